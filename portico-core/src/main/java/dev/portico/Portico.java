@@ -1,0 +1,302 @@
+package dev.portico;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portico.auth.Authenticator;
+import dev.portico.auth.Permission;
+import dev.portico.cache.ResponseCache;
+import dev.portico.config.PorticoConfig;
+import dev.portico.config.Settings;
+import dev.portico.endpoint.Controllers;
+import dev.portico.endpoint.Endpoint;
+import dev.portico.endpoint.EndpointBuilder;
+import dev.portico.error.ErrorRenderer;
+import dev.portico.http.HttpMethod;
+import dev.portico.http.Middleware;
+import dev.portico.http.Request;
+import dev.portico.http.Response;
+import dev.portico.input.BodyReaders;
+import dev.portico.json.Json;
+import dev.portico.pipeline.Application;
+import dev.portico.pipeline.Pipeline;
+import dev.portico.pipeline.Transport;
+import dev.portico.server.HttpServer;
+import dev.portico.throttle.Throttle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Portico application: endpoints, the policies around them, and the server that serves them.
+ * <pre>{@code
+ * record Greeting(String message) {}
+ *
+ * Portico app = Portico.builder()
+ *         .get("/api/hello/{name}/", Greeting.class, req -> new Greeting("Hello, " + req.path("name") + "!"))
+ *         .controller(new PostController())
+ *         .build()          // every route checked and every pipeline composed here
+ *         .start();         // listening on server.port (8000 unless configured)
+ * }</pre>
+ * Everything is computed by {@link Builder#build()}: conflicting routes or an input that cannot be bound
+ * fail there, with a message that names the endpoint and the fix, never on the first request.
+ */
+public final class Portico {
+    private static final Logger LOG = LoggerFactory.getLogger(Portico.class);
+
+    private final PorticoConfig config;
+    private final ObjectMapper mapper;
+    private final Application application;
+    private final boolean shutdownHook;
+    private HttpServer server;
+    private Thread hook;
+
+    private Portico(PorticoConfig config, ObjectMapper mapper, Application application, boolean shutdownHook) {
+        this.config = config;
+        this.mapper = mapper;
+        this.application = application;
+        this.shutdownHook = shutdownHook;
+    }
+
+    /** A builder, configured from {@code portico.properties}/{@code .yaml} and {@code PORTICO_*} variables unless given a config. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The resolved configuration. */
+    public PorticoConfig config() {
+        return config;
+    }
+
+    /** The shared JSON mapper, configured with this application's limits. */
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    /** Every endpoint, in declaration order: the model the schema and the clients are generated from. */
+    public List<Endpoint> endpoints() {
+        return application.endpoints();
+    }
+
+    /** Answers one request in-process, without a socket: the whole pipeline, as the server would run it. */
+    public Response handle(Transport transport) {
+        return application.handle(transport);
+    }
+
+    /** Starts the server on the configured host and port; stops gracefully on SIGTERM. */
+    public synchronized Portico start() {
+        if (server != null) {
+            throw new IllegalStateException("already started on port " + server.port());
+        }
+        long begin = System.nanoTime();
+        server = HttpServer.helidon(application, new HttpServer.Options(config.get(Settings.SERVER_HOST),
+                config.get(Settings.SERVER_PORT), Math.toIntExact(config.get(Settings.LIMITS_HEADER_SIZE)),
+                config.get(Settings.SERVER_IDLE_TIMEOUT))).start();
+        if (shutdownHook) {
+            hook = new Thread(this::stopFromHook, "portico-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+        LOG.info("Portico serving {} endpoints on port {} (started in {} ms)", endpoints().size(), server.port(),
+                (System.nanoTime() - begin) / 1_000_000);
+        return this;
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        if (server == null) {
+            throw new IllegalStateException("not started: call start() first");
+        }
+        return server.port();
+    }
+
+    /**
+     * Stops gracefully: new requests are refused with 503, running ones get {@code server.shutdown-grace}
+     * to finish, then the server closes. What SIGTERM does.
+     */
+    public synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        if (hook != null && Thread.currentThread() != hook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already exiting; the hook is running or will run
+            }
+        }
+        server.stop(config.get(Settings.SERVER_SHUTDOWN_GRACE));
+        server = null;
+        LOG.info("Portico stopped");
+    }
+
+    private void stopFromHook() {
+        LOG.info("shutdown signal: finishing in-flight requests");
+        stop();
+    }
+
+    /** Collects endpoints, policies and configuration. */
+    public static final class Builder {
+        private PorticoConfig config;
+        private final List<Endpoint> endpoints = new ArrayList<>();
+        private final List<Middleware> middlewares = new ArrayList<>();
+        private List<Authenticator> authenticators = List.of();
+        private List<Permission> permissions = List.of();
+        private Throttle throttle;
+        private ResponseCache cache = ResponseCache.none();
+        private Function<Request, String> callerKey = Builder::defaultCallerKey;
+        private boolean shutdownHook = true;
+
+        private Builder() {
+        }
+
+        /** The configuration to use instead of loading it from the working directory and environment. */
+        public Builder config(PorticoConfig config) {
+            this.config = config;
+            return this;
+        }
+
+        /** A GET endpoint returning {@code output}. */
+        public <O> Builder get(String path, Class<O> output, Handler0<O> handler) {
+            return get(path, output, handler, e -> { });
+        }
+
+        /** A GET endpoint with options: {@code e -> e.operationId("hello").query("name", String.class)}. */
+        public <O> Builder get(String path, Class<O> output, Handler0<O> handler, Consumer<EndpointBuilder> options) {
+            return simple(HttpMethod.GET, path, output, handler, options);
+        }
+
+        /** A POST endpoint reading {@code input} from the body. */
+        public <I, O> Builder post(String path, Class<I> input, Class<O> output, Handler1<I, O> handler) {
+            return post(path, input, output, handler, e -> { });
+        }
+
+        /** A POST endpoint with options. */
+        public <I, O> Builder post(String path, Class<I> input, Class<O> output, Handler1<I, O> handler,
+                                   Consumer<EndpointBuilder> options) {
+            return withBody(HttpMethod.POST, path, input, output, handler, options);
+        }
+
+        /** A PUT endpoint reading {@code input} from the body. */
+        public <I, O> Builder put(String path, Class<I> input, Class<O> output, Handler1<I, O> handler) {
+            return withBody(HttpMethod.PUT, path, input, output, handler, e -> { });
+        }
+
+        /** A PATCH endpoint reading {@code input} from the body. */
+        public <I, O> Builder patch(String path, Class<I> input, Class<O> output, Handler1<I, O> handler) {
+            return withBody(HttpMethod.PATCH, path, input, output, handler, e -> { });
+        }
+
+        /** A DELETE endpoint; answers 204 when the handler returns nothing. */
+        public Builder delete(String path, Handler0<?> handler) {
+            return simple(HttpMethod.DELETE, path, void.class, handler, e -> { });
+        }
+
+        private Builder simple(HttpMethod method, String path, Class<?> output, Handler0<?> handler,
+                               Consumer<EndpointBuilder> options) {
+            EndpointBuilder builder = Endpoint.builder(method, path).output(output).handle(handler::handle);
+            options.accept(builder);
+            return endpoint(builder.build());
+        }
+
+        private <I, O> Builder withBody(HttpMethod method, String path, Class<I> input, Class<O> output,
+                                        Handler1<I, O> handler, Consumer<EndpointBuilder> options) {
+            EndpointBuilder builder = Endpoint.builder(method, path).output(output).body(input)
+                    .<I>handleBody(handler::handle);
+            options.accept(builder);
+            return endpoint(builder.build());
+        }
+
+        /** Adds a fully described endpoint. */
+        public Builder endpoint(Endpoint endpoint) {
+            endpoints.add(endpoint);
+            return this;
+        }
+
+        /** Adds the endpoints of an annotated controller. */
+        public Builder controller(Object controller) {
+            return controller(controller, e -> { });
+        }
+
+        /** Adds the endpoints of an annotated controller, each customised (middlewares, policies). */
+        public Builder controller(Object controller, Consumer<EndpointBuilder> customizer) {
+            endpoints.addAll(Controllers.endpoints(controller, customizer));
+            return this;
+        }
+
+        /** Adds global middlewares, outermost first; they run before the method check, for every request. */
+        public Builder middleware(Middleware... middlewares) {
+            this.middlewares.addAll(List.of(middlewares));
+            return this;
+        }
+
+        /** The default authenticators, tried in order; DRF's {@code DEFAULT_AUTHENTICATION_CLASSES}. */
+        public Builder authenticators(Authenticator... authenticators) {
+            this.authenticators = List.of(authenticators);
+            return this;
+        }
+
+        /** The default permissions, all required; DRF's {@code DEFAULT_PERMISSION_CLASSES}. Allow-any when empty. */
+        public Builder permissions(Permission... permissions) {
+            this.permissions = List.of(permissions);
+            return this;
+        }
+
+        /** The default throttle; endpoints with their own replace it. */
+        public Builder throttle(Throttle throttle) {
+            this.throttle = throttle;
+            return this;
+        }
+
+        /** Where cached responses are kept. */
+        public Builder responseCache(ResponseCache cache) {
+            this.cache = cache;
+            return this;
+        }
+
+        /** How throttling and caching name the caller; by default the user id, else the client IP. */
+        public Builder callerKey(Function<Request, String> callerKey) {
+            this.callerKey = callerKey;
+            return this;
+        }
+
+        /** Whether {@link #start()} installs a JVM shutdown hook for graceful stop on SIGTERM (default true). */
+        public Builder shutdownHook(boolean install) {
+            this.shutdownHook = install;
+            return this;
+        }
+
+        private static String defaultCallerKey(Request request) {
+            return request.principal().map(p -> "user:" + p.id())
+                    .orElseGet(() -> "ip:" + request.remoteAddress().getAddress().getHostAddress());
+        }
+
+        /** Checks everything and composes every pipeline; fails with a message naming the endpoint and the fix. */
+        public Portico build() {
+            PorticoConfig resolved = config != null ? config
+                    : PorticoConfig.builder().fromWorkingDirectory().fromEnvironment(System.getenv()).build();
+            ObjectMapper mapper = Json.mapper(resolved.jsonLimits());
+            ErrorRenderer errors = new ErrorRenderer(mapper, resolved.get(Settings.ERRORS_FORMAT));
+            Pipeline.Defaults defaults = new Pipeline.Defaults(authenticators, permissions, Optional.ofNullable(throttle),
+                    cache, callerKey, mapper, new BodyReaders(mapper, resolved.limits()));
+            Application application = Application.create(endpoints, middlewares, defaults, errors, resolved.limits(),
+                    resolved.get(Settings.ROUTING_TRAILING_SLASH), resolved.get(Settings.ACCESS_LOG_ENABLED));
+            return new Portico(resolved, mapper, application, shutdownHook);
+        }
+    }
+
+    /** A handler that needs only the request. */
+    @FunctionalInterface
+    public interface Handler0<O> {
+        /** Runs the endpoint. */
+        O handle(Request request) throws Exception;
+    }
+
+    /** A handler that receives the decoded body. */
+    @FunctionalInterface
+    public interface Handler1<I, O> {
+        /** Runs the endpoint. */
+        O handle(Request request, I body) throws Exception;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.portico.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Documentation overrides for a controller method; every member left empty keeps the derived value. */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface Operation {
+
+    /** The operationId. */
+    String id() default "";
+
+    /** The tags. */
+    String[] tags() default {};
+
+    /** The summary. */
+    String summary() default "";
+
+    /** The description. */
+    String description() default "";
+
+    /** Whether the operation is deprecated. */
+    boolean deprecated() default false;
+}

@@ -1,0 +1,17 @@
+package dev.portico.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Declares a controller method as the {@code PATCH} endpoint of a path template, such as {@code "/api/posts/{id}/"}. */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface Patch {
+
+    /** The path template. */
+    String value();
+}

@@ -1,0 +1,24 @@
+package dev.portico.config;
+
+/**
+ * Bounds on what one request may make the server read or build, each enforced while reading so a breach is
+ * answered with a 4xx before the input is built in memory.
+ *
+ * @param bodySize largest request body in bytes (413 past it)
+ * @param headerSize largest request head (request line and headers) in bytes (431 past it)
+ * @param jsonDepth deepest JSON nesting (400 past it)
+ * @param jsonStringLength longest JSON string in characters (400 past it)
+ * @param formFields most fields in one form body or query string (400 past it)
+ * @param formDepth most dotted segments in one form field name, {@code a.b.c} is 3 (400 past it)
+ * @param formListIndex largest list index in a form field name, {@code usernames.999} (400 past it)
+ * @param multipartParts most parts in one multipart body (400 past it)
+ * @param multipartPartSize largest multipart part in bytes (413 past it)
+ */
+public record Limits(long bodySize, int headerSize, int jsonDepth, int jsonStringLength, int formFields,
+                     int formDepth, int formListIndex, int multipartParts, long multipartPartSize) {
+
+    /** Safe defaults: 10 MiB bodies, 16 KiB heads, JSON depth 64 and strings of 1 MiB, forms of 1000 fields. */
+    public static Limits defaults() {
+        return new Limits(10L << 20, 16 << 10, 64, 1 << 20, 1000, 8, 999, 100, 10L << 20);
+    }
+}

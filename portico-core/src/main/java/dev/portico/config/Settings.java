@@ -1,0 +1,59 @@
+package dev.portico.config;
+
+import dev.portico.error.ErrorFormat;
+import dev.portico.router.TrailingSlash;
+import java.time.Duration;
+import java.util.List;
+
+/** Portico's own settings: every key, its default and what it does. {@code --print-config} lists them all. */
+public final class Settings {
+    private static final Limits LIMITS = Limits.defaults();
+
+    public static final Setting<String> SERVER_HOST =
+            Setting.string("server.host", "0.0.0.0", "Address to listen on.");
+    public static final Setting<Integer> SERVER_PORT =
+            Setting.integer("server.port", 8000, "Port to listen on; 0 picks a free one.").alsoFromEnv("PORT");
+    public static final Setting<Duration> SERVER_SHUTDOWN_GRACE = Setting.duration("server.shutdown-grace",
+            Duration.ofSeconds(20), "How long in-flight requests may run after SIGTERM before the server stops.");
+    public static final Setting<Duration> SERVER_IDLE_TIMEOUT = Setting.duration("server.idle-timeout",
+            Duration.ofMinutes(5), "Idle keep-alive connections are closed after this long.");
+
+    public static final Setting<Long> LIMITS_BODY_SIZE =
+            Setting.size("limits.body-size", LIMITS.bodySize(), "Largest request body; 413 past it.");
+    public static final Setting<Long> LIMITS_HEADER_SIZE = Setting.size("limits.header-size", LIMITS.headerSize(),
+            "Largest request head (request line and headers); 431 past it.");
+    public static final Setting<Integer> LIMITS_JSON_DEPTH =
+            Setting.integer("limits.json-depth", LIMITS.jsonDepth(), "Deepest JSON nesting; 400 past it.");
+    public static final Setting<Integer> LIMITS_JSON_STRING_LENGTH = Setting.integer("limits.json-string-length",
+            LIMITS.jsonStringLength(), "Longest JSON string, in characters; 400 past it.");
+    public static final Setting<Integer> LIMITS_FORM_FIELDS = Setting.integer("limits.form-fields",
+            LIMITS.formFields(), "Most fields in one form body or query string; 400 past it.");
+    public static final Setting<Integer> LIMITS_FORM_DEPTH = Setting.integer("limits.form-depth",
+            LIMITS.formDepth(), "Most dotted segments in one form field name; 400 past it.");
+    public static final Setting<Integer> LIMITS_FORM_LIST_INDEX = Setting.integer("limits.form-list-index",
+            LIMITS.formListIndex(), "Largest list index in a form field name; 400 past it.");
+    public static final Setting<Integer> LIMITS_MULTIPART_PARTS = Setting.integer("limits.multipart-parts",
+            LIMITS.multipartParts(), "Most parts in one multipart body; 400 past it.");
+    public static final Setting<Long> LIMITS_MULTIPART_PART_SIZE = Setting.size("limits.multipart-part-size",
+            LIMITS.multipartPartSize(), "Largest multipart part; 413 past it.");
+
+    public static final Setting<Boolean> JSON_FAIL_ON_UNKNOWN_FIELDS = Setting.bool("json.fail-on-unknown-fields",
+            true, "Reject JSON bodies with fields the input type does not declare (400 naming the field).");
+    public static final Setting<ErrorFormat> ERRORS_FORMAT = Setting.choice("errors.format", ErrorFormat.class,
+            ErrorFormat.SIMPLE, "simple: {detail, code, errors} as application/json; problem: RFC 9457 problem+json.");
+    public static final Setting<TrailingSlash> ROUTING_TRAILING_SLASH = Setting.choice("routing.trailing-slash",
+            TrailingSlash.class, TrailingSlash.REDIRECT,
+            "redirect: the other form of a path gets 308 to the declared one; match: both served; strict: 404.");
+    public static final Setting<Boolean> ACCESS_LOG_ENABLED = Setting.bool("access-log.enabled", true,
+            "One log line per request on the portico.access logger.");
+
+    /** Every built-in setting, in documentation order. */
+    public static final List<Setting<?>> ALL = List.of(SERVER_HOST, SERVER_PORT, SERVER_SHUTDOWN_GRACE,
+            SERVER_IDLE_TIMEOUT, LIMITS_BODY_SIZE, LIMITS_HEADER_SIZE, LIMITS_JSON_DEPTH, LIMITS_JSON_STRING_LENGTH,
+            LIMITS_FORM_FIELDS, LIMITS_FORM_DEPTH, LIMITS_FORM_LIST_INDEX, LIMITS_MULTIPART_PARTS,
+            LIMITS_MULTIPART_PART_SIZE, JSON_FAIL_ON_UNKNOWN_FIELDS, ERRORS_FORMAT, ROUTING_TRAILING_SLASH,
+            ACCESS_LOG_ENABLED);
+
+    private Settings() {
+    }
+}

@@ -1,0 +1,254 @@
+package dev.portico.endpoint;
+
+import dev.portico.auth.Authenticator;
+import dev.portico.auth.Permission;
+import dev.portico.http.HttpMethod;
+import dev.portico.http.MediaType;
+import dev.portico.http.Middleware;
+import dev.portico.http.Request;
+import dev.portico.router.ParamType;
+import dev.portico.router.PathTemplate;
+import dev.portico.throttle.Throttle;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Collects the parts of an {@link Endpoint}; {@link #build()} checks them and fails with a message that says how to fix. */
+public final class EndpointBuilder {
+    private final HttpMethod method;
+    private final String path;
+    private final List<Input> inputs = new ArrayList<>();
+    private final Map<String, ParamType> pathTypes = new HashMap<>();
+    private final List<Middleware> middlewares = new ArrayList<>();
+    private Type output = void.class;
+    private Integer status;
+    private List<String> produces = List.of(MediaType.APPLICATION_JSON);
+    private List<Authenticator> authenticators;
+    private List<Permission> permissions;
+    private Throttle throttle;
+    private Duration cacheFor;
+    private String operationId;
+    private List<String> tags = List.of();
+    private String summary;
+    private String description;
+    private boolean deprecated;
+    private Invoker invoker;
+    private String source = "";
+
+    EndpointBuilder(HttpMethod method, String path) {
+        if (method == HttpMethod.HEAD || method == HttpMethod.OPTIONS) {
+            throw new IllegalArgumentException(method + " is answered by Portico for every route; declare GET instead");
+        }
+        this.method = method;
+        this.path = path;
+    }
+
+    /** The output type. */
+    public EndpointBuilder output(Type type) {
+        this.output = type;
+        return this;
+    }
+
+    /** The output type, generics included. */
+    public EndpointBuilder output(TypeRef<?> type) {
+        return output(type.type());
+    }
+
+    /** The success status; 200 by default, 204 when there is no output. */
+    public EndpointBuilder status(int status) {
+        if (status < 200 || status > 299) {
+            throw new IllegalArgumentException("a success status is 2xx, not " + status);
+        }
+        this.status = status;
+        return this;
+    }
+
+    /** Declares a path parameter's Java type where the template leaves it out ({@code {id}} with {@code long}). */
+    public EndpointBuilder pathParam(String name, Type type) {
+        Class<?> raw = type instanceof Class<?> c ? c : Object.class;
+        ParamType paramType = ParamType.forJavaType(raw).orElseThrow(() -> new IllegalArgumentException(
+                "path parameter '" + name + "' of " + path + " has type " + type.getTypeName()
+                        + "; use int, long, UUID or String"));
+        pathTypes.put(name, paramType);
+        inputs.add(new Input.Path(name, paramType, type));
+        return this;
+    }
+
+    /** A query parameter; required unless its type is {@code Optional} or {@code List}. */
+    public EndpointBuilder query(String name, Type type) {
+        inputs.add(new Input.Query(name, type, null));
+        return this;
+    }
+
+    /** A query parameter with a default used when it is absent. */
+    public EndpointBuilder query(String name, Type type, String defaultValue) {
+        inputs.add(new Input.Query(name, type, defaultValue));
+        return this;
+    }
+
+    /** A request header. */
+    public EndpointBuilder header(String name, Type type, String defaultValue) {
+        inputs.add(new Input.Header(name, type, defaultValue));
+        return this;
+    }
+
+    /** The body type, read as JSON. */
+    public EndpointBuilder body(Type type) {
+        return body(type, List.of(MediaType.APPLICATION_JSON));
+    }
+
+    /** The body type, generics included, read as JSON. */
+    public EndpointBuilder body(TypeRef<?> type) {
+        return body(type.type());
+    }
+
+    /** The body type and the media types it may arrive in. */
+    public EndpointBuilder body(Type type, List<String> mediaTypes) {
+        if (inputs.stream().anyMatch(i -> i instanceof Input.Body)) {
+            throw new IllegalArgumentException(method + " " + path + " declares two bodies");
+        }
+        inputs.add(new Input.Body(type, List.copyOf(mediaTypes)));
+        return this;
+    }
+
+    /** Passes the request itself to a controller method. */
+    public EndpointBuilder requestInput() {
+        inputs.add(new Input.Context());
+        return this;
+    }
+
+    /** The media types the success body is sent as. */
+    public EndpointBuilder produces(String... mediaTypes) {
+        this.produces = List.of(mediaTypes);
+        return this;
+    }
+
+    /** Authenticators for this endpoint, tried in order, instead of the application's. */
+    public EndpointBuilder authenticators(Authenticator... authenticators) {
+        this.authenticators = List.of(authenticators);
+        return this;
+    }
+
+    /** Permissions for this endpoint, all required, instead of the application's. */
+    public EndpointBuilder permissions(Permission... permissions) {
+        this.permissions = List.of(permissions);
+        return this;
+    }
+
+    /** A throttle for this endpoint instead of the application's. */
+    public EndpointBuilder throttle(Throttle throttle) {
+        this.throttle = throttle;
+        return this;
+    }
+
+    /** Caches successful GET responses for {@code ttl}. */
+    public EndpointBuilder cacheFor(Duration ttl) {
+        this.cacheFor = ttl;
+        return this;
+    }
+
+    /** Adds per-endpoint middlewares, outermost first. */
+    public EndpointBuilder middleware(Middleware... middlewares) {
+        this.middlewares.addAll(List.of(middlewares));
+        return this;
+    }
+
+    /** The OpenAPI operationId instead of the derived one. */
+    public EndpointBuilder operationId(String operationId) {
+        this.operationId = operationId;
+        return this;
+    }
+
+    /** OpenAPI tags instead of the derived one. */
+    public EndpointBuilder tags(String... tags) {
+        this.tags = List.of(tags);
+        return this;
+    }
+
+    /** The OpenAPI summary. */
+    public EndpointBuilder summary(String summary) {
+        this.summary = summary;
+        return this;
+    }
+
+    /** The OpenAPI description. */
+    public EndpointBuilder description(String description) {
+        this.description = description;
+        return this;
+    }
+
+    /** Marks the endpoint deprecated in the schema. */
+    public EndpointBuilder deprecated(boolean deprecated) {
+        this.deprecated = deprecated;
+        return this;
+    }
+
+    /** Where the endpoint was declared, for messages. */
+    public EndpointBuilder source(String source) {
+        this.source = source;
+        return this;
+    }
+
+    /** The code that runs, given the request with its bound inputs. */
+    public EndpointBuilder handle(Invoker invoker) {
+        this.invoker = invoker;
+        return this;
+    }
+
+    /** The code that runs, given the request and the decoded body. */
+    public <I> EndpointBuilder handleBody(BodyHandler<I> handler) {
+        this.invoker = new BodyInvoker<>(handler);
+        return this;
+    }
+
+    /** A handler that receives the decoded body. */
+    @FunctionalInterface
+    public interface BodyHandler<I> {
+        /** Runs the endpoint. */
+        Object handle(Request request, I body) throws Exception;
+    }
+
+    private record BodyInvoker<I>(BodyHandler<I> handler) implements Invoker {
+        @Override
+        @SuppressWarnings("unchecked")
+        public Object invoke(Request request) throws Exception {
+            int index = request.endpoint().inputIndex("body");
+            return handler.handle(request, (I) request.arguments()[index]);
+        }
+    }
+
+    /** The endpoint; fails when a part is missing or inconsistent. */
+    public Endpoint build() {
+        if (invoker == null) {
+            throw new IllegalStateException(method + " " + path + " has no handler: call handle(...)");
+        }
+        if (invoker instanceof BodyInvoker<?> && inputs.stream().noneMatch(i -> i instanceof Input.Body)) {
+            throw new IllegalStateException(method + " " + path + " reads a body but declares no body type: call body(...)");
+        }
+        PathTemplate template = PathTemplate.parse(path).withTypes(pathTypes);
+        List<Input> all = new ArrayList<>();
+        for (PathTemplate.Segment s : template.segments()) {
+            if (s.isParam() && inputs.stream().noneMatch(i -> i instanceof Input.Path p && p.name().equals(s.param()))) {
+                all.add(new Input.Path(s.param(), s.type(), s.type().javaType()));
+            }
+        }
+        for (Input input : inputs) {
+            if (input instanceof Input.Path p && !template.paramNames().contains(p.name())) {
+                throw new IllegalStateException(method + " " + path + " declares path parameter '" + p.name()
+                        + "' that the template does not have; add {" + p.name() + "} to the path");
+            }
+            all.add(input);
+        }
+        int success = status != null ? status : (output == void.class || output == Void.class ? 204 : 200);
+        Policies policies = new Policies(Optional.ofNullable(authenticators), Optional.ofNullable(permissions),
+                Optional.ofNullable(throttle), Optional.ofNullable(cacheFor));
+        Docs docs = new Docs(Optional.ofNullable(operationId), tags, Optional.ofNullable(summary),
+                Optional.ofNullable(description), deprecated);
+        return new Endpoint(method, template, List.copyOf(all), output, success, produces, policies,
+                List.copyOf(middlewares), docs, invoker, source);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.portico.endpoint;
+
+import dev.portico.auth.Authenticator;
+import dev.portico.auth.Permission;
+import dev.portico.throttle.Throttle;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The policies of one endpoint. An empty value means "use the application's default", as DRF's per-view
+ * {@code authentication_classes}, {@code permission_classes} and {@code throttle_classes} replace the
+ * global settings when set.
+ *
+ * @param authenticators tried in order; replaces the default list when present
+ * @param permissions all must allow; replaces the default list when present
+ * @param throttle replaces the default throttle when present
+ * @param cacheFor how long GET responses are cached; empty means not cached
+ */
+public record Policies(Optional<List<Authenticator>> authenticators, Optional<List<Permission>> permissions,
+                       Optional<Throttle> throttle, Optional<Duration> cacheFor) {
+
+    /** Every policy from the application's defaults, no caching. */
+    public static Policies defaults() {
+        return new Policies(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+}

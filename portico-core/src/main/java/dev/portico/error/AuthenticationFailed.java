@@ -1,0 +1,15 @@
+package dev.portico.error;
+
+/** 401: credentials came but are wrong, expired or revoked. */
+public class AuthenticationFailed extends ApiException {
+
+    /** With the standard sentence: {@code Incorrect authentication credentials.}. */
+    public AuthenticationFailed() {
+        super(401, "authentication_failed", "Incorrect authentication credentials.");
+    }
+
+    /** With a sentence of your own. */
+    public AuthenticationFailed(String detail) {
+        super(401, "authentication_failed", detail);
+    }
+}

@@ -1,0 +1,143 @@
+package dev.portico.form;
+
+import dev.portico.config.Limits;
+import dev.portico.error.ApiException;
+import dev.portico.error.ParseError;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+
+/**
+ * Reads {@code application/x-www-form-urlencoded} text (a body or a query string) into {@link FormData},
+ * enforcing the form limits as it goes: the field count, the depth of dotted names and the largest list
+ * index are checked on each name before its value is decoded, so a hostile form is refused early.
+ */
+public final class FormParser {
+    private final Limits limits;
+
+    /** A parser with these limits. */
+    public FormParser(Limits limits) {
+        this.limits = limits;
+    }
+
+    /** Parses {@code text} ({@code a=1&b.c=2}); a malformed escape is a 400. */
+    public FormData parse(String text) {
+        LinkedHashMap<String, ArrayList<String>> fields = new LinkedHashMap<>();
+        int count = 0;
+        int start = 0;
+        int length = text.length();
+        while (start <= length) {
+            int amp = text.indexOf('&', start);
+            int end = amp < 0 ? length : amp;
+            if (end > start) {
+                if (++count > limits.formFields()) {
+                    throw new ApiException(400, "too_many_fields", "The form has more than "
+                            + limits.formFields() + " fields.");
+                }
+                int eq = text.indexOf('=', start);
+                boolean hasValue = eq >= 0 && eq < end;
+                String name = decode(text, start, hasValue ? eq : end);
+                checkName(name);
+                String value = hasValue ? decode(text, eq + 1, end) : "";
+                fields.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);
+            }
+            if (amp < 0) {
+                break;
+            }
+            start = amp + 1;
+        }
+        return FormData.build(fields);
+    }
+
+    /** Checks a dotted field name against the depth and list-index limits. */
+    public void checkName(String name) {
+        int depth = 1;
+        int segmentStart = 0;
+        for (int i = 0; i <= name.length(); i++) {
+            if (i == name.length() || name.charAt(i) == '.') {
+                checkIndex(name, segmentStart, i);
+                if (i < name.length() && ++depth > limits.formDepth()) {
+                    throw new ApiException(400, "field_name_too_deep", "Field name \"" + abbreviate(name)
+                            + "\" is nested deeper than " + limits.formDepth() + " levels.");
+                }
+                segmentStart = i + 1;
+            }
+        }
+    }
+
+    private void checkIndex(String name, int from, int to) {
+        if (to == from || to - from > 12) {
+            if (to - from > 12 && allDigits(name, from, to)) {
+                throw indexTooLarge(name);
+            }
+            return;
+        }
+        if (!allDigits(name, from, to)) {
+            return;
+        }
+        long index = Long.parseLong(name, from, to, 10);
+        if (index > limits.formListIndex()) {
+            throw indexTooLarge(name);
+        }
+    }
+
+    private ApiException indexTooLarge(String name) {
+        return new ApiException(400, "list_index_too_large", "Field name \"" + abbreviate(name)
+                + "\" has a list index above " + limits.formListIndex() + ".");
+    }
+
+    private static boolean allDigits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String abbreviate(String name) {
+        return name.length() <= 60 ? name : name.substring(0, 57) + "...";
+    }
+
+    private static String decode(String s, int from, int to) {
+        boolean plain = true;
+        for (int i = from; i < to && plain; i++) {
+            char c = s.charAt(i);
+            plain = c != '%' && c != '+';
+        }
+        if (plain) {
+            return s.substring(from, to);
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(to - from);
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c == '+') {
+                bytes.write(' ');
+            } else if (c == '%') {
+                int hi = i + 2 < to ? Character.digit(s.charAt(i + 1), 16) : -1;
+                int lo = i + 2 < to ? Character.digit(s.charAt(i + 2), 16) : -1;
+                if (hi < 0 || lo < 0) {
+                    throw new ParseError("Malformed percent-escape in form data.");
+                }
+                bytes.write(hi << 4 | lo);
+                i += 2;
+            } else {
+                byte[] utf8 = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                bytes.write(utf8, 0, utf8.length);
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            throw new ParseError("Form data is not valid UTF-8.");
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.portico.http;
+
+import dev.portico.auth.Principal;
+import dev.portico.endpoint.Endpoint;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One incoming request as the pipeline and endpoints see it.
+ *
+ * <p>Path parameters arrive already converted to the type their template declares ({@code {id:long}}
+ * gives a {@code Long}); query, header and body access is raw here, and typed through the endpoint's
+ * declared inputs. The body can be read once, and reading it is bounded by the configured body limit.
+ */
+public interface Request {
+
+    /** The request method; extension methods never get this far (they are answered with 405). */
+    HttpMethod method();
+
+    /** The decoded path, without the query string. */
+    String path();
+
+    /** The raw query string without {@code ?}, empty when there is none. */
+    String rawQuery();
+
+    /** The first value of the query parameter, decoded. */
+    Optional<String> query(String name);
+
+    /** Every value of the query parameter in order, decoded; empty when absent. */
+    List<String> queryAll(String name);
+
+    /** The names of the query parameters present, in order of first appearance. */
+    List<String> queryNames();
+
+    /** The first value of a request header (case-insensitive name). */
+    Optional<String> header(String name);
+
+    /** Every value of a request header (case-insensitive name). */
+    List<String> headers(String name);
+
+    /** The value of a path parameter, converted to its declared type ({@code String}, {@code Integer}, ...). */
+    Object pathParam(String name);
+
+    /** The value of a path parameter as {@code type}; fails when the template declares another type. */
+    default <T> T pathParam(String name, Class<T> type) {
+        return type.cast(pathParam(name));
+    }
+
+    /** A path parameter as text, whatever its declared type. */
+    default String path(String name) {
+        return String.valueOf(pathParam(name));
+    }
+
+    /** The request body, bounded by the body-size limit; an {@link dev.portico.error.PayloadTooLarge} past it. */
+    InputStream body();
+
+    /** The whole body, bounded by the body-size limit. */
+    byte[] bodyBytes();
+
+    /** The Content-Type header's value, if any. */
+    default Optional<String> contentType() {
+        return header("Content-Type");
+    }
+
+    /** The address of the peer that opened the connection (a proxy, when there is one). */
+    InetSocketAddress remoteAddress();
+
+    /** The request id: the incoming {@code X-Request-Id} when valid, otherwise generated. */
+    String requestId();
+
+    /** The endpoint this request was routed to. */
+    Endpoint endpoint();
+
+    /** The authenticated caller, set by the authentication stage; empty for anonymous callers. */
+    Optional<Principal> principal();
+
+    /** Sets the caller; called by the authentication stage. */
+    void principal(Principal principal);
+
+    /** A value a stage left for later stages or the endpoint. */
+    <T> Optional<T> attribute(Attribute<T> key);
+
+    /** Leaves a value for later stages or the endpoint. */
+    <T> void attribute(Attribute<T> key, T value);
+
+    /** The bound and validated inputs of the endpoint, in the order the endpoint declares them. */
+    Object[] arguments();
+
+    /**
+     * A bound input by name, as the endpoint declares it ({@code "body"} for the body); for functional
+     * handlers that declared typed query parameters or headers.
+     */
+    default Object input(String name) {
+        int index = endpoint().inputIndex(name);
+        if (index < 0) {
+            throw new IllegalArgumentException("endpoint " + endpoint().describe() + " declares no input '" + name + "'");
+        }
+        return arguments()[index];
+    }
+
+    /** Sets the bound inputs; called by the input stage. */
+    void arguments(Object[] arguments);
+
+    /** A typed key for request attributes; compare by identity, so declare them as constants. */
+    final class Attribute<T> {
+        private final String name;
+
+        private Attribute(String name) {
+            this.name = name;
+        }
+
+        /** A new key; {@code name} is for debugging only. */
+        public static <T> Attribute<T> create(String name) {
+            return new Attribute<>(name);
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+}

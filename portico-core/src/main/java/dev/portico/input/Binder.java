@@ -1,0 +1,158 @@
+package dev.portico.input;
+
+import dev.portico.endpoint.Endpoint;
+import dev.portico.endpoint.Input;
+import dev.portico.error.UnsupportedMediaType;
+import dev.portico.error.ValidationFailed;
+import dev.portico.http.MediaType;
+import dev.portico.http.Request;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The binding plan of one endpoint, computed once at startup: for each declared input, how its value is
+ * taken from the request and converted. {@link #bind} runs the plan and reports every problem at once,
+ * each under its name, as a {@link ValidationFailed}.
+ */
+public final class Binder {
+    private static final String REQUIRED = "This field is required.";
+
+    private final Binding[] bindings;
+    private final String[] names;
+
+    private Binder(Binding[] bindings, String[] names) {
+        this.bindings = bindings;
+        this.names = names;
+    }
+
+    /** The plan for {@code endpoint}; fails at startup for an input type that cannot be bound. */
+    public static Binder create(Endpoint endpoint, BodyReaders readers) {
+        List<Input> inputs = endpoint.inputs();
+        Binding[] bindings = new Binding[inputs.size()];
+        String[] names = new String[inputs.size()];
+        for (int i = 0; i < inputs.size(); i++) {
+            Input input = inputs.get(i);
+            names[i] = input.name();
+            bindings[i] = switch (input) {
+                case Input.Path path -> request -> request.pathParam(path.name());
+                case Input.Query query -> text(query.type(), query.defaultValue(), endpoint,
+                        request -> request.queryAll(query.name()));
+                case Input.Header header -> text(header.type(), header.defaultValue(), endpoint,
+                        request -> request.headers(header.name()));
+                case Input.Body body -> body(body, readers, endpoint);
+                case Input.Context context -> request -> request;
+            };
+        }
+        return new Binder(bindings, names);
+    }
+
+    /** Whether the endpoint has nothing to bind, so the stage can be left out. */
+    public boolean isEmpty() {
+        return bindings.length == 0;
+    }
+
+    /** The bound values, in the endpoint's input order; every failure reported together. */
+    public Object[] bind(Request request) throws Exception {
+        Object[] values = new Object[bindings.length];
+        Map<String, List<String>> errors = null;
+        for (int i = 0; i < bindings.length; i++) {
+            try {
+                values[i] = bindings[i].bind(request);
+            } catch (ValidationFailed e) {
+                errors = merge(errors, e.errors());
+            } catch (FieldError e) {
+                errors = merge(errors, Map.of(names[i], List.of(e.getMessage())));
+            }
+        }
+        if (errors != null) {
+            throw new ValidationFailed(errors);
+        }
+        return values;
+    }
+
+    private static Map<String, List<String>> merge(Map<String, List<String>> into, Map<String, List<String>> errors) {
+        Map<String, List<String>> map = into == null ? new LinkedHashMap<>() : into;
+        errors.forEach((path, messages) -> map.computeIfAbsent(path, k -> new ArrayList<>()).addAll(messages));
+        return map;
+    }
+
+    @FunctionalInterface
+    private interface Binding {
+        Object bind(Request request) throws Exception;
+    }
+
+    @FunctionalInterface
+    private interface Texts {
+        List<String> of(Request request);
+    }
+
+    /** A conversion failure of one named input; cheap, no stack trace. */
+    private static final class FieldError extends RuntimeException {
+        FieldError(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static Binding text(Type type, String defaultValue, Endpoint endpoint, Texts source) {
+        Type element = Scalars.unwrap(type);
+        if (!(element instanceof Class<?> elementClass) || !Scalars.isScalar(type)) {
+            throw new IllegalArgumentException(endpoint.describe() + ": " + type.getTypeName()
+                    + " cannot be read from a query parameter or header; use a single value, Optional or List");
+        }
+        Scalars.Converter converter = Scalars.converter(elementClass);
+        boolean list = Scalars.isList(type);
+        boolean optional = Scalars.isOptional(type);
+        return request -> {
+            List<String> texts = source.of(request);
+            if (texts.isEmpty() && defaultValue != null) {
+                texts = List.of(defaultValue);
+            }
+            if (list) {
+                List<Object> out = new ArrayList<>(texts.size());
+                for (String t : texts) {
+                    out.add(convert(converter, t));
+                }
+                return List.copyOf(out);
+            }
+            if (texts.isEmpty()) {
+                if (optional) {
+                    return Optional.empty();
+                }
+                throw new FieldError(REQUIRED);
+            }
+            Object value = convert(converter, texts.get(0));
+            return optional ? Optional.of(value) : value;
+        };
+    }
+
+    private static Object convert(Scalars.Converter converter, String text) {
+        try {
+            return converter.convert(text);
+        } catch (IllegalArgumentException e) {
+            throw new FieldError(e.getMessage());
+        }
+    }
+
+    private static Binding body(Input.Body body, BodyReaders readers, Endpoint endpoint) {
+        Map<String, BodyReader> byType = new HashMap<>();
+        for (String mediaType : body.mediaTypes()) {
+            byType.put(mediaType, readers.reader(body.type(), mediaType, endpoint.describe()));
+        }
+        BodyReader only = byType.size() == 1 ? byType.values().iterator().next() : null;
+        String onlyType = only == null ? null : body.mediaTypes().get(0);
+        return request -> {
+            String contentType = request.contentType().orElse("");
+            String essence = contentType.isEmpty() ? "" : MediaType.essence(contentType);
+            BodyReader reader = onlyType != null ? (onlyType.equals(essence) ? only : null) : byType.get(essence);
+            if (reader == null) {
+                throw new UnsupportedMediaType(essence);
+            }
+            return reader.read(request);
+        };
+    }
+}

@@ -1,0 +1,65 @@
+package dev.portico.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The one Jackson mapper every part of Portico shares, configured once: records in and out, {@code java.time}
+ * as ISO-8601 strings, unknown input fields rejected (so extra fields cannot be smuggled into writes), and
+ * the parser's nesting depth and string length bounded so a hostile body fails fast instead of eating memory.
+ */
+public final class Json {
+
+    private Json() {
+    }
+
+    /** The limits the parser enforces while reading, before any object is built. */
+    public record Limits(int maxNestingDepth, int maxStringLength, int maxNumberLength, boolean failOnUnknownFields) {
+
+        /** Safe defaults: depth 64, strings up to 1 MiB, numbers up to 1000 digits, unknown fields rejected. */
+        public static Limits defaults() {
+            return new Limits(64, 1 << 20, 1000, true);
+        }
+    }
+
+    /** A mapper with Portico's settings and these limits. */
+    public static ObjectMapper mapper(Limits limits) {
+        StreamReadConstraints constraints = StreamReadConstraints.builder()
+                .maxNestingDepth(limits.maxNestingDepth())
+                .maxStringLength(limits.maxStringLength())
+                .maxNumberLength(limits.maxNumberLength())
+                .build();
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(constraints)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        return JsonMapper.builder(factory)
+                .addModule(new JavaTimeModule())
+                .addModule(new Jdk8Module())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, limits.failOnUnknownFields())
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .serializationInclusion(JsonInclude.Include.ALWAYS)
+                .build();
+    }
+
+    /** A mapper with the default limits, for tools and tests that have no configuration at hand. */
+    public static ObjectMapper mapper() {
+        return mapper(Limits.defaults());
+    }
+}

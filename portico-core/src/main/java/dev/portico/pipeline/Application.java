@@ -1,0 +1,154 @@
+package dev.portico.pipeline;
+
+import dev.portico.config.Limits;
+import dev.portico.endpoint.Endpoint;
+import dev.portico.error.ApiException;
+import dev.portico.error.ErrorRenderer;
+import dev.portico.error.MethodNotAllowed;
+import dev.portico.error.NotFound;
+import dev.portico.form.FormParser;
+import dev.portico.http.Handler;
+import dev.portico.http.HttpMethod;
+import dev.portico.http.Middleware;
+import dev.portico.http.Response;
+import dev.portico.router.Route;
+import dev.portico.router.RouteMatch;
+import dev.portico.router.Router;
+import dev.portico.router.TrailingSlash;
+import java.util.EnumMap;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every endpoint composed into one handler, ready to serve: built once at startup, then shared by all
+ * requests without locks. Servers and the in-process test client call {@link #handle(Transport)}.
+ *
+ * <p>Per request: the request id is taken or made, global middlewares run, then the router finds the
+ * path (404, or 308 to the declared trailing-slash form), the method stage picks the endpoint, and the
+ * endpoint's composed pipeline runs. Every {@link ApiException} becomes an error-format response inside the
+ * global middlewares, so they see errors as responses; anything else becomes a logged 500 whose body
+ * says nothing of the failure.
+ */
+public final class Application {
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+
+    private final Router<MethodDispatch> router;
+    private final Handler root;
+    private final ErrorRenderer errors;
+    private final Limits limits;
+    private final FormParser queryParser;
+    private final AccessLog accessLog;
+    private final List<Endpoint> endpoints;
+
+    private Application(Router<MethodDispatch> router, List<Middleware> middlewares, ErrorRenderer errors,
+                        Limits limits, boolean accessLog, List<Endpoint> endpoints) {
+        this.router = router;
+        this.errors = errors;
+        this.limits = limits;
+        this.queryParser = new FormParser(limits);
+        this.accessLog = new AccessLog(accessLog);
+        this.endpoints = List.copyOf(endpoints);
+        Handler handler = this::dispatch;
+        handler = renderErrors(handler);
+        for (int i = middlewares.size() - 1; i >= 0; i--) {
+            handler = middlewares.get(i).wrap(handler);
+        }
+        this.root = handler;
+    }
+
+    /**
+     * Composes every endpoint's pipeline and the router; fails on conflicting routes or an endpoint whose
+     * inputs cannot be bound, naming the endpoint and the fix.
+     */
+    public static Application create(List<Endpoint> endpoints, List<Middleware> middlewares, Pipeline.Defaults defaults,
+                                     ErrorRenderer errors, Limits limits, TrailingSlash trailingSlash, boolean accessLog) {
+        Router.Builder<Endpoint> checked = Router.builder(trailingSlash);
+        for (Endpoint endpoint : endpoints) {
+            checked.add(endpoint.path(), endpoint.method(), endpoint, endpoint.describe());
+        }
+        Router<Endpoint> plan = checked.build(); // fails here on conflicting routes, naming both
+        Router.Builder<MethodDispatch> builder = Router.builder(trailingSlash);
+        for (Route<Endpoint> route : plan.routes()) {
+            EnumMap<HttpMethod, MethodDispatch.Target> targets = new EnumMap<>(HttpMethod.class);
+            route.targets().forEach((method, endpoint) -> targets.put(method, new MethodDispatch.Target(endpoint,
+                    Pipeline.compose(endpoint, defaults), endpoint.produces().get(0))));
+            MethodDispatch dispatch = new MethodDispatch(targets, route.allow());
+            route.targets().forEach((method, endpoint) ->
+                    builder.add(route.template(), method, dispatch, endpoint.describe()));
+        }
+        return new Application(builder.build(), middlewares, errors, limits, accessLog, endpoints);
+    }
+
+    /** The endpoints served, in declaration order. */
+    public List<Endpoint> endpoints() {
+        return endpoints;
+    }
+
+    /** The renderer of error bodies, for servers that answer before the pipeline runs (503 while draining). */
+    public ErrorRenderer errors() {
+        return errors;
+    }
+
+    /** Answers one request; never throws. */
+    public Response handle(Transport transport) {
+        long start = System.nanoTime();
+        HttpMethod method = HttpMethod.parse(transport.method()).orElse(null);
+        Exchange exchange = new Exchange(transport, method, limits.bodySize(), queryParser);
+        Response response;
+        try {
+            response = method == null ? unknownMethod(transport) : root.handle(exchange);
+        } catch (ApiException e) {
+            response = errors.render(e);
+        } catch (Throwable e) {
+            response = serverError(exchange, e);
+        }
+        response.setHeader("X-Request-Id", exchange.requestId());
+        accessLog.log(transport.method(), transport.rawPath(), response, start, exchange.requestId());
+        return response;
+    }
+
+    private Response unknownMethod(Transport transport) {
+        RouteMatch<MethodDispatch> match = router.find(transport.rawPath());
+        if (match instanceof RouteMatch.Found<MethodDispatch> found) {
+            return errors.render(new MethodNotAllowed(transport.method(), found.route().allow()));
+        }
+        return errors.render(new NotFound());
+    }
+
+    private Response dispatch(dev.portico.http.Request request) throws Exception {
+        Exchange exchange = (Exchange) request;
+        RouteMatch<MethodDispatch> match = router.find(exchange.transport().rawPath());
+        return switch (match) {
+            case RouteMatch.Found<MethodDispatch> found -> found.route().any().handle(exchange, found.values());
+            case RouteMatch.Redirect<MethodDispatch> redirect -> redirect(exchange, redirect.location());
+            case RouteMatch.Missing<MethodDispatch> missing -> throw new NotFound();
+        };
+    }
+
+    private static Response redirect(Exchange exchange, String location) {
+        String query = exchange.rawQuery();
+        return Response.of(308).header("Location", query.isEmpty() ? location : location + "?" + query);
+    }
+
+    private Handler renderErrors(Handler next) {
+        return request -> {
+            try {
+                return next.handle(request);
+            } catch (ApiException e) {
+                return errors.render(e);
+            } catch (Exception e) {
+                return serverError(request, e);
+            }
+        };
+    }
+
+    private Response serverError(dev.portico.http.Request request, Throwable e) {
+        LOG.error("request {} failed: {} {}", request.requestId(), request.method(), safePath(request), e);
+        return errors.serverError();
+    }
+
+    private static String safePath(dev.portico.http.Request request) {
+        return request instanceof Exchange exchange ? exchange.transport().rawPath() : "";
+    }
+}

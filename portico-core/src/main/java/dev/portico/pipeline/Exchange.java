@@ -1,0 +1,278 @@
+package dev.portico.pipeline;
+
+import dev.portico.auth.Principal;
+import dev.portico.endpoint.Endpoint;
+import dev.portico.error.PayloadTooLarge;
+import dev.portico.form.FormData;
+import dev.portico.form.FormParser;
+import dev.portico.http.HttpMethod;
+import dev.portico.http.Request;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The {@link Request} the pipeline works on: a {@link Transport} plus what the stages learn along the way
+ * (the endpoint and its path values, the caller, the bound inputs). One per request, confined to the
+ * virtual thread that serves it, so nothing here is synchronised.
+ */
+public final class Exchange implements Request {
+    private static final Object[] NONE = new Object[0];
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private final Transport transport;
+    private final HttpMethod method;
+    private final String requestId;
+    private final long bodyLimit;
+    private final FormParser queryParser;
+    private String path;
+    private FormData query;
+    private byte[] body;
+    private boolean bodyTaken;
+    private Endpoint endpoint;
+    private Object[] pathValues = NONE;
+    private Principal principal;
+    private Map<Attribute<?>, Object> attributes;
+    private Object[] arguments = NONE;
+
+    Exchange(Transport transport, HttpMethod method, long bodyLimit, FormParser queryParser) {
+        this.transport = transport;
+        this.method = method;
+        this.bodyLimit = bodyLimit;
+        this.queryParser = queryParser;
+        this.requestId = requestId(transport.header("X-Request-Id"));
+    }
+
+    private static String requestId(Optional<String> incoming) {
+        if (incoming.isPresent() && valid(incoming.get())) {
+            return incoming.get();
+        }
+        long bits = ThreadLocalRandom.current().nextLong();
+        char[] out = new char[16];
+        for (int i = 15; i >= 0; i--) {
+            out[i] = HEX[(int) (bits & 0xF)];
+            bits >>>= 4;
+        }
+        return new String(out);
+    }
+
+    /** A client's id is echoed only when it is short and plain, so it cannot inject into logs or headers. */
+    private static boolean valid(String id) {
+        if (id.isEmpty() || id.length() > 128) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '_' || c == '.' || c == ':';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The transport under this request. */
+    public Transport transport() {
+        return transport;
+    }
+
+    void route(Endpoint endpoint, Object[] pathValues) {
+        this.endpoint = endpoint;
+        this.pathValues = pathValues;
+    }
+
+    @Override
+    public HttpMethod method() {
+        return method;
+    }
+
+    @Override
+    public String path() {
+        if (path == null) {
+            path = java.net.URI.create("http://h" + transport.rawPath()).getPath();
+        }
+        return path;
+    }
+
+    @Override
+    public String rawQuery() {
+        return transport.rawQuery();
+    }
+
+    private FormData queryData() {
+        if (query == null) {
+            query = queryParser.parse(transport.rawQuery());
+        }
+        return query;
+    }
+
+    @Override
+    public Optional<String> query(String name) {
+        return transport.rawQuery().isEmpty() ? Optional.empty() : queryData().first(name);
+    }
+
+    @Override
+    public List<String> queryAll(String name) {
+        return transport.rawQuery().isEmpty() ? List.of() : queryData().all(name);
+    }
+
+    @Override
+    public List<String> queryNames() {
+        return transport.rawQuery().isEmpty() ? List.of() : List.copyOf(queryData().fields().keySet());
+    }
+
+    @Override
+    public Optional<String> header(String name) {
+        return transport.header(name);
+    }
+
+    @Override
+    public List<String> headers(String name) {
+        return transport.headers(name);
+    }
+
+    @Override
+    public Object pathParam(String name) {
+        if (endpoint != null) {
+            List<String> names = endpoint.path().paramNames();
+            for (int i = 0; i < names.size(); i++) {
+                if (names.get(i).equals(name)) {
+                    return pathValues[i];
+                }
+            }
+        }
+        throw new IllegalArgumentException("no path parameter '" + name + "'"
+                + (endpoint == null ? "" : " in " + endpoint.path().template()));
+    }
+
+    @Override
+    public InputStream body() {
+        if (body != null) {
+            return new ByteArrayInputStream(body);
+        }
+        if (bodyTaken) {
+            throw new IllegalStateException("the request body was already read as a stream");
+        }
+        bodyTaken = true;
+        checkDeclaredLength();
+        return new LimitedInputStream(transport.body(), bodyLimit);
+    }
+
+    @Override
+    public byte[] bodyBytes() {
+        if (body == null) {
+            try (InputStream in = body()) {
+                body = in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return body;
+    }
+
+    private void checkDeclaredLength() {
+        if (transport.contentLength() > bodyLimit) {
+            throw tooLarge(bodyLimit);
+        }
+    }
+
+    static PayloadTooLarge tooLarge(long limit) {
+        return new PayloadTooLarge("Request body is larger than the limit of " + limit + " bytes.");
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return transport.remoteAddress();
+    }
+
+    @Override
+    public String requestId() {
+        return requestId;
+    }
+
+    @Override
+    public Endpoint endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public Optional<Principal> principal() {
+        return Optional.ofNullable(principal);
+    }
+
+    @Override
+    public void principal(Principal principal) {
+        this.principal = principal;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> Optional<T> attribute(Attribute<T> key) {
+        return attributes == null ? Optional.empty() : Optional.ofNullable((T) attributes.get(key));
+    }
+
+    @Override
+    public <T> void attribute(Attribute<T> key, T value) {
+        if (attributes == null) {
+            attributes = new IdentityHashMap<>(4);
+        }
+        attributes.put(key, value);
+    }
+
+    @Override
+    public Object[] arguments() {
+        return arguments;
+    }
+
+    @Override
+    public void arguments(Object[] arguments) {
+        this.arguments = arguments;
+    }
+
+    /** Reads at most {@code limit} bytes, then fails with 413, so a chunked body cannot grow without bound. */
+    private static final class LimitedInputStream extends InputStream {
+        private final InputStream in;
+        private final long limit;
+        private long count;
+
+        LimitedInputStream(InputStream in, long limit) {
+            this.in = in;
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0 && ++count > limit) {
+                throw tooLarge(limit);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, (int) Math.min(length, limit - count + 1));
+            if (n > 0) {
+                count += n;
+                if (count > limit) {
+                    throw tooLarge(limit);
+                }
+            }
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+}

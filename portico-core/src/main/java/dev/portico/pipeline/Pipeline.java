@@ -1,0 +1,103 @@
+package dev.portico.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portico.auth.Authenticator;
+import dev.portico.auth.Permission;
+import dev.portico.cache.ResponseCache;
+import dev.portico.endpoint.Endpoint;
+import dev.portico.http.Handler;
+import dev.portico.http.HttpMethod;
+import dev.portico.http.Middleware;
+import dev.portico.http.Request;
+import dev.portico.input.Binder;
+import dev.portico.input.BodyReaders;
+import dev.portico.throttle.Throttle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Composes the pipeline of one endpoint, once, at startup. The order of seed 003 is written down here and
+ * nowhere else:
+ * <pre>
+ *   middlewares (global, then the endpoint's own)
+ *   └ method check          MethodDispatch: 405/Allow, HEAD, OPTIONS, 406
+ *     └ authenticate        who is calling
+ *       └ permit            may they (401/403)
+ *         └ throttle        not too often (429)
+ *           └ validate      inputs bound and checked (400/415/413)
+ *             └ cache read  a stored GET response, if the endpoint opted in
+ *               └ endpoint
+ *             └ cache write
+ * </pre>
+ * Stages with nothing to do (no authenticators, no throttle, no inputs, no caching) are left out of the
+ * chain rather than run as no-ops, so a bare endpoint costs no more than its own code.
+ */
+public final class Pipeline {
+
+    /** What the application configures for every endpoint, and what the stages share. */
+    public record Defaults(List<Authenticator> authenticators, List<Permission> permissions,
+                           Optional<Throttle> throttle, ResponseCache cache, Function<Request, String> callerKey,
+                           ObjectMapper mapper, BodyReaders readers) {
+    }
+
+    private Pipeline() {
+    }
+
+    /** The endpoint's handler: its stages around its code, in the fixed order. */
+    public static Handler compose(Endpoint endpoint, Defaults defaults) {
+        List<Middleware> stages = new ArrayList<>(endpoint.middlewares());   // MIDDLEWARES (the endpoint's)
+        // METHOD: MethodDispatch chose this endpoint before anything below runs.
+        authenticate(endpoint, defaults).ifPresent(stages::add);            // AUTHENTICATE
+        permit(endpoint, defaults).ifPresent(stages::add);                  // PERMIT
+        throttle(endpoint, defaults).ifPresent(stages::add);                // THROTTLE
+        validate(endpoint, defaults).ifPresent(stages::add);                // VALIDATE
+        cache(endpoint, defaults).ifPresent(stages::add);                   // CACHE_READ ... CACHE_WRITE
+        Handler handler = new EndpointStage(endpoint, defaults.mapper());   // ENDPOINT
+        for (int i = stages.size() - 1; i >= 0; i--) {
+            handler = stages.get(i).wrap(handler);
+        }
+        return handler;
+    }
+
+    private static List<Authenticator> authenticators(Endpoint endpoint, Defaults defaults) {
+        return endpoint.policies().authenticators().orElse(defaults.authenticators());
+    }
+
+    private static Optional<Middleware> authenticate(Endpoint endpoint, Defaults defaults) {
+        List<Authenticator> authenticators = authenticators(endpoint, defaults);
+        return authenticators.isEmpty() ? Optional.empty() : Optional.of(new AuthenticationStage(authenticators));
+    }
+
+    private static Optional<Middleware> permit(Endpoint endpoint, Defaults defaults) {
+        List<Permission> permissions = endpoint.policies().permissions().orElse(defaults.permissions());
+        if (permissions.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Authenticator> authenticators = authenticators(endpoint, defaults);
+        Optional<String> challenge = authenticators.isEmpty() ? Optional.empty() : authenticators.get(0).challenge();
+        return Optional.of(new PermissionStage(permissions, !authenticators.isEmpty(), challenge));
+    }
+
+    private static Optional<Middleware> throttle(Endpoint endpoint, Defaults defaults) {
+        return endpoint.policies().throttle().or(defaults::throttle)
+                .map(t -> new ThrottleStage(t, defaults.callerKey()));
+    }
+
+    private static Optional<Middleware> validate(Endpoint endpoint, Defaults defaults) {
+        Binder binder = Binder.create(endpoint, defaults.readers());
+        return binder.isEmpty() ? Optional.empty() : Optional.of(new InputStage(binder));
+    }
+
+    private static Optional<Middleware> cache(Endpoint endpoint, Defaults defaults) {
+        if (endpoint.policies().cacheFor().isEmpty()) {
+            return Optional.empty();
+        }
+        if (endpoint.method() != HttpMethod.GET) {
+            throw new IllegalStateException(endpoint.describe() + " asks for response caching, which only GET "
+                    + "endpoints may use; remove cacheFor(...)");
+        }
+        return Optional.of(new CacheStage(defaults.cache(), endpoint.policies().cacheFor().get(), defaults.callerKey()));
+    }
+}

@@ -1,0 +1,44 @@
+package dev.portico.pipeline;
+
+import dev.portico.error.Throttled;
+import dev.portico.http.Handler;
+import dev.portico.http.Middleware;
+import dev.portico.http.Request;
+import dev.portico.http.Response;
+import dev.portico.throttle.Throttle;
+import java.util.function.Function;
+
+/**
+ * Counts the request against the caller's key and refuses it with 429 and {@code Retry-After} when over the
+ * rate; every answer of a throttled endpoint carries the {@code RateLimit-*} headers.
+ */
+final class ThrottleStage implements Middleware {
+    private final Throttle throttle;
+    private final Function<Request, String> key;
+
+    ThrottleStage(Throttle throttle, Function<Request, String> key) {
+        this.throttle = throttle;
+        this.key = key;
+    }
+
+    @Override
+    public Handler wrap(Handler next) {
+        return request -> {
+            Throttle.Decision decision = throttle.acquire(key.apply(request));
+            if (!decision.allowed()) {
+                Throttled refused = new Throttled(Math.max(1, decision.resetSeconds()));
+                headers(decision).forEach(refused::withHeader);
+                throw refused;
+            }
+            Response response = next.handle(request);
+            headers(decision).forEach(response::setHeader);
+            return response;
+        };
+    }
+
+    private static java.util.Map<String, String> headers(Throttle.Decision d) {
+        return java.util.Map.of("RateLimit-Limit", Long.toString(d.limit()),
+                "RateLimit-Remaining", Long.toString(Math.max(0, d.remaining())),
+                "RateLimit-Reset", Long.toString(Math.max(0, d.resetSeconds())));
+    }
+}

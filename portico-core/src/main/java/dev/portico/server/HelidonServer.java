@@ -1,0 +1,164 @@
+package dev.portico.server;
+
+import dev.portico.error.ApiException;
+import dev.portico.error.ServiceUnavailable;
+import dev.portico.http.HttpMethod;
+import dev.portico.http.Response;
+import dev.portico.pipeline.Application;
+import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Status;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.helidon.webserver.http1.Http1Config;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Portico on Helidon 4's WebServer. One catch-all Helidon route hands every request to the
+ * {@link Application}; Helidon's own routing is not used, since Portico's router already knows every path.
+ * Errors Helidon raises before a request reaches the application (a malformed request line, headers past
+ * the limit) are answered in Portico's error format through Helidon's direct handlers.
+ */
+final class HelidonServer implements HttpServer {
+    private static final Logger LOG = LoggerFactory.getLogger(HelidonServer.class);
+
+    private final Application application;
+    private final WebServer server;
+    private final LongAdder inFlight = new LongAdder();
+    private volatile boolean draining;
+
+    HelidonServer(Application application, Options options) {
+        this.application = application;
+        this.server = WebServer.builder()
+                .host(options.host())
+                .port(options.port())
+                .shutdownHook(false)
+                .idleConnectionTimeout(options.idleTimeout())
+                .addProtocol(Http1Config.builder()
+                        .maxHeadersSize(options.maxHeaderSize())
+                        .maxPrologueLength(Math.min(options.maxHeaderSize(), 8192))
+                        .build())
+                .directHandlers(handlers -> {
+                    for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+                        handlers.addHandler(type, this::direct);
+                    }
+                })
+                .routing(routing -> routing.any(this::handle))
+                .build();
+    }
+
+    @Override
+    public HttpServer start() {
+        server.start();
+        return this;
+    }
+
+    @Override
+    public int port() {
+        return server.port();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return server.isRunning() && !draining;
+    }
+
+    @Override
+    public void stop(Duration grace) {
+        draining = true;
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (inFlight.sum() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        long left = inFlight.sum();
+        if (left > 0) {
+            LOG.warn("stopping with {} requests still running after the {} grace period", left, grace);
+        }
+        server.stop();
+    }
+
+    private void handle(ServerRequest request, ServerResponse response) {
+        if (draining) {
+            response.header(HeaderValues.CONNECTION_CLOSE);
+            write(response, application.errors().render(new ServiceUnavailable("The server is shutting down.")
+                    .withHeader("Retry-After", "1")), false);
+            return;
+        }
+        inFlight.increment();
+        try {
+            Response answer = application.handle(new HelidonTransport(request));
+            boolean head = request.prologue().method() == io.helidon.http.Method.HEAD;
+            write(response, answer, head);
+        } finally {
+            inFlight.decrement();
+        }
+    }
+
+    private static void write(ServerResponse out, Response response, boolean head) {
+        out.status(Status.create(response.status()));
+        for (int i = 0; i < response.headerCount(); i++) {
+            out.header(name(response.headerName(i)), response.headerValue(i));
+        }
+        response.contentType().ifPresent(type -> out.header(HeaderNames.CONTENT_TYPE, type));
+        if (response.writer().isPresent()) {
+            if (head) {
+                out.send();
+                return;
+            }
+            try (OutputStream stream = out.outputStream()) {
+                response.writer().get().write(stream);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return;
+        }
+        byte[] body = response.body();
+        if (head) {
+            out.header(HeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
+            out.send();
+        } else {
+            out.send(body);
+        }
+    }
+
+    private static HeaderName name(String name) {
+        return name.equals("X-Request-Id") ? Headers.X_REQUEST_ID : HeaderNames.create(name);
+    }
+
+    private DirectHandler.TransportResponse direct(DirectHandler.TransportRequest request, DirectHandler.EventType type,
+                                                   Status status, io.helidon.http.ServerResponseHeaders headers,
+                                                   String message) {
+        ApiException error = switch (status.code()) {
+            case 413 -> new ApiException(413, "payload_too_large", "Request body is too large.");
+            case 414 -> new ApiException(414, "uri_too_long", "Request line is too long.");
+            case 431 -> new ApiException(431, "request_header_fields_too_large", "Request headers are too large.");
+            case 505 -> new ApiException(505, "http_version_not_supported", "HTTP version not supported.");
+            default -> status.code() >= 500
+                    ? new ApiException(500, "server_error", "Internal server error.")
+                    : new ApiException(status.code() < 400 ? 400 : status.code(), "bad_request", "Malformed request.");
+        };
+        Response body = application.errors().render(error);
+        DirectHandler.TransportResponse.Builder builder = DirectHandler.TransportResponse.builder()
+                .status(Status.create(error.status()))
+                .headers(headers)
+                .keepAlive(false)
+                .header(HeaderNames.CONTENT_TYPE, body.contentType().orElse("application/json"))
+                .entity(body.body());
+        return builder.build();
+    }
+
+}
