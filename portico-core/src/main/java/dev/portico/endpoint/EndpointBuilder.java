@@ -96,9 +96,10 @@ public final class EndpointBuilder {
         return this;
     }
 
-    /** The body type, read as JSON. */
+    /** The body type, read as JSON ({@link dev.portico.form.FormData} is read as a urlencoded form). */
     public EndpointBuilder body(Type type) {
-        return body(type, List.of(MediaType.APPLICATION_JSON));
+        String mediaType = type == dev.portico.form.FormData.class ? MediaType.FORM_URLENCODED : MediaType.APPLICATION_JSON;
+        return body(type, List.of(mediaType));
     }
 
     /** The body type, generics included, read as JSON. */

@@ -27,9 +27,10 @@ public final class JsonErrors {
 
     /** The answer for a body that failed to read as JSON of the expected type. */
     public static ApiException translate(JsonProcessingException e) {
-        if (e instanceof StreamConstraintsException) {
+        if (constraint(e)) {
             return new ApiException(400, "json_limit_exceeded",
                     "JSON body exceeds a parser limit: " + constraintMessage(e) + ".");
+            // the limit's own message names the limit and its value, never the input
         }
         if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
             if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
@@ -39,6 +40,16 @@ public final class JsonErrors {
         }
         String path = path(mapping);
         return ValidationFailed.of(path, message(mapping));
+    }
+
+    /** Whether a parser limit was hit; databind may wrap the parser's exception with a field path. */
+    private static boolean constraint(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StreamConstraintsException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String message(JsonMappingException e) {

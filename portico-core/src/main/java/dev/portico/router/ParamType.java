@@ -122,7 +122,10 @@ public enum ParamType {
             }
             value = value * 10 + digit;
         }
-        return this == INT ? Integer.valueOf((int) value) : Long.valueOf(value);
+        if (this == INT) {
+            return Integer.valueOf((int) value); // not a ternary: it would promote both arms to Long
+        }
+        return Long.valueOf(value);
     }
 
     private static boolean slug(String s) {

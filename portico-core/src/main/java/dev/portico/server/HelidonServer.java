@@ -139,10 +139,24 @@ final class HelidonServer implements HttpServer {
         return name.equals("X-Request-Id") ? Headers.X_REQUEST_ID : HeaderNames.create(name);
     }
 
+    /**
+     * Helidon reports an over-long header block as a plain 400; its message is the only sign, so it is read
+     * here (once per refused connection, never on the request path) to answer 431 as RFC 6585 says.
+     */
+    static int statusOf(Status status, String message) {
+        if (message != null && message.contains("Header size exceeded")) {
+            return 431;
+        }
+        if (message != null && message.contains("URI too long")) {
+            return 414;
+        }
+        return status.code();
+    }
+
     private DirectHandler.TransportResponse direct(DirectHandler.TransportRequest request, DirectHandler.EventType type,
                                                    Status status, io.helidon.http.ServerResponseHeaders headers,
                                                    String message) {
-        ApiException error = switch (status.code()) {
+        ApiException error = switch (statusOf(status, message)) {
             case 413 -> new ApiException(413, "payload_too_large", "Request body is too large.");
             case 414 -> new ApiException(414, "uri_too_long", "Request line is too long.");
             case 431 -> new ApiException(431, "request_header_fields_too_large", "Request headers are too large.");

@@ -1,0 +1,42 @@
+package dev.portico.examples.blog;
+
+import dev.portico.Portico;
+import dev.portico.cli.Manage;
+import dev.portico.config.PorticoConfig;
+
+/**
+ * The example application: a blog API that grows with each part of Portico. Run it from the repository
+ * root with {@code ./manage} (serve on http://localhost:8000) or {@code ./manage --help} for the commands.
+ */
+public final class BlogApp {
+
+    private BlogApp() {
+    }
+
+    /** The application, for the server, the management commands and the tests alike. */
+    public static Portico.Builder app(PorticoConfig config) {
+        return Portico.builder()
+                .config(config)
+                .get("/health", Health.class, request -> new Health("ok"), e -> e.operationId("health").tags("health"))
+                .get("/api/hello/{name}/", Greeting.class,
+                        request -> new Greeting("Hello, " + request.path("name") + "!"),
+                        e -> e.operationId("hello").summary("Greets someone by name"))
+                .controller(new Posts());
+    }
+
+    /** Runs a management command; {@code serve} by default. */
+    public static void main(String[] args) {
+        int code = Manage.create(BlogApp::app).name("./manage").run(args);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /** The answer of {@code /health}. */
+    public record Health(String status) {
+    }
+
+    /** The answer of the hello endpoint. */
+    public record Greeting(String message) {
+    }
+}

@@ -1,0 +1,141 @@
+package dev.portico.cli;
+
+import dev.portico.Portico;
+import dev.portico.config.PorticoConfig;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * An application's management commands, the counterpart of Django's {@code manage.py}: {@code serve} (the
+ * default) and the commands later modules add ({@code migrate}, {@code createuser}, {@code schema}, ...).
+ * <pre>{@code
+ * public static void main(String[] args) {
+ *     System.exit(Manage.create(config -> Portico.builder().config(config).controller(new Posts()))
+ *             .run(args));
+ * }
+ * }</pre>
+ * The application is described by a function from the resolved configuration to a builder, so commands
+ * that do not serve (printing the configuration, exporting the schema) never open a port.
+ */
+public final class Manage {
+    private final Function<PorticoConfig, Portico.Builder> app;
+    private final List<Object> commands = new ArrayList<>();
+    private java.util.function.Consumer<PorticoConfig.Builder> settings = b -> { };
+    private String name = "manage";
+
+    private Manage(Function<PorticoConfig, Portico.Builder> app) {
+        this.app = app;
+    }
+
+    /** Commands for the application {@code app} builds from its configuration. */
+    public static Manage create(Function<PorticoConfig, Portico.Builder> app) {
+        return new Manage(app);
+    }
+
+    /** The program name shown in help, such as {@code ./manage}. */
+    public Manage name(String name) {
+        this.name = name;
+        return this;
+    }
+
+    /**
+     * The application's code-level configuration: its own settings registered and its defaults set, below
+     * the file and the environment.
+     */
+    public Manage settings(java.util.function.Consumer<PorticoConfig.Builder> settings) {
+        this.settings = settings;
+        return this;
+    }
+
+    /** Adds a picocli command of the application's own. */
+    public Manage command(Object command) {
+        commands.add(command);
+        return this;
+    }
+
+    /** Runs the command line and returns the exit code: 0 success, 1 failure, 2 bad usage. */
+    public int run(String... args) {
+        return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    }
+
+    /** Runs with explicit output streams, for tests. */
+    public int run(String[] args, PrintWriter out, PrintWriter err) {
+        Root root = new Root(this);
+        CommandLine line = new CommandLine(root);
+        line.setCommandName(name);
+        line.addSubcommand("serve", new Serve(root));
+        commands.forEach(line::addSubcommand);
+        line.setOut(out);
+        line.setErr(err);
+        line.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println(name + ": " + e.getMessage());
+            return 1;
+        });
+        return line.execute(args);
+    }
+
+    /** Loads the configuration: file and environment over the app's code defaults. */
+    PorticoConfig config() {
+        PorticoConfig.Builder builder = PorticoConfig.builder();
+        settings.accept(builder);
+        return builder.fromWorkingDirectory().fromEnvironment(System.getenv()).build();
+    }
+
+    Portico.Builder app(PorticoConfig config) {
+        return app.apply(config);
+    }
+
+    @Command(mixinStandardHelpOptions = true, description = "Manage a Portico application. Without a command: serve.",
+            subcommandsRepeatable = false)
+    static final class Root implements java.util.concurrent.Callable<Integer> {
+        private final Manage manage;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--print-config", description = "Print the resolved configuration (secrets masked) and exit.")
+        boolean printConfig;
+
+        Root(Manage manage) {
+            this.manage = manage;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            if (printConfig) {
+                spec.commandLine().getOut().print(manage.config().print());
+                spec.commandLine().getOut().flush();
+                return 0;
+            }
+            return new Serve(this).call();
+        }
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true,
+            description = "Start the HTTP server (the default command). Stops gracefully on SIGTERM.")
+    static final class Serve implements java.util.concurrent.Callable<Integer> {
+        private final Root root;
+
+        Serve(Root root) {
+            this.root = root;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            PorticoConfig config = root.manage.config();
+            Portico portico = root.manage.app(config).config(config).build().start();
+            String url = "http://localhost:" + portico.port() + "/";
+            root.spec.commandLine().getOut().println("Portico is serving at " + url + " (Ctrl-C to stop)");
+            root.spec.commandLine().getOut().flush();
+            CountDownLatch forever = new CountDownLatch(1);
+            forever.await();
+            return 0;
+        }
+    }
+}
