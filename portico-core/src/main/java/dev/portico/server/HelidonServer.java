@@ -48,8 +48,9 @@ final class HelidonServer implements HttpServer {
                         .maxPrologueLength(Math.min(options.maxHeaderSize(), 8192))
                         .build())
                 .directHandlers(handlers -> {
+                    DirectHandler direct = new Direct();
                     for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
-                        handlers.addHandler(type, this::direct);
+                        handlers.addHandler(type, direct);
                     }
                 })
                 .routing(routing -> routing.any(this::handle))
@@ -140,8 +141,9 @@ final class HelidonServer implements HttpServer {
     }
 
     /**
-     * Helidon reports an over-long header block as a plain 400; its message is the only sign, so it is read
-     * here (once per refused connection, never on the request path) to answer 431 as RFC 6585 says.
+     * Helidon reports most transport errors as a plain 400 without saying which (an over-long header block
+     * included); where its message does say, the precise status is answered. Read once per refused
+     * connection, never on the request path.
      */
     static int statusOf(Status status, String message) {
         if (message != null && message.contains("Header size exceeded")) {
@@ -151,6 +153,29 @@ final class HelidonServer implements HttpServer {
             return 414;
         }
         return status.code();
+    }
+
+    /** Answers Helidon's transport-level errors in Portico's error format. */
+    private final class Direct implements DirectHandler {
+        @Override
+        public TransportResponse handle(TransportRequest request, EventType type, Status status,
+                                        io.helidon.http.ServerResponseHeaders headers, Throwable thrown) {
+            return direct(request, type, status, headers, describe(thrown));
+        }
+
+        @Override
+        public TransportResponse handle(TransportRequest request, EventType type, Status status,
+                                        io.helidon.http.ServerResponseHeaders headers, String message) {
+            return direct(request, type, status, headers, message);
+        }
+
+        private static String describe(Throwable thrown) {
+            StringBuilder sb = new StringBuilder();
+            for (Throwable t = thrown; t != null && sb.length() < 1000; t = t.getCause() == t ? null : t.getCause()) {
+                sb.append(t.getMessage()).append(' ');
+            }
+            return sb.toString();
+        }
     }
 
     private DirectHandler.TransportResponse direct(DirectHandler.TransportRequest request, DirectHandler.EventType type,
@@ -163,7 +188,8 @@ final class HelidonServer implements HttpServer {
             case 505 -> new ApiException(505, "http_version_not_supported", "HTTP version not supported.");
             default -> status.code() >= 500
                     ? new ApiException(500, "server_error", "Internal server error.")
-                    : new ApiException(status.code() < 400 ? 400 : status.code(), "bad_request", "Malformed request.");
+                    : new ApiException(status.code() < 400 ? 400 : status.code(), "bad_request",
+                            "Malformed request, or request headers larger than the limit.");
         };
         Response body = application.errors().render(error);
         DirectHandler.TransportResponse.Builder builder = DirectHandler.TransportResponse.builder()
