@@ -83,13 +83,16 @@ class HttpSemanticsTest {
         assertThat(reply.headers()).containsEntry("content-length", "28");
         assertThat(reply.headers()).containsEntry("content-type", "application/json");
         try (Socket socket = new Socket("127.0.0.1", app.port())) {
-            socket.getOutputStream().write("HEAD /api/items/3/ HTTP/1.1\r\nHost: x\r\n\r\nGET /api/items/4/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
-                    .getBytes(StandardCharsets.ISO_8859_1));
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
             InputStream in = socket.getInputStream();
-            String all = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-            // The HEAD answer carries no body: the next bytes on the connection are the GET's status line.
-            assertThat(all).containsOnlyOnce("{\"name\"");
-            assertThat(all.indexOf("HTTP/1.1 200", 5)).isGreaterThan(0);
+            out.write("HEAD /api/items/3/ HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            assertThat(RawHttp.read(in, true).status()).isEqualTo(200);
+            // Had the HEAD answer carried a body, the next bytes would be that body, not the GET's status line.
+            out.write("GET /api/items/4/ HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            RawHttp.Reply next = RawHttp.read(in);
+            assertThat(next.status()).isEqualTo(200);
+            assertThat(next.body()).contains("\"quantity\":4");
         }
     }
 

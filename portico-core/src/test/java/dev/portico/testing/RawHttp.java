@@ -44,7 +44,8 @@ public final class RawHttp {
         return read(in, false);
     }
 
-    private static Reply read(InputStream in, boolean head) throws IOException {
+    /** Reads one response; with {@code head} no body is read whatever Content-Length says. */
+    public static Reply read(InputStream in, boolean head) throws IOException {
         String statusLine = line(in);
         int status = Integer.parseInt(statusLine.split(" ")[1]);
         Map<String, String> headers = new LinkedHashMap<>();

@@ -1,0 +1,58 @@
+package dev.portico.bench;
+
+import dev.portico.Portico;
+import dev.portico.auth.Authenticator;
+import dev.portico.auth.Permission;
+import dev.portico.auth.Principal;
+import dev.portico.config.PorticoConfig;
+import dev.portico.config.Settings;
+import dev.portico.error.AuthenticationFailed;
+import dev.portico.http.MediaType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+import java.util.Set;
+
+/** The three benchmark endpoints on Portico, through the full pipeline; the key check is a real authenticator. */
+public final class PorticoBench {
+    private static final byte[] KEY = Items.API_KEY.getBytes(StandardCharsets.US_ASCII);
+    private static final Principal CALLER = Principal.of("bench", Set.of());
+
+    private PorticoBench() {
+    }
+
+    public static void main(String[] args) {
+        int port = Integer.parseInt(args.length > 0 ? args[0] : "8081");
+        Authenticator apiKey = new Authenticator() {
+            @Override
+            public Optional<Principal> authenticate(dev.portico.http.Request request) {
+                Optional<String> header = request.header("Authorization");
+                if (header.isEmpty() || !header.get().startsWith("Api-Key ")) {
+                    return Optional.empty();
+                }
+                if (!MessageDigest.isEqual(header.get().getBytes(StandardCharsets.US_ASCII), KEY)) {
+                    throw new AuthenticationFailed();
+                }
+                return Optional.of(CALLER);
+            }
+
+            @Override
+            public Optional<String> challenge() {
+                return Optional.of("Api-Key");
+            }
+        };
+        PorticoConfig config = PorticoConfig.builder()
+                .set(Settings.SERVER_PORT, port)
+                .set(Settings.ACCESS_LOG_ENABLED, false)
+                .build();
+        Portico.builder().config(config)
+                .get("/plaintext", String.class, request -> "Hello, World!", e -> e.produces(MediaType.TEXT_PLAIN_UTF8))
+                .get("/json", Items.Message.class, request -> new Items.Message("Hello, World!"))
+                .get("/api/items", Items.Page.class,
+                        request -> Items.page((Integer) request.input("limit"), (Integer) request.input("offset")),
+                        e -> e.query("limit", Integer.class, "20").query("offset", Integer.class, "0")
+                                .authenticators(apiKey).permissions(Permission.authenticated()))
+                .build()
+                .start();
+    }
+}

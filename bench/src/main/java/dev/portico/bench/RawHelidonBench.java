@@ -1,0 +1,48 @@
+package dev.portico.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.portico.json.Json;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Status;
+import io.helidon.webserver.WebServer;
+import java.nio.charset.StandardCharsets;
+
+/** The baseline: the same three endpoints on Helidon's own routing, with the same Jackson mapper. */
+public final class RawHelidonBench {
+    private static final byte[] PLAIN = "Hello, World!".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] UNAUTHORIZED =
+            "{\"detail\":\"Authentication credentials were not provided.\",\"code\":\"not_authenticated\"}"
+                    .getBytes(StandardCharsets.UTF_8);
+
+    private RawHelidonBench() {
+    }
+
+    public static void main(String[] args) {
+        int port = Integer.parseInt(args.length > 0 ? args[0] : "8082");
+        ObjectMapper mapper = Json.mapper();
+        ObjectWriter message = mapper.writerFor(Items.Message.class);
+        ObjectWriter page = mapper.writerFor(Items.Page.class);
+        WebServer.builder().port(port).routing(r -> r
+                .get("/plaintext", (req, res) -> {
+                    res.header(HeaderValues.CONTENT_TYPE_TEXT_PLAIN);
+                    res.send(PLAIN);
+                })
+                .get("/json", (req, res) -> {
+                    res.header(HeaderValues.CONTENT_TYPE_JSON);
+                    res.send(message.writeValueAsBytes(new Items.Message("Hello, World!")));
+                })
+                .get("/api/items", (req, res) -> {
+                    if (!req.headers().first(HeaderNames.AUTHORIZATION).map(Items.API_KEY::equals).orElse(false)) {
+                        res.status(Status.UNAUTHORIZED_401).header(HeaderValues.CONTENT_TYPE_JSON).send(UNAUTHORIZED);
+                        return;
+                    }
+                    int limit = req.query().first("limit").map(Integer::parseInt).orElse(20);
+                    int offset = req.query().first("offset").map(Integer::parseInt).orElse(0);
+                    res.header(HeaderValues.CONTENT_TYPE_JSON);
+                    res.send(page.writeValueAsBytes(Items.page(limit, offset)));
+                }))
+                .build().start();
+    }
+}
