@@ -55,6 +55,11 @@ class HttpSemanticsTest {
         return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    private static HttpResponse<String> postJson(String path, String json) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     private static URI uri(String path) {
         return URI.create("http://127.0.0.1:" + app.port() + path);
     }
@@ -128,8 +133,7 @@ class HttpSemanticsTest {
     @Test
     void declaredBodyPastTheLimitIs413() throws Exception {
         String body = "{\"name\":\"" + "x".repeat(2000) + "\",\"quantity\":1}";
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/items/"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        HttpResponse<String> response = postJson("/api/items/", body);
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(json(response.body()).get("code").asText()).isEqualTo("payload_too_large");
     }
@@ -167,10 +171,8 @@ class HttpSemanticsTest {
     @Test
     void jsonNestedPastTheLimitIs400() throws Exception {
         String deep = "[".repeat(20) + "]".repeat(20);
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/any/"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(deep)));
-        assertThat(send(HttpRequest.newBuilder(uri("/api/any/")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("[[[1]]]"))).statusCode()).isEqualTo(200);
+        HttpResponse<String> response = postJson("/api/any/", deep);
+        assertThat(postJson("/api/any/", "[[[1]]]").statusCode()).isEqualTo(200);
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response.body()).get("code").asText()).isEqualTo("json_limit_exceeded");
     }
@@ -178,17 +180,14 @@ class HttpSemanticsTest {
     @Test
     void jsonStringPastTheLimitIs400() throws Exception {
         String body = "{\"name\":\"" + "x".repeat(200) + "\",\"quantity\":1}";
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/items/"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        HttpResponse<String> response = postJson("/api/items/", body);
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response.body()).get("code").asText()).isEqualTo("json_limit_exceeded");
     }
 
     @Test
     void invalidJsonIs400NamingTheField() throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/items/"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"a\",\"quantity\":\"abc\"}")));
+        HttpResponse<String> response = postJson("/api/items/", "{\"name\":\"a\",\"quantity\":\"abc\"}");
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response.body()).get("errors").get("quantity").get(0).asText()).isEqualTo("Expected an integer.");
     }

@@ -1,0 +1,43 @@
+package dev.portico.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portico.Portico;
+import dev.portico.config.Setting;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class ManageTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(Manage manage, String... args) {
+        return manage.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    private static Manage manage() {
+        Setting<String> secret = Setting.secret("app.secret-key", "not-a-real-secret", "Signs tokens.");
+        return Manage.create(config -> Portico.builder().config(config)).name("./manage")
+                .settings(b -> b.register(secret));
+    }
+
+    @Test
+    void printConfigShowsEveryKeyWithSecretsMasked() {
+        assertThat(run(manage(), "--print-config")).isZero();
+        assertThat(out.toString()).contains("server.port = ").contains("app.secret-key = ********")
+                .doesNotContain("not-a-real-secret");
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        assertThat(run(manage(), "--help")).isZero();
+        assertThat(out.toString()).contains("./manage").contains("serve").contains("--print-config");
+    }
+
+    @Test
+    void unknownOptionIsAUsageErrorWithExitCode2() {
+        assertThat(run(manage(), "--nope")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown option");
+    }
+}
