@@ -7,16 +7,23 @@ import java.util.Optional;
 public enum HttpMethod {
     GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS;
 
-    private static final HttpMethod[] VALUES = values();
-
     /** The method named by {@code name} (case-sensitive, as HTTP says), or empty for an extension method. */
     public static Optional<HttpMethod> parse(String name) {
-        for (HttpMethod m : VALUES) {
-            if (m.name().equals(name)) {
-                return Optional.of(m);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(parseOrNull(name));
+    }
+
+    /** The method named by {@code name}, or null for an extension method; allocation-free for the request path. */
+    public static HttpMethod parseOrNull(String name) {
+        return switch (name) {
+            case "GET" -> GET;
+            case "HEAD" -> HEAD;
+            case "POST" -> POST;
+            case "PUT" -> PUT;
+            case "PATCH" -> PATCH;
+            case "DELETE" -> DELETE;
+            case "OPTIONS" -> OPTIONS;
+            default -> null;
+        };
     }
 
     /** Whether a request with this method normally carries a body that the endpoint reads. */

@@ -93,7 +93,7 @@ public final class Application {
     /** Answers one request; never throws. */
     public Response handle(Transport transport) {
         long start = System.nanoTime();
-        HttpMethod method = HttpMethod.parse(transport.method()).orElse(null);
+        HttpMethod method = HttpMethod.parseOrNull(transport.method());
         Exchange exchange = new Exchange(transport, method, limits.bodySize(), queryParser);
         Response response;
         try {

@@ -110,11 +110,11 @@ final class HelidonServer implements HttpServer {
     }
 
     private static void write(ServerResponse out, Response response, boolean head) {
-        out.status(Status.create(response.status()));
+        out.status(status(response.status()));
         for (int i = 0; i < response.headerCount(); i++) {
             out.header(name(response.headerName(i)), response.headerValue(i));
         }
-        response.contentType().ifPresent(type -> out.header(HeaderNames.CONTENT_TYPE, type));
+        response.contentType().ifPresent(type -> out.header(contentType(type)));
         if (response.writer().isPresent()) {
             if (head) {
                 out.send();
@@ -134,6 +134,27 @@ final class HelidonServer implements HttpServer {
         } else {
             out.send(body);
         }
+    }
+
+    private static final io.helidon.http.Header JSON = HeaderValues.create(HeaderNames.CONTENT_TYPE, "application/json");
+    private static final io.helidon.http.Header TEXT = HeaderValues.create(HeaderNames.CONTENT_TYPE,
+            dev.portico.http.MediaType.TEXT_PLAIN_UTF8);
+
+    /** The common Content-Type headers are made once; the rest per response. */
+    private static io.helidon.http.Header contentType(String type) {
+        if (type.equals("application/json")) {
+            return JSON;
+        }
+        return type.equals(dev.portico.http.MediaType.TEXT_PLAIN_UTF8) ? TEXT : HeaderValues.create(HeaderNames.CONTENT_TYPE, type);
+    }
+
+    private static Status status(int code) {
+        return switch (code) {
+            case 200 -> Status.OK_200;
+            case 201 -> Status.CREATED_201;
+            case 204 -> Status.NO_CONTENT_204;
+            default -> Status.create(code);
+        };
     }
 
     private static HeaderName name(String name) {
