@@ -91,7 +91,8 @@ public final class Manage {
         return app.apply(config);
     }
 
-    @Command(mixinStandardHelpOptions = true, description = "Manage a Portico application. Without a command: serve.",
+    @Command(mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = "Manage a Portico application. Without a command: serve.",
             subcommandsRepeatable = false)
     static final class Root implements java.util.concurrent.Callable<Integer> {
         private final Manage manage;
@@ -114,6 +115,15 @@ public final class Manage {
                 return 0;
             }
             return new Serve(this).call();
+        }
+    }
+
+    /** The Portico version, from the jar's manifest when packaged. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Portico.class.getPackage().getImplementationVersion();
+            return new String[] {"Portico " + (version == null ? "(development build)" : version)};
         }
     }
 

@@ -209,7 +209,7 @@ public final class PorticoConfig {
                 }
                 apply(s, s.envName(), values, sources);
             }
-            return new PorticoConfig(Map.copyOf(settings), values, sources);
+            return new PorticoConfig(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings)), values, sources);
         }
 
         private void apply(Setting<?> s, String variable, Map<String, Object> values, Map<String, String> sources) {

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +97,11 @@ public final class Exchange implements Request {
     @Override
     public String path() {
         if (path == null) {
-            path = java.net.URI.create("http://h" + transport.rawPath()).getPath();
+            try {
+                path = new java.net.URI("http://h" + transport.rawPath()).getPath();
+            } catch (java.net.URISyntaxException e) {
+                path = transport.rawPath(); // not decodable: the raw form is the most faithful answer
+            }
         }
         return path;
     }

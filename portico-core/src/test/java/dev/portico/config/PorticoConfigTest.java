@@ -109,6 +109,7 @@ class PorticoConfigTest {
         assertThat(printed).doesNotContain("hunter2");
         assertThat(printed).contains("server.port = 8000    # default");
         assertThat(printed).contains("routing.trailing-slash = redirect");
+        assertThat(printed).startsWith("server.host = "); // documentation order, as registered
     }
 
     @Test
