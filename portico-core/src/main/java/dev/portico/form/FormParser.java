@@ -3,11 +3,7 @@ package dev.portico.form;
 import dev.portico.config.Limits;
 import dev.portico.error.ApiException;
 import dev.portico.error.ParseError;
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import dev.portico.http.PercentDecoding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 
@@ -105,39 +101,10 @@ public final class FormParser {
     }
 
     private static String decode(String s, int from, int to) {
-        boolean plain = true;
-        for (int i = from; i < to && plain; i++) {
-            char c = s.charAt(i);
-            plain = c != '%' && c != '+';
+        String decoded = PercentDecoding.decode(s, from, to, true);
+        if (decoded == null) {
+            throw new ParseError("Malformed form data: a bad percent-escape or text that is not UTF-8.");
         }
-        if (plain) {
-            return s.substring(from, to);
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(to - from);
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c == '+') {
-                bytes.write(' ');
-            } else if (c == '%') {
-                int hi = i + 2 < to ? Character.digit(s.charAt(i + 1), 16) : -1;
-                int lo = i + 2 < to ? Character.digit(s.charAt(i + 2), 16) : -1;
-                if (hi < 0 || lo < 0) {
-                    throw new ParseError("Malformed percent-escape in form data.");
-                }
-                bytes.write(hi << 4 | lo);
-                i += 2;
-            } else {
-                byte[] utf8 = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                bytes.write(utf8, 0, utf8.length);
-            }
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
-        } catch (CharacterCodingException e) {
-            throw new ParseError("Form data is not valid UTF-8.");
-        }
+        return decoded;
     }
 }

@@ -24,19 +24,4 @@ public final class MediaType {
         String essence = (semi < 0 ? contentType : contentType.substring(0, semi)).trim();
         return essence.toLowerCase(Locale.ROOT);
     }
-
-    /** The value of parameter {@code name} in a header value such as {@code multipart/form-data; boundary=x}. */
-    public static java.util.Optional<String> parameter(String contentType, String name) {
-        for (String part : contentType.split(";")) {
-            int eq = part.indexOf('=');
-            if (eq > 0 && part.substring(0, eq).trim().equalsIgnoreCase(name)) {
-                String value = part.substring(eq + 1).trim();
-                if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-                    value = value.substring(1, value.length() - 1);
-                }
-                return java.util.Optional.of(value);
-            }
-        }
-        return java.util.Optional.empty();
-    }
 }

@@ -97,11 +97,9 @@ public final class Exchange implements Request {
     @Override
     public String path() {
         if (path == null) {
-            try {
-                path = new java.net.URI("http://h" + transport.rawPath()).getPath();
-            } catch (java.net.URISyntaxException e) {
-                path = transport.rawPath(); // not decodable: the raw form is the most faithful answer
-            }
+            String raw = transport.rawPath();
+            String decoded = dev.portico.http.PercentDecoding.decode(raw, 0, raw.length(), false);
+            path = decoded != null ? decoded : raw; // not decodable: the raw form is the most faithful answer
         }
         return path;
     }

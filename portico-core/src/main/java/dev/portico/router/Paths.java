@@ -1,10 +1,7 @@
 package dev.portico.router;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
+import dev.portico.http.PercentDecoding;
+
 
 /** Splitting a raw request path into decoded segments, so that {@code %2F} stays inside its segment. */
 final class Paths {
@@ -50,37 +47,6 @@ final class Paths {
     }
 
     private static String decode(String s, int from, int to) {
-        if (s.indexOf('%', from) < 0 || s.indexOf('%', from) >= to) {
-            return s.substring(from, to);
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(to - from);
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= to) {
-                    return null;
-                }
-                int hi = Character.digit(s.charAt(i + 1), 16);
-                int lo = Character.digit(s.charAt(i + 2), 16);
-                if (hi < 0 || lo < 0) {
-                    return null;
-                }
-                bytes.write(hi << 4 | lo);
-                i += 2;
-            } else if (c < 0x80) {
-                bytes.write(c);
-            } else {
-                return null; // a raw path is ASCII; anything else must be percent-encoded
-            }
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
+        return PercentDecoding.decode(s, from, to, false);
     }
 }

@@ -3,7 +3,6 @@ package dev.portico.router;
 import dev.portico.http.HttpMethod;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.StringJoiner;
 
 /**
@@ -43,16 +42,6 @@ public final class Route<T> {
     /** The template this route was declared with. */
     public PathTemplate template() {
         return template;
-    }
-
-    /** What answers {@code method}, if declared. */
-    public Optional<T> target(HttpMethod method) {
-        return Optional.ofNullable(targets.get(method));
-    }
-
-    /** What answers {@code method}, or null; for the hot path. */
-    public T targetOrNull(HttpMethod method) {
-        return targets.get(method);
     }
 
     /** What answers the first declared method; for routers whose targets are one per path. */

@@ -47,8 +47,15 @@ class FormParserTest {
     }
 
     @Test
+    void rawCharactersInAFormBodyAreKept() {
+        assertThat(parser.parse("name=é😀&x=a+b").first("name")).contains("é😀");
+    }
+
+    @Test
     void malformedEscapesAre400() {
         assertThatThrownBy(() -> parser.parse("a=%zz"))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("parse_error"));
+        assertThatThrownBy(() -> parser.parse("a=%C3"))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("parse_error"));
         assertThatThrownBy(() -> parser.parse("a=%"))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("parse_error"));
