@@ -1,6 +1,7 @@
 package dev.portico.endpoint;
 
 import dev.portico.annotation.Body;
+import dev.portico.annotation.Cookie;
 import dev.portico.annotation.Delete;
 import dev.portico.annotation.Get;
 import dev.portico.annotation.Header;
@@ -14,6 +15,7 @@ import dev.portico.http.HttpMethod;
 import dev.portico.http.Request;
 import dev.portico.input.Scalars;
 import dev.portico.router.PathTemplate;
+import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -121,24 +123,30 @@ public final class Controllers {
         Type type = parameter.getParameterizedType();
         Query query = parameter.getAnnotation(Query.class);
         Header header = parameter.getAnnotation(Header.class);
+        Cookie cookie = parameter.getAnnotation(Cookie.class);
         Body body = parameter.getAnnotation(Body.class);
+        List<Annotation> annotations = List.of(parameter.getAnnotations());
         if (parameter.getType() == Request.class) {
             builder.requestInput();
         } else if (query != null) {
-            builder.query(query.value().isEmpty() ? name : query.value(), type, emptyToNull(query.defaultValue()));
+            builder.input(new Input.Query(query.value().isEmpty() ? name : query.value(), type,
+                    emptyToNull(query.defaultValue()), annotations));
         } else if (header != null) {
-            builder.header(header.value(), type, emptyToNull(header.defaultValue()));
+            builder.input(new Input.Header(header.value(), type, emptyToNull(header.defaultValue()), annotations));
+        } else if (cookie != null) {
+            builder.input(new Input.Cookie(cookie.value().isEmpty() ? name : cookie.value(), type,
+                    emptyToNull(cookie.defaultValue()), annotations));
         } else if (body != null) {
-            builder.body(type, List.of(body.consumes()));
+            builder.input(new Input.Body(type, List.of(body.consumes()), annotations));
         } else if (pathParams.contains(name)) {
-            builder.pathParam(name, type);
+            builder.input(new Input.Path(name, null, type, annotations));
         } else if (mapping.method().hasBody() && !Scalars.isScalar(type)) {
-            builder.body(type);
+            builder.input(new Input.Body(type, List.of(dev.portico.http.MediaType.APPLICATION_JSON), annotations));
         } else if (Scalars.isScalar(type)) {
-            builder.query(name, type);
+            builder.input(new Input.Query(name, type, null, annotations));
         } else {
             throw new IllegalArgumentException(name(method) + ": cannot tell where parameter '" + name
-                    + "' comes from; annotate it @Query, @Header or @Body, or name it after a path parameter");
+                    + "' comes from; annotate it @Query, @Header, @Cookie or @Body, or name it after a path parameter");
         }
     }
 

@@ -96,6 +96,32 @@ public final class EndpointBuilder {
         return this;
     }
 
+    /** A request cookie. */
+    public EndpointBuilder cookie(String name, Type type, String defaultValue) {
+        inputs.add(new Input.Cookie(name, type, defaultValue));
+        return this;
+    }
+
+    /**
+     * Any input, fully described (with the annotations of its declaring parameter); the other input methods
+     * are shortcuts for this one.
+     */
+    public EndpointBuilder input(Input input) {
+        switch (input) {
+            case Input.Path p -> {
+                pathParam(p.name(), p.type()); // checks the type and records it for the template
+                Input.Path typed = (Input.Path) inputs.getLast();
+                inputs.set(inputs.size() - 1, new Input.Path(p.name(), typed.paramType(), p.type(), p.annotations()));
+            }
+            case Input.Body b -> {
+                body(b.type(), b.mediaTypes()); // checks there is only one body
+                inputs.set(inputs.size() - 1, b);
+            }
+            default -> inputs.add(input);
+        }
+        return this;
+    }
+
     /** The body type, read as JSON ({@link dev.portico.form.FormData} is read as a urlencoded form). */
     public EndpointBuilder body(Type type) {
         String mediaType = type == dev.portico.form.FormData.class ? MediaType.FORM_URLENCODED : MediaType.APPLICATION_JSON;

@@ -40,6 +40,20 @@ public interface Request {
     /** Every value of a request header (case-insensitive name). */
     List<String> headers(String name);
 
+    /**
+     * The value of a cookie sent in the {@code Cookie} header(s), by its exact name; the first one when the
+     * name is sent twice.
+     */
+    default Optional<String> cookie(String name) {
+        for (String header : headers("Cookie")) {
+            Optional<String> value = Cookies.find(header, name);
+            if (value.isPresent()) {
+                return value;
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The value of a path parameter, converted to its declared type ({@code String}, {@code Integer}, ...). */
     Object pathParam(String name);
 

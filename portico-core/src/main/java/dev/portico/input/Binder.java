@@ -44,6 +44,8 @@ public final class Binder {
                         request -> request.queryAll(query.name()));
                 case Input.Header header -> text(header.type(), header.defaultValue(), endpoint,
                         request -> request.headers(header.name()));
+                case Input.Cookie cookie -> text(cookie.type(), cookie.defaultValue(), endpoint,
+                        request -> request.cookie(cookie.name()).map(List::of).orElse(List.of()));
                 case Input.Body body -> body(body, readers, endpoint);
                 case Input.Context context -> request -> request;
             };

@@ -92,7 +92,11 @@ class ControllersTest {
         assertThat(list.output()).isInstanceOf(ParameterizedType.class);
         assertThat(list.output().getTypeName()).contains("Page<dev.portico.endpoint.ControllersTest$Article>");
         assertThat(list.inputs()).extracting(Input::name).containsExactly("limit", "search");
-        assertThat(list.inputs().get(0)).isEqualTo(new Input.Query("limit", int.class, "10"));
+        Input.Query limit = (Input.Query) list.inputs().get(0);
+        assertThat(limit.name()).isEqualTo("limit");
+        assertThat(limit.type()).isEqualTo(int.class);
+        assertThat(limit.defaultValue()).isEqualTo("10");
+        assertThat(limit.annotations()).extracting(a -> a.annotationType().getSimpleName()).containsExactly("Query");
 
         Endpoint retrieve = endpoint(HttpMethod.GET, "/api/articles/{id}/");
         assertThat(retrieve.path().paramType("id")).contains(ParamType.LONG);
