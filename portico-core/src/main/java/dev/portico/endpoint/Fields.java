@@ -1,0 +1,64 @@
+package dev.portico.endpoint;
+
+import dev.portico.annotation.ReadOnly;
+import dev.portico.annotation.WriteOnly;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * The one rule for which record components are required, read-only or write-only. Decoding (JSON, forms),
+ * validation and the OpenAPI document all ask here, so they cannot disagree. Called at startup only.
+ */
+public final class Fields {
+
+    private Fields() {
+    }
+
+    /**
+     * Whether a component must be present and non-null: true unless its type is an {@code Optional} or a
+     * {@code java.util.Optional*}, or it carries an annotation named {@code Nullable} (Portico's, JSpecify's,
+     * Jakarta's).
+     */
+    public static boolean required(RecordComponent component) {
+        Class<?> type = component.getType();
+        if (type == Optional.class || type == OptionalInt.class || type == OptionalLong.class
+                || type == OptionalDouble.class) {
+            return false;
+        }
+        return !nullable(component) && !nullable(component.getAccessor())
+                && !(component.getGenericType() instanceof ParameterizedType p && p.getRawType() == Optional.class);
+    }
+
+    /** Whether the element carries an annotation (on the declaration or its type) named {@code Nullable}. */
+    public static boolean nullable(AnnotatedElement element) {
+        for (Annotation a : element.getAnnotations()) {
+            if (a.annotationType().getSimpleName().equals("Nullable")) {
+                return true;
+            }
+        }
+        if (element instanceof RecordComponent rc) {
+            for (Annotation a : rc.getAnnotatedType().getAnnotations()) {
+                if (a.annotationType().getSimpleName().equals("Nullable")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether the component is set by the server only ({@link ReadOnly}). */
+    public static boolean readOnly(RecordComponent component) {
+        return component.isAnnotationPresent(ReadOnly.class) || component.getAccessor().isAnnotationPresent(ReadOnly.class);
+    }
+
+    /** Whether the component is sent by clients only ({@link WriteOnly}). */
+    public static boolean writeOnly(RecordComponent component) {
+        return component.isAnnotationPresent(WriteOnly.class) || component.getAccessor().isAnnotationPresent(WriteOnly.class);
+    }
+}
