@@ -280,6 +280,9 @@ public final class Exchange implements Request {
 
         @Override
         public int read() throws IOException {
+            if (count > limit) {
+                throw tooLarge(limit);
+            }
             int b = in.read();
             if (b >= 0 && ++count > limit) {
                 throw tooLarge(limit);
@@ -289,6 +292,12 @@ public final class Exchange implements Request {
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (count > limit) {
+                throw tooLarge(limit); // sticky: a reader that closes after the breach must not spin on 0-byte reads
+            }
+            if (length == 0) {
+                return 0;
+            }
             int n = in.read(buffer, offset, (int) Math.min(length, limit - count + 1));
             if (n > 0) {
                 count += n;
