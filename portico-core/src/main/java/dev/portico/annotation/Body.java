@@ -15,6 +15,9 @@ import java.lang.annotation.Target;
 @Target(ElementType.PARAMETER)
 public @interface Body {
 
-    /** The media types the body may arrive in. */
-    String[] consumes() default {"application/json"};
+    /**
+     * The media types the body may arrive in; when empty (the default), those of
+     * {@code EndpointBuilder.body(Type)}: JSON and both forms for a record, multipart for one with a file.
+     */
+    String[] consumes() default {};
 }

@@ -13,9 +13,22 @@ package dev.portico.config;
  * @param formListIndex largest list index in a form field name, {@code usernames.999} (400 past it)
  * @param multipartParts most parts in one multipart body (400 past it)
  * @param multipartPartSize largest multipart part in bytes (413 past it)
+ * @param multipartMemoryThreshold size past which an uploaded file is spooled to a temporary file instead of
+ *     held in memory
  */
 public record Limits(long bodySize, int headerSize, int jsonDepth, int jsonStringLength, int formFields,
-                     int formDepth, int formListIndex, int multipartParts, long multipartPartSize) {
+                     int formDepth, int formListIndex, int multipartParts, long multipartPartSize,
+                     long multipartMemoryThreshold) {
+
+    /** The default memory threshold for uploads: 64 KiB. */
+    public static final long DEFAULT_MULTIPART_MEMORY_THRESHOLD = 64 << 10;
+
+    /** Limits with the default upload memory threshold (64 KiB). */
+    public Limits(long bodySize, int headerSize, int jsonDepth, int jsonStringLength, int formFields, int formDepth,
+                  int formListIndex, int multipartParts, long multipartPartSize) {
+        this(bodySize, headerSize, jsonDepth, jsonStringLength, formFields, formDepth, formListIndex, multipartParts,
+                multipartPartSize, DEFAULT_MULTIPART_MEMORY_THRESHOLD);
+    }
 
     /** Safe defaults: 10 MiB bodies, 16 KiB heads, JSON depth 64 and strings of 1 MiB, forms of 1000 fields. */
     public static Limits defaults() {

@@ -36,6 +36,9 @@ public final class Settings {
             LIMITS.multipartParts(), "Most parts in one multipart body; 400 past it.");
     public static final Setting<Long> LIMITS_MULTIPART_PART_SIZE = Setting.size("limits.multipart-part-size",
             LIMITS.multipartPartSize(), "Largest multipart part; 413 past it.");
+    public static final Setting<Long> LIMITS_MULTIPART_MEMORY_THRESHOLD = Setting.size(
+            "limits.multipart-memory-threshold", LIMITS.multipartMemoryThreshold(),
+            "Uploaded files larger than this are spooled to a temporary file, removed when the request ends.");
 
     public static final Setting<Boolean> JSON_FAIL_ON_UNKNOWN_FIELDS = Setting.bool("json.fail-on-unknown-fields",
             true, "Reject JSON bodies with fields the input type does not declare (400 naming the field).");
@@ -51,7 +54,7 @@ public final class Settings {
     public static final List<Setting<?>> ALL = List.of(SERVER_HOST, SERVER_PORT, SERVER_SHUTDOWN_GRACE,
             SERVER_IDLE_TIMEOUT, LIMITS_BODY_SIZE, LIMITS_HEADER_SIZE, LIMITS_JSON_DEPTH, LIMITS_JSON_STRING_LENGTH,
             LIMITS_FORM_FIELDS, LIMITS_FORM_DEPTH, LIMITS_FORM_LIST_INDEX, LIMITS_MULTIPART_PARTS,
-            LIMITS_MULTIPART_PART_SIZE, JSON_FAIL_ON_UNKNOWN_FIELDS, ERRORS_FORMAT, ROUTING_TRAILING_SLASH,
+            LIMITS_MULTIPART_PART_SIZE, LIMITS_MULTIPART_MEMORY_THRESHOLD, JSON_FAIL_ON_UNKNOWN_FIELDS, ERRORS_FORMAT, ROUTING_TRAILING_SLASH,
             ACCESS_LOG_ENABLED);
 
     private Settings() {

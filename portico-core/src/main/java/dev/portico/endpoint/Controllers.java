@@ -137,11 +137,12 @@ public final class Controllers {
             builder.input(new Input.Cookie(cookie.value().isEmpty() ? name : cookie.value(), type,
                     emptyToNull(cookie.defaultValue()), annotations));
         } else if (body != null) {
-            builder.input(new Input.Body(type, List.of(body.consumes()), annotations));
+            List<String> consumes = body.consumes().length == 0 ? BodyMediaTypes.defaults(type) : List.of(body.consumes());
+            builder.input(new Input.Body(type, consumes, annotations));
         } else if (pathParams.contains(name)) {
             builder.input(new Input.Path(name, null, type, annotations));
         } else if (mapping.method().hasBody() && !Scalars.isScalar(type)) {
-            builder.input(new Input.Body(type, List.of(dev.portico.http.MediaType.APPLICATION_JSON), annotations));
+            builder.input(new Input.Body(type, BodyMediaTypes.defaults(type), annotations));
         } else if (Scalars.isScalar(type)) {
             builder.input(new Input.Query(name, type, null, annotations));
         } else {

@@ -122,13 +122,21 @@ public final class EndpointBuilder {
         return this;
     }
 
-    /** The body type, read as JSON ({@link dev.portico.form.FormData} is read as a urlencoded form). */
+    /**
+     * The body type, read from the media types DRF's default parsers accept: a record, List or Map as JSON,
+     * urlencoded or multipart form; one holding a {@link dev.portico.http.FileUpload} as multipart only;
+     * {@link dev.portico.form.FormData} as either form; any other type as JSON.
+     */
     public EndpointBuilder body(Type type) {
-        String mediaType = type == dev.portico.form.FormData.class ? MediaType.FORM_URLENCODED : MediaType.APPLICATION_JSON;
-        return body(type, List.of(mediaType));
+        return body(type, defaultMediaTypes(type));
     }
 
-    /** The body type, generics included, read as JSON. */
+    /** The media types {@link #body(Type)} reads a body of {@code type} from. */
+    public static List<String> defaultMediaTypes(Type type) {
+        return BodyMediaTypes.defaults(type);
+    }
+
+    /** The body type, generics included, read from its default media types. */
     public EndpointBuilder body(TypeRef<?> type) {
         return body(type.type());
     }

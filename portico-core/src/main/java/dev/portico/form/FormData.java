@@ -1,5 +1,6 @@
 package dev.portico.form;
 
+import dev.portico.http.FileUpload;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,27 +9,44 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The fields of an HTML form body or query string, in order, each name with all its values. Bound as a
- * body type as it is; the typed form binding of later layers reads it too.
+ * The fields of an HTML form body or query string, in order, each name with all its values, plus the files
+ * of a {@code multipart/form-data} body. Bound as a body type as it is; {@link FormDecoder} turns it into a
+ * typed value.
  */
 public final class FormData {
     private final Map<String, List<String>> fields;
+    private final Map<String, List<FileUpload>> files;
 
-    private FormData(Map<String, List<String>> fields) {
+    private FormData(Map<String, List<String>> fields, Map<String, List<FileUpload>> files) {
         this.fields = fields;
+        this.files = files;
     }
 
     /** A form from an ordered map of names to values. */
     public static FormData of(Map<String, List<String>> fields) {
+        return of(fields, Map.of());
+    }
+
+    /** A form from ordered maps of names to values and names to uploaded files. */
+    public static FormData of(Map<String, List<String>> fields, Map<String, List<FileUpload>> files) {
         Map<String, List<String>> copy = new LinkedHashMap<>();
         fields.forEach((name, values) -> copy.put(name, List.copyOf(values)));
-        return new FormData(Collections.unmodifiableMap(copy));
+        Map<String, List<FileUpload>> fileCopy = new LinkedHashMap<>();
+        files.forEach((name, uploads) -> fileCopy.put(name, List.copyOf(uploads)));
+        return new FormData(Collections.unmodifiableMap(copy), Collections.unmodifiableMap(fileCopy));
     }
 
     static FormData build(LinkedHashMap<String, ArrayList<String>> fields) {
+        return build(fields, new LinkedHashMap<>());
+    }
+
+    static FormData build(LinkedHashMap<String, ArrayList<String>> fields,
+                          LinkedHashMap<String, ArrayList<FileUpload>> files) {
         Map<String, List<String>> view = new LinkedHashMap<>();
         fields.forEach((name, values) -> view.put(name, Collections.unmodifiableList(values)));
-        return new FormData(Collections.unmodifiableMap(view));
+        Map<String, List<FileUpload>> fileView = new LinkedHashMap<>();
+        files.forEach((name, uploads) -> fileView.put(name, Collections.unmodifiableList(uploads)));
+        return new FormData(Collections.unmodifiableMap(view), Collections.unmodifiableMap(fileView));
     }
 
     /** The first value of a field. */
@@ -47,8 +65,19 @@ public final class FormData {
         return fields;
     }
 
+    /** The first file uploaded under a name. */
+    public Optional<FileUpload> file(String name) {
+        List<FileUpload> uploads = files.get(name);
+        return uploads == null || uploads.isEmpty() ? Optional.empty() : Optional.of(uploads.get(0));
+    }
+
+    /** Every uploaded file, by field name, in order of first appearance; empty unless the body was multipart. */
+    public Map<String, List<FileUpload>> files() {
+        return files;
+    }
+
     @Override
     public String toString() {
-        return "FormData" + fields.keySet();
+        return "FormData" + fields.keySet() + (files.isEmpty() ? "" : " files" + files.keySet());
     }
 }

@@ -73,6 +73,12 @@ public interface Request {
     /** The whole body, bounded by the body-size limit. */
     byte[] bodyBytes();
 
+    /**
+     * Registers a resource to close when the request ends, whatever happens (after the response is made, also
+     * when the endpoint throws): the temporary files of uploads, for one.
+     */
+    void closeAtEnd(AutoCloseable resource);
+
     /** The Content-Type header's value, if any. */
     default Optional<String> contentType() {
         return header("Content-Type");

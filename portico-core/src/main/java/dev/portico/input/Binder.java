@@ -4,6 +4,8 @@ import dev.portico.endpoint.Endpoint;
 import dev.portico.endpoint.Input;
 import dev.portico.error.UnsupportedMediaType;
 import dev.portico.error.ValidationFailed;
+import dev.portico.form.FormData;
+import dev.portico.form.FormDecoder;
 import dev.portico.http.MediaType;
 import dev.portico.http.Request;
 import java.lang.reflect.Type;
@@ -40,8 +42,9 @@ public final class Binder {
             names[i] = input.name();
             bindings[i] = switch (input) {
                 case Input.Path path -> request -> request.pathParam(path.name());
-                case Input.Query query -> text(query.type(), query.defaultValue(), endpoint,
-                        request -> request.queryAll(query.name()));
+                case Input.Query query -> Scalars.isScalar(query.type())
+                        ? text(query.type(), query.defaultValue(), endpoint, request -> request.queryAll(query.name()))
+                        : structuredQuery(query, endpoint);
                 case Input.Header header -> text(header.type(), header.defaultValue(), endpoint,
                         request -> request.headers(header.name()));
                 case Input.Cookie cookie -> text(cookie.type(), cookie.defaultValue(), endpoint,
@@ -104,7 +107,8 @@ public final class Binder {
         Type element = Scalars.unwrap(type);
         if (!(element instanceof Class<?> elementClass) || !Scalars.isScalar(type)) {
             throw new IllegalArgumentException(endpoint.describe() + ": " + type.getTypeName()
-                    + " cannot be read from a query parameter or header; use a single value, Optional or List");
+                    + " cannot be read from a query parameter, header or cookie; use a single value, Optional or List"
+                    + " (a query parameter may also be a record or Map, read from name.field=...)");
         }
         Scalars.Converter converter = Scalars.converter(elementClass);
         boolean list = Scalars.isList(type);
@@ -129,6 +133,29 @@ public final class Binder {
             }
             Object value = convert(converter, texts.get(0));
             return optional ? Optional.of(value) : value;
+        };
+    }
+
+    /** A record or map query input named {@code filter}, bound from {@code filter.*} by the one form decoder. */
+    private static Binding structuredQuery(Input.Query query, Endpoint endpoint) {
+        FormDecoder decoder;
+        try {
+            decoder = FormDecoder.of(query.type());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(endpoint.describe() + ": " + query.type().getTypeName()
+                    + " cannot be read from a query parameter ('" + query.name() + "'): " + e.getMessage()
+                    + "; use a single value, Optional, List, or a record or Map read from " + query.name() + ".field=...", e);
+        }
+        String name = query.name();
+        String prefix = name + ".";
+        return request -> {
+            Map<String, List<String>> fields = new LinkedHashMap<>();
+            for (String field : request.queryNames()) {
+                if (field.equals(name) || field.startsWith(prefix)) {
+                    fields.put(field, request.queryAll(field));
+                }
+            }
+            return decoder.decode(FormData.of(fields), name);
         };
     }
 

@@ -6,31 +6,42 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import dev.portico.config.Limits;
 import dev.portico.error.ValidationFailed;
 import dev.portico.form.FormData;
+import dev.portico.form.FormDecoder;
 import dev.portico.form.FormParser;
+import dev.portico.form.MultipartParser;
 import dev.portico.http.MediaType;
+import dev.portico.http.Request;
 import dev.portico.json.JsonErrors;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 
-/** Chooses the {@link BodyReader} for a body type and media type, at startup. */
+/**
+ * Chooses the {@link BodyReader} for a body type and media type, at startup: JSON through the shared mapper,
+ * urlencoded and multipart forms through {@link FormDecoder}, whose plan for the type is made here.
+ */
 public final class BodyReaders {
     private final ObjectMapper mapper;
     private final FormParser forms;
+    private final MultipartParser multipart;
 
     /** Readers sharing the application's mapper and limits. */
     public BodyReaders(ObjectMapper mapper, Limits limits) {
         this.mapper = mapper;
         this.forms = new FormParser(limits);
+        this.multipart = new MultipartParser(limits);
     }
 
     /** The reader for {@code type} arriving as {@code mediaType}; fails at startup for a pair that cannot be read. */
     public BodyReader reader(Type type, String mediaType, String endpoint) {
         return switch (mediaType) {
             case MediaType.APPLICATION_JSON -> json(type);
-            case MediaType.FORM_URLENCODED -> form(type, endpoint);
+            case MediaType.FORM_URLENCODED -> form(type, endpoint,
+                    request -> forms.parse(new String(request.bodyBytes(), StandardCharsets.UTF_8)));
+            case MediaType.MULTIPART_FORM_DATA -> form(type, endpoint, multipart::parse);
             default -> throw new IllegalArgumentException(endpoint + " accepts bodies as " + mediaType
-                    + ", which Portico cannot read; accept " + MediaType.APPLICATION_JSON + " or "
-                    + MediaType.FORM_URLENCODED);
+                    + ", which Portico cannot read; accept " + MediaType.APPLICATION_JSON + ", "
+                    + MediaType.FORM_URLENCODED + " or " + MediaType.MULTIPART_FORM_DATA);
         };
     }
 
@@ -49,11 +60,17 @@ public final class BodyReaders {
         };
     }
 
-    private BodyReader form(Type type, String endpoint) {
-        if (type != FormData.class) {
-            throw new IllegalArgumentException(endpoint + " reads a form body as " + type.getTypeName()
-                    + "; form bodies bind to " + FormData.class.getName());
+    private BodyReader form(Type type, String endpoint, Function<Request, FormData> parser) {
+        if (type == FormData.class) {
+            return parser::apply;
         }
-        return request -> forms.parse(new String(request.bodyBytes(), StandardCharsets.UTF_8));
+        FormDecoder decoder;
+        try {
+            decoder = FormDecoder.of(type);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(endpoint + " reads a form body as " + type.getTypeName() + ", but "
+                    + e.getMessage() + "; accept it as JSON only, or bind " + FormData.class.getName(), e);
+        }
+        return request -> decoder.decode(parser.apply(request));
     }
 }

@@ -4,12 +4,14 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -55,6 +57,11 @@ public final class Scalars {
     /** Whether the type is {@code List<...>}. */
     public static boolean isList(Type type) {
         return type instanceof ParameterizedType p && p.getRawType() == List.class;
+    }
+
+    /** Whether {@code type} is a single-value class that has a converter (no {@code Optional} or {@code List}). */
+    public static boolean isSingleValue(Class<?> type) {
+        return converterOrNull(type) != null;
     }
 
     /** The converter for a single-value class; fails at startup for a type that has none. */
@@ -120,7 +127,7 @@ public final class Scalars {
     private static Converter time(Class<?> type) {
         String message = "Must be an ISO-8601 value.";
         if (type == Instant.class) {
-            return text -> parseTime(Instant::parse, text, message);
+            return text -> isEpochSeconds(text) ? epoch(text) : parseTime(Instant::parse, text, message);
         }
         if (type == LocalDate.class) {
             return text -> parseTime(LocalDate::parse, text, message);
@@ -132,7 +139,8 @@ public final class Scalars {
             return text -> parseTime(LocalTime::parse, text, message);
         }
         if (type == OffsetDateTime.class) {
-            return text -> parseTime(OffsetDateTime::parse, text, message);
+            return text -> isEpochSeconds(text) ? epoch(text).atOffset(ZoneOffset.UTC)
+                    : parseTime(OffsetDateTime::parse, text, message);
         }
         if (type == ZonedDateTime.class) {
             return text -> parseTime(ZonedDateTime::parse, text, message);
@@ -141,6 +149,39 @@ public final class Scalars {
             return text -> parseTime(Duration::parse, text, message);
         }
         return null;
+    }
+
+    /** Seed 002 sends datetimes as seconds since 1970, as a number: {@code 1700000000} or {@code 1700000000.25}. */
+    private static boolean isEpochSeconds(String text) {
+        int length = text.length();
+        if (length == 0 || length > 30) {
+            return false;
+        }
+        int start = text.charAt(0) == '-' ? 1 : 0;
+        boolean digits = false;
+        boolean dot = false;
+        for (int i = start; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits = true;
+            } else if (c == '.' && !dot) {
+                dot = true;
+            } else {
+                return false;
+            }
+        }
+        return digits;
+    }
+
+    private static Instant epoch(String text) {
+        BigDecimal seconds = new BigDecimal(text);
+        BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
+        int nanos = seconds.subtract(whole).movePointRight(9).intValue();
+        try {
+            return Instant.ofEpochSecond(whole.longValueExact(), nanos);
+        } catch (ArithmeticException | java.time.DateTimeException e) {
+            throw new IllegalArgumentException("Must be an ISO-8601 value.");
+        }
     }
 
     private static Object parseTime(Function<String, Object> parser, String text, String message) {

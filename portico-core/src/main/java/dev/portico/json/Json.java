@@ -14,7 +14,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * The one Jackson mapper every part of Portico shares, configured once: records in and out, {@code java.time}
- * as ISO-8601 strings, unknown input fields rejected (so extra fields cannot be smuggled into writes), and
+ * as ISO-8601 strings, unknown input fields rejected (so extra fields cannot be smuggled into writes), required
+ * record components enforced ({@link dev.portico.endpoint.Fields#required}: missing or null is a 400), and
  * the parser's nesting depth and string length bounded so a hostile body fails fast instead of eating memory.
  */
 public final class Json {
@@ -43,6 +44,7 @@ public final class Json {
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
         return JsonMapper.builder(factory)
+                .annotationIntrospector(new FieldRules())
                 .addModule(new JavaTimeModule())
                 .addModule(new Jdk8Module())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

@@ -12,11 +12,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link Request} the pipeline works on: a {@link Transport} plus what the stages learn along the way
@@ -24,6 +27,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * virtual thread that serves it, so nothing here is synchronised.
  */
 public final class Exchange implements Request {
+    private static final Logger LOG = LoggerFactory.getLogger(Exchange.class);
     private static final Object[] NONE = new Object[0];
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
@@ -41,6 +45,7 @@ public final class Exchange implements Request {
     private Principal principal;
     private Map<Attribute<?>, Object> attributes;
     private Object[] arguments = NONE;
+    private List<AutoCloseable> closeAtEnd;
 
     Exchange(Transport transport, HttpMethod method, long bodyLimit, FormParser queryParser) {
         this.transport = transport;
@@ -180,6 +185,29 @@ public final class Exchange implements Request {
         return body;
     }
 
+    @Override
+    public void closeAtEnd(AutoCloseable resource) {
+        if (closeAtEnd == null) {
+            closeAtEnd = new ArrayList<>(2);
+        }
+        closeAtEnd.add(resource);
+    }
+
+    /** Closes what the request registered, each even when another fails; run by Application when the request ends. */
+    void close() {
+        if (closeAtEnd == null) {
+            return;
+        }
+        for (AutoCloseable resource : closeAtEnd) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("request {}: could not release {}: {}", requestId, resource, e.toString());
+            }
+        }
+        closeAtEnd = null;
+    }
+
     private void checkDeclaredLength() {
         if (transport.contentLength() > bodyLimit) {
             throw tooLarge(bodyLimit);
@@ -252,6 +280,9 @@ public final class Exchange implements Request {
 
         @Override
         public int read() throws IOException {
+            if (count > limit) {
+                throw tooLarge(limit);
+            }
             int b = in.read();
             if (b >= 0 && ++count > limit) {
                 throw tooLarge(limit);
@@ -261,6 +292,12 @@ public final class Exchange implements Request {
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (count > limit) {
+                throw tooLarge(limit); // sticky: a reader that closes after the breach must not spin on 0-byte reads
+            }
+            if (length == 0) {
+                return 0;
+            }
             int n = in.read(buffer, offset, (int) Math.min(length, limit - count + 1));
             if (n > 0) {
                 count += n;

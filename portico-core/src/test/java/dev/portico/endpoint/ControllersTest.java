@@ -194,7 +194,7 @@ class ControllersTest {
     @Test
     void unbindableQueryTypeFailsAtStartup() {
         assertThatThrownBy(() -> Portico.builder().config(PorticoConfig.defaults())
-                .get("/x/", String.class, r -> "", e -> e.query("filter", NewArticle.class)).build())
+                .get("/x/", String.class, r -> "", e -> e.query("filter", Articles.class)).build())
                 .hasMessageContaining("cannot be read from a query parameter");
     }
 }

@@ -1,0 +1,105 @@
+package dev.portico.form;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The one form decoder: from {@link FormData} (a urlencoded or multipart body, or a query string) to a typed
+ * Java value, following seed 002's rules for form fields:
+ * <pre>
+ *   name=joebloggs                       single values; a bool may be sent twice (checkboxes), the last wins
+ *   filter.name_gt=a&amp;filter.name_lt=p   records by dotted names, to any depth
+ *   filter.=                             a record with no fields sent (the blank-named marker)
+ *   usernames.0=a&amp;usernames.1=b          lists by index, contiguous from 0
+ *   usernames=a&amp;usernames=b              lists of single values by repeating the name
+ *   usernames.=                          the empty list
+ *   people.0.name=ada                    lists of records
+ *   scores.alice=3                       maps by key
+ *   upload=&lt;a multipart file part&gt;       a FileUpload
+ * </pre>
+ * The plan is made once per type ({@link #of}); decoding reports every missing, unknown, read-only or
+ * mistyped field at once, each under its dotted path, as one {@link dev.portico.error.ValidationFailed}.
+ */
+public final class FormDecoder {
+    private static final Map<Type, FormDecoder> PLANS = new ConcurrentHashMap<>();
+
+    private final FormNode plan;
+    private final boolean optional;
+
+    private FormDecoder(FormNode plan, boolean optional) {
+        this.plan = plan;
+        this.optional = optional;
+    }
+
+    /**
+     * The decoder of {@code type}, planned once and shared; an {@link IllegalArgumentException} naming the
+     * part of the type that cannot come from a form.
+     */
+    public static FormDecoder of(Type type) {
+        FormDecoder known = PLANS.get(type);
+        if (known != null) {
+            return known;
+        }
+        if (!structured(type)) {
+            throw new IllegalArgumentException(type.getTypeName() + " cannot be read from a form as a whole; "
+                    + "use a record, a List or a Map");
+        }
+        FormDecoder decoder = new FormDecoder(FormPlanner.plan(type),
+                type instanceof ParameterizedType p && p.getRawType() == Optional.class);
+        PLANS.putIfAbsent(type, decoder);
+        return decoder;
+    }
+
+    /** Whether a whole form can be decoded as {@code type}: a record, List or Map (or Optional of one) of decodable parts. */
+    public static boolean supports(Type type) {
+        try {
+            of(type);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean structured(Type type) {
+        if (type instanceof Class<?> c) {
+            return c.isRecord();
+        }
+        if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw) {
+            return raw == List.class || raw == Map.class
+                    || raw == Optional.class && structured(p.getActualTypeArguments()[0]);
+        }
+        return false;
+    }
+
+    /** The whole form as the type: a record's components are the top-level names ({@code title}, {@code tags.0}). */
+    public Object decode(FormData form) {
+        FormErrors errors = new FormErrors();
+        Object value = plan.decode(FormTree.of(form), "", errors);
+        errors.throwIfAny();
+        return value;
+    }
+
+    /**
+     * The value sent under {@code name} ({@code filter.name_gt=a} for {@code name} {@code filter}); absent is
+     * {@code Optional.empty()} for an Optional type and "This field is required." otherwise.
+     */
+    public Object decode(FormData form, String name) {
+        FormErrors errors = new FormErrors();
+        FormTree node = FormTree.of(form, name).get(name);
+        Object value;
+        if (node == null) {
+            if (!optional) {
+                errors.add(name, plan.requiredMessage());
+            }
+            value = Optional.empty();
+        } else {
+            value = plan.decode(node, name, errors);
+        }
+        errors.throwIfAny();
+        return value;
+    }
+}

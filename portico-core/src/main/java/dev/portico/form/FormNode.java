@@ -1,0 +1,219 @@
+package dev.portico.form;
+
+import dev.portico.http.FileUpload;
+import dev.portico.input.Scalars;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One node of a form decoding plan, made once per type by {@link FormPlanner}. {@link #decode} reads the
+ * value at one node of a request's {@link FormTree}; problems go to {@link FormErrors} under their dotted
+ * path, and a node with a problem below it returns {@code null}, so every error is found in one pass.
+ */
+sealed interface FormNode permits FormNode.Scalar, FormNode.File, FormNode.Maybe, FormNode.Items,
+        FormNode.Dictionary, FormNode.Ref, RecordNode {
+    String REQUIRED = "This field is required.";
+    String SENT_TWICE = "This field was sent more than once.";
+    String UNKNOWN = "Unknown field.";
+
+    /** The value at {@code tree}, which exists. */
+    Object decode(FormTree tree, String path, FormErrors errors);
+
+    /** The sentence for a required value that was not sent. */
+    default String requiredMessage() {
+        return REQUIRED;
+    }
+
+    /** Reports every child of a node that takes none (a single value or a file). */
+    static void noChildren(FormTree tree, String path, FormErrors errors) {
+        for (String name : tree.children.keySet()) {
+            errors.add(FormTree.join(path, name), UNKNOWN);
+        }
+    }
+
+    /** A single value: string, number, bool (sent once or twice, the last wins), enum, UUID, java.time. */
+    record Scalar(Scalars.Converter converter, boolean bool) implements FormNode {
+        @Override
+        public Object decode(FormTree tree, String path, FormErrors errors) {
+            noChildren(tree, path, errors);
+            List<String> values = tree.values;
+            if (values.isEmpty()) {
+                errors.add(path, tree.files.isEmpty() ? REQUIRED : "Expected a value, not a file.");
+                return null;
+            }
+            if (values.size() > (bool ? 2 : 1)) {
+                errors.add(path, SENT_TWICE);
+                return null;
+            }
+            return convert(values.get(values.size() - 1), path, errors);
+        }
+
+        Object convert(String text, String path, FormErrors errors) {
+            try {
+                return converter.convert(text);
+            } catch (IllegalArgumentException e) {
+                errors.add(path, e.getMessage());
+                return null;
+            }
+        }
+    }
+
+    /** An uploaded file: the multipart part of this name. */
+    record File() implements FormNode {
+        @Override
+        public Object decode(FormTree tree, String path, FormErrors errors) {
+            noChildren(tree, path, errors);
+            if (tree.files.isEmpty()) {
+                errors.add(path, tree.values.isEmpty() ? requiredMessage()
+                        : "The submitted data was not a file. Check the encoding type on the form.");
+                return null;
+            }
+            if (tree.files.size() > 1) {
+                errors.add(path, SENT_TWICE);
+                return null;
+            }
+            return tree.files.get(0);
+        }
+
+        @Override
+        public String requiredMessage() {
+            return "No file was submitted.";
+        }
+    }
+
+    /** {@code Optional<T>}: empty when absent (decided by the parent), the value otherwise. */
+    record Maybe(FormNode inner) implements FormNode {
+        @Override
+        public Object decode(FormTree tree, String path, FormErrors errors) {
+            return Optional.ofNullable(inner.decode(tree, path, errors));
+        }
+    }
+
+    /**
+     * A list: by index ({@code usernames.0}, contiguous from 0), or for single-value items by repeating the
+     * name; {@code usernames.} alone is the empty list.
+     */
+    record Items(FormNode item) implements FormNode {
+        @Override
+        public Object decode(FormTree tree, String path, FormErrors errors) {
+            int before = errors.count();
+            boolean single = item instanceof Scalar || item instanceof File;
+            List<Object> out = new ArrayList<>();
+            if (tree.hasOwnValue()) {
+                if (!single) {
+                    errors.add(path, "Expected a list of items but got type \"str\".");
+                    return null;
+                }
+                repeated(tree, path, errors, out);
+            }
+            List<Map.Entry<Integer, FormTree>> indexed = indexed(tree, path, errors);
+            if (!indexed.isEmpty() && !out.isEmpty()) {
+                errors.add(path, "Send the items either by index or by repeating the name, not both.");
+                return null;
+            }
+            for (int i = 0; i < indexed.size(); i++) {
+                if (indexed.get(i).getKey() != i) {
+                    errors.add(FormTree.join(path, Integer.toString(i)), item.requiredMessage());
+                    return null;
+                }
+                out.add(item.decode(indexed.get(i).getValue(), FormTree.join(path, Integer.toString(i)), errors));
+            }
+            return errors.count() > before ? null : Collections.unmodifiableList(out);
+        }
+
+        private void repeated(FormTree tree, String path, FormErrors errors, List<Object> out) {
+            if (item instanceof Scalar scalar) {
+                for (int i = 0; i < tree.values.size(); i++) {
+                    out.add(scalar.convert(tree.values.get(i), FormTree.join(path, Integer.toString(i)), errors));
+                }
+            } else {
+                out.addAll(tree.files);
+            }
+            if (item instanceof Scalar && !tree.files.isEmpty() || item instanceof File && !tree.values.isEmpty()) {
+                errors.add(path, item instanceof File ? "The submitted data was not a file. Check the encoding type on the form."
+                        : "Expected a value, not a file.");
+            }
+        }
+
+        private static List<Map.Entry<Integer, FormTree>> indexed(FormTree tree, String path, FormErrors errors) {
+            List<Map.Entry<Integer, FormTree>> out = new ArrayList<>(tree.children.size());
+            for (Map.Entry<String, FormTree> child : tree.children.entrySet()) {
+                String name = child.getKey();
+                if (name.equals(FormTree.MARKER)) {
+                    RecordNode.marker(child.getValue(), path, errors);
+                    continue;
+                }
+                int index = index(name);
+                if (index < 0) {
+                    errors.add(FormTree.join(path, name), UNKNOWN);
+                } else {
+                    out.add(Map.entry(index, child.getValue()));
+                }
+            }
+            out.sort(Map.Entry.comparingByKey());
+            return out;
+        }
+
+        /** The list index a name segment spells ({@code 0}, {@code 12}, never {@code 01}), or -1. */
+        private static int index(String segment) {
+            int length = segment.length();
+            if (length == 0 || length > 9 || (length > 1 && segment.charAt(0) == '0')) {
+                return -1;
+            }
+            for (int i = 0; i < length; i++) {
+                char c = segment.charAt(i);
+                if (c < '0' || c > '9') {
+                    return -1;
+                }
+            }
+            return Integer.parseInt(segment);
+        }
+    }
+
+    /** {@code Map<K, V>}: one entry per name segment, the key converted as a single value ({@code scores.alice=3}). */
+    record Dictionary(Scalars.Converter key, FormNode value) implements FormNode {
+        @Override
+        public Object decode(FormTree tree, String path, FormErrors errors) {
+            if (tree.hasOwnValue()) {
+                errors.add(path, "Expected a dictionary of items but got type \"str\".");
+                return null;
+            }
+            int before = errors.count();
+            Map<Object, Object> out = new LinkedHashMap<>();
+            for (Map.Entry<String, FormTree> child : tree.children.entrySet()) {
+                String name = child.getKey();
+                String childPath = FormTree.join(path, name);
+                if (name.equals(FormTree.MARKER)) {
+                    RecordNode.marker(child.getValue(), path, errors);
+                    continue;
+                }
+                try {
+                    Object k = key.convert(name);
+                    out.put(k, value.decode(child.getValue(), childPath, errors));
+                } catch (IllegalArgumentException e) {
+                    errors.add(childPath, e.getMessage());
+                }
+            }
+            return errors.count() > before ? null : Collections.unmodifiableMap(out);
+        }
+    }
+
+    /** A record whose plan is still being made: the link that lets a record contain itself. */
+    final class Ref implements FormNode {
+        FormNode target;
+
+        @Override
+        public Object decode(FormTree tree, String path, FormErrors errors) {
+            return target.decode(tree, path, errors);
+        }
+
+        @Override
+        public String requiredMessage() {
+            return target.requiredMessage();
+        }
+    }
+}

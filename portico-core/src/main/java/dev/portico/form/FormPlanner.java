@@ -1,0 +1,132 @@
+package dev.portico.form;
+
+import dev.portico.endpoint.Fields;
+import dev.portico.http.FileUpload;
+import dev.portico.input.Scalars;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Makes the {@link FormNode} plan of a Java type, once, at startup: single values, {@code FileUpload},
+ * records (nested, even recursive), {@code List}, {@code Map} with single-value keys, and {@code Optional}.
+ * Everything reflective happens here; a type that cannot come from a form fails with a message naming the
+ * part that cannot.
+ */
+final class FormPlanner {
+    private final Map<Class<?>, FormNode.Ref> inProgress = new HashMap<>();
+
+    /** The plan of {@code type}; an {@link IllegalArgumentException} naming the first part that cannot be decoded. */
+    static FormNode plan(Type type) {
+        return new FormPlanner().node(type, type.getTypeName());
+    }
+
+    private FormNode node(Type type, String where) {
+        if (type instanceof Class<?> c) {
+            if (c == FileUpload.class) {
+                return new FormNode.File();
+            }
+            if (Scalars.isSingleValue(c)) {
+                return new FormNode.Scalar(Scalars.converter(c), c == boolean.class || c == Boolean.class);
+            }
+            if (c.isRecord()) {
+                return record(c);
+            }
+        } else if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw) {
+            Type[] args = p.getActualTypeArguments();
+            if (raw == Optional.class) {
+                return new FormNode.Maybe(node(args[0], where));
+            }
+            if (raw == List.class) {
+                return new FormNode.Items(node(args[0], where + " item"));
+            }
+            if (raw == Map.class) {
+                if (!(args[0] instanceof Class<?> key) || !Scalars.isSingleValue(key)) {
+                    throw new IllegalArgumentException(where + ": a form map's key must be a single value "
+                            + "(String, a number, an enum, UUID), not " + args[0].getTypeName());
+                }
+                return new FormNode.Dictionary(Scalars.converter(key), node(args[1], where + " value"));
+            }
+        }
+        throw new IllegalArgumentException(where + ": " + type.getTypeName() + " cannot be read from a form; use "
+                + "single values, FileUpload, records, List, Map or Optional of them");
+    }
+
+    private FormNode record(Class<?> type) {
+        FormNode.Ref recursion = inProgress.get(type);
+        if (recursion != null) {
+            return recursion;
+        }
+        FormNode.Ref ref = new FormNode.Ref();
+        inProgress.put(type, ref);
+        RecordComponent[] components = type.getRecordComponents();
+        int n = components.length;
+        String[] names = new String[n];
+        FormNode[] plans = new FormNode[n];
+        boolean[] required = new boolean[n];
+        boolean[] readOnly = new boolean[n];
+        Object[] absent = new Object[n];
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            RecordComponent component = components[i];
+            names[i] = component.getName();
+            plans[i] = node(component.getGenericType(), type.getSimpleName() + "." + names[i]);
+            readOnly[i] = Fields.readOnly(component);
+            required[i] = !readOnly[i] && Fields.required(component);
+            absent[i] = absent(component.getType());
+            index.put(names[i], i);
+        }
+        RecordNode node = new RecordNode(names, plans, required, readOnly, absent, Map.copyOf(index),
+                constructor(type, components));
+        ref.target = node;
+        inProgress.remove(type);
+        return node;
+    }
+
+    /** The value of a component that was not sent and is not required. */
+    private static Object absent(Class<?> type) {
+        if (type == Optional.class) {
+            return Optional.empty();
+        }
+        if (!type.isPrimitive()) {
+            return null;
+        }
+        if (type == boolean.class) {
+            return false;
+        }
+        if (type == char.class) {
+            return '\0';
+        }
+        try {
+            return MethodHandles.zero(type).invoke();
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /** The canonical constructor as {@code (Object[]) -> Object}, made once so decoding can call it without reflection. */
+    private static MethodHandle constructor(Class<?> type, RecordComponent[] components) {
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+        }
+        try {
+            Constructor<?> constructor = type.getDeclaredConstructor(types);
+            constructor.setAccessible(true);
+            return MethodHandles.lookup().unreflectConstructor(constructor)
+                    .asSpreader(Object[].class, components.length)
+                    .asType(MethodType.methodType(Object.class, Object[].class));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalArgumentException(type.getName() + " cannot be constructed by Portico: " + e.getMessage()
+                    + "; make the record public or open its package", e);
+        }
+    }
+}

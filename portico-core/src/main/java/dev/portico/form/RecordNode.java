@@ -1,0 +1,94 @@
+package dev.portico.form;
+
+import java.lang.invoke.MethodHandle;
+import java.util.Map;
+
+/**
+ * A record decoded from dotted names ({@code filter.name_gt}), to any depth. Its component plans, the rules
+ * of each component (required, read-only, the value when absent) and a spread method handle on its
+ * canonical constructor are all made once by {@link FormPlanner}; decoding does no reflection.
+ */
+final class RecordNode implements FormNode {
+    private static final String READ_ONLY = "This field is read-only.";
+
+    private final String[] names;
+    private final FormNode[] plans;
+    private final boolean[] required;
+    private final boolean[] readOnly;
+    private final Object[] absent;
+    private final Map<String, Integer> index;
+    private final MethodHandle constructor;
+
+    RecordNode(String[] names, FormNode[] plans, boolean[] required, boolean[] readOnly, Object[] absent,
+               Map<String, Integer> index, MethodHandle constructor) {
+        this.names = names;
+        this.plans = plans;
+        this.required = required;
+        this.readOnly = readOnly;
+        this.absent = absent;
+        this.index = index;
+        this.constructor = constructor;
+    }
+
+    @Override
+    public Object decode(FormTree tree, String path, FormErrors errors) {
+        if (tree.hasOwnValue()) {
+            errors.add(path, "Invalid data. Expected a dictionary, but got str.");
+            return null;
+        }
+        int before = errors.count();
+        FormTree[] found = new FormTree[names.length];
+        for (Map.Entry<String, FormTree> child : tree.children.entrySet()) {
+            String name = child.getKey();
+            Integer i = index.get(name);
+            if (name.equals(FormTree.MARKER)) {
+                marker(child.getValue(), path, errors);
+            } else if (i == null) {
+                errors.add(FormTree.join(path, name), UNKNOWN);
+            } else {
+                found[i] = child.getValue();
+            }
+        }
+        Object[] args = new Object[names.length];
+        for (int i = 0; i < names.length; i++) {
+            args[i] = component(i, found[i], path, errors);
+        }
+        return errors.count() > before ? null : construct(args, path, errors);
+    }
+
+    private Object component(int i, FormTree found, String path, FormErrors errors) {
+        if (found == null || readOnly[i]) {
+            if (found != null) {
+                errors.add(FormTree.join(path, names[i]), READ_ONLY);
+            } else if (required[i]) {
+                errors.add(FormTree.join(path, names[i]), plans[i].requiredMessage());
+            }
+            return absent[i];
+        }
+        return plans[i].decode(found, FormTree.join(path, names[i]), errors);
+    }
+
+    private Object construct(Object[] args, String path, FormErrors errors) {
+        try {
+            return (Object) constructor.invokeExact(args);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            // a compact constructor refusing the values is the client's mistake, not the server's
+            errors.add(path, e.getMessage() == null ? "Invalid value." : e.getMessage());
+            return null;
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /**
+     * The blank-named marker ({@code filter.} with an empty value) says a record, list or map is present when
+     * nothing else may be sent for it; the first one is consumed, anything more sent under it is unknown.
+     */
+    static void marker(FormTree marker, String path, FormErrors errors) {
+        if (marker.values.size() > 1 || !marker.files.isEmpty() || !marker.children.isEmpty()) {
+            errors.add(path.isEmpty() ? "" : path + ".", UNKNOWN);
+        }
+    }
+}
