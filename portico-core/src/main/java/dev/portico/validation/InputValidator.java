@@ -5,6 +5,7 @@ import dev.portico.endpoint.Endpoint;
 import dev.portico.endpoint.Input;
 import dev.portico.error.ValidationFailed;
 import jakarta.validation.Constraint;
+import jakarta.validation.ValidationException;
 import jakarta.validation.Validator;
 import java.lang.annotation.Annotation;
 import java.util.List;
@@ -49,8 +50,16 @@ public final class InputValidator {
             return Optional.empty();
         }
         Validator validator = Validators.validator();
-        Plan body = bodyInput.flatMap(b -> new Planner(validator).plan(b.type())).orElse(null);
-        ParameterCheck parameters = method.flatMap(m -> ParameterCheck.of(endpoint, m, validator)).orElse(null);
+        Plan body;
+        ParameterCheck parameters;
+        try {
+            body = bodyInput.flatMap(b -> new Planner(validator).plan(b.type())).orElse(null);
+            parameters = method.flatMap(m -> ParameterCheck.of(endpoint, m, validator)).orElse(null);
+        } catch (ValidationException e) {
+            throw new IllegalStateException(endpoint.describe() + " declares a constraint that cannot apply where it "
+                    + "is written: " + e.getMessage() + ". On an Optional or a List, constrain the element type "
+                    + "instead: Optional<@Email String>, List<@NotBlank String>", e);
+        }
         if (body == null && parameters == null) {
             return Optional.empty();
         }

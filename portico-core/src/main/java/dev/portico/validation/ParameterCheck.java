@@ -45,7 +45,12 @@ final class ParameterCheck {
             any |= parameter.hasConstraints() || parameter.isCascaded()
                     || !parameter.getConstrainedContainerElementTypes().isEmpty();
         }
-        return any ? Optional.of(new ParameterCheck(validator.forExecutables(), target, names)) : Optional.empty();
+        if (!any) {
+            return Optional.empty();
+        }
+        Object[] nulls = new Object[names.length];
+        Validators.probe(() -> validator.forExecutables().validateParameters(target.controller(), target.method(), nulls));
+        return Optional.of(new ParameterCheck(validator.forExecutables(), target, names));
     }
 
     /** Adds the violations of {@code arguments} to {@code sink}. */

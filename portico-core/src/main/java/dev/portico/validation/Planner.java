@@ -2,6 +2,8 @@ package dev.portico.validation;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Validator;
+import jakarta.validation.metadata.BeanDescriptor;
+import jakarta.validation.metadata.PropertyDescriptor;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;
@@ -109,7 +111,11 @@ final class Planner {
         if (existing != null) {
             return existing; // a record met again inside itself: the same plan, so cycles end
         }
-        Plan.Record plan = new Plan.Record(validator, validator.getConstraintsForClass(type).isBeanConstrained(),
+        BeanDescriptor descriptor = validator.getConstraintsForClass(type);
+        for (PropertyDescriptor property : descriptor.getConstrainedProperties()) {
+            Validators.probe(() -> validator.validateValue(type, property.getPropertyName(), null));
+        }
+        Plan.Record plan = new Plan.Record(validator, descriptor.isBeanConstrained(),
                 Validatable.class.isAssignableFrom(type), jsonNames(type));
         records.put(type, plan);
         List<Plan.Part> parts = new ArrayList<>();
