@@ -74,6 +74,9 @@ class BodyValidationTest {
     record Signup(@Slug String username, @NotBlank String password, String repeat) {
     }
 
+    record Reviewed(@jakarta.validation.Valid Author author, List<@jakarta.validation.Valid Comment> comments) {
+    }
+
     record Plain(String title, List<Inner> inner) {
     }
 
@@ -90,6 +93,7 @@ class BodyValidationTest {
                 .post("/api/nodes/", Node.class, Node.class, (request, body) -> body)
                 .post("/api/bookings/", Booking.class, Booking.class, (request, body) -> body)
                 .post("/api/trips/", Trip.class, Trip.class, (request, body) -> body)
+                .post("/api/reviewed/", Reviewed.class, Reviewed.class, (request, body) -> body)
                 .post("/api/signups/", Signup.class, Signup.class, (request, body) -> body)
                 .build();
     }
@@ -192,6 +196,15 @@ class BodyValidationTest {
                  "bookings.2.non_field_errors": ["A booking lasts at least a day."]}"""));
         Response valid = post("/api/trips/", "{\"name\": \"Alps\", \"bookings\": []}");
         assertThat(errors(valid)).isEqualTo(json("{\"name\": [\"The trip hook ran.\"]}"));
+    }
+
+    @Test
+    void anExplicitValidChangesNothing() {
+        Response response = post("/api/reviewed/", "{\"author\": {\"name\": \"\", \"email\": \"x\"}, \"comments\": [{\"text\": \"\"}]}");
+        assertThat(errors(response)).isEqualTo(json("""
+                {"author.name": ["This field may not be blank."],
+                 "author.email": ["Enter a valid email address."],
+                 "comments.0.text": ["This field may not be blank."]}"""));
     }
 
     @Test
