@@ -182,7 +182,24 @@ public final class Controllers {
         int arity = method.getParameterCount();
         MethodHandle spread = handle.asSpreader(Object[].class, arity)
                 .asType(MethodType.methodType(Object.class, Object[].class));
-        return request -> {
+        return new MethodInvoker(new ControllerMethod(controller, method), spread);
+    }
+
+    /**
+     * The controller method an endpoint runs, for the parts of Portico that read its declaration at startup
+     * (parameter constraints); empty for functional endpoints.
+     */
+    public static Optional<ControllerMethod> method(Endpoint endpoint) {
+        return endpoint.invoker() instanceof MethodInvoker invoker ? Optional.of(invoker.target()) : Optional.empty();
+    }
+
+    /** A controller and one of its route methods. */
+    public record ControllerMethod(Object controller, Method method) {
+    }
+
+    private record MethodInvoker(ControllerMethod target, MethodHandle spread) implements Invoker {
+        @Override
+        public Object invoke(Request request) throws Exception {
             try {
                 return (Object) spread.invokeExact(request.arguments());
             } catch (Exception | Error e) {
@@ -190,7 +207,7 @@ public final class Controllers {
             } catch (Throwable t) {
                 throw new IllegalStateException(t);
             }
-        };
+        }
     }
 
     private static String emptyToNull(String s) {

@@ -12,6 +12,7 @@ import dev.portico.http.Request;
 import dev.portico.input.Binder;
 import dev.portico.input.BodyReaders;
 import dev.portico.throttle.Throttle;
+import dev.portico.validation.InputValidator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -87,7 +88,7 @@ public final class Pipeline {
 
     private static Optional<Middleware> validate(Endpoint endpoint, Defaults defaults) {
         Binder binder = Binder.create(endpoint, defaults.readers());
-        return binder.isEmpty() ? Optional.empty() : Optional.of(new InputStage(binder));
+        return binder.isEmpty() ? Optional.empty() : Optional.of(new InputStage(binder, InputValidator.create(endpoint)));
     }
 
     private static Optional<Middleware> cache(Endpoint endpoint, Defaults defaults) {

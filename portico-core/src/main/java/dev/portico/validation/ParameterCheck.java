@@ -1,0 +1,79 @@
+package dev.portico.validation;
+
+import dev.portico.endpoint.Controllers.ControllerMethod;
+import dev.portico.endpoint.Endpoint;
+import dev.portico.endpoint.Input;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.validation.executable.ExecutableValidator;
+import jakarta.validation.metadata.MethodDescriptor;
+import jakarta.validation.metadata.ParameterDescriptor;
+import java.util.Optional;
+
+/**
+ * The constraints on a controller method's path, query, header and cookie parameters ({@code @Min(1) int page}),
+ * checked by Hibernate Validator's method validation with the arguments the binder produced, each error
+ * reported under the input's name. The body is left to its {@link Plan}, which also validates nested records.
+ */
+final class ParameterCheck {
+    private final ExecutableValidator validator;
+    private final ControllerMethod target;
+    private final String[] names; // by parameter index; null for the body and the request
+
+    private ParameterCheck(ExecutableValidator validator, ControllerMethod target, String[] names) {
+        this.validator = validator;
+        this.target = target;
+        this.names = names;
+    }
+
+    /** The check for {@code endpoint}'s parameters, or empty when none of them is constrained. */
+    static Optional<ParameterCheck> of(Endpoint endpoint, ControllerMethod target, jakarta.validation.Validator validator) {
+        MethodDescriptor descriptor = validator.getConstraintsForClass(target.controller().getClass())
+                .getConstraintsForMethod(target.method().getName(), target.method().getParameterTypes());
+        if (descriptor == null || endpoint.inputs().size() != target.method().getParameterCount()) {
+            return Optional.empty();
+        }
+        String[] names = new String[endpoint.inputs().size()];
+        boolean any = !descriptor.getCrossParameterDescriptor().getConstraintDescriptors().isEmpty();
+        for (ParameterDescriptor parameter : descriptor.getParameterDescriptors()) {
+            Input input = endpoint.inputs().get(parameter.getIndex());
+            if (input instanceof Input.Body || input instanceof Input.Context) {
+                continue;
+            }
+            names[parameter.getIndex()] = input.name();
+            any |= parameter.hasConstraints() || parameter.isCascaded()
+                    || !parameter.getConstrainedContainerElementTypes().isEmpty();
+        }
+        if (!any) {
+            return Optional.empty();
+        }
+        Object[] nulls = new Object[names.length];
+        Validators.probe(() -> validator.forExecutables().validateParameters(target.controller(), target.method(), nulls));
+        return Optional.of(new ParameterCheck(validator.forExecutables(), target, names));
+    }
+
+    /** Adds the violations of {@code arguments} to {@code sink}. */
+    void check(Object[] arguments, Errors.Sink sink) {
+        for (ConstraintViolation<Object> violation
+                : validator.validateParameters(target.controller(), target.method(), arguments)) {
+            String name = parameterName(violation.getPropertyPath());
+            if (name != null) {
+                sink.add(Paths.of(name, violation.getPropertyPath()), violation.getMessage());
+            }
+        }
+    }
+
+    /** The input's name for a parameter's violation, "" for a cross-parameter one, null for the body's. */
+    private String parameterName(Path path) {
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                return names[node.as(Path.ParameterNode.class).getParameterIndex()];
+            }
+            if (node.getKind() == ElementKind.CROSS_PARAMETER) {
+                return "";
+            }
+        }
+        return "";
+    }
+}

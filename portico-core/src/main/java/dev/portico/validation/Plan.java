@@ -1,0 +1,106 @@
+package dev.portico.validation;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.lang.invoke.MethodHandle;
+import java.lang.reflect.Array;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How to walk one value of a body: which records in it to validate and which parts to descend into. Built
+ * once per body type by {@link Planner}, holding only the parts that lead to something to check, so a
+ * request walks no further than it must and reads fields through method handles, never reflection.
+ */
+sealed interface Plan {
+
+    /** Checks {@code value}, found at {@code path}, adding what fails to {@code sink}. */
+    void check(Object value, String path, Errors.Sink sink) throws Throwable;
+
+    /** A record: its own constraints, then its parts, then its {@link Validatable} hook if all of that passed. */
+    final class Record implements Plan {
+        private final Validator validator;
+        private final boolean constrained;
+        private final boolean hook;
+        private final Map<String, String> jsonNames;
+        private Part[] parts = new Part[0]; // set once by the planner, after cycles are resolved
+
+        Record(Validator validator, boolean constrained, boolean hook, Map<String, String> jsonNames) {
+            this.validator = validator;
+            this.constrained = constrained;
+            this.hook = hook;
+            this.jsonNames = jsonNames;
+        }
+
+        /** The name the client uses for a component. */
+        String jsonName(String component) {
+            return jsonNames.getOrDefault(component, component);
+        }
+
+        void parts(Part[] parts) {
+            this.parts = parts;
+        }
+
+        @Override
+        public void check(Object value, String path, Errors.Sink sink) throws Throwable {
+            if (value == null) {
+                return;
+            }
+            int before = sink.count();
+            if (constrained) {
+                for (ConstraintViolation<Object> violation : validator.validate(value)) {
+                    sink.add(Paths.of(path, violation.getPropertyPath(), jsonNames), violation.getMessage());
+                }
+            }
+            for (Part part : parts) {
+                part.plan().check(part.accessor().invoke(value), Paths.join(path, part.name()), sink);
+            }
+            if (hook && sink.count() == before) {
+                ((Validatable) value).validate(new Errors(sink, path));
+            }
+        }
+    }
+
+    /** A record component that leads to something to check. */
+    record Part(String name, MethodHandle accessor, Plan plan) {
+    }
+
+    /** A list, set or array: each element at its index. */
+    record Each(Plan element) implements Plan {
+        @Override
+        public void check(Object value, String path, Errors.Sink sink) throws Throwable {
+            if (value instanceof Iterable<?> items) {
+                int i = 0;
+                for (Object item : items) {
+                    element.check(item, Paths.join(path, Integer.toString(i++)), sink);
+                }
+            } else if (value != null) {
+                for (int i = 0, n = Array.getLength(value); i < n; i++) {
+                    element.check(Array.get(value, i), Paths.join(path, Integer.toString(i)), sink);
+                }
+            }
+        }
+    }
+
+    /** A map: each value under its key. */
+    record Values(Plan value) implements Plan {
+        @Override
+        public void check(Object map, String path, Errors.Sink sink) throws Throwable {
+            if (map != null) {
+                for (Map.Entry<?, ?> entry : ((Map<?, ?>) map).entrySet()) {
+                    value.check(entry.getValue(), Paths.join(path, String.valueOf(entry.getKey())), sink);
+                }
+            }
+        }
+    }
+
+    /** An {@code Optional}: its value, if any, at the same path. */
+    record Present(Plan value) implements Plan {
+        @Override
+        public void check(Object optional, String path, Errors.Sink sink) throws Throwable {
+            if (optional instanceof Optional<?> o && o.isPresent()) {
+                value.check(o.get(), path, sink);
+            }
+        }
+    }
+}

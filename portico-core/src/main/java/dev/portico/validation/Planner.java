@@ -1,0 +1,156 @@
+package dev.portico.validation;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.Validator;
+import jakarta.validation.metadata.BeanDescriptor;
+import jakarta.validation.metadata.PropertyDescriptor;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Builds the {@link Plan} of a body type at startup. Records nested in the body, in lists, sets, arrays,
+ * maps and {@code Optional}s, are validated without {@code @Valid}: a body is one tree the client sent, and
+ * a nested record's constraints mean the same there as at the top. Parts that lead to no constraint and no
+ * {@link Validatable} record are left out; a type with nothing to check has no plan at all.
+ *
+ * <p>A type variable (a component typed {@code T} in a generic record) is not descended into: its type is
+ * not known here. Its record's own constraints still apply.
+ */
+final class Planner {
+    private final Validator validator;
+    private final Map<Class<?>, Boolean> selfChecked = new HashMap<>();
+    private final Map<Class<?>, Plan.Record> records = new HashMap<>();
+
+    Planner(Validator validator) {
+        this.validator = validator;
+    }
+
+    /** The plan for a value of {@code type}, or empty when nothing in it is checked. */
+    Optional<Plan> plan(Type type) {
+        return needed(type, new HashSet<>()) ? Optional.of(build(type)) : Optional.empty();
+    }
+
+    /** Whether any record reachable from {@code type} has constraints or a hook; {@code seen} breaks cycles. */
+    private boolean needed(Type type, Set<Class<?>> seen) {
+        type = recordClass(type);
+        for (Type inner : inner(type)) {
+            if (needed(inner, seen)) {
+                return true;
+            }
+        }
+        if (!(type instanceof Class<?> c) || !c.isRecord() || !seen.add(c)) {
+            return false;
+        }
+        if (checked(c)) {
+            return true;
+        }
+        for (RecordComponent component : c.getRecordComponents()) {
+            if (needed(component.getGenericType(), seen)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean checked(Class<?> record) {
+        return selfChecked.computeIfAbsent(record, c -> Validatable.class.isAssignableFrom(c)
+                || validator.getConstraintsForClass(c).isBeanConstrained());
+    }
+
+    /** {@code Page<Post>} as {@code Page}: a generic record's own constraints apply whatever its arguments. */
+    private static Type recordClass(Type type) {
+        return type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw && raw.isRecord() ? raw : type;
+    }
+
+    /** The element, value or wrapped types a container type holds; none for other types. */
+    private static List<Type> inner(Type type) {
+        if (type instanceof GenericArrayType array) {
+            return List.of(array.getGenericComponentType());
+        }
+        if (type instanceof Class<?> c && c.isArray()) {
+            return List.of(c.getComponentType());
+        }
+        if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw) {
+            Type[] args = p.getActualTypeArguments();
+            if (raw == Optional.class || Iterable.class.isAssignableFrom(raw)) {
+                return List.of(args[0]);
+            }
+            if (Map.class.isAssignableFrom(raw)) {
+                return List.of(args[1]);
+            }
+        }
+        return List.of();
+    }
+
+    private Plan build(Type type) {
+        type = recordClass(type);
+        if (type instanceof Class<?> c && c.isRecord()) {
+            return record(c);
+        }
+        Type inner = inner(type).get(0);
+        Class<?> raw = type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : Object[].class;
+        Plan plan = build(inner);
+        if (raw == Optional.class) {
+            return new Plan.Present(plan);
+        }
+        return Map.class.isAssignableFrom(raw) ? new Plan.Values(plan) : new Plan.Each(plan);
+    }
+
+    private Plan.Record record(Class<?> type) {
+        Plan.Record existing = records.get(type);
+        if (existing != null) {
+            return existing; // a record met again inside itself: the same plan, so cycles end
+        }
+        BeanDescriptor descriptor = validator.getConstraintsForClass(type);
+        for (PropertyDescriptor property : descriptor.getConstrainedProperties()) {
+            Validators.probe(() -> validator.validateValue(type, property.getPropertyName(), null));
+        }
+        Plan.Record plan = new Plan.Record(validator, descriptor.isBeanConstrained(),
+                Validatable.class.isAssignableFrom(type), jsonNames(type));
+        records.put(type, plan);
+        List<Plan.Part> parts = new ArrayList<>();
+        for (RecordComponent component : type.getRecordComponents()) {
+            if (needed(component.getGenericType(), new HashSet<>())) {
+                parts.add(new Plan.Part(plan.jsonName(component.getName()), accessor(component), build(component.getGenericType())));
+            }
+        }
+        plan.parts(parts.toArray(Plan.Part[]::new));
+        return plan;
+    }
+
+    /** Components that Jackson reads under another name ({@code @JsonProperty}), so errors use the client's name. */
+    private static Map<String, String> jsonNames(Class<?> type) {
+        Map<String, String> names = new HashMap<>();
+        for (RecordComponent component : type.getRecordComponents()) {
+            // @JsonProperty does not target record components: Java puts it on the accessor and the field
+            JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
+            if (property != null && !property.value().isEmpty() && !property.value().equals(component.getName())) {
+                names.put(component.getName(), property.value());
+            }
+        }
+        return Map.copyOf(names);
+    }
+
+    private static java.lang.invoke.MethodHandle accessor(RecordComponent component) {
+        try {
+            java.lang.reflect.Method method = component.getAccessor();
+            method.setAccessible(true);
+            return MethodHandles.lookup().unreflect(method)
+                    .asType(java.lang.invoke.MethodType.methodType(Object.class, Object.class));
+        } catch (IllegalAccessException | RuntimeException e) {
+            throw new IllegalArgumentException(component.getDeclaringRecord().getName() + "." + component.getName()
+                    + " cannot be read for validation: " + e.getMessage()
+                    + "; make the record public or open its package to Portico", e);
+        }
+    }
+}
