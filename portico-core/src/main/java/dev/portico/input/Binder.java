@@ -63,21 +63,46 @@ public final class Binder {
 
     /** The bound values, in the endpoint's input order; every failure reported together. */
     public Object[] bind(Request request) throws Exception {
+        Bound bound = bindEach(request);
+        if (bound.errors() != null) {
+            throw new ValidationFailed(bound.errors());
+        }
+        return bound.values();
+    }
+
+    /**
+     * Binds every input it can and collects the failures of the others, so that the validation stage can
+     * still check the inputs that did bind and report everything in one answer.
+     *
+     * @return the values (null where {@code failed}), and the errors, or null when every input bound
+     */
+    public Bound bindEach(Request request) throws Exception {
         Object[] values = new Object[bindings.length];
         Map<String, List<String>> errors = null;
+        boolean[] failed = null;
         for (int i = 0; i < bindings.length; i++) {
             try {
                 values[i] = bindings[i].bind(request);
+                continue;
             } catch (ValidationFailed e) {
                 errors = merge(errors, e.errors());
             } catch (FieldError e) {
                 errors = merge(errors, Map.of(names[i], List.of(e.getMessage())));
             }
+            failed = failed == null ? new boolean[bindings.length] : failed;
+            failed[i] = true;
         }
-        if (errors != null) {
-            throw new ValidationFailed(errors);
-        }
-        return values;
+        return new Bound(values, errors, failed);
+    }
+
+    /**
+     * The outcome of {@link #bindEach}.
+     *
+     * @param values the bound values in input order, null for the inputs that failed
+     * @param errors the binding errors by dotted path; null when every input bound
+     * @param failed which inputs failed; null when none did
+     */
+    public record Bound(Object[] values, Map<String, List<String>> errors, boolean[] failed) {
     }
 
     private static Map<String, List<String>> merge(Map<String, List<String>> into, Map<String, List<String>> errors) {

@@ -4,12 +4,16 @@ import dev.portico.http.Handler;
 import dev.portico.http.Middleware;
 import dev.portico.input.Binder;
 import dev.portico.validation.InputValidator;
+import dev.portico.error.ValidationFailed;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Binds and validates the endpoint's inputs; every invalid field is reported in one 400. Binding errors
- * come first: an input that could not be bound has no value to check, so constraints are checked once
- * every input is bound.
+ * Binds and validates the endpoint's inputs; every invalid field is reported in one 400: the binding errors
+ * of the inputs that could not be bound together with the constraint violations of those that could.
  */
 final class InputStage implements Middleware {
     private final Binder binder;
@@ -29,10 +33,23 @@ final class InputStage implements Middleware {
             };
         }
         return request -> {
-            Object[] arguments = binder.bind(request);
-            validator.validate(arguments);
-            request.arguments(arguments);
+            Binder.Bound bound = binder.bindEach(request);
+            if (bound.errors() == null) {
+                validator.validate(bound.values());
+            } else {
+                Map<String, List<String>> errors = new LinkedHashMap<>(bound.errors());
+                validator.violations(bound.values(), bound.failed())
+                        .forEach((path, messages) -> errors.merge(path, messages, InputStage::concat));
+                throw new ValidationFailed(errors);
+            }
+            request.arguments(bound.values());
             return next.handle(request);
         };
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 }

@@ -9,6 +9,7 @@ import jakarta.validation.ValidationException;
 import jakarta.validation.Validator;
 import java.lang.annotation.Annotation;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -68,11 +69,22 @@ public final class InputValidator {
 
     /** Checks the bound {@code arguments}, in the endpoint's input order; throws with every failure found. */
     public void validate(Object[] arguments) throws Exception {
+        Map<String, List<String>> errors = violations(arguments, null);
+        if (!errors.isEmpty()) {
+            throw new ValidationFailed(errors);
+        }
+    }
+
+    /**
+     * The violations of {@code arguments} by dotted path, leaving out the inputs marked in {@code skip} (those
+     * that failed to bind and so have no value to check); {@code skip} may be null.
+     */
+    public Map<String, List<String>> violations(Object[] arguments, boolean[] skip) throws Exception {
         Errors.Sink sink = new Errors.Sink();
         if (parameters != null) {
-            parameters.check(arguments, sink);
+            parameters.check(arguments, skip, sink);
         }
-        if (body != null) {
+        if (body != null && (skip == null || !skip[bodyIndex])) {
             try {
                 body.check(arguments[bodyIndex], "", sink);
             } catch (Exception | Error e) {
@@ -81,9 +93,7 @@ public final class InputValidator {
                 throw new IllegalStateException(t);
             }
         }
-        if (sink.count() > 0) {
-            throw new ValidationFailed(sink.errors());
-        }
+        return sink.errors();
     }
 
     private static void rejectParameterConstraints(Endpoint endpoint) {

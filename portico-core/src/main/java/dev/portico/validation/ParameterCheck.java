@@ -53,15 +53,27 @@ final class ParameterCheck {
         return Optional.of(new ParameterCheck(validator.forExecutables(), target, names));
     }
 
-    /** Adds the violations of {@code arguments} to {@code sink}. */
-    void check(Object[] arguments, Errors.Sink sink) {
+    /** Adds the violations of {@code arguments} to {@code sink}, but none for the inputs marked in {@code skip}. */
+    void check(Object[] arguments, boolean[] skip, Errors.Sink sink) {
         for (ConstraintViolation<Object> violation
                 : validator.validateParameters(target.controller(), target.method(), arguments)) {
+            if (skip != null && skipped(violation.getPropertyPath(), skip)) {
+                continue;
+            }
             String name = parameterName(violation.getPropertyPath());
             if (name != null) {
                 sink.add(Paths.of(name, violation.getPropertyPath()), violation.getMessage());
             }
         }
+    }
+
+    private static boolean skipped(Path path, boolean[] skip) {
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                return skip[node.as(Path.ParameterNode.class).getParameterIndex()];
+            }
+        }
+        return false;
     }
 
     /** The input's name for a parameter's violation, "" for a cross-parameter one, null for the body's. */

@@ -122,7 +122,7 @@ class BodyValidationTest {
         Response response = post("/api/posts/", """
                 {"title": " ", "body": "ab", "author": {"name": "", "email": "nope"},
                  "tags": ["a", "", "c"], "comments": [{"text": "ok"}, {"text": ""}],
-                 "scores": {"alice": -1, "bob": 2}, "editors": {"eve": {"name": " ", "email": null}}}""");
+                 "scores": {"alice": -1, "bob": 2}, "editors": {"eve": {"name": " ", "email": "eve@example.com"}}}""");
         assertThat(errors(response)).isEqualTo(json("""
                 {"title": ["This field may not be blank."],
                  "body": ["Ensure this field has at least 3 characters."],
@@ -136,13 +136,20 @@ class BodyValidationTest {
     }
 
     @Test
+    void aNullRequiredComponentIsRefusedWhileDecodingBeforeConstraintsRun() {
+        Response response = post("/api/limits/", """
+                {"code": null, "slug": "abc", "stars": 1, "price": 1, "labels": ["a"], "extra": {"a": "b"},
+                 "pair": ["one", "two"]}""");
+        assertThat(errors(response)).isEqualTo(json("{\"code\": [\"This field may not be null.\"]}"));
+    }
+
+    @Test
     void messagesAreDrfsSentencesChosenByValueAndBound() {
         Response response = post("/api/limits/", """
-                {"code": null, "slug": "Not A Slug", "stars": 6, "price": 0, "labels": [], "extra": {},
+                {"code": "c", "slug": "Not A Slug", "stars": 6, "price": 0, "labels": [], "extra": {},
                  "pair": ["one"]}""");
         assertThat(errors(response)).isEqualTo(json("""
-                {"code": ["This field may not be null."],
-                 "slug": ["This value does not match the required pattern."],
+                {"slug": ["This value does not match the required pattern."],
                  "stars": ["Ensure this value is less than or equal to 5."],
                  "price": ["Ensure this value is greater than 0."],
                  "labels": ["This list may not be empty."],

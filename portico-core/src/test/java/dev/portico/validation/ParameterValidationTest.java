@@ -114,9 +114,10 @@ class ParameterValidationTest {
     }
 
     @Test
-    void bindingErrorsComeFirstAndStopValidation() {
+    void bindingErrorsAndConstraintViolationsComeInOneAnswer() {
         Response response = APP.handle(TestRequest.get("/api/posts/?page=abc&page_size=51"));
-        assertThat(errors(response)).isEqualTo(json("{\"page\": [\"A valid integer is required.\"]}"));
+        assertThat(errors(response)).isEqualTo(json("{\"page\": [\"A valid integer is required.\"],"
+                + " \"page_size\": [\"Ensure this value is less than or equal to 50.\"]}"));
     }
 
     @Test
