@@ -16,6 +16,10 @@ import dev.portico.http.Request;
 import dev.portico.http.Response;
 import dev.portico.input.BodyReaders;
 import dev.portico.json.Json;
+import dev.portico.openapi.OpenApiDocument;
+import dev.portico.openapi.OpenApiGenerator;
+import dev.portico.openapi.SchemaEndpoint;
+import dev.portico.openapi.SchemaView;
 import dev.portico.pipeline.Application;
 import dev.portico.pipeline.Pipeline;
 import dev.portico.pipeline.Transport;
@@ -49,14 +53,17 @@ public final class Portico {
     private final PorticoConfig config;
     private final ObjectMapper mapper;
     private final Application application;
+    private final OpenApiDocument openapi;
     private final boolean shutdownHook;
     private HttpServer server;
     private Thread hook;
 
-    private Portico(PorticoConfig config, ObjectMapper mapper, Application application, boolean shutdownHook) {
+    private Portico(PorticoConfig config, ObjectMapper mapper, Application application, OpenApiDocument openapi,
+                    boolean shutdownHook) {
         this.config = config;
         this.mapper = mapper;
         this.application = application;
+        this.openapi = openapi;
         this.shutdownHook = shutdownHook;
     }
 
@@ -78,6 +85,14 @@ public final class Portico {
     /** Every endpoint, in declaration order: the model the schema and the clients are generated from. */
     public List<Endpoint> endpoints() {
         return application.endpoints();
+    }
+
+    /**
+     * The OpenAPI document of the endpoints, generated and rendered once by {@link Builder#build()}: what the
+     * schema endpoint serves and the {@code schema} command writes. Built even when the endpoint is off.
+     */
+    public OpenApiDocument openapi() {
+        return openapi;
     }
 
     /** Answers one request in-process, without a socket: the whole pipeline, as the server would run it. */
@@ -147,6 +162,7 @@ public final class Portico {
         private ResponseCache cache = ResponseCache.none();
         private Function<Request, String> callerKey = Builder::defaultCallerKey;
         private boolean shutdownHook = true;
+        private final SchemaView.Builder schema = SchemaView.builder();
 
         private Builder() {
         }
@@ -261,6 +277,16 @@ public final class Portico {
             return this;
         }
 
+        /**
+         * Options of the OpenAPI document and its endpoint, as DRF's {@code get_schema_view}:
+         * {@code s -> s.title("Blog API").patterns("/api/**").permissions(isAdmin)}. They win over the
+         * {@code openapi.*} settings; {@code s.enabled(false)} stops serving it.
+         */
+        public Builder schema(Consumer<SchemaView.Builder> options) {
+            options.accept(schema);
+            return this;
+        }
+
         /** Whether {@link #start()} installs a JVM shutdown hook for graceful stop on SIGTERM (default true). */
         public Builder shutdownHook(boolean install) {
             this.shutdownHook = install;
@@ -280,9 +306,18 @@ public final class Portico {
             ErrorRenderer errors = new ErrorRenderer(mapper, resolved.get(Settings.ERRORS_FORMAT));
             Pipeline.Defaults defaults = new Pipeline.Defaults(authenticators, permissions, Optional.ofNullable(throttle),
                     cache, callerKey, mapper, new BodyReaders(mapper, resolved.limits()));
-            Application application = Application.create(endpoints, middlewares, defaults, errors, resolved.limits(),
+            SchemaView view = schema.build(resolved);
+            OpenApiDocument[] document = new OpenApiDocument[1];
+            List<Endpoint> served = new ArrayList<>(endpoints);
+            if (view.enabled()) {
+                served.add(SchemaEndpoint.create(view, () -> document[0]));
+            }
+            Application application = Application.create(served, middlewares, defaults, errors, resolved.limits(),
                     resolved.get(Settings.ROUTING_TRAILING_SLASH), resolved.get(Settings.ACCESS_LOG_ENABLED));
-            return new Portico(resolved, mapper, application, shutdownHook);
+            // after the routes are checked, so a route conflict is reported as one, not as a duplicate operationId
+            document[0] = OpenApiDocument.generate(endpoints, view, new OpenApiGenerator.Defaults(authenticators,
+                    permissions, Optional.ofNullable(throttle), resolved.get(Settings.ERRORS_FORMAT)));
+            return new Portico(resolved, mapper, application, document[0], shutdownHook);
         }
     }
 

@@ -70,6 +70,7 @@ public final class Manage {
         CommandLine line = new CommandLine(root);
         line.setCommandName(name);
         line.addSubcommand("serve", new Serve(root));
+        line.addSubcommand("schema", new SchemaCommand(this));
         commands.forEach(line::addSubcommand);
         line.setOut(out);
         line.setErr(err);

@@ -26,4 +26,10 @@ public @interface Operation {
 
     /** Whether the operation is deprecated. */
     boolean deprecated() default false;
+
+    /** The base of the derived operationId ({@code Article} gives {@code retrieveArticle}). */
+    String idBase() default "";
+
+    /** The component name of the endpoint's record instead of the Java type's simple name. */
+    String componentName() default "";
 }

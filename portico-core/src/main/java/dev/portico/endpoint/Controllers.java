@@ -168,6 +168,12 @@ public final class Controllers {
             builder.description(op.description());
         }
         builder.deprecated(op.deprecated());
+        if (!op.idBase().isEmpty()) {
+            builder.operationIdBase(op.idBase());
+        }
+        if (!op.componentName().isEmpty()) {
+            builder.componentName(op.componentName());
+        }
     }
 
     private static Invoker invoker(Object controller, Method method) {

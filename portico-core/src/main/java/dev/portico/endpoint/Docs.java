@@ -1,15 +1,35 @@
 package dev.portico.endpoint;
 
+import java.lang.reflect.Type;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * How an endpoint is documented, where the derived defaults are not what you want: the operationId (by
- * default derived as DRF does, {@code listPosts}, {@code retrievePost}), tags (by default the first path
- * segment after the API prefix), summary, description and deprecation.
+ * default derived as DRF does, {@code listPosts}, {@code retrievePost}) or only its base ({@code Post} in
+ * {@code retrievePost}, DRF's {@code operation_id_base}), tags (by default the first path segment after the
+ * API prefix), summary, description, deprecation, the name of the endpoint's record component (DRF's
+ * {@code component_name}), responses documented instead of or besides the derived ones (status to type,
+ * {@code void} for no body), and {@code x-} extensions of the operation.
  */
 public record Docs(Optional<String> operationId, List<String> tags, Optional<String> summary,
-                   Optional<String> description, boolean deprecated) {
+                   Optional<String> description, boolean deprecated, Optional<String> operationIdBase,
+                   Optional<String> componentName, Map<Integer, Type> responses, Map<String, Object> extensions) {
+
+    /** Copies the collections. */
+    public Docs {
+        tags = List.copyOf(tags);
+        responses = Map.copyOf(responses);
+        extensions = Map.copyOf(extensions);
+    }
+
+    /** The first five overrides only. */
+    public Docs(Optional<String> operationId, List<String> tags, Optional<String> summary,
+                Optional<String> description, boolean deprecated) {
+        this(operationId, tags, summary, description, deprecated, Optional.empty(), Optional.empty(), Map.of(),
+                Map.of());
+    }
 
     /** Nothing overridden. */
     public static Docs none() {

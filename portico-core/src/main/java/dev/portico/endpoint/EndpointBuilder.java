@@ -36,6 +36,10 @@ public final class EndpointBuilder {
     private String summary;
     private String description;
     private boolean deprecated;
+    private String operationIdBase;
+    private String componentName;
+    private final Map<Integer, Type> responses = new java.util.TreeMap<>();
+    private final Map<String, Object> extensions = new java.util.LinkedHashMap<>();
     private Invoker invoker;
     private String source = "";
 
@@ -222,6 +226,42 @@ public final class EndpointBuilder {
         return this;
     }
 
+    /** The base of the derived operationId: {@code Article} gives {@code listArticles}, {@code retrieveArticle}. */
+    public EndpointBuilder operationIdBase(String base) {
+        this.operationIdBase = base;
+        return this;
+    }
+
+    /**
+     * The component name of the endpoint's record (the output's, else the body's) instead of the Java type's
+     * simple name, as DRF's {@code component_name}.
+     */
+    public EndpointBuilder componentName(String name) {
+        this.componentName = name;
+        return this;
+    }
+
+    /**
+     * Documents a response of {@code status} with a body of {@code type} ({@code void.class} for none): the
+     * success status replaces the derived output schema, others are added (a 409, say).
+     */
+    public EndpointBuilder response(int status, Type type) {
+        if (status < 100 || status > 599) {
+            throw new IllegalArgumentException("an HTTP status is 100-599, not " + status);
+        }
+        responses.put(status, type);
+        return this;
+    }
+
+    /** An {@code x-} extension on the operation. */
+    public EndpointBuilder extension(String name, Object value) {
+        if (!name.startsWith("x-")) {
+            throw new IllegalArgumentException("OpenAPI extensions start with x-, not '" + name + "'");
+        }
+        extensions.put(name, value);
+        return this;
+    }
+
     /** Where the endpoint was declared, for messages. */
     public EndpointBuilder source(String source) {
         this.source = source;
@@ -282,7 +322,8 @@ public final class EndpointBuilder {
         Policies policies = new Policies(Optional.ofNullable(authenticators), Optional.ofNullable(permissions),
                 Optional.ofNullable(throttle), Optional.ofNullable(cacheFor));
         Docs docs = new Docs(Optional.ofNullable(operationId), tags, Optional.ofNullable(summary),
-                Optional.ofNullable(description), deprecated);
+                Optional.ofNullable(description), deprecated, Optional.ofNullable(operationIdBase),
+                Optional.ofNullable(componentName), responses, extensions);
         return new Endpoint(method, template, List.copyOf(all), output, success, produces, policies,
                 List.copyOf(middlewares), docs, invoker, source);
     }

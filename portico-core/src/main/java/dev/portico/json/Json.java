@@ -14,7 +14,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * The one Jackson mapper every part of Portico shares, configured once: records in and out, {@code java.time}
- * as ISO-8601 strings, unknown input fields rejected (so extra fields cannot be smuggled into writes), required
+ * (durations too) as ISO-8601 strings, {@code @ReadOnly} fields refused in input and {@code @WriteOnly} ones
+ * never written, unknown input fields rejected (so extra fields cannot be smuggled into writes), required
  * record components enforced ({@link dev.portico.endpoint.Fields#required}: missing or null is a 400), and
  * the parser's nesting depth and string length bounded so a hostile body fails fast instead of eating memory.
  */
@@ -47,7 +48,9 @@ public final class Json {
                 .annotationIntrospector(new FieldRules())
                 .addModule(new JavaTimeModule())
                 .addModule(new Jdk8Module())
+                .addModule(new FieldAccess())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, limits.failOnUnknownFields())

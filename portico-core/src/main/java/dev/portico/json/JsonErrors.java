@@ -56,6 +56,9 @@ public final class JsonErrors {
         if (e instanceof UnrecognizedPropertyException) {
             return "Unknown field.";
         }
+        if (e instanceof FieldAccess.ReadOnlyField) {
+            return "This field is read-only.";
+        }
         if (e instanceof InvalidNullException) {
             return "This field may not be null.";
         }

@@ -72,7 +72,7 @@ public final class Application {
         for (Route<Endpoint> route : plan.routes()) {
             EnumMap<HttpMethod, MethodDispatch.Target> targets = new EnumMap<>(HttpMethod.class);
             route.targets().forEach((method, endpoint) -> targets.put(method, new MethodDispatch.Target(endpoint,
-                    Pipeline.compose(endpoint, defaults), endpoint.produces().get(0))));
+                    Pipeline.compose(endpoint, defaults), endpoint.produces())));
             MethodDispatch dispatch = new MethodDispatch(targets, route.allow());
             route.targets().forEach((method, endpoint) ->
                     builder.add(route.template(), method, dispatch, endpoint.describe()));

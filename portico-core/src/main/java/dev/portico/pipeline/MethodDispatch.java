@@ -18,7 +18,7 @@ final class MethodDispatch {
     private final String allow;
 
     /** An endpoint and its composed pipeline. */
-    record Target(Endpoint endpoint, Handler handler, String produces) {
+    record Target(Endpoint endpoint, Handler handler, java.util.List<String> produces) {
     }
 
     MethodDispatch(Map<HttpMethod, Target> byMethod, String allow) {
@@ -44,10 +44,19 @@ final class MethodDispatch {
             }
         }
         String accept = exchange.header("Accept").orElse(null);
-        if (accept != null && !Negotiation.acceptable(accept, target.produces())) {
+        if (accept != null && !acceptable(accept, target.produces())) {
             throw new NotAcceptable();
         }
         exchange.route(target.endpoint(), pathValues);
         return target.handler().handle(exchange);
+    }
+
+    private static boolean acceptable(String accept, java.util.List<String> produces) {
+        for (int i = 0; i < produces.size(); i++) {
+            if (Negotiation.acceptable(accept, produces.get(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -34,12 +34,12 @@ class ParameterValidationTest {
 
     public static class Posts {
         @Get("/api/posts/")
-        public String list(@Query(defaultValue = "1") @Min(1) int page,
+        public List<String> list(@Query(defaultValue = "1") @Min(1) int page,
                            @Query("page_size") Optional<@Max(50) Integer> pageSize,
                            @Query @Size(max = 2) List<String> tags,
                            @Query Optional<@Email String> author,
                            @Query List<@Pattern(regexp = "[a-z]+") String> sort) {
-            return "ok";
+            return List.of("ok");
         }
 
         @Get("/api/posts/{id}/")

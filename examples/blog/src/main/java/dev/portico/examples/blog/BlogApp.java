@@ -17,7 +17,11 @@ public final class BlogApp {
     public static Portico.Builder app(PorticoConfig config) {
         return Portico.builder()
                 .config(config)
-                .get("/health", Health.class, request -> new Health("ok"), e -> e.operationId("health").tags("health"))
+                .schema(s -> s.title("Blog API")
+                        .description("The example application of Portico: a blog with posts.")
+                        .version("1.0.0"))
+                .get("/health", Health.class, request -> new Health("ok"),
+                        e -> e.operationId("health").tags("health").summary("Tells that the server is up"))
                 .get("/api/hello/{name}/", Greeting.class,
                         request -> new Greeting("Hello, " + request.path("name") + "!"),
                         e -> e.operationId("hello").summary("Greets someone by name"))

@@ -2,10 +2,14 @@ package dev.portico.examples.blog;
 
 import dev.portico.annotation.Delete;
 import dev.portico.annotation.Get;
+import dev.portico.annotation.Operation;
 import dev.portico.annotation.Put;
 import dev.portico.annotation.Query;
 import dev.portico.annotation.Status;
+import dev.portico.annotation.ReadOnly;
 import dev.portico.error.NotFound;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -19,15 +23,17 @@ public final class Posts {
     private final ConcurrentSkipListMap<Long, Post> posts = new ConcurrentSkipListMap<>();
     private final AtomicLong ids = new AtomicLong();
 
-    /** A stored post. */
-    public record Post(long id, String title, String content, Instant createdAt) {
+    /** A stored post; the server sets its id and creation time. */
+    public record Post(@ReadOnly long id, @NotBlank @Size(max = 200) String title, String content,
+                       @ReadOnly Instant createdAt) {
     }
 
     /** What a client sends to create or replace a post. */
-    public record PostInput(String title, String content) {
+    public record PostInput(@NotBlank @Size(max = 200) String title, String content) {
     }
 
     @Get("/api/posts/")
+    @Operation(summary = "List posts", description = "Every post, newest last; search filters by title or content.")
     public List<Post> list(@Query(defaultValue = "") String search) {
         return posts.values().stream()
                 .filter(p -> search.isEmpty() || p.title().contains(search) || p.content().contains(search))
@@ -36,6 +42,7 @@ public final class Posts {
 
     @dev.portico.annotation.Post("/api/posts/") // qualified: the record below is called Post too
     @Status(201)
+    @Operation(summary = "Create a post")
     public Post create(PostInput input) {
         long id = ids.incrementAndGet();
         Post post = new Post(id, input.title(), input.content(), Instant.now());
@@ -44,6 +51,7 @@ public final class Posts {
     }
 
     @Get("/api/posts/{id}/")
+    @Operation(summary = "Retrieve a post")
     public Post retrieve(long id) {
         Post post = posts.get(id);
         if (post == null) {
@@ -53,6 +61,7 @@ public final class Posts {
     }
 
     @Put("/api/posts/{id}/")
+    @Operation(summary = "Replace a post")
     public Post update(long id, PostInput input) {
         Post old = retrieve(id);
         Post post = new Post(id, input.title(), input.content(), old.createdAt());
@@ -61,6 +70,7 @@ public final class Posts {
     }
 
     @Delete("/api/posts/{id}/")
+    @Operation(summary = "Delete a post")
     public void destroy(long id) {
         if (posts.remove(id) == null) {
             throw new NotFound();

@@ -70,6 +70,20 @@ class BlogAppTest {
     }
 
     @Test
+    void schemaEndpointServesYamlAndJson() throws Exception {
+        HttpResponse<String> yaml = send(at("/api/schema/"));
+        assertThat(yaml.statusCode()).isEqualTo(200);
+        assertThat(yaml.headers().firstValue("Content-Type")).contains("application/vnd.oai.openapi; charset=utf-8");
+        assertThat(yaml.body()).startsWith("openapi: 3.1.0").contains("operationId: listPosts");
+        HttpResponse<String> json = send(at("/api/schema/?format=json"));
+        assertThat(json.headers().firstValue("Content-Type")).contains("application/vnd.oai.openapi+json");
+        assertThat(json.body()).contains("\"operationId\" : \"retrievePost\"");
+        HttpResponse<String> accepted = send(at("/api/schema/").header("Accept", "application/vnd.oai.openapi+json"));
+        assertThat(accepted.body()).isEqualTo(json.body());
+        assertThat(send(at("/api/schema/?format=xml")).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void wrongMethodIs405WithAllowAsTheSeedShows() throws Exception {
         HttpResponse<String> response = send(at("/api/hello/ada/").DELETE());
         assertThat(response.statusCode()).isEqualTo(405);

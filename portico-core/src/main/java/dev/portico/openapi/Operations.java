@@ -1,0 +1,168 @@
+package dev.portico.openapi;
+
+import dev.portico.endpoint.Endpoint;
+import dev.portico.endpoint.Fields;
+import dev.portico.endpoint.Input;
+import dev.portico.form.FormData;
+import dev.portico.http.MediaType;
+import dev.portico.router.ParamType;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Turns one endpoint into one OpenAPI operation: names, parameters, request body, responses and errors. */
+final class Operations {
+    private static final String SLUG_PATTERN = "^[-a-zA-Z0-9_]+$";
+
+    private final Schemas schemas;
+    private final TypeSchemas types;
+    private final OperationNames names;
+    private final ErrorResponses errors;
+
+    Operations(Schemas schemas, TypeSchemas types, OperationNames names, ErrorResponses errors) {
+        this.schemas = schemas;
+        this.types = types;
+        this.names = names;
+        this.errors = errors;
+    }
+
+    Operation operation(Endpoint endpoint) {
+        Operation operation = new Operation().operationId(names.operationId(endpoint)).tags(names.tags(endpoint));
+        endpoint.docs().summary().ifPresent(operation::summary);
+        endpoint.docs().description().ifPresent(operation::description);
+        if (endpoint.docs().deprecated()) {
+            operation.deprecated(true);
+        }
+        endpoint.docs().extensions().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> operation.addExtension(e.getKey(), e.getValue()));
+        for (Input input : endpoint.inputs()) {
+            switch (input) {
+                case Input.Path p -> operation.addParametersItem(path(p));
+                case Input.Query q -> parameters("query", q.name(), q.type(), q.defaultValue(), q.annotations())
+                        .forEach(operation::addParametersItem);
+                case Input.Header h -> parameters("header", h.name(), h.type(), h.defaultValue(), h.annotations())
+                        .forEach(operation::addParametersItem);
+                case Input.Cookie c -> parameters("cookie", c.name(), c.type(), c.defaultValue(), c.annotations())
+                        .forEach(operation::addParametersItem);
+                case Input.Body b -> operation.requestBody(body(b));
+                case Input.Context c -> { }
+            }
+        }
+        operation.responses(responses(endpoint));
+        return operation;
+    }
+
+    private Parameter path(Input.Path input) {
+        ParamType type = input.paramType();
+        Schema<Object> schema = type.schemaFormat().map(f -> schemas.typed(type.schemaType(), f))
+                .orElseGet(() -> schemas.typed(type.schemaType()));
+        if (type == ParamType.SLUG) {
+            schema.pattern(SLUG_PATTERN);
+        }
+        Constraints.apply(schemas, schema, input.annotations());
+        return new Parameter().in("path").name(input.name()).required(true).schema(schema);
+    }
+
+    /** One parameter, or one per component for a record (dotted names, as forms and query strings bind them). */
+    private List<Parameter> parameters(String in, String name, Type type, String defaultValue,
+                                       List<Annotation> annotations) {
+        Class<?> raw = Types.raw(type);
+        if (raw.isRecord()) {
+            return java.util.Arrays.stream(raw.getRecordComponents())
+                    .filter(c -> !Fields.readOnly(c))
+                    .map(c -> parameter(in, name + "." + c.getName(), c.getGenericType(), null,
+                            Constraints.of(c), Fields.required(c)))
+                    .toList();
+        }
+        boolean optional = raw == Optional.class || Collection.class.isAssignableFrom(raw) || defaultValue != null;
+        return List.of(parameter(in, name, type, defaultValue, annotations, !optional));
+    }
+
+    private Parameter parameter(String in, String name, Type type, String defaultValue, List<Annotation> annotations,
+                                boolean required) {
+        Schema<Object> schema = types.schema(Types.unwrapOptional(type), TypeSchemas.Usage.REQUEST);
+        Constraints.apply(schemas, schema, annotations);
+        if (defaultValue != null) {
+            schema.setDefault(typedDefault(schema, defaultValue));
+        }
+        Parameter parameter = new Parameter().in(in).name(name).required(required).schema(schema);
+        if ("array".equals(schemas.type(schema))) {
+            parameter.style(Parameter.StyleEnum.FORM).explode(true);
+        }
+        return parameter;
+    }
+
+    private Object typedDefault(Schema<Object> schema, String value) {
+        try {
+            return switch (String.valueOf(schemas.type(schema))) {
+                case "integer" -> Long.parseLong(value);
+                case "number" -> new BigDecimal(value);
+                case "boolean" -> Boolean.parseBoolean(value);
+                default -> value;
+            };
+        } catch (NumberFormatException e) {
+            return value;
+        }
+    }
+
+    private RequestBody body(Input.Body input) {
+        Content content = new Content();
+        for (String mediaType : input.mediaTypes()) {
+            Schema<Object> schema = input.type() == FormData.class ? schemas.typed("object")
+                    : types.schema(Types.unwrapOptional(input.type()), TypeSchemas.Usage.REQUEST);
+            content.addMediaType(mediaType, new io.swagger.v3.oas.models.media.MediaType().schema(schema));
+        }
+        return new RequestBody().required(Types.raw(input.type()) != Optional.class).content(content);
+    }
+
+    private ApiResponses responses(Endpoint endpoint) {
+        Map<Integer, Type> documented = new LinkedHashMap<>();
+        documented.put(endpoint.status(), endpoint.output());
+        documented.putAll(endpoint.docs().responses());
+        ApiResponses responses = new ApiResponses();
+        documented.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> responses.addApiResponse(
+                String.valueOf(e.getKey()), response(e.getKey(), e.getValue(), endpoint.produces())));
+        errors.add(endpoint, responses);
+        return responses;
+    }
+
+    private ApiResponse response(int status, Type type, List<String> produces) {
+        ApiResponse response = new ApiResponse().description(phrase(status));
+        if (status == 204 || type == void.class || type == Void.class) {
+            return response;
+        }
+        Content content = new Content();
+        for (String mediaType : produces) {
+            Schema<Object> schema = mediaType.startsWith(MediaType.TEXT_PLAIN) ? schemas.typed("string")
+                    : types.schema(type, TypeSchemas.Usage.RESPONSE);
+            content.addMediaType(mediaType, new io.swagger.v3.oas.models.media.MediaType().schema(schema));
+        }
+        return response.content(content);
+    }
+
+    private static String phrase(int status) {
+        return switch (status) {
+            case 200 -> "OK";
+            case 201 -> "Created";
+            case 202 -> "Accepted";
+            case 204 -> "No Content";
+            case 400 -> "Bad Request";
+            case 404 -> "Not Found";
+            case 409 -> "Conflict";
+            default -> status < 300 ? "Success" : status < 400 ? "Redirect" : status < 500 ? "Client Error"
+                    : "Server Error";
+        };
+    }
+}
