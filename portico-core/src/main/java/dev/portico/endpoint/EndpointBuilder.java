@@ -36,6 +36,7 @@ public final class EndpointBuilder {
     private String summary;
     private String description;
     private boolean deprecated;
+    private boolean hidden;
     private Invoker invoker;
     private String source = "";
 
@@ -214,6 +215,15 @@ public final class EndpointBuilder {
         return this;
     }
 
+    /**
+     * Leaves the endpoint out of the OpenAPI document and the generated clients, while still serving it:
+     * for the schema endpoint and the documentation pages.
+     */
+    public EndpointBuilder hidden(boolean hidden) {
+        this.hidden = hidden;
+        return this;
+    }
+
     /** Where the endpoint was declared, for messages. */
     public EndpointBuilder source(String source) {
         this.source = source;
@@ -274,7 +284,7 @@ public final class EndpointBuilder {
         Policies policies = new Policies(Optional.ofNullable(authenticators), Optional.ofNullable(permissions),
                 Optional.ofNullable(throttle), Optional.ofNullable(cacheFor));
         Docs docs = new Docs(Optional.ofNullable(operationId), tags, Optional.ofNullable(summary),
-                Optional.ofNullable(description), deprecated);
+                Optional.ofNullable(description), deprecated, hidden);
         return new Endpoint(method, template, List.copyOf(all), output, success, produces, policies,
                 List.copyOf(middlewares), docs, invoker, source);
     }
