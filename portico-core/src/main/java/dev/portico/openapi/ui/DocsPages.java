@@ -36,14 +36,18 @@ public final class DocsPages {
     static final String SWAGGER_UI_CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
             + "base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
-    /** Redoc's policy: as Swagger UI's, plus the search index that Redoc runs in a worker made from a blob. */
+    /**
+     * Redoc's policy: as Swagger UI's, plus the search index that Redoc runs in a worker made from a blob. It
+     * also keeps the page offline: Redoc 2 always shows its vendor's logo from a CDN, and the policy refuses
+     * it before any request is sent (Redoc then shows the attribution without the picture).
+     */
     static final String REDOC_CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; "
             + "base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
     private static final String OWN = "dev/portico/openapi/ui/";
     private static final List<String> SWAGGER_UI_FILES =
-            List.of("swagger-ui-bundle.js", "swagger-ui.css", "favicon-32x32.png", "favicon-16x16.png");
+            List.of("swagger-ui-bundle.js", "swagger-ui.css", "index.css", "favicon-32x32.png", "favicon-16x16.png");
 
     private final String schemaUrl;
     private final String swaggerUiPath;
@@ -158,6 +162,7 @@ public final class DocsPages {
             endpoints.add(endpoint(redocPath, page("redoc.html", redocPath, REDOC_CSP)));
             endpoints.add(endpoint(redocPath + "redoc.standalone.js",
                     StaticAsset.resource(webJar.resource("bundles/redoc.standalone.js"))));
+            endpoints.add(endpoint(redocPath + "portico-redoc.css", StaticAsset.resource(OWN + "portico-redoc.css")));
         }
 
         private StaticAsset page(String template, String path, String csp) {

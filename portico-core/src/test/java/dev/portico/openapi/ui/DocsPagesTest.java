@@ -145,7 +145,7 @@ class DocsPagesTest {
     @Test
     void everyEndpointIsHiddenFromTheSchemaAndReadOnly() {
         List<Endpoint> endpoints = DocsPages.create().endpoints();
-        assertThat(endpoints).hasSize(8).allSatisfy(e -> assertThat(e.docs().hidden()).isTrue());
+        assertThat(endpoints).hasSize(10).allSatisfy(e -> assertThat(e.docs().hidden()).isTrue());
         assertThat(APP.handle(TestRequest.of("POST", "/api/schema/swagger-ui/")).status()).isEqualTo(405);
     }
 
