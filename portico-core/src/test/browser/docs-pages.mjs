@@ -6,8 +6,7 @@
 // Chromium is Debian's (/usr/bin/chromium, or $PORTICO_CHROMIUM): Playwright's own browser download is
 // never used. Every request that leaves 127.0.0.1 is aborted and reported, so the pages must work offline.
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -15,7 +14,9 @@ const [base, screenshots, tryOperation] = process.argv.slice(2);
 const TIMEOUT = 30_000;
 mkdirSync(screenshots, { recursive: true });
 
-const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'portico-chromium-')), {
+// a new, empty profile for every run, as Debian's Chromium needs on this kind of machine
+const profile = mkdtempSync(join(tmpdir(), 'portico-chromium-'));
+const context = await chromium.launchPersistentContext(profile, {
   executablePath: process.env.PORTICO_CHROMIUM || '/usr/bin/chromium',
   headless: true,
   chromiumSandbox: false,
@@ -97,5 +98,6 @@ try {
   report.error = String(e?.stack || e);
 } finally {
   await context.close();
+  rmSync(profile, { recursive: true, force: true });
 }
 process.stdout.write(JSON.stringify(report) + '\n');
