@@ -19,6 +19,7 @@ import dev.portico.json.Json;
 import dev.portico.openapi.OpenApiDocument;
 import dev.portico.openapi.OpenApiGenerator;
 import dev.portico.openapi.SchemaEndpoint;
+import dev.portico.openapi.ui.DocsPages;
 import dev.portico.openapi.SchemaView;
 import dev.portico.pipeline.Application;
 import dev.portico.pipeline.Pipeline;
@@ -293,6 +294,21 @@ public final class Portico {
             return this;
         }
 
+        /** Swagger UI and Redoc under the schema's path, with the schema endpoint's own policies. */
+        private static List<Endpoint> docsPages(SchemaView view) {
+            String base = view.path().endsWith("/") ? view.path() : view.path() + "/";
+            return DocsPages.builder()
+                    .schemaUrl(view.path())
+                    .swaggerUiPath(base + "swagger-ui/")
+                    .redocPath(base + "redoc/")
+                    .title(view.title())
+                    .customize(e -> {
+                        e.permissions(view.permissions().toArray(Permission[]::new));
+                        view.authenticators().ifPresent(a -> e.authenticators(a.toArray(Authenticator[]::new)));
+                    })
+                    .build().endpoints();
+        }
+
         private static String defaultCallerKey(Request request) {
             return request.principal().map(p -> "user:" + p.id())
                     .orElseGet(() -> "ip:" + request.remoteAddress().getAddress().getHostAddress());
@@ -311,6 +327,9 @@ public final class Portico {
             List<Endpoint> served = new ArrayList<>(endpoints);
             if (view.enabled()) {
                 served.add(SchemaEndpoint.create(view, () -> document[0]));
+                if (resolved.get(Settings.OPENAPI_DOCS_PAGES)) {
+                    served.addAll(docsPages(view));
+                }
             }
             Application application = Application.create(served, middlewares, defaults, errors, resolved.limits(),
                     resolved.get(Settings.ROUTING_TRAILING_SLASH), resolved.get(Settings.ACCESS_LOG_ENABLED));

@@ -54,14 +54,16 @@ public final class Settings {
             "Serve the OpenAPI document at openapi.path (the document is built and checked either way).");
     public static final Setting<String> OPENAPI_PATH = Setting.string("openapi.path", "/api/schema/",
             "Where the OpenAPI document is served: YAML, or JSON with ?format=json.");
+    public static final Setting<Boolean> OPENAPI_DOCS_PAGES = Setting.bool("openapi.docs-pages", true,
+            "Serve Swagger UI and Redoc at <openapi.path>swagger-ui/ and <openapi.path>redoc/ (needs openapi.enabled).");
     public static final Setting<String> OPENAPI_TITLE = Setting.string("openapi.title", "Portico API",
             "The document's info.title.");
     public static final Setting<String> OPENAPI_DESCRIPTION = Setting.string("openapi.description", "",
             "The document's info.description; empty for none.");
     public static final Setting<String> OPENAPI_VERSION = Setting.string("openapi.version", "1.0.0",
             "The document's info.version: the version of the API.");
-    public static final Setting<String> OPENAPI_SERVER_URL = Setting.string("openapi.server-url", "",
-            "The document's servers[0].url; empty for no servers list.");
+    public static final Setting<String> OPENAPI_SERVER_URL = Setting.string("openapi.server-url", "/",
+            "The document's servers[0].url: / (the origin serving the document) by default; empty for no servers list.");
     public static final Setting<String> OPENAPI_SPEC_VERSION = Setting.string("openapi.spec-version", "3.1.0",
             "The OpenAPI version written: 3.1.0 or 3.0.3.");
     public static final Setting<String> OPENAPI_API_PREFIX = Setting.string("openapi.api-prefix", "/api",
@@ -72,7 +74,7 @@ public final class Settings {
             SERVER_IDLE_TIMEOUT, LIMITS_BODY_SIZE, LIMITS_HEADER_SIZE, LIMITS_JSON_DEPTH, LIMITS_JSON_STRING_LENGTH,
             LIMITS_FORM_FIELDS, LIMITS_FORM_DEPTH, LIMITS_FORM_LIST_INDEX, LIMITS_MULTIPART_PARTS,
             LIMITS_MULTIPART_PART_SIZE, LIMITS_MULTIPART_MEMORY_THRESHOLD, JSON_FAIL_ON_UNKNOWN_FIELDS, ERRORS_FORMAT,
-            ROUTING_TRAILING_SLASH, ACCESS_LOG_ENABLED, OPENAPI_ENABLED, OPENAPI_PATH, OPENAPI_TITLE, OPENAPI_DESCRIPTION,
+            ROUTING_TRAILING_SLASH, ACCESS_LOG_ENABLED, OPENAPI_ENABLED, OPENAPI_PATH, OPENAPI_DOCS_PAGES, OPENAPI_TITLE, OPENAPI_DESCRIPTION,
             OPENAPI_VERSION, OPENAPI_SERVER_URL, OPENAPI_SPEC_VERSION, OPENAPI_API_PREFIX);
 
     private Settings() {

@@ -11,11 +11,14 @@ import java.util.Optional;
  * {@code retrievePost}, DRF's {@code operation_id_base}), tags (by default the first path segment after the
  * API prefix), summary, description, deprecation, the name of the endpoint's record component (DRF's
  * {@code component_name}), responses documented instead of or besides the derived ones (status to type,
- * {@code void} for no body), and {@code x-} extensions of the operation.
+ * {@code void} for no body), {@code x-} extensions of the operation; and whether the endpoint is left out of
+ * the documentation altogether ({@code hidden}, for the schema endpoint and the docs pages themselves, as
+ * FastAPI's {@code include_in_schema=False}).
  */
 public record Docs(Optional<String> operationId, List<String> tags, Optional<String> summary,
                    Optional<String> description, boolean deprecated, Optional<String> operationIdBase,
-                   Optional<String> componentName, Map<Integer, Type> responses, Map<String, Object> extensions) {
+                   Optional<String> componentName, Map<Integer, Type> responses, Map<String, Object> extensions,
+                   boolean hidden) {
 
     /** Copies the collections. */
     public Docs {
@@ -24,11 +27,11 @@ public record Docs(Optional<String> operationId, List<String> tags, Optional<Str
         extensions = Map.copyOf(extensions);
     }
 
-    /** The first five overrides only. */
+    /** The first five overrides only, for an endpoint shown in the schema. */
     public Docs(Optional<String> operationId, List<String> tags, Optional<String> summary,
                 Optional<String> description, boolean deprecated) {
         this(operationId, tags, summary, description, deprecated, Optional.empty(), Optional.empty(), Map.of(),
-                Map.of());
+                Map.of(), false);
     }
 
     /** Nothing overridden. */

@@ -40,6 +40,7 @@ public final class EndpointBuilder {
     private String componentName;
     private final Map<Integer, Type> responses = new java.util.TreeMap<>();
     private final Map<String, Object> extensions = new java.util.LinkedHashMap<>();
+    private boolean hidden;
     private Invoker invoker;
     private String source = "";
 
@@ -262,6 +263,15 @@ public final class EndpointBuilder {
         return this;
     }
 
+    /**
+     * Leaves the endpoint out of the OpenAPI document and the generated clients, while still serving it:
+     * for the schema endpoint and the documentation pages.
+     */
+    public EndpointBuilder hidden(boolean hidden) {
+        this.hidden = hidden;
+        return this;
+    }
+
     /** Where the endpoint was declared, for messages. */
     public EndpointBuilder source(String source) {
         this.source = source;
@@ -323,7 +333,7 @@ public final class EndpointBuilder {
                 Optional.ofNullable(throttle), Optional.ofNullable(cacheFor));
         Docs docs = new Docs(Optional.ofNullable(operationId), tags, Optional.ofNullable(summary),
                 Optional.ofNullable(description), deprecated, Optional.ofNullable(operationIdBase),
-                Optional.ofNullable(componentName), responses, extensions);
+                Optional.ofNullable(componentName), responses, extensions, hidden);
         return new Endpoint(method, template, List.copyOf(all), output, success, produces, policies,
                 List.copyOf(middlewares), docs, invoker, source);
     }

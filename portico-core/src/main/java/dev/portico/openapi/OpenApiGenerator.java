@@ -51,7 +51,8 @@ public final class OpenApiGenerator {
 
     /** The document for the endpoints {@code view} includes. */
     public static OpenAPI generate(List<Endpoint> endpoints, SchemaView view, Defaults defaults) {
-        List<Endpoint> included = endpoints.stream().filter(e -> view.includes(e.path().template())).toList();
+        List<Endpoint> included = endpoints.stream()
+                .filter(e -> !e.docs().hidden() && view.includes(e.path().template())).toList();
         Schemas schemas = new Schemas(view.specVersion());
         ComponentNames names = new ComponentNames(componentNames(included));
         TypeSchemas types = new TypeSchemas(schemas, names);
@@ -64,6 +65,9 @@ public final class OpenApiGenerator {
         Map<String, Endpoint> operationIds = new HashMap<>();
         for (Endpoint endpoint : included) {
             Operation operation = operations.operation(endpoint);
+            if (endpoint.policies().authenticators().orElse(defaults.authenticators()).isEmpty()) {
+                operation.security(List.of()); // says "public" outright; authenticated operations name their schemes
+            }
             Endpoint previous = operationIds.putIfAbsent(operation.getOperationId(), endpoint);
             if (previous != null) {
                 throw new IllegalStateException("operationId '" + operation.getOperationId() + "' is used by both "

@@ -44,6 +44,7 @@ public final class SchemaEndpoint {
                 .produces(YAML, YAML_PLAIN, JSON, JSON_PLAIN)
                 .permissions(view.permissions().toArray(Permission[]::new))
                 .operationId("schema")
+                .hidden(true)
                 .source("schema view")
                 .handle(served::answer);
         Optional<List<Authenticator>> authenticators = view.authenticators();
