@@ -125,7 +125,8 @@ public final class Controllers {
         Header header = parameter.getAnnotation(Header.class);
         Cookie cookie = parameter.getAnnotation(Cookie.class);
         Body body = parameter.getAnnotation(Body.class);
-        List<Annotation> annotations = List.of(parameter.getAnnotations());
+        List<Annotation> annotations = new ArrayList<>(List.of(parameter.getAnnotations()));
+        annotations.addAll(Fields.valueAnnotations(parameter.getAnnotatedType()));
         if (parameter.getType() == Request.class) {
             builder.requestInput();
         } else if (query != null) {

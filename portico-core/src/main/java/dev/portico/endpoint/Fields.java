@@ -4,8 +4,12 @@ import dev.portico.annotation.ReadOnly;
 import dev.portico.annotation.WriteOnly;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.AnnotatedParameterizedType;
+import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -50,6 +54,21 @@ public final class Fields {
             }
         }
         return false;
+    }
+
+    /**
+     * The type-use annotations that constrain the value itself: those on {@code type}, and for
+     * {@code Optional<@Size(max = 9) String>} those on the {@code Optional}'s argument, since an optional
+     * value is documented and checked as the value it holds. Those on a {@code List}'s element type stay with
+     * the elements.
+     */
+    public static List<Annotation> valueAnnotations(AnnotatedType type) {
+        List<Annotation> found = new ArrayList<>(List.of(type.getAnnotations()));
+        if (type instanceof AnnotatedParameterizedType p && p.getType() instanceof ParameterizedType raw
+                && raw.getRawType() == Optional.class) {
+            found.addAll(List.of(p.getAnnotatedActualTypeArguments()[0].getAnnotations()));
+        }
+        return found;
     }
 
     /** Whether the component is set by the server only ({@link ReadOnly}). */

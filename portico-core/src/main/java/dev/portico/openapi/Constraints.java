@@ -1,5 +1,6 @@
 package dev.portico.openapi;
 
+import dev.portico.endpoint.Fields;
 import io.swagger.v3.oas.models.media.Schema;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -40,7 +41,7 @@ final class Constraints {
         for (Annotation a : component.getAccessor().getAnnotations()) {
             found.putIfAbsent(a.annotationType(), a);
         }
-        for (Annotation a : component.getAnnotatedType().getAnnotations()) {
+        for (Annotation a : Fields.valueAnnotations(component.getAnnotatedType())) {
             found.putIfAbsent(a.annotationType(), a);
         }
         for (Annotation a : component.getAnnotations()) {

@@ -124,6 +124,26 @@ class OpenApiGeneratorTest {
                 + "\"schema\":{\"type\":\"integer\",\"format\":\"int64\"}}");
     }
 
+    public static class Optionals {
+        record Note(java.util.Optional<@jakarta.validation.constraints.Size(max = 3) String> text) {
+        }
+
+        @dev.portico.annotation.Post("/api/notes/")
+        public Note create(@dev.portico.annotation.Query
+                           java.util.Optional<@jakarta.validation.constraints.Size(max = 5) String> tag, Note note) {
+            return note;
+        }
+    }
+
+    @Test
+    void constraintsOnAnOptionalsValueAreDocumentedOnTheValue() {
+        JsonNode doc = json(b -> b.controller(new Optionals()));
+        JsonNode tag = op(doc, "/api/notes/", "post").path("parameters").get(0);
+        assertThat(tag.path("schema").path("maxLength").asInt()).isEqualTo(5);
+        assertThat(OpenApiTesting.schema(doc, "Note").path("properties").path("text").path("maxLength").asInt())
+                .isEqualTo(3);
+    }
+
     @Test
     void recordQueryInputsAreDocumentedAsDottedParameters() {
         JsonNode doc = OpenApiTesting.generate(Endpoint.builder(HttpMethod.GET, "/api/books/").output(String.class)

@@ -18,14 +18,15 @@ public final class BlogApp {
         return Portico.builder()
                 .config(config)
                 .schema(s -> s.title("Blog API")
-                        .description("The example application of Portico: a blog with posts.")
+                        .description("The example application of Portico: a blog with posts and file uploads.")
                         .version("1.0.0"))
                 .get("/health", Health.class, request -> new Health("ok"),
                         e -> e.operationId("health").tags("health").summary("Tells that the server is up"))
                 .get("/api/hello/{name}/", Greeting.class,
                         request -> new Greeting("Hello, " + request.path("name") + "!"),
                         e -> e.operationId("hello").summary("Greets someone by name"))
-                .controller(new Posts());
+                .controller(new Posts())
+                .controller(new Uploads());
     }
 
     /** Runs a management command; {@code serve} by default. */

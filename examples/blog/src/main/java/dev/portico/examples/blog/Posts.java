@@ -9,9 +9,11 @@ import dev.portico.annotation.Status;
 import dev.portico.annotation.ReadOnly;
 import dev.portico.error.NotFound;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -23,20 +25,20 @@ public final class Posts {
     private final ConcurrentSkipListMap<Long, Post> posts = new ConcurrentSkipListMap<>();
     private final AtomicLong ids = new AtomicLong();
 
-    /** A stored post; the server sets its id and creation time. */
-    public record Post(@ReadOnly long id, @NotBlank @Size(max = 200) String title, String content,
+    /** A stored post; the server sets its id and creation time. Titles are at most 50 characters, as seed 004's model. */
+    public record Post(@ReadOnly long id, @NotBlank @Size(max = 50) String title, String content,
                        @ReadOnly Instant createdAt) {
     }
 
-    /** What a client sends to create or replace a post. */
-    public record PostInput(@NotBlank @Size(max = 200) String title, String content) {
+    /** What a client sends to create or replace a post, as JSON or as an HTML form. */
+    public record PostInput(@NotBlank @Size(max = 50) String title, @NotNull String content) {
     }
 
     @Get("/api/posts/")
     @Operation(summary = "List posts", description = "Every post, newest last; search filters by title or content.")
-    public List<Post> list(@Query(defaultValue = "") String search) {
+    public List<Post> list(@Query Optional<@Size(max = 100) String> search) {
         return posts.values().stream()
-                .filter(p -> search.isEmpty() || p.title().contains(search) || p.content().contains(search))
+                .filter(p -> search.isEmpty() || p.title().contains(search.get()) || p.content().contains(search.get()))
                 .toList();
     }
 

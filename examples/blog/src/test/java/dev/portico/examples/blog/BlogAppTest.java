@@ -98,4 +98,52 @@ class BlogAppTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("\"author\":[\"Unknown field.\"]");
     }
+
+    @Test
+    void postsAcceptAnHtmlFormAsWellAsJson() throws Exception {
+        HttpResponse<String> created = send(at("/api/posts/")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("title=From+a+form&content=caf%C3%A9")));
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.body()).contains("\"title\":\"From a form\"", "\"content\":\"caf\u00e9\"");
+    }
+
+    @Test
+    void everyInvalidFieldIsReportedAtOnce() throws Exception {
+        String longTitle = "x".repeat(51);
+        HttpResponse<String> response = send(at("/api/posts/").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"" + longTitle + "\"}")));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"content\":[\"This field is required.\"]");
+
+        response = send(at("/api/posts/").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"" + longTitle + "\",\"content\":\"\"}")));
+        assertThat(response.body()).isEqualTo("{\"detail\":\"Invalid input.\",\"code\":\"invalid\","
+                + "\"errors\":{\"title\":[\"Ensure this field has no more than 50 characters.\"]}}");
+        assertThat(send(at("/api/posts/?search=" + "s".repeat(101))).body())
+                .contains("\"search\":[\"Ensure this field has no more than 100 characters.\"]");
+    }
+
+    @Test
+    void aFileUploadArrivesAsAFileWithItsNote() throws Exception {
+        String boundary = "----portico-test-boundary";
+        String body = "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"../../notes.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\n"
+                + "hello\r\n"
+                + "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"note\"\r\n\r\n"
+                + "first draft\r\n"
+                + "--" + boundary + "--\r\n";
+        HttpResponse<String> response = send(at("/api/uploads/")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(response.body()).isEqualTo("{\"name\":\"notes.txt\",\"contentType\":\"text/plain\",\"size\":5,"
+                + "\"sha256\":\"2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824\","
+                + "\"note\":\"first draft\"}");
+        HttpResponse<String> json = send(at("/api/uploads/").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(json.statusCode()).isEqualTo(415);
+    }
 }
