@@ -91,7 +91,9 @@ public final class FormDecoder {
         FormErrors errors = new FormErrors();
         FormTree node = FormTree.of(form, name).get(name);
         Object value;
-        if (node == null) {
+        if (node == null && !optional && plan instanceof RecordNode) {
+            value = plan.decode(new FormTree(), name, errors); // as if the blank marker were sent: filter.x is named
+        } else if (node == null) {
             if (!optional) {
                 errors.add(name, plan.requiredMessage());
             }

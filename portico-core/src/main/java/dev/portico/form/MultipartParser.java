@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,12 +117,10 @@ public final class MultipartParser {
                     throw partTooLarge();
                 }
                 if (file == null && size > limits.multipartMemoryThreshold()) {
-                    file = Files.createTempFile("portico-upload-", ".part");
-                    request.closeAtEnd(new SpooledUpload.Deletion(file));
-                    out = Files.newOutputStream(file);
-                    memory.writeTo(out);
+                    file = spillFile(request);
+                    out = spill(file, memory);
                 }
-                out.write(buffer, 0, n);
+                write(out, buffer, n);
             }
         } finally {
             if (file != null) {
@@ -130,6 +129,38 @@ public final class MultipartParser {
         }
         return file == null ? new SpooledUpload(fileName, contentType, size, memory.toByteArray(), null)
                 : new SpooledUpload(fileName, contentType, size, null, file);
+    }
+
+    /*
+     * Reading the part may fail because of the client's body (a 400); writing the temporary file fails only
+     * on the server's side (a full or read-only disk), so those failures are unchecked and answered as 500.
+     */
+    private static Path spillFile(Request request) {
+        try {
+            Path file = Files.createTempFile("portico-upload-", ".part");
+            request.closeAtEnd(new SpooledUpload.Deletion(file));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary file for an upload", e);
+        }
+    }
+
+    private static OutputStream spill(Path file, ByteArrayOutputStream memory) {
+        try {
+            OutputStream out = Files.newOutputStream(file);
+            memory.writeTo(out);
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write an upload's temporary file", e);
+        }
+    }
+
+    private static void write(OutputStream out, byte[] buffer, int length) {
+        try {
+            out.write(buffer, 0, length);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write an upload's temporary file", e);
+        }
     }
 
     /** The last segment of a client's file name, so {@code ../../etc/passwd} or {@code C:\x\a.txt} cannot name a path. */

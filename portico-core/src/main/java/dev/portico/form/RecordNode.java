@@ -71,8 +71,8 @@ final class RecordNode implements FormNode {
     private Object construct(Object[] args, String path, FormErrors errors) {
         try {
             return (Object) constructor.invokeExact(args);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            // a compact constructor refusing the values is the client's mistake, not the server's
+        } catch (IllegalArgumentException e) {
+            // a compact constructor refusing the values is the client's mistake; anything else is the server's
             errors.add(path, e.getMessage() == null ? "Invalid value." : e.getMessage());
             return null;
         } catch (RuntimeException | Error e) {

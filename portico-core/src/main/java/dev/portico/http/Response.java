@@ -23,6 +23,7 @@ public final class Response {
     private final byte[] body;
     private final BodyWriter writer;
     private List<String> headers; // name, value, name, value: allocated only when a header is added
+    private Runnable completion;
 
     private Response(int status, String contentType, byte[] body, BodyWriter writer) {
         this.status = status;
@@ -134,6 +135,31 @@ public final class Response {
     /** The writer of a streamed body. */
     public Optional<BodyWriter> writer() {
         return Optional.ofNullable(writer);
+    }
+
+    /**
+     * Runs {@code action} once the response has been sent (or could not be): a streamed body may still need
+     * what the request held, such as an upload's temporary file, while the server writes it.
+     */
+    public Response onComplete(Runnable action) {
+        Runnable before = completion;
+        completion = before == null ? action : () -> {
+            try {
+                before.run();
+            } finally {
+                action.run();
+            }
+        };
+        return this;
+    }
+
+    /** Runs the completion actions, once; servers call it after writing the response, whatever happened. */
+    public void complete() {
+        Runnable action = completion;
+        completion = null;
+        if (action != null) {
+            action.run();
+        }
     }
 
     /** Writes a body straight to the connection. */

@@ -112,13 +112,16 @@ public final class Scalars {
             };
         }
         if (type.isEnum()) {
+            java.util.Map<String, Object> byName = new java.util.HashMap<>();
+            for (Object constant : type.getEnumConstants()) {
+                byName.put(((Enum) constant).name(), constant);
+            }
             return text -> {
-                for (Object constant : type.getEnumConstants()) {
-                    if (((Enum) constant).name().equals(text)) {
-                        return constant;
-                    }
+                Object constant = byName.get(text);
+                if (constant == null) {
+                    throw new IllegalArgumentException("\"" + text + "\" is not a valid choice.");
                 }
-                throw new IllegalArgumentException("\"" + text + "\" is not a valid choice.");
+                return constant;
             };
         }
         return time(type);

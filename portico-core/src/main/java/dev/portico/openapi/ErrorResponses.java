@@ -46,7 +46,9 @@ final class ErrorResponses {
     /** Adds the error responses {@code endpoint} can give. */
     void add(Endpoint endpoint, ApiResponses responses) {
         boolean inputs = endpoint.inputs().stream().anyMatch(i -> i instanceof Input.Query || i instanceof Input.Header
-                || i instanceof Input.Cookie || i instanceof Input.Body);
+                || i instanceof Input.Cookie || i instanceof Input.Body
+                || i.annotations().stream().anyMatch(a -> a.annotationType()
+                        .isAnnotationPresent(jakarta.validation.Constraint.class)));
         boolean body = endpoint.body().isPresent();
         if (inputs) {
             put(responses, 400, "Invalid input: every field in error is listed under errors.");

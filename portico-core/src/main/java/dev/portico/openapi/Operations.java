@@ -124,7 +124,7 @@ final class Operations {
                     : types.schema(Types.unwrapOptional(input.type()), TypeSchemas.Usage.REQUEST);
             content.addMediaType(mediaType, new io.swagger.v3.oas.models.media.MediaType().schema(schema));
         }
-        return new RequestBody().required(Types.raw(input.type()) != Optional.class).content(content);
+        return new RequestBody().required(true).content(content); // an empty body is a 400, Optional or not
     }
 
     private ApiResponses responses(Endpoint endpoint) {

@@ -62,7 +62,7 @@ public final class SchemaEndpoint {
             boolean isJson = mediaType.equals(JSON) || mediaType.equals(JSON_PLAIN);
             String contentType = isJson ? mediaType : mediaType + "; charset=utf-8";
             OpenApiDocument.Format format = isJson ? OpenApiDocument.Format.JSON : OpenApiDocument.Format.YAML;
-            return Response.of(200, contentType, document.get().shared(format));
+            return Response.of(200, contentType, document.get().shared(format)).header("Vary", "Accept");
         }
     }
 

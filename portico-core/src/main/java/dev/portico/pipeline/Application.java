@@ -102,9 +102,8 @@ public final class Application {
             response = errors.render(e);
         } catch (Throwable e) {
             response = serverError(exchange, e);
-        } finally {
-            exchange.close(); // uploads' temporary files go whatever happened
         }
+        response = exchange.releaseAfter(response); // uploads' temporary files go whatever happened
         response.setHeader("X-Request-Id", exchange.requestId());
         accessLog.log(transport.method(), transport.rawPath(), response, start, exchange.requestId());
         return response;

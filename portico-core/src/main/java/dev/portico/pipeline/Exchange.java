@@ -7,6 +7,7 @@ import dev.portico.form.FormData;
 import dev.portico.form.FormParser;
 import dev.portico.http.HttpMethod;
 import dev.portico.http.Request;
+import dev.portico.http.Response;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -193,7 +194,22 @@ public final class Exchange implements Request {
         closeAtEnd.add(resource);
     }
 
-    /** Closes what the request registered, each even when another fails; run by Application when the request ends. */
+    /**
+     * The response, with what the request registered released when it is done with: now for a body of bytes,
+     * once the server has sent it for a streamed body (which may still read an upload's temporary file).
+     */
+    Response releaseAfter(Response response) {
+        if (closeAtEnd == null) {
+            return response;
+        }
+        if (response.writer().isEmpty()) {
+            close();
+            return response;
+        }
+        return response.onComplete(this::close);
+    }
+
+    /** Closes what the request registered, each even when another fails. */
     void close() {
         if (closeAtEnd == null) {
             return;

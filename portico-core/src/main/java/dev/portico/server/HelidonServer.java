@@ -103,7 +103,11 @@ final class HelidonServer implements HttpServer {
         try {
             Response answer = application.handle(new HelidonTransport(request));
             boolean head = request.prologue().method() == io.helidon.http.Method.HEAD;
-            write(response, answer, head);
+            try {
+                write(response, answer, head);
+            } finally {
+                answer.complete();
+            }
         } finally {
             inFlight.decrement();
         }

@@ -31,8 +31,13 @@ final class ParameterCheck {
     static Optional<ParameterCheck> of(Endpoint endpoint, ControllerMethod target, jakarta.validation.Validator validator) {
         MethodDescriptor descriptor = validator.getConstraintsForClass(target.controller().getClass())
                 .getConstraintsForMethod(target.method().getName(), target.method().getParameterTypes());
-        if (descriptor == null || endpoint.inputs().size() != target.method().getParameterCount()) {
+        if (descriptor == null) {
             return Optional.empty();
+        }
+        if (endpoint.inputs().size() != target.method().getParameterCount()) {
+            throw new IllegalStateException(endpoint.describe() + " has " + endpoint.inputs().size()
+                    + " inputs but its method takes " + target.method().getParameterCount()
+                    + " parameters, so its parameter constraints cannot be checked; declare one input per parameter");
         }
         String[] names = new String[endpoint.inputs().size()];
         boolean any = !descriptor.getCrossParameterDescriptor().getConstraintDescriptors().isEmpty();

@@ -272,7 +272,8 @@ class FormDecoderTest {
         assertThat(decoder.decode(form("filter.name_gt", "a", "filter.name_lt", "p", "page", "2"), "filter"))
                 .isEqualTo(new UserFilter("a", "p"));
         assertThat(errors(() -> decoder.decode(form("page", "2"), "filter")))
-                .containsEntry("filter", List.of("This field is required."));
+                .containsEntry("filter.name_gt", List.of("This field is required."))
+                .containsEntry("filter.name_lt", List.of("This field is required."));
         Type optional = new dev.portico.endpoint.TypeRef<Optional<UserFilter>>() { }.type();
         assertThat(FormDecoder.of(optional).decode(form(), "filter")).isEqualTo(Optional.empty());
     }

@@ -31,6 +31,7 @@ class SchemaEndpointTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.contentType()).contains("application/vnd.oai.openapi; charset=utf-8");
         assertThat(body(response)).startsWith("openapi: 3.1.0\n");
+        assertThat(response.headerValue("Vary")).contains("Accept"); // shared caches keep YAML and JSON apart
         assertThat(response.body()).isEqualTo(app.openapi().bytes(OpenApiDocument.Format.YAML));
     }
 

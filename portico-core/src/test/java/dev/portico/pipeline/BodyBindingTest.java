@@ -141,8 +141,24 @@ class BodyBindingTest {
         assertThat(missing.status()).isEqualTo(400);
         assertThat(json(missing).get("errors").get("filter.name_lt").get(0).asText()).isEqualTo("This field is required.");
         assertThat(json(missing).get("errors").get("filter.x").get(0).asText()).isEqualTo("Unknown field.");
-        assertThat(json(app.handle(TestRequest.get("/api/search/"))).get("errors").get("filter").get(0).asText())
-                .isEqualTo("This field is required.");
+        // absent altogether: each required field is named, as the document lists filter.name_gt and filter.name_lt
+        assertThat(json(app.handle(TestRequest.get("/api/search/"))).get("errors").toString())
+                .isEqualTo("{\"filter.name_gt\":[\"This field is required.\"],\"filter.name_lt\":[\"This field is required.\"]}");
+    }
+
+    record Range(Optional<Integer> from, Optional<Integer> to) {
+    }
+
+    @Test
+    void anAbsentRecordQueryInputWhoseFieldsAreAllOptionalBinds() {
+        Portico app = Portico.builder().config(dev.portico.config.PorticoConfig.defaults())
+                .get("/api/range/", Echo.class, request -> new Echo(String.valueOf(request.input("range"))),
+                        e -> e.query("range", Range.class))
+                .build();
+        assertThat(json(app.handle(TestRequest.get("/api/range/"))).get("text").asText())
+                .isEqualTo("Range[from=Optional.empty, to=Optional.empty]");
+        assertThat(json(app.handle(TestRequest.get("/api/range/?range.to=3"))).get("text").asText())
+                .isEqualTo("Range[from=Optional.empty, to=Optional[3]]");
     }
 
     @Test

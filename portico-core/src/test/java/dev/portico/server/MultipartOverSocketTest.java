@@ -7,6 +7,7 @@ import dev.portico.Portico;
 import dev.portico.config.PorticoConfig;
 import dev.portico.config.Settings;
 import dev.portico.http.FileUpload;
+import dev.portico.http.Response;
 import dev.portico.testing.Multipart;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -41,6 +42,12 @@ class MultipartOverSocketTest {
                 .post("/api/photos/", Photo.class, Stored.class, (request, photo) -> new Stored(photo.title(),
                         photo.upload().name(), photo.upload().size(),
                         new String(photo.upload().bytes(), StandardCharsets.UTF_8)), e -> { })
+                .post("/api/echo/", Photo.class, Response.class, (request, photo) -> Response.stream(200, "text/plain",
+                        out -> { // runs after the pipeline returned: the spooled file must still be there
+                            try (java.io.InputStream in = photo.upload().stream()) {
+                                in.transferTo(out);
+                            }
+                        }), e -> { })
                 .build().start();
     }
 
@@ -72,6 +79,28 @@ class MultipartOverSocketTest {
             assertThat(json(response.body()).get("name").asText()).isEqualTo("cat.txt");
             assertThat(json(response.body()).get("size").asLong()).isEqualTo(content.length());
             assertThat(json(response.body()).get("content").asText()).isEqualTo(content);
+        }
+    }
+
+    @Test
+    void aStreamedResponseCanStillReadASpooledUploadAndTheFileGoesAfterwards() throws Exception {
+        String content = "abcdefghij".repeat(5000); // past the 1 KiB threshold: spooled to a temporary file
+        long before = spooledFiles();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/echo/"))
+                .header("Content-Type", Multipart.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(photo(content))).build();
+        HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo(content);
+        for (int i = 0; i < 100 && spooledFiles() > before; i++) {
+            Thread.sleep(10); // the server deletes it once the response is written, just after the client has it
+        }
+        assertThat(spooledFiles()).isEqualTo(before);
+    }
+
+    private static long spooledFiles() throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("portico-upload-")).count();
         }
     }
 
