@@ -1,7 +1,10 @@
 // Opens the docs pages of a running Portico app in headless Chromium and reports what a person would see,
 // as one JSON object on stdout; the Java test (DocsPagesBrowserTest) makes the assertions.
 //
-//   node docs-pages.mjs <base-url> <screenshot-dir> <try-it-out-operation-dom-id>
+//   node docs-pages.mjs <base-url> <screenshot-dir> <try-it-out-operation-dom-id> [<parameter-values-json>]
+//
+// The try-it-out operation is Swagger UI's DOM id of a GET, "operations-<tag>-<operationId>"; the optional
+// JSON object gives values to type into its parameter fields by name, e.g. '{"name":"ada"}'.
 //
 // Chromium is Debian's (/usr/bin/chromium, or $PORTICO_CHROMIUM): Playwright's own browser download is
 // never used. Every request that leaves 127.0.0.1 is aborted and reported, so the pages must work offline.
@@ -10,7 +13,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const [base, screenshots, tryOperation] = process.argv.slice(2);
+const [base, screenshots, tryOperation, parameterJson] = process.argv.slice(2);
+const parameters = JSON.parse(parameterJson || '{}');
 const TIMEOUT = 30_000;
 mkdirSync(screenshots, { recursive: true });
 
@@ -48,6 +52,7 @@ async function swaggerUi() {
   const result = {
     title: await page.locator('.info .title').first().innerText(),
     operations: await page.locator('.opblock-summary').evaluateAll((blocks) => blocks.map((b) => ({
+      id: b.closest('.opblock')?.id,
       method: b.querySelector('.opblock-summary-method')?.textContent.trim(),
       path: b.querySelector('.opblock-summary-path')?.getAttribute('data-path'),
       summary: b.querySelector('.opblock-summary-description')?.textContent.trim(),
@@ -58,6 +63,9 @@ async function swaggerUi() {
   const operation = page.locator('#' + tryOperation);
   await operation.locator('.opblock-summary').first().click();
   await operation.locator('button.try-out__btn').click();
+  for (const [name, value] of Object.entries(parameters)) {
+    await operation.locator(`tr[data-param-name="${name}"] input`).fill(value);
+  }
   await operation.locator('button.execute').click();
   const status = operation.locator('.live-responses-table .response .response-col_status').first();
   await status.waitFor({ timeout: TIMEOUT });
@@ -86,7 +94,11 @@ async function redoc() {
     operations: await page.locator('h2').evaluateAll((hs) => hs.map((h) => h.textContent.trim())),
     text: await page.locator('body').innerText(),
   };
-  await page.screenshot({ path: join(screenshots, 'redoc.png') });
+  // the whole page, every operation in it, and the menu with every tag opened
+  for (const tag of await page.locator('.menu-content li[data-item-id^="tag/"] > label').all()) {
+    await tag.click();
+  }
+  await page.screenshot({ path: join(screenshots, 'redoc.png'), fullPage: true });
   await page.close();
   return result;
 }

@@ -12,13 +12,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The node project of {@code src/test/browser} (playwright-core, @redocly/cli), which Maven installs with
- * {@code npm ci} before the tests ({@code install.sh}), and Debian's Chromium. On a developer's machine
+ * The node project of {@code portico-core/src/test/browser} (playwright-core, @redocly/cli), which Maven installs
+ * with {@code npm ci} before the tests ({@code install.sh}), and Debian's Chromium. Every module's tests use
+ * that one project (the example app's through portico-core's test-jar). On a developer's machine
  * without them, the tests that need them are skipped with the reason; under {@code CI=true} they fail.
  */
 public final class NodeTools {
-    private static final Path PROJECT = Path.of(System.getProperty("portico.browser.dir", "src/test/browser"))
-            .toAbsolutePath();
+    /** Where the node project lives, from the repository root. */
+    static final String LOCATION = "portico-core/src/test/browser";
+    private static final Path PROJECT = locate();
     /** A bound on a hung tool, far above what a run takes, so a broken browser cannot stall the build. */
     private static final long LIMIT_SECONDS = 300;
 
@@ -67,6 +69,25 @@ public final class NodeTools {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
         }
+    }
+
+    /**
+     * The node project: {@code -Dportico.browser.dir} if set, otherwise {@value #LOCATION} in the nearest
+     * folder above the working directory that has it, so it is the same one for every module's tests
+     * (surefire runs each module in its own directory). Unfound, it is the path {@link #project()} reports.
+     */
+    private static Path locate() {
+        String configured = System.getProperty("portico.browser.dir");
+        if (configured != null && !configured.isEmpty()) {
+            return Path.of(configured).toAbsolutePath();
+        }
+        Path start = Path.of("").toAbsolutePath();
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve(LOCATION).resolve("package.json"))) {
+                return dir.resolve(LOCATION);
+            }
+        }
+        return start.resolve(LOCATION);
     }
 
     private static void require(boolean available, String reason) {

@@ -1,5 +1,6 @@
 package dev.portico.openapi.ui;
 
+import static dev.portico.testing.DocsPagesScript.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -11,12 +12,14 @@ import dev.portico.endpoint.Endpoint;
 import dev.portico.endpoint.TypeRef;
 import dev.portico.http.HttpMethod;
 import dev.portico.testing.Bodies;
+import dev.portico.testing.DocsPagesScript;
 import dev.portico.testing.NodeTools;
 import dev.portico.testing.RedoclyLint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,14 +46,9 @@ class DocsPagesBrowserTest {
     @BeforeAll
     static void openPagesInChromium() throws Exception {
         NodeTools.chromium();
-        Path project = NodeTools.project();
+        NodeTools.project();
         app = app().start();
-        NodeTools.Result result = NodeTools.run(List.of("node", project.resolve("docs-pages.mjs").toString(),
-                "http://127.0.0.1:" + app.port(), SCREENSHOTS.toString(), "operations-items-listItems"));
-        assertThat(result.exitCode()).as("docs-pages.mjs failed:%n%s", result.stderr()).isZero();
-        report = Bodies.json(result.stdout());
-        System.out.println("[browser] " + report.toPrettyString().replace("\\n", "\n"));
-        assertThat(report.path("error").asText(null)).as("the browser run failed").isNull();
+        report = DocsPagesScript.open(app.port(), SCREENSHOTS, "operations-items-listItems", Map.of());
     }
 
     @AfterAll
@@ -112,19 +110,13 @@ class DocsPagesBrowserTest {
 
     @Test
     void nothingIsFetchedFromOutside() {
-        assertThat(texts(report.path("external"))).as("requests that left 127.0.0.1").isEmpty();
-        assertThat(texts(report.path("pageErrors"))).as("uncaught script errors").isEmpty();
+        DocsPagesScript.assertNothingFetchedFromOutside(report);
     }
 
     /** Redoc 2 always asks for its vendor's logo from a CDN; the page's policy refuses it before it is sent. */
     @Test
     void theOnlyRefusalIsRedocsLogoStoppedByThePolicy() {
-        String logo = "https://cdn.redoc.ly/redoc/logo-mini.svg";
-        assertThat(texts(report.path("failedRequests"))).as("failed requests")
-                .allSatisfy(f -> assertThat(f).isEqualTo("redoc: " + logo + " csp"));
-        assertThat(texts(report.path("consoleErrors"))).as("console errors, CSP refusals included")
-                .allSatisfy(e -> assertThat(e).startsWith("redoc: Loading the image '" + logo
-                        + "' violates the following Content Security Policy directive"));
+        DocsPagesScript.assertOnlyRedocsLogoRefused(report);
     }
 
     @Test
@@ -132,11 +124,5 @@ class DocsPagesBrowserTest {
         Path file = dir.resolve("openapi.yaml");
         Files.writeString(file, app.openapi().text(dev.portico.openapi.OpenApiDocument.Format.YAML));
         RedoclyLint.assertNoErrors(file);
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> texts = new ArrayList<>();
-        array.forEach(node -> texts.add(node.asText()));
-        return texts;
     }
 }
