@@ -3,6 +3,7 @@ package dev.portico.examples.blog;
 import dev.portico.Portico;
 import dev.portico.cli.Manage;
 import dev.portico.config.PorticoConfig;
+import io.swagger.v3.oas.models.info.License;
 
 /**
  * The example application: a blog API that grows with each part of Portico. Run it from the repository
@@ -19,7 +20,10 @@ public final class BlogApp {
                 .config(config)
                 .schema(s -> s.title("Blog API")
                         .description("The example application of Portico: a blog with posts and file uploads.")
-                        .version("1.0.0"))
+                        .version("1.0.0")
+                        .customizer(openapi -> openapi.getInfo() // the document-level hook, as DRF's get_schema
+                                .termsOfService("https://example.com/terms/")
+                                .license(new License().name("MIT").url("https://opensource.org/license/mit"))))
                 .get("/health", Health.class, request -> new Health("ok"),
                         e -> e.operationId("health").tags("health").summary("Tells that the server is up"))
                 .get("/api/hello/{name}/", Greeting.class,

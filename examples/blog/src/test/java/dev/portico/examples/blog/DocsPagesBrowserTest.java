@@ -33,7 +33,7 @@ class DocsPagesBrowserTest {
     private static final Path SCREENSHOTS = Path.of("target/screenshots").toAbsolutePath();
     /** The example's operations, by operationId; the rest of what is shown is read from its document. */
     private static final List<String> OPERATION_IDS = List.of("health", "hello", "listPosts", "createPost",
-            "retrievePost", "updatePost", "destroyPost");
+            "retrievePost", "updatePost", "destroyPost", "createUpload");
 
     /** One operation of the document, as the pages should show it. */
     record Operation(String tag, String operationId, String method, String path, String summary) {
