@@ -71,6 +71,17 @@ public final class Fields {
         return found;
     }
 
+    /**
+     * The name clients use for a component: its {@code @JsonProperty} name when it has one (Java puts that
+     * annotation on the accessor and the field of a record), else the component's own. JSON, forms, error
+     * paths and the schema all use this one name.
+     */
+    public static String clientName(RecordComponent component) {
+        com.fasterxml.jackson.annotation.JsonProperty property =
+                component.getAccessor().getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+        return property != null && !property.value().isEmpty() ? property.value() : component.getName();
+    }
+
     /** Whether the component is set by the server only ({@link ReadOnly}). */
     public static boolean readOnly(RecordComponent component) {
         return component.isAnnotationPresent(ReadOnly.class) || component.getAccessor().isAnnotationPresent(ReadOnly.class);

@@ -77,7 +77,7 @@ final class FormPlanner {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < n; i++) {
             RecordComponent component = components[i];
-            names[i] = component.getName();
+            names[i] = Fields.clientName(component);
             plans[i] = node(component.getGenericType(), type.getSimpleName() + "." + names[i]);
             readOnly[i] = Fields.readOnly(component);
             required[i] = !readOnly[i] && Fields.required(component);

@@ -144,11 +144,11 @@ final class TypeSchemas {
                 property = flagged(property, readOnly);
             }
             if (Fields.required(component)) {
-                required.add(component.getName());
+                required.add(Fields.clientName(component));
             } else {
                 property = schemas.nullable(property);
             }
-            object.addProperty(component.getName(), property);
+            object.addProperty(Fields.clientName(component), property);
         }
         if (!required.isEmpty()) {
             object.required(required);

@@ -1,6 +1,5 @@
 package dev.portico.validation;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Validator;
 import jakarta.validation.metadata.BeanDescriptor;
 import jakarta.validation.metadata.PropertyDescriptor;
@@ -128,14 +127,13 @@ final class Planner {
         return plan;
     }
 
-    /** Components that Jackson reads under another name ({@code @JsonProperty}), so errors use the client's name. */
+    /** Components that clients name otherwise ({@code @JsonProperty}), so errors use the client's name. */
     private static Map<String, String> jsonNames(Class<?> type) {
         Map<String, String> names = new HashMap<>();
         for (RecordComponent component : type.getRecordComponents()) {
-            // @JsonProperty does not target record components: Java puts it on the accessor and the field
-            JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
-            if (property != null && !property.value().isEmpty() && !property.value().equals(component.getName())) {
-                names.put(component.getName(), property.value());
+            String client = dev.portico.endpoint.Fields.clientName(component);
+            if (!client.equals(component.getName())) {
+                names.put(component.getName(), client);
             }
         }
         return Map.copyOf(names);

@@ -97,6 +97,17 @@ class FormDecoderTest {
     }
 
     @SuppressWarnings("unchecked")
+    record Renamed(@com.fasterxml.jackson.annotation.JsonProperty("author_id") long authorId) {
+    }
+
+    @Test
+    void aComponentRenamedForJsonIsSentUnderTheSameNameInForms() {
+        assertThat((Renamed) decode(Renamed.class, form("author_id", "7"))).isEqualTo(new Renamed(7));
+        assertThat(errors(() -> decode(Renamed.class, form("authorId", "7"))))
+                .containsEntry("author_id", List.of("This field is required."))
+                .containsEntry("authorId", List.of("Unknown field."));
+    }
+
     private <T> T decode(Type type, FormData form) {
         return (T) FormDecoder.of(type).decode(form);
     }

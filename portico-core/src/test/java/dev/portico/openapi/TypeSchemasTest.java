@@ -93,6 +93,16 @@ class TypeSchemasTest {
         assertThat(color.toString()).isEqualTo("{\"type\":\"string\",\"enum\":[\"RED\",\"GREEN\"]}");
     }
 
+    record Renamed(@com.fasterxml.jackson.annotation.JsonProperty("author_id") long authorId) {
+    }
+
+    @Test
+    void aComponentRenamedForJsonIsDocumentedUnderItsJsonName() {
+        JsonNode renamed = schema(doc(Renamed.class), "Renamed");
+        assertThat(renamed.path("properties").has("author_id")).isTrue();
+        assertThat(renamed.path("required").toString()).isEqualTo("[\"author_id\"]");
+    }
+
     @Test
     void bytesAreFormatByteIn30() {
         JsonNode doc = json(b -> b.schema(s -> s.specVersion(SpecVersion.V3_0)).get("/api/things/", Scalars.class, r -> null));
