@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Portico against a raw Helidon WebServer serving the same three endpoints, in one run.
-# Each server is pinned to CPU 0, wrk to CPU 1; per endpoint a warm-up, then DURATION seconds at 64 and
-# 256 connections. Prints req/s, p99 latency and the Portico/raw ratio, startup time to first response and RSS.
+# Each server is pinned to CPU 0, wrk to CPU 1; per endpoint a warm-up of each, then DURATION seconds at 64
+# and 256 connections, twice per server, interleaved (raw, Portico, Portico, raw). Prints req/s, p99 latency and the Portico/raw ratio, startup time to first response and RSS.
 #   bash bench/run.sh            (DURATION=15 WARMUP=5 by default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,22 +52,32 @@ warm() { taskset -c 1 wrk -t1 -c64 -d"${WARMUP}s" -H 'Authorization: Api-Key tes
 
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 
+# Both servers run side by side (idle one costs nothing), and each row is measured on raw then Portico back to
+# back, so a machine whose speed drifts over minutes (a shared host) moves both sides of a ratio alike.
 declare -A RESULT
-run_server() { # name main port
-  start "$1" "$2" "$3"
-  RESULT[$1,startup]=$STARTUP_MS
-  for path in /plaintext /json "/api/items?limit=20"; do
-    warm "$3" "$path"
-    for c in 64 256; do
-      RESULT[$1,$path,$c]=$(measure "$3" "$path" "$c")
+start raw dev.portico.bench.RawHelidonBench $RAW_PORT; RAW_PID=$PID; RESULT[raw,startup]=$STARTUP_MS
+start portico dev.portico.bench.PorticoBench $PORTICO_PORT; PORTICO_PID=$PID; RESULT[portico,startup]=$STARTUP_MS
+trap 'kill $RAW_PID $PORTICO_PID 2>/dev/null || true' EXIT
+for path in /plaintext /json "/api/items?limit=20"; do
+  warm $RAW_PORT "$path"
+  warm $PORTICO_PORT "$path"
+  for c in 64 256; do
+    for round in 1 2; do # raw, Portico, Portico, raw: each side once first and once second
+      if [ $round = 1 ]; then order="raw portico"; else order="portico raw"; fi
+      for name in $order; do
+        port=$RAW_PORT; [ $name = portico ] && port=$PORTICO_PORT
+        RESULT[$name,$path,$c,$round]=$(measure $port "$path" "$c")
+      done
+    done
+    for name in raw portico; do # the mean req/s of the two rounds, the worse p99
+      read -r r1 p1 <<<"${RESULT[$name,$path,$c,1]}"
+      read -r r2 p2 <<<"${RESULT[$name,$path,$c,2]}"
+      RESULT[$name,$path,$c]="$(awk -v a="$r1" -v b="$r2" 'BEGIN {printf "%.0f", (a+b)/2}') $p1/$p2"
     done
   done
-  RESULT[$1,rss]=$(rss_mb "$PID")
-  kill "$PID"; wait "$PID" 2>/dev/null || true
-}
-
-run_server raw dev.portico.bench.RawHelidonBench $RAW_PORT
-run_server portico dev.portico.bench.PorticoBench $PORTICO_PORT
+done
+RESULT[raw,rss]=$(rss_mb $RAW_PID)
+RESULT[portico,rss]=$(rss_mb $PORTICO_PID)
 
 printf '\n| endpoint | conns | raw Helidon req/s | raw p99 | Portico req/s | Portico p99 | Portico/raw |\n'
 printf '|---|---|---|---|---|---|---|\n'
