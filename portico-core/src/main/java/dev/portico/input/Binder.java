@@ -46,8 +46,9 @@ public final class Binder {
                         ? text(query.type(), query.defaultValue(), endpoint, request -> request.queryAll(query.name()))
                         : structuredQuery(query, endpoint);
                 case Input.Header header -> text(header.type(), header.defaultValue(), endpoint,
-                        request -> request.headers(header.name()));
-                case Input.Cookie cookie -> text(cookie.type(), cookie.defaultValue(), endpoint,
+                        Scalars.isList(header.type()) ? request -> commaSeparated(request.headers(header.name()))
+                                : request -> request.headers(header.name()));
+                case Input.Cookie cookie -> text(singleCookie(cookie, endpoint), cookie.defaultValue(), endpoint,
                         request -> request.cookie(cookie.name()).map(List::of).orElse(List.of()));
                 case Input.Body body -> body(body, readers, endpoint);
                 case Input.Context context -> request -> request;
@@ -159,6 +160,28 @@ public final class Binder {
             Object value = convert(converter, texts.get(0));
             return optional ? Optional.of(value) : value;
         };
+    }
+
+    /** A cookie carries one value; a {@code List} type would silently see only the first. */
+    private static Type singleCookie(Input.Cookie cookie, Endpoint endpoint) {
+        if (Scalars.isList(cookie.type())) {
+            throw new IllegalArgumentException(endpoint.describe() + ": cookie '" + cookie.name()
+                    + "' is declared as a List, but a cookie carries one value; declare a single value or Optional");
+        }
+        return cookie.type();
+    }
+
+    /** A list header's values: each line, split at its commas ({@code X-Ids: 1, 2}), as OpenAPI's simple style. */
+    private static List<String> commaSeparated(List<String> lines) {
+        List<String> values = new ArrayList<>();
+        for (String line : lines) {
+            for (String value : line.split(",")) {
+                if (!value.isBlank()) {
+                    values.add(value.strip());
+                }
+            }
+        }
+        return values;
     }
 
     /** A record or map query input named {@code filter}, bound from {@code filter.*} by the one form decoder. */

@@ -9,7 +9,6 @@ import io.swagger.v3.core.util.Yaml31;
 import io.swagger.v3.oas.models.OpenAPI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The application's OpenAPI document, generated once and rendered once: the schema endpoint serves these
@@ -43,11 +42,6 @@ public final class OpenApiDocument {
                 }
             }
             throw new IllegalArgumentException("unknown schema format '" + name + "'; use yaml or json");
-        }
-
-        /** The lower-case name, as {@code ?format=} takes it. */
-        public String id() {
-            return name().toLowerCase(Locale.ROOT);
         }
     }
 

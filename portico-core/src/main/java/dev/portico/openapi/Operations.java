@@ -99,7 +99,11 @@ final class Operations {
         }
         Parameter parameter = new Parameter().in(in).name(name).required(required).schema(schema);
         if ("array".equals(schemas.type(schema))) {
-            parameter.style(Parameter.StyleEnum.FORM).explode(true);
+            if ("header".equals(in)) {
+                parameter.style(Parameter.StyleEnum.SIMPLE); // X-Ids: 1,2 (or one value per line)
+            } else {
+                parameter.style(Parameter.StyleEnum.FORM).explode(true);
+            }
         }
         return parameter;
     }

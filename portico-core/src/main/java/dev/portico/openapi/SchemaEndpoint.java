@@ -20,9 +20,9 @@ import java.util.function.Supplier;
  * part of the document itself.
  */
 public final class SchemaEndpoint {
-    static final String YAML = "application/vnd.oai.openapi";
+    static final String YAML = OpenApiDocument.Format.YAML.mediaType();
     static final String YAML_PLAIN = "application/yaml";
-    static final String JSON = "application/vnd.oai.openapi+json";
+    static final String JSON = OpenApiDocument.Format.JSON.mediaType();
     static final String JSON_PLAIN = "application/json";
 
     private SchemaEndpoint() {

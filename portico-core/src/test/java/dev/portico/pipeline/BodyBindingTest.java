@@ -150,6 +150,23 @@ class BodyBindingTest {
     }
 
     @Test
+    void aListHeaderTakesEachLineSplitAtCommasAndAListCookieFailsAtStartup() {
+        Portico app = Portico.builder().config(dev.portico.config.PorticoConfig.defaults())
+                .get("/api/ids/", Echo.class, request -> new Echo(String.valueOf(request.input("X-Ids"))),
+                        e -> e.header("X-Ids", new dev.portico.endpoint.TypeRef<List<Integer>>() { }.type(), null))
+                .build();
+        assertThat(json(app.handle(TestRequest.get("/api/ids/").header("X-Ids", "1, 2").header("X-Ids", "3")))
+                .get("text").asText()).isEqualTo("[1, 2, 3]");
+        assertThat(json(app.handle(TestRequest.get("/api/ids/").header("X-Ids", "1,x"))).get("errors").toString())
+                .isEqualTo("{\"X-Ids\":[\"A valid integer is required.\"]}");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Portico.builder()
+                        .config(dev.portico.config.PorticoConfig.defaults())
+                        .get("/api/c/", Echo.class, request -> new Echo(""), e -> e.cookie("ids",
+                                new dev.portico.endpoint.TypeRef<List<Integer>>() { }.type(), null)).build())
+                .hasMessageContaining("GET /api/c/").hasMessageContaining("cookie 'ids' is declared as a List");
+    }
+
+    @Test
     void anAbsentRecordQueryInputWhoseFieldsAreAllOptionalBinds() {
         Portico app = Portico.builder().config(dev.portico.config.PorticoConfig.defaults())
                 .get("/api/range/", Echo.class, request -> new Echo(String.valueOf(request.input("range"))),
