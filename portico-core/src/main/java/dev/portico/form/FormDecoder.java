@@ -5,7 +5,6 @@ import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one form decoder: from {@link FormData} (a urlencoded or multipart body, or a query string) to a typed
@@ -25,8 +24,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * mistyped field at once, each under its dotted path, as one {@link dev.portico.error.ValidationFailed}.
  */
 public final class FormDecoder {
-    private static final Map<Type, FormDecoder> PLANS = new ConcurrentHashMap<>();
-
     private final FormNode plan;
     private final boolean optional;
 
@@ -36,22 +33,17 @@ public final class FormDecoder {
     }
 
     /**
-     * The decoder of {@code type}, planned once and shared; an {@link IllegalArgumentException} naming the
-     * part of the type that cannot come from a form.
+     * The decoder of {@code type}, planned now, at startup, for its caller to keep (no global cache, so no
+     * application's classes are held past its life); an {@link IllegalArgumentException} naming the part of
+     * the type that cannot come from a form.
      */
     public static FormDecoder of(Type type) {
-        FormDecoder known = PLANS.get(type);
-        if (known != null) {
-            return known;
-        }
         if (!structured(type)) {
             throw new IllegalArgumentException(type.getTypeName() + " cannot be read from a form as a whole; "
                     + "use a record, a List or a Map");
         }
-        FormDecoder decoder = new FormDecoder(FormPlanner.plan(type),
+        return new FormDecoder(FormPlanner.plan(type),
                 type instanceof ParameterizedType p && p.getRawType() == Optional.class);
-        PLANS.putIfAbsent(type, decoder);
-        return decoder;
     }
 
     /** Whether a whole form can be decoded as {@code type}: a record, List or Map (or Optional of one) of decodable parts. */
