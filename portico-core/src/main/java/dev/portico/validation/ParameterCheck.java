@@ -20,11 +20,13 @@ final class ParameterCheck {
     private final ExecutableValidator validator;
     private final ControllerMethod target;
     private final String[] names; // by parameter index; null for the body and the request
+    private final int cascadedBody; // the body's index when @Valid would make Hibernate Validator walk it; else -1
 
-    private ParameterCheck(ExecutableValidator validator, ControllerMethod target, String[] names) {
+    private ParameterCheck(ExecutableValidator validator, ControllerMethod target, String[] names, int cascadedBody) {
         this.validator = validator;
         this.target = target;
         this.names = names;
+        this.cascadedBody = cascadedBody;
     }
 
     /** The check for {@code endpoint}'s parameters, or empty when none of them is constrained. */
@@ -41,8 +43,12 @@ final class ParameterCheck {
         }
         String[] names = new String[endpoint.inputs().size()];
         boolean any = !descriptor.getCrossParameterDescriptor().getConstraintDescriptors().isEmpty();
+        int cascadedBody = -1;
         for (ParameterDescriptor parameter : descriptor.getParameterDescriptors()) {
             Input input = endpoint.inputs().get(parameter.getIndex());
+            if (input instanceof Input.Body && (parameter.isCascaded() || parameter.hasConstraints())) {
+                cascadedBody = parameter.getIndex(); // the body's Plan validates it; don't let HV do it again
+            }
             if (input instanceof Input.Body || input instanceof Input.Context) {
                 continue;
             }
@@ -55,13 +61,18 @@ final class ParameterCheck {
         }
         Object[] nulls = new Object[names.length];
         Validators.probe(() -> validator.forExecutables().validateParameters(target.controller(), target.method(), nulls));
-        return Optional.of(new ParameterCheck(validator.forExecutables(), target, names));
+        return Optional.of(new ParameterCheck(validator.forExecutables(), target, names, cascadedBody));
     }
 
     /** Adds the violations of {@code arguments} to {@code sink}, but none for the inputs marked in {@code skip}. */
     void check(Object[] arguments, boolean[] skip, Errors.Sink sink) {
+        Object[] checked = arguments;
+        if (cascadedBody >= 0) {
+            checked = arguments.clone();
+            checked[cascadedBody] = null;
+        }
         for (ConstraintViolation<Object> violation
-                : validator.validateParameters(target.controller(), target.method(), arguments)) {
+                : validator.validateParameters(target.controller(), target.method(), checked)) {
             if (skip != null && skipped(violation.getPropertyPath(), skip)) {
                 continue;
             }
