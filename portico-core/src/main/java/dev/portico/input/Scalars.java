@@ -215,11 +215,49 @@ public final class Scalars {
     }
 
     private static double finiteDouble(String text) {
+        if (!decimal(text)) { // Java also reads 1d, 2f, 0x1p3 and NaN, which no client means as a number
+            throw new NumberFormatException(text);
+        }
         double d = Double.parseDouble(text);
         if (Double.isNaN(d) || Double.isInfinite(d)) {
             throw new NumberFormatException(text);
         }
         return d;
+    }
+
+    /** Whether {@code text} is a plain decimal number: {@code -12}, {@code 3.5}, {@code .5}, {@code 1e-3}. */
+    static boolean decimal(String text) {
+        int i = 0;
+        int n = text.length();
+        if (i < n && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
+            i++;
+        }
+        int digits = 0;
+        for (; i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9'; i++) {
+            digits++;
+        }
+        if (i < n && text.charAt(i) == '.') {
+            for (i++; i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9'; i++) {
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
+                i++;
+            }
+            int exponent = 0;
+            for (; i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9'; i++) {
+                exponent++;
+            }
+            if (exponent == 0) {
+                return false;
+            }
+        }
+        return i == n;
     }
 
     /** The boolean spellings of seed 002, exactly: {@code 1 True true Yes yes On on} and {@code 0 False false No no Off off}. */
