@@ -56,16 +56,19 @@ public final class Portico {
     private final Application application;
     private final OpenApiDocument openapi;
     private final boolean shutdownHook;
+    private final List<AutoCloseable> onStop;
     private HttpServer server;
     private Thread hook;
+    private boolean closed;
 
     private Portico(PorticoConfig config, ObjectMapper mapper, Application application, OpenApiDocument openapi,
-                    boolean shutdownHook) {
+                    boolean shutdownHook, List<AutoCloseable> onStop) {
         this.config = config;
         this.mapper = mapper;
         this.application = application;
         this.openapi = openapi;
         this.shutdownHook = shutdownHook;
+        this.onStop = onStop;
     }
 
     /** A builder, configured from {@code portico.properties}/{@code .yaml} and {@code PORTICO_*} variables unless given a config. */
@@ -129,12 +132,19 @@ public final class Portico {
 
     /**
      * Stops gracefully: new requests are refused with 503, running ones get {@code server.shutdown-grace}
-     * to finish, then the server closes. What SIGTERM does.
+     * to finish, then the server closes and the resources given to {@link Builder#onStop} are closed, last
+     * given first closed. What SIGTERM does. An application that was built but never started (a management
+     * command) releases its resources here too. The resources are closed once; the application is not
+     * meant to start again after that.
      */
     public synchronized void stop() {
-        if (server == null) {
-            return;
+        if (server != null) {
+            stopServer();
         }
+        closeResources();
+    }
+
+    private void stopServer() {
         if (hook != null && Thread.currentThread() != hook) {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -145,6 +155,22 @@ public final class Portico {
         server.stop(config.get(Settings.SERVER_SHUTDOWN_GRACE));
         server = null;
         LOG.info("Portico stopped");
+    }
+
+    /** Closes every resource even when one fails, so a failing cache cannot keep the database pool open. */
+    private void closeResources() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (int i = onStop.size() - 1; i >= 0; i--) {
+            AutoCloseable resource = onStop.get(i);
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.error("closing {} on stop failed", resource, e);
+            }
+        }
     }
 
     private void stopFromHook() {
@@ -163,6 +189,7 @@ public final class Portico {
         private ResponseCache cache = ResponseCache.none();
         private Function<Request, String> callerKey = Builder::defaultCallerKey;
         private boolean shutdownHook = true;
+        private final List<AutoCloseable> onStop = new ArrayList<>();
         private final SchemaView.Builder schema = SchemaView.builder();
 
         private Builder() {
@@ -294,6 +321,15 @@ public final class Portico {
             return this;
         }
 
+        /**
+         * A resource the application owns, such as a database pool: {@link Portico#stop()} (and so SIGTERM)
+         * closes it after the server has finished its requests, the last given first.
+         */
+        public Builder onStop(AutoCloseable resource) {
+            onStop.add(java.util.Objects.requireNonNull(resource, "resource"));
+            return this;
+        }
+
         /** Swagger UI and Redoc under the schema's path, with the schema endpoint's own policies. */
         private static List<Endpoint> docsPages(SchemaView view) {
             String base = view.path().endsWith("/") ? view.path() : view.path() + "/";
@@ -316,6 +352,26 @@ public final class Portico {
 
         /** Checks everything and composes every pipeline; fails with a message naming the endpoint and the fix. */
         public Portico build() {
+            try {
+                return resolve();
+            } catch (RuntimeException e) {
+                closeOnFailedBuild(e);
+                throw e;
+            }
+        }
+
+        /** A build that fails releases what the application gave to {@link #onStop}, such as an open pool. */
+        private void closeOnFailedBuild(RuntimeException failure) {
+            for (int i = onStop.size() - 1; i >= 0; i--) {
+                try {
+                    onStop.get(i).close();
+                } catch (Exception e) {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+
+        private Portico resolve() {
             PorticoConfig resolved = config != null ? config
                     : PorticoConfig.builder().fromWorkingDirectory().fromEnvironment(System.getenv()).build();
             ObjectMapper mapper = Json.mapper(resolved.jsonLimits());
@@ -336,7 +392,7 @@ public final class Portico {
             // after the routes are checked, so a route conflict is reported as one, not as a duplicate operationId
             document[0] = OpenApiDocument.generate(endpoints, view, new OpenApiGenerator.Defaults(authenticators,
                     permissions, Optional.ofNullable(throttle), resolved.get(Settings.ERRORS_FORMAT)));
-            return new Portico(resolved, mapper, application, document[0], shutdownHook);
+            return new Portico(resolved, mapper, application, document[0], shutdownHook, List.copyOf(onStop));
         }
     }
 

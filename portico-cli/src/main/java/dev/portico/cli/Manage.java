@@ -81,8 +81,12 @@ public final class Manage {
         return line.execute(args);
     }
 
-    /** Loads the configuration: file and environment over the app's code defaults. */
-    PorticoConfig config() {
+    /**
+     * Loads the configuration as every command sees it: file and environment over the app's code defaults
+     * and settings. Public for the commands of other modules, such as {@code migrate}, which read it when
+     * they run.
+     */
+    public PorticoConfig config() {
         PorticoConfig.Builder builder = PorticoConfig.builder();
         settings.accept(builder);
         return builder.fromWorkingDirectory().fromEnvironment(System.getenv()).build();

@@ -1,0 +1,83 @@
+package dev.portico.data;
+
+import dev.portico.config.PorticoConfig;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code migrate}: applies the pending migrations and prints each one applied; {@code migrate --info} lists
+ * every migration, applied and pending, and changes nothing. Django's {@code migrate} and
+ * {@code showmigrations}. Exit code 0 on success, 1 when the database is unreachable or a migration fails.
+ * It works while the application runs on the embedded database, because H2's {@code AUTO_SERVER} lets a
+ * second process open the same file. The application registers it with its management commands:
+ * <pre>{@code
+ * Manage manage = Manage.create(BlogApp::app).settings(DatabaseSettings::register);
+ * manage.command(MigrateCommand.create(manage::config)).run(args);
+ * }</pre>
+ */
+@Command(name = "migrate", mixinStandardHelpOptions = true,
+        description = "Apply pending database migrations (database.migrations) and list what was applied.")
+public final class MigrateCommand implements Callable<Integer> {
+    private final Supplier<PorticoConfig> config;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--info", description = "List every migration, applied and pending; change nothing.")
+    boolean info;
+
+    private MigrateCommand(Supplier<PorticoConfig> config) {
+        this.config = config;
+    }
+
+    /** The command, reading the configuration when it runs (so {@code --help} needs no database). */
+    public static MigrateCommand create(Supplier<PorticoConfig> config) {
+        return new MigrateCommand(config);
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (Database db = Database.connect(config.get())) {
+            if (info) {
+                printInfo(db, out);
+            } else {
+                printApplied(db, db.migrations().migrate(), out);
+            }
+            return 0;
+        } catch (DatabaseUnavailable | Migrations.MigrationFailed e) {
+            err.println("migrate: " + e.getMessage());
+            return 1;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static void printApplied(Database db, List<Migration> applied, PrintWriter out) {
+        if (applied.isEmpty()) {
+            out.println("No migrations to apply to " + db.url() + ".");
+            return;
+        }
+        out.println("Applied " + applied.size() + " migration(s) to " + db.url() + ":");
+        applied.forEach(m -> out.println("  " + m.script()));
+    }
+
+    private static void printInfo(Database db, PrintWriter out) {
+        List<Migration> all = db.migrations().all();
+        out.println("Migrations in " + db.migrations().location() + " for " + db.url() + ":");
+        if (all.isEmpty()) {
+            out.println("  (none)");
+        }
+        for (Migration m : all) {
+            out.println(String.format("  %-8s %-40s %s", m.state(), m.script(),
+                    m.installedOn().map(t -> "applied " + t).orElse("")).stripTrailing());
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.portico.data;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import org.flywaydb.core.api.MigrationInfo;
+
+/**
+ * One migration file as the database sees it: what {@code migrate} reports and {@code migrate --info} lists.
+ * A Portico type rather than Flyway's, so commands and tests do not depend on Flyway's API.
+ *
+ * @param version the version from the file name ({@code 2} for {@code V2__add_author.sql}); empty for a
+ *     repeatable migration
+ * @param description the rest of the file name, with spaces ({@code add author})
+ * @param script the file name
+ * @param state {@code applied}, {@code pending}, {@code failed}, ... (Flyway's state, lower-case)
+ * @param installedOn when it was applied, if it was
+ */
+public record Migration(String version, String description, String script, String state,
+                        Optional<Instant> installedOn) {
+
+    static Migration of(MigrationInfo info) {
+        String state = info.getState().isApplied() && !info.getState().isFailed() ? "applied"
+                : info.getState().getDisplayName().toLowerCase(Locale.ROOT);
+        return new Migration(info.getVersion() == null ? "" : info.getVersion().getVersion(),
+                info.getDescription(), info.getScript(), state,
+                Optional.ofNullable(info.getInstalledOn()).map(java.util.Date::toInstant));
+    }
+
+    /** Whether it has been applied successfully. */
+    public boolean applied() {
+        return state.equals("applied");
+    }
+}

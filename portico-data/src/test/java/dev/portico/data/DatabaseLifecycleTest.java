@@ -1,0 +1,143 @@
+package dev.portico.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.portico.Portico;
+import dev.portico.config.PorticoConfig;
+import dev.portico.config.Settings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** Startup, migrations on start, failures and stop: each run on H2 and on PostgreSQL. */
+class DatabaseLifecycleTest {
+
+    private static int notes(Database db) {
+        return db.jdbi().withHandle(h -> h.createQuery("select count(*) from note").mapTo(Integer.class).one());
+    }
+
+    private static boolean hasNoteTable(Database db) {
+        return db.migrations().all().stream().anyMatch(m -> m.script().equals("V1__create_note.sql") && m.applied());
+    }
+
+    @DatabaseTest
+    void migratesOnStartByDefaultOnlyTheEmbeddedDatabase(TestDatabase test) {
+        try (Database db = Database.create(test.config())) {
+            assertThat(hasNoteTable(db)).isEqualTo(test.embedded());
+            if (test.embedded()) {
+                assertThat(notes(db)).isEqualTo(1);
+            } else {
+                assertThat(db.migrations().pending()).extracting(Migration::script)
+                        .containsExactly("V1__create_note.sql", "V2__seed_note.sql");
+            }
+        }
+    }
+
+    @DatabaseTest
+    void migratesOnStartWhenAskedAndNeverAppliesAMigrationTwice(TestDatabase test) {
+        PorticoConfig config = test.config(b -> b.set(DatabaseSettings.MIGRATE_ON_START,
+                DatabaseSettings.MigrateOnStart.TRUE));
+        List<Migration> first;
+        try (Database db = Database.create(config)) {
+            first = db.migrations().all();
+            assertThat(first).allMatch(Migration::applied).hasSize(2);
+        }
+        try (Database db = Database.create(config)) {
+            assertThat(notes(db)).as("the seed migration ran once").isEqualTo(1);
+            assertThat(db.migrations().all()).isEqualTo(first);
+            assertThat(db.migrations().migrate()).isEmpty();
+        }
+    }
+
+    @DatabaseTest
+    void neverMigratesOnStartWhenOff(TestDatabase test) {
+        PorticoConfig config = test.config(b -> b.set(DatabaseSettings.MIGRATE_ON_START,
+                DatabaseSettings.MigrateOnStart.FALSE));
+        try (Database db = Database.create(config)) {
+            assertThat(db.migrations().pending()).hasSize(2);
+        }
+    }
+
+    @DatabaseTest
+    void aFailingMigrationFailsStartupNamingTheFileAndTheSettingAndClosesThePool(TestDatabase test) {
+        PorticoConfig config = test.config(b -> b.set(DatabaseSettings.MIGRATIONS, "db/failing")
+                .set(DatabaseSettings.MIGRATE_ON_START, DatabaseSettings.MigrateOnStart.TRUE));
+        assertThatThrownBy(() -> Database.create(config))
+                .isInstanceOf(Migrations.MigrationFailed.class)
+                .hasMessageContaining("database.migrations = classpath:db/failing")
+                .hasMessageContaining("V2__broken.sql");
+        assertThat(poolThreads()).as("no pool left open").isEmpty();
+    }
+
+    @Test
+    void anUnreachableDatabaseFailsStartupNamingTheUrlWithoutItsPassword() {
+        PorticoConfig config = DatabaseSettings.register(PorticoConfig.builder())
+                .set(DatabaseSettings.URL, "jdbc:postgresql://127.0.0.1:1/test?password=hunter2")
+                .set(DatabaseSettings.USER, "postgres")
+                .build();
+        assertThatThrownBy(() -> Database.create(config))
+                .isInstanceOf(DatabaseUnavailable.class)
+                .hasMessageContaining("database.url = jdbc:postgresql://127.0.0.1:1/test?password=********")
+                .hasMessageContaining("database.user = postgres")
+                .hasMessageNotContaining("hunter2");
+        assertThat(poolThreads()).isEmpty();
+    }
+
+    @DatabaseTest
+    void theApplicationClosesThePoolWhenItStops(TestDatabase test) {
+        PorticoConfig config = test.config(b -> b.set(Settings.SERVER_PORT, 0));
+        Database db = Database.create(config);
+        Portico app = Portico.builder().config(config).shutdownHook(false).onStop(db)
+                .get("/ready", Boolean.class, request -> db.ping())
+                .build().start();
+        assertThat(db.ping()).isTrue();
+        app.stop();
+        assertThat(db.closed()).isTrue();
+        assertThat(db.ping()).isFalse();
+    }
+
+    @DatabaseTest
+    void servesManyVirtualThreadsFromASmallPool(TestDatabase test) throws Exception {
+        PorticoConfig config = test.config(b -> b.set(DatabaseSettings.POOL_SIZE, 3)
+                .set(DatabaseSettings.MIGRATE_ON_START, DatabaseSettings.MigrateOnStart.TRUE));
+        try (Database db = Database.create(config);
+             var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Integer>> inserts = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                String title = "note " + i;
+                inserts.add(threads.submit(() -> db.jdbi().withHandle(h ->
+                        h.createUpdate("insert into note (title) values (:title)").bind("title", title).execute())));
+            }
+            for (Future<Integer> insert : inserts) {
+                assertThat(insert.get()).isEqualTo(1);
+            }
+            assertThat(notes(db)).isEqualTo(61);
+        }
+    }
+
+    /** Threads of a pool still open: Hikari names them after the pool. */
+    /**
+     * The pool's threads still alive; HikariCP ends its housekeeping and connection-closer threads just after
+     * close() returns, so this waits (up to 5 s) for them to go before answering.
+     */
+    static List<String> poolThreads() {
+        List<String> alive = List.of();
+        for (int i = 0; i < 100; i++) {
+            alive = Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                    .filter(n -> n.startsWith("portico-db")).toList();
+            if (alive.isEmpty()) {
+                return alive;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return alive;
+            }
+        }
+        return alive;
+    }
+}

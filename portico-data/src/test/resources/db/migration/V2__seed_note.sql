@@ -1,0 +1,1 @@
+insert into note (title) values ('first');
