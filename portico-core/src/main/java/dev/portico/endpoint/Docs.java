@@ -11,27 +11,39 @@ import java.util.Optional;
  * {@code retrievePost}, DRF's {@code operation_id_base}), tags (by default the first path segment after the
  * API prefix), summary, description, deprecation, the name of the endpoint's record component (DRF's
  * {@code component_name}), responses documented instead of or besides the derived ones (status to type,
- * {@code void} for no body), {@code x-} extensions of the operation; and whether the endpoint is left out of
+ * {@code void} for no body), {@code x-} extensions of the operation, query parameters read by the handler
+ * itself rather than bound as inputs (a list's filters, ordering and page); and whether the endpoint is left out of
  * the documentation altogether ({@code hidden}, for the schema endpoint and the docs pages themselves, as
  * FastAPI's {@code include_in_schema=False}).
  */
 public record Docs(Optional<String> operationId, List<String> tags, Optional<String> summary,
                    Optional<String> description, boolean deprecated, Optional<String> operationIdBase,
                    Optional<String> componentName, Map<Integer, Type> responses, Map<String, Object> extensions,
-                   boolean hidden) {
+                   List<Parameter> queryParameters, boolean hidden) {
 
     /** Copies the collections. */
     public Docs {
         tags = List.copyOf(tags);
         responses = Map.copyOf(responses);
         extensions = Map.copyOf(extensions);
+        queryParameters = List.copyOf(queryParameters);
+    }
+
+    /**
+     * A query parameter the handler reads itself (not a bound input), documented as optional.
+     *
+     * @param name the parameter's name, such as {@code salary__gte}
+     * @param type the Java type of its value
+     * @param description one sentence for the reader
+     */
+    public record Parameter(String name, Type type, String description) {
     }
 
     /** The first five overrides only, for an endpoint shown in the schema. */
     public Docs(Optional<String> operationId, List<String> tags, Optional<String> summary,
                 Optional<String> description, boolean deprecated) {
         this(operationId, tags, summary, description, deprecated, Optional.empty(), Optional.empty(), Map.of(),
-                Map.of(), false);
+                Map.of(), List.of(), false);
     }
 
     /** Nothing overridden. */

@@ -40,6 +40,7 @@ public final class EndpointBuilder {
     private String componentName;
     private final Map<Integer, Type> responses = new java.util.TreeMap<>();
     private final Map<String, Object> extensions = new java.util.LinkedHashMap<>();
+    private final List<Docs.Parameter> queryParameters = new ArrayList<>();
     private boolean hidden;
     private Invoker invoker;
     private String source = "";
@@ -264,6 +265,15 @@ public final class EndpointBuilder {
     }
 
     /**
+     * Documents an optional query parameter that the handler reads itself rather than as a bound input: the
+     * filters, ordering, search and page of a list, which its query plan parses and checks.
+     */
+    public EndpointBuilder documentQuery(String name, Type type, String description) {
+        queryParameters.add(new Docs.Parameter(name, type, description));
+        return this;
+    }
+
+    /**
      * Leaves the endpoint out of the OpenAPI document and the generated clients, while still serving it:
      * for the schema endpoint and the documentation pages.
      */
@@ -333,7 +343,7 @@ public final class EndpointBuilder {
                 Optional.ofNullable(throttle), Optional.ofNullable(cacheFor));
         Docs docs = new Docs(Optional.ofNullable(operationId), tags, Optional.ofNullable(summary),
                 Optional.ofNullable(description), deprecated, Optional.ofNullable(operationIdBase),
-                Optional.ofNullable(componentName), responses, extensions, hidden);
+                Optional.ofNullable(componentName), responses, extensions, queryParameters, hidden);
         return new Endpoint(method, template, List.copyOf(all), output, success, produces, policies,
                 List.copyOf(middlewares), docs, invoker, source);
     }

@@ -1,5 +1,6 @@
 package dev.portico.openapi;
 
+import dev.portico.endpoint.Docs;
 import dev.portico.endpoint.Endpoint;
 import dev.portico.endpoint.Fields;
 import dev.portico.endpoint.Input;
@@ -58,6 +59,14 @@ final class Operations {
                         .forEach(operation::addParametersItem);
                 case Input.Body b -> operation.requestBody(body(b));
                 case Input.Context c -> { }
+            }
+        }
+        for (Docs.Parameter documented : endpoint.docs().queryParameters()) {
+            boolean bound = operation.getParameters() != null && operation.getParameters().stream()
+                    .anyMatch(p -> p.getName().equals(documented.name()) && "query".equals(p.getIn()));
+            if (!bound) {
+                operation.addParametersItem(parameter("query", documented.name(), documented.type(), null, List.of(),
+                        false).description(documented.description()));
             }
         }
         operation.responses(responses(endpoint));

@@ -136,6 +136,20 @@ class OpenApiGeneratorTest {
     }
 
     @Test
+    void queryParametersTheHandlerReadsItselfAreDocumentedAsOptional() {
+        JsonNode doc = OpenApiTesting.generate(Endpoint.builder(HttpMethod.GET, "/api/staff/")
+                .output(new dev.portico.endpoint.TypeRef<List<String>>() { })
+                .query("search", String.class, "")
+                .documentQuery("salary__gte", java.math.BigDecimal.class, "Salary at least this.")
+                .documentQuery("search", String.class, "bound already: not listed twice")
+                .handle(r -> List.of()).build());
+        JsonNode parameters = op(doc, "/api/staff/", "get").path("parameters");
+        assertThat(parameters).hasSize(2);
+        assertThat(parameters.get(1).toString()).isEqualTo("{\"name\":\"salary__gte\",\"in\":\"query\","
+                + "\"description\":\"Salary at least this.\",\"required\":false,\"schema\":{\"type\":\"number\"}}");
+    }
+
+    @Test
     void constraintsOnAnOptionalsValueAreDocumentedOnTheValue() {
         JsonNode doc = json(b -> b.controller(new Optionals()));
         JsonNode tag = op(doc, "/api/notes/", "post").path("parameters").get(0);
