@@ -7,10 +7,8 @@ import dev.portico.http.Request;
  * parsing, no regex: per request this only splits the header on commas.
  */
 final class ETags {
-    /** No {@code If-Match}: the write is unconditional. */
-    static final long ANY = -1;
-    /** An {@code If-Match} that no version matches (malformed, weak, or not a number). */
-    static final long NONE = -2;
+    /** An {@code If-Match} no version can match (malformed or weak tags only: weak tags never match If-Match). */
+    private static final long[] NONE = {};
 
     private ETags() {
     }
@@ -20,27 +18,29 @@ final class ETags {
     }
 
     /**
-     * The version an {@code If-Match} asks for: {@link #ANY} without one or with {@code *}, the first listed
-     * version that is a number, or {@link #NONE} when nothing listed can match (weak tags never match If-Match).
+     * The versions an {@code If-Match} accepts: null when there is no header or it is {@code *} (the write is
+     * unconditional), else every listed strong tag that is a version, possibly none.
      */
-    static long ifMatch(Request request) {
+    static long[] ifMatch(Request request) {
         String header = request.header("If-Match").orElse(null);
         if (header == null) {
-            return ANY;
+            return null;
         }
+        long[] versions = NONE;
         for (String part : header.split(",")) {
             String tag = part.strip();
             if (tag.equals("*")) {
-                return ANY;
+                return null;
             }
             if (tag.length() > 2 && tag.length() < 21 && tag.charAt(0) == '"' && tag.charAt(tag.length() - 1) == '"') {
                 long v = digits(tag, 1, tag.length() - 1);
-                if (v >= 0) {
-                    return v;
+                if (v >= 0 && versions.length < 16) {
+                    versions = java.util.Arrays.copyOf(versions, versions.length + 1);
+                    versions[versions.length - 1] = v;
                 }
             }
         }
-        return NONE;
+        return versions;
     }
 
     private static long digits(String s, int from, int to) {

@@ -82,10 +82,10 @@ final class Store<T extends Record> {
 
     /**
      * Writes the values to the row in one statement, if the scope lets the caller see it and, when
-     * {@code expected} is not {@link ETags#ANY}, if its version is still {@code expected}; answers the row as
+     * {@code expected} is not null (an {@code If-Match} was sent), if its version is still one of {@code expected}; answers the row as
      * written. 404 when the caller cannot see it, 412 when its version moved on.
      */
-    T update(long id, Map<ModelField, Object> values, long expected, Sql scope) throws SQLException {
+    T update(long id, Map<ModelField, Object> values, long[] expected, Sql scope) throws SQLException {
         StringBuilder sql = new StringBuilder("UPDATE ").append(model.table()).append(" SET ");
         List<Object> binds = new ArrayList<>();
         String comma = "";
@@ -112,20 +112,23 @@ final class Store<T extends Record> {
     }
 
     /** Deletes the row under the same conditions as {@link #update}. */
-    void delete(long id, long expected, Sql scope) throws SQLException {
+    void delete(long id, long[] expected, Sql scope) throws SQLException {
         write(new StringBuilder("DELETE FROM ").append(model.table()), new ArrayList<>(), id, expected, scope, false);
     }
 
-    private T write(StringBuilder sql, List<Object> binds, long id, long expected, Sql scope, boolean reread)
+    private T write(StringBuilder sql, List<Object> binds, long id, long[] expected, Sql scope, boolean reread)
             throws SQLException {
         sql.append(" WHERE ").append(model.id().column()).append(" = ?");
         binds.add(id);
-        if (expected != ETags.ANY) {
-            if (model.version().isEmpty() || expected == ETags.NONE) {
+        if (expected != null) {
+            if (model.version().isEmpty() || expected.length == 0) {
                 sql.append(" AND 1 = 0");
             } else {
-                sql.append(" AND ").append(model.version().get().column()).append(" = ?");
-                binds.add(expected);
+                sql.append(" AND ").append(model.version().get().column()).append(" IN (")
+                        .append("?, ".repeat(expected.length), 0, expected.length * 3 - 2).append(')');
+                for (long v : expected) {
+                    binds.add(v);
+                }
             }
         }
         appendScope(sql, binds, scope);
