@@ -5,11 +5,13 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
+import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,10 +24,11 @@ import java.util.Set;
  *
  * <p>Some components are the framework's, by name and type: {@code long id} (required: the key the database
  * generates), and, when present, {@code Instant createdAt} (set on insert), {@code Instant updatedAt} (set on
- * insert and every update) and {@code long version} (1 on insert, +1 on every update; the ETag). Clients never
- * write them. Rows are read in component order and built through the canonical constructor's method handle.
+ * insert and every update), {@code long version} (1 on insert, +1 on every update; the ETag) and a
+ * {@link PublicId} component (generated on insert; with one, {@code id} may be left out). Clients never write them. Rows are read in component order and built through the canonical constructor's method handle.
  */
 public final class Model<T extends Record> {
+    private static final SecureRandom RANDOM = new SecureRandom();
     private final Class<T> type;
     private final String table;
     private final List<ModelField> fields;
@@ -33,15 +36,20 @@ public final class Model<T extends Record> {
     private final ModelField createdAt;
     private final ModelField updatedAt;
     private final ModelField version;
+    private final ModelField publicId;
+    private final String publicPrefix;
     private final MethodHandle constructor;
     private final String columnList;
 
-    private Model(Class<T> type, String table, List<ModelField> fields, MethodHandle constructor) {
+    private Model(Class<T> type, String table, List<ModelField> fields, MethodHandle constructor,
+                  ModelField publicId, String publicPrefix) {
         this.type = type;
         this.table = table;
         this.fields = List.copyOf(fields);
         this.constructor = constructor;
-        this.id = managed("id", long.class, true);
+        this.publicId = publicId;
+        this.publicPrefix = publicPrefix;
+        this.id = managed("id", long.class, publicId == null);
         this.createdAt = managed("createdAt", Instant.class, false);
         this.updatedAt = managed("updatedAt", Instant.class, false);
         this.version = managed("version", long.class, false);
@@ -59,6 +67,8 @@ public final class Model<T extends Record> {
         RecordComponent[] components = type.getRecordComponents();
         List<ModelField> fields = new ArrayList<>(components.length);
         Set<String> columns = new HashSet<>();
+        ModelField publicId = null;
+        String publicPrefix = null;
         MethodHandles.Lookup lookup = MethodHandles.lookup();
         try {
             Class<?>[] types = new Class<?>[components.length];
@@ -77,12 +87,21 @@ public final class Model<T extends Record> {
                         .asType(MethodType.methodType(Object.class, Object.class));
                 fields.add(new ModelField(rc.getName(), column, MethodType.methodType(rc.getType()).wrap().returnType(),
                         i, accessor));
+                PublicId p = rc.getAnnotation(PublicId.class);
+                if (p != null) {
+                    if (publicId != null || rc.getType() != String.class || !p.value().matches("[a-z]{1,8}")) {
+                        throw new IllegalArgumentException(type.getSimpleName() + "." + rc.getName() + ": @PublicId "
+                                + "goes on one String component, with a prefix of 1 to 8 lower-case letters");
+                    }
+                    publicId = fields.getLast();
+                    publicPrefix = p.value();
+                }
             }
             Constructor<T> ctor = type.getDeclaredConstructor(types);
             ctor.setAccessible(true);
             MethodHandle constructor = lookup.unreflectConstructor(ctor).asSpreader(Object[].class, types.length)
                     .asType(MethodType.methodType(Object.class, Object[].class));
-            return new Model<>(type, table, fields, constructor);
+            return new Model<>(type, table, fields, constructor, publicId, publicPrefix);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot read record " + type.getName() + ": " + e.getMessage(), e);
         }
@@ -92,7 +111,7 @@ public final class Model<T extends Record> {
         ModelField f = field(name).orElse(null);
         if (f == null && required) {
             throw new IllegalArgumentException(type.getSimpleName() + " has no component \"" + name + "\"; a model "
-                    + "needs a `long id` component, the key the database generates");
+                    + "needs a `long id` component, the key the database generates (or a @PublicId component)");
         }
         Class<?> boxed = MethodType.methodType(expected).wrap().returnType();
         if (f != null && f.type() != boxed) {
@@ -127,9 +146,26 @@ public final class Model<T extends Record> {
         return Optional.empty();
     }
 
-    /** The {@code id} component. */
-    public ModelField id() {
-        return id;
+    /** The {@code id} component, absent only when the model has a public id instead. */
+    public Optional<ModelField> id() {
+        return Optional.ofNullable(id);
+    }
+
+    /** The {@link PublicId} component, when the model has one. */
+    public Optional<ModelField> publicId() {
+        return Optional.ofNullable(publicId);
+    }
+
+    /** The field that names a row in URLs: the public id when there is one, else {@code id}. */
+    public ModelField key() {
+        return publicId != null ? publicId : id;
+    }
+
+    /** A new public id: the prefix, a dash, 24 random hex digits (96 bits from a {@link SecureRandom}). */
+    public String newPublicId() {
+        byte[] bytes = new byte[12];
+        RANDOM.nextBytes(bytes);
+        return publicPrefix + "-" + HexFormat.of().formatHex(bytes);
     }
 
     /** The {@code createdAt} component, when the model has one. */
@@ -149,7 +185,7 @@ public final class Model<T extends Record> {
 
     /** Whether the framework writes this component (id, createdAt, updatedAt, version): clients never do. */
     public boolean managed(ModelField f) {
-        return f == id || f == createdAt || f == updatedAt || f == version;
+        return f == id || f == createdAt || f == updatedAt || f == version || f == publicId;
     }
 
     /** Every column in component order, comma-separated: the select list {@link #read} expects. */

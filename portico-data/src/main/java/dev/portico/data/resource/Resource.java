@@ -63,7 +63,7 @@ public final class Resource<T extends Record> {
         this.prefix = b.prefix;
         this.scopes = List.copyOf(b.scopes);
         this.onCreate = new LinkedHashMap<>(b.onCreate);
-        String item = prefix + "{id:long}/";
+        String item = prefix + (model.publicId().isPresent() ? "{id:slug}/" : "{id:long}/");
         String name = model.type().getSimpleName();
         Set<String> serverSet = new java.util.HashSet<>();
         onCreate.keySet().forEach(f -> serverSet.add(f.name()));
@@ -123,7 +123,8 @@ public final class Resource<T extends Record> {
             throw new IllegalStateException(where + " needs the origin of its page links: call baseUrl(...)");
         }
         String[] columns = model.fields().stream().map(ModelField::column).toArray(String[]::new);
-        QuerySpecBuilder q = QuerySpec.builder(model.table()).select(columns).id("id", Long.class, model.id().column());
+        QuerySpecBuilder q = QuerySpec.builder(model.table()).select(columns)
+                .id("id", model.key().type(), model.key().column());
         b.list.accept(q);
         QuerySpec spec = q.build();
         Function<Request, BaseUrl> base = b.baseUrl;
@@ -148,7 +149,7 @@ public final class Resource<T extends Record> {
         onCreate.forEach((f, v) -> values.put(f, v.apply(r)));
         T row = store.insert(values);
         Map<String, String> h = headers(r, row);
-        h.put("Location", prefix + model.value(row, model.id()) + "/");
+        h.put("Location", prefix + model.value(row, model.key()) + "/");
         return row;
     }
 
@@ -169,8 +170,9 @@ public final class Resource<T extends Record> {
         return null;
     }
 
-    private static long id(Request r) {
-        return (Long) r.pathParam("id");
+    /** The row's key from the path: its id, or its public id. */
+    private static Object id(Request r) {
+        return r.pathParam("id");
     }
 
     /** The scopes of this request joined with AND, or null when there are none. */

@@ -30,11 +30,11 @@ final class Store<T extends Record> {
     Store(Model<T> model, DataSource data) {
         this.model = model;
         this.data = data;
-        this.byId = model.select() + " WHERE " + model.id().column() + " = ?";
+        this.byId = model.select() + " WHERE " + model.key().column() + " = ?";
     }
 
     /** The row, if the scope lets the caller see it; 404 otherwise (hidden rows are "not found", as in DRF). */
-    T find(long id, Sql scope) throws SQLException {
+    T find(Object id, Sql scope) throws SQLException {
         try (Connection c = data.getConnection()) {
             T row = select(c, id, scope);
             if (row == null) {
@@ -56,18 +56,23 @@ final class Store<T extends Record> {
         model.createdAt().ifPresent(f -> { columns.add(f.column()); binds.add(now); });
         model.updatedAt().ifPresent(f -> { columns.add(f.column()); binds.add(now); });
         model.version().ifPresent(f -> { columns.add(f.column()); binds.add(1L); });
+        String publicId = model.publicId().isPresent() ? model.newPublicId() : null;
+        model.publicId().ifPresent(f -> { columns.add(f.column()); binds.add(publicId); });
         String sql = "INSERT INTO " + model.table() + " (" + String.join(", ", columns) + ") VALUES ("
                 + "?, ".repeat(columns.size()).substring(0, Math.max(0, columns.size() * 3 - 2)) + ")";
         try (Connection c = data.getConnection()) {
             c.setAutoCommit(false);
             try {
-                long id;
-                try (PreparedStatement st = c.prepareStatement(sql, new String[] {model.id().column()})) {
+                Object id = publicId;
+                String[] generated = publicId != null ? new String[0] : new String[] {model.key().column()};
+                try (PreparedStatement st = c.prepareStatement(sql, generated)) {
                     bind(st, binds);
                     st.executeUpdate();
-                    try (ResultSet keys = st.getGeneratedKeys()) {
-                        keys.next();
-                        id = keys.getLong(1);
+                    if (publicId == null) {
+                        try (ResultSet keys = st.getGeneratedKeys()) {
+                            keys.next();
+                            id = keys.getLong(1);
+                        }
                     }
                 }
                 T row = select(c, id, null);
@@ -85,7 +90,7 @@ final class Store<T extends Record> {
      * {@code expected} is not null (an {@code If-Match} was sent), if its version is still one of {@code expected}; answers the row as
      * written. 404 when the caller cannot see it, 412 when its version moved on.
      */
-    T update(long id, Map<ModelField, Object> values, long[] expected, Sql scope) throws SQLException {
+    T update(Object id, Map<ModelField, Object> values, long[] expected, Sql scope) throws SQLException {
         StringBuilder sql = new StringBuilder("UPDATE ").append(model.table()).append(" SET ");
         List<Object> binds = new ArrayList<>();
         String comma = "";
@@ -105,20 +110,20 @@ final class Store<T extends Record> {
             comma = ", ";
         }
         if (comma.isEmpty()) {
-            String idc = model.id().column();
+            String idc = model.key().column();
             sql.append(idc).append(" = ").append(idc);
         }
         return write(sql, binds, id, expected, scope, true);
     }
 
     /** Deletes the row under the same conditions as {@link #update}. */
-    void delete(long id, long[] expected, Sql scope) throws SQLException {
+    void delete(Object id, long[] expected, Sql scope) throws SQLException {
         write(new StringBuilder("DELETE FROM ").append(model.table()), new ArrayList<>(), id, expected, scope, false);
     }
 
-    private T write(StringBuilder sql, List<Object> binds, long id, long[] expected, Sql scope, boolean reread)
+    private T write(StringBuilder sql, List<Object> binds, Object id, long[] expected, Sql scope, boolean reread)
             throws SQLException {
-        sql.append(" WHERE ").append(model.id().column()).append(" = ?");
+        sql.append(" WHERE ").append(model.key().column()).append(" = ?");
         binds.add(id);
         if (expected != null) {
             if (model.version().isEmpty() || expected.length == 0) {
@@ -155,7 +160,7 @@ final class Store<T extends Record> {
         }
     }
 
-    private T select(Connection c, long id, Sql scope) throws SQLException {
+    private T select(Connection c, Object id, Sql scope) throws SQLException {
         StringBuilder sql = new StringBuilder(byId);
         List<Object> binds = new ArrayList<>();
         binds.add(id);

@@ -40,7 +40,7 @@ class ModelTest {
         assertThat(m.createdAt()).isPresent();
         assertThat(m.version().map(ModelField::type)).contains(Long.class);
         assertThat(m.managed(m.field("title").orElseThrow())).isFalse();
-        assertThat(m.managed(m.id())).isTrue();
+        assertThat(m.managed(m.id().orElseThrow())).isTrue();
 
         assertThat(Model.of(Category.class).table()).isEqualTo("categories");
         assertThat(Model.of(Category.class).version()).isEmpty();
