@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /** One empty database for one test: an H2 file in a temporary folder, or a fresh PostgreSQL schema. */
-final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable {
     /** The real server; {@code -Dportico.test.postgresql=URL} points elsewhere (to try the skip rules). */
     static final String PG_SERVER = System.getProperty("portico.test.postgresql", "jdbc:postgresql://127.0.0.1:5432/test");
     static final String PG_USER = "postgres";
@@ -71,7 +71,7 @@ final class TestDatabase implements AutoCloseable {
         }
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
@@ -84,7 +84,7 @@ final class TestDatabase implements AutoCloseable {
     }
 
     /** A configuration on this database, with the test's own settings on top. */
-    PorticoConfig config(Consumer<PorticoConfig.Builder> more) {
+    public PorticoConfig config(Consumer<PorticoConfig.Builder> more) {
         PorticoConfig.Builder builder = DatabaseSettings.register(PorticoConfig.builder())
                 .set(DatabaseSettings.URL, url)
                 .set(DatabaseSettings.USER, user);

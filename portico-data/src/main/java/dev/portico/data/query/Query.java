@@ -26,6 +26,7 @@ public final class Query {
     private final List<Order> ordering;
     private final PageRequest page;
     private final QueryInput input;
+    private final List<Sql> scopes;
 
     Query(QuerySpec spec, List<Condition> conditions, List<String> searchTerms, List<Order> ordering,
           PageRequest page, QueryInput input) {
@@ -35,6 +36,32 @@ public final class Query {
         this.ordering = List.copyOf(ordering);
         this.page = page;
         this.input = input;
+        this.scopes = List.of();
+    }
+
+    private Query(Query q, List<Sql> scopes) {
+        this.spec = q.spec;
+        this.conditions = q.conditions;
+        this.searchTerms = q.searchTerms;
+        this.ordering = q.ordering;
+        this.page = q.page;
+        this.input = q.input;
+        this.scopes = scopes;
+    }
+
+    /**
+     * This plan restricted by a condition the server adds (not the client): the rows a caller may see, such as
+     * {@code owner = ?}. Its text is the application's, written into the SQL as it is; its values are bound.
+     */
+    public Query where(Sql condition) {
+        List<Sql> all = new ArrayList<>(scopes);
+        all.add(condition);
+        return new Query(this, List.copyOf(all));
+    }
+
+    /** The conditions added with {@link #where(Sql)}, in order. */
+    List<Sql> scopes() {
+        return scopes;
     }
 
     QuerySpec spec() {

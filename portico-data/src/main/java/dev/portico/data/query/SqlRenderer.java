@@ -49,6 +49,11 @@ final class SqlRenderer {
 
     private void where(Query q, PageRequest.Position position) {
         String and = " WHERE ";
+        for (Sql scope : q.scopes()) {
+            sql.append(and).append('(').append(scope.text()).append(')');
+            binds.addAll(scope.binds());
+            and = " AND ";
+        }
         for (Condition c : q.conditions()) {
             sql.append(and);
             condition(c);

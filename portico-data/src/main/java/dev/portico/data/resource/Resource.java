@@ -1,0 +1,212 @@
+package dev.portico.data.resource;
+
+import dev.portico.Portico;
+import dev.portico.data.Database;
+import dev.portico.data.model.Model;
+import dev.portico.data.model.ModelField;
+import dev.portico.data.query.BaseUrl;
+import dev.portico.data.query.CursorPage;
+import dev.portico.data.query.Pager;
+import dev.portico.data.query.Pagination;
+import dev.portico.data.query.Query;
+import dev.portico.data.query.QuerySpec;
+import dev.portico.data.query.QuerySpecBuilder;
+import dev.portico.data.query.Sql;
+import dev.portico.endpoint.Endpoint;
+import dev.portico.endpoint.EndpointBuilder;
+import dev.portico.http.HttpMethod;
+import dev.portico.http.Middleware;
+import dev.portico.http.Request;
+import dev.portico.http.Response;
+import dev.portico.pagination.Page;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * DRF's ModelViewSet: one declaration of a model, its input records and its hooks gives ordinary
+ * {@link Endpoint}s for list, create, retrieve, update, partial update and destroy (or a subset), documented by the
+ * OpenAPI generator as {@code listPosts}, {@code createPost}, ... like any other endpoint.
+ *
+ * <pre>{@code
+ * Resource.of(Model.of(Post.class), db, "/api/posts/")
+ *     .create(PostInput.class).partialUpdate(PostPatch.class)
+ *     .list(q -> q.field("title", String.class).search("title").ordering("id"))
+ *     .baseUrl(BaseUrl.of("https://api.example.com"))
+ *     .scope("owner", r -> r.principal().map(Principal::id).orElse(null))
+ *     .onCreate("owner", r -> r.principal().orElseThrow().id())
+ *     .build().addTo(app);
+ * }</pre>
+ *
+ * <p>Statuses are DRF's: 201 with {@code Location} on create, 204 on destroy, 404 for a row that is missing or
+ * outside the scope. Retrieve, create and updates answer {@code ETag: "<version>"}; updates and destroy honour
+ * {@code If-Match} (412 when stale). Without {@code If-Match} concurrent writes all apply, each in one
+ * conditional statement (see {@link Store}).
+ */
+public final class Resource<T extends Record> {
+    private static final Request.Attribute<Map<String, String>> HEADERS = Request.Attribute.create("resource.headers");
+
+    private final Model<T> model;
+    private final Store<T> store;
+    private final String prefix;
+    private final List<Function<Request, Sql>> scopes;
+    private final Map<ModelField, Function<Request, Object>> onCreate;
+    private final List<Endpoint> endpoints = new ArrayList<>();
+
+    Resource(ResourceBuilder<T> b) {
+        this.model = b.model;
+        this.store = new Store<>(b.model, b.db.dataSource());
+        this.prefix = b.prefix;
+        this.scopes = List.copyOf(b.scopes);
+        this.onCreate = new LinkedHashMap<>(b.onCreate);
+        String item = prefix + (model.publicId().isPresent() ? "{id:slug}/" : "{id:long}/");
+        String name = model.type().getSimpleName();
+        Set<String> serverSet = new java.util.HashSet<>();
+        onCreate.keySet().forEach(f -> serverSet.add(f.name()));
+        for (Action a : b.actions) {
+            String where = "resource " + prefix + " (" + a + ")";
+            EndpointBuilder e = switch (a) {
+                case LIST -> list(b, where);
+                case CREATE -> {
+                    Writes w = Writes.plan(where, model, need(b.createInput, where, "create(Input.class)"), serverSet);
+                    yield Endpoint.builder(HttpMethod.POST, prefix).body(b.createInput).output(model.type())
+                            .status(201).handle(r -> create(r, w));
+                }
+                case RETRIEVE -> Endpoint.builder(HttpMethod.GET, item).output(model.type()).handle(this::retrieve);
+                case UPDATE -> {
+                    Class<?> in = b.updateInput != null ? b.updateInput : need(b.createInput, where, "update(Input.class)");
+                    Writes w = Writes.plan(where, model, in, serverSet);
+                    yield Endpoint.builder(HttpMethod.PUT, item).body(in).output(model.type()).handle(r -> update(r, w));
+                }
+                case PARTIAL_UPDATE -> {
+                    Class<?> in = need(b.patchInput, where, "partialUpdate(Patch.class)");
+                    Writes w = Writes.plan(where, model, in, serverSet);
+                    yield Endpoint.builder(HttpMethod.PATCH, item).body(in).output(model.type()).handle(r -> update(r, w));
+                }
+                case DESTROY -> Endpoint.builder(HttpMethod.DELETE, item).handle(this::destroy);
+            };
+            e.middleware(headers()).source("resource " + name);
+            b.options.accept(e);
+            endpoints.add(e.build());
+        }
+    }
+
+    /** A resource of {@code model} on {@code db}, at {@code prefix} ({@code /api/posts/}), to configure. */
+    public static <T extends Record> ResourceBuilder<T> of(Model<T> model, Database db, String prefix) {
+        return new ResourceBuilder<>(model, db, prefix);
+    }
+
+    /** The endpoints, in the order of {@link Action}. */
+    public List<Endpoint> endpoints() {
+        return List.copyOf(endpoints);
+    }
+
+    /** Registers every endpoint on the app. */
+    public Portico.Builder addTo(Portico.Builder app) {
+        endpoints.forEach(app::endpoint);
+        return app;
+    }
+
+    private static Class<?> need(Class<?> type, String where, String fix) {
+        if (type == null) {
+            throw new IllegalStateException(where + " needs an input record: call " + fix + " or leave the action out");
+        }
+        return type;
+    }
+
+    private EndpointBuilder list(ResourceBuilder<T> b, String where) {
+        if (b.baseUrl == null) {
+            throw new IllegalStateException(where + " needs the origin of its page links: call baseUrl(...)");
+        }
+        String[] columns = model.fields().stream().map(ModelField::column).toArray(String[]::new);
+        QuerySpecBuilder q = QuerySpec.builder(model.table()).select(columns)
+                .id("id", model.key().type(), model.key().column());
+        b.list.accept(q);
+        QuerySpec spec = q.build();
+        Function<Request, BaseUrl> base = b.baseUrl;
+        boolean cursor = spec.pagination() instanceof Pagination.Cursor;
+        return Endpoint.builder(HttpMethod.GET, prefix)
+                .output(new Generic(cursor ? CursorPage.class : Page.class, model.type()))
+                .handle(r -> {
+                    Query query = spec.parse(r);
+                    Sql scope = scope(r);
+                    if (scope != null) {
+                        query = query.where(scope);
+                    }
+                    try (Connection c = b.db.dataSource().getConnection()) {
+                        return cursor ? Pager.cursorPage(c, query, model::read, base.apply(r))
+                                : Pager.page(c, query, model::read, base.apply(r));
+                    }
+                });
+    }
+
+    private Object create(Request r, Writes w) throws Exception {
+        Map<ModelField, Object> values = w.values(r.input("body"));
+        onCreate.forEach((f, v) -> values.put(f, v.apply(r)));
+        T row = store.insert(values);
+        Map<String, String> h = headers(r, row);
+        h.put("Location", prefix + model.value(row, model.key()) + "/");
+        return row;
+    }
+
+    private Object retrieve(Request r) throws Exception {
+        T row = store.find(id(r), scope(r));
+        headers(r, row);
+        return row;
+    }
+
+    private Object update(Request r, Writes w) throws Exception {
+        T row = store.update(id(r), w.values(r.input("body")), ETags.ifMatch(r), scope(r));
+        headers(r, row);
+        return row;
+    }
+
+    private Object destroy(Request r) throws Exception {
+        store.delete(id(r), ETags.ifMatch(r), scope(r));
+        return null;
+    }
+
+    /** The row's key from the path: its id, or its public id. */
+    private static Object id(Request r) {
+        return r.pathParam("id");
+    }
+
+    /** The scopes of this request joined with AND, or null when there are none. */
+    private Sql scope(Request r) {
+        if (scopes.isEmpty()) {
+            return null;
+        }
+        if (scopes.size() == 1) {
+            return scopes.getFirst().apply(r);
+        }
+        StringBuilder text = new StringBuilder();
+        List<Object> binds = new ArrayList<>();
+        for (Function<Request, Sql> s : scopes) {
+            Sql sql = s.apply(r);
+            text.append(text.isEmpty() ? "(" : " AND (").append(sql.text()).append(')');
+            binds.addAll(sql.binds());
+        }
+        return new Sql(text.toString(), binds);
+    }
+
+    /** The headers of the answer about {@code row}: its ETag when the model has a version. */
+    private Map<String, String> headers(Request r, T row) {
+        Map<String, String> h = new LinkedHashMap<>(2);
+        model.version().ifPresent(v -> h.put("ETag", ETags.of((Long) model.value(row, v))));
+        r.attribute(HEADERS, h);
+        return h;
+    }
+
+    /** Adds the headers the handler left to the written response (a typed output cannot carry headers itself). */
+    private static Middleware headers() {
+        return next -> request -> {
+            Response response = next.handle(request);
+            request.attribute(HEADERS).ifPresent(h -> h.forEach(response::header));
+            return response;
+        };
+    }
+}

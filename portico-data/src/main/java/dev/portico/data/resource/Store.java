@@ -1,0 +1,193 @@
+package dev.portico.data.resource;
+
+import dev.portico.data.model.JdbcValues;
+import dev.portico.data.model.Model;
+import dev.portico.data.model.ModelField;
+import dev.portico.data.query.Sql;
+import dev.portico.error.NotFound;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * The single-row statements of a resource, on the model's generated SQL. Every write is one conditional statement
+ * inside a transaction: {@code UPDATE ... SET <sent fields>, updated_at = ?, version = version + 1 WHERE id = ?
+ * [AND version = ?] AND (<scope>)}. The database serialises writers on the row, so two concurrent updates both
+ * apply (and the version counts both); with {@code If-Match} the second one matches no row and is a 412.
+ */
+final class Store<T extends Record> {
+    private final Model<T> model;
+    private final DataSource data;
+    private final String byId;
+
+    Store(Model<T> model, DataSource data) {
+        this.model = model;
+        this.data = data;
+        this.byId = model.select() + " WHERE " + model.key().column() + " = ?";
+    }
+
+    /** The row, if the scope lets the caller see it; 404 otherwise (hidden rows are "not found", as in DRF). */
+    T find(Object id, Sql scope) throws SQLException {
+        try (Connection c = data.getConnection()) {
+            T row = select(c, id, scope);
+            if (row == null) {
+                throw new NotFound();
+            }
+            return row;
+        }
+    }
+
+    /** Inserts the values with the framework's fields, and answers the stored row. */
+    T insert(Map<ModelField, Object> values) throws SQLException {
+        Instant now = now();
+        List<String> columns = new ArrayList<>();
+        List<Object> binds = new ArrayList<>();
+        values.forEach((f, v) -> {
+            columns.add(f.column());
+            binds.add(v);
+        });
+        model.createdAt().ifPresent(f -> { columns.add(f.column()); binds.add(now); });
+        model.updatedAt().ifPresent(f -> { columns.add(f.column()); binds.add(now); });
+        model.version().ifPresent(f -> { columns.add(f.column()); binds.add(1L); });
+        String publicId = model.publicId().isPresent() ? model.newPublicId() : null;
+        model.publicId().ifPresent(f -> { columns.add(f.column()); binds.add(publicId); });
+        String sql = "INSERT INTO " + model.table() + " (" + String.join(", ", columns) + ") VALUES ("
+                + "?, ".repeat(columns.size()).substring(0, Math.max(0, columns.size() * 3 - 2)) + ")";
+        try (Connection c = data.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Object id = publicId;
+                String[] generated = publicId != null ? new String[0] : new String[] {model.key().column()};
+                try (PreparedStatement st = c.prepareStatement(sql, generated)) {
+                    bind(st, binds);
+                    st.executeUpdate();
+                    if (publicId == null) {
+                        try (ResultSet keys = st.getGeneratedKeys()) {
+                            keys.next();
+                            id = keys.getLong(1);
+                        }
+                    }
+                }
+                T row = select(c, id, null);
+                c.commit();
+                return row;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Writes the values to the row in one statement, if the scope lets the caller see it and, when
+     * {@code expected} is not null (an {@code If-Match} was sent), if its version is still one of {@code expected}; answers the row as
+     * written. 404 when the caller cannot see it, 412 when its version moved on.
+     */
+    T update(Object id, Map<ModelField, Object> values, long[] expected, Sql scope) throws SQLException {
+        StringBuilder sql = new StringBuilder("UPDATE ").append(model.table()).append(" SET ");
+        List<Object> binds = new ArrayList<>();
+        String comma = "";
+        for (Map.Entry<ModelField, Object> e : values.entrySet()) {
+            sql.append(comma).append(e.getKey().column()).append(" = ?");
+            binds.add(e.getValue());
+            comma = ", ";
+        }
+        if (model.updatedAt().isPresent()) {
+            sql.append(comma).append(model.updatedAt().get().column()).append(" = ?");
+            binds.add(now());
+            comma = ", ";
+        }
+        if (model.version().isPresent()) {
+            String v = model.version().get().column();
+            sql.append(comma).append(v).append(" = ").append(v).append(" + 1");
+            comma = ", ";
+        }
+        if (comma.isEmpty()) {
+            String idc = model.key().column();
+            sql.append(idc).append(" = ").append(idc);
+        }
+        return write(sql, binds, id, expected, scope, true);
+    }
+
+    /** Deletes the row under the same conditions as {@link #update}. */
+    void delete(Object id, long[] expected, Sql scope) throws SQLException {
+        write(new StringBuilder("DELETE FROM ").append(model.table()), new ArrayList<>(), id, expected, scope, false);
+    }
+
+    private T write(StringBuilder sql, List<Object> binds, Object id, long[] expected, Sql scope, boolean reread)
+            throws SQLException {
+        sql.append(" WHERE ").append(model.key().column()).append(" = ?");
+        binds.add(id);
+        if (expected != null) {
+            if (model.version().isEmpty() || expected.length == 0) {
+                sql.append(" AND 1 = 0");
+            } else {
+                sql.append(" AND ").append(model.version().get().column()).append(" IN (")
+                        .append("?, ".repeat(expected.length), 0, expected.length * 3 - 2).append(')');
+                for (long v : expected) {
+                    binds.add(v);
+                }
+            }
+        }
+        appendScope(sql, binds, scope);
+        try (Connection c = data.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                int count;
+                try (PreparedStatement st = c.prepareStatement(sql.toString())) {
+                    bind(st, binds);
+                    count = st.executeUpdate();
+                }
+                if (count == 0) {
+                    boolean visible = select(c, id, scope) != null;
+                    c.rollback();
+                    throw visible ? new PreconditionFailed() : new NotFound();
+                }
+                T row = reread ? select(c, id, null) : null;
+                c.commit();
+                return row;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private T select(Connection c, Object id, Sql scope) throws SQLException {
+        StringBuilder sql = new StringBuilder(byId);
+        List<Object> binds = new ArrayList<>();
+        binds.add(id);
+        appendScope(sql, binds, scope);
+        try (PreparedStatement st = c.prepareStatement(sql.toString())) {
+            bind(st, binds);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? model.read(rs) : null;
+            }
+        }
+    }
+
+    private static void appendScope(StringBuilder sql, List<Object> binds, Sql scope) {
+        if (scope != null) {
+            sql.append(" AND (").append(scope.text()).append(')');
+            binds.addAll(scope.binds());
+        }
+    }
+
+    private static void bind(PreparedStatement st, List<Object> binds) throws SQLException {
+        for (int i = 0; i < binds.size(); i++) {
+            JdbcValues.bind(st, i + 1, binds.get(i));
+        }
+    }
+
+    /** Microseconds: PostgreSQL's timestamps keep no more, so the value written is the value read back. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

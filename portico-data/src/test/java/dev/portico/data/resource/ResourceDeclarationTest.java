@@ -1,0 +1,82 @@
+package dev.portico.data.resource;
+
+import static dev.portico.testing.Bodies.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.portico.data.Database;
+import dev.portico.data.DatabaseSettings;
+import dev.portico.data.DatabaseTest;
+import dev.portico.data.TestDatabase;
+import dev.portico.data.model.Model;
+import dev.portico.testing.TestRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The endpoints a declaration gives, their documentation, and the declarations that fail at build. */
+class ResourceDeclarationTest {
+    record Sneaky(String title, String owner) {
+    }
+
+    record Managed(String title, long version) {
+    }
+
+    record Unknown(String subtitle) {
+    }
+
+    record WrongType(Optional<Integer> title) {
+    }
+
+    @DatabaseTest
+    void theDocumentNamesTheOperationsAsDrfDoes(TestDatabase test) {
+        try (Blog blog = new Blog(test)) {
+            JsonNode doc = json(blog.app.handle(TestRequest.get("/api/schema/?format=json")));
+            List<String> ids = new ArrayList<>();
+            doc.get("paths").forEach(path -> path.forEach(op -> ids.add(op.get("operationId").asText())));
+            assertThat(ids).containsExactlyInAnyOrder("listPosts", "createPost", "retrievePost", "updatePost",
+                    "partialUpdatePost", "destroyPost");
+            JsonNode create = doc.get("paths").get("/api/posts/").get("post");
+            assertThat(create.get("responses").has("201")).isTrue();
+            assertThat(doc.get("paths").get("/api/posts/{id}/").get("delete").get("responses").has("204")).isTrue();
+            assertThat(doc.get("components").get("schemas").has("PaginatedPostList")).isTrue();
+            assertThat(doc.get("components").get("schemas").has("PostInput")).isTrue();
+        }
+    }
+
+    @DatabaseTest
+    void aSubsetOfActionsGivesOnlyThoseEndpoints(TestDatabase test) {
+        try (Database db = Database.create(test.config(b -> b.set(DatabaseSettings.MIGRATIONS, "db/resource")
+                .set(DatabaseSettings.MIGRATE_ON_START, DatabaseSettings.MigrateOnStart.TRUE)))) {
+            Resource<Blog.Post> r = Resource.of(Model.of(Blog.Post.class), db, "/api/posts/")
+                    .actions(Action.RETRIEVE, Action.DESTROY).build();
+            assertThat(r.endpoints()).extracting(e -> e.method() + " " + e.path().toString())
+                    .containsExactly("GET /api/posts/{id:long}/", "DELETE /api/posts/{id:long}/");
+        }
+    }
+
+    @DatabaseTest
+    void inputsThatWouldWriteWhatTheyMayNotFailAtBuild(TestDatabase test) {
+        try (Database db = Database.create(test.config(b -> b.set(DatabaseSettings.MIGRATIONS, "db/resource")
+                .set(DatabaseSettings.MIGRATE_ON_START, DatabaseSettings.MigrateOnStart.TRUE)))) {
+            Model<Blog.Post> m = Model.of(Blog.Post.class);
+            assertThatThrownBy(() -> Resource.of(m, db, "/api/posts/").create(Sneaky.class)
+                    .onCreate("owner", r -> "x").actions(Action.CREATE).build())
+                    .hasMessageContaining("Sneaky.owner is set by the server");
+            assertThatThrownBy(() -> Resource.of(m, db, "/api/posts/").create(Managed.class).actions(Action.CREATE).build())
+                    .hasMessageContaining("Managed.version is written by the framework");
+            assertThatThrownBy(() -> Resource.of(m, db, "/api/posts/").create(Unknown.class).actions(Action.CREATE).build())
+                    .hasMessageContaining("Unknown.subtitle names no component of Post");
+            assertThatThrownBy(() -> Resource.of(m, db, "/api/posts/").partialUpdate(WrongType.class)
+                    .actions(Action.PARTIAL_UPDATE).build())
+                    .hasMessageContaining("WrongType.title is Integer but Post.title is String");
+            assertThatThrownBy(() -> Resource.of(m, db, "/api/posts/").actions(Action.CREATE).build())
+                    .hasMessageContaining("call create(Input.class)");
+            assertThatThrownBy(() -> Resource.of(m, db, "/api/posts/").actions(Action.LIST).build())
+                    .hasMessageContaining("call baseUrl(...)");
+            assertThatThrownBy(() -> Resource.of(m, db, "/api/posts/").scope("nobody", r -> 1))
+                    .hasMessageContaining("Post has no component of that name");
+        }
+    }
+}
