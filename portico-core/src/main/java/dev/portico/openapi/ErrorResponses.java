@@ -75,6 +75,11 @@ final class ErrorResponses {
         }
     }
 
+    /** Documents an error the endpoint declares it throws ({@code response(412, PreconditionFailed.class)}). */
+    void error(ApiResponses responses, int status, String description) {
+        put(responses, status, description);
+    }
+
     private ApiResponse put(ApiResponses responses, int status, String description) {
         String mediaType = defaults.format() == ErrorFormat.PROBLEM ? MediaType.PROBLEM_JSON : MediaType.APPLICATION_JSON;
         ApiResponse response = new ApiResponse().description(description).content(new Content().addMediaType(mediaType,

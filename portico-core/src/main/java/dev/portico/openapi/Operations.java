@@ -145,8 +145,13 @@ final class Operations {
         documented.put(endpoint.status(), endpoint.output());
         documented.putAll(endpoint.docs().responses());
         ApiResponses responses = new ApiResponses();
-        documented.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> responses.addApiResponse(
-                String.valueOf(e.getKey()), response(e.getKey(), e.getValue(), endpoint.produces())));
+        documented.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            if (e.getValue() instanceof Class<?> c && dev.portico.error.ApiException.class.isAssignableFrom(c)) {
+                errors.error(responses, e.getKey(), phrase(e.getKey())); // an error the endpoint throws: the error body
+            } else {
+                responses.addApiResponse(String.valueOf(e.getKey()), response(e.getKey(), e.getValue(), endpoint.produces()));
+            }
+        });
         errors.add(endpoint, responses);
         return responses;
     }
@@ -174,6 +179,7 @@ final class Operations {
             case 400 -> "Bad Request";
             case 404 -> "Not Found";
             case 409 -> "Conflict";
+            case 412 -> "Precondition failed: the If-Match version is not the current one.";
             default -> status < 300 ? "Success" : status < 400 ? "Redirect" : status < 500 ? "Client Error"
                     : "Server Error";
         };

@@ -80,14 +80,17 @@ public final class Resource<T extends Record> {
                 case UPDATE -> {
                     Class<?> in = b.updateInput != null ? b.updateInput : need(b.createInput, where, "update(Input.class)");
                     Writes w = Writes.plan(where, model, in, serverSet);
-                    yield Endpoint.builder(HttpMethod.PUT, item).body(in).output(model.type()).handle(r -> update(r, w));
+                    yield Endpoint.builder(HttpMethod.PUT, item).body(in).output(model.type())
+                            .response(412, PreconditionFailed.class).handle(r -> update(r, w));
                 }
                 case PARTIAL_UPDATE -> {
                     Class<?> in = need(b.patchInput, where, "partialUpdate(Patch.class)");
                     Writes w = Writes.plan(where, model, in, serverSet);
-                    yield Endpoint.builder(HttpMethod.PATCH, item).body(in).output(model.type()).handle(r -> update(r, w));
+                    yield Endpoint.builder(HttpMethod.PATCH, item).body(in).output(model.type())
+                            .response(412, PreconditionFailed.class).handle(r -> update(r, w));
                 }
-                case DESTROY -> Endpoint.builder(HttpMethod.DELETE, item).handle(this::destroy);
+                case DESTROY -> Endpoint.builder(HttpMethod.DELETE, item).response(412, PreconditionFailed.class)
+                        .handle(this::destroy);
             };
             e.middleware(headers()).source("resource " + name);
             b.options.accept(e);
@@ -129,7 +132,9 @@ public final class Resource<T extends Record> {
         QuerySpec spec = q.build();
         Function<Request, BaseUrl> base = b.baseUrl;
         boolean cursor = spec.pagination() instanceof Pagination.Cursor;
-        return Endpoint.builder(HttpMethod.GET, prefix)
+        EndpointBuilder endpoint = Endpoint.builder(HttpMethod.GET, prefix);
+        spec.parameters().forEach(p -> endpoint.documentQuery(p.name(), p.type(), p.description()));
+        return endpoint
                 .output(new Generic(cursor ? CursorPage.class : Page.class, model.type()))
                 .handle(r -> {
                     Query query = spec.parse(r);

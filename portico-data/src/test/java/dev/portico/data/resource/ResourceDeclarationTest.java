@@ -42,6 +42,14 @@ class ResourceDeclarationTest {
             assertThat(doc.get("paths").get("/api/posts/{id}/").get("delete").get("responses").has("204")).isTrue();
             assertThat(doc.get("components").get("schemas").has("PaginatedPostList")).isTrue();
             assertThat(doc.get("components").get("schemas").has("PostInput")).isTrue();
+            // the writes document the stale If-Match answer with the error body; the list its query parameters
+            JsonNode update = doc.get("paths").get("/api/posts/{id}/").get("put");
+            assertThat(update.get("responses").get("412").get("content").get("application/json").get("schema")
+                    .get("$ref").asText()).isEqualTo("#/components/schemas/Error");
+            List<String> listParameters = new ArrayList<>();
+            doc.get("paths").get("/api/posts/").get("get").get("parameters")
+                    .forEach(p -> listParameters.add(p.get("name").asText()));
+            assertThat(listParameters).contains("page", "ordering");
         }
     }
 
