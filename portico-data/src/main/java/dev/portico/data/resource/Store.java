@@ -78,7 +78,10 @@ final class Store<T extends Record> {
                 T row = select(c, id, null);
                 c.commit();
                 return row;
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException e) {
+                c.rollback();
+                throw integrity(e);
+            } catch (RuntimeException e) {
                 c.rollback();
                 throw e;
             }
@@ -153,7 +156,10 @@ final class Store<T extends Record> {
                 T row = reread ? select(c, id, null) : null;
                 c.commit();
                 return row;
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException e) {
+                c.rollback();
+                throw integrity(e);
+            } catch (RuntimeException e) {
                 c.rollback();
                 throw e;
             }
@@ -189,5 +195,17 @@ final class Store<T extends Record> {
     /** Microseconds: PostgreSQL's timestamps keep no more, so the value written is the value read back. */
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /**
+     * A write the database refused by one of its rules (SQLSTATE class 23: a unique value taken, a required
+     * value missing) is the caller's conflict, not a server fault: 409, naming no table or column.
+     */
+    private static SQLException integrity(SQLException e) {
+        if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+            throw new dev.portico.error.ApiException(409, "conflict",
+                    "The data conflicts with a rule of the database: a value that must be unique or present.");
+        }
+        return e;
     }
 }

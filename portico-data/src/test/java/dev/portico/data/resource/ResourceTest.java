@@ -56,6 +56,17 @@ class ResourceTest {
     }
 
     @DatabaseTest
+    void aWriteTheDatabaseRefusesIsAConflictNotAServerError(TestDatabase test) {
+        try (Blog blog = new Blog(test)) {
+            // anonymous: the owner hook gives null for a NOT NULL column, so the database refuses the row
+            Response r = blog.send(null, "POST", "/api/posts/", "{\"title\":\"nobody's\"}");
+            assertThat(r.status()).isEqualTo(409);
+            assertThat(json(r).get("code").asText()).isEqualTo("conflict");
+            assertThat(json(r).get("detail").asText()).doesNotContain("owner").doesNotContain("posts");
+        }
+    }
+
+    @DatabaseTest
     void fieldsTheClientMayNotSetAreRejectedNotWritten(TestDatabase test) {
         try (Blog blog = new Blog(test)) {
             for (String body : new String[] {"{\"title\":\"x\",\"owner\":\"mallory\"}", "{\"title\":\"x\",\"id\":7}",
