@@ -60,32 +60,21 @@ final class Store<T extends Record> {
         model.publicId().ifPresent(f -> { columns.add(f.column()); binds.add(publicId); });
         String sql = "INSERT INTO " + model.table() + " (" + String.join(", ", columns) + ") VALUES ("
                 + "?, ".repeat(columns.size()).substring(0, Math.max(0, columns.size() * 3 - 2)) + ")";
-        try (Connection c = data.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Object id = publicId;
-                String[] generated = publicId != null ? new String[0] : new String[] {model.key().column()};
-                try (PreparedStatement st = c.prepareStatement(sql, generated)) {
-                    bind(st, binds);
-                    st.executeUpdate();
-                    if (publicId == null) {
-                        try (ResultSet keys = st.getGeneratedKeys()) {
-                            keys.next();
-                            id = keys.getLong(1);
-                        }
+        return inTransaction(c -> {
+            Object id = publicId;
+            String[] generated = publicId != null ? new String[0] : new String[] {model.key().column()};
+            try (PreparedStatement st = c.prepareStatement(sql, generated)) {
+                bind(st, binds);
+                st.executeUpdate();
+                if (publicId == null) {
+                    try (ResultSet keys = st.getGeneratedKeys()) {
+                        keys.next();
+                        id = keys.getLong(1);
                     }
                 }
-                T row = select(c, id, null);
-                c.commit();
-                return row;
-            } catch (SQLException e) {
-                c.rollback();
-                throw integrity(e);
-            } catch (RuntimeException e) {
-                c.rollback();
-                throw e;
             }
-        }
+            return select(c, id, null);
+        });
     }
 
     /**
@@ -140,22 +129,32 @@ final class Store<T extends Record> {
             }
         }
         appendScope(sql, binds, scope);
+        return inTransaction(c -> {
+            int count;
+            try (PreparedStatement st = c.prepareStatement(sql.toString())) {
+                bind(st, binds);
+                count = st.executeUpdate();
+            }
+            if (count == 0) {
+                throw select(c, id, scope) != null ? new PreconditionFailed() : new NotFound();
+            }
+            return reread ? select(c, id, null) : null;
+        });
+    }
+
+    /** Work on one connection in one transaction: committed when it returns, rolled back when it throws. */
+    @FunctionalInterface
+    private interface Work<R> {
+        R run(Connection c) throws SQLException;
+    }
+
+    private <R> R inTransaction(Work<R> work) throws SQLException {
         try (Connection c = data.getConnection()) {
             c.setAutoCommit(false);
             try {
-                int count;
-                try (PreparedStatement st = c.prepareStatement(sql.toString())) {
-                    bind(st, binds);
-                    count = st.executeUpdate();
-                }
-                if (count == 0) {
-                    boolean visible = select(c, id, scope) != null;
-                    c.rollback();
-                    throw visible ? new PreconditionFailed() : new NotFound();
-                }
-                T row = reread ? select(c, id, null) : null;
+                R result = work.run(c);
                 c.commit();
-                return row;
+                return result;
             } catch (SQLException e) {
                 c.rollback();
                 throw integrity(e);
