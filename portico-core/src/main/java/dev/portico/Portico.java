@@ -57,18 +57,20 @@ public final class Portico {
     private final OpenApiDocument openapi;
     private final boolean shutdownHook;
     private final List<AutoCloseable> onStop;
+    private final List<Runnable> onStart;
     private HttpServer server;
     private Thread hook;
     private boolean closed;
 
     private Portico(PorticoConfig config, ObjectMapper mapper, Application application, OpenApiDocument openapi,
-                    boolean shutdownHook, List<AutoCloseable> onStop) {
+                    boolean shutdownHook, List<AutoCloseable> onStop, List<Runnable> onStart) {
         this.config = config;
         this.mapper = mapper;
         this.application = application;
         this.openapi = openapi;
         this.shutdownHook = shutdownHook;
         this.onStop = onStop;
+        this.onStart = onStart;
     }
 
     /** A builder, configured from {@code portico.properties}/{@code .yaml} and {@code PORTICO_*} variables unless given a config. */
@@ -104,12 +106,17 @@ public final class Portico {
         return application.handle(transport);
     }
 
-    /** Starts the server on the configured host and port; stops gracefully on SIGTERM. */
+    /**
+     * Runs the {@link Builder#onStart} tasks (connecting a database, say), then starts the server on the
+     * configured host and port; stops gracefully on SIGTERM. A task that throws stops the start before the
+     * port is opened, and the exception propagates.
+     */
     public synchronized Portico start() {
         if (server != null) {
             throw new IllegalStateException("already started on port " + server.port());
         }
         long begin = System.nanoTime();
+        onStart.forEach(Runnable::run);
         server = HttpServer.helidon(application, new HttpServer.Options(config.get(Settings.SERVER_HOST),
                 config.get(Settings.SERVER_PORT), Math.toIntExact(config.get(Settings.LIMITS_HEADER_SIZE)),
                 config.get(Settings.SERVER_IDLE_TIMEOUT))).start();
@@ -190,6 +197,7 @@ public final class Portico {
         private Function<Request, String> callerKey = Builder::defaultCallerKey;
         private boolean shutdownHook = true;
         private final List<AutoCloseable> onStop = new ArrayList<>();
+        private final List<Runnable> onStart = new ArrayList<>();
         private final SchemaView.Builder schema = SchemaView.builder();
 
         private Builder() {
@@ -330,6 +338,16 @@ public final class Portico {
             return this;
         }
 
+        /**
+         * A task run by {@link Portico#start()} before the port opens, in the order given: what connects a
+         * database and applies its migrations. Building the application never runs it, so a command that only
+         * builds (such as {@code schema}) needs no database.
+         */
+        public Builder onStart(Runnable task) {
+            onStart.add(java.util.Objects.requireNonNull(task, "task"));
+            return this;
+        }
+
         /** Swagger UI and Redoc under the schema's path, with the schema endpoint's own policies. */
         private static List<Endpoint> docsPages(SchemaView view) {
             String base = view.path().endsWith("/") ? view.path() : view.path() + "/";
@@ -392,7 +410,8 @@ public final class Portico {
             // after the routes are checked, so a route conflict is reported as one, not as a duplicate operationId
             document[0] = OpenApiDocument.generate(endpoints, view, new OpenApiGenerator.Defaults(authenticators,
                     permissions, Optional.ofNullable(throttle), resolved.get(Settings.ERRORS_FORMAT)));
-            return new Portico(resolved, mapper, application, document[0], shutdownHook, List.copyOf(onStop));
+            return new Portico(resolved, mapper, application, document[0], shutdownHook, List.copyOf(onStop),
+                    List.copyOf(onStart));
         }
     }
 

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * that need it, and let the application close it when it stops:
  * <pre>{@code
  * static Portico.Builder app(PorticoConfig config) {
- *     Database db = Database.create(config);      // connects, and migrates if database.migrate-on-start says so
+ *     Database db = Database.lazy(config);        // connects nothing yet: schema needs no database
  *     return Portico.builder().config(config)
+ *             .onStart(db::open)                   // connects, and migrates if database.migrate-on-start says so
  *             .onStop(db)                          // the pool closes after the last request
  *             .controller(new Posts(db.jdbi()));
  * }
@@ -29,16 +30,22 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
-    private final HikariDataSource pool;
-    private final Jdbi jdbi;
-    private final Migrations migrations;
+    private final PorticoConfig config;
+    private final boolean migrateOnOpen;
     private final String url;
+    private final DataSource dataSource = new LazyDataSource(this);
+    private final Jdbi jdbi = Jdbi.create(dataSource);
+    private volatile Open open;
+    private boolean closed;
 
-    private Database(HikariDataSource pool, String migrations, String url) {
-        this.pool = pool;
-        this.jdbi = Jdbi.create(pool);
-        this.migrations = new Migrations(pool, migrations);
-        this.url = url;
+    /** The pool and the migrations on it, made by {@link #open()}. */
+    private record Open(HikariDataSource pool, Migrations migrations) {
+    }
+
+    private Database(PorticoConfig config, boolean migrateOnOpen) {
+        this.config = config;
+        this.migrateOnOpen = migrateOnOpen;
+        this.url = redacted(config.get(DatabaseSettings.URL));
     }
 
     /**
@@ -49,24 +56,76 @@ public final class Database implements AutoCloseable {
      * @throws Migrations.MigrationFailed when a migration fails, naming the file and {@code database.migrations}
      */
     public static Database create(PorticoConfig config) {
-        Database db = connect(config);
-        if (config.get(DatabaseSettings.MIGRATE_ON_START).migrates(db.embedded())) {
-            try {
-                List<Migration> applied = db.migrations.migrate();
-                if (!applied.isEmpty()) {
-                    LOG.info("applied {} migration(s) to {}: {}", applied.size(), db.url,
-                            applied.stream().map(Migration::script).toList());
-                }
-            } catch (RuntimeException e) {
-                db.close();
-                throw e;
-            }
-        }
-        return db;
+        return lazy(config).open();
+    }
+
+    /**
+     * The database, not connected yet: it connects (and migrates as {@link #create} does) on {@link #open()}
+     * or on the first use of its connections, whichever comes first. An application declares its resources on
+     * it while it is built, and opens it when it starts, so commands that only build the application, such as
+     * {@code schema}, never connect:
+     * <pre>{@code
+     * Database db = Database.lazy(config);
+     * app.onStart(db::open).onStop(db);
+     * }</pre>
+     */
+    public static Database lazy(PorticoConfig config) {
+        return new Database(config, config.get(DatabaseSettings.MIGRATE_ON_START)
+                .migrates(config.get(DatabaseSettings.URL).startsWith("jdbc:h2:")));
     }
 
     /** Connects without migrating: for commands such as {@code migrate} that decide themselves. */
     public static Database connect(PorticoConfig config) {
+        return new Database(config, false).open();
+    }
+
+    /**
+     * Connects, and migrates when this database was made to, unless done already; returns this database.
+     *
+     * @throws DatabaseUnavailable when the database cannot be reached, naming {@code database.url}
+     * @throws Migrations.MigrationFailed when a migration fails; the pool is then closed again
+     * @throws IllegalStateException once closed
+     */
+    public Database open() {
+        opened();
+        return this;
+    }
+
+    private Open opened() {
+        Open o = open;
+        if (o != null) {
+            return o;
+        }
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException(this + " is closed");
+            }
+            if (open == null) {
+                open = connectAndMigrate();
+            }
+            return open;
+        }
+    }
+
+    private Open connectAndMigrate() {
+        HikariDataSource pool = pool(config);
+        Open o = new Open(pool, new Migrations(pool, config.get(DatabaseSettings.MIGRATIONS)));
+        if (migrateOnOpen) {
+            try {
+                List<Migration> applied = o.migrations().migrate();
+                if (!applied.isEmpty()) {
+                    LOG.info("applied {} migration(s) to {}: {}", applied.size(), url,
+                            applied.stream().map(Migration::script).toList());
+                }
+            } catch (RuntimeException e) {
+                pool.close();
+                throw e;
+            }
+        }
+        return o;
+    }
+
+    private static HikariDataSource pool(PorticoConfig config) {
         String url = config.get(DatabaseSettings.URL);
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(url);
@@ -82,28 +141,40 @@ public final class Database implements AutoCloseable {
         pool.setPoolName("portico-db");
         // one attempt at startup: an unreachable database fails now, not at the first request
         pool.setInitializationFailTimeout(1);
-        HikariDataSource dataSource;
         try {
-            dataSource = new HikariDataSource(pool);
+            return new HikariDataSource(pool);
         } catch (RuntimeException e) {
             throw DatabaseUnavailable.at(redacted(url), user, e);
         }
-        return new Database(dataSource, config.get(DatabaseSettings.MIGRATIONS), redacted(url));
     }
 
-    /** The JDBI handle for queries and mapping, on the pool. */
+    /** Whether {@link #open()} has connected (and the pool is not closed since). */
+    public boolean isOpen() {
+        Open o = open;
+        return o != null && !o.pool().isClosed();
+    }
+
+    /** The JDBI handle for queries and mapping, on the pool; its first use opens the database. */
     public Jdbi jdbi() {
         return jdbi;
     }
 
-    /** The pool, for code that wants plain JDBC. */
+    /**
+     * The pool, for code that wants plain JDBC: a view that opens the database on its first
+     * {@code getConnection()}, so it can be handed out while the application is built.
+     */
     public DataSource dataSource() {
-        return pool;
+        return dataSource;
     }
 
-    /** The migrations, to apply or list them. */
+    /** The pool itself, opening the database if needed. */
+    HikariDataSource pool() {
+        return opened().pool();
+    }
+
+    /** The migrations, to apply or list them; opens the database. */
     public Migrations migrations() {
-        return migrations;
+        return opened().migrations();
     }
 
     /** The JDBC URL with any password in it masked, safe to print. */
@@ -121,7 +192,7 @@ public final class Database implements AutoCloseable {
      * Never throws; false once closed.
      */
     public boolean ping() {
-        try (Connection connection = pool.getConnection()) {
+        try (Connection connection = dataSource.getConnection()) {
             return connection.isValid(2);
         } catch (SQLException | RuntimeException e) {
             return false;
@@ -129,14 +200,20 @@ public final class Database implements AutoCloseable {
     }
 
     /** Whether {@link #close()} has run. */
-    public boolean closed() {
-        return pool.isClosed();
+    public synchronized boolean closed() {
+        return closed || open != null && open.pool().isClosed();
     }
 
-    /** Closes the pool and every connection in it; an embedded H2 database is then closed and unlocked. */
+    /**
+     * Closes the pool and every connection in it; an embedded H2 database is then closed and unlocked. A
+     * database never opened just becomes closed, without connecting.
+     */
     @Override
-    public void close() {
-        pool.close();
+    public synchronized void close() {
+        closed = true;
+        if (open != null) {
+            open.pool().close();
+        }
     }
 
     @Override

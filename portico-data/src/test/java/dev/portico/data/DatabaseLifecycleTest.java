@@ -99,6 +99,52 @@ class DatabaseLifecycleTest {
         assertThat(db.ping()).isFalse();
     }
 
+    @Test
+    void aLazyDatabaseConnectsNothingUntilOpenedAndAClosedOneNeverConnects() {
+        PorticoConfig dead = DatabaseSettings.register(PorticoConfig.builder())
+                .set(DatabaseSettings.URL, "jdbc:postgresql://127.0.0.1:1/test").build();
+        Database db = Database.lazy(dead);
+        assertThat(db.dataSource()).isNotNull();
+        assertThat(db.jdbi()).isNotNull();
+        assertThat(db.isOpen()).isFalse();
+        Portico app = Portico.builder().config(dead).onStart(db::open).onStop(db)
+                .get("/ready", Boolean.class, request -> db.ping()).build();
+        assertThat(app.openapi()).isNotNull();
+        app.stop(); // a command that only built the app: closes without connecting
+        assertThat(db.closed()).isTrue();
+        assertThatThrownBy(db::open).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> Database.lazy(dead).open()).isInstanceOf(DatabaseUnavailable.class);
+        assertThat(poolThreads()).isEmpty();
+    }
+
+    @DatabaseTest
+    void aLazyDatabaseOpensAndMigratesWhenTheApplicationStarts(TestDatabase test) {
+        PorticoConfig config = test.config(b -> b.set(Settings.SERVER_PORT, 0)
+                .set(DatabaseSettings.MIGRATE_ON_START, DatabaseSettings.MigrateOnStart.TRUE));
+        Database db = Database.lazy(config);
+        Portico app = Portico.builder().config(config).shutdownHook(false).onStart(db::open).onStop(db)
+                .get("/ready", Boolean.class, request -> db.ping()).build();
+        assertThat(db.isOpen()).isFalse();
+        app.start();
+        try {
+            assertThat(db.isOpen()).isTrue();
+            assertThat(notes(db)).isEqualTo(1);
+        } finally {
+            app.stop();
+        }
+        assertThat(db.closed()).isTrue();
+    }
+
+    @DatabaseTest
+    void aLazyDatabaseOpensOnTheFirstUseOfItsConnections(TestDatabase test) {
+        PorticoConfig config = test.config(b -> b.set(DatabaseSettings.MIGRATE_ON_START,
+                DatabaseSettings.MigrateOnStart.TRUE));
+        try (Database db = Database.lazy(config)) {
+            assertThat(notes(db)).isEqualTo(1);
+            assertThat(db.isOpen()).isTrue();
+        }
+    }
+
     @DatabaseTest
     void servesManyVirtualThreadsFromASmallPool(TestDatabase test) throws Exception {
         PorticoConfig config = test.config(b -> b.set(DatabaseSettings.POOL_SIZE, 3)

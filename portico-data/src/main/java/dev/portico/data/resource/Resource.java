@@ -92,7 +92,7 @@ public final class Resource<T extends Record> {
                 case DESTROY -> Endpoint.builder(HttpMethod.DELETE, item).response(412, PreconditionFailed.class)
                         .handle(this::destroy);
             };
-            e.middleware(headers()).source("resource " + name);
+            e.middleware(headers()).source("resource " + name).summary(summary(a));
             b.options.accept(e);
             endpoints.add(e.build());
         }
@@ -112,6 +112,33 @@ public final class Resource<T extends Record> {
     public Portico.Builder addTo(Portico.Builder app) {
         endpoints.forEach(app::endpoint);
         return app;
+    }
+
+    /**
+     * The default summary of an action, as the docs pages and linters want one per operation: "List posts",
+     * "Create a post", ... from the table's name and the model's; {@link ResourceBuilder#endpoints} may override it.
+     */
+    private String summary(Action a) {
+        String one = model.table().replace('_', ' ');
+        String simple = model.type().getSimpleName();
+        StringBuilder words = new StringBuilder();
+        for (int i = 0; i < simple.length(); i++) {
+            char c = simple.charAt(i);
+            if (Character.isUpperCase(c) && i > 0) {
+                words.append(' ');
+            }
+            words.append(Character.toLowerCase(c));
+        }
+        String article = "aeiou".indexOf(words.charAt(0)) >= 0 ? "an " : "a ";
+        String single = article + words;
+        return switch (a) {
+            case LIST -> "List " + one;
+            case CREATE -> "Create " + single;
+            case RETRIEVE -> "Retrieve " + single;
+            case UPDATE -> "Replace " + single;
+            case PARTIAL_UPDATE -> "Update part of " + single;
+            case DESTROY -> "Delete " + single;
+        };
     }
 
     private static Class<?> need(Class<?> type, String where, String fix) {

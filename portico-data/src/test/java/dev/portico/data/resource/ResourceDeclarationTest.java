@@ -50,6 +50,11 @@ class ResourceDeclarationTest {
             doc.get("paths").get("/api/posts/").get("get").get("parameters")
                     .forEach(p -> listParameters.add(p.get("name").asText()));
             assertThat(listParameters).contains("page", "ordering");
+            List<String> summaries = new ArrayList<>();
+            doc.get("paths").forEach(path -> path.forEach(op -> summaries.add(op.get("summary").asText())));
+            assertThat(summaries).as("a summary per operation by default, as linters and docs pages want")
+                    .containsExactlyInAnyOrder("List posts", "Create a post", "Retrieve a post", "Replace a post",
+                            "Update part of a post", "Delete a post");
         }
     }
 

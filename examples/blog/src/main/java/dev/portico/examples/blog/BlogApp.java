@@ -3,11 +3,17 @@ package dev.portico.examples.blog;
 import dev.portico.Portico;
 import dev.portico.cli.Manage;
 import dev.portico.config.PorticoConfig;
+import dev.portico.data.Database;
+import dev.portico.data.DatabaseSettings;
+import dev.portico.data.MigrateCommand;
 import io.swagger.v3.oas.models.info.License;
+import java.util.function.Consumer;
 
 /**
  * The example application: a blog API that grows with each part of Portico. Run it from the repository
  * root with {@code ./manage} (serve on http://localhost:8000) or {@code ./manage --help} for the commands.
+ * Posts and employees live in the database of {@code database.url}: by default an H2 file under
+ * {@code ./data/}, migrated when the app starts; {@code ./manage migrate} applies migrations by hand.
  */
 public final class BlogApp {
 
@@ -16,10 +22,14 @@ public final class BlogApp {
 
     /** The application, for the server, the management commands and the tests alike. */
     public static Portico.Builder app(PorticoConfig config) {
-        return Portico.builder()
+        // declared without connecting, so `schema` needs no database; the app opens it when it starts
+        Database db = Database.lazy(config);
+        Portico.Builder app = Portico.builder()
                 .config(config)
+                .onStart(db::open)
+                .onStop(db)
                 .schema(s -> s.title("Blog API")
-                        .description("The example application of Portico: a blog with posts and file uploads.")
+                        .description("The example application of Portico: a blog with posts, employees and file uploads.")
                         .version("1.0.0")
                         .customizer(openapi -> openapi.getInfo() // the document-level hook, as DRF's get_schema
                                 .termsOfService("https://example.com/terms/")
@@ -29,13 +39,27 @@ public final class BlogApp {
                 .get("/api/hello/{name}/", Greeting.class,
                         request -> new Greeting("Hello, " + request.path("name") + "!"),
                         e -> e.operationId("hello").summary("Greets someone by name"))
-                .controller(new Posts())
                 .controller(new Uploads());
+        Posts.resource(db).addTo(app);
+        Employees.resource(db).addTo(app);
+        return app;
+    }
+
+    /** The management commands: serve, schema and migrate, with the {@code database.*} settings. */
+    public static Manage manage() {
+        return manage(b -> { });
+    }
+
+    /** The management commands with more code-level defaults (a test's own {@code database.url}, say). */
+    public static Manage manage(Consumer<PorticoConfig.Builder> defaults) {
+        Manage manage = Manage.create(BlogApp::app).name("./manage")
+                .settings(b -> defaults.accept(DatabaseSettings.register(b)));
+        return manage.command(MigrateCommand.create(manage::config));
     }
 
     /** Runs a management command; {@code serve} by default. */
     public static void main(String[] args) {
-        int code = Manage.create(BlogApp::app).name("./manage").run(args);
+        int code = manage().run(args);
         if (code != 0) {
             System.exit(code);
         }

@@ -1,81 +1,66 @@
 package dev.portico.examples.blog;
 
-import dev.portico.annotation.Delete;
-import dev.portico.annotation.Get;
-import dev.portico.annotation.Operation;
-import dev.portico.annotation.Put;
-import dev.portico.annotation.Query;
-import dev.portico.annotation.Status;
-import dev.portico.annotation.ReadOnly;
-import dev.portico.error.NotFound;
+import dev.portico.data.Database;
+import dev.portico.data.model.Model;
+import dev.portico.data.query.BaseUrl;
+import dev.portico.data.query.Lookup;
+import dev.portico.data.query.Pagination;
+import dev.portico.data.resource.Resource;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import java.util.List;
+import java.time.LocalDate;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Set;
 
 /**
- * The blog's posts as an annotated controller, kept in memory until the SQL layer arrives: list, create,
- * retrieve, update and delete, with the status codes DRF's generic views use.
+ * The blog's posts, as seed 004's Django model, stored in the {@code posts} table ({@code V1__posts.sql}) and
+ * served as one {@link Resource}: list (filters, ordering, search, pages), create, retrieve, replace, patch and
+ * delete, with DRF's statuses.
  */
 public final class Posts {
-    private final ConcurrentSkipListMap<Long, Post> posts = new ConcurrentSkipListMap<>();
-    private final AtomicLong ids = new AtomicLong();
+    /** The hosts the list's page links may name: the development server's. */
+    static final Set<String> ALLOWED_HOSTS = Set.of("localhost", "127.0.0.1");
 
-    /** A stored post; the server sets its id and creation time. Titles are at most 50 characters, as seed 004's model. */
-    public record Post(@ReadOnly long id, @NotBlank @Size(max = 50) String title, String content,
-                       @ReadOnly Instant createdAt) {
+    private Posts() {
     }
 
-    /** What a client sends to create or replace a post, as JSON or as an HTML form. */
-    public record PostInput(@NotBlank @Size(max = 50) String title, @NotNull String content) {
+    /**
+     * A stored post. The server sets its id, timestamps and version (the ETag); a draft may have no publish
+     * date yet.
+     */
+    public record Post(long id, String title, String content, boolean draft, LocalDate publishDate,
+                       Instant createdAt, Instant updatedAt, long version) {
     }
 
-    @Get("/api/posts/")
-    @Operation(summary = "List posts", description = "Every post, newest last; search filters by title or content.")
-    public List<Post> list(@Query Optional<@Size(max = 100) String> search) {
-        return posts.values().stream()
-                .filter(p -> search.isEmpty() || p.title().contains(search.get()) || p.content().contains(search.get()))
-                .toList();
+    /** What a client sends to create or replace a post; a post is published (not a draft) unless it says so. */
+    public record PostInput(@NotBlank @Size(max = 50) String title, @NotNull String content,
+                            Optional<Boolean> draft, Optional<LocalDate> publishDate) {
     }
 
-    @dev.portico.annotation.Post("/api/posts/") // qualified: the record below is called Post too
-    @Status(201)
-    @Operation(summary = "Create a post")
-    public Post create(PostInput input) {
-        long id = ids.incrementAndGet();
-        Post post = new Post(id, input.title(), input.content(), Instant.now());
-        posts.put(id, post);
-        return post;
+    /** What a client sends to patch a post: only the fields sent change (so a constraint on an empty one must accept null). */
+    public record PostPatch(Optional<@Size(min = 1, max = 50) String> title, Optional<String> content,
+                            Optional<Boolean> draft, Optional<LocalDate> publishDate) {
     }
 
-    @Get("/api/posts/{id}/")
-    @Operation(summary = "Retrieve a post")
-    public Post retrieve(long id) {
-        Post post = posts.get(id);
-        if (post == null) {
-            throw new NotFound();
-        }
-        return post;
-    }
-
-    @Put("/api/posts/{id}/")
-    @Operation(summary = "Replace a post")
-    public Post update(long id, PostInput input) {
-        Post old = retrieve(id);
-        Post post = new Post(id, input.title(), input.content(), old.createdAt());
-        posts.put(id, post);
-        return post;
-    }
-
-    @Delete("/api/posts/{id}/")
-    @Operation(summary = "Delete a post")
-    public void destroy(long id) {
-        if (posts.remove(id) == null) {
-            throw new NotFound();
-        }
+    /** The resource on {@code db}; declaring it needs no connection. */
+    public static Resource<Post> resource(Database db) {
+        return Resource.of(Model.of(Post.class), db, "/api/posts/")
+                .create(PostInput.class)
+                .partialUpdate(PostPatch.class)
+                .list(q -> q.field("title", String.class).filters("title", Lookup.EXACT, Lookup.ICONTAINS)
+                        .field("content", String.class)
+                        .field("draft", Boolean.class).filters("draft", Lookup.EXACT)
+                        .field("publish_date", LocalDate.class)
+                        .filters("publish_date", Lookup.EXACT, Lookup.GTE, Lookup.LTE, Lookup.ISNULL)
+                        .field("created_at", Instant.class).filters("created_at", Lookup.GTE, Lookup.LT)
+                        .search("title", "content")
+                        .ordering("id", "title", "publish_date", "created_at")
+                        .defaultOrdering("-created_at")
+                        .pagination(Pagination.pageNumber(10, 100)))
+                .baseUrl(r -> BaseUrl.fromHost(r, "http", ALLOWED_HOSTS))
+                .endpoints(e -> e.tags("posts"))
+                .build();
     }
 }

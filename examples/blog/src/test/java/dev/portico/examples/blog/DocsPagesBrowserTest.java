@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portico.Portico;
-import dev.portico.config.PorticoConfig;
-import dev.portico.config.Settings;
 import dev.portico.openapi.OpenApiDocument;
 import dev.portico.testing.Bodies;
 import dev.portico.testing.DocsPagesScript;
@@ -32,8 +30,10 @@ import org.junit.jupiter.api.Test;
 class DocsPagesBrowserTest {
     private static final Path SCREENSHOTS = Path.of("target/screenshots").toAbsolutePath();
     /** The example's operations, by operationId; the rest of what is shown is read from its document. */
-    private static final List<String> OPERATION_IDS = List.of("health", "hello", "listPosts", "createPost",
-            "retrievePost", "updatePost", "destroyPost", "createUpload");
+    private static final List<String> OPERATION_IDS = List.of("health", "hello", "createUpload",
+            "listPosts", "createPost", "retrievePost", "updatePost", "partialUpdatePost", "destroyPost",
+            "listEmployees", "createEmployee", "retrieveEmployee", "updateEmployee", "partialUpdateEmployee",
+            "destroyEmployee");
 
     /** One operation of the document, as the pages should show it. */
     record Operation(String tag, String operationId, String method, String path, String summary) {
@@ -49,6 +49,7 @@ class DocsPagesBrowserTest {
     }
 
     private static Portico app;
+    private static BlogDatabases database;
     private static List<Operation> operations;
     private static JsonNode report;
 
@@ -56,9 +57,8 @@ class DocsPagesBrowserTest {
     static void openPagesInChromium() throws Exception {
         NodeTools.chromium();
         NodeTools.project();
-        PorticoConfig config = PorticoConfig.builder().set(Settings.SERVER_HOST, "127.0.0.1")
-                .set(Settings.SERVER_PORT, 0).build();
-        app = BlogApp.app(config).shutdownHook(false).build().start();
+        database = BlogDatabases.h2();
+        app = BlogApp.app(database.serverConfig()).shutdownHook(false).build().start();
         operations = operations(Bodies.json(app.openapi().bytes(OpenApiDocument.Format.JSON)));
         report = DocsPagesScript.open(app.port(), SCREENSHOTS, "operations-hello-hello", Map.of("name", "ada"));
     }
@@ -67,6 +67,9 @@ class DocsPagesBrowserTest {
     static void stop() {
         if (app != null) {
             app.stop();
+        }
+        if (database != null) {
+            database.close();
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.portico.Portico;
 import dev.portico.cli.Manage;
 import dev.portico.config.PorticoConfig;
+import dev.portico.data.DatabaseSettings;
 import dev.portico.openapi.OpenApiDocument;
 import dev.portico.openapi.SpecVersion;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -44,7 +45,7 @@ class OpenApiDocumentTest {
     @Test
     void theDocumentIsValidIn31And30() {
         for (SpecVersion version : SpecVersion.values()) {
-            PorticoConfig config = PorticoConfig.builder()
+            PorticoConfig config = BlogDatabases.config()
                     .set(dev.portico.config.Settings.OPENAPI_SPEC_VERSION, version.number()).build();
             OpenApiDocument document = app(config).openapi();
             assertThat(document.version()).isEqualTo(version);
@@ -55,7 +56,7 @@ class OpenApiDocumentTest {
 
     @Test
     void theDocumentMatchesTheCommittedSnapshot() throws Exception {
-        String current = app(PorticoConfig.defaults()).openapi().text(OpenApiDocument.Format.YAML);
+        String current = app(BlogDatabases.config().build()).openapi().text(OpenApiDocument.Format.YAML);
         if (Boolean.getBoolean(UPDATE)) {
             Files.writeString(SNAPSHOT, current, StandardCharsets.UTF_8);
         }
@@ -71,10 +72,10 @@ class OpenApiDocumentTest {
     void theSchemaCommandWritesWhatTheEndpointServes(@TempDir Path dir) throws Exception {
         Path yaml = dir.resolve("openapi.yaml");
         Path json = dir.resolve("openapi.json");
-        Manage manage = Manage.create(BlogApp::app);
+        Manage manage = BlogApp.manage();
         assertThat(run(manage, "schema", "--file", yaml.toString())).isZero();
         assertThat(run(manage, "schema", "--file", json.toString(), "--format", "json")).isZero();
-        OpenApiDocument served = app(PorticoConfig.defaults()).openapi();
+        OpenApiDocument served = app(BlogDatabases.config().build()).openapi();
         assertThat(Files.readAllBytes(yaml)).isEqualTo(served.bytes(OpenApiDocument.Format.YAML));
         assertThat(Files.readAllBytes(json)).isEqualTo(served.bytes(OpenApiDocument.Format.JSON));
     }
@@ -82,7 +83,7 @@ class OpenApiDocumentTest {
     @Test
     void theSchemaCommandValidates() {
         StringWriter err = new StringWriter();
-        int code = Manage.create(BlogApp::app).run(new String[] {"schema", "--validate"}, new PrintWriter(new StringWriter()),
+        int code = BlogApp.manage().run(new String[] {"schema", "--validate"}, new PrintWriter(new StringWriter()),
                 new PrintWriter(err));
         assertThat(code).isZero();
         assertThat(err.toString()).contains("The OpenAPI 3.1.0 document is valid");
@@ -92,12 +93,26 @@ class OpenApiDocumentTest {
     void theSchemaCommandPrintsToStandardOutputAndRefusesAnUnknownFormat() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Manage manage = Manage.create(BlogApp::app);
+        Manage manage = BlogApp.manage();
         assertThat(manage.run(new String[] {"schema"}, new PrintWriter(out), new PrintWriter(err))).isZero();
         assertThat(out.toString()).startsWith("openapi: 3.1.0");
         assertThat(manage.run(new String[] {"schema", "--format", "xml"}, new PrintWriter(out), new PrintWriter(err)))
                 .isEqualTo(2);
         assertThat(err.toString()).contains("use yaml or json");
+    }
+
+    @Test
+    void theSchemaCommandNeverConnectsToTheDatabase(@TempDir Path dir) throws Exception {
+        Path yaml = dir.resolve("openapi.yaml");
+        Manage manage = BlogApp.manage(b -> b.set(DatabaseSettings.URL, "jdbc:postgresql://127.0.0.1:1/nothing")
+                .set(DatabaseSettings.MIGRATE_ON_START, DatabaseSettings.MigrateOnStart.TRUE));
+        StringWriter err = new StringWriter();
+        assertThat(manage.run(new String[] {"schema", "--file", yaml.toString()}, new PrintWriter(new StringWriter()),
+                new PrintWriter(err))).as(err.toString()).isZero();
+        assertThat(Files.readString(yaml)).contains("operationId: listPosts", "operationId: listEmployees");
+        assertThat(manage.run(new String[] {"migrate"}, new PrintWriter(new StringWriter()), new PrintWriter(err)))
+                .as("the same configuration does point at a dead database").isEqualTo(1);
+        assertThat(err.toString()).contains("database.url = jdbc:postgresql://127.0.0.1:1/nothing");
     }
 
     private static int run(Manage manage, String... args) {

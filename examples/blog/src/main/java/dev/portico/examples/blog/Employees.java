@@ -1,0 +1,63 @@
+package dev.portico.examples.blog;
+
+import dev.portico.data.Database;
+import dev.portico.data.model.Model;
+import dev.portico.data.query.BaseUrl;
+import dev.portico.data.query.Lookup;
+import dev.portico.data.query.Pagination;
+import dev.portico.data.resource.Resource;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * Employees in the {@code employees} table ({@code V2__employees.sql}): the resource that shows filters on
+ * exact text, decimal ranges ({@code salary__gte}, {@code salary__lte}) and dates ({@code hire_date__gte}).
+ */
+public final class Employees {
+
+    private Employees() {
+    }
+
+    /** A stored employee; the salary is exact (NUMERIC(12, 2)), never a floating-point number. */
+    public record Employee(long id, String name, String department, BigDecimal salary, LocalDate hireDate,
+                           Instant createdAt, Instant updatedAt, long version) {
+    }
+
+    /** What a client sends to create or replace an employee. */
+    public record EmployeeInput(@NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 50) String department,
+                                @NotNull @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal salary,
+                                @NotNull LocalDate hireDate) {
+    }
+
+    /** What a client sends to patch an employee: only the fields sent change. */
+    public record EmployeePatch(Optional<@Size(min = 1, max = 100) String> name,
+                                Optional<@Size(min = 1, max = 50) String> department,
+                                Optional<@DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal> salary,
+                                Optional<LocalDate> hireDate) {
+    }
+
+    /** The resource on {@code db}; declaring it needs no connection. */
+    public static Resource<Employee> resource(Database db) {
+        return Resource.of(Model.of(Employee.class), db, "/api/employees/")
+                .create(EmployeeInput.class)
+                .partialUpdate(EmployeePatch.class)
+                .list(q -> q.field("name", String.class).filters("name", Lookup.ICONTAINS)
+                        .field("department", String.class).filters("department", Lookup.EXACT, Lookup.IN)
+                        .field("salary", BigDecimal.class).filters("salary", Lookup.GTE, Lookup.LTE)
+                        .field("hire_date", LocalDate.class).filters("hire_date", Lookup.GTE, Lookup.LTE)
+                        .search("name")
+                        .ordering("id", "name", "salary", "hire_date")
+                        .defaultOrdering("id")
+                        .pagination(Pagination.pageNumber(10, 100)))
+                .baseUrl(r -> BaseUrl.fromHost(r, "http", Posts.ALLOWED_HOSTS))
+                .endpoints(e -> e.tags("employees"))
+                .build();
+    }
+}

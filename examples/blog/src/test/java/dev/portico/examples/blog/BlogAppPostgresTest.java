@@ -1,0 +1,22 @@
+package dev.portico.examples.blog;
+
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * {@link BlogAppTest}'s whole suite on a real PostgreSQL: skipped, with the reason printed, when the server
+ * is unreachable, unless {@code CI=true} (then it fails).
+ */
+class BlogAppPostgresTest extends BlogAppTest {
+
+    @Override
+    BlogDatabases database() throws Exception {
+        if (!"true".equals(System.getenv("CI"))) {
+            String reason = BlogDatabases.postgresqlUnreachable();
+            if (reason != null) {
+                System.err.println("[examples/blog] skipping the PostgreSQL run: " + reason);
+                Assumptions.abort(reason + " (skipped; with CI=true it fails)");
+            }
+        }
+        return BlogDatabases.postgresql();
+    }
+}
