@@ -17,6 +17,9 @@ public final class Settings {
             Duration.ofSeconds(20), "How long in-flight requests may run after SIGTERM before the server stops.");
     public static final Setting<Duration> SERVER_IDLE_TIMEOUT = Setting.duration("server.idle-timeout",
             Duration.ofMinutes(5), "Idle keep-alive connections are closed after this long.");
+    public static final Setting<String> SERVER_ALLOWED_HOSTS = Setting.string("server.allowed-hosts",
+            "localhost,127.0.0.1,[::1]", "Host names (comma-separated) the app may put in the links it builds from "
+                    + "the Host header, such as a list's next page; others get 400, as Django's ALLOWED_HOSTS.");
 
     public static final Setting<Long> LIMITS_BODY_SIZE =
             Setting.size("limits.body-size", LIMITS.bodySize(), "Largest request body; 413 past it.");
@@ -71,7 +74,7 @@ public final class Settings {
 
     /** Every built-in setting, in documentation order. */
     public static final List<Setting<?>> ALL = List.of(SERVER_HOST, SERVER_PORT, SERVER_SHUTDOWN_GRACE,
-            SERVER_IDLE_TIMEOUT, LIMITS_BODY_SIZE, LIMITS_HEADER_SIZE, LIMITS_JSON_DEPTH, LIMITS_JSON_STRING_LENGTH,
+            SERVER_IDLE_TIMEOUT, SERVER_ALLOWED_HOSTS, LIMITS_BODY_SIZE, LIMITS_HEADER_SIZE, LIMITS_JSON_DEPTH, LIMITS_JSON_STRING_LENGTH,
             LIMITS_FORM_FIELDS, LIMITS_FORM_DEPTH, LIMITS_FORM_LIST_INDEX, LIMITS_MULTIPART_PARTS,
             LIMITS_MULTIPART_PART_SIZE, LIMITS_MULTIPART_MEMORY_THRESHOLD, JSON_FAIL_ON_UNKNOWN_FIELDS, ERRORS_FORMAT,
             ROUTING_TRAILING_SLASH, ACCESS_LOG_ENABLED, OPENAPI_ENABLED, OPENAPI_PATH, OPENAPI_DOCS_PAGES, OPENAPI_TITLE, OPENAPI_DESCRIPTION,

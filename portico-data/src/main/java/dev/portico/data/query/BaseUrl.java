@@ -44,6 +44,17 @@ public record BaseUrl(String origin) {
         return new BaseUrl(scheme + "://" + host);
     }
 
+    /** The host names of a comma-separated list ({@code server.allowed-hosts}), trimmed and lower-cased. */
+    public static Set<String> hosts(String commaSeparated) {
+        Set<String> hosts = new java.util.LinkedHashSet<>();
+        for (String host : commaSeparated.split(",")) {
+            if (!host.isBlank()) {
+                hosts.add(host.strip().toLowerCase(Locale.ROOT));
+            }
+        }
+        return Set.copyOf(hosts);
+    }
+
     private static boolean validHost(String host) {
         if (host.isEmpty() || host.length() > 255) {
             return false;

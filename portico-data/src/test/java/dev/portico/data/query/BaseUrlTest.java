@@ -41,6 +41,14 @@ class BaseUrlTest {
     }
 
     @Test
+    void theAllowedHostsSettingIsACommaSeparatedList() {
+        assertThat(BaseUrl.hosts(" API.example.com, localhost,,[::1] ")).containsExactlyInAnyOrder("api.example.com",
+                "localhost", "[::1]");
+        assertThat(BaseUrl.fromHost(request("[::1]:8000"), "http", BaseUrl.hosts("[::1]")).origin())
+                .isEqualTo("http://[::1]:8000");
+    }
+
+    @Test
     void aConfiguredOriginIsSchemeHostAndPortOnly() {
         assertThat(BaseUrl.of("http://localhost:8080").origin()).isEqualTo("http://localhost:8080");
         assertThatThrownBy(() -> BaseUrl.of("https://api.example.com/")).hasMessageContaining("scheme://host[:port]");

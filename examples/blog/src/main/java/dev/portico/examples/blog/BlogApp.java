@@ -3,10 +3,13 @@ package dev.portico.examples.blog;
 import dev.portico.Portico;
 import dev.portico.cli.Manage;
 import dev.portico.config.PorticoConfig;
+import dev.portico.config.Settings;
 import dev.portico.data.Database;
 import dev.portico.data.DatabaseSettings;
 import dev.portico.data.MigrateCommand;
+import dev.portico.data.query.BaseUrl;
 import io.swagger.v3.oas.models.info.License;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -40,8 +43,9 @@ public final class BlogApp {
                         request -> new Greeting("Hello, " + request.path("name") + "!"),
                         e -> e.operationId("hello").summary("Greets someone by name"))
                 .controller(new Uploads());
-        Posts.resource(db).addTo(app);
-        Employees.resource(db).addTo(app);
+        Set<String> hosts = BaseUrl.hosts(config.get(Settings.SERVER_ALLOWED_HOSTS));
+        Posts.resource(db, hosts).addTo(app);
+        Employees.resource(db, hosts).addTo(app);
         return app;
     }
 

@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Employees in the {@code employees} table ({@code V2__employees.sql}): the resource that shows filters on
@@ -44,7 +45,7 @@ public final class Employees {
     }
 
     /** The resource on {@code db}; declaring it needs no connection. */
-    public static Resource<Employee> resource(Database db) {
+    public static Resource<Employee> resource(Database db, Set<String> allowedHosts) {
         return Resource.of(Model.of(Employee.class), db, "/api/employees/")
                 .create(EmployeeInput.class)
                 .partialUpdate(EmployeePatch.class)
@@ -56,7 +57,7 @@ public final class Employees {
                         .ordering("id", "name", "salary", "hire_date")
                         .defaultOrdering("id")
                         .pagination(Pagination.pageNumber(10, 100)))
-                .baseUrl(r -> BaseUrl.fromHost(r, "http", Posts.ALLOWED_HOSTS))
+                .baseUrl(r -> BaseUrl.fromHost(r, "http", allowedHosts))
                 .endpoints(e -> e.tags("employees"))
                 .build();
     }

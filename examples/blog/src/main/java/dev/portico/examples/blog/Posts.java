@@ -20,9 +20,6 @@ import java.util.Set;
  * delete, with DRF's statuses.
  */
 public final class Posts {
-    /** The hosts the list's page links may name: the development server's. */
-    static final Set<String> ALLOWED_HOSTS = Set.of("localhost", "127.0.0.1");
-
     private Posts() {
     }
 
@@ -45,7 +42,7 @@ public final class Posts {
     }
 
     /** The resource on {@code db}; declaring it needs no connection. */
-    public static Resource<Post> resource(Database db) {
+    public static Resource<Post> resource(Database db, Set<String> allowedHosts) {
         return Resource.of(Model.of(Post.class), db, "/api/posts/")
                 .create(PostInput.class)
                 .partialUpdate(PostPatch.class)
@@ -59,7 +56,7 @@ public final class Posts {
                         .ordering("id", "title", "publish_date", "created_at")
                         .defaultOrdering("-created_at")
                         .pagination(Pagination.pageNumber(10, 100)))
-                .baseUrl(r -> BaseUrl.fromHost(r, "http", ALLOWED_HOSTS))
+                .baseUrl(r -> BaseUrl.fromHost(r, "http", allowedHosts))
                 .endpoints(e -> e.tags("posts"))
                 .build();
     }

@@ -238,4 +238,12 @@ class BlogAppTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertThat(json.statusCode()).isEqualTo(415);
     }
+
+    @Test
+    void aListAnswersOnlyHostsAllowedByConfiguration() throws Exception {
+        dev.portico.testing.RawHttp.Reply reply = dev.portico.testing.RawHttp.send(app.port(),
+                "GET /api/posts/ HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body()).contains("Invalid Host header.");
+    }
 }
