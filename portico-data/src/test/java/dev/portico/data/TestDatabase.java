@@ -33,7 +33,7 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     /** An H2 file database, with the embedded default's options, in a new temporary folder. */
-    static TestDatabase h2() throws IOException {
+    public static TestDatabase h2() throws IOException {
         Path dir = Files.createTempDirectory("portico-h2-");
         return new TestDatabase("h2", h2Url(dir), "", () -> delete(dir));
     }
@@ -44,7 +44,7 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     /** A new schema in database {@code test}, dropped with everything in it on close. */
-    static TestDatabase postgresql() throws SQLException {
+    public static TestDatabase postgresql() throws SQLException {
         String schema = "portico_test_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         execute("create schema " + schema);
         return new TestDatabase("postgresql", PG_SERVER + "?currentSchema=" + schema, PG_USER, () -> {
@@ -57,7 +57,7 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     /** Why PostgreSQL cannot be used, or null when it can. */
-    static String postgresqlUnreachable() {
+    public static String postgresqlUnreachable() {
         try (Connection c = DriverManager.getConnection(PG_SERVER, PG_USER, "")) {
             return c.isValid(5) ? null : "PostgreSQL at " + PG_SERVER + " does not answer";
         } catch (SQLException e) {
