@@ -32,26 +32,24 @@ public final class RawHelidonBench {
             if (posts != null) {
                 r.get("/api/posts/", posts::list);
             }
-            r
-                .get("/plaintext", (req, res) -> {
-                    res.header(HeaderValues.CONTENT_TYPE_TEXT_PLAIN);
-                    res.send(PLAIN);
-                })
-                .get("/json", (req, res) -> {
-                    res.header(HeaderValues.CONTENT_TYPE_JSON);
-                    res.send(message.writeValueAsBytes(new Items.Message("Hello, World!")));
-                })
-                .get("/api/items", (req, res) -> {
-                    if (!req.headers().first(HeaderNames.AUTHORIZATION).map(Items.API_KEY::equals).orElse(false)) {
-                        res.status(Status.UNAUTHORIZED_401).header(HeaderValues.CONTENT_TYPE_JSON).send(UNAUTHORIZED);
-                        return;
-                    }
-                    int limit = req.query().first("limit").map(Integer::parseInt).orElse(20);
-                    int offset = req.query().first("offset").map(Integer::parseInt).orElse(0);
-                    res.header(HeaderValues.CONTENT_TYPE_JSON);
-                    res.send(page.writeValueAsBytes(Items.page(limit, offset)));
-                });
-        })
-                .build().start();
+            r.get("/plaintext", (req, res) -> {
+                res.header(HeaderValues.CONTENT_TYPE_TEXT_PLAIN);
+                res.send(PLAIN);
+            });
+            r.get("/json", (req, res) -> {
+                res.header(HeaderValues.CONTENT_TYPE_JSON);
+                res.send(message.writeValueAsBytes(new Items.Message("Hello, World!")));
+            });
+            r.get("/api/items", (req, res) -> {
+                if (!req.headers().first(HeaderNames.AUTHORIZATION).map(Items.API_KEY::equals).orElse(false)) {
+                    res.status(Status.UNAUTHORIZED_401).header(HeaderValues.CONTENT_TYPE_JSON).send(UNAUTHORIZED);
+                    return;
+                }
+                int limit = req.query().first("limit").map(Integer::parseInt).orElse(20);
+                int offset = req.query().first("offset").map(Integer::parseInt).orElse(0);
+                res.header(HeaderValues.CONTENT_TYPE_JSON);
+                res.send(page.writeValueAsBytes(Items.page(limit, offset)));
+            });
+        }).build().start();
     }
 }
