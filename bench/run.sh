@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Portico against a raw Helidon WebServer serving the same three endpoints, in one run.
+# Portico against a raw Helidon WebServer serving the same endpoints, in one run.
 # Each server is pinned to CPU 0, wrk to CPU 1; per endpoint a warm-up of each, then DURATION seconds at 64
 # and 256 connections, twice per server, interleaved (raw, Portico, Portico, raw). Prints req/s, p99 latency and the Portico/raw ratio, startup time to first response and RSS.
+# The row /api/posts/?page_size=20 reads PostgreSQL (PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres PGDATABASE=test
+# by default, PGPASSWORD if needed): the script recreates the schema bench with 1000 posts (prepare-postgres.sql)
+# before the servers start; without psql or a reachable database it says why and leaves that row out.
 #   bash bench/run.sh            (DURATION=15 WARMUP=5 by default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +29,18 @@ done
 CP="bench/target/classes:$(cat bench/target/classpath.txt)"
 OUT=bench/results
 mkdir -p "$OUT"
+
+PATHS=(/plaintext /json "/api/items?limit=20")
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres} PGDATABASE=${PGDATABASE:-test}
+if ! command -v psql >/dev/null; then
+  echo "skipping /api/posts/: psql (Debian package postgresql-client) is not installed" >&2
+elif ! pg_error=$(psql -X -q -v ON_ERROR_STOP=1 -f bench/prepare-postgres.sql 2>&1); then
+  echo "skipping /api/posts/: PostgreSQL at $PGHOST:$PGPORT/$PGDATABASE as $PGUSER: $pg_error" >&2
+else
+  export BENCH_PG_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE?currentSchema=bench"
+  export BENCH_PG_USER=$PGUSER BENCH_PG_PASSWORD=${PGPASSWORD:-}
+  PATHS+=("/api/posts/?page_size=20")
+fi
 
 now_ms() { date +%s%3N; }
 
@@ -58,7 +73,7 @@ declare -A RESULT
 start raw dev.portico.bench.RawHelidonBench $RAW_PORT; RAW_PID=$PID; RESULT[raw,startup]=$STARTUP_MS
 start portico dev.portico.bench.PorticoBench $PORTICO_PORT; PORTICO_PID=$PID; RESULT[portico,startup]=$STARTUP_MS
 trap 'kill $RAW_PID $PORTICO_PID 2>/dev/null || true' EXIT
-for path in /plaintext /json "/api/items?limit=20"; do
+for path in "${PATHS[@]}"; do
   warm $RAW_PORT "$path"
   warm $PORTICO_PORT "$path"
   for c in 64 256; do
@@ -81,7 +96,7 @@ RESULT[portico,rss]=$(rss_mb $PORTICO_PID)
 
 printf '\n| endpoint | conns | raw Helidon req/s | raw p99 | Portico req/s | Portico p99 | Portico/raw |\n'
 printf '|---|---|---|---|---|---|---|\n'
-for path in /plaintext /json "/api/items?limit=20"; do
+for path in "${PATHS[@]}"; do
   for c in 64 256; do
     read -r rr rp <<<"${RESULT[raw,$path,$c]}"
     read -r pr pp <<<"${RESULT[portico,$path,$c]}"

@@ -6,6 +6,14 @@ import dev.portico.auth.Permission;
 import dev.portico.auth.Principal;
 import dev.portico.config.PorticoConfig;
 import dev.portico.config.Settings;
+import dev.portico.data.Database;
+import dev.portico.data.DatabaseSettings;
+import dev.portico.data.model.Model;
+import dev.portico.data.query.BaseUrl;
+import dev.portico.data.query.Pagination;
+import dev.portico.data.resource.Action;
+import dev.portico.data.resource.Resource;
+import java.time.Instant;
 import dev.portico.error.AuthenticationFailed;
 import dev.portico.http.MediaType;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +21,10 @@ import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.Set;
 
-/** The three benchmark endpoints on Portico, through the full pipeline; the key check is a real authenticator. */
+/**
+ * The benchmark endpoints on Portico, through the full pipeline; the key check is a real authenticator. With
+ * {@code BENCH_PG_URL} set, {@code /api/posts/} is a real {@link Resource} (list only) on that PostgreSQL database.
+ */
 public final class PorticoBench {
     private static final byte[] KEY = Items.API_KEY.getBytes(StandardCharsets.US_ASCII);
     private static final Principal CALLER = Principal.of("bench", Set.of());
@@ -41,18 +52,38 @@ public final class PorticoBench {
                 return Optional.of("Api-Key");
             }
         };
-        PorticoConfig config = PorticoConfig.builder()
+        PorticoConfig.Builder settings = DatabaseSettings.register(PorticoConfig.builder())
                 .set(Settings.SERVER_PORT, port)
-                .set(Settings.ACCESS_LOG_ENABLED, false)
-                .build();
-        Portico.builder().config(config)
+                .set(Settings.ACCESS_LOG_ENABLED, false);
+        Posts.url().ifPresent(url -> settings.set(DatabaseSettings.URL, url)
+                .set(DatabaseSettings.USER, Posts.user())
+                .set(DatabaseSettings.PASSWORD, Posts.password())
+                .set(DatabaseSettings.POOL_SIZE, Posts.POOL_SIZE)
+                .set(DatabaseSettings.MIGRATE_ON_START, DatabaseSettings.MigrateOnStart.FALSE));
+        PorticoConfig config = settings.build();
+        Portico.Builder app = Portico.builder().config(config)
                 .get("/plaintext", String.class, request -> "Hello, World!", e -> e.produces(MediaType.TEXT_PLAIN_UTF8))
                 .get("/json", Items.Message.class, request -> new Items.Message("Hello, World!"))
                 .get("/api/items", Items.Page.class,
                         request -> Items.page((Integer) request.input("limit"), (Integer) request.input("offset")),
                         e -> e.query("limit", Integer.class, "20").query("offset", Integer.class, "0")
-                                .authenticators(apiKey).permissions(Permission.authenticated()))
-                .build()
-                .start();
+                                .authenticators(apiKey).permissions(Permission.authenticated()));
+        if (Posts.url().isPresent()) {
+            Database db = Database.lazy(config);
+            app.onStart(db::open).onStop(db);
+            posts(db).addTo(app);
+        }
+        app.build().start();
+    }
+
+    /** The posts, listed as the blog example lists them: newest first, DRF's page-number pagination. */
+    private static Resource<Posts.Post> posts(Database db) {
+        return Resource.of(Model.of(Posts.Post.class), db, "/api/posts/")
+                .actions(Action.LIST)
+                .list(q -> q.field("created_at", Instant.class)
+                        .defaultOrdering("-created_at")
+                        .pagination(Pagination.pageNumber(10, 100)))
+                .baseUrl(r -> BaseUrl.fromHost(r, "http", Posts.ALLOWED_HOSTS))
+                .build();
     }
 }

@@ -9,7 +9,10 @@ import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
 import java.nio.charset.StandardCharsets;
 
-/** The baseline: the same three endpoints on Helidon's own routing, with the same Jackson mapper. */
+/**
+ * The baseline: the same endpoints on Helidon's own routing, with the same Jackson mapper; with
+ * {@code BENCH_PG_URL} set, {@code /api/posts/} in plain JDBC ({@link RawPosts}).
+ */
 public final class RawHelidonBench {
     private static final byte[] PLAIN = "Hello, World!".getBytes(StandardCharsets.UTF_8);
     private static final byte[] UNAUTHORIZED =
@@ -24,25 +27,29 @@ public final class RawHelidonBench {
         ObjectMapper mapper = Json.mapper();
         ObjectWriter message = mapper.writerFor(Items.Message.class);
         ObjectWriter page = mapper.writerFor(Items.Page.class);
-        WebServer.builder().port(port).routing(r -> r
-                .get("/plaintext", (req, res) -> {
-                    res.header(HeaderValues.CONTENT_TYPE_TEXT_PLAIN);
-                    res.send(PLAIN);
-                })
-                .get("/json", (req, res) -> {
-                    res.header(HeaderValues.CONTENT_TYPE_JSON);
-                    res.send(message.writeValueAsBytes(new Items.Message("Hello, World!")));
-                })
-                .get("/api/items", (req, res) -> {
-                    if (!req.headers().first(HeaderNames.AUTHORIZATION).map(Items.API_KEY::equals).orElse(false)) {
-                        res.status(Status.UNAUTHORIZED_401).header(HeaderValues.CONTENT_TYPE_JSON).send(UNAUTHORIZED);
-                        return;
-                    }
-                    int limit = req.query().first("limit").map(Integer::parseInt).orElse(20);
-                    int offset = req.query().first("offset").map(Integer::parseInt).orElse(0);
-                    res.header(HeaderValues.CONTENT_TYPE_JSON);
-                    res.send(page.writeValueAsBytes(Items.page(limit, offset)));
-                }))
-                .build().start();
+        RawPosts posts = Posts.url().map(url -> new RawPosts(url, mapper)).orElse(null);
+        WebServer.builder().port(port).routing(r -> {
+            if (posts != null) {
+                r.get("/api/posts/", posts::list);
+            }
+            r.get("/plaintext", (req, res) -> {
+                res.header(HeaderValues.CONTENT_TYPE_TEXT_PLAIN);
+                res.send(PLAIN);
+            });
+            r.get("/json", (req, res) -> {
+                res.header(HeaderValues.CONTENT_TYPE_JSON);
+                res.send(message.writeValueAsBytes(new Items.Message("Hello, World!")));
+            });
+            r.get("/api/items", (req, res) -> {
+                if (!req.headers().first(HeaderNames.AUTHORIZATION).map(Items.API_KEY::equals).orElse(false)) {
+                    res.status(Status.UNAUTHORIZED_401).header(HeaderValues.CONTENT_TYPE_JSON).send(UNAUTHORIZED);
+                    return;
+                }
+                int limit = req.query().first("limit").map(Integer::parseInt).orElse(20);
+                int offset = req.query().first("offset").map(Integer::parseInt).orElse(0);
+                res.header(HeaderValues.CONTENT_TYPE_JSON);
+                res.send(page.writeValueAsBytes(Items.page(limit, offset)));
+            });
+        }).build().start();
     }
 }

@@ -1,0 +1,118 @@
+package dev.portico.bench;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.portico.pagination.Page;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The baseline of the database row, written by hand: a HikariCP pool, plain JDBC (the same two statements the
+ * Portico resource runs: a count, then the page ordered by {@code -created_at} with the id as tiebreaker), rows
+ * to the same record, the same DRF page written by the same Jackson mapper. The page parameters and the
+ * {@code next}/{@code previous} links follow DRF's page-number pagination, as the resource does: {@code page_size}
+ * defaults to 10 and is clamped to 100, the links start with the checked Host header and keep the other
+ * parameters. It skips what Portico does besides (strict parameter checks, 404 past the last page, ...).
+ */
+final class RawPosts {
+    private static final String COUNT = "SELECT COUNT(*) FROM posts";
+    private static final String SELECT = "SELECT id, title, content, draft, created_at FROM posts"
+            + " ORDER BY created_at DESC NULLS FIRST, id ASC NULLS LAST LIMIT ? OFFSET ?";
+    private static final byte[] BAD_HOST = "{\"detail\":\"Invalid Host header.\",\"code\":\"bad_request\"}"
+            .getBytes(StandardCharsets.UTF_8);
+
+    private final HikariDataSource pool;
+    private final ObjectWriter writer;
+
+    RawPosts(String url, ObjectMapper mapper) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(Posts.user());
+        if (!Posts.password().isEmpty()) {
+            config.setPassword(Posts.password());
+        }
+        config.setMaximumPoolSize(Posts.POOL_SIZE);
+        config.setPoolName("raw-db");
+        this.pool = new HikariDataSource(config);
+        this.writer = mapper.writerFor(new TypeReference<Page<Posts.Post>>() { });
+    }
+
+    void list(ServerRequest req, ServerResponse res) throws Exception {
+        String host = req.headers().first(HeaderNames.HOST).orElse("").toLowerCase(Locale.ROOT);
+        int colon = host.lastIndexOf(':');
+        if (!Posts.ALLOWED_HOSTS.contains(colon > 0 ? host.substring(0, colon) : host)) {
+            res.status(Status.BAD_REQUEST_400).header(HeaderValues.CONTENT_TYPE_JSON).send(BAD_HOST);
+            return;
+        }
+        int size = Math.min(positive(req.query().first("page_size").orElse(null), 10), 100);
+        int number = positive(req.query().first("page").orElse(null), 1);
+        long count;
+        List<Posts.Post> rows = new ArrayList<>(size);
+        try (Connection c = pool.getConnection()) {
+            try (PreparedStatement st = c.prepareStatement(COUNT); ResultSet rs = st.executeQuery()) {
+                rs.next();
+                count = rs.getLong(1);
+            }
+            try (PreparedStatement st = c.prepareStatement(SELECT)) {
+                st.setInt(1, size);
+                st.setLong(2, (long) (number - 1) * size);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(read(rs));
+                    }
+                }
+            }
+        }
+        String self = "http://" + host + req.path().rawPath() + "?" + without(req.query().rawValue(), "page");
+        String next = (long) number * size < count ? self + "page=" + (number + 1) : null;
+        String previous = number > 1 ? (number == 2 ? trim(self) : self + "page=" + (number - 1)) : null;
+        res.header(HeaderValues.CONTENT_TYPE_JSON);
+        res.send(writer.writeValueAsBytes(new Page<>(count, next, previous, rows)));
+    }
+
+    private static Posts.Post read(ResultSet rs) throws SQLException {
+        OffsetDateTime created = rs.getObject(5, OffsetDateTime.class);
+        return new Posts.Post(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                created == null ? null : created.toInstant());
+    }
+
+    /** The raw query without the parameter {@code name}, ending with {@code &} when anything is left. */
+    private static String without(String raw, String name) {
+        StringBuilder out = new StringBuilder(raw.length() + 1);
+        for (String pair : raw.split("&")) {
+            if (!pair.isEmpty() && !pair.equals(name) && !pair.startsWith(name + "=")) {
+                out.append(pair).append('&');
+            }
+        }
+        return out.toString();
+    }
+
+    /** The link without a trailing {@code ?} or {@code &}. */
+    private static String trim(String link) {
+        return link.substring(0, link.length() - 1);
+    }
+
+    private static int positive(String text, int fallback) {
+        try {
+            int n = text == null ? fallback : Integer.parseInt(text);
+            return n > 0 ? n : fallback;
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+}
