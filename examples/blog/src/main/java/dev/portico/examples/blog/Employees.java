@@ -1,5 +1,6 @@
 package dev.portico.examples.blog;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.portico.data.Database;
 import dev.portico.data.model.Model;
 import dev.portico.data.query.BaseUrl;
@@ -27,21 +28,23 @@ public final class Employees {
     }
 
     /** A stored employee; the salary is exact (NUMERIC(12, 2)), never a floating-point number. */
-    public record Employee(long id, String name, String department, BigDecimal salary, LocalDate hireDate,
-                           Instant createdAt, Instant updatedAt, long version) {
+    public record Employee(long id, String name, String department, BigDecimal salary,
+                           @JsonProperty("hire_date") LocalDate hireDate,
+                           @JsonProperty("created_at") Instant createdAt,
+                           @JsonProperty("updated_at") Instant updatedAt, long version) {
     }
 
     /** What a client sends to create or replace an employee. */
     public record EmployeeInput(@NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 50) String department,
                                 @NotNull @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal salary,
-                                @NotNull LocalDate hireDate) {
+                                @NotNull @JsonProperty("hire_date") LocalDate hireDate) {
     }
 
     /** What a client sends to patch an employee: only the fields sent change. */
     public record EmployeePatch(Optional<@Size(min = 1, max = 100) String> name,
                                 Optional<@Size(min = 1, max = 50) String> department,
                                 Optional<@DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal> salary,
-                                Optional<LocalDate> hireDate) {
+                                @JsonProperty("hire_date") Optional<LocalDate> hireDate) {
     }
 
     /** The resource on {@code db}; declaring it needs no connection. */

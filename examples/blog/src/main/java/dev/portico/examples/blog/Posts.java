@@ -1,5 +1,6 @@
 package dev.portico.examples.blog;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.portico.data.Database;
 import dev.portico.data.model.Model;
 import dev.portico.data.query.BaseUrl;
@@ -25,20 +26,22 @@ public final class Posts {
 
     /**
      * A stored post. The server sets its id, timestamps and version (the ETag); a draft may have no publish
-     * date yet.
+     * date yet. Fields are named in JSON as seed 004's model names them ({@code publish_date}).
      */
-    public record Post(long id, String title, String content, boolean draft, LocalDate publishDate,
-                       Instant createdAt, Instant updatedAt, long version) {
+    public record Post(long id, String title, String content, boolean draft,
+                       @JsonProperty("publish_date") LocalDate publishDate,
+                       @JsonProperty("created_at") Instant createdAt,
+                       @JsonProperty("updated_at") Instant updatedAt, long version) {
     }
 
     /** What a client sends to create or replace a post; a post is published (not a draft) unless it says so. */
     public record PostInput(@NotBlank @Size(max = 50) String title, @NotNull String content,
-                            Optional<Boolean> draft, Optional<LocalDate> publishDate) {
+                            Optional<Boolean> draft, @JsonProperty("publish_date") Optional<LocalDate> publishDate) {
     }
 
     /** What a client sends to patch a post: only the fields sent change (so a constraint on an empty one must accept null). */
     public record PostPatch(Optional<@Size(min = 1, max = 50) String> title, Optional<String> content,
-                            Optional<Boolean> draft, Optional<LocalDate> publishDate) {
+                            Optional<Boolean> draft, @JsonProperty("publish_date") Optional<LocalDate> publishDate) {
     }
 
     /** The resource on {@code db}; declaring it needs no connection. */

@@ -83,9 +83,9 @@ class BlogAppTest {
     @Test
     void postsSupportCrudWithDrfStatusCodes() throws Exception {
         HttpResponse<String> created = sendJson("POST", "/api/posts/",
-                "{\"title\":\"Hello\",\"content\":\"First post\",\"publishDate\":\"2050-03-08\"}");
+                "{\"title\":\"Hello\",\"content\":\"First post\",\"publish_date\":\"2050-03-08\"}");
         assertThat(created.statusCode()).isEqualTo(201);
-        assertThat(created.body()).contains("\"draft\":false", "\"publishDate\":\"2050-03-08\"", "\"version\":1");
+        assertThat(created.body()).contains("\"draft\":false", "\"publish_date\":\"2050-03-08\"", "\"version\":1");
         String id = id(created);
         assertThat(created.headers().firstValue("Location")).contains("/api/posts/" + id + "/");
         assertThat(created.headers().firstValue("ETag")).contains("\"1\"");
@@ -112,8 +112,8 @@ class BlogAppTest {
     @Test
     void postsFilterOrderAndPage() throws Exception {
         String word = unique();
-        sendJson("POST", "/api/posts/", "{\"title\":\"b " + word + "\",\"content\":\"c\",\"publishDate\":\"2024-01-01\"}");
-        sendJson("POST", "/api/posts/", "{\"title\":\"a " + word + "\",\"content\":\"c\",\"publishDate\":\"2025-06-01\"}");
+        sendJson("POST", "/api/posts/", "{\"title\":\"b " + word + "\",\"content\":\"c\",\"publish_date\":\"2024-01-01\"}");
+        sendJson("POST", "/api/posts/", "{\"title\":\"a " + word + "\",\"content\":\"c\",\"publish_date\":\"2025-06-01\"}");
         sendJson("POST", "/api/posts/", "{\"title\":\"c " + word + "\",\"content\":\"c\",\"draft\":true}");
 
         String list = "/api/posts/?title__icontains=" + word.toUpperCase();
@@ -143,9 +143,9 @@ class BlogAppTest {
     void employeesFilterBySalaryHireDateAndDepartment() throws Exception {
         String department = unique();
         for (String e : new String[] {
-                "{\"name\":\"Ada\",\"salary\":5000.00,\"hireDate\":\"2020-01-15\"",
-                "{\"name\":\"Grace\",\"salary\":7000.50,\"hireDate\":\"2022-03-01\"",
-                "{\"name\":\"Linus\",\"salary\":9000,\"hireDate\":\"2024-07-01\""}) {
+                "{\"name\":\"Ada\",\"salary\":5000.00,\"hire_date\":\"2020-01-15\"",
+                "{\"name\":\"Grace\",\"salary\":7000.50,\"hire_date\":\"2022-03-01\"",
+                "{\"name\":\"Linus\",\"salary\":9000,\"hire_date\":\"2024-07-01\""}) {
             HttpResponse<String> created = sendJson("POST", "/api/employees/",
                     e + ",\"department\":\"" + department + "\"}");
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
