@@ -52,6 +52,7 @@ final class Validators {
                 .messageInterpolator(new Messages(new ParameterMessageInterpolator(
                         Set.of(Locale.ENGLISH), Locale.ENGLISH, context -> Locale.ENGLISH, false)))
                 .failFast(false)
+                .addValueExtractor(new AbsentOptional()) // an empty Optional has nothing to check
                 .buildValidatorFactory();
         private static final Validator VALIDATOR = FACTORY.getValidator();
     }

@@ -80,6 +80,19 @@ class BodyValidationTest {
     record Plain(String title, List<Inner> inner) {
     }
 
+    record Patch(java.util.Optional<@NotBlank @Size(max = 5) String> nick) {
+    }
+
+    @Test
+    void constraintsOnAnOptionalApplyOnlyWhenAValueIsSent() {
+        assertThat(post("/api/patches/", "{}").status()).isEqualTo(200);
+        assertThat(post("/api/patches/", "{\"nick\": \"ada\"}").status()).isEqualTo(200);
+        assertThat(errors(post("/api/patches/", "{\"nick\": \" \"}"))).isEqualTo(json(
+                "{\"nick\": [\"This field may not be blank.\"]}"));
+        assertThat(errors(post("/api/patches/", "{\"nick\": \"toolong\"}"))).isEqualTo(json(
+                "{\"nick\": [\"Ensure this field has no more than 5 characters.\"]}"));
+    }
+
     record Inner(int n) {
     }
 
@@ -95,6 +108,7 @@ class BodyValidationTest {
                 .post("/api/trips/", Trip.class, Trip.class, (request, body) -> body)
                 .post("/api/reviewed/", Reviewed.class, Reviewed.class, (request, body) -> body)
                 .post("/api/signups/", Signup.class, Signup.class, (request, body) -> body)
+                .post("/api/patches/", Patch.class, Patch.class, (request, body) -> body)
                 .build();
     }
 

@@ -63,7 +63,7 @@ class ParameterValidationTest {
 
     public static class Misplaced {
         @Get("/api/misplaced/")
-        public String list(@Query @Max(50) Optional<Integer> size) {
+        public String list(@Query @Max(50) List<Integer> sizes) { // @Max on the list, not its elements
             return "ok";
         }
     }

@@ -41,8 +41,8 @@ public final class Employees {
     }
 
     /** What a client sends to patch an employee: only the fields sent change. */
-    public record EmployeePatch(Optional<@Size(min = 1, max = 100) String> name,
-                                Optional<@Size(min = 1, max = 50) String> department,
+    public record EmployeePatch(Optional<@NotBlank @Size(max = 100) String> name,
+                                Optional<@NotBlank @Size(max = 50) String> department,
                                 Optional<@DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal> salary,
                                 @JsonProperty("hire_date") Optional<LocalDate> hireDate) {
     }

@@ -39,8 +39,8 @@ public final class Posts {
                             Optional<Boolean> draft, @JsonProperty("publish_date") Optional<LocalDate> publishDate) {
     }
 
-    /** What a client sends to patch a post: only the fields sent change (so a constraint on an empty one must accept null). */
-    public record PostPatch(Optional<@Size(min = 1, max = 50) String> title, Optional<String> content,
+    /** What a client sends to patch a post: only the fields sent change, and those are checked. */
+    public record PostPatch(Optional<@NotBlank @Size(max = 50) String> title, Optional<String> content,
                             Optional<Boolean> draft, @JsonProperty("publish_date") Optional<LocalDate> publishDate) {
     }
 
