@@ -31,6 +31,7 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final PorticoConfig config;
+    private final List<MigrationSet> modules;
     private final boolean migrateOnOpen;
     private final String url;
     private final DataSource dataSource = new LazyDataSource(this);
@@ -42,8 +43,9 @@ public final class Database implements AutoCloseable {
     private record Open(HikariDataSource pool, Migrations migrations) {
     }
 
-    private Database(PorticoConfig config, boolean migrateOnOpen) {
+    private Database(PorticoConfig config, List<MigrationSet> modules, boolean migrateOnOpen) {
         this.config = config;
+        this.modules = List.copyOf(modules);
         this.migrateOnOpen = migrateOnOpen;
         this.url = redacted(config.get(DatabaseSettings.URL));
     }
@@ -55,8 +57,8 @@ public final class Database implements AutoCloseable {
      * @throws DatabaseUnavailable when the database cannot be reached, naming {@code database.url}
      * @throws Migrations.MigrationFailed when a migration fails, naming the file and {@code database.migrations}
      */
-    public static Database create(PorticoConfig config) {
-        return lazy(config).open();
+    public static Database create(PorticoConfig config, MigrationSet... modules) {
+        return lazy(config, modules).open();
     }
 
     /**
@@ -68,15 +70,16 @@ public final class Database implements AutoCloseable {
      * Database db = Database.lazy(config);
      * app.onStart(db::open).onStop(db);
      * }</pre>
+     * {@code modules} are the migration sets of the modules the application uses (their tables come first).
      */
-    public static Database lazy(PorticoConfig config) {
-        return new Database(config, config.get(DatabaseSettings.MIGRATE_ON_START)
+    public static Database lazy(PorticoConfig config, MigrationSet... modules) {
+        return new Database(config, List.of(modules), config.get(DatabaseSettings.MIGRATE_ON_START)
                 .migrates(config.get(DatabaseSettings.URL).startsWith("jdbc:h2:")));
     }
 
     /** Connects without migrating: for commands such as {@code migrate} that decide themselves. */
-    public static Database connect(PorticoConfig config) {
-        return new Database(config, false).open();
+    public static Database connect(PorticoConfig config, MigrationSet... modules) {
+        return new Database(config, List.of(modules), false).open();
     }
 
     /**
@@ -109,13 +112,13 @@ public final class Database implements AutoCloseable {
 
     private Open connectAndMigrate() {
         HikariDataSource pool = pool(config);
-        Open o = new Open(pool, new Migrations(pool, config.get(DatabaseSettings.MIGRATIONS)));
+        Open o = new Open(pool, new Migrations(pool, config.get(DatabaseSettings.MIGRATIONS), modules));
         if (migrateOnOpen) {
             try {
                 List<Migration> applied = o.migrations().migrate();
                 if (!applied.isEmpty()) {
                     LOG.info("applied {} migration(s) to {}: {}", applied.size(), url,
-                            applied.stream().map(Migration::script).toList());
+                            applied.stream().map(Migration::name).toList());
                 }
             } catch (RuntimeException e) {
                 pool.close();

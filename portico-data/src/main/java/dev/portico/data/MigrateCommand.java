@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
         description = "Apply pending database migrations (database.migrations) and list what was applied.")
 public final class MigrateCommand implements Callable<Integer> {
     private final Supplier<PorticoConfig> config;
+    private final MigrationSet[] modules;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -31,20 +32,24 @@ public final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--info", description = "List every migration, applied and pending; change nothing.")
     boolean info;
 
-    private MigrateCommand(Supplier<PorticoConfig> config) {
+    private MigrateCommand(Supplier<PorticoConfig> config, MigrationSet[] modules) {
         this.config = config;
+        this.modules = modules.clone();
     }
 
-    /** The command, reading the configuration when it runs (so {@code --help} needs no database). */
-    public static MigrateCommand create(Supplier<PorticoConfig> config) {
-        return new MigrateCommand(config);
+    /**
+     * The command, reading the configuration when it runs (so {@code --help} needs no database); {@code modules}
+     * are the same migration sets the application gives {@link Database#lazy}.
+     */
+    public static MigrateCommand create(Supplier<PorticoConfig> config, MigrationSet... modules) {
+        return new MigrateCommand(config, modules);
     }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Database db = Database.connect(config.get())) {
+        try (Database db = Database.connect(config.get(), modules)) {
             if (info) {
                 printInfo(db, out);
             } else {
@@ -66,17 +71,17 @@ public final class MigrateCommand implements Callable<Integer> {
             return;
         }
         out.println("Applied " + applied.size() + " migration(s) to " + db.url() + ":");
-        applied.forEach(m -> out.println("  " + m.script()));
+        applied.forEach(m -> out.println("  " + m.name()));
     }
 
     private static void printInfo(Database db, PrintWriter out) {
         List<Migration> all = db.migrations().all();
-        out.println("Migrations in " + db.migrations().location() + " for " + db.url() + ":");
+        out.println("Migrations in " + String.join(", ", db.migrations().locations()) + " for " + db.url() + ":");
         if (all.isEmpty()) {
             out.println("  (none)");
         }
         for (Migration m : all) {
-            out.println(String.format("  %-8s %-40s %s", m.state(), m.script(),
+            out.println(String.format("  %-8s %-40s %s", m.state(), m.name(),
                     m.installedOn().map(t -> "applied " + t).orElse("")).stripTrailing());
         }
     }

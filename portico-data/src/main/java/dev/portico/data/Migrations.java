@@ -1,5 +1,6 @@
 package dev.portico.data;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
@@ -7,25 +8,41 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
 /**
- * The application's migrations: versioned SQL files ({@code V1__create_posts.sql}) in
- * {@code database.migrations}, applied in order and recorded in the database's
- * {@code flyway_schema_history} table, so each is applied once. Flyway does the work; this class keeps its
- * API out of applications and commands.
+ * The database's migrations: the modules' sets ({@link MigrationSet}), then the application's versioned SQL files
+ * ({@code V1__create_posts.sql}) in {@code database.migrations}. Each set is applied in version order and recorded
+ * in its own history table (the application's is Flyway's {@code flyway_schema_history}), so each file is applied
+ * once. Flyway does the work; this class keeps its API out of applications and commands.
  */
 public final class Migrations {
-    private final Flyway flyway;
-    private final String location;
+    private final List<Set> sets;
 
-    Migrations(DataSource dataSource, String location) {
-        this.location = qualified(location);
-        this.flyway = Flyway.configure(Migrations.class.getClassLoader())
+    /** One location and its history table. */
+    private record Set(String module, String location, Flyway flyway) {
+    }
+
+    Migrations(DataSource dataSource, String location, List<MigrationSet> modules) {
+        List<Set> sets = new ArrayList<>();
+        for (MigrationSet m : modules) {
+            sets.add(set(dataSource, m.module(), qualified(m.location()), m.historyTable()));
+        }
+        sets.add(set(dataSource, "", qualified(location), "flyway_schema_history"));
+        this.sets = List.copyOf(sets);
+    }
+
+    private static Set set(DataSource dataSource, String module, String location, String table) {
+        Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations(this.location)
+                .locations(location)
+                .table(table)
+                // the schema holds the other sets' tables: version 0 marks "nothing of this set applied yet"
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
                 // a file that looks like a migration but is misnamed fails instead of being skipped in silence
                 .validateMigrationNaming(true)
                 // dropping every table is never one typo away
                 .cleanDisabled(true)
                 .load();
+        return new Set(module, location, flyway);
     }
 
     /** {@code db/migration} means the classpath; {@code filesystem:/x} and {@code classpath:x} are kept. */
@@ -33,43 +50,67 @@ public final class Migrations {
         return location.contains(":") ? location : "classpath:" + location;
     }
 
-    /** Where the migrations are read from, as Flyway names it ({@code classpath:db/migration}). */
+    /** Where the application's migrations are read from, as Flyway names it ({@code classpath:db/migration}). */
     public String location() {
-        return location;
+        return sets.get(sets.size() - 1).location();
+    }
+
+    /** Every location, the modules' first, as Flyway names them. */
+    public List<String> locations() {
+        return sets.stream().map(Set::location).toList();
     }
 
     /**
-     * Applies the pending migrations, in version order, and returns those it applied (empty when the
-     * database was up to date).
+     * Applies the pending migrations, the modules' sets first, each in version order, and returns those it applied
+     * (empty when the database was up to date).
      *
      * @throws MigrationFailed naming the file and the database's error; what the failed file did is rolled
      *     back where the database can (PostgreSQL rolls back DDL, H2 does not)
      */
     public List<Migration> migrate() {
-        try {
-            java.util.Set<String> pending = pending().stream().map(Migration::script)
+        List<Migration> applied = new ArrayList<>();
+        for (Set set : sets) {
+            java.util.Set<String> pending = pending(set).stream().map(Migration::script)
                     .collect(java.util.stream.Collectors.toSet());
-            flyway.migrate();
-            return all().stream().filter(m -> m.applied() && pending.contains(m.script())).toList();
+            try {
+                set.flyway().migrate();
+            } catch (FlywayException e) {
+                throw new MigrationFailed("migration failed (" + where(set) + "): " + e.getMessage().strip(), e);
+            }
+            all(set).stream().filter(m -> m.applied() && pending.contains(m.script())).forEach(applied::add);
+        }
+        return applied;
+    }
+
+    /** Every migration, applied and pending, the modules' first, in version order: what {@code migrate --info} prints. */
+    public List<Migration> all() {
+        List<Migration> all = new ArrayList<>();
+        sets.forEach(set -> all.addAll(all(set)));
+        return all;
+    }
+
+    private static List<Migration> all(Set set) {
+        try {
+            return Arrays.stream(set.flyway().info().all())
+                    .filter(info -> !info.getType().isBaseline())
+                    .map(info -> Migration.of(set.module(), info)).toList();
         } catch (FlywayException e) {
-            throw new MigrationFailed("migration failed (database.migrations = " + location + "): "
-                    + e.getMessage().strip(), e);
+            throw new MigrationFailed("cannot read migrations (" + where(set) + "): " + e.getMessage().strip(), e);
         }
     }
 
-    /** Every migration, applied and pending, in version order: what {@code migrate --info} prints. */
-    public List<Migration> all() {
-        try {
-            return Arrays.stream(flyway.info().all()).map(Migration::of).toList();
-        } catch (FlywayException e) {
-            throw new MigrationFailed("cannot read migrations (database.migrations = " + location + "): "
-                    + e.getMessage().strip(), e);
-        }
+    private static String where(Set set) {
+        return set.module().isEmpty() ? "database.migrations = " + set.location()
+                : "module " + set.module() + ", " + set.location();
     }
 
     /** The migrations not applied yet. */
     public List<Migration> pending() {
         return all().stream().filter(m -> m.state().equals("pending")).toList();
+    }
+
+    private static List<Migration> pending(Set set) {
+        return all(set).stream().filter(m -> m.state().equals("pending")).toList();
     }
 
     /** A migration could not be read or applied; the message names the file and {@code database.migrations}. */

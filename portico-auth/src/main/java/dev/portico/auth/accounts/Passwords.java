@@ -1,0 +1,72 @@
+package dev.portico.auth.accounts;
+
+import com.password4j.Argon2Function;
+import com.password4j.Password;
+import com.password4j.types.Argon2;
+import dev.portico.config.PorticoConfig;
+import java.util.Optional;
+
+/**
+ * Password hashing with Password4j's Argon2id, as OWASP recommends, with the costs of the {@code auth.password.*}
+ * settings. A hash records its own parameters and salt (PHC format), so raising the costs later is safe: a hash
+ * made with other parameters still verifies, and {@link #verify} hands back a new hash to store.
+ */
+public final class Passwords {
+    /** What is stored for a user who may not log in with a password. Never a valid PHC string. */
+    public static final String UNUSABLE = "!";
+    private static final int HASH_LENGTH = 32;
+
+    private final Argon2Function function;
+    /** Verified against when the user does not exist, so an unknown username costs as much as a wrong password. */
+    private final String decoy;
+
+    /** The hasher for the configured costs. */
+    public Passwords(PorticoConfig config) {
+        this.function = Argon2Function.getInstance(config.get(AuthSettings.ARGON2_MEMORY),
+                config.get(AuthSettings.ARGON2_ITERATIONS), config.get(AuthSettings.ARGON2_PARALLELISM),
+                HASH_LENGTH, Argon2.ID);
+        this.decoy = hash("decoy password, never anyone's");
+    }
+
+    /** A new salted hash of {@code password}. */
+    public String hash(String password) {
+        return Password.hash(password).addRandomSalt(16).with(function).getResult();
+    }
+
+    /**
+     * Whether {@code password} matches {@code stored}; when it does and the hash was made with other costs than the
+     * configured ones, also the new hash to store in its place.
+     */
+    public Verdict verify(String password, String stored) {
+        if (stored == null || !stored.startsWith("$argon2")) {
+            Password.check(password, decoy).with(function);   // the same work, whatever the outcome
+            return Verdict.WRONG;
+        }
+        Argon2Function used;
+        try {
+            used = Argon2Function.getInstanceFromHash(stored);
+        } catch (RuntimeException e) {
+            return Verdict.WRONG;
+        }
+        if (!Password.check(password, stored).with(used)) {
+            return Verdict.WRONG;
+        }
+        return used.equals(function) ? Verdict.RIGHT : new Verdict(true, Optional.of(hash(password)));
+    }
+
+    /** Spends the time of one verification, for a login whose user does not exist. */
+    public void verifyDecoy(String password) {
+        Password.check(password, decoy).with(function);
+    }
+
+    /**
+     * The outcome of a verification.
+     *
+     * @param matches whether the password was right
+     * @param rehashed the hash to store instead, when the stored one used other costs
+     */
+    public record Verdict(boolean matches, Optional<String> rehashed) {
+        static final Verdict WRONG = new Verdict(false, Optional.empty());
+        static final Verdict RIGHT = new Verdict(true, Optional.empty());
+    }
+}

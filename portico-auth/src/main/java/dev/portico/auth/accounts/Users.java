@@ -1,0 +1,276 @@
+package dev.portico.auth.accounts;
+
+import dev.portico.config.PorticoConfig;
+import dev.portico.error.ValidationFailed;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * The users table: create accounts, look them up, check passwords (rehashing on login when the costs changed), and
+ * end every token and session of a user at once by raising their {@code auth_epoch}. Errors a client can cause
+ * are {@link ValidationFailed}s under the field's name, in Django's sentences.
+ */
+public final class Users {
+    private static final Pattern USERNAME = Pattern.compile("[\\w.@+-]{1,150}", Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final int PASSWORD_MAX = 1024;
+    private static final String SELECT = "select u.id, u.username, u.email, u.active, u.staff, u.superuser, "
+            + "u.default_role, u.auth_epoch, u.created_at, u.last_login, r.name as role_name, r.scopes as role_scopes "
+            + "from auth_users u left join auth_user_roles ur on ur.user_id = u.id "
+            + "left join auth_roles r on r.name = ur.role_name ";
+
+    private final Jdbi jdbi;
+    private final Passwords passwords;
+    private final Roles roles;
+    private final Clock clock;
+    private final int minLength;
+
+    Users(Jdbi jdbi, Passwords passwords, Roles roles, PorticoConfig config, Clock clock) {
+        this.jdbi = jdbi;
+        this.passwords = passwords;
+        this.roles = roles;
+        this.clock = clock;
+        this.minLength = config.get(AuthSettings.PASSWORD_MIN_LENGTH);
+    }
+
+    /** A user and the scopes of every role they hold, read in one query. */
+    record Account(User user, Map<String, Role> roles) {
+        Set<String> scopes() {
+            Set<String> all = new HashSet<>();
+            roles.values().forEach(r -> all.addAll(r.scopes()));
+            return all;
+        }
+    }
+
+    /**
+     * Makes an account; its default role, when named, must exist and is granted to the user.
+     *
+     * @throws ValidationFailed naming {@code username}, {@code email}, {@code password} or {@code default_role}
+     */
+    public User create(NewUser u) {
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        if (!USERNAME.matcher(u.username()).matches()) {
+            errors.put("username", List.of("Enter a valid username. This value may contain only letters, numbers, "
+                    + "and @/./+/-/_ characters."));
+        }
+        if (!u.email().isEmpty() && (u.email().length() > 254 || !EMAIL.matcher(u.email()).matches())) {
+            errors.put("email", List.of("Enter a valid email address."));
+        }
+        if (!u.password().isEmpty()) {
+            passwordProblem(u.password(), u.username()).ifPresent(p -> errors.put("password", List.of(p)));
+        }
+        if (u.defaultRole().isPresent() && roles.find(u.defaultRole().get()).isEmpty()) {
+            errors.put("default_role", List.of("Role \"" + u.defaultRole().get() + "\" does not exist."));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationFailed(errors);
+        }
+        String hash = u.password().isEmpty() ? Passwords.UNUSABLE : passwords.hash(u.password());
+        Instant now = clock.instant();
+        try {
+            long id = jdbi.inTransaction(h -> {
+                long created = h.createUpdate("insert into auth_users (username, email, password_hash, staff, superuser, "
+                                + "default_role, created_at, updated_at) values (:username, :email, :hash, :staff, "
+                                + ":superuser, :role, :now, :now)")
+                        .bind("username", u.username()).bind("email", u.email()).bind("hash", hash)
+                        .bind("staff", u.staff() || u.superuser()).bind("superuser", u.superuser())
+                        .bind("role", u.defaultRole().orElse(null)).bind("now", Rows.timestamp(now))
+                        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                u.defaultRole().ifPresent(role -> grant(h, created, role));
+                return created;
+            });
+            return find(id).orElseThrow();
+        } catch (RuntimeException e) {
+            if (Rows.uniqueViolation(e)) {
+                throw ValidationFailed.of("username", "A user with that username already exists.");
+            }
+            throw e;
+        }
+    }
+
+    /** Why a password is refused, in Django's sentences; empty when it is acceptable. */
+    public Optional<String> passwordProblem(String password, String username) {
+        if (password.length() < minLength) {
+            return Optional.of("This password is too short. It must contain at least " + minLength + " characters.");
+        }
+        if (password.length() > PASSWORD_MAX) {
+            return Optional.of("This password is too long. It may contain at most " + PASSWORD_MAX + " characters.");
+        }
+        if (password.chars().allMatch(Character::isDigit)) {
+            return Optional.of("This password is entirely numeric.");
+        }
+        if (password.equalsIgnoreCase(username)) {
+            return Optional.of("The password is too similar to the username.");
+        }
+        return Optional.empty();
+    }
+
+    /** The user with this id. */
+    public Optional<User> find(long id) {
+        return account(h -> h.createQuery(SELECT + "where u.id = :id").bind("id", id)).map(Account::user);
+    }
+
+    /** The user with this username (exactly). */
+    public Optional<User> find(String username) {
+        return account(h -> h.createQuery(SELECT + "where u.username = :username").bind("username", username))
+                .map(Account::user);
+    }
+
+    /** Every user, by username. */
+    public List<User> all() {
+        return jdbi.withHandle(h -> h.createQuery("select id from auth_users order by username").mapTo(Long.class).list())
+                .stream().map(id -> find(id).orElseThrow()).toList();
+    }
+
+    /**
+     * The user whose username and password these are, when the account is active. A missing user costs as much
+     * time as a wrong password. On success the last login is recorded, and the hash redone when the configured
+     * costs changed since it was made.
+     */
+    public Optional<User> authenticate(String username, String password) {
+        Optional<String[]> row = jdbi.withHandle(h -> h.createQuery(
+                        "select id, password_hash, active from auth_users where username = :username")
+                .bind("username", username)
+                .map((rs, ctx) -> new String[] {rs.getString("id"), rs.getString("password_hash"),
+                        Boolean.toString(rs.getBoolean("active"))})
+                .findOne());
+        if (row.isEmpty()) {
+            passwords.verifyDecoy(password);
+            return Optional.empty();
+        }
+        long id = Long.parseLong(row.get()[0]);
+        Passwords.Verdict verdict = passwords.verify(password, row.get()[1]);
+        if (!verdict.matches() || !Boolean.parseBoolean(row.get()[2])) {
+            return Optional.empty();
+        }
+        jdbi.useHandle(h -> h.createUpdate("update auth_users set last_login = :now"
+                        + (verdict.rehashed().isPresent() ? ", password_hash = :hash" : "") + " where id = :id")
+                .bind("now", Rows.timestamp(clock.instant())).bind("hash", verdict.rehashed().orElse(null))
+                .bind("id", id).execute());
+        return find(id);
+    }
+
+    /**
+     * Sets a new password and ends every token and session of the user (Django's
+     * {@code update_session_auth_hash} keeps the current one; the caller logs in again instead).
+     *
+     * @throws ValidationFailed naming {@code new_password} when it is refused
+     */
+    public void setPassword(long id, String password) {
+        User user = find(id).orElseThrow(() -> new IllegalArgumentException("no user " + id));
+        Optional<String> problem = passwordProblem(password, user.username());
+        if (problem.isPresent()) {
+            throw ValidationFailed.of("new_password", problem.get());
+        }
+        jdbi.useHandle(h -> h.createUpdate("update auth_users set password_hash = :hash, auth_epoch = auth_epoch + 1, "
+                + "updated_at = :now where id = :id").bind("hash", passwords.hash(password))
+                .bind("now", Rows.timestamp(clock.instant())).bind("id", id).execute());
+    }
+
+    /** Whether {@code password} is the user's current one (for a password change), at the cost of one hash. */
+    public boolean checkPassword(long id, String password) {
+        String stored = jdbi.withHandle(h -> h.createQuery("select password_hash from auth_users where id = :id")
+                .bind("id", id).mapTo(String.class).findOne().orElse(null));
+        return passwords.verify(password, stored).matches();
+    }
+
+    /** Turns the account on or off; turning it off ends every token and session of the user at once. */
+    public void setActive(long id, boolean active) {
+        jdbi.useHandle(h -> h.createUpdate("update auth_users set active = :active, updated_at = :now"
+                        + (active ? "" : ", auth_epoch = auth_epoch + 1") + " where id = :id")
+                .bind("active", active).bind("now", Rows.timestamp(clock.instant())).bind("id", id).execute());
+    }
+
+    /** Logout everywhere: every token and session the user holds stops working, on every instance. */
+    public void endAllSessions(long id) {
+        jdbi.useHandle(h -> h.createUpdate("update auth_users set auth_epoch = auth_epoch + 1, updated_at = :now "
+                + "where id = :id").bind("now", Rows.timestamp(clock.instant())).bind("id", id).execute());
+    }
+
+    /** Gives the user a role, which must exist. */
+    public void grant(long id, String role) {
+        if (roles.find(role).isEmpty()) {
+            throw ValidationFailed.of("role", "Role \"" + role + "\" does not exist.");
+        }
+        jdbi.useTransaction(h -> grant(h, id, role));
+    }
+
+    private static void grant(Handle h, long id, String role) {
+        boolean held = h.createQuery("select count(*) from auth_user_roles where user_id = :id and role_name = :role")
+                .bind("id", id).bind("role", role).mapTo(Integer.class).one() > 0;
+        if (!held) {
+            h.createUpdate("insert into auth_user_roles (user_id, role_name) values (:id, :role)")
+                    .bind("id", id).bind("role", role).execute();
+        }
+    }
+
+    /**
+     * The caller acting as the user themselves, when the account exists and is active: the scopes of all their
+     * roles. What a password, session or token login answers.
+     */
+    public Optional<Caller> caller(long id) {
+        return active(id).map(a -> new Caller(a.user(), Optional.empty(), Optional.empty(), a.scopes()));
+    }
+
+    /**
+     * The caller acting through key {@code keyId}, as {@code role} when the key was made for one (and the user still
+     * holds it); empty when the account is gone or inactive, or the role was taken away.
+     */
+    public Optional<Caller> caller(long id, Optional<String> role, String keyId) {
+        return active(id).flatMap(a -> {
+            if (role.isEmpty()) {
+                return Optional.of(new Caller(a.user(), Optional.empty(), Optional.of(keyId), a.scopes()));
+            }
+            Role r = a.roles().get(role.get());
+            return r == null ? Optional.empty()
+                    : Optional.of(new Caller(a.user(), Optional.of(r), Optional.of(keyId), r.scopes()));
+        });
+    }
+
+    private Optional<Account> active(long id) {
+        return account(h -> h.createQuery(SELECT + "where u.id = :id").bind("id", id)).filter(a -> a.user().active());
+    }
+
+    private Optional<Account> account(java.util.function.Function<Handle, Query> query) {
+        return jdbi.withHandle(h -> {
+            User[] found = {null};
+            Map<String, Role> held = new LinkedHashMap<>();
+            query.apply(h).map((rs, ctx) -> {
+                if (found[0] == null) {
+                    found[0] = user(rs);
+                }
+                String role = rs.getString("role_name");
+                if (role != null) {
+                    held.put(role, new Role(role, Rows.scopes(rs.getString("role_scopes"))));
+                }
+                return role;
+            }).list();
+            if (found[0] == null) {
+                return Optional.empty();
+            }
+            User u = found[0];
+            User complete = new User(u.id(), u.username(), u.email(), u.active(), u.staff(), u.superuser(),
+                    u.defaultRole(), held.keySet(), u.authEpoch(), u.createdAt(), u.lastLogin());
+            return Optional.of(new Account(complete, Map.copyOf(held)));
+        });
+    }
+
+    private static User user(ResultSet rs) throws SQLException {
+        return new User(rs.getLong("id"), rs.getString("username"), rs.getString("email"), rs.getBoolean("active"),
+                rs.getBoolean("staff"), rs.getBoolean("superuser"), Optional.ofNullable(rs.getString("default_role")),
+                Set.of(), rs.getLong("auth_epoch"), Rows.instant(rs, "created_at").orElseThrow(),
+                Rows.instant(rs, "last_login"));
+    }
+}
