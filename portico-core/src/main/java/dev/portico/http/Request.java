@@ -79,6 +79,15 @@ public interface Request {
      */
     void closeAtEnd(AutoCloseable resource);
 
+    /**
+     * The body's form fields when it is urlencoded or multipart, parsed once (within the form limits) and kept, so
+     * that a stage reading one field, such as an authenticator's {@code authorisation}, leaves the body to the
+     * endpoint's input; empty for any other body. Reading it is bounded as {@link #body()} is.
+     */
+    default Optional<dev.portico.form.FormData> form() {
+        return Optional.empty();
+    }
+
     /** The Content-Type header's value, if any. */
     default Optional<String> contentType() {
         return header("Content-Type");

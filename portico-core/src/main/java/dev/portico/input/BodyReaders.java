@@ -14,6 +14,7 @@ import dev.portico.http.Request;
 import dev.portico.json.JsonErrors;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -21,6 +22,8 @@ import java.util.function.Function;
  * urlencoded and multipart forms through {@link FormDecoder}, whose plan for the type is made here.
  */
 public final class BodyReaders {
+    private static final Request.Attribute<FormData> FORM = Request.Attribute.create("form body");
+
     private final ObjectMapper mapper;
     private final FormParser forms;
     private final MultipartParser multipart;
@@ -36,13 +39,36 @@ public final class BodyReaders {
     public BodyReader reader(Type type, String mediaType, String endpoint) {
         return switch (mediaType) {
             case MediaType.APPLICATION_JSON -> json(type);
-            case MediaType.FORM_URLENCODED -> form(type, endpoint,
-                    request -> forms.parse(new String(request.bodyBytes(), StandardCharsets.UTF_8)));
-            case MediaType.MULTIPART_FORM_DATA -> form(type, endpoint, multipart::parse);
+            case MediaType.FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA ->
+                    form(type, endpoint, request -> form(request).orElseThrow());
             default -> throw new IllegalArgumentException(endpoint + " accepts bodies as " + mediaType
                     + ", which Portico cannot read; accept " + MediaType.APPLICATION_JSON + ", "
                     + MediaType.FORM_URLENCODED + " or " + MediaType.MULTIPART_FORM_DATA);
         };
+    }
+
+    /**
+     * The body as form fields when its {@code Content-Type} is urlencoded or multipart; empty for any other body.
+     * It is parsed once per request, within the form limits, and kept: an authenticator that reads one field
+     * ({@code authorisation}, {@code csrf_token}) and the endpoint's input then share the one parse, where reading
+     * the body twice would find it gone.
+     */
+    public Optional<FormData> form(Request request) {
+        Optional<FormData> kept = request.attribute(FORM);
+        if (kept.isPresent()) {
+            return kept;
+        }
+        String essence = MediaType.essence(request.contentType().orElse(""));
+        FormData parsed = switch (essence) {
+            case MediaType.FORM_URLENCODED -> forms.parse(new String(request.bodyBytes(), StandardCharsets.UTF_8));
+            case MediaType.MULTIPART_FORM_DATA -> multipart.parse(request);
+            default -> null;
+        };
+        if (parsed == null) {
+            return Optional.empty();
+        }
+        request.attribute(FORM, parsed);
+        return Optional.of(parsed);
     }
 
     private BodyReader json(Type type) {

@@ -7,6 +7,7 @@ import dev.portico.error.ErrorRenderer;
 import dev.portico.error.MethodNotAllowed;
 import dev.portico.error.NotFound;
 import dev.portico.form.FormParser;
+import dev.portico.input.BodyReaders;
 import dev.portico.http.Handler;
 import dev.portico.http.HttpMethod;
 import dev.portico.http.Middleware;
@@ -38,12 +39,14 @@ public final class Application {
     private final ErrorRenderer errors;
     private final Limits limits;
     private final FormParser queryParser;
+    private final BodyReaders readers;
     private final AccessLog accessLog;
     private final List<Endpoint> endpoints;
 
     private Application(Router<MethodDispatch> router, List<Middleware> middlewares, ErrorRenderer errors,
-                        Limits limits, boolean accessLog, List<Endpoint> endpoints) {
+                        Limits limits, boolean accessLog, List<Endpoint> endpoints, BodyReaders readers) {
         this.router = router;
+        this.readers = readers;
         this.errors = errors;
         this.limits = limits;
         this.queryParser = new FormParser(limits);
@@ -77,7 +80,8 @@ public final class Application {
             route.targets().forEach((method, endpoint) ->
                     builder.add(route.template(), method, dispatch, endpoint.describe()));
         }
-        return new Application(builder.build(), middlewares, errors, limits, accessLog, endpoints);
+        return new Application(builder.build(), middlewares, errors, limits, accessLog, endpoints,
+                defaults.readers());
     }
 
     /** The endpoints served, in declaration order. */
@@ -94,7 +98,7 @@ public final class Application {
     public Response handle(Transport transport) {
         long start = System.nanoTime();
         HttpMethod method = HttpMethod.parseOrNull(transport.method());
-        Exchange exchange = new Exchange(transport, method, limits.bodySize(), queryParser);
+        Exchange exchange = new Exchange(transport, method, limits.bodySize(), queryParser, readers);
         Response response;
         try {
             response = method == null ? unknownMethod(transport) : root.handle(exchange);

@@ -5,6 +5,7 @@ import dev.portico.endpoint.Endpoint;
 import dev.portico.error.PayloadTooLarge;
 import dev.portico.form.FormData;
 import dev.portico.form.FormParser;
+import dev.portico.input.BodyReaders;
 import dev.portico.http.HttpMethod;
 import dev.portico.http.Request;
 import dev.portico.http.Response;
@@ -37,6 +38,7 @@ public final class Exchange implements Request {
     private final String requestId;
     private final long bodyLimit;
     private final FormParser queryParser;
+    private final BodyReaders readers;
     private String path;
     private FormData query;
     private byte[] body;
@@ -48,8 +50,9 @@ public final class Exchange implements Request {
     private Object[] arguments = NONE;
     private List<AutoCloseable> closeAtEnd;
 
-    Exchange(Transport transport, HttpMethod method, long bodyLimit, FormParser queryParser) {
+    Exchange(Transport transport, HttpMethod method, long bodyLimit, FormParser queryParser, BodyReaders readers) {
         this.transport = transport;
+        this.readers = readers;
         this.method = method;
         this.bodyLimit = bodyLimit;
         this.queryParser = queryParser;
@@ -172,6 +175,11 @@ public final class Exchange implements Request {
         bodyTaken = true;
         checkDeclaredLength();
         return new LimitedInputStream(transport.body(), bodyLimit);
+    }
+
+    @Override
+    public Optional<FormData> form() {
+        return readers.form(this);
     }
 
     @Override

@@ -1,0 +1,68 @@
+package dev.portico.pipeline;
+
+import static dev.portico.testing.Bodies.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portico.Portico;
+import dev.portico.auth.Principal;
+import dev.portico.config.PorticoConfig;
+import dev.portico.http.MediaType;
+import dev.portico.http.Response;
+import dev.portico.testing.Multipart;
+import dev.portico.testing.TestRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code Request.form()}: a stage before the input stage reads one form field (seed 002's {@code authorisation})
+ * and the endpoint still binds the whole body, from one parse.
+ */
+class FormBodyTest {
+    record Note(String title, Optional<String> authorisation) {
+    }
+
+    record Seen(String title, String caller) {
+    }
+
+    private Portico app() {
+        return Portico.builder().config(PorticoConfig.defaults())
+                .authenticators(request -> request.form().flatMap(f -> f.first("authorisation"))
+                        .map(key -> Principal.of("key " + key, Set.of())))
+                .post("/api/notes/", Note.class, Seen.class, (request, note) -> new Seen(note.title(),
+                        request.principal().map(Principal::id).orElse("anonymous")), e -> { })
+                .build();
+    }
+
+    private Response post(Portico app, String contentType, byte[] body) {
+        return app.handle(TestRequest.of("POST", "/api/notes/").header("Content-Type", contentType)
+                .body(body));
+    }
+
+    @Test
+    void anAuthenticatorReadsAFieldOfAnUrlencodedBodyThatTheEndpointThenBinds() {
+        Response response = post(app(), MediaType.FORM_URLENCODED,
+                "title=Hello&authorisation=k-1:s".getBytes(StandardCharsets.UTF_8));
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(json(response).get("title").asText()).isEqualTo("Hello");
+        assertThat(json(response).get("caller").asText()).isEqualTo("key k-1:s");
+    }
+
+    @Test
+    void andOfAMultipartBody() {
+        Multipart body = Multipart.create().field("title", "Hello").field("authorisation", "k-2:s");
+        Response response = post(app(), Multipart.contentType(), body.build());
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(json(response).get("caller").asText()).isEqualTo("key k-2:s");
+        assertThat(json(response).get("title").asText()).isEqualTo("Hello");
+    }
+
+    @Test
+    void aJsonBodyHasNoFormAndIsLeftWhole() {
+        Response response = post(app(), MediaType.APPLICATION_JSON,
+                "{\"title\":\"Hello\",\"authorisation\":\"k-3:s\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(json(response).get("caller").asText()).isEqualTo("anonymous");
+    }
+}
