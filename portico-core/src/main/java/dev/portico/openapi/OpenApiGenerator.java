@@ -130,7 +130,7 @@ public final class OpenApiGenerator {
         if (raw.isArray()) {
             return mainRecord(raw.getComponentType());
         }
-        if (Collection.class.isAssignableFrom(raw) || raw == Optional.class || Types.isPage(raw)) {
+        if (Collection.class.isAssignableFrom(raw) || Types.isOptional(raw) || Types.isPage(raw)) {
             return mainRecord(Types.argument(type, 0));
         }
         return raw.isRecord() ? Optional.of(raw) : Optional.empty();

@@ -95,7 +95,7 @@ final class Operations {
                             Constraints.of(c), Fields.required(c)))
                     .toList();
         }
-        boolean optional = raw == Optional.class || Collection.class.isAssignableFrom(raw) || defaultValue != null;
+        boolean optional = Types.isOptional(raw) || Collection.class.isAssignableFrom(raw) || defaultValue != null;
         return List.of(parameter(in, name, type, defaultValue, annotations, !optional));
     }
 
