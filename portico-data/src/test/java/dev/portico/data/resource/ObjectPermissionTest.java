@@ -21,6 +21,7 @@ import dev.portico.data.resource.Blog.PostPatch;
 import dev.portico.http.Response;
 import dev.portico.testing.TestCaller;
 import dev.portico.testing.TestRequest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,6 +54,14 @@ class ObjectPermissionTest {
                 r.header(headers[i], headers[i + 1]);
             }
             return app.handle(r);
+        }
+
+        /** Retrieve, update, partial update (with and without a stale If-Match) and destroy of {@code item}. */
+        List<Response> everyItemAction(String caller, String item) {
+            String body = "{\"title\":\"taken\"}";
+            return List.of(send(caller, "GET", item, null), send(caller, "PUT", item, body),
+                    send(caller, "PATCH", item, body), send(caller, "PATCH", item, body, "If-Match", "\"9\""),
+                    send(caller, "DELETE", item, null));
         }
 
         long create(String caller, String title) {
@@ -92,12 +101,7 @@ class ObjectPermissionTest {
         try (Posts posts = new Posts(test)) {
             long id = posts.create("alice", "mine");
             String item = "/api/posts/" + id + "/";
-            for (Response refused : new Response[] {
-                    posts.send("bob", "GET", item, null),
-                    posts.send("bob", "PUT", item, "{\"title\":\"taken\"}"),
-                    posts.send("bob", "PATCH", item, "{\"title\":\"taken\"}"),
-                    posts.send("bob", "DELETE", item, null),
-                    posts.send("bob", "PATCH", item, "{\"title\":\"taken\"}", "If-Match", "\"9\"")}) {
+            for (Response refused : posts.everyItemAction("bob", item)) {
                 assertThat(refused.status()).isEqualTo(403);
                 assertThat(json(refused).get("detail").asText())
                         .isEqualTo("You do not have permission to perform this action.");
@@ -113,10 +117,7 @@ class ObjectPermissionTest {
         try (Posts posts = new Posts(test)) {
             long id = posts.create("alice", "mine");
             String item = "/api/posts/" + id + "/";
-            for (Response refused : new Response[] {
-                    posts.send(null, "GET", item, null),
-                    posts.send(null, "PATCH", item, "{\"title\":\"taken\"}"),
-                    posts.send(null, "DELETE", item, null)}) {
+            for (Response refused : posts.everyItemAction(null, item)) {
                 assertThat(refused.status()).isEqualTo(401);
                 assertThat(refused.headerValue("WWW-Authenticate")).contains("Bearer realm=\"api\"");
                 assertThat(json(refused).get("code").asText()).isEqualTo("not_authenticated");
