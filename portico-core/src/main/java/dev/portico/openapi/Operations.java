@@ -59,6 +59,7 @@ final class Operations {
                         .forEach(operation::addParametersItem);
                 case Input.Body b -> operation.requestBody(body(b));
                 case Input.Context c -> { }
+                case Input.Caller c -> { } // the caller comes from the credentials, documented as security
             }
         }
         for (Docs.Parameter documented : endpoint.docs().queryParameters()) {
