@@ -78,9 +78,9 @@ public interface Permission {
         return of(request -> request.principal().map(p -> p.roles().contains(role)).orElse(false), method -> false);
     }
 
-    /** Callers holding {@code scope} ({@link Principal#scopes()}). */
+    /** Callers holding {@code scope} ({@link Principal#hasScope}). */
     static Permission hasScope(String scope) {
-        return of(request -> request.principal().map(p -> p.scopes().contains(scope)).orElse(false), method -> false);
+        return of(request -> request.principal().map(p -> p.hasScope(scope)).orElse(false), method -> false);
     }
 
     /**

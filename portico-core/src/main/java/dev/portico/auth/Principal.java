@@ -25,6 +25,14 @@ public interface Principal {
         return Set.of();
     }
 
+    /**
+     * Whether this caller holds {@code scope}, as {@link Permission#hasScope} asks: by default, whether
+     * {@link #scopes()} holds it; a principal with a wildcard (a superuser) may answer more.
+     */
+    default boolean hasScope(String scope) {
+        return scopes().contains(scope);
+    }
+
     /** The roles (groups) this caller belongs to; {@link Permission#hasRole} reads them. Empty by default. */
     default Set<String> roles() {
         return Set.of();
