@@ -122,6 +122,11 @@ public final class Tokens {
      * @throws InvalidToken otherwise
      */
     public TokenClaims verify(String token, TokenType type) {
+        return claims(token, java.util.Objects.requireNonNull(type, "type"));
+    }
+
+    /** The claims of a valid token of {@code type}, of either type when it is null. */
+    private TokenClaims claims(String token, TokenType type) {
         try {
             return codec.verify(token, type);
         } catch (TokenRejected e) {
@@ -193,7 +198,7 @@ public final class Tokens {
      * @throws InvalidToken ({@code Token is invalid or expired}) otherwise
      */
     public void check(String token) {
-        TokenClaims claims = verify(token, null);
+        TokenClaims claims = claims(token, null);
         currentUser(claims);
         if (claims.type() == TokenType.REFRESH) {
             RefreshTokens.State state = store.state(claims.jti());
