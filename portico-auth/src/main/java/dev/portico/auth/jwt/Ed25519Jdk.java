@@ -32,14 +32,31 @@ final class Ed25519Jdk {
         }
     }
 
-    /** Signs with an Ed25519 private key. */
-    static final class Signer implements JWSSigner {
-        private final PrivateKey key;
+    /** What a signer and a verifier share: the one algorithm, and a JCA context Nimbus asks for but never uses here. */
+    private abstract static class Provider<K extends java.security.Key> implements com.nimbusds.jose.JWSProvider {
+        final K key;
         private final JCAContext jca = new JCAContext();
 
-        Signer(PrivateKey key) {
+        Provider(K key) {
             checkKey(key);
             this.key = key;
+        }
+
+        @Override
+        public Set<JWSAlgorithm> supportedJWSAlgorithms() {
+            return ALGORITHMS;
+        }
+
+        @Override
+        public JCAContext getJCAContext() {
+            return jca;
+        }
+    }
+
+    /** Signs with an Ed25519 private key. */
+    static final class Signer extends Provider<PrivateKey> implements JWSSigner {
+        Signer(PrivateKey key) {
+            super(key);
         }
 
         @Override
@@ -56,26 +73,12 @@ final class Ed25519Jdk {
                 throw new JOSEException("Ed25519 signing failed: " + e.getMessage(), e);
             }
         }
-
-        @Override
-        public Set<JWSAlgorithm> supportedJWSAlgorithms() {
-            return ALGORITHMS;
-        }
-
-        @Override
-        public JCAContext getJCAContext() {
-            return jca;
-        }
     }
 
     /** Verifies with an Ed25519 public key; any failure to verify is a bad signature, never an exception. */
-    static final class Verifier implements JWSVerifier {
-        private final PublicKey key;
-        private final JCAContext jca = new JCAContext();
-
+    static final class Verifier extends Provider<PublicKey> implements JWSVerifier {
         Verifier(PublicKey key) {
-            checkKey(key);
-            this.key = key;
+            super(key);
         }
 
         @Override
@@ -95,16 +98,6 @@ final class Ed25519Jdk {
             } catch (GeneralSecurityException e) {
                 return false;
             }
-        }
-
-        @Override
-        public Set<JWSAlgorithm> supportedJWSAlgorithms() {
-            return ALGORITHMS;
-        }
-
-        @Override
-        public JCAContext getJCAContext() {
-            return jca;
         }
     }
 }
