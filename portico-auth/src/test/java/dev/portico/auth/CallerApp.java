@@ -1,8 +1,14 @@
 package dev.portico.auth;
 
+import static dev.portico.testing.Bodies.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.portico.Portico;
 import dev.portico.auth.accounts.Caller;
 import dev.portico.config.PorticoConfig;
+import dev.portico.http.Response;
+import dev.portico.testing.TestRequest;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,5 +48,18 @@ public final class CallerApp {
                 .post("/api/notes/", Note.class, Seen.class,
                         (request, note) -> new Seen(note.title(), Me.of(request.principal())), e -> { })
                 .build();
+    }
+
+    /** {@code GET /api/me/} with this {@code Authorization} header. */
+    public static Response me(Portico app, String authorization) {
+        return app.handle(TestRequest.get("/api/me/").header("Authorization", authorization));
+    }
+
+    /** A 401 in the error format, with DRF's code and this sentence. */
+    public static void assertRefused(Response response, String detail) {
+        assertThat(response.status()).isEqualTo(401);
+        JsonNode body = json(response);
+        assertThat(body.get("detail").asText()).isEqualTo(detail);
+        assertThat(body.get("code").asText()).isEqualTo("authentication_failed");
     }
 }

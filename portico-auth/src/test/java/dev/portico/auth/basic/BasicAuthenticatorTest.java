@@ -15,7 +15,6 @@ import dev.portico.auth.keys.CreatedApiKey;
 import dev.portico.data.DatabaseTest;
 import dev.portico.data.TestDatabase;
 import dev.portico.http.Response;
-import dev.portico.testing.TestRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
@@ -29,16 +28,10 @@ class BasicAuthenticatorTest {
         return "Basic " + Base64.getEncoder().encodeToString(userPass.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Response get(Portico app, String authorization) {
-        return app.handle(TestRequest.get("/api/me/").header("Authorization", authorization));
-    }
 
     private static void assertRefused(Response response, String detail) {
-        assertThat(response.status()).isEqualTo(401);
-        JsonNode body = json(response);
-        assertThat(body.get("detail").asText()).isEqualTo(detail);
-        assertThat(body.get("code").asText()).isEqualTo("authentication_failed");
-        assertThat(response.headerValue("WWW-Authenticate")).contains("Basic realm=\"api\"");
+        CallerApp.assertRefused(response, detail);
+        assertThat(response.headerValue("WWW-Authenticate")).contains(BasicAuthenticator.CHALLENGE);
     }
 
     @DatabaseTest
@@ -53,18 +46,18 @@ class BasicAuthenticatorTest {
             CreatedApiKey key = keys.create(ada.id(), "", Optional.empty(), Optional.of("writer"));
             Portico app = CallerApp.app(BasicAuthenticator.create(accounts, keys));
 
-            JsonNode self = json(get(app, basic("ada:pass:with:colons")));
+            JsonNode self = json(CallerApp.me(app, basic("ada:pass:with:colons")));
             assertThat(self.get("user").asText()).isEqualTo("ada");
             assertThat(self.get("key").asText()).isEqualTo("-");
             assertThat(self.get("scopes").toString()).isEqualTo("[\"posts:read\",\"posts:write\"]");
 
-            Response viaKey = get(app, "basic " + basic("ada:" + key.credential()).substring(6));
+            Response viaKey = CallerApp.me(app, "basic " + basic("ada:" + key.credential()).substring(6));
             assertThat(viaKey.status()).isEqualTo(200);
             assertThat(json(viaKey).get("key").asText()).isEqualTo(key.key().keyId());
             assertThat(json(viaKey).get("role").asText()).isEqualTo("writer");
             assertThat(json(viaKey).get("scopes").toString()).isEqualTo("[\"posts:write\"]");
 
-            assertThat(json(get(app, "Api-Key " + key.credential())).get("user").asText()).isEqualTo("anonymous");
+            assertThat(json(CallerApp.me(app, "Api-Key " + key.credential())).get("user").asText()).isEqualTo("anonymous");
             assertThat(BasicAuthenticator.create(accounts, keys).challenge()).contains(BasicAuthenticator.CHALLENGE);
         }
     }
@@ -80,18 +73,18 @@ class BasicAuthenticatorTest {
             keys.create(bob.id(), "", Optional.empty(), Optional.empty());
             Portico app = CallerApp.app(BasicAuthenticator.create(accounts, keys));
 
-            assertRefused(get(app, "Basic"), "Invalid basic header. No credentials provided.");
-            assertRefused(get(app, "Basic a b"), "Invalid basic header. Credentials string should not contain spaces.");
-            assertRefused(get(app, "Basic !!!"), "Invalid basic header. Credentials not correctly base64 encoded.");
-            assertRefused(get(app, basic("nocolon")), "Invalid username/password.");
-            assertRefused(get(app, basic("ada:wrong horse")), "Invalid username/password.");
-            assertRefused(get(app, basic("nobody:correct horse")), "Invalid username/password.");
-            assertRefused(get(app, basic("bob:" + adas.credential())), "Invalid username/password.");
-            assertRefused(get(app, basic("ada:" + adas.key().keyId() + ":wrong")), "Invalid username/password.");
-            assertThat(get(app, basic("ada:" + adas.credential())).status()).isEqualTo(200);
+            assertRefused(CallerApp.me(app, "Basic"), "Invalid basic header. No credentials provided.");
+            assertRefused(CallerApp.me(app, "Basic a b"), "Invalid basic header. Credentials string should not contain spaces.");
+            assertRefused(CallerApp.me(app, "Basic !!!"), "Invalid basic header. Credentials not correctly base64 encoded.");
+            assertRefused(CallerApp.me(app, basic("nocolon")), "Invalid username/password.");
+            assertRefused(CallerApp.me(app, basic("ada:wrong horse")), "Invalid username/password.");
+            assertRefused(CallerApp.me(app, basic("nobody:correct horse")), "Invalid username/password.");
+            assertRefused(CallerApp.me(app, basic("bob:" + adas.credential())), "Invalid username/password.");
+            assertRefused(CallerApp.me(app, basic("ada:" + adas.key().keyId() + ":wrong")), "Invalid username/password.");
+            assertThat(CallerApp.me(app, basic("ada:" + adas.credential())).status()).isEqualTo(200);
             accounts.users().setActive(ada.id(), false);
-            assertRefused(get(app, basic("ada:correct horse")), "Invalid username/password.");
-            assertRefused(get(app, basic("ada:" + adas.credential())), "Invalid username/password.");
+            assertRefused(CallerApp.me(app, basic("ada:correct horse")), "Invalid username/password.");
+            assertRefused(CallerApp.me(app, basic("ada:" + adas.credential())), "Invalid username/password.");
         }
     }
 }

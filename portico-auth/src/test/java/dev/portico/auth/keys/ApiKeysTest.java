@@ -2,6 +2,7 @@ package dev.portico.auth.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.portico.auth.AuthTestSupport;
 import dev.portico.auth.accounts.Accounts;
@@ -12,6 +13,7 @@ import dev.portico.data.DatabaseTest;
 import dev.portico.data.TestDatabase;
 import dev.portico.error.NotFound;
 import dev.portico.error.ValidationFailed;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.nio.charset.StandardCharsets;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /** API keys on H2 and PostgreSQL: the format, what is stored, every refusal, role keys and the last use. */
 class ApiKeysTest {
@@ -217,12 +219,7 @@ class ApiKeysTest {
         }
     }
 
-    private static ValidationFailed invalid(Runnable r) {
-        try {
-            r.run();
-        } catch (ValidationFailed e) {
-            return e;
-        }
-        throw new AssertionError("expected a ValidationFailed");
+    private static ValidationFailed invalid(ThrowingCallable call) {
+        return catchThrowableOfType(ValidationFailed.class, call);
     }
 }

@@ -1,5 +1,6 @@
 package dev.portico.auth.keys;
 
+import static dev.portico.auth.CallerApp.assertRefused;
 import static dev.portico.testing.Bodies.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,16 +41,7 @@ class KeyAuthenticatorsTest {
         return new Fixture(accounts, keys, ada, keys.create(ada.id(), "ci", Optional.empty(), Optional.of("reader")));
     }
 
-    private static Response get(Portico app, String authorization) {
-        return app.handle(TestRequest.get("/api/me/").header("Authorization", authorization));
-    }
 
-    private static void assertRefused(Response response, String detail) {
-        assertThat(response.status()).isEqualTo(401);
-        JsonNode body = json(response);
-        assertThat(body.get("detail").asText()).isEqualTo(detail);
-        assertThat(body.get("code").asText()).isEqualTo("authentication_failed");
-    }
 
     @DatabaseTest
     void theApiKeyHeaderAuthenticatesAsTheKeyAndItsRole(TestDatabase test) {
@@ -57,7 +49,7 @@ class KeyAuthenticatorsTest {
         try (var db = f.accounts().database()) {
             Portico app = CallerApp.app(ApiKeyAuthenticator.create(f.keys()));
             for (String scheme : new String[] {"Api-Key", "api-key", "API-KEY"}) {
-                Response response = get(app, scheme + " " + f.key().credential());
+                Response response = CallerApp.me(app, scheme + " " + f.key().credential());
                 assertThat(response.status()).as(scheme).isEqualTo(200);
                 JsonNode me = json(response);
                 assertThat(me.get("user").asText()).isEqualTo("ada");
@@ -66,7 +58,7 @@ class KeyAuthenticatorsTest {
                 assertThat(me.get("scopes").toString()).isEqualTo("[\"posts:read\"]");
             }
             assertThat(json(app.handle(TestRequest.get("/api/me/"))).get("user").asText()).isEqualTo("anonymous");
-            assertThat(json(get(app, "Bearer abc")).get("user").asText()).as("another scheme is not ours")
+            assertThat(json(CallerApp.me(app, "Bearer abc")).get("user").asText()).as("another scheme is not ours")
                     .isEqualTo("anonymous");
             assertThat(ApiKeyAuthenticator.create(f.keys()).challenge()).contains("Api-Key realm=\"api\"");
         }
@@ -77,18 +69,18 @@ class KeyAuthenticatorsTest {
         Fixture f = fixture(test);
         try (var db = f.accounts().database()) {
             Portico app = CallerApp.app(ApiKeyAuthenticator.create(f.keys()));
-            assertRefused(get(app, "Api-Key"), "Invalid API key header. No credentials provided.");
-            assertRefused(get(app, "Api-Key   "), "Invalid API key header. No credentials provided.");
-            assertRefused(get(app, "Api-Key a b"), "Invalid API key header. Credentials string should not contain spaces.");
+            assertRefused(CallerApp.me(app, "Api-Key"), "Invalid API key header. No credentials provided.");
+            assertRefused(CallerApp.me(app, "Api-Key   "), "Invalid API key header. No credentials provided.");
+            assertRefused(CallerApp.me(app, "Api-Key a b"), "Invalid API key header. Credentials string should not contain spaces.");
             String id = f.key().key().keyId();
             for (String bad : new String[] {":", id, id + ":", id + ":wrong", "k-0000000000000000:" + f.key().secret(),
                     "nonsense", f.key().credential() + "x"}) {
-                Response response = get(app, "Api-Key " + bad);
+                Response response = CallerApp.me(app, "Api-Key " + bad);
                 assertRefused(response, "Invalid API key.");
                 assertThat(response.headerValue("WWW-Authenticate")).contains(ApiKeyAuthenticator.CHALLENGE);
             }
             f.keys().revoke(id);
-            assertRefused(get(app, "Api-Key " + f.key().credential()), "Invalid API key.");
+            assertRefused(CallerApp.me(app, "Api-Key " + f.key().credential()), "Invalid API key.");
         }
     }
 
@@ -149,10 +141,10 @@ class KeyAuthenticatorsTest {
             Portico app = CallerApp.app(ApiKeyAuthenticator.create(f.keys()), FormKeyAuthenticator.create(f.keys()));
             String id = f.key().key().keyId();
             Response[] responses = {
-                get(app, "Api-Key " + f.key().credential()),
-                get(app, "Api-Key " + id + ":" + secret + "x"),
-                get(app, "Api-Key " + secret),
-                get(app, "Api-Key " + id + ":" + secret + " extra"),
+                CallerApp.me(app, "Api-Key " + f.key().credential()),
+                CallerApp.me(app, "Api-Key " + id + ":" + secret + "x"),
+                CallerApp.me(app, "Api-Key " + secret),
+                CallerApp.me(app, "Api-Key " + id + ":" + secret + " extra"),
                 app.handle(TestRequest.get("/api/me/?authorisation=" + f.key().credential())),
                 app.handle(TestRequest.get("/api/me/?authorisation=" + secret)),
                 app.handle(TestRequest.of("POST", "/api/notes/").header("Content-Type", MediaType.FORM_URLENCODED)
