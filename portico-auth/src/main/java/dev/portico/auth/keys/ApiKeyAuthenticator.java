@@ -1,0 +1,53 @@
+package dev.portico.auth.keys;
+
+import dev.portico.auth.Authenticator;
+import dev.portico.auth.Principal;
+import dev.portico.http.Request;
+import java.util.Optional;
+
+/**
+ * {@code Authorization: Api-Key <keyid>:<secret>} (seed 000's header, with seed 002's credential). The scheme name is
+ * case-insensitive. Another scheme, or no header, is left to the next authenticator; a malformed value or a key that
+ * is refused for any reason is a 401 saying {@code Invalid API key.}, never which part was wrong.
+ *
+ * <p>The challenge is {@value #CHALLENGE}: {@code Api-Key} is no registered HTTP scheme, but naming it tells a
+ * client what to send, and having a challenge makes an anonymous call to a protected endpoint a 401 rather than
+ * DRF's 403 when this authenticator comes first.
+ * <pre>{@code
+ * Portico.builder().authenticators(ApiKeyAuthenticator.create(ApiKeys.create(accounts)))
+ * }</pre>
+ */
+public final class ApiKeyAuthenticator implements Authenticator {
+    /** The scheme name of the header. */
+    public static final String SCHEME = "Api-Key";
+    /** The {@code WWW-Authenticate} value. */
+    public static final String CHALLENGE = "Api-Key realm=\"api\"";
+    /** The sentence of every refused key. */
+    public static final String INVALID = "Invalid API key.";
+
+    private final ApiKeys keys;
+
+    private ApiKeyAuthenticator(ApiKeys keys) {
+        this.keys = keys;
+    }
+
+    /** Checks keys against {@code keys}. */
+    public static ApiKeyAuthenticator create(ApiKeys keys) {
+        return new ApiKeyAuthenticator(keys);
+    }
+
+    @Override
+    public Optional<Principal> authenticate(Request request) {
+        Optional<String> credential = AuthorizationHeader.credentials(request, SCHEME, "API key", CHALLENGE);
+        if (credential.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(keys.authenticate(credential.get()).orElseThrow(
+                () -> AuthorizationHeader.failed(INVALID, CHALLENGE)));
+    }
+
+    @Override
+    public Optional<String> challenge() {
+        return Optional.of(CHALLENGE);
+    }
+}
