@@ -2,6 +2,8 @@ package dev.portico.auth.jwt;
 
 import dev.portico.auth.Authenticator;
 import dev.portico.auth.Principal;
+import dev.portico.auth.accounts.Caller;
+import dev.portico.auth.SecurityScheme;
 import dev.portico.error.AuthenticationFailed;
 import dev.portico.http.Request;
 import java.util.Optional;
@@ -20,6 +22,8 @@ import java.util.Optional;
 public final class JwtAuthenticator implements Authenticator {
     /** The challenge of simplejwt's views. */
     public static final String CHALLENGE = "Bearer realm=\"api\"";
+    /** How the OpenAPI document describes it. */
+    public static final SecurityScheme SECURITY_SCHEME = SecurityScheme.bearer("jwtAuth", "JWT");
     private static final String SCHEME = "Bearer";
 
     private final Tokens tokens;
@@ -57,6 +61,17 @@ public final class JwtAuthenticator implements Authenticator {
     @Override
     public Optional<String> challenge() {
         return Optional.of(CHALLENGE);
+    }
+
+    /** {@code jwtAuth}: HTTP bearer, format JWT. */
+    @Override
+    public Optional<SecurityScheme> scheme() {
+        return Optional.of(SECURITY_SCHEME);
+    }
+
+    @Override
+    public Class<? extends Principal> principalType() {
+        return Caller.class;
     }
 
     @Override

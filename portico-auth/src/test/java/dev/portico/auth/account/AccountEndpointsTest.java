@@ -80,7 +80,7 @@ class AccountEndpointsTest {
         try (SessionTestApp t = SessionTestApp.create(test, MutableClock.startingNow())) {
             User ada = t.user("ada");
             t.user("bob");
-            assertThat(t.browser().send(TestRequest.get("/auth/user/")).status()).isEqualTo(403);
+            assertThat(t.browser().send(TestRequest.get("/auth/user/")).status()).isEqualTo(401);
             Browser browser = t.loggedIn("ada");
             Response patched = browser.json("PATCH", "/auth/user/", "{\"email\":\"lovelace@example.com\"}");
             assertThat(patched.status()).isEqualTo(200);
