@@ -5,6 +5,8 @@ import dev.portico.auth.accounts.Accounts;
 import dev.portico.auth.accounts.AuthSettings;
 import dev.portico.auth.cli.ApiKeyCommand;
 import dev.portico.auth.cli.CreateUserCommand;
+import dev.portico.auth.jwt.JwtSettings;
+import dev.portico.auth.session.SessionSettings;
 import dev.portico.cli.Manage;
 import dev.portico.config.PorticoConfig;
 import dev.portico.config.Settings;
@@ -48,8 +50,10 @@ public final class BlogApp {
                         e -> e.operationId("hello").summary("Greets someone by name"))
                 .controller(new Uploads());
         Set<String> hosts = BaseUrl.hosts(config.get(Settings.SERVER_ALLOWED_HOSTS));
-        Posts.resource(db, hosts).addTo(app);
-        Employees.resource(db, hosts).addTo(app);
+        Auth auth = Auth.create(db, config);
+        auth.addTo(app);
+        Posts.resource(db, hosts, auth.people).addTo(app);
+        Employees.resource(db, hosts, auth.peopleAndKeys).addTo(app);
         return app;
     }
 
@@ -64,10 +68,15 @@ public final class BlogApp {
     /** The management commands with more code-level defaults (a test's own {@code database.url}, say). */
     public static Manage manage(Consumer<PorticoConfig.Builder> defaults) {
         Manage manage = Manage.create(BlogApp::app).name("./manage")
-                .settings(b -> defaults.accept(AuthSettings.register(DatabaseSettings.register(b))));
+                .settings(b -> defaults.accept(settings(b)));
         return manage.command(MigrateCommand.create(manage::config, Accounts.MIGRATIONS))
                 .command(CreateUserCommand.create(manage::config))
                 .command(ApiKeyCommand.create(manage::config));
+    }
+
+    /** Registers the settings of the modules the app uses: {@code database.*}, {@code auth.*}. */
+    public static PorticoConfig.Builder settings(PorticoConfig.Builder builder) {
+        return SessionSettings.register(JwtSettings.register(AuthSettings.register(DatabaseSettings.register(builder))));
     }
 
     /** Runs a management command; {@code serve} by default. */

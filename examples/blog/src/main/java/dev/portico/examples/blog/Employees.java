@@ -1,7 +1,11 @@
 package dev.portico.examples.blog;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.portico.auth.Authenticator;
+import dev.portico.auth.Permission;
 import dev.portico.data.Database;
+import dev.portico.annotation.Nullable;
+import dev.portico.data.model.Column;
 import dev.portico.data.model.Model;
 import dev.portico.data.query.BaseUrl;
 import dev.portico.data.query.Lookup;
@@ -20,7 +24,8 @@ import java.util.Set;
 
 /**
  * Employees in the {@code employees} table ({@code V2__employees.sql}): the resource that shows filters on
- * exact text, decimal ranges ({@code salary__gte}, {@code salary__lte}) and dates ({@code hire_date__gte}).
+ * exact text, decimal ranges ({@code salary__gte}, {@code salary__lte}) and dates ({@code hire_date__gte}). Each
+ * user has their own employees, as seed 000's per-user API: another user's are not found (404), not even listed.
  */
 public final class Employees {
 
@@ -31,7 +36,8 @@ public final class Employees {
     public record Employee(long id, String name, String department, BigDecimal salary,
                            @JsonProperty("hire_date") LocalDate hireDate,
                            @JsonProperty("created_at") Instant createdAt,
-                           @JsonProperty("updated_at") Instant updatedAt, long version) {
+                           @JsonProperty("updated_at") Instant updatedAt, long version,
+                           @Column("owner_id") @Nullable Long owner) {
     }
 
     /** What a client sends to create or replace an employee. */
@@ -47,8 +53,8 @@ public final class Employees {
                                 @JsonProperty("hire_date") Optional<LocalDate> hireDate) {
     }
 
-    /** The resource on {@code db}; declaring it needs no connection. */
-    public static Resource<Employee> resource(Database db, Set<String> allowedHosts) {
+    /** The resource on {@code db}, for callers the authenticators recognise; declaring it needs no connection. */
+    public static Resource<Employee> resource(Database db, Set<String> allowedHosts, Authenticator... authenticators) {
         return Resource.of(Model.of(Employee.class), db, "/api/employees/")
                 .create(EmployeeInput.class)
                 .partialUpdate(EmployeePatch.class)
@@ -61,7 +67,9 @@ public final class Employees {
                         .defaultOrdering("id")
                         .pagination(Pagination.pageNumber(10, 100)))
                 .baseUrl(r -> BaseUrl.fromHost(r, "http", allowedHosts))
-                .endpoints(e -> e.tags("employees"))
+                .onCreate("owner", Owners::callerId)
+                .scope("owner", Owners::callerId)
+                .endpoints(e -> e.tags("employees").authenticators(authenticators).permissions(Permission.authenticated()))
                 .build();
     }
 }

@@ -2,7 +2,11 @@ package dev.portico.examples.blog;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.portico.annotation.Nullable;
+import dev.portico.auth.Authenticator;
 import dev.portico.data.Database;
+import dev.portico.auth.ObjectPermission;
+import dev.portico.auth.Permission;
+import dev.portico.data.model.Column;
 import dev.portico.data.model.Model;
 import dev.portico.data.query.BaseUrl;
 import dev.portico.data.query.Lookup;
@@ -20,7 +24,8 @@ import java.util.Set;
 /**
  * The blog's posts, as seed 004's Django model, stored in the {@code posts} table ({@code V1__posts.sql}) and
  * served as one {@link Resource}: list (filters, ordering, search, pages), create, retrieve, replace, patch and
- * delete, with DRF's statuses.
+ * delete, with DRF's statuses. Every signed-in caller reads every post; only its author (the {@code owner}, set from
+ * the caller on create) or staff may change or delete it, others get 403.
  */
 public final class Posts {
     private Posts() {
@@ -33,7 +38,8 @@ public final class Posts {
     public record Post(long id, String title, String content, boolean draft,
                        @JsonProperty("publish_date") @Nullable LocalDate publishDate,
                        @JsonProperty("created_at") Instant createdAt,
-                       @JsonProperty("updated_at") Instant updatedAt, long version) {
+                       @JsonProperty("updated_at") Instant updatedAt, long version,
+                       @Column("owner_id") @Nullable Long owner) {
     }
 
     /** What a client sends to create or replace a post; a post is published (not a draft) unless it says so. */
@@ -49,8 +55,8 @@ public final class Posts {
                             Optional<Boolean> draft, @JsonProperty("publish_date") Omittable<LocalDate> publishDate) {
     }
 
-    /** The resource on {@code db}; declaring it needs no connection. */
-    public static Resource<Post> resource(Database db, Set<String> allowedHosts) {
+    /** The resource on {@code db}, for callers the authenticators recognise; declaring it needs no connection. */
+    public static Resource<Post> resource(Database db, Set<String> allowedHosts, Authenticator... authenticators) {
         return Resource.of(Model.of(Post.class), db, "/api/posts/")
                 .create(PostInput.class)
                 .partialUpdate(PostPatch.class)
@@ -65,7 +71,10 @@ public final class Posts {
                         .defaultOrdering("-created_at")
                         .pagination(Pagination.pageNumber(10, 100)))
                 .baseUrl(r -> BaseUrl.fromHost(r, "http", allowedHosts))
-                .endpoints(e -> e.tags("posts"))
+                .onCreate("owner", Owners::callerId)
+                .objectPermission(Owners.<Post>readOnly().or(ObjectPermission.isOwner(p -> String.valueOf(p.owner())))
+                        .or(ObjectPermission.of(Permission.isAdmin())))
+                .endpoints(e -> e.tags("posts").authenticators(authenticators).permissions(Permission.authenticated()))
                 .build();
     }
 }

@@ -23,6 +23,8 @@ class BlogAppTest {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private BlogDatabases database;
     private Portico app;
+    /** A bearer token of user "writer", sent with every request to the resources (they need a signed-in caller). */
+    private String token;
 
     /** The database of this run. */
     BlogDatabases database() throws Exception {
@@ -33,6 +35,8 @@ class BlogAppTest {
     void start() throws Exception {
         database = database();
         app = BlogApp.app(database.serverConfig()).shutdownHook(false).build().start();
+        BlogUsers.create(database.serverConfig(), "writer", false);
+        token = BlogUsers.token(app.port(), "writer");
     }
 
     @AfterAll
@@ -50,7 +54,9 @@ class BlogAppTest {
     }
 
     private HttpRequest.Builder at(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path));
+        return path.startsWith("/api/posts/") || path.startsWith("/api/employees/")
+                ? request.header("Authorization", "Bearer " + token) : request;
     }
 
     private HttpResponse<String> sendJson(String method, String path, String json) throws Exception {
@@ -263,7 +269,8 @@ class BlogAppTest {
     @Test
     void aListAnswersOnlyHostsAllowedByConfiguration() throws Exception {
         dev.portico.testing.RawHttp.Reply reply = dev.portico.testing.RawHttp.send(app.port(),
-                "GET /api/posts/ HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
+                "GET /api/posts/ HTTP/1.1\r\nHost: evil.example\r\nAuthorization: Bearer " + token
+                        + "\r\nConnection: close\r\n\r\n");
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.body()).contains("Invalid Host header.");
     }

@@ -2,6 +2,8 @@ package dev.portico.examples.blog;
 
 import dev.portico.config.PorticoConfig;
 import dev.portico.config.Settings;
+import dev.portico.auth.accounts.AuthSettings;
+import dev.portico.auth.jwt.JwtSettings;
 import dev.portico.data.DatabaseSettings;
 import dev.portico.data.TestDatabase;
 import java.io.IOException;
@@ -19,9 +21,12 @@ final class BlogDatabases implements AutoCloseable {
         this.database = database;
     }
 
+    /** The tests' token secret (the app refuses to sign without one outside the embedded database). */
+    static final String TEST_JWT_SECRET = "test secret of the example's suite, 32+ bytes long";
+
     /** The configuration builder every test of the example starts from: Portico's settings and the database's. */
     static PorticoConfig.Builder config() {
-        return DatabaseSettings.register(PorticoConfig.builder());
+        return BlogApp.settings(PorticoConfig.builder()).set(JwtSettings.SECRET, TEST_JWT_SECRET);
     }
 
     static BlogDatabases h2() throws IOException {
@@ -39,7 +44,9 @@ final class BlogDatabases implements AutoCloseable {
 
     /** A configuration on this database, served on a free loopback port, migrated on start. */
     PorticoConfig serverConfig() {
-        return database.config(b -> b.set(Settings.SERVER_HOST, "127.0.0.1").set(Settings.SERVER_PORT, 0)
+        return database.config(b -> BlogApp.settings(b).set(JwtSettings.SECRET, TEST_JWT_SECRET)
+                .set(AuthSettings.ARGON2_MEMORY, 1024).set(AuthSettings.ARGON2_ITERATIONS, 1)
+                .set(Settings.SERVER_HOST, "127.0.0.1").set(Settings.SERVER_PORT, 0)
                 .set(DatabaseSettings.MIGRATE_ON_START, DatabaseSettings.MigrateOnStart.TRUE));
     }
 

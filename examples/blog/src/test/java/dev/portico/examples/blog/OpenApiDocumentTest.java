@@ -105,6 +105,7 @@ class OpenApiDocumentTest {
     void theSchemaCommandNeverConnectsToTheDatabase(@TempDir Path dir) throws Exception {
         Path yaml = dir.resolve("openapi.yaml");
         Manage manage = BlogApp.manage(b -> b.set(DatabaseSettings.URL, "jdbc:postgresql://127.0.0.1:1/nothing")
+                .set(dev.portico.auth.jwt.JwtSettings.SECRET, BlogDatabases.TEST_JWT_SECRET)
                 .set(DatabaseSettings.MIGRATE_ON_START, DatabaseSettings.MigrateOnStart.TRUE));
         StringWriter err = new StringWriter();
         assertThat(manage.run(new String[] {"schema", "--file", yaml.toString()}, new PrintWriter(new StringWriter()),
@@ -113,6 +114,15 @@ class OpenApiDocumentTest {
         assertThat(manage.run(new String[] {"migrate"}, new PrintWriter(new StringWriter()), new PrintWriter(err)))
                 .as("the same configuration does point at a dead database").isEqualTo(1);
         assertThat(err.toString()).contains("database.url = jdbc:postgresql://127.0.0.1:1/nothing");
+    }
+
+    @Test
+    void aServerDatabaseWithoutATokenSecretFailsAtStartupNamingTheSetting() {
+        Manage manage = BlogApp.manage(b -> b.set(DatabaseSettings.URL, "jdbc:postgresql://127.0.0.1:1/nothing"));
+        StringWriter err = new StringWriter();
+        assertThat(manage.run(new String[] {"schema"}, new PrintWriter(new StringWriter()), new PrintWriter(err)))
+                .isNotZero();
+        assertThat(err.toString()).contains("auth.jwt.secret", "openssl rand -base64 48");
     }
 
     private static int run(Manage manage, String... args) {
