@@ -9,7 +9,8 @@ import java.util.Optional;
  * credentials wins.
  *
  * <p>Return empty when the request carries no credentials of your kind, so the next authenticator gets a
- * turn; throw {@link dev.portico.error.AuthenticationFailed} when it carries yours and they are wrong.
+ * turn; throw {@link dev.portico.error.AuthenticationFailed} when it carries yours and they are wrong (401 at
+ * once, with the endpoint's challenge).
  */
 @FunctionalInterface
 public interface Authenticator {
@@ -18,11 +19,25 @@ public interface Authenticator {
     Optional<Principal> authenticate(Request request);
 
     /**
-     * The {@code WWW-Authenticate} challenge sent with a 401 when this is the first configured authenticator,
-     * such as {@code Bearer realm="api"}. Empty means the scheme has no challenge, and DRF's rule applies:
-     * an unauthenticated caller who may not proceed gets 403 instead of 401.
+     * The {@code WWW-Authenticate} challenge of this scheme, such as {@code Bearer realm="api"}; empty when the
+     * scheme has none (a session cookie). Every 401 of an endpoint carries the challenge of its first
+     * authenticator that has one, whatever their order; when none has one, {@code Session realm="api"}.
      */
     default Optional<String> challenge() {
         return Optional.empty();
+    }
+
+    /** How the credentials travel, for the OpenAPI document; empty leaves this authenticator undocumented. */
+    default Optional<SecurityScheme> scheme() {
+        return Optional.empty();
+    }
+
+    /**
+     * The type of every principal this authenticator returns. A controller parameter of a {@link Principal}
+     * subtype that this type can never be fails the build, naming both; {@code Principal} (the default) says
+     * nothing, and a mismatch is then found on the request (a logged 500).
+     */
+    default Class<? extends Principal> principalType() {
+        return Principal.class;
     }
 }

@@ -41,7 +41,8 @@ import java.util.function.Consumer;
  * }</pre>
  * A parameter named like a template parameter is a path parameter; {@link Query} and {@link Header} bind
  * the others; on POST, PUT and PATCH the one remaining non-scalar parameter is the body; a {@link Request}
- * parameter receives the request. The method is called through a method handle made here, so no
+ * parameter receives the request, and one of a {@link dev.portico.auth.Principal} type (or {@code Optional} of
+ * one) the caller ({@link Input.Caller}). The method is called through a method handle made here, so no
  * reflection happens per request. Compile with {@code -parameters} so parameter names are kept.
  */
 public final class Controllers {
@@ -140,6 +141,8 @@ public final class Controllers {
         } else if (body != null) {
             List<String> consumes = body.consumes().length == 0 ? BodyMediaTypes.defaults(type) : List.of(body.consumes());
             builder.input(new Input.Body(type, consumes, annotations));
+        } else if (Input.Caller.principalType(type).isPresent()) {
+            builder.caller(type);
         } else if (pathParams.contains(name)) {
             builder.input(new Input.Path(name, null, type, annotations));
         } else if (mapping.method().hasBody() && !Scalars.isScalar(type)) {

@@ -162,6 +162,15 @@ public final class EndpointBuilder {
         return this;
     }
 
+    /**
+     * Passes the caller, typed: {@code Principal}, a subtype ({@code User.class}) or {@code Optional} of one
+     * (a {@link TypeRef}); read it in the handler as {@code request.input("caller")}. See {@link Input.Caller}.
+     */
+    public EndpointBuilder caller(Type type) {
+        inputs.add(new Input.Caller(type));
+        return this;
+    }
+
     /** The media types the success body is sent as. */
     public EndpointBuilder produces(String... mediaTypes) {
         this.produces = List.of(mediaTypes);

@@ -2,6 +2,7 @@ package dev.portico.endpoint;
 
 import dev.portico.annotation.ReadOnly;
 import dev.portico.annotation.WriteOnly;
+import dev.portico.input.Omittable;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.AnnotatedParameterizedType;
@@ -25,18 +26,17 @@ public final class Fields {
     }
 
     /**
-     * Whether a component must be present and non-null: true unless its type is an {@code Optional} or a
-     * {@code java.util.Optional*}, or it carries an annotation named {@code Nullable} (Portico's, JSpecify's,
-     * Jakarta's).
+     * Whether a component must be present and non-null: true unless its type is an {@code Optional}, a
+     * {@code java.util.Optional*} or an {@link Omittable}, or it carries an annotation named {@code Nullable}
+     * (Portico's, JSpecify's, Jakarta's).
      */
     public static boolean required(RecordComponent component) {
         Class<?> type = component.getType();
         if (type == Optional.class || type == OptionalInt.class || type == OptionalLong.class
-                || type == OptionalDouble.class) {
+                || type == OptionalDouble.class || type == Omittable.class) {
             return false;
         }
-        return !nullable(component) && !nullable(component.getAccessor())
-                && !(component.getGenericType() instanceof ParameterizedType p && p.getRawType() == Optional.class);
+        return !nullable(component) && !nullable(component.getAccessor());
     }
 
     /** Whether the element carries an annotation (on the declaration or its type) named {@code Nullable}. */
@@ -58,14 +58,14 @@ public final class Fields {
 
     /**
      * The type-use annotations that constrain the value itself: those on {@code type}, and for
-     * {@code Optional<@Size(max = 9) String>} those on the {@code Optional}'s argument, since an optional
-     * value is documented and checked as the value it holds. Those on a {@code List}'s element type stay with
-     * the elements.
+     * {@code Optional<@Size(max = 9) String>} (or {@code Omittable<...>}) those on the type argument, since an
+     * optional value is documented and checked as the value it holds. Those on a {@code List}'s element type
+     * stay with the elements.
      */
     public static List<Annotation> valueAnnotations(AnnotatedType type) {
         List<Annotation> found = new ArrayList<>(List.of(type.getAnnotations()));
         if (type instanceof AnnotatedParameterizedType p && p.getType() instanceof ParameterizedType raw
-                && raw.getRawType() == Optional.class) {
+                && (raw.getRawType() == Optional.class || raw.getRawType() == Omittable.class)) {
             found.addAll(List.of(p.getAnnotatedActualTypeArguments()[0].getAnnotations()));
         }
         return found;

@@ -1,9 +1,12 @@
 package dev.portico.endpoint;
 
+import dev.portico.auth.Principal;
 import dev.portico.router.ParamType;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One declared input of an endpoint. The input stage binds each to a value before the endpoint runs, the
@@ -73,6 +76,56 @@ public sealed interface Input {
         @Override
         public String name() {
             return "body";
+        }
+    }
+
+    /**
+     * The caller: {@link dev.portico.http.Request#principal()} as a {@link Principal} or one of its subtypes (an
+     * authentication module's {@code User}). {@code Optional<X>} is empty for an anonymous request; a plain
+     * {@code X} needs a caller (401 with the endpoint's challenge otherwise). Not a parameter of the document.
+     *
+     * @param type {@code X} or {@code Optional<X>}, where {@code X} is {@code Principal} or a subtype
+     */
+    record Caller(Type type) implements Input {
+
+        /** Checks that {@code type} is a principal type or an {@code Optional} of one. */
+        public Caller {
+            if (principalType(type).isEmpty()) {
+                throw new IllegalArgumentException(type.getTypeName() + " is not a caller type; declare "
+                        + "Principal, a type implementing it, or Optional of one");
+            }
+        }
+
+        /** The principal type {@code type} receives, or empty when it is not a caller type. */
+        public static Optional<Class<? extends Principal>> principalType(Type type) {
+            Type element = type;
+            if (type instanceof ParameterizedType p && p.getRawType() == Optional.class) {
+                element = p.getActualTypeArguments()[0];
+            }
+            if (element instanceof Class<?> c && Principal.class.isAssignableFrom(c)) {
+                return Optional.of(c.asSubclass(Principal.class));
+            }
+            return Optional.empty();
+        }
+
+        /** The principal type the value must be. */
+        public Class<? extends Principal> principalType() {
+            return principalType(type).orElseThrow();
+        }
+
+        /** Whether an anonymous request binds an empty {@code Optional} rather than failing. */
+        public boolean optional() {
+            return type instanceof ParameterizedType;
+        }
+
+        @Override
+        public String name() {
+            return "caller";
+        }
+
+        @Override
+        public List<Annotation> annotations() {
+            return List.of();
         }
     }
 

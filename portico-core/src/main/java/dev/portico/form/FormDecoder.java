@@ -19,6 +19,7 @@ import java.util.Optional;
  *   people.0.name=ada                    lists of records
  *   scores.alice=3                       maps by key
  *   upload=&lt;a multipart file part&gt;       a FileUpload
+ *   publish_date=                        null, for an Omittable (one empty value, nothing under it)
  * </pre>
  * The plan is made once per type ({@link #of}); decoding reports every missing, unknown, read-only or
  * mistyped field at once, each under its dotted path, as one {@link dev.portico.error.ValidationFailed}.

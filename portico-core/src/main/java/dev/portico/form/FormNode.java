@@ -1,6 +1,7 @@
 package dev.portico.form;
 
 import dev.portico.http.FileUpload;
+import dev.portico.input.Omittable;
 import dev.portico.input.Scalars;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,7 +15,7 @@ import java.util.Optional;
  * value at one node of a request's {@link FormTree}; problems go to {@link FormErrors} under their dotted
  * path, and a node with a problem below it returns {@code null}, so every error is found in one pass.
  */
-sealed interface FormNode permits FormNode.Scalar, FormNode.File, FormNode.Maybe, FormNode.Items,
+sealed interface FormNode permits FormNode.Scalar, FormNode.File, FormNode.Maybe, FormNode.OrNull, FormNode.Items,
         FormNode.Dictionary, FormNode.Ref, RecordNode {
     String REQUIRED = "This field is required.";
     String SENT_TWICE = "This field was sent more than once.";
@@ -90,6 +91,28 @@ sealed interface FormNode permits FormNode.Scalar, FormNode.File, FormNode.Maybe
         @Override
         public Object decode(FormTree tree, String path, FormErrors errors) {
             return Optional.ofNullable(inner.decode(tree, path, errors));
+        }
+    }
+
+    /**
+     * {@code Omittable<T>}: absent when not sent (decided by the parent); null when the name is sent once with an
+     * empty value and nothing under it ({@code publish_date=}), the spelling of an empty HTML field; the value
+     * otherwise. So a form cannot send {@code ""} for an {@code Omittable<String>}: an empty field is null.
+     */
+    record OrNull(FormNode inner) implements FormNode {
+        @Override
+        public Object decode(FormTree tree, String path, FormErrors errors) {
+            if (tree.values.size() == 1 && tree.values.get(0).isEmpty() && tree.files.isEmpty()
+                    && tree.children.isEmpty()) {
+                return Omittable.ofNull();
+            }
+            Object value = inner.decode(tree, path, errors);
+            return value == null ? null : Omittable.of(value);
+        }
+
+        @Override
+        public String requiredMessage() {
+            return inner.requiredMessage();
         }
     }
 

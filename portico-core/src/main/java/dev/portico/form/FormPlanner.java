@@ -2,6 +2,7 @@ package dev.portico.form;
 
 import dev.portico.endpoint.Fields;
 import dev.portico.http.FileUpload;
+import dev.portico.input.Omittable;
 import dev.portico.input.Scalars;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -17,7 +18,8 @@ import java.util.Optional;
 
 /**
  * Makes the {@link FormNode} plan of a Java type, once, at startup: single values, {@code FileUpload},
- * records (nested, even recursive), {@code List}, {@code Map} with single-value keys, and {@code Optional}.
+ * records (nested, even recursive), {@code List}, {@code Map} with single-value keys, {@code Optional} and
+ * {@code Omittable}.
  * Everything reflective happens here; a type that cannot come from a form fails with a message naming the
  * part that cannot.
  */
@@ -45,6 +47,9 @@ final class FormPlanner {
             if (raw == Optional.class) {
                 return new FormNode.Maybe(node(args[0], where));
             }
+            if (raw == Omittable.class) {
+                return new FormNode.OrNull(node(args[0], where));
+            }
             if (raw == List.class) {
                 return new FormNode.Items(node(args[0], where + " item"));
             }
@@ -57,7 +62,7 @@ final class FormPlanner {
             }
         }
         throw new IllegalArgumentException(where + ": " + type.getTypeName() + " cannot be read from a form; use "
-                + "single values, FileUpload, records, List, Map or Optional of them");
+                + "single values, FileUpload, records, List, Map, Optional or Omittable of them");
     }
 
     private FormNode record(Class<?> type) {
@@ -95,6 +100,9 @@ final class FormPlanner {
     private static Object absent(Class<?> type) {
         if (type == Optional.class) {
             return Optional.empty();
+        }
+        if (type == Omittable.class) {
+            return Omittable.absent();
         }
         if (!type.isPrimitive()) {
             return null;

@@ -1,7 +1,9 @@
 package dev.portico.input;
 
+import dev.portico.auth.Principal;
 import dev.portico.endpoint.Endpoint;
 import dev.portico.endpoint.Input;
+import dev.portico.error.NotAuthenticated;
 import dev.portico.error.UnsupportedMediaType;
 import dev.portico.error.ValidationFailed;
 import dev.portico.form.FormData;
@@ -52,6 +54,7 @@ public final class Binder {
                         request -> request.cookie(cookie.name()).map(List::of).orElse(List.of()));
                 case Input.Body body -> body(body, readers, endpoint);
                 case Input.Context context -> request -> request;
+                case Input.Caller caller -> caller(caller, endpoint);
             };
         }
         return new Binder(bindings, names);
@@ -213,6 +216,32 @@ public final class Binder {
         } catch (IllegalArgumentException e) {
             throw new FieldError(e.getMessage());
         }
+    }
+
+    /**
+     * The caller, checked against the declared type: an anonymous request is a 401 for a required caller (the
+     * authentication stage adds the challenge); a principal of another type is a misconfiguration, a 500 that
+     * the log explains.
+     */
+    private static Binding caller(Input.Caller caller, Endpoint endpoint) {
+        Class<? extends Principal> type = caller.principalType();
+        boolean optional = caller.optional();
+        return request -> {
+            Optional<Principal> principal = request.principal();
+            if (principal.isEmpty()) {
+                if (optional) {
+                    return principal;
+                }
+                throw new NotAuthenticated();
+            }
+            if (!type.isInstance(principal.get())) {
+                throw new IllegalStateException(endpoint.describe() + " takes its caller as " + type.getName()
+                        + ", but an authenticator returned a " + principal.get().getClass().getName()
+                        + "; declare the parameter as a type every authenticator of the endpoint returns (Principal"
+                        + " always works), or give the endpoint only authenticators returning " + type.getSimpleName());
+            }
+            return optional ? principal : principal.get();
+        };
     }
 
     private static Binding body(Input.Body body, BodyReaders readers, Endpoint endpoint) {

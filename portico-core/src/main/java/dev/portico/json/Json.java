@@ -16,7 +16,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * The one Jackson mapper every part of Portico shares, configured once: records in and out, {@code java.time}
  * (durations too) as ISO-8601 strings, {@code @ReadOnly} fields refused in input and {@code @WriteOnly} ones
  * never written, unknown input fields rejected (so extra fields cannot be smuggled into writes), required
- * record components enforced ({@link dev.portico.endpoint.Fields#required}: missing or null is a 400), and
+ * record components enforced ({@link dev.portico.endpoint.Fields#required}: missing or null is a 400),
+ * {@link dev.portico.input.Omittable} read with its three states (absent, null, a value), and
  * the parser's nesting depth and string length bounded so a hostile body fails fast instead of eating memory.
  */
 public final class Json {
@@ -49,6 +50,7 @@ public final class Json {
                 .addModule(new JavaTimeModule())
                 .addModule(new Jdk8Module())
                 .addModule(new FieldAccess())
+                .addModule(new OmittableModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)

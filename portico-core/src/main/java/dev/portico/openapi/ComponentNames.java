@@ -74,7 +74,7 @@ final class ComponentNames {
         if (Map.class.isAssignableFrom(raw)) {
             return argumentName(Types.argument(type, 1)) + "Map";
         }
-        if (raw == Optional.class) {
+        if (Types.isOptional(raw)) {
             return argumentName(Types.argument(type, 0));
         }
         return name(type);

@@ -16,7 +16,9 @@ import java.util.Optional;
 
 /**
  * Documents the errors each endpoint can answer, from what the endpoint is: 400 when it reads query,
- * header, cookie or body input; 401 when authenticators apply and 403 when permissions do; 404 when its
+ * header, cookie or body input; 401 (with {@code WWW-Authenticate}) when authenticators apply, since bad
+ * credentials are a 401 and so is an anonymous caller a permission refuses; 403 when permissions do (a known
+ * caller refused, or anyone where no authenticator runs); 404 when its
  * path has parameters; 405 always (the method check answers every route); 413 and 415 when it reads a
  * body; 429 when a throttle applies. Every one refers to the {@code Error} component (or {@code Problem}
  * with {@code errors.format=problem}), as the error renderer writes it.
@@ -53,13 +55,11 @@ final class ErrorResponses {
         if (inputs) {
             put(responses, 400, "Invalid input: every field in error is listed under errors.");
         }
-        if (endpoint.policies().authenticators().orElse(defaults.authenticators()).stream()
-                .anyMatch(a -> a.challenge().isPresent())) { // without a challenge DRF answers 403, not 401
-            put(responses, 401, "Credentials were missing or invalid.").addHeaderObject("WWW-Authenticate",
-                    header("The authentication scheme to use."));
+        if (!endpoint.policies().authenticators().orElse(defaults.authenticators()).isEmpty()) {
+            unauthorized(responses); // bad credentials are a 401 wherever authenticators run
         }
         if (!endpoint.policies().permissions().orElse(defaults.permissions()).isEmpty()) {
-            put(responses, 403, "The caller may not do this.");
+            forbidden(responses);
         }
         if (!endpoint.path().paramNames().isEmpty()) {
             put(responses, 404, "Not found.");
@@ -77,7 +77,20 @@ final class ErrorResponses {
 
     /** Documents an error the endpoint declares it throws ({@code response(412, PreconditionFailed.class)}). */
     void error(ApiResponses responses, int status, String description) {
-        put(responses, status, description);
+        switch (status) {
+            case 401 -> unauthorized(responses);
+            case 403 -> forbidden(responses);
+            default -> put(responses, status, description);
+        }
+    }
+
+    private void unauthorized(ApiResponses responses) {
+        put(responses, 401, "Credentials were missing or invalid.").addHeaderObject("WWW-Authenticate",
+                header("The authentication scheme to use."));
+    }
+
+    private void forbidden(ApiResponses responses) {
+        put(responses, 403, "The caller may not do this.");
     }
 
     private ApiResponse put(ApiResponses responses, int status, String description) {

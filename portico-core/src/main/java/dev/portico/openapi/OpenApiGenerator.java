@@ -24,13 +24,14 @@ import java.util.TreeMap;
 /**
  * Builds the OpenAPI document from the endpoint model, once, at build time: the same {@link Endpoint} records
  * the router and the pipeline run from, so the document cannot drift from what is served. Fails when two
- * operations would share an operationId or two types a component name, naming both.
+ * operations would share an operationId, two types a component name, or two security schemes a name, naming
+ * both.
  */
 public final class OpenApiGenerator {
 
     /**
-     * The application's default policies, which decide the 401, 403 and 429 responses of endpoints that have
-     * none of their own, and the error format the error responses use.
+     * The application's default policies, which decide the security and the 401, 403 and 429 responses of
+     * endpoints that have none of their own, and the error format the error responses use.
      *
      * @param authenticators the default authenticators
      * @param permissions the default permissions
@@ -60,14 +61,13 @@ public final class OpenApiGenerator {
                 defaults.permissions(), defaults.throttle(), defaults.errorFormat()));
         names.claim(errors.component(), "the error format");
         Operations operations = new Operations(schemas, types, new OperationNames(view.apiPrefix()), errors);
+        SecurityRequirements security = new SecurityRequirements(defaults.authenticators(), defaults.permissions());
 
         Paths paths = new Paths();
         Map<String, Endpoint> operationIds = new HashMap<>();
         for (Endpoint endpoint : included) {
             Operation operation = operations.operation(endpoint);
-            if (endpoint.policies().authenticators().orElse(defaults.authenticators()).isEmpty()) {
-                operation.security(List.of()); // says "public" outright; authenticated operations name their schemes
-            }
+            security.of(endpoint).ifPresent(operation::security);
             Endpoint previous = operationIds.putIfAbsent(operation.getOperationId(), endpoint);
             if (previous != null) {
                 throw new IllegalStateException("operationId '" + operation.getOperationId() + "' is used by both "
@@ -86,6 +86,10 @@ public final class OpenApiGenerator {
                 .info(info(view))
                 .paths(paths)
                 .components(new Components().schemas(new LinkedHashMap<>(components)));
+        Map<String, io.swagger.v3.oas.models.security.SecurityScheme> schemes = security.components();
+        if (!schemes.isEmpty()) {
+            openapi.getComponents().securitySchemes(new LinkedHashMap<>(schemes));
+        }
         if (!view.serverUrl().isEmpty()) {
             openapi.servers(List.of(new Server().url(view.serverUrl())));
         }
@@ -130,7 +134,7 @@ public final class OpenApiGenerator {
         if (raw.isArray()) {
             return mainRecord(raw.getComponentType());
         }
-        if (Collection.class.isAssignableFrom(raw) || raw == Optional.class || Types.isPage(raw)) {
+        if (Collection.class.isAssignableFrom(raw) || Types.isOptional(raw) || Types.isPage(raw)) {
             return mainRecord(Types.argument(type, 0));
         }
         return raw.isRecord() ? Optional.of(raw) : Optional.empty();

@@ -59,6 +59,7 @@ final class Operations {
                         .forEach(operation::addParametersItem);
                 case Input.Body b -> operation.requestBody(body(b));
                 case Input.Context c -> { }
+                case Input.Caller c -> { } // the caller comes from the credentials, documented as security
             }
         }
         for (Docs.Parameter documented : endpoint.docs().queryParameters()) {
@@ -95,7 +96,7 @@ final class Operations {
                             Constraints.of(c), Fields.required(c)))
                     .toList();
         }
-        boolean optional = raw == Optional.class || Collection.class.isAssignableFrom(raw) || defaultValue != null;
+        boolean optional = Types.isOptional(raw) || Collection.class.isAssignableFrom(raw) || defaultValue != null;
         return List.of(parameter(in, name, type, defaultValue, annotations, !optional));
     }
 

@@ -92,7 +92,7 @@ final class TypeSchemas {
         if (Map.class.isAssignableFrom(raw)) {
             return schemas.typed("object").additionalProperties(schema(Types.argument(type, 1), usage));
         }
-        if (raw == java.util.Optional.class) {
+        if (Types.isOptional(raw)) {
             return schemas.nullable(schema(Types.argument(type, 0), usage));
         }
         if (raw.isRecord()) {

@@ -1,5 +1,6 @@
 package dev.portico.openapi;
 
+import dev.portico.input.Omittable;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -85,9 +86,14 @@ final class Types {
         return false;
     }
 
-    /** The value type inside {@code Optional<T>}, or the type itself. */
+    /** Whether the class wraps a value a client may leave out: {@code Optional} or {@code Omittable}. */
+    static boolean isOptional(Class<?> raw) {
+        return raw == Optional.class || raw == Omittable.class;
+    }
+
+    /** The value type inside {@code Optional<T>} or {@code Omittable<T>}, or the type itself. */
     static Type unwrapOptional(Type type) {
-        return raw(type) == Optional.class ? argument(type, 0) : type;
+        return isOptional(raw(type)) ? argument(type, 0) : type;
     }
 
     /** A parameterised type made by substitution; its name is what the JDK's would print. */

@@ -103,7 +103,7 @@ public final class Application {
         try {
             response = method == null ? unknownMethod(transport) : root.handle(exchange);
         } catch (ApiException e) {
-            response = errors.render(e);
+            response = render(e);
         } catch (Throwable e) {
             response = serverError(exchange, e);
         }
@@ -141,11 +141,25 @@ public final class Application {
             try {
                 return next.handle(request);
             } catch (ApiException e) {
-                return errors.render(e);
+                return render(e);
             } catch (Exception e) {
                 return serverError(request, e);
             }
         };
+    }
+
+    /**
+     * The error's response. A 401 must name a challenge (RFC 9110), and the authentication stage gives every 401
+     * of an endpoint with authenticators one; a 401 without one comes from where no authenticator runs, so no
+     * credentials could help: it goes out as 403 with its code and sentence, as DRF answers then.
+     */
+    private Response render(ApiException e) {
+        if (e.status() == 401 && !AuthenticationStage.hasChallenge(e)) {
+            ApiException forbidden = new ApiException(403, e.code(), e.detail(), e.errors());
+            e.headers().forEach(forbidden::withHeader);
+            return errors.render(forbidden);
+        }
+        return errors.render(e);
     }
 
     private Response serverError(dev.portico.http.Request request, Throwable e) {

@@ -24,8 +24,8 @@ import java.util.function.Function;
  * <pre>
  *   middlewares (global, then the endpoint's own)
  *   └ method check          MethodDispatch: 405/Allow, HEAD, OPTIONS, 406
- *     └ authenticate        who is calling
- *       └ permit            may they (401/403)
+ *     └ authenticate        who is calling; every 401 below leaves with the challenge
+ *       └ permit            may they (401 anonymous, 403 known caller)
  *         └ throttle        not too often (429)
  *           └ validate      inputs bound and checked (400/415/413)
  *             └ cache read  a stored GET response, if the endpoint opted in
@@ -68,6 +68,7 @@ public final class Pipeline {
 
     private static Optional<Middleware> authenticate(Endpoint endpoint, Defaults defaults) {
         List<Authenticator> authenticators = authenticators(endpoint, defaults);
+        CallerCheck.check(endpoint, authenticators);
         return authenticators.isEmpty() ? Optional.empty() : Optional.of(new AuthenticationStage(authenticators));
     }
 
@@ -76,9 +77,7 @@ public final class Pipeline {
         if (permissions.isEmpty()) {
             return Optional.empty();
         }
-        List<Authenticator> authenticators = authenticators(endpoint, defaults);
-        Optional<String> challenge = authenticators.isEmpty() ? Optional.empty() : authenticators.get(0).challenge();
-        return Optional.of(new PermissionStage(permissions, !authenticators.isEmpty(), challenge));
+        return Optional.of(new PermissionStage(permissions, !authenticators(endpoint, defaults).isEmpty()));
     }
 
     private static Optional<Middleware> throttle(Endpoint endpoint, Defaults defaults) {

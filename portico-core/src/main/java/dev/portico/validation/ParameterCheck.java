@@ -19,7 +19,7 @@ import java.util.Optional;
 final class ParameterCheck {
     private final ExecutableValidator validator;
     private final ControllerMethod target;
-    private final String[] names; // by parameter index; null for the body and the request
+    private final String[] names; // by parameter index; null for the body, the request and the caller
     private final int cascadedBody; // the body's index when @Valid would make Hibernate Validator walk it; else -1
 
     private ParameterCheck(ExecutableValidator validator, ControllerMethod target, String[] names, int cascadedBody) {
@@ -49,7 +49,7 @@ final class ParameterCheck {
             if (input instanceof Input.Body && (parameter.isCascaded() || parameter.hasConstraints())) {
                 cascadedBody = parameter.getIndex(); // the body's Plan validates it; don't let HV do it again
             }
-            if (input instanceof Input.Body || input instanceof Input.Context) {
+            if (input instanceof Input.Body || input instanceof Input.Context || input instanceof Input.Caller) {
                 continue;
             }
             names[parameter.getIndex()] = input.name();

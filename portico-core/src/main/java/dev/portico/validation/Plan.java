@@ -1,5 +1,6 @@
 package dev.portico.validation;
 
+import dev.portico.input.Omittable;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.lang.invoke.MethodHandle;
@@ -94,11 +95,13 @@ sealed interface Plan {
         }
     }
 
-    /** An {@code Optional}: its value, if any, at the same path. */
+    /** An {@code Optional} or an {@code Omittable}: its value, if any, at the same path. */
     record Present(Plan value) implements Plan {
         @Override
-        public void check(Object optional, String path, Errors.Sink sink) throws Throwable {
-            if (optional instanceof Optional<?> o && o.isPresent()) {
+        public void check(Object wrapper, String path, Errors.Sink sink) throws Throwable {
+            if (wrapper instanceof Optional<?> o && o.isPresent()) {
+                value.check(o.get(), path, sink);
+            } else if (wrapper instanceof Omittable<?> o && o.isPresent()) {
                 value.check(o.get(), path, sink);
             }
         }

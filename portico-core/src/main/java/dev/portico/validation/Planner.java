@@ -1,5 +1,6 @@
 package dev.portico.validation;
 
+import dev.portico.input.Omittable;
 import jakarta.validation.Validator;
 import jakarta.validation.metadata.BeanDescriptor;
 import jakarta.validation.metadata.PropertyDescriptor;
@@ -18,7 +19,7 @@ import java.util.Set;
 
 /**
  * Builds the {@link Plan} of a body type at startup. Records nested in the body, in lists, sets, arrays,
- * maps and {@code Optional}s, are validated without {@code @Valid}: a body is one tree the client sent, and
+ * maps, {@code Optional}s and {@code Omittable}s, are validated without {@code @Valid}: a body is one tree the client sent, and
  * a nested record's constraints mean the same there as at the top. Parts that lead to no constraint and no
  * {@link Validatable} record are left out; a type with nothing to check has no plan at all.
  *
@@ -81,7 +82,7 @@ final class Planner {
         }
         if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw) {
             Type[] args = p.getActualTypeArguments();
-            if (raw == Optional.class || Iterable.class.isAssignableFrom(raw)) {
+            if (raw == Optional.class || raw == Omittable.class || Iterable.class.isAssignableFrom(raw)) {
                 return List.of(args[0]);
             }
             if (Map.class.isAssignableFrom(raw)) {
@@ -99,7 +100,7 @@ final class Planner {
         Type inner = inner(type).get(0);
         Class<?> raw = type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : Object[].class;
         Plan plan = build(inner);
-        if (raw == Optional.class) {
+        if (raw == Optional.class || raw == Omittable.class) {
             return new Plan.Present(plan);
         }
         return Map.class.isAssignableFrom(raw) ? new Plan.Values(plan) : new Plan.Each(plan);
@@ -113,6 +114,9 @@ final class Planner {
         BeanDescriptor descriptor = validator.getConstraintsForClass(type);
         for (PropertyDescriptor property : descriptor.getConstrainedProperties()) {
             Validators.probe(() -> validator.validateValue(type, property.getPropertyName(), null));
+            if (property.getElementClass() == Omittable.class) { // a sent null reaches the type argument's constraints
+                Validators.probe(() -> validator.validateValue(type, property.getPropertyName(), Omittable.ofNull()));
+            }
         }
         Plan.Record plan = new Plan.Record(validator, descriptor.isBeanConstrained(),
                 Validatable.class.isAssignableFrom(type), jsonNames(type));

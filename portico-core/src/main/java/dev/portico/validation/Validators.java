@@ -53,6 +53,7 @@ final class Validators {
                         Set.of(Locale.ENGLISH), Locale.ENGLISH, context -> Locale.ENGLISH, false)))
                 .failFast(false)
                 .addValueExtractor(new AbsentOptional()) // an empty Optional has nothing to check
+                .addValueExtractor(new SentValue()) // nor has an absent Omittable
                 .buildValidatorFactory();
         private static final Validator VALIDATOR = FACTORY.getValidator();
     }

@@ -7,6 +7,7 @@ import dev.portico.annotation.Nullable;
 import dev.portico.annotation.ReadOnly;
 import dev.portico.error.ValidationFailed;
 import dev.portico.http.FileUpload;
+import dev.portico.input.Omittable;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.lang.reflect.Type;
@@ -287,6 +288,33 @@ class FormDecoderTest {
                 .containsEntry("filter.name_lt", List.of("This field is required."));
         Type optional = new dev.portico.endpoint.TypeRef<Optional<UserFilter>>() { }.type();
         assertThat(FormDecoder.of(optional).decode(form(), "filter")).isEqualTo(Optional.empty());
+    }
+
+    record Patch(Omittable<LocalDate> day, Omittable<String> title, Omittable<UserFilter> filter,
+                 Omittable<List<Integer>> ids) {
+    }
+
+    @Test
+    void anOmittableIsAbsentWhenNotSentNullForOneEmptyValueAndOtherwiseTheValue() {
+        assertThat(this.<Patch>decode(Patch.class, form()))
+                .isEqualTo(new Patch(Omittable.absent(), Omittable.absent(), Omittable.absent(), Omittable.absent()));
+        assertThat(this.<Patch>decode(Patch.class, form("day", "", "title", "", "filter", "", "ids", "")))
+                .isEqualTo(new Patch(Omittable.ofNull(), Omittable.ofNull(), Omittable.ofNull(), Omittable.ofNull()));
+        assertThat(this.<Patch>decode(Patch.class, form("day", "2024-05-01", "title", "t", "filter.name_gt", "a",
+                "filter.name_lt", "p", "ids", "1", "ids", "2")))
+                .isEqualTo(new Patch(Omittable.of(LocalDate.of(2024, 5, 1)), Omittable.of("t"),
+                        Omittable.of(new UserFilter("a", "p")), Omittable.of(List.of(1, 2))));
+        assertThat(this.<Patch>decode(Patch.class, form("ids.", "")).ids()).isEqualTo(Omittable.of(List.of()));
+    }
+
+    @Test
+    void anOmittableValueIsDecodedAsItsTypeWithErrorsUnderItsPath() {
+        assertThat(errors(() -> decode(Patch.class, form("day", "soon", "filter.name_gt", "a", "ids", "x"))))
+                .containsKey("day")
+                .containsEntry("filter.name_lt", List.of("This field is required."))
+                .containsKey("ids.0");
+        assertThat(errors(() -> decode(Patch.class, form("title", "", "title", ""))))
+                .containsEntry("title", List.of("This field was sent more than once."));
     }
 
     @Test

@@ -245,10 +245,19 @@ class OpenApiGeneratorTest {
     };
 
     @Test
-    void authenticatorsWithoutAChallengeGive403NotA401() {
+    void authenticatorsWithoutAChallengeStillGive401() {
         JsonNode doc = json(b -> b.authenticators(r -> Optional.empty()).permissions(Permission.authenticated())
-                .get("/api/private/", Article.class, r -> null));
-        assertThat(statuses(op(doc, "/api/private/", "get"))).containsExactlyInAnyOrder("200", "403", "405");
+                .get("/api/private/", Article.class, r -> null)
+                .get("/api/open/", Article.class, r -> null, e -> e.permissions()));
+        assertThat(statuses(op(doc, "/api/private/", "get"))).containsExactlyInAnyOrder("200", "401", "403", "405");
+        // no permission to refuse anyone, but bad credentials are still a 401
+        assertThat(statuses(op(doc, "/api/open/", "get"))).containsExactlyInAnyOrder("200", "401", "405");
+    }
+
+    @Test
+    void permissionsWithoutAuthenticatorsGive403Only() {
+        JsonNode doc = json(b -> b.permissions(r -> false).get("/api/closed/", Article.class, r -> null));
+        assertThat(statuses(op(doc, "/api/closed/", "get"))).containsExactlyInAnyOrder("200", "403", "405");
     }
 
     @Test

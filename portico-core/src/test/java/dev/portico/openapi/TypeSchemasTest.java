@@ -11,6 +11,7 @@ import dev.portico.annotation.ReadOnly;
 import dev.portico.annotation.WriteOnly;
 import dev.portico.endpoint.TypeRef;
 import dev.portico.http.FileUpload;
+import dev.portico.input.Omittable;
 import dev.portico.pagination.Page;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Email;
@@ -151,6 +152,29 @@ class TypeSchemasTest {
         assertThat(p.path("maybe").path("nullable").asBoolean()).isTrue();
         assertThat(p.path("color").path("allOf").get(0).path("$ref").asText()).isEqualTo("#/components/schemas/Color");
         assertThat(p.path("color").path("nullable").asBoolean()).isTrue();
+    }
+
+    record Clearable(String title, Omittable<@Size(max = 50) String> nick, Omittable<LocalDate> day,
+                     Omittable<Plain> plain) {
+    }
+
+    @Test
+    void anOmittableIsItsValuesSchemaNotRequiredAndNullable() {
+        JsonNode doc = json(b -> b.patch("/api/things/", Clearable.class, String.class, (r, c) -> "ok"));
+        JsonNode o = schema(doc, "Clearable");
+        assertThat(o.path("required").toString()).isEqualTo("[\"title\"]");
+        assertThat(o.path("properties").path("nick").toString())
+                .isEqualTo("{\"type\":[\"string\",\"null\"],\"maxLength\":50}");
+        assertThat(o.path("properties").path("day").toString())
+                .isEqualTo("{\"type\":[\"string\",\"null\"],\"format\":\"date\"}");
+        assertThat(o.path("properties").path("plain").path("oneOf").toString())
+                .isEqualTo("[{\"$ref\":\"#/components/schemas/Plain\"},{\"type\":\"null\"}]");
+        JsonNode v30 = json(b -> b.schema(s -> s.specVersion(SpecVersion.V3_0))
+                .patch("/api/things/", Clearable.class, String.class, (r, c) -> "ok"));
+        JsonNode p = schema(v30, "Clearable").path("properties");
+        assertThat(p.path("day").toString()).isEqualTo("{\"type\":\"string\",\"format\":\"date\",\"nullable\":true}");
+        assertThat(p.path("nick").path("maxLength").asInt()).isEqualTo(50);
+        assertThat(p.path("plain").path("nullable").asBoolean()).isTrue();
     }
 
     @Test

@@ -13,9 +13,11 @@ import dev.portico.endpoint.Input;
 import dev.portico.form.FormData;
 import dev.portico.http.MediaType;
 import dev.portico.http.Response;
+import dev.portico.input.Omittable;
 import dev.portico.testing.Multipart;
 import dev.portico.testing.TestRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -72,6 +74,24 @@ class BodyBindingTest {
         assertThat(fromJson.status()).isEqualTo(200);
         assertThat(json(fromForm)).isEqualTo(json(fromJson));
         assertThat(json(fromMultipart)).isEqualTo(json(fromJson));
+    }
+
+    record Clear(Omittable<LocalDate> day) {
+    }
+
+    @Test
+    void anOmittableArrivesInOneOfThreeStatesFromJsonAndForms() {
+        Portico app = Portico.builder().config(PorticoConfig.defaults())
+                .patch("/api/clear/", Clear.class, Echo.class, (request, c) -> new Echo(c.day().toString()))
+                .build();
+        for (String[] sent : new String[][] {{"{}", "", "Omittable.absent"}, {"{\"day\":null}", "day=", "Omittable.null"},
+                {"{\"day\":\"2024-05-01\"}", "day=2024-05-01", "Omittable[2024-05-01]"}}) {
+            Response fromJson = app.handle(TestRequest.of("PATCH", "/api/clear/").json(sent[0]));
+            Response fromForm = app.handle(TestRequest.of("PATCH", "/api/clear/")
+                    .header("Content-Type", MediaType.FORM_URLENCODED).body(sent[1].getBytes(StandardCharsets.UTF_8)));
+            assertThat(json(fromJson).path("text").asText()).as(sent[0]).isEqualTo(sent[2]);
+            assertThat(json(fromForm).path("text").asText()).as(sent[1]).isEqualTo(sent[2]);
+        }
     }
 
     @Test

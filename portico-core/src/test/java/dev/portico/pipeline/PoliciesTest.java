@@ -69,6 +69,7 @@ class PoliciesTest {
     void badCredentialsGet401Incorrect() {
         Response response = app(BEARER, null).handle(TestRequest.get("/api/public/").header("Authorization", "Bearer bad"));
         assertThat(response.status()).isEqualTo(401);
+        assertThat(response.headerValue("WWW-Authenticate")).contains("Bearer realm=\"api\"");
         assertThat(json(response).get("code").asText()).isEqualTo("authentication_failed");
     }
 
@@ -80,10 +81,11 @@ class PoliciesTest {
     }
 
     @Test
-    void withoutAChallengeAnAnonymousRefusalIs403AsInDrf() {
+    void withoutAnyChallengeAnAnonymousRefusalIsStill401WithTheGenericOne() {
         Authenticator noChallenge = request -> Optional.empty();
         Response response = app(noChallenge, null).handle(TestRequest.of("POST", "/api/notes/").json("{}"));
-        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.status()).isEqualTo(401); // not DRF's 403: missing credentials are a 401
+        assertThat(response.headerValue("WWW-Authenticate")).contains("Session realm=\"api\"");
         assertThat(json(response).get("code").asText()).isEqualTo("not_authenticated");
     }
 

@@ -93,6 +93,35 @@ class BodyValidationTest {
                 "{\"nick\": [\"Ensure this field has no more than 5 characters.\"]}"));
     }
 
+    record Clearable(dev.portico.input.Omittable<@Size(max = 5) String> nick,
+                     dev.portico.input.Omittable<@NotNull LocalDate> day,
+                     dev.portico.input.Omittable<Author> author) {
+    }
+
+    @Test
+    void constraintsOnAnOmittableCheckASentValueOnlyAndNotNullRefusesASentNull() {
+        assertThat(post("/api/clearables/", "{}").status()).isEqualTo(200);
+        assertThat(post("/api/clearables/", "{\"nick\": null, \"author\": null}").status()).isEqualTo(200);
+        assertThat(post("/api/clearables/", "{\"nick\": \"ada\", \"day\": \"2024-05-01\"}").status()).isEqualTo(200);
+        assertThat(errors(post("/api/clearables/", "{\"nick\": \"toolong\", \"day\": null,"
+                + " \"author\": {\"name\": \" \", \"email\": \"nope\"}}"))).isEqualTo(json(
+                "{\"nick\": [\"Ensure this field has no more than 5 characters.\"],"
+                        + " \"day\": [\"This field may not be null.\"],"
+                        + " \"author.name\": [\"This field may not be blank.\"],"
+                        + " \"author.email\": [\"Enter a valid email address.\"]}"));
+    }
+
+    record MisplacedOmittable(dev.portico.input.Omittable<@Email Integer> count) {
+    }
+
+    @Test
+    void aConstraintAnOmittablesValueCannotTakeFailsAtStartup() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Portico.builder().config(PorticoConfig.defaults())
+                        .post("/api/misplaced/", MisplacedOmittable.class, String.class, (request, body) -> "ok").build())
+                .hasMessageContaining("POST /api/misplaced/")
+                .hasMessageContaining("Email");
+    }
+
     record Inner(int n) {
     }
 
@@ -109,6 +138,7 @@ class BodyValidationTest {
                 .post("/api/reviewed/", Reviewed.class, Reviewed.class, (request, body) -> body)
                 .post("/api/signups/", Signup.class, Signup.class, (request, body) -> body)
                 .post("/api/patches/", Patch.class, Patch.class, (request, body) -> body)
+                .post("/api/clearables/", Clearable.class, String.class, (request, body) -> "ok")
                 .build();
     }
 

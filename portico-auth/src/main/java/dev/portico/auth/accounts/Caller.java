@@ -43,16 +43,19 @@ public record Caller(User user, Optional<Role> role, Optional<String> keyId, Set
     }
 
     /** Whether this call holds {@code scope}: a superuser acting as themselves holds them all. */
+    @Override
     public boolean hasScope(String scope) {
         return role.isEmpty() && user.superuser() || roleScopes.contains(scope);
     }
 
     /** The roles in force: the key's role alone, or every role the user holds. */
+    @Override
     public Set<String> roles() {
         return role.map(r -> Set.of(r.name())).orElse(user.roles());
     }
 
     /** Whether the caller may use admin endpoints: a staff user or a superuser (DRF's {@code IsAdminUser}). */
+    @Override
     public boolean admin() {
         return user.staff() || user.superuser();
     }

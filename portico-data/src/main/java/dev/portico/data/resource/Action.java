@@ -13,5 +13,10 @@ public enum Action {
     /** {@code PATCH /prefix/{id}/}: only the fields sent, honouring {@code If-Match}. */
     PARTIAL_UPDATE,
     /** {@code DELETE /prefix/{id}/}: 204, honouring {@code If-Match}. */
-    DESTROY
+    DESTROY;
+
+    /** Whether the action is about one row ({@code /prefix/{id}/}), which object permissions check. */
+    public boolean isItem() {
+        return this != LIST && this != CREATE;
+    }
 }

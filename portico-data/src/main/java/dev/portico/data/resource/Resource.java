@@ -12,8 +12,10 @@ import dev.portico.data.query.Query;
 import dev.portico.data.query.QuerySpec;
 import dev.portico.data.query.QuerySpecBuilder;
 import dev.portico.data.query.Sql;
+import dev.portico.auth.ObjectPermission;
 import dev.portico.endpoint.Endpoint;
 import dev.portico.endpoint.EndpointBuilder;
+import dev.portico.error.PermissionDenied;
 import dev.portico.http.HttpMethod;
 import dev.portico.http.Middleware;
 import dev.portico.http.Request;
@@ -39,11 +41,12 @@ import java.util.function.Function;
  *     .baseUrl(BaseUrl.of("https://api.example.com"))
  *     .scope("owner", r -> r.principal().map(Principal::id).orElse(null))
  *     .onCreate("owner", r -> r.principal().orElseThrow().id())
+ *     .objectPermission(ObjectPermission.isOwner(Post::owner))
  *     .build().addTo(app);
  * }</pre>
  *
  * <p>Statuses are DRF's: 201 with {@code Location} on create, 204 on destroy, 404 for a row that is missing or
- * outside the scope. Retrieve, create and updates answer {@code ETag: "<version>"}; updates and destroy honour
+ * outside the scope, 403 (401 when anonymous) for one an object permission refuses. Retrieve, create and updates answer {@code ETag: "<version>"}; updates and destroy honour
  * {@code If-Match} (412 when stale). Without {@code If-Match} concurrent writes all apply, each in one
  * conditional statement (see {@link Store}).
  */
@@ -55,6 +58,7 @@ public final class Resource<T extends Record> {
     private final String prefix;
     private final List<Function<Request, Sql>> scopes;
     private final Map<ModelField, Function<Request, Object>> onCreate;
+    private final ObjectPermission<? super T> objectPermission; // null when none
     private final List<Endpoint> endpoints = new ArrayList<>();
 
     Resource(ResourceBuilder<T> b) {
@@ -63,6 +67,7 @@ public final class Resource<T extends Record> {
         this.prefix = b.prefix;
         this.scopes = List.copyOf(b.scopes);
         this.onCreate = new LinkedHashMap<>(b.onCreate);
+        this.objectPermission = b.objectPermission;
         String item = prefix + (model.publicId().isPresent() ? "{id:slug}/" : "{id:long}/");
         String name = model.type().getSimpleName();
         Set<String> serverSet = new java.util.HashSet<>();
@@ -93,6 +98,9 @@ public final class Resource<T extends Record> {
                         .handle(this::destroy);
             };
             e.middleware(headers()).source("resource " + name).summary(summary(a));
+            if (objectPermission != null && a.isItem()) {
+                e.response(403, PermissionDenied.class);
+            }
             b.options.accept(e);
             endpoints.add(e.build());
         }
@@ -187,19 +195,27 @@ public final class Resource<T extends Record> {
 
     private Object retrieve(Request r) throws Exception {
         T row = store.find(id(r), scope(r));
+        if (objectPermission != null) {
+            objectPermission.check(r, row);
+        }
         headers(r, row);
         return row;
     }
 
     private Object update(Request r, Writes w) throws Exception {
-        T row = store.update(id(r), w.values(r.input("body")), ETags.ifMatch(r), scope(r));
+        T row = store.update(id(r), w.values(r.input("body")), ETags.ifMatch(r), scope(r), check(r));
         headers(r, row);
         return row;
     }
 
     private Object destroy(Request r) throws Exception {
-        store.delete(id(r), ETags.ifMatch(r), scope(r));
+        store.delete(id(r), ETags.ifMatch(r), scope(r), check(r));
         return null;
+    }
+
+    /** The object permission on the row a write is about to change, or null when there is none. */
+    private Store.Check<T> check(Request r) {
+        return objectPermission == null ? null : row -> objectPermission.check(r, row);
     }
 
     /** The row's key from the path: its id, or its public id. */

@@ -1,5 +1,6 @@
 package dev.portico.data.resource;
 
+import dev.portico.auth.ObjectPermission;
 import dev.portico.data.Database;
 import dev.portico.data.model.Model;
 import dev.portico.data.model.ModelField;
@@ -32,6 +33,7 @@ public final class ResourceBuilder<T extends Record> {
     final List<Function<Request, Sql>> scopes = new ArrayList<>();
     final Map<ModelField, Function<Request, Object>> onCreate = new LinkedHashMap<>();
     Consumer<EndpointBuilder> options = e -> { };
+    ObjectPermission<? super T> objectPermission; // null when none
 
     ResourceBuilder(Model<T> model, Database db, String prefix) {
         if (!prefix.startsWith("/") || !prefix.endsWith("/")) {
@@ -124,6 +126,22 @@ public final class ResourceBuilder<T extends Record> {
             throw new IllegalArgumentException("onCreate(\"" + field + "\"): the framework writes it already");
         }
         onCreate.put(f, value);
+        return this;
+    }
+
+    /**
+     * A permission on each row, checked once it is loaded, by retrieve, update, partial update and destroy (DRF's
+     * {@code check_object_permissions}): a caller it refuses gets 403 ({@code You do not have permission to perform
+     * this action.}), or 401 when anonymous. Writes check the row locked in their own transaction. Several calls
+     * must all allow. Unlike {@link #scope}, which makes other rows 404, the row's existence is not hidden.
+     */
+    public ResourceBuilder<T> objectPermission(ObjectPermission<? super T> permission) {
+        if (objectPermission == null) {
+            objectPermission = permission;
+        } else {
+            ObjectPermission<? super T> previous = objectPermission;
+            objectPermission = (request, row) -> previous.allows(request, row) && permission.allows(request, row);
+        }
         return this;
     }
 

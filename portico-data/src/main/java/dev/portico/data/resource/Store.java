@@ -44,6 +44,15 @@ final class Store<T extends Record> {
         }
     }
 
+    /**
+     * A check of the row a write is about to change, run inside the write's transaction with the row locked
+     * (an object permission): it throws to refuse.
+     */
+    @FunctionalInterface
+    interface Check<T> {
+        void check(T row);
+    }
+
     /** Inserts the values with the framework's fields, and answers the stored row. */
     T insert(Map<ModelField, Object> values) throws SQLException {
         Instant now = now();
@@ -82,7 +91,7 @@ final class Store<T extends Record> {
      * {@code expected} is not null (an {@code If-Match} was sent), if its version is still one of {@code expected}; answers the row as
      * written. 404 when the caller cannot see it, 412 when its version moved on.
      */
-    T update(Object id, Map<ModelField, Object> values, long[] expected, Sql scope) throws SQLException {
+    T update(Object id, Map<ModelField, Object> values, long[] expected, Sql scope, Check<T> check) throws SQLException {
         StringBuilder sql = new StringBuilder("UPDATE ").append(model.table()).append(" SET ");
         List<Object> binds = new ArrayList<>();
         String comma = "";
@@ -105,16 +114,21 @@ final class Store<T extends Record> {
             String idc = model.key().column();
             sql.append(idc).append(" = ").append(idc);
         }
-        return write(sql, binds, id, expected, scope, true);
+        return write(sql, binds, id, expected, scope, check, true);
     }
 
     /** Deletes the row under the same conditions as {@link #update}. */
-    void delete(Object id, long[] expected, Sql scope) throws SQLException {
-        write(new StringBuilder("DELETE FROM ").append(model.table()), new ArrayList<>(), id, expected, scope, false);
+    void delete(Object id, long[] expected, Sql scope, Check<T> check) throws SQLException {
+        write(new StringBuilder("DELETE FROM ").append(model.table()), new ArrayList<>(), id, expected, scope, check,
+                false);
     }
 
-    private T write(StringBuilder sql, List<Object> binds, Object id, long[] expected, Sql scope, boolean reread)
-            throws SQLException {
+    /**
+     * Without a check, one conditional statement. With one, the row is first read and locked ({@code FOR UPDATE}:
+     * no writer can change it between the check and the write), 404 when the caller cannot see it, then checked.
+     */
+    private T write(StringBuilder sql, List<Object> binds, Object id, long[] expected, Sql scope, Check<T> check,
+                    boolean reread) throws SQLException {
         sql.append(" WHERE ").append(model.key().column()).append(" = ?");
         binds.add(id);
         if (expected != null) {
@@ -130,6 +144,13 @@ final class Store<T extends Record> {
         }
         appendScope(sql, binds, scope);
         return inTransaction(c -> {
+            if (check != null) {
+                T current = select(c, id, scope, " FOR UPDATE");
+                if (current == null) {
+                    throw new NotFound();
+                }
+                check.check(current);
+            }
             int count;
             try (PreparedStatement st = c.prepareStatement(sql.toString())) {
                 bind(st, binds);
@@ -166,10 +187,15 @@ final class Store<T extends Record> {
     }
 
     private T select(Connection c, Object id, Sql scope) throws SQLException {
+        return select(c, id, scope, "");
+    }
+
+    private T select(Connection c, Object id, Sql scope, String lock) throws SQLException {
         StringBuilder sql = new StringBuilder(byId);
         List<Object> binds = new ArrayList<>();
         binds.add(id);
         appendScope(sql, binds, scope);
+        sql.append(lock);
         try (PreparedStatement st = c.prepareStatement(sql.toString())) {
             bind(st, binds);
             try (ResultSet rs = st.executeQuery()) {

@@ -2,12 +2,13 @@ package dev.portico.data.resource;
 
 import dev.portico.data.model.Model;
 import dev.portico.data.model.ModelField;
+import dev.portico.endpoint.Fields;
+import dev.portico.input.Omittable;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,10 +21,16 @@ import java.util.Set;
  * at startup. The input record is the field set of its action: a client can only send its components (unknown
  * JSON fields are a 400 already), and a component naming no field, a framework field or a field the server
  * sets fails the build. An {@code Optional} component that is empty writes nothing (the column keeps its value,
- * or its default on insert); that is how {@code PATCH} records say "not sent".
+ * or its default on insert); that is how {@code PATCH} records say "not sent". An {@link Omittable} one also
+ * writes nothing when absent, and SQL {@code NULL} when sent as null, so it may only name a model component that
+ * can hold null ({@code @Nullable}, not primitive); a column that is {@code NOT NULL} all the same refuses the
+ * write as any database rule does (409).
  */
 final class Writes {
-    private record Slot(MethodHandle accessor, ModelField field, boolean optional) {
+    /** How a component's value becomes a write: as it is, or unwrapped (nothing when not sent). */
+    private enum Kind { PLAIN, OPTIONAL, OMITTABLE }
+
+    private record Slot(MethodHandle accessor, ModelField field, Kind kind) {
     }
 
     private final List<Slot> slots;
@@ -47,18 +54,22 @@ final class Writes {
             if (serverSet.contains(f.name())) {
                 throw new IllegalArgumentException(what + " is set by the server (onCreate); remove it from the input");
             }
-            boolean optional = rc.getType() == Optional.class;
-            Class<?> type = optional ? optionalArgument(rc.getGenericType()) : rc.getType();
+            Kind kind = rc.getType() == Optional.class ? Kind.OPTIONAL
+                    : rc.getType() == Omittable.class ? Kind.OMITTABLE : Kind.PLAIN;
+            Class<?> type = kind == Kind.PLAIN ? rc.getType() : typeArgument(rc);
             if (MethodType.methodType(type).wrap().returnType() != f.type()) {
                 throw new IllegalArgumentException(what + " is " + type.getSimpleName() + " but "
                         + model.type().getSimpleName() + "." + f.name() + " is " + f.type().getSimpleName()
                         + "; give them one type");
             }
+            if (kind == Kind.OMITTABLE) {
+                requireNullable(what, model, f);
+            }
             try {
                 rc.getAccessor().setAccessible(true);
                 MethodHandle accessor = MethodHandles.lookup().unreflect(rc.getAccessor())
                         .asType(MethodType.methodType(Object.class, Object.class));
-                slots.add(new Slot(accessor, f, optional));
+                slots.add(new Slot(accessor, f, kind));
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException(what + ": " + e.getMessage(), e);
             }
@@ -66,11 +77,23 @@ final class Writes {
         return new Writes(slots);
     }
 
-    private static Class<?> optionalArgument(Type type) {
-        if (type instanceof ParameterizedType p && p.getActualTypeArguments()[0] instanceof Class<?> c) {
+    /** A sent null is written as it is, so the model must be able to read it back. */
+    private static void requireNullable(String what, Model<?> model, ModelField f) {
+        RecordComponent target = model.type().getRecordComponents()[f.index()];
+        if (target.getType().isPrimitive() || Fields.required(target)) {
+            throw new IllegalArgumentException(what + " is Omittable, so a client may send null, but "
+                    + model.type().getSimpleName() + "." + f.name() + " cannot hold null; mark it @Nullable"
+                    + (target.getType().isPrimitive() ? " with a boxed type" : "") + ", or make the input's "
+                    + "component Optional");
+        }
+    }
+
+    private static Class<?> typeArgument(RecordComponent rc) {
+        if (rc.getGenericType() instanceof ParameterizedType p && p.getActualTypeArguments()[0] instanceof Class<?> c) {
             return c;
         }
-        throw new IllegalArgumentException("Optional components of inputs need a plain type argument: " + type);
+        throw new IllegalArgumentException(rc.getType().getSimpleName() + " components of inputs need a plain type "
+                + "argument: " + rc.getGenericType());
     }
 
     /** The fields the input sets, and their values, in component order. */
@@ -85,14 +108,19 @@ final class Writes {
             } catch (Throwable e) {
                 throw new IllegalStateException(e);
             }
-            if (s.optional) {
-                Optional<?> o = (Optional<?>) v;
-                if (o == null || o.isEmpty()) {
-                    continue;
+            switch (s.kind) {
+                case PLAIN -> out.put(s.field, v);
+                case OPTIONAL -> {
+                    if (v instanceof Optional<?> o && o.isPresent()) {
+                        out.put(s.field, o.get());
+                    }
                 }
-                v = o.get();
+                case OMITTABLE -> {
+                    if (v instanceof Omittable<?> o && o.isSent()) {
+                        out.put(s.field, o.orElse(null)); // a sent null is SQL NULL
+                    }
+                }
             }
-            out.put(s.field, v);
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package dev.portico.data.resource;
 
 import dev.portico.Portico;
+import dev.portico.annotation.Nullable;
 import dev.portico.auth.Principal;
 import dev.portico.config.PorticoConfig;
 import dev.portico.data.Database;
@@ -11,6 +12,7 @@ import dev.portico.data.query.BaseUrl;
 import dev.portico.data.query.Lookup;
 import dev.portico.data.query.Pagination;
 import dev.portico.http.Response;
+import dev.portico.input.Omittable;
 import dev.portico.testing.TestRequest;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -20,17 +22,18 @@ import java.util.Set;
 
 /** The test app: posts owned by the caller named in {@code X-User}, as one resource on a test database. */
 final class Blog implements AutoCloseable {
-    /** The model: framework fields id, createdAt, updatedAt and version; owner set by the server. */
-    public record Post(long id, String title, String content, boolean published, String owner,
-                       Instant createdAt, Instant updatedAt, long version) {
+    /** The model: framework fields id, createdAt, updatedAt and version; owner set by the server; no subtitle yet. */
+    public record Post(long id, String title, String content, @Nullable String subtitle, boolean published,
+                       String owner, Instant createdAt, Instant updatedAt, long version) {
     }
 
     /** What a client may send to create or replace a post: not the owner, not the framework's fields. */
     public record PostInput(@NotBlank String title, Optional<String> content, Optional<Boolean> published) {
     }
 
-    /** What a client may send to patch a post: every field optional, absent means unchanged. */
-    public record PostPatch(Optional<@Size(min = 1) String> title, Optional<String> content, Optional<Boolean> published) {
+    /** What a client may send to patch a post: every field optional, absent means unchanged; a null subtitle clears it. */
+    public record PostPatch(Optional<@Size(min = 1) String> title, Optional<String> content,
+                            Omittable<@Size(max = 20) String> subtitle, Optional<Boolean> published) {
     }
 
     final Database db;

@@ -23,10 +23,16 @@ class ResourceDeclarationTest {
     record Managed(String title, long version) {
     }
 
-    record Unknown(String subtitle) {
+    record Unknown(String summary) {
     }
 
     record WrongType(Optional<Integer> title) {
+    }
+
+    record ClearsTitle(dev.portico.input.Omittable<String> title) {
+    }
+
+    record ClearsPublished(dev.portico.input.Omittable<Boolean> published) {
     }
 
     @DatabaseTest
@@ -80,10 +86,17 @@ class ResourceDeclarationTest {
             assertThatThrownBy(() -> Resource.of(m, db, "/api/posts/").create(Managed.class).actions(Action.CREATE).build())
                     .hasMessageContaining("Managed.version is written by the framework");
             assertThatThrownBy(() -> Resource.of(m, db, "/api/posts/").create(Unknown.class).actions(Action.CREATE).build())
-                    .hasMessageContaining("Unknown.subtitle names no component of Post");
+                    .hasMessageContaining("Unknown.summary names no component of Post");
             assertThatThrownBy(() -> Resource.of(m, db, "/api/posts/").partialUpdate(WrongType.class)
                     .actions(Action.PARTIAL_UPDATE).build())
                     .hasMessageContaining("WrongType.title is Integer but Post.title is String");
+            assertThatThrownBy(() -> Resource.of(m, db, "/api/posts/").partialUpdate(ClearsTitle.class)
+                    .actions(Action.PARTIAL_UPDATE).build())
+                    .hasMessageContaining("ClearsTitle.title is Omittable, so a client may send null, but Post.title "
+                            + "cannot hold null; mark it @Nullable, or make the input's component Optional");
+            assertThatThrownBy(() -> Resource.of(m, db, "/api/posts/").partialUpdate(ClearsPublished.class)
+                    .actions(Action.PARTIAL_UPDATE).build())
+                    .hasMessageContaining("Post.published cannot hold null; mark it @Nullable with a boxed type");
             assertThatThrownBy(() -> Resource.of(m, db, "/api/posts/").actions(Action.CREATE).build())
                     .hasMessageContaining("call create(Input.class)");
             assertThatThrownBy(() -> Resource.of(m, db, "/api/posts/").actions(Action.LIST).build())

@@ -4,9 +4,16 @@ import static dev.portico.testing.Bodies.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.portico.Portico;
+import dev.portico.annotation.Nullable;
+import dev.portico.config.PorticoConfig;
 import dev.portico.data.DatabaseTest;
 import dev.portico.data.TestDatabase;
+import dev.portico.data.model.Model;
 import dev.portico.http.Response;
+import dev.portico.input.Omittable;
+import dev.portico.testing.TestRequest;
+import java.time.Instant;
 
 /** CRUD through the real pipeline on H2 and PostgreSQL: statuses, bodies, Location, 404, field sets, scope. */
 class ResourceTest {
@@ -63,6 +70,54 @@ class ResourceTest {
             assertThat(r.status()).isEqualTo(409);
             assertThat(json(r).get("code").asText()).isEqualTo("conflict");
             assertThat(json(r).get("detail").asText()).doesNotContain("owner").doesNotContain("posts");
+        }
+    }
+
+    @DatabaseTest
+    void anOmittableFieldIsSetByAValueClearedByNullAndLeftAloneWhenAbsent(TestDatabase test) {
+        try (Blog blog = new Blog(test)) {
+            long id = json(blog.send("alice", "POST", "/api/posts/", "{\"title\":\"Hello\"}")).get("id").asLong();
+            String item = "/api/posts/" + id + "/";
+            assertThat(json(blog.send("alice", "GET", item, null)).get("subtitle").isNull()).isTrue();
+            assertThat(json(blog.send("alice", "PATCH", item, "{\"subtitle\":\"a start\"}")).get("subtitle").asText())
+                    .isEqualTo("a start");
+            JsonNode absent = json(blog.send("alice", "PATCH", item, "{\"title\":\"Renamed\"}"));
+            assertThat(absent.get("subtitle").asText()).isEqualTo("a start");
+            Response cleared = blog.send("alice", "PATCH", item, "{\"subtitle\":null}");
+            assertThat(cleared.status()).isEqualTo(200);
+            assertThat(json(cleared).get("subtitle").isNull()).isTrue();
+            assertThat(json(cleared).get("title").asText()).isEqualTo("Renamed");
+            assertThat(json(cleared).get("version").asLong()).isEqualTo(4);
+            JsonNode stored = json(blog.send("alice", "GET", item, null));
+            assertThat(stored.get("subtitle").isNull()).isTrue();
+            Response tooLong = blog.send("alice", "PATCH", item, "{\"subtitle\":\"" + "x".repeat(21) + "\"}");
+            assertThat(tooLong.status()).isEqualTo(400);
+            assertThat(json(tooLong).get("errors").has("subtitle")).isTrue();
+        }
+    }
+
+    /** The posts table seen by a model that (wrongly) lets content be null, while its column is NOT NULL. */
+    @dev.portico.data.model.Table("posts")
+    public record LaxPost(long id, String title, @Nullable String content, String owner, Instant createdAt,
+                          Instant updatedAt, long version) {
+    }
+
+    public record LaxPatch(Omittable<String> content) {
+    }
+
+    @DatabaseTest
+    void aSentNullTheColumnRefusesIsAConflictNotAServerError(TestDatabase test) {
+        try (Blog blog = new Blog(test)) {
+            long id = json(blog.send("alice", "POST", "/api/posts/", "{\"title\":\"Hello\",\"content\":\"body\"}"))
+                    .get("id").asLong();
+            Portico lax = Resource.of(Model.of(LaxPost.class), blog.db, "/api/posts/")
+                    .actions(Action.PARTIAL_UPDATE).partialUpdate(LaxPatch.class).build()
+                    .addTo(Portico.builder().config(PorticoConfig.defaults())).build();
+            Response r = lax.handle(TestRequest.of("PATCH", "/api/posts/" + id + "/").json("{\"content\":null}"));
+            assertThat(r.status()).isEqualTo(409);
+            assertThat(json(r).get("code").asText()).isEqualTo("conflict");
+            assertThat(json(blog.send("alice", "GET", "/api/posts/" + id + "/", null)).get("content").asText())
+                    .isEqualTo("body");
         }
     }
 

@@ -1,12 +1,14 @@
 package dev.portico.examples.blog;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.portico.annotation.Nullable;
 import dev.portico.data.Database;
 import dev.portico.data.model.Model;
 import dev.portico.data.query.BaseUrl;
 import dev.portico.data.query.Lookup;
 import dev.portico.data.query.Pagination;
 import dev.portico.data.resource.Resource;
+import dev.portico.input.Omittable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -26,10 +28,10 @@ public final class Posts {
 
     /**
      * A stored post. The server sets its id, timestamps and version (the ETag); a draft may have no publish
-     * date yet. Fields are named in JSON as seed 004's model names them ({@code publish_date}).
+     * date yet ({@code @Nullable}). Fields are named in JSON as seed 004's model names them ({@code publish_date}).
      */
     public record Post(long id, String title, String content, boolean draft,
-                       @JsonProperty("publish_date") LocalDate publishDate,
+                       @JsonProperty("publish_date") @Nullable LocalDate publishDate,
                        @JsonProperty("created_at") Instant createdAt,
                        @JsonProperty("updated_at") Instant updatedAt, long version) {
     }
@@ -39,9 +41,12 @@ public final class Posts {
                             Optional<Boolean> draft, @JsonProperty("publish_date") Optional<LocalDate> publishDate) {
     }
 
-    /** What a client sends to patch a post: only the fields sent change, and those are checked. */
+    /**
+     * What a client sends to patch a post: only the fields sent change, and those are checked. The publish date
+     * may also be cleared: {@code {"publish_date": null}} in JSON, {@code publish_date=} in a form.
+     */
     public record PostPatch(Optional<@NotBlank @Size(max = 50) String> title, Optional<String> content,
-                            Optional<Boolean> draft, @JsonProperty("publish_date") Optional<LocalDate> publishDate) {
+                            Optional<Boolean> draft, @JsonProperty("publish_date") Omittable<LocalDate> publishDate) {
     }
 
     /** The resource on {@code db}; declaring it needs no connection. */

@@ -194,6 +194,27 @@ class BlogAppTest {
     }
 
     @Test
+    void aPatchClearsThePublishDateWithNullAsJsonAndAsAForm() throws Exception {
+        String item = "/api/posts/" + id(sendJson("POST", "/api/posts/",
+                "{\"title\":\"Dated\",\"content\":\"c\",\"publish_date\":\"2050-03-08\"}")) + "/";
+        HttpResponse<String> untouched = sendJson("PATCH", item, "{\"content\":\"d\"}");
+        assertThat(untouched.body()).contains("\"publish_date\":\"2050-03-08\"");
+        HttpResponse<String> cleared = sendJson("PATCH", item, "{\"publish_date\":null}");
+        assertThat(cleared.statusCode()).as(cleared.body()).isEqualTo(200);
+        assertThat(cleared.body()).contains("\"publish_date\":null", "\"content\":\"d\"", "\"version\":3");
+        assertThat(send(at(item)).body()).contains("\"publish_date\":null");
+
+        HttpResponse<String> dated = send(at(item).header("Content-Type", "application/x-www-form-urlencoded")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("publish_date=2051-01-02")));
+        assertThat(dated.body()).contains("\"publish_date\":\"2051-01-02\"");
+        HttpResponse<String> clearedByForm = send(at(item).header("Content-Type", "application/x-www-form-urlencoded")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("publish_date=")));
+        assertThat(clearedByForm.statusCode()).as(clearedByForm.body()).isEqualTo(200);
+        assertThat(clearedByForm.body()).contains("\"publish_date\":null", "\"version\":5");
+        assertThat(sendJson("PATCH", item, "{\"publish_date\":\"soon\"}").body()).contains("\"publish_date\":[");
+    }
+
+    @Test
     void postsAcceptAnHtmlFormAsWellAsJson() throws Exception {
         HttpResponse<String> created = send(at("/api/posts/")
                 .header("Content-Type", "application/x-www-form-urlencoded")
