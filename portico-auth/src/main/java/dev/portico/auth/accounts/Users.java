@@ -100,6 +100,39 @@ public final class Users {
         }
     }
 
+    /**
+     * Changes what a user may change of their own account: the username and the email, each only when given,
+     * checked by the rules of {@link #create}. Nothing else (staff, superuser, active) is reachable from here.
+     *
+     * @throws ValidationFailed naming {@code username} or {@code email}
+     */
+    public User updateProfile(long id, Optional<String> username, Optional<String> email) {
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        if (username.isPresent() && !USERNAME.matcher(username.get()).matches()) {
+            errors.put("username", List.of("Enter a valid username. This value may contain only letters, numbers, "
+                    + "and @/./+/-/_ characters."));
+        }
+        if (email.isPresent() && !email.get().isEmpty()
+                && (email.get().length() > 254 || !EMAIL.matcher(email.get()).matches())) {
+            errors.put("email", List.of("Enter a valid email address."));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationFailed(errors);
+        }
+        try {
+            jdbi.useHandle(h -> h.createUpdate("update auth_users set username = coalesce(:username, username), "
+                            + "email = coalesce(:email, email), updated_at = :now where id = :id")
+                    .bind("username", username.orElse(null)).bind("email", email.orElse(null))
+                    .bind("now", Rows.timestamp(clock.instant())).bind("id", id).execute());
+        } catch (RuntimeException e) {
+            if (Rows.uniqueViolation(e)) {
+                throw ValidationFailed.of("username", "A user with that username already exists.");
+            }
+            throw e;
+        }
+        return find(id).orElseThrow(() -> new IllegalArgumentException("no user " + id));
+    }
+
     /** Why a password is refused, in Django's sentences; empty when it is acceptable. */
     public Optional<String> passwordProblem(String password, String username) {
         if (password.length() < minLength) {

@@ -1,0 +1,121 @@
+package dev.portico.auth.account;
+
+import dev.portico.Portico;
+import dev.portico.auth.Authenticator;
+import dev.portico.auth.Permission;
+import dev.portico.auth.accounts.Accounts;
+import dev.portico.auth.session.Sessions;
+import dev.portico.endpoint.Endpoint;
+import dev.portico.http.HttpMethod;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * dj-rest-auth's endpoints on Portico's sessions, mounted with one call:
+ * <pre>{@code
+ * AccountEndpoints.create(accounts, sessions).addTo(app);
+ * }</pre>
+ * <pre>
+ *   GET   /auth/csrf/              the CSRF cookie and a token, before a first unsafe request
+ *   POST  /auth/register/          username, email, password1, password2 → 201, logged in
+ *   POST  /auth/login/             username, password → 200, session and CSRF cookies
+ *   POST  /auth/logout/            the session deleted, its cookie cleared
+ *   GET   /auth/user/              the logged-in user
+ *   PATCH /auth/user/              username, email
+ *   POST  /auth/password/change/   old_password, new_password1, new_password2; other sessions end
+ * </pre>
+ * Register and login check CSRF whoever sends them (a cross-site page must not log a victim into another account);
+ * the others are authenticated by the session cookie, which enforces CSRF on unsafe methods itself. Only
+ * {@link Sessions#authenticator()} authenticates them unless {@link #authenticators} says otherwise. {@link #addTo}
+ * also installs the session middleware, which writes the cookies.
+ */
+public final class AccountEndpoints {
+    private final AccountActions actions;
+    private final Sessions sessions;
+    private String prefix = "/auth/";
+    private boolean registration = true;
+    private Authenticator[] authenticators;
+
+    private AccountEndpoints(Accounts accounts, Sessions sessions) {
+        this.actions = new AccountActions(accounts, sessions);
+        this.sessions = sessions;
+        this.authenticators = new Authenticator[] {sessions.authenticator()};
+    }
+
+    /** The endpoints for {@code accounts}, logging in with {@code sessions}. */
+    public static AccountEndpoints create(Accounts accounts, Sessions sessions) {
+        return new AccountEndpoints(accounts, sessions);
+    }
+
+    /** Where they are mounted, {@code /auth/} by default. */
+    public AccountEndpoints prefix(String prefix) {
+        if (!prefix.startsWith("/") || !prefix.endsWith("/")) {
+            throw new IllegalArgumentException("an account prefix starts and ends with /, such as /auth/, not " + prefix);
+        }
+        this.prefix = prefix;
+        return this;
+    }
+
+    /** Whether anyone may register an account (true by default); false leaves the endpoint out. */
+    public AccountEndpoints registration(boolean open) {
+        this.registration = open;
+        return this;
+    }
+
+    /**
+     * The authenticators of the endpoints, instead of the session's alone: add a token authenticator to let
+     * {@code GET /auth/user/} answer token callers too. Keep the session's first, or logout cannot end a session.
+     */
+    public AccountEndpoints authenticators(Authenticator... authenticators) {
+        this.authenticators = authenticators.clone();
+        return this;
+    }
+
+    /** The endpoints, in the order of the table above. */
+    public List<Endpoint> endpoints() {
+        List<Endpoint> all = new ArrayList<>();
+        all.add(Endpoint.builder(HttpMethod.GET, prefix + "csrf/").output(CsrfToken.class)
+                .handle(actions::csrf).operationId("retrieveCsrfToken").summary("Get a CSRF token")
+                .description("Sets the csrftoken cookie and returns a token for the X-CSRFToken header of the next "
+                        + "unsafe request: call it before logging in.")
+                .tags("auth").authenticators(authenticators).permissions(Permission.allowAny()).build());
+        if (registration) {
+            all.add(Endpoint.builder(HttpMethod.POST, prefix + "register/").output(UserDetails.class).body(Register.class)
+                    .<Register>handleBody(actions::register).status(201).operationId("register")
+                    .summary("Register an account")
+                    .description("Creates the account and logs it in (session and CSRF cookies). Needs a CSRF token.")
+                    .tags("auth").middleware(sessions.csrf().protect()).authenticators(authenticators)
+                    .permissions(Permission.allowAny()).build());
+        }
+        all.add(Endpoint.builder(HttpMethod.POST, prefix + "login/").output(UserDetails.class).body(Login.class)
+                .<Login>handleBody(actions::login).operationId("login").summary("Log in")
+                .description("Starts a session: a new sessionid cookie (any earlier one ends) and a new csrftoken. "
+                        + "Needs a CSRF token, so a cross-site page cannot log a visitor into another account.")
+                .tags("auth").middleware(sessions.csrf().protect()).authenticators(authenticators)
+                .permissions(Permission.allowAny()).build());
+        all.add(Endpoint.builder(HttpMethod.POST, prefix + "logout/").output(RestAuthDetail.class)
+                .handle(actions::logout).operationId("logout").summary("Log out")
+                .description("Deletes the session and clears its cookie.")
+                .tags("auth").authenticators(authenticators).permissions(Permission.allowAny()).build());
+        all.add(Endpoint.builder(HttpMethod.GET, prefix + "user/").output(UserDetails.class)
+                .handle(actions::user).operationId("retrieveCurrentUser").summary("Get the logged-in user")
+                .tags("auth").authenticators(authenticators).permissions(Permission.authenticated()).build());
+        all.add(Endpoint.builder(HttpMethod.PATCH, prefix + "user/").output(UserDetails.class)
+                .body(PatchedUserDetails.class).<PatchedUserDetails>handleBody(actions::update)
+                .operationId("partialUpdateCurrentUser").summary("Change the logged-in user's username or email")
+                .tags("auth").authenticators(authenticators).permissions(Permission.authenticated()).build());
+        all.add(Endpoint.builder(HttpMethod.POST, prefix + "password/change/").output(RestAuthDetail.class)
+                .body(PasswordChange.class).<PasswordChange>handleBody(actions::changePassword)
+                .operationId("changePassword").summary("Change the password")
+                .description("Ends every other session and token of the user; this session goes on with a new id.")
+                .tags("auth").authenticators(authenticators).permissions(Permission.authenticated()).build());
+        return all;
+    }
+
+    /** Mounts the endpoints on {@code app} and installs the session middleware. */
+    public Portico.Builder addTo(Portico.Builder app) {
+        sessions.install(app);
+        endpoints().forEach(app::endpoint);
+        return app;
+    }
+}

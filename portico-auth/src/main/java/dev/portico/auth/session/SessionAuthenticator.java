@@ -1,0 +1,31 @@
+package dev.portico.auth.session;
+
+import dev.portico.auth.Authenticator;
+import dev.portico.auth.Principal;
+import dev.portico.http.Request;
+import java.util.Optional;
+
+/**
+ * Authenticates the {@code sessionid} cookie, as DRF's {@code SessionAuthentication}: no cookie, or one that names
+ * no live session (unknown, expired, an inactive user, an epoch raised since login), is simply anonymous, as
+ * Django treats an invalid session, and the response clears that cookie. A request it authenticates with an unsafe
+ * method must then pass the CSRF check, or is refused with 403 {@code csrf_failed}; requests authenticated otherwise
+ * (a token, a key) never need a CSRF token. It has no {@code WWW-Authenticate} challenge, so a refusal of an
+ * anonymous caller is 403 (DRF's rule). OpenAPI scheme: {@code apiKey} in cookie {@code sessionid}.
+ */
+public final class SessionAuthenticator implements Authenticator {
+    private final Sessions sessions;
+
+    SessionAuthenticator(Sessions sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public Optional<Principal> authenticate(Request request) {
+        Optional<Principal> caller = sessions.authenticate(request).map(c -> c);
+        if (caller.isPresent()) {
+            sessions.csrf().check(request);
+        }
+        return caller;
+    }
+}
