@@ -116,7 +116,8 @@ final class HelidonServer implements HttpServer {
     private static void write(ServerResponse out, Response response, boolean head) {
         out.status(status(response.status()));
         for (int i = 0; i < response.headerCount(); i++) {
-            out.header(name(response.headerName(i)), response.headerValue(i));
+            // add, not header(...): that one replaces, and a response may repeat a header (two Set-Cookie at login)
+            out.headers().add(name(response.headerName(i)), response.headerValue(i));
         }
         response.contentType().ifPresent(type -> out.header(contentType(type)));
         if (response.writer().isPresent()) {

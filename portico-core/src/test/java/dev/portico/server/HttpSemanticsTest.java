@@ -43,6 +43,8 @@ class HttpSemanticsTest {
                 .post("/api/items/", Item.class, Item.class, (request, item) -> item, e -> e.status(201))
                 .endpoint(dev.portico.endpoint.Endpoint.builder(dev.portico.http.HttpMethod.POST, "/api/any/")
                         .body(Object.class).output(Object.class).<Object>handleBody((request, body) -> body).build())
+                .get("/api/cookies/", dev.portico.http.Response.class, request -> dev.portico.http.Response.of(204)
+                        .header("Set-Cookie", "a=1; Path=/").header("Set-Cookie", "b=2; Path=/"))
                 .build().start();
     }
 
@@ -71,6 +73,12 @@ class HttpSemanticsTest {
         assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
         assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
         assertThat(response.body()).isEqualTo("{\"name\":\"item\",\"quantity\":3}");
+    }
+
+    @Test
+    void aRepeatedHeaderKeepsEveryValue() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/cookies/")));
+        assertThat(response.headers().allValues("Set-Cookie")).containsExactly("a=1; Path=/", "b=2; Path=/");
     }
 
     @Test
