@@ -65,7 +65,9 @@ async function signIn(page) {
   const form = { title: await page.title(), hasForm: await page.locator('form[action$="login/"]').count() === 1 };
   await page.fill('#username', username);
   await page.fill('#password', password);
-  await Promise.all([page.waitForURL(base + prefix, { timeout: TIMEOUT }), page.click('button[type=submit]')]);
+  // the page's URL does not change (the POST is answered 303 to the same page), so wait for the POST itself
+  await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'
+      && new URL(r.url()).pathname === prefix + 'login/', { timeout: TIMEOUT }), page.click('button[type=submit]')]);
   form.signedInAs = (await page.locator('.who strong').innerText()).trim();
   return form;
 }

@@ -16,7 +16,7 @@ final class Html {
      * The pages' policy: scripts and styles from this server only, never inline; forms may post to this server
      * only; no frames (clickjacking), no base URL, nothing else loaded.
      */
-    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'none'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);

@@ -166,7 +166,7 @@ final class KeysView {
 
     private static String status(ApiKey key, Instant now) {
         if (key.revoked()) {
-            return "<span class=\"badge revoked\">revoked " + time(key.revokedAt().orElseThrow()) + "</span>";
+            return "<span class=\"badge revoked\">revoked</span> " + time(key.revokedAt().orElseThrow());
         }
         return key.expired(now) ? "<span class=\"badge expired\">expired</span>"
                 : "<span class=\"badge active\">active</span>";
