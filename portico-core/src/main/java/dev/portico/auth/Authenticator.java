@@ -40,4 +40,13 @@ public interface Authenticator {
     default Class<? extends Principal> principalType() {
         return Principal.class;
     }
+
+    /**
+     * The form fields this authenticator reads from a urlencoded or multipart body (seed 002's
+     * {@code authorisation}): the endpoint's input leaves them out, so a form may carry them beside the endpoint's
+     * own fields, and the endpoint never sees the credential.
+     */
+    default java.util.Set<String> formFields() {
+        return java.util.Set.of();
+    }
 }

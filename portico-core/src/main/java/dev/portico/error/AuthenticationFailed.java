@@ -12,4 +12,9 @@ public class AuthenticationFailed extends ApiException {
     public AuthenticationFailed(String detail) {
         super(401, "authentication_failed", detail);
     }
+
+    /** With a code and sentence of your own, such as simplejwt's {@code token_not_valid}. */
+    public AuthenticationFailed(String code, String detail) {
+        super(401, code, detail);
+    }
 }

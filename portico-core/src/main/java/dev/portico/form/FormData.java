@@ -49,6 +49,22 @@ public final class FormData {
         return new FormData(Collections.unmodifiableMap(view), Collections.unmodifiableMap(fileView));
     }
 
+    /** This form less the fields named (a copy only when one of them is there): what is left for the endpoint. */
+    public FormData without(java.util.Set<String> names) {
+        boolean any = false;
+        for (String name : names) {
+            any |= fields.containsKey(name) || files.containsKey(name);
+        }
+        if (!any) {
+            return this;
+        }
+        Map<String, List<String>> keptFields = new LinkedHashMap<>(fields);
+        Map<String, List<FileUpload>> keptFiles = new LinkedHashMap<>(files);
+        keptFields.keySet().removeAll(names);
+        keptFiles.keySet().removeAll(names);
+        return new FormData(Collections.unmodifiableMap(keptFields), Collections.unmodifiableMap(keptFiles));
+    }
+
     /** The first value of a field. */
     public Optional<String> first(String name) {
         List<String> values = fields.get(name);

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -36,6 +37,15 @@ public final class Binder {
 
     /** The plan for {@code endpoint}; fails at startup for an input type that cannot be bound. */
     public static Binder create(Endpoint endpoint, BodyReaders readers) {
+        return create(endpoint, readers, Set.of());
+    }
+
+    /**
+     * The plan for {@code endpoint}, whose form bodies leave out {@code credentialFields}: the fields its
+     * authenticators read ({@code authorisation}, {@code csrf_token}), which are the pipeline's, not the endpoint's
+     * input, so they are neither bound nor refused as unknown.
+     */
+    public static Binder create(Endpoint endpoint, BodyReaders readers, Set<String> credentialFields) {
         List<Input> inputs = endpoint.inputs();
         Binding[] bindings = new Binding[inputs.size()];
         String[] names = new String[inputs.size()];
@@ -52,7 +62,7 @@ public final class Binder {
                                 : request -> request.headers(header.name()));
                 case Input.Cookie cookie -> text(singleCookie(cookie, endpoint), cookie.defaultValue(), endpoint,
                         request -> request.cookie(cookie.name()).map(List::of).orElse(List.of()));
-                case Input.Body body -> body(body, readers, endpoint);
+                case Input.Body body -> body(body, readers, endpoint, credentialFields);
                 case Input.Context context -> request -> request;
                 case Input.Caller caller -> caller(caller, endpoint);
             };
@@ -244,10 +254,10 @@ public final class Binder {
         };
     }
 
-    private static Binding body(Input.Body body, BodyReaders readers, Endpoint endpoint) {
+    private static Binding body(Input.Body body, BodyReaders readers, Endpoint endpoint, Set<String> credentialFields) {
         Map<String, BodyReader> byType = new HashMap<>();
         for (String mediaType : body.mediaTypes()) {
-            byType.put(mediaType, readers.reader(body.type(), mediaType, endpoint.describe()));
+            byType.put(mediaType, readers.reader(body.type(), mediaType, endpoint.describe(), credentialFields));
         }
         BodyReader only = byType.size() == 1 ? byType.values().iterator().next() : null;
         String onlyType = only == null ? null : body.mediaTypes().get(0);

@@ -15,6 +15,7 @@ import dev.portico.json.JsonErrors;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -37,10 +38,19 @@ public final class BodyReaders {
 
     /** The reader for {@code type} arriving as {@code mediaType}; fails at startup for a pair that cannot be read. */
     public BodyReader reader(Type type, String mediaType, String endpoint) {
+        return reader(type, mediaType, endpoint, Set.of());
+    }
+
+    /**
+     * The same, for a form body whose {@code credentialFields} (read by the endpoint's authenticators) are left out
+     * before it is decoded: never bound, never "Unknown field.".
+     */
+    public BodyReader reader(Type type, String mediaType, String endpoint, Set<String> credentialFields) {
         return switch (mediaType) {
             case MediaType.APPLICATION_JSON -> json(type);
-            case MediaType.FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA ->
-                    form(type, endpoint, request -> form(request).orElseThrow());
+            case MediaType.FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA -> form(type, endpoint, credentialFields.isEmpty()
+                    ? request -> form(request).orElseThrow()
+                    : request -> form(request).orElseThrow().without(credentialFields));
             default -> throw new IllegalArgumentException(endpoint + " accepts bodies as " + mediaType
                     + ", which Portico cannot read; accept " + MediaType.APPLICATION_JSON + ", "
                     + MediaType.FORM_URLENCODED + " or " + MediaType.MULTIPART_FORM_DATA);

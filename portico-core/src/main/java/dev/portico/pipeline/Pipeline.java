@@ -86,7 +86,9 @@ public final class Pipeline {
     }
 
     private static Optional<Middleware> validate(Endpoint endpoint, Defaults defaults) {
-        Binder binder = Binder.create(endpoint, defaults.readers());
+        java.util.Set<String> credentialFields = new java.util.HashSet<>();
+        authenticators(endpoint, defaults).forEach(a -> credentialFields.addAll(a.formFields()));
+        Binder binder = Binder.create(endpoint, defaults.readers(), credentialFields);
         return binder.isEmpty() ? Optional.empty() : Optional.of(new InputStage(binder, InputValidator.create(endpoint)));
     }
 

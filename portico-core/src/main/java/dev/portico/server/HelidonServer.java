@@ -116,7 +116,7 @@ final class HelidonServer implements HttpServer {
     private static void write(ServerResponse out, Response response, boolean head) {
         out.status(status(response.status()));
         for (int i = 0; i < response.headerCount(); i++) {
-            // add, not header(...): that one replaces, and a response may repeat a header (two Set-Cookie at login)
+            // add, not set: a name given twice (two Set-Cookie) must reach the client twice
             out.headers().add(name(response.headerName(i)), response.headerValue(i));
         }
         response.contentType().ifPresent(type -> out.header(contentType(type)));

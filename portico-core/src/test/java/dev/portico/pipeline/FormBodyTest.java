@@ -4,7 +4,9 @@ import static dev.portico.testing.Bodies.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portico.Portico;
+import dev.portico.auth.Authenticator;
 import dev.portico.auth.Principal;
+import dev.portico.http.Request;
 import dev.portico.config.PorticoConfig;
 import dev.portico.http.MediaType;
 import dev.portico.http.Response;
@@ -20,7 +22,21 @@ import org.junit.jupiter.api.Test;
  * and the endpoint still binds the whole body, from one parse.
  */
 class FormBodyTest {
-    record Note(String title, Optional<String> authorisation) {
+    /** No authorisation field: the authenticator's field is left out of the endpoint's input. */
+    record Note(String title) {
+    }
+
+    /** Reads seed 002's field, and says so, so that the input leaves it out. */
+    static final class FieldKey implements Authenticator {
+        @Override
+        public Optional<Principal> authenticate(Request request) {
+            return request.form().flatMap(f -> f.first("authorisation")).map(key -> Principal.of("key " + key, Set.of()));
+        }
+
+        @Override
+        public Set<String> formFields() {
+            return Set.of("authorisation");
+        }
     }
 
     record Seen(String title, String caller) {
@@ -28,8 +44,7 @@ class FormBodyTest {
 
     private Portico app() {
         return Portico.builder().config(PorticoConfig.defaults())
-                .authenticators(request -> request.form().flatMap(f -> f.first("authorisation"))
-                        .map(key -> Principal.of("key " + key, Set.of())))
+                .authenticators(new FieldKey())
                 .post("/api/notes/", Note.class, Seen.class, (request, note) -> new Seen(note.title(),
                         request.principal().map(Principal::id).orElse("anonymous")), e -> { })
                 .build();
@@ -59,9 +74,19 @@ class FormBodyTest {
     }
 
     @Test
+    void withoutTheAuthenticatorTheFieldIsAnUnknownFieldOfTheEndpoint() {
+        Portico plain = Portico.builder().config(PorticoConfig.defaults())
+                .post("/api/notes/", Note.class, Seen.class, (request, note) -> new Seen(note.title(), "-"), e -> { })
+                .build();
+        Response response = post(plain, MediaType.FORM_URLENCODED,
+                "title=Hello&authorisation=k-1:s".getBytes(StandardCharsets.UTF_8));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(json(response).get("errors").get("authorisation").get(0).asText()).isEqualTo("Unknown field.");
+    }
+
+    @Test
     void aJsonBodyHasNoFormAndIsLeftWhole() {
-        Response response = post(app(), MediaType.APPLICATION_JSON,
-                "{\"title\":\"Hello\",\"authorisation\":\"k-3:s\"}".getBytes(StandardCharsets.UTF_8));
+        Response response = post(app(), MediaType.APPLICATION_JSON, "{\"title\":\"Hello\"}".getBytes(StandardCharsets.UTF_8));
         assertThat(response.status()).isEqualTo(200);
         assertThat(json(response).get("caller").asText()).isEqualTo("anonymous");
     }

@@ -1,6 +1,5 @@
 package dev.portico.auth.account;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.NotBlank;
 import java.util.Optional;
 
@@ -10,8 +9,6 @@ import java.util.Optional;
  *
  * @param username a new username
  * @param email a new email address, or empty for none
- * @param csrfToken the CSRF token, when an HTML form posts it; other clients send the {@code X-CSRFToken} header
  */
-public record PatchedUserDetails(Optional<@NotBlank String> username, Optional<String> email,
-                                 @JsonProperty("csrf_token") Optional<String> csrfToken) {
+public record PatchedUserDetails(Optional<@NotBlank String> username, Optional<String> email) {
 }

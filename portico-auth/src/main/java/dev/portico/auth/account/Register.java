@@ -1,6 +1,5 @@
 package dev.portico.auth.account;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.NotBlank;
 import java.util.Optional;
 
@@ -11,8 +10,7 @@ import java.util.Optional;
  * @param email an address, or absent
  * @param password1 the password
  * @param password2 the same password again
- * @param csrfToken the CSRF token, when an HTML form posts it; other clients send the {@code X-CSRFToken} header
  */
 public record Register(@NotBlank String username, Optional<String> email, @NotBlank String password1,
-                       @NotBlank String password2, @JsonProperty("csrf_token") Optional<String> csrfToken) {
+                       @NotBlank String password2) {
 }

@@ -2,6 +2,7 @@ package dev.portico.auth.basic;
 
 import dev.portico.auth.Authenticator;
 import dev.portico.auth.Principal;
+import dev.portico.auth.SecurityScheme;
 import dev.portico.auth.accounts.Accounts;
 import dev.portico.auth.accounts.Caller;
 import dev.portico.auth.accounts.Users;
@@ -86,5 +87,17 @@ public final class BasicAuthenticator implements Authenticator {
 
     private static AuthenticationFailed failed(String sentence) {
         return AuthorizationHeader.failed(sentence, CHALLENGE);
+    }
+
+    /** {@code basicAuth}: HTTP Basic, with a password or {@code keyid:secret}. */
+    @Override
+    public Optional<SecurityScheme> scheme() {
+        return Optional.of(SecurityScheme.basic("basicAuth")
+                .description("A username and password, or a username and one of its API keys as keyid:secret."));
+    }
+
+    @Override
+    public Class<? extends Principal> principalType() {
+        return Caller.class;
     }
 }

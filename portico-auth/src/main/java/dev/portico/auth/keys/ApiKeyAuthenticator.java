@@ -2,6 +2,8 @@ package dev.portico.auth.keys;
 
 import dev.portico.auth.Authenticator;
 import dev.portico.auth.Principal;
+import dev.portico.auth.accounts.Caller;
+import dev.portico.auth.SecurityScheme;
 import dev.portico.http.Request;
 import java.util.Optional;
 
@@ -49,5 +51,16 @@ public final class ApiKeyAuthenticator implements Authenticator {
     @Override
     public Optional<String> challenge() {
         return Optional.of(CHALLENGE);
+    }
+
+    /** {@code apiKeyAuth}: the {@code Authorization} header with the {@code Api-Key} prefix, as drf-spectacular says. */
+    @Override
+    public Optional<SecurityScheme> scheme() {
+        return Optional.of(SecurityScheme.apiKeyHeader("apiKeyAuth", "Authorization", SCHEME));
+    }
+
+    @Override
+    public Class<? extends Principal> principalType() {
+        return Caller.class;
     }
 }

@@ -2,6 +2,7 @@ package dev.portico.auth.keys;
 
 import dev.portico.auth.Authenticator;
 import dev.portico.auth.Principal;
+import dev.portico.auth.accounts.Caller;
 import dev.portico.error.AuthenticationFailed;
 import dev.portico.http.Request;
 import java.util.Optional;
@@ -64,5 +65,16 @@ public final class FormKeyAuthenticator implements Authenticator {
                     + "as a form field of the body or in an 'Authorization: Api-Key' header (logged once per endpoint)",
                     endpoint, FIELD);
         }
+    }
+
+    /** The {@code authorisation} field, which the endpoint's own input leaves out. */
+    @Override
+    public Set<String> formFields() {
+        return Set.of(FIELD);
+    }
+
+    @Override
+    public Class<? extends Principal> principalType() {
+        return Caller.class;
     }
 }

@@ -2,16 +2,20 @@ package dev.portico.auth.session;
 
 import dev.portico.auth.Authenticator;
 import dev.portico.auth.Principal;
+import dev.portico.auth.SecurityScheme;
+import dev.portico.auth.accounts.Caller;
 import dev.portico.http.Request;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Authenticates the {@code sessionid} cookie, as DRF's {@code SessionAuthentication}: no cookie, or one that names
  * no live session (unknown, expired, an inactive user, an epoch raised since login), is simply anonymous, as
  * Django treats an invalid session, and the response clears that cookie. A request it authenticates with an unsafe
  * method must then pass the CSRF check, or is refused with 403 {@code csrf_failed}; requests authenticated otherwise
- * (a token, a key) never need a CSRF token. It has no {@code WWW-Authenticate} challenge, so a refusal of an
- * anonymous caller is 403 (DRF's rule). OpenAPI scheme: {@code apiKey} in cookie {@code sessionid}.
+ * (a token, a key) never need a CSRF token. It has no {@code WWW-Authenticate} challenge of its own; when no
+ * authenticator of an endpoint has one, the pipeline still answers an anonymous refusal 401 with
+ * {@code Session realm="api"}. OpenAPI scheme: {@code apiKey} in cookie {@code sessionid}.
  */
 public final class SessionAuthenticator implements Authenticator {
     private final Sessions sessions;
@@ -27,5 +31,22 @@ public final class SessionAuthenticator implements Authenticator {
             sessions.csrf().check(request);
         }
         return caller;
+    }
+
+    /** {@code sessionAuth}: the session cookie. */
+    @Override
+    public Optional<SecurityScheme> scheme() {
+        return Optional.of(SecurityScheme.apiKeyCookie("sessionAuth", sessions.cookieName()));
+    }
+
+    /** The CSRF token of an HTML form, which the endpoint's own input leaves out. */
+    @Override
+    public Set<String> formFields() {
+        return Set.of(Csrf.FIELD);
+    }
+
+    @Override
+    public Class<? extends Principal> principalType() {
+        return Caller.class;
     }
 }

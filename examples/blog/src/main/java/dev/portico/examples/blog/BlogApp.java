@@ -1,6 +1,10 @@
 package dev.portico.examples.blog;
 
 import dev.portico.Portico;
+import dev.portico.auth.accounts.Accounts;
+import dev.portico.auth.accounts.AuthSettings;
+import dev.portico.auth.cli.ApiKeyCommand;
+import dev.portico.auth.cli.CreateUserCommand;
 import dev.portico.cli.Manage;
 import dev.portico.config.PorticoConfig;
 import dev.portico.config.Settings;
@@ -26,7 +30,7 @@ public final class BlogApp {
     /** The application, for the server, the management commands and the tests alike. */
     public static Portico.Builder app(PorticoConfig config) {
         // declared without connecting, so `schema` needs no database; the app opens it when it starts
-        Database db = Database.lazy(config);
+        Database db = Database.lazy(config, Accounts.MIGRATIONS);
         Portico.Builder app = Portico.builder()
                 .config(config)
                 .onStart(db::open)
@@ -49,7 +53,10 @@ public final class BlogApp {
         return app;
     }
 
-    /** The management commands: serve, schema and migrate, with the {@code database.*} settings. */
+    /**
+     * The management commands: serve, schema, migrate, createuser and apikey, with the {@code database.*} and
+     * {@code auth.*} settings.
+     */
     public static Manage manage() {
         return manage(b -> { });
     }
@@ -57,8 +64,10 @@ public final class BlogApp {
     /** The management commands with more code-level defaults (a test's own {@code database.url}, say). */
     public static Manage manage(Consumer<PorticoConfig.Builder> defaults) {
         Manage manage = Manage.create(BlogApp::app).name("./manage")
-                .settings(b -> defaults.accept(DatabaseSettings.register(b)));
-        return manage.command(MigrateCommand.create(manage::config));
+                .settings(b -> defaults.accept(AuthSettings.register(DatabaseSettings.register(b))));
+        return manage.command(MigrateCommand.create(manage::config, Accounts.MIGRATIONS))
+                .command(CreateUserCommand.create(manage::config))
+                .command(ApiKeyCommand.create(manage::config));
     }
 
     /** Runs a management command; {@code serve} by default. */

@@ -1,0 +1,81 @@
+package dev.portico.auth.jwt;
+
+import dev.portico.auth.Authenticator;
+import dev.portico.auth.Principal;
+import dev.portico.auth.accounts.Caller;
+import dev.portico.auth.SecurityScheme;
+import dev.portico.error.AuthenticationFailed;
+import dev.portico.http.Request;
+import java.util.Optional;
+
+/**
+ * {@code Authorization: Bearer <access token>}: simplejwt's {@code JWTAuthentication}.
+ * <pre>{@code
+ * app.authenticators(JwtAuthenticator.create(tokens), sessions, basic)   // tried in that order
+ * }</pre>
+ * No {@code Authorization} header, or another scheme, is not this authenticator's business (empty: the next one
+ * gets a turn). A bearer token that is malformed, badly signed, expired, a refresh token, or whose user is gone,
+ * inactive or has ended their sessions is a 401 {@code token_not_valid} at once. The caller is
+ * {@link dev.portico.auth.accounts.Users#caller(long)}: one lookup per request, nothing cached, so revocation
+ * takes effect on the next request.
+ */
+public final class JwtAuthenticator implements Authenticator {
+    /** The challenge of simplejwt's views. */
+    public static final String CHALLENGE = "Bearer realm=\"api\"";
+    /** How the OpenAPI document describes it. */
+    public static final SecurityScheme SECURITY_SCHEME = SecurityScheme.bearer("jwtAuth", "JWT");
+    private static final String SCHEME = "Bearer";
+
+    private final Tokens tokens;
+
+    private JwtAuthenticator(Tokens tokens) {
+        this.tokens = tokens;
+    }
+
+    /** The authenticator of {@code tokens}' access tokens. */
+    public static JwtAuthenticator create(Tokens tokens) {
+        return new JwtAuthenticator(tokens);
+    }
+
+    @Override
+    public Optional<Principal> authenticate(Request request) {
+        Optional<String> header = request.header("Authorization");
+        if (header.isEmpty()) {
+            return Optional.empty();
+        }
+        String value = header.get().strip();
+        int space = value.indexOf(' ');
+        String scheme = space < 0 ? value : value.substring(0, space);
+        if (!scheme.equalsIgnoreCase(SCHEME)) {
+            return Optional.empty();
+        }
+        String token = space < 0 ? "" : value.substring(space + 1).strip();
+        if (token.isEmpty() || token.indexOf(' ') >= 0) {
+            // simplejwt's sentence for "Bearer" alone or "Bearer a b"
+            throw new AuthenticationFailed("bad_authorization_header",
+                    "Authorization header must contain two space-delimited values");
+        }
+        return Optional.of(tokens.authenticate(token));
+    }
+
+    @Override
+    public Optional<String> challenge() {
+        return Optional.of(CHALLENGE);
+    }
+
+    /** {@code jwtAuth}: HTTP bearer, format JWT. */
+    @Override
+    public Optional<SecurityScheme> scheme() {
+        return Optional.of(SECURITY_SCHEME);
+    }
+
+    @Override
+    public Class<? extends Principal> principalType() {
+        return Caller.class;
+    }
+
+    @Override
+    public String toString() {
+        return "JwtAuthenticator[" + tokens.keys().algorithm() + "]";
+    }
+}

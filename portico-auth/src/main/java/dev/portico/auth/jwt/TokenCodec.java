@@ -1,0 +1,163 @@
+package dev.portico.auth.jwt;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+import java.security.SecureRandom;
+
+/**
+ * Signs and verifies tokens: no database, only the keys, the claims rules and the clock. Verification accepts
+ * only the pinned algorithm, checks the signature before reading any claim, then {@code token_type}, {@code iss},
+ * {@code aud}, {@code exp}, {@code nbf} and {@code iat} with the leeway, as PyJWT does for simplejwt.
+ */
+final class TokenCodec {
+    static final String TYPE_CLAIM = "token_type";
+    static final String EPOCH_CLAIM = "ep";
+    /** Far above any token this codec makes; a longer header is refused before it is parsed. */
+    static final int MAX_LENGTH = 4096;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JwtKeys keys;
+    private final String issuer;
+    private final String audience;
+    private final Duration leeway;
+    private final Clock clock;
+
+    TokenCodec(JwtKeys keys, String issuer, String audience, Duration leeway, Clock clock) {
+        this.keys = keys;
+        this.issuer = issuer;
+        this.audience = audience;
+        this.leeway = leeway;
+        this.clock = clock;
+    }
+
+    /** 128 random bits as 32 hex digits: token and family ids. */
+    static String randomId() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /** A signed token; {@code now} is whole seconds, as the claims carry it. */
+    String sign(TokenType type, long userId, long epoch, String jti, Instant now, Duration lifetime) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .claim(TYPE_CLAIM, type.claim())
+                .subject(Long.toString(userId))
+                .jwtID(jti)
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(lifetime)))
+                .issuer(issuer)
+                .audience(audience)
+                .claim(EPOCH_CLAIM, epoch)
+                .build();
+        JWSHeader header = new JWSHeader.Builder(keys.algorithm().jws()).type(JOSEObjectType.JWT).build();
+        SignedJWT jwt = new SignedJWT(header, claims);
+        try {
+            jwt.sign(keys.signer());
+        } catch (JOSEException e) {
+            throw new IllegalStateException("signing a token failed: " + e.getMessage(), e);
+        }
+        return jwt.serialize();
+    }
+
+    /** The current time in whole seconds. */
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /**
+     * The claims of {@code token} when it is a valid token of {@code expected} type (any type when null).
+     *
+     * @throws TokenRejected saying why, for the debug log
+     */
+    TokenClaims verify(String token, TokenType expected) throws TokenRejected {
+        if (token.isEmpty() || token.length() > MAX_LENGTH) {
+            throw new TokenRejected("empty or too long");
+        }
+        SignedJWT jwt;
+        try {
+            jwt = SignedJWT.parse(token);
+        } catch (ParseException | RuntimeException e) { // a crafted header may trip more than ParseException
+            throw new TokenRejected("malformed");
+        }
+        if (!keys.algorithm().jws().equals(jwt.getHeader().getAlgorithm())) {
+            throw new TokenRejected("algorithm " + jwt.getHeader().getAlgorithm() + " is not the pinned "
+                    + keys.algorithm());
+        }
+        try {
+            if (!jwt.verify(keys.verifier())) {
+                throw new TokenRejected("bad signature");
+            }
+        } catch (JOSEException | IllegalStateException e) {
+            throw new TokenRejected("signature could not be checked");
+        }
+        JWTClaimsSet claims;
+        try {
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException | RuntimeException e) {
+            throw new TokenRejected("claims are not a JSON object");
+        }
+        return check(claims, expected);
+    }
+
+    private TokenClaims check(JWTClaimsSet claims, TokenType expected) throws TokenRejected {
+        try {
+            TokenType type = type(claims.getStringClaim(TYPE_CLAIM));
+            if (expected != null && type != expected) {
+                throw new TokenRejected("a " + type.claim() + " token where " + expected.claim() + " was wanted");
+            }
+            if (!issuer.equals(claims.getIssuer())) {
+                throw new TokenRejected("wrong issuer");
+            }
+            List<String> audiences = claims.getAudience();
+            if (audiences == null || !audiences.contains(audience)) {
+                throw new TokenRejected("wrong audience");
+            }
+            Instant now = clock.instant();
+            Instant exp = required(claims.getExpirationTime(), "exp");
+            Instant iat = required(claims.getIssueTime(), "iat");
+            if (!now.isBefore(exp.plus(leeway))) {
+                throw new TokenRejected("expired");
+            }
+            Date nbf = claims.getNotBeforeTime();
+            if (nbf != null && nbf.toInstant().isAfter(now.plus(leeway)) || iat.isAfter(now.plus(leeway))) {
+                throw new TokenRejected("not yet valid");
+            }
+            String jti = claims.getJWTID();
+            Long epoch = claims.getLongClaim(EPOCH_CLAIM);
+            if (jti == null || jti.isEmpty() || epoch == null || claims.getSubject() == null) {
+                throw new TokenRejected("jti, ep or sub missing");
+            }
+            return new TokenClaims(type, Long.parseLong(claims.getSubject()), jti, epoch, iat, exp);
+        } catch (ParseException | RuntimeException e) { // a claim of the wrong JSON type, a sub that is no number
+            throw new TokenRejected("a claim has the wrong type");
+        }
+    }
+
+    private static TokenType type(String claim) throws TokenRejected {
+        for (TokenType t : TokenType.values()) {
+            if (t.claim().equals(claim)) {
+                return t;
+            }
+        }
+        throw new TokenRejected("no token_type");
+    }
+
+    private static Instant required(Date date, String name) throws TokenRejected {
+        if (date == null) {
+            throw new TokenRejected(name + " missing");
+        }
+        return date.toInstant();
+    }
+}
