@@ -13,6 +13,7 @@ import dev.portico.auth.keys.ApiKeyAuthenticator;
 import dev.portico.auth.keys.ApiKeys;
 import dev.portico.auth.keys.FormKeyAuthenticator;
 import dev.portico.auth.session.Sessions;
+import dev.portico.auth.web.KeysPages;
 import dev.portico.config.PorticoConfig;
 import dev.portico.data.Database;
 import dev.portico.data.DatabaseSettings;
@@ -23,7 +24,8 @@ import java.nio.file.Path;
  * {@code /auth/obtain_token/}, {@code /auth/refresh_token/} and {@code /auth/verify_token/}; dj-rest-auth's account
  * endpoints (session login with CSRF) under {@code /auth/}; posts for signed-in users (a JWT or the session);
  * employees for signed-in users or their API keys (seed 000's {@code IsAuthenticatedOrHasUserAPIKey}: the
- * {@code Api-Key} header, HTTP Basic with a password or a key, or seed 002's {@code authorisation} field).
+ * {@code Api-Key} header, HTTP Basic with a password or a key, or seed 002's {@code authorisation} field); and the
+ * page where a user signs in and manages their keys, {@code /account/keys/}.
  */
 final class Auth {
     final Accounts accounts;
@@ -61,9 +63,10 @@ final class Auth {
                 : JwtKeys.create(config);
     }
 
-    /** Mounts the token and account endpoints. */
+    /** Mounts the token and account endpoints, and the page to manage API keys (seed 000's profile page). */
     void addTo(Portico.Builder app) {
         JwtEndpoints.create(accounts, tokens).addTo(app);
         AccountEndpoints.create(accounts, sessions).addTo(app);
+        KeysPages.create(accounts, keys, sessions).prefix("/account/keys/").title("Blog").addTo(app);
     }
 }
