@@ -35,14 +35,19 @@ final class HelidonTransport implements Transport {
         return request.query().rawValue();
     }
 
+    /**
+     * One lookup: {@code Headers.first} is {@code contains} then {@code get}, two searches, and for a name Helidon does
+     * not know (X-Request-Id, asked on every request) each is a hash-map search with a fresh hash of the name.
+     */
     @Override
     public Optional<String> header(String name) {
-        return request.headers().first(name(name));
+        List<String> values = request.headers().all(name(name), List::of);
+        return values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
     @Override
     public List<String> headers(String name) {
-        return request.headers().values(name(name));
+        return request.headers().all(name(name), List::of);
     }
 
     private static HeaderName name(String name) {
