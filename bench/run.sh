@@ -14,7 +14,8 @@ PORTICO_PORT=18081
 RAW_PORT=18082
 
 command -v wrk >/dev/null || { echo "installing wrk (Debian package)"; apt-get install -y -qq wrk >/dev/null; }
-if ! build_log=$(mvn -q -B -DskipTests package -pl bench -am 2>&1); then
+# clean: the compiler does not notice a dependency changing a signature, and stale classes fail at run time
+if ! build_log=$(mvn -q -B -DskipTests clean package -pl bench -am 2>&1); then
   echo "$build_log" >&2
   exit 1
 fi
