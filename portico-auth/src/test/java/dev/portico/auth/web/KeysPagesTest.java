@@ -9,6 +9,7 @@ import dev.portico.auth.accounts.User;
 import dev.portico.auth.keys.ApiKey;
 import dev.portico.auth.keys.CreatedApiKey;
 import dev.portico.auth.session.Csrf;
+import dev.portico.auth.session.Sessions;
 import dev.portico.data.DatabaseTest;
 import dev.portico.data.TestDatabase;
 import dev.portico.http.Response;
@@ -108,7 +109,7 @@ class KeysPagesTest {
             Response refused = post(browser, P + "login/", "csrf_token", token(get(browser, P)),
                     "username", "ada\"><script>x()</script>", "password", "wrong");
             assertThat(refused.status()).isEqualTo(400);
-            assertThat(Bodies.text(refused)).contains(KeysActions.BAD_LOGIN)
+            assertThat(Bodies.text(refused)).contains(Sessions.BAD_LOGIN)
                     .contains("value=\"ada&quot;&gt;&lt;script&gt;x()&lt;/script&gt;\"").doesNotContain("<script>x");
             assertThat(browser.hasCookie("sessionid")).isFalse();
         }
