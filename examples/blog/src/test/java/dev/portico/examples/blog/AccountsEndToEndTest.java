@@ -3,7 +3,6 @@ package dev.portico.examples.blog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.portico.Portico;
 import dev.portico.config.PorticoConfig;
 import dev.portico.testing.Bodies;
 import java.net.http.HttpResponse;
@@ -22,9 +21,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccountsEndToEndTest {
     private static final String EMPLOYEE = "{\"name\":\"Ada\",\"department\":\"eng\",\"salary\":100,\"hire_date\":\"2020-01-15\"}";
-    private BlogDatabases database;
+    private BlogServer server;
     private PorticoConfig config;
-    private Portico app;
 
     BlogDatabases database() throws Exception {
         return BlogDatabases.h2();
@@ -32,23 +30,19 @@ class AccountsEndToEndTest {
 
     @BeforeAll
     void start() throws Exception {
-        database = database();
-        config = database.serverConfig();
-        app = BlogApp.app(config).shutdownHook(false).build().start();
+        server = BlogServer.start(database());
+        config = server.config;
     }
 
     @AfterAll
     void stop() {
-        if (app != null) {
-            app.stop();
-        }
-        if (database != null) {
-            database.close();
+        if (server != null) {
+            server.close();
         }
     }
 
     private BlogClient client() {
-        return new BlogClient(app.port());
+        return new BlogClient(server.port());
     }
 
     /** A client logged in with a session at /auth/login/, its CSRF token fetched first as a page would. */
@@ -99,7 +93,7 @@ class AccountsEndToEndTest {
     @Test
     void aRefreshTokenGivesANewAccessTokenThatWorks() throws Exception {
         BlogUsers.create(config, "rita", false);
-        JsonNode pair = Bodies.json(BlogUsers.tokens(app.port(), "rita", BlogUsers.PASSWORD));
+        JsonNode pair = Bodies.json(BlogUsers.tokens(server.port(), "rita", BlogUsers.PASSWORD));
         HttpResponse<String> refreshed = client().json("POST", "/auth/refresh_token/",
                 "{\"refresh\":\"" + pair.path("refresh").asText() + "\"}");
         assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
@@ -117,7 +111,7 @@ class AccountsEndToEndTest {
     @Test
     void aJwtCallerUsesTheAccountEndpointsAndLogoutEverywhereEndsItsTokensAndSessions() throws Exception {
         BlogUsers.create(config, "jo", false);
-        String bearer = "Bearer " + BlogUsers.token(app.port(), "jo");
+        String bearer = "Bearer " + BlogUsers.token(server.port(), "jo");
         HttpResponse<String> me = client().json("GET", "/auth/user/", "", "Authorization", bearer);
         assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
         assertThat(Bodies.json(me.body()).path("username").asText()).isEqualTo("jo");
@@ -129,7 +123,7 @@ class AccountsEndToEndTest {
         assertThat(client().json("GET", "/auth/user/", "", "Authorization", bearer).statusCode())
                 .as("a password change ends every token").isEqualTo(401);
 
-        String token = "Bearer " + Bodies.json(BlogUsers.tokens(app.port(), "jo", "another horse")).path("access")
+        String token = "Bearer " + Bodies.json(BlogUsers.tokens(server.port(), "jo", "another horse")).path("access")
                 .asText();
         BlogClient session = loggedIn("jo", "another horse");
         assertThat(session.get("/api/posts/").statusCode()).isEqualTo(200);
@@ -148,7 +142,7 @@ class AccountsEndToEndTest {
     @Test
     void aSessionLogsOutEverywhereWithItsCsrfToken() throws Exception {
         BlogUsers.create(config, "sam", false);
-        String token = "Bearer " + BlogUsers.token(app.port(), "sam");
+        String token = "Bearer " + BlogUsers.token(server.port(), "sam");
         BlogClient browser = loggedIn("sam", BlogUsers.PASSWORD);
         assertThat(browser.json("POST", "/auth/logout_everywhere/", "{}").statusCode()).as("no CSRF token")
                 .isEqualTo(403);

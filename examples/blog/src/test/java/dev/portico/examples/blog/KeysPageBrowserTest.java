@@ -4,12 +4,9 @@ import static dev.portico.testing.DocsPagesScript.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.portico.Portico;
-import dev.portico.config.PorticoConfig;
 import dev.portico.testing.Bodies;
-import dev.portico.testing.NodeTools;
+import dev.portico.testing.KeysPageScript;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,39 +22,20 @@ class KeysPageBrowserTest {
     private static final Path SCREENSHOTS = Path.of("target/screenshots").toAbsolutePath();
     private static final String PREFIX = "/account/keys/";
 
-    private static BlogDatabases database;
-    private static Portico app;
+    private static BlogServer server;
     private static JsonNode report;
 
     @BeforeAll
     static void useThePageInChromium() throws Exception {
-        NodeTools.chromium();
-        Path project = NodeTools.project();
-        database = BlogDatabases.h2();
-        PorticoConfig config = database.serverConfig();
-        app = BlogApp.app(config).shutdownHook(false).build().start();
-        BlogUsers.create(config, "ada", false);
-        NodeTools.Result result = NodeTools.run(List.of("node", project.resolve("keys-page.mjs").toString(),
-                "http://127.0.0.1:" + app.port(), PREFIX, SCREENSHOTS.toString(), "ada", BlogUsers.PASSWORD,
-                "/api/employees/"));
-        assertThat(result.exitCode()).as("keys-page.mjs failed:%n%s", result.stderr()).isZero();
-        report = Bodies.json(result.stdout());
-        String shown = report.toPrettyString();   // no secret in a test's output either
-        for (String run : List.of("js", "noJs")) {
-            String secret = report.path(run).path("created").path("credential").asText().replaceFirst("^[^:]*:", "");
-            shown = secret.isEmpty() ? shown : shown.replace(secret, "********");
-        }
-        System.out.println("[browser] " + shown);
-        assertThat(report.path("error").asText(null)).as("the browser run failed").isNull();
+        server = BlogServer.start(BlogDatabases.h2());
+        BlogUsers.create(server.config, "ada", false);
+        report = KeysPageScript.run(server.port(), PREFIX, SCREENSHOTS, "ada", BlogUsers.PASSWORD, "/api/employees/");
     }
 
     @AfterAll
     static void stop() {
-        if (app != null) {
-            app.stop();
-        }
-        if (database != null) {
-            database.close();
+        if (server != null) {
+            server.close();
         }
     }
 
@@ -102,9 +80,6 @@ class KeysPageBrowserTest {
 
     @Test
     void nothingIsFetchedFromOutsideAndNothingIsRefused() {
-        assertThat(texts(report.path("external"))).as("requests that left 127.0.0.1").isEmpty();
-        assertThat(texts(report.path("pageErrors"))).as("uncaught script errors").isEmpty();
-        assertThat(texts(report.path("consoleErrors"))).as("console errors, CSP refusals included").isEmpty();
-        assertThat(texts(report.path("failedRequests"))).as("failed requests").isEmpty();
+        KeysPageScript.assertNothingFetchedFromOutsideAndNothingRefused(report);
     }
 }

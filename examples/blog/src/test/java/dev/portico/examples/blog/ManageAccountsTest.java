@@ -2,7 +2,6 @@ package dev.portico.examples.blog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portico.Portico;
 import dev.portico.auth.accounts.AuthSettings;
 import dev.portico.cli.Manage;
 import dev.portico.config.PorticoConfig;
@@ -27,9 +26,8 @@ import org.junit.jupiter.api.TestInstance;
 class ManageAccountsTest {
     private static final Pattern CREDENTIAL = Pattern.compile("^k-[0-9a-f]{16}:[A-Za-z0-9]{40}$", Pattern.MULTILINE);
     private static final String EMPLOYEE = "{\"name\":\"Ci\",\"department\":\"ops\",\"salary\":1,\"hire_date\":\"2020-01-15\"}";
-    private BlogDatabases database;
+    private BlogServer server;
     private PorticoConfig config;
-    private Portico app;
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
@@ -39,18 +37,14 @@ class ManageAccountsTest {
 
     @BeforeAll
     void start() throws Exception {
-        database = database();
-        config = database.serverConfig();
-        app = BlogApp.app(config).shutdownHook(false).build().start();
+        server = BlogServer.start(database());
+        config = server.config;
     }
 
     @AfterAll
     void stop() {
-        if (app != null) {
-            app.stop();
-        }
-        if (database != null) {
-            database.close();
+        if (server != null) {
+            server.close();
         }
     }
 
@@ -72,7 +66,7 @@ class ManageAccountsTest {
     }
 
     private HttpResponse<String> employees(String method, String key) throws Exception {
-        return new BlogClient(app.port()).json(method, "/api/employees/", method.equals("GET") ? "" : EMPLOYEE,
+        return new BlogClient(server.port()).json(method, "/api/employees/", method.equals("GET") ? "" : EMPLOYEE,
                 "Authorization", "Api-Key " + key);
     }
 
@@ -113,8 +107,8 @@ class ManageAccountsTest {
     @Test
     void logoutEverywhereEndsAUsersTokensAndClearsessionsRuns() throws Exception {
         BlogUsers.create(config, "lee", false);
-        String token = "Bearer " + BlogUsers.token(app.port(), "lee");
-        BlogClient client = new BlogClient(app.port());
+        String token = "Bearer " + BlogUsers.token(server.port(), "lee");
+        BlogClient client = new BlogClient(server.port());
         assertThat(client.json("GET", "/api/posts/", "", "Authorization", token).statusCode()).isEqualTo(200);
         assertThat(manage("user", "logout-everywhere", "lee")).isZero();
         assertThat(out.toString()).isEqualTo("Ended every session and token of lee.\n");
