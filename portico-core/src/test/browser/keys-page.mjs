@@ -1,6 +1,7 @@
 // Drives the API keys page of portico-auth (dev.portico.auth.web.KeysPages) in headless Chromium as a person
-// would, and reports what it saw as one JSON object on stdout; the Java test (KeysPagesBrowserTest) makes the
-// assertions.
+// would, and reports what it saw as one JSON object on stdout; the Java tests make the assertions. Everything
+// about the app is an argument, so one script serves both: portico-auth's KeysPagesBrowserTest (a small test app,
+// <api-path> /api/whoami/) and examples/blog's KeysPageBrowserTest (the real example, /api/employees/).
 //
 //   node keys-page.mjs <base-url> <pages-prefix> <screenshot-dir> <username> <password> <api-path>
 //

@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /** What the account endpoints do, with dj-rest-auth's and Django's sentences; the wiring is {@link AccountEndpoints}. */
 final class AccountActions {
-    static final String BAD_LOGIN = "Unable to log in with provided credentials.";
+    static final String LOGGED_OUT = "Successfully logged out.";
     static final String MISMATCH = "The two password fields didn’t match.";
     static final String WRONG_OLD = "Your old password was entered incorrectly. Please enter it again.";
 
@@ -53,15 +53,26 @@ final class AccountActions {
     }
 
     UserDetails login(Request request, Login in) {
-        User user = users.authenticate(in.username(), in.password())
-                .orElseThrow(() -> ValidationFailed.of("non_field_errors", BAD_LOGIN));
-        sessions.login(request, user);
+        User user = sessions.login(request, in.username(), in.password())
+                .orElseThrow(() -> ValidationFailed.of("non_field_errors", Sessions.BAD_LOGIN));
         return UserDetails.of(user);
     }
 
     RestAuthDetail logout(Request request) {
         sessions.logout(request);
-        return new RestAuthDetail("Successfully logged out.");
+        return new RestAuthDetail(LOGGED_OUT);
+    }
+
+    /**
+     * Ends every session and token of the caller at once (the epoch raised, their session rows deleted), this
+     * request's session included, and answers as logout does.
+     */
+    RestAuthDetail logoutEverywhere(Request request) {
+        long id = caller(request).user().id();
+        users.endAllSessions(id);
+        sessions.endAll(id);
+        sessions.logout(request);
+        return new RestAuthDetail(LOGGED_OUT);
     }
 
     UserDetails user(Request request) {

@@ -20,6 +20,7 @@ import java.util.List;
  *   POST  /auth/register/          username, email, password1, password2 → 201, logged in
  *   POST  /auth/login/             username, password → 200, session and CSRF cookies
  *   POST  /auth/logout/            the session deleted, its cookie cleared
+ *   POST  /auth/logout_everywhere/ every session and token of the user ended at once
  *   GET   /auth/user/              the logged-in user
  *   PATCH /auth/user/              username, email
  *   POST  /auth/password/change/   old_password, new_password1, new_password2; other sessions end
@@ -63,8 +64,10 @@ public final class AccountEndpoints {
     }
 
     /**
-     * The authenticators of the endpoints, instead of the session's alone: add a token authenticator to let
-     * {@code GET /auth/user/} answer token callers too. Keep the session's first, or logout cannot end a session.
+     * The authenticators of the endpoints, instead of the session's alone: add a token authenticator to let token
+     * callers read and change their account, change their password and log out everywhere too. Keep the session's
+     * first: a request with both a cookie and a token then counts as the session's, so a password change re-issues
+     * that session rather than ending it.
      */
     public AccountEndpoints authenticators(Authenticator... authenticators) {
         this.authenticators = authenticators.clone();
@@ -97,6 +100,11 @@ public final class AccountEndpoints {
                 .handle(actions::logout).operationId("logout").summary("Log out")
                 .description("Deletes the session and clears its cookie.")
                 .tags("auth").authenticators(authenticators).permissions(Permission.allowAny()).build());
+        all.add(Endpoint.builder(HttpMethod.POST, prefix + "logout_everywhere/").output(RestAuthDetail.class)
+                .handle(actions::logoutEverywhere).operationId("logoutEverywhere").summary("Log out everywhere")
+                .description("Ends every session and every token of the user at once, on every device, this one "
+                        + "included (its session cookie is cleared). API keys go on working: revoke them one by one.")
+                .tags("auth").authenticators(authenticators).permissions(Permission.authenticated()).build());
         all.add(Endpoint.builder(HttpMethod.GET, prefix + "user/").output(UserDetails.class)
                 .handle(actions::user).operationId("retrieveCurrentUser").summary("Get the logged-in user")
                 .tags("auth").authenticators(authenticators).permissions(Permission.authenticated()).build());

@@ -54,10 +54,13 @@ public record Caller(User user, Optional<Role> role, Optional<String> keyId, Set
         return role.map(r -> Set.of(r.name())).orElse(user.roles());
     }
 
-    /** Whether the caller may use admin endpoints: a staff user or a superuser (DRF's {@code IsAdminUser}). */
+    /**
+     * Whether the caller may use admin endpoints: a staff user or a superuser (DRF's {@code IsAdminUser}) acting as
+     * themselves. A key made for a role acts as that role only, so it is never admin.
+     */
     @Override
     public boolean admin() {
-        return user.staff() || user.superuser();
+        return role.isEmpty() && (user.staff() || user.superuser());
     }
 
     /** Whether the call came with an API key rather than the user's own credentials. */

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -16,6 +17,8 @@ import java.util.stream.Collectors;
  * UTC {@code OffsetDateTime}s truncated to microseconds (what PostgreSQL keeps), scopes as one space-separated text.
  */
 public final class Rows {
+    private static final Pattern SPACES = Pattern.compile(" +");
+
     private Rows() {
     }
 
@@ -32,7 +35,7 @@ public final class Rows {
     /** The scopes of a {@code scopes} column. */
     public static Set<String> scopes(String text) {
         return text == null || text.isBlank() ? Set.of()
-                : Arrays.stream(text.trim().split(" +")).collect(Collectors.toUnmodifiableSet());
+                : Arrays.stream(SPACES.split(text.trim())).collect(Collectors.toUnmodifiableSet());
     }
 
     /** Scopes as the column stores them, sorted so equal sets store equal text. */

@@ -60,14 +60,7 @@ public final class Users {
      * @throws ValidationFailed naming {@code username}, {@code email}, {@code password} or {@code default_role}
      */
     public User create(NewUser u) {
-        Map<String, List<String>> errors = new LinkedHashMap<>();
-        if (!USERNAME.matcher(u.username()).matches()) {
-            errors.put("username", List.of("Enter a valid username. This value may contain only letters, numbers, "
-                    + "and @/./+/-/_ characters."));
-        }
-        if (!u.email().isEmpty() && (u.email().length() > 254 || !EMAIL.matcher(u.email()).matches())) {
-            errors.put("email", List.of("Enter a valid email address."));
-        }
+        Map<String, List<String>> errors = profileErrors(Optional.of(u.username()), Optional.of(u.email()));
         if (!u.password().isEmpty()) {
             passwordProblem(u.password(), u.username()).ifPresent(p -> errors.put("password", List.of(p)));
         }
@@ -107,15 +100,7 @@ public final class Users {
      * @throws ValidationFailed naming {@code username} or {@code email}
      */
     public User updateProfile(long id, Optional<String> username, Optional<String> email) {
-        Map<String, List<String>> errors = new LinkedHashMap<>();
-        if (username.isPresent() && !USERNAME.matcher(username.get()).matches()) {
-            errors.put("username", List.of("Enter a valid username. This value may contain only letters, numbers, "
-                    + "and @/./+/-/_ characters."));
-        }
-        if (email.isPresent() && !email.get().isEmpty()
-                && (email.get().length() > 254 || !EMAIL.matcher(email.get()).matches())) {
-            errors.put("email", List.of("Enter a valid email address."));
-        }
+        Map<String, List<String>> errors = profileErrors(username, email);
         if (!errors.isEmpty()) {
             throw new ValidationFailed(errors);
         }
@@ -131,6 +116,20 @@ public final class Users {
             throw e;
         }
         return find(id).orElseThrow(() -> new IllegalArgumentException("no user " + id));
+    }
+
+    /** What is wrong with a username and an email (either may be absent; an empty email is none), by field. */
+    private static Map<String, List<String>> profileErrors(Optional<String> username, Optional<String> email) {
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        if (username.isPresent() && !USERNAME.matcher(username.get()).matches()) {
+            errors.put("username", List.of("Enter a valid username. This value may contain only letters, numbers, "
+                    + "and @/./+/-/_ characters."));
+        }
+        if (email.isPresent() && !email.get().isEmpty()
+                && (email.get().length() > 254 || !EMAIL.matcher(email.get()).matches())) {
+            errors.put("email", List.of("Enter a valid email address."));
+        }
+        return errors;
     }
 
     /** Why a password is refused, in Django's sentences; empty when it is acceptable. */
@@ -188,11 +187,22 @@ public final class Users {
         if (!verdict.matches() || !Boolean.parseBoolean(row.get()[2])) {
             return Optional.empty();
         }
-        jdbi.useHandle(h -> h.createUpdate("update auth_users set last_login = :now"
-                        + (verdict.rehashed().isPresent() ? ", password_hash = :hash" : "") + " where id = :id")
-                .bind("now", Rows.timestamp(clock.instant())).bind("hash", verdict.rehashed().orElse(null))
-                .bind("id", id).execute());
+        recordLogin(id, row.get()[1], verdict.rehashed());
         return find(id);
+    }
+
+    /**
+     * Records a login and stores the rehash, if any, only while the hash is still the one verified ({@code old}):
+     * a password changed meanwhile is never undone. Returns whether the rehash was stored.
+     */
+    boolean recordLogin(long id, String old, Optional<String> rehashed) {
+        return jdbi.inTransaction(h -> {
+            h.createUpdate("update auth_users set last_login = :now where id = :id")
+                    .bind("now", Rows.timestamp(clock.instant())).bind("id", id).execute();
+            return rehashed.isPresent() && h.createUpdate("update auth_users set password_hash = :hash "
+                            + "where id = :id and password_hash = :old")
+                    .bind("hash", rehashed.get()).bind("id", id).bind("old", old).execute() == 1;
+        });
     }
 
     /**

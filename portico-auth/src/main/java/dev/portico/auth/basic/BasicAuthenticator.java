@@ -4,10 +4,10 @@ import dev.portico.auth.Authenticator;
 import dev.portico.auth.Principal;
 import dev.portico.auth.SecurityScheme;
 import dev.portico.auth.accounts.Accounts;
+import dev.portico.auth.accounts.AuthorizationHeader;
 import dev.portico.auth.accounts.Caller;
 import dev.portico.auth.accounts.Users;
 import dev.portico.auth.keys.ApiKeys;
-import dev.portico.auth.keys.AuthorizationHeader;
 import dev.portico.error.AuthenticationFailed;
 import dev.portico.http.Request;
 import java.nio.ByteBuffer;
@@ -25,7 +25,9 @@ import java.util.Optional;
  * </ul>
  * A password with the shape of a key ({@code k-} and 16 hex digits, a colon, the rest) is always taken as a key.
  * Refusals are 401 in DRF's sentences ({@code Invalid username/password.}); a key of another user is refused just
- * as a wrong password is. The challenge is {@value #CHALLENGE}. The credentials are UTF-8 (RFC 7617), or
+ * as a wrong password is, before its last use is recorded. The challenge is {@value #CHALLENGE}, sent when Basic is
+ * the endpoint's first scheme; a refusal carries none of its own, so a bad Basic attempt on an endpoint whose first
+ * scheme is Bearer does not make a browser show its Basic prompt. The credentials are UTF-8 (RFC 7617), or
  * ISO-8859-1 when they are not valid UTF-8, as DRF falls back.
  * <pre>{@code
  * Portico.builder().authenticators(BasicAuthenticator.create(accounts, ApiKeys.create(accounts)))
@@ -51,7 +53,7 @@ public final class BasicAuthenticator implements Authenticator {
 
     @Override
     public Optional<Principal> authenticate(Request request) {
-        Optional<String> credentials = AuthorizationHeader.credentials(request, "Basic", "basic", CHALLENGE);
+        Optional<String> credentials = AuthorizationHeader.credentials(request, "Basic", "basic");
         if (credentials.isEmpty()) {
             return Optional.empty();
         }
@@ -60,9 +62,9 @@ public final class BasicAuthenticator implements Authenticator {
         String username = colon < 0 ? decoded : decoded.substring(0, colon);
         String password = colon < 0 ? "" : decoded.substring(colon + 1);
         Optional<Caller> caller = ApiKeys.isCredential(password)
-                ? keys.authenticate(password).filter(c -> c.user().username().equals(username))
+                ? keys.authenticateFor(username, password)
                 : users.authenticate(username, password).flatMap(u -> users.caller(u.id()));
-        return Optional.of(caller.orElseThrow(() -> failed(INVALID)));
+        return Optional.of(caller.orElseThrow(() -> new AuthenticationFailed(INVALID)));
     }
 
     @Override
@@ -75,7 +77,7 @@ public final class BasicAuthenticator implements Authenticator {
         try {
             bytes = Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
-            throw failed("Invalid basic header. Credentials not correctly base64 encoded.");
+            throw new AuthenticationFailed("Invalid basic header. Credentials not correctly base64 encoded.");
         }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -83,10 +85,6 @@ public final class BasicAuthenticator implements Authenticator {
         } catch (CharacterCodingException e) {
             return new String(bytes, StandardCharsets.ISO_8859_1);
         }
-    }
-
-    private static AuthenticationFailed failed(String sentence) {
-        return AuthorizationHeader.failed(sentence, CHALLENGE);
     }
 
     /** {@code basicAuth}: HTTP Basic, with a password or {@code keyid:secret}. */

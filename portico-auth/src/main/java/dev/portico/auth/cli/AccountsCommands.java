@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 import picocli.CommandLine;
 
 /**
- * What {@code createuser} and {@code apikey} share: open the accounts as {@code migrate} opens the database (connect,
+ * What the accounts commands share: open the accounts as {@code migrate} opens the database (connect,
  * never migrate), refuse to run on unmigrated tables, and turn failures into exit code 1 with one line on standard
  * error, named after the command.
  */

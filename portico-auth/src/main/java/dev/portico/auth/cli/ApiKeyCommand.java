@@ -7,6 +7,7 @@ import dev.portico.auth.keys.ApiKeys;
 import dev.portico.auth.keys.CreatedApiKey;
 import dev.portico.config.PorticoConfig;
 import java.io.PrintWriter;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -120,23 +121,34 @@ public final class ApiKeyCommand implements Callable<Integer> {
             this(Optional.empty(), Optional.empty());
         }
 
+        /** The instant it names; one past what an instant can hold is {@link Instant#MAX}, which the keys refuse. */
         Instant at(Instant now) {
-            return instant.orElseGet(() -> now.plus(after.orElseThrow()));
+            try {
+                return instant.orElseGet(() -> now.plus(after.orElseThrow()));
+            } catch (ArithmeticException | DateTimeException e) {
+                return Instant.MAX;
+            }
         }
 
         @Override
         public Expiry convert(String value) {
             String v = value.strip();
-            if (v.length() >= 2 && v.chars().limit(v.length() - 1).allMatch(Character::isDigit)) {
-                long n = Long.parseLong(v.substring(0, v.length() - 1));
-                Optional<Duration> d = switch (v.charAt(v.length() - 1)) {
-                    case 'm' -> Optional.of(Duration.ofMinutes(n));
-                    case 'h' -> Optional.of(Duration.ofHours(n));
-                    case 'd' -> Optional.of(Duration.ofDays(n));
-                    case 'w' -> Optional.of(Duration.ofDays(7 * n));
-                    default -> Optional.empty();
-                };
-                if (d.isPresent() && n > 0) {
+            if (v.length() >= 2 && "mhdw".indexOf(v.charAt(v.length() - 1)) >= 0
+                    && v.chars().limit(v.length() - 1).allMatch(Character::isDigit)) {
+                Optional<Duration> d;
+                try {
+                    long n = Long.parseLong(v.substring(0, v.length() - 1));
+                    d = switch (v.charAt(v.length() - 1)) {
+                        case 'm' -> Optional.of(Duration.ofMinutes(n));
+                        case 'h' -> Optional.of(Duration.ofHours(n));
+                        case 'd' -> Optional.of(Duration.ofDays(n));
+                        case 'w' -> Optional.of(Duration.ofDays(Math.multiplyExact(7, n)));
+                        default -> Optional.empty();
+                    };
+                } catch (ArithmeticException | NumberFormatException e) { // far beyond any allowed expiry
+                    d = Optional.of(Duration.ofSeconds(Long.MAX_VALUE));
+                }
+                if (d.isPresent() && d.get().isPositive()) {
                     return new Expiry(d, Optional.empty());
                 }
             }

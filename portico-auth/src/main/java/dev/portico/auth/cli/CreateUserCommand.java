@@ -23,10 +23,12 @@ import picocli.CommandLine.Option;
  * {@code createuser}: Django's {@code createsuperuser}, for any user. Without a terminal it never asks: the password
  * comes from standard input with {@code --password-stdin} (its first line), or the user gets none with
  * {@code --no-password} (it can still use API keys). On a terminal, without either, it asks twice without echo.
+ * {@code --staff} makes the user staff, {@code --role R} gives them a default role (which must exist).
  * A refused password or username is exit code 1 with Django's sentence.
  * <pre>{@code
  * manage.command(CreateUserCommand.create(manage::config));
  * // echo "$PASSWORD" | ./manage createuser --username ada --email ada@example.com --password-stdin --superuser
+ * // ./manage createuser --username ci --no-password --role deployer
  * }</pre>
  */
 @Command(name = "createuser", mixinStandardHelpOptions = true,
@@ -55,6 +57,12 @@ public final class CreateUserCommand implements Callable<Integer> {
     @Option(names = "--superuser", description = "Make the user a superuser (staff, every scope).")
     boolean superuser;
 
+    @Option(names = "--staff", description = "Make the user staff (admin endpoints).")
+    boolean staff;
+
+    @Option(names = "--role", description = "The user's default role, which must exist (see role define).")
+    String role;
+
     private CreateUserCommand(Supplier<PorticoConfig> config, InputStream stdin, Terminal terminal) {
         this.config = config;
         this.stdin = stdin;
@@ -81,10 +89,8 @@ public final class CreateUserCommand implements Callable<Integer> {
 
     private int create(Accounts accounts, PrintWriter out) {
         String password = password();
-        NewUser user = NewUser.of(username, email, password);
-        if (superuser) {
-            user = user.asSuperuser();
-        }
+        NewUser user = new NewUser(username, email, password, staff || superuser, superuser,
+                Optional.ofNullable(role));
         User made = accounts.users().create(user);
         out.println(superuser ? "Superuser created successfully." : "User \"" + made.username() + "\" created.");
         return 0;

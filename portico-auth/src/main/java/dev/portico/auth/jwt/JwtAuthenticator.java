@@ -2,8 +2,9 @@ package dev.portico.auth.jwt;
 
 import dev.portico.auth.Authenticator;
 import dev.portico.auth.Principal;
-import dev.portico.auth.accounts.Caller;
 import dev.portico.auth.SecurityScheme;
+import dev.portico.auth.accounts.AuthorizationHeader;
+import dev.portico.auth.accounts.Caller;
 import dev.portico.error.AuthenticationFailed;
 import dev.portico.http.Request;
 import java.util.Optional;
@@ -39,23 +40,10 @@ public final class JwtAuthenticator implements Authenticator {
 
     @Override
     public Optional<Principal> authenticate(Request request) {
-        Optional<String> header = request.header("Authorization");
-        if (header.isEmpty()) {
-            return Optional.empty();
-        }
-        String value = header.get().strip();
-        int space = value.indexOf(' ');
-        String scheme = space < 0 ? value : value.substring(0, space);
-        if (!scheme.equalsIgnoreCase(SCHEME)) {
-            return Optional.empty();
-        }
-        String token = space < 0 ? "" : value.substring(space + 1).strip();
-        if (token.isEmpty() || token.indexOf(' ') >= 0) {
-            // simplejwt's sentence for "Bearer" alone or "Bearer a b"
-            throw new AuthenticationFailed("bad_authorization_header",
-                    "Authorization header must contain two space-delimited values");
-        }
-        return Optional.of(tokens.authenticate(token));
+        // simplejwt's one sentence for "Bearer" alone or "Bearer a b", whichever it was
+        return AuthorizationHeader.credentials(request, SCHEME, problem -> new AuthenticationFailed(
+                "bad_authorization_header", "Authorization header must contain two space-delimited values"))
+                .<Principal>map(tokens::authenticate);
     }
 
     @Override

@@ -5,15 +5,14 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.portico.auth.accounts.Secrets;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
-import java.security.SecureRandom;
 
 /**
  * Signs and verifies tokens: no database, only the keys, the claims rules and the clock. Verification accepts
@@ -25,7 +24,6 @@ final class TokenCodec {
     static final String EPOCH_CLAIM = "ep";
     /** Far above any token this codec makes; a longer header is refused before it is parsed. */
     static final int MAX_LENGTH = 4096;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JwtKeys keys;
     private final String issuer;
@@ -43,9 +41,7 @@ final class TokenCodec {
 
     /** 128 random bits as 32 hex digits: token and family ids. */
     static String randomId() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
+        return Secrets.hex(16);
     }
 
     /** A signed token; {@code now} is whole seconds, as the claims carry it. */

@@ -213,6 +213,15 @@ public final class Tokens {
         return store.deleteExpired(codec.now().minus(leeway));
     }
 
+    /**
+     * The same without the signing keys, which forgetting needs none of: simplejwt's {@code flushexpiredtokens},
+     * for the {@code clearsessions} command. The leeway is {@code auth.jwt.leeway} of {@code config}.
+     */
+    public static int deleteExpired(Accounts accounts, PorticoConfig config) {
+        Instant cutoff = accounts.clock().instant().minus(positive(config, JwtSettings.LEEWAY, true));
+        return new RefreshTokens(accounts.database().jdbi()).deleteExpired(cutoff);
+    }
+
     private User currentUser(TokenClaims claims) {
         Optional<User> user = users.find(claims.userId()).filter(User::active);
         if (user.isEmpty() || user.get().authEpoch() != claims.epoch()) {

@@ -2,8 +2,10 @@ package dev.portico.auth.keys;
 
 import dev.portico.auth.Authenticator;
 import dev.portico.auth.Principal;
-import dev.portico.auth.accounts.Caller;
 import dev.portico.auth.SecurityScheme;
+import dev.portico.auth.accounts.AuthorizationHeader;
+import dev.portico.auth.accounts.Caller;
+import dev.portico.error.AuthenticationFailed;
 import dev.portico.http.Request;
 import java.util.Optional;
 
@@ -13,8 +15,8 @@ import java.util.Optional;
  * is refused for any reason is a 401 saying {@code Invalid API key.}, never which part was wrong.
  *
  * <p>The challenge is {@value #CHALLENGE}: {@code Api-Key} is no registered HTTP scheme, but naming it tells a
- * client what to send, and having a challenge makes an anonymous call to a protected endpoint a 401 rather than
- * DRF's 403 when this authenticator comes first.
+ * client what to send. As with every authenticator of this module, a refusal carries no challenge of its own: the
+ * pipeline sends the one of the endpoint's first configured scheme with every 401.
  * <pre>{@code
  * Portico.builder().authenticators(ApiKeyAuthenticator.create(ApiKeys.create(accounts)))
  * }</pre>
@@ -40,12 +42,12 @@ public final class ApiKeyAuthenticator implements Authenticator {
 
     @Override
     public Optional<Principal> authenticate(Request request) {
-        Optional<String> credential = AuthorizationHeader.credentials(request, SCHEME, "API key", CHALLENGE);
+        Optional<String> credential = AuthorizationHeader.credentials(request, SCHEME, "API key");
         if (credential.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(keys.authenticate(credential.get()).orElseThrow(
-                () -> AuthorizationHeader.failed(INVALID, CHALLENGE)));
+                () -> new AuthenticationFailed(INVALID)));
     }
 
     @Override

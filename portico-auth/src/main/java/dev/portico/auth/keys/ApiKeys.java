@@ -7,20 +7,19 @@ import dev.portico.auth.accounts.User;
 import dev.portico.auth.accounts.Users;
 import dev.portico.error.NotFound;
 import dev.portico.error.ValidationFailed;
+import dev.portico.auth.accounts.Secrets;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -45,11 +44,10 @@ public final class ApiKeys {
     public static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
     /** Length of a secret. */
     public static final int SECRET_LENGTH = 40;
-    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    /** The latest expiry a key may have: the timestamp columns and their drivers stop at the year 9999. */
+    public static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
     private static final int ID_LENGTH = 18;
     private static final int NAME_MAX = 100;
-    private static final HexFormat HEX = HexFormat.of();
-    private static final MessageDigest SHA256 = sha256();
     /** Compared against when the key id is unknown, so an unknown id costs what a wrong secret costs. */
     private static final byte[] DECOY = hash("no such key").getBytes(StandardCharsets.US_ASCII);
     private static final String COLUMNS = "key_id, user_id, name, role_name, created_at, expires_at, revoked_at, "
@@ -58,7 +56,6 @@ public final class ApiKeys {
     private final Jdbi jdbi;
     private final Users users;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     private ApiKeys(Accounts accounts) {
         this.jdbi = accounts.database().jdbi();
@@ -75,7 +72,7 @@ public final class ApiKeys {
      * Makes a key for the user and returns it with its secret, which is never available again.
      *
      * @param name a label of at most 100 characters, possibly empty
-     * @param expiresAt when it stops working; must be in the future
+     * @param expiresAt when it stops working; must be in the future and no later than {@link #LATEST_EXPIRY}
      * @param role a role the user holds, for a key that acts as that role only
      * @throws ValidationFailed naming {@code name}, {@code expires_at} or {@code role}
      * @throws IllegalArgumentException when there is no such user
@@ -89,6 +86,8 @@ public final class ApiKeys {
         }
         if (expiresAt.isPresent() && !expiresAt.get().isAfter(now)) {
             errors.put("expires_at", List.of("Ensure the expiry is in the future."));
+        } else if (expiresAt.isPresent() && expiresAt.get().isAfter(LATEST_EXPIRY)) {
+            errors.put("expires_at", List.of("Ensure the expiry is before the year 10000."));
         }
         if (role.isPresent() && !user.roles().contains(role.get())) {
             errors.put("role", List.of("\"" + role.get() + "\" is not one of this user's roles."));
@@ -96,9 +95,9 @@ public final class ApiKeys {
         if (!errors.isEmpty()) {
             throw new ValidationFailed(errors);
         }
-        String secret = secret();
+        String secret = Secrets.text(SECRET_LENGTH);
         for (int attempt = 1; ; attempt++) {
-            String keyId = keyId();
+            String keyId = "k-" + Secrets.hex(8);
             try {
                 jdbi.useHandle(h -> h.createUpdate("insert into auth_api_keys (key_id, user_id, name, secret_hash, "
                                 + "role_name, created_at, expires_at) values (:key, :user, :name, :hash, :role, :now, "
@@ -151,9 +150,21 @@ public final class ApiKeys {
 
     /** The caller of a credential as users paste it, {@code keyid:secret}; empty when it is malformed or refused. */
     public Optional<Caller> authenticate(String credential) {
+        return authenticate(credential, c -> true);
+    }
+
+    /**
+     * The same, for a key presented under a username (HTTP Basic's {@code username:keyid:secret}): a key of another
+     * user is refused as a wrong secret is, and its last use is not recorded.
+     */
+    public Optional<Caller> authenticateFor(String username, String credential) {
+        return authenticate(credential, c -> c.user().username().equals(username));
+    }
+
+    private Optional<Caller> authenticate(String credential, Predicate<Caller> accept) {
         int colon = credential.indexOf(':');
-        return colon < 0 ? authenticate(credential, "") // still hashed: a malformed credential costs the same
-                : authenticate(credential.substring(0, colon), credential.substring(colon + 1));
+        return colon < 0 ? authenticate(credential, "", accept) // still hashed: a malformed one costs the same
+                : authenticate(credential.substring(0, colon), credential.substring(colon + 1), accept);
     }
 
     /**
@@ -162,6 +173,11 @@ public final class ApiKeys {
      * taken from the user. Every refusal looks alike, and an unknown id costs as much as a wrong secret.
      */
     public Optional<Caller> authenticate(String keyId, String secret) {
+        return authenticate(keyId, secret, c -> true);
+    }
+
+    /** The same, refusing a caller that {@code accept} does not; the last use is recorded only once accepted. */
+    private Optional<Caller> authenticate(String keyId, String secret, Predicate<Caller> accept) {
         byte[] presented = hash(secret).getBytes(StandardCharsets.US_ASCII);
         Optional<Stored> found = wellFormedId(keyId) ? stored(keyId) : Optional.empty();
         byte[] expected = found.map(s -> s.hash().getBytes(StandardCharsets.US_ASCII)).orElse(DECOY);
@@ -171,8 +187,8 @@ public final class ApiKeys {
             return Optional.empty();
         }
         ApiKey key = found.get().key();
-        Optional<Caller> caller = users.caller(key.userId(), key.role(), key.keyId());
-        caller.ifPresent(c -> touch(key, now));
+        Optional<Caller> caller = users.caller(key.userId(), key.role(), key.keyId()).filter(accept);
+        caller.ifPresent(c -> touch(key, now)); // only an accepted use is recorded
         return caller;
     }
 
@@ -221,36 +237,8 @@ public final class ApiKeys {
         return true;
     }
 
-    private String keyId() {
-        byte[] bytes = new byte[8];
-        random.nextBytes(bytes);
-        return "k-" + HEX.formatHex(bytes);
-    }
-
-    private String secret() {
-        char[] chars = new char[SECRET_LENGTH];
-        for (int i = 0; i < chars.length; i++) {
-            chars[i] = ALPHABET.charAt(random.nextInt(ALPHABET.length())); // nextInt(bound) is unbiased
-        }
-        return new String(chars);
-    }
-
     /** Hex SHA-256 of the secret's UTF-8 bytes, as the {@code secret_hash} column holds it. */
     static String hash(String secret) {
-        MessageDigest digest;
-        try {
-            digest = (MessageDigest) SHA256.clone(); // no provider lookup per request
-        } catch (CloneNotSupportedException e) {
-            digest = sha256();
-        }
-        return HEX.formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Secrets.sha256Hex(secret);
     }
 }

@@ -1,5 +1,6 @@
 package dev.portico.auth.session;
 
+import dev.portico.auth.accounts.Secrets;
 import dev.portico.config.PorticoConfig;
 import dev.portico.config.Settings;
 import dev.portico.data.query.BaseUrl;
@@ -10,7 +11,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,7 +52,6 @@ public final class Csrf {
         }
     }
 
-    private final SecureRandom random = new SecureRandom();
     private final ResponseCookies.Spec cookie;
     private final Duration cookieAge;
     private final boolean https;
@@ -103,7 +102,7 @@ public final class Csrf {
      * The response sets the CSRF cookie (anew when the request had none), so the session middleware must run.
      */
     public String token(Request request) {
-        String secret = request.attribute(SECRET).or(() -> cookieSecret(request)).orElseGet(this::newSecret);
+        String secret = request.attribute(SECRET).or(() -> cookieSecret(request)).orElseGet(Csrf::newSecret);
         sendCookie(request, secret);
         return mask(secret);
     }
@@ -215,12 +214,8 @@ public final class Csrf {
         ResponseCookies.required(request).set(cookie.name(), cookie.set(secret, cookieAge, clock.instant()));
     }
 
-    String newSecret() {
-        char[] secret = new char[SECRET_LENGTH];
-        for (int i = 0; i < SECRET_LENGTH; i++) {
-            secret[i] = CHARS[random.nextInt(CHARS.length)];
-        }
-        return new String(secret);
+    static String newSecret() {
+        return Secrets.text(SECRET_LENGTH);
     }
 
     /** Django's {@code _mask_cipher_secret}: a random mask, then each secret character shifted by the mask's. */

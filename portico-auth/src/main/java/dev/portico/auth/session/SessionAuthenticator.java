@@ -15,7 +15,8 @@ import java.util.Set;
  * method must then pass the CSRF check, or is refused with 403 {@code csrf_failed}; requests authenticated otherwise
  * (a token, a key) never need a CSRF token. It has no {@code WWW-Authenticate} challenge of its own; when no
  * authenticator of an endpoint has one, the pipeline still answers an anonymous refusal 401 with
- * {@code Session realm="api"}. OpenAPI scheme: {@code apiKey} in cookie {@code sessionid}.
+ * {@code Session realm="api"}. OpenAPI scheme: {@code sessionAuth}, an {@code apiKey} in cookie {@code sessionid},
+ * whose description names the CSRF header.
  */
 public final class SessionAuthenticator implements Authenticator {
     private final Sessions sessions;
@@ -36,7 +37,10 @@ public final class SessionAuthenticator implements Authenticator {
     /** {@code sessionAuth}: the session cookie. */
     @Override
     public Optional<SecurityScheme> scheme() {
-        return Optional.of(SecurityScheme.apiKeyCookie("sessionAuth", sessions.cookieName()));
+        return Optional.of(SecurityScheme.apiKeyCookie("sessionAuth", sessions.cookieName())
+                .description("The session cookie of a login. Unsafe methods (POST, PUT, PATCH, DELETE) also need "
+                        + "the X-CSRFToken header, from GET /auth/csrf/ (at the account endpoints' default prefix) or the "
+                        + "csrftoken cookie."));
     }
 
     /** The CSRF token of an HTML form, which the endpoint's own input leaves out. */

@@ -3,19 +3,14 @@ package dev.portico.auth.session;
 import dev.portico.Portico;
 import dev.portico.auth.accounts.Accounts;
 import dev.portico.auth.accounts.Caller;
+import dev.portico.auth.accounts.Secrets;
 import dev.portico.auth.accounts.User;
 import dev.portico.config.PorticoConfig;
 import dev.portico.http.Middleware;
 import dev.portico.http.Request;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -35,6 +30,8 @@ import java.util.Optional;
 public final class Sessions {
     private static final int ID_BYTES = 32;
     private static final int ID_LENGTH = 43;   // 32 bytes in unpadded base64url
+    /** dj-rest-auth's sentence for a refused login, whichever part was wrong. */
+    public static final String BAD_LOGIN = "Unable to log in with provided credentials.";
     private static final Request.Attribute<Current> CURRENT = Request.Attribute.create("session");
 
     private final Accounts accounts;
@@ -43,7 +40,6 @@ public final class Sessions {
     private final Clock clock;
     private final Duration lifetime;
     private final ResponseCookies.Spec cookie;
-    private final SecureRandom random = new SecureRandom();
     private final SessionAuthenticator authenticator;
 
     private Sessions(Accounts accounts, PorticoConfig config) {
@@ -104,6 +100,16 @@ public final class Sessions {
         }
         jar.set(cookie.name(), cookie.set(id, lifetime, now));
         csrf.rotate(request);
+    }
+
+    /**
+     * A login form's work: when the username and password are an active user's, logs them in as {@link #login}
+     * does and returns the user; otherwise changes nothing (answer with {@link #BAD_LOGIN}).
+     */
+    public Optional<User> login(Request request, String username, String password) {
+        Optional<User> user = accounts.users().authenticate(username, password);
+        user.ifPresent(u -> login(request, u));
+        return user;
     }
 
     /**
@@ -186,10 +192,8 @@ public final class Sessions {
         return Optional.empty();
     }
 
-    private String newId() {
-        byte[] bytes = new byte[ID_BYTES];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    private static String newId() {
+        return Secrets.base64Url(ID_BYTES);
     }
 
     private static boolean wellFormed(String id) {
@@ -206,12 +210,7 @@ public final class Sessions {
     }
 
     static String hash(String id) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(id.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Secrets.sha256Hex(id);
     }
 
     private record Current(String hash, Session session) {

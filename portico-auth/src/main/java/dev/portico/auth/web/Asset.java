@@ -1,12 +1,11 @@
 package dev.portico.auth.web;
 
+import dev.portico.auth.accounts.Secrets;
 import dev.portico.http.Request;
 import dev.portico.http.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /**
@@ -45,11 +44,6 @@ final class Asset {
     }
 
     private static String digest(byte[] bytes) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 22);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Secrets.sha256(bytes)).substring(0, 22);
     }
 }

@@ -27,11 +27,8 @@ import java.util.Optional;
  * authenticator has already checked its CSRF token; the sign-in form is checked by {@code Csrf.protect()}.
  */
 final class KeysActions {
-    /** dj-rest-auth's sentence for a refused sign-in, whichever part was wrong. */
-    static final String BAD_LOGIN = "Unable to log in with provided credentials.";
     private static final int FIELD_MAX = 1000;
 
-    private final Accounts accounts;
     private final ApiKeys keys;
     private final Sessions sessions;
     private final Clock clock;
@@ -39,7 +36,6 @@ final class KeysActions {
     private final String prefix;
 
     KeysActions(Accounts accounts, ApiKeys keys, Sessions sessions, KeysView view, String prefix) {
-        this.accounts = accounts;
         this.keys = keys;
         this.sessions = sessions;
         this.clock = accounts.clock();
@@ -62,11 +58,9 @@ final class KeysActions {
     Response login(Request request) {
         FormData form = form(request);
         String username = field(form, "username");
-        Optional<User> user = accounts.users().authenticate(username, form.first("password").orElse(""));
-        if (user.isEmpty()) {
-            return Html.page(400, view.signIn(token(request), username, Optional.of(BAD_LOGIN)));
+        if (sessions.login(request, username, form.first("password").orElse("")).isEmpty()) {
+            return Html.page(400, view.signIn(token(request), username, Optional.of(Sessions.BAD_LOGIN)));
         }
-        sessions.login(request, user.get());
         return Html.seeOther(prefix);
     }
 

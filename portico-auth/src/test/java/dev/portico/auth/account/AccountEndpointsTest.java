@@ -133,6 +133,34 @@ class AccountEndpointsTest {
     }
 
     @DatabaseTest
+    void logoutEverywhereEndsEverySessionOfTheUserThisOneIncluded(TestDatabase test) {
+        try (SessionTestApp t = SessionTestApp.create(test, MutableClock.startingNow())) {
+            User ada = t.user("ada");
+            t.user("bob");
+            Browser laptop = t.loggedIn("ada");
+            Browser phone = t.loggedIn("ada");
+            Browser bobs = t.loggedIn("bob");
+            long epoch = t.accounts.users().find(ada.id()).orElseThrow().authEpoch();
+            Response unchecked = laptop.send(TestRequest.of("POST", "/auth/logout_everywhere/").json("{}"));
+            assertThat(json(unchecked).get("code").asText()).as("a session's POST needs its CSRF token")
+                    .isEqualTo("csrf_failed");
+            assertThat(phone.send(TestRequest.get("/auth/user/")).status()).isEqualTo(200);
+
+            Response out = laptop.json("POST", "/auth/logout_everywhere/", "{}");
+            assertThat(out.status()).isEqualTo(200);
+            assertThat(json(out).get("detail").asText()).isEqualTo("Successfully logged out.");
+            assertThat(t.accounts.users().find(ada.id()).orElseThrow().authEpoch()).isEqualTo(epoch + 1);
+            assertThat(t.sessions.count(ada.id())).isZero();
+            assertThat(laptop.hasCookie("sessionid")).as("this session's cookie cleared").isFalse();
+            assertThat(phone.send(TestRequest.get("/auth/user/")).status()).as("the other session ended too")
+                    .isEqualTo(401);
+            assertThat(bobs.send(TestRequest.get("/auth/user/")).status()).as("another user's goes on").isEqualTo(200);
+            assertThat(t.browser().send(TestRequest.of("POST", "/auth/logout_everywhere/").json("{}")).status())
+                    .as("anonymous").isEqualTo(401);
+        }
+    }
+
+    @DatabaseTest
     void theOpenApiDocumentNamesEachOperationAndNeverAHash(TestDatabase test) {
         try (SessionTestApp t = SessionTestApp.create(test, MutableClock.startingNow())) {
             JsonNode doc = json(t.browser().send(TestRequest.get("/api/schema/?format=json")));
@@ -141,6 +169,8 @@ class AccountEndpointsTest {
             assertThat(paths.get("/auth/register/").get("post").get("operationId").asText()).isEqualTo("register");
             assertThat(paths.get("/auth/login/").get("post").get("operationId").asText()).isEqualTo("login");
             assertThat(paths.get("/auth/logout/").get("post").get("operationId").asText()).isEqualTo("logout");
+            assertThat(paths.get("/auth/logout_everywhere/").get("post").get("operationId").asText())
+                    .isEqualTo("logoutEverywhere");
             assertThat(paths.get("/auth/user/").get("get").get("operationId").asText()).isEqualTo("retrieveCurrentUser");
             assertThat(paths.get("/auth/user/").get("patch").get("operationId").asText())
                     .isEqualTo("partialUpdateCurrentUser");

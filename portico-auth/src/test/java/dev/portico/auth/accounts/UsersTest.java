@@ -115,4 +115,31 @@ class UsersTest {
             assertThat(root.staff()).isTrue();
         }
     }
+
+    @DatabaseTest
+    void aRehashNeverUndoesAPasswordChangedSinceTheLoginReadTheHash(TestDatabase test) {
+        Accounts accounts = AuthTestSupport.accounts(test, Clock.systemUTC());
+        try (var db = accounts.database()) {
+            User ada = accounts.users().create(NewUser.of("ada", "", "correct horse"));
+            String read = hash(accounts, ada.id());      // what a login read, before it verified
+            accounts.users().setPassword(ada.id(), "battery staple");   // a change meanwhile
+            String rehashOfOld = accounts.passwords().hash("correct horse");
+
+            assertThat(accounts.users().recordLogin(ada.id(), read, Optional.of(rehashOfOld))).isFalse();
+            assertThat(accounts.users().authenticate("ada", "battery staple")).as("the change stands").isPresent();
+            assertThat(accounts.users().authenticate("ada", "correct horse")).isEmpty();
+
+            String current = hash(accounts, ada.id());
+            String rehash = accounts.passwords().hash("battery staple");
+            assertThat(accounts.users().recordLogin(ada.id(), current, Optional.of(rehash))).as("unchanged: stored")
+                    .isTrue();
+            assertThat(hash(accounts, ada.id())).isEqualTo(rehash);
+            assertThat(accounts.users().find(ada.id()).orElseThrow().lastLogin()).isPresent();
+        }
+    }
+
+    private static String hash(Accounts accounts, long id) {
+        return accounts.database().jdbi().withHandle(h -> h.createQuery(
+                "select password_hash from auth_users where id = :id").bind("id", id).mapTo(String.class).one());
+    }
 }

@@ -10,6 +10,7 @@ import dev.portico.auth.CallerApp;
 import dev.portico.auth.accounts.Accounts;
 import dev.portico.auth.accounts.NewUser;
 import dev.portico.auth.accounts.User;
+import dev.portico.auth.keys.ApiKeyAuthenticator;
 import dev.portico.auth.keys.ApiKeys;
 import dev.portico.auth.keys.CreatedApiKey;
 import dev.portico.data.DatabaseTest;
@@ -80,11 +81,29 @@ class BasicAuthenticatorTest {
             assertRefused(CallerApp.me(app, basic("ada:wrong horse")), "Invalid username/password.");
             assertRefused(CallerApp.me(app, basic("nobody:correct horse")), "Invalid username/password.");
             assertRefused(CallerApp.me(app, basic("bob:" + adas.credential())), "Invalid username/password.");
+            assertThat(keys.find(adas.key().keyId()).orElseThrow().lastUsedAt())
+                    .as("a key refused under another name is no use of it").isEmpty();
             assertRefused(CallerApp.me(app, basic("ada:" + adas.key().keyId() + ":wrong")), "Invalid username/password.");
             assertThat(CallerApp.me(app, basic("ada:" + adas.credential())).status()).isEqualTo(200);
             accounts.users().setActive(ada.id(), false);
             assertRefused(CallerApp.me(app, basic("ada:correct horse")), "Invalid username/password.");
             assertRefused(CallerApp.me(app, basic("ada:" + adas.credential())), "Invalid username/password.");
+        }
+    }
+
+    @DatabaseTest
+    void aRefusalCarriesTheFirstConfiguredSchemesChallengeNotBasicsOwn(TestDatabase test) {
+        Accounts accounts = AuthTestSupport.accounts(test, Clock.systemUTC());
+        try (var db = accounts.database()) {
+            accounts.users().create(NewUser.of("ada", "", "correct horse"));
+            ApiKeys keys = ApiKeys.create(accounts);
+            Portico app = CallerApp.app(ApiKeyAuthenticator.create(keys), BasicAuthenticator.create(accounts, keys));
+            for (String bad : new String[] {basic("ada:wrong horse"), "Basic !!!", "Basic"}) {
+                Response refused = CallerApp.me(app, bad);
+                assertThat(refused.status()).isEqualTo(401);
+                assertThat(refused.headerValue("WWW-Authenticate")).as("no Basic prompt in a browser")
+                        .contains(ApiKeyAuthenticator.CHALLENGE);
+            }
         }
     }
 }

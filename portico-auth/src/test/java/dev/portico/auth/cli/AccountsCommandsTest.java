@@ -6,7 +6,10 @@ import dev.portico.Portico;
 import dev.portico.auth.AuthTestSupport;
 import dev.portico.auth.accounts.Accounts;
 import dev.portico.auth.accounts.AuthSettings;
+import dev.portico.auth.accounts.Caller;
 import dev.portico.auth.accounts.User;
+import dev.portico.auth.jwt.JwtSettings;
+import dev.portico.auth.session.SessionSettings;
 import dev.portico.auth.keys.ApiKeys;
 import dev.portico.cli.Manage;
 import dev.portico.config.PorticoConfig;
@@ -21,6 +24,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -39,13 +43,17 @@ class AccountsCommandsTest {
         out.getBuffer().setLength(0);
         err.getBuffer().setLength(0);
         Manage manage = Manage.create(config -> Portico.builder().config(config)).name("./manage")
-                .settings(b -> settings.accept(AuthSettings.register(DatabaseSettings.register(b))
+                .settings(b -> settings.accept(SessionSettings.register(JwtSettings.register(
+                                AuthSettings.register(DatabaseSettings.register(b))))
                         .set(AuthSettings.ARGON2_MEMORY, 1024).set(AuthSettings.ARGON2_ITERATIONS, 1)));
         Terminal console = prompt -> terminal ? Optional.of(typed.removeFirst().toCharArray()) : Optional.empty();
         manage.command(MigrateCommand.create(manage::config, Accounts.MIGRATIONS))
                 .command(CreateUserCommand.create(manage::config,
                         new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), console))
-                .command(ApiKeyCommand.create(manage::config));
+                .command(ApiKeyCommand.create(manage::config))
+                .command(RoleCommand.create(manage::config))
+                .command(UserCommand.create(manage::config))
+                .command(ClearSessionsCommand.create(manage::config));
         return manage.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
     }
 
@@ -159,6 +167,109 @@ class AccountsCommandsTest {
         assertThat(run(on(test), "", "createuser")).isEqualTo(2);
         assertThat(run(on(test), "", "createuser", "--username", "x", "--password-stdin", "--no-password"))
                 .isEqualTo(2);
+    }
+
+    @DatabaseTest
+    void anExpiryTooFarAwayExitsWith1NamingItAndStoresNoKey(TestDatabase test) {
+        assertThat(run(on(test), "", "migrate")).isZero();
+        assertThat(run(on(test), "", "createuser", "--username", "ada", "--no-password")).isZero();
+        for (String far : new String[] {"99999999999999999999999d", "9223372036854775807w", "2000000w",
+                "+300000-01-01T00:00:00Z"}) {
+            assertThat(run(on(test), "", "apikey", "create", "--user", "ada", "--expires", far)).as(far).isEqualTo(1);
+            assertThat(err.toString()).isEqualTo("apikey create: expires_at: Ensure the expiry is before the year "
+                    + "10000.\n");
+        }
+        assertThat(run(on(test), "", "apikey", "list", "--user", "ada")).isZero();
+        assertThat(out.toString()).isEqualTo("No API keys for ada.\n");
+    }
+
+    @DatabaseTest
+    void rolesAndUsersAreManagedFromTheCommandLineAndARoleKeyActsAsItsRole(TestDatabase test) {
+        assertThat(run(on(test), "", "migrate")).isZero();
+        assertThat(run(on(test), "", "role", "define", "editor", "--scopes", "posts:write,posts:read")).isZero();
+        assertThat(out.toString()).isEqualTo("Defined role editor: posts:read posts:write.\n");
+        assertThat(run(on(test), "", "role", "define", "editor", "--scopes", "posts:read")).isZero();
+        assertThat(out.toString()).isEqualTo("Replaced role editor: posts:read.\n");
+        assertThat(run(on(test), "", "role", "define", "bad name")).isEqualTo(1);
+        assertThat(err.toString()).startsWith("role define: name: Enter a valid role name");
+        assertThat(run(on(test), "", "createuser", "--username", "ada", "--no-password", "--role", "nosuch"))
+                .isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("createuser: default_role: Role \"nosuch\" does not exist.\n");
+        assertThat(run(on(test), "", "createuser", "--username", "ada", "--no-password", "--role", "editor",
+                "--staff")).isZero();
+        assertThat(run(on(test), "", "role", "grant", "--user", "ada", "deployer")).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("role grant: role: Role \"deployer\" does not exist.\n");
+        assertThat(run(on(test), "", "role", "define", "deployer")).isZero();
+        assertThat(run(on(test), "", "role", "grant", "--user", "ada", "deployer")).isZero();
+        assertThat(out.toString()).isEqualTo("Granted role deployer to ada.\n");
+        assertThat(run(on(test), "", "role", "list")).isZero();
+        assertThat(out.toString()).containsPattern("deployer +no scopes\n").containsPattern("editor +posts:read\n");
+        assertThat(run(on(test), "", "apikey", "create", "--user", "ada", "--role", "editor")).isZero();
+        Matcher m = CREDENTIAL.matcher(out.toString());
+        assertThat(m.find()).as(out.toString()).isTrue();
+
+        Accounts accounts = open(test);
+        try (var db = accounts.database()) {
+            User ada = accounts.users().find("ada").orElseThrow();
+            assertThat(ada.staff()).isTrue();
+            assertThat(ada.superuser()).isFalse();
+            assertThat(ada.defaultRole()).contains("editor");
+            assertThat(ada.roles()).containsExactlyInAnyOrder("editor", "deployer");
+            Caller key = ApiKeys.create(accounts).authenticate(m.group()).orElseThrow();
+            assertThat(key.roles()).containsOnly("editor");
+            assertThat(key.scopes()).containsOnly("posts:read");
+            assertThat(key.admin()).as("a role key is not staff").isFalse();
+
+            long epoch = ada.authEpoch();
+            assertThat(run(on(test), "", "user", "logout-everywhere", "ada")).isZero();
+            assertThat(out.toString()).isEqualTo("Ended every session and token of ada.\n");
+            assertThat(accounts.users().find("ada").orElseThrow().authEpoch()).isEqualTo(epoch + 1);
+            assertThat(ApiKeys.create(accounts).authenticate(m.group())).as("keys go on").isPresent();
+            assertThat(run(on(test), "", "user", "deactivate", "ada")).isZero();
+            assertThat(accounts.users().find("ada").orElseThrow().active()).isFalse();
+            assertThat(ApiKeys.create(accounts).authenticate(m.group())).as("a deactivated user's key").isEmpty();
+            assertThat(run(on(test), "", "user", "activate", "ada")).isZero();
+            assertThat(ApiKeys.create(accounts).authenticate(m.group())).isPresent();
+        }
+        assertThat(run(on(test), "", "user", "deactivate", "nobody")).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("user deactivate: no user \"nobody\"\n");
+        assertThat(run(on(test), "", "user")).isEqualTo(2);
+        assertThat(run(on(test), "", "role")).isEqualTo(2);
+    }
+
+    @DatabaseTest
+    void clearsessionsDeletesExpiredSessionsAndRefreshTokensOnly(TestDatabase test) {
+        assertThat(run(on(test), "", "migrate")).isZero();
+        assertThat(run(on(test), "", "createuser", "--username", "ada", "--no-password")).isZero();
+        Accounts accounts = open(test);
+        try (var db = accounts.database()) {
+            long ada = accounts.users().find("ada").orElseThrow().id();
+            db.jdbi().useHandle(h -> {
+                for (String[] row : new String[][] {{"a".repeat(64), "2000-01-01"}, {"b".repeat(64), "2999-01-01"}}) {
+                    h.execute("insert into auth_sessions (id_hash, user_id, auth_epoch, created_at, expires_at, "
+                            + "last_seen_at) values (?, ?, 0, timestamp with time zone '2000-01-01 00:00:00+00', "
+                            + "cast(? as timestamp with time zone), timestamp with time zone '2000-01-01 00:00:00+00')",
+                            row[0], ada, row[1] + " 00:00:00+00");
+                }
+                h.execute("insert into auth_refresh_families (id, user_id, created_at) values (?, ?, "
+                        + "timestamp with time zone '2000-01-01 00:00:00+00')", "f".repeat(32), ada);
+                for (String[] row : new String[][] {{"1".repeat(32), "2000-01-01"}, {"2".repeat(32), "2999-01-01"}}) {
+                    h.execute("insert into auth_refresh_tokens (jti, family_id, user_id, issued_at, expires_at) "
+                            + "values (?, ?, ?, timestamp with time zone '2000-01-01 00:00:00+00', "
+                            + "cast(? as timestamp with time zone))", row[0], "f".repeat(32), ada, row[1] + " 00:00:00+00");
+                }
+            });
+            assertThat(run(on(test), "", "clearsessions")).as(err.toString()).isZero();
+            assertThat(out.toString()).isEqualTo("Deleted 1 expired session and 1 expired refresh token.\n");
+            List<String> sessions = db.jdbi().withHandle(h -> h.createQuery("select id_hash from auth_sessions")
+                    .mapTo(String.class).list());
+            assertThat(sessions).containsExactly("b".repeat(64));
+            List<String> tokens = db.jdbi().withHandle(h -> h.createQuery("select jti from auth_refresh_tokens")
+                    .mapTo(String.class).list());
+            assertThat(tokens).containsExactly("2".repeat(32));
+            assertThat(run(on(test), "", "clearsessions")).isZero();
+            assertThat(out.toString()).isEqualTo("Deleted 0 expired sessions and 0 expired refresh tokens.\n");
+        }
     }
 
     @Test

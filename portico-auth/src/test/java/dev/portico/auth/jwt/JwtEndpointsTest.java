@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portico.Portico;
+import dev.portico.auth.MutableClock;
 import dev.portico.auth.Permission;
 import dev.portico.auth.accounts.NewUser;
 import dev.portico.data.DatabaseTest;

@@ -3,6 +3,7 @@ package dev.portico.auth.jwt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.portico.auth.MutableClock;
 import dev.portico.config.PorticoConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.portico.Portico;
+import dev.portico.auth.MutableClock;
 import dev.portico.auth.accounts.NewUser;
 import dev.portico.data.DatabaseTest;
 import dev.portico.data.TestDatabase;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.portico.auth.AuthTestSupport;
+import dev.portico.auth.MutableClock;
 import dev.portico.auth.accounts.Accounts;
 import dev.portico.auth.accounts.Caller;
 import dev.portico.auth.accounts.NewUser;
@@ -28,7 +29,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 /** API keys on H2 and PostgreSQL: the format, what is stored, every refusal, role keys and the last use. */
 class ApiKeysTest {
     private static final Instant START = Instant.parse("2030-01-01T12:00:00Z");
-    private final SteppingClock clock = new SteppingClock(START);
+    private final MutableClock clock = new MutableClock(START);
 
     private Accounts accounts(TestDatabase test) {
         return AuthTestSupport.accounts(test, clock);
@@ -216,6 +217,58 @@ class ApiKeysTest {
             keys.authenticate(id, "wrong");
             assertThat(keys.find(id).orElseThrow().lastUsedAt()).as("a refused use is no use")
                     .contains(START.plusSeconds(61));
+        }
+    }
+
+    @DatabaseTest
+    void anExpiryBeyondTheYear9999IsRefusedByNameAndNothingIsStored(TestDatabase test) {
+        Accounts accounts = accounts(test);
+        try (var db = accounts.database()) {
+            User ada = ada(accounts);
+            ApiKeys keys = ApiKeys.create(accounts);
+            for (Instant far : List.of(Instant.parse("+300000-01-01T00:00:00Z"), Instant.MAX,
+                    ApiKeys.LATEST_EXPIRY.plusSeconds(1))) {
+                assertThat(invalid(() -> keys.create(ada.id(), "", Optional.of(far), Optional.empty())).errors())
+                        .containsExactly(Map.entry("expires_at", List.of("Ensure the expiry is before the year 10000.")));
+            }
+            assertThat(keys.list(ada.id())).isEmpty();
+            CreatedApiKey latest = keys.create(ada.id(), "", Optional.of(ApiKeys.LATEST_EXPIRY), Optional.empty());
+            assertThat(keys.find(latest.key().keyId()).orElseThrow().expiresAt()).contains(ApiKeys.LATEST_EXPIRY);
+        }
+    }
+
+    @DatabaseTest
+    void aRoleKeyOfAStaffUserIsNoAdminButTheUsersOwnKeyIs(TestDatabase test) {
+        Accounts accounts = accounts(test);
+        try (var db = accounts.database()) {
+            accounts.roles().define("reader", Set.of("posts:read"));
+            User boss = accounts.users().create(new NewUser("boss", "", "correct horse", true, true,
+                    Optional.of("reader")));
+            ApiKeys keys = ApiKeys.create(accounts);
+            Caller asReader = keys.authenticate(keys.create(boss.id(), "", Optional.empty(), Optional.of("reader"))
+                    .credential()).orElseThrow();
+            assertThat(asReader.admin()).as("a role key acts as the role only").isFalse();
+            assertThat(asReader.hasScope("users:write")).isFalse();
+            Caller asBoss = keys.authenticate(keys.create(boss.id(), "", Optional.empty(), Optional.empty())
+                    .credential()).orElseThrow();
+            assertThat(asBoss.admin()).isTrue();
+            assertThat(accounts.users().caller(boss.id()).orElseThrow().admin()).isTrue();
+        }
+    }
+
+    @DatabaseTest
+    void aKeyUnderAnotherUsersNameIsRefusedWithoutRecordingAUse(TestDatabase test) {
+        Accounts accounts = accounts(test);
+        try (var db = accounts.database()) {
+            User ada = ada(accounts);
+            accounts.users().create(NewUser.of("bob", "", "battery staple"));
+            ApiKeys keys = ApiKeys.create(accounts);
+            CreatedApiKey made = keys.create(ada.id(), "", Optional.empty(), Optional.empty());
+
+            assertThat(keys.authenticateFor("bob", made.credential())).isEmpty();
+            assertThat(keys.find(made.key().keyId()).orElseThrow().lastUsedAt()).as("no use recorded").isEmpty();
+            assertThat(keys.authenticateFor("ada", made.credential())).isPresent();
+            assertThat(keys.find(made.key().keyId()).orElseThrow().lastUsedAt()).contains(START);
         }
     }
 

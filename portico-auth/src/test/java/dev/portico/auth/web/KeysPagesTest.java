@@ -9,6 +9,7 @@ import dev.portico.auth.accounts.User;
 import dev.portico.auth.keys.ApiKey;
 import dev.portico.auth.keys.CreatedApiKey;
 import dev.portico.auth.session.Csrf;
+import dev.portico.auth.session.Sessions;
 import dev.portico.data.DatabaseTest;
 import dev.portico.data.TestDatabase;
 import dev.portico.http.Response;
@@ -108,7 +109,7 @@ class KeysPagesTest {
             Response refused = post(browser, P + "login/", "csrf_token", token(get(browser, P)),
                     "username", "ada\"><script>x()</script>", "password", "wrong");
             assertThat(refused.status()).isEqualTo(400);
-            assertThat(Bodies.text(refused)).contains(KeysActions.BAD_LOGIN)
+            assertThat(Bodies.text(refused)).contains(Sessions.BAD_LOGIN)
                     .contains("value=\"ada&quot;&gt;&lt;script&gt;x()&lt;/script&gt;\"").doesNotContain("<script>x");
             assertThat(browser.hasCookie("sessionid")).isFalse();
         }
@@ -282,6 +283,14 @@ class KeysPagesTest {
             Response garbled = create(browser, "ci", "tomorrow\"><script>");
             assertThat(garbled.status()).isEqualTo(400);
             assertThat(Bodies.text(garbled)).contains("Enter a valid date.").doesNotContain("\"><script>");
+            for (String far : new String[] {"+300000-01-01", "+999999999-12-31", "+10000-01-01"}) {
+                Response tooFar = create(browser, "ci", far);
+                assertThat(tooFar.status()).as(far).isEqualTo(400);
+                assertThat(Bodies.text(tooFar)).as("the sentence beside the expiry field")
+                        .contains("name=\"expires_on\" type=\"date\" value=\"" + far + "\">\n<p class=\"error\" "
+                                + "role=\"alert\">Ensure the expiry is before the year 10000.</p>")
+                        .doesNotContainIgnoringCase("sql").doesNotContain("server_error");
+            }
             Response tooLong = create(browser, "x".repeat(101), "");
             assertThat(Bodies.text(tooLong)).contains("Ensure this field has no more than 100 characters.");
             assertThat(t.keys.list(ada.id())).isEmpty();

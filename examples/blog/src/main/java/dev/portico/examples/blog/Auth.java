@@ -32,6 +32,7 @@ final class Auth {
     final ApiKeys keys;
     final Sessions sessions;
     final Tokens tokens;
+    private final Authenticator jwt;
     /** Who may read and write posts. */
     final Authenticator[] people;
     /** Who may read and write employees. */
@@ -42,7 +43,7 @@ final class Auth {
         this.keys = ApiKeys.create(accounts);
         this.sessions = Sessions.create(accounts, config);
         this.tokens = Tokens.create(accounts, config, jwtKeys(config));
-        Authenticator jwt = JwtAuthenticator.create(tokens);
+        this.jwt = JwtAuthenticator.create(tokens);
         this.people = new Authenticator[] {jwt, sessions.authenticator()};
         this.peopleAndKeys = new Authenticator[] {jwt, sessions.authenticator(), ApiKeyAuthenticator.create(keys),
                 BasicAuthenticator.create(accounts, keys), FormKeyAuthenticator.create(keys).bodyOnly()};
@@ -54,19 +55,33 @@ final class Auth {
 
     /**
      * On the embedded database (a developer's machine) without {@code auth.jwt.secret}, a secret generated once into
-     * {@code ./data/jwt-secret}, so {@code ./manage} works out of the box; anywhere else the secret must be
-     * configured, and startup fails naming the setting.
+     * {@code ./data/jwt-secret}, so {@code ./manage} works out of the box; anywhere else (an H2 server over
+     * {@code jdbc:h2:tcp:} or {@code ssl:} included) the secret must be configured, and startup fails naming the
+     * setting.
      */
     private static JwtKeys jwtKeys(PorticoConfig config) {
-        return config.get(DatabaseSettings.URL).startsWith("jdbc:h2:")
+        return embedded(config.get(DatabaseSettings.URL))
                 ? JwtKeys.localDevelopment(config, Path.of("data", "jwt-secret"))
                 : JwtKeys.create(config);
+    }
+
+    /** Whether {@code url} is an H2 database inside this process: in memory or a file, never a server. */
+    static boolean embedded(String url) {
+        if (!url.startsWith("jdbc:h2:")) {
+            return false;
+        }
+        String rest = url.substring("jdbc:h2:".length());
+        int settings = rest.indexOf(';');
+        String path = settings < 0 ? rest : rest.substring(0, settings);
+        // mem: and file: by name; ./x, ~/x, /x and x are files too; tcp:, ssl: and any other prefix are not
+        return path.startsWith("mem:") || path.startsWith("file:") || !path.contains(":");
     }
 
     /** Mounts the token and account endpoints, and the page to manage API keys (seed 000's profile page). */
     void addTo(Portico.Builder app) {
         JwtEndpoints.create(accounts, tokens).addTo(app);
-        AccountEndpoints.create(accounts, sessions).addTo(app);
+        // the session's first (see AccountEndpoints.authenticators); a JWT caller may use them too
+        AccountEndpoints.create(accounts, sessions).authenticators(sessions.authenticator(), jwt).addTo(app);
         KeysPages.create(accounts, keys, sessions).prefix("/account/keys/").title("Blog").addTo(app);
     }
 }

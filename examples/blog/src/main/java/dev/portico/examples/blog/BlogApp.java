@@ -4,7 +4,10 @@ import dev.portico.Portico;
 import dev.portico.auth.accounts.Accounts;
 import dev.portico.auth.accounts.AuthSettings;
 import dev.portico.auth.cli.ApiKeyCommand;
+import dev.portico.auth.cli.ClearSessionsCommand;
 import dev.portico.auth.cli.CreateUserCommand;
+import dev.portico.auth.cli.RoleCommand;
+import dev.portico.auth.cli.UserCommand;
 import dev.portico.auth.jwt.JwtSettings;
 import dev.portico.auth.session.SessionSettings;
 import dev.portico.cli.Manage;
@@ -58,8 +61,8 @@ public final class BlogApp {
     }
 
     /**
-     * The management commands: serve, schema, migrate, createuser and apikey, with the {@code database.*} and
-     * {@code auth.*} settings.
+     * The management commands: serve, schema, migrate, createuser, apikey, role, user and clearsessions, with the
+     * {@code database.*} and {@code auth.*} settings.
      */
     public static Manage manage() {
         return manage(b -> { });
@@ -71,7 +74,10 @@ public final class BlogApp {
                 .settings(b -> defaults.accept(settings(b)));
         return manage.command(MigrateCommand.create(manage::config, Accounts.MIGRATIONS))
                 .command(CreateUserCommand.create(manage::config))
-                .command(ApiKeyCommand.create(manage::config));
+                .command(ApiKeyCommand.create(manage::config))
+                .command(RoleCommand.create(manage::config))
+                .command(UserCommand.create(manage::config))
+                .command(ClearSessionsCommand.create(manage::config));
     }
 
     /** Registers the settings of the modules the app uses: {@code database.*}, {@code auth.*}. */

@@ -6,26 +6,31 @@ import dev.portico.auth.Authenticator;
 import dev.portico.data.Database;
 import dev.portico.auth.ObjectPermission;
 import dev.portico.auth.Permission;
+import dev.portico.auth.Principal;
 import dev.portico.data.model.Column;
 import dev.portico.data.model.Model;
 import dev.portico.data.query.BaseUrl;
 import dev.portico.data.query.Lookup;
 import dev.portico.data.query.Pagination;
+import dev.portico.data.query.Sql;
 import dev.portico.data.resource.Resource;
+import dev.portico.http.Request;
 import dev.portico.input.Omittable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The blog's posts, as seed 004's Django model, stored in the {@code posts} table ({@code V1__posts.sql}) and
  * served as one {@link Resource}: list (filters, ordering, search, pages), create, retrieve, replace, patch and
- * delete, with DRF's statuses. Every signed-in caller reads every post; only its author (the {@code owner}, set from
- * the caller on create) or staff may change or delete it, others get 403.
+ * delete, with DRF's statuses. Every signed-in caller reads every published post; a draft is seen (listed,
+ * retrieved) only by its author (the {@code owner}, set from the caller on create) and staff, and is 404 to anyone
+ * else. Only its author or staff may change or delete a post, others get 403.
  */
 public final class Posts {
     private Posts() {
@@ -55,6 +60,16 @@ public final class Posts {
                             Optional<Boolean> draft, @JsonProperty("publish_date") Omittable<LocalDate> publishDate) {
     }
 
+    /** The posts a caller may see: staff all of them, anyone else the published ones and their own drafts. */
+    static Sql visible(Request request) {
+        if (request.principal().map(Principal::admin).orElse(false)) {
+            return new Sql("1 = 1", List.of());
+        }
+        Long caller = Owners.callerId(request);
+        return caller == null ? new Sql("draft = ?", List.of(false))
+                : new Sql("draft = ? OR owner_id = ?", List.of(false, caller));
+    }
+
     /** The resource on {@code db}, for callers the authenticators recognise; declaring it needs no connection. */
     public static Resource<Post> resource(Database db, Set<String> allowedHosts, Authenticator... authenticators) {
         return Resource.of(Model.of(Post.class), db, "/api/posts/")
@@ -72,6 +87,7 @@ public final class Posts {
                         .pagination(Pagination.pageNumber(10, 100)))
                 .baseUrl(r -> BaseUrl.fromHost(r, "http", allowedHosts))
                 .onCreate("owner", Owners::callerId)
+                .scope(Posts::visible)
                 .objectPermission(Owners.<Post>readOnly().or(ObjectPermission.isOwner(p -> String.valueOf(p.owner())))
                         .or(ObjectPermission.of(Permission.isAdmin())))
                 .endpoints(e -> e.tags("posts").authenticators(authenticators).permissions(Permission.authenticated()))

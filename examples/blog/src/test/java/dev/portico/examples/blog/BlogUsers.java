@@ -35,6 +35,20 @@ final class BlogUsers {
         }
     }
 
+    /**
+     * Defines {@code role} with {@code scopes} and grants it to the user, through the accounts API, then makes a key
+     * that acts as that role; returns it as {@code keyid:secret}.
+     */
+    static String roleKey(PorticoConfig config, long userId, String role, java.util.Set<String> scopes) {
+        try (Database db = Database.connect(config, Accounts.MIGRATIONS)) {
+            Accounts accounts = Accounts.create(db, config);
+            accounts.roles().define(role, scopes);
+            accounts.users().grant(userId, role);
+            return dev.portico.auth.keys.ApiKeys.create(accounts)
+                    .create(userId, role, java.util.Optional.empty(), java.util.Optional.of(role)).credential();
+        }
+    }
+
     /** Revokes a key by its {@code keyid:secret}. */
     static void revoke(PorticoConfig config, String credential) {
         try (Database db = Database.connect(config, Accounts.MIGRATIONS)) {
@@ -44,15 +58,20 @@ final class BlogUsers {
 
     /** An access token from the running app's {@code /auth/obtain_token/}. */
     static String token(int port, String username) throws Exception {
+        return tokens(port, username, PASSWORD).replaceAll(".*\"access\":\"([^\"]+)\".*", "$1");
+    }
+
+    /** The body of {@code /auth/obtain_token/}: {@code {"access": ..., "refresh": ...}}. */
+    static String tokens(int port, String username, String password) throws Exception {
         HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/auth/obtain_token/"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}")).build(),
+                        "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("obtain_token for " + username + ": " + response.statusCode() + " " + response.body());
         }
-        return response.body().replaceAll(".*\"access\":\"([^\"]+)\".*", "$1");
+        return response.body();
     }
 }

@@ -32,6 +32,7 @@ class DocsPagesBrowserTest {
     /** The example's operations, by operationId; the rest of what is shown is read from its document. */
     private static final List<String> OPERATION_IDS = List.of("health", "hello", "createUpload",
             "obtainToken", "refreshToken", "verifyToken", "retrieveCsrfToken", "register", "login", "logout",
+            "logoutEverywhere",
             "retrieveCurrentUser", "partialUpdateCurrentUser", "changePassword",
             "listPosts", "createPost", "retrievePost", "updatePost", "partialUpdatePost", "destroyPost",
             "listEmployees", "createEmployee", "retrieveEmployee", "updateEmployee", "partialUpdateEmployee",

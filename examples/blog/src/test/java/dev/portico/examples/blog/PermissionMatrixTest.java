@@ -2,8 +2,10 @@ package dev.portico.examples.blog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.portico.Portico;
 import dev.portico.config.PorticoConfig;
+import dev.portico.testing.Bodies;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,9 +19,10 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Who may do what in the example, over a real socket on H2 ({@link PermissionMatrixPostgresTest}: PostgreSQL):
- * anonymous callers, a user, another user, staff and a user's API key, across posts and employees. Posts are
- * read by every signed-in user and changed only by their author or staff; employees are their owner's alone;
- * keys reach employees only; no one reaches another user's employees.
+ * anonymous callers, a user, another user, staff and a user's API key, across posts and employees. Published
+ * posts are read by every signed-in user, drafts only by their author and staff, and posts are changed only by
+ * their author or staff; employees are their owner's alone; keys reach employees only; no one reaches another
+ * user's employees or drafts.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PermissionMatrixTest {
@@ -90,8 +93,28 @@ class PermissionMatrixTest {
             assertThat(list.headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"api\"");
             assertThat(list.body()).contains("\"code\":\"not_authenticated\"");
         }
-        assertThat(call("POST", "/api/employees/", null, EMPLOYEE).statusCode()).isEqualTo(401);
-        assertThat(call("GET", "/api/employees/", ada, null).body()).doesNotContain("\"owner\":null");
+        int before = Bodies.json(call("GET", "/api/employees/", ada, null).body()).path("count").asInt();
+        HttpResponse<String> anonymous = call("POST", "/api/employees/", null, EMPLOYEE);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(Bodies.json(anonymous.body()).path("code").asText()).isEqualTo("not_authenticated");
+        assertThat(Bodies.json(call("GET", "/api/employees/", ada, null).body()).path("count").asInt())
+                .as("nothing written").isEqualTo(before);
+        HttpResponse<String> created = call("POST", "/api/employees/", ada, EMPLOYEE);
+        assertThat(Bodies.json(created.body()).path("owner").asLong()).as("the owner is set from the caller")
+                .isEqualTo(adaId);
+        JsonNode mine = Bodies.json(call("GET", "/api/employees/", ada, null).body()).path("results");
+        assertThat(mine).isNotEmpty();
+        assertThat(mine.findValuesAsText("owner")).containsOnly(Long.toString(adaId));
+    }
+
+    @Test
+    void aBadBasicHeaderGetsTheFirstSchemesChallengeNotABasicPrompt() throws Exception {
+        for (String bad : new String[] {basic("ada:wrong horse"), "Basic !!!", basic("bob:" + adaKey)}) {
+            HttpResponse<String> refused = call("GET", "/api/employees/", bad, null);
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(refused.headers().allValues("WWW-Authenticate")).containsExactly("Bearer realm=\"api\"");
+            assertThat(Bodies.json(refused.body()).path("code").asText()).isEqualTo("authentication_failed");
+        }
     }
 
     @Test
@@ -111,6 +134,38 @@ class PermissionMatrixTest {
         assertThat(call("POST", "/api/posts/", ada, "{\"title\":\"x\",\"content\":\"y\",\"owner\":999}").statusCode())
                 .as("the owner is the server's to set").isEqualTo(400);
         assertThat(call("DELETE", post, ada, null).statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void aDraftIsSeenOnlyByItsAuthorAndStaffAndAPublishedPostByEveryone() throws Exception {
+        HttpResponse<String> draft = call("POST", "/api/posts/", ada, "{\"title\":\"Ada's draft\",\"content\":\"x\","
+                + "\"draft\":true}");
+        assertThat(draft.statusCode()).as(draft.body()).isEqualTo(201);
+        HttpResponse<String> published = call("POST", "/api/posts/", ada, "{\"title\":\"Ada's published\","
+                + "\"content\":\"x\"}");
+        String draftPath = "/api/posts/" + id(draft) + "/";
+        String publishedPath = "/api/posts/" + id(published) + "/";
+
+        HttpResponse<String> bobsLook = call("GET", draftPath, bob, null);
+        assertThat(bobsLook.statusCode()).as("another user's draft is not found").isEqualTo(404);
+        assertThat(call("PATCH", draftPath, bob, "{\"draft\":false}").statusCode()).isEqualTo(404);
+        assertThat(call("DELETE", draftPath, bob, null).statusCode()).isEqualTo(404);
+        assertThat(titles(call("GET", "/api/posts/?search=Ada", bob, null))).contains("Ada's published")
+                .doesNotContain("Ada's draft");
+        assertThat(call("GET", publishedPath, bob, null).statusCode()).isEqualTo(200);
+
+        assertThat(call("GET", draftPath, ada, null).statusCode()).as("its author sees it").isEqualTo(200);
+        assertThat(titles(call("GET", "/api/posts/?search=Ada", ada, null))).contains("Ada's draft", "Ada's published");
+        assertThat(call("GET", draftPath, staff, null).statusCode()).as("staff see it").isEqualTo(200);
+        assertThat(titles(call("GET", "/api/posts/?search=Ada", staff, null))).contains("Ada's draft");
+
+        assertThat(call("PATCH", draftPath, ada, "{\"draft\":false}").statusCode()).isEqualTo(200);
+        assertThat(call("GET", draftPath, bob, null).statusCode()).as("published now").isEqualTo(200);
+    }
+
+    private static java.util.List<String> titles(HttpResponse<String> list) {
+        assertThat(list.statusCode()).isEqualTo(200);
+        return Bodies.json(list.body()).path("results").findValuesAsText("title");
     }
 
     @Test
@@ -152,6 +207,10 @@ class PermissionMatrixTest {
         BlogUsers.revoke(config, key);
         HttpResponse<String> refused = call("GET", "/api/employees/", "Api-Key " + key, null);
         assertThat(refused.statusCode()).isEqualTo(401);
-        assertThat(refused.body()).doesNotContain(key.split(":")[1]);
+        assertThat(Bodies.json(refused.body())).isEqualTo(Bodies.json(
+                "{\"detail\":\"Invalid API key.\",\"code\":\"authentication_failed\"}"));
+        assertThat(refused.headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"api\"");
+        assertThat(call("GET", "/api/employees/", ada, null).statusCode()).as("only the key is refused")
+                .isEqualTo(200);
     }
 }
