@@ -15,7 +15,7 @@ import java.util.Optional;
  * value at one node of a request's {@link FormTree}; problems go to {@link FormErrors} under their dotted
  * path, and a node with a problem below it returns {@code null}, so every error is found in one pass.
  */
-sealed interface FormNode permits FormNode.Scalar, FormNode.File, FormNode.Maybe, FormNode.OrNull, FormNode.Items,
+sealed interface FormNode permits FormNode.Scalar, FormNode.Model, FormNode.File, FormNode.Maybe, FormNode.OrNull, FormNode.Items,
         FormNode.Dictionary, FormNode.Ref, RecordNode {
     String REQUIRED = "This field is required.";
     String SENT_TWICE = "This field was sent more than once.";
@@ -60,6 +60,36 @@ sealed interface FormNode permits FormNode.Scalar, FormNode.File, FormNode.Maybe
                 errors.add(path, e.getMessage());
                 return null;
             }
+        }
+    }
+
+    /**
+     * A model by its public id ({@code u-12346789}), sent once; the resolver reads the row. An id that finds
+     * nothing, or that no row could have (blank, or longer than any id), is the client's mistake, named by its path.
+     */
+    record Model(IdResolver<?> resolver) implements FormNode {
+        private static final int LONGEST_ID = 200;
+
+        @Override
+        public Object decode(FormTree tree, String path, FormErrors errors) {
+            noChildren(tree, path, errors);
+            List<String> values = tree.values;
+            if (values.isEmpty()) {
+                errors.add(path, tree.files.isEmpty() ? REQUIRED : "Expected a value, not a file.");
+                return null;
+            }
+            if (values.size() > 1) {
+                errors.add(path, SENT_TWICE);
+                return null;
+            }
+            String id = values.get(0);
+            Optional<?> found = id.isBlank() || id.length() > LONGEST_ID ? Optional.empty() : resolver.resolve(id);
+            if (found.isEmpty()) {
+                errors.add(path, "Invalid id \"" + (id.length() > 40 ? id.substring(0, 37) + "..." : id)
+                        + "\" - object does not exist.");
+                return null;
+            }
+            return found.get();
         }
     }
 
