@@ -62,6 +62,9 @@ final class ArgumentSchemas {
     private Schema<Object> json(Input.Arguments arguments) {
         Schema<Object> object = schemas.typed("object");
         for (Input.Argument argument : arguments.arguments()) {
+            if (Types.raw(Types.unwrapOptional(argument.type())) == FileUpload.class) {
+                continue; // a file comes in a multipart part only
+            }
             object.addProperty(argument.name(), value(argument.type(), arguments));
             if (argument.required()) {
                 object.addRequiredItem(argument.name());
