@@ -36,21 +36,30 @@ sealed interface FormNode permits FormNode.Scalar, FormNode.Model, FormNode.File
         }
     }
 
+    /**
+     * The one text value of a single-value node, sent at most {@code times} times (the last wins), or null with the
+     * problem reported: nothing sent, a file instead, sent too often, or names under it.
+     */
+    static String singleText(FormTree tree, String path, FormErrors errors, int times) {
+        noChildren(tree, path, errors);
+        List<String> values = tree.values;
+        if (values.isEmpty()) {
+            errors.add(path, tree.files.isEmpty() ? REQUIRED : "Expected a value, not a file.");
+            return null;
+        }
+        if (values.size() > times) {
+            errors.add(path, SENT_TWICE);
+            return null;
+        }
+        return values.get(values.size() - 1);
+    }
+
     /** A single value: string, number, bool (sent once or twice, the last wins), enum, UUID, java.time. */
     record Scalar(Scalars.Converter converter, boolean bool) implements FormNode {
         @Override
         public Object decode(FormTree tree, String path, FormErrors errors) {
-            noChildren(tree, path, errors);
-            List<String> values = tree.values;
-            if (values.isEmpty()) {
-                errors.add(path, tree.files.isEmpty() ? REQUIRED : "Expected a value, not a file.");
-                return null;
-            }
-            if (values.size() > (bool ? 2 : 1)) {
-                errors.add(path, SENT_TWICE);
-                return null;
-            }
-            return convert(values.get(values.size() - 1), path, errors);
+            String text = singleText(tree, path, errors, bool ? 2 : 1);
+            return text == null ? null : convert(text, path, errors);
         }
 
         Object convert(String text, String path, FormErrors errors) {
@@ -72,17 +81,10 @@ sealed interface FormNode permits FormNode.Scalar, FormNode.Model, FormNode.File
 
         @Override
         public Object decode(FormTree tree, String path, FormErrors errors) {
-            noChildren(tree, path, errors);
-            List<String> values = tree.values;
-            if (values.isEmpty()) {
-                errors.add(path, tree.files.isEmpty() ? REQUIRED : "Expected a value, not a file.");
+            String id = singleText(tree, path, errors, 1);
+            if (id == null) {
                 return null;
             }
-            if (values.size() > 1) {
-                errors.add(path, SENT_TWICE);
-                return null;
-            }
-            String id = values.get(0);
             Optional<?> found = id.isBlank() || id.length() > LONGEST_ID ? Optional.empty() : resolver.resolve(id);
             if (found.isEmpty()) {
                 errors.add(path, "Invalid id \"" + (id.length() > 40 ? id.substring(0, 37) + "..." : id)
