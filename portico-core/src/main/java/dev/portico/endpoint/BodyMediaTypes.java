@@ -34,6 +34,11 @@ final class BodyMediaTypes {
         return FormDecoder.supports(type) ? ALL : List.of(MediaType.APPLICATION_JSON);
     }
 
+    /** Whether a value of {@code type} may hold an uploaded file anywhere inside it. */
+    static boolean holdsFile(Type type) {
+        return holdsFile(type, new HashSet<>());
+    }
+
     private static boolean holdsFile(Type type, Set<Type> seen) {
         if (!seen.add(type)) {
             return false;

@@ -149,10 +149,20 @@ public final class EndpointBuilder {
 
     /** The body type and the media types it may arrive in. */
     public EndpointBuilder body(Type type, List<String> mediaTypes) {
-        if (inputs.stream().anyMatch(i -> i instanceof Input.Body)) {
+        if (inputs.stream().anyMatch(i -> i instanceof Input.Body || i instanceof Input.Arguments)) {
             throw new IllegalArgumentException(method + " " + path + " declares two bodies");
         }
         inputs.add(new Input.Body(type, List.copyOf(mediaTypes)));
+        return this;
+    }
+
+    /** The named arguments of an API method, read from the call's fields (see {@link Input.Arguments}). */
+    public EndpointBuilder arguments(List<Input.Argument> arguments, List<dev.portico.form.IdResolver<?>> resolvers) {
+        if (inputs.stream().anyMatch(i -> i instanceof Input.Body || i instanceof Input.Arguments)) {
+            throw new IllegalArgumentException(method + " " + path + " declares arguments beside a body or other "
+                    + "arguments; the arguments are the whole body");
+        }
+        inputs.add(new Input.Arguments(arguments, resolvers));
         return this;
     }
 

@@ -129,6 +129,65 @@ public sealed interface Input {
         }
     }
 
+    /**
+     * The named arguments of an API method ({@code dev.portico.rpc}), all read by the one form decoder from the
+     * fields of the call: the query string and the urlencoded or multipart body, or the query string and a JSON
+     * object, with the endpoint's credential fields ({@code authorisation}, {@code csrf_token}) left out. Bound as
+     * one {@code Object[]}, in the order of {@link #arguments()}.
+     *
+     * @param arguments the arguments, in order
+     * @param resolvers the models sent by their public id
+     */
+    record Arguments(List<Argument> arguments, List<dev.portico.form.IdResolver<?>> resolvers) implements Input {
+
+        /** Copies the lists. */
+        public Arguments {
+            arguments = List.copyOf(arguments);
+            resolvers = List.copyOf(resolvers);
+        }
+
+        @Override
+        public String name() {
+            return "arguments";
+        }
+
+        @Override
+        public Type type() {
+            return Object[].class;
+        }
+
+        @Override
+        public List<Annotation> annotations() {
+            return List.of();
+        }
+
+        /** The resolver of a model type, if it is one. */
+        public Optional<dev.portico.form.IdResolver<?>> resolver(Type type) {
+            return resolvers.stream().filter(r -> r.type() == type).findFirst();
+        }
+
+        /** Whether any argument holds an uploaded file, so the call must be multipart. */
+        public boolean takesFiles() {
+            return arguments.stream().anyMatch(a -> BodyMediaTypes.holdsFile(a.type()));
+        }
+    }
+
+    /**
+     * One argument of an API method.
+     *
+     * @param name the name it is sent under (the Java parameter's)
+     * @param type its type, generics included
+     * @param required whether it must be sent: not {@code Optional}, {@code Omittable} or {@code @Nullable}
+     * @param annotations the annotations of the parameter
+     */
+    record Argument(String name, Type type, boolean required, List<Annotation> annotations) {
+
+        /** Copies the annotations. */
+        public Argument {
+            annotations = List.copyOf(annotations);
+        }
+    }
+
     /** The request itself, for handlers that want headers, the principal or the raw body. */
     record Context() implements Input {
 

@@ -65,6 +65,30 @@ public final class FormData {
         return new FormData(Collections.unmodifiableMap(keptFields), Collections.unmodifiableMap(keptFiles));
     }
 
+    /**
+     * This form and {@code other} as one: the values of a name sent in both are this form's, then the other's
+     * (the query string and the body of one call, say), so a single value sent in both is "sent more than once".
+     */
+    public FormData merge(FormData other) {
+        if (other.fields.isEmpty() && other.files.isEmpty()) {
+            return this;
+        }
+        if (fields.isEmpty() && files.isEmpty()) {
+            return other;
+        }
+        Map<String, List<String>> mergedFields = new LinkedHashMap<>(fields);
+        other.fields.forEach((name, values) -> mergedFields.merge(name, values, FormData::concat));
+        Map<String, List<FileUpload>> mergedFiles = new LinkedHashMap<>(files);
+        other.files.forEach((name, uploads) -> mergedFiles.merge(name, uploads, FormData::concat));
+        return new FormData(Collections.unmodifiableMap(mergedFields), Collections.unmodifiableMap(mergedFiles));
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> all = new ArrayList<>(a);
+        all.addAll(b);
+        return Collections.unmodifiableList(all);
+    }
+
     /** The first value of a field. */
     public Optional<String> first(String name) {
         List<String> values = fields.get(name);

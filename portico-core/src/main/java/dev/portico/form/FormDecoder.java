@@ -39,12 +39,33 @@ public final class FormDecoder {
      * the type that cannot come from a form.
      */
     public static FormDecoder of(Type type) {
+        return of(type, List.of());
+    }
+
+    /** The decoder of {@code type}, where the types of {@code resolvers} are models sent by their public id. */
+    public static FormDecoder of(Type type, List<IdResolver<?>> resolvers) {
         if (!structured(type)) {
             throw new IllegalArgumentException(type.getTypeName() + " cannot be read from a form as a whole; "
                     + "use a record, a List or a Map");
         }
-        return new FormDecoder(FormPlanner.plan(type),
+        return new FormDecoder(FormPlanner.plan(type, resolvers),
                 type instanceof ParameterizedType p && p.getRawType() == Optional.class);
+    }
+
+    /**
+     * The decoder of a method's arguments, planned now: the top-level names of the form are the arguments, each
+     * read by the rules of its type, and {@link #decode(FormData)} answers them as an {@code Object[]} in this
+     * order (an absent optional one as {@code Optional.empty()}, {@code Omittable.absent()} or {@code null}).
+     *
+     * @param where the method, for startup messages
+     * @param required for each argument, whether leaving it out is "This field is required."
+     */
+    public static FormDecoder arguments(String where, List<String> names, List<Type> types, List<Boolean> required,
+                                        List<IdResolver<?>> resolvers) {
+        if (names.size() != types.size() || names.size() != required.size()) {
+            throw new IllegalArgumentException(where + ": one name, type and required flag per argument");
+        }
+        return new FormDecoder(FormPlanner.arguments(where, names, types, required, resolvers), false);
     }
 
     /** Whether a whole form can be decoded as {@code type}: a record, List or Map (or Optional of one) of decodable parts. */

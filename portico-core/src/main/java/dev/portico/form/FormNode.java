@@ -15,7 +15,7 @@ import java.util.Optional;
  * value at one node of a request's {@link FormTree}; problems go to {@link FormErrors} under their dotted
  * path, and a node with a problem below it returns {@code null}, so every error is found in one pass.
  */
-sealed interface FormNode permits FormNode.Scalar, FormNode.File, FormNode.Maybe, FormNode.OrNull, FormNode.Items,
+sealed interface FormNode permits FormNode.Scalar, FormNode.Model, FormNode.File, FormNode.Maybe, FormNode.OrNull, FormNode.Items,
         FormNode.Dictionary, FormNode.Ref, RecordNode {
     String REQUIRED = "This field is required.";
     String SENT_TWICE = "This field was sent more than once.";
@@ -36,21 +36,30 @@ sealed interface FormNode permits FormNode.Scalar, FormNode.File, FormNode.Maybe
         }
     }
 
+    /**
+     * The one text value of a single-value node, sent at most {@code times} times (the last wins), or null with the
+     * problem reported: nothing sent, a file instead, sent too often, or names under it.
+     */
+    static String singleText(FormTree tree, String path, FormErrors errors, int times) {
+        noChildren(tree, path, errors);
+        List<String> values = tree.values;
+        if (values.isEmpty()) {
+            errors.add(path, tree.files.isEmpty() ? REQUIRED : "Expected a value, not a file.");
+            return null;
+        }
+        if (values.size() > times) {
+            errors.add(path, SENT_TWICE);
+            return null;
+        }
+        return values.get(values.size() - 1);
+    }
+
     /** A single value: string, number, bool (sent once or twice, the last wins), enum, UUID, java.time. */
     record Scalar(Scalars.Converter converter, boolean bool) implements FormNode {
         @Override
         public Object decode(FormTree tree, String path, FormErrors errors) {
-            noChildren(tree, path, errors);
-            List<String> values = tree.values;
-            if (values.isEmpty()) {
-                errors.add(path, tree.files.isEmpty() ? REQUIRED : "Expected a value, not a file.");
-                return null;
-            }
-            if (values.size() > (bool ? 2 : 1)) {
-                errors.add(path, SENT_TWICE);
-                return null;
-            }
-            return convert(values.get(values.size() - 1), path, errors);
+            String text = singleText(tree, path, errors, bool ? 2 : 1);
+            return text == null ? null : convert(text, path, errors);
         }
 
         Object convert(String text, String path, FormErrors errors) {
@@ -60,6 +69,29 @@ sealed interface FormNode permits FormNode.Scalar, FormNode.File, FormNode.Maybe
                 errors.add(path, e.getMessage());
                 return null;
             }
+        }
+    }
+
+    /**
+     * A model by its public id ({@code u-12346789}), sent once; the resolver reads the row. An id that finds
+     * nothing, or that no row could have (blank, or longer than any id), is the client's mistake, named by its path.
+     */
+    record Model(IdResolver<?> resolver) implements FormNode {
+        private static final int LONGEST_ID = 200;
+
+        @Override
+        public Object decode(FormTree tree, String path, FormErrors errors) {
+            String id = singleText(tree, path, errors, 1);
+            if (id == null) {
+                return null;
+            }
+            Optional<?> found = id.isBlank() || id.length() > LONGEST_ID ? Optional.empty() : resolver.resolve(id);
+            if (found.isEmpty()) {
+                errors.add(path, "Invalid id \"" + (id.length() > 40 ? id.substring(0, 37) + "..." : id)
+                        + "\" - object does not exist.");
+                return null;
+            }
+            return found.get();
         }
     }
 

@@ -30,10 +30,7 @@ public final class FormParser {
             int amp = text.indexOf('&', start);
             int end = amp < 0 ? length : amp;
             if (end > start) {
-                if (++count > limits.formFields()) {
-                    throw new ApiException(400, "too_many_fields", "The form has more than "
-                            + limits.formFields() + " fields.");
-                }
+                checkCount(++count);
                 int eq = text.indexOf('=', start);
                 boolean hasValue = eq >= 0 && eq < end;
                 String name = decode(text, start, hasValue ? eq : end);
@@ -47,6 +44,13 @@ public final class FormParser {
             start = amp + 1;
         }
         return FormData.build(fields);
+    }
+
+    /** Checks that a form's {@code count}th field is within the field-count limit. */
+    public void checkCount(int count) {
+        if (count > limits.formFields()) {
+            throw new ApiException(400, "too_many_fields", "The form has more than " + limits.formFields() + " fields.");
+        }
     }
 
     /** Checks a dotted field name against the depth and list-index limits. */

@@ -25,14 +25,57 @@ import java.util.Optional;
  */
 final class FormPlanner {
     private final Map<Class<?>, FormNode.Ref> inProgress = new HashMap<>();
+    private final Map<Class<?>, IdResolver<?>> resolvers;
+
+    private FormPlanner(List<IdResolver<?>> resolvers) {
+        Map<Class<?>, IdResolver<?>> byType = new HashMap<>();
+        for (IdResolver<?> resolver : resolvers) {
+            if (byType.put(resolver.type(), resolver) != null) {
+                throw new IllegalArgumentException("two id resolvers for " + resolver.type().getName()
+                        + "; give one per model type");
+            }
+        }
+        this.resolvers = byType;
+    }
 
     /** The plan of {@code type}; an {@link IllegalArgumentException} naming the first part that cannot be decoded. */
-    static FormNode plan(Type type) {
-        return new FormPlanner().node(type, type.getTypeName());
+    static FormNode plan(Type type, List<IdResolver<?>> resolvers) {
+        return new FormPlanner(resolvers).node(type, type.getTypeName());
+    }
+
+    /**
+     * The plan of a method's arguments, read as the components of a record whose "constructor" returns them as an
+     * {@code Object[]}: so arguments follow exactly the rules of a record's fields (dotted names, unknown names,
+     * required ones), at the top level of the form.
+     */
+    static FormNode arguments(String where, List<String> names, List<Type> types, List<Boolean> required,
+                              List<IdResolver<?>> resolvers) {
+        FormPlanner planner = new FormPlanner(resolvers);
+        int n = names.size();
+        FormNode[] plans = new FormNode[n];
+        boolean[] isRequired = new boolean[n];
+        Object[] absent = new Object[n];
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            plans[i] = planner.node(types.get(i), where + "(" + names.get(i) + ")");
+            isRequired[i] = required.get(i);
+            absent[i] = absent(raw(types.get(i)));
+            if (index.put(names.get(i), i) != null) {
+                throw new IllegalArgumentException(where + " has two arguments named " + names.get(i));
+            }
+        }
+        MethodHandle asArray = MethodHandles.identity(Object[].class)
+                .asType(MethodType.methodType(Object.class, Object[].class));
+        return new RecordNode(names.toArray(String[]::new), plans, isRequired, new boolean[n], absent,
+                Map.copyOf(index), asArray);
     }
 
     private FormNode node(Type type, String where) {
         if (type instanceof Class<?> c) {
+            IdResolver<?> resolver = resolvers.get(c);
+            if (resolver != null) {
+                return new FormNode.Model(resolver);
+            }
             if (c == FileUpload.class) {
                 return new FormNode.File();
             }
@@ -62,7 +105,8 @@ final class FormPlanner {
             }
         }
         throw new IllegalArgumentException(where + ": " + type.getTypeName() + " cannot be read from a form; use "
-                + "single values, FileUpload, records, List, Map, Optional or Omittable of them");
+                + "single values, FileUpload, records, List, Map, Optional or Omittable of them, or a model with an "
+                + "IdResolver");
     }
 
     private FormNode record(Class<?> type) {
@@ -94,6 +138,10 @@ final class FormPlanner {
         ref.target = node;
         inProgress.remove(type);
         return node;
+    }
+
+    private static Class<?> raw(Type type) {
+        return type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) type;
     }
 
     /** The value of a component that was not sent and is not required. */

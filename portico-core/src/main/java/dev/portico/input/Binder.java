@@ -63,6 +63,7 @@ public final class Binder {
                 case Input.Cookie cookie -> text(singleCookie(cookie, endpoint), cookie.defaultValue(), endpoint,
                         request -> request.cookie(cookie.name()).map(List::of).orElse(List.of()));
                 case Input.Body body -> body(body, readers, endpoint, credentialFields);
+                case Input.Arguments arguments -> readers.arguments(arguments, endpoint.describe(), credentialFields)::read;
                 case Input.Context context -> request -> request;
                 case Input.Caller caller -> caller(caller, endpoint);
             };

@@ -81,6 +81,57 @@ public final class BodyReaders {
         return Optional.of(parsed);
     }
 
+    /**
+     * The reader of an API method's arguments: the query string's fields, then the body's (urlencoded, multipart, or
+     * a JSON object read as the fields it stands for), less {@code credentialFields}, through one form decoder
+     * planned here. No body at all is no fields; any other {@code Content-Type} with a body is a 415.
+     */
+    public BodyReader arguments(dev.portico.endpoint.Input.Arguments arguments, String endpoint,
+                                Set<String> credentialFields) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        java.util.List<Type> types = new java.util.ArrayList<>();
+        java.util.List<Boolean> required = new java.util.ArrayList<>();
+        for (dev.portico.endpoint.Input.Argument argument : arguments.arguments()) {
+            names.add(argument.name());
+            types.add(argument.type());
+            required.add(argument.required());
+        }
+        FormDecoder decoder;
+        try {
+            decoder = FormDecoder.arguments(endpoint, names, types, required, arguments.resolvers());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(endpoint + ": " + e.getMessage(), e);
+        }
+        return request -> decoder.decode(fields(request).without(credentialFields));
+    }
+
+    /** Every field of a call: the query string's, then the body's. */
+    private FormData fields(Request request) {
+        FormData query = forms.parse(request.rawQuery());
+        String contentType = request.contentType().orElse("");
+        String essence = contentType.isEmpty() ? "" : MediaType.essence(contentType);
+        FormData body = switch (essence) {
+            case MediaType.FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA -> form(request).orElseThrow();
+            case MediaType.APPLICATION_JSON -> jsonFields(request.bodyBytes());
+            // no Content-Type: no body read (curl -X POST url sends none); any other type is one we cannot read
+            case "" -> FormData.of(java.util.Map.of());
+            default -> throw new dev.portico.error.UnsupportedMediaType(essence);
+        };
+        return query.merge(body);
+    }
+
+    private FormData jsonFields(byte[] body) {
+        if (body.length == 0) {
+            return FormData.of(java.util.Map.of());
+        }
+        try {
+            return dev.portico.form.JsonFields.of(mapper.readTree(body), forms);
+        } catch (java.io.IOException e) {
+            throw e instanceof JsonProcessingException j ? JsonErrors.translate(j)
+                    : new IllegalStateException(e);
+        }
+    }
+
     private BodyReader json(Type type) {
         ObjectReader reader = mapper.readerFor(mapper.constructType(type));
         return request -> {

@@ -49,9 +49,10 @@ final class ErrorResponses {
     void add(Endpoint endpoint, ApiResponses responses) {
         boolean inputs = endpoint.inputs().stream().anyMatch(i -> i instanceof Input.Query || i instanceof Input.Header
                 || i instanceof Input.Cookie || i instanceof Input.Body
-                || i.annotations().stream().anyMatch(a -> a.annotationType()
+                || i instanceof Input.Arguments || i.annotations().stream().anyMatch(a -> a.annotationType()
                         .isAnnotationPresent(jakarta.validation.Constraint.class)));
-        boolean body = endpoint.body().isPresent();
+        boolean body = endpoint.body().isPresent()
+                || endpoint.inputs().stream().anyMatch(i -> i instanceof Input.Arguments);
         if (inputs) {
             put(responses, 400, "Invalid input: every field in error is listed under errors.");
         }

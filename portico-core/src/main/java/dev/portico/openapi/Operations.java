@@ -31,8 +31,10 @@ final class Operations {
     private final TypeSchemas types;
     private final OperationNames names;
     private final ErrorResponses errors;
+    private final ArgumentSchemas arguments;
 
     Operations(Schemas schemas, TypeSchemas types, OperationNames names, ErrorResponses errors) {
+        this.arguments = new ArgumentSchemas(schemas, types);
         this.schemas = schemas;
         this.types = types;
         this.names = names;
@@ -58,6 +60,7 @@ final class Operations {
                 case Input.Cookie c -> parameters("cookie", c.name(), c.type(), c.defaultValue(), c.annotations())
                         .forEach(operation::addParametersItem);
                 case Input.Body b -> operation.requestBody(body(b));
+                case Input.Arguments a -> operation.requestBody(arguments.requestBody(a));
                 case Input.Context c -> { }
                 case Input.Caller c -> { } // the caller comes from the credentials, documented as security
             }

@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * <ul>
  *   <li>no authenticators: {@code security: []}, public;</li>
  *   <li>otherwise one requirement per documented scheme, in the authenticators' order (any one will do), and the
- *       empty requirement {@code {}} when the permissions let anonymous callers through;</li>
+ *       empty requirement {@code {}} when the permissions let anonymous callers through and no required caller
+ *       parameter refuses them;</li>
  *   <li>authenticators of which none documents a scheme: no {@code security}, since nothing can be said.</li>
  * </ul>
  * Two different schemes under one name fail the build, naming both endpoints.
@@ -57,6 +58,9 @@ final class SecurityRequirements {
     }
 
     private boolean admitsAnonymous(Endpoint endpoint) {
+        if (endpoint.inputs().stream().anyMatch(i -> i instanceof dev.portico.endpoint.Input.Caller c && !c.optional())) {
+            return false; // a required caller parameter refuses anonymous calls whatever the permissions say
+        }
         for (Permission permission : endpoint.policies().permissions().orElse(defaultPermissions)) {
             if (!permission.admitsAnonymous(endpoint.method())) {
                 return false;

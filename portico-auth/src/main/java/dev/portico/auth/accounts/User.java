@@ -8,6 +8,7 @@ import java.util.Set;
  * A user account as stored. It never holds the password or its hash.
  *
  * @param id the internal id
+ * @param publicId the id the API shows ({@code u-} and 24 hex digits), as seed 002 sends models
  * @param username unique, as typed at creation (case-sensitive, as Django's)
  * @param email the address, possibly empty
  * @param active whether the user may authenticate at all
@@ -19,7 +20,7 @@ import java.util.Set;
  * @param createdAt when the account was made
  * @param lastLogin the last successful password login, if any
  */
-public record User(long id, String username, String email, boolean active, boolean staff, boolean superuser,
+public record User(long id, String publicId, String username, String email, boolean active, boolean staff, boolean superuser,
                    Optional<String> defaultRole, Set<String> roles, long authEpoch, Instant createdAt,
                    Optional<Instant> lastLogin) {
 

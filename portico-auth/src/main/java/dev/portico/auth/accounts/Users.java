@@ -26,7 +26,8 @@ public final class Users {
     private static final Pattern USERNAME = Pattern.compile("[\\w.@+-]{1,150}", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final int PASSWORD_MAX = 1024;
-    private static final String SELECT = "select u.id, u.username, u.email, u.active, u.staff, u.superuser, "
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    private static final String SELECT = "select u.id, u.public_id, u.username, u.email, u.active, u.staff, u.superuser, "
             + "u.default_role, u.auth_epoch, u.created_at, u.last_login, r.name as role_name, r.scopes as role_scopes "
             + "from auth_users u left join auth_user_roles ur on ur.user_id = u.id "
             + "left join auth_roles r on r.name = ur.role_name ";
@@ -74,10 +75,10 @@ public final class Users {
         Instant now = clock.instant();
         try {
             long id = jdbi.inTransaction(h -> {
-                long created = h.createUpdate("insert into auth_users (username, email, password_hash, staff, superuser, "
-                                + "default_role, created_at, updated_at) values (:username, :email, :hash, :staff, "
-                                + ":superuser, :role, :now, :now)")
-                        .bind("username", u.username()).bind("email", u.email()).bind("hash", hash)
+                long created = h.createUpdate("insert into auth_users (public_id, username, email, password_hash, staff, "
+                                + "superuser, default_role, created_at, updated_at) values (:publicId, :username, :email, "
+                                + ":hash, :staff, :superuser, :role, :now, :now)")
+                        .bind("publicId", newPublicId()).bind("username", u.username()).bind("email", u.email()).bind("hash", hash)
                         .bind("staff", u.staff() || u.superuser()).bind("superuser", u.superuser())
                         .bind("role", u.defaultRole().orElse(null)).bind("now", Rows.timestamp(now))
                         .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
@@ -152,6 +153,19 @@ public final class Users {
     /** The user with this id. */
     public Optional<User> find(long id) {
         return account(h -> h.createQuery(SELECT + "where u.id = :id").bind("id", id)).map(Account::user);
+    }
+
+    /** The user with this public id ({@code u-...}), as API calls name users. */
+    public Optional<User> findByPublicId(String publicId) {
+        return account(h -> h.createQuery(SELECT + "where u.public_id = :publicId").bind("publicId", publicId))
+                .map(Account::user);
+    }
+
+    /** A new public id: {@code u-} and 24 random hex digits (96 bits), as portico-data's {@code @PublicId}. */
+    private static String newPublicId() {
+        byte[] bits = new byte[12];
+        RANDOM.nextBytes(bits);
+        return "u-" + java.util.HexFormat.of().formatHex(bits);
     }
 
     /** The user with this username (exactly). */
@@ -304,14 +318,14 @@ public final class Users {
                 return Optional.empty();
             }
             User u = found[0];
-            User complete = new User(u.id(), u.username(), u.email(), u.active(), u.staff(), u.superuser(),
+            User complete = new User(u.id(), u.publicId(), u.username(), u.email(), u.active(), u.staff(), u.superuser(),
                     u.defaultRole(), held.keySet(), u.authEpoch(), u.createdAt(), u.lastLogin());
             return Optional.of(new Account(complete, Map.copyOf(held)));
         });
     }
 
     private static User user(ResultSet rs) throws SQLException {
-        return new User(rs.getLong("id"), rs.getString("username"), rs.getString("email"), rs.getBoolean("active"),
+        return new User(rs.getLong("id"), rs.getString("public_id"), rs.getString("username"), rs.getString("email"), rs.getBoolean("active"),
                 rs.getBoolean("staff"), rs.getBoolean("superuser"), Optional.ofNullable(rs.getString("default_role")),
                 Set.of(), rs.getLong("auth_epoch"), Rows.instant(rs, "created_at").orElseThrow(),
                 Rows.instant(rs, "last_login"));

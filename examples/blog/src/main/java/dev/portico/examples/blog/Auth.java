@@ -37,6 +37,12 @@ final class Auth {
     final Authenticator[] people;
     /** Who may read and write employees. */
     final Authenticator[] peopleAndKeys;
+    /**
+     * Who may call the API methods, as seed 002's "Authorising" lists them: a page's POST with the session and its CSRF
+     * token, the {@code authorisation=keyid:secret} field (the query string works too, with a warning in the log), and
+     * HTTP Basic with {@code username:keyid:secret} or, not recommended, {@code username:password}.
+     */
+    final Authenticator[] apiCallers;
 
     private Auth(Database db, PorticoConfig config) {
         this.accounts = Accounts.create(db, config);
@@ -47,6 +53,8 @@ final class Auth {
         this.people = new Authenticator[] {jwt, sessions.authenticator()};
         this.peopleAndKeys = new Authenticator[] {jwt, sessions.authenticator(), ApiKeyAuthenticator.create(keys),
                 BasicAuthenticator.create(accounts, keys), FormKeyAuthenticator.create(keys).bodyOnly()};
+        this.apiCallers = new Authenticator[] {sessions.authenticator(), FormKeyAuthenticator.create(keys),
+                BasicAuthenticator.create(accounts, keys)};
     }
 
     static Auth create(Database db, PorticoConfig config) {

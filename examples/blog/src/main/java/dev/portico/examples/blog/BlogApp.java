@@ -3,6 +3,7 @@ package dev.portico.examples.blog;
 import dev.portico.Portico;
 import dev.portico.auth.accounts.Accounts;
 import dev.portico.auth.accounts.AuthSettings;
+import dev.portico.auth.accounts.User;
 import dev.portico.auth.cli.ApiKeyCommand;
 import dev.portico.auth.cli.ClearSessionsCommand;
 import dev.portico.auth.cli.CreateUserCommand;
@@ -17,6 +18,8 @@ import dev.portico.data.Database;
 import dev.portico.data.DatabaseSettings;
 import dev.portico.data.MigrateCommand;
 import dev.portico.data.query.BaseUrl;
+import dev.portico.form.IdResolver;
+import dev.portico.rpc.Api;
 import io.swagger.v3.oas.models.info.License;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -57,7 +60,21 @@ public final class BlogApp {
         auth.addTo(app);
         Posts.resource(db, hosts, auth.people).addTo(app);
         Employees.resource(db, hosts, auth.peopleAndKeys).addTo(app);
+        api(auth).addTo(app);
         return app;
+    }
+
+    /**
+     * Seed 002's API methods: modules {@code home} and {@code types} at {@code POST /api/<module>/<method>}, users sent
+     * by their public id, and the method index at {@code GET /api/_index}.
+     */
+    static Api api(Auth auth) {
+        return Api.builder()
+                .resolver(IdResolver.of(User.class, auth.accounts.users()::findByPublicId, User::publicId))
+                .authenticators(auth.apiCallers)
+                .module(new Home(auth.accounts))
+                .module(new Types())
+                .build();
     }
 
     /**

@@ -30,8 +30,12 @@ public final class Uploads {
     @Status(201)
     @Operation(summary = "Upload a file", description = "Reads the file as it streams and answers its SHA-256.")
     public UploadReceipt upload(UploadForm form) throws IOException {
-        FileUpload file = form.file();
-        return new UploadReceipt(file.name(), file.contentType(), file.size(), sha256(file), form.note());
+        return receipt(form.file(), form.note());
+    }
+
+    /** What arrived: shared with the API method {@code home/upload}. */
+    static UploadReceipt receipt(FileUpload file, Optional<String> note) throws IOException {
+        return new UploadReceipt(file.name(), file.contentType(), file.size(), sha256(file), note);
     }
 
     private static String sha256(FileUpload file) throws IOException {

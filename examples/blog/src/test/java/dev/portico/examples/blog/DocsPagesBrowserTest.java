@@ -36,7 +36,8 @@ class DocsPagesBrowserTest {
             "retrieveCurrentUser", "partialUpdateCurrentUser", "changePassword",
             "listPosts", "createPost", "retrievePost", "updatePost", "partialUpdatePost", "destroyPost",
             "listEmployees", "createEmployee", "retrieveEmployee", "updateEmployee", "partialUpdateEmployee",
-            "destroyEmployee");
+            "destroyEmployee", "homeDescribeSite", "homeDescribeUser", "homeFindUser", "homeListNamedUsers",
+            "homeListUsers", "homeUpload", "typesEcho", "apiIndex");
 
     /** One operation of the document, as the pages should show it. */
     record Operation(String tag, String operationId, String method, String path, String summary) {

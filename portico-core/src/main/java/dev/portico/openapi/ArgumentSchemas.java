@@ -1,0 +1,177 @@
+package dev.portico.openapi;
+
+import dev.portico.endpoint.Input;
+import dev.portico.http.FileUpload;
+import dev.portico.http.MediaType;
+import dev.portico.input.Scalars;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.Encoding;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The request body of an API method ({@link Input.Arguments}), in the two spellings the one decoder reads:
+ * <ul>
+ *   <li>form fields ({@code application/x-www-form-urlencoded}, or {@code multipart/form-data} when a file may be
+ *   sent): one property per dotted name, flattened as the decoder reads them ({@code filter.name_gt},
+ *   {@code people.{n}.name}, {@code scores.{key}}), a list of single values as one repeated name
+ *   ({@code encoding: explode}), and {@code x-portico-form: dotted-names} saying so;</li>
+ *   <li>a JSON object with one property per argument.</li>
+ * </ul>
+ * A model sent by public id is a string in both. Both are derived from the same {@code Input.Arguments} the
+ * binder plans, so the document cannot drift from what is decoded.
+ */
+final class ArgumentSchemas {
+    static final String FORM_EXTENSION = "x-portico-form";
+    private static final String DESCRIPTION = "The arguments, by name: as form fields with seed 002's dotted names "
+            + "(records `filter.name_gt`, lists `tags.0` or the name repeated, maps `scores.alice`, `name.` with an "
+            + "empty value for an empty record, list or map), or as one JSON object. The query string may carry them "
+            + "too, but it ends up in logs: send them in the body.";
+    private static final int DEEPEST = 6;
+
+    private final Schemas schemas;
+    private final TypeSchemas types;
+
+    ArgumentSchemas(Schemas schemas, TypeSchemas types) {
+        this.schemas = schemas;
+        this.types = types;
+    }
+
+    RequestBody requestBody(Input.Arguments arguments) {
+        Content content = new Content();
+        boolean files = arguments.takesFiles();
+        content.addMediaType(files ? MediaType.MULTIPART_FORM_DATA : MediaType.FORM_URLENCODED, form(arguments));
+        boolean requiredFile = arguments.arguments().stream()
+                .anyMatch(a -> a.required() && Types.raw(a.type()) == FileUpload.class);
+        if (!requiredFile) {
+            content.addMediaType(MediaType.APPLICATION_JSON, new io.swagger.v3.oas.models.media.MediaType()
+                    .schema(json(arguments)));
+        }
+        boolean required = arguments.arguments().stream().anyMatch(Input.Argument::required);
+        return new RequestBody().required(required).description(DESCRIPTION).content(content);
+    }
+
+    private Schema<Object> json(Input.Arguments arguments) {
+        Schema<Object> object = schemas.typed("object");
+        for (Input.Argument argument : arguments.arguments()) {
+            if (Types.raw(Types.unwrapOptional(argument.type())) == FileUpload.class) {
+                continue; // a file comes in a multipart part only
+            }
+            object.addProperty(argument.name(), value(argument.type(), arguments));
+            if (argument.required()) {
+                object.addRequiredItem(argument.name());
+            }
+        }
+        object.additionalProperties(false);
+        return object;
+    }
+
+    /** The JSON schema of a value, with models as their public id. */
+    private Schema<Object> value(Type type, Input.Arguments arguments) {
+        Class<?> raw = Types.raw(type);
+        if (Types.isOptional(raw)) {
+            return schemas.nullable(value(Types.argument(type, 0), arguments));
+        }
+        if (arguments.resolver(raw).isPresent()) {
+            return model(raw);
+        }
+        if (List.class.isAssignableFrom(raw)) {
+            return schemas.typed("array").items(value(Types.argument(type, 0), arguments));
+        }
+        if (Map.class.isAssignableFrom(raw)) {
+            return schemas.typed("object").additionalProperties(value(Types.argument(type, 1), arguments));
+        }
+        return types.schema(type, TypeSchemas.Usage.REQUEST);
+    }
+
+    private Schema<Object> model(Class<?> type) {
+        Schema<Object> id = schemas.typed("string").description("The public id of a " + type.getSimpleName() + ".");
+        id.addExtension("x-portico-model", type.getSimpleName());
+        return id;
+    }
+
+    private io.swagger.v3.oas.models.media.MediaType form(Input.Arguments arguments) {
+        Fields fields = new Fields();
+        for (Input.Argument argument : arguments.arguments()) {
+            fields.walk(argument.name(), argument.type(), argument.required(), arguments, new HashSet<>(), 0);
+        }
+        Schema<Object> object = schemas.typed("object");
+        fields.properties.forEach(object::addProperty);
+        fields.required.forEach(object::addRequiredItem);
+        io.swagger.v3.oas.models.media.MediaType media = new io.swagger.v3.oas.models.media.MediaType().schema(object);
+        fields.repeated.forEach(name -> media.addEncoding(name, new Encoding().style(Encoding.StyleEnum.FORM)
+                .explode(true)));
+        media.addExtension(FORM_EXTENSION, "dotted-names");
+        return media;
+    }
+
+    /** The flattened form fields of the arguments, in order. */
+    private final class Fields {
+        final Map<String, Schema<Object>> properties = new LinkedHashMap<>();
+        final List<String> required = new ArrayList<>();
+        final List<String> repeated = new ArrayList<>();
+
+        void walk(String name, Type type, boolean mandatory, Input.Arguments arguments, Set<Class<?>> seen, int depth) {
+            Class<?> raw = Types.raw(type);
+            if (Types.isOptional(raw)) {
+                walk(name, Types.argument(type, 0), false, arguments, seen, depth);
+            } else if (single(raw, arguments)) {
+                leaf(name, value(type, arguments), mandatory);
+            } else if (List.class.isAssignableFrom(raw)) {
+                Type item = Types.argument(type, 0);
+                if (single(Types.raw(item), arguments)) {
+                    leaf(name, schemas.typed("array").items(value(item, arguments)), false);
+                    repeated.add(name);
+                } else {
+                    walk(name + ".{n}", item, false, arguments, seen, depth + 1);
+                }
+            } else if (Map.class.isAssignableFrom(raw)) {
+                walk(name + ".{key}", Types.argument(type, 1), false, arguments, seen, depth + 1);
+            } else if (raw.isRecord() && seen.add(raw) && depth < DEEPEST) {
+                record(name, raw, mandatory, arguments, seen, depth);
+                seen.remove(raw);
+            } else {
+                // a record inside itself: documented once, as its component, sent by the same dotted rules
+                leaf(name, types.schema(type, TypeSchemas.Usage.REQUEST), false);
+            }
+        }
+
+        private void record(String name, Class<?> raw, boolean mandatory, Input.Arguments arguments,
+                            Set<Class<?>> seen, int depth) {
+            List<RecordComponent> writable = new ArrayList<>();
+            for (RecordComponent component : raw.getRecordComponents()) {
+                if (!dev.portico.endpoint.Fields.readOnly(component)) {
+                    writable.add(component);
+                }
+            }
+            if (writable.isEmpty() || writable.stream().noneMatch(dev.portico.endpoint.Fields::required)) {
+                Schema<Object> marker = schemas.typed("string").maxLength(0).description("The blank marker: sends "
+                        + "the " + raw.getSimpleName() + " when none of its fields is.");
+                leaf(name + ".", marker, mandatory && writable.isEmpty());
+            }
+            for (RecordComponent component : writable) {
+                walk(name + "." + dev.portico.endpoint.Fields.clientName(component), component.getGenericType(),
+                        mandatory && dev.portico.endpoint.Fields.required(component), arguments, seen, depth + 1);
+            }
+        }
+
+        private void leaf(String name, Schema<Object> schema, boolean mandatory) {
+            properties.put(name, schema);
+            if (mandatory) {
+                required.add(name);
+            }
+        }
+
+        private boolean single(Class<?> raw, Input.Arguments arguments) {
+            return Scalars.isSingleValue(raw) || raw == FileUpload.class || arguments.resolver(raw).isPresent();
+        }
+    }
+}
