@@ -193,7 +193,7 @@ public final class Portico {
         private List<Authenticator> authenticators = List.of();
         private List<Permission> permissions = List.of();
         private Throttle throttle;
-        private ResponseCache cache = ResponseCache.none();
+        private ResponseCache cache; // null: the in-memory default, sized by cache.memory.max-size
         private Function<Request, String> callerKey = Builder::defaultCallerKey;
         private boolean shutdownHook = true;
         private final List<AutoCloseable> onStop = new ArrayList<>();
@@ -301,9 +301,13 @@ public final class Portico {
             return this;
         }
 
-        /** Where cached responses are kept. */
+        /**
+         * Where cached responses are kept: by default {@link ResponseCache#inMemory} of
+         * {@code cache.memory.max-size}; a shared store (Redis) makes instances share entries and invalidations.
+         * The application closes it when it stops.
+         */
         public Builder responseCache(ResponseCache cache) {
-            this.cache = cache;
+            this.cache = java.util.Objects.requireNonNull(cache, "cache");
             return this;
         }
 
@@ -394,8 +398,11 @@ public final class Portico {
                     : PorticoConfig.builder().fromWorkingDirectory().fromEnvironment(System.getenv()).build();
             ObjectMapper mapper = Json.mapper(resolved.jsonLimits());
             ErrorRenderer errors = new ErrorRenderer(mapper, resolved.get(Settings.ERRORS_FORMAT));
+            ResponseCache responses = cache != null ? cache
+                    : endpoints.stream().anyMatch(e -> e.policies().cacheFor().isPresent())
+                    ? ResponseCache.inMemory(resolved.get(Settings.CACHE_MEMORY_MAX_SIZE)) : ResponseCache.none();
             Pipeline.Defaults defaults = new Pipeline.Defaults(authenticators, permissions, Optional.ofNullable(throttle),
-                    cache, callerKey, mapper, new BodyReaders(mapper, resolved.limits()));
+                    responses, callerKey, mapper, new BodyReaders(mapper, resolved.limits()));
             SchemaView view = schema.build(resolved);
             OpenApiDocument[] document = new OpenApiDocument[1];
             List<Endpoint> served = new ArrayList<>(endpoints);
@@ -410,7 +417,9 @@ public final class Portico {
             // after the routes are checked, so a route conflict is reported as one, not as a duplicate operationId
             document[0] = OpenApiDocument.generate(endpoints, view, new OpenApiGenerator.Defaults(authenticators,
                     permissions, Optional.ofNullable(throttle), resolved.get(Settings.ERRORS_FORMAT)));
-            return new Portico(resolved, mapper, application, document[0], shutdownHook, List.copyOf(onStop),
+            List<AutoCloseable> closing = new ArrayList<>(onStop);
+            closing.addFirst(responses); // closed last, after everything the application gave
+            return new Portico(resolved, mapper, application, document[0], shutdownHook, List.copyOf(closing),
                     List.copyOf(onStart));
         }
     }

@@ -53,6 +53,9 @@ public final class Settings {
     public static final Setting<Boolean> ACCESS_LOG_ENABLED = Setting.bool("access-log.enabled", true,
             "One log line per request on the portico.access logger.");
 
+    public static final Setting<Long> CACHE_MEMORY_MAX_SIZE = Setting.size("cache.memory.max-size", 64L * 1024 * 1024,
+            "Bytes of responses the in-memory response cache keeps (least recently used out first).");
+
     public static final Setting<Boolean> OPENAPI_ENABLED = Setting.bool("openapi.enabled", true,
             "Serve the OpenAPI document at openapi.path (the document is built and checked either way).");
     public static final Setting<String> OPENAPI_PATH = Setting.string("openapi.path", "/api/schema/",
@@ -78,7 +81,8 @@ public final class Settings {
             LIMITS_FORM_FIELDS, LIMITS_FORM_DEPTH, LIMITS_FORM_LIST_INDEX, LIMITS_MULTIPART_PARTS,
             LIMITS_MULTIPART_PART_SIZE, LIMITS_MULTIPART_MEMORY_THRESHOLD, JSON_FAIL_ON_UNKNOWN_FIELDS, ERRORS_FORMAT,
             ROUTING_TRAILING_SLASH, ACCESS_LOG_ENABLED, OPENAPI_ENABLED, OPENAPI_PATH, OPENAPI_DOCS_PAGES, OPENAPI_TITLE, OPENAPI_DESCRIPTION,
-            OPENAPI_VERSION, OPENAPI_SERVER_URL, OPENAPI_SPEC_VERSION, OPENAPI_API_PREFIX);
+            OPENAPI_VERSION, OPENAPI_SERVER_URL, OPENAPI_SPEC_VERSION, OPENAPI_API_PREFIX,
+            CACHE_MEMORY_MAX_SIZE);
 
     private Settings() {
     }

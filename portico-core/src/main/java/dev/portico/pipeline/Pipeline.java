@@ -9,6 +9,9 @@ import dev.portico.http.Handler;
 import dev.portico.http.HttpMethod;
 import dev.portico.http.Middleware;
 import dev.portico.http.Request;
+import dev.portico.endpoint.Input;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.time.Duration;
 import dev.portico.input.Binder;
 import dev.portico.input.BodyReaders;
 import dev.portico.throttle.Throttle;
@@ -93,13 +96,40 @@ public final class Pipeline {
     }
 
     private static Optional<Middleware> cache(Endpoint endpoint, Defaults defaults) {
+        if (!endpoint.policies().invalidates().isEmpty()) {
+            if (endpoint.policies().cacheFor().isPresent()) {
+                throw new IllegalStateException(endpoint.describe() + " both caches and invalidates; a read caches, "
+                        + "a write invalidates: keep one");
+            }
+            return defaults.cache() == ResponseCache.none() ? Optional.empty() : Optional.of(new InvalidationStage(defaults.cache(), endpoint.policies().invalidates()));
+        }
         if (endpoint.policies().cacheFor().isEmpty()) {
             return Optional.empty();
         }
+        Duration ttl = endpoint.policies().cacheFor().get();
         if (endpoint.method() != HttpMethod.GET) {
             throw new IllegalStateException(endpoint.describe() + " asks for response caching, which only GET "
                     + "endpoints may use; remove cacheFor(...)");
         }
-        return Optional.of(new CacheStage(defaults.cache(), endpoint.policies().cacheFor().get(), defaults.callerKey()));
+        if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(ResponseCache.MAX_TTL) > 0) {
+            throw new IllegalStateException(endpoint.describe() + " asks to cache for " + ttl + "; give cacheFor(...) "
+                    + "a duration above zero and at most " + ResponseCache.MAX_TTL);
+        }
+        String tag = endpoint.policies().cacheTag().orElse(endpoint.path().template());
+        return Optional.of(new CacheStage(defaults.cache(), ttl, tag, defaults.callerKey(),
+                fingerprint(endpoint, defaults), CacheVary.of(endpoint, authenticators(endpoint, defaults))));
+    }
+
+    /** Which inputs go into the cache key besides path and query, which the key holds already. */
+    private static CacheStage.Fingerprint fingerprint(Endpoint endpoint, Defaults defaults) {
+        List<Integer> indexes = new ArrayList<>();
+        for (int i = 0; i < endpoint.inputs().size(); i++) {
+            Input input = endpoint.inputs().get(i);
+            if (input instanceof Input.Header || input instanceof Input.Cookie || input instanceof Input.Body) {
+                indexes.add(i);
+            }
+        }
+        return new CacheStage.Fingerprint(indexes.stream().mapToInt(Integer::intValue).toArray(),
+                defaults.mapper().writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS));
     }
 }
