@@ -25,7 +25,9 @@ import dev.portico.pipeline.Application;
 import dev.portico.pipeline.Pipeline;
 import dev.portico.pipeline.Transport;
 import dev.portico.server.HttpServer;
+import dev.portico.http.ClientAddress;
 import dev.portico.throttle.Throttle;
+import dev.portico.throttle.ThrottleStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -194,7 +196,8 @@ public final class Portico {
         private List<Permission> permissions = List.of();
         private Throttle throttle;
         private ResponseCache cache = ResponseCache.none();
-        private Function<Request, String> callerKey = Builder::defaultCallerKey;
+        private Function<Request, String> callerKey;
+        private ThrottleStore throttleStore;
         private boolean shutdownHook = true;
         private final List<AutoCloseable> onStop = new ArrayList<>();
         private final List<Runnable> onStart = new ArrayList<>();
@@ -295,9 +298,21 @@ public final class Portico {
             return this;
         }
 
-        /** The default throttle; endpoints with their own replace it. */
+        /**
+         * The default throttle; endpoints with their own replace it. Without one, the {@code throttle.anonymous} and
+         * {@code throttle.authenticated} settings make it, when set.
+         */
         public Builder throttle(Throttle throttle) {
             this.throttle = throttle;
+            return this;
+        }
+
+        /**
+         * Where throttles count; by default in memory ({@code throttle.memory-max-keys} callers), and with
+         * {@code portico-redis}'s store shared by every instance.
+         */
+        public Builder throttleStore(ThrottleStore store) {
+            this.throttleStore = java.util.Objects.requireNonNull(store, "store");
             return this;
         }
 
@@ -307,7 +322,10 @@ public final class Portico {
             return this;
         }
 
-        /** How throttling and caching name the caller; by default the user id, else the client IP. */
+        /**
+         * How throttling and caching name the caller; by default {@code user:<id>} when signed in, else
+         * {@code ip:<client IP>} (through {@code server.trusted-proxies}, see {@link ClientAddress}).
+         */
         public Builder callerKey(Function<Request, String> callerKey) {
             this.callerKey = callerKey;
             return this;
@@ -363,9 +381,27 @@ public final class Portico {
                     .build().endpoints();
         }
 
-        private static String defaultCallerKey(Request request) {
-            return request.principal().map(p -> "user:" + p.id())
-                    .orElseGet(() -> "ip:" + request.remoteAddress().getAddress().getHostAddress());
+        private static Function<Request, String> defaultCallerKey(PorticoConfig config) {
+            ClientAddress client = ClientAddress.create(config.get(Settings.SERVER_TRUSTED_PROXIES),
+                    config.get(Settings.SERVER_FORWARDED_HEADER));
+            return request -> request.principal().map(p -> "user:" + p.id()).orElseGet(() -> "ip:" + client.of(request));
+        }
+
+        /** The code's default throttle, else the one the throttle.* settings describe, else none. */
+        private Optional<Throttle> defaultThrottle(PorticoConfig config) {
+            if (throttle != null) {
+                return Optional.of(throttle);
+            }
+            List<Throttle> scopes = new ArrayList<>();
+            String anonymous = config.get(Settings.THROTTLE_ANONYMOUS).trim();
+            String authenticated = config.get(Settings.THROTTLE_AUTHENTICATED).trim();
+            if (!anonymous.isEmpty()) {
+                scopes.add(Throttle.anonymous(anonymous));
+            }
+            if (!authenticated.isEmpty()) {
+                scopes.add(Throttle.authenticated(authenticated));
+            }
+            return scopes.isEmpty() ? Optional.empty() : Optional.of(Throttle.all(scopes.toArray(Throttle[]::new)));
         }
 
         /** Checks everything and composes every pipeline; fails with a message naming the endpoint and the fix. */
@@ -394,8 +430,11 @@ public final class Portico {
                     : PorticoConfig.builder().fromWorkingDirectory().fromEnvironment(System.getenv()).build();
             ObjectMapper mapper = Json.mapper(resolved.jsonLimits());
             ErrorRenderer errors = new ErrorRenderer(mapper, resolved.get(Settings.ERRORS_FORMAT));
-            Pipeline.Defaults defaults = new Pipeline.Defaults(authenticators, permissions, Optional.ofNullable(throttle),
-                    cache, callerKey, mapper, new BodyReaders(mapper, resolved.limits()));
+            Optional<Throttle> throttles = defaultThrottle(resolved);
+            Pipeline.Defaults defaults = new Pipeline.Defaults(authenticators, permissions, throttles,
+                    cache, callerKey != null ? callerKey : defaultCallerKey(resolved), mapper,
+                    new BodyReaders(mapper, resolved.limits()), throttleStore != null ? throttleStore
+                    : ThrottleStore.memory(resolved.get(Settings.THROTTLE_MEMORY_MAX_KEYS)));
             SchemaView view = schema.build(resolved);
             OpenApiDocument[] document = new OpenApiDocument[1];
             List<Endpoint> served = new ArrayList<>(endpoints);
@@ -409,7 +448,7 @@ public final class Portico {
                     resolved.get(Settings.ROUTING_TRAILING_SLASH), resolved.get(Settings.ACCESS_LOG_ENABLED));
             // after the routes are checked, so a route conflict is reported as one, not as a duplicate operationId
             document[0] = OpenApiDocument.generate(endpoints, view, new OpenApiGenerator.Defaults(authenticators,
-                    permissions, Optional.ofNullable(throttle), resolved.get(Settings.ERRORS_FORMAT)));
+                    permissions, throttles, resolved.get(Settings.ERRORS_FORMAT)));
             return new Portico(resolved, mapper, application, document[0], shutdownHook, List.copyOf(onStop),
                     List.copyOf(onStart));
         }

@@ -12,6 +12,7 @@ import dev.portico.http.Request;
 import dev.portico.input.Binder;
 import dev.portico.input.BodyReaders;
 import dev.portico.throttle.Throttle;
+import dev.portico.throttle.ThrottleStore;
 import dev.portico.validation.InputValidator;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,7 @@ public final class Pipeline {
     /** What the application configures for every endpoint, and what the stages share. */
     public record Defaults(List<Authenticator> authenticators, List<Permission> permissions,
                            Optional<Throttle> throttle, ResponseCache cache, Function<Request, String> callerKey,
-                           ObjectMapper mapper, BodyReaders readers) {
+                           ObjectMapper mapper, BodyReaders readers, ThrottleStore throttleStore) {
     }
 
     private Pipeline() {
@@ -81,8 +82,11 @@ public final class Pipeline {
     }
 
     private static Optional<Middleware> throttle(Endpoint endpoint, Defaults defaults) {
-        return endpoint.policies().throttle().or(defaults::throttle)
-                .map(t -> new ThrottleStage(t, defaults.callerKey()));
+        // an endpoint's own throttle counts apart from every other endpoint; the default is one count across them
+        Optional<Throttle> bound = endpoint.policies().throttle()
+                .map(t -> t.bind(defaults.throttleStore(), endpoint.method() + " " + endpoint.path().template()))
+                .or(() -> defaults.throttle().map(t -> t.bind(defaults.throttleStore(), "default")));
+        return bound.map(t -> new ThrottleStage(t, defaults.callerKey()));
     }
 
     private static Optional<Middleware> validate(Endpoint endpoint, Defaults defaults) {
