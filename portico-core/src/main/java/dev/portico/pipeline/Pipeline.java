@@ -15,6 +15,7 @@ import java.time.Duration;
 import dev.portico.input.Binder;
 import dev.portico.input.BodyReaders;
 import dev.portico.throttle.Throttle;
+import dev.portico.throttle.ThrottleStore;
 import dev.portico.validation.InputValidator;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class Pipeline {
     /** What the application configures for every endpoint, and what the stages share. */
     public record Defaults(List<Authenticator> authenticators, List<Permission> permissions,
                            Optional<Throttle> throttle, ResponseCache cache, Function<Request, String> callerKey,
-                           ObjectMapper mapper, BodyReaders readers) {
+                           ObjectMapper mapper, BodyReaders readers, ThrottleStore throttleStore) {
     }
 
     private Pipeline() {
@@ -84,8 +85,11 @@ public final class Pipeline {
     }
 
     private static Optional<Middleware> throttle(Endpoint endpoint, Defaults defaults) {
-        return endpoint.policies().throttle().or(defaults::throttle)
-                .map(t -> new ThrottleStage(t, defaults.callerKey()));
+        // an endpoint's own throttle counts apart from every other endpoint; the default is one count across them
+        Optional<Throttle> bound = endpoint.policies().throttle()
+                .map(t -> t.bind(defaults.throttleStore(), endpoint.method() + " " + endpoint.path().template()))
+                .or(() -> defaults.throttle().map(t -> t.bind(defaults.throttleStore(), "default")));
+        return bound.map(t -> new ThrottleStage(t, defaults.callerKey()));
     }
 
     private static Optional<Middleware> validate(Endpoint endpoint, Defaults defaults) {
@@ -101,7 +105,8 @@ public final class Pipeline {
                 throw new IllegalStateException(endpoint.describe() + " both caches and invalidates; a read caches, "
                         + "a write invalidates: keep one");
             }
-            return defaults.cache() == ResponseCache.none() ? Optional.empty() : Optional.of(new InvalidationStage(defaults.cache(), endpoint.policies().invalidates()));
+            return defaults.cache() == ResponseCache.none() ? Optional.empty()
+                    : Optional.of(new InvalidationStage(defaults.cache(), endpoint.policies().invalidates()));
         }
         if (endpoint.policies().cacheFor().isEmpty()) {
             return Optional.empty();

@@ -25,9 +25,13 @@ import java.util.Set;
  * The blog's posts, as seed 004's Django model, stored in the {@code posts} table ({@code V1__posts.sql}) and
  * served as one {@link Resource}: list (filters, ordering, search, pages), create, retrieve, replace, patch and
  * delete, with DRF's statuses. Every signed-in caller reads every post; only its author (the {@code owner}, set from
- * the caller on create) or staff may change or delete it, others get 403.
+ * the caller on create) or staff may change or delete it, others get 403. The list and retrieve answers are
+ * cached per caller for {@link #CACHE_READS} ({@code X-Cache: HIT|MISS}); every write drops them.
  */
 public final class Posts {
+    /** How long a caller's list and retrieve answers are reused: short, and every write drops them anyway. */
+    public static final java.time.Duration CACHE_READS = java.time.Duration.ofSeconds(10);
+
     private Posts() {
     }
 
@@ -71,6 +75,7 @@ public final class Posts {
                         .defaultOrdering("-created_at")
                         .pagination(Pagination.pageNumber(10, 100)))
                 .baseUrl(r -> BaseUrl.fromHost(r, "http", allowedHosts))
+                .cacheReads(CACHE_READS)
                 .onCreate("owner", Owners::callerId)
                 .objectPermission(Owners.<Post>readOnly().or(ObjectPermission.isOwner(p -> String.valueOf(p.owner())))
                         .or(ObjectPermission.of(Permission.isAdmin())))
