@@ -26,21 +26,29 @@ public final class TestRedis implements AutoCloseable {
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> connection;
 
-    private TestRedis() {
+    private final String url;
+
+    private TestRedis(String url) {
+        this.url = url;
         this.prefix = "portico-test-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()) + ":";
-        this.client = RedisClient.create(URL);
+        this.client = RedisClient.create(url);
         try {
             this.connection = client.connect();
         } catch (RedisException e) {
             client.shutdown();
-            throw new IllegalStateException("Redis at " + URL + " is unreachable: " + e.getMessage()
+            throw new IllegalStateException("Redis at " + url + " is unreachable: " + e.getMessage()
                     + " (start it with the command in .ci/run)", e);
         }
     }
 
     /** A fresh prefix on the real server. */
     public static TestRedis create() {
-        return new TestRedis();
+        return new TestRedis(URL);
+    }
+
+    /** A fresh prefix on the server at {@code url}, such as a {@link TestRedisServer}'s. */
+    public static TestRedis create(String url) {
+        return new TestRedis(url);
     }
 
     /** Why Redis cannot be used, or null when it can. */
@@ -59,7 +67,7 @@ public final class TestRedis implements AutoCloseable {
 
     /** The default settings on this server, with this test's prefix. */
     public RedisSettings settings() {
-        return RedisSettings.of(URL).withKeyPrefix(prefix);
+        return RedisSettings.of(url).withKeyPrefix(prefix);
     }
 
     /** This test's key prefix. */
