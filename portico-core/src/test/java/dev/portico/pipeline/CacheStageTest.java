@@ -4,21 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portico.Portico;
-import dev.portico.auth.Authenticator;
 import dev.portico.auth.Principal;
-import dev.portico.auth.SecurityScheme;
 import dev.portico.cache.ResponseCache;
 import dev.portico.config.PorticoConfig;
 import dev.portico.endpoint.Endpoint;
 import dev.portico.http.HttpMethod;
 import dev.portico.http.Response;
+import dev.portico.testing.TestCaller;
 import dev.portico.testing.TestRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -33,23 +31,10 @@ class CacheStageTest {
     private final InstantSource clock = () -> now.get();
     private final ResponseCache cache = ResponseCache.inMemory(1 << 20, clock);
 
-    /** {@code X-User: alice} signs in as alice; no header is anonymous. Documented as a bearer token. */
-    private static final Authenticator USER = new Authenticator() {
-        @Override
-        public Optional<Principal> authenticate(dev.portico.http.Request request) {
-            return request.header("X-User").map(id -> Principal.of(id, Set.of()));
-        }
-
-        @Override
-        public Optional<SecurityScheme> scheme() {
-            return Optional.of(SecurityScheme.bearer("jwtAuth", "JWT"));
-        }
-    };
-
     private Portico app() {
         return Portico.builder()
                 .config(PorticoConfig.defaults())
-                .authenticators(USER)
+                .authenticators(TestCaller.bearer())
                 .responseCache(cache)
                 .get("/api/count/", Count.class, r -> new Count(r.principal().map(Principal::id).orElse("anon"),
                         runs.incrementAndGet()), e -> e.cacheFor(Duration.ofSeconds(10)).cacheTag("counts"))
@@ -71,7 +56,7 @@ class CacheStageTest {
     private static Response get(Portico app, String target, String user) {
         TestRequest request = TestRequest.get(target);
         if (user != null) {
-            request.header("X-User", user);
+            request.header("Authorization", "Bearer " + user);
         }
         return app.handle(request);
     }

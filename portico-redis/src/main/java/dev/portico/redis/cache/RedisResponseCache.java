@@ -6,7 +6,7 @@ import dev.portico.cache.Lookup;
 import dev.portico.cache.ResponseCache;
 import dev.portico.redis.FailurePolicy;
 import dev.portico.redis.Redis;
-import io.lettuce.core.RedisNoScriptException;
+import dev.portico.redis.RedisScript;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -15,7 +15,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -54,22 +53,20 @@ public final class RedisResponseCache implements ResponseCache {
     /** A lookup that could not read Redis: there is nothing to store under. */
     private static final long UNREAD = -1;
     private static final Duration GENERATION_TTL = MAX_TTL.plusHours(1);
-    private static final String LOOKUP = """
+    private static final RedisScript LOOKUP = RedisScript.of("""
             local gen = redis.call('GET', KEYS[1]) or '0'
             return {gen, redis.call('GET', ARGV[1] .. gen .. ARGV[2])}
-            """;
+            """, ScriptOutputType.MULTI);
 
     private final Redis redis;
     private final FailurePolicy policy;
     private final String prefix;
-    private final String lookupSha;
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
 
     private RedisResponseCache(Redis redis, FailurePolicy policy) {
         this.redis = redis;
         this.policy = policy;
         this.prefix = redis.keyPrefix() + "cache:";
-        this.lookupSha = sha1Hex(LOOKUP);
     }
 
     /** The cache on {@code redis}, with its {@code redis.failure-policy}. */
@@ -87,7 +84,8 @@ public final class RedisResponseCache implements ResponseCache {
         String entry = ":" + key.caller() + ":" + digest(key.request());
         return redis.call(FEATURE, policy, commands -> {
             flushPending(commands);
-            List<Object> found = script(commands, generationKey(key.tag()), prefix + key.tag() + ":", entry);
+            List<Object> found = LOOKUP.run(commands, new String[] {generationKey(key.tag())}, prefix + key.tag() + ":",
+                    entry);
             long generation = Long.parseLong((String) found.get(0));
             Optional<CachedResponse> hit = found.size() > 1 && found.get(1) instanceof String stored
                     ? CachedResponse.decode(Base64.getDecoder().decode(stored)) : Optional.empty();
@@ -145,30 +143,12 @@ public final class RedisResponseCache implements ResponseCache {
         return prefix + tag + ":gen";
     }
 
-    /** The script by its hash; after a Redis restart its script cache is empty, and EVAL loads it again. */
-    private List<Object> script(RedisCommands<String, String> commands, String generationKey, String head, String tail) {
-        try {
-            return commands.evalsha(lookupSha, ScriptOutputType.MULTI, new String[] {generationKey}, head, tail);
-        } catch (RedisNoScriptException e) {
-            return commands.eval(LOOKUP, ScriptOutputType.MULTI, new String[] {generationKey}, head, tail);
-        }
-    }
-
     private static String digest(String request) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(request.getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-    }
-
-    private static String sha1Hex(String script) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
-                    .digest(script.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-1", e);
         }
     }
 
@@ -181,5 +161,4 @@ public final class RedisResponseCache implements ResponseCache {
     @Override
     public void close() {
     }
-
 }

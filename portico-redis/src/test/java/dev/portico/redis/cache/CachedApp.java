@@ -1,19 +1,16 @@
 package dev.portico.redis.cache;
 
 import dev.portico.Portico;
-import dev.portico.auth.Authenticator;
 import dev.portico.auth.Principal;
-import dev.portico.auth.SecurityScheme;
 import dev.portico.cache.ResponseCache;
 import dev.portico.config.PorticoConfig;
 import dev.portico.endpoint.Endpoint;
 import dev.portico.http.HttpMethod;
 import dev.portico.http.Response;
+import dev.portico.testing.TestCaller;
 import dev.portico.testing.TestRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** One application instance with a cached, per-caller GET and a write that invalidates it, on a given store. */
@@ -22,25 +19,13 @@ final class CachedApp {
     record Answer(String who, int run) {
     }
 
-    private static final Authenticator USER = new Authenticator() {
-        @Override
-        public Optional<Principal> authenticate(dev.portico.http.Request request) {
-            return request.header("X-User").map(id -> Principal.of(id, Set.of()));
-        }
-
-        @Override
-        public Optional<SecurityScheme> scheme() {
-            return Optional.of(SecurityScheme.bearer("jwtAuth"));
-        }
-    };
-
     final AtomicInteger runs = new AtomicInteger();
     final Portico app;
 
     CachedApp(ResponseCache cache) {
         this.app = Portico.builder()
                 .config(PorticoConfig.defaults())
-                .authenticators(USER)
+                .authenticators(TestCaller.bearer())
                 .responseCache(cache)
                 .get("/api/me/", Answer.class, r -> new Answer(r.principal().map(Principal::id).orElse("anon"),
                         runs.incrementAndGet()), e -> e.cacheFor(Duration.ofSeconds(30)).cacheTag("me"))
@@ -49,7 +34,7 @@ final class CachedApp {
     }
 
     Response get(String user) {
-        return app.handle(TestRequest.get("/api/me/").header("X-User", user));
+        return app.handle(TestRequest.get("/api/me/").header("Authorization", "Bearer " + user));
     }
 
     Response write() {
