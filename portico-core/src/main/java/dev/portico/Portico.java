@@ -25,7 +25,9 @@ import dev.portico.pipeline.Application;
 import dev.portico.pipeline.Pipeline;
 import dev.portico.pipeline.Transport;
 import dev.portico.server.HttpServer;
+import dev.portico.http.ClientAddress;
 import dev.portico.throttle.Throttle;
+import dev.portico.throttle.ThrottleStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -193,8 +195,9 @@ public final class Portico {
         private List<Authenticator> authenticators = List.of();
         private List<Permission> permissions = List.of();
         private Throttle throttle;
-        private ResponseCache cache = ResponseCache.none();
-        private Function<Request, String> callerKey = Builder::defaultCallerKey;
+        private ResponseCache cache; // null: the in-memory default, sized by cache.memory-max-size
+        private Function<Request, String> callerKey;
+        private ThrottleStore throttleStore;
         private boolean shutdownHook = true;
         private final List<AutoCloseable> onStop = new ArrayList<>();
         private final List<Runnable> onStart = new ArrayList<>();
@@ -295,19 +298,38 @@ public final class Portico {
             return this;
         }
 
-        /** The default throttle; endpoints with their own replace it. */
+        /**
+         * The default throttle; endpoints with their own replace it. Without one, the {@code throttle.anonymous} and
+         * {@code throttle.authenticated} settings make it, when set.
+         */
         public Builder throttle(Throttle throttle) {
             this.throttle = throttle;
             return this;
         }
 
-        /** Where cached responses are kept. */
-        public Builder responseCache(ResponseCache cache) {
-            this.cache = cache;
+        /**
+         * Where throttles count; by default in memory ({@code throttle.memory-max-keys} callers), and with
+         * {@code portico-redis}'s store shared by every instance.
+         */
+        public Builder throttleStore(ThrottleStore store) {
+            this.throttleStore = java.util.Objects.requireNonNull(store, "store");
             return this;
         }
 
-        /** How throttling and caching name the caller; by default the user id, else the client IP. */
+        /**
+         * Where cached responses are kept: by default {@link ResponseCache#inMemory} of
+         * {@code cache.memory-max-size}; a shared store (Redis) makes instances share entries and invalidations.
+         * The application closes it when it stops.
+         */
+        public Builder responseCache(ResponseCache cache) {
+            this.cache = java.util.Objects.requireNonNull(cache, "cache");
+            return this;
+        }
+
+        /**
+         * How throttling and caching name the caller; by default {@code user:<id>} when signed in, else
+         * {@code ip:<client IP>} (through {@code server.trusted-proxies}, see {@link ClientAddress}).
+         */
         public Builder callerKey(Function<Request, String> callerKey) {
             this.callerKey = callerKey;
             return this;
@@ -363,9 +385,27 @@ public final class Portico {
                     .build().endpoints();
         }
 
-        private static String defaultCallerKey(Request request) {
-            return request.principal().map(p -> "user:" + p.id())
-                    .orElseGet(() -> "ip:" + request.remoteAddress().getAddress().getHostAddress());
+        private static Function<Request, String> defaultCallerKey(PorticoConfig config) {
+            ClientAddress client = ClientAddress.create(config.get(Settings.SERVER_TRUSTED_PROXIES),
+                    config.get(Settings.SERVER_FORWARDED_HEADER));
+            return request -> request.principal().map(p -> "user:" + p.id()).orElseGet(() -> "ip:" + client.of(request));
+        }
+
+        /** The code's default throttle, else the one the throttle.* settings describe, else none. */
+        private Optional<Throttle> defaultThrottle(PorticoConfig config) {
+            if (throttle != null) {
+                return Optional.of(throttle);
+            }
+            List<Throttle> scopes = new ArrayList<>();
+            String anonymous = config.get(Settings.THROTTLE_ANONYMOUS).trim();
+            String authenticated = config.get(Settings.THROTTLE_AUTHENTICATED).trim();
+            if (!anonymous.isEmpty()) {
+                scopes.add(Throttle.anonymous(anonymous));
+            }
+            if (!authenticated.isEmpty()) {
+                scopes.add(Throttle.authenticated(authenticated));
+            }
+            return scopes.isEmpty() ? Optional.empty() : Optional.of(Throttle.all(scopes.toArray(Throttle[]::new)));
         }
 
         /** Checks everything and composes every pipeline; fails with a message naming the endpoint and the fix. */
@@ -394,8 +434,14 @@ public final class Portico {
                     : PorticoConfig.builder().fromWorkingDirectory().fromEnvironment(System.getenv()).build();
             ObjectMapper mapper = Json.mapper(resolved.jsonLimits());
             ErrorRenderer errors = new ErrorRenderer(mapper, resolved.get(Settings.ERRORS_FORMAT));
-            Pipeline.Defaults defaults = new Pipeline.Defaults(authenticators, permissions, Optional.ofNullable(throttle),
-                    cache, callerKey, mapper, new BodyReaders(mapper, resolved.limits()));
+            ResponseCache responses = cache != null ? cache
+                    : endpoints.stream().anyMatch(e -> e.policies().cacheFor().isPresent())
+                    ? ResponseCache.inMemory(resolved.get(Settings.CACHE_MEMORY_MAX_SIZE)) : ResponseCache.none();
+            Optional<Throttle> throttles = defaultThrottle(resolved);
+            Pipeline.Defaults defaults = new Pipeline.Defaults(authenticators, permissions, throttles,
+                    responses, callerKey != null ? callerKey : defaultCallerKey(resolved), mapper,
+                    new BodyReaders(mapper, resolved.limits()), throttleStore != null ? throttleStore
+                    : ThrottleStore.memory(resolved.get(Settings.THROTTLE_MEMORY_MAX_KEYS)));
             SchemaView view = schema.build(resolved);
             OpenApiDocument[] document = new OpenApiDocument[1];
             List<Endpoint> served = new ArrayList<>(endpoints);
@@ -409,8 +455,10 @@ public final class Portico {
                     resolved.get(Settings.ROUTING_TRAILING_SLASH), resolved.get(Settings.ACCESS_LOG_ENABLED));
             // after the routes are checked, so a route conflict is reported as one, not as a duplicate operationId
             document[0] = OpenApiDocument.generate(endpoints, view, new OpenApiGenerator.Defaults(authenticators,
-                    permissions, Optional.ofNullable(throttle), resolved.get(Settings.ERRORS_FORMAT)));
-            return new Portico(resolved, mapper, application, document[0], shutdownHook, List.copyOf(onStop),
+                    permissions, throttles, resolved.get(Settings.ERRORS_FORMAT)));
+            List<AutoCloseable> closing = new ArrayList<>(onStop);
+            closing.addFirst(responses); // closed last, after everything the application gave
+            return new Portico(resolved, mapper, application, document[0], shutdownHook, List.copyOf(closing),
                     List.copyOf(onStart));
         }
     }

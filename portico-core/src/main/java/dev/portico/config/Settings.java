@@ -21,6 +21,18 @@ public final class Settings {
             "localhost,127.0.0.1,[::1]", "Host names (comma-separated) the app may put in the links it builds from "
                     + "the Host header, such as a list's next page; others get 400, as Django's ALLOWED_HOSTS.");
 
+    public static final Setting<Integer> SERVER_TRUSTED_PROXIES = Setting.integer("server.trusted-proxies", 0,
+            "How many proxies stand in front of the app; the client IP is read from their forwarding header, 0: the socket.");
+    public static final Setting<dev.portico.http.ClientAddress.Header> SERVER_FORWARDED_HEADER = Setting.choice(
+            "server.forwarded-header", dev.portico.http.ClientAddress.Header.class,
+            dev.portico.http.ClientAddress.Header.X_FORWARDED_FOR,
+            "The forwarding header the trusted proxies write: x-forwarded-for or forwarded (the other is ignored).");
+    public static final Setting<String> THROTTLE_ANONYMOUS = Setting.string("throttle.anonymous", "",
+            "Default rate for anonymous callers, by client IP, as \"20/min\"; empty: none. Code's throttle(...) wins.");
+    public static final Setting<String> THROTTLE_AUTHENTICATED = Setting.string("throttle.authenticated", "",
+            "Default rate for signed-in callers, by user id, as \"100/min\"; empty: none. Code's throttle(...) wins.");
+    public static final Setting<Integer> THROTTLE_MEMORY_MAX_KEYS = Setting.integer("throttle.memory-max-keys", 100_000,
+            "Most callers the in-memory throttle store counts at once; more evicts the least recent.");
     public static final Setting<Long> LIMITS_BODY_SIZE =
             Setting.size("limits.body-size", LIMITS.bodySize(), "Largest request body; 413 past it.");
     public static final Setting<Long> LIMITS_HEADER_SIZE = Setting.size("limits.header-size", LIMITS.headerSize(),
@@ -53,6 +65,9 @@ public final class Settings {
     public static final Setting<Boolean> ACCESS_LOG_ENABLED = Setting.bool("access-log.enabled", true,
             "One log line per request on the portico.access logger.");
 
+    public static final Setting<Long> CACHE_MEMORY_MAX_SIZE = Setting.size("cache.memory-max-size", 64L * 1024 * 1024,
+            "Bytes of responses the in-memory response cache keeps (least recently used out first).");
+
     public static final Setting<Boolean> OPENAPI_ENABLED = Setting.bool("openapi.enabled", true,
             "Serve the OpenAPI document at openapi.path (the document is built and checked either way).");
     public static final Setting<String> OPENAPI_PATH = Setting.string("openapi.path", "/api/schema/",
@@ -74,11 +89,13 @@ public final class Settings {
 
     /** Every built-in setting, in documentation order. */
     public static final List<Setting<?>> ALL = List.of(SERVER_HOST, SERVER_PORT, SERVER_SHUTDOWN_GRACE,
-            SERVER_IDLE_TIMEOUT, SERVER_ALLOWED_HOSTS, LIMITS_BODY_SIZE, LIMITS_HEADER_SIZE, LIMITS_JSON_DEPTH, LIMITS_JSON_STRING_LENGTH,
+            SERVER_IDLE_TIMEOUT, SERVER_ALLOWED_HOSTS, SERVER_TRUSTED_PROXIES, SERVER_FORWARDED_HEADER,
+            THROTTLE_ANONYMOUS, THROTTLE_AUTHENTICATED, THROTTLE_MEMORY_MAX_KEYS, LIMITS_BODY_SIZE, LIMITS_HEADER_SIZE, LIMITS_JSON_DEPTH, LIMITS_JSON_STRING_LENGTH,
             LIMITS_FORM_FIELDS, LIMITS_FORM_DEPTH, LIMITS_FORM_LIST_INDEX, LIMITS_MULTIPART_PARTS,
             LIMITS_MULTIPART_PART_SIZE, LIMITS_MULTIPART_MEMORY_THRESHOLD, JSON_FAIL_ON_UNKNOWN_FIELDS, ERRORS_FORMAT,
             ROUTING_TRAILING_SLASH, ACCESS_LOG_ENABLED, OPENAPI_ENABLED, OPENAPI_PATH, OPENAPI_DOCS_PAGES, OPENAPI_TITLE, OPENAPI_DESCRIPTION,
-            OPENAPI_VERSION, OPENAPI_SERVER_URL, OPENAPI_SPEC_VERSION, OPENAPI_API_PREFIX);
+            OPENAPI_VERSION, OPENAPI_SERVER_URL, OPENAPI_SPEC_VERSION, OPENAPI_API_PREFIX,
+            CACHE_MEMORY_MAX_SIZE);
 
     private Settings() {
     }

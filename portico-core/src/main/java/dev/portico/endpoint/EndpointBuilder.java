@@ -31,6 +31,8 @@ public final class EndpointBuilder {
     private List<Permission> permissions;
     private Throttle throttle;
     private Duration cacheFor;
+    private String cacheTag;
+    private final List<String> invalidates = new ArrayList<>();
     private String operationId;
     private List<String> tags = List.of();
     private String summary;
@@ -205,9 +207,30 @@ public final class EndpointBuilder {
         return this;
     }
 
-    /** Caches successful GET responses for {@code ttl}. */
+    /**
+     * Caches this GET endpoint's 200 responses for {@code ttl} (at most {@code ResponseCache.MAX_TTL}), per
+     * caller: {@code e.cacheFor(Duration.ofSeconds(30))}. Checked at build: only GET endpoints may cache.
+     */
     public EndpointBuilder cacheFor(Duration ttl) {
         this.cacheFor = ttl;
+        return this;
+    }
+
+    /**
+     * Files this endpoint's cached responses under {@code tag} instead of its path template, so that a write
+     * declaring {@link #invalidates} of the same tag drops them (a resource tags its reads with its prefix).
+     */
+    public EndpointBuilder cacheTag(String tag) {
+        this.cacheTag = java.util.Objects.requireNonNull(tag, "tag");
+        return this;
+    }
+
+    /**
+     * Each time this endpoint runs (past validation, whatever it answers), the cached responses filed under
+     * {@code tags} are dropped on every instance: {@code e.invalidates("/api/posts/")} on a write.
+     */
+    public EndpointBuilder invalidates(String... tags) {
+        this.invalidates.addAll(List.of(tags));
         return this;
     }
 
@@ -359,7 +382,7 @@ public final class EndpointBuilder {
         }
         int success = status != null ? status : (output == void.class || output == Void.class ? 204 : 200);
         Policies policies = new Policies(Optional.ofNullable(authenticators), Optional.ofNullable(permissions),
-                Optional.ofNullable(throttle), Optional.ofNullable(cacheFor));
+                Optional.ofNullable(throttle), Optional.ofNullable(cacheFor), Optional.ofNullable(cacheTag), invalidates);
         Docs docs = new Docs(Optional.ofNullable(operationId), tags, Optional.ofNullable(summary),
                 Optional.ofNullable(description), deprecated, Optional.ofNullable(operationIdBase),
                 Optional.ofNullable(componentName), responses, extensions, queryParameters, hidden);

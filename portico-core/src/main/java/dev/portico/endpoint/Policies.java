@@ -16,12 +16,21 @@ import java.util.Optional;
  * @param permissions all must allow; replaces the default list when present
  * @param throttle replaces the default throttle when present
  * @param cacheFor how long GET responses are cached; empty means not cached
+ * @param cacheTag what the cached responses are filed under; empty means the path template
+ * @param invalidates the tags whose cached responses this endpoint drops each time it runs (a write's)
  */
 public record Policies(Optional<List<Authenticator>> authenticators, Optional<List<Permission>> permissions,
-                       Optional<Throttle> throttle, Optional<Duration> cacheFor) {
+                       Optional<Throttle> throttle, Optional<Duration> cacheFor, Optional<String> cacheTag,
+                       List<String> invalidates) {
+
+    /** Copies the tag list. */
+    public Policies {
+        invalidates = List.copyOf(invalidates);
+    }
 
     /** Every policy from the application's defaults, no caching. */
     public static Policies defaults() {
-        return new Policies(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        return new Policies(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                List.of());
     }
 }

@@ -114,6 +114,16 @@ public interface Request {
     /** Leaves a value for later stages or the endpoint. */
     <T> void attribute(Attribute<T> key, T value);
 
+    /**
+     * Adds a header to the response of this request's endpoint, for handlers that return a typed value
+     * ({@code request.responseHeader("ETag", "\"3\"")}). The endpoint stage puts it on the response it makes, so
+     * it is inside the cached response too, unlike a header a middleware adds on the way out.
+     */
+    void responseHeader(String name, String value);
+
+    /** The headers given to {@link #responseHeader}, name and value alternating; empty when none. */
+    List<String> responseHeaders();
+
     /** The bound and validated inputs of the endpoint, in the order the endpoint declares them. */
     Object[] arguments();
 

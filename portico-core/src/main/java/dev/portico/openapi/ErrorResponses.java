@@ -72,8 +72,29 @@ final class ErrorResponses {
         }
         if (endpoint.policies().throttle().or(defaults::throttle).isPresent()) {
             put(responses, 429, "Too many requests.").addHeaderObject("Retry-After",
-                    header("Seconds to wait before trying again."));
+                    seconds("Seconds to wait before trying again."));
+            rateLimitHeaders(responses);
         }
+    }
+
+    /**
+     * The throttle stage puts the {@code RateLimit-*} headers on every answer that passes through it: the responses
+     * of the endpoint and the errors of the stages after it, which is all but 401 and 403 (authentication and
+     * permissions run first) and 405 (the method check).
+     */
+    private void rateLimitHeaders(ApiResponses responses) {
+        responses.forEach((status, response) -> {
+            if (!status.equals("401") && !status.equals("403") && !status.equals("405")) {
+                response.addHeaderObject("RateLimit-Limit", seconds("Requests allowed in the current window."));
+                response.addHeaderObject("RateLimit-Remaining", seconds("Requests left in the current window."));
+                response.addHeaderObject("RateLimit-Reset",
+                        seconds("Seconds until the window (or, after a ban, the ban) ends."));
+            }
+        });
+    }
+
+    private Header seconds(String description) {
+        return new Header().description(description).schema(schemas.typed("integer"));
     }
 
     /** Documents an error the endpoint declares it throws ({@code response(412, PreconditionFailed.class)}). */

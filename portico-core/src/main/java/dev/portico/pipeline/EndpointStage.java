@@ -34,6 +34,15 @@ final class EndpointStage implements Handler {
 
     @Override
     public Response handle(Request request) throws Exception {
+        Response response = respond(request);
+        java.util.List<String> headers = request.responseHeaders();
+        for (int i = 0; i < headers.size(); i += 2) {
+            response.header(headers.get(i), headers.get(i + 1));
+        }
+        return response;
+    }
+
+    private Response respond(Request request) throws Exception {
         Object result = invoker.invoke(request);
         if (result instanceof Response response) {
             return response;

@@ -47,6 +47,7 @@ public final class Exchange implements Request {
     private Object[] pathValues = NONE;
     private Principal principal;
     private Map<Attribute<?>, Object> attributes;
+    private List<String> responseHeaders; // allocated by the first responseHeader
     private Object[] arguments = NONE;
     private List<AutoCloseable> closeAtEnd;
 
@@ -265,6 +266,20 @@ public final class Exchange implements Request {
     @Override
     public void principal(Principal principal) {
         this.principal = principal;
+    }
+
+    @Override
+    public void responseHeader(String name, String value) {
+        if (responseHeaders == null) {
+            responseHeaders = new ArrayList<>(4);
+        }
+        responseHeaders.add(name);
+        responseHeaders.add(value);
+    }
+
+    @Override
+    public List<String> responseHeaders() {
+        return responseHeaders == null ? List.of() : responseHeaders;
     }
 
     @Override

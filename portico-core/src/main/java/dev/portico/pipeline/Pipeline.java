@@ -9,9 +9,13 @@ import dev.portico.http.Handler;
 import dev.portico.http.HttpMethod;
 import dev.portico.http.Middleware;
 import dev.portico.http.Request;
+import dev.portico.endpoint.Input;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.time.Duration;
 import dev.portico.input.Binder;
 import dev.portico.input.BodyReaders;
 import dev.portico.throttle.Throttle;
+import dev.portico.throttle.ThrottleStore;
 import dev.portico.validation.InputValidator;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +44,7 @@ public final class Pipeline {
     /** What the application configures for every endpoint, and what the stages share. */
     public record Defaults(List<Authenticator> authenticators, List<Permission> permissions,
                            Optional<Throttle> throttle, ResponseCache cache, Function<Request, String> callerKey,
-                           ObjectMapper mapper, BodyReaders readers) {
+                           ObjectMapper mapper, BodyReaders readers, ThrottleStore throttleStore) {
     }
 
     private Pipeline() {
@@ -81,8 +85,11 @@ public final class Pipeline {
     }
 
     private static Optional<Middleware> throttle(Endpoint endpoint, Defaults defaults) {
-        return endpoint.policies().throttle().or(defaults::throttle)
-                .map(t -> new ThrottleStage(t, defaults.callerKey()));
+        // an endpoint's own throttle counts apart from every other endpoint; the default is one count across them
+        Optional<Throttle> bound = endpoint.policies().throttle()
+                .map(t -> t.bind(defaults.throttleStore(), endpoint.method() + " " + endpoint.path().template()))
+                .or(() -> defaults.throttle().map(t -> t.bind(defaults.throttleStore(), "default")));
+        return bound.map(t -> new ThrottleStage(t, defaults.callerKey()));
     }
 
     private static Optional<Middleware> validate(Endpoint endpoint, Defaults defaults) {
@@ -93,13 +100,41 @@ public final class Pipeline {
     }
 
     private static Optional<Middleware> cache(Endpoint endpoint, Defaults defaults) {
+        if (!endpoint.policies().invalidates().isEmpty()) {
+            if (endpoint.policies().cacheFor().isPresent()) {
+                throw new IllegalStateException(endpoint.describe() + " both caches and invalidates; a read caches, "
+                        + "a write invalidates: keep one");
+            }
+            return defaults.cache() == ResponseCache.none() ? Optional.empty()
+                    : Optional.of(new InvalidationStage(defaults.cache(), endpoint.policies().invalidates()));
+        }
         if (endpoint.policies().cacheFor().isEmpty()) {
             return Optional.empty();
         }
+        Duration ttl = endpoint.policies().cacheFor().get();
         if (endpoint.method() != HttpMethod.GET) {
             throw new IllegalStateException(endpoint.describe() + " asks for response caching, which only GET "
                     + "endpoints may use; remove cacheFor(...)");
         }
-        return Optional.of(new CacheStage(defaults.cache(), endpoint.policies().cacheFor().get(), defaults.callerKey()));
+        if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(ResponseCache.MAX_TTL) > 0) {
+            throw new IllegalStateException(endpoint.describe() + " asks to cache for " + ttl + "; give cacheFor(...) "
+                    + "a duration above zero and at most " + ResponseCache.MAX_TTL);
+        }
+        String tag = endpoint.policies().cacheTag().orElse(endpoint.path().template());
+        return Optional.of(new CacheStage(defaults.cache(), ttl, tag, defaults.callerKey(),
+                fingerprint(endpoint, defaults), CacheVary.of(endpoint, authenticators(endpoint, defaults))));
+    }
+
+    /** Which inputs go into the cache key besides path and query, which the key holds already. */
+    private static CacheStage.Fingerprint fingerprint(Endpoint endpoint, Defaults defaults) {
+        List<Integer> indexes = new ArrayList<>();
+        for (int i = 0; i < endpoint.inputs().size(); i++) {
+            Input input = endpoint.inputs().get(i);
+            if (input instanceof Input.Header || input instanceof Input.Cookie || input instanceof Input.Body) {
+                indexes.add(i);
+            }
+        }
+        return new CacheStage.Fingerprint(indexes.stream().mapToInt(Integer::intValue).toArray(),
+                defaults.mapper().writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS));
     }
 }

@@ -10,7 +10,8 @@ import java.util.function.Function;
 
 /**
  * Counts the request against the caller's key and refuses it with 429 and {@code Retry-After} when over the
- * rate; every answer of a throttled endpoint carries the {@code RateLimit-*} headers.
+ * rate; every answer from here in (the endpoint's and the later stages' errors) carries the {@code RateLimit-*}
+ * headers. A caller no throttle applies to (an anonymous-only throttle, a signed-in caller) passes without them.
  */
 final class ThrottleStage implements Middleware {
     private final Throttle throttle;
@@ -24,13 +25,23 @@ final class ThrottleStage implements Middleware {
     @Override
     public Handler wrap(Handler next) {
         return request -> {
-            Throttle.Decision decision = throttle.acquire(key.apply(request));
+            java.util.Optional<Throttle.Decision> counted = throttle.acquire(request, key);
+            if (counted.isEmpty()) {
+                return next.handle(request);        // no throttle applies to this caller
+            }
+            Throttle.Decision decision = counted.get();
             if (!decision.allowed()) {
                 Throttled refused = new Throttled(Math.max(1, decision.resetSeconds()));
                 headers(decision).forEach(refused::withHeader);
                 throw refused;
             }
-            Response response = next.handle(request);
+            Response response;
+            try {
+                response = next.handle(request);
+            } catch (dev.portico.error.ApiException e) {
+                headers(decision).forEach(e::withHeader);   // a 400 or 404 after the count carries it too
+                throw e;
+            }
             headers(decision).forEach(response::setHeader);
             return response;
         };

@@ -275,6 +275,28 @@ class OpenApiGeneratorTest {
     }
 
     @Test
+    void throttledOperationsDocumentTheRateLimitHeadersWhereTheThrottleStagePutsThem() {
+        JsonNode doc = json(b -> b.authenticators(BEARER).permissions(Permission.authenticated())
+                .get("/api/{id}/limited/", Article.class, r -> null, e -> e.throttle(Throttle.of("5/min")))
+                .get("/api/free/", Article.class, r -> null));
+        JsonNode responses = op(doc, "/api/{id}/limited/", "get").path("responses");
+        for (String status : java.util.List.of("200", "404", "429")) {
+            assertThat(responses.path(status).path("headers").path("RateLimit-Limit").path("schema").path("type").asText())
+                    .as(status).isEqualTo("integer");
+            assertThat(responses.path(status).path("headers").has("RateLimit-Remaining")).as(status).isTrue();
+            assertThat(responses.path(status).path("headers").has("RateLimit-Reset")).as(status).isTrue();
+        }
+        assertThat(responses.path("429").path("headers").path("Retry-After").path("schema").path("type").asText())
+                .isEqualTo("integer");
+        for (String status : java.util.List.of("401", "403", "405")) {   // answered before the throttle counts
+            assertThat(responses.path(status).path("headers").has("RateLimit-Limit")).as(status).isFalse();
+        }
+        JsonNode free = op(doc, "/api/free/", "get").path("responses");
+        assertThat(free.has("429")).isFalse();
+        assertThat(free.path("200").has("headers")).isFalse();
+    }
+
+    @Test
     void problemFormatDocumentsProblemJson() {
         PorticoConfig config = PorticoConfig.builder().set(Settings.ERRORS_FORMAT, ErrorFormat.PROBLEM).build();
         JsonNode doc = OpenApiTesting.json(Portico.builder().config(config).get("/api/a/{id}/", Article.class, r -> null)

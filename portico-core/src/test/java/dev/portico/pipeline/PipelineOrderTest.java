@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portico.Portico;
 import dev.portico.auth.Principal;
+import dev.portico.cache.CacheKey;
+import dev.portico.cache.CachedResponse;
+import dev.portico.cache.Lookup;
 import dev.portico.cache.ResponseCache;
 import dev.portico.config.PorticoConfig;
 import dev.portico.http.Middleware;
@@ -32,14 +35,19 @@ class PipelineOrderTest {
 
     private final ResponseCache recordingCache = new ResponseCache() {
         @Override
-        public Optional<Response> get(String key) {
+        public Lookup lookup(CacheKey key) {
             events.add("cache-read");
-            return Optional.empty();
+            return new Lookup(key, 0, Optional.empty());
         }
 
         @Override
-        public void put(String key, Response response, Duration ttl) {
+        public void store(Lookup lookup, CachedResponse response, Duration ttl) {
             events.add("cache-write");
+        }
+
+        @Override
+        public void invalidate(String tag) {
+            events.add("invalidate " + tag);
         }
     };
 
@@ -70,6 +78,12 @@ class PipelineOrderTest {
                     return "ok";
                 }, e -> e.middleware(recording("endpoint-mw")).header("X-Probe", String.class, null)
                         .cacheFor(Duration.ofSeconds(5)))
+                .endpoint(dev.portico.endpoint.Endpoint.builder(dev.portico.http.HttpMethod.PUT, "/api/probe/")
+                        .middleware(recording("endpoint-mw")).header("X-Probe", String.class, null)
+                        .invalidates("/api/probe/").handle(request -> {
+                            events.add("endpoint");
+                            return null;
+                        }).build())
                 .build();
     }
 
@@ -98,5 +112,23 @@ class PipelineOrderTest {
         Response response = app.handle(probe("DELETE", "/api/probe/"));
         assertThat(response.status()).isEqualTo(405);
         assertThat(events).containsExactly("global:before", "global:after");
+    }
+
+    @Test
+    void aWriteInvalidatesInTheCacheWriteSlotAfterItsEndpoint() {
+        Portico app = app();
+        Response response = app.handle(probe("PUT", "/api/probe/"));
+        assertThat(response.status()).isEqualTo(204);
+        assertThat(events).containsExactly(
+                "global:before",
+                "endpoint-mw:before",
+                "authenticate",
+                "permit",
+                "throttle",
+                "validate",
+                "endpoint",
+                "invalidate /api/probe/",
+                "endpoint-mw:after",
+                "global:after");
     }
 }

@@ -17,6 +17,7 @@ public final class TestRequest implements Transport {
     private final List<String[]> headers = new ArrayList<>();
     private byte[] body = new byte[0];
     private long contentLength = -1;
+    private String peer = "127.0.0.1";
 
     private String probedHeader;
     private Runnable onProbe;
@@ -38,6 +39,12 @@ public final class TestRequest implements Transport {
 
     public TestRequest header(String name, String value) {
         headers.add(new String[] {name, value});
+        return this;
+    }
+
+    /** The socket's peer address (a client, or the nearest proxy); 127.0.0.1 unless set. */
+    public TestRequest from(String address) {
+        this.peer = address;
         return this;
     }
 
@@ -110,6 +117,6 @@ public final class TestRequest implements Transport {
 
     @Override
     public InetSocketAddress remoteAddress() {
-        return new InetSocketAddress("127.0.0.1", 50000);
+        return new InetSocketAddress(peer, 50000);
     }
 }

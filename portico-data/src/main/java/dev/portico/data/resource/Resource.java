@@ -17,9 +17,7 @@ import dev.portico.endpoint.Endpoint;
 import dev.portico.endpoint.EndpointBuilder;
 import dev.portico.error.PermissionDenied;
 import dev.portico.http.HttpMethod;
-import dev.portico.http.Middleware;
 import dev.portico.http.Request;
-import dev.portico.http.Response;
 import dev.portico.pagination.Page;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -51,8 +49,6 @@ import java.util.function.Function;
  * conditional statement (see {@link Store}).
  */
 public final class Resource<T extends Record> {
-    private static final Request.Attribute<Map<String, String>> HEADERS = Request.Attribute.create("resource.headers");
-
     private final Model<T> model;
     private final Store<T> store;
     private final String prefix;
@@ -97,12 +93,28 @@ public final class Resource<T extends Record> {
                 case DESTROY -> Endpoint.builder(HttpMethod.DELETE, item).response(412, PreconditionFailed.class)
                         .handle(this::destroy);
             };
-            e.middleware(headers()).source("resource " + name).summary(summary(a));
+            e.source("resource " + name).summary(summary(a));
+            cache(b, a, e);
             if (objectPermission != null && a.isItem()) {
                 e.response(403, PermissionDenied.class);
             }
             b.options.accept(e);
             endpoints.add(e.build());
+        }
+    }
+
+    /**
+     * The response cache: reads (list, retrieve) are filed under the prefix, cached per caller when
+     * {@link ResourceBuilder#cacheReads} asks; every write drops them, on every instance sharing the cache.
+     */
+    private void cache(ResourceBuilder<T> b, Action a, EndpointBuilder e) {
+        if (a == Action.LIST || a == Action.RETRIEVE) {
+            e.cacheTag(prefix);
+            if (b.cacheReads != null) {
+                e.cacheFor(b.cacheReads);
+            }
+        } else {
+            e.invalidates(prefix);
         }
     }
 
@@ -188,8 +200,8 @@ public final class Resource<T extends Record> {
         Map<ModelField, Object> values = w.values(r.input("body"));
         onCreate.forEach((f, v) -> values.put(f, v.apply(r)));
         T row = store.insert(values);
-        Map<String, String> h = headers(r, row);
-        h.put("Location", prefix + model.value(row, model.key()) + "/");
+        headers(r, row);
+        r.responseHeader("Location", prefix + model.value(row, model.key()) + "/");
         return row;
     }
 
@@ -242,19 +254,7 @@ public final class Resource<T extends Record> {
     }
 
     /** The headers of the answer about {@code row}: its ETag when the model has a version. */
-    private Map<String, String> headers(Request r, T row) {
-        Map<String, String> h = new LinkedHashMap<>(2);
-        model.version().ifPresent(v -> h.put("ETag", ETags.of((Long) model.value(row, v))));
-        r.attribute(HEADERS, h);
-        return h;
-    }
-
-    /** Adds the headers the handler left to the written response (a typed output cannot carry headers itself). */
-    private static Middleware headers() {
-        return next -> request -> {
-            Response response = next.handle(request);
-            request.attribute(HEADERS).ifPresent(h -> h.forEach(response::header));
-            return response;
-        };
+    private void headers(Request r, T row) {
+        model.version().ifPresent(v -> r.responseHeader("ETag", ETags.of((Long) model.value(row, v))));
     }
 }

@@ -34,6 +34,7 @@ public final class ResourceBuilder<T extends Record> {
     final Map<ModelField, Function<Request, Object>> onCreate = new LinkedHashMap<>();
     Consumer<EndpointBuilder> options = e -> { };
     ObjectPermission<? super T> objectPermission; // null when none
+    java.time.Duration cacheReads; // null: reads not cached
 
     ResourceBuilder(Model<T> model, Database db, String prefix) {
         if (!prefix.startsWith("/") || !prefix.endsWith("/")) {
@@ -142,6 +143,17 @@ public final class ResourceBuilder<T extends Record> {
             ObjectPermission<? super T> previous = objectPermission;
             objectPermission = (request, row) -> previous.allows(request, row) && permission.allows(request, row);
         }
+        return this;
+    }
+
+    /**
+     * Caches the list and retrieve answers for {@code ttl}, per caller (seed 003's key), in the application's
+     * response cache; every create, update, partial update and destroy through this resource drops them at once, on
+     * every instance sharing the cache. Scopes and object permissions still hold: a cached answer is only ever
+     * served to the caller it was made for.
+     */
+    public ResourceBuilder<T> cacheReads(java.time.Duration ttl) {
+        this.cacheReads = java.util.Objects.requireNonNull(ttl, "ttl");
         return this;
     }
 

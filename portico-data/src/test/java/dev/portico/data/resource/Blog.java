@@ -40,9 +40,18 @@ final class Blog implements AutoCloseable {
     final Portico app;
 
     Blog(TestDatabase test) {
+        this(test, null);
+    }
+
+    /** With the reads cached for {@code cacheReads} in the in-memory response cache; null: not cached. */
+    Blog(TestDatabase test, java.time.Duration cacheReads) {
         db = Database.create(test.config(b -> b.set(DatabaseSettings.MIGRATIONS, "db/resource")
                 .set(DatabaseSettings.MIGRATE_ON_START, DatabaseSettings.MigrateOnStart.TRUE)));
-        Resource<Post> posts = Resource.of(Model.of(Post.class), db, "/api/posts/")
+        ResourceBuilder<Post> declared = Resource.of(Model.of(Post.class), db, "/api/posts/");
+        if (cacheReads != null) {
+            declared.cacheReads(cacheReads);
+        }
+        Resource<Post> posts = declared
                 .create(PostInput.class)
                 .partialUpdate(PostPatch.class)
                 .list(q -> q.field("title", String.class).filters("title", Lookup.ICONTAINS, Lookup.EXACT)

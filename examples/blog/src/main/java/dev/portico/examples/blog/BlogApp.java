@@ -20,6 +20,9 @@ import dev.portico.data.MigrateCommand;
 import dev.portico.data.query.BaseUrl;
 import dev.portico.form.IdResolver;
 import dev.portico.rpc.Api;
+import dev.portico.redis.Redis;
+import dev.portico.redis.RedisSettings;
+import dev.portico.redis.cache.RedisResponseCache;
 import io.swagger.v3.oas.models.info.License;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -55,6 +58,7 @@ public final class BlogApp {
                         request -> new Greeting("Hello, " + request.path("name") + "!"),
                         e -> e.operationId("hello").summary("Greets someone by name"))
                 .controller(new Uploads());
+        redis(config, app);
         Set<String> hosts = BaseUrl.hosts(config.get(Settings.SERVER_ALLOWED_HOSTS));
         Auth auth = Auth.create(db, config);
         auth.addTo(app);
@@ -78,6 +82,16 @@ public final class BlogApp {
     }
 
     /**
+     * With {@code redis.url} ({@code PORTICO_REDIS_URL}) set, the cached post reads live in Redis, shared by every
+     * instance, with {@code redis.failure-policy} when it fails; without it they stay in this process's memory.
+     * Declaring it does not connect: the app connects when it starts.
+     */
+    private static void redis(PorticoConfig config, Portico.Builder app) {
+        Redis.create(config).ifPresent(redis -> app.onStart(redis::connect).onStop(redis)
+                .responseCache(RedisResponseCache.create(redis)));
+    }
+
+    /**
      * The management commands: serve, schema, migrate, createuser, apikey, role, user and clearsessions, with the
      * {@code database.*} and {@code auth.*} settings.
      */
@@ -97,9 +111,10 @@ public final class BlogApp {
                 .command(ClearSessionsCommand.create(manage::config));
     }
 
-    /** Registers the settings of the modules the app uses: {@code database.*}, {@code auth.*}. */
+    /** Registers the settings of the modules the app uses: {@code database.*}, {@code auth.*}, {@code redis.*}. */
     public static PorticoConfig.Builder settings(PorticoConfig.Builder builder) {
-        return SessionSettings.register(JwtSettings.register(AuthSettings.register(DatabaseSettings.register(builder))));
+        return RedisSettings.register(SessionSettings.register(JwtSettings.register(AuthSettings.register(
+                DatabaseSettings.register(builder)))));
     }
 
     /** Runs a management command; {@code serve} by default. */

@@ -30,9 +30,13 @@ import java.util.Set;
  * served as one {@link Resource}: list (filters, ordering, search, pages), create, retrieve, replace, patch and
  * delete, with DRF's statuses. Every signed-in caller reads every published post; a draft is seen (listed,
  * retrieved) only by its author (the {@code owner}, set from the caller on create) and staff, and is 404 to anyone
- * else. Only its author or staff may change or delete a post, others get 403.
+ * else. Only its author or staff may change or delete a post, others get 403. The list and retrieve
+ * answers are cached per caller for {@link #CACHE_READS} ({@code X-Cache: HIT|MISS}); every write drops them.
  */
 public final class Posts {
+    /** How long a caller's list and retrieve answers are reused: short, and every write drops them anyway. */
+    public static final java.time.Duration CACHE_READS = java.time.Duration.ofSeconds(10);
+
     private Posts() {
     }
 
@@ -86,6 +90,7 @@ public final class Posts {
                         .defaultOrdering("-created_at")
                         .pagination(Pagination.pageNumber(10, 100)))
                 .baseUrl(r -> BaseUrl.fromHost(r, "http", allowedHosts))
+                .cacheReads(CACHE_READS)
                 .onCreate("owner", Owners::callerId)
                 .scope(Posts::visible)
                 .objectPermission(Owners.<Post>readOnly().or(ObjectPermission.isOwner(p -> String.valueOf(p.owner())))

@@ -73,6 +73,29 @@ class BlogAppTest {
     }
 
     @Test
+    void postReadsAreCachedPerCallerAndDroppedByWrites() throws Exception {
+        String word = unique();
+        sendJson("POST", "/api/posts/", "{\"title\":\"" + word + "\",\"content\":\"c\"}");
+        String list = "/api/posts/?search=" + word;
+        HttpResponse<String> first = send(at(list));
+        HttpResponse<String> second = send(at(list));
+        assertThat(first.headers().firstValue("X-Cache")).contains("MISS");
+        assertThat(second.headers().firstValue("X-Cache")).contains("HIT");
+        assertThat(second.body()).isEqualTo(first.body()).contains("\"count\":1");
+        assertThat(second.headers().firstValue("Cache-Control")).contains("private");
+        assertThat(second.headers().firstValue("Vary")).hasValueSatisfying(v -> assertThat(v).contains("Authorization"));
+        String reader = unique();
+        BlogUsers.create(database.serverConfig(), reader, false);
+        HttpResponse<String> theirs = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + list))
+                .header("Authorization", "Bearer " + BlogUsers.token(app.port(), reader)));
+        assertThat(theirs.headers().firstValue("X-Cache")).contains("MISS"); // never the writer's entry
+        sendJson("POST", "/api/posts/", "{\"title\":\"" + word + " two\",\"content\":\"c\"}");
+        HttpResponse<String> after = send(at(list));
+        assertThat(after.headers().firstValue("X-Cache")).contains("MISS");
+        assertThat(after.body()).contains("\"count\":2");
+    }
+
+    @Test
     void healthAnswersOk() throws Exception {
         HttpResponse<String> response = send(at("/health"));
         assertThat(response.statusCode()).isEqualTo(200);

@@ -44,10 +44,15 @@ final class BlogDatabases implements AutoCloseable {
 
     /** A configuration on this database, served on a free loopback port, migrated on start. */
     PorticoConfig serverConfig() {
-        return database.config(b -> BlogApp.settings(b).set(JwtSettings.SECRET, TEST_JWT_SECRET)
+        return serverConfig(b -> { });
+    }
+
+    /** {@link #serverConfig()} with more settings (a Redis URL, say). */
+    PorticoConfig serverConfig(java.util.function.Consumer<PorticoConfig.Builder> more) {
+        return database.config(b -> more.accept(BlogApp.settings(b).set(JwtSettings.SECRET, TEST_JWT_SECRET)
                 .set(AuthSettings.ARGON2_MEMORY, 1024).set(AuthSettings.ARGON2_ITERATIONS, 1)
                 .set(Settings.SERVER_HOST, "127.0.0.1").set(Settings.SERVER_PORT, 0)
-                .set(DatabaseSettings.MIGRATE_ON_START, DatabaseSettings.MigrateOnStart.TRUE));
+                .set(DatabaseSettings.MIGRATE_ON_START, DatabaseSettings.MigrateOnStart.TRUE)));
     }
 
     String name() {

@@ -1,0 +1,27 @@
+package dev.portico.throttle;
+
+import java.time.Clock;
+
+/**
+ * Where throttles count: one atomic step per request, so that exactly {@code limit} requests pass per window however
+ * many arrive at once. The in-memory store is the default; {@code portico-redis}'s store is shared by every instance.
+ */
+public interface ThrottleStore {
+
+    /**
+     * Counts one request in {@code bucket}'s current window of {@code rate}. With {@code ban}, a bucket that goes over
+     * the limit is refused for the rate's whole duration from then, whatever the window, and refused requests during
+     * the ban are not counted.
+     */
+    Throttle.Decision hit(String bucket, Rate rate, boolean ban);
+
+    /** In memory, for one instance: at most {@code maxKeys} buckets (and as many bans), on the system clock. */
+    static ThrottleStore memory(int maxKeys) {
+        return memory(maxKeys, Clock.systemUTC());
+    }
+
+    /** In memory on {@code clock}, which tests move to the exact edges of a window. */
+    static ThrottleStore memory(int maxKeys, Clock clock) {
+        return new MemoryThrottleStore(maxKeys, clock);
+    }
+}

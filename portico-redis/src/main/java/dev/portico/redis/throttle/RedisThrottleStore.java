@@ -1,0 +1,87 @@
+package dev.portico.redis.throttle;
+
+import dev.portico.redis.FailurePolicy;
+import dev.portico.redis.Redis;
+import dev.portico.redis.RedisScript;
+import dev.portico.throttle.Rate;
+import dev.portico.throttle.Throttle;
+import dev.portico.throttle.ThrottleStore;
+import io.lettuce.core.ScriptOutputType;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Throttle counts in Redis, shared by every instance of the app: exactly {@code limit} requests pass per window across
+ * all of them. Each request is one Lua script, which Redis runs atomically: it reads the ban, {@code INCR}s the
+ * window's counter, gives a new counter its expiry ({@code PEXPIRE} when the count is 1, so in the same atomic step as
+ * its creation: no key without a TTL, even when an instance dies mid-request) and sets the ban. Keys:
+ * <pre>
+ *   {prefix}throttle:{bucket}:{window length ms}:{window number}   the count, expiring a second after its window ends
+ *   {prefix}throttle:{bucket}:ban                                  the ban, expiring when it ends
+ * </pre>
+ * with the bucket in braces, a Redis Cluster hash tag that keeps one caller's keys in one slot. The window number
+ * comes from the app's clock, so instances agree on windows as far as their clocks agree; the extra second of
+ * expiry lets a slightly late instance still find the count.
+ *
+ * <p>When Redis fails, the holder's failure policy applies: open lets the request through (logged, with the limit as
+ * what remains), closed answers 503.
+ */
+public final class RedisThrottleStore implements ThrottleStore {
+    private static final RedisScript HIT = RedisScript.of("""
+            local banned = redis.call('PTTL', KEYS[2])
+            if banned > 0 then return {-1, banned} end
+            local n = redis.call('INCR', KEYS[1])
+            if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+            local ban = tonumber(ARGV[3])
+            if ban > 0 and n > tonumber(ARGV[1]) then
+              redis.call('SET', KEYS[2], '1', 'PX', ban)
+              return {n, ban}
+            end
+            return {n, 0}
+            """, ScriptOutputType.MULTI);
+    private static final long EXPIRY_MARGIN_MILLIS = 1000;
+
+    private final Redis redis;
+    private final FailurePolicy policy;
+    private final Clock clock;
+    private final String prefix;
+
+    private RedisThrottleStore(Redis redis, FailurePolicy policy, Clock clock) {
+        this.redis = redis;
+        this.policy = policy;
+        this.clock = clock;
+        this.prefix = redis.keyPrefix() + "throttle:{";
+    }
+
+    /** Counting in {@code redis}, with its {@code redis.failure-policy}, on the system clock. */
+    public static RedisThrottleStore create(Redis redis) {
+        return new RedisThrottleStore(redis, redis.settings().failurePolicy(), Clock.systemUTC());
+    }
+
+    /** With a failure policy and a clock of its own; tests move the clock to the exact edges of a window. */
+    public static RedisThrottleStore create(Redis redis, FailurePolicy policy, Clock clock) {
+        return new RedisThrottleStore(redis, policy, clock);
+    }
+
+    @Override
+    public Throttle.Decision hit(String bucket, Rate rate, boolean ban) {
+        long now = clock.millis();
+        long toEnd = rate.millisToWindowEnd(now);
+        String base = prefix + bucket + "}:";
+        String[] keys = {base + rate.duration().toMillis() + ":" + rate.window(now), base + "ban"};
+        String[] args = {Long.toString(rate.limit()), Long.toString(toEnd + EXPIRY_MARGIN_MILLIS),
+                Long.toString(ban ? rate.duration().toMillis() : 0)};
+        List<Object> reply = redis.call("throttling", policy, c -> HIT.run(c, keys, args), () -> null);
+        if (reply == null) {   // fail-open: let it through, the count unknown
+            return new Throttle.Decision(true, rate.limit(), rate.limit(), Rate.seconds(toEnd));
+        }
+        long count = (Long) reply.get(0);
+        long banned = (Long) reply.get(1);
+        if (banned > 0) {
+            return new Throttle.Decision(false, rate.limit(), 0, Rate.seconds(banned));
+        }
+        return count <= rate.limit()
+                ? new Throttle.Decision(true, rate.limit(), rate.limit() - count, Rate.seconds(toEnd))
+                : new Throttle.Decision(false, rate.limit(), 0, Rate.seconds(toEnd));
+    }
+}
