@@ -14,6 +14,9 @@ import dev.portico.data.Database;
 import dev.portico.data.DatabaseSettings;
 import dev.portico.data.MigrateCommand;
 import dev.portico.data.query.BaseUrl;
+import dev.portico.redis.Redis;
+import dev.portico.redis.RedisSettings;
+import dev.portico.redis.throttle.RedisThrottleStore;
 import io.swagger.v3.oas.models.info.License;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -49,6 +52,10 @@ public final class BlogApp {
                         request -> new Greeting("Hello, " + request.path("name") + "!"),
                         e -> e.operationId("hello").summary("Greets someone by name"))
                 .controller(new Uploads());
+        // throttle.anonymous and throttle.authenticated (see settings) make the default throttle; with redis.url
+        // (PORTICO_REDIS_URL) every instance counts in the one Redis, otherwise each in its own memory
+        Redis.create(config).ifPresent(redis -> app.onStart(redis::connect).onStop(redis)
+                .throttleStore(RedisThrottleStore.create(redis)));
         Set<String> hosts = BaseUrl.hosts(config.get(Settings.SERVER_ALLOWED_HOSTS));
         Auth auth = Auth.create(db, config);
         auth.addTo(app);
@@ -74,10 +81,22 @@ public final class BlogApp {
                 .command(ApiKeyCommand.create(manage::config));
     }
 
-    /** Registers the settings of the modules the app uses: {@code database.*}, {@code auth.*}. */
+    /**
+     * Registers the settings of the modules the app uses ({@code database.*}, {@code auth.*}, {@code redis.*}) and sets
+     * the example's throttle rates, as code-level defaults that a file or {@code PORTICO_THROTTLE_ANONYMOUS} /
+     * {@code PORTICO_THROTTLE_AUTHENTICATED} override.
+     */
     public static PorticoConfig.Builder settings(PorticoConfig.Builder builder) {
-        return SessionSettings.register(JwtSettings.register(AuthSettings.register(DatabaseSettings.register(builder))));
+        return RedisSettings.register(SessionSettings.register(JwtSettings.register(AuthSettings.register(
+                DatabaseSettings.register(builder)))))
+                .set(Settings.THROTTLE_ANONYMOUS, ANONYMOUS_RATE)
+                .set(Settings.THROTTLE_AUTHENTICATED, AUTHENTICATED_RATE);
     }
+
+    /** Anonymous callers, by client IP, across every endpoint. */
+    public static final String ANONYMOUS_RATE = "60/min";
+    /** Signed-in callers, by user id, across every endpoint. */
+    public static final String AUTHENTICATED_RATE = "600/min";
 
     /** Runs a management command; {@code serve} by default. */
     public static void main(String[] args) {
