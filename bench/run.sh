@@ -5,7 +5,7 @@
 # The row /api/posts/?page_size=20 reads PostgreSQL (PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres PGDATABASE=test
 # by default, PGPASSWORD if needed): the script recreates the schema bench with 1000 posts (prepare-postgres.sql)
 # before the servers start; without psql or a reachable database it says why and leaves that row out.
-#   bash bench/run.sh            (DURATION=15 WARMUP=5 by default)
+#   bash bench/run.sh            (DURATION=15 WARMUP=5 by default; ROWS="/json /throttled" for some rows only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-15}
@@ -41,6 +41,26 @@ else
   export BENCH_PG_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE?currentSchema=bench"
   export BENCH_PG_USER=$PGUSER BENCH_PG_PASSWORD=${PGPASSWORD:-}
   PATHS+=("/api/posts/?page_size=20")
+fi
+
+# The throttled rows: in memory always, in Redis when one answers at BENCH_REDIS_URL (default the local one).
+PATHS+=(/throttled)
+export BENCH_REDIS_URL=${BENCH_REDIS_URL:-redis://127.0.0.1:6379/0}
+redis_hostport=${BENCH_REDIS_URL#redis://}; redis_hostport=${redis_hostport%%/*}
+if command -v redis-cli >/dev/null && redis-cli -h "${redis_hostport%%:*}" -p "${redis_hostport##*:}" ping >/dev/null 2>&1; then
+  PATHS+=(/throttled-redis)
+else
+  echo "skipping /throttled-redis: no Redis answers at $BENCH_REDIS_URL" >&2
+  unset BENCH_REDIS_URL
+fi
+# ROWS="/throttled /throttled-redis" measures only those rows (a short check of one change, not the full table).
+if [ -n "${ROWS:-}" ]; then
+  selected=()
+  for path in "${PATHS[@]}"; do
+    for row in $ROWS; do [ "$row" = "$path" ] && selected+=("$path"); done
+  done
+  [ ${#selected[@]} -gt 0 ] || { echo "ROWS=$ROWS names none of: ${PATHS[*]}" >&2; exit 1; }
+  PATHS=("${selected[@]}")
 fi
 
 now_ms() { date +%s%3N; }

@@ -16,6 +16,8 @@ import dev.portico.data.resource.Resource;
 import java.time.Instant;
 import dev.portico.error.AuthenticationFailed;
 import dev.portico.http.MediaType;
+import dev.portico.redis.throttle.RedisThrottleStore;
+import dev.portico.throttle.Throttle;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
@@ -68,6 +70,17 @@ public final class PorticoBench {
                         request -> Items.page((Integer) request.input("limit"), (Integer) request.input("offset")),
                         e -> e.query("limit", Integer.class, "20").query("offset", Integer.class, "0")
                                 .authenticators(apiKey).permissions(Permission.authenticated()));
+        // the throttled rows: the app's in-memory store, and a throttle bound to a Redis store of its own
+        app.get("/throttled", Items.Message.class, request -> new Items.Message("Hello, World!"),
+                e -> e.throttle(Throttle.of(Throttled.LIMIT, Throttled.WINDOW)));
+        Throttled.redis().ifPresent(redis -> {
+            Throttle inRedis = Throttle.of(Throttled.LIMIT, Throttled.WINDOW)
+                    .bind(RedisThrottleStore.create(redis), "GET /throttled-redis");
+            Throttle kept = inRedis::acquire;   // a lambda keeps its own store when the pipeline binds throttles
+            app.onStart(redis::connect).onStop(redis)
+                    .get("/throttled-redis", Items.Message.class, request -> new Items.Message("Hello, World!"),
+                            e -> e.throttle(kept));
+        });
         if (Posts.url().isPresent()) {
             Database db = Database.lazy(config);
             app.onStart(db::open).onStop(db);

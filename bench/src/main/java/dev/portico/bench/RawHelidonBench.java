@@ -28,9 +28,29 @@ public final class RawHelidonBench {
         ObjectWriter message = mapper.writerFor(Items.Message.class);
         ObjectWriter page = mapper.writerFor(Items.Page.class);
         RawPosts posts = Posts.url().map(url -> new RawPosts(url, mapper)).orElse(null);
+        Throttled throttled = Throttled.create();
+        dev.portico.redis.Redis redis = Throttled.redis().orElse(null);
         WebServer.builder().port(port).routing(r -> {
             if (posts != null) {
                 r.get("/api/posts/", posts::list);
+            }
+            r.get("/throttled", (req, res) -> {
+                long[] values = throttled.memory(req.remotePeer().host());
+                for (int i = 0; i < values.length; i++) {
+                    res.header(Throttled.HEADERS.get(i), Long.toString(values[i]));
+                }
+                res.header(HeaderValues.CONTENT_TYPE_JSON);
+                res.send(message.writeValueAsBytes(new Items.Message("Hello, World!")));
+            });
+            if (redis != null) {
+                r.get("/throttled-redis", (req, res) -> {
+                    long[] values = throttled.redis(redis, req.remotePeer().host());
+                    for (int i = 0; i < values.length; i++) {
+                        res.header(Throttled.HEADERS.get(i), Long.toString(values[i]));
+                    }
+                    res.header(HeaderValues.CONTENT_TYPE_JSON);
+                    res.send(message.writeValueAsBytes(new Items.Message("Hello, World!")));
+                });
             }
             r.get("/plaintext", (req, res) -> {
                 res.header(HeaderValues.CONTENT_TYPE_TEXT_PLAIN);

@@ -39,20 +39,21 @@ final class MemoryThrottleStore implements ThrottleStore {
     @Override
     public Throttle.Decision hit(String bucket, Rate rate, boolean ban) {
         long now = clock.millis();
+        String rateKey = bucket + '@' + rate.limit() + '/' + rate.duration().toMillis();   // two rates never share
         if (ban) {
-            Expiring banned = bans.getIfPresent(bucket);
+            Expiring banned = bans.getIfPresent(rateKey);
             if (banned != null && banned.endsAt > now) {
                 return new Throttle.Decision(false, rate.limit(), 0, Rate.seconds(banned.endsAt - now));
             }
         }
         long toEnd = rate.millisToWindowEnd(now);
-        String key = bucket + '@' + rate.duration().toMillis() + '@' + rate.window(now);
+        String key = rateKey + '@' + rate.window(now);
         long count = counters.get(key, k -> new Expiring(now + toEnd)).count.incrementAndGet();
         if (count <= rate.limit()) {
             return new Throttle.Decision(true, rate.limit(), rate.limit() - count, Rate.seconds(toEnd));
         }
         if (ban) {
-            long endsAt = bans.asMap().merge(bucket, new Expiring(now + rate.duration().toMillis()),
+            long endsAt = bans.asMap().merge(rateKey, new Expiring(now + rate.duration().toMillis()),
                     (old, fresh) -> old.endsAt > now ? old : fresh).endsAt;
             return new Throttle.Decision(false, rate.limit(), 0, Rate.seconds(endsAt - now));
         }

@@ -61,6 +61,7 @@ class MemoryThrottleStoreTest {
         }
         assertThat(store.hit("ip:2", threePerMinute, false).allowed()).isTrue();
         assertThat(store.hit("ip:1", new Rate(3, Duration.ofSeconds(1)), false).allowed()).isTrue();
+        assertThat(store.hit("ip:1", new Rate(5, Duration.ofMinutes(1)), false).remaining()).isEqualTo(4);   // another rate
     }
 
     @Test

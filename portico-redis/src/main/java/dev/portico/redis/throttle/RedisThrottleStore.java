@@ -16,8 +16,8 @@ import java.util.List;
  * window's counter, gives a new counter its expiry ({@code PEXPIRE} when the count is 1, so in the same atomic step as
  * its creation: no key without a TTL, even when an instance dies mid-request) and sets the ban. Keys:
  * <pre>
- *   {prefix}throttle:{bucket}:{window length ms}:{window number}   the count, expiring a second after its window ends
- *   {prefix}throttle:{bucket}:ban                                  the ban, expiring when it ends
+ *   {prefix}throttle:{bucket}:{limit}/{window ms}:{window number}   the count, expiring a second after its window ends
+ *   {prefix}throttle:{bucket}:{limit}/{window ms}:ban              the ban, expiring when it ends
  * </pre>
  * with the bucket in braces, a Redis Cluster hash tag that keeps one caller's keys in one slot. The window number
  * comes from the app's clock, so instances agree on windows as far as their clocks agree; the extra second of
@@ -67,8 +67,8 @@ public final class RedisThrottleStore implements ThrottleStore {
     public Throttle.Decision hit(String bucket, Rate rate, boolean ban) {
         long now = clock.millis();
         long toEnd = rate.millisToWindowEnd(now);
-        String base = prefix + bucket + "}:";
-        String[] keys = {base + rate.duration().toMillis() + ":" + rate.window(now), base + "ban"};
+        String base = prefix + bucket + "}:" + rate.limit() + "/" + rate.duration().toMillis() + ":";   // two rates never share
+        String[] keys = {base + rate.window(now), base + "ban"};
         String[] args = {Long.toString(rate.limit()), Long.toString(toEnd + EXPIRY_MARGIN_MILLIS),
                 Long.toString(ban ? rate.duration().toMillis() : 0)};
         List<Object> reply = redis.call("throttling", policy, c -> HIT.run(c, keys, args), () -> null);

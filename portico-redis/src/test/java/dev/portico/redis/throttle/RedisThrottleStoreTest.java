@@ -57,7 +57,7 @@ class RedisThrottleStoreTest {
         assertThat(store.hit("ip:1", threePerMinute, true)).isEqualTo(new Decision(false, 3, 0, 60));
         clock.set(T0 + 65_000);   // the next window: still banned, and the refusals are not counted
         assertThat(store.hit("ip:1", threePerMinute, true).allowed()).isFalse();
-        String ban = server.prefix() + "throttle:{ip:1}:ban";
+        String ban = server.prefix() + "throttle:{ip:1}:3/60000:ban";
         assertThat(server.raw().pttl(ban)).isBetween(1L, 60_000L);
         server.raw().del(ban);   // as if its 60 s had passed: Redis's expiry, not the clock, ends a ban
         assertThat(store.hit("ip:1", threePerMinute, true)).isEqualTo(new Decision(true, 3, 2, 55));
@@ -66,7 +66,7 @@ class RedisThrottleStoreTest {
     @Test
     void keysCarryThePrefixTheBucketAsAHashTagAndTheWindow() {
         store.hit("user:7", threePerMinute, false);
-        String counter = server.prefix() + "throttle:{user:7}:60000:" + (T0 / 60_000);
+        String counter = server.prefix() + "throttle:{user:7}:3/60000:" + (T0 / 60_000);
         assertThat(server.keys()).containsExactly(counter);
         assertThat(server.raw().get(counter)).isEqualTo("1");
         assertThat(server.raw().pttl(counter)).isBetween(60_000L, 61_000L);   // the window's end plus a second

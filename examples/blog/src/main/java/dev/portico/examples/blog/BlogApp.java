@@ -23,6 +23,7 @@ import dev.portico.rpc.Api;
 import dev.portico.redis.Redis;
 import dev.portico.redis.RedisSettings;
 import dev.portico.redis.cache.RedisResponseCache;
+import dev.portico.redis.throttle.RedisThrottleStore;
 import io.swagger.v3.oas.models.info.License;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -58,6 +59,8 @@ public final class BlogApp {
                         request -> new Greeting("Hello, " + request.path("name") + "!"),
                         e -> e.operationId("hello").summary("Greets someone by name"))
                 .controller(new Uploads());
+        // throttle.anonymous and throttle.authenticated (see settings) make the default throttle; with redis.url
+        // (PORTICO_REDIS_URL) every instance counts, and keeps the cached reads, in the one Redis
         redis(config, app);
         Set<String> hosts = BaseUrl.hosts(config.get(Settings.SERVER_ALLOWED_HOSTS));
         Auth auth = Auth.create(db, config);
@@ -82,12 +85,13 @@ public final class BlogApp {
     }
 
     /**
-     * With {@code redis.url} ({@code PORTICO_REDIS_URL}) set, the cached post reads live in Redis, shared by every
-     * instance, with {@code redis.failure-policy} when it fails; without it they stay in this process's memory.
-     * Declaring it does not connect: the app connects when it starts.
+     * With {@code redis.url} ({@code PORTICO_REDIS_URL}) set, the throttle counts and the cached post reads live in
+     * Redis, shared by every instance, with {@code redis.failure-policy} when it fails; without it they stay in this
+     * process's memory. Declaring it does not connect: the app connects when it starts.
      */
     private static void redis(PorticoConfig config, Portico.Builder app) {
         Redis.create(config).ifPresent(redis -> app.onStart(redis::connect).onStop(redis)
+                .throttleStore(RedisThrottleStore.create(redis))
                 .responseCache(RedisResponseCache.create(redis)));
     }
 
@@ -111,11 +115,22 @@ public final class BlogApp {
                 .command(ClearSessionsCommand.create(manage::config));
     }
 
-    /** Registers the settings of the modules the app uses: {@code database.*}, {@code auth.*}, {@code redis.*}. */
+    /**
+     * Registers the settings of the modules the app uses ({@code database.*}, {@code auth.*}, {@code redis.*}) and sets
+     * the example's throttle rates, as code-level defaults that a file or {@code PORTICO_THROTTLE_ANONYMOUS} /
+     * {@code PORTICO_THROTTLE_AUTHENTICATED} override.
+     */
     public static PorticoConfig.Builder settings(PorticoConfig.Builder builder) {
         return RedisSettings.register(SessionSettings.register(JwtSettings.register(AuthSettings.register(
-                DatabaseSettings.register(builder)))));
+                DatabaseSettings.register(builder)))))
+                .set(Settings.THROTTLE_ANONYMOUS, ANONYMOUS_RATE)
+                .set(Settings.THROTTLE_AUTHENTICATED, AUTHENTICATED_RATE);
     }
+
+    /** Anonymous callers, by client IP, across every endpoint. */
+    public static final String ANONYMOUS_RATE = "60/min";
+    /** Signed-in callers, by user id, across every endpoint. */
+    public static final String AUTHENTICATED_RATE = "600/min";
 
     /** Runs a management command; {@code serve} by default. */
     public static void main(String[] args) {

@@ -24,9 +24,17 @@ final class BlogDatabases implements AutoCloseable {
     /** The tests' token secret (the app refuses to sign without one outside the embedded database). */
     static final String TEST_JWT_SECRET = "test secret of the example's suite, 32+ bytes long";
 
+    /**
+     * Rates no suite reaches, so that a suite's requests from one address are never refused for their number;
+     * BlogThrottleTest pins the example's own rates.
+     */
+    static PorticoConfig.Builder unthrottled(PorticoConfig.Builder builder) {
+        return builder.set(Settings.THROTTLE_ANONYMOUS, "100000/min").set(Settings.THROTTLE_AUTHENTICATED, "100000/min");
+    }
+
     /** The configuration builder every test of the example starts from: Portico's settings and the database's. */
     static PorticoConfig.Builder config() {
-        return BlogApp.settings(PorticoConfig.builder()).set(JwtSettings.SECRET, TEST_JWT_SECRET);
+        return unthrottled(BlogApp.settings(PorticoConfig.builder()).set(JwtSettings.SECRET, TEST_JWT_SECRET));
     }
 
     static BlogDatabases h2() throws IOException {
@@ -47,9 +55,9 @@ final class BlogDatabases implements AutoCloseable {
         return serverConfig(b -> { });
     }
 
-    /** {@link #serverConfig()} with more settings (a Redis URL, say). */
+    /** {@link #serverConfig()} with {@code more} on top (environment variables, say). */
     PorticoConfig serverConfig(java.util.function.Consumer<PorticoConfig.Builder> more) {
-        return database.config(b -> more.accept(BlogApp.settings(b).set(JwtSettings.SECRET, TEST_JWT_SECRET)
+        return database.config(b -> more.accept(unthrottled(BlogApp.settings(b)).set(JwtSettings.SECRET, TEST_JWT_SECRET)
                 .set(AuthSettings.ARGON2_MEMORY, 1024).set(AuthSettings.ARGON2_ITERATIONS, 1)
                 .set(Settings.SERVER_HOST, "127.0.0.1").set(Settings.SERVER_PORT, 0)
                 .set(DatabaseSettings.MIGRATE_ON_START, DatabaseSettings.MigrateOnStart.TRUE)));
