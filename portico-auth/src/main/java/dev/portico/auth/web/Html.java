@@ -24,21 +24,9 @@ final class Html {
     private Html() {
     }
 
-    /** Escapes text for an element's content or a quoted attribute value. */
+    /** Escapes text for an element's content or a quoted attribute value (core's one escape). */
     static String text(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return dev.portico.http.Html.escape(text);
     }
 
     /** An instant as a {@code <time>} element, to the minute in UTC. */

@@ -169,7 +169,7 @@ public final class DocsPages {
             String html = new String(StaticAsset.read(OWN + template), StandardCharsets.UTF_8);
             for (Map.Entry<String, String> value : Map.of("title", title,
                     "schemaUrl", RelativeUrl.from(path, schemaUrl)).entrySet()) {
-                html = html.replace("{{" + value.getKey() + "}}", escape(value.getValue()));
+                html = html.replace("{{" + value.getKey() + "}}", dev.portico.http.Html.escape(value.getValue()));
             }
             return StaticAsset.bytes(html.getBytes(StandardCharsets.UTF_8), "text/html",
                     "Content-Security-Policy", csp, "Referrer-Policy", "same-origin");
@@ -200,22 +200,5 @@ public final class DocsPages {
             throw new IllegalArgumentException("DocsPages: " + option + " must be a plain path that starts and ends"
                     + " with '/', such as " + DEFAULT_SWAGGER_UI_PATH + ", not " + path);
         }
-    }
-
-    /** Escapes text for an HTML attribute or element. */
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }
