@@ -197,17 +197,27 @@ public final class Controllers {
 
     /**
      * The controller method an endpoint runs, for the parts of Portico that read its declaration at startup
-     * (parameter constraints); empty for functional endpoints.
+     * (parameter constraints); empty for functional endpoints. For an API method it is the module's method, whose
+     * parameters are the caller (if any) and the {@link Input.Arguments}, not one input each.
      */
     public static Optional<ControllerMethod> method(Endpoint endpoint) {
-        return endpoint.invoker() instanceof MethodInvoker invoker ? Optional.of(invoker.target()) : Optional.empty();
+        return endpoint.invoker() instanceof MethodInvoking invoker ? Optional.of(invoker.target()) : Optional.empty();
     }
 
-    /** A controller and one of its route methods. */
+    /** A controller (or an API module, {@code dev.portico.rpc}) and one of its route methods. */
     public record ControllerMethod(Object controller, Method method) {
     }
 
-    private record MethodInvoker(ControllerMethod target, MethodHandle spread) implements Invoker {
+    /**
+     * An invoker that calls a declared method, so that its declaration (parameter constraints) can be read at
+     * startup: controllers' and API methods'.
+     */
+    public interface MethodInvoking extends Invoker {
+        /** The object and method called. */
+        ControllerMethod target();
+    }
+
+    private record MethodInvoker(ControllerMethod target, MethodHandle spread) implements MethodInvoking {
         @Override
         public Object invoke(Request request) throws Exception {
             try {

@@ -1,5 +1,6 @@
 package dev.portico.form;
 
+import dev.portico.error.ValidationFailed;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.List;
@@ -95,6 +96,53 @@ public final class FormDecoder {
         Object value = plan.decode(FormTree.of(form), "", errors);
         errors.throwIfAny();
         return value;
+    }
+
+    /**
+     * The arguments of an {@link #arguments} decoder as an {@code Object[]}. When some fail, the 400 thrown is a
+     * {@link PartlyDecoded} that also carries the arguments that did decode, so their constraints can be checked
+     * and reported in the same answer.
+     */
+    public Object[] decodeArguments(FormData form) {
+        if (!(plan instanceof RecordNode record)) {
+            throw new IllegalStateException("not a decoder of arguments; make it with FormDecoder.arguments(...)");
+        }
+        FormErrors errors = new FormErrors();
+        FormTree tree = FormTree.of(form);
+        if (tree.hasOwnValue()) {
+            plan.decode(tree, "", errors); // adds the error: nothing decoded
+            errors.throwIfAny();
+        }
+        boolean[] failed = new boolean[record.size()];
+        Object[] values = record.components(tree, "", errors, failed);
+        if (errors.errors() != null) {
+            throw new PartlyDecoded(errors.errors(), values, failed);
+        }
+        return values;
+    }
+
+    /**
+     * The 400 of arguments that did not all decode: the errors, and the values of the arguments that did.
+     */
+    public static final class PartlyDecoded extends ValidationFailed {
+        private final transient Object[] values;
+        private final boolean[] failed;
+
+        PartlyDecoded(Map<String, List<String>> errors, Object[] values, boolean[] failed) {
+            super(errors);
+            this.values = values;
+            this.failed = failed;
+        }
+
+        /** The arguments in order; null where {@link #failed()}. */
+        public Object[] values() {
+            return values;
+        }
+
+        /** Which arguments did not decode. */
+        public boolean[] failed() {
+            return failed;
+        }
     }
 
     /**

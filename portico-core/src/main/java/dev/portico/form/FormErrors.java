@@ -25,6 +25,11 @@ final class FormErrors {
         return count;
     }
 
+    /** The problems by dotted path, or null when there were none. */
+    Map<String, List<String>> errors() {
+        return errors;
+    }
+
     /** Throws the 400 naming every problem, if there was one. */
     void throwIfAny() {
         if (errors != null) {

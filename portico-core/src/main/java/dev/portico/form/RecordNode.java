@@ -30,6 +30,11 @@ final class RecordNode implements FormNode {
         this.constructor = constructor;
     }
 
+    /** How many components the record has. */
+    int size() {
+        return names.length;
+    }
+
     @Override
     public Object decode(FormTree tree, String path, FormErrors errors) {
         if (tree.hasOwnValue()) {
@@ -37,6 +42,15 @@ final class RecordNode implements FormNode {
             return null;
         }
         int before = errors.count();
+        Object[] args = components(tree, path, errors, null);
+        return errors.count() > before ? null : construct(args, path, errors);
+    }
+
+    /**
+     * The components' values, before construction, marking in {@code failed} (when given) each component that did
+     * not decode; an unknown name marks none. API methods' arguments use this to validate the ones that did.
+     */
+    Object[] components(FormTree tree, String path, FormErrors errors, boolean[] failed) {
         FormTree[] found = new FormTree[names.length];
         for (Map.Entry<String, FormTree> child : tree.children.entrySet()) {
             String name = child.getKey();
@@ -51,9 +65,13 @@ final class RecordNode implements FormNode {
         }
         Object[] args = new Object[names.length];
         for (int i = 0; i < names.length; i++) {
+            int count = errors.count();
             args[i] = component(i, found[i], path, errors);
+            if (failed != null && errors.count() > count) {
+                failed[i] = true;
+            }
         }
-        return errors.count() > before ? null : construct(args, path, errors);
+        return args;
     }
 
     private Object component(int i, FormTree found, String path, FormErrors errors) {

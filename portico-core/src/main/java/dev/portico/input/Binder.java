@@ -101,6 +101,9 @@ public final class Binder {
                 continue;
             } catch (ValidationFailed e) {
                 errors = merge(errors, e.errors());
+                if (e instanceof FormDecoder.PartlyDecoded partly) {
+                    values[i] = partly; // the arguments that did decode, for the validator to check
+                }
             } catch (FieldError e) {
                 errors = merge(errors, Map.of(names[i], List.of(e.getMessage())));
             }
@@ -113,7 +116,8 @@ public final class Binder {
     /**
      * The outcome of {@link #bindEach}.
      *
-     * @param values the bound values in input order, null for the inputs that failed
+     * @param values the bound values in input order, null for the inputs that failed (but an API method's
+     *               arguments that partly decoded: their {@link FormDecoder.PartlyDecoded})
      * @param errors the binding errors by dotted path; null when every input bound
      * @param failed which inputs failed; null when none did
      */

@@ -102,7 +102,7 @@ public final class BodyReaders {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(endpoint + ": " + e.getMessage(), e);
         }
-        return request -> decoder.decode(fields(request).without(credentialFields));
+        return request -> decoder.decodeArguments(fields(request).without(credentialFields));
     }
 
     /** Every field of a call: the query string's, then the body's. */

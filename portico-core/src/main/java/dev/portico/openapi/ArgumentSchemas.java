@@ -8,6 +8,7 @@ import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.Encoding;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.RequestBody;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -26,7 +27,8 @@ import java.util.Set;
  *   ({@code encoding: explode}), and {@code x-portico-form: dotted-names} saying so;</li>
  *   <li>a JSON object with one property per argument.</li>
  * </ul>
- * A model sent by public id is a string in both. Both are derived from the same {@code Input.Arguments} the
+ * A model sent by public id is a string in both. The constraints of the arguments and of the records' components
+ * are stated as for bodies and parameters ({@code @Size(max = 50)} is {@code maxLength: 50}). Both are derived from the same {@code Input.Arguments} the
  * binder plans, so the document cannot drift from what is decoded.
  */
 final class ArgumentSchemas {
@@ -65,13 +67,23 @@ final class ArgumentSchemas {
             if (Types.raw(Types.unwrapOptional(argument.type())) == FileUpload.class) {
                 continue; // a file comes in a multipart part only
             }
-            object.addProperty(argument.name(), value(argument.type(), arguments));
+            object.addProperty(argument.name(), constrained(argument.type(), argument.annotations(), arguments));
             if (argument.required()) {
                 object.addRequiredItem(argument.name());
             }
         }
         object.additionalProperties(false);
         return object;
+    }
+
+    /** The JSON schema of an argument or a component, stating its constraints ({@code @Size} and the like). */
+    private Schema<Object> constrained(Type type, List<Annotation> annotations, Input.Arguments arguments) {
+        if (Types.isOptional(Types.raw(type))) {
+            return schemas.nullable(constrained(Types.argument(type, 0), annotations, arguments));
+        }
+        Schema<Object> schema = value(type, arguments);
+        Constraints.apply(schemas, schema, annotations);
+        return schema;
     }
 
     /** The JSON schema of a value, with models as their public id. */
@@ -101,7 +113,8 @@ final class ArgumentSchemas {
     private io.swagger.v3.oas.models.media.MediaType form(Input.Arguments arguments) {
         Fields fields = new Fields();
         for (Input.Argument argument : arguments.arguments()) {
-            fields.walk(argument.name(), argument.type(), argument.required(), arguments, new HashSet<>(), 0);
+            fields.walk(argument.name(), argument.type(), argument.required(), argument.annotations(), arguments,
+                    new HashSet<>(), 0);
         }
         Schema<Object> object = schemas.typed("object");
         fields.properties.forEach(object::addProperty);
@@ -119,22 +132,25 @@ final class ArgumentSchemas {
         final List<String> required = new ArrayList<>();
         final List<String> repeated = new ArrayList<>();
 
-        void walk(String name, Type type, boolean mandatory, Input.Arguments arguments, Set<Class<?>> seen, int depth) {
+        void walk(String name, Type type, boolean mandatory, List<Annotation> annotations, Input.Arguments arguments,
+                  Set<Class<?>> seen, int depth) {
             Class<?> raw = Types.raw(type);
             if (Types.isOptional(raw)) {
-                walk(name, Types.argument(type, 0), false, arguments, seen, depth);
+                walk(name, Types.argument(type, 0), false, annotations, arguments, seen, depth);
             } else if (single(raw, arguments)) {
-                leaf(name, value(type, arguments), mandatory);
+                leaf(name, constrained(type, annotations, arguments), mandatory);
             } else if (List.class.isAssignableFrom(raw)) {
                 Type item = Types.argument(type, 0);
                 if (single(Types.raw(item), arguments)) {
-                    leaf(name, schemas.typed("array").items(value(item, arguments)), false);
+                    Schema<Object> list = schemas.typed("array").items(value(item, arguments));
+                    Constraints.apply(schemas, list, annotations);
+                    leaf(name, list, false);
                     repeated.add(name);
                 } else {
-                    walk(name + ".{n}", item, false, arguments, seen, depth + 1);
+                    walk(name + ".{n}", item, false, List.of(), arguments, seen, depth + 1);
                 }
             } else if (Map.class.isAssignableFrom(raw)) {
-                walk(name + ".{key}", Types.argument(type, 1), false, arguments, seen, depth + 1);
+                walk(name + ".{key}", Types.argument(type, 1), false, List.of(), arguments, seen, depth + 1);
             } else if (raw.isRecord() && seen.add(raw) && depth < DEEPEST) {
                 record(name, raw, mandatory, arguments, seen, depth);
                 seen.remove(raw);
@@ -159,7 +175,8 @@ final class ArgumentSchemas {
             }
             for (RecordComponent component : writable) {
                 walk(name + "." + dev.portico.endpoint.Fields.clientName(component), component.getGenericType(),
-                        mandatory && dev.portico.endpoint.Fields.required(component), arguments, seen, depth + 1);
+                        mandatory && dev.portico.endpoint.Fields.required(component), Constraints.of(component),
+                        arguments, seen, depth + 1);
             }
         }
 

@@ -1,6 +1,7 @@
 package dev.portico.rpc;
 
 import dev.portico.annotation.Nullable;
+import dev.portico.endpoint.Controllers;
 import dev.portico.endpoint.Endpoint;
 import dev.portico.endpoint.EndpointBuilder;
 import dev.portico.endpoint.Input;
@@ -119,6 +120,7 @@ final class ApiMethods {
         boolean optional = raw == Optional.class || raw == Omittable.class
                 || !raw.isPrimitive() && parameter.isAnnotationPresent(Nullable.class);
         List<java.lang.annotation.Annotation> annotations = new ArrayList<>(List.of(parameter.getAnnotations()));
+        annotations.addAll(dev.portico.endpoint.Fields.valueAnnotations(parameter.getAnnotatedType()));
         return new Input.Argument(parameter.getName(), type, !optional, annotations);
     }
 
@@ -135,10 +137,11 @@ final class ApiMethods {
         int arity = method.getParameterCount();
         MethodHandle spread = handle.asSpreader(Object[].class, arity)
                 .asType(MethodType.methodType(Object.class, Object[].class));
-        return new MethodInvoker(spread, caller, arity);
+        return new MethodInvoker(new Controllers.ControllerMethod(module, method), spread, caller, arity);
     }
 
-    private record MethodInvoker(MethodHandle spread, boolean caller, int arity) implements Invoker {
+    private record MethodInvoker(Controllers.ControllerMethod target, MethodHandle spread, boolean caller, int arity)
+            implements Controllers.MethodInvoking {
         @Override
         public Object invoke(Request request) throws Exception {
             Object[] inputs = request.arguments();

@@ -34,14 +34,26 @@ public final class InputValidator {
     private final Plan body;
     private final ParameterCheck parameters;
 
-    private InputValidator(int bodyIndex, Plan body, ParameterCheck parameters) {
+    private final int argumentsIndex;
+    private final ArgumentCheck arguments;
+
+    private InputValidator(int bodyIndex, Plan body, ParameterCheck parameters, int argumentsIndex,
+                           ArgumentCheck arguments) {
         this.bodyIndex = bodyIndex;
         this.body = body;
         this.parameters = parameters;
+        this.argumentsIndex = argumentsIndex;
+        this.arguments = arguments;
     }
 
     /** The validator of {@code endpoint}, or empty when it has nothing to validate; fails for a misplaced constraint. */
     public static Optional<InputValidator> create(Endpoint endpoint) {
+        Optional<Input.Arguments> arguments = endpoint.inputs().stream()
+                .flatMap(i -> i instanceof Input.Arguments a ? java.util.stream.Stream.of(a) : java.util.stream.Stream.empty())
+                .findFirst();
+        if (arguments.isPresent()) {
+            return forArguments(endpoint, arguments.get());
+        }
         Optional<Controllers.ControllerMethod> method = Controllers.method(endpoint);
         if (method.isEmpty()) {
             rejectParameterConstraints(endpoint);
@@ -57,14 +69,41 @@ public final class InputValidator {
             body = bodyInput.flatMap(b -> new Planner(validator).plan(b.type())).orElse(null);
             parameters = method.flatMap(m -> ParameterCheck.of(endpoint, m, validator)).orElse(null);
         } catch (ValidationException e) {
-            throw new IllegalStateException(endpoint.describe() + " declares a constraint that cannot apply where it "
-                    + "is written: " + e.getMessage() + ". On an Optional or a List, constrain the element type "
-                    + "instead: Optional<@Email String>, List<@NotBlank String>", e);
+            throw unusable(endpoint, e);
         }
         if (body == null && parameters == null) {
             return Optional.empty();
         }
-        return Optional.of(new InputValidator(endpoint.inputIndex("body"), body, parameters));
+        return Optional.of(new InputValidator(endpoint.inputIndex("body"), body, parameters, -1, null));
+    }
+
+    /** An API method's: its arguments' constraints, read from the module's method. */
+    private static Optional<InputValidator> forArguments(Endpoint endpoint, Input.Arguments arguments) {
+        Optional<Controllers.ControllerMethod> method = Controllers.method(endpoint);
+        if (method.isEmpty()) {
+            for (Input.Argument argument : arguments.arguments()) {
+                if (hasConstraint(argument.annotations())) {
+                    throw new IllegalStateException(endpoint.describe() + ": argument '" + argument.name()
+                            + "' carries constraints, which Portico checks on the parameters of @ApiMethod methods; "
+                            + "declare it in an @ApiModule, or check the value in the handler");
+                }
+            }
+            return Optional.empty();
+        }
+        ArgumentCheck check;
+        try {
+            check = ArgumentCheck.of(endpoint, arguments, method.get(), Validators.validator()).orElse(null);
+        } catch (ValidationException e) {
+            throw unusable(endpoint, e);
+        }
+        return check == null ? Optional.empty()
+                : Optional.of(new InputValidator(-1, null, null, endpoint.inputs().indexOf(arguments), check));
+    }
+
+    private static IllegalStateException unusable(Endpoint endpoint, ValidationException e) {
+        return new IllegalStateException(endpoint.describe() + " declares a constraint that cannot apply where it "
+                + "is written: " + e.getMessage() + ". On an Optional or a List, constrain the element type "
+                + "instead: Optional<@Email String>, List<@NotBlank String>", e);
     }
 
     /** Checks the bound {@code arguments}, in the endpoint's input order; throws with every failure found. */
@@ -84,14 +123,17 @@ public final class InputValidator {
         if (parameters != null) {
             parameters.check(arguments, skip, sink);
         }
-        if (body != null && (skip == null || !skip[bodyIndex])) {
-            try {
+        try {
+            if (body != null && (skip == null || !skip[bodyIndex])) {
                 body.check(arguments[bodyIndex], "", sink);
-            } catch (Exception | Error e) {
-                throw e;
-            } catch (Throwable t) {
-                throw new IllegalStateException(t);
             }
+            if (this.arguments != null) { // partly decoded arguments are still checked, those that decoded
+                this.arguments.check(arguments[argumentsIndex], sink);
+            }
+        } catch (Exception | Error e) {
+                throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
         }
         return sink.errors();
     }

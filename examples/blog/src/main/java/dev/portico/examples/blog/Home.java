@@ -8,6 +8,7 @@ import dev.portico.error.NotFound;
 import dev.portico.http.FileUpload;
 import dev.portico.rpc.ApiMethod;
 import dev.portico.rpc.ApiModule;
+import jakarta.validation.constraints.NotBlank;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -80,9 +81,12 @@ public final class Home {
                 .toList();
     }
 
-    /** The user whose username is the first name and last name run together ({@code joe} {@code bloggs}). */
+    /**
+     * The user whose username is the first name and last name run together ({@code joe} {@code bloggs}); a blank
+     * name is a 400 naming it, as a constraint on any controller parameter would be.
+     */
     @ApiMethod(summary = "Finds a user by first and last name")
-    public UserDescription findUser(Caller caller, String firstname, String lastname) {
+    public UserDescription findUser(Caller caller, @NotBlank String firstname, @NotBlank String lastname) {
         String username = (firstname + lastname).toLowerCase(Locale.ROOT);
         return accounts.users().find(username).map(UserDescription::of).orElseThrow(NotFound::new);
     }
