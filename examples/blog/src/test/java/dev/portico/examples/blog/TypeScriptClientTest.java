@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portico.auth.accounts.User;
 import dev.portico.auth.jwt.JwtSettings;
+import dev.portico.openapi.OpenApiDocument;
+import dev.portico.openapi.SpecVersion;
 import dev.portico.testing.NodeTools;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -45,6 +47,24 @@ class TypeScriptClientTest {
             assertThat(run.exitCode()).as(run.stderr()).isZero();
             assertReport(JSON.readTree(run.stdout()));
         }
+    }
+
+    @Test
+    void aDocumentFileGivesTheSameClientAndBadInputExitsOneOrTwo() throws Exception {
+        Path dir = WORK.resolveSibling("typescript-client-from-file");
+        clean(dir);
+        Path document = dir.resolve("openapi.json");
+        Files.write(document, BlogApp.manage(b -> b.set(JwtSettings.SECRET, BlogDatabases.TEST_JWT_SECRET))
+                .openapi(SpecVersion.V3_0).bytes(OpenApiDocument.Format.JSON));
+        assertThat(client("--schema", document.toString(), "--out", dir.resolve("client").toString())).isZero();
+        assertThat(dir.resolve("client/apis/PostsApi.ts")).content().contains("async listPosts(");
+        assertThat(client("--schema", dir.resolve("missing.yaml").toString(), "--out", dir.toString())).isEqualTo(1);
+        assertThat(client("--schema", document.toString())).as("--out is required").isEqualTo(2);
+    }
+
+    private static int client(String... args) {
+        String[] line = Stream.concat(Stream.of("client", "typescript"), Stream.of(args)).toArray(String[]::new);
+        return BlogApp.manage().run(line, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
     }
 
     /** Runs the command as ./manage does; its progress goes to standard error, nothing to standard output. */
