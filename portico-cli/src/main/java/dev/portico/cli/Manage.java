@@ -2,6 +2,9 @@ package dev.portico.cli;
 
 import dev.portico.Portico;
 import dev.portico.config.PorticoConfig;
+import dev.portico.config.Settings;
+import dev.portico.openapi.OpenApiDocument;
+import dev.portico.openapi.SpecVersion;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,9 +90,25 @@ public final class Manage {
      * they run.
      */
     public PorticoConfig config() {
+        return config(System.getenv());
+    }
+
+    /**
+     * The application's OpenAPI document in {@code version}, whatever {@code openapi.spec-version} says: the app
+     * is built in-process, never started (no port, no database). For commands that feed the document to a tool,
+     * such as {@code client typescript}, which needs the version that tool reads best.
+     */
+    public OpenApiDocument openapi(SpecVersion version) {
+        java.util.Map<String, String> environment = new java.util.HashMap<>(System.getenv());
+        environment.put(Settings.OPENAPI_SPEC_VERSION.envName(), version.number()); // above the file and the env
+        PorticoConfig config = config(environment);
+        return app(config).config(config).build().openapi();
+    }
+
+    private PorticoConfig config(java.util.Map<String, String> environment) {
         PorticoConfig.Builder builder = PorticoConfig.builder();
         settings.accept(builder);
-        return builder.fromWorkingDirectory().fromEnvironment(System.getenv()).build();
+        return builder.fromWorkingDirectory().fromEnvironment(environment).build();
     }
 
     Portico.Builder app(PorticoConfig config) {

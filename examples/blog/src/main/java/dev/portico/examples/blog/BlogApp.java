@@ -12,6 +12,7 @@ import dev.portico.auth.cli.UserCommand;
 import dev.portico.auth.jwt.JwtSettings;
 import dev.portico.auth.session.SessionSettings;
 import dev.portico.cli.Manage;
+import dev.portico.clientgen.ClientCommand;
 import dev.portico.config.PorticoConfig;
 import dev.portico.config.Settings;
 import dev.portico.data.Database;
@@ -96,7 +97,7 @@ public final class BlogApp {
     }
 
     /**
-     * The management commands: serve, schema, migrate, createuser, apikey, role, user and clearsessions, with the
+     * The management commands: serve, schema, migrate, createuser, apikey, role, user, clearsessions and client, with the
      * {@code database.*} and {@code auth.*} settings.
      */
     public static Manage manage() {
@@ -112,7 +113,8 @@ public final class BlogApp {
                 .command(ApiKeyCommand.create(manage::config))
                 .command(RoleCommand.create(manage::config))
                 .command(UserCommand.create(manage::config))
-                .command(ClearSessionsCommand.create(manage::config));
+                .command(ClearSessionsCommand.create(manage::config))
+                .command(ClientCommand.create(manage));
     }
 
     /**
