@@ -43,14 +43,14 @@ else
   PATHS+=("/api/posts/?page_size=20")
 fi
 
-# The throttled rows: in memory always, in Redis when one answers at BENCH_REDIS_URL (default the local one).
-PATHS+=(/throttled)
+# The throttled and cached rows: in memory always, in Redis when one answers at BENCH_REDIS_URL (default the local one).
+PATHS+=(/throttled /cached)
 export BENCH_REDIS_URL=${BENCH_REDIS_URL:-redis://127.0.0.1:6379/0}
 redis_hostport=${BENCH_REDIS_URL#redis://}; redis_hostport=${redis_hostport%%/*}
 if command -v redis-cli >/dev/null && redis-cli -h "${redis_hostport%%:*}" -p "${redis_hostport##*:}" ping >/dev/null 2>&1; then
-  PATHS+=(/throttled-redis)
+  PATHS+=(/throttled-redis /cached-redis)
 else
-  echo "skipping /throttled-redis: no Redis answers at $BENCH_REDIS_URL" >&2
+  echo "skipping /throttled-redis and /cached-redis: no Redis answers at $BENCH_REDIS_URL" >&2
   unset BENCH_REDIS_URL
 fi
 # ROWS="/throttled /throttled-redis" measures only those rows (a short check of one change, not the full table).

@@ -16,6 +16,8 @@ import dev.portico.data.resource.Resource;
 import java.time.Instant;
 import dev.portico.error.AuthenticationFailed;
 import dev.portico.http.MediaType;
+import dev.portico.cache.ResponseCache;
+import dev.portico.redis.cache.RedisResponseCache;
 import dev.portico.redis.throttle.RedisThrottleStore;
 import dev.portico.throttle.Throttle;
 import java.nio.charset.StandardCharsets;
@@ -73,7 +75,18 @@ public final class PorticoBench {
         // the throttled rows: the app's in-memory store, and a throttle bound to a Redis store of its own
         app.get("/throttled", Items.Message.class, request -> new Items.Message("Hello, World!"),
                 e -> e.throttle(Throttle.of(Throttled.LIMIT, Throttled.WINDOW)));
+        // the cached rows: the page of /api/items, anonymous (by client IP), in memory and in Redis
+        app.get("/cached", Items.Page.class,
+                request -> Items.page((Integer) request.input("limit"), (Integer) request.input("offset")),
+                e -> e.query("limit", Integer.class, "20").query("offset", Integer.class, "0").cacheFor(Cached.TTL));
+        ResponseCache memory = ResponseCache.inMemory(config.get(Settings.CACHE_MEMORY_MAX_SIZE));
+        app.responseCache(memory);
         Throttled.redis().ifPresent(redis -> {
+            app.responseCache(new Cached.ByPath(memory, RedisResponseCache.create(redis)))
+                    .get(Cached.REDIS_PATH, Items.Page.class,
+                            request -> Items.page((Integer) request.input("limit"), (Integer) request.input("offset")),
+                            e -> e.query("limit", Integer.class, "20").query("offset", Integer.class, "0")
+                                    .cacheFor(Cached.TTL));
             Throttle inRedis = Throttle.of(Throttled.LIMIT, Throttled.WINDOW)
                     .bind(RedisThrottleStore.create(redis), "GET /throttled-redis");
             Throttle kept = inRedis::acquire;   // a lambda keeps its own store when the pipeline binds throttles

@@ -30,7 +30,24 @@ public final class RawHelidonBench {
         RawPosts posts = Posts.url().map(url -> new RawPosts(url, mapper)).orElse(null);
         Throttled throttled = Throttled.create();
         dev.portico.redis.Redis redis = Throttled.redis().orElse(null);
+        Cached cached = new Cached(page);
         WebServer.builder().port(port).routing(r -> {
+            r.get("/cached", (req, res) -> {
+                int limit = req.query().first("limit").map(Integer::parseInt).orElse(20);
+                int offset = req.query().first("offset").map(Integer::parseInt).orElse(0);
+                byte[] body = cached.memory(req.remotePeer().host(), req.query().rawValue(), limit, offset);
+                res.header(HeaderValues.CONTENT_TYPE_JSON);
+                res.send(body);
+            });
+            if (redis != null) {
+                r.get(Cached.REDIS_PATH, (req, res) -> {
+                    int limit = req.query().first("limit").map(Integer::parseInt).orElse(20);
+                    int offset = req.query().first("offset").map(Integer::parseInt).orElse(0);
+                    byte[] body = cached.redis(redis, req.remotePeer().host(), req.query().rawValue(), limit, offset);
+                    res.header(HeaderValues.CONTENT_TYPE_JSON);
+                    res.send(body);
+                });
+            }
             if (posts != null) {
                 r.get("/api/posts/", posts::list);
             }

@@ -32,24 +32,39 @@ final class ThrottleStage implements Middleware {
             Throttle.Decision decision = counted.get();
             if (!decision.allowed()) {
                 Throttled refused = new Throttled(Math.max(1, decision.resetSeconds()));
-                headers(decision).forEach(refused::withHeader);
+                headers(decision, refused::withHeader);
                 throw refused;
             }
             Response response;
             try {
                 response = next.handle(request);
             } catch (dev.portico.error.ApiException e) {
-                headers(decision).forEach(e::withHeader);   // a 400 or 404 after the count carries it too
+                headers(decision, e::withHeader);   // a 400 or 404 after the count carries it too
                 throw e;
             }
-            headers(decision).forEach(response::setHeader);
+            headers(decision, response::setHeader);
             return response;
         };
     }
 
-    private static java.util.Map<String, String> headers(Throttle.Decision d) {
-        return java.util.Map.of("RateLimit-Limit", Long.toString(d.limit()),
-                "RateLimit-Remaining", Long.toString(Math.max(0, d.remaining())),
-                "RateLimit-Reset", Long.toString(Math.max(0, d.resetSeconds())));
+    private void headers(Throttle.Decision d, java.util.function.BiConsumer<String, String> set) {
+        set.accept("RateLimit-Limit", limit(d.limit()));
+        set.accept("RateLimit-Remaining", Long.toString(Math.max(0, d.remaining())));
+        set.accept("RateLimit-Reset", Long.toString(Math.max(0, d.resetSeconds())));
     }
+
+    /** The limit's text, kept from the last request: one throttle's limit rarely changes (Throttle.all's can). */
+    private String limit(long limit) {
+        LimitText last = lastLimit;
+        if (last == null || last.limit != limit) {
+            last = new LimitText(limit, Long.toString(limit));
+            lastLimit = last;   // a racy cache of an immutable pair: at worst recomputed
+        }
+        return last.text;
+    }
+
+    private record LimitText(long limit, String text) {
+    }
+
+    private volatile LimitText lastLimit;
 }

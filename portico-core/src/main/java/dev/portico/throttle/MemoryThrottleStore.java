@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class MemoryThrottleStore implements ThrottleStore {
     private final Clock clock;
-    private final Cache<String, Expiring> counters;
-    private final Cache<String, Expiring> bans;
+    private final Cache<Key, Expiring> counters;
+    private final Cache<Key, Expiring> bans;
 
     MemoryThrottleStore(int maxKeys, Clock clock) {
         if (maxKeys < 1) {
@@ -28,7 +28,7 @@ final class MemoryThrottleStore implements ThrottleStore {
         this.bans = cache(maxKeys, clock);
     }
 
-    private static Cache<String, Expiring> cache(int maxKeys, Clock clock) {
+    private static Cache<Key, Expiring> cache(int maxKeys, Clock clock) {
         return Caffeine.newBuilder()
                 .maximumSize(maxKeys)
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
@@ -38,26 +38,92 @@ final class MemoryThrottleStore implements ThrottleStore {
 
     @Override
     public Throttle.Decision hit(String bucket, Rate rate, boolean ban) {
-        long now = clock.millis();
-        String rateKey = bucket + '@' + rate.limit() + '/' + rate.duration().toMillis();   // two rates never share
-        if (ban) {
-            Expiring banned = bans.getIfPresent(rateKey);
-            if (banned != null && banned.endsAt > now) {
-                return new Throttle.Decision(false, rate.limit(), 0, Rate.seconds(banned.endsAt - now));
+        int colon = bucket.indexOf(':');   // split as counter(scope, ...) splits, so both name one bucket alike
+        return colon < 0 ? new Bucket("", rate, ban).hit(bucket)
+                : new Bucket(bucket.substring(0, colon + 1), rate, ban).hit(bucket.substring(colon + 1));
+    }
+
+    @Override
+    public Counter counter(String scope, Rate rate, boolean ban) {
+        // a scope with a ':' of its own splits elsewhere in hit(bucket, ...): count it there, so the two agree
+        return scope.indexOf(':') >= 0 ? ThrottleStore.super.counter(scope, rate, ban) : new Bucket(scope + ':', rate, ban);
+    }
+
+    /**
+     * One throttle's buckets: the scope and the rate, fixed when the throttle is bound, so a request builds no key
+     * string, only a {@link Key} of these, the caller's key and the window.
+     */
+    private final class Bucket implements Counter {
+        private final String scope;
+        private final boolean ban;
+        private final long limit;
+        private final long millis;
+        private final int hash;   // of the scope and the rate, the part every request of this throttle shares
+
+        Bucket(String scope, Rate rate, boolean ban) {
+            this.scope = scope;
+            this.ban = ban;
+            this.limit = rate.limit();
+            this.millis = rate.duration().toMillis();
+            this.hash = (scope.hashCode() * 31 + Long.hashCode(limit)) * 31 + Long.hashCode(millis);
+        }
+
+        @Override
+        public Throttle.Decision hit(String key) {
+            long now = clock.millis();
+            if (ban) {
+                Expiring banned = bans.getIfPresent(new Key(this, key, BAN));
+                if (banned != null && banned.endsAt > now) {
+                    return new Throttle.Decision(false, limit, 0, Rate.seconds(banned.endsAt - now));
+                }
             }
+            long window = Math.floorDiv(now, millis);          // as Rate.window and Rate.millisToWindowEnd count
+            long toEnd = (window + 1) * millis - now;
+            long count = counters.get(new Key(this, key, window), k -> new Expiring(now + toEnd)).count.incrementAndGet();
+            if (count <= limit) {
+                return new Throttle.Decision(true, limit, limit - count, Rate.seconds(toEnd));
+            }
+            if (ban) {
+                long endsAt = bans.asMap().merge(new Key(this, key, BAN), new Expiring(now + millis),
+                        (old, fresh) -> old.endsAt > now ? old : fresh).endsAt;
+                return new Throttle.Decision(false, limit, 0, Rate.seconds(endsAt - now));
+            }
+            return new Throttle.Decision(false, limit, 0, Rate.seconds(toEnd));
         }
-        long toEnd = rate.millisToWindowEnd(now);
-        String key = rateKey + '@' + rate.window(now);
-        long count = counters.get(key, k -> new Expiring(now + toEnd)).count.incrementAndGet();
-        if (count <= rate.limit()) {
-            return new Throttle.Decision(true, rate.limit(), rate.limit() - count, Rate.seconds(toEnd));
+
+        boolean sameAs(Bucket other) {   // two throttles of one scope and rate share their counts
+            return this == other || hash == other.hash && limit == other.limit && millis == other.millis
+                    && scope.equals(other.scope);
         }
-        if (ban) {
-            long endsAt = bans.asMap().merge(rateKey, new Expiring(now + rate.duration().toMillis()),
-                    (old, fresh) -> old.endsAt > now ? old : fresh).endsAt;
-            return new Throttle.Decision(false, rate.limit(), 0, Rate.seconds(endsAt - now));
+    }
+
+    /** The window number of a ban's key: bans live in their own cache, one per bucket, whatever the window. */
+    private static final long BAN = Long.MIN_VALUE;
+
+    /** A bucket in one window: what {@code scope:key@limit/millis@window} named as a string before. */
+    private static final class Key {
+        private final Bucket bucket;
+        private final String key;
+        private final long window;
+        private final int hash;
+
+        Key(Bucket bucket, String key, long window) {
+            this.bucket = bucket;
+            this.key = key;
+            this.window = window;
+            this.hash = (bucket.hash * 31 + key.hashCode()) * 31 + Long.hashCode(window);
         }
-        return new Throttle.Decision(false, rate.limit(), 0, Rate.seconds(toEnd));
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && hash == k.hash && window == k.window && key.equals(k.key)
+                    && bucket.sameAs(k.bucket);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     /** A count, or a ban, that lives until {@code endsAt} (epoch milliseconds on the store's clock). */
@@ -70,19 +136,19 @@ final class MemoryThrottleStore implements ThrottleStore {
         }
     }
 
-    private record UntilEnd(Clock clock) implements Expiry<String, Expiring> {
+    private record UntilEnd(Clock clock) implements Expiry<Key, Expiring> {
         @Override
-        public long expireAfterCreate(String key, Expiring value, long currentTime) {
+        public long expireAfterCreate(Key key, Expiring value, long currentTime) {
             return TimeUnit.MILLISECONDS.toNanos(Math.max(0, value.endsAt - clock.millis()));
         }
 
         @Override
-        public long expireAfterUpdate(String key, Expiring value, long currentTime, long currentDuration) {
+        public long expireAfterUpdate(Key key, Expiring value, long currentTime, long currentDuration) {
             return expireAfterCreate(key, value, currentTime);
         }
 
         @Override
-        public long expireAfterRead(String key, Expiring value, long currentTime, long currentDuration) {
+        public long expireAfterRead(Key key, Expiring value, long currentTime, long currentDuration) {
             return currentDuration;
         }
     }

@@ -32,7 +32,7 @@ public final class RateThrottle implements Throttle {
     private final Optional<String> scope;
     private final Optional<Function<Request, Optional<String>>> key;
     private final ThrottleStore store;
-    private final String bucketPrefix;
+    private final ThrottleStore.Counter counter;
 
     private RateThrottle(Rate rate, boolean ban, Callers callers, Optional<String> scope,
                          Optional<Function<Request, Optional<String>>> key, ThrottleStore store, String boundScope) {
@@ -42,7 +42,7 @@ public final class RateThrottle implements Throttle {
         this.scope = scope;
         this.key = key;
         this.store = store;
-        this.bucketPrefix = boundScope == null ? null : boundScope + ':';
+        this.counter = boundScope == null ? null : store.counter(boundScope, rate, ban);   // once, at bind time
     }
 
     static RateThrottle create(Rate rate) {
@@ -108,17 +108,20 @@ public final class RateThrottle implements Throttle {
         if (callers == Callers.ANONYMOUS && signedIn || callers == Callers.AUTHENTICATED && !signedIn) {
             return Optional.empty();
         }
-        Optional<String> counted = key.isPresent() ? key.get().apply(request) : Optional.of(callerKey.apply(request));
-        return counted.map(this::acquire);
+        if (key.isEmpty()) {
+            return Optional.of(acquire(callerKey.apply(request)));
+        }
+        Optional<String> counted = key.get().apply(request);
+        return counted.isPresent() ? Optional.of(acquire(counted.get())) : Optional.empty();
     }
 
     @Override
     public Decision acquire(String key) {
-        if (store == null) {
+        if (counter == null) {
             throw new IllegalStateException("throttle " + rate + " is not bound to a store: give it to Portico.Builder "
                     + "or an endpoint, or call bind(ThrottleStore.memory(10_000), \"scope\") first");
         }
-        return store.hit(bucketPrefix + key, rate, ban);
+        return counter.hit(key);
     }
 
     @Override

@@ -15,6 +15,23 @@ public interface ThrottleStore {
      */
     Throttle.Decision hit(String bucket, Rate rate, boolean ban);
 
+    /**
+     * The counting of one bound throttle, made once per endpoint when the pipelines are composed: its
+     * {@link #hit(String) hit} of {@code key} counts exactly as {@code hit(scope + ':' + key, rate, ban)} does, and a
+     * store may precompute the endpoint's part of the bucket here instead of building it on every request.
+     */
+    default Counter counter(String scope, Rate rate, boolean ban) {
+        String prefix = scope + ':';
+        return key -> hit(prefix + key, rate, ban);
+    }
+
+    /** One throttle's buckets in a store: {@link #counter}. */
+    @FunctionalInterface
+    interface Counter {
+        /** Counts one request of the caller known by {@code key}. */
+        Throttle.Decision hit(String key);
+    }
+
     /** In memory, for one instance: at most {@code maxKeys} buckets (and as many bans), on the system clock. */
     static ThrottleStore memory(int maxKeys) {
         return memory(maxKeys, Clock.systemUTC());
