@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portico.Portico;
 import dev.portico.cli.Manage;
+import dev.portico.config.PorticoConfig;
+import dev.portico.config.Settings;
 import dev.portico.openapi.OpenApiDocument;
 import dev.portico.openapi.SpecVersion;
 import java.io.IOException;
@@ -168,6 +170,23 @@ class SchemaDiffCommandTest {
         assertThat(out.toString()).contains("to the app's model:", "No changes.");
         assertThat(diff(manage(RequiredAuthor::routes), old)).isEqualTo(1);
         assertThat(out.toString()).contains("required property author added");
+    }
+
+    @Test
+    void aUrlIsReadOverHttpAsTheSchemaEndpointServesIt() throws IOException {
+        Portico deployed = V1.routes(Portico.builder().config(PorticoConfig.builder()
+                .set(Settings.SERVER_HOST, "127.0.0.1").set(Settings.SERVER_PORT, 0).build()).shutdownHook(false))
+                .build().start();
+        try {
+            String url = "http://127.0.0.1:" + deployed.port() + "/api/schema/";
+            assertThat(diff(manage(RequiredAuthor::routes), url)).as(err.toString()).isEqualTo(1);
+            assertThat(out.toString()).contains("Changes from " + url + " to the app's model:",
+                    "required property author added");
+            assertThat(diff(url + "nothing-here/", url)).isEqualTo(2);
+            assertThat(err.toString()).contains("schema diff: " + url + "nothing-here/ answered 404");
+        } finally {
+            deployed.stop();
+        }
     }
 
     @Test
