@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
 public final class Manage {
     private final Function<PorticoConfig, Portico.Builder> app;
     private final List<Object> commands = new ArrayList<>();
+    private final List<Object> schemaCommands = new ArrayList<>();
     private java.util.function.Consumer<PorticoConfig.Builder> settings = b -> { };
     private String name = "manage";
 
@@ -62,6 +63,15 @@ public final class Manage {
         return this;
     }
 
+    /**
+     * Adds a subcommand of {@code schema}, from a module that {@code portico-cli} does not depend on: {@code schema
+     * diff} comes from {@code portico-client-gen}, with the comparison library only that module carries.
+     */
+    public Manage schemaCommand(Object command) {
+        schemaCommands.add(command);
+        return this;
+    }
+
     /** Runs the command line and returns the exit code: 0 success, 1 failure, 2 bad usage. */
     public int run(String... args) {
         return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
@@ -74,6 +84,7 @@ public final class Manage {
         line.setCommandName(name);
         line.addSubcommand("serve", new Serve(root));
         line.addSubcommand("schema", new SchemaCommand(this));
+        schemaCommands.forEach(line.getSubcommands().get("schema")::addSubcommand);
         commands.forEach(line::addSubcommand);
         line.setOut(out);
         line.setErr(err);

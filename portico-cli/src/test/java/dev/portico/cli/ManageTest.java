@@ -40,4 +40,36 @@ class ManageTest {
         assertThat(run(manage(), "--nope")).isEqualTo(2);
         assertThat(err.toString()).contains("Unknown option");
     }
+
+    @picocli.CommandLine.Command(name = "count", description = "Count the paths.")
+    static final class CountPaths implements java.util.concurrent.Callable<Integer> {
+        private final Manage manage;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        CountPaths(Manage manage) {
+            this.manage = manage;
+        }
+
+        @Override
+        public Integer call() {
+            var paths = manage.openapi(dev.portico.openapi.SpecVersion.V3_0).model().getPaths();
+            spec.commandLine().getOut().println("paths: " + (paths == null ? 0 : paths.size()));
+            return 0;
+        }
+    }
+
+    @Test
+    void aSchemaSubcommandFromAnotherModuleRunsUnderSchemaAndLeavesSchemaAsItWas() {
+        Manage manage = Manage.create(config -> Portico.builder().config(config)
+                .get("/api/hello/", String.class, r -> "hello"));
+        manage.schemaCommand(new CountPaths(manage));
+        assertThat(run(manage, "schema", "count")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("paths: 1");
+        assertThat(run(manage, "schema", "--help")).isZero();
+        assertThat(out.toString()).contains("count", "Count the paths.", "--file");
+        assertThat(run(manage, "schema", "--format", "json")).isZero();
+        assertThat(out.toString()).contains("\"openapi\" : \"3.1.0\"", "/api/hello/");
+    }
 }

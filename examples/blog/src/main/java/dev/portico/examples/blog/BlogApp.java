@@ -13,6 +13,7 @@ import dev.portico.auth.jwt.JwtSettings;
 import dev.portico.auth.session.SessionSettings;
 import dev.portico.cli.Manage;
 import dev.portico.clientgen.ClientCommand;
+import dev.portico.clientgen.diff.SchemaDiffCommand;
 import dev.portico.config.PorticoConfig;
 import dev.portico.config.Settings;
 import dev.portico.data.Database;
@@ -97,7 +98,7 @@ public final class BlogApp {
     }
 
     /**
-     * The management commands: serve, schema, migrate, createuser, apikey, role, user, clearsessions and client, with the
+     * The management commands: serve, schema (and schema diff), migrate, createuser, apikey, role, user, clearsessions and client, with the
      * {@code database.*} and {@code auth.*} settings.
      */
     public static Manage manage() {
@@ -114,7 +115,8 @@ public final class BlogApp {
                 .command(RoleCommand.create(manage::config))
                 .command(UserCommand.create(manage::config))
                 .command(ClearSessionsCommand.create(manage::config))
-                .command(ClientCommand.create(manage));
+                .command(ClientCommand.create(manage))
+                .schemaCommand(SchemaDiffCommand.create(manage));
     }
 
     /**

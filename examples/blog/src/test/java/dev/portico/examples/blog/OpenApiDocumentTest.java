@@ -1,9 +1,11 @@
 package dev.portico.examples.blog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import dev.portico.Portico;
 import dev.portico.cli.Manage;
+import dev.portico.clientgen.diff.SchemaDiff;
 import dev.portico.config.PorticoConfig;
 import dev.portico.data.DatabaseSettings;
 import dev.portico.openapi.OpenApiDocument;
@@ -61,11 +63,47 @@ class OpenApiDocumentTest {
             Files.writeString(SNAPSHOT, current, StandardCharsets.UTF_8);
         }
         String committed = Files.exists(SNAPSHOT) ? Files.readString(SNAPSHOT, StandardCharsets.UTF_8) : "";
-        assertThat(current)
-                .as("The example app's OpenAPI document changed. If the change is intended, regenerate the snapshot "
-                        + "with `./manage schema --file examples/blog/openapi.yaml` (or run the tests with -D"
-                        + UPDATE + "=true) and commit it.")
-                .isEqualTo(committed);
+        if (!current.equals(committed)) { // the message, not two 10,000-line documents side by side
+            fail(snapshotMessage(committed, current));
+        }
+    }
+
+    @Test
+    void aChangedDocumentsMessageListsTheChangesBreakingOnesMarkedAndTheCommandToAcceptThem() throws Exception {
+        String current = app(BlogDatabases.config().build()).openapi().text(OpenApiDocument.Format.YAML);
+        // the committed document as it would be with one more operation, which the app no longer has
+        String withExtraOperation = current.replace("  /api/employees/{id}/:\n", """
+                  /api/employees/{id}/archive/:
+                    post:
+                      operationId: archiveEmployee
+                      responses:
+                        "204":
+                          description: No Content
+                  /api/employees/{id}/:
+                """);
+        assertThat(withExtraOperation).isNotEqualTo(current);
+        String message = snapshotMessage(withExtraOperation, current);
+        assertThat(message)
+                .contains("The example app's OpenAPI document changed (1 changes, 1 breaking")
+                .containsPattern("(?m)^BREAKING +POST /api/employees/\\{id}/archive/ \\(archiveEmployee\\): "
+                        + "operation removed$")
+                .contains("./manage schema --file examples/blog/openapi.yaml");
+        assertThat(snapshotMessage(current.replace("title: Blog API", "title: The blog API"), current))
+                .as("a change that is no API change")
+                .contains("only its text", "line 3 was `  title: The blog API`, is `  title: Blog API`", "No changes.",
+                        "./manage schema --file");
+        assertThat(snapshotMessage("", current)).contains("no committed snapshot", "./manage schema --file");
+    }
+
+    /** The committed 3.1 document against the live model, which the command reads as 3.0.3: the same API. */
+    @Test
+    void schemaDiffFindsNoChangeFromTheCommitted31DocumentToTheLiveModel() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = BlogApp.manage(b -> b.set(dev.portico.auth.jwt.JwtSettings.SECRET, BlogDatabases.TEST_JWT_SECRET))
+                .run(new String[] {"schema", "diff", SNAPSHOT.toString()}, new PrintWriter(out), new PrintWriter(err));
+        assertThat(code).as(out + "" + err).isZero();
+        assertThat(out.toString()).isEqualTo("Changes from openapi.yaml to the app's model:\nNo changes.\n");
     }
 
     @Test
@@ -123,6 +161,36 @@ class OpenApiDocumentTest {
         assertThat(manage.run(new String[] {"schema"}, new PrintWriter(new StringWriter()), new PrintWriter(err)))
                 .isNotZero();
         assertThat(err.toString()).contains("auth.jwt.secret", "openssl rand -base64 48");
+    }
+
+    /**
+     * The failure message when the document differs from the snapshot: what {@code schema diff} says changed,
+     * breaking changes marked, and the command to accept the change.
+     */
+    private static String snapshotMessage(String committed, String current) {
+        String accept = "If the change is intended, accept it with `./manage schema --file examples/blog/openapi.yaml`"
+                + " (or run the tests with -D" + UPDATE + "=true) and commit the file.";
+        if (committed.isBlank()) {
+            return "There is no committed snapshot " + SNAPSHOT.toAbsolutePath() + ". " + accept;
+        }
+        SchemaDiff diff = SchemaDiff.compare(committed, current);
+        String summary = diff.unchanged() ? "only its text (descriptions, titles or order): " + firstDifference(
+                committed, current)
+                : diff.changes().size() + " changes, " + diff.changes().stream().filter(SchemaDiff.Change::breaking)
+                .count() + " breaking";
+        return "The example app's OpenAPI document changed (" + summary + "); from openapi.yaml to the app's model:\n"
+                + diff.report() + accept;
+    }
+
+    private static String firstDifference(String committed, String current) {
+        List<String> was = committed.lines().toList();
+        List<String> is = current.lines().toList();
+        int line = 0;
+        while (line < was.size() && line < is.size() && was.get(line).equals(is.get(line))) {
+            line++;
+        }
+        return "line " + (line + 1) + " was `" + (line < was.size() ? was.get(line) : "") + "`, is `"
+                + (line < is.size() ? is.get(line) : "") + "`";
     }
 
     private static int run(Manage manage, String... args) {
