@@ -50,6 +50,8 @@ class GeneratedProjectTest {
         Path project = projects.resolve("myapi");
         assertThat(project.resolve("src/main/java/com/example/myapi/App.java")).isRegularFile();
         assertThat(project.resolve("manage")).isExecutable();
+        assertThat(Files.readString(project.resolve("README.md"))).as("the README's two commands, run below")
+                .contains("\n    ./manage\n", "\n    mvn -B verify\n");
 
         NestedMaven.Result verify = maven.mvn(project, Duration.ofMinutes(5), "-B", "verify");
         succeeded("mvn -B verify", verify);
