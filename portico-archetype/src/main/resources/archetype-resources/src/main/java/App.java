@@ -1,0 +1,77 @@
+package ${package};
+
+import dev.portico.Portico;
+import dev.portico.auth.accounts.Accounts;
+import dev.portico.auth.accounts.AuthSettings;
+import dev.portico.auth.cli.ApiKeyCommand;
+import dev.portico.auth.cli.ClearSessionsCommand;
+import dev.portico.auth.cli.CreateUserCommand;
+import dev.portico.auth.cli.RoleCommand;
+import dev.portico.auth.cli.UserCommand;
+import dev.portico.auth.jwt.JwtSettings;
+import dev.portico.auth.session.SessionSettings;
+import dev.portico.cli.Manage;
+import dev.portico.config.PorticoConfig;
+import dev.portico.config.Settings;
+import dev.portico.data.Database;
+import dev.portico.data.DatabaseSettings;
+import dev.portico.data.MigrateCommand;
+import dev.portico.data.query.BaseUrl;
+import java.util.Set;
+
+/**
+ * The application: notes kept per user, behind accounts with JWT, sessions and API keys. {@code ./manage} serves it
+ * on http://localhost:8000; {@code ./manage --help} lists the management commands. The data lives in the database of
+ * {@code database.url}: by default an H2 file under {@code ./data/}, migrated when the app starts.
+ */
+public final class App {
+
+    private App() {
+    }
+
+    /** The application, for the server, the management commands and the tests alike. */
+    public static Portico.Builder app(PorticoConfig config) {
+        // declared without connecting, so `./manage schema` needs no database; the app opens it when it starts
+        Database db = Database.lazy(config, Accounts.MIGRATIONS);
+        Portico.Builder app = Portico.builder()
+                .config(config)
+                .onStart(db::open)
+                .onStop(db)
+                .schema(s -> s.title("${artifactId} API").version("${version}"))
+                .get("/health", Health.class, request -> new Health("ok"),
+                        e -> e.operationId("health").tags("health").summary("Tells that the server is up"));
+        Auth auth = Auth.create(db, config);
+        auth.addTo(app);
+        Set<String> hosts = BaseUrl.hosts(config.get(Settings.SERVER_ALLOWED_HOSTS));
+        Notes.resource(db, hosts, auth.callers).addTo(app);
+        return app;
+    }
+
+    /** The management commands: serve (the default), schema, migrate, createuser, apikey, role, user, clearsessions. */
+    public static Manage manage() {
+        Manage manage = Manage.create(App::app).name("./manage").settings(App::settings);
+        return manage.command(MigrateCommand.create(manage::config, Accounts.MIGRATIONS))
+                .command(CreateUserCommand.create(manage::config))
+                .command(ApiKeyCommand.create(manage::config))
+                .command(RoleCommand.create(manage::config))
+                .command(UserCommand.create(manage::config))
+                .command(ClearSessionsCommand.create(manage::config));
+    }
+
+    /** Registers the settings of the modules the app uses ({@code database.*}, {@code auth.*}). */
+    public static PorticoConfig.Builder settings(PorticoConfig.Builder builder) {
+        return SessionSettings.register(JwtSettings.register(AuthSettings.register(DatabaseSettings.register(builder))));
+    }
+
+    /** Runs a management command; {@code serve} by default. */
+    public static void main(String[] args) {
+        int code = manage().run(args);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /** The answer of {@code /health}. */
+    public record Health(String status) {
+    }
+}

@@ -1,0 +1,145 @@
+package dev.portico.archetype;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A project generated from this archetype, by a real nested Maven, as a newcomer makes one with
+ * {@code docs/new-project.md}: {@code mvn -B archetype:generate ...} makes it; the README's two commands then work,
+ * {@code mvn -B verify} (its own tests, which must run and pass) and {@code ./manage} (the app answers on
+ * {@code /health} and stops on SIGTERM). The nested Maven sees this build's Portico modules through
+ * {@link StagedRepository}, so nothing is installed into {@code ~/.m2}. The only change to the documented command is
+ * the plugin version, pinned to the one this build uses so the test never depends on what Central calls newest.
+ */
+class GeneratedProjectTest {
+    private static final String VERSION = System.getProperty("portico.version");
+    private static final Path ROOT = Path.of(System.getProperty("portico.root")).toAbsolutePath().normalize();
+    private static final Path MAVEN_HOME = Path.of(System.getProperty("maven.home"));
+    private static final String ARCHETYPE_PLUGIN = "org.apache.maven.plugins:maven-archetype-plugin:"
+            + System.getProperty("archetype.plugin.version") + ":generate";
+    private static final Path WORK = ROOT.resolve("portico-archetype/target/generated-project");
+
+    @Test
+    void theGeneratedProjectBuildsPassesItsTestsAndServes() throws Exception {
+        StagedRepository staged = StagedRepository.create(ROOT, VERSION, WORK.resolve("maven-home"),
+                Path.of(System.getProperty("user.home"), ".m2", "repository"));
+        NestedMaven maven = new NestedMaven(MAVEN_HOME, staged, WORK.resolve("logs"));
+        Path projects = fresh(WORK.resolve("projects"));
+
+        NestedMaven.Result generate = maven.mvn(projects, Duration.ofMinutes(3), "-B", ARCHETYPE_PLUGIN,
+                "-DarchetypeGroupId=dev.portico", "-DarchetypeArtifactId=portico-archetype",
+                "-DarchetypeVersion=" + VERSION, "-DgroupId=com.example", "-DartifactId=myapi",
+                "-Dpackage=com.example.myapi");
+        succeeded("archetype:generate", generate);
+        Path project = projects.resolve("myapi");
+        assertThat(project.resolve("src/main/java/com/example/myapi/App.java")).isRegularFile();
+        assertThat(project.resolve("manage")).isExecutable();
+        assertThat(Files.readString(project.resolve("README.md"))).as("the README's two commands, run below")
+                .contains("\n    ./manage\n", "\n    mvn -B verify\n");
+
+        NestedMaven.Result verify = maven.mvn(project, Duration.ofMinutes(5), "-B", "verify");
+        succeeded("mvn -B verify", verify);
+        assertThat(testsRun(project)).as("tests the generated project ran").isGreaterThanOrEqualTo(7);
+
+        Duration serve = serves(maven, project);
+        System.out.printf("generated project: archetype:generate %.1f s, mvn -B verify %.1f s, ./manage up in %.1f s%n",
+                seconds(generate.took()), seconds(verify.took()), seconds(serve));
+    }
+
+    /** {@code ./manage} builds and starts the app; it answers on {@code /health}, then stops on SIGTERM. */
+    private static Duration serves(NestedMaven maven, Path project) throws Exception {
+        int port = freePort();
+        long begun = System.nanoTime();
+        NestedMaven.Started manage = maven.start(project, List.of("./manage"), Map.of("PORT", String.valueOf(port)));
+        try {
+            HttpResponse<String> health = awaitHealth(manage, port, Duration.ofMinutes(2));
+            Duration took = Duration.ofNanos(System.nanoTime() - begun);
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"status\":\"ok\"");
+            manage.process().destroy(); // SIGTERM: exec'd java receives it directly
+            assertThat(manage.process().waitFor(30, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("./manage stops on SIGTERM").isTrue();
+            assertThat(manage.process().exitValue()).as(NestedMaven.tail(manage.output())).isIn(0, 143);
+            return took;
+        } finally {
+            if (manage.process().isAlive()) {
+                manage.kill();
+            }
+        }
+    }
+
+    private static HttpResponse<String> awaitHealth(NestedMaven.Started manage, int port, Duration timeout)
+            throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                .timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!manage.process().isAlive()) {
+                throw new AssertionError("./manage exited with " + manage.process().exitValue() + ":\n"
+                        + NestedMaven.tail(manage.output()));
+            }
+            try {
+                return client.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException notYet) {
+                Thread.sleep(200);
+            }
+        }
+        throw new AssertionError("./manage did not answer on port " + port + " within " + timeout + ":\n"
+                + NestedMaven.tail(manage.output()));
+    }
+
+    private static void succeeded(String what, NestedMaven.Result result) {
+        assertThat(result.exitCode()).as(what + " failed:\n" + NestedMaven.tail(result.output())).isZero();
+    }
+
+    /** The tests surefire ran in {@code project}, from its reports; failing tests already failed the build. */
+    private static int testsRun(Path project) throws IOException {
+        Pattern tests = Pattern.compile("<testsuite [^>]*?tests=\"(\\d+)\"");
+        int run = 0;
+        try (Stream<Path> reports = Files.list(project.resolve("target/surefire-reports"))) {
+            for (Path report : reports.filter(p -> p.getFileName().toString().startsWith("TEST-")).toList()) {
+                Matcher m = tests.matcher(Files.readString(report));
+                run += m.find() ? Integer.parseInt(m.group(1)) : 0;
+            }
+        }
+        return run;
+    }
+
+    private static Path fresh(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        return Files.createDirectories(dir);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static double seconds(Duration d) {
+        return d.toMillis() / 1000.0;
+    }
+}
