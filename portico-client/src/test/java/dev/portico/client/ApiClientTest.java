@@ -77,6 +77,8 @@ class ApiClientTest {
         try (ApiClient fresh = ApiClient.builder(server.root()).build()) {
             assertThat(fresh.anonymous().call("shop.greet", Map.of("name", "ada")).asText()).isEqualTo("Hello, ada");
             assertThat(fresh.anonymous().call("shop/greet", Map.of("name", "bob")).asText()).isEqualTo("Hello, bob");
+            assertThat(server.requests).containsExactly("GET /api/_index", "POST /api/shop/greet",
+                    "POST /api/shop/greet");
             server.requests.clear();
             assertThatThrownBy(() -> fresh.call("shop.gret", Map.of()))
                     .isInstanceOf(UnknownMethodException.class)
