@@ -91,6 +91,19 @@ public final class Api {
         return declared.endpoint().path().template();
     }
 
+    /**
+     * The name {@code method} (an {@link ApiMethod}) is served under in its module: {@link ApiMethod#name()}, or the
+     * Java name in snake_case. Clients that start from the same declaration (portico-client's proxies) use it, so
+     * the two sides cannot disagree.
+     */
+    public static String methodName(java.lang.reflect.Method method) {
+        ApiMethod api = method.getAnnotation(ApiMethod.class);
+        if (api == null) {
+            throw new IllegalArgumentException(method + " is not annotated @ApiMethod");
+        }
+        return api.name().isEmpty() ? ApiMethods.snakeCase(method.getName()) : api.name();
+    }
+
     /** The endpoint of a method, by name, when there is one. */
     public Optional<Endpoint> endpoint(String name) {
         return Optional.ofNullable(methods.get(name.startsWith("api:") ? name.substring(4) : name))

@@ -47,12 +47,8 @@ final class ApiMethods {
 
     static List<Declared> read(Object module, String prefix, List<IdResolver<?>> resolvers,
                                Consumer<EndpointBuilder> customizer) {
-        Class<?> type = module.getClass();
+        Class<?> type = declaringType(module.getClass());
         ApiModule annotation = type.getAnnotation(ApiModule.class);
-        if (annotation == null) {
-            throw new IllegalArgumentException(type.getName() + " is not annotated @ApiModule(\"name\"); annotate it "
-                    + "to serve its @ApiMethod methods");
-        }
         String moduleName = checkedName(annotation.value(), "module name of " + type.getName());
         Method[] methods = type.getDeclaredMethods();
         Arrays.sort(methods, Comparator.comparing(Method::getName).thenComparing(Method::toGenericString));
@@ -72,6 +68,27 @@ final class ApiMethods {
             throw new IllegalArgumentException(type.getName() + " has no method annotated @ApiMethod");
         }
         return declared;
+    }
+
+    /**
+     * The type that declares the module: the class when it is annotated {@link ApiModule}, else the one interface it
+     * implements that is, so that a client (portico-client's {@code proxy}) can be made from the same interface.
+     */
+    private static Class<?> declaringType(Class<?> type) {
+        if (type.isAnnotationPresent(ApiModule.class)) {
+            return type;
+        }
+        List<Class<?>> annotated = Arrays.stream(type.getInterfaces())
+                .filter(i -> i.isAnnotationPresent(ApiModule.class)).toList();
+        if (annotated.size() == 1) {
+            return annotated.getFirst();
+        }
+        if (annotated.isEmpty()) {
+            throw new IllegalArgumentException(type.getName() + " is not annotated @ApiModule(\"name\"), nor is an "
+                    + "interface it implements; annotate one to serve its @ApiMethod methods");
+        }
+        throw new IllegalArgumentException(type.getName() + " implements several @ApiModule interfaces " + annotated
+                + "; register one object per module");
     }
 
     private static EndpointBuilder builder(Object module, String moduleName, String name, Method method, ApiMethod api,

@@ -460,4 +460,46 @@ class ApiTest {
                 .hasMessageContaining("Account").hasMessageContaining("IdResolver");
         assertThatThrownBy(() -> Api.builder().build()).hasMessageContaining("no modules");
     }
+
+    /** A module declared by an interface, as portico-client's proxies use it: the class only implements it. */
+    @ApiModule("greeter")
+    public interface GreeterApi {
+        @ApiMethod
+        String greet(String name);
+    }
+
+    static final class Greeter implements GreeterApi {
+        @Override
+        public String greet(String name) {
+            return "Hello, " + name;
+        }
+    }
+
+    interface Other {
+    }
+
+    @ApiModule("second")
+    public interface SecondApi {
+        @ApiMethod
+        String greet(String name);
+    }
+
+    static final class TwoModules implements GreeterApi, SecondApi, Other {
+        @Override
+        public String greet(String name) {
+            return name;
+        }
+    }
+
+    @Test
+    void aModuleMayBeDeclaredByTheInterfaceItsClassImplements() {
+        Portico app = Api.builder().module(new Greeter()).build().addTo(Portico.builder().shutdownHook(false)).build();
+        Response response = app.handle(TestRequest.of("POST", "/api/greeter/greet")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .body("name=ada".getBytes(StandardCharsets.UTF_8)));
+        assertThat(response.status()).as(Bodies.text(response)).isEqualTo(200);
+        assertThat(Bodies.text(response)).isEqualTo("\"Hello, ada\"");
+        assertThatThrownBy(() -> Api.builder().module(new TwoModules()).build())
+                .hasMessageContaining("several @ApiModule interfaces");
+    }
 }

@@ -6,22 +6,18 @@ import dev.portico.auth.accounts.Role;
 import dev.portico.auth.accounts.User;
 import dev.portico.error.NotFound;
 import dev.portico.http.FileUpload;
-import dev.portico.rpc.ApiMethod;
-import dev.portico.rpc.ApiModule;
-import jakarta.validation.constraints.NotBlank;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Seed 002's module {@code home}: the methods its "API Calls" part calls, at {@code POST /api/home/<method>}. Every
- * method takes the caller first, so each needs credentials: a session with its CSRF token, the
- * {@code authorisation=keyid:secret} field, or HTTP Basic with {@code username:keyid:secret} or (not recommended)
- * {@code username:password}.
+ * Seed 002's module {@code home}, declared by {@link HomeApi}: the methods its "API Calls" part calls, at
+ * {@code POST /api/home/<method>}. Every method takes the caller first, so each needs credentials: a session with its
+ * CSRF token, the {@code authorisation=keyid:secret} field, or HTTP Basic with {@code username:keyid:secret} or (not
+ * recommended) {@code username:password}.
  */
-@ApiModule("home")
-public final class Home {
+public final class Home implements HomeApi {
     private final Accounts accounts;
 
     Home(Accounts accounts) {
@@ -48,20 +44,20 @@ public final class Home {
     }
 
     /** Describes the site; the role is the key's, or the user's default role. */
-    @ApiMethod(summary = "Describes the site and the caller")
+    @Override
     public SiteDescription describeSite(Caller caller) {
         Optional<String> role = caller.role().map(Role::name).or(() -> caller.user().defaultRole());
         return new SiteDescription("Blog", new UserCount(accounts.users().all().size()), caller.name(), role);
     }
 
     /** Describes one user, sent by public id ({@code user=u-...}). */
-    @ApiMethod(summary = "Describes a user")
+    @Override
     public UserDescription describeUser(Caller caller, User user) {
         return UserDescription.of(user);
     }
 
     /** The users whose names fall in the filter's range ({@code filter.name_gt=a&filter.name_lt=p}). */
-    @ApiMethod(summary = "Lists users by name")
+    @Override
     public List<UserDescription> listUsers(Caller caller, UserFilter filter) {
         return accounts.users().all().stream()
                 .filter(u -> filter.name_gt().map(gt -> u.username().compareTo(gt) > 0).orElse(true))
@@ -75,7 +71,7 @@ public final class Home {
      * ({@code usernames.0=joebloggs}), by repeating the name ({@code usernames=joebloggs&usernames=johndoe}), or empty
      * ({@code usernames.=}).
      */
-    @ApiMethod(summary = "Lists the users of some usernames")
+    @Override
     public List<UserDescription> listNamedUsers(Caller caller, List<String> usernames) {
         return usernames.stream().flatMap(name -> accounts.users().find(name).stream()).map(UserDescription::of)
                 .toList();
@@ -85,14 +81,14 @@ public final class Home {
      * The user whose username is the first name and last name run together ({@code joe} {@code bloggs}); a blank
      * name is a 400 naming it, as a constraint on any controller parameter would be.
      */
-    @ApiMethod(summary = "Finds a user by first and last name")
-    public UserDescription findUser(Caller caller, @NotBlank String firstname, @NotBlank String lastname) {
+    @Override
+    public UserDescription findUser(Caller caller, String firstname, String lastname) {
         String username = (firstname + lastname).toLowerCase(Locale.ROOT);
         return accounts.users().find(username).map(UserDescription::of).orElseThrow(NotFound::new);
     }
 
     /** Receives a file from a page's {@code <input type="file" name="file">}, with an optional note. */
-    @ApiMethod(summary = "Uploads a file")
+    @Override
     public Uploads.UploadReceipt upload(Caller caller, FileUpload file, Optional<String> note) throws IOException {
         return Uploads.receipt(file, note);
     }
