@@ -9,11 +9,15 @@ import dev.portico.config.Setting;
 import dev.portico.config.Settings;
 import dev.portico.data.DatabaseSettings;
 import dev.portico.redis.RedisSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +32,45 @@ class ConfigurationReferenceTest {
     /** Every setting of the framework's modules, in the order the reference lists them. */
     static final List<Setting<?>> DECLARED = Stream.of(Settings.ALL, DatabaseSettings.ALL, AuthSettings.ALL,
             JwtSettings.ALL, SessionSettings.ALL, RedisSettings.ALL).flatMap(List::stream).toList();
+
+    private static final Pattern ALL_LIST = Pattern.compile("public static final List<Setting<\\?>> ALL\\b");
+
+    @Test
+    void everySettingsListOfTheFrameworkIsChecked() throws IOException {
+        List<String> missed = new ArrayList<>();
+        Path root = Repository.root();
+        try (Stream<Path> modules = Files.list(root)) {
+            for (Path module : modules.filter(m -> m.getFileName().toString().startsWith("portico-")).toList()) {
+                Path sources = module.resolve("src/main/java");
+                if (!Files.isDirectory(sources)) {
+                    continue;
+                }
+                try (Stream<Path> files = Files.walk(sources)) {
+                    for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                        if (!ALL_LIST.matcher(Files.readString(file)).find()) {
+                            continue;
+                        }
+                        String name = sources.relativize(file).toString().replace('/', '.').replace(".java", "");
+                        if (!checked(name)) {
+                            missed.add(root.relativize(file) + " declares settings (ALL) that the configuration "
+                                    + "reference check does not read: add " + name + ".ALL to DECLARED (and its module"
+                                    + " to docs/samples/pom.xml)");
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(missed).isEmpty();
+    }
+
+    private static boolean checked(String className) {
+        try {
+            Object all = Class.forName(className).getField("ALL").get(null);
+            return all instanceof List<?> list && !list.isEmpty() && DECLARED.containsAll(list);
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
+    }
 
     @Test
     void everyDeclaredSettingIsDocumentedWithItsDefaultAndEnvironmentVariable() {
