@@ -25,9 +25,11 @@ class EndpointsSamplesTest {
     }
     // endregion functional-types
 
-    static Portico.Builder functional(Portico.Builder builder) {
+    @BeforeAll
+    static void start() {
+        PorticoConfig config = PorticoConfig.builder().set(Settings.SERVER_PORT, 0).build();
         // region functional
-        return builder
+        Portico.Builder builder = Portico.builder()
                 .get("/api/hello/{name}/", Greeting.class,
                         request -> new Greeting("Hello, " + request.path("name") + "!"))
                 .get("/api/sum/{a:int}/{b:int}/", Sum.class, request -> {
@@ -39,18 +41,11 @@ class EndpointsSamplesTest {
                         (request, greeting) -> new Greeting(greeting.message().toUpperCase()),
                         e -> e.status(201).summary("Shouts a greeting back"));
         // endregion functional
-    }
-
-    @BeforeAll
-    static void start() {
-        PorticoConfig config = PorticoConfig.builder().set(Settings.SERVER_PORT, 0).build();
         // region mount
-        Portico.Builder builder = Portico.builder()
-                .config(config)
-                .controller(new Notes())
+        builder.controller(new Notes())
                 .controller(new Requests());
         // endregion mount
-        app = functional(builder).build().start();
+        app = builder.config(config).build().start();
         http = new Http(app.port());
     }
 
