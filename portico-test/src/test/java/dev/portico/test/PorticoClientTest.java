@@ -63,7 +63,7 @@ class PorticoClientTest {
         assertThat(client.post("/api/notes/").form(fields).send()).hasStatus(201).hasJsonPath("$.text", "a & b");
         TestResponse uploaded = client.post("/api/uploads/").multipart(Multipart.create().field("note", "n")
                 .file("file", "a.txt", "text/plain", "content".getBytes(StandardCharsets.UTF_8))).send();
-        assertThat(uploaded).hasStatus(201).hasJson("{\"name\":\"a.txt\",\"content_type\":\"text/plain\","
+        assertThat(uploaded).hasStatus(201).hasJson("{\"name\":\"a.txt\",\"contentType\":\"text/plain\","
                 + "\"content\":\"content\",\"note\":\"n\"}");
     }
 
