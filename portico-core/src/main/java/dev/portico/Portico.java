@@ -63,6 +63,7 @@ public final class Portico {
     private HttpServer server;
     private Thread hook;
     private boolean closed;
+    private boolean prepared;
 
     private Portico(PorticoConfig config, ObjectMapper mapper, Application application, OpenApiDocument openapi,
                     boolean shutdownHook, List<AutoCloseable> onStop, List<Runnable> onStart) {
@@ -109,6 +110,19 @@ public final class Portico {
     }
 
     /**
+     * Runs the {@link Builder#onStart} tasks (connecting a database, say) without opening a port, once: what serving
+     * in-process ({@link #handle}, portico-test's client) needs. {@link #start()} after it does not run them again;
+     * {@link #stop()} releases what they opened.
+     */
+    public synchronized Portico prepare() {
+        if (!prepared) {
+            onStart.forEach(Runnable::run);
+            prepared = true;
+        }
+        return this;
+    }
+
+    /**
      * Runs the {@link Builder#onStart} tasks (connecting a database, say), then starts the server on the
      * configured host and port; stops gracefully on SIGTERM. A task that throws stops the start before the
      * port is opened, and the exception propagates.
@@ -118,7 +132,7 @@ public final class Portico {
             throw new IllegalStateException("already started on port " + server.port());
         }
         long begin = System.nanoTime();
-        onStart.forEach(Runnable::run);
+        prepare();
         server = HttpServer.helidon(application, new HttpServer.Options(config.get(Settings.SERVER_HOST),
                 config.get(Settings.SERVER_PORT), Math.toIntExact(config.get(Settings.LIMITS_HEADER_SIZE)),
                 config.get(Settings.SERVER_IDLE_TIMEOUT))).start();
@@ -436,12 +450,12 @@ public final class Portico {
             ErrorRenderer errors = new ErrorRenderer(mapper, resolved.get(Settings.ERRORS_FORMAT));
             ResponseCache responses = cache != null ? cache
                     : endpoints.stream().anyMatch(e -> e.policies().cacheFor().isPresent())
-                    ? ResponseCache.inMemory(resolved.get(Settings.CACHE_MEMORY_MAX_SIZE)) : ResponseCache.none();
+                    ? ResponseCache.inMemory(resolved.get(Settings.CACHE_MEMORY_MAX_SIZE), resolved.clock()) : ResponseCache.none();
             Optional<Throttle> throttles = defaultThrottle(resolved);
             Pipeline.Defaults defaults = new Pipeline.Defaults(authenticators, permissions, throttles,
                     responses, callerKey != null ? callerKey : defaultCallerKey(resolved), mapper,
                     new BodyReaders(mapper, resolved.limits()), throttleStore != null ? throttleStore
-                    : ThrottleStore.memory(resolved.get(Settings.THROTTLE_MEMORY_MAX_KEYS)));
+                    : ThrottleStore.memory(resolved.get(Settings.THROTTLE_MEMORY_MAX_KEYS), resolved.clock()));
             SchemaView view = schema.build(resolved);
             OpenApiDocument[] document = new OpenApiDocument[1];
             List<Endpoint> served = new ArrayList<>(endpoints);

@@ -9,6 +9,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -35,11 +36,14 @@ public final class PorticoConfig {
     private final Map<String, Setting<?>> settings;
     private final Map<String, Object> values;
     private final Map<String, String> sources;
+    private final Clock clock;
 
-    private PorticoConfig(Map<String, Setting<?>> settings, Map<String, Object> values, Map<String, String> sources) {
+    private PorticoConfig(Map<String, Setting<?>> settings, Map<String, Object> values, Map<String, String> sources,
+                          Clock clock) {
         this.settings = settings;
         this.values = values;
         this.sources = sources;
+        this.clock = clock;
     }
 
     /** A builder that knows Portico's own settings. */
@@ -69,6 +73,15 @@ public final class PorticoConfig {
     /** Every registered setting, in registration order. */
     public List<Setting<?>> settings() {
         return List.copyOf(settings.values());
+    }
+
+    /**
+     * The clock every module of the application reads the time from: JWT and session expiry, API keys' expiry, throttle
+     * windows, cache TTLs, rows' timestamps. The system clock (UTC) unless {@link Builder#clock} set another, so a
+     * test can move time instead of sleeping. Not a setting: it comes from code only, and is never printed.
+     */
+    public Clock clock() {
+        return clock;
     }
 
     /** The request limits. */
@@ -107,6 +120,7 @@ public final class PorticoConfig {
         private final Map<String, String> file = new LinkedHashMap<>();
         private String fileName;
         private Map<String, String> env = Map.of();
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {
             Settings.ALL.forEach(this::register);
@@ -126,6 +140,12 @@ public final class PorticoConfig {
         public <T> Builder set(Setting<T> setting, T value) {
             register(setting);
             code.put(setting.key(), value);
+            return this;
+        }
+
+        /** The clock of {@link PorticoConfig#clock()}; tests pass one they move by hand. */
+        public Builder clock(Clock clock) {
+            this.clock = java.util.Objects.requireNonNull(clock, "clock");
             return this;
         }
 
@@ -209,7 +229,8 @@ public final class PorticoConfig {
                 }
                 apply(s, s.envName(), values, sources);
             }
-            return new PorticoConfig(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings)), values, sources);
+            return new PorticoConfig(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings)), values, sources,
+                    clock);
         }
 
         private void apply(Setting<?> s, String variable, Map<String, Object> values, Map<String, String> sources) {

@@ -162,6 +162,11 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
+    /** The clock of the configuration ({@link PorticoConfig#clock()}): rows' {@code created_at} and {@code updated_at}. */
+    public java.time.Clock clock() {
+        return config.clock();
+    }
+
     /**
      * The pool, for code that wants plain JDBC: a view that opens the database on its first
      * {@code getConnection()}, so it can be handed out while the application is built.

@@ -33,9 +33,12 @@ public final class Accounts {
         this.users = new Users(db.jdbi(), passwords, roles, config, clock);
     }
 
-    /** The accounts on {@code db}, with the {@code auth.*} settings of {@code config} and the system clock. */
+    /**
+     * The accounts on {@code db}, with the {@code auth.*} settings of {@code config} and its clock
+     * ({@link PorticoConfig#clock()}, the system clock unless a test set another).
+     */
     public static Accounts create(Database db, PorticoConfig config) {
-        return create(db, config, Clock.systemUTC());
+        return create(db, config, config.clock());
     }
 
     /** The same, on {@code clock}: tests move time to try expiry. */

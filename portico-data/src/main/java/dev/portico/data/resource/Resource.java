@@ -59,7 +59,7 @@ public final class Resource<T extends Record> {
 
     Resource(ResourceBuilder<T> b) {
         this.model = b.model;
-        this.store = new Store<>(b.model, b.db.dataSource());
+        this.store = new Store<>(b.model, b.db.dataSource(), b.db.clock());
         this.prefix = b.prefix;
         this.scopes = List.copyOf(b.scopes);
         this.onCreate = new LinkedHashMap<>(b.onCreate);

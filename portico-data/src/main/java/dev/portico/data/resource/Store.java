@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -26,10 +27,12 @@ final class Store<T extends Record> {
     private final Model<T> model;
     private final DataSource data;
     private final String byId;
+    private final Clock clock;
 
-    Store(Model<T> model, DataSource data) {
+    Store(Model<T> model, DataSource data, Clock clock) {
         this.model = model;
         this.data = data;
+        this.clock = clock;
         this.byId = model.select() + " WHERE " + model.key().column() + " = ?";
     }
 
@@ -218,8 +221,8 @@ final class Store<T extends Record> {
     }
 
     /** Microseconds: PostgreSQL's timestamps keep no more, so the value written is the value read back. */
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     /**

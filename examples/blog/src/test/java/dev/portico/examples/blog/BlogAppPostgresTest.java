@@ -1,17 +1,15 @@
 package dev.portico.examples.blog;
 
+import dev.portico.test.junit.PorticoTest;
+import dev.portico.test.junit.TestDatabase;
 import org.junit.jupiter.api.Assumptions;
 
 /**
  * {@link BlogAppTest}'s whole suite on a real PostgreSQL: skipped, with the reason printed, when the server
  * is unreachable, unless {@code CI=true} (then it fails).
  */
+@PorticoTest(database = TestDatabase.POSTGRESQL)
 class BlogAppPostgresTest extends BlogAppTest {
-
-    @Override
-    BlogDatabases database() throws Exception {
-        return postgresOrSkip();
-    }
 
     /** The PostgreSQL database of a run, or the run aborted with the reason (failed instead under CI=true). */
     static BlogDatabases postgresOrSkip() throws Exception {

@@ -3,298 +3,239 @@ package dev.portico.examples.blog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portico.Portico;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.portico.test.MutableClock;
+import dev.portico.test.Multipart;
+import dev.portico.test.PorticoClient;
+import dev.portico.test.TestResponse;
+import dev.portico.test.auth.TestAccounts;
+import dev.portico.test.junit.App;
+import dev.portico.test.junit.PorticoTest;
+import dev.portico.test.junit.TestSetup;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
- * The example app as a client sees it over a real socket, on an H2 file in a temporary folder;
- * {@link BlogAppPostgresTest} runs the same suite on PostgreSQL. Tests share one database, so each works on
- * rows it marks as its own (a unique word in titles, a unique department).
+ * The example app as a client sees it, in-process through portico-test on H2 in memory; {@link BlogAppPostgresTest}
+ * runs the same suite on PostgreSQL. Tests share one database, so each works on rows it marks as its own (a unique
+ * word in titles, a unique department). {@link InProcessMatchesWireTest} checks that the answers are the server's.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@PorticoTest
 class BlogAppTest {
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
-    private BlogDatabases database;
-    private Portico app;
-    /** A bearer token of user "writer", sent with every request to the resources (they need a signed-in caller). */
-    private String token;
+    private static TestAccounts accounts;
+    /** Signed in as user "writer": the resources need a signed-in caller. */
+    private PorticoClient client;
 
-    /** The database of this run. */
-    BlogDatabases database() throws Exception {
-        return BlogDatabases.h2();
+    @App
+    static Portico app(TestSetup setup) {
+        BlogTesting.Built built = BlogTesting.app(setup);
+        accounts = built.accounts();
+        return built.app();
     }
 
     @BeforeAll
-    void start() throws Exception {
-        database = database();
-        app = BlogApp.app(database.serverConfig()).shutdownHook(false).build().start();
-        BlogUsers.create(database.serverConfig(), "writer", false);
-        token = BlogUsers.token(app.port(), "writer");
+    static void writer() {
+        accounts.createUser("writer");
     }
 
-    @AfterAll
-    void stop() {
-        if (app != null) {
-            app.stop();
-        }
-        if (database != null) {
-            database.close();
-        }
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest.Builder at(String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path));
-        return path.startsWith("/api/posts/") || path.startsWith("/api/employees/")
-                ? request.header("Authorization", "Bearer " + token) : request;
-    }
-
-    private HttpResponse<String> sendJson(String method, String path, String json) throws Exception {
-        return send(at(path).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json)));
+    @BeforeEach
+    void signIn(PorticoClient client) {
+        this.client = client.as("writer");
     }
 
     private static String unique() {
         return "w" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     }
 
-    private static String id(HttpResponse<String> created) {
-        return created.body().replaceAll(".*\"id\":(\\d+).*", "$1");
+    private static String id(TestResponse created) {
+        return created.json().path("id").asText();
     }
 
     @Test
-    void postReadsAreCachedPerCallerAndDroppedByWrites() throws Exception {
+    void postReadsAreCachedPerCallerAndDroppedByWrites() {
         String word = unique();
-        sendJson("POST", "/api/posts/", "{\"title\":\"" + word + "\",\"content\":\"c\"}");
+        client.post("/api/posts/").json("{\"title\":\"" + word + "\",\"content\":\"c\"}").send();
         String list = "/api/posts/?search=" + word;
-        HttpResponse<String> first = send(at(list));
-        HttpResponse<String> second = send(at(list));
-        assertThat(first.headers().firstValue("X-Cache")).contains("MISS");
-        assertThat(second.headers().firstValue("X-Cache")).contains("HIT");
-        assertThat(second.body()).isEqualTo(first.body()).contains("\"count\":1");
-        assertThat(second.headers().firstValue("Cache-Control")).contains("private");
-        assertThat(second.headers().firstValue("Vary")).hasValueSatisfying(v -> assertThat(v).contains("Authorization"));
+        TestResponse first = client.get(list).send();
+        TestResponse second = client.get(list).send();
+        assertThat(first).hasHeader("X-Cache", "MISS");
+        assertThat(second).hasHeader("X-Cache", "HIT").hasBody(first.text()).hasJsonPath("$.count", 1)
+                .hasHeader("Cache-Control", "private");
+        assertThat(second.header("Vary")).hasValueSatisfying(v -> assertThat(v).contains("Authorization"));
         String reader = unique();
-        BlogUsers.create(database.serverConfig(), reader, false);
-        HttpResponse<String> theirs = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + list))
-                .header("Authorization", "Bearer " + BlogUsers.token(app.port(), reader)));
-        assertThat(theirs.headers().firstValue("X-Cache")).contains("MISS"); // never the writer's entry
-        sendJson("POST", "/api/posts/", "{\"title\":\"" + word + " two\",\"content\":\"c\"}");
-        HttpResponse<String> after = send(at(list));
-        assertThat(after.headers().firstValue("X-Cache")).contains("MISS");
-        assertThat(after.body()).contains("\"count\":2");
+        accounts.createUser(reader);
+        assertThat(client.fork().as(reader).get(list).send()).hasHeader("X-Cache", "MISS"); // never the writer's entry
+        client.post("/api/posts/").json("{\"title\":\"" + word + " two\",\"content\":\"c\"}").send();
+        assertThat(client.get(list).send()).hasHeader("X-Cache", "MISS").hasJsonPath("$.count", 2);
     }
 
     @Test
-    void healthAnswersOk() throws Exception {
-        HttpResponse<String> response = send(at("/health"));
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("{\"status\":\"ok\"}");
+    void healthAnswersOk() {
+        assertThat(client.get("/health").anonymous().send()).hasStatus(200).hasBody("{\"status\":\"ok\"}");
     }
 
     @Test
-    void helloGreetsByName() throws Exception {
-        HttpResponse<String> response = send(at("/api/hello/ada/"));
-        assertThat(response.body()).isEqualTo("{\"message\":\"Hello, ada!\"}");
-        assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
+    void helloGreetsByName() {
+        assertThat(client.get("/api/hello/ada/").send()).hasBody("{\"message\":\"Hello, ada!\"}")
+                .hasHeader("X-Request-Id");
     }
 
     @Test
-    void postsSupportCrudWithDrfStatusCodes() throws Exception {
-        HttpResponse<String> created = sendJson("POST", "/api/posts/",
-                "{\"title\":\"Hello\",\"content\":\"First post\",\"publish_date\":\"2050-03-08\"}");
-        assertThat(created.statusCode()).isEqualTo(201);
-        assertThat(created.body()).contains("\"draft\":false", "\"publish_date\":\"2050-03-08\"", "\"version\":1");
+    void postsSupportCrudWithDrfStatusCodes() {
+        TestResponse created = client.post("/api/posts/")
+                .json("{\"title\":\"Hello\",\"content\":\"First post\",\"publish_date\":\"2050-03-08\"}").send();
         String id = id(created);
-        assertThat(created.headers().firstValue("Location")).contains("/api/posts/" + id + "/");
-        assertThat(created.headers().firstValue("ETag")).contains("\"1\"");
-
-        assertThat(send(at("/api/posts/" + id + "/")).body()).contains("\"title\":\"Hello\"");
-        assertThat(send(at("/api/posts/?search=First+post")).body()).contains("\"id\":" + id);
-        HttpResponse<String> updated = sendJson("PUT", "/api/posts/" + id + "/",
-                "{\"title\":\"Changed\",\"content\":\"x\",\"draft\":true}");
-        assertThat(updated.statusCode()).isEqualTo(200);
-        assertThat(updated.body()).contains("\"title\":\"Changed\"", "\"draft\":true", "\"version\":2");
-        HttpResponse<String> patched = sendJson("PATCH", "/api/posts/" + id + "/", "{\"content\":\"patched\"}");
-        assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
-        assertThat(patched.body()).contains("\"title\":\"Changed\"", "\"content\":\"patched\"");
-        assertThat(sendJson("PATCH", "/api/posts/" + id + "/", "{\"title\":\"\"}").statusCode()).isEqualTo(400);
-        HttpResponse<String> stale = send(at("/api/posts/" + id + "/").header("If-Match", "\"1\"").DELETE());
-        assertThat(stale.statusCode()).isEqualTo(412);
-        assertThat(send(at("/api/posts/" + id + "/").DELETE()).statusCode()).isEqualTo(204);
-        assertThat(send(at("/api/posts/" + id + "/")).statusCode()).isEqualTo(404);
-        assertThat(sendJson("PUT", "/api/posts/" + id + "/", "{\"title\":\"x\",\"content\":\"y\"}").statusCode())
-                .isEqualTo(404);
-        assertThat(send(at("/api/posts/" + id + "/").DELETE()).statusCode()).isEqualTo(404);
+        assertThat(created).hasStatus(201).hasJsonPath("$.draft", false).hasJsonPath("$.publish_date", "2050-03-08")
+                .hasJsonPath("$.version", 1).hasHeader("Location", "/api/posts/" + id + "/").hasHeader("ETag", "\"1\"");
+        String item = "/api/posts/" + id + "/";
+        assertThat(client.get(item).send()).hasJsonPath("$.title", "Hello");
+        assertThat(client.get("/api/posts/").query("search", "First post").send().text()).contains("\"id\":" + id);
+        assertThat(client.put(item).json("{\"title\":\"Changed\",\"content\":\"x\",\"draft\":true}").send())
+                .hasStatus(200).hasJsonPath("$.title", "Changed").hasJsonPath("$.draft", true).hasJsonPath("$.version", 2);
+        assertThat(client.patch(item).json("{\"content\":\"patched\"}").send()).hasStatus(200)
+                .hasJsonPath("$.title", "Changed").hasJsonPath("$.content", "patched");
+        assertThat(client.patch(item).json("{\"title\":\"\"}").send()).isProblem(400).hasFieldError("title");
+        assertThat(client.delete(item).header("If-Match", "\"1\"").send()).hasStatus(412);
+        assertThat(client.delete(item).send()).hasStatus(204);
+        assertThat(client.get(item).send()).isProblem(404);
+        assertThat(client.put(item).json("{\"title\":\"x\",\"content\":\"y\"}").send()).hasStatus(404);
+        assertThat(client.delete(item).send()).hasStatus(404);
     }
 
     @Test
-    void postsFilterOrderAndPage() throws Exception {
+    void postsFilterOrderAndPage(MutableClock clock) {
         String word = unique();
-        sendJson("POST", "/api/posts/", "{\"title\":\"b " + word + "\",\"content\":\"c\",\"publish_date\":\"2024-01-01\"}");
-        sendJson("POST", "/api/posts/", "{\"title\":\"a " + word + "\",\"content\":\"c\",\"publish_date\":\"2025-06-01\"}");
-        sendJson("POST", "/api/posts/", "{\"title\":\"c " + word + "\",\"content\":\"c\",\"draft\":true}");
+        // the class's clock stands still: move it, so that created_at orders the posts as they were written
+        client.post("/api/posts/").json("{\"title\":\"b " + word + "\",\"content\":\"c\",\"publish_date\":\"2024-01-01\"}").send();
+        clock.advance(Duration.ofSeconds(1));
+        client.post("/api/posts/").json("{\"title\":\"a " + word + "\",\"content\":\"c\",\"publish_date\":\"2025-06-01\"}").send();
+        clock.advance(Duration.ofSeconds(1));
+        client.post("/api/posts/").json("{\"title\":\"c " + word + "\",\"content\":\"c\",\"draft\":true}").send();
 
         String list = "/api/posts/?title__icontains=" + word.toUpperCase();
-        HttpResponse<String> byTitle = send(at(list + "&ordering=title"));
-        assertThat(byTitle.statusCode()).isEqualTo(200);
-        assertThat(byTitle.body()).contains("\"count\":3");
-        assertThat(byTitle.body().indexOf("a " + word)).isLessThan(byTitle.body().indexOf("b " + word));
-        HttpResponse<String> newest = send(at(list)); // -created_at by default
-        assertThat(newest.body().indexOf("c " + word)).isLessThan(newest.body().indexOf("a " + word));
-        assertThat(send(at(list + "&draft=true")).body()).contains("\"count\":1", "c " + word);
-        assertThat(send(at(list + "&draft=false&publish_date__gte=2025-01-01")).body())
-                .contains("\"count\":1", "a " + word);
+        TestResponse byTitle = client.get(list + "&ordering=title").send();
+        assertThat(byTitle).hasStatus(200).hasJsonPath("$.count", 3).hasJsonPath("$.results[0].title", "a " + word)
+                .hasJsonPath("$.results[1].title", "b " + word);
+        assertThat(client.get(list).send()).as("-created_at by default").hasJsonPath("$.results[0].title", "c " + word);
+        assertThat(client.get(list + "&draft=true").send()).hasJsonPath("$.count", 1)
+                .hasJsonPath("$.results[0].title", "c " + word);
+        assertThat(client.get(list + "&draft=false&publish_date__gte=2025-01-01").send()).hasJsonPath("$.count", 1)
+                .hasJsonPath("$.results[0].title", "a " + word);
 
-        HttpResponse<String> page = send(at(list + "&ordering=-title&page_size=2"));
-        assertThat(page.body()).contains("\"count\":3", "c " + word, "b " + word).doesNotContain("a " + word)
-                .contains("\"next\":\"http://127.0.0.1:" + app.port() + "/api/posts/?");
-        HttpResponse<String> second = send(at(list + "&ordering=-title&page_size=2&page=2"));
-        assertThat(second.body()).contains("a " + word).doesNotContain("b " + word);
+        TestResponse page = client.get(list + "&ordering=-title&page_size=2").send();
+        assertThat(page).hasJsonPath("$.count", 3).hasJsonPath("$.results[0].title", "c " + word)
+                .hasJsonPath("$.results[1].title", "b " + word).doesNotHaveJsonPath("$.results[2]");
+        assertThat(page.json().path("next").asText()).startsWith("http://localhost/api/posts/?");
+        assertThat(client.get(list + "&ordering=-title&page_size=2&page=2").send())
+                .hasJsonPath("$.results[0].title", "a " + word).doesNotHaveJsonPath("$.results[1]");
 
         // as DRF: a page size past the maximum is clamped to it, not refused
-        assertThat(send(at(list + "&page_size=101")).body()).contains("\"count\":3");
-        assertThat(send(at(list + "&publish_date__gte=yesterday")).statusCode()).isEqualTo(400);
-        assertThat(send(at(list + "&author=me")).statusCode()).isEqualTo(400);
+        assertThat(client.get(list + "&page_size=101").send()).hasJsonPath("$.count", 3);
+        assertThat(client.get(list + "&publish_date__gte=yesterday").send()).isProblem(400);
+        assertThat(client.get(list + "&author=me").send()).isProblem(400);
     }
 
     @Test
-    void employeesFilterBySalaryHireDateAndDepartment() throws Exception {
+    void employeesFilterBySalaryHireDateAndDepartment() {
         String department = unique();
         for (String e : new String[] {
                 "{\"name\":\"Ada\",\"salary\":5000.00,\"hire_date\":\"2020-01-15\"",
                 "{\"name\":\"Grace\",\"salary\":7000.50,\"hire_date\":\"2022-03-01\"",
                 "{\"name\":\"Linus\",\"salary\":9000,\"hire_date\":\"2024-07-01\""}) {
-            HttpResponse<String> created = sendJson("POST", "/api/employees/",
-                    e + ",\"department\":\"" + department + "\"}");
-            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            assertThat(client.post("/api/employees/").json(e + ",\"department\":\"" + department + "\"}").send())
+                    .hasStatus(201);
         }
         String list = "/api/employees/?department=" + department;
-        assertThat(send(at(list)).body()).contains("\"count\":3");
-        HttpResponse<String> band = send(at(list + "&salary__gte=6000&salary__lte=9000&ordering=-salary"));
-        assertThat(band.body()).contains("\"count\":2", "\"salary\":9000", "\"salary\":7000.5");
-        assertThat(band.body().indexOf("Linus")).isLessThan(band.body().indexOf("Grace"));
-        assertThat(send(at(list + "&hire_date__gte=2022-01-01&ordering=hire_date")).body())
-                .contains("\"count\":2", "Grace", "Linus").doesNotContain("Ada");
-        assertThat(send(at(list + "&page_size=1&ordering=name")).body()).contains("Ada").doesNotContain("Grace");
-        assertThat(send(at(list + "&salary__gte=lots")).statusCode()).isEqualTo(400);
-        assertThat(sendJson("POST", "/api/employees/", "{\"name\":\"x\",\"department\":\"d\"}").body())
-                .contains("\"salary\":[\"This field is required.\"]");
+        assertThat(client.get(list).send()).hasJsonPath("$.count", 3);
+        assertThat(client.get(list + "&salary__gte=6000&salary__lte=9000&ordering=-salary").send())
+                .hasJsonPath("$.count", 2).hasJsonPath("$.results[0].name", "Linus").hasJsonPath("$.results[0].salary", 9000)
+                .hasJsonPath("$.results[1].name", "Grace").hasJsonPath("$.results[1].salary", 7000.5);
+        assertThat(client.get(list + "&hire_date__gte=2022-01-01&ordering=hire_date").send())
+                .hasJsonPath("$.count", 2).hasJsonPath("$.results[0].name", "Grace")
+                .hasJsonPath("$.results[1].name", "Linus");
+        assertThat(client.get(list + "&page_size=1&ordering=name").send()).hasJsonPath("$.results[0].name", "Ada")
+                .doesNotHaveJsonPath("$.results[1]");
+        assertThat(client.get(list + "&salary__gte=lots").send()).isProblem(400);
+        assertThat(client.post("/api/employees/").json("{\"name\":\"x\",\"department\":\"d\"}").send())
+                .isProblem(400).hasFieldError("salary", "This field is required.");
     }
 
     @Test
-    void schemaEndpointServesYamlAndJson() throws Exception {
-        HttpResponse<String> yaml = send(at("/api/schema/"));
-        assertThat(yaml.statusCode()).isEqualTo(200);
-        assertThat(yaml.headers().firstValue("Content-Type")).contains("application/vnd.oai.openapi; charset=utf-8");
-        assertThat(yaml.body()).startsWith("openapi: 3.1.0").contains("operationId: listPosts");
-        HttpResponse<String> json = send(at("/api/schema/?format=json"));
-        assertThat(json.headers().firstValue("Content-Type")).contains("application/vnd.oai.openapi+json");
-        assertThat(json.body()).contains("\"operationId\" : \"retrievePost\"");
-        HttpResponse<String> accepted = send(at("/api/schema/").header("Accept", "application/vnd.oai.openapi+json"));
-        assertThat(accepted.body()).isEqualTo(json.body());
-        assertThat(send(at("/api/schema/?format=xml")).statusCode()).isEqualTo(404);
+    void schemaEndpointServesYamlAndJson() {
+        TestResponse yaml = client.get("/api/schema/").send();
+        assertThat(yaml).hasStatus(200).hasHeader("Content-Type", "application/vnd.oai.openapi; charset=utf-8");
+        assertThat(yaml.text()).startsWith("openapi: 3.1.0").contains("operationId: listPosts");
+        TestResponse json = client.get("/api/schema/").query("format", "json").send();
+        assertThat(json).hasContentType("application/vnd.oai.openapi+json");
+        assertThat(json.text()).contains("\"operationId\" : \"retrievePost\"");
+        assertThat(client.get("/api/schema/").header("Accept", "application/vnd.oai.openapi+json").send())
+                .hasBody(json.text());
+        assertThat(client.get("/api/schema/?format=xml").send()).isProblem(404);
     }
 
     @Test
-    void wrongMethodIs405WithAllowAsTheSeedShows() throws Exception {
-        HttpResponse<String> response = send(at("/api/hello/ada/").DELETE());
-        assertThat(response.statusCode()).isEqualTo(405);
-        assertThat(response.headers().firstValue("Allow")).contains("GET, HEAD, OPTIONS");
-        assertThat(response.body()).isEqualTo("{\"detail\":\"Method \\\"DELETE\\\" not allowed.\",\"code\":\"method_not_allowed\"}");
+    void wrongMethodIs405WithAllowAsTheSeedShows() {
+        assertThat(client.delete("/api/hello/ada/").send()).hasStatus(405).hasHeader("Allow", "GET, HEAD, OPTIONS")
+                .hasBody("{\"detail\":\"Method \\\"DELETE\\\" not allowed.\",\"code\":\"method_not_allowed\"}");
     }
 
     @Test
-    void invalidInputIs400NamingTheField() throws Exception {
-        HttpResponse<String> response = send(at("/api/posts/").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"x\",\"content\":\"y\",\"author\":\"me\"}")));
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("\"author\":[\"Unknown field.\"]");
+    void invalidInputIs400NamingTheField() {
+        assertThat(client.post("/api/posts/").json("{\"title\":\"x\",\"content\":\"y\",\"author\":\"me\"}").send())
+                .isProblem(400).hasFieldError("author", "Unknown field.");
     }
 
     @Test
-    void aPatchClearsThePublishDateWithNullAsJsonAndAsAForm() throws Exception {
-        String item = "/api/posts/" + id(sendJson("POST", "/api/posts/",
-                "{\"title\":\"Dated\",\"content\":\"c\",\"publish_date\":\"2050-03-08\"}")) + "/";
-        HttpResponse<String> untouched = sendJson("PATCH", item, "{\"content\":\"d\"}");
-        assertThat(untouched.body()).contains("\"publish_date\":\"2050-03-08\"");
-        HttpResponse<String> cleared = sendJson("PATCH", item, "{\"publish_date\":null}");
-        assertThat(cleared.statusCode()).as(cleared.body()).isEqualTo(200);
-        assertThat(cleared.body()).contains("\"publish_date\":null", "\"content\":\"d\"", "\"version\":3");
-        assertThat(send(at(item)).body()).contains("\"publish_date\":null");
+    void aPatchClearsThePublishDateWithNullAsJsonAndAsAForm() {
+        String item = "/api/posts/" + id(client.post("/api/posts/")
+                .json("{\"title\":\"Dated\",\"content\":\"c\",\"publish_date\":\"2050-03-08\"}").send()) + "/";
+        assertThat(client.patch(item).json("{\"content\":\"d\"}").send()).hasJsonPath("$.publish_date", "2050-03-08");
+        assertThat(client.patch(item).json("{\"publish_date\":null}").send()).hasStatus(200)
+                .hasJsonPath("$.publish_date", null).hasJsonPath("$.content", "d").hasJsonPath("$.version", 3);
+        assertThat(client.get(item).send()).hasJsonPath("$.publish_date", null);
 
-        HttpResponse<String> dated = send(at(item).header("Content-Type", "application/x-www-form-urlencoded")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString("publish_date=2051-01-02")));
-        assertThat(dated.body()).contains("\"publish_date\":\"2051-01-02\"");
-        HttpResponse<String> clearedByForm = send(at(item).header("Content-Type", "application/x-www-form-urlencoded")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString("publish_date=")));
-        assertThat(clearedByForm.statusCode()).as(clearedByForm.body()).isEqualTo(200);
-        assertThat(clearedByForm.body()).contains("\"publish_date\":null", "\"version\":5");
-        assertThat(sendJson("PATCH", item, "{\"publish_date\":\"soon\"}").body()).contains("\"publish_date\":[");
+        assertThat(client.patch(item).form(Map.of("publish_date", "2051-01-02")).send())
+                .hasJsonPath("$.publish_date", "2051-01-02");
+        assertThat(client.patch(item).form(Map.of("publish_date", "")).send()).hasStatus(200)
+                .hasJsonPath("$.publish_date", null).hasJsonPath("$.version", 5);
+        assertThat(client.patch(item).json("{\"publish_date\":\"soon\"}").send()).isProblem(400)
+                .hasFieldError("publish_date");
     }
 
     @Test
-    void postsAcceptAnHtmlFormAsWellAsJson() throws Exception {
-        HttpResponse<String> created = send(at("/api/posts/")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("title=From+a+form&content=caf%C3%A9")));
-        assertThat(created.statusCode()).isEqualTo(201);
-        assertThat(created.body()).contains("\"title\":\"From a form\"", "\"content\":\"caf\u00e9\"");
+    void postsAcceptAnHtmlFormAsWellAsJson() {
+        assertThat(client.post("/api/posts/").form(Map.of("title", "From a form", "content", "caf\u00e9")).send())
+                .hasStatus(201).hasJsonPath("$.title", "From a form").hasJsonPath("$.content", "caf\u00e9");
     }
 
     @Test
-    void everyInvalidFieldIsReportedAtOnce() throws Exception {
+    void everyInvalidFieldIsReportedAtOnce() {
         String longTitle = "x".repeat(51);
-        HttpResponse<String> response = send(at("/api/posts/").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"" + longTitle + "\"}")));
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("\"content\":[\"This field is required.\"]");
-
-        response = send(at("/api/posts/").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"" + longTitle + "\",\"content\":\"\"}")));
-        assertThat(response.body()).isEqualTo("{\"detail\":\"Invalid input.\",\"code\":\"invalid\","
-                + "\"errors\":{\"title\":[\"Ensure this field has no more than 50 characters.\"]}}");
+        assertThat(client.post("/api/posts/").json("{\"title\":\"" + longTitle + "\"}").send()).isProblem(400)
+                .hasFieldError("content", "This field is required.");
+        assertThat(client.post("/api/posts/").json("{\"title\":\"" + longTitle + "\",\"content\":\"\"}").send())
+                .hasJson("{\"detail\":\"Invalid input.\",\"code\":\"invalid\","
+                        + "\"errors\":{\"title\":[\"Ensure this field has no more than 50 characters.\"]}}");
     }
 
     @Test
-    void aFileUploadArrivesAsAFileWithItsNote() throws Exception {
-        String boundary = "----portico-test-boundary";
-        String body = "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"file\"; filename=\"../../notes.txt\"\r\n"
-                + "Content-Type: text/plain\r\n\r\n"
-                + "hello\r\n"
-                + "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"note\"\r\n\r\n"
-                + "first draft\r\n"
-                + "--" + boundary + "--\r\n";
-        HttpResponse<String> response = send(at("/api/uploads/")
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-        assertThat(response.statusCode()).isEqualTo(201);
-        assertThat(response.body()).isEqualTo("{\"name\":\"notes.txt\",\"contentType\":\"text/plain\",\"size\":5,"
+    void aFileUploadArrivesAsAFileWithItsNote() {
+        TestResponse response = client.post("/api/uploads/").multipart(Multipart.create()
+                .file("file", "../../notes.txt", "text/plain", "hello".getBytes(StandardCharsets.UTF_8))
+                .field("note", "first draft")).send();
+        assertThat(response).hasStatus(201).hasBody("{\"name\":\"notes.txt\",\"contentType\":\"text/plain\",\"size\":5,"
                 + "\"sha256\":\"2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824\","
                 + "\"note\":\"first draft\"}");
-        HttpResponse<String> json = send(at("/api/uploads/").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")));
-        assertThat(json.statusCode()).isEqualTo(415);
+        assertThat(client.post("/api/uploads/").json("{}").send()).isProblem(415);
     }
 
     @Test
-    void aListAnswersOnlyHostsAllowedByConfiguration() throws Exception {
-        dev.portico.testing.RawHttp.Reply reply = dev.portico.testing.RawHttp.send(app.port(),
-                "GET /api/posts/ HTTP/1.1\r\nHost: evil.example\r\nAuthorization: Bearer " + token
-                        + "\r\nConnection: close\r\n\r\n");
-        assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.body()).contains("Invalid Host header.");
+    void aListAnswersOnlyHostsAllowedByConfiguration() {
+        assertThat(client.get("/api/posts/").header("Host", "evil.example").send()).isProblem(400)
+                .hasDetail("Invalid Host header.");
     }
 }
