@@ -2,6 +2,8 @@ package dev.portico.cli;
 
 import dev.portico.Portico;
 import dev.portico.config.PorticoConfig;
+import dev.portico.cli.logging.Logging;
+import dev.portico.cli.logging.LoggingSettings;
 import dev.portico.config.Settings;
 import dev.portico.openapi.OpenApiDocument;
 import dev.portico.openapi.SpecVersion;
@@ -92,7 +94,27 @@ public final class Manage {
             cmd.getErr().println(name + ": " + e.getMessage());
             return 1;
         });
+        try {
+            applyLogging();
+        } catch (IllegalStateException e) {
+            err.println(name + ": " + e.getMessage());
+            return 1;
+        }
         return line.execute(args);
+    }
+
+    /**
+     * Applies {@code logging.format} before any command runs, so a command's own lines (a migration's, the server's)
+     * are in the chosen format. A configuration that does not load is left to the command, which reports it.
+     */
+    private void applyLogging() {
+        PorticoConfig config;
+        try {
+            config = config();
+        } catch (RuntimeException e) {
+            return;
+        }
+        Logging.apply(config);
     }
 
     /**
@@ -117,7 +139,7 @@ public final class Manage {
     }
 
     private PorticoConfig config(java.util.Map<String, String> environment) {
-        PorticoConfig.Builder builder = PorticoConfig.builder();
+        PorticoConfig.Builder builder = LoggingSettings.register(PorticoConfig.builder());
         settings.accept(builder);
         return builder.fromWorkingDirectory().fromEnvironment(environment).build();
     }
