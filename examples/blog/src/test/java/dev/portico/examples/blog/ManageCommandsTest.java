@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.portico.cli.Manage;
 import dev.portico.config.PorticoConfig;
 import dev.portico.data.DatabaseSettings;
+import dev.portico.metrics.MetricsSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -67,6 +68,13 @@ class ManageCommandsTest {
                 assertThat(err.toString()).as("./manage %s %s", command, help).isEmpty();
             }
         }
+    }
+
+    @Test
+    void printConfigListsTheLoggingAndMetricsKeysWithTheTokenMasked() {
+        assertThat(manage(b -> b.set(MetricsSettings.TOKEN, "scraper-secret"), "--print-config")).isZero();
+        assertThat(out.toString()).contains("logging.format = text", "metrics.enabled = false", "metrics.path = /metrics",
+                "metrics.token = ********").doesNotContain("scraper-secret");
     }
 
     @Test
