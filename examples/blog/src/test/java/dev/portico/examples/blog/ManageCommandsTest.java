@@ -54,7 +54,7 @@ class ManageCommandsTest {
     void everyCommandAndSubcommandPrintsItsUsageOnHelpAndExits0() {
         Manage manage = BlogApp.manage();
         List<String> all = commands(manage.commandLine(new PrintWriter(out), new PrintWriter(err)), "", new ArrayList<>());
-        assertThat(all).contains("serve", "schema", "migrate", "createuser", "apikey", "apikey create", "apikey list",
+        assertThat(all).contains("serve", "schema", "schema diff", "migrate", "createuser", "apikey", "apikey create", "apikey list",
                 "apikey revoke", "role", "role define", "role grant", "role list", "user", "user deactivate",
                 "user activate", "user logout-everywhere", "clearsessions", "client", "client typescript");
         all.add(0, "");
