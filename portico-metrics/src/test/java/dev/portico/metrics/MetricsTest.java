@@ -74,11 +74,12 @@ class MetricsTest {
     void requestsRegisterNoMeterAfterTheFirstOfEachStatusClass() throws Exception {
         Metrics metrics = start(PorticoConfig.builder());
         get("/api/items/1/");
-        int meters = metrics.registry().getMeters().size();
+        // the request timers only: the GC binder registers a pause timer when a collection first happens
+        int meters = metrics.registry().find(EndpointTimers.NAME).meters().size();
         for (int id = 2; id < 40; id++) {
             get("/api/items/" + id + "/");
         }
-        assertThat(metrics.registry().getMeters()).hasSize(meters);
+        assertThat(metrics.registry().find(EndpointTimers.NAME).meters()).hasSize(meters);
         assertThat(metrics.registry().get(EndpointTimers.NAME).tag("route", "/api/items/{id:int}/").timer().count())
                 .isEqualTo(39);
     }
