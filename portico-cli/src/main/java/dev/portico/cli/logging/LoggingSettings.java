@@ -2,6 +2,7 @@ package dev.portico.cli.logging;
 
 import dev.portico.config.PorticoConfig;
 import dev.portico.config.Setting;
+import java.util.List;
 
 /**
  * The {@code logging.*} settings. They live in portico-cli, not core, because switching the log format means
@@ -14,11 +15,14 @@ public final class LoggingSettings {
             "text: the app's logback.xml as written; json: one JSON object per line (timestamp, level, logger, thread, "
                     + "message, the request id in mdc, the access line's fields in kvpList, an exception as throwable).");
 
+    /** Every {@code logging.*} setting. */
+    public static final List<Setting<?>> ALL = List.of(FORMAT);
+
     private LoggingSettings() {
     }
 
     /** Registers the {@code logging.*} settings. */
     public static PorticoConfig.Builder register(PorticoConfig.Builder builder) {
-        return builder.register(FORMAT);
+        return builder.register(ALL.toArray(Setting<?>[]::new));
     }
 }
