@@ -212,6 +212,7 @@ public final class Portico {
         private ResponseCache cache; // null: the in-memory default, sized by cache.memory-max-size
         private Function<Request, String> callerKey;
         private ThrottleStore throttleStore;
+        private dev.portico.pipeline.RequestObserver observer = dev.portico.pipeline.RequestObserver.NONE;
         private boolean shutdownHook = true;
         private final List<AutoCloseable> onStop = new ArrayList<>();
         private final List<Runnable> onStart = new ArrayList<>();
@@ -359,6 +360,15 @@ public final class Portico {
             return this;
         }
 
+        /**
+         * What sees every request's outcome, such as {@code portico-metrics}' Micrometer timers; asked once per
+         * endpoint at build for that endpoint's recorder. None by default.
+         */
+        public Builder observer(dev.portico.pipeline.RequestObserver observer) {
+            this.observer = java.util.Objects.requireNonNull(observer, "observer");
+            return this;
+        }
+
         /** Whether {@link #start()} installs a JVM shutdown hook for graceful stop on SIGTERM (default true). */
         public Builder shutdownHook(boolean install) {
             this.shutdownHook = install;
@@ -466,7 +476,7 @@ public final class Portico {
                 }
             }
             Application application = Application.create(served, middlewares, defaults, errors, resolved.limits(),
-                    resolved.get(Settings.ROUTING_TRAILING_SLASH), resolved.get(Settings.ACCESS_LOG_ENABLED));
+                    resolved.get(Settings.ROUTING_TRAILING_SLASH), resolved.get(Settings.ACCESS_LOG_ENABLED), observer);
             // after the routes are checked, so a route conflict is reported as one, not as a duplicate operationId
             document[0] = OpenApiDocument.generate(endpoints, view, new OpenApiGenerator.Defaults(authenticators,
                     permissions, throttles, resolved.get(Settings.ERRORS_FORMAT)));

@@ -2,6 +2,8 @@ package dev.portico.cli;
 
 import dev.portico.Portico;
 import dev.portico.config.PorticoConfig;
+import dev.portico.cli.logging.Logging;
+import dev.portico.cli.logging.LoggingSettings;
 import dev.portico.config.Settings;
 import dev.portico.openapi.OpenApiDocument;
 import dev.portico.openapi.SpecVersion;
@@ -79,6 +81,23 @@ public final class Manage {
 
     /** Runs with explicit output streams, for tests. */
     public int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine line = commandLine(out, err);
+        try {
+            applyLogging();
+        } catch (IllegalStateException e) {
+            err.println(name + ": " + e.getMessage());
+            return 1;
+        }
+        return line.execute(args);
+    }
+
+    /**
+     * The whole command tree as {@link #run} executes it, writing to {@code out} and {@code err}: for tools and tests
+     * that walk every command (each one's {@code --help}, say). The exit codes are the contract scripts rely on:
+     * 0 success, 1 a failure while running (one line on {@code err}: the command and what went wrong, never a stack
+     * trace), 2 bad usage (picocli's one-line message, then the command's usage).
+     */
+    public CommandLine commandLine(PrintWriter out, PrintWriter err) {
         Root root = new Root(this);
         CommandLine line = new CommandLine(root);
         line.setCommandName(name);
@@ -89,10 +108,32 @@ public final class Manage {
         line.setOut(out);
         line.setErr(err);
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println(name + ": " + e.getMessage());
+            // as the modules' commands name themselves: "apikey list: ...", and "./manage: ..." for the root
+            String who = cmd.getParent() == null ? name : cmd.getCommandSpec().qualifiedName().substring(name.length() + 1);
+            cmd.getErr().println(who + ": " + describe(e));
             return 1;
         });
-        return line.execute(args);
+        return line;
+    }
+
+    /** The failure in one line: its message, or its type when it has none. */
+    private static String describe(Exception e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    /**
+     * Applies {@code logging.format} before any command runs, so a command's own lines (a migration's, the server's)
+     * are in the chosen format. A configuration that does not load is left to the command, which reports it.
+     */
+    private void applyLogging() {
+        PorticoConfig config;
+        try {
+            config = config();
+        } catch (RuntimeException e) {
+            return;
+        }
+        Logging.apply(config);
     }
 
     /**
@@ -117,7 +158,7 @@ public final class Manage {
     }
 
     private PorticoConfig config(java.util.Map<String, String> environment) {
-        PorticoConfig.Builder builder = PorticoConfig.builder();
+        PorticoConfig.Builder builder = LoggingSettings.register(PorticoConfig.builder());
         settings.accept(builder);
         return builder.fromWorkingDirectory().fromEnvironment(environment).build();
     }

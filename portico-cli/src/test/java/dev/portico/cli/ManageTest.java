@@ -26,6 +26,7 @@ class ManageTest {
     void printConfigShowsEveryKeyWithSecretsMasked() {
         assertThat(run(manage(), "--print-config")).isZero();
         assertThat(out.toString()).contains("server.port = ").contains("app.secret-key = ********")
+                .contains("logging.format = text")
                 .doesNotContain("not-a-real-secret");
     }
 

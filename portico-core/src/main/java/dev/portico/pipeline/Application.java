@@ -20,6 +20,7 @@ import java.util.EnumMap;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Every endpoint composed into one handler, ready to serve: built once at startup, then shared by all
@@ -41,11 +42,14 @@ public final class Application {
     private final FormParser queryParser;
     private final BodyReaders readers;
     private final AccessLog accessLog;
+    private final RequestObserver.Recorder unmatched;
     private final List<Endpoint> endpoints;
 
     private Application(Router<MethodDispatch> router, List<Middleware> middlewares, ErrorRenderer errors,
-                        Limits limits, boolean accessLog, List<Endpoint> endpoints, BodyReaders readers) {
+                        Limits limits, boolean accessLog, List<Endpoint> endpoints, BodyReaders readers,
+                        RequestObserver observer) {
         this.router = router;
+        this.unmatched = observer.unmatched();
         this.readers = readers;
         this.errors = errors;
         this.limits = limits;
@@ -66,6 +70,21 @@ public final class Application {
      */
     public static Application create(List<Endpoint> endpoints, List<Middleware> middlewares, Pipeline.Defaults defaults,
                                      ErrorRenderer errors, Limits limits, TrailingSlash trailingSlash, boolean accessLog) {
+        return create(endpoints, middlewares, defaults, errors, limits, trailingSlash, accessLog, RequestObserver.NONE);
+    }
+
+    /**
+     * As {@link #create(List, List, Pipeline.Defaults, ErrorRenderer, Limits, TrailingSlash, boolean)}, with the
+     * observer that sees every request's outcome; it is asked for each endpoint's recorder here, once.
+     */
+    public static Application create(List<Endpoint> endpoints, List<Middleware> middlewares, Pipeline.Defaults defaults,
+                                     ErrorRenderer errors, Limits limits, TrailingSlash trailingSlash, boolean accessLog,
+                                     RequestObserver observer) {
+        java.util.Map<Endpoint, RequestObserver.Recorder> recorders = new java.util.IdentityHashMap<>();
+        for (Endpoint endpoint : endpoints) {
+            recorders.put(endpoint, java.util.Objects.requireNonNull(observer.endpoint(endpoint),
+                    "the request observer gave no recorder for " + endpoint.describe()));
+        }
         Router.Builder<Endpoint> checked = Router.builder(trailingSlash);
         for (Endpoint endpoint : endpoints) {
             checked.add(endpoint.path(), endpoint.method(), endpoint, endpoint.describe());
@@ -75,13 +94,13 @@ public final class Application {
         for (Route<Endpoint> route : plan.routes()) {
             EnumMap<HttpMethod, MethodDispatch.Target> targets = new EnumMap<>(HttpMethod.class);
             route.targets().forEach((method, endpoint) -> targets.put(method, new MethodDispatch.Target(endpoint,
-                    Pipeline.compose(endpoint, defaults), endpoint.produces())));
+                    Pipeline.compose(endpoint, defaults), endpoint.produces(), recorders.get(endpoint))));
             MethodDispatch dispatch = new MethodDispatch(targets, route.allow());
             route.targets().forEach((method, endpoint) ->
                     builder.add(route.template(), method, dispatch, endpoint.describe()));
         }
         return new Application(builder.build(), middlewares, errors, limits, accessLog, endpoints,
-                defaults.readers());
+                defaults.readers(), observer);
     }
 
     /** The endpoints served, in declaration order. */
@@ -94,11 +113,30 @@ public final class Application {
         return errors;
     }
 
-    /** Answers one request; never throws. */
+    /**
+     * Answers one request; never throws. The request id is in SLF4J's MDC as {@value #MDC_REQUEST_ID} for the
+     * request's duration, so every line logged while it runs (the access line included) carries it.
+     */
     public Response handle(Transport transport) {
         long start = System.nanoTime();
         HttpMethod method = HttpMethod.parseOrNull(transport.method());
         Exchange exchange = new Exchange(transport, method, limits.bodySize(), queryParser, readers);
+        MDC.put(MDC_REQUEST_ID, exchange.requestId());
+        try {
+            Response response = answer(transport, method, exchange);
+            long nanos = System.nanoTime() - start;
+            exchange.recorder(unmatched).record(response.status(), nanos);
+            accessLog.log(transport.method(), transport.rawPath(), response.status(), nanos, exchange.requestId());
+            return response;
+        } finally {
+            MDC.remove(MDC_REQUEST_ID);
+        }
+    }
+
+    /** The MDC key of the request id. */
+    public static final String MDC_REQUEST_ID = "request_id";
+
+    private Response answer(Transport transport, HttpMethod method, Exchange exchange) {
         Response response;
         try {
             response = method == null ? unknownMethod(transport) : root.handle(exchange);
@@ -109,7 +147,6 @@ public final class Application {
         }
         response = exchange.releaseAfter(response); // uploads' temporary files go whatever happened
         response.setHeader("X-Request-Id", exchange.requestId());
-        accessLog.log(transport.method(), transport.rawPath(), response, start, exchange.requestId());
         return response;
     }
 

@@ -44,6 +44,7 @@ public final class Exchange implements Request {
     private byte[] body;
     private boolean bodyTaken;
     private Endpoint endpoint;
+    private RequestObserver.Recorder recorder;
     private Object[] pathValues = NONE;
     private Principal principal;
     private Map<Attribute<?>, Object> attributes;
@@ -94,9 +95,15 @@ public final class Exchange implements Request {
         return transport;
     }
 
-    void route(Endpoint endpoint, Object[] pathValues) {
+    void route(Endpoint endpoint, Object[] pathValues, RequestObserver.Recorder recorder) {
         this.endpoint = endpoint;
         this.pathValues = pathValues;
+        this.recorder = recorder;
+    }
+
+    /** What records this request's outcome: its endpoint's, or {@code unmatched} when it reached none. */
+    RequestObserver.Recorder recorder(RequestObserver.Recorder unmatched) {
+        return recorder != null ? recorder : unmatched;
     }
 
     @Override

@@ -18,7 +18,8 @@ final class MethodDispatch {
     private final String allow;
 
     /** An endpoint and its composed pipeline. */
-    record Target(Endpoint endpoint, Handler handler, java.util.List<String> produces) {
+    record Target(Endpoint endpoint, Handler handler, java.util.List<String> produces,
+                  RequestObserver.Recorder recorder) {
     }
 
     MethodDispatch(Map<HttpMethod, Target> byMethod, String allow) {
@@ -47,7 +48,7 @@ final class MethodDispatch {
         if (accept != null && !acceptable(accept, target.produces())) {
             throw new NotAcceptable();
         }
-        exchange.route(target.endpoint(), pathValues);
+        exchange.route(target.endpoint(), pathValues, target.recorder());
         return target.handler().handle(exchange);
     }
 

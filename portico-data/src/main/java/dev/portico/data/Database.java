@@ -38,6 +38,7 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi = Jdbi.create(dataSource);
     private volatile Open open;
     private boolean closed;
+    private com.zaxxer.hikari.metrics.MetricsTrackerFactory poolMetrics;
 
     /** The pool and the migrations on it, made by {@link #open()}. */
     private record Open(HikariDataSource pool, Migrations migrations) {
@@ -110,8 +111,24 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Where the pool reports its metrics (connections active, idle, pending, acquire and usage times), such as
+     * Hikari's {@code new MicrometerMetricsTrackerFactory(registry)}: a Hikari type, so this module needs no metrics
+     * library. Set it while the application is built; the pool takes it when it opens.
+     *
+     * @throws IllegalStateException once the database is open
+     */
+    public synchronized Database poolMetrics(com.zaxxer.hikari.metrics.MetricsTrackerFactory factory) {
+        if (open != null) {
+            throw new IllegalStateException(this + " is open already: set poolMetrics(...) before open(), while the "
+                    + "application is built");
+        }
+        this.poolMetrics = java.util.Objects.requireNonNull(factory, "factory");
+        return this;
+    }
+
     private Open connectAndMigrate() {
-        HikariDataSource pool = pool(config);
+        HikariDataSource pool = pool(config, poolMetrics);
         Open o = new Open(pool, new Migrations(pool, config.get(DatabaseSettings.MIGRATIONS), modules));
         if (migrateOnOpen) {
             try {
@@ -128,9 +145,12 @@ public final class Database implements AutoCloseable {
         return o;
     }
 
-    private static HikariDataSource pool(PorticoConfig config) {
+    private static HikariDataSource pool(PorticoConfig config, com.zaxxer.hikari.metrics.MetricsTrackerFactory metrics) {
         String url = config.get(DatabaseSettings.URL);
         HikariConfig pool = new HikariConfig();
+        if (metrics != null) {
+            pool.setMetricsTrackerFactory(metrics);
+        }
         pool.setJdbcUrl(url);
         String user = config.get(DatabaseSettings.USER);
         if (!user.isEmpty()) {

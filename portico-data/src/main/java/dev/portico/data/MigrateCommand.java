@@ -53,7 +53,7 @@ public final class MigrateCommand implements Callable<Integer> {
             if (info) {
                 printInfo(db, out);
             } else {
-                printApplied(db, db.migrations().migrate(), out);
+                migrate(db, out);
             }
             return 0;
         } catch (DatabaseUnavailable | Migrations.MigrationFailed e) {
@@ -65,13 +65,25 @@ public final class MigrateCommand implements Callable<Integer> {
         }
     }
 
-    private static void printApplied(Database db, List<Migration> applied, PrintWriter out) {
-        if (applied.isEmpty()) {
+    /**
+     * Applies the pending migrations with a line for each the moment it is done, with its time, so a long run shows
+     * how far it is (the header says how many to expect); a summary line with the total time ends it.
+     */
+    private static void migrate(Database db, PrintWriter out) {
+        int pending = db.migrations().pending().size();
+        if (pending == 0) {
             out.println("No migrations to apply to " + db.url() + ".");
             return;
         }
-        out.println("Applied " + applied.size() + " migration(s) to " + db.url() + ":");
-        applied.forEach(m -> out.println("  " + m.name()));
+        out.println("Applying " + pending + " migration(s) to " + db.url() + ":");
+        out.flush();
+        long start = System.nanoTime();
+        List<Migration> applied = db.migrations().migrate((name, took) -> {
+            out.println("  " + name + " (" + took.toMillis() + " ms)");
+            out.flush();
+        });
+        out.println("Applied " + applied.size() + " migration(s) to " + db.url() + " in "
+                + (System.nanoTime() - start) / 1_000_000 + " ms.");
     }
 
     private static void printInfo(Database db, PrintWriter out) {

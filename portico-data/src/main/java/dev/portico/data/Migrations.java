@@ -20,6 +20,18 @@ public final class Migrations {
     private record Set(String module, String location, Flyway flyway) {
     }
 
+    /** Told of each migration as soon as it is applied, for a command's progress lines. */
+    @FunctionalInterface
+    public interface Progress {
+        /** Tells nothing. */
+        Progress NONE = (name, took) -> { };
+
+        /** {@code name} ({@link Migration#name()}) was applied, in {@code took}. */
+        void applied(String name, java.time.Duration took);
+    }
+
+    private volatile Progress progress = Progress.NONE;
+
     Migrations(DataSource dataSource, String location, List<MigrationSet> modules) {
         List<Set> sets = new ArrayList<>();
         for (MigrationSet m : modules) {
@@ -29,8 +41,9 @@ public final class Migrations {
         this.sets = List.copyOf(sets);
     }
 
-    private static Set set(DataSource dataSource, String module, String location, String table) {
+    private Set set(DataSource dataSource, String module, String location, String table) {
         Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
+                .callbacks(new ProgressCallback(module, () -> progress))
                 .dataSource(dataSource)
                 .locations(location)
                 .table(table)
@@ -68,6 +81,23 @@ public final class Migrations {
      *     back where the database can (PostgreSQL rolls back DDL, H2 does not)
      */
     public List<Migration> migrate() {
+        return migrate(Progress.NONE);
+    }
+
+    /**
+     * As {@link #migrate()}, telling {@code progress} of each migration the moment it is applied, so a long run shows
+     * where it is. One run at a time per {@code Migrations}: the commands' case.
+     */
+    public synchronized List<Migration> migrate(Progress progress) {
+        this.progress = progress;
+        try {
+            return migrateSets();
+        } finally {
+            this.progress = Progress.NONE;
+        }
+    }
+
+    private List<Migration> migrateSets() {
         List<Migration> applied = new ArrayList<>();
         for (Set set : sets) {
             java.util.Set<String> pending = pending(set).stream().map(Migration::script)

@@ -36,8 +36,9 @@ class MigrateCommandTest {
                 .containsPattern("pending +V1__create_note.sql").containsPattern("pending +V2__seed_note.sql");
 
         assertThat(run(on(test), "migrate")).isZero();
-        assertThat(out.toString()).contains("Applied 2 migration(s)")
-                .contains("  V1__create_note.sql\n  V2__seed_note.sql\n");
+        assertThat(out.toString()).startsWith("Applying 2 migration(s) to jdbc:")
+                .containsPattern("\n  V1__create_note.sql \\(\\d+ ms\\)\n  V2__seed_note.sql \\(\\d+ ms\\)\n")
+                .containsPattern("Applied 2 migration\\(s\\) to jdbc:.* in \\d+ ms\\.\n$");
 
         assertThat(run(on(test), "migrate")).isZero();
         assertThat(out.toString()).startsWith("No migrations to apply to jdbc:");

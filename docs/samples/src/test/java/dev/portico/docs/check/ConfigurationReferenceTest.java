@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.portico.auth.accounts.AuthSettings;
 import dev.portico.auth.jwt.JwtSettings;
 import dev.portico.auth.session.SessionSettings;
+import dev.portico.cli.logging.LoggingSettings;
 import dev.portico.config.Setting;
 import dev.portico.config.Settings;
 import dev.portico.data.DatabaseSettings;
+import dev.portico.metrics.MetricsSettings;
 import dev.portico.redis.RedisSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,7 +33,7 @@ class ConfigurationReferenceTest {
 
     /** Every setting of the framework's modules, in the order the reference lists them. */
     static final List<Setting<?>> DECLARED = Stream.of(Settings.ALL, DatabaseSettings.ALL, AuthSettings.ALL,
-            JwtSettings.ALL, SessionSettings.ALL, RedisSettings.ALL).flatMap(List::stream).toList();
+            JwtSettings.ALL, SessionSettings.ALL, RedisSettings.ALL, LoggingSettings.ALL, MetricsSettings.ALL).flatMap(List::stream).toList();
 
     private static final Pattern ALL_LIST = Pattern.compile("public static final List<Setting<\\?>> ALL\\b");
 

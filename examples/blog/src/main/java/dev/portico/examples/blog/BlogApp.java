@@ -1,5 +1,6 @@
 package dev.portico.examples.blog;
 
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import dev.portico.Portico;
 import dev.portico.auth.accounts.Accounts;
 import dev.portico.auth.accounts.AuthSettings;
@@ -21,6 +22,8 @@ import dev.portico.data.DatabaseSettings;
 import dev.portico.data.MigrateCommand;
 import dev.portico.data.query.BaseUrl;
 import dev.portico.form.IdResolver;
+import dev.portico.metrics.Metrics;
+import dev.portico.metrics.MetricsSettings;
 import dev.portico.rpc.Api;
 import dev.portico.redis.Redis;
 import dev.portico.redis.RedisSettings;
@@ -64,6 +67,7 @@ public final class BlogApp {
         // throttle.anonymous and throttle.authenticated (see settings) make the default throttle; with redis.url
         // (PORTICO_REDIS_URL) every instance counts, and keeps the cached reads, in the one Redis
         redis(config, app);
+        metrics(config, db, app);
         Set<String> hosts = BaseUrl.hosts(config.get(Settings.SERVER_ALLOWED_HOSTS));
         Auth auth = Auth.create(db, config);
         auth.addTo(app);
@@ -98,6 +102,19 @@ public final class BlogApp {
     }
 
     /**
+     * With {@code metrics.enabled=true} ({@code PORTICO_METRICS_ENABLED}), Prometheus metrics at {@code metrics.path}
+     * ({@code /metrics}): a timer per endpoint, the JVM, and the database pool through Hikari's own Micrometer tracker.
+     * Off by default: the page names every route, so turn it on where only the scraper reaches it, or set
+     * {@code metrics.token}.
+     */
+    private static void metrics(PorticoConfig config, Database db, Portico.Builder app) {
+        Metrics.create(config).ifPresent(metrics -> {
+            metrics.addTo(app);
+            db.poolMetrics(new MicrometerMetricsTrackerFactory(metrics.registry()));
+        });
+    }
+
+    /**
      * The management commands: serve, schema (and schema diff), migrate, createuser, apikey, role, user, clearsessions and client, with the
      * {@code database.*} and {@code auth.*} settings.
      */
@@ -125,8 +142,8 @@ public final class BlogApp {
      * {@code PORTICO_THROTTLE_AUTHENTICATED} override.
      */
     public static PorticoConfig.Builder settings(PorticoConfig.Builder builder) {
-        return RedisSettings.register(SessionSettings.register(JwtSettings.register(AuthSettings.register(
-                DatabaseSettings.register(builder)))))
+        return MetricsSettings.register(RedisSettings.register(SessionSettings.register(JwtSettings.register(AuthSettings.register(
+                DatabaseSettings.register(builder))))))
                 .set(Settings.THROTTLE_ANONYMOUS, ANONYMOUS_RATE)
                 .set(Settings.THROTTLE_AUTHENTICATED, AUTHENTICATED_RATE);
     }

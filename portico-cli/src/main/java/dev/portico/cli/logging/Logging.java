@@ -1,0 +1,35 @@
+package dev.portico.cli.logging;
+
+import dev.portico.config.PorticoConfig;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies {@code logging.format} to the running logging backend. With {@code json}, every console or file appender
+ * of Logback (also those behind an {@code AsyncAppender}) gets Logback's own {@code JsonEncoder} in place of its
+ * pattern, so the app keeps its one {@code logback.xml} (levels, async queue, targets) and only the line format
+ * changes. {@code text} leaves the configuration as written.
+ */
+public final class Logging {
+    private static final String LOGBACK = "ch.qos.logback.classic.LoggerContext";
+
+    private Logging() {
+    }
+
+    /**
+     * Applies the configuration's {@code logging.format}.
+     *
+     * @throws IllegalStateException when {@code json} is asked for and Logback is not the SLF4J backend
+     */
+    public static void apply(PorticoConfig config) {
+        if (config.get(LoggingSettings.FORMAT) != LogFormat.JSON) {
+            return;
+        }
+        Object backend = LoggerFactory.getILoggerFactory();
+        if (!backend.getClass().getName().equals(LOGBACK)) {
+            throw new IllegalStateException("logging.format=json needs Logback (ch.qos.logback:logback-classic) as the "
+                    + "SLF4J backend, but the backend is " + backend.getClass().getName()
+                    + ": add logback-classic, or set logging.format=text and configure JSON in your backend");
+        }
+        LogbackJson.install(backend);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.portico.metrics;
+
+import dev.portico.endpoint.Endpoint;
+import dev.portico.pipeline.RequestObserver;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Core's {@link RequestObserver} on Micrometer: each endpoint's timers are made when the application is composed;
+ * requests that reached no endpoint (404, 405, redirects) share the route {@code unmatched} and method {@code *}, so a
+ * scan of random paths cannot grow the series.
+ */
+final class MicrometerObserver implements RequestObserver {
+    static final String UNMATCHED = "unmatched";
+    private final MeterRegistry registry;
+    private final EndpointTimers unmatched;
+
+    MicrometerObserver(MeterRegistry registry) {
+        this.registry = registry;
+        this.unmatched = new EndpointTimers(registry, "*", UNMATCHED);
+    }
+
+    @Override
+    public Recorder endpoint(Endpoint endpoint) {
+        return EndpointTimers.of(registry, endpoint);
+    }
+
+    @Override
+    public Recorder unmatched() {
+        return unmatched;
+    }
+}
