@@ -103,6 +103,13 @@ class BlogAppTest {
     }
 
     @Test
+    void readyChecksTheDatabase() throws Exception {
+        HttpResponse<String> response = send(at("/ready"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"status\":\"ok\",\"checks\":{\"database\":\"ok\"}}");
+    }
+
+    @Test
     void helloGreetsByName() throws Exception {
         HttpResponse<String> response = send(at("/api/hello/ada/"));
         assertThat(response.body()).isEqualTo("{\"message\":\"Hello, ada!\"}");
