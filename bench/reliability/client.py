@@ -46,7 +46,7 @@ def mixed(i):
     if r < 0.85:
         body = json.dumps({"title": "reliability %d" % i, "content": "x" * 100, "draft": False})
         return "POST", "/api/posts/", body, {"Authorization": "Bearer " + TOKEN, "Content-Type": "application/json"}
-    body = json.dumps({"name": "worker %d" % i, "department": "load", "salary": "1234.50", "hire_date": "2024-01-02"})
+    body = json.dumps({"name": "worker %d" % i, "department": "load", "salary": 1234.5, "hire_date": "2024-01-02"})
     return "POST", "/api/employees/", body, {"Authorization": "Api-Key " + KEY, "Content-Type": "application/json"}
 
 
@@ -203,10 +203,10 @@ def hostile_bodies():
 
 
 def write_endpoints(schema, ids):
-    """Every (method, path) of the document that takes a body or changes state, with {id}-like parts filled."""
+    """Every (method, path) of the document that takes a body, with {id}-like parts filled."""
     out = []
     for path, item in schema["paths"].items():
-        for method in ("post", "put", "patch", "delete"):
+        for method in ("post", "put", "patch"):  # a DELETE's body is ignored; with credentials it rightly deletes
             if method in item:
                 filled = path
                 for name in [seg[1:-1] for seg in path.split("/") if seg.startswith("{")]:

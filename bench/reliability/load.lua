@@ -7,7 +7,7 @@ local delay_ms = tonumber(os.getenv("DELAY_MS") or "0")
 local n = 0
 
 local post_body = '{"title":"load","content":"' .. string.rep("x", 100) .. '","draft":false}'
-local employee_body = '{"name":"load","department":"load","salary":"1234.50","hire_date":"2024-01-02"}'
+local employee_body = '{"name":"load","department":"load","salary":1234.5,"hire_date":"2024-01-02"}'
 
 request = function()
   n = n + 1
