@@ -126,10 +126,12 @@ def analyse(out, event_file, kind):
         result["max_503_latency_ms"] = max((r["ms"] for r in five03), default=0)
         result["other_5xx"] = sum(1 for r in recs if r["s"] >= 500 and r["s"] != 503)
         result["refused_or_reset"] = sum(1 for r in recs if r["s"] == 0)
-        back = [r for r in recs if r["t"] >= up and 200 <= r["s"] < 300 and r["m"] == "POST"]
-        result["first_2xx_write_after_start_s"] = round(min((r["t"] + r["ms"] / 1000 for r in back),
-                                                            default=up + 999) - up, 2)
-        result["after_recovery_failed"] = sum(1 for r in recs if r["t"] >= up + 5 and not (200 <= r["s"] < 300))
+        ready = ev["pg_ready"]
+        result["postgres_start_to_ready_s"] = round(ready - up, 2)
+        back = [r for r in recs if r["t"] >= ready and 200 <= r["s"] < 300 and r["m"] == "POST"]
+        result["first_2xx_write_after_ready_s"] = round(max(0.0, min((r["t"] + r["ms"] / 1000 for r in back),
+                                                                     default=ready + 999) - ready), 2)
+        result["failed_5s_after_ready"] = sum(1 for r in recs if r["t"] >= ready + 5 and not (200 <= r["s"] < 300))
         with open(out + ".ids", "w") as f:
             for r in ok:
                 if "id" in r:
@@ -239,6 +241,62 @@ def hostile(base, schema_file, ids_json):
     print(json.dumps(counts))
 
 
+def summary(figures_file, stamp):
+    """A Markdown table of the run: each scenario's figure against its target, as docs/RELIABILITY.md shows it."""
+    rows = []
+    for line in open(figures_file):
+        f = json.loads(line)
+        name, x = f["scenario"], f["figure"]
+        if name == "load":
+            errors = x["connect_errors"] + x["read_errors"] + x["write_errors"] + x["timeouts"] + x["non_2xx_3xx"]
+            met = errors == 0
+            text = "%.0f req/s, p99 %.1f ms, %d errors of %d requests" % (x["rps"], x["p99_ms"], errors, x["requests"])
+            target = "req/s, p99, 0 errors"
+        elif name == "sigterm":
+            met = x["failed"] == 0
+            text = "%d failed of %d requests" % (x["failed"], x["requests"])
+            target = "0 failed requests"
+        elif name == "postgres":
+            met = (x["during_outage_not_503_format"] == 0 and x["other_5xx"] == 0 and x["max_503_latency_ms"] <= 1000
+                   and x["first_2xx_write_after_ready_s"] <= 5 and x["2xx_writes"] == x["2xx_writes_found_in_db"])
+            text = ("first 503 %.2f s after the stop, slowest 503 %.0f ms, %d answers not a 503 in the error format, "
+                    "%d other 5xx; first 2xx write %.2f s after PostgreSQL was ready; %d of %d 2xx writes in the "
+                    "database") % (x["first_503_after_stop_s"], x["max_503_latency_ms"],
+                                   x["during_outage_not_503_format"], x["other_5xx"], x["first_2xx_write_after_ready_s"],
+                                   x["2xx_writes_found_in_db"], x["2xx_writes"])
+            target = "503 within 1 s, back within 5 s, every 2xx write kept"
+        elif name == "redis":
+            met = x["pause_failed"] == 0 and x["restart_failed"] == 0 and 0 <= x["restart_recovery_s"] <= 2
+            text = ("fail-open: %d of %d failed while paused (slowest %.0f ms), %d of %d failed while restarted; "
+                    "counters back in Redis %.2f s after it started") % (
+                x["pause_failed"], x["pause_requests"], x["pause_max_ms"], x["restart_failed"], x["restart_requests"],
+                x["restart_recovery_s"])
+            target = "policy holds, recovery within 2 s"
+        elif name == "slow":
+            met = x["ratio"] >= 0.99
+            text = "normal client %d of %d ok (%.2f %%)" % (x["ok"], x["requests"], x["ratio"] * 100)
+            target = ">= 99 % success beside them"
+        elif name == "soak":
+            drifts = {k: x[k + "_drift_pct"] for k in ("heap_after_gc", "threads", "fds", "pool_connections")}
+            met = all(abs(v) < 5 for v in drifts.values()) and x["non_2xx_3xx"] == 0
+            text = "%.0f req/s, p99 %.1f ms, %d non-2xx; drift: %s" % (
+                x["rps"], x["p99_ms"], x["non_2xx_3xx"],
+                ", ".join("%s %s -> %s (%+.1f %%)" % (k, x[k][0], x[k][1], v) for k, v in drifts.items()))
+            target = "drift < 5 %"
+        elif name == "hostile":
+            met = x["5xx"] == 0 and x["tables_changed"] == 0
+            text = "%d requests (%d endpoints x %d bodies x 3 callers): %d 5xx, tables changed: %s" % (
+                x["requests"], x["endpoints"], x["bodies"], x["5xx"], "yes" if x["tables_changed"] else "no")
+            target = "0 5xx, 0 rows changed"
+        else:
+            continue
+        rows.append("| %s | %s | %s | %s |" % (name, target, text, "yes" if met else "**no**"))
+    print("Run %s\n" % stamp)
+    print("| scenario | target | figure | met |")
+    print("|---|---|---|---|")
+    print("\n".join(rows))
+
+
 if __name__ == "__main__":
     cmd = sys.argv[1]
     if cmd == "traffic":
@@ -247,6 +305,8 @@ if __name__ == "__main__":
         analyse(sys.argv[2], sys.argv[3], sys.argv[4])
     elif cmd == "normal":
         normal(sys.argv[2], float(sys.argv[3]))
+    elif cmd == "summary":
+        summary(sys.argv[2], sys.argv[3])
     elif cmd == "hostile":
         hostile(sys.argv[2], sys.argv[3], sys.argv[4] if len(sys.argv) > 4 else "{}")
     else:
