@@ -115,6 +115,7 @@ def analyse(out, event_file, kind):
         result["failures"] = [{"s": r["s"], "code": r.get("code"), "raw": r.get("raw")} for r in failed[:5]]
     if kind == "postgres":
         down, up = ev["pg_stop"], ev["pg_start"]
+        result["pg_stop_command_took_s"] = round(down - ev["pg_stop_command"], 2)
         during = [r for r in recs if down <= r["t"] < up]
         # answers to requests begun at least 1 s after the stop: every one must be a 503 in the error format
         settled = [r for r in during if r["t"] >= down + 1.0]
