@@ -10,6 +10,8 @@ import dev.portico.endpoint.Controllers;
 import dev.portico.endpoint.Endpoint;
 import dev.portico.endpoint.EndpointBuilder;
 import dev.portico.error.ErrorRenderer;
+import dev.portico.health.HealthCheck;
+import dev.portico.health.HealthEndpoints;
 import dev.portico.http.HttpMethod;
 import dev.portico.http.Middleware;
 import dev.portico.http.Request;
@@ -32,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,13 +63,14 @@ public final class Portico {
     private final boolean shutdownHook;
     private final List<AutoCloseable> onStop;
     private final List<Runnable> onStart;
+    private final AtomicBoolean draining;
     private HttpServer server;
     private Thread hook;
     private boolean closed;
     private boolean prepared;
 
     private Portico(PorticoConfig config, ObjectMapper mapper, Application application, OpenApiDocument openapi,
-                    boolean shutdownHook, List<AutoCloseable> onStop, List<Runnable> onStart) {
+                    boolean shutdownHook, List<AutoCloseable> onStop, List<Runnable> onStart, AtomicBoolean draining) {
         this.config = config;
         this.mapper = mapper;
         this.application = application;
@@ -74,6 +78,7 @@ public final class Portico {
         this.shutdownHook = shutdownHook;
         this.onStop = onStop;
         this.onStart = onStart;
+        this.draining = draining;
     }
 
     /** A builder, configured from {@code portico.properties}/{@code .yaml} and {@code PORTICO_*} variables unless given a config. */
@@ -135,7 +140,7 @@ public final class Portico {
         prepare();
         server = HttpServer.helidon(application, new HttpServer.Options(config.get(Settings.SERVER_HOST),
                 config.get(Settings.SERVER_PORT), Math.toIntExact(config.get(Settings.LIMITS_HEADER_SIZE)),
-                config.get(Settings.SERVER_IDLE_TIMEOUT))).start();
+                config.get(Settings.SERVER_IDLE_TIMEOUT), config.get(Settings.SERVER_SHUTDOWN_GRACE))).start();
         if (shutdownHook) {
             hook = new Thread(this::stopFromHook, "portico-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
@@ -154,17 +159,42 @@ public final class Portico {
     }
 
     /**
-     * Stops gracefully: new requests are refused with 503, running ones get {@code server.shutdown-grace}
-     * to finish, then the server closes and the resources given to {@link Builder#onStop} are closed, last
-     * given first closed. What SIGTERM does. An application that was built but never started (a management
-     * command) releases its resources here too. The resources are closed once; the application is not
-     * meant to start again after that.
+     * Stops gracefully, what SIGTERM does, in three steps so that a load balancer loses no request:
+     * <ol>
+     *   <li>{@code /ready} answers 503 at once, while every request is still served as usual, for
+     *       {@code server.shutdown-delay} (0 by default): a balancer that polls {@code /ready} stops sending here;</li>
+     *   <li>the port closes, so a balancer that does not poll (nginx) gets a refused connection, which it retries on
+     *       another instance for any method, since nothing was sent; idle keep-alive connections close; running
+     *       requests get {@code server.shutdown-grace} to finish, answering {@code Connection: close};</li>
+     *   <li>the resources given to {@link Builder#onStop} are closed, last given first.</li>
+     * </ol>
+     * An application that was built but never started (a management command) releases its resources here too. The
+     * resources are closed once; the application is not meant to start again after that.
      */
     public synchronized void stop() {
+        draining.set(true);
         if (server != null) {
+            delay(config.get(Settings.SERVER_SHUTDOWN_DELAY));
             stopServer();
         }
         closeResources();
+    }
+
+    /** Whether {@link #stop()} has begun: {@code /ready} then answers 503. */
+    public boolean draining() {
+        return draining.get();
+    }
+
+    private static void delay(java.time.Duration delay) {
+        if (delay.isZero() || delay.isNegative()) {
+            return;
+        }
+        LOG.info("draining: /ready answers 503 for {} before the port closes", delay);
+        try {
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void stopServer() {
@@ -175,7 +205,7 @@ public final class Portico {
                 // the JVM is already exiting; the hook is running or will run
             }
         }
-        server.stop(config.get(Settings.SERVER_SHUTDOWN_GRACE));
+        server.stop();
         server = null;
         LOG.info("Portico stopped");
     }
@@ -216,6 +246,7 @@ public final class Portico {
         private boolean shutdownHook = true;
         private final List<AutoCloseable> onStop = new ArrayList<>();
         private final List<Runnable> onStart = new ArrayList<>();
+        private final List<HealthCheck> healthChecks = new ArrayList<>();
         private final SchemaView.Builder schema = SchemaView.builder();
 
         private Builder() {
@@ -394,6 +425,35 @@ public final class Portico {
             return this;
         }
 
+        /**
+         * A dependency {@code /ready} checks, such as {@code db.healthCheck()} or {@code redis.healthCheck()}: the
+         * instance is ready when every check answers within {@code health.timeout}.
+         */
+        public Builder healthCheck(HealthCheck check) {
+            healthChecks.add(java.util.Objects.requireNonNull(check, "check"));
+            return this;
+        }
+
+        /**
+         * {@code /health} and {@code /ready} ({@code health.path}, {@code health.ready-path}) as the outermost
+         * middleware; a path the application routes itself is left to it, and an empty one is not served.
+         */
+        private Optional<Middleware> health(PorticoConfig config, AtomicBoolean draining) {
+            String live = unlessRouted(config.get(Settings.HEALTH_PATH));
+            String ready = unlessRouted(config.get(Settings.HEALTH_READY_PATH));
+            if (live.isEmpty() && ready.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(HealthEndpoints.create(live, ready, healthChecks, config.get(Settings.HEALTH_TIMEOUT),
+                    draining::get));
+        }
+
+        private String unlessRouted(String path) {
+            String trimmed = path.trim();
+            boolean routed = endpoints.stream().anyMatch(e -> e.path().template().equals(trimmed));
+            return routed ? "" : trimmed;
+        }
+
         /** Swagger UI and Redoc under the schema's path, with the schema endpoint's own policies. */
         private static List<Endpoint> docsPages(SchemaView view) {
             String base = view.path().endsWith("/") ? view.path() : view.path() + "/";
@@ -475,7 +535,10 @@ public final class Portico {
                     served.addAll(docsPages(view));
                 }
             }
-            Application application = Application.create(served, middlewares, defaults, errors, resolved.limits(),
+            AtomicBoolean draining = new AtomicBoolean();
+            List<Middleware> global = new ArrayList<>(middlewares);
+            health(resolved, draining).ifPresent(global::addFirst);
+            Application application = Application.create(served, global, defaults, errors, resolved.limits(),
                     resolved.get(Settings.ROUTING_TRAILING_SLASH), resolved.get(Settings.ACCESS_LOG_ENABLED), observer);
             // after the routes are checked, so a route conflict is reported as one, not as a duplicate operationId
             document[0] = OpenApiDocument.generate(endpoints, view, new OpenApiGenerator.Defaults(authenticators,
@@ -483,7 +546,7 @@ public final class Portico {
             List<AutoCloseable> closing = new ArrayList<>(onStop);
             closing.addFirst(responses); // closed last, after everything the application gave
             return new Portico(resolved, mapper, application, document[0], shutdownHook, List.copyOf(closing),
-                    List.copyOf(onStart));
+                    List.copyOf(onStart), draining);
         }
     }
 

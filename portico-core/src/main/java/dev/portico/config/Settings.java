@@ -15,6 +15,15 @@ public final class Settings {
             Setting.integer("server.port", 8000, "Port to listen on; 0 picks a free one.").alsoFromEnv("PORT");
     public static final Setting<Duration> SERVER_SHUTDOWN_GRACE = Setting.duration("server.shutdown-grace",
             Duration.ofSeconds(20), "How long in-flight requests may run after SIGTERM before the server stops.");
+    public static final Setting<Duration> SERVER_SHUTDOWN_DELAY = Setting.duration("server.shutdown-delay",
+            Duration.ZERO, "After SIGTERM, how long /ready answers 503 while requests are still served, so a load "
+                    + "balancer that polls /ready stops sending before the port closes (set it above its poll interval).");
+    public static final Setting<String> HEALTH_PATH = Setting.string("health.path", "/health",
+            "Liveness: answers 200 while the process runs; empty to serve none. Never authenticated, throttled or cached.");
+    public static final Setting<String> HEALTH_READY_PATH = Setting.string("health.ready-path", "/ready",
+            "Readiness: 200 when every health check (database, Redis) answers, else 503; empty to serve none.");
+    public static final Setting<Duration> HEALTH_TIMEOUT = Setting.duration("health.timeout", Duration.ofSeconds(1),
+            "How long /ready waits for its checks, run side by side, before counting the slow ones as down.");
     public static final Setting<Duration> SERVER_IDLE_TIMEOUT = Setting.duration("server.idle-timeout",
             Duration.ofMinutes(5), "Idle keep-alive connections are closed after this long.");
     public static final Setting<String> SERVER_ALLOWED_HOSTS = Setting.string("server.allowed-hosts",
@@ -88,14 +97,14 @@ public final class Settings {
             "Tags are the first path segment after this prefix (/api/posts/ is tagged posts).");
 
     /** Every built-in setting, in documentation order. */
-    public static final List<Setting<?>> ALL = List.of(SERVER_HOST, SERVER_PORT, SERVER_SHUTDOWN_GRACE,
+    public static final List<Setting<?>> ALL = List.of(SERVER_HOST, SERVER_PORT, SERVER_SHUTDOWN_GRACE, SERVER_SHUTDOWN_DELAY,
             SERVER_IDLE_TIMEOUT, SERVER_ALLOWED_HOSTS, SERVER_TRUSTED_PROXIES, SERVER_FORWARDED_HEADER,
             THROTTLE_ANONYMOUS, THROTTLE_AUTHENTICATED, THROTTLE_MEMORY_MAX_KEYS, LIMITS_BODY_SIZE, LIMITS_HEADER_SIZE, LIMITS_JSON_DEPTH, LIMITS_JSON_STRING_LENGTH,
             LIMITS_FORM_FIELDS, LIMITS_FORM_DEPTH, LIMITS_FORM_LIST_INDEX, LIMITS_MULTIPART_PARTS,
             LIMITS_MULTIPART_PART_SIZE, LIMITS_MULTIPART_MEMORY_THRESHOLD, JSON_FAIL_ON_UNKNOWN_FIELDS, ERRORS_FORMAT,
             ROUTING_TRAILING_SLASH, ACCESS_LOG_ENABLED, OPENAPI_ENABLED, OPENAPI_PATH, OPENAPI_DOCS_PAGES, OPENAPI_TITLE, OPENAPI_DESCRIPTION,
             OPENAPI_VERSION, OPENAPI_SERVER_URL, OPENAPI_SPEC_VERSION, OPENAPI_API_PREFIX,
-            CACHE_MEMORY_MAX_SIZE);
+            CACHE_MEMORY_MAX_SIZE, HEALTH_PATH, HEALTH_READY_PATH, HEALTH_TIMEOUT);
 
     private Settings() {
     }

@@ -185,6 +185,9 @@ public final class MultipartParser {
                 return api;
             }
         }
+        if (e instanceof java.nio.file.InvalidPathException) { // Commons FileUpload refuses a file name with NUL
+            return new ParseError("Multipart form parse error: a part's file name is not valid.");
+        }
         if (e instanceof FileUploadException || e instanceof IOException) {
             return new ParseError("Multipart form parse error: the body is not valid multipart/form-data.");
         }

@@ -134,16 +134,24 @@ public final class BodyReaders {
 
     private BodyReader json(Type type) {
         ObjectReader reader = mapper.readerFor(mapper.constructType(type));
+        boolean acceptsNull = type == Object.class || type instanceof Class<?> c
+                && com.fasterxml.jackson.databind.JsonNode.class.isAssignableFrom(c);
         return request -> {
             byte[] body = request.bodyBytes();
             if (body.length == 0) {
                 throw ValidationFailed.of("non_field_errors", "A request body is required.");
             }
+            Object value;
             try {
-                return reader.readValue(body);
+                value = reader.readValue(body);
             } catch (JsonProcessingException e) {
                 throw JsonErrors.translate(e);
             }
+            if (value == null && !acceptsNull) {
+                // the literal null: DRF's "Expected a dictionary, but got NoneType", never a null handed to the handler
+                throw ValidationFailed.of("non_field_errors", "Invalid data. Expected a value, but got null.");
+            }
+            return value;
         };
     }
 

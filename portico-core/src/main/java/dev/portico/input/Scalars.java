@@ -98,7 +98,7 @@ public final class Scalars {
             return number(s -> (float) finiteDouble(s), "A valid number is required.");
         }
         if (type == BigDecimal.class) {
-            return number(BigDecimal::new, "A valid number is required.");
+            return number(Scalars::boundedDecimal, "A valid number is required.");
         }
         if (type == BigInteger.class) {
             return number(BigInteger::new, "A valid integer is required.");
@@ -283,5 +283,14 @@ public final class Scalars {
             case "0", "False", "false", "No", "no", "Off", "off" -> Boolean.FALSE;
             default -> throw new IllegalArgumentException("Must be a valid boolean.");
         };
+    }
+
+    /** A decimal whose exponent is within a thousand either way: {@code 1e2147483647} overflows what checks it next. */
+    private static BigDecimal boundedDecimal(String text) {
+        BigDecimal value = new BigDecimal(text);
+        if (Math.abs((long) value.scale()) > 1000) {
+            throw new NumberFormatException("exponent out of range");
+        }
+        return value;
     }
 }

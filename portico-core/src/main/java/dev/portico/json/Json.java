@@ -51,6 +51,7 @@ public final class Json {
                 .addModule(new Jdk8Module())
                 .addModule(new FieldAccess())
                 .addModule(new OmittableModule())
+                .addModule(new BoundedDecimals())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)

@@ -200,6 +200,10 @@ public final class Application {
     }
 
     private Response serverError(dev.portico.http.Request request, Throwable e) {
+        java.util.Optional<ApiException> unavailable = dev.portico.error.DependencyFailure.of(e);
+        if (unavailable.isPresent()) {
+            return errors.render(unavailable.get());
+        }
         LOG.error("request {} failed: {} {}", request.requestId(), request.method(), safePath(request), e);
         return errors.serverError();
     }

@@ -1,7 +1,6 @@
 package dev.portico.server;
 
 import dev.portico.error.ApiException;
-import dev.portico.error.ServiceUnavailable;
 import dev.portico.http.HttpMethod;
 import dev.portico.http.Response;
 import dev.portico.pipeline.Application;
@@ -34,14 +33,18 @@ final class HelidonServer implements HttpServer {
     private final Application application;
     private final WebServer server;
     private final LongAdder inFlight = new LongAdder();
+    private final Duration grace;
     private volatile boolean draining;
 
     HelidonServer(Application application, Options options) {
         this.application = application;
+        this.grace = options.shutdownGrace();
         this.server = WebServer.builder()
                 .host(options.host())
                 .port(options.port())
                 .shutdownHook(false)
+                // Helidon's stop closes the listener first, then gives running requests this long
+                .shutdownGracePeriod(options.shutdownGrace())
                 .idleConnectionTimeout(options.idleTimeout())
                 .addProtocol(Http1Config.builder()
                         .maxHeadersSize(options.maxHeaderSize())
@@ -73,31 +76,25 @@ final class HelidonServer implements HttpServer {
         return server.isRunning() && !draining;
     }
 
+    /**
+     * Closes the listener before anything else, so no new connection is accepted and then refused: a proxy that
+     * finds the port closed retries on another instance, whatever the method, since it sent nothing. Requests already
+     * read are answered normally (with {@code Connection: close}) within the grace period; Helidon then closes the
+     * connections left.
+     */
     @Override
-    public void stop(Duration grace) {
+    public void stop() {
         draining = true;
-        long deadline = System.nanoTime() + grace.toNanos();
-        while (inFlight.sum() > 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        server.stop(); // closes the listener, interrupts idle connections, waits up to the grace for running ones
         long left = inFlight.sum();
         if (left > 0) {
-            LOG.warn("stopping with {} requests still running after the {} grace period", left, grace);
+            LOG.warn("stopped with {} requests still running after the {} grace period", left, grace);
         }
-        server.stop();
     }
 
     private void handle(ServerRequest request, ServerResponse response) {
         if (draining) {
             response.header(HeaderValues.CONNECTION_CLOSE);
-            write(response, application.errors().render(new ServiceUnavailable("The server is shutting down.")
-                    .withHeader("Retry-After", "1")), false);
-            return;
         }
         inFlight.increment();
         try {

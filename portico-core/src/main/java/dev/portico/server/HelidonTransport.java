@@ -12,7 +12,6 @@ import java.util.Optional;
 
 /** A Helidon request seen as a {@link Transport}. */
 final class HelidonTransport implements Transport {
-    private static final InputStream EMPTY = InputStream.nullInputStream();
 
     private final ServerRequest request;
 
@@ -67,7 +66,8 @@ final class HelidonTransport implements Transport {
 
     @Override
     public InputStream body() {
-        return request.content().hasEntity() ? request.content().inputStream() : EMPTY;
+        // a new empty stream each time: a shared one, once closed by one request, would throw for every later one
+        return request.content().hasEntity() ? request.content().inputStream() : InputStream.nullInputStream();
     }
 
     @Override

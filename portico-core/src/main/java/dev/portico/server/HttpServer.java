@@ -10,8 +10,12 @@ import java.time.Duration;
  */
 public interface HttpServer {
 
-    /** Where and how to listen. */
-    record Options(String host, int port, int maxHeaderSize, Duration idleTimeout) {
+    /**
+     * Where and how to listen.
+     *
+     * @param shutdownGrace how long {@link #stop} lets running requests finish after the port closes
+     */
+    record Options(String host, int port, int maxHeaderSize, Duration idleTimeout, Duration shutdownGrace) {
     }
 
     /** A Helidon server for {@code application}; not started yet. */
@@ -26,10 +30,11 @@ public interface HttpServer {
     int port();
 
     /**
-     * Stops gracefully: from now on new requests get 503 with {@code Connection: close}; requests already
-     * running get up to {@code grace} to finish; then the listener and connections close.
+     * Stops gracefully: the listener closes at once (new connections are refused, so a proxy retries them
+     * elsewhere), idle keep-alive connections close, and requests already running get up to the configured
+     * {@link Options#shutdownGrace} to finish, answering {@code Connection: close}; then every connection closes.
      */
-    void stop(Duration grace);
+    void stop();
 
     /** Whether the server is accepting requests. */
     boolean isRunning();

@@ -32,6 +32,10 @@ public final class DatabaseSettings {
             "Database password; masked by --print-config and never logged.");
     public static final Setting<Integer> POOL_SIZE = Setting.integer("database.pool-size", 10,
             "Most open connections in the pool; a request waits for a free one past it.");
+    public static final Setting<java.time.Duration> CONNECTION_TIMEOUT = Setting.duration(
+            "database.connection-timeout", java.time.Duration.ofSeconds(1),
+            "How long a request waits for a pool connection (HikariCP's connectionTimeout, at least 250ms); past it, "
+                    + "and whenever the database is down, the request is answered 503 rather than left hanging.");
     public static final Setting<MigrateOnStart> MIGRATE_ON_START = Setting.choice("database.migrate-on-start",
             MigrateOnStart.class, MigrateOnStart.AUTO,
             "Apply pending migrations when the app starts: auto (yes for the embedded H2, no otherwise), true or false.");
@@ -39,7 +43,7 @@ public final class DatabaseSettings {
             "Where the migration SQL files are: a classpath folder, or filesystem:/a/folder.");
 
     /** Every database setting, in documentation order. */
-    public static final List<Setting<?>> ALL = List.of(URL, USER, PASSWORD, POOL_SIZE, MIGRATE_ON_START, MIGRATIONS);
+    public static final List<Setting<?>> ALL = List.of(URL, USER, PASSWORD, POOL_SIZE, CONNECTION_TIMEOUT, MIGRATE_ON_START, MIGRATIONS);
 
     private DatabaseSettings() {
     }

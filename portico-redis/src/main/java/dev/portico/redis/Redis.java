@@ -2,6 +2,7 @@ package dev.portico.redis;
 
 import dev.portico.config.PorticoConfig;
 import dev.portico.error.ServiceUnavailable;
+import dev.portico.health.HealthCheck;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
@@ -128,6 +129,23 @@ public final class Redis implements AutoCloseable {
         }
         outage.succeeded();
         return result;
+    }
+
+    /**
+     * This Redis as {@code /ready}'s check named {@code redis}: a {@code PING} within {@code redis.command-timeout}.
+     * Under {@code redis.failure-policy=open} the instance serves without Redis, so it stays ready and the check
+     * only reports; under {@code closed} a Redis outage makes it not ready, as it then answers 503 anyway.
+     */
+    public HealthCheck healthCheck() {
+        return HealthCheck.of("redis", () -> {
+            boolean up;
+            try {
+                up = "PONG".equalsIgnoreCase(commands().ping());
+            } catch (RedisException e) {
+                up = false;
+            }
+            return up || settings.failurePolicy() == FailurePolicy.OPEN;
+        });
     }
 
     /** Whether the last call succeeded (no outage in progress). */

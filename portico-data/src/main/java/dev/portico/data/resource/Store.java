@@ -180,12 +180,25 @@ final class Store<T extends Record> {
                 c.commit();
                 return result;
             } catch (SQLException e) {
-                c.rollback();
+                rollback(c, e);
                 throw integrity(e);
             } catch (RuntimeException e) {
-                c.rollback();
+                rollback(c, e);
                 throw e;
             }
+        }
+    }
+
+    /**
+     * Rolls back, keeping the first failure: on a connection the database cut (it restarted), the rollback fails too
+     * ("Connection is closed", no SQLState), and throwing that would hide the connection failure that makes the
+     * answer a 503 instead of a 500.
+     */
+    private static void rollback(Connection c, Exception failure) {
+        try {
+            c.rollback();
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 

@@ -52,14 +52,15 @@ public final class BlogApp {
                 .config(config)
                 .onStart(db::open)
                 .onStop(db)
+                // /health (liveness) and /ready (readiness: this database, and Redis when configured), served by
+                // Portico before any policy, so a load balancer's polls are never throttled or authenticated
+                .healthCheck(db.healthCheck())
                 .schema(s -> s.title("Blog API")
                         .description("The example application of Portico: a blog with posts, employees and file uploads.")
                         .version("1.0.0")
                         .customizer(openapi -> openapi.getInfo() // the document-level hook, as DRF's get_schema
                                 .termsOfService("https://example.com/terms/")
                                 .license(new License().name("MIT").url("https://opensource.org/license/mit"))))
-                .get("/health", Health.class, request -> new Health("ok"),
-                        e -> e.operationId("health").tags("health").summary("Tells that the server is up"))
                 .get("/api/hello/{name}/", Greeting.class,
                         request -> new Greeting("Hello, " + request.path("name") + "!"),
                         e -> e.operationId("hello").summary("Greets someone by name"))
@@ -96,7 +97,7 @@ public final class BlogApp {
      * process's memory. Declaring it does not connect: the app connects when it starts.
      */
     private static void redis(PorticoConfig config, Portico.Builder app) {
-        Redis.create(config).ifPresent(redis -> app.onStart(redis::connect).onStop(redis)
+        Redis.create(config).ifPresent(redis -> app.onStart(redis::connect).onStop(redis).healthCheck(redis.healthCheck())
                 .throttleStore(RedisThrottleStore.create(redis))
                 .responseCache(RedisResponseCache.create(redis)));
     }
@@ -159,10 +160,6 @@ public final class BlogApp {
         if (code != 0) {
             System.exit(code);
         }
-    }
-
-    /** The answer of {@code /health}. */
-    public record Health(String status) {
     }
 
     /** The answer of the hello endpoint. */

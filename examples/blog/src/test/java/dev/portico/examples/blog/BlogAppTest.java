@@ -79,6 +79,12 @@ class BlogAppTest {
     }
 
     @Test
+    void readyChecksTheDatabase() {
+        assertThat(client.get("/ready").anonymous().send()).hasStatus(200)
+                .hasBody("{\"status\":\"ok\",\"checks\":{\"database\":\"ok\"}}");
+    }
+
+    @Test
     void helloGreetsByName() {
         assertThat(client.get("/api/hello/ada/").send()).hasBody("{\"message\":\"Hello, ada!\"}")
                 .hasHeader("X-Request-Id");

@@ -15,10 +15,20 @@ import java.util.stream.Collectors;
 final class BlogClient {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private final int port;
-    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final Map<String, String> cookies;
 
     BlogClient(int port) {
+        this(port, new LinkedHashMap<>());
+    }
+
+    private BlogClient(int port, Map<String, String> cookies) {
         this.port = port;
+        this.cookies = cookies;
+    }
+
+    /** The same browser (the same cookies, shared from now on) talking to another instance on {@code otherPort}. */
+    BlogClient on(int otherPort) {
+        return new BlogClient(otherPort, cookies);
     }
 
     /** A request to {@code path}, with the cookies held. */
