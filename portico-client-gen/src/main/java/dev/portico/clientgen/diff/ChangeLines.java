@@ -153,7 +153,9 @@ final class ChangeLines {
                         + " property " + e.getKey() + " added");
             }
             for (String property : schema.getMissingProperties().keySet()) {
-                sink.add(!request && required(schema.getOldSchema(), property),
+                // a request property removed breaks old clients that still send it: Portico refuses unknown
+                // fields by default (json.fail-on-unknown-fields); a response one breaks clients only if required
+                sink.add(request || required(schema.getOldSchema(), property),
                         where + ": property " + property + " removed");
             }
             if (schema.getRequired() != null) {

@@ -64,7 +64,14 @@ public record SchemaDiff(List<Change> changes) {
     /** Compares two parsed OpenAPI 3.0 models. */
     public static SchemaDiff compare(OpenAPI oldModel, OpenAPI newModel) {
         ChangedOpenApi diff = OpenApiCompare.fromSpecifications(oldModel, newModel);
-        return new SchemaDiff(ChangeLines.of(diff));
+        List<Change> changes = new java.util.ArrayList<>(ChangeLines.of(diff));
+        // the lines itemise the common kinds; openapi-diff's own verdict covers the rest (uniqueItems,
+        // min/maxProperties, multipleOf, discriminators), so a breaking change is never reported as none
+        if (diff.isIncompatible() && changes.stream().noneMatch(Change::breaking)) {
+            changes.add(new Change(true, "openapi-diff judges the new document incompatible with the old one "
+                    + "(a change of a kind not itemised above, e.g. uniqueItems, min/maxProperties or multipleOf)"));
+        }
+        return new SchemaDiff(changes);
     }
 
     /** True when any change is breaking. */

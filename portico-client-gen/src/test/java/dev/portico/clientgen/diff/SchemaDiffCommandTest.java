@@ -66,6 +66,17 @@ class SchemaDiffCommandTest {
         }
     }
 
+    /** An optional request field removed: old clients still send it, and unknown fields are refused (400). */
+    static final class NoTextInRequest {
+        record NewNote(String title) {}
+
+        static Portico.Builder routes(Portico.Builder app) {
+            return app.get("/api/notes/{id:long}/", V1.Note.class, r -> new V1.Note(1, "t", "x"))
+                    .post("/api/notes/", NewNote.class, V1.Note.class, (r, n) -> new V1.Note(1, n.title(), ""))
+                    .delete("/api/notes/{id:long}/", r -> null);
+        }
+    }
+
     /** Only additions: a list operation and an optional field in the request. */
     static final class Additions {
         record Note(long id, String title, String text) {}
@@ -106,6 +117,13 @@ class SchemaDiffCommandTest {
 
     private int diff(String... args) {
         return diff(manage(V1::routes), args);
+    }
+
+    @Test
+    void aRequestFieldRemovedBreaksBecauseOldClientsStillSendIt() throws IOException {
+        assertThat(diff(document("old.yaml", V1::routes), document("new.yaml", NoTextInRequest::routes)))
+                .as(out.toString()).isEqualTo(1);
+        assertThat(out.toString()).containsPattern("(?m)^BREAKING +POST /api/notes/ .*property text removed$");
     }
 
     @Test
