@@ -51,7 +51,9 @@ class GeneratedProjectTest {
         assertThat(project.resolve("src/main/java/com/example/myapi/App.java")).isRegularFile();
         assertThat(project.resolve("manage")).isExecutable();
         assertThat(Files.readString(project.resolve("README.md"))).as("the README's two commands, run below")
-                .contains("\n    ./manage\n", "\n    mvn -B verify\n");
+                .contains("\n    ./manage\n", "\n    mvn -B verify\n")
+                .as("its headings (Velocity reads a line starting ## as a comment)")
+                .contains("\n## Two commands\n", "\n## Try it\n", "\n## What is where\n");
 
         NestedMaven.Result verify = maven.mvn(project, Duration.ofMinutes(5), "-B", "verify");
         succeeded("mvn -B verify", verify);
