@@ -21,6 +21,7 @@ public final class ClientRequest {
     private final List<String> cookies = new ArrayList<>();
     private byte[] body;
     private String authorization;
+    private boolean csrfToken = true;
 
     ClientRequest(PorticoClient client, String method, String target) {
         this.client = client;
@@ -72,6 +73,15 @@ public final class ClientRequest {
     /** No credentials on this request, whatever the client's defaults (cookies still go). */
     public ClientRequest anonymous() {
         this.authorization = "";
+        return this;
+    }
+
+    /**
+     * No CSRF token header on this request, though the client holds the cookie: what a forged cross-site form sends,
+     * for a test that the application refuses it (DRF's {@code enforce_csrf_checks}, the other way round).
+     */
+    public ClientRequest withoutCsrfToken() {
+        this.csrfToken = false;
         return this;
     }
 
@@ -146,6 +156,10 @@ public final class ClientRequest {
 
     byte[] bodyBytes() {
         return body;
+    }
+
+    boolean sendsCsrfToken() {
+        return csrfToken;
     }
 
     /** Null: the client's credentials; empty: none; else the {@code Authorization} value. */

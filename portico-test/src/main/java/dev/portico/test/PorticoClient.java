@@ -232,7 +232,7 @@ public final class PorticoClient {
         if (!cookieParts.isEmpty()) {
             headers.add(new String[] {"Cookie", String.join("; ", cookieParts)});
         }
-        if (!SAFE.contains(request.method()) && headers.stream().noneMatch(h -> h[0].equalsIgnoreCase(csrfHeader))) {
+        if (!SAFE.contains(request.method()) && request.sendsCsrfToken() && headers.stream().noneMatch(h -> h[0].equalsIgnoreCase(csrfHeader))) {
             cookies.get(csrfCookie).ifPresent(token -> headers.add(new String[] {csrfHeader, token}));
         }
         byte[] body = request.bodyBytes();

@@ -111,6 +111,8 @@ class PorticoClientTest {
                 .hasJsonPath("$.value", "secret123");
         assertThat(client.post("/api/echo-header/").header("X-CSRFToken", "mine")
                 .json(new SampleApp.Echo("X-CSRFToken")).send()).hasJsonPath("$.value", "mine");
+        assertThat(client.post("/api/echo-header/").withoutCsrfToken().json(new SampleApp.Echo("X-CSRFToken")).send())
+                .as("a forged request sends none").hasJsonPath("$.value", "(none)");
     }
 
     @Test
