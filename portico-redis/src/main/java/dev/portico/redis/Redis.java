@@ -14,6 +14,7 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +42,7 @@ public final class Redis implements AutoCloseable {
     private static final long LOG_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final RedisSettings settings;
+    private final Clock clock;
     private final ClientResources resources;
     private final RedisClient client;
     private final ReentrantLock connecting = new ReentrantLock();
@@ -49,8 +51,9 @@ public final class Redis implements AutoCloseable {
     private volatile long nextAttemptNanos;
     private volatile boolean closed;
 
-    private Redis(RedisSettings settings) {
+    private Redis(RedisSettings settings, Clock clock) {
         this.settings = settings;
+        this.clock = clock;
         this.resources = DefaultClientResources.builder()
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(50), settings.reconnectDelayMax(), 2,
                         TimeUnit.MILLISECONDS))
@@ -66,24 +69,32 @@ public final class Redis implements AutoCloseable {
                 .build());
     }
 
-    /** A holder for {@code settings}, not yet connected; {@code settings.url()} must be set. */
+    /** A holder for {@code settings}, not yet connected, on the system clock; {@code settings.url()} must be set. */
     public static Redis create(RedisSettings settings) {
         if (settings.configuredUrl().isEmpty()) {
             throw new IllegalArgumentException("Redis.create needs redis.url (PORTICO_REDIS_URL), such as "
                     + "redis://127.0.0.1:6379/0");
         }
-        return new Redis(settings);
+        return new Redis(settings, Clock.systemUTC());
     }
 
-    /** A holder when {@code config} sets {@code redis.url} (registered with {@link RedisSettings#register}), else empty. */
+    /**
+     * A holder when {@code config} sets {@code redis.url} (registered with {@link RedisSettings#register}), else empty;
+     * on the configuration's clock, which the features built on it read (a test's {@code MutableClock} moves them).
+     */
     public static Optional<Redis> create(PorticoConfig config) {
         RedisSettings settings = RedisSettings.from(config);
-        return settings.configuredUrl().map(url -> new Redis(settings));
+        return settings.configuredUrl().map(url -> new Redis(settings, config.clock()));
     }
 
     /** The settings this holder was made with. */
     public RedisSettings settings() {
         return settings;
+    }
+
+    /** The clock of the configuration this holder was made from (the system's for {@link #create(RedisSettings)}). */
+    public Clock clock() {
+        return clock;
     }
 
     /** The key prefix every feature puts before its own ({@code portico:}). */

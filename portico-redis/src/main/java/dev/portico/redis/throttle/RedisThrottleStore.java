@@ -53,9 +53,9 @@ public final class RedisThrottleStore implements ThrottleStore {
         this.prefix = redis.keyPrefix() + "throttle:{";
     }
 
-    /** Counting in {@code redis}, with its {@code redis.failure-policy}, on the system clock. */
+    /** Counting in {@code redis}, with its {@code redis.failure-policy}, on its clock (the configuration's). */
     public static RedisThrottleStore create(Redis redis) {
-        return new RedisThrottleStore(redis, redis.settings().failurePolicy(), Clock.systemUTC());
+        return new RedisThrottleStore(redis, redis.settings().failurePolicy(), redis.clock());
     }
 
     /** With a failure policy and a clock of its own; tests move the clock to the exact edges of a window. */
