@@ -1,36 +1,49 @@
 package dev.portico.test;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The cookies a client keeps between requests, as a browser of one site does: set by {@code Set-Cookie}, replaced by
- * a later one of the same name, removed by an empty value, {@code Max-Age=0} or a past {@code Expires}. Paths and
- * domains are not compared: a test client talks to one application.
+ * The cookies a client keeps between requests, as a browser of one site does (RFC 6265): set by {@code Set-Cookie},
+ * replaced by a later one of the same name, removed by an empty value or an expiry in the past, and forgotten once its
+ * {@code Max-Age} (which wins over {@code Expires}) or {@code Expires} has passed. Time is the client's clock: the
+ * application's for an in-process client, so a test's {@code MutableClock} ages cookies as it ages everything else.
+ * Paths and domains are not compared: a test client talks to one application.
  */
 public final class CookieJar {
-    private final Map<String, String> cookies = new LinkedHashMap<>();
-
-    CookieJar() {
+    /** A cookie's value and when it goes, or null for a session cookie (kept until the client forgets it). */
+    private record Held(String value, Instant expires) {
     }
 
-    /** The value of cookie {@code name}, if held. */
+    private final Map<String, Held> cookies = new LinkedHashMap<>();
+    private final Clock clock;
+
+    CookieJar(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The value of cookie {@code name}, if held and not expired. */
     public synchronized Optional<String> get(String name) {
-        return Optional.ofNullable(cookies.get(name));
+        dropExpired();
+        return Optional.ofNullable(cookies.get(name)).map(Held::value);
     }
 
-    /** Every cookie held, by name. */
+    /** Every cookie held and not expired, by name. */
     public synchronized Map<String, String> all() {
-        return Map.copyOf(cookies);
+        dropExpired();
+        Map<String, String> values = new LinkedHashMap<>();
+        cookies.forEach((name, held) -> values.put(name, held.value()));
+        return Map.copyOf(values);
     }
 
-    /** Sets a cookie by hand, as if the server had. */
+    /** Sets a session cookie by hand, as if the server had. */
     public synchronized void put(String name, String value) {
-        cookies.put(name, value);
+        cookies.put(name, new Held(value, null));
     }
 
     /** Forgets every cookie. */
@@ -39,53 +52,41 @@ public final class CookieJar {
     }
 
     synchronized CookieJar copy() {
-        CookieJar copy = new CookieJar();
+        CookieJar copy = new CookieJar(clock);
         copy.cookies.putAll(cookies);
         return copy;
     }
 
     /** The {@code Cookie} header value, or empty when no cookie is held. */
     synchronized Optional<String> header() {
+        dropExpired();
         if (cookies.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+        return Optional.of(cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue().value())
                 .collect(Collectors.joining("; ")));
     }
 
     /** Applies every {@code Set-Cookie} of a response. */
     synchronized void receive(List<String> setCookies) {
+        Instant now = clock.instant();
         for (String header : setCookies) {
-            String pair = header.split(";", 2)[0];
-            int eq = pair.indexOf('=');
-            if (eq <= 0) {
+            String name = Cookies.name(header);
+            if (name.isEmpty()) {
                 continue; // not a cookie a browser would keep
             }
-            String name = pair.substring(0, eq).strip();
-            String value = pair.substring(eq + 1).strip();
-            if (value.isEmpty() || removes(header)) {
+            String value = Cookies.value(header);
+            Instant expires = Cookies.expiry(header, now);
+            if (value.isEmpty() || expires != null && !expires.isAfter(now)) {
                 cookies.remove(name);
             } else {
-                cookies.put(name, value);
+                cookies.put(name, new Held(value, expires));
             }
         }
     }
 
-    private static boolean removes(String header) {
-        String lower = header.toLowerCase(Locale.ROOT).replace(" ", "");
-        if (lower.contains(";max-age=0") || lower.contains(";max-age=-")) {
-            return true;
-        }
-        int expires = lower.indexOf(";expires=");
-        if (expires < 0) {
-            return false;
-        }
-        String date = header.substring(header.toLowerCase(Locale.ROOT).indexOf("expires=") + 8).split(";", 2)[0].strip();
-        try {
-            return java.time.ZonedDateTime.parse(date, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
-                    .toInstant().isBefore(java.time.Instant.now());
-        } catch (java.time.format.DateTimeParseException e) {
-            return false;
-        }
+    private void dropExpired() {
+        Instant now = clock.instant();
+        cookies.values().removeIf(held -> held.expires() != null && !held.expires().isAfter(now));
     }
 }

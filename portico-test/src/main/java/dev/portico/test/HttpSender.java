@@ -34,6 +34,10 @@ final class HttpSender implements Sender {
 
     @Override
     public TestResponse send(Outgoing request) {
+        if (request.remote() != null) {
+            throw new IllegalStateException("remoteAddress(" + request.remote().getHostAddress() + ") is in-process"
+                    + " only: over the wire the peer is the socket's (send X-Forwarded-For from a trusted proxy instead)");
+        }
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + request.target()))
                 .timeout(Duration.ofSeconds(60))
                 .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()

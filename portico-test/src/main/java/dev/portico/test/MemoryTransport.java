@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * A request held in memory, seen as the {@link Transport} the pipeline reads: what Helidon's adapter gives for a
- * request off a socket, from plain values. The peer is 127.0.0.1, as a loopback client's is.
+ * request off a socket, from plain values. The peer is 127.0.0.1, as a loopback client's is, unless the client was
+ * given another address.
  */
 final class MemoryTransport implements Transport {
     private static final InetSocketAddress LOOPBACK = new InetSocketAddress("127.0.0.1", 50000);
@@ -58,6 +59,6 @@ final class MemoryTransport implements Transport {
 
     @Override
     public InetSocketAddress remoteAddress() {
-        return LOOPBACK;
+        return request.remote() == null ? LOOPBACK : new InetSocketAddress(request.remote(), LOOPBACK.getPort());
     }
 }

@@ -1,5 +1,6 @@
 package dev.portico.test;
 
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,8 +10,9 @@ import java.util.Optional;
  *
  * @param headers name, value pairs in order; a name may repeat
  * @param body    the body, or null for none (a GET)
+ * @param remote  the peer address an in-process request comes from, or null for loopback
  */
-record Outgoing(String method, String rawPath, String rawQuery, List<String[]> headers, byte[] body) {
+record Outgoing(String method, String rawPath, String rawQuery, List<String[]> headers, byte[] body, InetAddress remote) {
 
     Optional<String> header(String name) {
         return headers.stream().filter(h -> h[0].equalsIgnoreCase(name)).map(h -> h[1]).findFirst();

@@ -3,7 +3,9 @@ package dev.portico.test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portico.Portico;
 import dev.portico.json.Json;
+import java.net.InetAddress;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,7 @@ public final class PorticoClient {
     private Impersonation impersonation;
     private String csrfCookie = "csrftoken";
     private String csrfHeader = "X-CSRFToken";
+    private InetAddress remoteAddress;
 
     private PorticoClient(Sender sender, ObjectMapper mapper, CookieJar cookies, List<String[]> defaults) {
         this.sender = sender;
@@ -51,7 +54,8 @@ public final class PorticoClient {
      */
     public static PorticoClient inProcess(Portico app) {
         Objects.requireNonNull(app, "app").prepare();
-        return new PorticoClient(new InProcessSender(app), app.mapper(), new CookieJar(), new ArrayList<>());
+        return new PorticoClient(new InProcessSender(app), app.mapper(), new CookieJar(app.config().clock()),
+                new ArrayList<>());
     }
 
     /** A client of the server at {@code baseUrl} ({@code http://127.0.0.1:8000}), over a real socket. */
@@ -61,12 +65,20 @@ public final class PorticoClient {
 
     /** The same, reading and writing JSON with {@code mapper} (the application's, for its modules and naming). */
     public static PorticoClient http(String baseUrl, ObjectMapper mapper) {
-        return new PorticoClient(new HttpSender(URI.create(baseUrl), mapper), mapper, new CookieJar(), new ArrayList<>());
+        return http(baseUrl, mapper, Clock.systemUTC());
     }
 
-    /** A client of {@code app} over a real socket on loopback; the app must be started ({@link Portico#start()}). */
+    private static PorticoClient http(String baseUrl, ObjectMapper mapper, Clock clock) {
+        return new PorticoClient(new HttpSender(URI.create(baseUrl), mapper), mapper, new CookieJar(clock),
+                new ArrayList<>());
+    }
+
+    /**
+     * A client of {@code app} over a real socket on loopback; the app must be started ({@link Portico#start()}).
+     * Cookies age on the app's clock, as the server dates them.
+     */
     public static PorticoClient overTheWire(Portico app) {
-        return http("http://127.0.0.1:" + app.port(), app.mapper());
+        return http("http://127.0.0.1:" + app.port(), app.mapper(), app.config().clock());
     }
 
     /** Another client on the same application, starting with a copy of this one's cookies, headers and credentials. */
@@ -76,6 +88,7 @@ public final class PorticoClient {
         copy.impersonation = impersonation;
         copy.csrfCookie = csrfCookie;
         copy.csrfHeader = csrfHeader;
+        copy.remoteAddress = remoteAddress;
         return copy;
     }
 
@@ -116,9 +129,7 @@ public final class PorticoClient {
 
     /** A request with any method, an extension method too; {@code path} may hold a query string. */
     public ClientRequest request(String method, String path) {
-        if (!path.startsWith("/")) {
-            throw new IllegalArgumentException("the path starts with /: " + path);
-        }
+        Addresses.requireTarget(path);
         return new ClientRequest(this, method, path);
     }
 
@@ -194,6 +205,18 @@ public final class PorticoClient {
         return this;
     }
 
+    /**
+     * Every request from now on comes from {@code ip} (an IPv4 or IPv6 literal), as Django's {@code REMOTE_ADDR}: for
+     * per-address throttles and {@code server.trusted-proxies} in-process. Over the wire the peer is the socket's, so
+     * a request of a client given one fails there.
+     *
+     * @throws IllegalArgumentException when {@code ip} is not an address literal (a host name is never looked up)
+     */
+    public PorticoClient remoteAddress(String ip) {
+        this.remoteAddress = Addresses.literal(ip);
+        return this;
+    }
+
     /** The CSRF cookie and header names, when the app changed {@code auth.csrf.cookie-name}. */
     public PorticoClient csrf(String cookieName, String headerName) {
         this.csrfCookie = cookieName;
@@ -239,7 +262,8 @@ public final class PorticoClient {
         if (body == null && !SAFE.contains(request.method()) && !request.method().equals("DELETE")) {
             body = new byte[0]; // as curl -X POST and the JDK client send it: Content-Length: 0
         }
-        Outgoing out = new Outgoing(request.method(), request.rawPath(), request.rawQuery(), List.copyOf(headers), body);
+        Outgoing out = new Outgoing(request.method(), request.rawPath(), request.rawQuery(), List.copyOf(headers), body,
+                remoteAddress);
         TestResponse response = sender.send(out);
         cookies.receive(response.headers("Set-Cookie"));
         return response;

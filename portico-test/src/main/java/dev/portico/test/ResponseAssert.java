@@ -3,7 +3,7 @@ package dev.portico.test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
-import java.util.Objects;
+import java.util.Comparator;
 import java.util.function.Consumer;
 import org.assertj.core.api.AbstractAssert;
 
@@ -102,7 +102,7 @@ public class ResponseAssert extends AbstractAssert<ResponseAssert, TestResponse>
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("the expected JSON is not JSON: " + json, e);
         }
-        if (!expected.equals(actual.json())) {
+        if (!equalJson(expected, actual.json())) {
             failWithMessage("expected the JSON body%n  %s%nbut was%n  %s", expected, actual.abbreviated());
         }
         return this;
@@ -180,11 +180,84 @@ public class ResponseAssert extends AbstractAssert<ResponseAssert, TestResponse>
         return new ProblemAssert(actual);
     }
 
+    /** Equal trees, numbers compared by value at any depth ({@code 1} equals {@code 1.0}, as in JavaScript). */
     private static boolean equalJson(JsonNode expected, JsonNode actual) {
-        if (expected.isNumber() && actual.isNumber()) {
-            return expected.decimalValue().compareTo(actual.decimalValue()) == 0;
+        return actual != null && expected.equals(NUMBERS_BY_VALUE, actual);
+    }
+
+    private static final Comparator<JsonNode> NUMBERS_BY_VALUE = (a, b) -> {
+        if (a.isNumber() && b.isNumber()) {
+            return a.decimalValue().compareTo(b.decimalValue());
         }
-        return Objects.equals(expected, actual);
+        return a.equals(b) ? 0 : 1;
+    };
+
+    /**
+     * The response sets cookie {@code name} to a value (its {@code Set-Cookie} attributes are in the failure message
+     * and in {@link #setsCookie(String, String)}'s).
+     */
+    public ResponseAssert setsCookie(String name) {
+        isNotNull();
+        if (setCookie(name) == null || Cookies.value(setCookie(name)).isEmpty() || Cookies.expired(setCookie(name))) {
+            failWithMessage("expected a Set-Cookie of %s with a value but the response's were %s%n%s", name,
+                    actual.headers("Set-Cookie"), shown());
+        }
+        return this;
+    }
+
+    /** The response sets cookie {@code name} to {@code value}. */
+    public ResponseAssert setsCookie(String name, String value) {
+        setsCookie(name);
+        if (!Cookies.value(setCookie(name)).equals(value)) {
+            failWithMessage("expected cookie %s=%s but the response set %s%n%s", name, value, setCookie(name), shown());
+        }
+        return this;
+    }
+
+    /**
+     * The {@code Set-Cookie} of {@code name} has every one of {@code attributes}, compared without case and spaces
+     * ({@code "HttpOnly"}, {@code "SameSite=Lax"}, {@code "Path=/"}).
+     */
+    public ResponseAssert setsCookieWith(String name, String... attributes) {
+        setsCookie(name);
+        for (String attribute : attributes) {
+            if (!Cookies.has(setCookie(name), attribute)) {
+                failWithMessage("expected cookie %s with %s but the response set %s%n%s", name, attribute,
+                        setCookie(name), shown());
+            }
+        }
+        return this;
+    }
+
+    /** The response tells the client to drop cookie {@code name}: an empty value, {@code Max-Age=0} or a past date. */
+    public ResponseAssert clearsCookie(String name) {
+        isNotNull();
+        String header = setCookie(name);
+        if (header == null || !(Cookies.value(header).isEmpty() || Cookies.expired(header))) {
+            failWithMessage("expected a Set-Cookie clearing %s but the response's were %s%n%s", name,
+                    actual.headers("Set-Cookie"), shown());
+        }
+        return this;
+    }
+
+    /** The response sets no cookie {@code name}. */
+    public ResponseAssert doesNotSetCookie(String name) {
+        isNotNull();
+        if (setCookie(name) != null) {
+            failWithMessage("expected no Set-Cookie of %s but the response set %s%n%s", name, setCookie(name), shown());
+        }
+        return this;
+    }
+
+    /** The last {@code Set-Cookie} of {@code name}, or null. */
+    private String setCookie(String name) {
+        String found = null;
+        for (String header : actual.headers("Set-Cookie")) {
+            if (Cookies.name(header).equals(name)) {
+                found = header;
+            }
+        }
+        return found;
     }
 
     /** The response, for failure messages. */

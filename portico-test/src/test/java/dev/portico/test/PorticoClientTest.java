@@ -132,4 +132,34 @@ class PorticoClientTest {
         assertThat(client.get("/nowhere/").send()).isProblem(404).hasNoFieldErrors();
         assertThat(client.get("/api/hello/ada/").send()).hasHeader("X-Request-Id");
     }
+
+    @Test
+    void aClientGivenAnAddressIsThrottledApartFromLoopback(PorticoClient client) {
+        PorticoClient far = client.fork().remoteAddress("203.0.113.7");
+        assertThat(client.get("/api/limited/").send()).hasStatus(200);
+        assertThat(client.get("/api/limited/").send()).hasStatus(200);
+        assertThat(client.get("/api/limited/").send()).as("loopback's two are spent").isProblem(429);
+        assertThat(far.get("/api/limited/").send()).as("another address counts apart").hasStatus(200);
+        assertThat(client.fork().remoteAddress("2001:db8::1").get("/api/limited/").send()).hasStatus(200);
+        assertThatThrownBy(() -> client.remoteAddress("example.com")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("IPv4 or IPv6 literal");
+        assertThatThrownBy(() -> client.remoteAddress("999.1.1.1")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aTargetOutsideUriSyntaxIsRefusedAsOverTheWireNamingTheFix(PorticoClient client) {
+        assertThatThrownBy(() -> client.get("/api/hello/a b/")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("percent-encode it").hasMessageContaining("index 12");
+        assertThatThrownBy(() -> client.get("api/hello/ada/")).hasMessageContaining("starts with /");
+        assertThat(client.get("/api/hello/a%20b/").send()).hasStatus(200).hasJsonPath("$.message", "Hello, a b!");
+    }
+
+    @Test
+    void cookiesAgeOnTheApplicationsClock(PorticoClient client, MutableClock clock) {
+        client.cookies().put("kept", "1");
+        assertThat(client.get("/api/cookies/set/").send()).setsCookieWith("flavour", "HttpOnly");
+        assertThat(client.cookies().get("flavour")).contains("oat");
+        assertThat(client.get("/api/cookies/clear/").send()).clearsCookie("flavour");
+        assertThat(client.cookies().all()).containsOnlyKeys("kept");
+    }
 }

@@ -68,4 +68,31 @@ class ResponseAssertTest {
         assertThatThrownBy(html::json).isInstanceOf(AssertionError.class).hasMessageContaining("<p>hi</p>");
         assertThat(html).hasBody("<p>hi</p>");
     }
+
+    @Test
+    void wholeBodiesCompareNumbersByValueAtAnyDepth() {
+        TestResponse ok = response(200, "application/json", "{\"price\":1.50,\"items\":[{\"n\":2}]}");
+        assertThat(ok).hasJson("{\"items\":[{\"n\":2.0}],\"price\":1.5}");
+        assertThatThrownBy(() -> assertThat(ok).hasJson("{\"items\":[{\"n\":3}],\"price\":1.5}"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("expected the JSON body");
+    }
+
+    @Test
+    void cookiesAreAssertedByNameValueAttributesAndClearing() {
+        TestResponse login = new TestResponse(200, List.of(
+                new String[] {"Set-Cookie", "sessionid=abc; Path=/; Max-Age=1209600; HttpOnly; SameSite=Lax"},
+                new String[] {"Set-Cookie", "old=; Path=/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT"},
+                new String[] {"Set-Cookie", "gone=x; Expires=Thu, 01 Jan 1970 00:00:00 GMT"}),
+                new byte[0], Json.mapper());
+        assertThat(login).setsCookie("sessionid").setsCookie("sessionid", "abc")
+                .setsCookieWith("sessionid", "HttpOnly", "samesite=lax", "Path=/")
+                .clearsCookie("old").clearsCookie("gone").doesNotSetCookie("csrftoken");
+        assertThatThrownBy(() -> assertThat(login).setsCookie("sessionid", "xyz"))
+                .hasMessageContaining("expected cookie sessionid=xyz");
+        assertThatThrownBy(() -> assertThat(login).setsCookieWith("sessionid", "Secure"))
+                .hasMessageContaining("with Secure");
+        assertThatThrownBy(() -> assertThat(login).setsCookie("old")).hasMessageContaining("a Set-Cookie of old");
+        assertThatThrownBy(() -> assertThat(login).clearsCookie("sessionid")).hasMessageContaining("clearing sessionid");
+        assertThatThrownBy(() -> assertThat(login).doesNotSetCookie("sessionid")).hasMessageContaining("no Set-Cookie");
+    }
 }

@@ -36,14 +36,18 @@ public final class PorticoExtension implements BeforeAllCallback, AfterAllCallba
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         Class<?> testClass = context.getRequiredTestClass();
-        PorticoTest options = AnnotationSupport.findAnnotation(testClass, PorticoTest.class)
-                .orElseThrow(() -> new ExtensionConfigurationException(testClass.getName() + " needs @PorticoTest"));
+        Optional<PorticoTest> found = AnnotationSupport.findAnnotation(testClass, PorticoTest.class);
+        if (found.isEmpty() && sharesEnclosing(context)) {
+            return; // a plain @Nested group: its tests use the enclosing class's application
+        }
+        PorticoTest options = found.orElseThrow(() -> new ExtensionConfigurationException(testClass.getName()
+                + " needs @PorticoTest"));
         List<AutoCloseable> closing = new ArrayList<>();
-        Optional<Databases.Prepared> database = Databases.prepare(options.database(), testClass);
-        database.ifPresent(d -> closing.add(d.drop()));
+        TestSetup setup = null;
         try {
-            TestSetup setup = new TestSetup(MutableClock.now(),
-                    b -> database.ifPresent(d -> d.configure().accept(b)),
+            Optional<Databases.Prepared> database = Databases.prepare(options.database(), testClass);
+            database.ifPresent(d -> closing.add(d.drop()));
+            setup = new TestSetup(MutableClock.now(), b -> database.ifPresent(d -> d.configure().accept(b)),
                     database.map(Databases.Prepared::url).orElse(null));
             Portico app = build(context, testClass, setup);
             closing.add(app::stop);
@@ -54,9 +58,25 @@ public final class PorticoExtension implements BeforeAllCallback, AfterAllCallba
             }
             context.getStore(NAMESPACE).put(State.class, new State(app, setup, options.overTheWire(), closing));
         } catch (Throwable e) {
-            close(closing, e);
+            close(ordered(closing, setup), e);
             throw e;
         }
+    }
+
+    /** Whether the class is a {@code @Nested} one without an annotation of its own, inside a {@link PorticoTest}. */
+    private static boolean sharesEnclosing(ExtensionContext context) {
+        return context.getParent().flatMap(ExtensionContext::getTestClass)
+                .filter(outer -> context.getRequiredTestClass().getEnclosingClass() == outer).isPresent()
+                && context.getStore(NAMESPACE).get(State.class, State.class) != null;
+    }
+
+    /** What to close, last first: the database, the setup's resources after the app stops, then the app. */
+    private static List<AutoCloseable> ordered(List<AutoCloseable> closing, TestSetup setup) {
+        List<AutoCloseable> all = new ArrayList<>(closing);
+        if (setup != null) {
+            all.addAll(Math.min(1, all.size()), setup.resources());
+        }
+        return all;
     }
 
     private static Portico build(ExtensionContext context, Class<?> testClass, TestSetup setup) throws Exception {
@@ -102,11 +122,12 @@ public final class PorticoExtension implements BeforeAllCallback, AfterAllCallba
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
+        if (AnnotationSupport.findAnnotation(context.getRequiredTestClass(), PorticoTest.class).isEmpty()) {
+            return; // a plain @Nested group: the enclosing class closes what it made
+        }
         State state = context.getStore(NAMESPACE).remove(State.class, State.class);
         if (state != null) {
-            List<AutoCloseable> all = new ArrayList<>(state.closing());
-            all.addAll(1, state.setup().resources()); // after the app stops, before the database goes
-            close(all, null);
+            close(ordered(state.closing(), state.setup()), null);
         }
     }
 
