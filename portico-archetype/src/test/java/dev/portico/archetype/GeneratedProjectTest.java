@@ -57,7 +57,7 @@ class GeneratedProjectTest {
 
         NestedMaven.Result verify = maven.mvn(project, Duration.ofMinutes(5), "-B", "verify");
         succeeded("mvn -B verify", verify);
-        assertThat(testsRun(project)).as("tests the generated project ran").isGreaterThanOrEqualTo(7);
+        assertThat(testsRun(project)).as("tests the generated project ran").isGreaterThanOrEqualTo(10);
 
         Duration serve = serves(maven, project);
         System.out.printf("generated project: archetype:generate %.1f s, mvn -B verify %.1f s, ./manage up in %.1f s%n",

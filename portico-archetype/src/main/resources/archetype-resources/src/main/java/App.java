@@ -37,9 +37,10 @@ public final class App {
                 .config(config)
                 .onStart(db::open)
                 .onStop(db)
-                .schema(s -> s.title("${artifactId} API").version("${version}"))
-                .get("/health", Health.class, request -> new Health("ok"),
-                        e -> e.operationId("health").tags("health").summary("Tells that the server is up"));
+                // /health (liveness) and /ready (readiness: this database), answered by Portico before any policy,
+                // so a load balancer's polls are never authenticated or throttled; they are not in the OpenAPI document
+                .healthCheck(db.healthCheck())
+                .schema(s -> s.title("${artifactId} API").version("${version}"));
         Auth auth = Auth.create(db, config);
         auth.addTo(app);
         Set<String> hosts = BaseUrl.hosts(config.get(Settings.SERVER_ALLOWED_HOSTS));
@@ -69,9 +70,5 @@ public final class App {
         if (code != 0) {
             System.exit(code);
         }
-    }
-
-    /** The answer of {@code /health}. */
-    public record Health(String status) {
     }
 }

@@ -2,111 +2,149 @@ package ${package};
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
+import dev.portico.Portico;
+import dev.portico.auth.accounts.User;
+import dev.portico.test.PorticoClient;
+import dev.portico.test.TestResponse;
+import dev.portico.test.auth.TestAccounts;
+import dev.portico.test.junit.App;
+import dev.portico.test.junit.PorticoTest;
+import dev.portico.test.junit.TestSetup;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** The notes API over real HTTP: who may call it, CRUD, filters and pages, and the error format. */
+/**
+ * The notes API, in-process through portico-test (the whole request pipeline, no socket) on a fresh H2 database for
+ * the class: who may call it, CRUD, filters and pages, another user's notes, and the error format.
+ */
+@PorticoTest
 class NotesTest {
-    @TempDir
-    static Path dir;
-    static TestServer server;
-    static String ada;
-    static String grace;
+    private static TestAccounts accounts;
+    private static User ada;
+    private PorticoClient anonymous;
+    private PorticoClient asAda;
+    private PorticoClient asGrace;
+
+    @App
+    static Portico app(TestSetup setup) {
+        Portico app = TestApp.build(setup);
+        // users made as `./manage createuser` makes them; client.as(user) signs in with a token minted for the user
+        accounts = setup.closeAfterAll(TestAccounts.on(app.config()));
+        setup.clients(client -> client.impersonation(accounts.jwt()));
+        return app;
+    }
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start(dir);
-        server.createUser("ada");
-        server.createUser("grace");
-        ada = "Bearer " + server.token("ada");
-        grace = "Bearer " + server.token("grace");
+    static void users() {
+        ada = accounts.createUser("ada");
+        accounts.createUser("grace");
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @Test
-    void healthNeedsNoCaller() {
-        assertThat(server.send("GET", "/health", null, null).json().get("status").asText()).isEqualTo("ok");
+    /** Each test gets new clients: one with no credentials, one signed in as ada, one as grace. */
+    @BeforeEach
+    void clients(PorticoClient client) {
+        anonymous = client;
+        asAda = client.fork().as(ada);
+        asGrace = client.fork().as("grace");
     }
 
     @Test
     void notesNeedACaller() {
-        TestServer.Answer answer = server.send("GET", "/api/notes/", null, null);
-        assertThat(answer.status()).isEqualTo(401);
-        assertThat(answer.json().has("detail")).as(answer.body()).isTrue();
+        assertThat(anonymous.get("/api/notes/").send()).isProblem(401).hasCode("not_authenticated");
+        assertThat(anonymous.post("/api/notes/").json("{\"title\":\"Anonymous\",\"body\":\"x\"}").send())
+                .isProblem(401);
     }
 
     @Test
     void createReadChangeAndDeleteANote() {
-        TestServer.Answer created = server.send("POST", "/api/notes/", ada, "{\"title\":\"Shopping\",\"body\":\"milk\"}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        long id = created.json().get("id").asLong();
-        assertThat(created.json().get("done").asBoolean()).isFalse();
+        TestResponse created = asAda.post("/api/notes/").json("{\"title\":\"Shopping\",\"body\":\"milk\"}").send();
+        assertThat(created).hasStatus(201).hasJsonPath("$.done", false).hasJsonPath("$.owner", ada.id());
 
-        String path = "/api/notes/" + id + "/";
-        assertThat(server.send("GET", path, ada, null).json().get("body").asText()).isEqualTo("milk");
-        TestServer.Answer patched = server.send("PATCH", path, ada, "{\"done\":true}");
-        assertThat(patched.json().get("done").asBoolean()).as(patched.body()).isTrue();
-        assertThat(patched.json().get("title").asText()).isEqualTo("Shopping");
+        String note = "/api/notes/" + id(created) + "/";
+        assertThat(asAda.get(note).send()).hasStatus(200).hasJsonPath("$.body", "milk");
+        assertThat(asAda.patch(note).json("{\"done\":true}").send()).hasStatus(200)
+                .hasJsonPath("$.done", true).hasJsonPath("$.title", "Shopping");
 
-        assertThat(server.send("DELETE", path, ada, null).status()).isEqualTo(204);
-        assertThat(server.send("GET", path, ada, null).status()).isEqualTo(404);
+        assertThat(asAda.delete(note).send()).hasStatus(204);
+        assertThat(asAda.get(note).send()).isProblem(404);
     }
 
     @Test
     void listsFilterAndPage() {
-        String owner = "Bearer " + tokenOfNewUser("lister");
+        PorticoClient owner = anonymous.fork().as(accounts.createUser("lister"));
         for (int i = 1; i <= 12; i++) {
-            String done = i % 3 == 0 ? "true" : "false";
-            server.send("POST", "/api/notes/", owner, "{\"title\":\"Note " + i + "\",\"body\":\"b\",\"done\":" + done + "}");
+            boolean done = i % 3 == 0;
+            assertThat(owner.post("/api/notes/").json(Map.of("title", "Note " + i, "body", "b", "done", done)).send())
+                    .hasStatus(201);
         }
-        JsonNode first = server.send("GET", "/api/notes/?ordering=id", owner, null).json();
-        assertThat(first.get("count").asInt()).isEqualTo(12);
-        assertThat(first.get("results")).hasSize(10);
-        assertThat(first.get("next").asText()).contains("page=2");
+        TestResponse first = owner.get("/api/notes/").query("ordering", "id").send();
+        assertThat(first).hasStatus(200).hasJsonPath("$.count", 12)
+                .satisfiesJsonPath("$.results", results -> assertThat(results).hasSize(10))
+                .satisfiesJsonPath("$.next", next -> assertThat(next.asText()).contains("page=2"));
+        assertThat(owner.get("/api/notes/").query("ordering", "id").query("page", 2).send())
+                .satisfiesJsonPath("$.results", results -> assertThat(results).hasSize(2));
 
-        JsonNode second = server.send("GET", "/api/notes/?ordering=id&page=2", owner, null).json();
-        assertThat(second.get("results")).hasSize(2);
-
-        JsonNode done = server.send("GET", "/api/notes/?done=true&ordering=id", owner, null).json();
-        assertThat(done.get("results").findValuesAsText("title")).containsExactly("Note 3", "Note 6", "Note 9", "Note 12");
-        JsonNode search = server.send("GET", "/api/notes/?title__icontains=note%201&ordering=id", owner, null).json();
-        assertThat(search.get("results").findValuesAsText("title")).containsExactly("Note 1", "Note 10", "Note 11", "Note 12");
+        assertThat(titles(owner.get("/api/notes/").query("done", true).query("ordering", "id").send()))
+                .containsExactly("Note 3", "Note 6", "Note 9", "Note 12");
+        assertThat(titles(owner.get("/api/notes/").query("title__icontains", "note 1").query("ordering", "id").send()))
+                .containsExactly("Note 1", "Note 10", "Note 11", "Note 12");
     }
 
     @Test
     void anotherUsersNotesAreNotFound() {
-        long id = server.send("POST", "/api/notes/", ada, "{\"title\":\"Private\",\"body\":\"x\"}").json().get("id").asLong();
-        assertThat(server.send("GET", "/api/notes/" + id + "/", grace, null).status()).isEqualTo(404);
-        assertThat(server.send("GET", "/api/notes/?title=Private", grace, null).json().get("count").asInt()).isZero();
+        TestResponse created = asAda.post("/api/notes/").json("{\"title\":\"Private\",\"body\":\"x\"}").send();
+        String note = "/api/notes/" + id(created) + "/";
+        assertThat(asGrace.get(note).send()).isProblem(404);
+        assertThat(asGrace.patch(note).json("{\"done\":true}").send()).isProblem(404);
+        assertThat(asGrace.delete(note).send()).isProblem(404);
+        assertThat(asGrace.get("/api/notes/").query("title", "Private").send()).hasJsonPath("$.count", 0);
+        assertThat(asAda.get(note).send()).as("nothing changed by grace").hasJsonPath("$.done", false);
     }
 
     @Test
     void anApiKeyActsAsItsUser() {
-        long userId = server.createUser("keyholder").id();
-        String key = "Api-Key " + server.apiKey(userId);
-        assertThat(server.send("POST", "/api/notes/", key, "{\"title\":\"By key\",\"body\":\"x\"}").status()).isEqualTo(201);
-        assertThat(server.send("GET", "/api/notes/", key, null).json().get("count").asInt()).isEqualTo(1);
-        assertThat(server.send("GET", "/api/notes/", "Api-Key k-0000000000000000:wrong", null).status()).isEqualTo(401);
+        User keyholder = accounts.createUser("keyholder");
+        PorticoClient key = anonymous.fork().withApiKey(accounts.apiKey(keyholder));
+        assertThat(key.post("/api/notes/").json("{\"title\":\"By key\",\"body\":\"x\"}").send()).hasStatus(201)
+                .hasJsonPath("$.owner", keyholder.id());
+        assertThat(key.get("/api/notes/").send()).hasJsonPath("$.count", 1);
+        assertThat(anonymous.get("/api/notes/").withApiKey("k-0000000000000000:wrong").send()).isProblem(401);
+    }
+
+    @Test
+    void aPasswordGivesATokenOrASession() {
+        TestResponse token = anonymous.post("/auth/obtain_token/")
+                .json(Map.of("username", "ada", "password", TestAccounts.PASSWORD)).send();
+        assertThat(token).hasStatus(200).hasJsonPath("$.access");
+        PorticoClient bearer = anonymous.fork().withJwt(token.json().path("access").asText());
+        assertThat(bearer.get("/api/notes/").send()).hasStatus(200);
+
+        // the session login a browser does; the client sends the CSRF token with the POST
+        PorticoClient session = anonymous.fork().login("grace", TestAccounts.PASSWORD);
+        assertThat(session.post("/api/notes/").json("{\"title\":\"From the browser\",\"body\":\"x\"}").send())
+                .hasStatus(201);
+        assertThat(anonymous.post("/auth/obtain_token/").json(Map.of("username", "ada", "password", "wrong")).send())
+                .isProblem(401);
     }
 
     @Test
     void badInputIsA400NamingTheField() {
-        TestServer.Answer answer = server.send("POST", "/api/notes/", ada, "{\"title\":\"\",\"body\":\"x\"}");
-        assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.body()).contains("title");
-        assertThat(server.send("POST", "/api/notes/", ada, "{not json").status()).isEqualTo(400);
+        assertThat(asAda.post("/api/notes/").json("{\"title\":\"\",\"body\":\"x\"}").send()).isProblem(400)
+                .hasFieldError("title");
+        assertThat(asAda.post("/api/notes/").json("{\"title\":\"No body\"}").send()).isProblem(400)
+                .hasFieldError("body");
+        assertThat(asAda.post("/api/notes/").json("{not json").send()).isProblem(400);
     }
 
-    private static String tokenOfNewUser(String username) {
-        server.createUser(username);
-        return server.token(username);
+    private static String id(TestResponse created) {
+        return created.json().path("id").asText();
+    }
+
+    private static List<String> titles(TestResponse list) {
+        assertThat(list).hasStatus(200);
+        return list.json().path("results").findValuesAsText("title");
     }
 }
