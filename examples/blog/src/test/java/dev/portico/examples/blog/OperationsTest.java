@@ -12,93 +12,93 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portico.Portico;
+import dev.portico.auth.accounts.User;
 import dev.portico.cli.logging.LogFormat;
 import dev.portico.cli.logging.Logging;
 import dev.portico.cli.logging.LoggingSettings;
 import dev.portico.config.PorticoConfig;
 import dev.portico.metrics.MetricsSettings;
+import dev.portico.test.PorticoClient;
+import dev.portico.test.auth.TestAccounts;
+import dev.portico.test.junit.App;
+import dev.portico.test.junit.PorticoTest;
+import dev.portico.test.junit.TestSetup;
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-/** The example's operations options over a real socket: Prometheus metrics, and JSON log lines that keep no secret. */
+/**
+ * The example's operations options, in-process through the whole pipeline: Prometheus metrics, and JSON log lines that
+ * keep no secret. Tests share the class's app, so the metrics test compares counts before and after its requests.
+ */
+@PorticoTest
 class OperationsTest {
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
-    private BlogDatabases database;
-    private Portico app;
+    private static TestAccounts accounts;
 
-    @BeforeEach
-    void start() throws Exception {
-        database = BlogDatabases.h2();
-        app = BlogApp.app(database.serverConfig(b -> b.set(MetricsSettings.ENABLED, true))).shutdownHook(false)
-                .build().start();
+    @App
+    static Portico app(TestSetup setup) {
+        BlogTesting.Built built = BlogTesting.app(setup, b -> b.set(MetricsSettings.ENABLED, true));
+        accounts = built.accounts();
+        return built.app();
     }
 
-    @AfterEach
-    void stop() {
-        app.stop();
-        database.close();
-    }
-
-    private HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    /** The value of one Prometheus series on the page, 0 when it is not there yet. */
+    private static double count(PorticoClient client, String series) {
+        Matcher value = Pattern.compile(Pattern.quote(series) + " ([0-9.eE+]+)").matcher(client.get("/metrics").send().text());
+        return value.find() ? Double.parseDouble(value.group(1)) : 0;
     }
 
     @Test
-    void theMetricsPageCountsTheEndpointsByTemplateWithThePool() throws Exception {
-        BlogUsers.create(database.serverConfig(), "ada", false);
-        String token = BlogUsers.token(app.port(), "ada");
-        send("GET", "/api/posts/", null, "Authorization", "Bearer " + token);
-        send("GET", "/api/posts/", null, "Authorization", "Bearer " + token);
-        send("GET", "/api/posts/12345/", null, "Authorization", "Bearer " + token);
-        send("GET", "/api/posts/", null);
-        String text = send("GET", "/metrics", null).body();
-        assertThat(text).contains("http_server_requests_seconds_count{method=\"GET\",route=\"/api/posts/\",status=\"2xx\"} 2");
-        assertThat(text).contains("http_server_requests_seconds_count{method=\"GET\",route=\"/api/posts/\",status=\"4xx\"} 1");
-        assertThat(text).containsPattern("route=\"/api/posts/\\{[a-z_:]+\\}/\",status=\"4xx\"} 1");
+    void theMetricsPageCountsTheEndpointsByTemplateWithThePool(PorticoClient client) {
+        accounts.createUser("ada");
+        PorticoClient ada = client.fork().as("ada");
+        String ok = "http_server_requests_seconds_count{method=\"GET\",route=\"/api/posts/\",status=\"2xx\"}";
+        String refused = "http_server_requests_seconds_count{method=\"GET\",route=\"/api/posts/\",status=\"4xx\"}";
+        double okBefore = count(client, ok);
+        double refusedBefore = count(client, refused);
+        ada.get("/api/posts/").send();
+        ada.get("/api/posts/").send();
+        ada.get("/api/posts/12345/").send();
+        client.get("/api/posts/").send();
+        String text = client.get("/metrics").send().text();
+        assertThat(count(client, ok) - okBefore).isEqualTo(2);
+        assertThat(count(client, refused) - refusedBefore).isEqualTo(1);
+        assertThat(text).containsPattern("route=\"/api/posts/\\{[a-z_:]+\\}/\",status=\"4xx\"} [1-9]");
         assertThat(text).doesNotContain("/api/posts/12345/");
         assertThat(text).contains("hikaricp_connections_active{pool=\"portico-db\"}", "jvm_memory_used_bytes");
     }
 
     @Test
-    void jsonLinesCarryTheRequestIdAndNoSecret() throws Exception {
-        String password = BlogUsers.PASSWORD;
-        long userId = BlogUsers.create(database.serverConfig(), "grace", false).id();
-        String key = BlogUsers.key(database.serverConfig(), userId);
+    void jsonLinesCarryTheRequestIdAndNoSecret(PorticoClient client) throws Exception {
+        String password = TestAccounts.PASSWORD;
+        User grace = accounts.createUser("grace");
+        String key = accounts.apiKey(grace);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ListAppender<ILoggingEvent> events = new ListAppender<>();
         try (Capture capture = Capture.start(out, events)) {
-            String tokens = BlogUsers.tokens(app.port(), "grace", password);
-            String access = tokens.replaceAll(".*\"access\":\"([^\"]+)\".*", "$1");
-            String refresh = tokens.replaceAll(".*\"refresh\":\"([^\"]+)\".*", "$1");
-            send("POST", "/auth/obtain_token/", "{\"username\":\"grace\",\"password\":\"wrong " + password + "\"}",
-                    "Content-Type", "application/json", "X-Request-Id", "req-secret-test");
-            send("GET", "/api/posts/", null, "Authorization", "Bearer " + access);
-            send("GET", "/api/employees/", null, "Authorization", "Api-Key " + key);
-            send("POST", "/api/home/describe_site?authorisation=" + key, null); // logs a warning, never the key
-            send("POST", "/api/home/describe_site", "authorisation=" + key, "Content-Type", "application/x-www-form-urlencoded");
-            send("GET", "/api/employees/", null, "Authorization", "Basic "
-                    + Base64.getEncoder().encodeToString(("grace:" + key).getBytes(StandardCharsets.UTF_8)));
-            send("POST", "/auth/refresh_token/", "{\"refresh\":\"" + refresh + "\"}", "Content-Type", "application/json");
-            send("POST", "/auth/login/", "{\"username\":\"grace\",\"password\":\"" + password + "\"}",
-                    "Content-Type", "application/json");
+            JsonNode tokens = client.post("/auth/obtain_token/").json(Map.of("username", "grace", "password", password))
+                    .send().json();
+            String access = tokens.path("access").asText();
+            String refresh = tokens.path("refresh").asText();
+            client.post("/auth/obtain_token/").header("X-Request-Id", "req-secret-test")
+                    .json(Map.of("username", "grace", "password", "wrong " + password)).send();
+            client.get("/api/posts/").withJwt(access).send();
+            client.get("/api/employees/").withApiKey(key).send();
+            client.post("/api/home/describe_site?authorisation=" + key).send(); // logs a warning, never the key
+            client.post("/api/home/describe_site").body("application/x-www-form-urlencoded",
+                    ("authorisation=" + key).getBytes(StandardCharsets.UTF_8)).send();
+            client.get("/api/employees/").header("Authorization", "Basic "
+                    + Base64.getEncoder().encodeToString(("grace:" + key).getBytes(StandardCharsets.UTF_8))).send();
+            client.post("/auth/refresh_token/").json(Map.of("refresh", refresh)).send();
+            client.post("/auth/login/").json(Map.of("username", "grace", "password", password)).send();
             String logged = out.toString(StandardCharsets.UTF_8);
             assertThat(events.list).hasSizeGreaterThanOrEqualTo(9);
             for (String secret : List.of(password, key, key.split(":")[1], access, refresh)) {
