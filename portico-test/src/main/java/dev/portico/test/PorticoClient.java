@@ -83,7 +83,28 @@ public final class PorticoClient {
 
     /** Another client on the same application, starting with a copy of this one's cookies, headers and credentials. */
     public PorticoClient fork() {
-        PorticoClient copy = new PorticoClient(sender, mapper, cookies.copy(), new ArrayList<>(defaults));
+        return copy(sender, cookies.copy());
+    }
+
+    /**
+     * The same browser talking to another instance, {@code other}, as behind a load balancer without sticky sessions:
+     * the cookie jar is shared from now on (a cookie set by either instance goes to both), and the headers and
+     * credentials are copied. In-process when this client is, else over the wire ({@code other} must be started).
+     */
+    public PorticoClient on(Portico other) {
+        Objects.requireNonNull(other, "other");
+        Sender to;
+        if (sender instanceof InProcessSender) {
+            other.prepare();
+            to = new InProcessSender(other);
+        } else {
+            to = new HttpSender(URI.create("http://127.0.0.1:" + other.port()), mapper);
+        }
+        return copy(to, cookies);
+    }
+
+    private PorticoClient copy(Sender to, CookieJar jar) {
+        PorticoClient copy = new PorticoClient(to, mapper, jar, new ArrayList<>(defaults));
         copy.authorization = authorization;
         copy.impersonation = impersonation;
         copy.csrfCookie = csrfCookie;

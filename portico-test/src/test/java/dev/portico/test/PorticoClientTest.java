@@ -162,4 +162,19 @@ class PorticoClientTest {
         assertThat(client.get("/api/cookies/clear/").send()).clearsCookie("flavour");
         assertThat(client.cookies().all()).containsOnlyKeys("kept");
     }
+
+    @Test
+    void onAnotherInstanceOneBrowsersCookiesAreShared(PorticoClient client, TestSetup setup) {
+        Portico other = SampleApp.builder(setup.config().build()).build();
+        try {
+            PorticoClient there = client.on(other);
+            assertThat(there.get("/api/cookies/set/").send()).setsCookie("flavour", "oat");
+            assertThat(client.get("/api/cookies/").send()).as("set by the other instance, sent to this one")
+                    .hasJsonPath("$.value", "flavour=oat");
+            client.get("/api/cookies/clear/").send();
+            assertThat(there.cookies().all()).doesNotContainKey("flavour");
+        } finally {
+            other.stop();
+        }
+    }
 }

@@ -4,104 +4,91 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portico.Portico;
 import dev.portico.auth.accounts.User;
-import dev.portico.testing.Bodies;
-import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.portico.auth.keys.ApiKeys;
+import dev.portico.test.PorticoClient;
+import dev.portico.test.TestResponse;
+import dev.portico.test.auth.TestAccounts;
+import dev.portico.test.junit.App;
+import dev.portico.test.junit.PorticoTest;
+import dev.portico.test.junit.TestSetup;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Issue 10's shared state: two instances of the example on one database, as behind a load balancer without sticky
- * sessions. What one instance does (log in, rotate a refresh token, log out everywhere, revoke a key) holds on the
- * other at once, because sessions, refresh families, the revocation epoch and keys live only in the database.
+ * sessions, in-process (the wire adds nothing to what is shared; {@code bench/reliability} runs them behind nginx).
+ * What one instance does (log in, rotate a refresh token, log out everywhere, revoke a key) holds on the other at
+ * once, because sessions, refresh families, the revocation epoch and keys live only in the database.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@PorticoTest
 class TwoInstancesTest {
-    private BlogDatabases database;
-    private Portico a;
-    private Portico b;
+    private static TestAccounts accounts;
+    /** The second instance, on the class's database; the class's own app is the first. */
+    private static Portico b;
 
-    @BeforeAll
-    void start() throws Exception {
-        database = BlogDatabases.h2();
-        a = BlogApp.app(database.serverConfig()).shutdownHook(false).build().start();
-        b = BlogApp.app(database.serverConfig()).shutdownHook(false).build().start();
+    @App
+    static Portico app(TestSetup setup) {
+        BlogTesting.Built built = BlogTesting.app(setup);
+        accounts = built.accounts();
+        b = BlogApp.app(built.app().config()).shutdownHook(false).build();
+        AutoCloseable stopB = b::stop;
+        setup.closeAfterAll(stopB);
+        return built.app();
     }
 
-    @AfterAll
-    void stop() {
-        for (Portico app : new Portico[] {a, b}) {
-            if (app != null) {
-                app.stop();
-            }
-        }
-        if (database != null) {
-            database.close();
-        }
+    private static Map<String, String> password(String username, String password) {
+        return Map.of("username", username, "password", password);
     }
 
     @Test
-    void aSessionAndItsCsrfTokenFromOneInstanceWorkOnTheOtherUntilLogout() throws Exception {
-        BlogUsers.create(database.serverConfig(), "sam", false);
-        BlogClient onA = new BlogClient(a.port());
-        HttpResponse<String> login = onA.json("POST", "/auth/login/",
-                "{\"username\":\"sam\",\"password\":\"" + BlogUsers.PASSWORD + "\"}", "X-CSRFToken", onA.csrfToken());
-        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-        String csrf = onA.csrfToken();
+    void aSessionAndItsCsrfTokenFromOneInstanceWorkOnTheOtherUntilLogout(PorticoClient onA) {
+        accounts.createUser("sam");
+        onA.login("sam", TestAccounts.PASSWORD);
+        String session = onA.cookies().get("sessionid").orElseThrow();
+        PorticoClient onB = onA.on(b); // one browser, its requests balanced across both
+        assertThat(onB.get("/auth/user/").send()).hasStatus(200).hasJsonPath("$.username", "sam");
+        assertThat(onB.post("/api/posts/").json("{\"title\":\"from b\",\"content\":\"c\"}").send())
+                .as("B accepts A's session and A's CSRF secret").hasStatus(201);
 
-        BlogClient onB = onA.on(b.port());
-        assertThat(Bodies.json(onB.get("/auth/user/").body()).path("username").asText()).isEqualTo("sam");
-        HttpResponse<String> written = onB.json("POST", "/api/posts/", "{\"title\":\"from b\",\"content\":\"c\"}",
-                "X-CSRFToken", csrf);
-        assertThat(written.statusCode()).as("B accepts A's session and A's CSRF secret: " + written.body()).isEqualTo(201);
-
-        assertThat(onB.json("POST", "/auth/logout/", "{}", "X-CSRFToken", csrf).statusCode()).isEqualTo(200);
-        BlogClient stale = new BlogClient(a.port());
-        assertThat(onA.get("/auth/user/").statusCode()).as("logged out on B, so on A too").isIn(401, 403);
-        assertThat(stale.get("/auth/user/").statusCode()).isIn(401, 403);
+        assertThat(onB.post("/auth/logout/").json("{}").send()).hasStatus(200).clearsCookie("sessionid");
+        assertThat(onA.fork().logout().get("/auth/user/").cookie("sessionid", session).send())
+                .as("logged out on B, so the session is gone on A too").isProblem(401);
     }
 
     @Test
-    void refreshFamiliesAndLogoutEverywhereHoldAcrossInstances() throws Exception {
-        BlogUsers.create(database.serverConfig(), "tess", false);
-        String pair = BlogUsers.tokens(a.port(), "tess", BlogUsers.PASSWORD);
-        String access = Bodies.json(pair).path("access").asText();
-        String refresh = Bodies.json(pair).path("refresh").asText();
-        BlogClient onB = new BlogClient(b.port());
-        assertThat(onB.send(onB.at("/api/posts/").header("Authorization", "Bearer " + access)).statusCode())
-                .isEqualTo(200);
+    void refreshFamiliesAndLogoutEverywhereHoldAcrossInstances(PorticoClient onA) {
+        accounts.createUser("tess");
+        PorticoClient onB = onA.fork().on(b);
+        TestResponse pair = onA.post("/auth/obtain_token/").json(password("tess", TestAccounts.PASSWORD)).send();
+        String refresh = pair.json().path("refresh").asText();
+        assertThat(onB.get("/api/posts/").withJwt(pair.json().path("access").asText()).send()).hasStatus(200);
 
-        HttpResponse<String> rotated = onB.json("POST", "/auth/refresh_token/", "{\"refresh\":\"" + refresh + "\"}");
-        assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
-        BlogClient onA = new BlogClient(a.port());
-        assertThat(onA.json("POST", "/auth/refresh_token/", "{\"refresh\":\"" + refresh + "\"}").statusCode())
-                .as("spent on B, so refused on A (and its family revoked)").isEqualTo(401);
-        String next = Bodies.json(rotated.body()).path("refresh").asText();
-        assertThat(onB.json("POST", "/auth/refresh_token/", "{\"refresh\":\"" + next + "\"}").statusCode())
-                .as("the whole family is revoked, on every instance").isEqualTo(401);
+        TestResponse rotated = onB.post("/auth/refresh_token/").json(Map.of("refresh", refresh)).send();
+        assertThat(rotated).hasStatus(200);
+        assertThat(onA.post("/auth/refresh_token/").json(Map.of("refresh", refresh)).send())
+                .as("spent on B, so refused on A (and its family revoked)").isProblem(401);
+        String next = rotated.json().path("refresh").asText();
+        assertThat(onB.post("/auth/refresh_token/").json(Map.of("refresh", next)).send())
+                .as("the whole family is revoked, on every instance").isProblem(401);
 
-        String fresh = Bodies.json(BlogUsers.tokens(b.port(), "tess", BlogUsers.PASSWORD)).path("access").asText();
-        assertThat(onA.json("POST", "/auth/logout_everywhere/", "{}", "Authorization", "Bearer " + fresh).statusCode())
-                .isEqualTo(200);
-        assertThat(onB.send(onB.at("/api/posts/").header("Authorization", "Bearer " + fresh)).statusCode())
-                .as("logged out everywhere on A: B refuses the token at once").isEqualTo(401);
+        String fresh = onB.post("/auth/obtain_token/").json(password("tess", TestAccounts.PASSWORD)).send().json()
+                .path("access").asText();
+        assertThat(onA.post("/auth/logout_everywhere/").withJwt(fresh).json("{}").send()).hasStatus(200);
+        assertThat(onB.get("/api/posts/").withJwt(fresh).send())
+                .as("logged out everywhere on A: B refuses the token at once").isProblem(401);
     }
 
     @Test
-    void aKeyRevokedIsRefusedByEveryInstanceAtOnce() throws Exception {
-        User user = BlogUsers.create(database.serverConfig(), "kim", false);
-        String key = BlogUsers.key(database.serverConfig(), user.id());
-        for (Portico app : new Portico[] {a, b}) {
-            BlogClient client = new BlogClient(app.port());
-            assertThat(client.send(client.at("/api/employees/").header("Authorization", "Api-Key " + key)).statusCode())
-                    .isEqualTo(200);
+    void aKeyRevokedIsRefusedByEveryInstanceAtOnce(PorticoClient onA) {
+        User kim = accounts.createUser("kim");
+        String key = accounts.apiKey(kim);
+        PorticoClient onB = onA.fork().on(b);
+        for (PorticoClient instance : new PorticoClient[] {onA, onB}) {
+            assertThat(instance.get("/api/employees/").withApiKey(key).send()).hasStatus(200);
         }
-        BlogUsers.revoke(database.serverConfig(), key);
-        for (Portico app : new Portico[] {a, b}) {
-            BlogClient client = new BlogClient(app.port());
-            assertThat(client.send(client.at("/api/employees/").header("Authorization", "Api-Key " + key)).statusCode())
-                    .isEqualTo(401);
+        ApiKeys.create(accounts.accounts()).revoke(key.split(":")[0]);
+        for (PorticoClient instance : new PorticoClient[] {onA, onB}) {
+            assertThat(instance.get("/api/employees/").withApiKey(key).send()).isProblem(401);
         }
     }
 }
