@@ -7,12 +7,11 @@ import dev.portico.auth.jwt.JwtSettings;
 import dev.portico.data.DatabaseSettings;
 import dev.portico.data.TestDatabase;
 import java.io.IOException;
-import java.sql.SQLException;
 
 /**
- * The databases the example's tests run on, portico-data's {@link TestDatabase}: an H2 file in a temporary
- * folder (never the repository's {@code ./data}), or a fresh schema on the PostgreSQL at
- * {@code -Dportico.test.postgresql} (default {@code jdbc:postgresql://127.0.0.1:5432/test}, user postgres).
+ * The database of the example's tests that start a real server (the wire tests; the rest use portico-test's
+ * {@code @PorticoTest}), portico-data's {@link TestDatabase}: an H2 file in a temporary folder, never the
+ * repository's {@code ./data}.
  */
 final class BlogDatabases implements AutoCloseable {
     private final TestDatabase database;
@@ -39,15 +38,6 @@ final class BlogDatabases implements AutoCloseable {
 
     static BlogDatabases h2() throws IOException {
         return new BlogDatabases(TestDatabase.h2());
-    }
-
-    static BlogDatabases postgresql() throws SQLException {
-        return new BlogDatabases(TestDatabase.postgresql());
-    }
-
-    /** Why PostgreSQL cannot be used, or null when it can. */
-    static String postgresqlUnreachable() {
-        return TestDatabase.postgresqlUnreachable();
     }
 
     /** A configuration on this database, served on a free loopback port, migrated on start. */

@@ -1,9 +1,9 @@
 package dev.portico.examples.blog;
 
+import dev.portico.test.junit.PorticoTest;
+import dev.portico.test.junit.TestDatabase;
+
 /** {@link ManageAccountsTest} on the real PostgreSQL (skipped with the reason when unreachable, unless CI=true). */
+@PorticoTest(database = TestDatabase.POSTGRESQL)
 class ManageAccountsPostgresTest extends ManageAccountsTest {
-    @Override
-    BlogDatabases database() throws Exception {
-        return BlogAppPostgresTest.postgresOrSkip();
-    }
 }

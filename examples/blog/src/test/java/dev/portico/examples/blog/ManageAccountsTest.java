@@ -2,50 +2,51 @@ package dev.portico.examples.blog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portico.Portico;
 import dev.portico.auth.accounts.AuthSettings;
 import dev.portico.cli.Manage;
 import dev.portico.config.PorticoConfig;
 import dev.portico.data.DatabaseSettings;
+import dev.portico.test.ClientRequest;
+import dev.portico.test.PorticoClient;
+import dev.portico.test.auth.TestAccounts;
+import dev.portico.test.junit.App;
+import dev.portico.test.junit.PorticoTest;
+import dev.portico.test.junit.TestSetup;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The example's accounts commands through {@link BlogApp#manage}, as {@code ./manage} runs them, against the
- * running app's database (H2; {@link ManageAccountsPostgresTest}: PostgreSQL): roles defined and granted, a user
+ * database of the app the class's in-process clients reach (H2; {@link ManageAccountsPostgresTest}: PostgreSQL): roles defined and granted, a user
  * with a default role, a key made for a role acting with that role's scopes, deactivation, logout everywhere and
  * {@code clearsessions}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@PorticoTest
 class ManageAccountsTest {
     private static final Pattern CREDENTIAL = Pattern.compile("^k-[0-9a-f]{16}:[A-Za-z0-9]{40}$", Pattern.MULTILINE);
     private static final String EMPLOYEE = "{\"name\":\"Ci\",\"department\":\"ops\",\"salary\":1,\"hire_date\":\"2020-01-15\"}";
-    private BlogServer server;
-    private PorticoConfig config;
+    private static PorticoConfig config;
+    private static TestAccounts accounts;
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
+    private PorticoClient client;
 
-    BlogDatabases database() throws Exception {
-        return BlogDatabases.h2();
+    @App
+    static Portico app(TestSetup setup) {
+        BlogTesting.Built built = BlogTesting.app(setup);
+        config = built.app().config();
+        accounts = built.accounts();
+        return built.app();
     }
 
-    @BeforeAll
-    void start() throws Exception {
-        server = BlogServer.start(database());
-        config = server.config;
-    }
-
-    @AfterAll
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
+    @BeforeEach
+    void client(PorticoClient client) {
+        this.client = client;
     }
 
     /** {@code ./manage args...} on the app's database; out and err hold what it printed. */
@@ -65,13 +66,13 @@ class ManageAccountsTest {
         return m.group();
     }
 
-    private HttpResponse<String> employees(String method, String key) throws Exception {
-        return new BlogClient(server.port()).json(method, "/api/employees/", method.equals("GET") ? "" : EMPLOYEE,
-                "Authorization", "Api-Key " + key);
+    private int employees(String method, String key) {
+        ClientRequest request = client.request(method, "/api/employees/").withApiKey(key);
+        return (method.equals("GET") ? request : request.json(EMPLOYEE)).send().status();
     }
 
     @Test
-    void aKeyMadeForARoleActsWithThatRolesScopes() throws Exception {
+    void aKeyMadeForARoleActsWithThatRolesScopes() {
         assertThat(manage("role", "define", "deployer", "--scopes", "employees:read," + Employees.WRITE_SCOPE))
                 .as(err.toString()).isZero();
         assertThat(manage("role", "define", "auditor", "--scopes", "employees:read")).isZero();
@@ -88,15 +89,15 @@ class ManageAccountsTest {
         assertThat(manage("apikey", "create", "--user", "ci", "--role", "auditor")).isZero();
         String auditor = createdKey();
 
-        assertThat(employees("GET", deployer).statusCode()).isEqualTo(200);
-        assertThat(employees("POST", deployer).statusCode()).isEqualTo(201);
-        assertThat(employees("GET", auditor).statusCode()).isEqualTo(200);
-        assertThat(employees("POST", auditor).statusCode()).as("auditor has no write scope").isEqualTo(403);
+        assertThat(employees("GET", deployer)).isEqualTo(200);
+        assertThat(employees("POST", deployer)).isEqualTo(201);
+        assertThat(employees("GET", auditor)).isEqualTo(200);
+        assertThat(employees("POST", auditor)).as("auditor has no write scope").isEqualTo(403);
 
         assertThat(manage("user", "deactivate", "ci")).isZero();
-        assertThat(employees("GET", deployer).statusCode()).as("a deactivated user's key").isEqualTo(401);
+        assertThat(employees("GET", deployer)).as("a deactivated user's key").isEqualTo(401);
         assertThat(manage("user", "activate", "ci")).isZero();
-        assertThat(employees("GET", deployer).statusCode()).isEqualTo(200);
+        assertThat(employees("GET", deployer)).isEqualTo(200);
 
         assertThat(manage("apikey", "create", "--user", "ci", "--role", "nosuch")).isEqualTo(1);
         assertThat(err.toString()).isEqualTo("apikey create: role: \"nosuch\" is not one of this user's roles.\n");
@@ -105,14 +106,13 @@ class ManageAccountsTest {
     }
 
     @Test
-    void logoutEverywhereEndsAUsersTokensAndClearsessionsRuns() throws Exception {
-        BlogUsers.create(config, "lee", false);
-        String token = "Bearer " + BlogUsers.token(server.port(), "lee");
-        BlogClient client = new BlogClient(server.port());
-        assertThat(client.json("GET", "/api/posts/", "", "Authorization", token).statusCode()).isEqualTo(200);
+    void logoutEverywhereEndsAUsersTokensAndClearsessionsRuns() {
+        accounts.createUser("lee");
+        PorticoClient lee = client.fork().as("lee");
+        assertThat(lee.get("/api/posts/").send()).hasStatus(200);
         assertThat(manage("user", "logout-everywhere", "lee")).isZero();
         assertThat(out.toString()).isEqualTo("Ended every session and token of lee.\n");
-        assertThat(client.json("GET", "/api/posts/", "", "Authorization", token).statusCode()).isEqualTo(401);
+        assertThat(lee.get("/api/posts/").send()).as("the token minted before").isProblem(401);
 
         assertThat(manage("createuser", "--username", "mod", "--no-password", "--staff")).isZero();
         assertThat(manage("clearsessions")).as(err.toString()).isZero();
