@@ -23,11 +23,11 @@ final class MethodIndex {
 
     MethodPlan plan(String name, List<IdResolver<?>> resolvers) {
         Map<String, MethodPlan> known = methods(resolvers);
-        String key = name.startsWith("api:") ? name.substring(4) : name;
-        MethodPlan plan = known.get(key.replace('/', '.'));
+        String key = (name.startsWith("api:") ? name.substring(4) : name).replace('/', '.');
+        MethodPlan plan = known.get(key);
         if (plan == null) {
-            throw new UnknownMethodException(Transport.safe(client.root()) + "/_index", "the API has no method \""
-                    + name + "\"; its methods are " + known.keySet());
+            throw new UnknownMethodException("POST " + Transport.safe(client.root()) + "/" + key.replace('.', '/'),
+                    "the API has no method \"" + name + "\"; its methods are " + known.keySet());
         }
         return plan;
     }
