@@ -75,6 +75,22 @@ class ErrorsTest {
     }
 
     @Test
+    void aProtectedIndexIsReadWithoutCredentialsAndItsRefusalSaysWhatToDo() {
+        try (TestServer guarded = TestServer.startWithProtectedIndex();
+             ApiClient client = ApiClient.builder(guarded.root()).build()) {
+            ApiSession session = client.session(TestServer.KEY_ID, TestServer.SECRET);
+            ApiErrorException e = catchThrowableOfType(ApiErrorException.class, () -> session.call("shop.greet"));
+            assertThat(e.status()).isEqualTo(401);
+            assertThat(e.url()).isEqualTo("GET " + guarded.root() + "/_index");
+            assertThat(e.getMessage()).startsWith("GET " + guarded.root() + "/_index: 401 ")
+                    .endsWith("; " + MethodIndex.PROTECTED).doesNotContain(TestServer.SECRET);
+            assertThat(e.detail()).doesNotContain("method index");
+            assertThat(session.proxy(ShopApi.class).greet("ada")).as("a proxy needs no index").isEqualTo("Hello, ada");
+            assertThat(guarded.requests).containsExactly("GET /api/_index", "POST /api/shop/greet");
+        }
+    }
+
+    @Test
     void aRefusedConnectionIsWrappedWithTheUrl() throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
