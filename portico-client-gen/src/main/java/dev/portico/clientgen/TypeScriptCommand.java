@@ -1,9 +1,13 @@
 package dev.portico.clientgen;
 
+import dev.portico.clientgen.internal.RemoteDocument;
+import dev.portico.clientgen.internal.UserInfo;
 import dev.portico.openapi.OpenApiDocument;
 import dev.portico.openapi.SpecVersion;
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +26,8 @@ import picocli.CommandLine.ParentCommand;
  * Java install, Docker or npm tool of its own). The document is the running app's model, built in-process as
  * {@code schema} builds it, or {@code --schema FILE|URL}. The app's document is rendered as OpenAPI 3.0.3 for the
  * generator, whose 3.0 support is complete while its 3.1 support is not (3.1's {@code type: [T, "null"]}
- * arrays), whatever {@code openapi.spec-version} serves.
+ * arrays), whatever {@code openapi.spec-version} serves. A URL's user information ({@code user:password@}) is printed
+ * as {@code ***@}.
  */
 @Command(name = "typescript", mixinStandardHelpOptions = true,
         description = "Generate the typescript-fetch client (OpenAPI Generator, in-process) into a folder.")
@@ -46,27 +51,36 @@ final class TypeScriptCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        String from = schema == null ? "the app's model" : UserInfo.redacted(schema);
         Path temporary = null;
         try {
             String input = schema;
             if (input == null) {
-                err.println("Building the app's OpenAPI document (3.0.3 for the generator)");
-                err.flush();
-                OpenApiDocument document = client.manage().openapi(SpecVersion.V3_0);
-                temporary = Files.createTempFile("portico-openapi-", ".json");
-                Files.write(temporary, document.bytes(OpenApiDocument.Format.JSON));
+                progress(err, "Building the app's OpenAPI document (3.0.3 for the generator)");
+                temporary = temporary(client.manage().openapi(SpecVersion.V3_0).text(OpenApiDocument.Format.JSON));
                 input = temporary.toString();
-            } else if (!isUrl(input) && !Files.isRegularFile(Path.of(input))) {
-                err.println("client typescript: no such file: " + input);
-                err.flush();
-                return 1;
+            } else if (RemoteDocument.isUrl(input)) {
+                // read here, not by the generator's parser, whose log lines would repeat the URL's user information
+                try {
+                    temporary = temporary(RemoteDocument.fetch(input));
+                } catch (RemoteDocument.NotOk e) {
+                    return fail(err, e.getMessage());
+                } catch (IOException | IllegalArgumentException e) {
+                    return fail(err, "cannot read " + from + ": " + UserInfo.redacted(e.toString()));
+                }
+                input = temporary.toString();
+            } else if (!Files.isRegularFile(Path.of(input))) {
+                return fail(err, "no such file: " + input);
             }
-            err.println("Generating the " + GENERATOR + " client (OpenAPI Generator " + ImplementationVersion.read()
-                    + ") from " + (schema == null ? "the app's model" : schema) + " into " + out);
-            err.flush();
-            List<File> files = generate(input, out);
-            err.println("Wrote " + files.size() + " files to " + out);
-            err.flush();
+            progress(err, "Generating the " + GENERATOR + " client (OpenAPI Generator " + ImplementationVersion.read()
+                    + ") from " + from + " into " + out);
+            List<File> files;
+            try {
+                files = generate(input, out);
+            } catch (RuntimeException e) {
+                return fail(err, "cannot generate from " + from + ": " + UserInfo.redacted(e.getMessage()));
+            }
+            progress(err, "Wrote " + files.size() + " files to " + out);
             return 0;
         } finally {
             if (temporary != null) {
@@ -75,7 +89,25 @@ final class TypeScriptCommand implements Callable<Integer> {
         }
     }
 
-    /** Runs the generator on the document at {@code input} (a path or URL); fails with the parser's messages. */
+    /** A file holding the document (JSON or YAML, named so), for the generator; the caller deletes it. */
+    private static Path temporary(String document) throws IOException {
+        String suffix = document.stripLeading().startsWith("{") ? ".json" : ".yaml";
+        Path file = Files.createTempFile("portico-openapi-", suffix);
+        Files.writeString(file, document, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static void progress(PrintWriter err, String line) {
+        err.println(line);
+        err.flush();
+    }
+
+    private static int fail(PrintWriter err, String why) {
+        progress(err, "client typescript: " + why);
+        return 1;
+    }
+
+    /** Runs the generator on the document at {@code input} (a path); fails with the parser's messages. */
     static List<File> generate(String input, Path out) {
         CodegenConfigurator configurator = new CodegenConfigurator()
                 .setGeneratorName(TypeScriptFetchGenerator.class.getName())
@@ -86,7 +118,4 @@ final class TypeScriptCommand implements Callable<Integer> {
         return new DefaultGenerator().opts(options).generate();
     }
 
-    private static boolean isUrl(String input) {
-        return input.startsWith("http://") || input.startsWith("https://");
-    }
 }

@@ -14,7 +14,10 @@ public class ApiClientException extends RuntimeException {
         this.url = url;
     }
 
-    /** The URL the call was for, without user information. */
+    /**
+     * What the failure is about, without user information: the HTTP method and URL of the call
+     * ({@code POST http://site/api/home/find_user}) for the three subclasses, the URL alone for a local failure.
+     */
     public String url() {
         return url;
     }

@@ -17,11 +17,21 @@ public final class ApiErrorException extends ApiClientException {
     private final Map<String, List<String>> errors;
 
     ApiErrorException(String url, int status, String detail, String code, Map<String, List<String>> errors) {
-        super(url, message(url, status, detail, code, errors), null);
+        this(url, status, detail, code, errors, "");
+    }
+
+    private ApiErrorException(String url, int status, String detail, String code, Map<String, List<String>> errors,
+                              String hint) {
+        super(url, message(url, status, detail, code, errors) + hint, null);
         this.status = status;
         this.detail = detail;
         this.code = code;
         this.errors = Map.copyOf(errors);
+    }
+
+    /** The same error, its message followed by what the caller can do about it; {@code detail()} stays the server's. */
+    ApiErrorException withHint(String hint) {
+        return new ApiErrorException(url(), status, detail, code, errors, "; " + hint);
     }
 
     private static String message(String url, int status, String detail, String code,

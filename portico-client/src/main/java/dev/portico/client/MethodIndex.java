@@ -12,8 +12,17 @@ import java.util.Map;
  * The server's method index ({@code GET <root>/_index}), read once, by the first dynamic call, and kept for the
  * client's life: it says which methods exist and their arguments' names, so a misspelt name fails before any request
  * of it. A failed read is not kept, so the next call tries again.
+ *
+ * <p>It is read without credentials: the index is the same for every caller and is shared by every session of the
+ * client, and a key travels in a form body, which a {@code GET} has none of. Portico serves it publicly (the example
+ * app's is public); a server that protects it answers 401 or 403, and the message says how to get past that.
  */
 final class MethodIndex {
+    /** What to do when the server protects its index (Portico's is public unless {@code Api.Builder.index} says so). */
+    static final String PROTECTED = "the server protects its method index, which the client reads without "
+            + "credentials and with the client's headers only (one index serves every session): give the client a "
+            + "header the server accepts (ApiClient.builder(root).header(...)), or call through a typed proxy, which "
+            + "needs no index";
     private final ApiClient client;
     private volatile Map<String, MethodPlan> methods;
 
@@ -23,11 +32,11 @@ final class MethodIndex {
 
     MethodPlan plan(String name, List<IdResolver<?>> resolvers) {
         Map<String, MethodPlan> known = methods(resolvers);
-        String key = name.startsWith("api:") ? name.substring(4) : name;
-        MethodPlan plan = known.get(key.replace('/', '.'));
+        String key = (name.startsWith("api:") ? name.substring(4) : name).replace('/', '.');
+        MethodPlan plan = known.get(key);
         if (plan == null) {
-            throw new UnknownMethodException(Transport.safe(client.root()) + "/_index", "the API has no method \""
-                    + name + "\"; its methods are " + known.keySet());
+            throw new UnknownMethodException("POST " + Transport.safe(client.root()) + "/" + key.replace('.', '/'),
+                    "the API has no method \"" + name + "\"; its methods are " + known.keySet());
         }
         return plan;
     }
@@ -55,6 +64,11 @@ final class MethodIndex {
         JsonNode index;
         try {
             index = client.json().readTree(client.transport().get(url, client.headers()));
+        } catch (ApiErrorException e) {
+            if (e.status() == 401 || e.status() == 403) {
+                throw e.withHint(PROTECTED);
+            }
+            throw e;
         } catch (JsonProcessingException e) {
             throw new ApiClientException("GET " + Transport.safe(url), "GET " + Transport.safe(url)
                     + " is not a Portico method index: " + e.getOriginalMessage(), e);

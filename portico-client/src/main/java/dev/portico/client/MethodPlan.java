@@ -55,8 +55,8 @@ final class MethodPlan {
     FormData collate(String root, Map<String, ?> named) {
         for (String given : named.keySet()) {
             if (!arguments.contains(given)) {
-                throw new UnknownMethodException(Transport.safe(root) + "/" + path(), name + " has no argument \""
-                        + given + "\"; its arguments are " + arguments);
+                throw new UnknownMethodException("POST " + Transport.safe(root) + "/" + path(), name
+                        + " has no argument \"" + given + "\"; its arguments are " + arguments);
             }
         }
         if (encoder == null) {

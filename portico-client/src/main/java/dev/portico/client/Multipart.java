@@ -40,7 +40,9 @@ record Multipart(String boundary, byte[] body) {
                     + " cannot be read: " + e.getMessage(), e);
         }
         write(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + quoted(name) + "\"; filename=\""
-                + quoted(file.name()) + "\"\r\nContent-Type: " + file.contentType() + "\r\n\r\n");
+                + quoted(file.name()) + "\"\r\nContent-Type: " + ClientFile.contentType(file.name(),
+                java.util.Objects.requireNonNullElse(file.contentType(), "application/octet-stream"))
+                + "\r\n\r\n");
         out.writeBytes(content);
         write(out, "\r\n");
     }

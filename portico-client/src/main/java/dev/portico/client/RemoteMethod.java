@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,7 +113,8 @@ public final class RemoteMethod<R> {
     /**
      * Makes this call on every root ({@code http://a.example/api}, ...) at once, each on its own virtual thread, with
      * this session's credentials and headers, and answers each root's result or failure, in the order of
-     * {@code roots}.
+     * {@code roots}. An {@link Error} (out of memory, an assertion) is no root's outcome: broadcast waits for every
+     * root, then throws it.
      */
     public List<Outcome<R>> broadcast(List<String> roots, Map<String, ?> arguments) {
         return broadcast(roots, collate(arguments));
@@ -132,11 +134,26 @@ public final class RemoteMethod<R> {
                 } catch (RuntimeException e) {
                     outcome.complete(new Outcome.Failure<>(trimmed,
                             new ApiClientException(Transport.safe(trimmed), e.toString(), e)));
+                } catch (Throwable e) { // an Error too, or the join below would wait for ever
+                    outcome.completeExceptionally(e);
                 }
             });
             calls.add(outcome);
         }
-        return calls.stream().map(CompletableFuture::join).toList();
+        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        return calls.stream().map(RemoteMethod::joined).toList();
+    }
+
+    /** The outcome of a finished call; the {@link Error} itself, not a {@code CompletionException}, for an Error. */
+    private static <T> T joined(CompletableFuture<T> call) {
+        try {
+            return call.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /** A proxy's call: the arguments in declared order. */

@@ -28,12 +28,14 @@ import java.util.Optional;
  */
 final class Transport implements AutoCloseable {
     private final HttpClient http;
+    private final Duration connectTimeout;
     private final Duration requestTimeout;
     private final ObjectMapper json;
 
     Transport(Duration connectTimeout, Duration requestTimeout, ObjectMapper json) {
         this.http = HttpClient.newBuilder().connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.connectTimeout = connectTimeout;
         this.requestTimeout = requestTimeout;
         this.json = json;
     }
@@ -75,7 +77,8 @@ final class Transport implements AutoCloseable {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpConnectTimeoutException e) {
-            throw new ApiConnectionException(where, "no connection within the connect timeout", true, e);
+            throw new ApiConnectionException(where, "no connection within the connect timeout of " + connectTimeout,
+                    true, e);
         } catch (HttpTimeoutException e) {
             throw new ApiConnectionException(where, "no answer within the request timeout of " + requestTimeout,
                     true, e);

@@ -2,6 +2,7 @@ package dev.portico.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -87,6 +88,24 @@ class ApiClientTest {
                     .isInstanceOf(UnknownMethodException.class)
                     .hasMessageContaining("shop.greet has no argument \"nmae\"; its arguments are [name]");
             assertThat(server.requests).isEmpty();
+        }
+    }
+
+    @Test
+    void anUnknownMethodsMessageStartsWithTheCallItStoppedWithoutUserInformation() {
+        String root = server.root().replace("http://", "http://ada:pw@");
+        try (ApiClient fresh = ApiClient.builder(root).build()) {
+            UnknownMethodException method = catchThrowableOfType(UnknownMethodException.class,
+                    () -> fresh.call("api:shop/gret"));
+            assertThat(method.url()).isEqualTo("POST " + server.root() + "/shop/gret");
+            assertThat(method.getMessage()).startsWith("POST " + server.root() + "/shop/gret: the API has no method "
+                    + "\"api:shop/gret\"; its methods are [").doesNotContain("pw");
+            UnknownMethodException argument = catchThrowableOfType(UnknownMethodException.class,
+                    () -> fresh.call("shop.greet", Map.of("nmae", "ada")));
+            assertThat(argument.url()).isEqualTo("POST " + server.root() + "/shop/greet");
+            assertThat(argument.getMessage()).isEqualTo("POST " + server.root() + "/shop/greet: shop.greet has no "
+                    + "argument \"nmae\"; its arguments are [name]");
+            assertThat(server.requests).containsExactly("GET /api/_index");
         }
     }
 

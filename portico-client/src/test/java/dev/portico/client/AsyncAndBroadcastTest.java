@@ -1,6 +1,7 @@
 package dev.portico.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -9,6 +10,8 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,5 +89,21 @@ class AsyncAndBroadcastTest {
         assertThat(who.broadcast(List.of(east.root(), west.root())))
                 .extracting(o -> ((Outcome.Success<ShopApi.Who>) o).value().caller())
                 .containsExactly("k-test@east", "k-test@west");
+    }
+
+    @Test
+    void anErrorOnOneRootEndsTheBroadcastWithThatErrorInsteadOfWaitingForEver() {
+        ApiSession session = api.session(TestServer.KEY_ID, TestServer.SECRET);
+        RemoteMethod<String> breaking = new RemoteMethod<>(session, MethodPlan.dynamic("shop.who_am_i", List.of(),
+                List.of()), text -> {
+                    if (text.contains("@west")) {
+                        throw new AssertionError("the reader broke on west");
+                    }
+                    return text;
+                });
+        CompletableFuture<List<Outcome<String>>> run = CompletableFuture.supplyAsync(
+                () -> breaking.broadcast(List.of(east.root(), west.root())));
+        ExecutionException e = catchThrowableOfType(ExecutionException.class, () -> run.get(20, TimeUnit.SECONDS));
+        assertThat(e.getCause()).isExactlyInstanceOf(AssertionError.class).hasMessage("the reader broke on west");
     }
 }

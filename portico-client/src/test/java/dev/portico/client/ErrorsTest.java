@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpConnectTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +75,22 @@ class ErrorsTest {
     }
 
     @Test
+    void aProtectedIndexIsReadWithoutCredentialsAndItsRefusalSaysWhatToDo() {
+        try (TestServer guarded = TestServer.startWithProtectedIndex();
+             ApiClient client = ApiClient.builder(guarded.root()).build()) {
+            ApiSession session = client.session(TestServer.KEY_ID, TestServer.SECRET);
+            ApiErrorException e = catchThrowableOfType(ApiErrorException.class, () -> session.call("shop.greet"));
+            assertThat(e.status()).isEqualTo(401);
+            assertThat(e.url()).isEqualTo("GET " + guarded.root() + "/_index");
+            assertThat(e.getMessage()).startsWith("GET " + guarded.root() + "/_index: 401 ")
+                    .endsWith("; " + MethodIndex.PROTECTED).doesNotContain(TestServer.SECRET);
+            assertThat(e.detail()).doesNotContain("method index");
+            assertThat(session.proxy(ShopApi.class).greet("ada")).as("a proxy needs no index").isEqualTo("Hello, ada");
+            assertThat(guarded.requests).containsExactly("GET /api/_index", "POST /api/shop/greet");
+        }
+    }
+
+    @Test
     void aRefusedConnectionIsWrappedWithTheUrl() throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -116,6 +136,44 @@ class ErrorsTest {
                 for (Socket s : accepted) {
                     s.close();
                 }
+            }
+        }
+    }
+
+    /**
+     * A listening socket that never accepts, its accept queue filled first: the kernel then drops new connection
+     * attempts (SYNs) without an answer, so a connect waits until the connect timeout ends it.
+     */
+    @Test
+    void theConnectTimeoutEndsACallToAServerThatTakesNoConnection() throws Exception {
+        List<Socket> queued = new ArrayList<>();
+        try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            SocketAddress address = full.getLocalSocketAddress();
+            boolean dropping = false;
+            while (!dropping && queued.size() < 50) {
+                Socket socket = new Socket();
+                queued.add(socket);
+                try {
+                    socket.connect(address, 300);
+                } catch (SocketTimeoutException e) {
+                    dropping = true;
+                }
+            }
+            assertThat(dropping).as("the kernel drops connections to a full accept queue").isTrue();
+            String root = "http://127.0.0.1:" + full.getLocalPort() + "/api";
+            try (ApiClient unreachable = ApiClient.builder(root).connectTimeout(Duration.ofMillis(500)).build()) {
+                long start = System.nanoTime();
+                ApiConnectionException e = catchThrowableOfType(ApiConnectionException.class,
+                        () -> unreachable.proxy(ShopApi.class).greet("x"));
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+                assertThat(e.timedOut()).isTrue();
+                assertThat(e.getMessage()).isEqualTo("POST " + root + "/shop/greet: no connection within the connect "
+                        + "timeout of PT0.5S");
+                assertThat(e.getCause()).isInstanceOf(HttpConnectTimeoutException.class);
+            }
+        } finally {
+            for (Socket socket : queued) {
+                socket.close();
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.portico.client;
 
 import dev.portico.Portico;
 import dev.portico.auth.Authenticator;
+import dev.portico.auth.Permission;
 import dev.portico.auth.Principal;
 import dev.portico.config.PorticoConfig;
 import dev.portico.config.Settings;
@@ -35,9 +36,13 @@ final class TestServer implements AutoCloseable {
     private final Portico app;
     private final String name;
 
-    private TestServer(String name) {
+    private TestServer(String name, boolean protectedIndex) {
         this.name = name;
-        Api api = Api.builder().authenticators(new KeyField()).module(new Shop()).build();
+        Api.Builder apis = Api.builder().authenticators(new KeyField()).module(new Shop());
+        if (protectedIndex) {
+            apis.index(e -> e.authenticators(new KeyField()).permissions(Permission.authenticated()));
+        }
+        Api api = apis.build();
         Portico.Builder builder = Portico.builder().shutdownHook(false)
                 .config(PorticoConfig.builder().set(Settings.SERVER_HOST, "127.0.0.1").set(Settings.SERVER_PORT, 0)
                         .build())
@@ -49,11 +54,16 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start() {
-        return new TestServer("server");
+        return new TestServer("server", false);
     }
 
     static TestServer start(String name) {
-        return new TestServer(name);
+        return new TestServer(name, false);
+    }
+
+    /** A server whose method index needs a caller, as {@code Api.builder().index(...)} may make it. */
+    static TestServer startWithProtectedIndex() {
+        return new TestServer("server", true);
     }
 
     String root() {

@@ -1,18 +1,15 @@
 package dev.portico.clientgen.diff;
 
 import dev.portico.cli.Manage;
+import dev.portico.clientgen.internal.RemoteDocument;
+import dev.portico.clientgen.internal.UserInfo;
 import dev.portico.openapi.OpenApiDocument;
 import dev.portico.openapi.SpecVersion;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,14 +20,13 @@ import picocli.CommandLine.Parameters;
  * or compatible, and an exit code for CI: 0 when nothing breaks, 1 when something does, 2 on bad usage or a
  * document that cannot be read. Without NEW, OLD is compared with the app's live model (built in-process, as
  * {@code schema} builds it), so {@code schema diff openapi.yaml} says what the code changed since the
- * committed document. Added to an app with {@code manage.schemaCommand(SchemaDiffCommand.create(manage))}.
+ * committed document. A URL's user information ({@code user:password@}) is printed as {@code ***@}. Added to an
+ * app with {@code manage.schemaCommand(SchemaDiffCommand.create(manage))}.
  */
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = {"List the changes between two OpenAPI documents, marking the breaking ones.",
                 "Exit 0 when nothing breaks, 1 when something does, 2 on bad usage or an unreadable document."})
 public final class SchemaDiffCommand implements Callable<Integer> {
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
     private final Manage manage;
 
     @CommandLine.Spec
@@ -62,12 +58,12 @@ public final class SchemaDiffCommand implements Callable<Integer> {
             String newText = newDocument == null ? live() : read(newDocument);
             diff = SchemaDiff.compare(oldText, newText);
         } catch (SchemaDiff.UnreadableDocumentException e) {
-            err.println("schema diff: " + e.getMessage());
+            err.println("schema diff: " + UserInfo.redacted(e.getMessage()));
             err.flush();
             return 2;
         }
-        out.println("Changes from " + oldDocument + " to " + (newDocument == null ? "the app's model" : newDocument)
-                + ":");
+        out.println("Changes from " + UserInfo.redacted(oldDocument) + " to "
+                + (newDocument == null ? "the app's model" : UserInfo.redacted(newDocument)) + ":");
         out.print(diff.report());
         out.flush();
         return diff.breaking() ? 1 : 0;
@@ -81,14 +77,16 @@ public final class SchemaDiffCommand implements Callable<Integer> {
     /** The text of a file or an http(s) URL; a failure is an unreadable document, named with its cause. */
     static String read(String location) {
         try {
-            if (location.startsWith("http://") || location.startsWith("https://")) {
-                return fetch(location);
+            if (RemoteDocument.isUrl(location)) {
+                return RemoteDocument.fetch(location);
             }
             Path path = Path.of(location);
             if (!Files.isRegularFile(path)) {
                 throw new SchemaDiff.UnreadableDocumentException("no such file: " + location);
             }
             return Files.readString(path, StandardCharsets.UTF_8);
+        } catch (RemoteDocument.NotOk e) {
+            throw new SchemaDiff.UnreadableDocumentException(e.getMessage());
         } catch (IOException e) {
             throw new SchemaDiff.UnreadableDocumentException("cannot read " + location + ": " + e);
         } catch (InterruptedException e) {
@@ -97,18 +95,6 @@ public final class SchemaDiffCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new SchemaDiff.UnreadableDocumentException("not a file or URL: " + location + " (" + e.getMessage()
                     + ")");
-        }
-    }
-
-    private static String fetch(String url) throws IOException, InterruptedException {
-        try (HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NORMAL).build()) {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
-                    .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (response.statusCode() != 200) {
-                throw new SchemaDiff.UnreadableDocumentException(url + " answered " + response.statusCode());
-            }
-            return response.body();
         }
     }
 }

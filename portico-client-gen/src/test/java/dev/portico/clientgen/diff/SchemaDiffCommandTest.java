@@ -208,6 +208,26 @@ class SchemaDiffCommandTest {
     }
 
     @Test
+    void aUrlsUserInformationIsNeverPrinted() throws IOException {
+        Portico deployed = V1.routes(Portico.builder().config(PorticoConfig.builder()
+                .set(Settings.SERVER_HOST, "127.0.0.1").set(Settings.SERVER_PORT, 0).build()).shutdownHook(false))
+                .build().start();
+        try {
+            String url = "http://ada:s3cret@127.0.0.1:" + deployed.port() + "/api/schema/";
+            String shown = "http://***@127.0.0.1:" + deployed.port() + "/api/schema/";
+            assertThat(diff(manage(RequiredAuthor::routes), url)).as(err.toString()).isEqualTo(1);
+            assertThat(out.toString()).contains("Changes from " + shown + " to the app's model:");
+            assertThat(diff(url, url + "nothing-here/")).isEqualTo(2);
+            assertThat(err.toString()).contains("schema diff: " + shown + "nothing-here/ answered 404");
+            assertThat(diff(url, "https://ada:s3cret@127.0.0.1:1/openapi.yaml")).isEqualTo(2);
+            assertThat(err.toString()).contains("schema diff: cannot read https://***@127.0.0.1:1/openapi.yaml");
+            assertThat(out + "" + err).doesNotContain("s3cret").doesNotContain("ada:");
+        } finally {
+            deployed.stop();
+        }
+    }
+
+    @Test
     void anUnreadableDocumentOrBadUsageExitsTwoWithoutAStackTrace() throws IOException {
         String old = document("old.yaml", V1::routes);
         assertThat(diff(old, dir.resolve("missing.yaml").toString())).isEqualTo(2);
