@@ -438,7 +438,7 @@ public final class Portico {
          * {@code /health} and {@code /ready} ({@code health.path}, {@code health.ready-path}) as the outermost
          * middleware; a path the application routes itself is left to it, and an empty one is not served.
          */
-        private Optional<Middleware> health(PorticoConfig config, AtomicBoolean draining) {
+        private Optional<HealthEndpoints> health(PorticoConfig config, AtomicBoolean draining) {
             String live = unlessRouted(config.get(Settings.HEALTH_PATH));
             String ready = unlessRouted(config.get(Settings.HEALTH_READY_PATH));
             if (live.isEmpty() && ready.isEmpty()) {
@@ -537,9 +537,11 @@ public final class Portico {
             }
             AtomicBoolean draining = new AtomicBoolean();
             List<Middleware> global = new ArrayList<>(middlewares);
-            health(resolved, draining).ifPresent(global::addFirst);
+            Optional<HealthEndpoints> health = health(resolved, draining);
+            health.ifPresent(global::addFirst);
             Application application = Application.create(served, global, defaults, errors, resolved.limits(),
-                    resolved.get(Settings.ROUTING_TRAILING_SLASH), resolved.get(Settings.ACCESS_LOG_ENABLED), observer);
+                    resolved.get(Settings.ROUTING_TRAILING_SLASH), resolved.get(Settings.ACCESS_LOG_ENABLED), observer,
+                    health.map(HealthEndpoints::paths).orElse(List.of()));
             // after the routes are checked, so a route conflict is reported as one, not as a duplicate operationId
             document[0] = OpenApiDocument.generate(endpoints, view, new OpenApiGenerator.Defaults(authenticators,
                     permissions, throttles, resolved.get(Settings.ERRORS_FORMAT)));

@@ -67,6 +67,11 @@ public final class HealthEndpoints implements Middleware {
         return new HealthEndpoints(healthPath, readyPath, checks, timeout, draining);
     }
 
+    /** The paths served (an empty one is not), for the request observer to record apart. */
+    public List<String> paths() {
+        return java.util.stream.Stream.of(healthPath, readyPath).filter(p -> !p.isEmpty()).toList();
+    }
+
     @Override
     public dev.portico.http.Handler wrap(dev.portico.http.Handler next) {
         return request -> {

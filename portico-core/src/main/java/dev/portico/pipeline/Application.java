@@ -43,13 +43,21 @@ public final class Application {
     private final BodyReaders readers;
     private final AccessLog accessLog;
     private final RequestObserver.Recorder unmatched;
+    /** The recorders of the probe paths ({@code /health}, {@code /ready}) answered before any endpoint, by raw path. */
+    private final java.util.Map<String, RequestObserver.Recorder> probes;
     private final List<Endpoint> endpoints;
 
     private Application(Router<MethodDispatch> router, List<Middleware> middlewares, ErrorRenderer errors,
                         Limits limits, boolean accessLog, List<Endpoint> endpoints, BodyReaders readers,
-                        RequestObserver observer) {
+                        RequestObserver observer, List<String> probePaths) {
         this.router = router;
         this.unmatched = observer.unmatched();
+        java.util.Map<String, RequestObserver.Recorder> probeRecorders = new java.util.HashMap<>();
+        for (String path : probePaths) {
+            probeRecorders.put(path, java.util.Objects.requireNonNull(observer.probe(path),
+                    "the request observer gave no recorder for the probe " + path));
+        }
+        this.probes = java.util.Map.copyOf(probeRecorders);
         this.readers = readers;
         this.errors = errors;
         this.limits = limits;
@@ -80,6 +88,16 @@ public final class Application {
     public static Application create(List<Endpoint> endpoints, List<Middleware> middlewares, Pipeline.Defaults defaults,
                                      ErrorRenderer errors, Limits limits, TrailingSlash trailingSlash, boolean accessLog,
                                      RequestObserver observer) {
+        return create(endpoints, middlewares, defaults, errors, limits, trailingSlash, accessLog, observer, List.of());
+    }
+
+    /**
+     * As above, with the paths a middleware answers as probes before routing (core's {@code /health} and
+     * {@code /ready}): their GETs are recorded by {@link RequestObserver#probe}, apart from the unmatched requests.
+     */
+    public static Application create(List<Endpoint> endpoints, List<Middleware> middlewares, Pipeline.Defaults defaults,
+                                     ErrorRenderer errors, Limits limits, TrailingSlash trailingSlash, boolean accessLog,
+                                     RequestObserver observer, List<String> probePaths) {
         java.util.Map<Endpoint, RequestObserver.Recorder> recorders = new java.util.IdentityHashMap<>();
         for (Endpoint endpoint : endpoints) {
             recorders.put(endpoint, java.util.Objects.requireNonNull(observer.endpoint(endpoint),
@@ -100,7 +118,7 @@ public final class Application {
                     builder.add(route.template(), method, dispatch, endpoint.describe()));
         }
         return new Application(builder.build(), middlewares, errors, limits, accessLog, endpoints,
-                defaults.readers(), observer);
+                defaults.readers(), observer, probePaths);
     }
 
     /** The endpoints served, in declaration order. */
@@ -125,12 +143,24 @@ public final class Application {
         try {
             Response response = answer(transport, method, exchange);
             long nanos = System.nanoTime() - start;
-            exchange.recorder(unmatched).record(response.status(), nanos);
+            recorder(exchange, method, transport.rawPath()).record(response.status(), nanos);
             accessLog.log(transport.method(), transport.rawPath(), response.status(), nanos, exchange.requestId());
             return response;
         } finally {
             MDC.remove(MDC_REQUEST_ID);
         }
+    }
+
+    /** The endpoint's recorder; for a request that reached none, a probe's (GET or HEAD of its path) or unmatched. */
+    private RequestObserver.Recorder recorder(Exchange exchange, HttpMethod method, String rawPath) {
+        RequestObserver.Recorder endpoint = exchange.recorder(null);
+        if (endpoint != null) {
+            return endpoint;
+        }
+        if (method == HttpMethod.GET || method == HttpMethod.HEAD) {
+            return probes.getOrDefault(rawPath, unmatched);
+        }
+        return unmatched;
     }
 
     /** The MDC key of the request id. */

@@ -37,6 +37,15 @@ public interface RequestObserver {
      */
     Recorder unmatched();
 
+    /**
+     * The recorder of a probe {@code path} answered before routing, {@code /health} or {@code /ready}: called once per
+     * path at startup, so a load balancer's polls are told apart from the requests that found no endpoint. By
+     * default they are counted with those, as {@link #unmatched()}.
+     */
+    default Recorder probe(String path) {
+        return unmatched();
+    }
+
     /** Records one finished request; called on the request's thread after the response is complete. */
     @FunctionalInterface
     interface Recorder {

@@ -71,6 +71,24 @@ class MetricsTest {
     }
 
     @Test
+    void healthPollsHaveRoutesOfTheirOwnApartFromUnmatchedRequests() throws Exception {
+        start(PorticoConfig.builder());
+        for (int i = 0; i < 3; i++) {
+            assertThat(get("/health").statusCode()).isEqualTo(200);
+        }
+        assertThat(get("/ready").statusCode()).isEqualTo(200);
+        assertThat(get("/nowhere/").statusCode()).isEqualTo(404);
+        assertThat(CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/health"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .as("a POST is no probe").isEqualTo(404);
+        String text = get("/metrics").body();
+        assertThat(text).contains("http_server_requests_seconds_count{method=\"GET\",route=\"/health\",status=\"2xx\"} 3")
+                .contains("http_server_requests_seconds_count{method=\"GET\",route=\"/ready\",status=\"2xx\"} 1")
+                .contains("http_server_requests_seconds_count{method=\"*\",route=\"unmatched\",status=\"4xx\"} 2")
+                .doesNotContain("route=\"unmatched\",status=\"2xx\"");
+    }
+
+    @Test
     void requestsRegisterNoMeterAfterTheFirstOfEachStatusClass() throws Exception {
         Metrics metrics = start(PorticoConfig.builder());
         get("/api/items/1/");
