@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What differs between two answers to the same request: the status, the values of the headers that matter, and the
@@ -22,6 +23,24 @@ public final class Differences {
             "last-modified", "cache-control", "vary", "content-disposition", "x-content-type-options");
 
     private Differences() {
+    }
+
+    /**
+     * Sends every one of {@code requests}, in order, through {@code a} then {@code b}, and lists how their answers
+     * differ, each line naming the request by its index ({@code request 3: status 200 != 404}); empty when the two
+     * clients answer alike. State carries from one request to the next on each side, as it would for one caller.
+     */
+    public static List<String> whenSent(List<Function<PorticoClient, TestResponse>> requests, PorticoClient a,
+                                        PorticoClient b) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            TestResponse left = requests.get(i).apply(a);
+            TestResponse right = requests.get(i).apply(b);
+            for (String difference : between(left, right)) {
+                out.add("request " + i + ": " + difference);
+            }
+        }
+        return out;
     }
 
     /** The differences between {@code a} and {@code b}, one line each; empty when they answer alike. */

@@ -7,7 +7,6 @@ import dev.portico.config.PorticoConfig;
 import dev.portico.config.Settings;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -83,14 +82,6 @@ class WireParityTest {
     void everyRequestGetsTheSameAnswerInProcessAndOverTheWire() {
         PorticoClient memory = PorticoClient.inProcess(inProcess).header("Host", "127.0.0.1:" + served.port());
         PorticoClient wire = PorticoClient.overTheWire(served);
-        List<String> differences = new ArrayList<>();
-        for (int i = 0; i < REQUESTS.size(); i++) {
-            TestResponse a = REQUESTS.get(i).apply(memory);
-            TestResponse b = REQUESTS.get(i).apply(wire);
-            for (String difference : Differences.between(a, b)) {
-                differences.add("request " + i + ": " + difference);
-            }
-        }
-        assertThat(differences).isEmpty();
+        assertThat(Differences.whenSent(REQUESTS, memory, wire)).isEmpty();
     }
 }

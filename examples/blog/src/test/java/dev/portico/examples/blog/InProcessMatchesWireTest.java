@@ -115,15 +115,7 @@ class InProcessMatchesWireTest {
 
     @Test
     void theExampleAnswersAlikeInProcessAndOverTheWire() {
-        List<String> differences = new ArrayList<>();
-        for (int i = 0; i < REQUESTS.size(); i++) {
-            TestResponse a = REQUESTS.get(i).apply(memory);
-            TestResponse b = REQUESTS.get(i).apply(wire);
-            for (String difference : Differences.between(a, b)) {
-                differences.add("request " + i + ": " + difference);
-            }
-        }
-        assertThat(differences).isEmpty();
+        assertThat(Differences.whenSent(REQUESTS, memory, wire)).isEmpty();
     }
 
     @Test
