@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portico.Portico;
 import dev.portico.test.junit.App;
+import dev.portico.test.junit.Isolation;
 import dev.portico.test.junit.PorticoTest;
 import dev.portico.test.junit.TestDatabase;
 import dev.portico.test.junit.TestSetup;
@@ -80,6 +81,41 @@ class PorticoExtensionTest {
         void clientsGoThroughTheServer(PorticoClient client, Portico app) {
             assertThat(client.toString()).contains("http://127.0.0.1:" + app.port());
             assertThat(client.get("/api/hello/ada/").send()).hasStatus(200).hasHeader("Date");
+        }
+    }
+
+    @Nested
+    @PorticoTest(isolation = Isolation.PER_TEST)
+    class PerTest {
+        /** Not static: under PER_TEST the test instance exists when the app is built. */
+        @App
+        Portico app(TestSetup setup) {
+            return PorticoExtensionTest.app(setup);
+        }
+
+        private void spendTheThrottleOnAFreshDatabase(TestSetup setup, PorticoClient client) throws Exception {
+            freshDatabase(setup); // fails on the second test if the database were shared: the table exists
+            assertThat(client.get("/api/limited/").send()).hasStatus(200);
+            assertThat(client.get("/api/limited/").send()).hasStatus(200);
+            assertThat(client.get("/api/limited/").send()).isProblem(429);
+        }
+
+        @Test
+        void one(TestSetup setup, PorticoClient client) throws Exception {
+            spendTheThrottleOnAFreshDatabase(setup, client);
+        }
+
+        @Test
+        void two(TestSetup setup, PorticoClient client) throws Exception {
+            spendTheThrottleOnAFreshDatabase(setup, client);
+        }
+
+        @Nested
+        class AGroup {
+            @Test
+            void getsItsOwnToo(TestSetup setup, PorticoClient client) throws Exception {
+                spendTheThrottleOnAFreshDatabase(setup, client);
+            }
         }
     }
 }

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -21,12 +23,13 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
- * Runs a {@link PorticoTest} class: before it, a fresh database and clock, the application from its {@link App}
- * method, prepared in-process or started on a free port; after it, the application stopped, the class's resources
- * closed and the database dropped. Resolves {@link PorticoClient} (a new one per parameter), {@link Portico},
+ * Runs a {@link PorticoTest} class: before it (or before each test, under {@link Isolation#PER_TEST}), a fresh
+ * database and clock, the application from its {@link App} method, prepared in-process or started on a free port;
+ * after it, the application stopped, the class's resources closed and the database dropped. Resolves {@link PorticoClient} (a new one per parameter), {@link Portico},
  * {@link MutableClock} and {@link TestSetup} parameters.
  */
-public final class PorticoExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+public final class PorticoExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
+        AfterEachCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PorticoExtension.class);
 
     /** What one class runs on. */
@@ -36,38 +39,69 @@ public final class PorticoExtension implements BeforeAllCallback, AfterAllCallba
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         Class<?> testClass = context.getRequiredTestClass();
-        Optional<PorticoTest> found = AnnotationSupport.findAnnotation(testClass, PorticoTest.class);
-        if (found.isEmpty() && sharesEnclosing(context)) {
-            return; // a plain @Nested group: its tests use the enclosing class's application
+        Optional<PorticoTest> own = AnnotationSupport.findAnnotation(testClass, PorticoTest.class);
+        if (own.isEmpty()) {
+            if (declaring(testClass).isPresent()) {
+                return; // a plain @Nested group: its tests use what the enclosing class makes
+            }
+            throw new ExtensionConfigurationException(testClass.getName() + " needs @PorticoTest");
         }
-        PorticoTest options = found.orElseThrow(() -> new ExtensionConfigurationException(testClass.getName()
-                + " needs @PorticoTest"));
+        if (own.get().isolation() == Isolation.PER_CLASS) {
+            context.getStore(NAMESPACE).put(State.class, prepare(context, testClass, own.get()));
+        }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+        Optional<Class<?>> declaring = declaring(context.getRequiredTestClass());
+        if (declaring.isPresent()) {
+            PorticoTest options = AnnotationSupport.findAnnotation(declaring.get(), PorticoTest.class).orElseThrow();
+            if (options.isolation() == Isolation.PER_TEST) {
+                context.getStore(NAMESPACE).put(State.class, prepare(context, declaring.get(), options));
+            }
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        Optional<Class<?>> declaring = declaring(context.getRequiredTestClass());
+        if (declaring.isPresent() && AnnotationSupport.findAnnotation(declaring.get(), PorticoTest.class).orElseThrow()
+                .isolation() == Isolation.PER_TEST) {
+            finish(context.getStore(NAMESPACE).remove(State.class, State.class));
+        }
+    }
+
+    /** The class whose {@link PorticoTest} applies: this one's (or a superclass's), else the nearest enclosing one's. */
+    private static Optional<Class<?>> declaring(Class<?> testClass) {
+        for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
+            if (AnnotationSupport.findAnnotation(c, PorticoTest.class).isPresent()) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A fresh database and clock, and the application of {@code appClass}'s {@link App} method, ready for clients. */
+    private static State prepare(ExtensionContext context, Class<?> appClass, PorticoTest options) throws Exception {
         List<AutoCloseable> closing = new ArrayList<>();
         TestSetup setup = null;
         try {
-            Optional<Databases.Prepared> database = Databases.prepare(options.database(), testClass);
+            Optional<Databases.Prepared> database = Databases.prepare(options.database(), appClass);
             database.ifPresent(d -> closing.add(d.drop()));
             setup = new TestSetup(MutableClock.now(), b -> database.ifPresent(d -> d.configure().accept(b)),
                     database.map(Databases.Prepared::url).orElse(null));
-            Portico app = build(context, testClass, setup);
+            Portico app = build(context, appClass, setup);
             closing.add(app::stop);
             if (options.overTheWire()) {
                 app.start();
             } else {
                 app.prepare();
             }
-            context.getStore(NAMESPACE).put(State.class, new State(app, setup, options.overTheWire(), closing));
+            return new State(app, setup, options.overTheWire(), closing);
         } catch (Throwable e) {
             close(ordered(closing, setup), e);
             throw e;
         }
-    }
-
-    /** Whether the class is a {@code @Nested} one without an annotation of its own, inside a {@link PorticoTest}. */
-    private static boolean sharesEnclosing(ExtensionContext context) {
-        return context.getParent().flatMap(ExtensionContext::getTestClass)
-                .filter(outer -> context.getRequiredTestClass().getEnclosingClass() == outer).isPresent()
-                && context.getStore(NAMESPACE).get(State.class, State.class) != null;
     }
 
     /** What to close, last first: the database, the setup's resources after the app stops, then the app. */
@@ -89,9 +123,9 @@ public final class PorticoExtension implements BeforeAllCallback, AfterAllCallba
         Method method = methods.getFirst(); // the subclass's, when it overrides
         Object target = null;
         if (!Modifier.isStatic(method.getModifiers())) {
-            target = context.getTestInstance().orElseThrow(() -> new ExtensionConfigurationException("@App method "
+            target = context.getTestInstances().flatMap(i -> i.findInstance(testClass)).orElseThrow(() -> new ExtensionConfigurationException("@App method "
                     + method.getName() + " of " + testClass.getName() + " must be static, or the class must be"
-                    + " @TestInstance(PER_CLASS)"));
+                    + " @TestInstance(PER_CLASS), or @PorticoTest(isolation = PER_TEST)"));
         }
         Object[] arguments = new Object[method.getParameterCount()];
         for (int i = 0; i < arguments.length; i++) {
@@ -122,10 +156,13 @@ public final class PorticoExtension implements BeforeAllCallback, AfterAllCallba
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
-        if (AnnotationSupport.findAnnotation(context.getRequiredTestClass(), PorticoTest.class).isEmpty()) {
-            return; // a plain @Nested group: the enclosing class closes what it made
-        }
-        State state = context.getStore(NAMESPACE).remove(State.class, State.class);
+        Optional<PorticoTest> own = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), PorticoTest.class);
+        if (own.isPresent() && own.get().isolation() == Isolation.PER_CLASS) {
+            finish(context.getStore(NAMESPACE).remove(State.class, State.class));
+        } // a plain @Nested group leaves it to the enclosing class, and PER_TEST closed after each test
+    }
+
+    private static void finish(State state) throws Exception {
         if (state != null) {
             close(ordered(state.closing(), state.setup()), null);
         }
@@ -164,7 +201,8 @@ public final class PorticoExtension implements BeforeAllCallback, AfterAllCallba
         State state = context.getStore(NAMESPACE).get(State.class, State.class);
         if (state == null) {
             throw new ExtensionConfigurationException("the application of " + context.getRequiredTestClass().getName()
-                    + " is not built yet (a static @BeforeAll runs after the extension; a constructor does not)");
+                    + " is not built yet (a static @BeforeAll runs after the extension, a constructor does not; under"
+                    + " @PorticoTest(isolation = PER_TEST) each test gets its own, so ask for it in @BeforeEach or the test)");
         }
         Class<?> type = parameter.getParameter().getType();
         if (type == Portico.class) {

@@ -43,4 +43,11 @@ public @interface PorticoTest {
      * are {@code PorticoClient.overTheWire(app)}; in-process by default.
      */
     boolean overTheWire() default false;
+
+    /**
+     * What shares one database, clock and application: the tests of the class (the default, fast; each test works on
+     * rows of its own), or nothing ({@link Isolation#PER_TEST}: built anew for every test, as DRF's
+     * {@code APITestCase} rolls each test back, at the cost of one build and migration per test).
+     */
+    Isolation isolation() default Isolation.PER_CLASS;
 }
