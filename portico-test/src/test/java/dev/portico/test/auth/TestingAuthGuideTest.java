@@ -47,4 +47,13 @@ class TestingAuthGuideTest {
                 .hasStatus(200);                        // X-CSRFToken sent from the csrftoken cookie
         // endregion credentials
     }
+
+    @Test
+    void aForgedRequestIsRefused(PorticoClient client) {
+        client.login("ada", TestAccounts.PASSWORD);
+        // region csrf
+        assertThat(client.post("/api/me/").withoutCsrfToken().json(Map.of("username", "ada")).send())
+                .isProblem(403).hasCode("csrf_failed");       // the cookie, but no X-CSRFToken: as a forged form
+        // endregion csrf
+    }
 }
