@@ -37,6 +37,27 @@ class ManageTest {
     }
 
     @Test
+    void aCommandHoldsThePoolAndMigrationLibrariesAtWarnButKeepsALevelTheAppSets() {
+        ch.qos.logback.classic.LoggerContext logback =
+                (ch.qos.logback.classic.LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
+        ch.qos.logback.classic.Logger hikari = logback.getLogger("com.zaxxer.hikari");
+        ch.qos.logback.classic.Logger flyway = logback.getLogger("org.flywaydb");
+        try {
+            hikari.setLevel(null);
+            flyway.setLevel(ch.qos.logback.classic.Level.DEBUG); // as an app's logback.xml might
+            assertThat(run(manage(), "serve", "--help")).isZero();
+            assertThat(hikari.getLevel()).as("serve keeps every line").isNull();
+            assertThat(run(manage(), "schema", "--help")).isZero();
+            assertThat(hikari.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
+            assertThat(org.slf4j.LoggerFactory.getLogger("com.zaxxer.hikari.pool.HikariPool").isInfoEnabled()).isFalse();
+            assertThat(flyway.getLevel()).as("the app's own level").isEqualTo(ch.qos.logback.classic.Level.DEBUG);
+        } finally {
+            hikari.setLevel(null);
+            flyway.setLevel(null);
+        }
+    }
+
+    @Test
     void unknownOptionIsAUsageErrorWithExitCode2() {
         assertThat(run(manage(), "--nope")).isEqualTo(2);
         assertThat(err.toString()).contains("Unknown option");

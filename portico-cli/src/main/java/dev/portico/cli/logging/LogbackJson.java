@@ -20,6 +20,17 @@ final class LogbackJson {
     private LogbackJson() {
     }
 
+    /** Sets each of {@code names} to WARN, unless the configuration gave it a level of its own. */
+    static void quiet(Object backend, java.util.List<String> names) {
+        LoggerContext context = (LoggerContext) backend;
+        for (String name : names) {
+            ch.qos.logback.classic.Logger logger = context.getLogger(name);
+            if (logger.getLevel() == null) {
+                logger.setLevel(ch.qos.logback.classic.Level.WARN);
+            }
+        }
+    }
+
     static void install(Object backend) {
         LoggerContext context = (LoggerContext) backend;
         for (ch.qos.logback.classic.Logger logger : context.getLoggerList()) {

@@ -32,4 +32,19 @@ public final class Logging {
         }
         LogbackJson.install(backend);
     }
+
+    /**
+     * The libraries whose start-up lines are noise around a command's own output (a pool started and closed, a schema
+     * validated): a command prints its own progress, so their INFO lines are held back to WARN. A level the
+     * application's {@code logback.xml} sets for one of them is kept; nothing changes without Logback.
+     */
+    public static final java.util.List<String> CHATTY = java.util.List.of("com.zaxxer.hikari", "org.flywaydb");
+
+    /** Holds {@link #CHATTY}'s loggers at WARN unless configured, for a command other than {@code serve}. */
+    public static void quietLibraries() {
+        Object backend = LoggerFactory.getILoggerFactory();
+        if (backend.getClass().getName().equals(LOGBACK)) {
+            LogbackJson.quiet(backend, CHATTY);
+        }
+    }
 }
