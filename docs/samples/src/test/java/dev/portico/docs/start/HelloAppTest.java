@@ -1,69 +1,35 @@
 package dev.portico.docs.start;
 
+// region test
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portico.Portico;
-import dev.portico.cli.Manage;
-import dev.portico.config.PorticoConfig;
-import dev.portico.config.Settings;
-import dev.portico.docs.Http;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.portico.test.PorticoClient;
+import dev.portico.test.junit.App;
+import dev.portico.test.junit.PorticoTest;
+import dev.portico.test.junit.TestDatabase;
+import dev.portico.test.junit.TestSetup;
 import org.junit.jupiter.api.Test;
 
-/** docs/getting-started.md: its app serves the greeting, the schema and the docs pages, and its own test passes. */
+@PorticoTest(database = TestDatabase.NONE)   // this app has no database
 class HelloAppTest {
 
-    // region test
-    @Test
-    void greetsByName() throws Exception {
-        PorticoConfig config = PorticoConfig.builder().set(Settings.SERVER_PORT, 0).build(); // 0: any free port
-        Portico app = HelloApp.app(config).build().start();
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/api/hello/ada/")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-
-            assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-            assertThat(response.body()).isEqualTo("{\"message\":\"Hello, ada!\"}");
-        } finally {
-            app.stop();
-        }
-    }
-    // endregion test
-
-    @Test
-    void servesTheSchemaAndTheDocsPages() {
-        Portico app = HelloApp.app(PorticoConfig.builder().set(Settings.SERVER_PORT, 0).build()).build().start();
-        try {
-            Http http = new Http(app.port());
-            HttpResponse<String> schema = http.get("/api/schema/");
-            assertThat(schema.statusCode()).isEqualTo(200);
-            assertThat(schema.body()).contains("openapi: 3.1.0").contains("title: Hello API")
-                    .contains("/api/hello/{name}/").contains("operationId: hello");
-            assertThat(http.get("/api/schema/?format=json").body()).startsWith("{");
-            assertThat(http.get("/api/schema/swagger-ui/").statusCode()).isEqualTo(200);
-            assertThat(http.get("/api/schema/redoc/").statusCode()).isEqualTo(200);
-            HttpResponse<String> missing = http.get("/api/hello/");
-            assertThat(missing.statusCode()).isEqualTo(404);
-            assertThat(missing.body()).contains("\"code\":\"not_found\"");
-            assertThat(http.get("/api/hello/ada").statusCode()).isEqualTo(308);
-        } finally {
-            app.stop();
-        }
+    @App
+    static Portico app(TestSetup setup) {
+        return HelloApp.app(setup.config().build()).build();   // main's app, on a test configuration
     }
 
     @Test
-    void theSchemaCommandWritesTheDocumentWithoutServing() {
-        StringWriter out = new StringWriter();
-        int code = Manage.create(HelloApp::app).run(new String[] {"schema", "--format", "json"},
-                new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
-        assertThat(code).isZero();
-        assertThat(out.toString()).contains("\"/api/hello/{name}/\"").contains("\"Hello API\"");
+    void greetsByName(PorticoClient client) {
+        assertThat(client.get("/api/hello/ada/").send())
+                .hasStatus(200)
+                .hasContentType("application/json")
+                .hasJsonPath("$.message", "Hello, ada!");
+    }
+
+    @Test
+    void aPathWithoutANameIsNotFound(PorticoClient client) {
+        assertThat(client.get("/api/hello/").send()).isProblem(404).hasCode("not_found");
     }
 }
+// endregion test
