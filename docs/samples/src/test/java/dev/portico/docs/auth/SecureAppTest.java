@@ -12,44 +12,39 @@ import dev.portico.auth.keys.ApiKeys;
 import dev.portico.auth.keys.CreatedApiKey;
 import dev.portico.auth.session.SessionSettings;
 import dev.portico.config.PorticoConfig;
-import dev.portico.config.Settings;
 import dev.portico.data.Database;
-import dev.portico.data.DatabaseSettings;
-import dev.portico.docs.Http;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.portico.test.PorticoClient;
+import dev.portico.test.TestResponse;
+import dev.portico.test.junit.App;
+import dev.portico.test.junit.PorticoTest;
+import dev.portico.test.junit.TestSetup;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** docs/authentication.md: a user signs in every way the page shows, over HTTP. */
+/** docs/authentication.md: a user signs in every way the page shows, in-process on the class's fresh H2. */
+@PorticoTest
 class SecureAppTest {
-    private static Portico app;
-    private static Http http;
+    private static final Map<String, String> ADA = Map.of("username", "ada", "password", "correct horse battery");
     private static PorticoConfig config;
+    private static String credential;
 
-    @BeforeAll
-    static void start() {
-        String url = "jdbc:h2:mem:auth-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
-        config = SessionSettings.register(JwtSettings.register(AuthSettings.register(
-                DatabaseSettings.register(PorticoConfig.builder()))))
-                .set(Settings.SERVER_PORT, 0)
-                .set(DatabaseSettings.URL, url)
+    @App
+    static Portico app(TestSetup setup) {
+        config = SessionSettings.register(JwtSettings.register(AuthSettings.register(setup.config())))
                 .set(JwtSettings.SECRET, "a-test-secret-of-at-least-32-bytes-long!")
                 .build();
-        app = SecureApp.app(config).build().start();
-        http = new Http(app.port());
+        return SecureApp.app(config).build();
+    }
+
+    @BeforeAll
+    static void users() {
         // region users
         Database db = Database.create(config, Accounts.MIGRATIONS);
         Accounts accounts = Accounts.create(db, config);
@@ -64,84 +59,59 @@ class SecureAppTest {
         db.close();
     }
 
-    private static String credential;
-
-    @AfterAll
-    static void stop() {
-        app.stop();
+    private static String basic(String text) {
+        return "Basic " + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
-    void anonymousIsRefused() {
-        HttpResponse<String> r = http.get("/api/me/");
-        System.out.println("anon: " + r.statusCode() + " " + r.headers().allValues("WWW-Authenticate") + " " + r.body());
-        assertThat(r.statusCode()).isEqualTo(401);
+    void anonymousIsRefused(PorticoClient client) {
+        assertThat(client.get("/api/me/").send()).isProblem(401).hasCode("not_authenticated")
+                .hasDetail("Authentication credentials were not provided.").hasHeader("WWW-Authenticate");
     }
 
     @Test
-    void jwt() {
-        HttpResponse<String> pair = http.json("/auth/obtain_token/",
-                "{\"username\":\"ada\",\"password\":\"correct horse battery\"}");
-        System.out.println("pair: " + pair.statusCode() + " " + pair.body());
-        assertThat(pair.statusCode()).isEqualTo(200);
-        String access = pair.body().replaceAll(".*\"access\":\"([^\"]+)\".*", "$1");
-        String refresh = pair.body().replaceAll(".*\"refresh\":\"([^\"]+)\".*", "$1");
-        HttpResponse<String> me = http.get("/api/me/", "Authorization", "Bearer " + access);
-        System.out.println("me: " + me.body());
-        assertThat(me.statusCode()).isEqualTo(200);
-        assertThat(me.body()).contains("\"name\":\"ada\"");
-        HttpResponse<String> refreshed = http.json("/auth/refresh_token/", "{\"refresh\":\"" + refresh + "\"}");
-        System.out.println("refreshed: " + refreshed.statusCode() + " " + refreshed.body());
-        assertThat(refreshed.statusCode()).isEqualTo(200);
-        HttpResponse<String> verify = http.json("/auth/verify_token/", "{\"token\":\"" + access + "\"}");
-        System.out.println("verify: " + verify.statusCode() + " " + verify.body());
-        HttpResponse<String> wrong = http.json("/auth/obtain_token/", "{\"username\":\"ada\",\"password\":\"nope\"}");
-        System.out.println("wrong: " + wrong.statusCode() + " " + wrong.body());
+    void jwt(PorticoClient client) {
+        TestResponse pair = client.post("/auth/obtain_token/").json(ADA).send();
+        assertThat(pair).hasStatus(200).hasJsonPath("$.access").hasJsonPath("$.refresh");
+        String access = pair.json().path("access").asText();
+        String refresh = pair.json().path("refresh").asText();
+        assertThat(client.get("/api/me/").withJwt(access).send()).hasStatus(200).hasJsonPath("$.name", "ada");
+        assertThat(client.post("/auth/refresh_token/").json(Map.of("refresh", refresh)).send()).hasStatus(200)
+                .hasJsonPath("$.access").hasJsonPath("$.refresh");
+        assertThat(client.post("/auth/refresh_token/").json(Map.of("refresh", refresh)).send())
+                .as("a spent refresh token").isProblem(401);
+        assertThat(client.post("/auth/verify_token/").json(Map.of("token", access)).send()).hasStatus(200);
+        assertThat(client.post("/auth/verify_token/").json(Map.of("token", "nope")).send()).isProblem(401);
+        assertThat(client.post("/auth/obtain_token/").json(Map.of("username", "ada", "password", "nope")).send())
+                .isProblem(401).hasCode("no_active_account")
+                .hasDetail("No active account found with the given credentials");
     }
 
     @Test
-    void apiKeyAndBasic() {
-        HttpResponse<String> key = http.get("/api/me/", "Authorization", "Api-Key " + credential);
-        System.out.println("key: " + key.statusCode() + " " + key.body());
-        assertThat(key.statusCode()).isEqualTo(200);
-        String basicKey = Base64.getEncoder().encodeToString(("ada:" + credential).getBytes(StandardCharsets.UTF_8));
-        assertThat(http.get("/api/me/", "Authorization", "Basic " + basicKey).statusCode()).isEqualTo(200);
-        String basic = Base64.getEncoder().encodeToString("ada:correct horse battery".getBytes(StandardCharsets.UTF_8));
-        assertThat(http.get("/api/me/", "Authorization", "Basic " + basic).statusCode()).isEqualTo(200);
-        HttpResponse<String> bad = http.get("/api/me/", "Authorization", "Api-Key k-0123456789abcdef:nope");
-        System.out.println("bad key: " + bad.statusCode() + " " + bad.body());
-        assertThat(bad.statusCode()).isEqualTo(401);
+    void apiKeyAndBasic(PorticoClient client) {
+        assertThat(client.get("/api/me/").withApiKey(credential).send()).hasStatus(200);
+        assertThat(client.get("/api/me/").header("Authorization", basic("ada:" + credential)).send()).hasStatus(200);
+        assertThat(client.get("/api/me/").header("Authorization", basic("ada:correct horse battery")).send())
+                .hasStatus(200);
+        assertThat(client.get("/api/me/").withApiKey("k-0123456789abcdef:nope").send()).isProblem(401)
+                .hasCode("authentication_failed").hasDetail("Invalid API key.");
     }
 
     @Test
-    void sessionWithCsrf() throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        String base = "http://localhost:" + app.port();
-        HttpResponse<String> csrf = browser.send(HttpRequest.newBuilder(URI.create(base + "/auth/csrf/")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        System.out.println("csrf: " + csrf.statusCode() + " " + csrf.body() + " " + csrf.headers().allValues("Set-Cookie"));
-        String token = csrf.body().replaceAll(".*\"csrf_token\":\"([^\"]+)\".*", "$1");
-        HttpResponse<String> noToken = browser.send(HttpRequest.newBuilder(URI.create(base + "/auth/login/"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"ada\",\"password\":\"correct horse battery\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        System.out.println("noToken: " + noToken.statusCode() + " " + noToken.body());
-        assertThat(noToken.statusCode()).isEqualTo(403);
-        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(base + "/auth/login/"))
-                .header("Content-Type", "application/json").header("X-CSRFToken", token)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"ada\",\"password\":\"correct horse battery\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        System.out.println("login: " + login.statusCode() + " " + login.body() + " " + login.headers().allValues("Set-Cookie"));
-        assertThat(login.statusCode()).isEqualTo(200);
-        HttpResponse<String> me = browser.send(HttpRequest.newBuilder(URI.create(base + "/api/me/")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(me.statusCode()).isEqualTo(200);
-        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(base + "/account/keys/")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        System.out.println("keys page: " + page.statusCode() + " " + page.headers().firstValue("Content-Type"));
-        assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("laptop");
-        HttpResponse<String> anonymousPage = http.get("/account/keys/");
-        System.out.println("anon page: " + anonymousPage.statusCode() + " " + anonymousPage.headers().map());
+    void sessionWithCsrf(PorticoClient browser) {
+        TestResponse csrf = browser.get("/auth/csrf/").send();
+        assertThat(csrf).hasStatus(200).hasJsonPath("$.csrf_token");
+        assertThat(browser.cookies().get("csrftoken")).isPresent();
+        assertThat(browser.post("/auth/login/").withoutCsrfToken().json(ADA).send()).isProblem(403)
+                .hasCode("csrf_failed").hasDetail("CSRF Failed: CSRF token missing.");
+        assertThat(browser.post("/auth/login/").json(ADA).send())   // X-CSRFToken from the csrftoken cookie
+                .hasStatus(200).hasJsonPath("$.username", "ada").hasJsonPath("$.email", "ada@example.com");
+        assertThat(browser.get("/api/me/").send()).hasStatus(200);
+        TestResponse page = browser.get("/account/keys/").send();
+        assertThat(page).hasStatus(200).hasContentType("text/html").hasHeader("Content-Security-Policy");
+        assertThat(page.text()).contains("laptop");
+        TestResponse signIn = browser.fork().logout().get("/account/keys/").send();   // no session: the sign-in form
+        assertThat(signIn).hasContentType("text/html");
+        assertThat(signIn.text()).doesNotContain("laptop");
     }
 }

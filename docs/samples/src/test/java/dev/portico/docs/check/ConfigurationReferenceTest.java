@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * docs/configuration.md documents every setting the framework declares (the {@code ALL} lists of portico-core,
  * portico-data, portico-auth and portico-redis, which {@code --print-config} lists), each on a table row
  * {@code | `key` | `default` | `PORTICO_KEY` | what |}, the default parsing, by the setting's own parser, to
- * the declared default; and no row names a setting that does not exist.
+ * the declared default; and no row names a setting that does not exist. The settings table of docs/operations.md
+ * is held to the same rows.
  */
 class ConfigurationReferenceTest {
 
@@ -76,25 +78,49 @@ class ConfigurationReferenceTest {
 
     @Test
     void everyDeclaredSettingIsDocumentedWithItsDefaultAndEnvironmentVariable() {
-        Map<String, List<String>> rows = rows(Repository.read(Repository.root().resolve("docs/configuration.md")));
+        String page = "docs/configuration.md";
+        Map<String, List<String>> rows = rows(Repository.read(Repository.root().resolve(page)));
         List<String> problems = new ArrayList<>();
         for (Setting<?> setting : DECLARED) {
-            List<String> row = rows.get(setting.key());
-            if (row == null) {
-                problems.add("docs/configuration.md has no row for " + setting.key() + " (| `" + setting.key()
+            if (!rows.containsKey(setting.key())) {
+                problems.add(page + " has no row for " + setting.key() + " (| `" + setting.key()
                         + "` | default | `" + setting.envName() + "` | what |)");
-                continue;
-            }
-            defaultProblem(setting, row.get(1)).ifPresent(problems::add);
-            for (String env : Stream.concat(Stream.of(setting.envName()), setting.envAliases().stream()).toList()) {
-                if (!row.get(2).contains("`" + env + "`")) {
-                    problems.add("docs/configuration.md: the row of " + setting.key() + " does not name `" + env + "`");
-                }
             }
         }
-        rows.keySet().stream().filter(k -> DECLARED.stream().noneMatch(s -> s.key().equals(k)))
-                .forEach(k -> problems.add("docs/configuration.md documents " + k + ", which no module declares"));
+        problems.addAll(rowProblems(page, rows));
         assertThat(problems).as("the configuration reference against the declared settings").isEmpty();
+    }
+
+    /**
+     * docs/operations.md repeats the rows of the settings it is about (logs and metrics); they are checked as the
+     * reference's are, so the two pages cannot drift apart or from the code.
+     */
+    @Test
+    void theSettingsTableOfTheOperationsPageIsTrueToo() {
+        String page = "docs/operations.md";
+        Map<String, List<String>> rows = rows(Repository.read(Repository.root().resolve(page)));
+        assertThat(rows).as(page + "'s settings table").containsKeys("logging.format", "metrics.enabled");
+        assertThat(rowProblems(page, rows)).as(page + "'s settings against the declared ones").isEmpty();
+    }
+
+    /** What is wrong with rows {@code | `key` | default | environment | what |}: unknown keys, defaults, names. */
+    static List<String> rowProblems(String page, Map<String, List<String>> rows) {
+        List<String> problems = new ArrayList<>();
+        rows.forEach((key, row) -> {
+            Optional<Setting<?>> declared = DECLARED.stream().filter(s -> s.key().equals(key)).findFirst();
+            if (declared.isEmpty()) {
+                problems.add(page + " documents " + key + ", which no module declares");
+                return;
+            }
+            Setting<?> setting = declared.get();
+            defaultProblem(page, setting, row.get(1)).ifPresent(problems::add);
+            for (String env : Stream.concat(Stream.of(setting.envName()), setting.envAliases().stream()).toList()) {
+                if (!row.get(2).contains("`" + env + "`")) {
+                    problems.add(page + ": the row of " + key + " does not name `" + env + "`");
+                }
+            }
+        });
+        return problems;
     }
 
     @Test
@@ -131,23 +157,27 @@ class ConfigurationReferenceTest {
     }
 
     /** Why the documented default is not the declared one, if it is not: {@code empty}, or a value in backticks. */
-    static java.util.Optional<String> defaultProblem(Setting<?> setting, String cell) {
-        String where = "docs/configuration.md: the default of " + setting.key() + " is " + cell + ", ";
+    static Optional<String> defaultProblem(Setting<?> setting, String cell) {
+        return defaultProblem("docs/configuration.md", setting, cell);
+    }
+
+    static Optional<String> defaultProblem(String page, Setting<?> setting, String cell) {
+        String where = page + ": the default of " + setting.key() + " is " + cell + ", ";
         Object declared = setting.defaultValue();
         if (cell.equals("empty")) {
-            return "".equals(declared) ? java.util.Optional.empty()
-                    : java.util.Optional.of(where + "but it is `" + declared + "`");
+            return "".equals(declared) ? Optional.empty()
+                    : Optional.of(where + "but it is `" + declared + "`");
         }
         if (!cell.startsWith("`") || !cell.endsWith("`") || cell.length() < 3) {
-            return java.util.Optional.of(where + "write it as `value` (or empty)");
+            return Optional.of(where + "write it as `value` (or empty)");
         }
         String text = cell.substring(1, cell.length() - 1);
         try {
             Object parsed = setting.parse(text);
-            return Objects.equals(parsed, declared) ? java.util.Optional.empty()
-                    : java.util.Optional.of(where + "but the declared default is " + declared);
+            return Objects.equals(parsed, declared) ? Optional.empty()
+                    : Optional.of(where + "but the declared default is " + declared);
         } catch (IllegalArgumentException e) {
-            return java.util.Optional.of(where + "which " + setting.key() + " does not accept: " + e.getMessage());
+            return Optional.of(where + "which " + setting.key() + " does not accept: " + e.getMessage());
         }
     }
 }

@@ -34,6 +34,11 @@ final class Repository {
         }
     }
 
+    /** The pages the docs check reads: every {@code docs/*.md}, then the root {@code README.md}. */
+    static List<Path> pages() {
+        return Stream.concat(docs().stream(), Stream.of(root().resolve("README.md"))).toList();
+    }
+
     static String read(Path file) {
         try {
             return Files.readString(file);

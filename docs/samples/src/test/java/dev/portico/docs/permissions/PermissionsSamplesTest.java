@@ -8,20 +8,20 @@ import dev.portico.auth.ObjectPermission;
 import dev.portico.auth.Permission;
 import dev.portico.auth.Principal;
 import dev.portico.config.PorticoConfig;
-import dev.portico.config.Settings;
-import dev.portico.docs.Http;
 import dev.portico.error.NotFound;
+import dev.portico.test.PorticoClient;
+import dev.portico.test.junit.App;
+import dev.portico.test.junit.PorticoTest;
+import dev.portico.test.junit.TestDatabase;
+import dev.portico.test.junit.TestSetup;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** docs/permissions.md: each rule of the page, with the status each caller gets. */
+/** docs/permissions.md: each rule of the page, with the status each caller gets, in-process. */
+@PorticoTest(database = TestDatabase.NONE)
 class PermissionsSamplesTest {
-    private static Portico app;
-    private static Http http;
 
     record Report(long id, String owner, String title) {
     }
@@ -44,9 +44,10 @@ class PermissionsSamplesTest {
     static final ObjectPermission<Report> OWNER = ObjectPermission.isOwner(Report::owner);
     // endregion object
 
-    @BeforeAll
-    static void start() {
-        PorticoConfig config = PorticoConfig.builder().set(Settings.SERVER_PORT, 0).build();
+    @App
+    static Portico app(TestSetup setup) {
+        PorticoConfig config = setup.config().build();
+        Portico app;
         // region rules
         app = Portico.builder().config(config)
                 .authenticators(X_TOKEN)
@@ -63,35 +64,28 @@ class PermissionsSamplesTest {
                         e -> e.permissions(Permission.isAdmin()))
                 .get("/api/internal/", Status.class, request -> new Status("internal"),
                         e -> e.permissions(request -> request.header("X-Internal").isPresent()))
-                .build().start();
+                .build();
         // endregion rules
-        http = new Http(app.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        app.stop();
+        return app;
     }
 
     @Test
-    void eachCallerGetsItsStatus() {
-        assertThat(http.get("/api/status/").statusCode()).isEqualTo(200);
-        var anonymous = http.get("/api/reports/1/");
-        System.out.println("anon: " + anonymous.statusCode() + " " + anonymous.headers().allValues("WWW-Authenticate")
-                + " " + anonymous.body());
-        assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(http.get("/api/reports/1/", "X-Token", "t-ada").statusCode()).isEqualTo(200);
-        var other = http.get("/api/reports/2/", "X-Token", "t-ada");
-        System.out.println("not owner: " + other.statusCode() + " " + other.body());
-        assertThat(other.statusCode()).isEqualTo(403);
-        var noScope = http.get("/api/reports/2/", "X-Token", "t-bob");
-        System.out.println("no scope: " + noScope.statusCode() + " " + noScope.body());
-        assertThat(noScope.statusCode()).isEqualTo(403);
-        assertThat(http.get("/api/reports/9/", "X-Token", "t-ada").statusCode()).isEqualTo(404);
-        assertThat(http.get("/api/admin/", "X-Token", "t-ada").statusCode()).isEqualTo(403);
-        assertThat(http.get("/api/internal/", "X-Token", "t-bob").statusCode()).isEqualTo(403);
-        assertThat(http.get("/api/internal/", "X-Token", "t-bob", "X-Internal", "1").statusCode()).isEqualTo(200);
-        var unknownToken = http.get("/api/reports/1/", "X-Token", "t-eve");
-        System.out.println("unknown token: " + unknownToken.statusCode() + " " + unknownToken.body());
+    void eachCallerGetsItsStatus(PorticoClient client) {
+        assertThat(client.get("/api/status/").send()).hasStatus(200);
+        assertThat(client.get("/api/reports/1/").send()).isProblem(401).hasCode("not_authenticated")
+                .hasDetail("Authentication credentials were not provided.");
+        assertThat(client.get("/api/reports/1/").header("X-Token", "t-ada").send()).hasStatus(200)
+                .hasJsonPath("$.title", "Q1");
+        assertThat(client.get("/api/reports/2/").header("X-Token", "t-ada").send()).as("not the owner")
+                .isProblem(403).hasCode("permission_denied")
+                .hasDetail("You do not have permission to perform this action.");
+        assertThat(client.get("/api/reports/2/").header("X-Token", "t-bob").send()).as("no scope").isProblem(403);
+        assertThat(client.get("/api/reports/9/").header("X-Token", "t-ada").send()).isProblem(404);
+        assertThat(client.get("/api/admin/").header("X-Token", "t-ada").send()).isProblem(403);
+        assertThat(client.get("/api/internal/").header("X-Token", "t-bob").send()).isProblem(403);
+        assertThat(client.get("/api/internal/").header("X-Token", "t-bob").header("X-Internal", "1").send())
+                .hasStatus(200);
+        assertThat(client.get("/api/reports/1/").header("X-Token", "t-eve").send()).as("an unknown token")
+                .isProblem(401);
     }
 }

@@ -4,94 +4,78 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portico.Portico;
 import dev.portico.cli.Manage;
-import dev.portico.config.PorticoConfig;
-import dev.portico.config.Settings;
 import dev.portico.data.DatabaseSettings;
 import dev.portico.data.MigrateCommand;
-import dev.portico.docs.Http;
+import dev.portico.test.PorticoClient;
+import dev.portico.test.TestResponse;
+import dev.portico.test.junit.App;
+import dev.portico.test.junit.PorticoTest;
+import dev.portico.test.junit.TestSetup;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** docs/resources.md: the books resource on an in-memory H2 migrated at start, driven over HTTP. */
+/** docs/resources.md: the books resource on the class's fresh H2, migrated at start, driven in-process. */
+@PorticoTest
 class LibraryTest {
-    private static Portico app;
-    private static Http http;
 
     static String memoryUrl() {
         return "jdbc:h2:mem:books-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                 + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
     }
 
+    @App
+    static Portico app(TestSetup setup) {
+        return Library.app(setup.config().set(DatabaseSettings.MIGRATIONS, "db/books").build()).build();
+    }
+
     @BeforeAll
-    static void start() {
-        PorticoConfig config = DatabaseSettings.register(PorticoConfig.builder())
-                .set(Settings.SERVER_PORT, 0)
-                .set(DatabaseSettings.URL, memoryUrl())
-                .set(DatabaseSettings.MIGRATIONS, "db/books")
-                .build();
-        app = Library.app(config).build().start();
-        http = new Http(app.port());
+    static void books(PorticoClient client) {
         for (String[] b : new String[][] {{"Dune", "Herbert", "412"}, {"Emma", "Austen", "474"},
                 {"Persuasion", "Austen", "249"}, {"Ubik", "Dick", "202"}}) {
-            assertThat(http.json("/api/books/", "{\"title\":\"" + b[0] + "\",\"author\":\"" + b[1] + "\",\"pages\":"
-                    + b[2] + "}").statusCode()).isEqualTo(201);
+            assertThat(client.post("/api/books/").json("{\"title\":\"" + b[0] + "\",\"author\":\"" + b[1]
+                    + "\",\"pages\":" + b[2] + "}").send()).hasStatus(201);
         }
     }
 
-    @AfterAll
-    static void stop() {
-        app.stop();
+    @Test
+    void createRetrieveUpdateDelete(PorticoClient client) {
+        TestResponse created = client.post("/api/books/")
+                .json("{\"title\":\"Kindred\",\"author\":\"Butler\",\"pages\":264}").send();
+        assertThat(created).hasStatus(201).hasHeader("Location");
+        String path = created.header("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+        assertThat(client.patch(path).json("{\"pages\":265}").send()).hasStatus(200).hasHeader("ETag")
+                .hasJsonPath("$.pages", 265).hasJsonPath("$.version", 2);
+        assertThat(client.put(path).header("If-Match", "\"1\"")
+                .json("{\"title\":\"K\",\"author\":\"B\",\"pages\":1}").send()).isProblem(412);
+        assertThat(client.delete(path).send()).hasStatus(204);
+        assertThat(client.get(path).send()).isProblem(404);
+        assertThat(client.post("/api/books/").json("{\"title\":\"\",\"author\":\"x\",\"pages\":0}").send())
+                .isProblem(400).hasErrorsOnlyOn("title", "pages");
     }
 
     @Test
-    void createRetrieveUpdateDelete() {
-        HttpResponse<String> created = http.json("/api/books/", "{\"title\":\"Kindred\",\"author\":\"Butler\",\"pages\":264}");
-        System.out.println("created: " + created.statusCode() + " " + created.headers().map() + " " + created.body());
-        assertThat(created.statusCode()).isEqualTo(201);
-        String location = created.headers().firstValue("Location").orElseThrow();
-        String path = location.replaceFirst("^https?://[^/]+", "");
-        HttpResponse<String> patched = http.send(http.request(path).header("Content-Type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"pages\":265}")).build());
-        System.out.println("patched: " + patched.statusCode() + " " + patched.headers().firstValue("ETag") + " " + patched.body());
-        assertThat(patched.body()).contains("\"pages\":265").contains("\"version\":2");
-        HttpResponse<String> stale = http.send(http.request(path).header("Content-Type", "application/json")
-                .header("If-Match", "\"1\"")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"title\":\"K\",\"author\":\"B\",\"pages\":1}")).build());
-        System.out.println("stale: " + stale.statusCode() + " " + stale.body());
-        assertThat(stale.statusCode()).isEqualTo(412);
-        assertThat(http.send(http.request(path).DELETE().build()).statusCode()).isEqualTo(204);
-        assertThat(http.get(path).statusCode()).isEqualTo(404);
-        HttpResponse<String> invalid = http.json("/api/books/", "{\"title\":\"\",\"author\":\"x\",\"pages\":0}");
-        System.out.println("invalid: " + invalid.body());
-        assertThat(invalid.statusCode()).isEqualTo(400);
-    }
-
-    @Test
-    void filtersSearchOrderingAndPages() {
-        HttpResponse<String> austen = http.get("/api/books/?author=Austen&ordering=-pages");
-        System.out.println("austen: " + austen.body());
-        assertThat(austen.body()).contains("\"count\":2").containsSubsequence("Emma", "Persuasion");
-        assertThat(http.get("/api/books/?pages__gte=300&pages__lte=450").body()).contains("\"count\":1").contains("Dune");
-        assertThat(http.get("/api/books/?author__in=Dick,Herbert").body()).contains("\"count\":2");
-        assertThat(http.get("/api/books/?search=aus").body()).contains("\"count\":2");
-        assertThat(http.get("/api/books/?title__icontains=u").body()).contains("Dune").contains("Ubik");
-        HttpResponse<String> page = http.get("/api/books/?page_size=2&page=1");
-        System.out.println("page: " + page.body());
-        assertThat(page.body()).contains("\"next\":\"http://localhost:" + app.port() + "/api/books/?page_size=2&page=2\"")
-                .containsSubsequence("Dune", "Emma");
-        HttpResponse<String> unknown = http.get("/api/books/?colour=red");
-        System.out.println("unknown: " + unknown.statusCode() + " " + unknown.body());
-        HttpResponse<String> badOrder = http.get("/api/books/?ordering=created_at");
-        System.out.println("badOrder: " + badOrder.statusCode() + " " + badOrder.body());
-        HttpResponse<String> badNumber = http.get("/api/books/?pages__gte=many");
-        System.out.println("badNumber: " + badNumber.statusCode() + " " + badNumber.body());
-        assertThat(badNumber.statusCode()).isEqualTo(400);
+    void filtersSearchOrderingAndPages(PorticoClient client) {
+        TestResponse austen = client.get("/api/books/").query("author", "Austen").query("ordering", "-pages").send();
+        assertThat(austen).hasJsonPath("$.count", 2).hasJsonPath("$.results[0].title", "Emma")
+                .hasJsonPath("$.results[1].title", "Persuasion");
+        assertThat(client.get("/api/books/").query("pages__gte", 300).query("pages__lte", 450).send())
+                .hasJsonPath("$.count", 1).hasJsonPath("$.results[0].title", "Dune");
+        assertThat(client.get("/api/books/").query("author__in", "Dick,Herbert").send()).hasJsonPath("$.count", 2);
+        assertThat(client.get("/api/books/").query("search", "aus").send()).hasJsonPath("$.count", 2);
+        assertThat(client.get("/api/books/").query("title__icontains", "u").send().text()).contains("Dune")
+                .contains("Ubik");
+        assertThat(client.get("/api/books/").query("page_size", 2).query("page", 1).send())
+                .hasJsonPath("$.next", "http://localhost/api/books/?page_size=2&page=2")
+                .hasJsonPath("$.results[0].title", "Dune").hasJsonPath("$.results[1].title", "Emma");
+        assertThat(client.get("/api/books/").query("colour", "red").send()).isProblem(400)
+                .hasFieldError("colour", "Unknown query parameter.");
+        assertThat(client.get("/api/books/").query("ordering", "created_at").send()).isProblem(400)
+                .satisfies(r -> assertThat(r.text()).contains("\\\"created_at\\\" is not a field you can order by."));
+        assertThat(client.get("/api/books/").query("pages__gte", "many").send()).isProblem(400)
+                .satisfies(r -> assertThat(r.text()).contains("A valid integer is required."));
     }
 
     @Test

@@ -4,36 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portico.Portico;
 import dev.portico.cli.Manage;
-import dev.portico.config.PorticoConfig;
-import dev.portico.config.Settings;
-import dev.portico.docs.Http;
+import dev.portico.test.PorticoClient;
+import dev.portico.test.junit.App;
+import dev.portico.test.junit.PorticoTest;
+import dev.portico.test.junit.TestDatabase;
+import dev.portico.test.junit.TestSetup;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
-/** docs/getting-started.md: its app serves the schema and the docs pages, and its schema command works. */
+/** docs/getting-started.md, the rest of the page: the schema, the docs pages, the 404 and 308, and the command. */
+@PorticoTest(database = TestDatabase.NONE)
 class HelloAppPagesTest {
 
+    @App
+    static Portico app(TestSetup setup) {
+        return HelloApp.app(setup.config().build()).build();
+    }
+
     @Test
-    void servesTheSchemaAndTheDocsPages() {
-        Portico app = HelloApp.app(PorticoConfig.builder().set(Settings.SERVER_PORT, 0).build()).build().start();
-        try {
-            Http http = new Http(app.port());
-            HttpResponse<String> schema = http.get("/api/schema/");
-            assertThat(schema.statusCode()).isEqualTo(200);
-            assertThat(schema.body()).contains("openapi: 3.1.0").contains("title: Hello API")
-                    .contains("/api/hello/{name}/").contains("operationId: hello");
-            assertThat(http.get("/api/schema/?format=json").body()).startsWith("{");
-            assertThat(http.get("/api/schema/swagger-ui/").statusCode()).isEqualTo(200);
-            assertThat(http.get("/api/schema/redoc/").statusCode()).isEqualTo(200);
-            HttpResponse<String> missing = http.get("/api/hello/");
-            assertThat(missing.statusCode()).isEqualTo(404);
-            assertThat(missing.body()).contains("\"code\":\"not_found\"");
-            assertThat(http.get("/api/hello/ada").statusCode()).isEqualTo(308);
-        } finally {
-            app.stop();
-        }
+    void servesTheSchemaAndTheDocsPages(PorticoClient client) {
+        assertThat(client.get("/api/schema/").send().text()).contains("openapi: 3.1.0").contains("title: Hello API")
+                .contains("/api/hello/{name}/").contains("operationId: hello");
+        assertThat(client.get("/api/schema/").query("format", "json").send().text()).startsWith("{");
+        assertThat(client.get("/api/schema/swagger-ui/").send()).hasStatus(200);
+        assertThat(client.get("/api/schema/redoc/").send()).hasStatus(200);
+        assertThat(client.get("/api/hello/ada").send()).hasStatus(308);
+        assertThat(client.put("/api/hello/ada/").send()).isProblem(405);
     }
 
     @Test

@@ -4,32 +4,32 @@ package dev.portico.docs.start;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portico.Portico;
-import dev.portico.config.PorticoConfig;
-import dev.portico.config.Settings;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.portico.test.PorticoClient;
+import dev.portico.test.junit.App;
+import dev.portico.test.junit.PorticoTest;
+import dev.portico.test.junit.TestDatabase;
+import dev.portico.test.junit.TestSetup;
 import org.junit.jupiter.api.Test;
 
-/** The app answers GET /api/hello/{name}/ over real HTTP. */
+@PorticoTest(database = TestDatabase.NONE)   // this app has no database
 class HelloAppTest {
 
-    @Test
-    void greetsByName() throws Exception {
-        PorticoConfig config = PorticoConfig.builder().set(Settings.SERVER_PORT, 0).build(); // 0: any free port
-        Portico app = HelloApp.app(config).build().start();
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/api/hello/ada/")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+    @App
+    static Portico app(TestSetup setup) {
+        return HelloApp.app(setup.config().build()).build();   // main's app, on a test configuration
+    }
 
-            assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-            assertThat(response.body()).isEqualTo("{\"message\":\"Hello, ada!\"}");
-        } finally {
-            app.stop();
-        }
+    @Test
+    void greetsByName(PorticoClient client) {
+        assertThat(client.get("/api/hello/ada/").send())
+                .hasStatus(200)
+                .hasContentType("application/json")
+                .hasJsonPath("$.message", "Hello, ada!");
+    }
+
+    @Test
+    void aPathWithoutANameIsNotFound(PorticoClient client) {
+        assertThat(client.get("/api/hello/").send()).isProblem(404).hasCode("not_found");
     }
 }
 // endregion test

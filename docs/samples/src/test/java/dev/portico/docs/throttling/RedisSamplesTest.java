@@ -4,18 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portico.Portico;
 import dev.portico.config.PorticoConfig;
-import dev.portico.config.Settings;
-import dev.portico.docs.Http;
 import dev.portico.redis.Redis;
 import dev.portico.redis.RedisSettings;
 import dev.portico.redis.RedisTest;
 import dev.portico.redis.TestRedis;
 import dev.portico.redis.cache.RedisResponseCache;
 import dev.portico.redis.throttle.RedisThrottleStore;
+import dev.portico.test.PorticoClient;
 import dev.portico.throttle.Throttle;
 import org.junit.jupiter.api.Test;
 
-/** docs/throttling-and-caching.md with Redis: two instances on one Redis count as one and share the cache. */
+/** docs/throttling-and-caching.md with Redis: two instances on one Redis count as one and share the cache
+ * (in-process: what is shared is Redis, not a socket). */
 @RedisTest
 class RedisSamplesTest {
 
@@ -40,19 +40,18 @@ class RedisSamplesTest {
     void twoInstancesShareTheCountsAndTheCache() {
         try (TestRedis redis = TestRedis.create()) {
             PorticoConfig config = RedisSettings.register(PorticoConfig.builder())
-                    .set(Settings.SERVER_PORT, 0)
                     .set(RedisSettings.URL, TestRedis.URL)
                     .set(RedisSettings.KEY_PREFIX, redis.prefix())
                     .build();
-            Portico one = app(config).build().start();
-            Portico two = app(config).build().start();
+            Portico one = app(config).build();
+            Portico two = app(config).build();
             try {
-                Http a = new Http(one.port());
-                Http b = new Http(two.port());
-                assertThat(a.get("/api/hello/").headers().firstValue("X-Cache")).hasValue("MISS");
-                assertThat(b.get("/api/hello/").headers().firstValue("X-Cache")).hasValue("HIT");
-                assertThat(a.get("/api/hello/").statusCode()).isEqualTo(200);
-                assertThat(b.get("/api/hello/").statusCode()).isEqualTo(429);
+                PorticoClient a = PorticoClient.inProcess(one);   // connects to Redis (the app's onStart)
+                PorticoClient b = PorticoClient.inProcess(two);
+                assertThat(a.get("/api/hello/").send()).hasHeader("X-Cache", "MISS");
+                assertThat(b.get("/api/hello/").send()).hasHeader("X-Cache", "HIT");
+                assertThat(a.get("/api/hello/").send()).hasStatus(200);
+                assertThat(b.get("/api/hello/").send()).as("the fourth call of 3/min, across both").isProblem(429);
             } finally {
                 one.stop();
                 two.stop();

@@ -5,15 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.portico.Portico;
 import dev.portico.config.PorticoConfig;
 import dev.portico.config.Settings;
-import dev.portico.docs.Http;
+import dev.portico.test.PorticoClient;
+import dev.portico.test.TestResponse;
 import dev.portico.throttle.Throttle;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** docs/throttling-and-caching.md, in memory: the throttles and the cache the page shows. */
+/**
+ * docs/throttling-and-caching.md, in memory: the throttles and the cache the page shows, in-process (each test
+ * builds its own app, so the class is not a {@code @PorticoTest}).
+ */
 class ThrottlingSamplesTest {
     private Portico app;
 
@@ -29,7 +32,7 @@ class ThrottlingSamplesTest {
     }
 
     static PorticoConfig config() {
-        return PorticoConfig.builder().set(Settings.SERVER_PORT, 0).build();
+        return PorticoConfig.builder().build();
     }
 
     @Test
@@ -40,39 +43,34 @@ class ThrottlingSamplesTest {
                 .get("/api/search/", Search.class, request -> new Search(request.query("q").orElse("")))
                 .post("/api/login/", Search.class, Search.class, (request, body) -> body,
                         e -> e.throttle(Throttle.of(2, Duration.ofMinutes(1)).ban()))  // this endpoint's own
-                .build().start();
+                .build();
         // endregion throttle
-        Http http = new Http(app.port());
+        PorticoClient client = PorticoClient.inProcess(app);
         for (int i = 0; i < 3; i++) {
-            HttpResponse<String> ok = http.get("/api/search/?q=x");
-            assertThat(ok.statusCode()).isEqualTo(200);
-            if (i == 0) {
-                System.out.println("first: " + ok.headers().map());
-            }
+            assertThat(client.get("/api/search/").query("q", "x").send()).hasStatus(200)
+                    .hasHeader("RateLimit-Limit").hasHeader("RateLimit-Remaining", String.valueOf(2 - i))
+                    .hasHeader("RateLimit-Reset");
         }
-        HttpResponse<String> refused = http.get("/api/search/?q=x");
-        System.out.println("refused: " + refused.statusCode() + " " + refused.headers().map() + " " + refused.body());
-        assertThat(refused.statusCode()).isEqualTo(429);
-        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
-        assertThat(http.json("/api/login/", "{\"q\":\"a\"}").statusCode()).isEqualTo(200);
-        assertThat(http.json("/api/login/", "{\"q\":\"a\"}").statusCode()).isEqualTo(200);
-        assertThat(http.json("/api/login/", "{\"q\":\"a\"}").statusCode()).isEqualTo(429);
+        TestResponse refused = client.get("/api/search/").query("q", "x").send();
+        assertThat(refused).isProblem(429).hasCode("throttled").hasHeader("Retry-After");
+        assertThat(client.post("/api/login/").json("{\"q\":\"a\"}").send()).hasStatus(200);
+        assertThat(client.post("/api/login/").json("{\"q\":\"a\"}").send()).hasStatus(200);
+        assertThat(client.post("/api/login/").json("{\"q\":\"a\"}").send()).isProblem(429);
     }
 
     @Test
     void throttleFromSettings() {
         // region settings
         PorticoConfig config = PorticoConfig.builder()
-                .set(Settings.SERVER_PORT, 0)
                 .set(Settings.THROTTLE_ANONYMOUS, "2/min")      // or PORTICO_THROTTLE_ANONYMOUS=2/min
                 .build();
         // endregion settings
         app = Portico.builder().config(config)
-                .get("/api/search/", Search.class, request -> new Search("x")).build().start();
-        Http http = new Http(app.port());
-        assertThat(http.get("/api/search/").statusCode()).isEqualTo(200);
-        assertThat(http.get("/api/search/").statusCode()).isEqualTo(200);
-        assertThat(http.get("/api/search/").statusCode()).isEqualTo(429);
+                .get("/api/search/", Search.class, request -> new Search("x")).build();
+        PorticoClient client = PorticoClient.inProcess(app);
+        assertThat(client.get("/api/search/").send()).hasStatus(200);
+        assertThat(client.get("/api/search/").send()).hasStatus(200);
+        assertThat(client.get("/api/search/").send()).isProblem(429);
     }
 
     @Test
@@ -86,19 +84,13 @@ class ThrottlingSamplesTest {
                     version.set(body.version());
                     return body;
                 }, e -> e.invalidates("prices"))                // a write drops every cached "prices" answer
-                .build().start();
+                .build();
         // endregion cache
-        Http http = new Http(app.port());
-        HttpResponse<String> first = http.get("/api/prices/");
-        System.out.println("first: " + first.headers().map());
-        assertThat(first.headers().firstValue("X-Cache")).hasValue("MISS");
+        PorticoClient client = PorticoClient.inProcess(app);
+        assertThat(client.get("/api/prices/").send()).hasHeader("X-Cache", "MISS");
         version.set(2);
-        HttpResponse<String> second = http.get("/api/prices/");
-        assertThat(second.headers().firstValue("X-Cache")).hasValue("HIT");
-        assertThat(second.body()).isEqualTo("{\"version\":1}");
-        assertThat(http.json("/api/prices/", "{\"version\":3}").statusCode()).isEqualTo(200);
-        HttpResponse<String> third = http.get("/api/prices/");
-        assertThat(third.headers().firstValue("X-Cache")).hasValue("MISS");
-        assertThat(third.body()).isEqualTo("{\"version\":3}");
+        assertThat(client.get("/api/prices/").send()).hasHeader("X-Cache", "HIT").hasBody("{\"version\":1}");
+        assertThat(client.post("/api/prices/").json("{\"version\":3}").send()).hasStatus(200);
+        assertThat(client.get("/api/prices/").send()).hasHeader("X-Cache", "MISS").hasBody("{\"version\":3}");
     }
 }
