@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * A project generated from this archetype, by a real nested Maven, as a newcomer makes one with
  * {@code docs/new-project.md}: {@code mvn -B archetype:generate ...} makes it; the README's two commands then work,
  * {@code mvn -B verify} (its own tests, which must run and pass) and {@code ./manage} (the app answers on
- * {@code /health} and stops on SIGTERM). The nested Maven sees this build's Portico modules through
+ * {@code /health}, the README's "Try it" lines run on it as written, and it stops on SIGTERM). The nested Maven sees this build's Portico modules through
  * {@link StagedRepository}, so nothing is installed into {@code ~/.m2}. The only change to the documented command is
  * the plugin version, pinned to the one this build uses so the test never depends on what Central calls newest.
  */
@@ -74,6 +74,7 @@ class GeneratedProjectTest {
             Duration took = Duration.ofNanos(System.nanoTime() - begun);
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"status\":\"ok\"");
+            triesIt(maven, project, port);
             manage.process().destroy(); // SIGTERM: exec'd java receives it directly
             assertThat(manage.process().waitFor(30, java.util.concurrent.TimeUnit.SECONDS))
                     .as("./manage stops on SIGTERM").isTrue();
@@ -84,6 +85,42 @@ class GeneratedProjectTest {
                 manage.kill();
             }
         }
+    }
+
+    /**
+     * Runs the README's "Try it" lines as they are written, on the running app (its port in place of 8000): a user
+     * made by {@code ./manage createuser}, a token from {@code /auth/obtain_token/}, a note created and found.
+     */
+    private static void triesIt(NestedMaven maven, Path project, int port) throws Exception {
+        String script = tryItLines(Files.readString(project.resolve("README.md"))).replace("localhost:8000",
+                "localhost:" + port);
+        NestedMaven.Started run = maven.start(project, List.of("bash", "-eo", "pipefail", "-c", script), Map.of());
+        boolean ended = run.process().waitFor(3, java.util.concurrent.TimeUnit.MINUTES);
+        if (!ended) {
+            run.kill();
+        }
+        String output = run.output();
+        assertThat(ended).as("the README's Try it lines ended:\n" + NestedMaven.tail(output)).isTrue();
+        assertThat(run.process().exitValue()).as("the README's Try it lines:\n" + output).isZero();
+        assertThat(output).as("the README's Try it lines").contains("HTTP/1.1 201", "\"title\":\"Shopping\"",
+                "\"count\":1");
+    }
+
+    /** The indented lines under the README's "## Try it" heading, unindented: a shell script. */
+    static String tryItLines(String readme) {
+        StringBuilder script = new StringBuilder();
+        boolean inside = false;
+        for (String line : readme.split("\n", -1)) {
+            if (line.startsWith("## ")) {
+                inside = line.equals("## Try it");
+            } else if (inside && line.startsWith("    ")) {
+                script.append(line.substring(4)).append('\n');
+            } else if (inside && !line.isBlank() && !script.isEmpty()) {
+                break; // the prose after the block
+            }
+        }
+        assertThat(script).as("the README has a Try it block").isNotEmpty();
+        return script.toString();
     }
 
     private static HttpResponse<String> awaitHealth(NestedMaven.Started manage, int port, Duration timeout)
