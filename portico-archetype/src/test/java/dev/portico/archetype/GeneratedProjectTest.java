@@ -3,15 +3,10 @@ package dev.portico.archetype;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -40,7 +35,7 @@ class GeneratedProjectTest {
         StagedRepository staged = StagedRepository.create(ROOT, VERSION, WORK.resolve("maven-home"),
                 Path.of(System.getProperty("user.home"), ".m2", "repository"));
         NestedMaven maven = new NestedMaven(MAVEN_HOME, staged, WORK.resolve("logs"));
-        Path projects = fresh(WORK.resolve("projects"));
+        Path projects = NestedMaven.fresh(WORK.resolve("projects"));
 
         NestedMaven.Result generate = maven.mvn(projects, Duration.ofMinutes(3), "-B", ARCHETYPE_PLUGIN,
                 "-DarchetypeGroupId=dev.portico", "-DarchetypeArtifactId=portico-archetype",
@@ -66,11 +61,11 @@ class GeneratedProjectTest {
 
     /** {@code ./manage} builds and starts the app; it answers on {@code /health}, then stops on SIGTERM. */
     private static Duration serves(NestedMaven maven, Path project) throws Exception {
-        int port = freePort();
+        int port = NestedMaven.freePort();
         long begun = System.nanoTime();
         NestedMaven.Started manage = maven.start(project, List.of("./manage"), Map.of("PORT", String.valueOf(port)));
         try {
-            HttpResponse<String> health = awaitHealth(manage, port, Duration.ofMinutes(2));
+            HttpResponse<String> health = manage.awaitAnswer(port, "/health", Duration.ofMinutes(2));
             Duration took = Duration.ofNanos(System.nanoTime() - begun);
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"status\":\"ok\"");
@@ -123,27 +118,6 @@ class GeneratedProjectTest {
         return script.toString();
     }
 
-    private static HttpResponse<String> awaitHealth(NestedMaven.Started manage, int port, Duration timeout)
-            throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
-                .timeout(Duration.ofSeconds(5)).build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!manage.process().isAlive()) {
-                throw new AssertionError("./manage exited with " + manage.process().exitValue() + ":\n"
-                        + NestedMaven.tail(manage.output()));
-            }
-            try {
-                return client.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (IOException notYet) {
-                Thread.sleep(200);
-            }
-        }
-        throw new AssertionError("./manage did not answer on port " + port + " within " + timeout + ":\n"
-                + NestedMaven.tail(manage.output()));
-    }
-
     private static void succeeded(String what, NestedMaven.Result result) {
         assertThat(result.exitCode()).as(what + " failed:\n" + NestedMaven.tail(result.output())).isZero();
     }
@@ -159,23 +133,6 @@ class GeneratedProjectTest {
             }
         }
         return run;
-    }
-
-    private static Path fresh(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
-        return Files.createDirectories(dir);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static double seconds(Duration d) {

@@ -3,21 +3,15 @@ package dev.portico.archetype;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,7 +39,7 @@ class GettingStartedProjectTest {
         StagedRepository staged = StagedRepository.create(ROOT, VERSION, WORK.resolve("maven-home"),
                 Path.of(System.getProperty("user.home"), ".m2", "repository"));
         NestedMaven maven = new NestedMaven(MAVEN_HOME, staged, WORK.resolve("logs"));
-        Path project = fresh(WORK.resolve("hello"));
+        Path project = NestedMaven.fresh(WORK.resolve("hello"));
         Files.writeString(project.resolve("pom.xml"), xml.getFirst());
         write(project.resolve("src/main/java/com/example/HelloApp.java"), "package com.example;\n\n" + java.get(0));
         write(project.resolve("src/test/java/com/example/HelloAppTest.java"), "package com.example;\n\n" + java.get(1));
@@ -55,11 +49,11 @@ class GettingStartedProjectTest {
         assertThat(Files.readString(project.resolve("target/surefire-reports/TEST-com.example.HelloAppTest.xml")))
                 .contains("failures=\"0\"", "errors=\"0\"").containsPattern("tests=\"[1-9]");
 
-        int port = freePort();
+        int port = NestedMaven.freePort();
         NestedMaven.Started run = maven.start(project, List.of("mvn", "-q", "compile", "exec:exec"),
                 Map.of("PORT", String.valueOf(port)));
         try {
-            HttpResponse<String> hello = await(run, port);
+            HttpResponse<String> hello = run.awaitAnswer(port, "/api/hello/ada/", Duration.ofMinutes(3));
             assertThat(hello.statusCode()).isEqualTo(200);
             assertThat(hello.body()).isEqualTo("{\"message\":\"Hello, ada!\"}");
         } finally {
@@ -84,44 +78,8 @@ class GettingStartedProjectTest {
         return out;
     }
 
-    private static HttpResponse<String> await(NestedMaven.Started run, int port) throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/hello/ada/"))
-                .timeout(Duration.ofSeconds(5)).build();
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!run.process().isAlive()) {
-                throw new AssertionError("mvn -q compile exec:exec exited with " + run.process().exitValue() + ":\n"
-                        + NestedMaven.tail(run.output()));
-            }
-            try {
-                return client.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (IOException notYet) {
-                Thread.sleep(200);
-            }
-        }
-        throw new AssertionError("the app did not answer on port " + port + ":\n" + NestedMaven.tail(run.output()));
-    }
-
     private static void write(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static Path fresh(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
-        return Files.createDirectories(dir);
     }
 }

@@ -57,6 +57,30 @@ final class NestedMaven {
         }
 
         /** Stops the command and every process it started, at once. */
+        /**
+         * The first answer of {@code GET http://127.0.0.1:<port><path>} once the command's server is up, polling until
+         * {@code timeout}; fails with the command's output when it exits first or never answers.
+         */
+        java.net.http.HttpResponse<String> awaitAnswer(int port, String path, Duration timeout) throws Exception {
+            java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2)).build();
+            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5)).build();
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new AssertionError(process.info().command().orElse("the command") + " exited with "
+                            + process.exitValue() + ":\n" + tail(output()));
+                }
+                try {
+                    return client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+                } catch (IOException notYet) {
+                    Thread.sleep(200);
+                }
+            }
+            throw new AssertionError("nothing answered on port " + port + " within " + timeout + ":\n" + tail(output()));
+        }
+
         void kill() throws InterruptedException {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly().waitFor();
@@ -81,5 +105,24 @@ final class NestedMaven {
     static String tail(String output) {
         List<String> lines = output.lines().toList();
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
+    }
+
+    /** {@code dir}, emptied of an earlier run's files. */
+    static Path fresh(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        return Files.createDirectories(dir);
+    }
+
+    /** A loopback port free now, for a nested server. */
+    static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 }
