@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyName;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerBase;
 import com.fasterxml.jackson.databind.deser.DefaultDeserializationContext;
 import com.fasterxml.jackson.databind.deser.SettableBeanProperty;
@@ -91,7 +92,7 @@ public final class FieldByField {
         Map<String, Object> read = new LinkedHashMap<>();
         for (Property property : shape.properties()) {
             String path = join(prefix, property.json());
-            JsonNode node = object.get(property.json());
+            JsonNode node = property.find(object);
             if (node == null) {
                 if (property.bean().isRequired()) {
                     add(errors, path, REQUIRED);
@@ -164,32 +165,55 @@ public final class FieldByField {
             }
             Map<String, Property> properties = new LinkedHashMap<>();
             for (Iterator<SettableBeanProperty> it = bean.creatorProperties(); it.hasNext(); ) {
-                add(properties, it.next(), javaNames);
+                add(config, properties, it.next(), javaNames);
             }
             for (Iterator<SettableBeanProperty> it = bean.properties(); it.hasNext(); ) {
-                add(properties, it.next(), javaNames);
+                add(config, properties, it.next(), javaNames);
+            }
+            Set<String> known = new HashSet<>();
+            for (Property property : properties.values()) {
+                known.add(property.json());
+                known.addAll(property.aliases());
             }
             JsonIgnoreProperties.Value ignorals = config.getDefaultPropertyIgnorals(type, description.getClassInfo());
             Set<String> ignored = new HashSet<>(ignorals.findIgnoredForDeserialization());
             ignored.addAll(description.getIgnoredPropertyNames());
             boolean failOnUnknown = config.isEnabled(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     && !ignorals.getIgnoreUnknown();
-            return new Shape(type, List.copyOf(properties.values()), Set.copyOf(properties.keySet()),
+            return new Shape(type, List.copyOf(properties.values()), Set.copyOf(known),
                     Set.copyOf(ignored), failOnUnknown);
         }
 
-        private static void add(Map<String, Property> properties, SettableBeanProperty bean, Map<String, String> javaNames) {
+        private static void add(DeserializationConfig config, Map<String, Property> properties,
+                                SettableBeanProperty bean, Map<String, String> javaNames) {
             if (properties.containsKey(bean.getName())) {
                 return;
             }
             JsonDeserializer<Object> value = bean.getValueDeserializer();
             JsonDeserializer<?> nested = value instanceof BeanDeserializerBase b && b.handledType().isRecord() ? b : null;
-            properties.put(bean.getName(), new Property(bean.getName(),
+            List<String> aliases = new ArrayList<>();
+            for (PropertyName alias : bean.findAliases(config)) {
+                aliases.add(alias.getSimpleName());
+            }
+            properties.put(bean.getName(), new Property(bean.getName(), List.copyOf(aliases),
                     javaNames.getOrDefault(bean.getName(), bean.getName()), bean, nested));
         }
     }
 
-    /** One property: its JSON name, its Java component name, how it is read, and a record's deserializer if it is one. */
-    private record Property(String json, String java, SettableBeanProperty bean, JsonDeserializer<?> nested) {
+    /**
+     * One property: its JSON name and aliases ({@code @JsonAlias}), its Java component name, how it is read, and a
+     * record's deserializer if it is one.
+     */
+    private record Property(String json, List<String> aliases, String java, SettableBeanProperty bean,
+                            JsonDeserializer<?> nested) {
+
+        /** Its value in {@code object}, under its name or an alias; null when not sent. */
+        JsonNode find(ObjectNode object) {
+            JsonNode node = object.get(json);
+            for (int i = 0; node == null && i < aliases.size(); i++) {
+                node = object.get(aliases.get(i));
+            }
+            return node;
+        }
     }
 }

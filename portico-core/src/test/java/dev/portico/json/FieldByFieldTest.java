@@ -92,4 +92,14 @@ class FieldByFieldTest {
                 .isEqualTo(Map.of("non_field_errors", List.of("Expected an object.")));
         assertThat(fail(mapper, "{\"firstName\": ", Person.class)).isInstanceOf(ParseError.class);
     }
+
+    record Aliased(@com.fasterxml.jackson.annotation.JsonAlias("nick") String name, int age) {
+    }
+
+    @Test
+    void aFieldSentUnderItsAliasIsNeitherMissingNorUnknown() {
+        ApiException e = fail(mapper, "{\"nick\": \"ada\", \"age\": \"old\"}", Aliased.class);
+        assertThat(e.errors()).isEqualTo(Map.of("age", List.of("Expected an integer.")));
+        assertThat(((PartlyRead) e).partial().components()).isEqualTo(Map.of("name", "ada"));
+    }
 }
