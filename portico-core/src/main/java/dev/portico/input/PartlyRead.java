@@ -31,4 +31,11 @@ public final class PartlyRead extends ValidationFailed {
      */
     public record Partial(Class<?> type, Map<String, Object> components) {
     }
+
+    /**
+     * A list of records that did not all read: the items that did (or partly did, as a {@link Partial}) by their
+     * index; those that failed are left out.
+     */
+    public record PartialItems(Map<Integer, Object> items) {
+    }
 }

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.deser.BeanDeserializerBase;
 import com.fasterxml.jackson.databind.deser.DefaultDeserializationContext;
 import com.fasterxml.jackson.databind.deser.SettableBeanProperty;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portico.error.ApiException;
 import dev.portico.input.PartlyRead;
@@ -88,7 +89,8 @@ public final class FieldByField {
     }
 
     /** Reads each property of {@code object}, adding each problem under {@code prefix}; what read is returned. */
-    private PartlyRead.Partial read(Shape shape, ObjectNode object, String prefix, Map<String, List<String>> errors) {
+    private PartlyRead.Partial read(Shape shape, ObjectNode object, String prefix, Map<String, List<String>> errors)
+            throws JsonMappingException {
         Map<String, Object> read = new LinkedHashMap<>();
         for (Property property : shape.properties()) {
             String path = join(prefix, property.json());
@@ -101,7 +103,7 @@ public final class FieldByField {
             }
             int before = errors.size();
             Object value = property(property, node, path, errors);
-            if (errors.size() == before || value instanceof PartlyRead.Partial) {
+            if (errors.size() == before || value instanceof PartlyRead.Partial || value instanceof PartlyRead.PartialItems) {
                 read.put(property.java(), value);
             }
         }
@@ -114,27 +116,65 @@ public final class FieldByField {
         return new PartlyRead.Partial(shape.type(), read);
     }
 
-    /** One property's value; a nested record's is read field by field too, its partial returned when it failed. */
-    private Object property(Property property, JsonNode node, String path, Map<String, List<String>> errors) {
-        if (node instanceof ObjectNode object && property.nested() != null) {
-            Shape nested = shape(property.nested());
-            if (nested != null) {
-                int before = errors.size();
-                PartlyRead.Partial partial = read(nested, object, path, errors);
-                if (errors.size() > before) {
-                    return partial;
-                }
+    /**
+     * One property's value. A record in it (itself, in an {@code Optional} or {@code Omittable}, or the items of a
+     * list) is read field by field too, and what partly read is returned ({@link PartlyRead.Partial},
+     * {@link PartlyRead.PartialItems}) when something in it failed.
+     */
+    private Object property(Property property, JsonNode node, String path, Map<String, List<String>> errors)
+            throws JsonMappingException {
+        int before = errors.size();
+        Shape nested = property.nested() != null ? shape(property.nested())
+                : property.content() != null ? shape(rootDeserializer(property.content())) : null;
+        if (nested != null && node instanceof ObjectNode object && !property.items()) {
+            PartlyRead.Partial partial = read(nested, object, path, errors);
+            if (errors.size() > before) {
+                return partial;
+            }
+        } else if (nested != null && node instanceof ArrayNode array && property.items()) {
+            PartlyRead.PartialItems items = items(nested, property.content(), array, path, errors);
+            if (errors.size() > before) {
+                return items;
             }
         }
+        return convert(node, path, errors, (parser, context) -> property.bean().deserialize(parser, context));
+    }
+
+    /** Each item of a list of records, read field by field when it is an object. */
+    private PartlyRead.PartialItems items(Shape shape, JavaType item, ArrayNode array, String path,
+                                          Map<String, List<String>> errors) throws JsonMappingException {
+        JsonDeserializer<Object> deserializer = rootDeserializer(item);
+        Map<Integer, Object> read = new LinkedHashMap<>();
+        for (int i = 0; i < array.size(); i++) {
+            String at = join(path, Integer.toString(i));
+            int before = errors.size();
+            Object value = array.get(i) instanceof ObjectNode object ? read(shape, object, at, errors) : null;
+            if (errors.size() == before) {
+                value = convert(array.get(i), at, errors, deserializer::deserialize);
+            }
+            if (errors.size() == before || value instanceof PartlyRead.Partial) {
+                read.put(i, value);
+            }
+        }
+        return new PartlyRead.PartialItems(read);
+    }
+
+    /** Reads one value with {@code reader}; null with the problem added under {@code path} when it fails. */
+    private Object convert(JsonNode node, String path, Map<String, List<String>> errors, Reader reader) {
         try (JsonParser parser = mapper.treeAsTokens(node)) {
             parser.nextToken();
-            return property.bean().deserialize(parser, context(parser));
+            return reader.read(parser, context(parser));
         } catch (JsonMappingException e) {
             add(errors, JsonErrors.path(e, path), JsonErrors.message(e));
         } catch (IOException | RuntimeException e) {
             add(errors, path, "Invalid value.");
         }
         return null;
+    }
+
+    @FunctionalInterface
+    private interface Reader {
+        Object read(JsonParser parser, DefaultDeserializationContext context) throws IOException;
     }
 
     private Shape shape(JsonDeserializer<?> deserializer) {
@@ -191,21 +231,27 @@ public final class FieldByField {
             }
             JsonDeserializer<Object> value = bean.getValueDeserializer();
             JsonDeserializer<?> nested = value instanceof BeanDeserializerBase b && b.handledType().isRecord() ? b : null;
+            JavaType type = bean.getType();
+            boolean items = type.isCollectionLikeType();
+            JavaType content = nested == null && (items || type.isReferenceType())
+                    && type.getContentType().getRawClass().isRecord() ? type.getContentType() : null;
             List<String> aliases = new ArrayList<>();
             for (PropertyName alias : bean.findAliases(config)) {
                 aliases.add(alias.getSimpleName());
             }
             properties.put(bean.getName(), new Property(bean.getName(), List.copyOf(aliases),
-                    javaNames.getOrDefault(bean.getName(), bean.getName()), bean, nested));
+                    javaNames.getOrDefault(bean.getName(), bean.getName()), bean, nested, content,
+                    content != null && items));
         }
     }
 
     /**
      * One property: its JSON name and aliases ({@code @JsonAlias}), its Java component name, how it is read, and a
-     * record's deserializer if it is one.
+     * record's deserializer if it is one, or the record type it holds ({@code Optional<Author>}) or lists
+     * ({@code items}: {@code List<Comment>}).
      */
     private record Property(String json, List<String> aliases, String java, SettableBeanProperty bean,
-                            JsonDeserializer<?> nested) {
+                            JsonDeserializer<?> nested, JavaType content, boolean items) {
 
         /** Its value in {@code object}, under its name or an alias; null when not sent. */
         JsonNode find(ObjectNode object) {

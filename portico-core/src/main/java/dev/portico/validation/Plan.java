@@ -89,6 +89,12 @@ sealed interface Plan {
                     }
                     continue;
                 }
+                if (value instanceof PartlyRead.PartialItems items) {
+                    if (part != null && part.plan() instanceof Each each) {
+                        each.checkPartial(items, Paths.join(path, part.name()), sink);
+                    }
+                    continue;
+                }
                 if (constrainedComponents.contains(name)) {
                     for (ConstraintViolation<Object> violation : validator.validateValue(type, name, value)) {
                         sink.add(Paths.of(path, violation.getPropertyPath(), jsonNames), violation.getMessage());
@@ -117,6 +123,21 @@ sealed interface Plan {
 
     /** A list, set or array: each element at its index. */
     record Each(Plan element) implements Plan {
+
+        /** The items of a list that did not all read: each that did, or partly did, at its index. */
+        void checkPartial(PartlyRead.PartialItems items, String path, Errors.Sink sink) throws Throwable {
+            for (Map.Entry<Integer, Object> item : items.items().entrySet()) {
+                String at = Paths.join(path, Integer.toString(item.getKey()));
+                if (item.getValue() instanceof PartlyRead.Partial partial) {
+                    if (element instanceof Record record) {
+                        record.checkPartial(partial, at, sink);
+                    }
+                } else {
+                    element.check(item.getValue(), at, sink);
+                }
+            }
+        }
+
         @Override
         public void check(Object value, String path, Errors.Sink sink) throws Throwable {
             if (value instanceof Iterable<?> items) {

@@ -125,6 +125,9 @@ class BodyValidationTest {
     record Inner(int n) {
     }
 
+    record Discussion(@NotBlank String title, List<Comment> comments, java.util.Optional<Author> editor) {
+    }
+
     record Article(@NotBlank String title, @Size(max = 10) String name, List<String> tags, int count,
                    Author author) {
     }
@@ -144,6 +147,7 @@ class BodyValidationTest {
                 .post("/api/patches/", Patch.class, Patch.class, (request, body) -> body)
                 .post("/api/clearables/", Clearable.class, String.class, (request, body) -> "ok")
                 .post("/api/articles/", Article.class, String.class, (request, body) -> "ok")
+                .post("/api/discussions/", Discussion.class, String.class, (request, body) -> "ok")
                 .build();
     }
 
@@ -354,5 +358,22 @@ class BodyValidationTest {
                  "title": ["This field may not be blank."],
                  "name": ["Ensure this field has no more than 10 characters."],
                  "author.name": ["This field may not be blank."]}"""));
+    }
+
+    @Test
+    void recordsInAListOrAnOptionalThatFailToReadReportEachItemsFields() {
+        Response response = post("/api/discussions/", """
+                {"title": "", "comments": [{"text": ""}, {}, 5, {"text": "ok", "x": 1}, {"text": "fine"}],
+                 "editor": {"name": " ", "email": {}}}""");
+        assertThat(errors(response)).isEqualTo(json("""
+                {"title": ["This field may not be blank."],
+                 "comments.0.text": ["This field may not be blank."],
+                 "comments.1.text": ["This field is required."],
+                 "comments.2": ["Expected an object."],
+                 "comments.3.x": ["Unknown field."],
+                 "editor.name": ["This field may not be blank."],
+                 "editor.email": ["Expected a string."]}"""));
+        assertThat(post("/api/discussions/", "{\"title\": \"Hi\", \"comments\": [{\"text\": \"a\"}]}").status())
+                .isEqualTo(200);
     }
 }
