@@ -11,7 +11,7 @@ import java.util.Map;
 /** The problems found while decoding one form, by dotted path, so they are all reported in one 400. */
 final class FormErrors {
     private Map<String, List<String>> errors;
-    private Map<String, PartlyRead.Partial> partials; // records that partly decoded, by path; "" for the form
+    private Map<String, Object> partials; // records and lists of records that partly decoded, by path; "" for the form
     private int count;
 
     /** Records {@code message} under {@code path}; the root's path is {@code non_field_errors}. */
@@ -33,16 +33,19 @@ final class FormErrors {
         return errors;
     }
 
-    /** Keeps what decoded of the record at {@code path}, which did not all decode. */
-    void partial(String path, PartlyRead.Partial partial) {
+    /**
+     * Keeps what decoded of the record ({@link PartlyRead.Partial}) or list of records
+     * ({@link PartlyRead.PartialItems}) at {@code path}, which did not all decode.
+     */
+    void partial(String path, Object partial) {
         if (partials == null) {
             partials = new HashMap<>();
         }
         partials.put(path, partial);
     }
 
-    /** What decoded of the record at {@code path}, if it partly did; null otherwise. */
-    PartlyRead.Partial partial(String path) {
+    /** What decoded of the record or list of records at {@code path}, if it partly did; null otherwise. */
+    Object partial(String path) {
         return partials == null ? null : partials.get(path);
     }
 
@@ -66,8 +69,8 @@ final class FormErrors {
      */
     void throwIfAny() {
         if (errors != null) {
-            PartlyRead.Partial form = partial("");
-            throw form == null ? new ValidationFailed(errors) : new PartlyRead(errors, form);
+            throw partial("") instanceof PartlyRead.Partial form ? new PartlyRead(errors, form)
+                    : new ValidationFailed(errors);
         }
     }
 }

@@ -66,7 +66,7 @@ final class RecordNode implements FormNode {
         Map<String, Object> decoded = new LinkedHashMap<>();
         for (int i = 0; i < names.length; i++) {
             String at = FormTree.join(path, names[i]);
-            PartlyRead.Partial nested = errors.partial(at);
+            Object nested = errors.partial(at);
             if (nested != null) {
                 decoded.put(components[i], nested);
             } else if (!errors.failedAt(at)) {

@@ -376,4 +376,19 @@ class BodyValidationTest {
         assertThat(post("/api/discussions/", "{\"title\": \"Hi\", \"comments\": [{\"text\": \"a\"}]}").status())
                 .isEqualTo(200);
     }
+
+    @Test
+    void recordsInAListOrAnOptionalOfAFormThatFailsToDecodeReportTheirConstraintsToo() {
+        Response response = app().handle(TestRequest.of("POST", "/api/discussions/")
+                .header("Content-Type", dev.portico.http.MediaType.FORM_URLENCODED)
+                .body("title=&comments.0.text=&comments.1.x=1&comments.2.text=ok&editor.name=+"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(errors(response)).isEqualTo(json("""
+                {"title": ["This field may not be blank."],
+                 "comments.0.text": ["This field may not be blank."],
+                 "comments.1.text": ["This field is required."],
+                 "comments.1.x": ["Unknown field."],
+                 "editor.email": ["This field is required."],
+                 "editor.name": ["This field may not be blank."]}"""));
+    }
 }
