@@ -103,7 +103,7 @@ public final class FieldByField {
             }
             int before = errors.size();
             Object value = property(property, node, path, errors);
-            if (errors.size() == before || value instanceof PartlyRead.Partial || value instanceof PartlyRead.PartialItems) {
+            if (errors.size() == before || partly(value)) {
                 read.put(property.java(), value);
             }
         }
@@ -138,6 +138,11 @@ public final class FieldByField {
             }
         }
         return convert(node, path, errors, (parser, context) -> property.bean().deserialize(parser, context));
+    }
+
+    /** Whether {@code value} is what partly read of a record or list of records, kept though it failed. */
+    private static boolean partly(Object value) {
+        return value instanceof PartlyRead.Partial || value instanceof PartlyRead.PartialItems;
     }
 
     /** Each item of a list of records, read field by field when it is an object. */
@@ -230,7 +235,8 @@ public final class FieldByField {
                 return;
             }
             JsonDeserializer<Object> value = bean.getValueDeserializer();
-            JsonDeserializer<?> nested = value instanceof BeanDeserializerBase b && b.handledType().isRecord() ? b : null;
+            JsonDeserializer<?> nested = value instanceof BeanDeserializerBase b && b.handledType().isRecord()
+                    ? b : null;
             JavaType type = bean.getType();
             boolean items = type.isCollectionLikeType();
             JavaType content = nested == null && (items || type.isReferenceType())

@@ -87,7 +87,7 @@ public final class JsonErrors {
         return path(e, "");
     }
 
-    /** The same below {@code prefix}, the path of the value that was read ({@code tags} and {@code 1} give {@code tags.1}). */
+    /** The same below {@code prefix}, the path of the value read: {@code tags} and {@code [1]} give {@code tags.1}. */
     static String path(JsonMappingException e, String prefix) {
         StringBuilder sb = new StringBuilder(prefix);
         for (JsonMappingException.Reference ref : e.getPath()) {

@@ -351,7 +351,8 @@ class BodyValidationTest {
     void aFormThatFailsToDecodeStillReportsTheConstraintsOfTheFieldsThatDecoded() {
         Response response = app().handle(TestRequest.of("POST", "/api/articles/")
                 .header("Content-Type", dev.portico.http.MediaType.FORM_URLENCODED)
-                .body("title=&author.name=&author.email=ada%40example.com&count=x&name=far+too+long+a+name".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                .body("title=&author.name=&author.email=ada%40example.com&count=x&name=far+too+long+a+name"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         assertThat(errors(response)).isEqualTo(json("""
                 {"tags": ["This field is required."],
                  "count": ["A valid integer is required."],
