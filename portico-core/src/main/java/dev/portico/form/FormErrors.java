@@ -1,7 +1,9 @@
 package dev.portico.form;
 
 import dev.portico.error.ValidationFailed;
+import dev.portico.input.PartlyRead;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +11,7 @@ import java.util.Map;
 /** The problems found while decoding one form, by dotted path, so they are all reported in one 400. */
 final class FormErrors {
     private Map<String, List<String>> errors;
+    private Map<String, Object> partials; // records and lists of records that partly decoded, by path; "" for the form
     private int count;
 
     /** Records {@code message} under {@code path}; the root's path is {@code non_field_errors}. */
@@ -30,10 +33,44 @@ final class FormErrors {
         return errors;
     }
 
-    /** Throws the 400 naming every problem, if there was one. */
+    /**
+     * Keeps what decoded of the record ({@link PartlyRead.Partial}) or list of records
+     * ({@link PartlyRead.PartialItems}) at {@code path}, which did not all decode.
+     */
+    void partial(String path, Object partial) {
+        if (partials == null) {
+            partials = new HashMap<>();
+        }
+        partials.put(path, partial);
+    }
+
+    /** What decoded of the record or list of records at {@code path}, if it partly did; null otherwise. */
+    Object partial(String path) {
+        return partials == null ? null : partials.get(path);
+    }
+
+    /** Whether a problem was found at {@code path} or below it. */
+    boolean failedAt(String path) {
+        if (errors == null) {
+            return false;
+        }
+        String below = path + ".";
+        for (String key : errors.keySet()) {
+            if (key.equals(path) || key.startsWith(below)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Throws the 400 naming every problem, if there was one; a {@link PartlyRead} when the form was a record that
+     * partly decoded, so the validation stage also checks the fields that did.
+     */
     void throwIfAny() {
         if (errors != null) {
-            throw new ValidationFailed(errors);
+            throw partial("") instanceof PartlyRead.Partial form ? new PartlyRead(errors, form)
+                    : new ValidationFailed(errors);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.portico.form;
 
 import dev.portico.http.FileUpload;
 import dev.portico.input.Omittable;
+import dev.portico.input.PartlyRead;
 import dev.portico.input.Scalars;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -177,7 +178,32 @@ sealed interface FormNode permits FormNode.Scalar, FormNode.Model, FormNode.File
                 }
                 out.add(item.decode(indexed.get(i).getValue(), FormTree.join(path, Integer.toString(i)), errors));
             }
-            return errors.count() > before ? null : Collections.unmodifiableList(out);
+            if (errors.count() == before) {
+                return Collections.unmodifiableList(out);
+            }
+            if (records()) {
+                errors.partial(path, partial(out, path, errors));
+            }
+            return null;
+        }
+
+        private boolean records() {
+            return item instanceof RecordNode || item instanceof Ref ref && ref.target instanceof RecordNode;
+        }
+
+        /** The items of a list of records that decoded, or partly did, by index: for the validation stage. */
+        private static PartlyRead.PartialItems partial(List<Object> out, String path, FormErrors errors) {
+            Map<Integer, Object> items = new LinkedHashMap<>();
+            for (int i = 0; i < out.size(); i++) {
+                String at = FormTree.join(path, Integer.toString(i));
+                Object nested = errors.partial(at);
+                if (nested != null) {
+                    items.put(i, nested);
+                } else if (!errors.failedAt(at)) {
+                    items.put(i, out.get(i));
+                }
+            }
+            return new PartlyRead.PartialItems(items);
         }
 
         private void repeated(FormTree tree, String path, FormErrors errors, List<Object> out) {

@@ -66,7 +66,8 @@ final class FormPlanner {
         }
         MethodHandle asArray = MethodHandles.identity(Object[].class)
                 .asType(MethodType.methodType(Object.class, Object[].class));
-        return new RecordNode(names.toArray(String[]::new), plans, isRequired, new boolean[n], absent,
+        return new RecordNode(null, names.toArray(String[]::new), names.toArray(String[]::new), plans, isRequired,
+                new boolean[n], absent,
                 Map.copyOf(index), asArray);
     }
 
@@ -119,6 +120,7 @@ final class FormPlanner {
         RecordComponent[] components = type.getRecordComponents();
         int n = components.length;
         String[] names = new String[n];
+        String[] javaNames = new String[n];
         FormNode[] plans = new FormNode[n];
         boolean[] required = new boolean[n];
         boolean[] readOnly = new boolean[n];
@@ -127,13 +129,14 @@ final class FormPlanner {
         for (int i = 0; i < n; i++) {
             RecordComponent component = components[i];
             names[i] = Fields.clientName(component);
+            javaNames[i] = component.getName();
             plans[i] = node(component.getGenericType(), type.getSimpleName() + "." + names[i]);
             readOnly[i] = Fields.readOnly(component);
             required[i] = !readOnly[i] && Fields.required(component);
             absent[i] = absent(component.getType());
             index.put(names[i], i);
         }
-        RecordNode node = new RecordNode(names, plans, required, readOnly, absent, Map.copyOf(index),
+        RecordNode node = new RecordNode(type, javaNames, names, plans, required, readOnly, absent, Map.copyOf(index),
                 constructor(type, components));
         ref.target = node;
         inProgress.remove(type);

@@ -1,6 +1,8 @@
 package dev.portico.form;
 
+import dev.portico.input.PartlyRead;
 import java.lang.invoke.MethodHandle;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -11,6 +13,8 @@ import java.util.Map;
 final class RecordNode implements FormNode {
     private static final String READ_ONLY = "This field is read-only.";
 
+    private final Class<?> type; // null for a method's arguments, which are no record
+    private final String[] components; // the Java names, for validating what decoded when the rest did not
     private final String[] names;
     private final FormNode[] plans;
     private final boolean[] required;
@@ -19,8 +23,10 @@ final class RecordNode implements FormNode {
     private final Map<String, Integer> index;
     private final MethodHandle constructor;
 
-    RecordNode(String[] names, FormNode[] plans, boolean[] required, boolean[] readOnly, Object[] absent,
-               Map<String, Integer> index, MethodHandle constructor) {
+    RecordNode(Class<?> type, String[] components, String[] names, FormNode[] plans, boolean[] required,
+               boolean[] readOnly, Object[] absent, Map<String, Integer> index, MethodHandle constructor) {
+        this.type = type;
+        this.components = components;
         this.names = names;
         this.plans = plans;
         this.required = required;
@@ -43,7 +49,31 @@ final class RecordNode implements FormNode {
         }
         int before = errors.count();
         Object[] args = components(tree, path, errors, null);
-        return errors.count() > before ? null : construct(args, path, errors);
+        if (errors.count() == before) {
+            return construct(args, path, errors);
+        }
+        if (type != null) {
+            errors.partial(path, partial(args, path, errors));
+        }
+        return null;
+    }
+
+    /**
+     * The components that decoded, by Java name, for the validation stage to check beside the errors (a nested
+     * record that partly decoded as its own partial); worked out only once decoding failed.
+     */
+    private PartlyRead.Partial partial(Object[] args, String path, FormErrors errors) {
+        Map<String, Object> decoded = new LinkedHashMap<>();
+        for (int i = 0; i < names.length; i++) {
+            String at = FormTree.join(path, names[i]);
+            Object nested = errors.partial(at);
+            if (nested != null) {
+                decoded.put(components[i], nested);
+            } else if (!errors.failedAt(at)) {
+                decoded.put(components[i], args[i]);
+            }
+        }
+        return new PartlyRead.Partial(type, decoded);
     }
 
     /**

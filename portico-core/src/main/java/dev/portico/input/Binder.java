@@ -101,8 +101,8 @@ public final class Binder {
                 continue;
             } catch (ValidationFailed e) {
                 errors = merge(errors, e.errors());
-                if (e instanceof FormDecoder.PartlyDecoded partly) {
-                    values[i] = partly; // the arguments that did decode, for the validator to check
+                if (e instanceof FormDecoder.PartlyDecoded || e instanceof PartlyRead) {
+                    values[i] = e; // the arguments or body fields that did decode, for the validator to check
                 }
             } catch (FieldError e) {
                 errors = merge(errors, Map.of(names[i], List.of(e.getMessage())));
@@ -117,7 +117,8 @@ public final class Binder {
      * The outcome of {@link #bindEach}.
      *
      * @param values the bound values in input order, null for the inputs that failed (but an API method's
-     *               arguments that partly decoded: their {@link FormDecoder.PartlyDecoded})
+     *               arguments that partly decoded: their {@link FormDecoder.PartlyDecoded}; a record body that
+     *               partly read: its {@link PartlyRead})
      * @param errors the binding errors by dotted path; null when every input bound
      * @param failed which inputs failed; null when none did
      */

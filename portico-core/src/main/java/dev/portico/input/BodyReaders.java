@@ -11,6 +11,7 @@ import dev.portico.form.FormParser;
 import dev.portico.form.MultipartParser;
 import dev.portico.http.MediaType;
 import dev.portico.http.Request;
+import dev.portico.json.FieldByField;
 import dev.portico.json.JsonErrors;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
@@ -28,12 +29,14 @@ public final class BodyReaders {
     private final ObjectMapper mapper;
     private final FormParser forms;
     private final MultipartParser multipart;
+    private final FieldByField records;
 
     /** Readers sharing the application's mapper and limits. */
     public BodyReaders(ObjectMapper mapper, Limits limits) {
         this.mapper = mapper;
         this.forms = new FormParser(limits);
         this.multipart = new MultipartParser(limits);
+        this.records = new FieldByField(mapper);
     }
 
     /** The reader for {@code type} arriving as {@code mediaType}; fails at startup for a pair that cannot be read. */
@@ -133,7 +136,9 @@ public final class BodyReaders {
     }
 
     private BodyReader json(Type type) {
-        ObjectReader reader = mapper.readerFor(mapper.constructType(type));
+        com.fasterxml.jackson.databind.JavaType javaType = mapper.constructType(type);
+        ObjectReader reader = mapper.readerFor(javaType);
+        boolean fieldByField = FieldByField.applies(javaType);
         boolean acceptsNull = type == Object.class || type instanceof Class<?> c
                 && com.fasterxml.jackson.databind.JsonNode.class.isAssignableFrom(c);
         return request -> {
@@ -145,7 +150,8 @@ public final class BodyReaders {
             try {
                 value = reader.readValue(body);
             } catch (JsonProcessingException e) {
-                throw JsonErrors.translate(e);
+                // a record names every field's problem, re-read only now; the read that succeeds does no more work
+                throw fieldByField ? records.translate(javaType, body, e) : JsonErrors.translate(e);
             }
             if (value == null && !acceptsNull) {
                 // the literal null: DRF's "Expected a dictionary, but got NoneType", never a null handed to the handler

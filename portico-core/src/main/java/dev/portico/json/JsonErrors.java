@@ -43,7 +43,7 @@ public final class JsonErrors {
     }
 
     /** Whether a parser limit was hit; databind may wrap the parser's exception with a field path. */
-    private static boolean constraint(Throwable e) {
+    static boolean constraint(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof StreamConstraintsException) {
                 return true;
@@ -52,7 +52,8 @@ public final class JsonErrors {
         return false;
     }
 
-    private static String message(JsonMappingException e) {
+    /** The sentence for one field's failure, without its path. */
+    static String message(JsonMappingException e) {
         if (e instanceof UnrecognizedPropertyException) {
             return "Unknown field.";
         }
@@ -83,7 +84,12 @@ public final class JsonErrors {
 
     /** The dotted path of the failing value: record fields by name, list items by index ({@code items.2.name}). */
     static String path(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
+        return path(e, "");
+    }
+
+    /** The same below {@code prefix}, the path of the value read: {@code tags} and {@code [1]} give {@code tags.1}. */
+    static String path(JsonMappingException e, String prefix) {
+        StringBuilder sb = new StringBuilder(prefix);
         for (JsonMappingException.Reference ref : e.getPath()) {
             if (!sb.isEmpty()) {
                 sb.append('.');

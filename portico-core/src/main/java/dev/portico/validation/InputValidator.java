@@ -4,6 +4,7 @@ import dev.portico.endpoint.Controllers;
 import dev.portico.endpoint.Endpoint;
 import dev.portico.endpoint.Input;
 import dev.portico.error.ValidationFailed;
+import dev.portico.input.PartlyRead;
 import jakarta.validation.Constraint;
 import jakarta.validation.ValidationException;
 import jakarta.validation.Validator;
@@ -126,6 +127,8 @@ public final class InputValidator {
         try {
             if (body != null && (skip == null || !skip[bodyIndex])) {
                 body.check(arguments[bodyIndex], "", sink);
+            } else if (body instanceof Plan.Record record && arguments[bodyIndex] instanceof PartlyRead partly) {
+                record.checkPartial(partly.partial(), "", sink); // the fields that read, beside those that did not
             }
             if (this.arguments != null) { // partly decoded arguments are still checked, those that decoded
                 this.arguments.check(arguments[argumentsIndex], sink);

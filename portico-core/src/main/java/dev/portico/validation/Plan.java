@@ -1,6 +1,7 @@
 package dev.portico.validation;
 
 import dev.portico.input.Omittable;
+import dev.portico.input.PartlyRead;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.lang.invoke.MethodHandle;
@@ -21,14 +22,20 @@ sealed interface Plan {
     /** A record: its own constraints, then its parts, then its {@link Validatable} hook if all of that passed. */
     final class Record implements Plan {
         private final Validator validator;
+        private final Class<Object> type;
         private final boolean constrained;
+        private final java.util.Set<String> constrainedComponents; // those validateValue knows
         private final boolean hook;
         private final Map<String, String> jsonNames;
         private Part[] parts = new Part[0]; // set once by the planner, after cycles are resolved
 
-        Record(Validator validator, boolean constrained, boolean hook, Map<String, String> jsonNames) {
+        @SuppressWarnings("unchecked")
+        Record(Validator validator, Class<?> type, boolean constrained, java.util.Set<String> constrainedComponents,
+               boolean hook, Map<String, String> jsonNames) {
             this.validator = validator;
+            this.type = (Class<Object>) type;
             this.constrained = constrained;
+            this.constrainedComponents = constrainedComponents;
             this.hook = hook;
             this.jsonNames = jsonNames;
         }
@@ -60,6 +67,54 @@ sealed interface Plan {
                 ((Validatable) value).validate(new Errors(sink, path));
             }
         }
+
+        /**
+         * Checks the components of a record that did not all read: each one's own constraints
+         * ({@code validateValue}) and what is inside it; a nested record that partly read, likewise. Class-level
+         * constraints and the {@link Validatable} hook need the whole record, so they wait until it reads, as
+         * DRF's {@code validate()} waits for its fields.
+         */
+        void checkPartial(PartlyRead.Partial partial, String path, Errors.Sink sink) throws Throwable {
+            if (partial.type() != type) {
+                return; // read as another type than planned (a generic body): nothing known to check
+            }
+            for (Map.Entry<String, Object> component : partial.components().entrySet()) {
+                String name = component.getKey();
+                Object value = component.getValue();
+                Part part = part(name);
+                if (value instanceof PartlyRead.Partial nested) {
+                    Plan inner = part == null ? null : part.plan() instanceof Present p ? p.value() : part.plan();
+                    if (inner instanceof Record record) {
+                        record.checkPartial(nested, Paths.join(path, part.name()), sink);
+                    }
+                    continue;
+                }
+                if (value instanceof PartlyRead.PartialItems items) {
+                    if (part != null && part.plan() instanceof Each each) {
+                        each.checkPartial(items, Paths.join(path, part.name()), sink);
+                    }
+                    continue;
+                }
+                if (constrainedComponents.contains(name)) {
+                    for (ConstraintViolation<Object> violation : validator.validateValue(type, name, value)) {
+                        sink.add(Paths.of(path, violation.getPropertyPath(), jsonNames), violation.getMessage());
+                    }
+                }
+                if (part != null) {
+                    part.plan().check(value, Paths.join(path, part.name()), sink);
+                }
+            }
+        }
+
+        private Part part(String component) {
+            String name = jsonName(component);
+            for (Part part : parts) {
+                if (part.name().equals(name)) {
+                    return part;
+                }
+            }
+            return null;
+        }
     }
 
     /** A record component that leads to something to check. */
@@ -68,6 +123,21 @@ sealed interface Plan {
 
     /** A list, set or array: each element at its index. */
     record Each(Plan element) implements Plan {
+
+        /** The items of a list that did not all read: each that did, or partly did, at its index. */
+        void checkPartial(PartlyRead.PartialItems items, String path, Errors.Sink sink) throws Throwable {
+            for (Map.Entry<Integer, Object> item : items.items().entrySet()) {
+                String at = Paths.join(path, Integer.toString(item.getKey()));
+                if (item.getValue() instanceof PartlyRead.Partial partial) {
+                    if (element instanceof Record record) {
+                        record.checkPartial(partial, at, sink);
+                    }
+                } else {
+                    element.check(item.getValue(), at, sink);
+                }
+            }
+        }
+
         @Override
         public void check(Object value, String path, Errors.Sink sink) throws Throwable {
             if (value instanceof Iterable<?> items) {

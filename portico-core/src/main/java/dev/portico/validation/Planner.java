@@ -112,13 +112,15 @@ final class Planner {
             return existing; // a record met again inside itself: the same plan, so cycles end
         }
         BeanDescriptor descriptor = validator.getConstraintsForClass(type);
+        Set<String> constrained = new HashSet<>();
         for (PropertyDescriptor property : descriptor.getConstrainedProperties()) {
+            constrained.add(property.getPropertyName());
             Validators.probe(() -> validator.validateValue(type, property.getPropertyName(), null));
             if (property.getElementClass() == Omittable.class) { // a sent null reaches the type argument's constraints
                 Validators.probe(() -> validator.validateValue(type, property.getPropertyName(), Omittable.ofNull()));
             }
         }
-        Plan.Record plan = new Plan.Record(validator, descriptor.isBeanConstrained(),
+        Plan.Record plan = new Plan.Record(validator, type, descriptor.isBeanConstrained(), Set.copyOf(constrained),
                 Validatable.class.isAssignableFrom(type), jsonNames(type));
         records.put(type, plan);
         List<Plan.Part> parts = new ArrayList<>();

@@ -250,6 +250,26 @@ class FormDecoderTest {
     }
 
     @Test
+    void aRecordThatPartlyDecodesCarriesTheFieldsThatDidForValidation() {
+        record Post(String title, List<String> tags, Search search, Optional<Integer> priority) {
+        }
+        ValidationFailed failed = org.assertj.core.api.Assertions.catchThrowableOfType(ValidationFailed.class,
+                () -> decode(Post.class, form("title", "", "search.filter.name_gt", "a", "priority", "high")));
+        assertThat(failed.errors()).containsOnlyKeys("tags", "search.filter.name_lt", "priority");
+        assertThat(failed).isInstanceOf(dev.portico.input.PartlyRead.class);
+        dev.portico.input.PartlyRead.Partial partial = ((dev.portico.input.PartlyRead) failed).partial();
+        assertThat(partial.type()).isEqualTo(Post.class);
+        // title decoded; tags and priority did not; search partly did, down to the filter's name_gt
+        assertThat(partial.components()).containsOnlyKeys("title", "search").containsEntry("title", "");
+        var search = (dev.portico.input.PartlyRead.Partial) partial.components().get("search");
+        assertThat(search.components().get("filter")).isEqualTo(
+                new dev.portico.input.PartlyRead.Partial(UserFilter.class, Map.of("name_gt", "a")));
+        // a query input's record, or a method's arguments, stay a plain 400
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> FormDecoder.of(UserFilter.class)
+                .decode(form("filter.name_gt", "a"), "filter"))).isExactlyInstanceOf(ValidationFailed.class);
+    }
+
+    @Test
     void readOnlyFieldsSentByAClientAre400() {
         assertThat(errors(() -> decode(Account.class, form("id", "3", "name", "a"))))
                 .containsEntry("id", List.of("This field is read-only."));

@@ -125,6 +125,13 @@ class BodyValidationTest {
     record Inner(int n) {
     }
 
+    record Discussion(@NotBlank String title, List<Comment> comments, java.util.Optional<Author> editor) {
+    }
+
+    record Article(@NotBlank String title, @Size(max = 10) String name, List<String> tags, int count,
+                   Author author) {
+    }
+
     private static Portico app() {
         return Portico.builder()
                 .config(PorticoConfig.defaults())
@@ -139,6 +146,8 @@ class BodyValidationTest {
                 .post("/api/signups/", Signup.class, Signup.class, (request, body) -> body)
                 .post("/api/patches/", Patch.class, Patch.class, (request, body) -> body)
                 .post("/api/clearables/", Clearable.class, String.class, (request, body) -> "ok")
+                .post("/api/articles/", Article.class, String.class, (request, body) -> "ok")
+                .post("/api/discussions/", Discussion.class, String.class, (request, body) -> "ok")
                 .build();
     }
 
@@ -293,5 +302,94 @@ class BodyValidationTest {
                 .build();
         Response response = app.handle(TestRequest.of("POST", "/api/comments/").json("[{\"text\": \"a\"}, {\"text\": \"\"}]"));
         assertThat(errors(response)).isEqualTo(json("{\"1.text\": [\"This field may not be blank.\"]}"));
+    }
+
+    @Test
+    void aBodyThatFailsToReadStillReportsEveryFieldAndTheConstraintsOfThoseThatRead() {
+        Response response = post("/api/articles/", """
+                {"name": "far too long a name", "tags": ["a", {}], "author": {"name": "ada", "email": "ada@example.com"}}""");
+        assertThat(errors(response)).isEqualTo(json("""
+                {"title": ["This field is required."],
+                 "count": ["This field is required."],
+                 "tags.1": ["Expected a string."],
+                 "name": ["Ensure this field has no more than 10 characters."]}"""));
+    }
+
+    @Test
+    void aNestedRecordThatFailsToReadReportsEachOfItsFieldsUnderItsDottedPath() {
+        Response response = post("/api/articles/", """
+                {"title": "Hi", "name": "ok", "tags": [], "count": 1,
+                 "author": {"name": " ", "email": "nope", "age": 3}}""");
+        assertThat(errors(response)).isEqualTo(json("""
+                {"author.name": ["This field may not be blank."],
+                 "author.email": ["Enter a valid email address."],
+                 "author.age": ["Unknown field."]}"""));
+        Response mixed = post("/api/articles/", """
+                {"title": " ", "name": "ok", "tags": [], "count": "x", "author": {"email": "nope"}}""");
+        assertThat(errors(mixed)).isEqualTo(json("""
+                {"title": ["This field may not be blank."],
+                 "count": ["Expected an integer."],
+                 "author.name": ["This field is required."],
+                 "author.email": ["Enter a valid email address."]}"""));
+    }
+
+    @Test
+    void anUnknownFieldAndANullAreReportedBesideTheOthersAndAFineBodyStillReads() {
+        Response response = post("/api/articles/", """
+                {"title": "", "name": "ok", "tags": [], "author": {"name": "ada", "email": null}, "colour": "red"}""");
+        assertThat(errors(response)).isEqualTo(json("""
+                {"title": ["This field may not be blank."],
+                 "count": ["This field is required."],
+                 "author.email": ["This field may not be null."],
+                 "colour": ["Unknown field."]}"""));
+        assertThat(post("/api/articles/", """
+                {"title": "Hi", "name": "ok", "tags": ["a"], "count": 1, "author": {"name": "ada", "email": "ada@example.com"}}""").status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aFormThatFailsToDecodeStillReportsTheConstraintsOfTheFieldsThatDecoded() {
+        Response response = app().handle(TestRequest.of("POST", "/api/articles/")
+                .header("Content-Type", dev.portico.http.MediaType.FORM_URLENCODED)
+                .body("title=&author.name=&author.email=ada%40example.com&count=x&name=far+too+long+a+name"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(errors(response)).isEqualTo(json("""
+                {"tags": ["This field is required."],
+                 "count": ["A valid integer is required."],
+                 "title": ["This field may not be blank."],
+                 "name": ["Ensure this field has no more than 10 characters."],
+                 "author.name": ["This field may not be blank."]}"""));
+    }
+
+    @Test
+    void recordsInAListOrAnOptionalThatFailToReadReportEachItemsFields() {
+        Response response = post("/api/discussions/", """
+                {"title": "", "comments": [{"text": ""}, {}, 5, {"text": "ok", "x": 1}, {"text": "fine"}],
+                 "editor": {"name": " ", "email": {}}}""");
+        assertThat(errors(response)).isEqualTo(json("""
+                {"title": ["This field may not be blank."],
+                 "comments.0.text": ["This field may not be blank."],
+                 "comments.1.text": ["This field is required."],
+                 "comments.2": ["Expected an object."],
+                 "comments.3.x": ["Unknown field."],
+                 "editor.name": ["This field may not be blank."],
+                 "editor.email": ["Expected a string."]}"""));
+        assertThat(post("/api/discussions/", "{\"title\": \"Hi\", \"comments\": [{\"text\": \"a\"}]}").status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void recordsInAListOrAnOptionalOfAFormThatFailsToDecodeReportTheirConstraintsToo() {
+        Response response = app().handle(TestRequest.of("POST", "/api/discussions/")
+                .header("Content-Type", dev.portico.http.MediaType.FORM_URLENCODED)
+                .body("title=&comments.0.text=&comments.1.x=1&comments.2.text=ok&editor.name=+"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(errors(response)).isEqualTo(json("""
+                {"title": ["This field may not be blank."],
+                 "comments.0.text": ["This field may not be blank."],
+                 "comments.1.text": ["This field is required."],
+                 "comments.1.x": ["Unknown field."],
+                 "editor.email": ["This field is required."],
+                 "editor.name": ["This field may not be blank."]}"""));
     }
 }

@@ -107,6 +107,11 @@ class EndpointsSamplesTest {
         assertThat(form(client, "title=Bare")).isProblem(400).hasFieldError("tags", "This field is required.");
         assertThat(form(client, "title=Bare&tags.=")).hasStatus(201).hasJsonPath("$.tags");
         assertThat(form(client, "title=Bare&tags.=").json().path("tags")).isEmpty();
+        assertThat(form(client, "title=&author.name=")).as("a missing field beside the others' constraint errors")
+                .isProblem(400).hasErrorsOnlyOn("tags", "title", "author.name")
+                .hasFieldError("tags", "This field is required.").hasFieldError("author.name", "This field may not be blank.");
+        assertThat(json(client, "/api/notes/", "{\"title\":\"\",\"author\":{\"name\":\"\"}}"))
+                .as("the same in JSON").isProblem(400).hasErrorsOnlyOn("tags", "title", "author.name");
         assertThat(form(client, "title=&author.name=&tags.=")).isProblem(400).hasFieldError("title");
         assertThat(client.post("/api/notes/").body("text/plain", bytes("hello")).send()).isProblem(415);
     }
