@@ -349,10 +349,8 @@ class BodyValidationTest {
 
     @Test
     void aFormThatFailsToDecodeStillReportsTheConstraintsOfTheFieldsThatDecoded() {
-        Response response = app().handle(TestRequest.of("POST", "/api/articles/")
-                .header("Content-Type", dev.portico.http.MediaType.FORM_URLENCODED)
-                .body("title=&author.name=&author.email=ada%40example.com&count=x&name=far+too+long+a+name"
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        Response response = postForm("/api/articles/",
+                "title=&author.name=&author.email=ada%40example.com&count=x&name=far+too+long+a+name");
         assertThat(errors(response)).isEqualTo(json("""
                 {"tags": ["This field is required."],
                  "count": ["A valid integer is required."],
@@ -380,10 +378,8 @@ class BodyValidationTest {
 
     @Test
     void recordsInAListOrAnOptionalOfAFormThatFailsToDecodeReportTheirConstraintsToo() {
-        Response response = app().handle(TestRequest.of("POST", "/api/discussions/")
-                .header("Content-Type", dev.portico.http.MediaType.FORM_URLENCODED)
-                .body("title=&comments.0.text=&comments.1.x=1&comments.2.text=ok&editor.name=+"
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        Response response = postForm("/api/discussions/",
+                "title=&comments.0.text=&comments.1.x=1&comments.2.text=ok&editor.name=+");
         assertThat(errors(response)).isEqualTo(json("""
                 {"title": ["This field may not be blank."],
                  "comments.0.text": ["This field may not be blank."],
@@ -391,5 +387,11 @@ class BodyValidationTest {
                  "comments.1.x": ["Unknown field."],
                  "editor.email": ["This field is required."],
                  "editor.name": ["This field may not be blank."]}"""));
+    }
+
+    /** An urlencoded form POST through the whole pipeline. */
+    private Response postForm(String path, String body) {
+        return app().handle(TestRequest.of("POST", path).header("Content-Type", dev.portico.http.MediaType.FORM_URLENCODED)
+                .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 }
