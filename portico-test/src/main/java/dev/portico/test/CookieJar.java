@@ -46,6 +46,11 @@ public final class CookieJar {
         cookies.put(name, new Held(value, null));
     }
 
+    /** The time on the jar's clock, which dates what the client receives. */
+    Instant now() {
+        return clock.instant();
+    }
+
     /** Forgets every cookie. */
     public synchronized void clear() {
         cookies.clear();
@@ -76,11 +81,10 @@ public final class CookieJar {
                 continue; // not a cookie a browser would keep
             }
             String value = Cookies.value(header);
-            Instant expires = Cookies.expiry(header, now);
-            if (value.isEmpty() || expires != null && !expires.isAfter(now)) {
+            if (value.isEmpty() || Cookies.expired(header, now)) {
                 cookies.remove(name);
             } else {
-                cookies.put(name, new Held(value, expires));
+                cookies.put(name, new Held(value, Cookies.expiry(header, now)));
             }
         }
     }

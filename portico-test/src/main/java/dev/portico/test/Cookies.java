@@ -52,10 +52,13 @@ final class Cookies {
         return maxAge != null ? now.plusSeconds(Math.max(0, maxAge)) : expires(header);
     }
 
-    /** Whether the header removes the cookie: {@code Max-Age} zero or less, or (without one) a past {@code Expires}. */
-    static boolean expired(String header) {
-        Instant expiry = expiry(header, Instant.now());
-        return expiry != null && !expiry.isAfter(Instant.now());
+    /**
+     * Whether the header, received at {@code now}, removes the cookie: {@code Max-Age} zero or less, or (without
+     * one) an {@code Expires} not after {@code now}.
+     */
+    static boolean expired(String header, Instant now) {
+        Instant expiry = expiry(header, now);
+        return expiry != null && !expiry.isAfter(now);
     }
 
     /** Whether the header has {@code attribute} ({@code HttpOnly}, {@code SameSite=Lax}), without case or spaces. */

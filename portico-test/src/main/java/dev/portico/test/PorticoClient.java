@@ -65,12 +65,8 @@ public final class PorticoClient {
 
     /** The same, reading and writing JSON with {@code mapper} (the application's, for its modules and naming). */
     public static PorticoClient http(String baseUrl, ObjectMapper mapper) {
-        return http(baseUrl, mapper, Clock.systemUTC());
-    }
-
-    private static PorticoClient http(String baseUrl, ObjectMapper mapper, Clock clock) {
-        return new PorticoClient(new HttpSender(URI.create(baseUrl), mapper), mapper, new CookieJar(clock),
-                new ArrayList<>());
+        return new PorticoClient(new HttpSender(URI.create(baseUrl), mapper), mapper,
+                new CookieJar(Clock.systemUTC()), new ArrayList<>());
     }
 
     /**
@@ -78,7 +74,12 @@ public final class PorticoClient {
      * Cookies age on the app's clock, as the server dates them.
      */
     public static PorticoClient overTheWire(Portico app) {
-        return http("http://127.0.0.1:" + app.port(), app.mapper(), app.config().clock());
+        return new PorticoClient(new HttpSender(loopback(app), app.mapper()), app.mapper(),
+                new CookieJar(app.config().clock()), new ArrayList<>());
+    }
+
+    private static URI loopback(Portico app) {
+        return URI.create("http://127.0.0.1:" + app.port());
     }
 
     /** Another client on the same application, starting with a copy of this one's cookies, headers and credentials. */
@@ -98,7 +99,7 @@ public final class PorticoClient {
             other.prepare();
             to = new InProcessSender(other);
         } else {
-            to = new HttpSender(URI.create("http://127.0.0.1:" + other.port()), mapper);
+            to = new HttpSender(loopback(other), mapper);
         }
         return copy(to, cookies);
     }
@@ -285,7 +286,7 @@ public final class PorticoClient {
         }
         Outgoing out = new Outgoing(request.method(), request.rawPath(), request.rawQuery(), List.copyOf(headers), body,
                 remoteAddress);
-        TestResponse response = sender.send(out);
+        TestResponse response = sender.send(out).receivedAt(cookies.now());
         cookies.receive(response.headers("Set-Cookie"));
         return response;
     }

@@ -198,7 +198,7 @@ public class ResponseAssert extends AbstractAssert<ResponseAssert, TestResponse>
      */
     public ResponseAssert setsCookie(String name) {
         isNotNull();
-        if (setCookie(name) == null || Cookies.value(setCookie(name)).isEmpty() || Cookies.expired(setCookie(name))) {
+        if (setCookie(name) == null || Cookies.value(setCookie(name)).isEmpty() || Cookies.expired(setCookie(name), actual.received())) {
             failWithMessage("expected a Set-Cookie of %s with a value but the response's were %s%n%s", name,
                     actual.headers("Set-Cookie"), shown());
         }
@@ -233,7 +233,7 @@ public class ResponseAssert extends AbstractAssert<ResponseAssert, TestResponse>
     public ResponseAssert clearsCookie(String name) {
         isNotNull();
         String header = setCookie(name);
-        if (header == null || !(Cookies.value(header).isEmpty() || Cookies.expired(header))) {
+        if (header == null || !(Cookies.value(header).isEmpty() || Cookies.expired(header, actual.received()))) {
             failWithMessage("expected a Set-Cookie clearing %s but the response's were %s%n%s", name,
                     actual.headers("Set-Cookie"), shown());
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.assertj.core.api.AssertProvider;
@@ -24,12 +25,24 @@ public final class TestResponse implements AssertProvider<ResponseAssert> {
     private final byte[] body;
     private final ObjectMapper mapper;
     private JsonNode tree;
+    private Instant received;
 
     TestResponse(int status, List<String[]> headers, byte[] body, ObjectMapper mapper) {
         this.status = status;
         this.headers = List.copyOf(headers);
         this.body = body;
         this.mapper = mapper;
+    }
+
+    /** Marks when the client received it, on the client's clock (the app's, in-process), for cookie expiries. */
+    TestResponse receivedAt(Instant instant) {
+        this.received = instant;
+        return this;
+    }
+
+    /** When the client received it: its clock's time then, or now for a response made by hand. */
+    Instant received() {
+        return received != null ? received : Instant.now();
     }
 
     /** The status code. */

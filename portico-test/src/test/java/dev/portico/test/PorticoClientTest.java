@@ -155,7 +155,18 @@ class PorticoClientTest {
     }
 
     @Test
-    void cookiesAgeOnTheApplicationsClock(PorticoClient client, MutableClock clock) {
+    void cookiesAreDatedAndAgedOnTheApplicationsClock(PorticoClient client, MutableClock clock) {
+        clock.set(java.time.Instant.parse("2001-02-03T04:05:06Z")); // an Expires long past on the wall clock
+        assertThat(client.get("/api/cookies/dated/").send()).setsCookie("dated", "yes");
+        assertThat(client.cookies().get("dated")).contains("yes");
+        clock.advance(java.time.Duration.ofMinutes(59));
+        assertThat(client.get("/api/cookies/").send()).hasJsonPath("$.value", "dated=yes");
+        clock.advance(java.time.Duration.ofMinutes(1));
+        assertThat(client.get("/api/cookies/").send()).as("its hour has passed").hasJsonPath("$.value", "");
+    }
+
+    @Test
+    void aCookieTheServerClearsIsDropped(PorticoClient client) {
         client.cookies().put("kept", "1");
         assertThat(client.get("/api/cookies/set/").send()).setsCookieWith("flavour", "HttpOnly");
         assertThat(client.cookies().get("flavour")).contains("oat");

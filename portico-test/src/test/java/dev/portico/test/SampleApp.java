@@ -75,6 +75,12 @@ final class SampleApp {
                     r.responseHeader("Set-Cookie", "flavour=; Max-Age=0; Path=/");
                     return new Echo("cleared");
                 })
+                .get("/api/cookies/dated/", Echo.class, r -> { // an Expires an hour ahead on the app's clock
+                    r.responseHeader("Set-Cookie", "dated=yes; Path=/; Expires=" + java.time.format.DateTimeFormatter
+                            .RFC_1123_DATE_TIME.format(config.clock().instant().plus(Duration.ofHours(1))
+                                    .atZone(java.time.ZoneOffset.UTC)));
+                    return new Echo("dated");
+                })
                 .get("/api/cookies/", Echo.class, r -> new Echo(r.header("Cookie").orElse("")))
                 .post("/api/echo-header/", Echo.class, Echo.class, (r, body) ->
                         new Echo(r.header(body.value()).orElse("(none)")))

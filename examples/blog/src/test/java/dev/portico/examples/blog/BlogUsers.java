@@ -10,7 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** Users of the example's tests, made through portico-auth as {@code createuser} does, and their tokens. */
+/**
+ * Users of the example's wire tests (the others use portico-test's {@code TestAccounts}), made through portico-auth as
+ * {@code createuser} does, and their keys and tokens.
+ */
 final class BlogUsers {
     static final String PASSWORD = "correct horse battery";
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -49,29 +52,17 @@ final class BlogUsers {
         }
     }
 
-    /** Revokes a key by its {@code keyid:secret}. */
-    static void revoke(PorticoConfig config, String credential) {
-        try (Database db = Database.connect(config, Accounts.MIGRATIONS)) {
-            dev.portico.auth.keys.ApiKeys.create(Accounts.create(db, config)).revoke(credential.split(":")[0]);
-        }
-    }
-
     /** An access token from the running app's {@code /auth/obtain_token/}. */
     static String token(int port, String username) throws Exception {
-        return tokens(port, username, PASSWORD).replaceAll(".*\"access\":\"([^\"]+)\".*", "$1");
-    }
-
-    /** The body of {@code /auth/obtain_token/}: {@code {"access": ..., "refresh": ...}}. */
-    static String tokens(int port, String username, String password) throws Exception {
         HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/auth/obtain_token/"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}")).build(),
+                        "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("obtain_token for " + username + ": " + response.statusCode() + " " + response.body());
         }
-        return response.body();
+        return response.body().replaceAll(".*\"access\":\"([^\"]+)\".*", "$1");
     }
 }
