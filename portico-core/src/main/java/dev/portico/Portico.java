@@ -138,9 +138,7 @@ public final class Portico {
         }
         long begin = System.nanoTime();
         prepare();
-        server = HttpServer.helidon(application, new HttpServer.Options(config.get(Settings.SERVER_HOST),
-                config.get(Settings.SERVER_PORT), Math.toIntExact(config.get(Settings.LIMITS_HEADER_SIZE)),
-                config.get(Settings.SERVER_IDLE_TIMEOUT), config.get(Settings.SERVER_SHUTDOWN_GRACE))).start();
+        server = HttpServer.jetty(application, serverOptions()).start();
         if (shutdownHook) {
             hook = new Thread(this::stopFromHook, "portico-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
@@ -148,6 +146,14 @@ public final class Portico {
         LOG.info("Portico serving {} endpoints on port {} (started in {} ms)", endpoints().size(), server.port(),
                 (System.nanoTime() - begin) / 1_000_000);
         return this;
+    }
+
+    private HttpServer.Options serverOptions() {
+        return new HttpServer.Options(config.get(Settings.SERVER_HOST), config.get(Settings.SERVER_PORT),
+                Math.toIntExact(config.get(Settings.LIMITS_HEADER_SIZE)), config.get(Settings.SERVER_IDLE_TIMEOUT),
+                config.get(Settings.SERVER_HEADER_TIMEOUT), config.get(Settings.SERVER_BODY_TIMEOUT),
+                config.get(Settings.SERVER_WRITE_TIMEOUT), config.get(Settings.SERVER_MAX_CONNECTIONS),
+                config.get(Settings.SERVER_SHUTDOWN_GRACE), draining::get);
     }
 
     /** The port the server listens on. */

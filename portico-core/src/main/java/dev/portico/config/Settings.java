@@ -25,7 +25,20 @@ public final class Settings {
     public static final Setting<Duration> HEALTH_TIMEOUT = Setting.duration("health.timeout", Duration.ofSeconds(1),
             "How long /ready waits for its checks, run side by side, before counting the slow ones as down.");
     public static final Setting<Duration> SERVER_IDLE_TIMEOUT = Setting.duration("server.idle-timeout",
-            Duration.ofMinutes(5), "Idle keep-alive connections are closed after this long.");
+            Duration.ofMinutes(5), "A connection that makes no progress this long (idle keep-alive, a stalled body or "
+                    + "read) is closed; longer than a load balancer's own idle timeout, so it never reuses a closed one.");
+    public static final Setting<Duration> SERVER_HEADER_TIMEOUT = Setting.duration("server.header-timeout",
+            Duration.ofSeconds(20), "Longest time a request line and its headers may take to arrive, however steadily "
+                    + "they trickle (slowloris); the connection is closed past it.");
+    public static final Setting<Duration> SERVER_BODY_TIMEOUT = Setting.duration("server.body-timeout",
+            Duration.ofSeconds(60), "Longest time a request body may take to arrive in full; 408 past it. Raise it "
+                    + "with limits.body-size for large uploads from slow clients.");
+    public static final Setting<Duration> SERVER_WRITE_TIMEOUT = Setting.duration("server.write-timeout",
+            Duration.ofSeconds(60), "Longest time the client may take to read a response in full; the connection is "
+                    + "closed past it (slow readers).");
+    public static final Setting<Integer> SERVER_MAX_CONNECTIONS = Setting.integer("server.max-connections", 0,
+            "Most connections open at once; past it new ones wait in the listen queue and idle ones close after 2 s. "
+                    + "0: three quarters of the process's file-descriptor limit, at most 10000.");
     public static final Setting<String> SERVER_ALLOWED_HOSTS = Setting.string("server.allowed-hosts",
             "localhost,127.0.0.1,[::1]", "Host names (comma-separated) the app may put in the links it builds from "
                     + "the Host header, such as a list's next page; others get 400, as Django's ALLOWED_HOSTS.");
@@ -98,7 +111,8 @@ public final class Settings {
 
     /** Every built-in setting, in documentation order. */
     public static final List<Setting<?>> ALL = List.of(SERVER_HOST, SERVER_PORT, SERVER_SHUTDOWN_GRACE, SERVER_SHUTDOWN_DELAY,
-            SERVER_IDLE_TIMEOUT, SERVER_ALLOWED_HOSTS, SERVER_TRUSTED_PROXIES, SERVER_FORWARDED_HEADER,
+            SERVER_IDLE_TIMEOUT, SERVER_HEADER_TIMEOUT, SERVER_BODY_TIMEOUT, SERVER_WRITE_TIMEOUT,
+            SERVER_MAX_CONNECTIONS, SERVER_ALLOWED_HOSTS, SERVER_TRUSTED_PROXIES, SERVER_FORWARDED_HEADER,
             THROTTLE_ANONYMOUS, THROTTLE_AUTHENTICATED, THROTTLE_MEMORY_MAX_KEYS, LIMITS_BODY_SIZE, LIMITS_HEADER_SIZE, LIMITS_JSON_DEPTH, LIMITS_JSON_STRING_LENGTH,
             LIMITS_FORM_FIELDS, LIMITS_FORM_DEPTH, LIMITS_FORM_LIST_INDEX, LIMITS_MULTIPART_PARTS,
             LIMITS_MULTIPART_PART_SIZE, LIMITS_MULTIPART_MEMORY_THRESHOLD, JSON_FAIL_ON_UNKNOWN_FIELDS, ERRORS_FORMAT,

@@ -163,6 +163,8 @@ public final class Application {
         return unmatched;
     }
 
+    private static final String NOSNIFF = "X-Content-Type-Options";
+
     /** The MDC key of the request id. */
     public static final String MDC_REQUEST_ID = "request_id";
 
@@ -177,6 +179,9 @@ public final class Application {
         }
         response = exchange.releaseAfter(response); // uploads' temporary files go whatever happened
         response.setHeader("X-Request-Id", exchange.requestId());
+        if (response.headerValue(NOSNIFF).isEmpty()) { // browsers must not guess an HTML or script type in a JSON body
+            response.header(NOSNIFF, "nosniff");
+        }
         return response;
     }
 

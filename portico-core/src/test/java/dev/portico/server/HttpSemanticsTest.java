@@ -159,14 +159,14 @@ class HttpSemanticsTest {
     }
 
     @Test
-    void headersPastTheLimitAre4xxInTheErrorFormat() throws Exception {
+    void headersPastTheLimitAre431InTheErrorFormat() throws Exception {
         String fits = "GET /api/items/3/ HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(3000) + "\r\nConnection: close\r\n\r\n";
         assertThat(RawHttp.send(app.port(), fits).status()).isEqualTo(200);
         String request = "GET /api/items/3/ HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(8000) + "\r\n\r\n";
         RawHttp.Reply reply = RawHttp.send(app.port(), request);
-        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.status()).isEqualTo(431);
         assertThat(reply.headers()).containsEntry("connection", "close");
-        assertThat(json(reply.body()).get("code").asText()).isEqualTo("bad_request");
+        assertThat(json(reply.body()).get("code").asText()).isEqualTo("request_header_fields_too_large");
     }
 
     @Test

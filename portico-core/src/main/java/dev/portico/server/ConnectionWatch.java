@@ -1,0 +1,169 @@
+package dev.portico.server;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.http.HttpParser;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.internal.HttpConnection;
+import org.eclipse.jetty.util.thread.Scheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Jetty's HTTP/1.1 connections, with the deadlines Jetty's idle timeout cannot give: a request's line and headers
+ * must arrive within {@code server.header-timeout} however steadily they trickle in (slowloris sends a byte every few
+ * seconds, never idle for long), its body within {@code server.body-timeout}, and a response must be read within
+ * {@code server.write-timeout} however slowly the client reads. One sweep a second looks at every open connection, so nothing is scheduled per request; a connection
+ * past either deadline is closed.
+ */
+final class ConnectionWatch extends HttpConnectionFactory {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionWatch.class);
+    private static final long SWEEP_MILLIS = 1_000;
+
+    private final Map<Connection, Progress> open = new ConcurrentHashMap<>();
+    private static final int WRITE = 3;
+
+    private final Timeouts timeouts;
+    private final long headerNanos;
+    private final long bodyNanos;
+    private final long writeNanos;
+    private volatile Scheduler scheduler;
+
+    /** The three deadlines, each for the whole of its phase. */
+    record Timeouts(Duration header, Duration body, Duration write) {
+    }
+
+    ConnectionWatch(HttpConfiguration configuration, Timeouts timeouts) {
+        super(configuration);
+        this.timeouts = timeouts;
+        this.headerNanos = timeouts.header().toNanos();
+        this.bodyNanos = timeouts.body().toNanos();
+        this.writeNanos = timeouts.write().toNanos();
+    }
+
+    @Override
+    public Connection newConnection(Connector connector, EndPoint endPoint) {
+        Connection connection = super.newConnection(connector, endPoint);
+        if (connection instanceof HttpConnection http) {
+            open.put(http, new Progress(http, System.nanoTime()));
+            http.addEventListener(new Connection.Listener() {
+                @Override
+                public void onClosed(Connection closed) {
+                    open.remove(closed);
+                }
+            });
+        }
+        return connection;
+    }
+
+    /** Starts the sweeps on the server's scheduler; they stop with it. */
+    void start(Scheduler scheduler) {
+        this.scheduler = scheduler;
+        scheduler.schedule(this::sweep, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** The progress of the connection a request came on, for the handler to mark its response's write. */
+    Progress progress(Request request) {
+        return open.get(request.getConnectionMetaData().getConnection());
+    }
+
+    /** How many connections are open now. */
+    int openConnections() {
+        return open.size();
+    }
+
+    private void sweep() {
+        try {
+            long now = System.nanoTime();
+            int[] closed = new int[3];
+            for (Progress progress : open.values()) {
+                int phase = progress.overdue(now, headerNanos, bodyNanos);
+                if (phase == Progress.NONE && progress.writeOverdue(now, writeNanos)) {
+                    phase = WRITE;
+                }
+                if (phase != Progress.NONE) {
+                    closed[phase - 1]++;
+                    progress.close();
+                }
+            }
+            if (closed[0] + closed[1] + closed[2] > 0) {
+                LOG.info("closed slow connections: {} past server.header-timeout ({}), {} past server.body-timeout ({}), "
+                        + "{} past server.write-timeout ({})", closed[0], timeouts.header(), closed[1], timeouts.body(),
+                        closed[2], timeouts.write());
+            }
+        } finally {
+            Scheduler current = scheduler;
+            if (current != null && current.isRunning()) {
+                current.schedule(this::sweep, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    /**
+     * What one connection is doing, as far as the deadlines care. Read by the sweep without locks: a stale read
+     * delays a close by one sweep, never closes a connection in time.
+     */
+    static final class Progress {
+        static final int NONE = 0;
+        static final int HEAD = 1;
+        static final int BODY = 2;
+
+        private final HttpConnection connection;
+        /** The phase last seen unfinished, the request count then, and since when. */
+        private int phase = HEAD;
+        private long phaseOf;
+        private long phaseSince;
+        private volatile long writingSince;
+
+        Progress(HttpConnection connection, long opened) {
+            this.connection = connection;
+            this.phaseSince = opened; // a new connection's first request counts from the accept
+        }
+
+        void writing() {
+            writingSince = System.nanoTime() | 1; // never 0, which means not writing
+        }
+
+        void written() {
+            writingSince = 0;
+        }
+
+        /** The phase (head or body) that has gone on longer than its limit, or {@link #NONE}. */
+        int overdue(long now, long headLimit, long bodyLimit) {
+            int current = phase();
+            long requests = connection.getMessagesIn();
+            if (current == NONE || current != phase || requests != phaseOf) {
+                phase = current;
+                phaseOf = requests;
+                phaseSince = now;
+                return NONE;
+            }
+            return now - phaseSince > (current == HEAD ? headLimit : bodyLimit) ? current : NONE;
+        }
+
+        private int phase() {
+            HttpParser parser = connection.getParser();
+            if (parser.inContentState()) {
+                return BODY;
+            }
+            boolean fresh = connection.getMessagesIn() == 0 && connection.getBytesIn() == 0;
+            return parser.inHeaderState() && (!parser.isStart() || fresh) ? HEAD : NONE;
+        }
+
+        boolean writeOverdue(long now, long limit) {
+            long since = writingSince;
+            return since != 0 && now - since > limit;
+        }
+
+        void close() {
+            connection.getEndPoint().close();
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package dev.portico.server;
+
+import dev.portico.http.Response;
+import dev.portico.pipeline.Application;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.BufferUtil;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The one Jetty handler: every request goes to the {@link Application} (Portico's router knows every path), on a
+ * virtual thread since the invocation type is blocking. A body of bytes is written without blocking or copying, so a
+ * client that reads slowly holds a reference to the response, not a thread or a buffer of its own; a streamed body is
+ * written from the request's virtual thread.
+ */
+final class JettyHandler extends Handler.Abstract {
+    private final Application application;
+    private final HttpServer.Options options;
+    private final LongAdder inFlight;
+    private final ConnectionWatch watch;
+    private final BooleanSupplier stopping;
+
+    JettyHandler(Application application, HttpServer.Options options, LongAdder inFlight, ConnectionWatch watch,
+                 BooleanSupplier stopping) {
+        this.application = application;
+        this.options = options;
+        this.inFlight = inFlight;
+        this.watch = watch;
+        this.stopping = stopping;
+    }
+
+    @Override
+    public boolean handle(Request request, org.eclipse.jetty.server.Response response, Callback callback) {
+        inFlight.increment();
+        Response answer;
+        try {
+            answer = application.handle(new JettyTransport(request, options.bodyTimeout()));
+        } catch (RuntimeException | Error e) { // handle never throws; if it did, the count must not leak
+            inFlight.decrement();
+            throw e;
+        }
+        Sent sent = new Sent(answer, callback, inFlight, watch.progress(request));
+        headers(answer, response);
+        boolean head = HttpMethod.HEAD.is(request.getMethod());
+        if (answer.writer().isPresent() && !head) {
+            stream(answer, response, sent);
+            return true;
+        }
+        if (answer.writer().isEmpty() && answer.status() != 204 && answer.status() != 304) {
+            // a streamed body's length is not known before it is written; a 204 or 304 has none (RFC 9110)
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, answer.body().length);
+        }
+        sent.writing();
+        byte[] body = answer.body();
+        response.write(true, head || body.length == 0 ? BufferUtil.EMPTY_BUFFER : ByteBuffer.wrap(body), sent);
+        return true;
+    }
+
+    private void headers(Response answer, org.eclipse.jetty.server.Response response) {
+        response.setStatus(answer.status());
+        HttpFields.Mutable headers = response.getHeaders();
+        for (int i = 0; i < answer.headerCount(); i++) {
+            // add, not put: a name given twice (two Set-Cookie) must reach the client twice
+            headers.add(answer.headerName(i), answer.headerValue(i));
+        }
+        answer.contentType().ifPresent(type -> headers.put(HttpHeader.CONTENT_TYPE, type));
+        if (stopping.getAsBoolean() || options.draining().getAsBoolean()) {
+            // a client that sends its next request on this connection would lose it when the port closes
+            headers.put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+        }
+    }
+
+    private static void stream(Response answer, org.eclipse.jetty.server.Response response, Sent sent) {
+        sent.writing();
+        try (OutputStream out = Content.Sink.asOutputStream(response)) {
+            answer.writer().get().write(out);
+        } catch (IOException | RuntimeException e) {
+            sent.failed(e);
+            return;
+        }
+        sent.succeeded();
+    }
+
+    /** Completes the exchange once the response is written or has failed: the count, the watch and the response. */
+    private static final class Sent implements Callback {
+        private final Response answer;
+        private final Callback callback;
+        private final LongAdder inFlight;
+        private final ConnectionWatch.Progress progress;
+
+        Sent(Response answer, Callback callback, LongAdder inFlight, ConnectionWatch.Progress progress) {
+            this.answer = answer;
+            this.callback = callback;
+            this.inFlight = inFlight;
+            this.progress = progress;
+        }
+
+        void writing() {
+            if (progress != null) {
+                progress.writing();
+            }
+        }
+
+        @Override
+        public void succeeded() {
+            done();
+            callback.succeeded();
+        }
+
+        @Override
+        public void failed(Throwable cause) {
+            done(); // the client went away, or read too slowly: nothing to answer, nothing worth a stack trace
+            callback.failed(cause);
+        }
+
+        private void done() {
+            if (progress != null) {
+                progress.written();
+            }
+            inFlight.decrement();
+            answer.complete();
+        }
+
+        @Override
+        public InvocationType getInvocationType() {
+            return InvocationType.NON_BLOCKING;
+        }
+    }
+}
