@@ -1,0 +1,142 @@
+package dev.portico.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portico.testing.RawHttp;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * File descriptors running out (a flood of connections under {@code ulimit -n 256}) must not end the listener: the
+ * server backs off, keeps accepting, and answers a normal client once the flood is gone, in a JVM of its own so the
+ * limit is real.
+ */
+class DescriptorExhaustionTest {
+    private static final int DESCRIPTORS = 256;
+
+    @Test
+    void theListenerOutlivesRunningOutOfDescriptors() throws Exception {
+        // a connection limit above the descriptors, so the process really runs out
+        try (Child child = Child.start("5000")) {
+            List<Socket> flood = flood(child.port, 2 * DESCRIPTORS);
+            Thread.sleep(3000); // accept fails with EMFILE meanwhile
+            assertThat(child.process.isAlive()).isTrue();
+            for (Socket socket : flood) {
+                socket.close();
+            }
+            assertThat(answered(child.port, 20_000)).as("a normal client is answered after the flood").isTrue();
+        }
+    }
+
+    @Test
+    void theDefaultLimitKeepsDescriptorsInHandAndServesDuringTheFlood() throws Exception {
+        try (Child child = Child.start("0")) {
+            assertThat(child.limit).isLessThanOrEqualTo(DESCRIPTORS * 3 / 4);
+            List<Socket> flood = flood(child.port, 2 * DESCRIPTORS);
+            try {
+                // the silent connections are closed at the head deadline, and the limit keeps the listener accepting
+                assertThat(answered(child.port, 20_000)).as("a normal client is answered during the flood").isTrue();
+            } finally {
+                for (Socket socket : flood) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
+    /** Opens up to {@code count} silent connections; those the listen queue cannot take are given up. */
+    private static List<Socket> flood(int port, int count) {
+        List<Socket> sockets = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Socket socket = new Socket();
+            try {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                sockets.add(socket);
+            } catch (IOException full) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // nothing to release
+                }
+            }
+        }
+        return sockets;
+    }
+
+    private static boolean answered(int port, long withinMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + withinMillis;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                if (RawHttp.send(port, "GET /api/hello/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                        .status() == 200) {
+                    return true;
+                }
+            } catch (IOException notYet) {
+                Thread.sleep(250);
+            }
+        }
+        return false;
+    }
+
+    /** The server in its own JVM, under the low descriptor limit. */
+    private static final class Child implements AutoCloseable {
+        final Process process;
+        final int port;
+        final int limit;
+
+        private Child(Process process, int port, int limit) {
+            this.process = process;
+            this.port = port;
+            this.limit = limit;
+        }
+
+        static Child start(String maxConnections) throws IOException {
+            String java = ProcessHandle.current().info().command().orElse("java");
+            String command = "ulimit -n " + DESCRIPTORS + " && exec \"$0\" -cp \"$1\" " + LowDescriptorsServer.class.getName()
+                    + " " + maxConnections;
+            Process process = new ProcessBuilder("bash", "-c", command, java, System.getProperty("java.class.path"))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8));
+            int port = -1;
+            int limit = -1;
+            while (limit < 0) {
+                String line = out.readLine();
+                if (line == null) {
+                    break;
+                }
+                if (line.startsWith("PORT ")) {
+                    port = Integer.parseInt(line.substring(5).trim());
+                } else if (line.startsWith("LIMIT ")) {
+                    limit = Integer.parseInt(line.substring(6).trim());
+                }
+            }
+            assertThat(port).as("the child server printed its port").isPositive();
+            Thread.ofVirtual().start(() -> { // the child's log must never fill the pipe and block it
+                try {
+                    while (out.readLine() != null) {
+                        // discarded
+                    }
+                } catch (IOException closed) {
+                    // the child is gone
+                }
+            });
+            return new Child(process, port, limit);
+        }
+
+        @Override
+        public void close() throws Exception {
+            process.getOutputStream().close();
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+}

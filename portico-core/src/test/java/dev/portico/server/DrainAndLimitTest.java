@@ -1,0 +1,71 @@
+package dev.portico.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portico.Portico;
+import dev.portico.config.PorticoConfig;
+import dev.portico.config.Settings;
+import dev.portico.testing.RawHttp;
+import dev.portico.testing.Wire;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/** What a connection is told while the app drains, and what happens past the connection limit. */
+class DrainAndLimitTest {
+    record Hello(String message) {
+    }
+
+    private static final String GET = "GET /api/hello/ HTTP/1.1\r\nHost: x\r\n\r\n";
+
+    private static Portico app(PorticoConfig.Builder config) {
+        return Portico.builder()
+                .config(config.set(Settings.SERVER_HOST, "127.0.0.1").set(Settings.SERVER_PORT, 0).build())
+                .shutdownHook(false)
+                .get("/api/hello/", Hello.class, request -> new Hello("Hello!"))
+                .build().start();
+    }
+
+    @Test
+    void whileReadyIs503EveryAnswerSaysConnectionClose() throws Exception {
+        Portico app = app(PorticoConfig.builder().set(Settings.SERVER_SHUTDOWN_DELAY, Duration.ofMillis(1500)));
+        try (Wire wire = Wire.open(app.port())) {
+            RawHttp.Reply before = wire.send(GET).readResponse();
+            assertThat(before.headers()).doesNotContainKey("connection");
+            CompletableFuture<Void> stopping = CompletableFuture.runAsync(app::stop);
+            Thread.sleep(300); // inside the shutdown delay: the port is still open, /ready answers 503
+            RawHttp.Reply during = wire.send(GET).readResponse();
+            assertThat(during.status()).isEqualTo(200);
+            assertThat(during.headers()).containsEntry("connection", "close");
+            assertThat(wire.readUntilClosed(Duration.ofSeconds(2)).closed()).isTrue();
+            stopping.get();
+        }
+    }
+
+    @Test
+    void pastTheLimitIdleConnectionsAreClosedToMakeRoom() throws Exception {
+        Portico app = app(PorticoConfig.builder().set(Settings.SERVER_MAX_CONNECTIONS, 3));
+        List<Wire> idle = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                Wire wire = Wire.open(app.port());
+                assertThat(wire.send(GET).readResponse().status()).isEqualTo(200);
+                idle.add(wire); // kept alive, idle
+            }
+            long start = System.nanoTime();
+            try (Wire fourth = Wire.open(app.port())) {
+                assertThat(fourth.send(GET).readResponse().status()).isEqualTo(200);
+            }
+            // idle connections are closed after 2 s while the limit is reached, not after the 5-minute idle timeout
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(6));
+            assertThat(idle.get(0).readUntilClosed(Duration.ofSeconds(1)).closed()).isTrue();
+        } finally {
+            for (Wire wire : idle) {
+                wire.close();
+            }
+            app.stop();
+        }
+    }
+}
