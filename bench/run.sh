@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Portico against a raw Helidon WebServer serving the same endpoints, in one run.
+# Portico against a raw Jetty server (the server under Portico) serving the same endpoints, in one run.
 # Each server is pinned to CPU 0, wrk to CPU 1; per endpoint a warm-up of each, then DURATION seconds at 64
 # and 256 connections, twice per server, interleaved (raw, Portico, Portico, raw). Prints req/s, p99 latency and the Portico/raw ratio, startup time to first response and RSS.
 # The row /api/posts/?page_size=20 reads PostgreSQL (PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres PGDATABASE=test
@@ -91,7 +91,7 @@ rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 # Both servers run side by side (idle one costs nothing), and each row is measured on raw then Portico back to
 # back, so a machine whose speed drifts over minutes (a shared host) moves both sides of a ratio alike.
 declare -A RESULT
-start raw dev.portico.bench.RawHelidonBench $RAW_PORT; RAW_PID=$PID; RESULT[raw,startup]=$STARTUP_MS
+start raw dev.portico.bench.RawJettyBench $RAW_PORT; RAW_PID=$PID; RESULT[raw,startup]=$STARTUP_MS
 start portico dev.portico.bench.PorticoBench $PORTICO_PORT; PORTICO_PID=$PID; RESULT[portico,startup]=$STARTUP_MS
 trap 'kill $RAW_PID $PORTICO_PID 2>/dev/null || true' EXIT
 for path in "${PATHS[@]}"; do
@@ -115,7 +115,7 @@ done
 RESULT[raw,rss]=$(rss_mb $RAW_PID)
 RESULT[portico,rss]=$(rss_mb $PORTICO_PID)
 
-printf '\n| endpoint | conns | raw Helidon req/s | raw p99 | Portico req/s | Portico p99 | Portico/raw |\n'
+printf '\n| endpoint | conns | raw Jetty req/s | raw p99 | Portico req/s | Portico p99 | Portico/raw |\n'
 printf '|---|---|---|---|---|---|---|\n'
 for path in "${PATHS[@]}"; do
   for c in 64 256; do

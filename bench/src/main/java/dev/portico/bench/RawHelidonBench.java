@@ -10,7 +10,7 @@ import io.helidon.webserver.WebServer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The baseline: the same endpoints on Helidon's own routing, with the same Jackson mapper; with
+ * A peer: the same endpoints on Helidon 4's own routing (the server Portico ran on before Jetty), with the same Jackson mapper; with
  * {@code BENCH_PG_URL} set, {@code /api/posts/} in plain JDBC ({@link RawPosts}).
  */
 public final class RawHelidonBench {
@@ -49,7 +49,12 @@ public final class RawHelidonBench {
                 });
             }
             if (posts != null) {
-                r.get("/api/posts/", posts::list);
+                r.get("/api/posts/", (req, res) -> {
+                    byte[] body = posts.list(req.headers().first(HeaderNames.HOST).orElse(null), req.path().rawPath(),
+                            req.query().rawValue());
+                    res.status(body == null ? Status.BAD_REQUEST_400 : Status.OK_200).header(HeaderValues.CONTENT_TYPE_JSON)
+                            .send(body == null ? RawPosts.badHost() : body);
+                });
             }
             r.get("/throttled", (req, res) -> {
                 long[] values = throttled.memory(req.remotePeer().host());

@@ -6,11 +6,6 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.portico.pagination.Page;
-import io.helidon.http.HeaderNames;
-import io.helidon.http.HeaderValues;
-import io.helidon.http.Status;
-import io.helidon.webserver.http.ServerRequest;
-import io.helidon.webserver.http.ServerResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -52,15 +47,15 @@ final class RawPosts {
         this.writer = mapper.writerFor(new TypeReference<Page<Posts.Post>>() { });
     }
 
-    void list(ServerRequest req, ServerResponse res) throws Exception {
-        String host = req.headers().first(HeaderNames.HOST).orElse("").toLowerCase(Locale.ROOT);
+    /** The body for a request to {@code rawPath?rawQuery} with this Host header; null when the host is not allowed. */
+    byte[] list(String hostHeader, String rawPath, String rawQuery) throws Exception {
+        String host = hostHeader == null ? "" : hostHeader.toLowerCase(Locale.ROOT);
         int colon = host.lastIndexOf(':');
         if (!Posts.ALLOWED_HOSTS.contains(colon > 0 ? host.substring(0, colon) : host)) {
-            res.status(Status.BAD_REQUEST_400).header(HeaderValues.CONTENT_TYPE_JSON).send(BAD_HOST);
-            return;
+            return null;
         }
-        int size = Math.min(positive(req.query().first("page_size").orElse(null), 10), 100);
-        int number = positive(req.query().first("page").orElse(null), 1);
+        int size = Math.min(positive(Query.first(rawQuery, "page_size"), 10), 100);
+        int number = positive(Query.first(rawQuery, "page"), 1);
         long count;
         List<Posts.Post> rows = new ArrayList<>(size);
         try (Connection c = pool.getConnection()) {
@@ -78,11 +73,15 @@ final class RawPosts {
                 }
             }
         }
-        String self = "http://" + host + req.path().rawPath() + "?" + without(req.query().rawValue(), "page");
+        String self = "http://" + host + rawPath + "?" + without(rawQuery, "page");
         String next = (long) number * size < count ? self + "page=" + (number + 1) : null;
         String previous = number > 1 ? (number == 2 ? trim(self) : self + "page=" + (number - 1)) : null;
-        res.header(HeaderValues.CONTENT_TYPE_JSON);
-        res.send(writer.writeValueAsBytes(new Page<>(count, next, previous, rows)));
+        return writer.writeValueAsBytes(new Page<>(count, next, previous, rows));
+    }
+
+    /** The answer to a Host header that is not allowed, as Portico's. */
+    static byte[] badHost() {
+        return BAD_HOST.clone();
     }
 
     private static Posts.Post read(ResultSet rs) throws SQLException {

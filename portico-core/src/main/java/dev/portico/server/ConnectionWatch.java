@@ -29,6 +29,7 @@ final class ConnectionWatch extends HttpConnectionFactory {
 
     private final Map<Connection, Progress> open = new ConcurrentHashMap<>();
     private static final int WRITE = 3;
+    private static final long BODY_GRACE_NANOS = 2_000_000_000L;
 
     private final Timeouts timeouts;
     private final long headerNanos;
@@ -44,7 +45,9 @@ final class ConnectionWatch extends HttpConnectionFactory {
         super(configuration);
         this.timeouts = timeouts;
         this.headerNanos = timeouts.header().toNanos();
-        this.bodyNanos = timeouts.body().toNanos();
+        // the body's own reader answers 408 at its deadline when bytes still trickle; the sweep closes only a body
+        // stalled past it, whose reader sees nothing to wake it before the idle timeout
+        this.bodyNanos = timeouts.body().toNanos() + BODY_GRACE_NANOS;
         this.writeNanos = timeouts.write().toNanos();
     }
 
