@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A request held in memory, seen as the {@link Transport} the pipeline reads: what Helidon's adapter gives for a
+ * A request held in memory, seen as the {@link Transport} the pipeline reads: what Jetty's adapter gives for a
  * request off a socket, from plain values. The peer is 127.0.0.1, as a loopback client's is, unless the client was
  * given another address.
  */
@@ -46,7 +46,7 @@ final class MemoryTransport implements Transport {
         return request.headers(name);
     }
 
-    /** As Helidon answers: the length sent, or -1 when there is no body. */
+    /** As Jetty answers: the length sent, or -1 when there is no body. */
     @Override
     public long contentLength() {
         return request.body() == null ? -1 : request.body().length;

@@ -49,7 +49,7 @@ public final class PorticoClient {
 
     /**
      * A client of {@code app} in this JVM: each request runs the whole pipeline through {@link Portico#handle}, without
-     * Helidon or a socket. Runs the app's start-up tasks first ({@link Portico#prepare()}: connecting and migrating
+     * a server or a socket. Runs the app's start-up tasks first ({@link Portico#prepare()}: connecting and migrating
      * its database), once; {@code app.stop()} releases them.
      */
     public static PorticoClient inProcess(Portico app) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code @PorticoTest}'s per-class database and the over-the-wire mode: each class gets its own empty database (H2 in
- * memory, or a PostgreSQL schema), and {@code overTheWire} clients reach the app through Helidon.
+ * memory, or a PostgreSQL schema), and {@code overTheWire} clients reach the app through Jetty.
  */
 class PorticoExtensionTest {
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The in-process client answers as the server does over a socket: two copies of {@link SampleApp} on clocks stopped
- * at the same instant, one served in-process and one by Helidon on loopback, get the same requests in the same order,
+ * at the same instant, one served in-process and one by Jetty on loopback, get the same requests in the same order,
  * and every answer's status, headers that matter and body must be equal.
  */
 class WireParityTest {

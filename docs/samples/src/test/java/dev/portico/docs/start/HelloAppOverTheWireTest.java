@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * docs/getting-started.md's "Run it": the curl answer the page prints. On the wire on purpose, because that section
- * is about the real server (Helidon on a port), which the in-process tests of the page never start.
+ * is about the real server (Jetty on a port), which the in-process tests of the page never start.
  */
 @PorticoTest(database = TestDatabase.NONE, overTheWire = true)
 class HelloAppOverTheWireTest {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * portico-test's in-process client answers as the example does over a socket: two copies of the app, each on a fresh
- * H2 database and a clock stopped at the same instant, one served in-process and one by Helidon on loopback, get the
+ * H2 database and a clock stopped at the same instant, one served in-process and one by Jetty on loopback, get the
  * same requests in the same order (a user's posts and employees, errors, the method check, the schema, the API
  * methods, an upload, a session login with CSRF), and every answer's status, headers that matter and body are equal.
  */
