@@ -17,7 +17,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The baseline: the same endpoints on the server Portico runs on, Jetty 12's core API written by hand (a switch on
- * the path, the same Jackson mapper, a virtual thread per request as Portico's), with {@code BENCH_PG_URL} set,
+ * the path, the same Jackson mapper, a every thread virtual as Portico's), with {@code BENCH_PG_URL} set,
  * {@code /api/posts/} in plain JDBC ({@link RawPosts}).
  */
 public final class RawJettyBench {
@@ -34,8 +34,17 @@ public final class RawJettyBench {
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args.length > 0 ? args[0] : "8083");
-        QueuedThreadPool threads = new QueuedThreadPool();
-        threads.setVirtualThreadsExecutor(VirtualThreads.getNamedVirtualThreadsExecutor("raw-"));
+        String mode = System.getProperty("bench.pool", "vtpool"); // Portico's: every thread virtual
+        org.eclipse.jetty.util.thread.ThreadPool threads;
+        if (mode.equals("vtpool")) {
+            threads = new org.eclipse.jetty.util.thread.VirtualThreadPool();
+        } else {
+            QueuedThreadPool queued = new QueuedThreadPool();
+            if (mode.equals("vt")) {
+                queued.setVirtualThreadsExecutor(VirtualThreads.getNamedVirtualThreadsExecutor("raw-"));
+            }
+            threads = queued;
+        }
         Server server = new Server(threads);
         ServerConnector connector = new ServerConnector(server, 1, 1);
         connector.setPort(port);

@@ -8,8 +8,7 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.VirtualThreads;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.VirtualThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,9 +33,11 @@ final class JettyServer implements dev.portico.server.HttpServer {
 
     JettyServer(Application application, Options options) {
         this.options = options;
-        QueuedThreadPool threads = new QueuedThreadPool();
+        // every thread virtual, the selector's included, as Helidon's thread per connection: a request is parsed,
+        // handled and answered on one virtual thread with no hand-off, about twice the speed of handing each request
+        // from a platform pool to a new virtual thread (bench/, 2026-12-06)
+        VirtualThreadPool threads = new VirtualThreadPool();
         threads.setName("portico-http");
-        threads.setVirtualThreadsExecutor(VirtualThreads.getNamedVirtualThreadsExecutor("portico-request-"));
         this.server = new Server(threads);
         this.watch = new ConnectionWatch(configuration(options), new ConnectionWatch.Timeouts(
                 options.headerTimeout(), options.bodyTimeout(), options.writeTimeout()));
