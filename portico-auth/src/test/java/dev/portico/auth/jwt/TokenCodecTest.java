@@ -171,7 +171,7 @@ class TokenCodecTest {
         String token = access();
         String[] parts = token.split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-        String tampered = parts[0] + "." + Base64URL.encode(payload.replace("\"sub\":\"7\"", "\"sub\":\"1\"")) + "."
+        String tampered = parts[0] + "." + Base64URL.encode(payload.replace("\"user_id\":7", "\"user_id\":1")) + "."
                 + parts[2];
         assertThat(tampered).isNotEqualTo(token);
         assertThat(reason(codec, tampered, TokenType.ACCESS)).isEqualTo("bad signature");
@@ -193,6 +193,6 @@ class TokenCodecTest {
         assertThat(reason(codec, signed(JWSAlgorithm.HS256, signer, claims().expirationTime(null).build()),
                 TokenType.ACCESS)).isEqualTo("exp missing");
         assertThat(reason(codec, signed(JWSAlgorithm.HS256, signer, claims().claim("ep", null).build()),
-                TokenType.ACCESS)).isEqualTo("jti, ep or sub missing");
+                TokenType.ACCESS)).isEqualTo("jti, ep or user_id missing");
     }
 }
