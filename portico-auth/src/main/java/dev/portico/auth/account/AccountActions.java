@@ -23,6 +23,7 @@ final class AccountActions {
     static final String WRONG_OLD = "Your old password was entered incorrectly. Please enter it again.";
     static final String NOT_VERIFIED = "E-mail is not verified.";
     static final String VERIFICATION_SENT = "Verification e-mail sent.";
+    static final String TAKEN = "A user is already registered with this e-mail address.";
     static final String MUST_INCLUDE = "Must include either \"username\" or \"email\" and \"password\".";
     /** No username is this (none may hold a space), so a login by an unknown address costs a decoy hash. */
     private static final String NO_SUCH_USER = " ";
@@ -61,9 +62,16 @@ final class AccountActions {
         if (!in.password1().equals(in.password2())) {
             throw ValidationFailed.of("non_field_errors", MISMATCH);
         }
+        String email = in.email().map(String::strip).orElse("");
+        if (options.mandatory() && email.isEmpty()) {
+            throw ValidationFailed.of("email", "This field is required.");   // allauth: mandatory needs an address
+        }
+        if (!email.isEmpty() && profiles.holders(email).stream().anyMatch(Profiles.Holder::emailVerified)) {
+            throw ValidationFailed.of("email", TAKEN);   // dj-rest-auth's check: a confirmed address only
+        }
         User user;
         try {
-            user = users.create(NewUser.of(in.username(), in.email().orElse(""), in.password1()));
+            user = users.create(NewUser.of(in.username(), email, in.password1()));
         } catch (ValidationFailed e) {
             Map<String, List<String>> errors = new LinkedHashMap<>();
             e.errors().forEach((field, messages) -> errors.put(field.equals("password") ? "password1" : field, messages));

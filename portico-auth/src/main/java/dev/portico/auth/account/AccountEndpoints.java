@@ -154,6 +154,14 @@ public final class AccountEndpoints {
         return all;
     }
 
+    /**
+     * Forgets the password-reset and confirmation tokens past their expiry (for {@code clearsessions}); how many
+     * went. Expired ones are refused anyway: this only keeps the table small.
+     */
+    public static int deleteExpiredTokens(Accounts accounts) {
+        return new OneTimeTokens(accounts.database().jdbi(), accounts.clock()).deleteExpired();
+    }
+
     /** Mounts the endpoints on {@code app} and installs the session middleware. */
     public Portico.Builder addTo(Portico.Builder app) {
         sessions.install(app);

@@ -84,16 +84,28 @@ class AccountMailTest {
 
         assertThat(blog.client().post("/auth/registration/verify-email/").json(Map.of("key", key + "x")).send())
                 .isProblem(404).hasDetail("Not found.");
+        Map<String, String> twin = new LinkedHashMap<>();
+        twin.put("username", "vera2");
+        twin.put("email", "vera@example.com");
+        twin.put("password1", "correct horse battery");
+        twin.put("password2", "correct horse battery");
+        assertThat(blog.client().post("/auth/registration/").json(twin).send()).as("an unconfirmed address is free")
+                .hasStatus(201);
         assertThat(blog.client().post("/auth/registration/verify-email/").json(Map.of("key", key)).send())
                 .hasStatus(200).hasJson("{\"detail\":\"ok\"}");
+        twin.put("username", "vera3");
+        assertThat(blog.client().post("/auth/registration/").json(twin).send()).isProblem(400)
+                .hasFieldError("email", "A user is already registered with this e-mail address.");
         assertThat(blog.client().post("/auth/registration/resend-email/").json(Map.of("email", "vera@example.com"))
                 .send()).hasStatus(200).hasJson("{\"detail\":\"ok\"}");
         assertThat(blog.client().post("/auth/registration/resend-email/").json(Map.of("email", "nobody@example.com"))
                 .send()).as("the same answer for an unknown address").hasStatus(200).hasJson("{\"detail\":\"ok\"}");
         assertThat(blog.client().post("/auth/registration/resend-email/").json(Map.of("email", "nope")).send())
                 .isProblem(400).hasFieldError("email", "Enter a valid email address.");
+        blog.awaitMail("vera@example.com", 3);
         Thread.sleep(300);
-        assertThat(blog.inbox("vera@example.com")).as("a confirmed address gets no new e-mail").hasSize(1);
+        assertThat(blog.inbox("vera@example.com")).as("vera's and vera2's; a confirmed address gets no new one, "
+                + "vera2's unconfirmed account one more").hasSize(3);
         assertThat(blog.inbox("nobody@example.com")).isEmpty();
     }
 
@@ -155,9 +167,14 @@ class AccountMailTest {
         PorticoClient client = blog.client();
         long[] known = new long[15];
         long[] unknown = new long[15];
-        for (int i = 0; i < known.length; i++) {
-            known[i] = timed(client, "tina@example.com");
-            unknown[i] = timed(client, "nobody" + i + "@example.com");
+        for (int i = 0; i < known.length; i++) {   // the order alternates, so neither follows the other's mail always
+            if (i % 2 == 0) {
+                known[i] = timed(client, "tina@example.com");
+                unknown[i] = timed(client, "nobody" + i + "@example.com");
+            } else {
+                unknown[i] = timed(client, "nobody" + i + "@example.com");
+                known[i] = timed(client, "tina@example.com");
+            }
         }
         java.util.Arrays.sort(known);
         java.util.Arrays.sort(unknown);
@@ -200,6 +217,9 @@ class AccountMailTest {
     void withMandatoryVerificationRegistrationLogsNoOneInAndLoginWaitsForTheConfirmation() throws Exception {
         try (MailedBlog strict = MailedBlog.start(AccountSettings.EmailVerification.MANDATORY)) {
             PorticoClient client = strict.client();
+            assertThat(strict.client().post("/auth/registration/").json(Map.of("username", "nomail", "password1",
+                    "correct horse battery", "password2", "correct horse battery")).send()).isProblem(400)
+                    .hasFieldError("email", "This field is required.");
             assertThat(register(client, "mona")).hasStatus(201)
                     .hasJson("{\"detail\":\"Verification e-mail sent.\"}").doesNotSetCookie("sessionid");
             TestResponse refused = strict.client().post("/auth/login/")
