@@ -61,7 +61,10 @@ public final class App {
                 .command(ClearSessionsCommand.create(manage::config));
     }
 
-    /** Registers the settings of the modules the app uses ({@code database.*}, {@code auth.*}, {@code mail.*}, {@code site.*}). */
+    /**
+     * Registers the settings of the modules the app uses ({@code database.*}, {@code auth.*}, {@code mail.*},
+     * {@code site.*}).
+     */
     public static PorticoConfig.Builder settings(PorticoConfig.Builder builder) {
         return SessionSettings.register(JwtSettings.register(AuthSettings.register(DatabaseSettings.register(
                 AccountSettings.register(MailSettings.register(builder))))));

@@ -23,8 +23,8 @@ import java.nio.file.Path;
  * The accounts and who may call the API: JWT at {@code /auth/obtain_token/}, {@code /auth/refresh_token/} and
  * {@code /auth/verify_token/}; dj-rest-auth's account endpoints under {@code /auth/} (registration with e-mail
  * verification, login answering a session and tokens, logout, password change and reset; the e-mails printed to the
- * console unless {@code mail.backend=smtp}); API keys, sent as {@code Authorization: Api-Key keyid:secret} or as HTTP Basic's password,
- * made with {@code ./manage apikey create} or on the page {@code /account/keys/}.
+ * console unless {@code mail.backend=smtp}); API keys, sent as {@code Authorization: Api-Key keyid:secret} or as
+ * HTTP Basic's password, made with {@code ./manage apikey create} or on the page {@code /account/keys/}.
  */
 final class Auth {
     final Accounts accounts;

@@ -99,7 +99,7 @@ final class AccountActions {
         Optional<String> email = in.email().filter(e -> !e.isBlank());
         if (email.isPresent()) {
             List<Profiles.Holder> holders = profiles.holders(Addresses.require("email", email.get()));
-            // an address shared by two accounts names neither (Django's get() would fail): a wrong login, at the same cost
+            // an address shared by two accounts names neither (Django's get() would fail): a wrong login, same cost
             String username = holders.size() == 1 ? holders.get(0).username() : NO_SUCH_USER;
             return users.authenticate(username, in.password());
         }

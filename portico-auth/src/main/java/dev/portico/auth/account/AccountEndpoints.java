@@ -69,7 +69,7 @@ public final class AccountEndpoints {
         return new AccountEndpoints(accounts, sessions);
     }
 
-    /** Reads the {@code auth.account.*} settings (and, without {@link #mailer}, the {@code mail.*} ones) of {@code config}. */
+    /** Reads the {@code auth.account.*} settings of {@code config}, and without {@link #mailer} its {@code mail.*}. */
     public AccountEndpoints config(PorticoConfig config) {
         this.options = AccountOptions.of(config);
         this.config = Optional.of(config);
@@ -85,7 +85,7 @@ public final class AccountEndpoints {
         return this;
     }
 
-    /** Sends the password-reset and verification e-mails through {@code mailer}; by default, the one of the settings. */
+    /** Sends the password-reset and verification e-mails through {@code mailer}; by default, the settings' one. */
     public AccountEndpoints mailer(Mailer mailer) {
         this.mailer = Optional.of(mailer);
         return this;
@@ -183,10 +183,11 @@ public final class AccountEndpoints {
 
     String csrfSentence() {
         return options.csrf() == AccountSettings.CsrfRule.ALWAYS ? "Needs a CSRF token (GET csrf/ first)."
-                : "A form needs a CSRF token (GET csrf/ first); a JSON body needs none, but a foreign Origin is refused.";
+                : "A form needs a CSRF token (GET csrf/ first); a JSON body needs none, but a foreign Origin is "
+                + "refused.";
     }
 
-    /** An endpoint anyone may call, with the endpoints' authenticators (a session caller's unsafe request needs CSRF). */
+    /** An endpoint anyone may call, with the endpoints' authenticators (a session's unsafe request needs CSRF). */
     EndpointBuilder open(HttpMethod method, String path) {
         return Endpoint.builder(method, prefix + path).tags(TAG).authenticators(authenticators)
                 .permissions(Permission.allowAny());

@@ -45,8 +45,8 @@ public final class AccountSettings {
                     + "token/verify/) or portico (register/, as before)");
     /** dj-rest-auth's {@code USE_JWT}. */
     public static final Setting<Boolean> JWT_RESPONSES = Setting.bool("auth.account.jwt-responses", true,
-            "whether login and registration answer {access, refresh, user} when the endpoints have tokens (dj-rest-auth's "
-                    + "USE_JWT); false answers the user alone");
+            "whether login and registration answer {access, refresh, user} when the endpoints have tokens "
+                    + "(dj-rest-auth's USE_JWT); false answers the user alone");
     /** dj-rest-auth's {@code OLD_PASSWORD_FIELD_ENABLED}. */
     public static final Setting<Boolean> OLD_PASSWORD_REQUIRED = Setting.bool("auth.account.old-password-required",
             false, "whether a password change must send the current password as old_password (dj-rest-auth's "

@@ -44,7 +44,8 @@ final class EmailVerifications {
 
     /** Confirms the address of a key's user. */
     RestAuthDetail verify(VerifyEmail in) {
-        Optional<Long> user = tokens.check(OneTimeTokens.Purpose.EMAIL_CONFIRMATION, in.key().strip(), Optional.empty());
+        Optional<Long> user = tokens.check(OneTimeTokens.Purpose.EMAIL_CONFIRMATION, in.key().strip(),
+                Optional.empty());
         if (user.isEmpty()) {
             throw new NotFound();   // allauth's get_object_or_404: DRF's "Not found."
         }

@@ -38,13 +38,13 @@ final class OneTimeTokens {
         this.clock = clock;
     }
 
-    /** A new token of {@code purpose} for the user, valid for {@code lifetime}; the user's current state is recorded. */
+    /** A new token of {@code purpose} for the user, valid for {@code lifetime}; the user's state now is recorded. */
     String issue(Purpose purpose, long userId, Duration lifetime) {
         String token = Secrets.base64Url(32);
         Instant now = clock.instant();
-        int rows = jdbi.withHandle(h -> h.createUpdate("insert into auth_one_time_tokens (token_hash, purpose, user_id, "
-                        + "email, auth_epoch, last_login, created_at, expires_at) select :hash, :purpose, id, email, "
-                        + "auth_epoch, last_login, :now, :expires from auth_users where id = :id")
+        int rows = jdbi.withHandle(h -> h.createUpdate("insert into auth_one_time_tokens (token_hash, purpose, "
+                        + "user_id, email, auth_epoch, last_login, created_at, expires_at) select :hash, :purpose, id, "
+                        + "email, auth_epoch, last_login, :now, :expires from auth_users where id = :id")
                 .bind("hash", Secrets.sha256Hex(token)).bind("purpose", purpose.column).bind("id", userId)
                 .bind("now", Rows.timestamp(now)).bind("expires", Rows.timestamp(now.plus(lifetime))).execute());
         if (rows != 1) {

@@ -84,7 +84,8 @@ final class PasswordResets {
 
     /** Django's {@code urlsafe_base64_encode(force_bytes(pk))}: the decimal id in unpadded base64url. */
     static String uid(long id) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(Long.toString(id).getBytes(StandardCharsets.US_ASCII));
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(Long.toString(id).getBytes(StandardCharsets.US_ASCII));
     }
 
     static Optional<Long> id(String uid) {

@@ -20,8 +20,8 @@ final class RegistrationEndpoints {
                 .summary("Register an account")
                 .description((mandatory ? "Creates the account and sends the verification e-mail; it can log in once "
                         + "the address is confirmed. "
-                        : "Creates the account and logs it in (session and CSRF cookies" + (e.jwt() ? ", and tokens" : "")
-                        + "). ") + e.csrfSentence())
+                        : "Creates the account and logs it in (session and CSRF cookies"
+                        + (e.jwt() ? ", and tokens" : "") + "). ") + e.csrfSentence())
                 .middleware(e.anonymousCsrf()).build();
         Endpoint verify = e.open(HttpMethod.POST, base + "verify-email/").output(RestAuthDetail.class)
                 .body(VerifyEmail.class).<VerifyEmail>handleBody((request, in) -> verifications.verify(in))

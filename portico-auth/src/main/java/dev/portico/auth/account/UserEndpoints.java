@@ -9,7 +9,8 @@ final class UserEndpoints {
     private UserEndpoints() {
     }
 
-    static List<Endpoint> of(AccountEndpoints e, AccountActions actions, PasswordResets resets, AccountOptions options) {
+    static List<Endpoint> of(AccountEndpoints e, AccountActions actions, PasswordResets resets,
+                             AccountOptions options) {
         Endpoint get = e.mine(HttpMethod.GET, "user/").output(UserDetails.class).handle(actions::user)
                 .operationId("retrieveCurrentUser").summary("Get the logged-in user").build();
         Endpoint put = e.mine(HttpMethod.PUT, "user/").output(UserDetails.class).body(UserUpdate.class)

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
  * {@code clearsessions}: Django's command of that name, which deletes expired sessions, and simplejwt's
  * {@code flushexpiredtokens} in one, which deletes expired refresh tokens, and expired password-reset and confirmation
  * links. None works once expired, so this only keeps the tables small: run it from cron. It needs the
- * {@code auth.session.*} and {@code auth.jwt.*} settings registered, but no JWT secret. Exit codes: 0 done, 1 failure (the database unreachable), 2 bad usage.
+ * {@code auth.session.*} and {@code auth.jwt.*} settings registered, but no JWT secret. Exit codes: 0 done, 1 failure
+ * (the database unreachable), 2 bad usage.
  * <pre>{@code
  * manage.command(ClearSessionsCommand.create(manage::config));
  * // ./manage clearsessions

@@ -51,8 +51,8 @@ public final class Tokens {
                     + " must not be blank: every token names and is checked against both");
         }
         String userIdClaim = config.get(JwtSettings.USER_ID_CLAIM).strip();
-        if (userIdClaim.isEmpty() || java.util.Set.of(TokenCodec.TYPE_CLAIM, TokenCodec.EPOCH_CLAIM, "jti", "iat", "nbf",
-                "exp", "iss", "aud").contains(userIdClaim)) {
+        if (userIdClaim.isEmpty() || java.util.Set.of(TokenCodec.TYPE_CLAIM, TokenCodec.EPOCH_CLAIM, "jti", "iat",
+                "nbf", "exp", "iss", "aud").contains(userIdClaim)) {
             throw new IllegalStateException(JwtSettings.USER_ID_CLAIM.key() + " must name a claim of its own, such as "
                     + "user_id or sub, not \"" + userIdClaim + "\"");
         }

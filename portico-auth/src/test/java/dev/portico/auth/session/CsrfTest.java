@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.portico.auth.Browser;
 import dev.portico.auth.MutableClock;
 import dev.portico.auth.SessionTestApp;
+import dev.portico.auth.account.AccountSettings;
 import dev.portico.data.DatabaseTest;
 import dev.portico.data.TestDatabase;
 import dev.portico.http.MediaType;
@@ -198,9 +199,11 @@ class CsrfTest {
             refused(visitor.send(loginForm("")), "CSRF token missing.");
             refused(visitor.send(TestRequest.of("POST", "/auth/login/").header("Content-Type", "text/plain")
                     .body(LOGIN.getBytes(StandardCharsets.UTF_8))), "CSRF token missing.");
-            refused(visitor.send(TestRequest.of("POST", "/auth/login/").json(LOGIN).header("Origin", "https://evil.example")),
+            refused(visitor.send(TestRequest.of("POST", "/auth/login/").json(LOGIN)
+                            .header("Origin", "https://evil.example")),
                     "Origin checking failed - https://evil.example does not match any trusted origins.");
-            refused(visitor.send(TestRequest.of("POST", "/auth/login/").json(LOGIN).header("Sec-Fetch-Site", "cross-site")),
+            refused(visitor.send(TestRequest.of("POST", "/auth/login/").json(LOGIN)
+                            .header("Sec-Fetch-Site", "cross-site")),
                     "Origin checking failed - the request came from another site.");
             assertThat(visitor.hasCookie("sessionid")).isFalse();
             refused(visitor.send(TestRequest.of("POST", "/auth/login/").header("Content-Type", MediaType.FORM_URLENCODED)
@@ -233,7 +236,7 @@ class CsrfTest {
             assertThat(page.status()).as("the site's own page").isEqualTo(200);
         }
         try (SessionTestApp t = SessionTestApp.create(test, MutableClock.startingNow(),
-                b -> b.set(dev.portico.auth.account.AccountSettings.CSRF, dev.portico.auth.account.AccountSettings.CsrfRule.ALWAYS))) {
+                b -> b.set(AccountSettings.CSRF, AccountSettings.CsrfRule.ALWAYS))) {
             t.user("bob");
             refused(t.browser().send(TestRequest.of("POST", "/auth/login/").json(LOGIN)), "CSRF cookie not set.");
         }

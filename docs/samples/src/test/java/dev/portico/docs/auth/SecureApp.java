@@ -47,7 +47,7 @@ public final class SecureApp {
                 });
         JwtEndpoints.create(accounts, tokens).addTo(app);          // /auth/obtain_token/, refresh_token/, verify_token/
         AccountEndpoints.create(accounts, sessions).config(config).tokens(tokens)   // dj-rest-auth's, with JWT:
-                .addTo(app);                                           // /auth/login/, registration/, password/reset/, ...
+                .addTo(app);                          // /auth/login/, registration/, password/reset/, ...
         KeysPages.create(accounts, keys, sessions).prefix("/account/keys/").title("My API").addTo(app);
         return app;
     }

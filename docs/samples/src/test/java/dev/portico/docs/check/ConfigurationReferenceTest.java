@@ -37,7 +37,8 @@ class ConfigurationReferenceTest {
 
     /** Every setting of the framework's modules, in the order the reference lists them. */
     static final List<Setting<?>> DECLARED = Stream.of(Settings.ALL, DatabaseSettings.ALL, AuthSettings.ALL,
-            JwtSettings.ALL, SessionSettings.ALL, AccountSettings.ALL, MailSettings.ALL, RedisSettings.ALL, LoggingSettings.ALL, MetricsSettings.ALL).flatMap(List::stream).toList();
+            JwtSettings.ALL, SessionSettings.ALL, AccountSettings.ALL, MailSettings.ALL,
+            RedisSettings.ALL, LoggingSettings.ALL, MetricsSettings.ALL).flatMap(List::stream).toList();
 
     private static final Pattern ALL_LIST = Pattern.compile("public static final List<Setting<\\?>> ALL\\b");
 

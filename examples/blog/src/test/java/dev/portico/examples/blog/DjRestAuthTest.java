@@ -62,14 +62,16 @@ class DjRestAuthTest {
         assertThat(blog.client().post("/auth/login/").json(Map.of("username", "jane", "password", "wrong")).send())
                 .isProblem(400).hasFieldError("non_field_errors", "Unable to log in with provided credentials.");
         assertThat(blog.client().post("/auth/login/").json(Map.of("email", "nobody@example.com", "password", "x"))
-                .send()).isProblem(400).hasFieldError("non_field_errors", "Unable to log in with provided credentials.");
+                .send()).isProblem(400)
+                .hasFieldError("non_field_errors", "Unable to log in with provided credentials.");
         assertThat(blog.client().post("/auth/login/").json(Map.of("password", "correct horse battery")).send())
                 .isProblem(400).hasFieldError("non_field_errors",
                         "Must include either \"username\" or \"email\" and \"password\".");
 
         String access = byEmail.json().path("access").asText();
         JsonNode claims = readTree(Base64.getUrlDecoder().decode(access.split("\\.")[1]));
-        assertThat(claims.get("user_id").asLong()).as("Simple JWT's USER_ID_CLAIM").isEqualTo(body.at("/user/pk").asLong());
+        assertThat(claims.get("user_id").asLong()).as("Simple JWT's USER_ID_CLAIM")
+                .isEqualTo(body.at("/user/pk").asLong());
         assertThat(blog.client().get("/auth/user/").header("Authorization", "JWT " + access).send())
                 .as("seed 004's keyword, with auth.jwt.header-types=Bearer,JWT").hasStatus(200)
                 .hasJsonPath("$.username", "jane");
@@ -138,7 +140,8 @@ class DjRestAuthTest {
         assertThat(blog.client().post("/auth/login/").form(Map.of("username", "sam", "password",
                 "correct horse battery")).send()).as("a form, which any site's page can post").isProblem(403)
                 .hasCode("csrf_failed");
-        assertThat(blog.client().post("/auth/login/").body("text/plain", "{\"username\":\"sam\",\"password\":\"correct horse battery\"}".getBytes(StandardCharsets.UTF_8)).send().status())
+        byte[] plain = "{\"username\":\"sam\",\"password\":\"correct horse battery\"}".getBytes(StandardCharsets.UTF_8);
+        assertThat(blog.client().post("/auth/login/").body("text/plain", plain).send().status())
                 .as("text/plain, which a form can send too").isNotEqualTo(200);
         assertThat(blog.client().post("/auth/login/").header("Origin", "https://evil.example")
                 .json(Map.of("username", "sam", "password", "correct horse battery")).send())
