@@ -64,6 +64,18 @@ class AccountEndpointsTest {
     }
 
     @DatabaseTest
+    void thePorticoLayoutKeepsRegistrationAtRegister(TestDatabase test) {
+        try (SessionTestApp t = SessionTestApp.create(test, MutableClock.startingNow(),
+                b -> b.set(AccountSettings.URL_LAYOUT, AccountSettings.UrlLayout.PORTICO))) {
+            String body = "{\"username\":\"ada\",\"password1\":\"correct horse\",\"password2\":\"correct horse\"}";
+            assertThat(t.browser().json("POST", "/auth/registration/", body).status()).isEqualTo(404);
+            assertThat(t.browser().json("POST", "/auth/register/", body).status()).isEqualTo(201);
+            assertThat(t.browser().json("POST", "/auth/register/resend-email/", "{\"email\":\"ada@example.com\"}")
+                    .status()).isEqualTo(200);
+        }
+    }
+
+    @DatabaseTest
     void badCredentialsAreDjRestAuthsNonFieldError(TestDatabase test) {
         try (SessionTestApp t = SessionTestApp.create(test, MutableClock.startingNow())) {
             t.user("ada");
