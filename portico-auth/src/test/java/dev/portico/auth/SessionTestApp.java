@@ -3,6 +3,7 @@ package dev.portico.auth;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.portico.Portico;
 import dev.portico.auth.account.AccountEndpoints;
+import dev.portico.auth.account.AccountSettings;
 import dev.portico.auth.accounts.Accounts;
 import dev.portico.auth.accounts.NewUser;
 import dev.portico.auth.accounts.User;
@@ -40,6 +41,7 @@ public final class SessionTestApp implements AutoCloseable {
     private SessionTestApp(TestDatabase test, MutableClock clock, Consumer<PorticoConfig.Builder> more) {
         PorticoConfig config = AuthTestSupport.config(test, b -> {
             SessionSettings.register(b);
+            AccountSettings.register(b);
             more.accept(b);
         });
         this.accounts = Accounts.create(Database.create(config, Accounts.MIGRATIONS), config, clock);
@@ -53,7 +55,7 @@ public final class SessionTestApp implements AutoCloseable {
                     written.add(note.title());
                     return new Written(note.title(), request.principal().orElseThrow().id());
                 });
-        AccountEndpoints.create(accounts, sessions).addTo(builder);
+        AccountEndpoints.create(accounts, sessions).config(config).addTo(builder);
         this.app = builder.build();
     }
 

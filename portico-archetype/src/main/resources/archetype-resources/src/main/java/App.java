@@ -2,6 +2,7 @@ package ${package};
 
 import dev.portico.Portico;
 import dev.portico.auth.accounts.Accounts;
+import dev.portico.auth.account.AccountSettings;
 import dev.portico.auth.accounts.AuthSettings;
 import dev.portico.auth.cli.ApiKeyCommand;
 import dev.portico.auth.cli.ClearSessionsCommand;
@@ -9,6 +10,7 @@ import dev.portico.auth.cli.CreateUserCommand;
 import dev.portico.auth.cli.RoleCommand;
 import dev.portico.auth.cli.UserCommand;
 import dev.portico.auth.jwt.JwtSettings;
+import dev.portico.auth.mail.MailSettings;
 import dev.portico.auth.session.SessionSettings;
 import dev.portico.cli.Manage;
 import dev.portico.config.PorticoConfig;
@@ -59,9 +61,13 @@ public final class App {
                 .command(ClearSessionsCommand.create(manage::config));
     }
 
-    /** Registers the settings of the modules the app uses ({@code database.*}, {@code auth.*}). */
+    /**
+     * Registers the settings of the modules the app uses ({@code database.*}, {@code auth.*}, {@code mail.*},
+     * {@code site.*}).
+     */
     public static PorticoConfig.Builder settings(PorticoConfig.Builder builder) {
-        return SessionSettings.register(JwtSettings.register(AuthSettings.register(DatabaseSettings.register(builder))));
+        return SessionSettings.register(JwtSettings.register(AuthSettings.register(DatabaseSettings.register(
+                AccountSettings.register(MailSettings.register(builder))))));
     }
 
     /** Runs a management command; {@code serve} by default. */

@@ -11,6 +11,7 @@ import dev.portico.auth.jwt.JwtKeys;
 import dev.portico.auth.jwt.Tokens;
 import dev.portico.auth.keys.ApiKeyAuthenticator;
 import dev.portico.auth.keys.ApiKeys;
+import dev.portico.auth.mail.Mailer;
 import dev.portico.auth.session.Sessions;
 import dev.portico.auth.web.KeysPages;
 import dev.portico.config.PorticoConfig;
@@ -20,15 +21,18 @@ import java.nio.file.Path;
 
 /**
  * The accounts and who may call the API: JWT at {@code /auth/obtain_token/}, {@code /auth/refresh_token/} and
- * {@code /auth/verify_token/}; the account endpoints (register, session login with CSRF, logout, password change)
- * under {@code /auth/}; API keys, sent as {@code Authorization: Api-Key keyid:secret} or as HTTP Basic's password,
- * made with {@code ./manage apikey create} or on the page {@code /account/keys/}.
+ * {@code /auth/verify_token/}; dj-rest-auth's account endpoints under {@code /auth/} (registration with e-mail
+ * verification, login answering a session and tokens, logout, password change and reset; the e-mails printed to the
+ * console unless {@code mail.backend=smtp}); API keys, sent as {@code Authorization: Api-Key keyid:secret} or as
+ * HTTP Basic's password, made with {@code ./manage apikey create} or on the page {@code /account/keys/}.
  */
 final class Auth {
     final Accounts accounts;
     final ApiKeys keys;
     final Sessions sessions;
     final Tokens tokens;
+    final Mailer mailer;
+    private final PorticoConfig config;
     private final Authenticator jwt;
     /** Who may call the API: a token, the session, an API key, or HTTP Basic with a password or a key. */
     final Authenticator[] callers;
@@ -38,6 +42,8 @@ final class Auth {
         this.keys = ApiKeys.create(accounts);
         this.sessions = Sessions.create(accounts, config);
         this.tokens = Tokens.create(accounts, config, jwtKeys(config));
+        this.mailer = Mailer.create(config);
+        this.config = config;
         this.jwt = JwtAuthenticator.create(tokens);
         this.callers = new Authenticator[] {jwt, sessions.authenticator(), ApiKeyAuthenticator.create(keys),
                 BasicAuthenticator.create(accounts, keys)};
@@ -71,8 +77,10 @@ final class Auth {
 
     /** Mounts the token and account endpoints, and the page where a user manages their API keys. */
     void addTo(Portico.Builder app) {
+        app.onStop(mailer);
         JwtEndpoints.create(accounts, tokens).addTo(app);
-        AccountEndpoints.create(accounts, sessions).authenticators(sessions.authenticator(), jwt).addTo(app);
+        AccountEndpoints.create(accounts, sessions).config(config).tokens(tokens).mailer(mailer)
+                .authenticators(sessions.authenticator(), jwt).addTo(app);
         KeysPages.create(accounts, keys, sessions).prefix("/account/keys/").title("${artifactId}").addTo(app);
     }
 }

@@ -5,6 +5,8 @@ import dev.portico.auth.accounts.Caller;
 import dev.portico.auth.accounts.NewUser;
 import dev.portico.auth.accounts.User;
 import dev.portico.auth.accounts.Users;
+import dev.portico.auth.jwt.TokenPair;
+import dev.portico.auth.jwt.Tokens;
 import dev.portico.auth.session.Sessions;
 import dev.portico.error.PermissionDenied;
 import dev.portico.error.ValidationFailed;
@@ -19,20 +21,40 @@ final class AccountActions {
     static final String LOGGED_OUT = "Successfully logged out.";
     static final String MISMATCH = "The two password fields didn’t match.";
     static final String WRONG_OLD = "Your old password was entered incorrectly. Please enter it again.";
+    static final String NOT_VERIFIED = "E-mail is not verified.";
+    static final String VERIFICATION_SENT = "Verification e-mail sent.";
+    static final String TAKEN = "A user is already registered with this e-mail address.";
+    static final String MUST_INCLUDE = "Must include either \"username\" or \"email\" and \"password\".";
+    /** No username is this (none may hold a space), so a login by an unknown address costs a decoy hash. */
+    private static final String NO_SUCH_USER = " ";
 
     private final Users users;
     private final Sessions sessions;
+    private final Profiles profiles;
+    private final Optional<Tokens> tokens;
+    private final AccountOptions options;
+    private final EmailVerifications verifications;
 
-    AccountActions(Accounts accounts, Sessions sessions) {
+    AccountActions(Accounts accounts, Sessions sessions, Profiles profiles, Optional<Tokens> tokens,
+                   AccountOptions options, EmailVerifications verifications) {
         this.users = accounts.users();
         this.sessions = sessions;
+        this.profiles = profiles;
+        this.tokens = tokens;
+        this.options = options;
+        this.verifications = verifications;
     }
 
     CsrfToken csrf(Request request) {
         return new CsrfToken(sessions.csrf().token(request));
     }
 
-    UserDetails register(Request request, Register in) {
+    /**
+     * A new account, logged in (a session, and tokens with JWT on) unless its address must be confirmed first; the
+     * verification e-mail goes out unless verification is off.
+     */
+    Object register(Request request, Register in) {
+        // the password validators of registration: where issue 18's Django validators plug in once merged
         Optional<String> problem = users.passwordProblem(in.password1(), in.username());
         if (problem.isPresent()) {
             throw ValidationFailed.of("password1", problem.get());
@@ -40,22 +62,62 @@ final class AccountActions {
         if (!in.password1().equals(in.password2())) {
             throw ValidationFailed.of("non_field_errors", MISMATCH);
         }
+        String email = in.email().map(String::strip).orElse("");
+        if (options.mandatory() && email.isEmpty()) {
+            throw ValidationFailed.of("email", "This field is required.");   // allauth: mandatory needs an address
+        }
+        if (!email.isEmpty() && profiles.holders(email).stream().anyMatch(Profiles.Holder::emailVerified)) {
+            throw ValidationFailed.of("email", TAKEN);   // dj-rest-auth's check: a confirmed address only
+        }
         User user;
         try {
-            user = users.create(NewUser.of(in.username(), in.email().orElse(""), in.password1()));
+            user = users.create(NewUser.of(in.username(), email, in.password1()));
         } catch (ValidationFailed e) {
             Map<String, List<String>> errors = new LinkedHashMap<>();
             e.errors().forEach((field, messages) -> errors.put(field.equals("password") ? "password1" : field, messages));
             throw new ValidationFailed(errors);
         }
-        sessions.login(request, user);   // dj-rest-auth logs the new account in when no email verification is asked
-        return UserDetails.of(user);
+        verifications.sendOnRegistration(user);
+        if (options.mandatory()) {
+            return new RestAuthDetail(VERIFICATION_SENT);   // dj-rest-auth logs no one in before the confirmation
+        }
+        sessions.login(request, user);
+        return answer(user);
     }
 
-    UserDetails login(Request request, Login in) {
-        User user = sessions.login(request, in.username(), in.password())
-                .orElseThrow(() -> ValidationFailed.of("non_field_errors", Sessions.BAD_LOGIN));
-        return UserDetails.of(user);
+    /** A login by username or address: a new session, and tokens with JWT on. */
+    Object login(Request request, Login in) {
+        User user = authenticate(in).orElseThrow(() -> ValidationFailed.of("non_field_errors", Sessions.BAD_LOGIN));
+        if (options.mandatory() && !profiles.find(user.id()).emailVerified()) {
+            throw ValidationFailed.of("non_field_errors", NOT_VERIFIED);
+        }
+        sessions.login(request, user);
+        return answer(user);
+    }
+
+    private Optional<User> authenticate(Login in) {
+        Optional<String> email = in.email().filter(e -> !e.isBlank());
+        if (email.isPresent()) {
+            List<Profiles.Holder> holders = profiles.holders(Addresses.require("email", email.get()));
+            // an address shared by two accounts names neither (Django's get() would fail): a wrong login, same cost
+            String username = holders.size() == 1 ? holders.get(0).username() : NO_SUCH_USER;
+            return users.authenticate(username, in.password());
+        }
+        Optional<String> username = in.username().filter(u -> !u.isBlank());
+        if (username.isEmpty()) {
+            throw ValidationFailed.of("non_field_errors", MUST_INCLUDE);
+        }
+        return users.authenticate(username.get(), in.password());
+    }
+
+    /** With JWT on and tokens given, dj-rest-auth's {@code JWTSerializer}; otherwise the user alone. */
+    private Object answer(User user) {
+        UserDetails details = UserDetails.of(user, profiles.find(user.id()));
+        if (options.jwtResponses() && tokens.isPresent()) {
+            TokenPair pair = tokens.get().obtain(user);
+            return new JwtLogin(pair.access(), pair.refresh(), details);
+        }
+        return details;
     }
 
     RestAuthDetail logout(Request request) {
@@ -76,17 +138,32 @@ final class AccountActions {
     }
 
     UserDetails user(Request request) {
-        return UserDetails.of(caller(request).user());
+        User user = caller(request).user();
+        return UserDetails.of(user, profiles.find(user.id()));
+    }
+
+    UserDetails replace(Request request, UserUpdate in) {
+        return update(request, in.patch());
     }
 
     UserDetails update(Request request, PatchedUserDetails in) {
-        return UserDetails.of(users.updateProfile(caller(request).user().id(), in.username(), in.email()));
+        User before = caller(request).user();
+        User after = users.updateProfile(before.id(), in.username(), in.email());
+        profiles.updateNames(after.id(), in.firstName(), in.lastName());
+        if (!after.email().equalsIgnoreCase(before.email())) {
+            profiles.unverify(after.id());   // allauth confirms each address: a new one is unconfirmed
+        }
+        return UserDetails.of(after, profiles.find(after.id()));
     }
 
     RestAuthDetail changePassword(Request request, PasswordChange in) {
         User user = caller(request).user();
-        if (!users.checkPassword(user.id(), in.oldPassword())) {
-            throw ValidationFailed.of("old_password", WRONG_OLD);
+        if (options.oldPasswordRequired()) {
+            String old = in.oldPassword().orElseThrow(() -> ValidationFailed.of("old_password",
+                    "This field is required."));
+            if (!users.checkPassword(user.id(), old)) {
+                throw ValidationFailed.of("old_password", WRONG_OLD);
+            }
         }
         if (!in.newPassword1().equals(in.newPassword2())) {
             throw ValidationFailed.of("new_password2", MISMATCH);
@@ -103,7 +180,7 @@ final class AccountActions {
     }
 
     /** The account of the caller; an authenticated caller of another kind (not a user) may not use these endpoints. */
-    private static Caller caller(Request request) {
+    static Caller caller(Request request) {
         return request.principal().filter(Caller.class::isInstance).map(Caller.class::cast)
                 .orElseThrow(PermissionDenied::new);
     }

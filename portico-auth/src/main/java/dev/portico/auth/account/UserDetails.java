@@ -1,5 +1,6 @@
 package dev.portico.auth.account;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.portico.auth.accounts.User;
 
 /**
@@ -9,11 +10,14 @@ import dev.portico.auth.accounts.User;
  * @param pk the user's id
  * @param username the username
  * @param email the email address, possibly empty
+ * @param firstName the first name, possibly empty
+ * @param lastName the last name, possibly empty
  */
-public record UserDetails(long pk, String username, String email) {
+public record UserDetails(long pk, String username, String email, @JsonProperty("first_name") String firstName,
+                          @JsonProperty("last_name") String lastName) {
 
-    /** The details of {@code user}. */
-    public static UserDetails of(User user) {
-        return new UserDetails(user.id(), user.username(), user.email());
+    /** The details of {@code user} with the names of {@code profile}. */
+    static UserDetails of(User user, Profiles.Profile profile) {
+        return new UserDetails(user.id(), user.username(), user.email(), profile.firstName(), profile.lastName());
     }
 }

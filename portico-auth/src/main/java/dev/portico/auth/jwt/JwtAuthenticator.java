@@ -10,7 +10,8 @@ import dev.portico.http.Request;
 import java.util.Optional;
 
 /**
- * {@code Authorization: Bearer <access token>}: simplejwt's {@code JWTAuthentication}.
+ * {@code Authorization: Bearer <access token>}: simplejwt's {@code JWTAuthentication}, with the keywords of
+ * {@code auth.jwt.header-types} (Simple JWT's {@code AUTH_HEADER_TYPES}; {@code Bearer,JWT} takes seed 004's too).
  * <pre>{@code
  * app.authenticators(JwtAuthenticator.create(tokens), sessions, basic)   // tried in that order
  * }</pre>
@@ -21,11 +22,10 @@ import java.util.Optional;
  * takes effect on the next request.
  */
 public final class JwtAuthenticator implements Authenticator {
-    /** The challenge of simplejwt's views. */
+    /** The challenge of simplejwt's views, with the default header type. */
     public static final String CHALLENGE = "Bearer realm=\"api\"";
     /** How the OpenAPI document describes it. */
     public static final SecurityScheme SECURITY_SCHEME = SecurityScheme.bearer("jwtAuth", "JWT");
-    private static final String SCHEME = "Bearer";
 
     private final Tokens tokens;
 
@@ -41,14 +41,20 @@ public final class JwtAuthenticator implements Authenticator {
     @Override
     public Optional<Principal> authenticate(Request request) {
         // simplejwt's one sentence for "Bearer" alone or "Bearer a b", whichever it was
-        return AuthorizationHeader.credentials(request, SCHEME, problem -> new AuthenticationFailed(
-                "bad_authorization_header", "Authorization header must contain two space-delimited values"))
-                .<Principal>map(tokens::authenticate);
+        for (String type : tokens.headerTypes()) {
+            Optional<String> token = AuthorizationHeader.credentials(request, type, problem -> new AuthenticationFailed(
+                    "bad_authorization_header", "Authorization header must contain two space-delimited values"));
+            if (token.isPresent()) {
+                return token.<Principal>map(tokens::authenticate);
+            }
+        }
+        return Optional.empty();
     }
 
+    /** Simple JWT's: the first header type, realm {@code api}. */
     @Override
     public Optional<String> challenge() {
-        return Optional.of(CHALLENGE);
+        return Optional.of(tokens.headerTypes().get(0) + " realm=\"api\"");
     }
 
     /** {@code jwtAuth}: HTTP bearer, format JWT. */

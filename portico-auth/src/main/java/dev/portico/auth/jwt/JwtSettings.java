@@ -46,9 +46,17 @@ public final class JwtSettings {
             "whether refreshing returns a new refresh token and spends the old one (reusing a spent one revokes"
                     + " its family)");
 
+    /** Simple JWT's {@code USER_ID_CLAIM}. */
+    public static final Setting<String> USER_ID_CLAIM = Setting.string("auth.jwt.user-id-claim", "user_id",
+            "the claim that carries the user's id (Simple JWT's USER_ID_CLAIM): a number, or a string in sub");
+    /** Simple JWT's {@code AUTH_HEADER_TYPES}. */
+    public static final Setting<String> HEADER_TYPES = Setting.string("auth.jwt.header-types", "Bearer",
+            "the Authorization keywords of an access token, comma-separated (Simple JWT's AUTH_HEADER_TYPES): "
+                    + "Bearer,JWT also takes seed 004's JWT <token>; the first one is the challenge's");
+
     /** Every JWT setting. */
     public static final List<Setting<?>> ALL = List.of(ALGORITHM, SECRET, PRIVATE_KEY, PUBLIC_KEY, ISSUER, AUDIENCE,
-            LEEWAY, ACCESS_LIFETIME, REFRESH_LIFETIME, ROTATE_REFRESH);
+            LEEWAY, ACCESS_LIFETIME, REFRESH_LIFETIME, ROTATE_REFRESH, USER_ID_CLAIM, HEADER_TYPES);
 
     private JwtSettings() {
     }

@@ -30,8 +30,18 @@ final class TokenCodec {
     private final String audience;
     private final Duration leeway;
     private final Clock clock;
+    private final String userIdClaim;
 
     TokenCodec(JwtKeys keys, String issuer, String audience, Duration leeway, Clock clock) {
+        this(keys, issuer, audience, leeway, clock, JwtSettings.USER_ID_CLAIM.defaultValue());
+    }
+
+    /**
+     * A codec whose tokens carry the user's id in {@code userIdClaim}: Simple JWT's {@code USER_ID_CLAIM}, a number
+     * in {@code user_id} by default; in {@code sub} it is a string, as RFC 7519 wants.
+     */
+    TokenCodec(JwtKeys keys, String issuer, String audience, Duration leeway, Clock clock, String userIdClaim) {
+        this.userIdClaim = userIdClaim;
         this.keys = keys;
         this.issuer = issuer;
         this.audience = audience;
@@ -48,7 +58,7 @@ final class TokenCodec {
     String sign(TokenType type, long userId, long epoch, String jti, Instant now, Duration lifetime) {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .claim(TYPE_CLAIM, type.claim())
-                .subject(Long.toString(userId))
+                .claim(userIdClaim, userIdClaim.equals("sub") ? Long.toString(userId) : (Object) userId)
                 .jwtID(jti)
                 .issueTime(Date.from(now))
                 .notBeforeTime(Date.from(now))
@@ -132,10 +142,13 @@ final class TokenCodec {
             }
             String jti = claims.getJWTID();
             Long epoch = claims.getLongClaim(EPOCH_CLAIM);
-            if (jti == null || jti.isEmpty() || epoch == null || claims.getSubject() == null) {
-                throw new TokenRejected("jti, ep or sub missing");
+            Object user = claims.getClaim(userIdClaim);
+            if (jti == null || jti.isEmpty() || epoch == null || user == null) {
+                throw new TokenRejected("jti, ep or " + userIdClaim + " missing");
             }
-            return new TokenClaims(type, Long.parseLong(claims.getSubject()), jti, epoch, iat, exp);
+            long userId = user instanceof Number n && n.longValue() == n.doubleValue() ? n.longValue()
+                    : Long.parseLong((String) user);   // anything else: a ClassCastException, refused below
+            return new TokenClaims(type, userId, jti, epoch, iat, exp);
         } catch (ParseException | RuntimeException e) { // a claim of the wrong JSON type, a sub that is no number
             throw new TokenRejected("a claim has the wrong type");
         }

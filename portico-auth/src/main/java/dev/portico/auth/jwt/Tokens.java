@@ -35,6 +35,7 @@ public final class Tokens {
     private final Duration leeway;
     private final boolean rotate;
     private final JwtKeys keys;
+    private final java.util.List<String> headerTypes;
 
     private Tokens(Accounts accounts, PorticoConfig config, JwtKeys keys) {
         this.users = accounts.users();
@@ -49,7 +50,19 @@ public final class Tokens {
             throw new IllegalStateException(JwtSettings.ISSUER.key() + " and " + JwtSettings.AUDIENCE.key()
                     + " must not be blank: every token names and is checked against both");
         }
-        this.codec = new TokenCodec(keys, issuer, audience, leeway, accounts.clock());
+        String userIdClaim = config.get(JwtSettings.USER_ID_CLAIM).strip();
+        if (userIdClaim.isEmpty() || java.util.Set.of(TokenCodec.TYPE_CLAIM, TokenCodec.EPOCH_CLAIM, "jti", "iat",
+                "nbf", "exp", "iss", "aud").contains(userIdClaim)) {
+            throw new IllegalStateException(JwtSettings.USER_ID_CLAIM.key() + " must name a claim of its own, such as "
+                    + "user_id or sub, not \"" + userIdClaim + "\"");
+        }
+        this.headerTypes = java.util.Arrays.stream(config.get(JwtSettings.HEADER_TYPES).split(","))
+                .map(String::strip).filter(t -> !t.isEmpty()).toList();
+        if (headerTypes.isEmpty() || headerTypes.stream().anyMatch(t -> !t.matches("[A-Za-z][A-Za-z0-9-]*"))) {
+            throw new IllegalStateException(JwtSettings.HEADER_TYPES.key() + " must list one or more keywords, such as "
+                    + "Bearer or Bearer,JWT, not \"" + config.get(JwtSettings.HEADER_TYPES) + "\"");
+        }
+        this.codec = new TokenCodec(keys, issuer, audience, leeway, accounts.clock(), userIdClaim);
         this.store = new RefreshTokens(accounts.database().jdbi());
     }
 
@@ -81,6 +94,11 @@ public final class Tokens {
     /** The keys, and so the pinned algorithm. */
     public JwtKeys keys() {
         return keys;
+    }
+
+    /** The {@code Authorization} keywords of an access token ({@code auth.jwt.header-types}), the challenge's first. */
+    public java.util.List<String> headerTypes() {
+        return headerTypes;
     }
 
     /** Whether a refresh returns a new refresh token and spends the old one. */

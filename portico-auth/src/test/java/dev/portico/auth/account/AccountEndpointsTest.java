@@ -32,7 +32,7 @@ class AccountEndpointsTest {
     void registerCreatesTheAccountLogsItInAndNeverShowsTheHash(TestDatabase test) {
         try (SessionTestApp t = SessionTestApp.create(test, MutableClock.startingNow())) {
             Browser browser = withCsrf(t);
-            Response created = browser.json("POST", "/auth/register/", "{\"username\":\"ada\",\"email\":\"ada@example.com\","
+            Response created = browser.json("POST", "/auth/registration/", "{\"username\":\"ada\",\"email\":\"ada@example.com\","
                     + "\"password1\":\"correct horse\",\"password2\":\"correct horse\"}");
             assertThat(created.status()).isEqualTo(201);
             assertThat(json(created).get("username").asText()).isEqualTo("ada");
@@ -42,20 +42,36 @@ class AccountEndpointsTest {
             assertThat(json(browser.send(TestRequest.get("/auth/user/"))).get("username").asText()).isEqualTo("ada");
 
             Browser other = withCsrf(t);
-            assertThat(errors(other.json("POST", "/auth/register/", "{\"username\":\"ada\",\"password1\":\"another one\","
+            assertThat(errors(other.json("POST", "/auth/registration/", "{\"username\":\"ada\",\"password1\":\"another one\","
                     + "\"password2\":\"another one\"}")).get("username").get(0).asText())
                     .isEqualTo("A user with that username already exists.");
-            assertThat(errors(other.json("POST", "/auth/register/", "{\"username\":\"bob\",\"password1\":\"correct horse\","
+            assertThat(errors(other.json("POST", "/auth/registration/", "{\"username\":\"bob\",\"password1\":\"correct horse\","
                     + "\"password2\":\"correct hose\"}")).get("non_field_errors").get(0).asText())
                     .isEqualTo("The two password fields didn’t match.");
-            assertThat(errors(other.json("POST", "/auth/register/", "{\"username\":\"bob\",\"password1\":\"short\","
+            assertThat(errors(other.json("POST", "/auth/registration/", "{\"username\":\"bob\",\"password1\":\"short\","
                     + "\"password2\":\"short\"}")).get("password1").get(0).asText()).startsWith("This password is too short.");
-            JsonNode missing = errors(other.json("POST", "/auth/register/", "{\"username\":\"bob\"}"));
+            JsonNode missing = errors(other.json("POST", "/auth/registration/", "{\"username\":\"bob\"}"));
             assertThat(missing.has("password1")).isTrue();
             assertThat(t.accounts.users().find("bob")).isEmpty();
-            Response unchecked = t.browser().send(TestRequest.of("POST", "/auth/register/").json(
+            Response foreign = t.browser().send(TestRequest.of("POST", "/auth/registration/").header("Origin",
+                    "https://evil.example").json("{\"username\":\"mallory\",\"password1\":\"correct horse\","
+                    + "\"password2\":\"correct horse\"}"));
+            assertThat(foreign.status()).as("JSON from a foreign page").isEqualTo(403);
+            Response anonymousJson = t.browser().send(TestRequest.of("POST", "/auth/registration/").json(
                     "{\"username\":\"mallory\",\"password1\":\"correct horse\",\"password2\":\"correct horse\"}"));
-            assertThat(unchecked.status()).as("register needs a CSRF token too").isEqualTo(403);
+            assertThat(anonymousJson.status()).as("anonymous JSON needs no CSRF token, as DRF").isEqualTo(201);
+        }
+    }
+
+    @DatabaseTest
+    void thePorticoLayoutKeepsRegistrationAtRegister(TestDatabase test) {
+        try (SessionTestApp t = SessionTestApp.create(test, MutableClock.startingNow(),
+                b -> b.set(AccountSettings.URL_LAYOUT, AccountSettings.UrlLayout.PORTICO))) {
+            String body = "{\"username\":\"ada\",\"password1\":\"correct horse\",\"password2\":\"correct horse\"}";
+            assertThat(t.browser().json("POST", "/auth/registration/", body).status()).isEqualTo(404);
+            assertThat(t.browser().json("POST", "/auth/register/", body).status()).isEqualTo(201);
+            assertThat(t.browser().json("POST", "/auth/register/resend-email/", "{\"email\":\"ada@example.com\"}")
+                    .status()).isEqualTo(200);
         }
     }
 
@@ -104,10 +120,14 @@ class AccountEndpointsTest {
 
     @DatabaseTest
     void aPasswordChangeChecksTheOldOneAndTheTwoNewOnes(TestDatabase test) {
-        try (SessionTestApp t = SessionTestApp.create(test, MutableClock.startingNow())) {
+        try (SessionTestApp t = SessionTestApp.create(test, MutableClock.startingNow(),
+                b -> b.set(AccountSettings.OLD_PASSWORD_REQUIRED, true))) {
             User ada = t.user("ada");
             Browser browser = t.loggedIn("ada");
             String before = browser.cookie("sessionid");
+            assertThat(errors(browser.json("POST", "/auth/password/change/", "{\"new_password1\":\"another horse\","
+                    + "\"new_password2\":\"another horse\"}")).get("old_password").get(0).asText())
+                    .isEqualTo("This field is required.");
             assertThat(errors(browser.json("POST", "/auth/password/change/", "{\"old_password\":\"wrong horse\","
                     + "\"new_password1\":\"another horse\",\"new_password2\":\"another horse\"}")).get("old_password")
                     .get(0).asText()).isEqualTo("Your old password was entered incorrectly. Please enter it again.");
@@ -166,7 +186,7 @@ class AccountEndpointsTest {
             JsonNode doc = json(t.browser().send(TestRequest.get("/api/schema/?format=json")));
             JsonNode paths = doc.get("paths");
             assertThat(paths.get("/auth/csrf/").get("get").get("operationId").asText()).isEqualTo("retrieveCsrfToken");
-            assertThat(paths.get("/auth/register/").get("post").get("operationId").asText()).isEqualTo("register");
+            assertThat(paths.get("/auth/registration/").get("post").get("operationId").asText()).isEqualTo("register");
             assertThat(paths.get("/auth/login/").get("post").get("operationId").asText()).isEqualTo("login");
             assertThat(paths.get("/auth/logout/").get("post").get("operationId").asText()).isEqualTo("logout");
             assertThat(paths.get("/auth/logout_everywhere/").get("post").get("operationId").asText())
@@ -177,10 +197,19 @@ class AccountEndpointsTest {
             assertThat(paths.get("/auth/password/change/").get("post").get("operationId").asText())
                     .isEqualTo("changePassword");
             assertThat(paths.get("/auth/login/").get("post").get("summary").asText()).isEqualTo("Log in");
-            assertThat(paths.get("/auth/register/").get("post").get("responses").has("201")).isTrue();
+            assertThat(paths.get("/auth/registration/").get("post").get("responses").has("201")).isTrue();
             JsonNode schemas = doc.get("components").get("schemas");
             assertThat(schemas.get("UserDetails").get("properties").fieldNames()).toIterable()
-                    .containsExactlyInAnyOrder("pk", "username", "email");
+                    .containsExactlyInAnyOrder("pk", "username", "email", "first_name", "last_name");
+            assertThat(paths.get("/auth/user/").get("put").get("operationId").asText()).isEqualTo("updateCurrentUser");
+            assertThat(paths.get("/auth/password/reset/").get("post").get("operationId").asText())
+                    .isEqualTo("requestPasswordReset");
+            assertThat(paths.get("/auth/password/reset/confirm/").get("post").get("operationId").asText())
+                    .isEqualTo("confirmPasswordReset");
+            assertThat(paths.get("/auth/registration/verify-email/").get("post").get("operationId").asText())
+                    .isEqualTo("verifyEmail");
+            assertThat(paths.get("/auth/registration/resend-email/").get("post").get("operationId").asText())
+                    .isEqualTo("resendEmail");
             assertThat(schemas.get("PasswordChange").get("properties").has("old_password")).isTrue();
             assertThat(schemas.get("Register").get("properties").has("password2")).isTrue();
             assertThat(schemas.has("RestAuthDetail")).isTrue();

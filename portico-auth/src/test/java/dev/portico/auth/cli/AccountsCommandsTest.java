@@ -260,7 +260,8 @@ class AccountsCommandsTest {
                 }
             });
             assertThat(run(on(test), "", "clearsessions")).as(err.toString()).isZero();
-            assertThat(out.toString()).isEqualTo("Deleted 1 expired session and 1 expired refresh token.\n");
+            assertThat(out.toString())
+                    .isEqualTo("Deleted 1 expired session, 1 expired refresh token and 0 expired e-mail links.\n");
             List<String> sessions = db.jdbi().withHandle(h -> h.createQuery("select id_hash from auth_sessions")
                     .mapTo(String.class).list());
             assertThat(sessions).containsExactly("b".repeat(64));
@@ -268,7 +269,8 @@ class AccountsCommandsTest {
                     .mapTo(String.class).list());
             assertThat(tokens).containsExactly("2".repeat(32));
             assertThat(run(on(test), "", "clearsessions")).isZero();
-            assertThat(out.toString()).isEqualTo("Deleted 0 expired sessions and 0 expired refresh tokens.\n");
+            assertThat(out.toString())
+                    .isEqualTo("Deleted 0 expired sessions, 0 expired refresh tokens and 0 expired e-mail links.\n");
         }
     }
 

@@ -54,7 +54,7 @@ class TokenCodecTest {
 
     private JWTClaimsSet.Builder claims() {
         Date now = Date.from(clock.instant());
-        return new JWTClaimsSet.Builder().claim("token_type", "access").subject("7").jwtID("j").claim("ep", 0)
+        return new JWTClaimsSet.Builder().claim("token_type", "access").claim("user_id", 7).jwtID("j").claim("ep", 0)
                 .issuer("portico").audience("api").issueTime(now).notBeforeTime(now)
                 .expirationTime(Date.from(clock.instant().plus(FIVE_MINUTES)));
     }
@@ -73,7 +73,7 @@ class TokenCodecTest {
         assertThat(claims).isEqualTo(new TokenClaims(TokenType.ACCESS, 7, "a".repeat(32), 3,
                 clock.instant(), clock.instant().plus(FIVE_MINUTES)));
         JWTClaimsSet set = SignedJWT.parse(token).getJWTClaimsSet();
-        assertThat(set.getClaims()).containsOnlyKeys("token_type", "sub", "jti", "iat", "nbf", "exp", "iss", "aud", "ep");
+        assertThat(set.getClaims()).containsOnlyKeys("token_type", "user_id", "jti", "iat", "nbf", "exp", "iss", "aud", "ep");
         assertThat(SignedJWT.parse(token).getHeader().toJSONObject()).containsEntry("alg", "HS256")
                 .containsEntry("typ", "JWT");
     }
@@ -171,7 +171,7 @@ class TokenCodecTest {
         String token = access();
         String[] parts = token.split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-        String tampered = parts[0] + "." + Base64URL.encode(payload.replace("\"sub\":\"7\"", "\"sub\":\"1\"")) + "."
+        String tampered = parts[0] + "." + Base64URL.encode(payload.replace("\"user_id\":7", "\"user_id\":1")) + "."
                 + parts[2];
         assertThat(tampered).isNotEqualTo(token);
         assertThat(reason(codec, tampered, TokenType.ACCESS)).isEqualTo("bad signature");
@@ -186,13 +186,13 @@ class TokenCodecTest {
     @Test
     void refusesClaimsOfTheWrongShape() throws Exception {
         MACSigner signer = new MACSigner(SECRET);
-        assertThat(reason(codec, signed(JWSAlgorithm.HS256, signer, claims().subject("ada").build()), TokenType.ACCESS))
+        assertThat(reason(codec, signed(JWSAlgorithm.HS256, signer, claims().claim("user_id", "ada").build()), TokenType.ACCESS))
                 .isEqualTo("a claim has the wrong type");
         assertThat(reason(codec, signed(JWSAlgorithm.HS256, signer, claims().claim("ep", "x").build()), TokenType.ACCESS))
                 .isEqualTo("a claim has the wrong type");
         assertThat(reason(codec, signed(JWSAlgorithm.HS256, signer, claims().expirationTime(null).build()),
                 TokenType.ACCESS)).isEqualTo("exp missing");
         assertThat(reason(codec, signed(JWSAlgorithm.HS256, signer, claims().claim("ep", null).build()),
-                TokenType.ACCESS)).isEqualTo("jti, ep or sub missing");
+                TokenType.ACCESS)).isEqualTo("jti, ep or user_id missing");
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.portico.auth.Browser;
 import dev.portico.auth.MutableClock;
 import dev.portico.auth.SessionTestApp;
+import dev.portico.auth.account.AccountSettings;
 import dev.portico.data.DatabaseTest;
 import dev.portico.data.TestDatabase;
 import dev.portico.http.MediaType;
@@ -21,6 +22,12 @@ import java.nio.charset.StandardCharsets;
  */
 class CsrfTest {
     private static final String LOGIN = "{\"username\":\"ada\",\"password\":\"" + SessionTestApp.PASSWORD + "\"}";
+
+    /** A login form, as any site's page can post one (a form body, unlike JSON, needs no CORS preflight). */
+    private static TestRequest loginForm(String extra) {
+        return TestRequest.of("POST", "/auth/login/").header("Content-Type", MediaType.FORM_URLENCODED)
+                .body(("username=ada&password=correct+horse+battery" + extra).getBytes(StandardCharsets.UTF_8));
+    }
 
     private static TestRequest post(String json) {
         return TestRequest.of("POST", "/api/notes/").json(json);
@@ -149,7 +156,7 @@ class CsrfTest {
             t.user("ada");
             Browser ada = t.browser();
             ada.send(TestRequest.get("/auth/csrf/"));
-            refused(ada.send(TestRequest.of("POST", "/auth/login/").json(LOGIN).header(Csrf.HEADER, ada.cookie("csrftoken"))),
+            refused(ada.send(loginForm("").header(Csrf.HEADER, ada.cookie("csrftoken"))),
                     "Referer checking failed - no Referer.");
             Response login = ada.send(TestRequest.of("POST", "/auth/login/").json(LOGIN)
                     .header(Csrf.HEADER, ada.cookie("csrftoken")).header("Origin", "https://localhost"));
@@ -187,9 +194,18 @@ class CsrfTest {
         try (SessionTestApp t = SessionTestApp.create(test, MutableClock.startingNow())) {
             t.user("ada");
             Browser visitor = t.browser();
-            refused(visitor.send(TestRequest.of("POST", "/auth/login/").json(LOGIN)), "CSRF cookie not set.");
+            refused(visitor.send(loginForm("")), "CSRF cookie not set.");
             visitor.send(TestRequest.get("/auth/csrf/"));
-            refused(visitor.send(TestRequest.of("POST", "/auth/login/").json(LOGIN)), "CSRF token missing.");
+            refused(visitor.send(loginForm("")), "CSRF token missing.");
+            refused(visitor.send(TestRequest.of("POST", "/auth/login/").header("Content-Type", "text/plain")
+                    .body(LOGIN.getBytes(StandardCharsets.UTF_8))), "CSRF token missing.");
+            refused(visitor.send(TestRequest.of("POST", "/auth/login/").json(LOGIN)
+                            .header("Origin", "https://evil.example")),
+                    "Origin checking failed - https://evil.example does not match any trusted origins.");
+            refused(visitor.send(TestRequest.of("POST", "/auth/login/").json(LOGIN)
+                            .header("Sec-Fetch-Site", "cross-site")),
+                    "Origin checking failed - the request came from another site.");
+            assertThat(visitor.hasCookie("sessionid")).isFalse();
             refused(visitor.send(TestRequest.of("POST", "/auth/login/").header("Content-Type", MediaType.FORM_URLENCODED)
                     .header("Origin", "https://evil.example")
                     .body(("username=ada&password=correct+horse+battery&csrf_token=" + visitor.cookie("csrftoken"))
@@ -206,6 +222,23 @@ class CsrfTest {
             assertThat(visitor.hasCookie("sessionid")).isTrue();
             assertThat(visitor.cookie("csrftoken")).as("rotated at login, as Django does").isNotEqualTo(before);
             refused(visitor.send(post("{\"title\":\"old token\"}").header(Csrf.HEADER, before)), "CSRF token incorrect.");
+        }
+    }
+
+    @DatabaseTest
+    void anAnonymousJsonLoginNeedsNoTokenAsDrfButAlwaysAsksItOfEveryOne(TestDatabase test) {
+        try (SessionTestApp t = SessionTestApp.create(test, MutableClock.startingNow())) {
+            t.user("ada");
+            Response app = t.browser().send(TestRequest.of("POST", "/auth/login/").json(LOGIN));
+            assertThat(app.status()).as("a mobile app: no cookie, no Origin").isEqualTo(200);
+            Response page = t.browser().send(TestRequest.of("POST", "/auth/login/").json(LOGIN)
+                    .header("Origin", "http://localhost"));
+            assertThat(page.status()).as("the site's own page").isEqualTo(200);
+        }
+        try (SessionTestApp t = SessionTestApp.create(test, MutableClock.startingNow(),
+                b -> b.set(AccountSettings.CSRF, AccountSettings.CsrfRule.ALWAYS))) {
+            t.user("bob");
+            refused(t.browser().send(TestRequest.of("POST", "/auth/login/").json(LOGIN)), "CSRF cookie not set.");
         }
     }
 }

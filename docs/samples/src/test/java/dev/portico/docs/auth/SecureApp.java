@@ -46,7 +46,8 @@ public final class SecureApp {
                     return new Me(caller.id(), caller.name(), caller.admin());
                 });
         JwtEndpoints.create(accounts, tokens).addTo(app);          // /auth/obtain_token/, refresh_token/, verify_token/
-        AccountEndpoints.create(accounts, sessions).addTo(app);    // /auth/csrf/, login/, logout/, user/, register/, ...
+        AccountEndpoints.create(accounts, sessions).config(config).tokens(tokens)   // dj-rest-auth's, with JWT:
+                .addTo(app);                          // /auth/login/, registration/, password/reset/, ...
         KeysPages.create(accounts, keys, sessions).prefix("/account/keys/").title("My API").addTo(app);
         return app;
     }

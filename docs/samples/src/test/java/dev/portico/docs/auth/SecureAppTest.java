@@ -102,10 +102,11 @@ class SecureAppTest {
         TestResponse csrf = browser.get("/auth/csrf/").send();
         assertThat(csrf).hasStatus(200).hasJsonPath("$.csrf_token");
         assertThat(browser.cookies().get("csrftoken")).isPresent();
-        assertThat(browser.post("/auth/login/").withoutCsrfToken().json(ADA).send()).isProblem(403)
+        assertThat(browser.post("/auth/login/").withoutCsrfToken().form(ADA).send()).isProblem(403)
                 .hasCode("csrf_failed").hasDetail("CSRF Failed: CSRF token missing.");
         assertThat(browser.post("/auth/login/").json(ADA).send())   // X-CSRFToken from the csrftoken cookie
-                .hasStatus(200).hasJsonPath("$.username", "ada").hasJsonPath("$.email", "ada@example.com");
+                .hasStatus(200).hasJsonPath("$.user.username", "ada").hasJsonPath("$.user.email", "ada@example.com")
+                .hasJsonPath("$.access").hasJsonPath("$.refresh");
         assertThat(browser.get("/api/me/").send()).hasStatus(200);
         TestResponse page = browser.get("/account/keys/").send();
         assertThat(page).hasStatus(200).hasContentType("text/html").hasHeader("Content-Security-Policy");

@@ -2,8 +2,10 @@ package dev.portico.docs.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portico.auth.account.AccountSettings;
 import dev.portico.auth.accounts.AuthSettings;
 import dev.portico.auth.jwt.JwtSettings;
+import dev.portico.auth.mail.MailSettings;
 import dev.portico.auth.session.SessionSettings;
 import dev.portico.cli.logging.LoggingSettings;
 import dev.portico.config.Setting;
@@ -35,7 +37,8 @@ class ConfigurationReferenceTest {
 
     /** Every setting of the framework's modules, in the order the reference lists them. */
     static final List<Setting<?>> DECLARED = Stream.of(Settings.ALL, DatabaseSettings.ALL, AuthSettings.ALL,
-            JwtSettings.ALL, SessionSettings.ALL, RedisSettings.ALL, LoggingSettings.ALL, MetricsSettings.ALL).flatMap(List::stream).toList();
+            JwtSettings.ALL, SessionSettings.ALL, AccountSettings.ALL, MailSettings.ALL,
+            RedisSettings.ALL, LoggingSettings.ALL, MetricsSettings.ALL).flatMap(List::stream).toList();
 
     private static final Pattern ALL_LIST = Pattern.compile("public static final List<Setting<\\?>> ALL\\b");
 

@@ -12,6 +12,7 @@ import dev.portico.auth.jwt.Tokens;
 import dev.portico.auth.keys.ApiKeyAuthenticator;
 import dev.portico.auth.keys.ApiKeys;
 import dev.portico.auth.keys.FormKeyAuthenticator;
+import dev.portico.auth.mail.Mailer;
 import dev.portico.auth.session.Sessions;
 import dev.portico.auth.web.KeysPages;
 import dev.portico.config.PorticoConfig;
@@ -22,7 +23,8 @@ import java.nio.file.Path;
 /**
  * The example's accounts and who may call what, as seed 004 and seed 000 set them up: JWT at seed 004's
  * {@code /auth/obtain_token/}, {@code /auth/refresh_token/} and {@code /auth/verify_token/}; dj-rest-auth's account
- * endpoints (session login with CSRF) under {@code /auth/}; posts for signed-in users (a JWT or the session);
+ * endpoints under {@code /auth/} (registration with e-mail verification, login by username or address answering a
+ * session and tokens, password reset); posts for signed-in users (a JWT or the session);
  * employees for signed-in users or their API keys (seed 000's {@code IsAuthenticatedOrHasUserAPIKey}: the
  * {@code Api-Key} header, HTTP Basic with a password or a key, or seed 002's {@code authorisation} field); and the
  * page where a user signs in and manages their keys, {@code /account/keys/}.
@@ -32,6 +34,9 @@ final class Auth {
     final ApiKeys keys;
     final Sessions sessions;
     final Tokens tokens;
+    /** The password-reset and verification e-mails: printed to the terminal unless mail.backend=smtp. */
+    final Mailer mailer;
+    private final PorticoConfig config;
     private final Authenticator jwt;
     /** Who may read and write posts. */
     final Authenticator[] people;
@@ -49,6 +54,8 @@ final class Auth {
         this.keys = ApiKeys.create(accounts);
         this.sessions = Sessions.create(accounts, config);
         this.tokens = Tokens.create(accounts, config, jwtKeys(config));
+        this.mailer = Mailer.create(config);
+        this.config = config;
         this.jwt = JwtAuthenticator.create(tokens);
         this.people = new Authenticator[] {jwt, sessions.authenticator()};
         this.peopleAndKeys = new Authenticator[] {jwt, sessions.authenticator(), ApiKeyAuthenticator.create(keys),
@@ -85,11 +92,17 @@ final class Auth {
         return path.startsWith("mem:") || path.startsWith("file:") || !path.contains(":");
     }
 
-    /** Mounts the token and account endpoints, and the page to manage API keys (seed 000's profile page). */
+    /**
+     * Mounts the token endpoints (seed 004's), the account endpoints (dj-rest-auth's, with JWT: login and registration
+     * answer access and refresh tokens, password reset and e-mail verification send mail), and the page to manage
+     * API keys (seed 000's profile page).
+     */
     void addTo(Portico.Builder app) {
+        app.onStop(mailer);
         JwtEndpoints.create(accounts, tokens).addTo(app);
         // the session's first (see AccountEndpoints.authenticators); a JWT caller may use them too
-        AccountEndpoints.create(accounts, sessions).authenticators(sessions.authenticator(), jwt).addTo(app);
+        AccountEndpoints.create(accounts, sessions).config(config).tokens(tokens).mailer(mailer)
+                .authenticators(sessions.authenticator(), jwt).addTo(app);
         KeysPages.create(accounts, keys, sessions).prefix("/account/keys/").title("Blog").addTo(app);
     }
 }

@@ -10,7 +10,9 @@ import dev.portico.auth.cli.ClearSessionsCommand;
 import dev.portico.auth.cli.CreateUserCommand;
 import dev.portico.auth.cli.RoleCommand;
 import dev.portico.auth.cli.UserCommand;
+import dev.portico.auth.account.AccountSettings;
 import dev.portico.auth.jwt.JwtSettings;
+import dev.portico.auth.mail.MailSettings;
 import dev.portico.auth.session.SessionSettings;
 import dev.portico.cli.Manage;
 import dev.portico.clientgen.ClientCommand;
@@ -138,13 +140,16 @@ public final class BlogApp {
     }
 
     /**
-     * Registers the settings of the modules the app uses ({@code database.*}, {@code auth.*}, {@code redis.*}) and sets
-     * the example's throttle rates, as code-level defaults that a file or {@code PORTICO_THROTTLE_ANONYMOUS} /
+     * Registers the settings of the modules the app uses ({@code database.*}, {@code auth.*}, {@code mail.*},
+     * {@code site.*}, {@code redis.*}) and sets the site's name, seed 004's {@code JWT} keyword and the example's
+     * throttle rates, as code-level defaults that a file or {@code PORTICO_THROTTLE_ANONYMOUS} /
      * {@code PORTICO_THROTTLE_AUTHENTICATED} override.
      */
     public static PorticoConfig.Builder settings(PorticoConfig.Builder builder) {
         return MetricsSettings.register(RedisSettings.register(SessionSettings.register(JwtSettings.register(AuthSettings.register(
-                DatabaseSettings.register(builder))))))
+                DatabaseSettings.register(MailSettings.register(AccountSettings.register(builder))))))))
+                .set(MailSettings.SITE_NAME, "Blog")
+                .set(JwtSettings.HEADER_TYPES, "Bearer,JWT")   // seed 004's tutorial sends "JWT <token>"
                 .set(Settings.THROTTLE_ANONYMOUS, ANONYMOUS_RATE)
                 .set(Settings.THROTTLE_AUTHENTICATED, AUTHENTICATED_RATE);
     }

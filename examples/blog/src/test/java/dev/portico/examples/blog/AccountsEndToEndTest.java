@@ -67,8 +67,8 @@ class AccountsEndToEndTest {
     void aSessionLogsInWithItsCsrfTokenAndWritesPostsOnlyWithIt() {
         accounts.createUser("sally");
         assertThat(anonymous.fork().post("/auth/login/")
-                .json(Map.of("username", "sally", "password", TestAccounts.PASSWORD)).send())
-                .as("login needs the CSRF token").isProblem(403).hasCode("csrf_failed");
+                .form(Map.of("username", "sally", "password", TestAccounts.PASSWORD)).send())
+                .as("a login form needs the CSRF token").isProblem(403).hasCode("csrf_failed");
 
         PorticoClient browser = loggedIn("sally", TestAccounts.PASSWORD);
         assertThat(browser.get("/api/posts/").send()).hasStatus(200);
