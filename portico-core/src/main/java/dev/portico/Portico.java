@@ -150,7 +150,8 @@ public final class Portico {
 
     private HttpServer.Options serverOptions() {
         return new HttpServer.Options(config.get(Settings.SERVER_HOST), config.get(Settings.SERVER_PORT),
-                Math.toIntExact(config.get(Settings.LIMITS_HEADER_SIZE)), config.get(Settings.SERVER_IDLE_TIMEOUT),
+                Math.toIntExact(config.get(Settings.LIMITS_HEADER_SIZE)), config.get(Settings.LIMITS_BODY_SIZE),
+                config.get(Settings.SERVER_IDLE_TIMEOUT),
                 config.get(Settings.SERVER_HEADER_TIMEOUT), config.get(Settings.SERVER_BODY_TIMEOUT),
                 config.get(Settings.SERVER_WRITE_TIMEOUT), config.get(Settings.SERVER_MAX_CONNECTIONS),
                 config.get(Settings.SERVER_SHUTDOWN_GRACE), draining::get);

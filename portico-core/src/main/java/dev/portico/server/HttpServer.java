@@ -19,13 +19,14 @@ public interface HttpServer {
      * @param headerTimeout how long one request's line and headers may take to arrive in full (slowloris)
      * @param bodyTimeout how long one request's body may take to arrive in full, however steadily it trickles
      * @param writeTimeout how long one response may take to be read by the client in full (slow readers)
+     * @param maxBody the largest body read ({@code limits.body-size}), also what is read of a body left unread
      * @param maxConnections most connections open at once; past it the listener waits and idle ones are closed sooner
      * @param shutdownGrace how long {@link #stop} lets running requests finish after the port closes
      * @param draining true once the application is stopping: every response then says {@code Connection: close}
      */
-    record Options(String host, int port, int maxHeaderSize, Duration idleTimeout, Duration headerTimeout,
-                   Duration bodyTimeout, Duration writeTimeout, int maxConnections, Duration shutdownGrace,
-                   BooleanSupplier draining) {
+    record Options(String host, int port, int maxHeaderSize, long maxBody, Duration idleTimeout,
+                   Duration headerTimeout, Duration bodyTimeout, Duration writeTimeout, int maxConnections,
+                   Duration shutdownGrace, BooleanSupplier draining) {
     }
 
     /** A Jetty server for {@code application}; not started yet. */

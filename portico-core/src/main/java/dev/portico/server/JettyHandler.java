@@ -3,6 +3,7 @@ package dev.portico.server;
 import dev.portico.http.Response;
 import dev.portico.pipeline.Application;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.LongAdder;
@@ -51,6 +52,9 @@ final class JettyHandler extends Handler.Abstract {
         }
         Sent sent = new Sent(answer, callback, inFlight, watch.progress(request));
         headers(answer, response);
+        if (!drained(request)) {
+            response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+        }
         boolean head = HttpMethod.HEAD.is(request.getMethod());
         if (answer.writer().isPresent() && !head) {
             stream(answer, response, sent);
@@ -64,6 +68,36 @@ final class JettyHandler extends Handler.Abstract {
         byte[] body = answer.body();
         response.write(true, head || body.length == 0 ? BufferUtil.EMPTY_BUFFER : ByteBuffer.wrap(body), sent);
         return true;
+    }
+
+    /**
+     * Reads and discards what the application left of the body (a request refused before its body was read), up to
+     * {@code limits.body-size}, so the connection can carry the next request: closing it with the body unread would
+     * reset it under a client still sending, which then never sees the answer. False when the rest is larger, or
+     * broken: the answer then says {@code Connection: close}.
+     */
+    private boolean drained(Request request) {
+        long declared = request.getLength();
+        if (declared == 0 || declared < 0 && !request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING)) {
+            return true; // no body at all: the common GET costs nothing here
+        }
+        if (declared > options.maxBody()) {
+            return false;
+        }
+        InputStream rest = Content.Source.asInputStream(request);
+        byte[] buffer = new byte[8192];
+        long left = options.maxBody();
+        try {
+            for (int n = rest.read(buffer); n >= 0; n = rest.read(buffer)) {
+                left -= n;
+                if (left < 0) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private void headers(Response answer, org.eclipse.jetty.server.Response response) {

@@ -283,6 +283,25 @@ class WireTest {
         }
     }
 
+    /**
+     * A request refused before its body is read (401) must leave the connection fit for the next request, or be
+     * answered {@code Connection: close}: a client that reuses it must never meet a connection closed under it.
+     */
+    @Test
+    void aBodyLeftUnreadNeverBreaksTheNextRequestOnTheConnection() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        for (String body : java.util.List.of("{\"name\":\"x\"", "x".repeat(100_000), "{}")) {
+            for (int i = 0; i < 30; i++) {
+                java.net.http.HttpResponse<String> response = client.send(java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://127.0.0.1:" + app.port() + "/api/posts/"))
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).isEqualTo(401);
+            }
+        }
+    }
+
     @Test
     void everyAnswerSaysNosniff() throws IOException {
         assertThat(exchange("GET /api/hello/x/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").text())
