@@ -3,8 +3,10 @@ package dev.portico.auth.account;
 import dev.portico.auth.accounts.Accounts;
 import dev.portico.auth.accounts.Caller;
 import dev.portico.auth.accounts.NewUser;
+import dev.portico.auth.accounts.PasswordValidators;
 import dev.portico.auth.accounts.User;
 import dev.portico.auth.accounts.Users;
+import dev.portico.auth.jwt.Tokens;
 import dev.portico.auth.session.Sessions;
 import dev.portico.error.PermissionDenied;
 import dev.portico.error.ValidationFailed;
@@ -22,10 +24,12 @@ final class AccountActions {
 
     private final Users users;
     private final Sessions sessions;
+    private final Optional<Tokens> tokens;
 
-    AccountActions(Accounts accounts, Sessions sessions) {
+    AccountActions(Accounts accounts, Sessions sessions, Optional<Tokens> tokens) {
         this.users = accounts.users();
         this.sessions = sessions;
+        this.tokens = tokens;
     }
 
     CsrfToken csrf(Request request) {
@@ -33,9 +37,10 @@ final class AccountActions {
     }
 
     UserDetails register(Request request, Register in) {
-        Optional<String> problem = users.passwordProblem(in.password1(), in.username());
-        if (problem.isPresent()) {
-            throw ValidationFailed.of("password1", problem.get());
+        List<String> problems = users.passwordProblems(in.password1(),
+                PasswordValidators.attributes(in.username(), in.email().orElse("")));
+        if (!problems.isEmpty()) {
+            throw new ValidationFailed(Map.of("password1", problems));
         }
         if (!in.password1().equals(in.password2())) {
             throw ValidationFailed.of("non_field_errors", MISMATCH);
@@ -58,8 +63,16 @@ final class AccountActions {
         return UserDetails.of(user);
     }
 
+    /**
+     * dj-rest-auth's logout: the session ends, and a refresh token sent as {@code refresh} is blacklisted with its
+     * whole family (when the endpoints know the {@link Tokens}); an invalid one is a 401 after the session ended.
+     */
     RestAuthDetail logout(Request request) {
+        Optional<String> refresh = LogoutRequest.refresh(request);
         sessions.logout(request);
+        if (refresh.isPresent() && tokens.isPresent()) {
+            tokens.get().revoke(refresh.get());
+        }
         return new RestAuthDetail(LOGGED_OUT);
     }
 
@@ -85,15 +98,15 @@ final class AccountActions {
 
     RestAuthDetail changePassword(Request request, PasswordChange in) {
         User user = caller(request).user();
-        if (!users.checkPassword(user.id(), in.oldPassword())) {
+        if (!users.checkPassword(request, user, in.oldPassword())) {
             throw ValidationFailed.of("old_password", WRONG_OLD);
         }
         if (!in.newPassword1().equals(in.newPassword2())) {
             throw ValidationFailed.of("new_password2", MISMATCH);
         }
-        Optional<String> problem = users.passwordProblem(in.newPassword2(), user.username());
-        if (problem.isPresent()) {
-            throw ValidationFailed.of("new_password2", problem.get());
+        List<String> problems = users.passwordProblems(in.newPassword2(), PasswordValidators.attributes(user));
+        if (!problems.isEmpty()) {
+            throw new ValidationFailed(Map.of("new_password2", problems));
         }
         users.setPassword(user.id(), in.newPassword1());   // raises the epoch: every other session and token ends
         if (sessions.current(request).isPresent()) {

@@ -4,11 +4,14 @@ import dev.portico.Portico;
 import dev.portico.auth.Authenticator;
 import dev.portico.auth.Permission;
 import dev.portico.auth.accounts.Accounts;
+import dev.portico.auth.jwt.Tokens;
 import dev.portico.auth.session.Sessions;
 import dev.portico.endpoint.Endpoint;
 import dev.portico.http.HttpMethod;
+import dev.portico.throttle.Throttle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * dj-rest-auth's endpoints on Portico's sessions, mounted with one call:
@@ -19,26 +22,30 @@ import java.util.List;
  *   GET   /auth/csrf/              the CSRF cookie and a token, before a first unsafe request
  *   POST  /auth/register/          username, email, password1, password2 → 201, logged in
  *   POST  /auth/login/             username, password → 200, session and CSRF cookies
- *   POST  /auth/logout/            the session deleted, its cookie cleared
+ *   POST  /auth/logout/            the session deleted, its cookie cleared; a refresh token sent, blacklisted
  *   POST  /auth/logout_everywhere/ every session and token of the user ended at once
  *   GET   /auth/user/              the logged-in user
  *   PATCH /auth/user/              username, email
  *   POST  /auth/password/change/   old_password, new_password1, new_password2; other sessions end
  * </pre>
- * Register and login check CSRF whoever sends them (a cross-site page must not log a victim into another account);
+ * Register, login and the password change are throttled by client IP ({@link Accounts#throttle()},
+ * {@code auth.throttle}) whatever credentials ride along. Register and login check CSRF whoever sends them (a cross-site page must not log a victim into another account);
  * the others are authenticated by the session cookie, which enforces CSRF on unsafe methods itself. Only
  * {@link Sessions#authenticator()} authenticates them unless {@link #authenticators} says otherwise. {@link #addTo}
  * also installs the session middleware, which writes the cookies.
  */
 public final class AccountEndpoints {
-    private final AccountActions actions;
+    private final Accounts accounts;
     private final Sessions sessions;
+    private Optional<Tokens> tokens = Optional.empty();
+    private final Optional<Throttle> throttle;
     private String prefix = "/auth/";
     private boolean registration = true;
     private Authenticator[] authenticators;
 
     private AccountEndpoints(Accounts accounts, Sessions sessions) {
-        this.actions = new AccountActions(accounts, sessions);
+        this.accounts = accounts;
+        this.throttle = accounts.throttle();
         this.sessions = sessions;
         this.authenticators = new Authenticator[] {sessions.authenticator()};
     }
@@ -74,8 +81,18 @@ public final class AccountEndpoints {
         return this;
     }
 
+    /**
+     * The JWTs of the application: a logout sent {@code {"refresh": "<token>"}} then blacklists that refresh token
+     * and every token of its login, as dj-rest-auth does with simplejwt's blacklist app.
+     */
+    public AccountEndpoints refreshTokens(Tokens tokens) {
+        this.tokens = Optional.of(tokens);
+        return this;
+    }
+
     /** The endpoints, in the order of the table above. */
     public List<Endpoint> endpoints() {
+        AccountActions actions = new AccountActions(accounts, sessions, tokens);
         List<Endpoint> all = new ArrayList<>();
         all.add(Endpoint.builder(HttpMethod.GET, prefix + "csrf/").output(CsrfToken.class)
                 .handle(actions::csrf).operationId("retrieveCsrfToken").summary("Get a CSRF token")
@@ -88,17 +105,18 @@ public final class AccountEndpoints {
                     .summary("Register an account")
                     .description("Creates the account and logs it in (session and CSRF cookies). Needs a CSRF token.")
                     .tags("auth").middleware(sessions.csrf().protect()).authenticators(authenticators)
-                    .permissions(Permission.allowAny()).build());
+                    .permissions(Permission.allowAny()).throttle(throttle.orElse(null)).build());
         }
         all.add(Endpoint.builder(HttpMethod.POST, prefix + "login/").output(UserDetails.class).body(Login.class)
                 .<Login>handleBody(actions::login).operationId("login").summary("Log in")
                 .description("Starts a session: a new sessionid cookie (any earlier one ends) and a new csrftoken. "
                         + "Needs a CSRF token, so a cross-site page cannot log a visitor into another account.")
                 .tags("auth").middleware(sessions.csrf().protect()).authenticators(authenticators)
-                .permissions(Permission.allowAny()).build());
+                .permissions(Permission.allowAny()).throttle(throttle.orElse(null)).build());
         all.add(Endpoint.builder(HttpMethod.POST, prefix + "logout/").output(RestAuthDetail.class)
                 .handle(actions::logout).operationId("logout").summary("Log out")
-                .description("Deletes the session and clears its cookie.")
+                .description("Deletes the session and clears its cookie. A JSON or form body `{\"refresh\": \"<token>\"}` "
+                        + "also blacklists that refresh token and every token of its login (401 if it is not valid).")
                 .tags("auth").authenticators(authenticators).permissions(Permission.allowAny()).build());
         all.add(Endpoint.builder(HttpMethod.POST, prefix + "logout_everywhere/").output(RestAuthDetail.class)
                 .handle(actions::logoutEverywhere).operationId("logoutEverywhere").summary("Log out everywhere")
@@ -116,7 +134,8 @@ public final class AccountEndpoints {
                 .body(PasswordChange.class).<PasswordChange>handleBody(actions::changePassword)
                 .operationId("changePassword").summary("Change the password")
                 .description("Ends every other session and token of the user; this session goes on with a new id.")
-                .tags("auth").authenticators(authenticators).permissions(Permission.authenticated()).build());
+                .tags("auth").authenticators(authenticators).permissions(Permission.authenticated())
+                .throttle(throttle.orElse(null)).build());
         return all;
     }
 

@@ -43,7 +43,7 @@ public final class JwtAuthenticator implements Authenticator {
         // simplejwt's one sentence for "Bearer" alone or "Bearer a b", whichever it was
         return AuthorizationHeader.credentials(request, SCHEME, problem -> new AuthenticationFailed(
                 "bad_authorization_header", "Authorization header must contain two space-delimited values"))
-                .<Principal>map(tokens::authenticate);
+                .<Principal>map(token -> tokens.authenticate(request, token));
     }
 
     @Override

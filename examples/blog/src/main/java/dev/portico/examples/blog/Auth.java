@@ -89,7 +89,8 @@ final class Auth {
     void addTo(Portico.Builder app) {
         JwtEndpoints.create(accounts, tokens).addTo(app);
         // the session's first (see AccountEndpoints.authenticators); a JWT caller may use them too
-        AccountEndpoints.create(accounts, sessions).authenticators(sessions.authenticator(), jwt).addTo(app);
+        AccountEndpoints.create(accounts, sessions).authenticators(sessions.authenticator(), jwt)
+                .refreshTokens(tokens).addTo(app);   // a logout sent {"refresh"} blacklists that login's tokens
         KeysPages.create(accounts, keys, sessions).prefix("/account/keys/").title("Blog").addTo(app);
     }
 }
