@@ -476,9 +476,29 @@ public final class Portico {
                     .build().endpoints();
         }
 
-        private static Function<Request, String> defaultCallerKey(PorticoConfig config) {
-            ClientAddress client = ClientAddress.create(config.get(Settings.SERVER_TRUSTED_PROXIES),
+        private static ClientAddress clientAddress(PorticoConfig config) {
+            return ClientAddress.create(config.get(Settings.SERVER_TRUSTED_PROXIES),
                     config.get(Settings.SERVER_FORWARDED_HEADER));
+        }
+
+        /** The limits of failed authentications, from {@code throttle.failures.*}; an empty rate is no limit. */
+        private static dev.portico.auth.Guesses guesses(PorticoConfig config) {
+            return dev.portico.auth.Guesses.create(rate(config, Settings.THROTTLE_FAILURES_ADDRESS),
+                    rate(config, Settings.THROTTLE_FAILURES_USERNAME));
+        }
+
+        private static Optional<dev.portico.throttle.Rate> rate(PorticoConfig config,
+                                                                 dev.portico.config.Setting<String> setting) {
+            String rate = config.get(setting).trim();
+            try {
+                return rate.isEmpty() ? Optional.empty() : Optional.of(dev.portico.throttle.Rate.parse(rate));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(setting.key() + ": " + e.getMessage(), e);
+            }
+        }
+
+        private static Function<Request, String> defaultCallerKey(PorticoConfig config) {
+            ClientAddress client = clientAddress(config);
             return request -> request.principal().map(p -> "user:" + p.id()).orElseGet(() -> "ip:" + client.of(request));
         }
 
@@ -529,10 +549,12 @@ public final class Portico {
                     : endpoints.stream().anyMatch(e -> e.policies().cacheFor().isPresent())
                     ? ResponseCache.inMemory(resolved.get(Settings.CACHE_MEMORY_MAX_SIZE), resolved.clock()) : ResponseCache.none();
             Optional<Throttle> throttles = defaultThrottle(resolved);
+            ThrottleStore store = throttleStore != null ? throttleStore
+                    : ThrottleStore.memory(resolved.get(Settings.THROTTLE_MEMORY_MAX_KEYS), resolved.clock());
             Pipeline.Defaults defaults = new Pipeline.Defaults(authenticators, permissions, throttles,
                     responses, callerKey != null ? callerKey : defaultCallerKey(resolved), mapper,
-                    new BodyReaders(mapper, resolved.limits()), throttleStore != null ? throttleStore
-                    : ThrottleStore.memory(resolved.get(Settings.THROTTLE_MEMORY_MAX_KEYS), resolved.clock()));
+                    new BodyReaders(mapper, resolved.limits()), store, clientAddress(resolved),
+                    guesses(resolved).bind(store));
             SchemaView view = schema.build(resolved);
             OpenApiDocument[] document = new OpenApiDocument[1];
             List<Endpoint> served = new ArrayList<>(endpoints);

@@ -55,6 +55,12 @@ public final class Settings {
             "Default rate for signed-in callers, by user id, as \"100/min\"; empty: none. Code's throttle(...) wins.");
     public static final Setting<Integer> THROTTLE_MEMORY_MAX_KEYS = Setting.integer("throttle.memory-max-keys", 100_000,
             "Most callers the in-memory throttle store counts at once; more evicts the least recent.");
+    public static final Setting<String> THROTTLE_FAILURES_ADDRESS = Setting.string("throttle.failures.address", "10/min",
+            "Failed authentications (any password, key or token refused) allowed per client IP, as \"10/min\"; then "
+                    + "429 before any secret is checked. Empty: no limit.");
+    public static final Setting<String> THROTTLE_FAILURES_USERNAME = Setting.string("throttle.failures.username",
+            "10/hour", "Failed authentications allowed per username tried, from any IP, as \"10/hour\"; then 429 "
+                    + "before the password is checked. Empty: no limit.");
     public static final Setting<Long> LIMITS_BODY_SIZE =
             Setting.size("limits.body-size", LIMITS.bodySize(), "Largest request body; 413 past it.");
     public static final Setting<Long> LIMITS_HEADER_SIZE = Setting.size("limits.header-size", LIMITS.headerSize(),
@@ -113,7 +119,8 @@ public final class Settings {
     public static final List<Setting<?>> ALL = List.of(SERVER_HOST, SERVER_PORT, SERVER_SHUTDOWN_GRACE, SERVER_SHUTDOWN_DELAY,
             SERVER_IDLE_TIMEOUT, SERVER_HEADER_TIMEOUT, SERVER_BODY_TIMEOUT, SERVER_WRITE_TIMEOUT,
             SERVER_MAX_CONNECTIONS, SERVER_ALLOWED_HOSTS, SERVER_TRUSTED_PROXIES, SERVER_FORWARDED_HEADER,
-            THROTTLE_ANONYMOUS, THROTTLE_AUTHENTICATED, THROTTLE_MEMORY_MAX_KEYS, LIMITS_BODY_SIZE, LIMITS_HEADER_SIZE, LIMITS_JSON_DEPTH, LIMITS_JSON_STRING_LENGTH,
+            THROTTLE_ANONYMOUS, THROTTLE_AUTHENTICATED, THROTTLE_MEMORY_MAX_KEYS,
+            THROTTLE_FAILURES_ADDRESS, THROTTLE_FAILURES_USERNAME, LIMITS_BODY_SIZE, LIMITS_HEADER_SIZE, LIMITS_JSON_DEPTH, LIMITS_JSON_STRING_LENGTH,
             LIMITS_FORM_FIELDS, LIMITS_FORM_DEPTH, LIMITS_FORM_LIST_INDEX, LIMITS_MULTIPART_PARTS,
             LIMITS_MULTIPART_PART_SIZE, LIMITS_MULTIPART_MEMORY_THRESHOLD, JSON_FAIL_ON_UNKNOWN_FIELDS, ERRORS_FORMAT,
             ROUTING_TRAILING_SLASH, ACCESS_LOG_ENABLED, OPENAPI_ENABLED, OPENAPI_PATH, OPENAPI_DOCS_PAGES, OPENAPI_TITLE, OPENAPI_DESCRIPTION,

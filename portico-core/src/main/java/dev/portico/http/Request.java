@@ -1,5 +1,6 @@
 package dev.portico.http;
 
+import dev.portico.auth.Guesses;
 import dev.portico.auth.Principal;
 import dev.portico.endpoint.Endpoint;
 import java.io.InputStream;
@@ -95,6 +96,22 @@ public interface Request {
 
     /** The address of the peer that opened the connection (a proxy, when there is one). */
     InetSocketAddress remoteAddress();
+
+    /**
+     * The client's IP address in canonical text, as throttles key on it: the peer's, or behind
+     * {@code server.trusted-proxies} proxies the one they saw (see {@link ClientAddress}).
+     */
+    default String clientAddress() {
+        return remoteAddress().getAddress().getHostAddress();
+    }
+
+    /**
+     * The application's count of failed authentications by client address and username: an authenticator or a login
+     * endpoint asks it before checking a password and tells it of every failure (see {@link Guesses}).
+     */
+    default Guesses guesses() {
+        return Guesses.none();
+    }
 
     /** The request id: the incoming {@code X-Request-Id} when valid, otherwise generated. */
     String requestId();

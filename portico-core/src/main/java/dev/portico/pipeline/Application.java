@@ -46,11 +46,16 @@ public final class Application {
     /** The recorders of the probe paths ({@code /health}, {@code /ready}) answered before any endpoint, by raw path. */
     private final java.util.Map<String, RequestObserver.Recorder> probes;
     private final List<Endpoint> endpoints;
+    private final dev.portico.http.ClientAddress client;
+    private final dev.portico.auth.Guesses guesses;
 
     private Application(Router<MethodDispatch> router, List<Middleware> middlewares, ErrorRenderer errors,
-                        Limits limits, boolean accessLog, List<Endpoint> endpoints, BodyReaders readers,
+                        Limits limits, boolean accessLog, List<Endpoint> endpoints, Pipeline.Defaults defaults,
                         RequestObserver observer, List<String> probePaths) {
         this.router = router;
+        this.client = defaults.clientAddress();
+        this.guesses = defaults.guesses();
+        BodyReaders readers = defaults.readers();
         this.unmatched = observer.unmatched();
         java.util.Map<String, RequestObserver.Recorder> probeRecorders = new java.util.HashMap<>();
         for (String path : probePaths) {
@@ -118,7 +123,7 @@ public final class Application {
                     builder.add(route.template(), method, dispatch, endpoint.describe()));
         }
         return new Application(builder.build(), middlewares, errors, limits, accessLog, endpoints,
-                defaults.readers(), observer, probePaths);
+                defaults, observer, probePaths);
     }
 
     /** The endpoints served, in declaration order. */
@@ -138,7 +143,8 @@ public final class Application {
     public Response handle(Transport transport) {
         long start = System.nanoTime();
         HttpMethod method = HttpMethod.parseOrNull(transport.method());
-        Exchange exchange = new Exchange(transport, method, limits.bodySize(), queryParser, readers);
+        Exchange exchange = new Exchange(transport, method, limits.bodySize(), queryParser, readers, client,
+                guesses);
         MDC.put(MDC_REQUEST_ID, exchange.requestId());
         try {
             Response response = answer(transport, method, exchange);

@@ -52,8 +52,14 @@ public final class Exchange implements Request {
     private Object[] arguments = NONE;
     private List<AutoCloseable> closeAtEnd;
 
-    Exchange(Transport transport, HttpMethod method, long bodyLimit, FormParser queryParser, BodyReaders readers) {
+    private final dev.portico.http.ClientAddress client;
+    private final dev.portico.auth.Guesses guesses;
+
+    Exchange(Transport transport, HttpMethod method, long bodyLimit, FormParser queryParser, BodyReaders readers,
+             dev.portico.http.ClientAddress client, dev.portico.auth.Guesses guesses) {
         this.transport = transport;
+        this.client = client;
+        this.guesses = guesses;
         this.readers = readers;
         this.method = method;
         this.bodyLimit = bodyLimit;
@@ -253,6 +259,16 @@ public final class Exchange implements Request {
     @Override
     public InetSocketAddress remoteAddress() {
         return transport.remoteAddress();
+    }
+
+    @Override
+    public String clientAddress() {
+        return client.of(this);
+    }
+
+    @Override
+    public dev.portico.auth.Guesses guesses() {
+        return guesses;
     }
 
     @Override

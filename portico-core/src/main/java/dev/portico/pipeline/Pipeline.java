@@ -44,7 +44,8 @@ public final class Pipeline {
     /** What the application configures for every endpoint, and what the stages share. */
     public record Defaults(List<Authenticator> authenticators, List<Permission> permissions,
                            Optional<Throttle> throttle, ResponseCache cache, Function<Request, String> callerKey,
-                           ObjectMapper mapper, BodyReaders readers, ThrottleStore throttleStore) {
+                           ObjectMapper mapper, BodyReaders readers, ThrottleStore throttleStore,
+                           dev.portico.http.ClientAddress clientAddress, dev.portico.auth.Guesses guesses) {
     }
 
     private Pipeline() {

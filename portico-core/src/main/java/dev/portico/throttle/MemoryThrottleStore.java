@@ -44,6 +44,13 @@ final class MemoryThrottleStore implements ThrottleStore {
     }
 
     @Override
+    public Throttle.Decision peek(String bucket, Rate rate) {
+        int colon = bucket.indexOf(':');
+        return colon < 0 ? new Bucket("", rate, false).peek(bucket)
+                : new Bucket(bucket.substring(0, colon + 1), rate, false).peek(bucket.substring(colon + 1));
+    }
+
+    @Override
     public Counter counter(String scope, Rate rate, boolean ban) {
         // a scope with a ':' of its own splits elsewhere in hit(bucket, ...): count it there, so the two agree
         return scope.indexOf(':') >= 0 ? ThrottleStore.super.counter(scope, rate, ban) : new Bucket(scope + ':', rate, ban);
@@ -89,6 +96,19 @@ final class MemoryThrottleStore implements ThrottleStore {
                 return new Throttle.Decision(false, limit, 0, Rate.seconds(endsAt - now));
             }
             return new Throttle.Decision(false, limit, 0, Rate.seconds(toEnd));
+        }
+
+        Throttle.Decision peek(String key) {
+            long now = clock.millis();
+            Expiring banned = bans.getIfPresent(new Key(this, key, BAN));
+            if (banned != null && banned.endsAt > now) {
+                return new Throttle.Decision(false, limit, 0, Rate.seconds(banned.endsAt - now));
+            }
+            long window = Math.floorDiv(now, millis);
+            long toEnd = (window + 1) * millis - now;
+            Expiring counted = counters.getIfPresent(new Key(this, key, window));
+            long count = counted == null ? 0 : counted.count.get();
+            return new Throttle.Decision(count < limit, limit, Math.max(0, limit - count), Rate.seconds(toEnd));
         }
 
         boolean sameAs(Bucket other) {   // two throttles of one scope and rate share their counts

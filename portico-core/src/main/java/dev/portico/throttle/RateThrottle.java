@@ -81,6 +81,16 @@ public final class RateThrottle implements Throttle {
         return new RateThrottle(rate, ban, callers, scope, Optional.of(key), store, null);
     }
 
+    /**
+     * Counts every caller by client address ({@code ip:<address>}), signed in or not: for the login, token,
+     * registration and password endpoints, where a token riding along must not move a guesser into that user's
+     * generous bucket.
+     */
+    public RateThrottle byAddress() {
+        return new RateThrottle(rate, ban, Callers.ANY, scope, Optional.of(r -> Optional.of("ip:" + r.clientAddress())),
+                store, null);
+    }
+
     /** The rate. */
     public Rate rate() {
         return rate;

@@ -16,6 +16,13 @@ public interface ThrottleStore {
     Throttle.Decision hit(String bucket, Rate rate, boolean ban);
 
     /**
+     * The state of {@code bucket}'s current window of {@code rate}, without counting: allowed while a ban is not running
+     * and fewer than {@code limit} were counted, so that the next {@link #hit} would still pass. What
+     * {@link dev.portico.auth.Guesses} asks before a password is checked, counting only the failures.
+     */
+    Throttle.Decision peek(String bucket, Rate rate);
+
+    /**
      * The counting of one bound throttle, made once per endpoint when the pipelines are composed: its
      * {@link #hit(String) hit} of {@code key} counts exactly as {@code hit(scope + ':' + key, rate, ban)} does, and a
      * store may precompute the endpoint's part of the bucket here instead of building it on every request.

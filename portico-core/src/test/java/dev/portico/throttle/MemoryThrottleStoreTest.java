@@ -94,4 +94,31 @@ class MemoryThrottleStoreTest {
     private Throttle.Decision hit() {
         return store.hit("ip:1", threePerMinute, false);
     }
+
+    @Test
+    void aPeekCountsNothingAndSaysWhetherTheNextHitWouldPass() {
+        assertThat(store.peek("ip:1", threePerMinute)).isEqualTo(new Throttle.Decision(true, 3, 3, 60));
+        hit();
+        hit();
+        assertThat(store.peek("ip:1", threePerMinute)).isEqualTo(new Throttle.Decision(true, 3, 1, 60));
+        assertThat(store.peek("ip:1", threePerMinute)).as("peeking counted nothing").isEqualTo(
+                new Throttle.Decision(true, 3, 1, 60));
+        hit();
+        clock.set(T0 + 30_000);
+        assertThat(store.peek("ip:1", threePerMinute)).isEqualTo(new Throttle.Decision(false, 3, 0, 30));
+        assertThat(store.peek("ip:2", threePerMinute).allowed()).isTrue();
+        clock.set(T0 + 60_000);
+        assertThat(store.peek("ip:1", threePerMinute).allowed()).isTrue();
+    }
+
+    @Test
+    void aPeekSeesABan() {
+        for (int i = 0; i < 3; i++) {
+            store.hit("ip:1", threePerMinute, true);
+        }
+        clock.set(T0 + 50_000);
+        store.hit("ip:1", threePerMinute, true);   // banned until T0 + 110 000
+        clock.set(T0 + 60_000);                    // a new window, still banned
+        assertThat(store.peek("ip:1", threePerMinute)).isEqualTo(new Throttle.Decision(false, 3, 0, 50));
+    }
 }

@@ -3,6 +3,7 @@ package dev.portico.auth.account;
 import dev.portico.auth.accounts.Accounts;
 import dev.portico.auth.accounts.Caller;
 import dev.portico.auth.accounts.NewUser;
+import dev.portico.auth.accounts.PasswordValidators;
 import dev.portico.auth.accounts.User;
 import dev.portico.auth.accounts.Users;
 import dev.portico.auth.jwt.TokenPair;
@@ -54,10 +55,10 @@ final class AccountActions {
      * verification e-mail goes out unless verification is off.
      */
     Object register(Request request, Register in) {
-        // the password validators of registration: where issue 18's Django validators plug in once merged
-        Optional<String> problem = users.passwordProblem(in.password1(), in.username());
-        if (problem.isPresent()) {
-            throw ValidationFailed.of("password1", problem.get());
+        List<String> problems = users.passwordProblems(in.password1(),
+                PasswordValidators.attributes(in.username(), in.email().orElse("")));
+        if (!problems.isEmpty()) {
+            throw new ValidationFailed(Map.of("password1", problems));
         }
         if (!in.password1().equals(in.password2())) {
             throw ValidationFailed.of("non_field_errors", MISMATCH);
@@ -87,7 +88,7 @@ final class AccountActions {
 
     /** A login by username or address: a new session, and tokens with JWT on. */
     Object login(Request request, Login in) {
-        User user = authenticate(in).orElseThrow(() -> ValidationFailed.of("non_field_errors", Sessions.BAD_LOGIN));
+        User user = authenticate(request, in).orElseThrow(() -> ValidationFailed.of("non_field_errors", Sessions.BAD_LOGIN));
         if (options.mandatory() && !profiles.find(user.id()).emailVerified()) {
             throw ValidationFailed.of("non_field_errors", NOT_VERIFIED);
         }
@@ -95,19 +96,19 @@ final class AccountActions {
         return answer(user);
     }
 
-    private Optional<User> authenticate(Login in) {
+    private Optional<User> authenticate(Request request, Login in) {
         Optional<String> email = in.email().filter(e -> !e.isBlank());
         if (email.isPresent()) {
             List<Profiles.Holder> holders = profiles.holders(Addresses.require("email", email.get()));
             // an address shared by two accounts names neither (Django's get() would fail): a wrong login, same cost
             String username = holders.size() == 1 ? holders.get(0).username() : NO_SUCH_USER;
-            return users.authenticate(username, in.password());
+            return users.authenticate(request, username, in.password());
         }
         Optional<String> username = in.username().filter(u -> !u.isBlank());
         if (username.isEmpty()) {
             throw ValidationFailed.of("non_field_errors", MUST_INCLUDE);
         }
-        return users.authenticate(username.get(), in.password());
+        return users.authenticate(request, username.get(), in.password());
     }
 
     /** With JWT on and tokens given, dj-rest-auth's {@code JWTSerializer}; otherwise the user alone. */
@@ -120,8 +121,16 @@ final class AccountActions {
         return details;
     }
 
+    /**
+     * dj-rest-auth's logout: the session ends, and a refresh token sent as {@code refresh} is blacklisted with its
+     * whole family (when the endpoints know the {@link Tokens}); an invalid one is a 401 after the session ended.
+     */
     RestAuthDetail logout(Request request) {
+        Optional<String> refresh = LogoutRequest.refresh(request);
         sessions.logout(request);
+        if (refresh.isPresent() && tokens.isPresent()) {
+            tokens.get().revoke(refresh.get());
+        }
         return new RestAuthDetail(LOGGED_OUT);
     }
 
@@ -161,16 +170,16 @@ final class AccountActions {
         if (options.oldPasswordRequired()) {
             String old = in.oldPassword().orElseThrow(() -> ValidationFailed.of("old_password",
                     "This field is required."));
-            if (!users.checkPassword(user.id(), old)) {
+            if (!users.checkPassword(request, user, old)) {
                 throw ValidationFailed.of("old_password", WRONG_OLD);
             }
         }
         if (!in.newPassword1().equals(in.newPassword2())) {
             throw ValidationFailed.of("new_password2", MISMATCH);
         }
-        Optional<String> problem = users.passwordProblem(in.newPassword2(), user.username());
-        if (problem.isPresent()) {
-            throw ValidationFailed.of("new_password2", problem.get());
+        List<String> problems = users.passwordProblems(in.newPassword2(), PasswordValidators.attributes(user));
+        if (!problems.isEmpty()) {
+            throw new ValidationFailed(Map.of("new_password2", problems));
         }
         users.setPassword(user.id(), in.newPassword1());   // raises the epoch: every other session and token ends
         if (sessions.current(request).isPresent()) {

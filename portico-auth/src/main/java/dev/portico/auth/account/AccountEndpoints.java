@@ -13,6 +13,7 @@ import dev.portico.endpoint.EndpointBuilder;
 import dev.portico.http.HttpMethod;
 import dev.portico.http.Middleware;
 import dev.portico.http.Request;
+import dev.portico.throttle.Throttle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +45,9 @@ import java.util.Optional;
  * {@code Origin} is foreign; {@code always} asks it of every one. The other endpoints are authenticated by the
  * session cookie, which enforces CSRF on unsafe methods itself, or by a token. Only {@link Sessions#authenticator()}
  * authenticates them unless {@link #authenticators} says otherwise. {@link #addTo} also installs the session
- * middleware, which writes the cookies.
+ * middleware, which writes the cookies. Registration, login, the password change and the password reset are throttled
+ * by client IP ({@link Accounts#throttle()}, {@code auth.throttle}) whatever credentials ride along; a logout sent
+ * {@code {"refresh": "<token>"}} blacklists that refresh token and every token of its login.
  */
 public final class AccountEndpoints {
     private static final String TAG = "auth";
@@ -57,9 +60,11 @@ public final class AccountEndpoints {
     private Optional<Tokens> tokens = Optional.empty();
     private Optional<Mailer> mailer = Optional.empty();
     private Optional<PorticoConfig> config = Optional.empty();
+    private final Optional<Throttle> throttle;
 
     private AccountEndpoints(Accounts accounts, Sessions sessions) {
         this.accounts = accounts;
+        this.throttle = accounts.throttle();
         this.sessions = sessions;
         this.authenticators = new Authenticator[] {sessions.authenticator()};
     }
@@ -78,7 +83,8 @@ public final class AccountEndpoints {
 
     /**
      * Answers login and registration with {@code {access, refresh, user}} (unless {@code auth.account.jwt-responses}
-     * is false) and mounts {@code token/refresh/} and {@code token/verify/}.
+     * is false), mounts {@code token/refresh/} and {@code token/verify/}, and lets a logout blacklist the refresh token
+     * it is sent, as dj-rest-auth does with Simple JWT's blacklist app.
      */
     public AccountEndpoints tokens(Tokens tokens) {
         this.tokens = Optional.of(tokens);
@@ -134,14 +140,16 @@ public final class AccountEndpoints {
         if (registration) {
             all.addAll(RegistrationEndpoints.of(this, actions, verifications, djRestAuth));
         }
-        all.add(open(HttpMethod.POST, "login/").output(loginOutput()).body(Login.class)
+        all.add(guessed(open(HttpMethod.POST, "login/")).output(loginOutput()).body(Login.class)
                 .<Login>handleBody(actions::login).operationId("login").summary("Log in")
                 .description("Takes the username or the email address, and the password. Starts a session (a new "
                         + "sessionid cookie, a new csrftoken)" + (jwt() ? " and answers an access and a refresh token"
                         : "") + ". " + csrfSentence()).middleware(anonymousCsrf()).build());
         all.add(open(HttpMethod.POST, "logout/").output(RestAuthDetail.class)
                 .handle(actions::logout).operationId("logout").summary("Log out")
-                .description("Deletes the session and clears its cookie.").build());
+                .description("Deletes the session and clears its cookie. A JSON or form body `{\"refresh\": \"<token>\"}` "
+                        + "also blacklists that refresh token and every token of its login (401 if it is not valid).")
+                .build());
         all.add(mine(HttpMethod.POST, "logout_everywhere/").output(RestAuthDetail.class)
                 .handle(actions::logoutEverywhere).operationId("logoutEverywhere").summary("Log out everywhere")
                 .description("Ends every session and every token of the user at once, on every device, this one "
@@ -191,6 +199,11 @@ public final class AccountEndpoints {
     EndpointBuilder open(HttpMethod method, String path) {
         return Endpoint.builder(method, prefix + path).tags(TAG).authenticators(authenticators)
                 .permissions(Permission.allowAny());
+    }
+
+    /** An endpoint that checks a password or sends mail: throttled by client IP whatever credentials ride along. */
+    EndpointBuilder guessed(EndpointBuilder builder) {
+        return builder.throttle(throttle.orElse(null));
     }
 
     /** An endpoint of the logged-in user. */

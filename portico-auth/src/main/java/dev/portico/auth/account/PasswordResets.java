@@ -1,6 +1,7 @@
 package dev.portico.auth.account;
 
 import dev.portico.auth.accounts.Accounts;
+import dev.portico.auth.accounts.PasswordValidators;
 import dev.portico.auth.accounts.User;
 import dev.portico.auth.accounts.Users;
 import dev.portico.auth.mail.Mailer;
@@ -8,6 +9,7 @@ import dev.portico.auth.session.Sessions;
 import dev.portico.error.ValidationFailed;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -66,10 +68,9 @@ final class PasswordResets {
             throw ValidationFailed.of("new_password2", AccountActions.MISMATCH);
         }
         User user = users.find(id).orElseThrow();
-        // the password validators of registration: where issue 18's Django validators plug in once merged
-        Optional<String> problem = users.passwordProblem(in.newPassword2(), user.username());
-        if (problem.isPresent()) {
-            throw ValidationFailed.of("new_password2", problem.get());
+        List<String> problems = users.passwordProblems(in.newPassword2(), PasswordValidators.attributes(user));
+        if (!problems.isEmpty()) {
+            throw new ValidationFailed(Map.of("new_password2", problems));
         }
         if (!tokens.spend(in.token())) {
             throw ValidationFailed.of("token", INVALID);   // another request spent it meanwhile

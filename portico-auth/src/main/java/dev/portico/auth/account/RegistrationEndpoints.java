@@ -15,7 +15,7 @@ final class RegistrationEndpoints {
         String base = djRestAuth ? "registration/" : "register/";
         boolean mandatory = e.mandatoryVerification();
         Class<?> output = mandatory ? RestAuthDetail.class : e.loginOutput();
-        Endpoint register = e.open(HttpMethod.POST, base).output(output).body(Register.class)
+        Endpoint register = e.guessed(e.open(HttpMethod.POST, base)).output(output).body(Register.class)
                 .<Register>handleBody(actions::register).status(201).operationId("register")
                 .summary("Register an account")
                 .description((mandatory ? "Creates the account and sends the verification e-mail; it can log in once "
@@ -28,7 +28,7 @@ final class RegistrationEndpoints {
                 .operationId("verifyEmail").summary("Confirm an e-mail address")
                 .description("Takes the key of a verification e-mail. 404 when it is unknown or expired, or the "
                         + "address changed since.").response(404, NotFound.class).build();
-        Endpoint resend = e.open(HttpMethod.POST, base + "resend-email/").output(RestAuthDetail.class)
+        Endpoint resend = e.guessed(e.open(HttpMethod.POST, base + "resend-email/")).output(RestAuthDetail.class)
                 .body(ResendEmail.class).<ResendEmail>handleBody((request, in) -> verifications.resend(in))
                 .operationId("resendEmail").summary("Send the verification e-mail again")
                 .description("Answers ok whether or not the address has an unconfirmed account.").build();

@@ -20,18 +20,18 @@ final class UserEndpoints {
                 .<PatchedUserDetails>handleBody(actions::update).operationId("partialUpdateCurrentUser")
                 .summary("Change some of the logged-in user's username, email and names")
                 .description("A new email address is unconfirmed until its verification e-mail is followed.").build();
-        Endpoint change = e.mine(HttpMethod.POST, "password/change/").output(RestAuthDetail.class)
+        Endpoint change = e.guessed(e.mine(HttpMethod.POST, "password/change/")).output(RestAuthDetail.class)
                 .body(PasswordChange.class).<PasswordChange>handleBody(actions::changePassword)
                 .operationId("changePassword").summary("Change the password")
                 .description((options.oldPasswordRequired() ? "Needs old_password. " : "old_password is not needed. ")
                         + "Ends every other session and token of the user; this session goes on with a new id.")
                 .build();
-        Endpoint reset = e.open(HttpMethod.POST, "password/reset/").output(RestAuthDetail.class)
+        Endpoint reset = e.guessed(e.open(HttpMethod.POST, "password/reset/")).output(RestAuthDetail.class)
                 .body(PasswordResetRequest.class).<PasswordResetRequest>handleBody((request, in) -> resets.request(in))
                 .operationId("requestPasswordReset").summary("Ask for a password-reset e-mail")
                 .description("Always answers that the e-mail was sent, whether or not the address has an account.")
                 .build();
-        Endpoint confirm = e.open(HttpMethod.POST, "password/reset/confirm/").output(RestAuthDetail.class)
+        Endpoint confirm = e.guessed(e.open(HttpMethod.POST, "password/reset/confirm/")).output(RestAuthDetail.class)
                 .body(PasswordResetConfirm.class)
                 .<PasswordResetConfirm>handleBody((request, in) -> resets.confirm(in))
                 .operationId("confirmPasswordReset").summary("Set a new password with the link of a reset e-mail")

@@ -3,7 +3,9 @@ package dev.portico.auth.accounts;
 import dev.portico.config.PorticoConfig;
 import dev.portico.data.Database;
 import dev.portico.data.MigrationSet;
+import dev.portico.throttle.Throttle;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The accounts of an application: its users and roles, on the application's database. Name
@@ -24,9 +26,11 @@ public final class Accounts {
     private final Passwords passwords;
     private final Roles roles;
     private final Users users;
+    private final Optional<Throttle> throttle;
 
     private Accounts(Database db, PorticoConfig config, Clock clock) {
         this.db = db;
+        this.throttle = throttle(config.get(AuthSettings.THROTTLE));
         this.clock = clock;
         this.passwords = new Passwords(config);
         this.roles = new Roles(db.jdbi());
@@ -44,6 +48,27 @@ public final class Accounts {
     /** The same, on {@code clock}: tests move time to try expiry. */
     public static Accounts create(Database db, PorticoConfig config, Clock clock) {
         return new Accounts(db, config, clock);
+    }
+
+    /** {@code auth.throttle}: per client IP, shared by every endpoint it is given to (the scope {@code auth}). */
+    private static Optional<Throttle> throttle(String rate) {
+        if (rate.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Throttle.of(rate.trim()).byAddress().scope("auth"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(AuthSettings.THROTTLE.key() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The throttle of every endpoint that takes a password or makes an account ({@code auth.throttle}): by client IP
+     * whatever credentials ride along, so a token of one's own does not buy a guesser that user's generous rate.
+     * Empty when the setting is empty. The endpoints of this module use it; so should an application's own.
+     */
+    public Optional<Throttle> throttle() {
+        return throttle;
     }
 
     /** The users. */

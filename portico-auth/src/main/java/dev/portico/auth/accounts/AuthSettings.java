@@ -21,11 +21,26 @@ public final class AuthSettings {
             "Argon2id parallelism (lanes) of password hashes");
     /** Shortest password accepted. */
     public static final Setting<Integer> PASSWORD_MIN_LENGTH = Setting.integer("auth.password.min-length", 8,
-            "the shortest password accepted when a user is created or changes their password");
+            "the shortest password accepted, the min_length of MinimumLengthValidator when the validators give none");
+
+    /** The password validators, as Django's {@code AUTH_PASSWORD_VALIDATORS} (see {@link PasswordValidators}). */
+    public static final Setting<String> PASSWORD_VALIDATORS = Setting.string("auth.password.validators",
+            "UserAttributeSimilarityValidator, MinimumLengthValidator, CommonPasswordValidator, NumericPasswordValidator",
+            "Django's password validators every new password must pass, in order, with options in parentheses: "
+                    + "MinimumLengthValidator(min_length=12), UserAttributeSimilarityValidator(user_attributes="
+                    + "username|email; max_similarity=0.7), CommonPasswordValidator(password_list_path=file.txt.gz)");
+
+    /**
+     * The rate of the login, token, registration and password endpoints per client IP, whoever the caller says they
+     * are. Empty leaves them to the application's default throttle.
+     */
+    public static final Setting<String> THROTTLE = Setting.string("auth.throttle", "30/min",
+            "Requests per client IP to the login, token, registration and password endpoints together, whatever "
+                    + "credentials ride along, as \"30/min\"; empty: the app's default throttle");
 
     /** Every accounts setting. */
     public static final List<Setting<?>> ALL = List.of(ARGON2_MEMORY, ARGON2_ITERATIONS, ARGON2_PARALLELISM,
-            PASSWORD_MIN_LENGTH);
+            PASSWORD_MIN_LENGTH, PASSWORD_VALIDATORS, THROTTLE);
 
     private AuthSettings() {
     }

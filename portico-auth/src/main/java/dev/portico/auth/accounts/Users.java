@@ -1,7 +1,9 @@
 package dev.portico.auth.accounts;
 
+import dev.portico.auth.Guesses;
 import dev.portico.config.PorticoConfig;
 import dev.portico.error.ValidationFailed;
+import dev.portico.http.Request;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -36,14 +38,14 @@ public final class Users {
     private final Passwords passwords;
     private final Roles roles;
     private final Clock clock;
-    private final int minLength;
+    private final PasswordValidators validators;
 
     Users(Jdbi jdbi, Passwords passwords, Roles roles, PorticoConfig config, Clock clock) {
         this.jdbi = jdbi;
         this.passwords = passwords;
         this.roles = roles;
         this.clock = clock;
-        this.minLength = config.get(AuthSettings.PASSWORD_MIN_LENGTH);
+        this.validators = PasswordValidators.create(config);
     }
 
     /** A user and the scopes of every role they hold, read in one query. */
@@ -60,10 +62,15 @@ public final class Users {
      *
      * @throws ValidationFailed naming {@code username}, {@code email}, {@code password} or {@code default_role}
      */
-    public User create(NewUser u) {
+    public User create(NewUser given) {
+        NewUser u = new NewUser(Usernames.normalize(given.username()), given.email(), given.password(), given.staff(),
+                given.superuser(), given.defaultRole());
         Map<String, List<String>> errors = profileErrors(Optional.of(u.username()), Optional.of(u.email()));
         if (!u.password().isEmpty()) {
-            passwordProblem(u.password(), u.username()).ifPresent(p -> errors.put("password", List.of(p)));
+            List<String> problems = passwordProblems(u.password(), PasswordValidators.attributes(u.username(), u.email()));
+            if (!problems.isEmpty()) {
+                errors.put("password", problems);
+            }
         }
         if (u.defaultRole().isPresent() && roles.find(u.defaultRole().get()).isEmpty()) {
             errors.put("default_role", List.of("Role \"" + u.defaultRole().get() + "\" does not exist."));
@@ -75,10 +82,11 @@ public final class Users {
         Instant now = clock.instant();
         try {
             long id = jdbi.inTransaction(h -> {
-                long created = h.createUpdate("insert into auth_users (public_id, username, email, password_hash, staff, "
-                                + "superuser, default_role, created_at, updated_at) values (:publicId, :username, :email, "
-                                + ":hash, :staff, :superuser, :role, :now, :now)")
-                        .bind("publicId", newPublicId()).bind("username", u.username()).bind("email", u.email()).bind("hash", hash)
+                long created = h.createUpdate("insert into auth_users (public_id, username, username_key, email, "
+                                + "password_hash, staff, superuser, default_role, created_at, updated_at) values (:publicId, "
+                                + ":username, :key, :email, :hash, :staff, :superuser, :role, :now, :now)")
+                        .bind("publicId", newPublicId()).bind("username", u.username())
+                        .bind("key", Usernames.key(u.username())).bind("email", u.email()).bind("hash", hash)
                         .bind("staff", u.staff() || u.superuser()).bind("superuser", u.superuser())
                         .bind("role", u.defaultRole().orElse(null)).bind("now", Rows.timestamp(now))
                         .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
@@ -100,15 +108,18 @@ public final class Users {
      *
      * @throws ValidationFailed naming {@code username} or {@code email}
      */
-    public User updateProfile(long id, Optional<String> username, Optional<String> email) {
+    public User updateProfile(long id, Optional<String> given, Optional<String> email) {
+        Optional<String> username = given.map(Usernames::normalize);
         Map<String, List<String>> errors = profileErrors(username, email);
         if (!errors.isEmpty()) {
             throw new ValidationFailed(errors);
         }
         try {
             jdbi.useHandle(h -> h.createUpdate("update auth_users set username = coalesce(:username, username), "
-                            + "email = coalesce(:email, email), updated_at = :now where id = :id")
-                    .bind("username", username.orElse(null)).bind("email", email.orElse(null))
+                            + "username_key = coalesce(:key, username_key), email = coalesce(:email, email), "
+                            + "updated_at = :now where id = :id")
+                    .bind("username", username.orElse(null)).bind("key", username.map(Usernames::key).orElse(null))
+                    .bind("email", email.orElse(null))
                     .bind("now", Rows.timestamp(clock.instant())).bind("id", id).execute());
         } catch (RuntimeException e) {
             if (Rows.uniqueViolation(e)) {
@@ -133,21 +144,16 @@ public final class Users {
         return errors;
     }
 
-    /** Why a password is refused, in Django's sentences; empty when it is acceptable. */
-    public Optional<String> passwordProblem(String password, String username) {
-        if (password.length() < minLength) {
-            return Optional.of("This password is too short. It must contain at least " + minLength + " characters.");
-        }
+    /**
+     * Every reason a new password is refused for the account of {@code user} (its attributes by Django's names, see
+     * {@link PasswordValidators#attributes}), in Django's sentences: past 1,024 characters (a bound
+     * on the hashing work), then the configured validators; empty when it is acceptable.
+     */
+    public List<String> passwordProblems(String password, Map<String, String> user) {
         if (password.length() > PASSWORD_MAX) {
-            return Optional.of("This password is too long. It may contain at most " + PASSWORD_MAX + " characters.");
+            return List.of("This password is too long. It may contain at most " + PASSWORD_MAX + " characters.");
         }
-        if (password.chars().allMatch(Character::isDigit)) {
-            return Optional.of("This password is entirely numeric.");
-        }
-        if (password.equalsIgnoreCase(username)) {
-            return Optional.of("The password is too similar to the username.");
-        }
-        return Optional.empty();
+        return validators.problems(password, user);
     }
 
     /** The user with this id. */
@@ -168,10 +174,20 @@ public final class Users {
         return "u-" + java.util.HexFormat.of().formatHex(bits);
     }
 
-    /** The user with this username (exactly). */
+    /**
+     * The user with this username exactly as given (an account kept from before usernames were normalised), else
+     * with its NFKC form (Django's login form normalises it so). Case and confusables count here: only
+     * registration refuses a name that reads as another's.
+     */
     public Optional<User> find(String username) {
-        return account(h -> h.createQuery(SELECT + "where u.username = :username").bind("username", username))
-                .map(Account::user);
+        return candidates(username).stream().map(name -> account(h -> h.createQuery(SELECT + "where u.username = "
+                + ":username").bind("username", name))).flatMap(Optional::stream).findFirst().map(Account::user);
+    }
+
+    /** The name as given, then its NFKC form when it differs: an account kept un-normalised is found first. */
+    private static List<String> candidates(String username) {
+        String normal = Usernames.normalize(username);
+        return normal.equals(username) ? List.of(username) : List.of(username, normal);
     }
 
     /** Every user, by username. */
@@ -186,12 +202,12 @@ public final class Users {
      * costs changed since it was made.
      */
     public Optional<User> authenticate(String username, String password) {
-        Optional<String[]> row = jdbi.withHandle(h -> h.createQuery(
+        Optional<String[]> row = candidates(username).stream().map(name -> jdbi.withHandle(h -> h.createQuery(
                         "select id, password_hash, active from auth_users where username = :username")
-                .bind("username", username)
+                .bind("username", name)
                 .map((rs, ctx) -> new String[] {rs.getString("id"), rs.getString("password_hash"),
                         Boolean.toString(rs.getBoolean("active"))})
-                .findOne());
+                .findOne())).flatMap(Optional::stream).findFirst();
         if (row.isEmpty()) {
             passwords.verifyDecoy(password);
             return Optional.empty();
@@ -203,6 +219,37 @@ public final class Users {
         }
         recordLogin(id, row.get()[1], verdict.rehashed());
         return find(id);
+    }
+
+    /**
+     * {@link #authenticate(String, String)} behind the request's {@link Guesses}: a 429 before the hash is spent when
+     * the client address or this username already failed as often as allowed, and a failure counted against both.
+     * What every password login (HTTP Basic, the login and token endpoints, the keys page) goes through.
+     *
+     * @throws dev.portico.error.Throttled when either is spent
+     */
+    public Optional<User> authenticate(Request request, String username, String password) {
+        Guesses guesses = request.guesses();
+        guesses.check(request, username);
+        Optional<User> user = authenticate(username, password);
+        if (user.isEmpty()) {
+            guesses.failed(request, username);
+        }
+        return user;
+    }
+
+    /**
+     * {@link #checkPassword(long, String)} behind the request's {@link Guesses}, counted under the user's username:
+     * a stolen session cannot guess the account's password (to change it) faster than a login could.
+     */
+    public boolean checkPassword(Request request, User user, String password) {
+        Guesses guesses = request.guesses();
+        guesses.check(request, user.username());
+        boolean matches = checkPassword(user.id(), password);
+        if (!matches) {
+            guesses.failed(request, user.username());
+        }
+        return matches;
     }
 
     /**
@@ -227,9 +274,9 @@ public final class Users {
      */
     public void setPassword(long id, String password) {
         User user = find(id).orElseThrow(() -> new IllegalArgumentException("no user " + id));
-        Optional<String> problem = passwordProblem(password, user.username());
-        if (problem.isPresent()) {
-            throw ValidationFailed.of("new_password", problem.get());
+        List<String> problems = passwordProblems(password, PasswordValidators.attributes(user));
+        if (!problems.isEmpty()) {
+            throw new ValidationFailed(Map.of("new_password", problems));
         }
         jdbi.useHandle(h -> h.createUpdate("update auth_users set password_hash = :hash, auth_epoch = auth_epoch + 1, "
                 + "updated_at = :now where id = :id").bind("hash", passwords.hash(password))

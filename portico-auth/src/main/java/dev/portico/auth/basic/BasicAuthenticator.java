@@ -61,9 +61,15 @@ public final class BasicAuthenticator implements Authenticator {
         int colon = decoded.indexOf(':');
         String username = colon < 0 ? decoded : decoded.substring(0, colon);
         String password = colon < 0 ? "" : decoded.substring(colon + 1);
-        Optional<Caller> caller = ApiKeys.isCredential(password)
-                ? keys.authenticateFor(username, password)
-                : users.authenticate(username, password).flatMap(u -> users.caller(u.id()));
+        Optional<Caller> caller;
+        if (ApiKeys.isCredential(password)) {   // a random key, cheap to check: only its failures are counted
+            caller = keys.authenticateFor(username, password);
+            if (caller.isEmpty()) {
+                request.guesses().failed(request, username);
+            }
+        } else {                                // a password: 429 before the hash once the guesses are spent
+            caller = users.authenticate(request, username, password).flatMap(u -> users.caller(u.id()));
+        }
         return Optional.of(caller.orElseThrow(() -> new AuthenticationFailed(INVALID)));
     }
 

@@ -15,6 +15,12 @@ public final class InvalidToken extends AuthenticationFailed {
     /** What the refresh and verify views say ({@code InvalidToken}'s default detail). */
     public static final String INVALID_OR_EXPIRED = "Token is invalid or expired";
 
+    /**
+     * What simplejwt's blacklist app says of a refresh token that was revoked (a logout, a reused token's family) or
+     * spent by a rotation.
+     */
+    public static final String BLACKLISTED = "Token is blacklisted";
+
     private InvalidToken(String detail) {
         super(CODE, detail);
     }
@@ -26,7 +32,16 @@ public final class InvalidToken extends AuthenticationFailed {
 
     /** The token endpoints' answer, with {@code Bearer realm="api"} as simplejwt's views send. */
     static InvalidToken atEndpoint() {
-        InvalidToken e = new InvalidToken(INVALID_OR_EXPIRED);
+        return atEndpoint(INVALID_OR_EXPIRED);
+    }
+
+    /** The token endpoints' answer to a refresh token revoked or spent: {@value #BLACKLISTED}. */
+    static InvalidToken blacklisted() {
+        return atEndpoint(BLACKLISTED);
+    }
+
+    private static InvalidToken atEndpoint(String detail) {
+        InvalidToken e = new InvalidToken(detail);
         e.withHeader("WWW-Authenticate", JwtAuthenticator.CHALLENGE);
         return e;
     }

@@ -45,7 +45,7 @@ public final class JwtAuthenticator implements Authenticator {
             Optional<String> token = AuthorizationHeader.credentials(request, type, problem -> new AuthenticationFailed(
                     "bad_authorization_header", "Authorization header must contain two space-delimited values"));
             if (token.isPresent()) {
-                return token.<Principal>map(tokens::authenticate);
+                return token.<Principal>map(value -> tokens.authenticate(request, value));
             }
         }
         return Optional.empty();

@@ -4,6 +4,7 @@ import dev.portico.Portico;
 import dev.portico.auth.accounts.Accounts;
 import dev.portico.auth.accounts.User;
 import dev.portico.error.AuthenticationFailed;
+import dev.portico.http.Request;
 import java.util.Optional;
 
 /**
@@ -54,8 +55,9 @@ public final class JwtEndpoints {
                     + " key: set " + JwtSettings.PRIVATE_KEY.key() + ", or mount only the JwtAuthenticator here");
         }
         return app
-                .post(OBTAIN, TokenObtain.class, TokenPair.class, (req, in) -> obtain(in), e -> e
-                        .authenticators().permissions().operationId("obtainToken").tags(TAG)
+                .post(OBTAIN, TokenObtain.class, TokenPair.class, (req, in) -> obtain(req, in), e -> e
+                        .authenticators().permissions().throttle(accounts.throttle().orElse(null))
+                        .operationId("obtainToken").tags(TAG)
                         .summary("Obtain an access and a refresh token")
                         .description("Trades a username and password for a short-lived access token, sent as "
                                 + "`Authorization: Bearer <access>`, and a refresh token for `" + REFRESH + "`.")
@@ -74,8 +76,8 @@ public final class JwtEndpoints {
                         .response(401, InvalidToken.class));
     }
 
-    private TokenPair obtain(TokenObtain in) {
-        Optional<User> user = accounts.users().authenticate(in.username(), in.password());
+    private TokenPair obtain(Request request, TokenObtain in) {
+        Optional<User> user = accounts.users().authenticate(request, in.username(), in.password());
         if (user.isEmpty()) {
             AuthenticationFailed e = new AuthenticationFailed("no_active_account", NO_ACTIVE_ACCOUNT);
             e.withHeader("WWW-Authenticate", JwtAuthenticator.CHALLENGE);

@@ -68,12 +68,16 @@ final class RefreshTokens {
 
     /** Reuse of a spent token: the family of {@code jti} is revoked, so no token of it refreshes again. */
     void revokeFamilyOf(String jti, long userId, Instant now) {
-        int revoked = jdbi.withHandle(h -> h.createUpdate("update auth_refresh_families set revoked_at = :now "
-                        + "where revoked_at is null and id = (select family_id from auth_refresh_tokens where jti = :jti)")
-                .bind("now", Rows.timestamp(now)).bind("jti", jti).execute());
-        if (revoked > 0) {
+        if (revokeFamily(jti, now) > 0) {
             LOG.warn("a spent refresh token of user {} was presented again: its token family is revoked", userId);
         }
+    }
+
+    /** Revokes the family of {@code jti} (a logout); how many families were live, 0 or 1. */
+    int revokeFamily(String jti, Instant now) {
+        return jdbi.withHandle(h -> h.createUpdate("update auth_refresh_families set revoked_at = :now "
+                        + "where revoked_at is null and id = (select family_id from auth_refresh_tokens where jti = :jti)")
+                .bind("now", Rows.timestamp(now)).bind("jti", jti).execute());
     }
 
     /** Deletes tokens that expired before {@code cutoff}, and the families left empty; the number of tokens deleted. */

@@ -89,30 +89,30 @@ final class TokenCodec {
      */
     TokenClaims verify(String token, TokenType expected) throws TokenRejected {
         if (token.isEmpty() || token.length() > MAX_LENGTH) {
-            throw new TokenRejected("empty or too long");
+            throw TokenRejected.forged("empty or too long");
         }
         SignedJWT jwt;
         try {
             jwt = SignedJWT.parse(token);
         } catch (ParseException | RuntimeException e) { // a crafted header may trip more than ParseException
-            throw new TokenRejected("malformed");
+            throw TokenRejected.forged("malformed");
         }
         if (!keys.algorithm().jws().equals(jwt.getHeader().getAlgorithm())) {
-            throw new TokenRejected("algorithm " + jwt.getHeader().getAlgorithm() + " is not the pinned "
+            throw TokenRejected.forged("algorithm " + jwt.getHeader().getAlgorithm() + " is not the pinned "
                     + keys.algorithm());
         }
         try {
             if (!jwt.verify(keys.verifier())) {
-                throw new TokenRejected("bad signature");
+                throw TokenRejected.forged("bad signature");
             }
         } catch (JOSEException | IllegalStateException e) {
-            throw new TokenRejected("signature could not be checked");
+            throw TokenRejected.forged("signature could not be checked");
         }
         JWTClaimsSet claims;
         try {
             claims = jwt.getJWTClaimsSet();
         } catch (ParseException | RuntimeException e) {
-            throw new TokenRejected("claims are not a JSON object");
+            throw TokenRejected.forged("claims are not a JSON object");
         }
         return check(claims, expected);
     }

@@ -5,6 +5,7 @@ import dev.portico.auth.accounts.Caller;
 import dev.portico.auth.accounts.User;
 import dev.portico.auth.accounts.Users;
 import dev.portico.config.PorticoConfig;
+import dev.portico.http.Request;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -158,10 +159,26 @@ public final class Tokens {
      * @throws InvalidToken ({@code Given token not valid for any token type}) otherwise
      */
     public Caller authenticate(String accessToken) {
+        return authenticate(accessToken, () -> { });
+    }
+
+    /**
+     * {@link #authenticate(String)} with a forged token (malformed, or a signature this server never made) counted
+     * as a failed authentication of the request's client address; once it failed too often, 429 instead of 401.
+     * An expired or revoked token is the normal end of a real one and is not counted.
+     */
+    public Caller authenticate(Request request, String accessToken) {
+        return authenticate(accessToken, () -> request.guesses().failed(request));
+    }
+
+    private Caller authenticate(String accessToken, Runnable forged) {
         TokenClaims claims;
         try {
             claims = codec.verify(accessToken, TokenType.ACCESS);
         } catch (TokenRejected e) {
+            if (e.forged()) {
+                forged.run();
+            }
             throw rejected(e.getMessage(), InvalidToken.bearer());
         }
         Optional<Caller> caller = users.caller(claims.userId());
@@ -188,7 +205,7 @@ public final class Tokens {
         if (!rotate) {
             RefreshTokens.State state = store.state(claims.jti());
             if (state != RefreshTokens.State.LIVE) {
-                throw rejected("refresh token " + state, InvalidToken.atEndpoint());
+                throw rejected("refresh token " + state, refused(state));
             }
             return new TokenRefreshed(access(user, now), Optional.empty());
         }
@@ -203,7 +220,7 @@ public final class Tokens {
             if (state == RefreshTokens.State.USED) {
                 store.revokeFamilyOf(claims.jti(), user.id(), now);
             }
-            throw rejected("refresh token " + state, InvalidToken.atEndpoint());
+            throw rejected("refresh token " + state, refused(state));
         }
         String refresh = codec.sign(TokenType.REFRESH, user.id(), user.authEpoch(), next, now, refreshLifetime);
         return new TokenRefreshed(access(user, now), Optional.of(refresh));
@@ -221,9 +238,34 @@ public final class Tokens {
         if (claims.type() == TokenType.REFRESH) {
             RefreshTokens.State state = store.state(claims.jti());
             if (state != RefreshTokens.State.LIVE) {
-                throw rejected("refresh token " + state, InvalidToken.atEndpoint());
+                throw rejected("refresh token " + state, refused(state));
             }
         }
+    }
+
+    /**
+     * simplejwt's blacklisting of a refresh token, as dj-rest-auth's logout does with the {@code refresh} it is sent:
+     * the token's whole family (every token rotated from the same login) is revoked, so neither it nor any later
+     * token of that login refreshes again ({@value InvalidToken#BLACKLISTED}). A token spent by a rotation revokes
+     * its family too: whoever holds the live one is logged out as well.
+     *
+     * @throws InvalidToken ({@code Token is invalid or expired}) when it is no valid refresh token of an active user,
+     *                      ({@code Token is blacklisted}) when its family was revoked already
+     */
+    public void revoke(String refreshToken) {
+        TokenClaims claims = verify(refreshToken, TokenType.REFRESH);
+        User user = currentUser(claims);
+        RefreshTokens.State state = store.state(claims.jti());
+        if (state == RefreshTokens.State.REVOKED || state == RefreshTokens.State.UNKNOWN) {
+            throw rejected("refresh token " + state, refused(state));
+        }
+        store.revokeFamily(claims.jti(), codec.now());
+        LOG.debug("the refresh token family of user {} was revoked at logout", user.id());
+    }
+
+    /** simplejwt's sentence for a refresh token that is not live: blacklisted when it was revoked or spent. */
+    private static InvalidToken refused(RefreshTokens.State state) {
+        return state == RefreshTokens.State.UNKNOWN ? InvalidToken.atEndpoint() : InvalidToken.blacklisted();
     }
 
     /** Forgets refresh tokens past their expiry (and the leeway), with families left empty; how many went. */

@@ -46,8 +46,12 @@ public final class ApiKeyAuthenticator implements Authenticator {
         if (credential.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(keys.authenticate(credential.get()).orElseThrow(
-                () -> new AuthenticationFailed(INVALID)));
+        Optional<Caller> caller = keys.authenticate(credential.get());
+        if (caller.isEmpty()) {
+            request.guesses().failed(request);   // counted by address; 429 once over the limit
+            throw new AuthenticationFailed(INVALID);
+        }
+        return Optional.of(caller.get());
     }
 
     @Override

@@ -54,8 +54,12 @@ public final class FormKeyAuthenticator implements Authenticator {
         if (credential.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(keys.authenticate(credential.get())
-                .orElseThrow(() -> new AuthenticationFailed(ApiKeyAuthenticator.INVALID)));
+        Optional<Caller> caller = keys.authenticate(credential.get());
+        if (caller.isEmpty()) {
+            request.guesses().failed(request);   // counted by address; 429 once over the limit
+            throw new AuthenticationFailed(ApiKeyAuthenticator.INVALID);
+        }
+        return Optional.of(caller.get());
     }
 
     private void warnOnce(Request request) {

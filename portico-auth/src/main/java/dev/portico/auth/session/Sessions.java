@@ -107,7 +107,7 @@ public final class Sessions {
      * does and returns the user; otherwise changes nothing (answer with {@link #BAD_LOGIN}).
      */
     public Optional<User> login(Request request, String username, String password) {
-        Optional<User> user = accounts.users().authenticate(username, password);
+        Optional<User> user = accounts.users().authenticate(request, username, password);
         user.ifPresent(u -> login(request, u));
         return user;
     }
@@ -166,12 +166,15 @@ public final class Sessions {
         }
         ResponseCookies.of(request).ifPresent(ResponseCookies::varyOnCookie);
         if (!wellFormed(id.get())) {
-            return forget(request, Optional.empty());
+            return guessed(request);
         }
         String hash = hash(id.get());
         Optional<Session> session = store.find(hash);
+        if (session.isEmpty()) {
+            return guessed(request);
+        }
         Instant now = clock.instant();
-        if (session.isEmpty() || session.get().expiredAt(now)) {
+        if (session.get().expiredAt(now)) {
             return forget(request, session.map(s -> hash));
         }
         Optional<Caller> caller = accounts.users().caller(session.get().userId())
@@ -184,6 +187,16 @@ public final class Sessions {
         }
         request.attribute(CURRENT, new Current(hash, session.get()));
         return caller;
+    }
+
+    /**
+     * A cookie that names no session: a guess, or a browser's leftover whose session was deleted. It is forgotten (the
+     * cookie cleared, so a leftover is counted once) and counted as a failed authentication of the client address.
+     */
+    private Optional<Caller> guessed(Request request) {
+        forget(request, Optional.empty());
+        request.guesses().failed(request);
+        return Optional.empty();
     }
 
     private Optional<Caller> forget(Request request, Optional<String> hash) {

@@ -94,7 +94,8 @@ public final class KeysPages {
         Middleware errors = HtmlErrors.of(view);
         List<Endpoint> all = new ArrayList<>();
         all.add(page(HttpMethod.GET, prefix, actions::show, errors));
-        all.add(page(HttpMethod.POST, prefix + "login/", actions::login, errors, sessions.csrf().protect()));
+        all.add(build(pageBuilder(HttpMethod.POST, prefix + "login/", actions::login, errors, sessions.csrf().protect())
+                .throttle(accounts.throttle().orElse(null))));   // a password form: by client IP, as /auth/login/
         all.add(page(HttpMethod.POST, prefix + "logout/", actions::logout, errors));
         all.add(page(HttpMethod.POST, prefix + "create/", actions::create, errors));
         all.add(page(HttpMethod.POST, prefix + "{key}/revoke/", actions::revoke, errors));
@@ -112,8 +113,12 @@ public final class KeysPages {
     }
 
     private Endpoint page(HttpMethod method, String path, Invoker handler, Middleware... middlewares) {
-        return build(Endpoint.builder(method, path).output(Response.class).produces("text/html").handle(handler)
-                .middleware(middlewares).authenticators(sessions.authenticator()).permissions(Permission.allowAny()));
+        return build(pageBuilder(method, path, handler, middlewares));
+    }
+
+    private EndpointBuilder pageBuilder(HttpMethod method, String path, Invoker handler, Middleware... middlewares) {
+        return Endpoint.builder(method, path).output(Response.class).produces("text/html").handle(handler)
+                .middleware(middlewares).authenticators(sessions.authenticator()).permissions(Permission.allowAny());
     }
 
     private Endpoint asset(String path, Asset asset, String mediaType) {

@@ -88,9 +88,9 @@ class JwtEndpointsTest {
             assertThat(me(app, "Bearer " + next.get("access").asText()).status()).isEqualTo(200);
 
             assertInvalid(post(app, "/auth/refresh_token/", "{\"refresh\":\"" + refresh + "\"}"),
-                    InvalidToken.INVALID_OR_EXPIRED);
+                    InvalidToken.BLACKLISTED);
             assertInvalid(post(app, "/auth/refresh_token/", "{\"refresh\":\"" + next.get("refresh").asText() + "\"}"),
-                    InvalidToken.INVALID_OR_EXPIRED);
+                    InvalidToken.BLACKLISTED);
             assertInvalid(post(app, "/auth/verify_token/", "{\"token\":\"" + refresh + "x\"}"),
                     InvalidToken.INVALID_OR_EXPIRED);
             assertInvalid(post(app, "/auth/refresh_token/", "{\"refresh\":\"" + access + "\"}"),

@@ -99,11 +99,11 @@ class TokensTest {
             assertThat(first.refresh()).isPresent();
             assertThat(s.tokens().authenticate(first.access()).user().id()).isEqualTo(ada.id());
             TokenRefreshed second = s.tokens().refresh(first.refresh().orElseThrow());
-            invalid(() -> s.tokens().check(first.refresh().orElseThrow()), InvalidToken.INVALID_OR_EXPIRED);
+            invalid(() -> s.tokens().check(first.refresh().orElseThrow()), InvalidToken.BLACKLISTED);
 
-            invalid(() -> s.tokens().refresh(login.refresh()), InvalidToken.INVALID_OR_EXPIRED); // reuse: a thief
-            invalid(() -> s.tokens().refresh(second.refresh().orElseThrow()), InvalidToken.INVALID_OR_EXPIRED);
-            invalid(() -> s.tokens().check(second.refresh().orElseThrow()), InvalidToken.INVALID_OR_EXPIRED);
+            invalid(() -> s.tokens().refresh(login.refresh()), InvalidToken.BLACKLISTED); // reuse: a thief
+            invalid(() -> s.tokens().refresh(second.refresh().orElseThrow()), InvalidToken.BLACKLISTED);
+            invalid(() -> s.tokens().check(second.refresh().orElseThrow()), InvalidToken.BLACKLISTED);
             assertThat(s.tokens().refresh(other.refresh()).refresh()).as("another login's family lives on").isPresent();
             assertThat(s.tokens().authenticate(second.access()).user().id())
                     .as("access tokens live out their five minutes").isEqualTo(ada.id());

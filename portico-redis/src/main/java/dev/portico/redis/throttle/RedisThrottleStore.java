@@ -39,6 +39,11 @@ public final class RedisThrottleStore implements ThrottleStore {
             end
             return {n, 0}
             """, ScriptOutputType.MULTI);
+    private static final RedisScript PEEK = RedisScript.of("""
+            local banned = redis.call('PTTL', KEYS[2])
+            if banned > 0 then return {-1, banned} end
+            return {tonumber(redis.call('GET', KEYS[1]) or '0'), 0}
+            """, ScriptOutputType.MULTI);
     private static final long EXPIRY_MARGIN_MILLIS = 1000;
 
     private final Redis redis;
@@ -67,8 +72,7 @@ public final class RedisThrottleStore implements ThrottleStore {
     public Throttle.Decision hit(String bucket, Rate rate, boolean ban) {
         long now = clock.millis();
         long toEnd = rate.millisToWindowEnd(now);
-        String base = prefix + bucket + "}:" + rate.limit() + "/" + rate.duration().toMillis() + ":";   // two rates never share
-        String[] keys = {base + rate.window(now), base + "ban"};
+        String[] keys = keys(bucket, rate, now);
         String[] args = {Long.toString(rate.limit()), Long.toString(toEnd + EXPIRY_MARGIN_MILLIS),
                 Long.toString(ban ? rate.duration().toMillis() : 0)};
         List<Object> reply = redis.call("throttling", policy, c -> HIT.run(c, keys, args), () -> null);
@@ -83,5 +87,30 @@ public final class RedisThrottleStore implements ThrottleStore {
         return count <= rate.limit()
                 ? new Throttle.Decision(true, rate.limit(), rate.limit() - count, Rate.seconds(toEnd))
                 : new Throttle.Decision(false, rate.limit(), 0, Rate.seconds(toEnd));
+    }
+
+    /** The count and the ban read in one script, nothing written; when Redis fails, as {@link #hit} does. */
+    @Override
+    public Throttle.Decision peek(String bucket, Rate rate) {
+        long now = clock.millis();
+        long toEnd = rate.millisToWindowEnd(now);
+        List<Object> reply = redis.call("throttling", policy, c -> PEEK.run(c, keys(bucket, rate, now), new String[0]),
+                () -> null);
+        if (reply == null) {   // fail-open
+            return new Throttle.Decision(true, rate.limit(), rate.limit(), Rate.seconds(toEnd));
+        }
+        long count = (Long) reply.get(0);
+        long banned = (Long) reply.get(1);
+        if (banned > 0) {
+            return new Throttle.Decision(false, rate.limit(), 0, Rate.seconds(banned));
+        }
+        return new Throttle.Decision(count < rate.limit(), rate.limit(), Math.max(0, rate.limit() - count),
+                Rate.seconds(toEnd));
+    }
+
+    /** The window's count and the ban; two rates never share a key. */
+    private String[] keys(String bucket, Rate rate, long now) {
+        String base = prefix + bucket + "}:" + rate.limit() + "/" + rate.duration().toMillis() + ":";
+        return new String[] {base + rate.window(now), base + "ban"};
     }
 }

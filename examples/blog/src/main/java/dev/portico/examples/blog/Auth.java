@@ -101,6 +101,7 @@ final class Auth {
         app.onStop(mailer);
         JwtEndpoints.create(accounts, tokens).addTo(app);
         // the session's first (see AccountEndpoints.authenticators); a JWT caller may use them too
+        // tokens: JWT in login and registration answers, and a logout sent {"refresh"} blacklists that login's tokens
         AccountEndpoints.create(accounts, sessions).config(config).tokens(tokens).mailer(mailer)
                 .authenticators(sessions.authenticator(), jwt).addTo(app);
         KeysPages.create(accounts, keys, sessions).prefix("/account/keys/").title("Blog").addTo(app);

@@ -56,10 +56,17 @@ public final class Home implements HomeApi {
         return UserDescription.of(user);
     }
 
-    /** The users whose names fall in the filter's range ({@code filter.name_gt=a&filter.name_lt=p}). */
+    /**
+     * The users whose names fall in the filter's range ({@code filter.name_gt=a&filter.name_lt=p}): every user for
+     * staff, only their own account for anyone else, so a self-registered account cannot list everyone's username
+     * and public id.
+     */
     @Override
     public List<UserDescription> listUsers(Caller caller, UserFilter filter) {
+        boolean staff = caller.user().staff();
+        long self = caller.user().id();
         return accounts.users().all().stream()
+                .filter(u -> staff || u.id() == self)
                 .filter(u -> filter.name_gt().map(gt -> u.username().compareTo(gt) > 0).orElse(true))
                 .filter(u -> filter.name_lt().map(lt -> u.username().compareTo(lt) < 0).orElse(true))
                 .map(UserDescription::of)

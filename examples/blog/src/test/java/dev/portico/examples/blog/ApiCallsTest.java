@@ -42,6 +42,8 @@ class ApiCallsTest {
     private Portico app;
     private User joe;
     private String key;
+    private User john;
+    private String johnsKey;
 
     @BeforeAll
     void start() throws Exception {
@@ -52,13 +54,15 @@ class ApiCallsTest {
         try (Database db = Database.connect(database.serverConfig(), Accounts.MIGRATIONS)) {
             Accounts accounts = Accounts.create(db, database.serverConfig());
             accounts.roles().define("reader", Set.of("site:read"));
-            joe = BlogUsers.create(database.serverConfig(), "joebloggs", false);
+            joe = BlogUsers.create(database.serverConfig(), "joebloggs", true);   // staff: list_users shows all
             accounts.users().grant(joe.id(), "reader");
-            BlogUsers.create(database.serverConfig(), "johndoe", false);
+            john = BlogUsers.create(database.serverConfig(), "johndoe", false);
             BlogUsers.create(database.serverConfig(), "alice", false);
             BlogUsers.create(database.serverConfig(), "zoe", false);
             key = dev.portico.auth.keys.ApiKeys.create(accounts)
                     .create(joe.id(), "seed", Optional.empty(), Optional.of("reader")).credential();
+            johnsKey = dev.portico.auth.keys.ApiKeys.create(accounts)
+                    .create(john.id(), "his", Optional.empty(), Optional.empty()).credential();
         }
     }
 
@@ -193,6 +197,19 @@ class ApiCallsTest {
                 + "https://mywonderfulsite.com/api/home/list_users");
         assertThat(answer.status()).isEqualTo(200);
         assertThat(usernames(answer)).contains("alice", "joebloggs").doesNotContain("zoe");
+    }
+
+    @Test
+    void anyoneButStaffListsOnlyThemselves() throws Exception {
+        String joesKey = key;
+        key = johnsKey;
+        try {
+            Answer answer = curl("curl -X POST -d 'filter.=&autho...' https://mywonderfulsite.com/api/home/list_users");
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(usernames(answer)).containsExactly("johndoe");
+        } finally {
+            key = joesKey;
+        }
     }
 
     @Test

@@ -58,8 +58,8 @@ class JavaClientTest {
     void start(@TempDir Path temp) throws Exception {
         server = BlogServer.start(BlogDatabases.h2());
         root = "http://127.0.0.1:" + server.port() + "/api";
-        joe = BlogUsers.create(server.config, "joebloggs", false);
-        User alice = BlogUsers.create(server.config, "alice", false);
+        joe = BlogUsers.create(server.config, "joebloggs", true);    // staff: list_users shows everyone
+        User alice = BlogUsers.create(server.config, "alice", true);
         BlogUsers.create(server.config, "zoe", false);
         joeKey = BlogUsers.roleKey(server.config, joe.id(), "reader", Set.of("site:read"));
         aliceKey = BlogUsers.key(server.config, alice.id());
