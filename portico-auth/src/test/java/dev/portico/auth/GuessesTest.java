@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portico.Portico;
 import dev.portico.auth.account.AccountEndpoints;
+import dev.portico.auth.account.AccountSettings;
 import dev.portico.auth.accounts.Accounts;
 import dev.portico.auth.accounts.NewUser;
 import dev.portico.auth.accounts.User;
@@ -52,7 +53,8 @@ class GuessesTest {
 
         App(TestDatabase test) {
             PorticoConfig config = AuthTestSupport.config(test, b -> {
-                JwtSettings.register(SessionSettings.register(b)).set(JwtSettings.SECRET, SECRET);
+                JwtSettings.register(SessionSettings.register(AccountSettings.register(b))).set(JwtSettings.SECRET, SECRET)
+                        .set(AccountSettings.OLD_PASSWORD_REQUIRED, true); // the old password is a guess too
                 b.clock(clock);
             });
             accounts = Accounts.create(Database.create(config, Accounts.MIGRATIONS), config, clock);
@@ -67,7 +69,8 @@ class GuessesTest {
                     .post("/api/notes/", CallerApp.Note.class, CallerApp.Seen.class,
                             (request, note) -> new CallerApp.Seen(note.title(), CallerApp.Me.of(request.principal())));
             JwtEndpoints.create(accounts, tokens).addTo(builder);
-            AccountEndpoints.create(accounts, sessions).authenticators(sessions.authenticator(), jwt).addTo(builder);
+            AccountEndpoints.create(accounts, sessions).config(config).authenticators(sessions.authenticator(), jwt)
+                    .addTo(builder);
             app = builder.build();
         }
 
