@@ -36,7 +36,7 @@ public final class BodyReaders {
         this.mapper = mapper;
         this.forms = new FormParser(limits);
         this.multipart = new MultipartParser(limits);
-        this.records = new FieldByField(mapper);
+        this.records = new FieldByField(mapper, limits.errorEntries());
     }
 
     /** The reader for {@code type} arriving as {@code mediaType}; fails at startup for a pair that cannot be read. */
