@@ -66,18 +66,4 @@ public final class BoundedErrors {
     public boolean isEmpty() {
         return count == 0;
     }
-
-    /** Whether a problem was kept at {@code path} or below it, or some were only counted (they might be there). */
-    public boolean failedAt(String path) {
-        if (omitted > 0) {
-            return true;
-        }
-        String below = path + ".";
-        for (String key : kept.keySet()) {
-            if (key.equals(path) || key.startsWith(below)) {
-                return true;
-            }
-        }
-        return false;
-    }
 }
