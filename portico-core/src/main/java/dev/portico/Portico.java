@@ -544,7 +544,8 @@ public final class Portico {
             PorticoConfig resolved = config != null ? config
                     : PorticoConfig.builder().fromWorkingDirectory().fromEnvironment(System.getenv()).build();
             ObjectMapper mapper = Json.mapper(resolved.jsonLimits());
-            ErrorRenderer errors = new ErrorRenderer(mapper, resolved.get(Settings.ERRORS_FORMAT));
+            ErrorRenderer errors = new ErrorRenderer(mapper, resolved.get(Settings.ERRORS_FORMAT),
+                    resolved.limits().errorEntries());
             ResponseCache responses = cache != null ? cache
                     : endpoints.stream().anyMatch(e -> e.policies().cacheFor().isPresent())
                     ? ResponseCache.inMemory(resolved.get(Settings.CACHE_MEMORY_MAX_SIZE), resolved.clock()) : ResponseCache.none();

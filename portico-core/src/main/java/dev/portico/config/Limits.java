@@ -15,10 +15,29 @@ package dev.portico.config;
  * @param multipartPartSize largest multipart part in bytes (413 past it)
  * @param multipartMemoryThreshold size past which an uploaded file is spooled to a temporary file instead of
  *     held in memory
+ * @param errorEntries most fields one error answer names; the rest are counted in one last entry, and reading
+ *     stops collecting them, so no input makes an answer bigger than its request
  */
 public record Limits(long bodySize, int headerSize, int jsonDepth, int jsonStringLength, int formFields,
                      int formDepth, int formListIndex, int multipartParts, long multipartPartSize,
-                     long multipartMemoryThreshold) {
+                     long multipartMemoryThreshold, int errorEntries) {
+
+    /** The default number of fields one error answer names: 100, more than any form a person fills in. */
+    public static final int DEFAULT_ERROR_ENTRIES = 100;
+
+    /** Fails on an error cap that would name no field at all. */
+    public Limits {
+        if (errorEntries < 1) {
+            throw new IllegalArgumentException("limits.error-entries must be at least 1, not " + errorEntries);
+        }
+    }
+
+    /** Limits with the default error entries (100). */
+    public Limits(long bodySize, int headerSize, int jsonDepth, int jsonStringLength, int formFields, int formDepth,
+                  int formListIndex, int multipartParts, long multipartPartSize, long multipartMemoryThreshold) {
+        this(bodySize, headerSize, jsonDepth, jsonStringLength, formFields, formDepth, formListIndex, multipartParts,
+                multipartPartSize, multipartMemoryThreshold, DEFAULT_ERROR_ENTRIES);
+    }
 
     /** The default memory threshold for uploads: 64 KiB. */
     public static final long DEFAULT_MULTIPART_MEMORY_THRESHOLD = 64 << 10;
@@ -27,11 +46,15 @@ public record Limits(long bodySize, int headerSize, int jsonDepth, int jsonStrin
     public Limits(long bodySize, int headerSize, int jsonDepth, int jsonStringLength, int formFields, int formDepth,
                   int formListIndex, int multipartParts, long multipartPartSize) {
         this(bodySize, headerSize, jsonDepth, jsonStringLength, formFields, formDepth, formListIndex, multipartParts,
-                multipartPartSize, DEFAULT_MULTIPART_MEMORY_THRESHOLD);
+                multipartPartSize, DEFAULT_MULTIPART_MEMORY_THRESHOLD, DEFAULT_ERROR_ENTRIES);
     }
 
-    /** Safe defaults: 10 MiB bodies, 16 KiB heads, JSON depth 64 and strings of 1 MiB, forms of 1000 fields. */
+    /**
+     * Safe defaults: 10 MiB bodies, 16 KiB heads, JSON depth 64 and strings of 1 MiB, forms of 1000 fields, 100
+     * fields named in an error.
+     */
     public static Limits defaults() {
-        return new Limits(10L << 20, 16 << 10, 64, 1 << 20, 1000, 8, 999, 100, 10L << 20);
+        return new Limits(10L << 20, 16 << 10, 64, 1 << 20, 1000, 8, 999, 100, 10L << 20,
+                DEFAULT_MULTIPART_MEMORY_THRESHOLD, DEFAULT_ERROR_ENTRIES);
     }
 }

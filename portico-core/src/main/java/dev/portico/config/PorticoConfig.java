@@ -90,7 +90,8 @@ public final class PorticoConfig {
                 get(Settings.LIMITS_JSON_DEPTH), get(Settings.LIMITS_JSON_STRING_LENGTH),
                 get(Settings.LIMITS_FORM_FIELDS), get(Settings.LIMITS_FORM_DEPTH),
                 get(Settings.LIMITS_FORM_LIST_INDEX), get(Settings.LIMITS_MULTIPART_PARTS),
-                get(Settings.LIMITS_MULTIPART_PART_SIZE), get(Settings.LIMITS_MULTIPART_MEMORY_THRESHOLD));
+                get(Settings.LIMITS_MULTIPART_PART_SIZE), get(Settings.LIMITS_MULTIPART_MEMORY_THRESHOLD),
+                get(Settings.LIMITS_ERROR_ENTRIES));
     }
 
     /** The configuration as {@code --print-config} shows it: one {@code key = value  # source} line each, secrets masked. */

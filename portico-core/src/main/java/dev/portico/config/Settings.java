@@ -82,6 +82,9 @@ public final class Settings {
     public static final Setting<Long> LIMITS_MULTIPART_MEMORY_THRESHOLD = Setting.size(
             "limits.multipart-memory-threshold", LIMITS.multipartMemoryThreshold(),
             "Uploaded files larger than this are spooled to a temporary file, removed when the request ends.");
+    public static final Setting<Integer> LIMITS_ERROR_ENTRIES = Setting.integer("limits.error-entries",
+            LIMITS.errorEntries(), "Most fields one 400 names; the others are counted in one last non_field_errors "
+                    + "entry (\"…and 12 more errors.\"), and reading stops collecting them.");
 
     public static final Setting<Boolean> JSON_FAIL_ON_UNKNOWN_FIELDS = Setting.bool("json.fail-on-unknown-fields",
             true, "Reject JSON bodies with fields the input type does not declare (400 naming the field).");
@@ -122,7 +125,7 @@ public final class Settings {
             THROTTLE_ANONYMOUS, THROTTLE_AUTHENTICATED, THROTTLE_MEMORY_MAX_KEYS,
             THROTTLE_FAILURES_ADDRESS, THROTTLE_FAILURES_USERNAME, LIMITS_BODY_SIZE, LIMITS_HEADER_SIZE, LIMITS_JSON_DEPTH, LIMITS_JSON_STRING_LENGTH,
             LIMITS_FORM_FIELDS, LIMITS_FORM_DEPTH, LIMITS_FORM_LIST_INDEX, LIMITS_MULTIPART_PARTS,
-            LIMITS_MULTIPART_PART_SIZE, LIMITS_MULTIPART_MEMORY_THRESHOLD, JSON_FAIL_ON_UNKNOWN_FIELDS, ERRORS_FORMAT,
+            LIMITS_MULTIPART_PART_SIZE, LIMITS_MULTIPART_MEMORY_THRESHOLD, LIMITS_ERROR_ENTRIES, JSON_FAIL_ON_UNKNOWN_FIELDS, ERRORS_FORMAT,
             ROUTING_TRAILING_SLASH, ACCESS_LOG_ENABLED, OPENAPI_ENABLED, OPENAPI_PATH, OPENAPI_DOCS_PAGES, OPENAPI_TITLE, OPENAPI_DESCRIPTION,
             OPENAPI_VERSION, OPENAPI_SERVER_URL, OPENAPI_SPEC_VERSION, OPENAPI_API_PREFIX,
             CACHE_MEMORY_MAX_SIZE, HEALTH_PATH, HEALTH_READY_PATH, HEALTH_TIMEOUT);

@@ -17,6 +17,7 @@ public class ApiException extends RuntimeException {
     private final String code;
     private final Map<String, List<String>> errors;
     private final Map<String, String> headers;
+    private final int omitted;
 
     /** An error with a status, a stable snake_case code and a one-sentence detail. */
     public ApiException(int status, String code, String detail) {
@@ -25,6 +26,14 @@ public class ApiException extends RuntimeException {
 
     /** An error with field errors keyed by dotted path ({@code filter.name_gt}, {@code usernames.1}). */
     public ApiException(int status, String code, String detail, Map<String, List<String>> errors) {
+        this(status, code, detail, errors, 0);
+    }
+
+    /**
+     * The same, when a reader found {@code omitted} more problems than it kept ({@link BoundedErrors}): the answer
+     * counts them in its last entry.
+     */
+    public ApiException(int status, String code, String detail, Map<String, List<String>> errors, int omitted) {
         super(detail, null, false, false);
         if (status < 400 || status > 599) {
             throw new IllegalArgumentException("an ApiException needs a 4xx or 5xx status, not " + status);
@@ -33,6 +42,7 @@ public class ApiException extends RuntimeException {
         this.code = code;
         this.errors = copy(errors);
         this.headers = new LinkedHashMap<>(2);
+        this.omitted = omitted;
     }
 
     private static Map<String, List<String>> copy(Map<String, List<String>> errors) {
@@ -59,6 +69,11 @@ public class ApiException extends RuntimeException {
     /** Field errors by dotted path; empty unless the input was invalid. */
     public Map<String, List<String>> errors() {
         return errors;
+    }
+
+    /** Problems found but left out of {@link #errors()}, so the answer stays smaller than the request. */
+    public int omitted() {
+        return omitted;
     }
 
     /** Headers to send with the error, such as {@code Allow} or {@code Retry-After}. */

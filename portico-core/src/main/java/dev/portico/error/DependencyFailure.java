@@ -21,11 +21,15 @@ import org.slf4j.LoggerFactory;
  * (connection exception, the SQL standard's) or {@code 57P0x} (PostgreSQL: the server is shutting down, crashed or
  * not accepting connections yet). Standard JDBC only, so core knows no driver. Each outage is logged once, then at
  * most every ten seconds, never once per request.
+ *
+ * <p>A saturated pool ({@link PoolSaturated}: every connection busy, the database fine) is not an outage: 503
+ * {@code server_busy}, also with {@code Retry-After: 1}, and its own log line with the pool's numbers.
  */
 public final class DependencyFailure {
     private static final Logger LOG = LoggerFactory.getLogger(DependencyFailure.class);
     private static final long LOG_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final AtomicLong LAST_LOG = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
+    private static final AtomicLong LAST_SATURATED_LOG = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
     private static final int MAX_DEPTH = 20;
 
     private DependencyFailure() {
@@ -35,6 +39,11 @@ public final class DependencyFailure {
     public static Optional<ApiException> of(Throwable failure) {
         Throwable t = failure;
         for (int depth = 0; t != null && depth < MAX_DEPTH; depth++, t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof PoolSaturated saturated) {
+                logSaturated(saturated);
+                return Optional.of(new ApiException(503, "server_busy",
+                        "The server is busy; try again shortly.").withHeader("Retry-After", "1"));
+            }
             if (isConnectionFailure(t)) {
                 logOutage(t);
                 return Optional.of(new ServiceUnavailable().withHeader("Retry-After", "1"));
@@ -52,6 +61,17 @@ public final class DependencyFailure {
             return state.startsWith("08") || state.startsWith("57P0");
         }
         return false;
+    }
+
+    private static void logSaturated(PoolSaturated pool) {
+        long now = System.nanoTime();
+        long last = LAST_SATURATED_LOG.get();
+        if (now - last >= LOG_EVERY_NANOS && LAST_SATURATED_LOG.compareAndSet(last, now)) {
+            LOG.warn("the database connection pool is saturated, answering 503 server_busy: active={}, idle={}, "
+                    + "waiting={}, max={}; a request waited {} ms (database.pool-timeout); the database answers, so "
+                    + "raise database.pool-size if it has room, or make the queries shorter", pool.active(),
+                    pool.idle(), pool.waiting(), pool.max(), pool.waited().toMillis());
+        }
     }
 
     private static void logOutage(Throwable cause) {

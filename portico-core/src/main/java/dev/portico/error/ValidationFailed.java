@@ -15,6 +15,16 @@ public class ValidationFailed extends ApiException {
         super(400, "invalid", "Invalid input.", errors);
     }
 
+    /** With the errors found, and how many more were found but not kept. */
+    public ValidationFailed(Map<String, List<String>> errors, int omitted) {
+        super(400, "invalid", "Invalid input.", errors, omitted);
+    }
+
+    /** With what a reader kept and counted. */
+    public ValidationFailed(BoundedErrors errors) {
+        this(errors.kept(), errors.omitted());
+    }
+
     /** With one error on one field. */
     public static ValidationFailed of(String path, String message) {
         Map<String, List<String>> errors = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package dev.portico.form;
 
 import dev.portico.config.Limits;
 import dev.portico.error.ApiException;
+import dev.portico.error.NullCharacters;
 import dev.portico.error.ParseError;
 import dev.portico.http.PercentDecoding;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ public final class FormParser {
                 String name = decode(text, start, hasValue ? eq : end);
                 checkName(name);
                 String value = hasValue ? decode(text, eq + 1, end) : "";
+                NullCharacters.check(name, name + value);
                 fields.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);
             }
             if (amp < 0) {

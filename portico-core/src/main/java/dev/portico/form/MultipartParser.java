@@ -2,6 +2,7 @@ package dev.portico.form;
 
 import dev.portico.config.Limits;
 import dev.portico.error.ApiException;
+import dev.portico.error.NullCharacters;
 import dev.portico.error.ParseError;
 import dev.portico.error.PayloadTooLarge;
 import dev.portico.http.FileUpload;
@@ -63,6 +64,7 @@ public final class MultipartParser {
                     throw new ParseError("Multipart form parse error: a part has no field name.");
                 }
                 names.checkName(name);
+                NullCharacters.check(name, name);
                 read(part, name, request, fields, files);
             }
         } catch (IOException | RuntimeException e) {
@@ -75,11 +77,13 @@ public final class MultipartParser {
                       Map<String, ArrayList<FileUpload>> files) throws IOException {
         if (part.isFormField()) {
             String value = new String(readSmall(part.getInputStream()), StandardCharsets.UTF_8);
+            NullCharacters.check(name, value);
             fields.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);
             return;
         }
         String fileName = lastSegment(part.getName());
         String contentType = part.getContentType() == null ? OCTET_STREAM : part.getContentType();
+        NullCharacters.check(name, fileName + contentType);
         SpooledUpload upload = spool(part.getInputStream(), fileName, contentType, request);
         if (fileName.isEmpty() && upload.size() == 0) {
             return; // a file input left empty: browsers send a nameless, empty part

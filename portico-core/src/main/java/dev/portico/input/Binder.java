@@ -80,7 +80,7 @@ public final class Binder {
     public Object[] bind(Request request) throws Exception {
         Bound bound = bindEach(request);
         if (bound.errors() != null) {
-            throw new ValidationFailed(bound.errors());
+            throw new ValidationFailed(bound.errors(), bound.omitted());
         }
         return bound.values();
     }
@@ -95,12 +95,14 @@ public final class Binder {
         Object[] values = new Object[bindings.length];
         Map<String, List<String>> errors = null;
         boolean[] failed = null;
+        int omitted = 0;
         for (int i = 0; i < bindings.length; i++) {
             try {
                 values[i] = bindings[i].bind(request);
                 continue;
             } catch (ValidationFailed e) {
                 errors = merge(errors, e.errors());
+                omitted += e.omitted();
                 if (e instanceof FormDecoder.PartlyDecoded || e instanceof PartlyRead) {
                     values[i] = e; // the arguments or body fields that did decode, for the validator to check
                 }
@@ -110,7 +112,7 @@ public final class Binder {
             failed = failed == null ? new boolean[bindings.length] : failed;
             failed[i] = true;
         }
-        return new Bound(values, errors, failed);
+        return new Bound(values, errors, failed, omitted);
     }
 
     /**
@@ -121,8 +123,9 @@ public final class Binder {
      *               partly read: its {@link PartlyRead})
      * @param errors the binding errors by dotted path; null when every input bound
      * @param failed which inputs failed; null when none did
+     * @param omitted the binding errors counted but not kept ({@code limits.error-entries})
      */
-    public record Bound(Object[] values, Map<String, List<String>> errors, boolean[] failed) {
+    public record Bound(Object[] values, Map<String, List<String>> errors, boolean[] failed, int omitted) {
     }
 
     private static Map<String, List<String>> merge(Map<String, List<String>> into, Map<String, List<String>> errors) {

@@ -13,6 +13,7 @@ import dev.portico.http.MediaType;
 import dev.portico.http.Request;
 import dev.portico.json.FieldByField;
 import dev.portico.json.JsonErrors;
+import dev.portico.json.JsonNullCharacters;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -30,13 +31,15 @@ public final class BodyReaders {
     private final FormParser forms;
     private final MultipartParser multipart;
     private final FieldByField records;
+    private final JsonNullCharacters nulls;
 
     /** Readers sharing the application's mapper and limits. */
     public BodyReaders(ObjectMapper mapper, Limits limits) {
         this.mapper = mapper;
         this.forms = new FormParser(limits);
         this.multipart = new MultipartParser(limits);
-        this.records = new FieldByField(mapper);
+        this.records = new FieldByField(mapper, limits.errorEntries());
+        this.nulls = new JsonNullCharacters(mapper.getFactory(), limits.errorEntries());
     }
 
     /** The reader for {@code type} arriving as {@code mediaType}; fails at startup for a pair that cannot be read. */
@@ -127,6 +130,7 @@ public final class BodyReaders {
         if (body.length == 0) {
             return FormData.of(java.util.Map.of());
         }
+        nulls.check(body);
         try {
             return dev.portico.form.JsonFields.of(mapper.readTree(body), forms);
         } catch (java.io.IOException e) {
@@ -146,6 +150,7 @@ public final class BodyReaders {
             if (body.length == 0) {
                 throw ValidationFailed.of("non_field_errors", "A request body is required.");
             }
+            nulls.check(body);
             Object value;
             try {
                 value = reader.readValue(body);

@@ -1,5 +1,6 @@
 package dev.portico.input;
 
+import dev.portico.error.BoundedErrors;
 import dev.portico.error.ValidationFailed;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,12 @@ public final class PartlyRead extends ValidationFailed {
 
     /** The errors found while reading, and what read. */
     public PartlyRead(Map<String, List<String>> errors, Partial partial) {
+        super(errors);
+        this.partial = partial;
+    }
+
+    /** The errors a reader kept and counted, and what read. */
+    public PartlyRead(BoundedErrors errors, Partial partial) {
         super(errors);
         this.partial = partial;
     }

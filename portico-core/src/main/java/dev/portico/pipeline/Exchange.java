@@ -2,6 +2,7 @@ package dev.portico.pipeline;
 
 import dev.portico.auth.Principal;
 import dev.portico.endpoint.Endpoint;
+import dev.portico.error.NullCharacters;
 import dev.portico.error.PayloadTooLarge;
 import dev.portico.form.FormData;
 import dev.portico.form.FormParser;
@@ -154,14 +155,32 @@ public final class Exchange implements Request {
         return transport.rawQuery().isEmpty() ? List.of() : List.copyOf(queryData().fields().keySet());
     }
 
+    /** A header's value; one holding NUL is a 400 naming the header, whoever reads it (DRF's rule for any string). */
     @Override
     public Optional<String> header(String name) {
-        return transport.header(name);
+        Optional<String> value = transport.header(name);
+        value.ifPresent(v -> NullCharacters.check(name, v));
+        return value;
     }
 
+    /** Every value of a header, checked as {@link #header} does; {@code Cookie} is checked cookie by cookie. */
     @Override
     public List<String> headers(String name) {
-        return transport.headers(name);
+        List<String> values = transport.headers(name);
+        if (!name.equalsIgnoreCase("Cookie")) {
+            for (String value : values) {
+                NullCharacters.check(name, value);
+            }
+        }
+        return values;
+    }
+
+    /** A cookie's value; one holding NUL is a 400 naming the cookie. */
+    @Override
+    public Optional<String> cookie(String name) {
+        Optional<String> value = Request.super.cookie(name);
+        value.ifPresent(v -> NullCharacters.check(name, v));
+        return value;
     }
 
     @Override

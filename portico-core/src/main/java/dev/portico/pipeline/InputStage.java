@@ -40,7 +40,7 @@ final class InputStage implements Middleware {
                 Map<String, List<String>> errors = new LinkedHashMap<>(bound.errors());
                 validator.violations(bound.values(), bound.failed())
                         .forEach((path, messages) -> errors.merge(path, messages, InputStage::concat));
-                throw new ValidationFailed(errors);
+                throw new ValidationFailed(errors, bound.omitted());
             }
             request.arguments(bound.values());
             return next.handle(request);

@@ -1,5 +1,6 @@
 package dev.portico.router;
 
+import dev.portico.error.NullCharacters;
 import dev.portico.http.HttpMethod;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -58,7 +59,7 @@ public final class Router<T> {
         Object[] values = new Object[segments.length];
         Route<T> route = root.match(segments, 0, values, slash);
         if (route != null) {
-            return new RouteMatch.Found<>(route, trim(values, route));
+            return new RouteMatch.Found<>(route, checked(trim(values, route), route));
         }
         if (policy == TrailingSlash.STRICT || rawPath.equals("/")) {
             return new RouteMatch.Missing<>();
@@ -71,6 +72,21 @@ public final class Router<T> {
             return new RouteMatch.Found<>(route, trim(values, route));
         }
         return new RouteMatch.Redirect<>(slash ? rawPath.substring(0, rawPath.length() - 1) : rawPath + "/");
+    }
+
+    /** The path values, when none holds NUL; else the 400 naming each parameter that does (DRF's rule). */
+    private static Object[] checked(Object[] values, Route<?> route) {
+        List<String> refused = null;
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] instanceof String text && NullCharacters.in(text)) {
+                refused = refused == null ? new ArrayList<>(1) : refused;
+                refused.add(route.template().paramNames().get(i));
+            }
+        }
+        if (refused != null) {
+            throw NullCharacters.refused(refused);
+        }
+        return values;
     }
 
     private static Object[] trim(Object[] values, Route<?> route) {

@@ -32,7 +32,7 @@ class FieldByFieldTest {
         try {
             mapper.readerFor(javaType).readValue(body);
         } catch (JsonProcessingException e) {
-            return new FieldByField(mapper).translate(javaType, body, e);
+            return new FieldByField(mapper, 100).translate(javaType, body, e);
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }

@@ -35,8 +35,8 @@ public final class Database implements AutoCloseable {
     private final List<MigrationSet> modules;
     private final boolean migrateOnOpen;
     private final String url;
-    private final DataSource dataSource = new LazyDataSource(this);
-    private final Jdbi jdbi = Jdbi.create(dataSource);
+    private final DataSource dataSource;
+    private final Jdbi jdbi;
     private volatile Open open;
     private boolean closed;
     private com.zaxxer.hikari.metrics.MetricsTrackerFactory poolMetrics;
@@ -50,6 +50,8 @@ public final class Database implements AutoCloseable {
         this.modules = List.copyOf(modules);
         this.migrateOnOpen = migrateOnOpen;
         this.url = redacted(config.get(DatabaseSettings.URL));
+        this.dataSource = new LazyDataSource(this, config.get(DatabaseSettings.POOL_TIMEOUT));
+        this.jdbi = Jdbi.create(dataSource);
     }
 
     /**

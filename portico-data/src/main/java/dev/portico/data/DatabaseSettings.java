@@ -34,8 +34,12 @@ public final class DatabaseSettings {
             "Most open connections in the pool; a request waits for a free one past it.");
     public static final Setting<java.time.Duration> CONNECTION_TIMEOUT = Setting.duration(
             "database.connection-timeout", java.time.Duration.ofSeconds(1),
-            "How long a request waits for a pool connection (HikariCP's connectionTimeout, at least 250ms); past it, "
-                    + "and whenever the database is down, the request is answered 503 rather than left hanging.");
+            "How long a request waits for the database to give the pool a connection (HikariCP's connectionTimeout, "
+                    + "at least 250ms): a database that is down is answered 503 service_unavailable after this long.");
+    public static final Setting<java.time.Duration> POOL_TIMEOUT = Setting.duration(
+            "database.pool-timeout", java.time.Duration.ofSeconds(5),
+            "How long a request waits for a connection while all are busy (the database answering); past it, "
+                    + "503 server_busy with Retry-After. Under proxies' 30-60 s, above a burst's queue.");
     public static final Setting<MigrateOnStart> MIGRATE_ON_START = Setting.choice("database.migrate-on-start",
             MigrateOnStart.class, MigrateOnStart.AUTO,
             "Apply pending migrations when the app starts: auto (yes for the embedded H2, no otherwise), true or false.");
@@ -43,7 +47,7 @@ public final class DatabaseSettings {
             "Where the migration SQL files are: a classpath folder, or filesystem:/a/folder.");
 
     /** Every database setting, in documentation order. */
-    public static final List<Setting<?>> ALL = List.of(URL, USER, PASSWORD, POOL_SIZE, CONNECTION_TIMEOUT, MIGRATE_ON_START, MIGRATIONS);
+    public static final List<Setting<?>> ALL = List.of(URL, USER, PASSWORD, POOL_SIZE, CONNECTION_TIMEOUT, POOL_TIMEOUT, MIGRATE_ON_START, MIGRATIONS);
 
     private DatabaseSettings() {
     }
