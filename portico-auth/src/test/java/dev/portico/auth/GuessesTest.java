@@ -213,6 +213,22 @@ class GuessesTest {
     }
 
     @DatabaseTest
+    void forgedTokensAtTheRefreshAndVerifyEndpointsAreCounted(TestDatabase test) {
+        try (App t = new App(test)) {
+            User ada = t.user("ada");
+            String refresh = t.tokens.obtain(ada).refresh();
+            String forged = refresh.substring(0, refresh.length() - 4) + "AAA";
+            tenThenThrottled(i -> t.app.handle(TestRequest.of("POST", "/auth/refresh_token/").from("192.0.2.20")
+                    .json("{\"refresh\":\"" + forged + i + "\"}")), 401);
+            tenThenThrottled(i -> t.app.handle(TestRequest.of("POST", "/auth/verify_token/").from("192.0.2.21")
+                    .json("{\"token\":\"" + forged + i + "\"}")), 401);
+            // a real token still refreshes from an address that forged too often: only failures are counted
+            assertThat(t.app.handle(TestRequest.of("POST", "/auth/refresh_token/").from("192.0.2.20")
+                    .json("{\"refresh\":\"" + refresh + "\"}")).status()).isEqualTo(200);
+        }
+    }
+
+    @DatabaseTest
     void loginAndPasswordChangeGuessesAreCounted(TestDatabase test) {
         try (App t = new App(test)) {
             t.user("ada");

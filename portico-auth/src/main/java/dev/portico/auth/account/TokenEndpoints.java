@@ -17,13 +17,13 @@ final class TokenEndpoints {
 
     static List<Endpoint> of(AccountEndpoints e, Tokens tokens) {
         Endpoint refresh = e.token(HttpMethod.POST, "token/refresh/").output(TokenRefreshed.class)
-                .body(TokenRefresh.class).<TokenRefresh>handleBody((request, in) -> tokens.refresh(in.refresh()))
+                .body(TokenRefresh.class).<TokenRefresh>handleBody((request, in) -> tokens.refresh(request, in.refresh()))
                 .operationId("refreshJwt").summary("Refresh an access token")
                 .description("Trades a refresh token for a new access token (and, rotating, a new refresh token).")
                 .response(401, InvalidToken.class).build();
         Endpoint verify = e.token(HttpMethod.POST, "token/verify/").output(TokenVerified.class)
                 .body(TokenVerify.class).<TokenVerify>handleBody((request, in) -> {
-                    tokens.check(in.token());
+                    tokens.check(request, in.token());
                     return new TokenVerified();
                 })
                 .operationId("verifyJwt").summary("Verify a token")

@@ -62,14 +62,14 @@ public final class JwtEndpoints {
                         .description("Trades a username and password for a short-lived access token, sent as "
                                 + "`Authorization: Bearer <access>`, and a refresh token for `" + REFRESH + "`.")
                         .response(401, AuthenticationFailed.class))
-                .post(REFRESH, TokenRefresh.class, TokenRefreshed.class, (req, in) -> tokens.refresh(in.refresh()),
+                .post(REFRESH, TokenRefresh.class, TokenRefreshed.class, (req, in) -> tokens.refresh(req, in.refresh()),
                         e -> e.authenticators().permissions().operationId("refreshToken").tags(TAG)
                                 .summary("Refresh an access token")
                                 .description("Trades a refresh token for a new access token. When refresh tokens "
                                         + "rotate, a new refresh token comes too and the one sent is spent: sending a "
                                         + "spent one again revokes every refresh token descended from the same login.")
                                 .response(401, InvalidToken.class))
-                .post(VERIFY, TokenVerify.class, TokenVerified.class, (req, in) -> verify(in), e -> e
+                .post(VERIFY, TokenVerify.class, TokenVerified.class, (req, in) -> verify(req, in), e -> e
                         .authenticators().permissions().operationId("verifyToken").tags(TAG)
                         .summary("Verify a token")
                         .description("Answers `{}` when the access or refresh token is valid now, 401 otherwise.")
@@ -86,8 +86,8 @@ public final class JwtEndpoints {
         return tokens.obtain(user.get());
     }
 
-    private TokenVerified verify(TokenVerify in) {
-        tokens.check(in.token());
+    private TokenVerified verify(dev.portico.http.Request request, TokenVerify in) {
+        tokens.check(request, in.token());
         return new TokenVerified();
     }
 }

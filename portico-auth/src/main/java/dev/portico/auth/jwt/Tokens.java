@@ -146,9 +146,17 @@ public final class Tokens {
 
     /** The claims of a valid token of {@code type}, of either type when it is null. */
     private TokenClaims claims(String token, TokenType type) {
+        return claims(token, type, () -> { });
+    }
+
+    /** As above, running {@code forged} first when the token is not one this server made. */
+    private TokenClaims claims(String token, TokenType type, Runnable forged) {
         try {
             return codec.verify(token, type);
         } catch (TokenRejected e) {
+            if (e.forged()) {
+                forged.run();
+            }
             throw rejected(e.getMessage(), InvalidToken.atEndpoint());
         }
     }
@@ -199,7 +207,19 @@ public final class Tokens {
      * @throws InvalidToken ({@code Token is invalid or expired}) when the token is not valid, spent or revoked
      */
     public TokenRefreshed refresh(String refreshToken) {
-        TokenClaims claims = verify(refreshToken, TokenType.REFRESH);
+        return refresh(refreshToken, () -> { });
+    }
+
+    /**
+     * {@link #refresh(String)} with a forged token counted as a failed authentication of the request's client address,
+     * as the authenticators count theirs: 429 once it failed too often. A spent or expired one is not counted.
+     */
+    public TokenRefreshed refresh(Request request, String refreshToken) {
+        return refresh(refreshToken, () -> request.guesses().failed(request));
+    }
+
+    private TokenRefreshed refresh(String refreshToken, Runnable forged) {
+        TokenClaims claims = claims(refreshToken, TokenType.REFRESH, forged);
         User user = currentUser(claims);
         Instant now = codec.now();
         if (!rotate) {
@@ -233,7 +253,16 @@ public final class Tokens {
      * @throws InvalidToken ({@code Token is invalid or expired}) otherwise
      */
     public void check(String token) {
-        TokenClaims claims = claims(token, null);
+        check(token, () -> { });
+    }
+
+    /** {@link #check(String)} with a forged token counted as a failed authentication of the request's address. */
+    public void check(Request request, String token) {
+        check(token, () -> request.guesses().failed(request));
+    }
+
+    private void check(String token, Runnable forged) {
+        TokenClaims claims = claims(token, null, forged);
         currentUser(claims);
         if (claims.type() == TokenType.REFRESH) {
             RefreshTokens.State state = store.state(claims.jti());
