@@ -95,7 +95,9 @@ class ErrorCapTest {
                 .json("{\"title\": \" \", \"tags\": [" + String.join(",", blanks) + "]}"));
         JsonNode errors = json(response).get("errors");
         assertThat(errors.size()).isEqualTo(6);
-        assertThat(errors.get("title").get(0).asText()).isEqualTo("This field may not be blank.");
+        // Bean Validation gives its violations as a set: which five are named varies, their count and sentence do not
+        errors.fieldNames().forEachRemaining(field -> assertThat(errors.get(field).get(0).asText()).isIn(
+                "This field may not be blank.", "…and 296 more errors."));
         assertThat(errors.get("non_field_errors").get(0).asText()).isEqualTo("…and 296 more errors.");
     }
 
