@@ -3,9 +3,10 @@ package dev.portico.server;
 import dev.portico.http.Response;
 import dev.portico.pipeline.Application;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.http.HttpFields;
@@ -25,6 +26,9 @@ import org.eclipse.jetty.util.Callback;
  * written from the request's virtual thread.
  */
 final class JettyHandler extends Handler.Abstract {
+    /** How long an unread body is waited for before the connection is given up instead (see {@link #drained}). */
+    static final long DRAIN_MILLIS = 1_000;
+
     private final Application application;
     private final HttpServer.Options options;
     private final LongAdder inFlight;
@@ -71,10 +75,11 @@ final class JettyHandler extends Handler.Abstract {
     }
 
     /**
-     * Reads and discards what the application left of the body (a request refused before its body was read), up to
-     * {@code limits.body-size}, so the connection can carry the next request: closing it with the body unread would
-     * reset it under a client still sending, which then never sees the answer. False when the rest is larger, or
-     * broken: the answer then says {@code Connection: close}.
+     * Reads and discards what the application left of the body (a request refused before its body was read), so the
+     * connection can carry the next request: closing it with the body unread would reset it under a client still
+     * sending, which then never sees the answer. Only what arrives promptly is read, at most {@code limits.body-size}
+     * within {@link #DRAIN_MILLIS}: a body that trickles (slowloris) is not waited for. False when the rest did not
+     * come in time, was larger, or broke: the answer then says {@code Connection: close}.
      */
     private boolean drained(Request request) {
         long declared = request.getLength();
@@ -84,18 +89,40 @@ final class JettyHandler extends Handler.Abstract {
         if (declared > options.maxBody()) {
             return false;
         }
-        InputStream rest = Content.Source.asInputStream(request);
-        byte[] buffer = new byte[8192];
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
         long left = options.maxBody();
-        try {
-            for (int n = rest.read(buffer); n >= 0; n = rest.read(buffer)) {
-                left -= n;
-                if (left < 0) {
+        while (true) {
+            Content.Chunk chunk = request.read();
+            if (chunk == null) {
+                if (!awaitMore(request, deadline)) {
                     return false;
                 }
+                continue;
             }
-            return true;
-        } catch (IOException e) {
+            if (Content.Chunk.isFailure(chunk)) {
+                return false;
+            }
+            left -= chunk.remaining();
+            boolean last = chunk.isLast();
+            chunk.release();
+            if (last || left < 0) {
+                return last && left >= 0;
+            }
+        }
+    }
+
+    /** Waits until more of the body can be read, or the deadline passes (false). */
+    private static boolean awaitMore(Request request, long deadline) {
+        long wait = deadline - System.nanoTime();
+        if (wait <= 0) {
+            return false;
+        }
+        CountDownLatch more = new CountDownLatch(1);
+        request.demand(more::countDown);
+        try {
+            return more.await(wait, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
         }
     }

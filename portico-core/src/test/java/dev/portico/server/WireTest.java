@@ -302,6 +302,21 @@ class WireTest {
         }
     }
 
+    /** An early answer to a body that trickles does not wait for it: the connection is given up within a second. */
+    @Test
+    void anEarlyAnswerToATricklingBodyClosesRatherThanWaits() throws Exception {
+        try (Wire wire = Wire.open(app.port())) {
+            wire.send("POST /api/posts/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 100\r\n\r\n{");
+            long start = System.nanoTime();
+            RawHttp.Reply reply = wire.readResponse(); // the 401 comes before the body, which never completes
+            assertThat(reply.status()).isEqualTo(401);
+            assertThat(reply.headers()).containsEntry("connection", "close");
+            assertThat(wire.readUntilClosed(Duration.ofSeconds(3)).closed()).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        }
+    }
+
     @Test
     void everyAnswerSaysNosniff() throws IOException {
         assertThat(exchange("GET /api/hello/x/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").text())

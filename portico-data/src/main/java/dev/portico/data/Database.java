@@ -50,7 +50,8 @@ public final class Database implements AutoCloseable {
         this.modules = List.copyOf(modules);
         this.migrateOnOpen = migrateOnOpen;
         this.url = redacted(config.get(DatabaseSettings.URL));
-        this.dataSource = new LazyDataSource(this, config.get(DatabaseSettings.POOL_TIMEOUT));
+        this.dataSource = new LazyDataSource(this, config.get(DatabaseSettings.POOL_TIMEOUT),
+                config.get(DatabaseSettings.POOL_SIZE));
         this.jdbi = Jdbi.create(dataSource);
     }
 
