@@ -31,9 +31,10 @@ class DocsPagesBrowserTest {
     private static final Path SCREENSHOTS = Path.of("target/screenshots").toAbsolutePath();
     /** The example's operations, by operationId; the rest of what is shown is read from its document. */
     private static final List<String> OPERATION_IDS = List.of("hello", "createUpload",
-            "obtainToken", "refreshToken", "verifyToken", "retrieveCsrfToken", "register", "login", "logout",
-            "logoutEverywhere",
-            "retrieveCurrentUser", "partialUpdateCurrentUser", "changePassword",
+            "obtainToken", "refreshToken", "verifyToken", "retrieveCsrfToken", "register", "verifyEmail", "resendEmail",
+            "login", "logout", "logoutEverywhere",
+            "retrieveCurrentUser", "updateCurrentUser", "partialUpdateCurrentUser", "changePassword",
+            "requestPasswordReset", "confirmPasswordReset", "refreshJwt", "verifyJwt",
             "listPosts", "createPost", "retrievePost", "updatePost", "partialUpdatePost", "destroyPost",
             "listEmployees", "createEmployee", "retrieveEmployee", "updateEmployee", "partialUpdateEmployee",
             "destroyEmployee", "homeDescribeSite", "homeDescribeUser", "homeFindUser", "homeListNamedUsers",
