@@ -77,11 +77,6 @@ final class ConnectionWatch extends HttpConnectionFactory {
         return open.get(request.getConnectionMetaData().getConnection());
     }
 
-    /** How many connections are open now. */
-    int openConnections() {
-        return open.size();
-    }
-
     private void sweep() {
         try {
             long now = System.nanoTime();
