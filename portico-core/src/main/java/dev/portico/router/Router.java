@@ -156,11 +156,8 @@ public final class Router<T> {
         }
 
         private void addStatic(Map<String, RouteMatch<T>> statics, Route<T> route) {
-            String path = route.template().openApiPath();
-            if (!route.template().trailingSlash() && path.length() > 1) {
-                path = path.substring(0, path.length() - 1);
-            }
-            statics.put(path, new RouteMatch.Found<>(route, NO_VALUES));
+            // the path as a request spells it: the template's own form, with or without its trailing slash
+            statics.put(route.template().openApiPath(), new RouteMatch.Found<>(route, NO_VALUES));
         }
 
         private void checkAmbiguity(List<Route<T>> routes) {

@@ -37,6 +37,22 @@ class RouterTest {
     }
 
     @Test
+    void aStaticRouteWithoutTrailingSlashMatchesItsOwnPathOnlyAndFromTheTable() {
+        Router.Builder<String> b = builder(TrailingSlash.REDIRECT);
+        add(b, HttpMethod.GET, "/plaintext");
+        add(b, HttpMethod.GET, "/");
+        Router<String> router = b.build();
+
+        // the table of static paths answers without walking the tree: the same match each time, nothing allocated
+        assertThat(router.find("/plaintext")).isInstanceOf(RouteMatch.Found.class)
+                .isSameAs(router.find("/plaintext"));
+        assertThat(router.find("/")).isInstanceOf(RouteMatch.Found.class).isSameAs(router.find("/"));
+        // a prefix of the path is another path
+        assertThat(router.find("/plaintex")).isInstanceOf(RouteMatch.Missing.class);
+        assertThat(router.find("/plaintext/")).isInstanceOf(RouteMatch.Redirect.class);
+    }
+
+    @Test
     void literalSegmentsWinOverParameters() {
         Router.Builder<String> b = builder(TrailingSlash.STRICT);
         add(b, HttpMethod.GET, "/posts/{slug:slug}/");
