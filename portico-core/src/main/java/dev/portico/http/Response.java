@@ -55,7 +55,7 @@ public final class Response {
     /** Adds a header; the same name may be added more than once. */
     public Response header(String name, String value) {
         if (headers == null) {
-            headers = new ArrayList<>(8);
+            headers = new ArrayList<>(12); // six headers: the usual answer's, with RateLimit-*, never grows
         }
         headers.add(name);
         headers.add(value);

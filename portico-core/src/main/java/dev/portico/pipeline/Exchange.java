@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class Exchange implements Request {
     private static final Logger LOG = LoggerFactory.getLogger(Exchange.class);
     private static final Object[] NONE = new Object[0];
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
 
     private final Transport transport;
     private final HttpMethod method;
@@ -73,12 +74,12 @@ public final class Exchange implements Request {
             return incoming.get();
         }
         long bits = ThreadLocalRandom.current().nextLong();
-        char[] out = new char[16];
+        byte[] out = new byte[16];
         for (int i = 15; i >= 0; i--) {
             out[i] = HEX[(int) (bits & 0xF)];
             bits >>>= 4;
         }
-        return new String(out);
+        return new String(out, StandardCharsets.ISO_8859_1); // Latin-1 bytes become the string's own, uncompressed
     }
 
     /** A client's id is echoed only when it is short and plain, so it cannot inject into logs or headers. */

@@ -43,6 +43,8 @@ class HttpSemanticsTest {
                 .post("/api/items/", Item.class, Item.class, (request, item) -> item, e -> e.status(201))
                 .endpoint(dev.portico.endpoint.Endpoint.builder(dev.portico.http.HttpMethod.POST, "/api/any/")
                         .body(Object.class).output(Object.class).<Object>handleBody((request, body) -> body).build())
+                .get("/api/text/", String.class, request -> "hi",
+                        e -> e.produces(dev.portico.http.MediaType.TEXT_PLAIN_UTF8))
                 .get("/api/cookies/", dev.portico.http.Response.class, request -> dev.portico.http.Response.of(204)
                         .header("Set-Cookie", "a=1; Path=/").header("Set-Cookie", "b=2; Path=/; HttpOnly"))
                 .build().start();
@@ -87,6 +89,18 @@ class HttpSemanticsTest {
         assertThat(response.statusCode()).isEqualTo(405);
         assertThat(response.headers().firstValue("Allow")).contains("GET, HEAD, OPTIONS");
         assertThat(json(response.body()).get("detail").asText()).isEqualTo("Method \"DELETE\" not allowed.");
+    }
+
+    @Test
+    void headersGoOutAsTheAppWroteThem() throws Exception {
+        // the server hands Jetty pre-encoded fields for the common ones; what reaches the client must not change
+        RawHttp.Reply text = RawHttp.sendHead(app.port(), "HEAD /api/text/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertThat(text.headers()).containsEntry("content-type", dev.portico.http.MediaType.TEXT_PLAIN_UTF8)
+                .containsEntry("x-content-type-options", "nosniff");
+        HttpResponse<String> json = send(HttpRequest.newBuilder(uri("/api/items/3/")));
+        assertThat(json.headers().allValues("Content-Type")).containsExactly("application/json");
+        assertThat(json.headers().allValues("X-Content-Type-Options")).containsExactly("nosniff");
+        assertThat(json.headers().allValues("X-Request-Id")).singleElement().asString().matches("[0-9a-f]{16}");
     }
 
     @Test
