@@ -4,6 +4,8 @@ import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
 import dev.portico.config.PorticoConfig;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -25,7 +27,29 @@ public final class Passwords {
         this.function = Argon2Function.getInstance(config.get(AuthSettings.ARGON2_MEMORY),
                 config.get(AuthSettings.ARGON2_ITERATIONS), config.get(AuthSettings.ARGON2_PARALLELISM),
                 HASH_LENGTH, Argon2.ID);
-        this.decoy = hash("decoy password, never anyone's");
+        this.decoy = decoy(function);
+    }
+
+    /**
+     * A hash in the configured costs that no password matches: random salt and random digest, in the PHC form
+     * Argon2 writes. Checking a password against it costs exactly one verification, which is all a decoy is for;
+     * hashing a real one here cost every start an Argon2 run (a third of the example's start-up).
+     */
+    static String decoy(Argon2Function function) {
+        SecureRandom random = new SecureRandom();
+        byte[] salt = new byte[16];
+        byte[] digest = new byte[HASH_LENGTH];
+        random.nextBytes(salt);
+        random.nextBytes(digest);
+        Base64.Encoder base64 = Base64.getEncoder().withoutPadding();
+        return "$argon2id$v=" + function.getVersion() + "$m=" + function.getMemory() + ",t=" + function.getIterations()
+                + ",p=" + function.getParallelism() + "$" + base64.encodeToString(salt) + "$"
+                + base64.encodeToString(digest);
+    }
+
+    /** The decoy this hasher verifies against (for tests: it must carry the configured costs). */
+    String decoy() {
+        return decoy;
     }
 
     /** A new salted hash of {@code password}. */

@@ -42,4 +42,15 @@ class PasswordsTest {
         assertThat(stronger.verify("correct horse", verdict.rehashed().get()).rehashed()).isEmpty();
         assertThat(stronger.verify("wrong", old).rehashed()).isEmpty();
     }
+
+    @Test
+    void theDecoyCarriesTheConfiguredCostsAndMatchesNoPassword() {
+        Passwords p = passwords(1024);
+        // the same function as a real hash's, so checking against it costs one verification with today's costs
+        assertThat(com.password4j.Argon2Function.getInstanceFromHash(p.decoy()))
+                .isEqualTo(com.password4j.Argon2Function.getInstanceFromHash(p.hash("x")));
+        assertThat(p.decoy()).isNotEqualTo(passwords(1024).decoy());
+        assertThat(p.verify("decoy password, never anyone's", p.decoy()).matches()).isFalse();
+        assertThat(p.verify("", p.decoy()).matches()).isFalse();
+    }
 }
