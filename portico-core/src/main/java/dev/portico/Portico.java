@@ -145,6 +145,7 @@ public final class Portico {
         }
         LOG.info("Portico serving {} endpoints on port {} (started in {} ms)", endpoints().size(), server.port(),
                 (System.nanoTime() - begin) / 1_000_000);
+        Thread.ofVirtual().name("portico-schema-render").start(openapi::render); // ready before anyone asks
         return this;
     }
 

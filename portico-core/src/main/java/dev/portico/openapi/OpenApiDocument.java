@@ -47,15 +47,21 @@ public final class OpenApiDocument {
 
     private final OpenAPI model;
     private final SpecVersion version;
-    private final byte[] yaml;
-    private final byte[] json;
+    private volatile byte[] yaml;
+    private volatile byte[] json;
 
     private OpenApiDocument(OpenAPI model, SpecVersion version) {
         this.model = model;
         this.version = version;
-        boolean v31 = version == SpecVersion.V3_1;
-        this.yaml = render(v31 ? Yaml31.mapper() : Yaml.mapper(), model);
-        this.json = render(v31 ? Json31.mapper() : Json.mapper(), model);
+    }
+
+    /**
+     * Renders both formats now, if not done yet. Rendering waits for the first reader rather than holding up
+     * {@code build()} (it was a tenth of the example's start-up); a started app calls this in the background.
+     */
+    public void render() {
+        shared(Format.YAML);
+        shared(Format.JSON);
     }
 
     /** Generates the document for the endpoints {@code view} includes and renders it. */
@@ -64,7 +70,7 @@ public final class OpenApiDocument {
         return new OpenApiDocument(OpenApiGenerator.generate(endpoints, view, defaults), view.specVersion());
     }
 
-    /** The document's model; treat it as read-only (the renderings were made from it at build time). */
+    /** The document's model; treat it as read-only (the renderings are made from it once). */
     public OpenAPI model() {
         return model;
     }
@@ -76,16 +82,32 @@ public final class OpenApiDocument {
 
     /** The document in {@code format}, UTF-8; a copy. */
     public byte[] bytes(Format format) {
-        return (format == Format.YAML ? yaml : json).clone();
+        return shared(format).clone();
     }
 
     /** The document in {@code format} as text. */
     public String text(Format format) {
-        return new String(format == Format.YAML ? yaml : json, StandardCharsets.UTF_8);
+        return new String(shared(format), StandardCharsets.UTF_8);
     }
 
     byte[] shared(Format format) {
-        return format == Format.YAML ? yaml : json;
+        byte[] bytes = format == Format.YAML ? yaml : json;
+        return bytes != null ? bytes : rendered(format);
+    }
+
+    /** Renders one format once; the model is not changed after build, so every rendering is the same bytes. */
+    private synchronized byte[] rendered(Format format) {
+        boolean v31 = version == SpecVersion.V3_1;
+        if (format == Format.YAML) {
+            if (yaml == null) {
+                yaml = render(v31 ? Yaml31.mapper() : Yaml.mapper(), model);
+            }
+            return yaml;
+        }
+        if (json == null) {
+            json = render(v31 ? Json31.mapper() : Json.mapper(), model);
+        }
+        return json;
     }
 
     private static byte[] render(ObjectMapper mapper, OpenAPI model) {
