@@ -6,7 +6,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies {@code logging.format} to the running logging backend. With {@code json}, every console or file appender
  * of Logback (also those behind an {@code AsyncAppender}) gets Logback's own {@code JsonEncoder} in place of its
- * pattern, so the app keeps its one {@code logback.xml} (levels, async queue, targets) and only the line format
+ * pattern, so the set-up (Portico's {@link DefaultLogback}, or the app's own {@code logback.xml}: levels, async queue,
+ * targets) stays and only the line format
  * changes. {@code text} leaves the configuration as written.
  */
 public final class Logging {

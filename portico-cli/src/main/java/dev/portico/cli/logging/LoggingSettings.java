@@ -10,9 +10,9 @@ import java.util.List;
  * command prints and reads them.
  */
 public final class LoggingSettings {
-    /** {@code logging.format}: text (the app's logback.xml) or json (one object per line). */
+    /** {@code logging.format}: text (Portico's lines, or the app's logback.xml) or json (one object per line). */
     public static final Setting<LogFormat> FORMAT = Setting.choice("logging.format", LogFormat.class, LogFormat.TEXT,
-            "text: the app's logback.xml as written; json: one JSON object per line (timestamp, level, logger, thread, "
+            "text: Portico's default lines, or the app's logback.xml as written; json: one JSON object per line (timestamp, level, logger, thread, "
                     + "message, the request id in mdc, the access line's fields in kvpList, an exception as throwable).");
 
     /** Every {@code logging.*} setting. */
