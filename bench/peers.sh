@@ -3,7 +3,8 @@
 # Jetty non-blocking, Vert.x, raw Helidon and Spring Boot, each a minimal app of its own serving the same endpoints.
 # Every app runs pinned to CPU 0 with -Xmx512m on a JDK 21+ (the newest found: 25 here), wrk pinned to CPU 1. Per
 # row, a warm-up of each app, then ROUNDS rounds of DURATION seconds per app at 64 and at 256 connections, the
-# order of the apps rotated each round, so a host whose speed drifts moves every app alike. Prints the median
+# order of the apps rotated each round, so a host whose speed drifts moves every app alike. Before measuring, it
+# checks that every app answers every row 200 with the same body, and 401 without credentials. Prints the median
 # req/s and median p99 per app, the ratio of Portico to each peer, the time from launch to the first answer and
 # the RSS after the run.
 #
@@ -131,6 +132,28 @@ rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 # each app starts alone (the others already up sit idle), so its start-up is timed on a quiet CPU 0
 for app in $APPS; do start "$app"; done
 read -r -a order <<<"$APPS"
+
+same_answers() { # every app answers every row 200 with the same body (Host fixed), and 401 without credentials
+  local path app first status
+  for path in "${PATHS[@]}"; do
+    first=""
+    for app in "${order[@]}"; do
+      serves "$app" "$path" || continue
+      status=$(curl -s -o "$OUT/peers-body-$app" -w '%{http_code}' -H 'Host: localhost' -H "$(header "$path")" \
+        "http://127.0.0.1:${PORT[$app]}$path")
+      [ "$status" = 200 ] || { echo "$app answered $path with $status" >&2; return 1; }
+      if [ -z "$first" ]; then first=$app
+      elif ! cmp -s "$OUT/peers-body-$first" "$OUT/peers-body-$app"; then
+        echo "$app and $first answer $path differently: see $OUT/peers-body-{$first,$app}" >&2; return 1
+      fi
+      if [[ $path == /api/* ]]; then
+        status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:${PORT[$app]}$path")
+        [ "$status" = 401 ] || { echo "$app answered $path without credentials with $status" >&2; return 1; }
+      fi
+    done
+  done
+}
+same_answers
 for path in "${PATHS[@]}"; do
   apps=()
   for app in "${order[@]}"; do serves "$app" "$path" && apps+=("$app"); done
