@@ -5,7 +5,8 @@
 # The row /api/posts/?page_size=20 (with a bearer JWT: bench/jwt.sh) reads PostgreSQL (PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres PGDATABASE=test
 # by default, PGPASSWORD if needed): the script recreates the schema bench with 1000 posts (prepare-postgres.sql)
 # before the servers start; without psql or a reachable database it says why and leaves that row out.
-#   bash bench/run.sh            (DURATION=15 WARMUP=5 by default; ROWS="/json /throttled" for some rows only)
+#   bash bench/run.sh            (DURATION=15 WARMUP=5 by default; ROWS="/json /throttled" for some rows only;
+#                                 MVN="flock /tmp/mvn.lock mvn" says how to call Maven)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-15}
@@ -15,7 +16,7 @@ RAW_PORT=18082
 
 command -v wrk >/dev/null || { echo "installing wrk (Debian package)"; apt-get install -y -qq wrk >/dev/null; }
 # clean: the compiler does not notice a dependency changing a signature, and stale classes fail at run time
-if ! build_log=$(mvn -q -B -DskipTests clean package -pl bench -am 2>&1); then
+if ! build_log=$(${MVN:-mvn} -q -B -DskipTests clean package -pl bench -am 2>&1); then
   echo "$build_log" >&2
   exit 1
 fi
