@@ -67,7 +67,10 @@ class Endpoints {
         return ResponseEntity.ok(new Page<>(ALL.size(), next, previous, ALL.subList(from, to)));
     }
 
-    /** DRF's page-number page of the posts, newest first; the caller was checked by {@link Security}. */
+    /**
+     * DRF's page-number page of the posts, newest first; the caller was checked by {@link Security}. The links name
+     * {@code page_size} and {@code page}, the only parameters this endpoint takes (the raw floor keeps any others).
+     */
     @GetMapping("/api/posts/")
     ResponseEntity<?> posts(@RequestHeader(value = "Host", required = false) String hostHeader,
             @RequestParam(name = "page_size", defaultValue = "10") int pageSize,
