@@ -2,10 +2,11 @@
 # Portico against a raw Jetty server (the server under Portico) serving the same endpoints, in one run.
 # Each server is pinned to CPU 0, wrk to CPU 1; per endpoint a warm-up of each, then DURATION seconds at 64
 # and 256 connections, twice per server, interleaved (raw, Portico, Portico, raw). Prints req/s, p99 latency and the Portico/raw ratio, startup time to first response and RSS.
-# The row /api/posts/?page_size=20 reads PostgreSQL (PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres PGDATABASE=test
+# The row /api/posts/?page_size=20 (with a bearer JWT: bench/jwt.sh) reads PostgreSQL (PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres PGDATABASE=test
 # by default, PGPASSWORD if needed): the script recreates the schema bench with 1000 posts (prepare-postgres.sql)
 # before the servers start; without psql or a reachable database it says why and leaves that row out.
-#   bash bench/run.sh            (DURATION=15 WARMUP=5 by default; ROWS="/json /throttled" for some rows only)
+#   bash bench/run.sh            (DURATION=15 WARMUP=5 by default; ROWS="/json /throttled" for some rows only;
+#                                 MVN="flock /tmp/mvn.lock mvn" says how to call Maven)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-15}
@@ -15,7 +16,7 @@ RAW_PORT=18082
 
 command -v wrk >/dev/null || { echo "installing wrk (Debian package)"; apt-get install -y -qq wrk >/dev/null; }
 # clean: the compiler does not notice a dependency changing a signature, and stale classes fail at run time
-if ! build_log=$(mvn -q -B -DskipTests clean package -pl bench -am 2>&1); then
+if ! build_log=$(${MVN:-mvn} -q -B -DskipTests clean package -pl bench -am 2>&1); then
   echo "$build_log" >&2
   exit 1
 fi
@@ -53,6 +54,10 @@ else
   echo "skipping /throttled-redis and /cached-redis: no Redis answers at $BENCH_REDIS_URL" >&2
   unset BENCH_REDIS_URL
 fi
+# the posts row is the realistic page: a bearer JWT (signed here, as bench/jwt.sh says) whose user is read each time
+source bench/jwt.sh
+TOKEN=$(bench_jwt)
+header() { case $1 in /api/posts/*) echo "Authorization: Bearer $TOKEN" ;; *) echo "Authorization: Api-Key test-key" ;; esac; }
 # ROWS="/throttled /throttled-redis" measures only those rows (a short check of one change, not the full table).
 if [ -n "${ROWS:-}" ]; then
   selected=()
@@ -75,8 +80,7 @@ start() { # name main port -> sets PID, STARTUP_MS
 
 measure() { # port path connections -> "reqs p99ms"
   local out
-  out=$(taskset -c 1 wrk -t1 -c"$3" -d"${DURATION}s" --latency -H 'Authorization: Api-Key test-key' \
-        "http://127.0.0.1:$1$2")
+  out=$(taskset -c 1 wrk -t1 -c"$3" -d"${DURATION}s" --latency -H "$(header "$2")" "http://127.0.0.1:$1$2")
   local rps p99
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p99=$(echo "$out" | awk '$1=="99%" {print $2}')
@@ -84,7 +88,7 @@ measure() { # port path connections -> "reqs p99ms"
   echo "$rps $p99"
 }
 
-warm() { taskset -c 1 wrk -t1 -c64 -d"${WARMUP}s" -H 'Authorization: Api-Key test-key' "http://127.0.0.1:$1$2" >/dev/null; }
+warm() { taskset -c 1 wrk -t1 -c64 -d"${WARMUP}s" -H "$(header "$2")" "http://127.0.0.1:$1$2" >/dev/null; }
 
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 

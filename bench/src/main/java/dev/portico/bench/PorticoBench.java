@@ -4,6 +4,11 @@ import dev.portico.Portico;
 import dev.portico.auth.Authenticator;
 import dev.portico.auth.Permission;
 import dev.portico.auth.Principal;
+import dev.portico.auth.accounts.Accounts;
+import dev.portico.auth.accounts.AuthSettings;
+import dev.portico.auth.jwt.JwtAuthenticator;
+import dev.portico.auth.jwt.JwtSettings;
+import dev.portico.auth.jwt.Tokens;
 import dev.portico.config.PorticoConfig;
 import dev.portico.config.Settings;
 import dev.portico.data.Database;
@@ -27,7 +32,8 @@ import java.util.Set;
 
 /**
  * The benchmark endpoints on Portico, through the full pipeline; the key check is a real authenticator. With
- * {@code BENCH_PG_URL} set, {@code /api/posts/} is a real {@link Resource} (list only) on that PostgreSQL database.
+ * {@code BENCH_PG_URL} set, {@code /api/posts/} is a real {@link Resource} (list only) on that PostgreSQL database,
+ * for callers with a bearer JWT ({@link JwtAuthenticator}: the token checked, its user read from {@code auth_users}).
  */
 public final class PorticoBench {
     private static final byte[] KEY = Items.API_KEY.getBytes(StandardCharsets.US_ASCII);
@@ -56,7 +62,9 @@ public final class PorticoBench {
                 return Optional.of("Api-Key");
             }
         };
-        PorticoConfig.Builder settings = DatabaseSettings.register(PorticoConfig.builder())
+        PorticoConfig.Builder settings = JwtSettings.register(AuthSettings.register(
+                DatabaseSettings.register(PorticoConfig.builder())))
+                .set(JwtSettings.SECRET, Posts.jwtSecret())
                 .set(Settings.SERVER_PORT, port)
                 .set(Settings.ACCESS_LOG_ENABLED, false);
         Posts.url().ifPresent(url -> settings.set(DatabaseSettings.URL, url)
@@ -97,19 +105,24 @@ public final class PorticoBench {
         if (Posts.url().isPresent()) {
             Database db = Database.lazy(config);
             app.onStart(db::open).onStop(db);
-            posts(db).addTo(app);
+            Tokens tokens = Tokens.create(Accounts.create(db, config), config);
+            posts(db, JwtAuthenticator.create(tokens)).addTo(app);
         }
         app.build().start();
     }
 
-    /** The posts, listed as the blog example lists them: newest first, DRF's page-number pagination. */
-    private static Resource<Posts.Post> posts(Database db) {
+    /**
+     * The posts, listed as the blog example lists them: newest first, DRF's page-number pagination, for callers with
+     * a JWT (no throttle, no cache).
+     */
+    private static Resource<Posts.Post> posts(Database db, Authenticator jwt) {
         return Resource.of(Model.of(Posts.Post.class), db, "/api/posts/")
                 .actions(Action.LIST)
                 .list(q -> q.field("created_at", Instant.class)
                         .defaultOrdering("-created_at")
                         .pagination(Pagination.pageNumber(10, 100)))
                 .baseUrl(r -> BaseUrl.fromHost(r, "http", Posts.ALLOWED_HOSTS))
+                .endpoints(e -> e.authenticators(jwt).permissions(Permission.authenticated()))
                 .build();
     }
 }

@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * The database row of the benchmark: {@code GET /api/posts/?page_size=20} on PostgreSQL, 1000 rows in the table
  * {@code posts} of the schema {@code bench} that {@code run.sh} fills before either server starts (the servers
- * only read). Both servers connect to the same JDBC URL with pools of the same size.
+ * only read). Both servers connect to the same JDBC URL with pools of the same size. The caller shows a bearer JWT
+ * (HS256, {@link #jwtSecret()}) whose user, looked up in {@code auth_users}, must exist and be active.
  */
 public final class Posts {
     /** One stored post; the Portico model maps it to {@code posts(id, title, content, draft, created_at)}. */
@@ -37,5 +38,13 @@ public final class Posts {
 
     static String password() {
         return System.getenv().getOrDefault("BENCH_PG_PASSWORD", "");
+    }
+
+    /**
+     * The HS256 key of the bearer tokens {@code /api/posts/} takes ({@code BENCH_JWT_SECRET}, as {@code jwt.sh} signs
+     * them); the default is jwt.sh's.
+     */
+    static String jwtSecret() {
+        return System.getenv().getOrDefault("BENCH_JWT_SECRET", "bench-secret-for-hs256-only-0123456789abcdef");
     }
 }

@@ -50,10 +50,11 @@ public final class RawHelidonBench {
             }
             if (posts != null) {
                 r.get("/api/posts/", (req, res) -> {
-                    byte[] body = posts.list(req.headers().first(HeaderNames.HOST).orElse(null), req.path().rawPath(),
+                    RawPosts.Answer answer = posts.list(req.headers().first(HeaderNames.AUTHORIZATION).orElse(null),
+                            req.headers().first(HeaderNames.HOST).orElse(null), req.path().rawPath(),
                             req.query().rawValue());
-                    res.status(body == null ? Status.BAD_REQUEST_400 : Status.OK_200).header(HeaderValues.CONTENT_TYPE_JSON)
-                            .send(body == null ? RawPosts.badHost() : body);
+                    res.status(Status.create(answer.status())).header(HeaderValues.CONTENT_TYPE_JSON)
+                            .send(answer.body());
                 });
             }
             r.get("/throttled", (req, res) -> {

@@ -86,9 +86,13 @@ public final class RawJettyBench {
                     }
                 }
                 case "/api/posts/" -> {
-                    byte[] body = posts == null ? null : posts.list(request.getHeaders().get(HttpHeader.HOST), path,
-                            query == null ? "" : query);
-                    send(response, callback, body == null ? 400 : 200, JSON, body == null ? RawPosts.badHost() : body);
+                    if (posts == null) {
+                        send(response, callback, 404, JSON, NOT_FOUND);
+                    } else {
+                        RawPosts.Answer answer = posts.list(request.getHeaders().get(HttpHeader.AUTHORIZATION),
+                                request.getHeaders().get(HttpHeader.HOST), path, query == null ? "" : query);
+                        send(response, callback, answer.status(), JSON, answer.body());
+                    }
                 }
                 case "/throttled", "/throttled-redis" -> {
                     long[] values = path.equals("/throttled") ? throttled.memory(ip) : throttled.redis(redis, ip);

@@ -22,17 +22,30 @@ import java.util.Locale;
  * to the same record, the same DRF page written by the same Jackson mapper. The page parameters and the
  * {@code next}/{@code previous} links follow DRF's page-number pagination, as the resource does: {@code page_size}
  * defaults to 10 and is clamped to 100, the links start with the checked Host header and keep the other
- * parameters. It skips what Portico does besides (strict parameter checks, 404 past the last page, ...).
+ * parameters. The caller shows a bearer JWT ({@link RawToken}) whose user, read on the same connection, is active and
+ * of the token's epoch. It skips what Portico does besides (strict parameter checks, 404 past the last page, ...).
  */
 final class RawPosts {
     private static final String COUNT = "SELECT COUNT(*) FROM posts";
     private static final String SELECT = "SELECT id, title, content, draft, created_at FROM posts"
             + " ORDER BY created_at DESC NULLS FIRST, id ASC NULLS LAST LIMIT ? OFFSET ?";
+    private static final String USER = "SELECT active, auth_epoch FROM auth_users WHERE id = ?";
+    private static final byte[] NOT_AUTHENTICATED =
+            "{\"detail\":\"Authentication credentials were not provided.\",\"code\":\"not_authenticated\"}"
+                    .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] TOKEN_NOT_VALID =
+            "{\"detail\":\"Given token not valid for any token type\",\"code\":\"token_not_valid\"}"
+                    .getBytes(StandardCharsets.UTF_8);
     private static final byte[] BAD_HOST = "{\"detail\":\"Invalid Host header.\",\"code\":\"bad_request\"}"
             .getBytes(StandardCharsets.UTF_8);
 
     private final HikariDataSource pool;
     private final ObjectWriter writer;
+    private final RawToken tokens = new RawToken(Posts.jwtSecret());
+
+    /** A status and its JSON body. */
+    record Answer(int status, byte[] body) {
+    }
 
     RawPosts(String url, ObjectMapper mapper) {
         HikariConfig config = new HikariConfig();
@@ -47,18 +60,25 @@ final class RawPosts {
         this.writer = mapper.writerFor(new TypeReference<Page<Posts.Post>>() { });
     }
 
-    /** The body for a request to {@code rawPath?rawQuery} with this Host header; null when the host is not allowed. */
-    byte[] list(String hostHeader, String rawPath, String rawQuery) throws Exception {
+    /** The answer to a request to {@code rawPath?rawQuery} with these Authorization and Host headers. */
+    Answer list(String authorization, String hostHeader, String rawPath, String rawQuery) throws Exception {
         String host = hostHeader == null ? "" : hostHeader.toLowerCase(Locale.ROOT);
         int colon = host.lastIndexOf(':');
         if (!Posts.ALLOWED_HOSTS.contains(colon > 0 ? host.substring(0, colon) : host)) {
-            return null;
+            return new Answer(400, BAD_HOST.clone());
+        }
+        RawToken.Claims claims = tokens.check(authorization);
+        if (claims == null) {
+            return new Answer(401, authorization == null ? NOT_AUTHENTICATED.clone() : TOKEN_NOT_VALID.clone());
         }
         int size = Math.min(positive(Query.first(rawQuery, "page_size"), 10), 100);
         int number = positive(Query.first(rawQuery, "page"), 1);
         long count;
         List<Posts.Post> rows = new ArrayList<>(size);
         try (Connection c = pool.getConnection()) {
+            if (!activeUser(c, claims)) {
+                return new Answer(401, TOKEN_NOT_VALID.clone());
+            }
             try (PreparedStatement st = c.prepareStatement(COUNT); ResultSet rs = st.executeQuery()) {
                 rs.next();
                 count = rs.getLong(1);
@@ -76,12 +96,17 @@ final class RawPosts {
         String self = "http://" + host + rawPath + "?" + without(rawQuery, "page");
         String next = (long) number * size < count ? self + "page=" + (number + 1) : null;
         String previous = number > 1 ? (number == 2 ? trim(self) : self + "page=" + (number - 1)) : null;
-        return writer.writeValueAsBytes(new Page<>(count, next, previous, rows));
+        return new Answer(200, writer.writeValueAsBytes(new Page<>(count, next, previous, rows)));
     }
 
-    /** The answer to a Host header that is not allowed, as Portico's. */
-    static byte[] badHost() {
-        return BAD_HOST.clone();
+    /** Whether the token's user exists, is active and has not ended their sessions since it was signed. */
+    private static boolean activeUser(Connection c, RawToken.Claims claims) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(USER)) {
+            st.setLong(1, claims.userId());
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() && rs.getBoolean(1) && rs.getLong(2) == claims.epoch();
+            }
+        }
     }
 
     private static Posts.Post read(ResultSet rs) throws SQLException {
