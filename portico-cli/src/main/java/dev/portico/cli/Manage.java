@@ -221,6 +221,11 @@ public final class Manage {
     static final class Serve implements java.util.concurrent.Callable<Integer> {
         private final Root root;
 
+        @CommandLine.Option(names = "--exit-after-start", description = "Start as usual (database, migrations, port), "
+                + "then stop at once: a start-up check for scripts, and the run ./manage trains the JDK's "
+                + "ahead-of-time cache with.")
+        boolean exitAfterStart;
+
         Serve(Root root) {
             this.root = root;
         }
@@ -229,6 +234,10 @@ public final class Manage {
         public Integer call() throws Exception {
             PorticoConfig config = root.manage.config();
             Portico portico = root.manage.app(config).config(config).build().start();
+            if (exitAfterStart) {
+                portico.stop();
+                return 0;
+            }
             String url = "http://localhost:" + portico.port() + "/";
             root.spec.commandLine().getOut().println("Portico is serving at " + url + " (Ctrl-C to stop)");
             root.spec.commandLine().getOut().flush();

@@ -58,6 +58,20 @@ class ManageTest {
     }
 
     @Test
+    void serveExitAfterStartStartsTheAppThenStops() {
+        java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger stopped = new java.util.concurrent.atomic.AtomicInteger();
+        Manage manage = Manage.create(config -> Portico.builder().config(config).shutdownHook(false)
+                .onStart(started::incrementAndGet).onStop(stopped::incrementAndGet)).name("./manage")
+                .settings(b -> b.set(dev.portico.config.Settings.SERVER_PORT, 0)
+                        .set(dev.portico.config.Settings.SERVER_HOST, "127.0.0.1"));
+        assertThat(run(manage, "serve", "--exit-after-start")).isZero();
+        assertThat(started).hasValue(1);
+        assertThat(stopped).hasValue(1);
+        assertThat(out.toString()).doesNotContain("Ctrl-C");
+    }
+
+    @Test
     void unknownOptionIsAUsageErrorWithExitCode2() {
         assertThat(run(manage(), "--nope")).isEqualTo(2);
         assertThat(err.toString()).contains("Unknown option");
