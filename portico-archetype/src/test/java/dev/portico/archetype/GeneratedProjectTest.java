@@ -43,7 +43,7 @@ class GeneratedProjectTest {
                 "-Dpackage=com.example.myapi");
         succeeded("archetype:generate", generate);
         Path project = projects.resolve("myapi");
-        assertThat(project.resolve("src/main/java/com/example/myapi/App.java")).isRegularFile();
+        assertThat(project.resolve("src/main/java/com/example/myapi/Application.java")).isRegularFile();
         assertThat(project.resolve("manage")).isExecutable();
         assertThat(Files.readString(project.resolve("README.md"))).as("the README's two commands, run below")
                 .contains("\n    ./manage\n", "\n    mvn -B verify\n")

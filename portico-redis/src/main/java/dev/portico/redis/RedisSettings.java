@@ -39,7 +39,7 @@ public record RedisSettings(String url, Duration connectTimeout, Duration comman
             "Prefix of every key Portico writes in Redis.");
 
     /** Every Redis setting, in documentation order. */
-    public static final List<Setting<?>> ALL = List.of(URL, CONNECT_TIMEOUT, COMMAND_TIMEOUT, RECONNECT_DELAY_MAX,
+    public static final List<Setting<?>> ALL = Setting.broughtBy("install(RedisModule.create())", URL, CONNECT_TIMEOUT, COMMAND_TIMEOUT, RECONNECT_DELAY_MAX,
             FAILURE_POLICY, KEY_PREFIX);
 
     /** Checks the values: a misconfiguration fails at startup, naming the setting. */

@@ -98,6 +98,20 @@ public final class JwtKeys {
         return hmac(developmentSecret(secretFile));
     }
 
+    /**
+     * For a database in memory (a test's, or a throwaway run): {@link #create} when {@code auth.jwt.secret} is set or
+     * the algorithm is not HS256; otherwise a random 48-byte secret held in memory, so tokens die with the process,
+     * as the data they name does. Reads and writes no file.
+     */
+    public static JwtKeys ephemeral(PorticoConfig config) {
+        if (!config.get(JwtSettings.SECRET).isEmpty() || config.get(JwtSettings.ALGORITHM) != JwtAlgorithm.HS256) {
+            return create(config);
+        }
+        byte[] random = new byte[48];
+        new SecureRandom().nextBytes(random);
+        return hmac(Base64.getEncoder().encodeToString(random).getBytes(StandardCharsets.US_ASCII));
+    }
+
     private static byte[] developmentSecret(Path file) {
         try {
             if (!Files.exists(file)) {
