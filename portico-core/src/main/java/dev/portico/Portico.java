@@ -255,6 +255,7 @@ public final class Portico {
         private final List<Runnable> onStart = new ArrayList<>();
         private final List<HealthCheck> healthChecks = new ArrayList<>();
         private final List<Module> modules = new ArrayList<>();
+        private final List<Runnable> checks = new ArrayList<>();
         private final SchemaView.Builder schema = SchemaView.builder();
 
         private Builder() {
@@ -294,6 +295,15 @@ public final class Portico {
             modules.add(module);
             config().register(module.settings().toArray(dev.portico.config.Setting<?>[]::new));
             module.install(this);
+            return this;
+        }
+
+        /**
+         * A check run first by {@link #build()}: a module's set-up problem (a missing secret) then fails the build,
+         * naming the fix, while a command that only asks the builder for its modules never meets it.
+         */
+        public Builder onBuild(Runnable check) {
+            checks.add(java.util.Objects.requireNonNull(check, "check"));
             return this;
         }
 
@@ -576,6 +586,7 @@ public final class Portico {
         /** Checks everything and composes every pipeline; fails with a message naming the endpoint and the fix. */
         public Portico build() {
             try {
+                checks.forEach(Runnable::run);
                 return resolve();
             } catch (RuntimeException e) {
                 closeOnFailedBuild(e);

@@ -104,9 +104,8 @@ public final class Manage {
             err.println(name + ": " + e.getMessage());
             return 1;
         }
-        if (!serves(args)) {
-            Logging.quietLibraries();
-        }
+        // the pool's start and Flyway's steps at WARN, serve included: the database logs one line for what it applied
+        Logging.quietLibraries();
         return line.execute(args);
     }
 
@@ -141,16 +140,6 @@ public final class Manage {
     private static String describe(Exception e) {
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
-    }
-
-    /** Whether {@code args} start the server: no command word, or {@code serve}. */
-    private static boolean serves(String[] args) {
-        for (String arg : args) {
-            if (!arg.startsWith("-")) {
-                return arg.equals("serve");
-            }
-        }
-        return true;
     }
 
     /**

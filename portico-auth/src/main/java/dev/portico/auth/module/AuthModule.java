@@ -72,7 +72,8 @@ public final class AuthModule implements Module {
         this.accounts = Accounts.create(db, config);
         this.keys = ApiKeys.create(accounts);
         this.sessions = Sessions.create(accounts, config);
-        this.tokens = Tokens.create(accounts, config, jwtKeys(db, config));
+        // made when first used, or when the app is built: `./manage migrate` needs no JWT secret
+        this.tokens = Tokens.create(accounts, config, JwtKeys.deferred(config, () -> jwtKeys(db, config)));
         this.mailer = Mailer.create(config);
         this.jwt = JwtAuthenticator.create(tokens);
         this.title = config.get(MailSettings.SITE_NAME);
@@ -163,6 +164,7 @@ public final class AuthModule implements Module {
      */
     @Override
     public void install(Portico.Builder app) {
+        app.onBuild(tokens.keys()::resolve);   // a missing auth.jwt.secret fails the build, naming the setting
         db.migrations(Accounts.MIGRATIONS);
         app.onStop(mailer);
         JwtEndpoints.create(accounts, tokens).addTo(app);
