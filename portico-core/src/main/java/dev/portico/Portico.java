@@ -274,7 +274,8 @@ public final class Portico {
          */
         public PorticoConfig config() {
             if (config == null) {
-                config = PorticoConfig.builder().fromWorkingDirectory().fromEnvironment(System.getenv()).buildForModules();
+                config = PorticoConfig.builder().fromWorkingDirectory().fromEnvironment(System.getenv())
+                        .buildForModules();
             }
             return config;
         }

@@ -45,7 +45,8 @@ class VerbOptionsTest {
                 .get("/api/me/", Item.class, r -> new Item("me"), e -> e.permissions(Permission.authenticated()))
                 .build();
         Portico.builder().config(PorticoConfig.defaults())
-                .get("/api/items/", Item.class, r -> new Item("x"), e -> e.permissions(Permission.authenticatedOrReadOnly()))
+                .get("/api/items/", Item.class, r -> new Item("x"),
+                        e -> e.permissions(Permission.authenticatedOrReadOnly()))
                 .build();
     }
 }

@@ -82,7 +82,8 @@ class GeneratedProjectTest {
 
     private static void runs(NestedMaven maven, Path project, String... command) throws Exception {
         NestedMaven.Started run = maven.start(project, List.of(command), Map.of());
-        assertThat(run.process().waitFor(3, java.util.concurrent.TimeUnit.MINUTES)).as(String.join(" ", command)).isTrue();
+        assertThat(run.process().waitFor(3, java.util.concurrent.TimeUnit.MINUTES)).as(String.join(" ", command))
+                .isTrue();
         assertThat(run.process().exitValue()).as(NestedMaven.tail(run.output())).isZero();
     }
 

@@ -46,7 +46,8 @@ class ManageTest {
             hikari.setLevel(null);
             flyway.setLevel(ch.qos.logback.classic.Level.DEBUG); // as an app's logback.xml might
             assertThat(run(manage(), "serve", "--help")).isZero();
-            assertThat(hikari.getLevel()).as("serve starts in a few lines too").isEqualTo(ch.qos.logback.classic.Level.WARN);
+            assertThat(hikari.getLevel()).as("serve starts in a few lines too")
+                    .isEqualTo(ch.qos.logback.classic.Level.WARN);
             hikari.setLevel(null);
             assertThat(run(manage(), "schema", "--help")).isZero();
             assertThat(hikari.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);

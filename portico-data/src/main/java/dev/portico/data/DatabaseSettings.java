@@ -45,7 +45,8 @@ public final class DatabaseSettings {
             "Where the migration SQL files are: a classpath folder, or filesystem:/a/folder.");
 
     /** Every database setting, in documentation order. */
-    public static final List<Setting<?>> ALL = Setting.broughtBy("install(Database.lazy(config))", URL, USER, PASSWORD, POOL_SIZE, CONNECTION_TIMEOUT, POOL_TIMEOUT, MIGRATE_ON_START, MIGRATIONS);
+    public static final List<Setting<?>> ALL = Setting.broughtBy("install(Database.lazy(config))",
+            URL, USER, PASSWORD, POOL_SIZE, CONNECTION_TIMEOUT, POOL_TIMEOUT, MIGRATE_ON_START, MIGRATIONS);
 
     private DatabaseSettings() {
     }

@@ -8,7 +8,7 @@ import dev.portico.config.PorticoConfig;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The database installed as a module: its settings, its command, its start and stop, and what names it when missing. */
+/** The database as a module: its settings, its command, its start and stop, and what names it when missing. */
 class DatabaseModuleTest {
 
     @Test

@@ -6,9 +6,9 @@ import dev.portico.auth.jwt.JwtSettings;
 import dev.portico.test.junit.TestSetup;
 
 /**
- * The app as the tests build it, in a {@code @PorticoTest} class's {@code @App} method: {@link Application#app} on the class's
- * fresh H2 database and clock (from {@link TestSetup#config()}, which never reads {@code portico.properties} or the
- * environment), with a token secret of its own and cheap password hashing.
+ * The app as the tests build it, in a {@code @PorticoTest} class's {@code @App} method: {@link Application#app} on the
+ * class's fresh H2 database and clock (from {@link TestSetup#config()}, which never reads {@code portico.properties}
+ * or the environment), with a token secret of its own and cheap password hashing.
  */
 final class TestApp {
     /** Signs the tests' tokens; the app's and portico-test's {@code TestAccounts} read it from the same config. */

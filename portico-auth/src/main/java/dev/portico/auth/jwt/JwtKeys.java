@@ -103,7 +103,7 @@ public final class JwtKeys {
      * @throws IllegalStateException naming the missing or unusable setting and how to make a key
      */
     public static JwtKeys create(PorticoConfig config) {
-        config.register(JwtSettings.ALL.toArray(dev.portico.config.Setting<?>[]::new)); // reads them: cannot forget them
+        config.register(JwtSettings.ALL.toArray(dev.portico.config.Setting<?>[]::new));
         JwtAlgorithm algorithm = config.get(JwtSettings.ALGORITHM);
         if (algorithm == JwtAlgorithm.HS256) {
             String secret = config.get(JwtSettings.SECRET);
@@ -138,7 +138,7 @@ public final class JwtKeys {
      * deployment must fail without its configured secret.
      */
     public static JwtKeys localDevelopment(PorticoConfig config, Path secretFile) {
-        config.register(JwtSettings.ALL.toArray(dev.portico.config.Setting<?>[]::new)); // reads them: cannot forget them
+        config.register(JwtSettings.ALL.toArray(dev.portico.config.Setting<?>[]::new));
         if (!config.get(JwtSettings.SECRET).isEmpty() || config.get(JwtSettings.ALGORITHM) != JwtAlgorithm.HS256) {
             return create(config);
         }
@@ -153,7 +153,7 @@ public final class JwtKeys {
      * as the data they name does. Reads and writes no file.
      */
     public static JwtKeys ephemeral(PorticoConfig config) {
-        config.register(JwtSettings.ALL.toArray(dev.portico.config.Setting<?>[]::new)); // reads them: cannot forget them
+        config.register(JwtSettings.ALL.toArray(dev.portico.config.Setting<?>[]::new));
         if (!config.get(JwtSettings.SECRET).isEmpty() || config.get(JwtSettings.ALGORITHM) != JwtAlgorithm.HS256) {
             return create(config);
         }

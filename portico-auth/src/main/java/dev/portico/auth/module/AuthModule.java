@@ -89,7 +89,8 @@ public final class AuthModule implements Module {
         if (!db.inProcess()) {
             return JwtKeys.create(config);
         }
-        return db.inMemory() ? JwtKeys.ephemeral(config) : JwtKeys.localDevelopment(config, Path.of("data", "jwt-secret"));
+        return db.inMemory() ? JwtKeys.ephemeral(config)
+                : JwtKeys.localDevelopment(config, Path.of("data", "jwt-secret"));
     }
 
     /** The title of the keys page; {@code site.name} by default. */
