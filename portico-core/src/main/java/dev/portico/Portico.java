@@ -255,6 +255,8 @@ public final class Portico {
         private final List<AutoCloseable> onStop = new ArrayList<>();
         private final List<Runnable> onStart = new ArrayList<>();
         private final List<HealthCheck> healthChecks = new ArrayList<>();
+        private final List<Module> modules = new ArrayList<>();
+        private final List<Runnable> checks = new ArrayList<>();
         private final SchemaView.Builder schema = SchemaView.builder();
 
         private Builder() {
@@ -264,6 +266,52 @@ public final class Portico {
         public Builder config(PorticoConfig config) {
             this.config = config;
             return this;
+        }
+
+        /**
+         * The configuration the application is built with: the one given to {@link #config(PorticoConfig)}, else
+         * {@code portico.properties}/{@code .yaml} and {@code PORTICO_*} variables, loaded on first use. For modules,
+         * which read their settings from it when installed.
+         */
+        public PorticoConfig config() {
+            if (config == null) {
+                config = PorticoConfig.builder().fromWorkingDirectory().fromEnvironment(System.getenv())
+                        .buildForModules();
+            }
+            return config;
+        }
+
+        /**
+         * Installs a module: registers its settings on {@link #config()}, then lets it add its endpoints,
+         * authenticators, health checks and start/stop tasks. {@code Manage} adds its commands to {@code ./manage}.
+         * <pre>{@code
+         * Portico.builder().config(config).install(db).install(Auth.module(db))
+         * }</pre>
+         *
+         * @throws IllegalStateException when a module of that name is installed already
+         */
+        public Builder install(Module module) {
+            if (modules.stream().anyMatch(m -> m.name().equals(module.name()))) {
+                throw new IllegalStateException(module.name() + " is installed twice; install it once");
+            }
+            modules.add(module);
+            config().register(module.settings().toArray(dev.portico.config.Setting<?>[]::new));
+            module.install(this);
+            return this;
+        }
+
+        /**
+         * A check run first by {@link #build()}: a module's set-up problem (a missing secret) then fails the build,
+         * naming the fix, while a command that only asks the builder for its modules never meets it.
+         */
+        public Builder onBuild(Runnable check) {
+            checks.add(java.util.Objects.requireNonNull(check, "check"));
+            return this;
+        }
+
+        /** The installed modules, in installation order: where {@code Manage} finds their commands. */
+        public List<Module> modules() {
+            return List.copyOf(modules);
         }
 
         /** A GET endpoint returning {@code output}. */
@@ -289,17 +337,34 @@ public final class Portico {
 
         /** A PUT endpoint reading {@code input} from the body. */
         public <I, O> Builder put(String path, Class<I> input, Class<O> output, Handler1<I, O> handler) {
-            return withBody(HttpMethod.PUT, path, input, output, handler, e -> { });
+            return put(path, input, output, handler, e -> { });
+        }
+
+        /** A PUT endpoint with options, as {@link #get(String, Class, Handler0, Consumer)} takes them. */
+        public <I, O> Builder put(String path, Class<I> input, Class<O> output, Handler1<I, O> handler,
+                                  Consumer<EndpointBuilder> options) {
+            return withBody(HttpMethod.PUT, path, input, output, handler, options);
         }
 
         /** A PATCH endpoint reading {@code input} from the body. */
         public <I, O> Builder patch(String path, Class<I> input, Class<O> output, Handler1<I, O> handler) {
-            return withBody(HttpMethod.PATCH, path, input, output, handler, e -> { });
+            return patch(path, input, output, handler, e -> { });
+        }
+
+        /** A PATCH endpoint with options. */
+        public <I, O> Builder patch(String path, Class<I> input, Class<O> output, Handler1<I, O> handler,
+                                    Consumer<EndpointBuilder> options) {
+            return withBody(HttpMethod.PATCH, path, input, output, handler, options);
         }
 
         /** A DELETE endpoint; answers 204 when the handler returns nothing. */
         public Builder delete(String path, Handler0<?> handler) {
-            return simple(HttpMethod.DELETE, path, void.class, handler, e -> { });
+            return delete(path, handler, e -> { });
+        }
+
+        /** A DELETE endpoint with options: {@code e -> e.permissions(Permission.isAdmin())}. */
+        public Builder delete(String path, Handler0<?> handler, Consumer<EndpointBuilder> options) {
+            return simple(HttpMethod.DELETE, path, void.class, handler, options);
         }
 
         private Builder simple(HttpMethod method, String path, Class<?> output, Handler0<?> handler,
@@ -523,6 +588,7 @@ public final class Portico {
         /** Checks everything and composes every pipeline; fails with a message naming the endpoint and the fix. */
         public Portico build() {
             try {
+                checks.forEach(Runnable::run);
                 return resolve();
             } catch (RuntimeException e) {
                 closeOnFailedBuild(e);
@@ -542,8 +608,7 @@ public final class Portico {
         }
 
         private Portico resolve() {
-            PorticoConfig resolved = config != null ? config
-                    : PorticoConfig.builder().fromWorkingDirectory().fromEnvironment(System.getenv()).build();
+            PorticoConfig resolved = config().checkKnown(); // every module's settings are registered by now
             ObjectMapper mapper = Json.mapper(resolved.jsonLimits());
             ErrorRenderer errors = new ErrorRenderer(mapper, resolved.get(Settings.ERRORS_FORMAT),
                     resolved.limits().errorEntries());

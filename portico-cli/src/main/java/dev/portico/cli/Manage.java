@@ -1,5 +1,6 @@
 package dev.portico.cli;
 
+import dev.portico.Module;
 import dev.portico.Portico;
 import dev.portico.config.PorticoConfig;
 import dev.portico.cli.logging.Logging;
@@ -18,15 +19,17 @@ import picocli.CommandLine.Option;
 
 /**
  * An application's management commands, the counterpart of Django's {@code manage.py}: {@code serve} (the
- * default) and the commands later modules add ({@code migrate}, {@code createuser}, {@code schema}, ...).
+ * default), {@code schema}, and the commands of the modules the app installs ({@code migrate} from its database,
+ * {@code createuser} from {@code Auth.module(db)}, ...), found by asking the app for its builder.
  * <pre>{@code
  * public static void main(String[] args) {
  *     System.exit(Manage.create(config -> Portico.builder().config(config).controller(new Posts()))
  *             .run(args));
  * }
  * }</pre>
- * The application is described by a function from the resolved configuration to a builder, so commands
- * that do not serve (printing the configuration, exporting the schema) never open a port.
+ * The application is described by a function from the resolved configuration to a builder, which it must give
+ * that configuration ({@code .config(config)}) so its modules register their settings there; commands that do
+ * not serve (printing the configuration, exporting the schema) never open a port.
  */
 public final class Manage {
     private final Function<PorticoConfig, Portico.Builder> app;
@@ -34,6 +37,12 @@ public final class Manage {
     private final List<Object> schemaCommands = new ArrayList<>();
     private java.util.function.Consumer<PorticoConfig.Builder> settings = b -> { };
     private String name = "manage";
+    /** The configuration and the app's modules, surveyed once per run. */
+    private Survey survey;
+
+    /** The configuration with every installed module's settings registered, and those modules. */
+    private record Survey(PorticoConfig config, List<Module> modules) {
+    }
 
     private Manage(Function<PorticoConfig, Portico.Builder> app) {
         this.app = app;
@@ -81,21 +90,28 @@ public final class Manage {
 
     /** Runs with explicit output streams, for tests. */
     public int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine line = commandLine(out, err);
+        survey = null; // a file or a variable may have changed since the last run
+        CommandLine line;
+        try {
+            line = commandLine(out, err);
+        } catch (RuntimeException e) {
+            err.println(name + ": " + describe(e));
+            return 1;
+        }
         try {
             applyLogging();
         } catch (IllegalStateException e) {
             err.println(name + ": " + e.getMessage());
             return 1;
         }
-        if (!serves(args)) {
-            Logging.quietLibraries();
-        }
+        // the pool's start and Flyway's steps at WARN, serve included: the database logs one line for what it applied
+        Logging.quietLibraries();
         return line.execute(args);
     }
 
     /**
-     * The whole command tree as {@link #run} executes it, writing to {@code out} and {@code err}: for tools and tests
+     * The whole command tree as {@link #run} executes it, the installed modules' commands included, writing to
+     * {@code out} and {@code err}: for tools and tests
      * that walk every command (each one's {@code --help}, say). The exit codes are the contract scripts rely on:
      * 0 success, 1 a failure while running (one line on {@code err}: the command and what went wrong, never a stack
      * trace), 2 bad usage (picocli's one-line message, then the command's usage).
@@ -108,6 +124,7 @@ public final class Manage {
         line.addSubcommand("schema", new SchemaCommand(this));
         schemaCommands.forEach(line.getSubcommands().get("schema")::addSubcommand);
         commands.forEach(line::addSubcommand);
+        survey().modules().forEach(module -> module.commands(this::config).forEach(line::addSubcommand));
         line.setOut(out);
         line.setErr(err);
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -123,16 +140,6 @@ public final class Manage {
     private static String describe(Exception e) {
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
-    }
-
-    /** Whether {@code args} start the server: no command word, or {@code serve}. */
-    private static boolean serves(String[] args) {
-        for (String arg : args) {
-            if (!arg.startsWith("-")) {
-                return arg.equals("serve");
-            }
-        }
-        return true;
     }
 
     /**
@@ -151,11 +158,26 @@ public final class Manage {
 
     /**
      * Loads the configuration as every command sees it: file and environment over the app's code defaults
-     * and settings. Public for the commands of other modules, such as {@code migrate}, which read it when
-     * they run.
+     * and settings, with the settings of every module the app installs. Public for the commands of other modules,
+     * such as {@code migrate}, which read it when they run.
+     *
+     * @throws IllegalArgumentException when the file or the environment has an unknown key or a malformed value
      */
     public PorticoConfig config() {
-        return config(System.getenv());
+        return survey().config();
+    }
+
+    /**
+     * Builds the configuration and asks the app for its builder, which registers its modules' settings on the
+     * configuration and names their commands; the builder is never built, so nothing connects or listens.
+     */
+    private Survey survey() {
+        if (survey == null) {
+            PorticoConfig config = config(System.getenv());
+            List<Module> modules = app(config).modules();
+            survey = new Survey(config.checkKnown(), modules);
+        }
+        return survey;
     }
 
     /**
@@ -173,7 +195,7 @@ public final class Manage {
     private PorticoConfig config(java.util.Map<String, String> environment) {
         PorticoConfig.Builder builder = LoggingSettings.register(PorticoConfig.builder());
         settings.accept(builder);
-        return builder.fromWorkingDirectory().fromEnvironment(environment).build();
+        return builder.fromWorkingDirectory().fromEnvironment(environment).buildForModules();
     }
 
     Portico.Builder app(PorticoConfig config) {

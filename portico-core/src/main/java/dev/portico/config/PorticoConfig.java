@@ -10,12 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -31,19 +31,25 @@ import java.util.Properties;
  *         .fromEnvironment(System.getenv())     // PORTICO_SERVER_PORT=9100 wins
  *         .build();
  * }</pre>
+ * A module's settings (portico-data's {@code database.*}, portico-auth's {@code auth.*}) are registered by the
+ * module itself when the application creates or installs it ({@link #register}), resolved from the same layers; an
+ * application built with {@link Builder#buildForModules()} checks for unknown keys once every module is in
+ * ({@link #checkKnown()}, which {@code Portico.Builder.build()} calls).
  */
 public final class PorticoConfig {
-    private final Map<String, Setting<?>> settings;
-    private final Map<String, Object> values;
-    private final Map<String, String> sources;
-    private final Clock clock;
+    /** The registered settings with their values; replaced whole when a module registers more. */
+    private record Resolved(Map<String, Setting<?>> settings, Map<String, Object> values, Map<String, String> sources) {
+    }
 
-    private PorticoConfig(Map<String, Setting<?>> settings, Map<String, Object> values, Map<String, String> sources,
-                          Clock clock) {
-        this.settings = settings;
-        this.values = values;
-        this.sources = sources;
+    private final Layers layers;
+    private final Clock clock;
+    private volatile Resolved resolved;
+
+    private PorticoConfig(Layers layers, Collection<Setting<?>> settings, Clock clock) {
+        this.layers = layers;
         this.clock = clock;
+        this.resolved = new Resolved(Map.of(), Map.of(), Map.of());
+        register(settings.toArray(Setting<?>[]::new));
     }
 
     /** A builder that knows Portico's own settings. */
@@ -56,23 +62,60 @@ public final class PorticoConfig {
         return builder().build();
     }
 
+    /**
+     * Registers a module's settings on this configuration, resolved from its layers (default, code, file,
+     * environment) as if they had been registered before it was built; a setting registered already is left as it
+     * is. What a module does when an application creates or installs it, so its settings cannot be forgotten.
+     *
+     * @throws IllegalArgumentException when a value in the file or the environment does not parse, naming it
+     */
+    public synchronized PorticoConfig register(Setting<?>... more) {
+        Resolved current = resolved;
+        Map<String, Setting<?>> settings = new LinkedHashMap<>(current.settings());
+        Map<String, Object> values = new LinkedHashMap<>(current.values());
+        Map<String, String> sources = new LinkedHashMap<>(current.sources());
+        for (Setting<?> s : more) {
+            Setting<?> known = settings.putIfAbsent(s.key(), s);
+            if (known != null && known != s) {
+                throw new IllegalArgumentException("setting " + s.key() + " is registered twice");
+            }
+            if (known == null) {
+                layers.resolve(s, values, sources);
+            }
+        }
+        resolved = new Resolved(Collections.unmodifiableMap(settings), values, sources);
+        return this;
+    }
+
+    /**
+     * Fails when the file or the environment sets a key that no registered setting reads, suggesting the closest:
+     * called once every module has registered its settings.
+     */
+    public PorticoConfig checkKnown() {
+        layers.checkKnown(resolved.settings());
+        return this;
+    }
+
     /** The value of a setting. */
     @SuppressWarnings("unchecked")
     public <T> T get(Setting<T> setting) {
-        if (!settings.containsKey(setting.key())) {
-            throw new IllegalArgumentException("setting " + setting.key() + " is not registered; pass it to register(...)");
+        Resolved current = resolved;
+        if (!current.settings().containsKey(setting.key())) {
+            throw new IllegalArgumentException("setting " + setting.key() + " is not registered: " + setting.module()
+                    .map(install -> install + " brings it")
+                    .orElse("register it with PorticoConfig.Builder.register(...) or a Module's settings()"));
         }
-        return (T) values.get(setting.key());
+        return (T) current.values().get(setting.key());
     }
 
     /** Where a setting's value came from: {@code default}, {@code code}, {@code file portico.properties}, {@code env PORT}. */
     public String source(Setting<?> setting) {
-        return sources.get(setting.key());
+        return resolved.sources().get(setting.key());
     }
 
     /** Every registered setting, in registration order. */
     public List<Setting<?>> settings() {
-        return List.copyOf(settings.values());
+        return List.copyOf(resolved.settings().values());
     }
 
     /**
@@ -97,12 +140,13 @@ public final class PorticoConfig {
     /** The configuration as {@code --print-config} shows it: one {@code key = value  # source} line each, secrets masked. */
     public String print() {
         StringBuilder sb = new StringBuilder();
-        for (Setting<?> setting : settings.values()) {
-            Object value = values.get(setting.key());
+        Resolved current = resolved;
+        for (Setting<?> setting : current.settings().values()) {
+            Object value = current.values().get(setting.key());
             String shown = !setting.secret() ? show(value)
                     : value == null || value.toString().isEmpty() ? "" : "********";
             sb.append(setting.key()).append(" = ").append(shown)
-                    .append("    # ").append(sources.get(setting.key())).append('\n');
+                    .append("    # ").append(current.sources().get(setting.key())).append('\n');
         }
         return sb.toString();
     }
@@ -211,102 +255,16 @@ public final class PorticoConfig {
 
         /** The resolved configuration; fails on an unknown key or a malformed value. */
         public PorticoConfig build() {
-            Map<String, Object> values = new LinkedHashMap<>();
-            Map<String, String> sources = new LinkedHashMap<>();
-            checkUnknown();
-            for (Setting<?> s : settings.values()) {
-                values.put(s.key(), s.defaultValue());
-                sources.put(s.key(), "default");
-                if (code.containsKey(s.key())) {
-                    values.put(s.key(), code.get(s.key()));
-                    sources.put(s.key(), "code");
-                }
-                if (file.containsKey(s.key())) {
-                    values.put(s.key(), parse(s, file.get(s.key()), "file " + fileName));
-                    sources.put(s.key(), "file " + fileName);
-                }
-                for (String alias : s.envAliases()) {
-                    apply(s, alias, values, sources);
-                }
-                apply(s, s.envName(), values, sources);
-            }
-            return new PorticoConfig(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings)), values, sources,
-                    clock);
+            return buildForModules().checkKnown();
         }
 
-        private void apply(Setting<?> s, String variable, Map<String, Object> values, Map<String, String> sources) {
-            String text = env.get(variable);
-            if (text != null && !text.isBlank()) {
-                values.put(s.key(), parse(s, text, "env " + variable));
-                sources.put(s.key(), "env " + variable);
-            }
-        }
-
-        private static Object parse(Setting<?> s, String text, String source) {
-            try {
-                return s.parse(text);
-            } catch (IllegalArgumentException | ArithmeticException e) {
-                String shown = s.secret() ? "(secret)" : "'" + text + "'";
-                throw new IllegalArgumentException("setting " + s.key() + " = " + shown + " from " + source + ": "
-                        + e.getMessage(), e);
-            }
-        }
-
-        private void checkUnknown() {
-            List<String> problems = new ArrayList<>();
-            for (String key : file.keySet()) {
-                if (!settings.containsKey(key)) {
-                    problems.add("unknown setting '" + key + "' in " + fileName + suggestion(key));
-                }
-            }
-            Map<String, String> envNames = new LinkedHashMap<>();
-            settings.values().forEach(s -> envNames.put(s.envName(), s.key()));
-            for (String variable : env.keySet()) {
-                if (variable.startsWith("PORTICO_") && !variable.equals("PORTICO_CONFIG") && !envNames.containsKey(variable)) {
-                    problems.add("unknown environment variable " + variable + suggestion(
-                            variable.substring(8).toLowerCase(java.util.Locale.ROOT).replace('_', '.')));
-                }
-            }
-            if (!problems.isEmpty()) {
-                throw new IllegalArgumentException(String.join("; ", problems)
-                        + " (--print-config lists every setting)");
-            }
-        }
-
-        private Optional<String> closest(String key) {
-            String best = null;
-            int bestDistance = Integer.MAX_VALUE;
-            for (String known : settings.keySet()) {
-                int d = distance(key.replace('-', '.'), known.replace('-', '.'));
-                if (d < bestDistance) {
-                    bestDistance = d;
-                    best = known;
-                }
-            }
-            return bestDistance <= Math.max(2, key.length() / 4) ? Optional.ofNullable(best) : Optional.empty();
-        }
-
-        private String suggestion(String key) {
-            return closest(key).map(k -> " (did you mean " + k + "?)").orElse("");
-        }
-
-        private static int distance(String a, String b) {
-            int[] prev = new int[b.length() + 1];
-            int[] cur = new int[b.length() + 1];
-            for (int j = 0; j <= b.length(); j++) {
-                prev[j] = j;
-            }
-            for (int i = 1; i <= a.length(); i++) {
-                cur[0] = i;
-                for (int j = 1; j <= b.length(); j++) {
-                    int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                    cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-                }
-                int[] t = prev;
-                prev = cur;
-                cur = t;
-            }
-            return prev[b.length()];
+        /**
+         * The resolved configuration, open to the settings of modules the application installs afterwards: a key
+         * only they know is not refused yet; {@link PorticoConfig#checkKnown()} refuses unknown keys once they are
+         * in. What {@code Manage} and {@code Portico.builder()} use.
+         */
+        public PorticoConfig buildForModules() {
+            return new PorticoConfig(new Layers(code, file, fileName, env), settings.values(), clock);
         }
     }
 

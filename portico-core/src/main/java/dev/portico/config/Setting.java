@@ -20,6 +20,8 @@ public final class Setting<T> {
     private final boolean secret;
     private final String description;
     private final List<String> envAliases;
+    /** How to install the module that brings this setting, for the error when it is read unregistered; set once. */
+    private volatile String module;
 
     private Setting(String key, String type, Function<String, T> parser, T defaultValue, boolean secret,
                     String description, List<String> envAliases) {
@@ -92,6 +94,23 @@ public final class Setting<T> {
         List<String> aliases = new java.util.ArrayList<>(envAliases);
         aliases.add(name);
         return new Setting<>(key, type, parser, defaultValue, secret, description, aliases);
+    }
+
+    /**
+     * Marks {@code settings} as brought by the module that {@code install} installs, such as
+     * {@code "install(Database.lazy(config))"}: reading one on a configuration where it is not registered then fails
+     * naming that call. A module's settings class calls it once, for its {@code ALL} list.
+     */
+    public static List<Setting<?>> broughtBy(String install, Setting<?>... settings) {
+        for (Setting<?> setting : settings) {
+            setting.module = install;
+        }
+        return List.of(settings);
+    }
+
+    /** The call that installs the module bringing this setting, when its module said so ({@link #broughtBy}). */
+    public java.util.Optional<String> module() {
+        return java.util.Optional.ofNullable(module);
     }
 
     /** The dotted key, as in files. */

@@ -1,6 +1,7 @@
 package dev.portico.pipeline;
 
 import dev.portico.auth.Authenticator;
+import dev.portico.auth.Permission;
 import dev.portico.endpoint.Endpoint;
 import dev.portico.endpoint.Input;
 import java.lang.reflect.Modifier;
@@ -8,7 +9,8 @@ import java.util.List;
 
 /**
  * Checks at startup that an endpoint's caller parameter can be bound: a required caller needs an authenticator,
- * and no authenticator may return principals that can never be of the declared type.
+ * and no authenticator may return principals that can never be of the declared type. A permission that needs a
+ * caller needs an authenticator too: without one it would refuse every request while the schema calls it public.
  */
 final class CallerCheck {
 
@@ -21,6 +23,16 @@ final class CallerCheck {
                 check(endpoint, caller, authenticators);
             }
         }
+    }
+
+    /** Fails when {@code permissions} refuse anonymous callers and nothing can authenticate one. */
+    static void permissions(Endpoint endpoint, List<Permission> permissions, List<Authenticator> authenticators) {
+        if (!authenticators.isEmpty() || permissions.stream().allMatch(p -> p.admitsAnonymous(endpoint.method()))) {
+            return;
+        }
+        throw new IllegalStateException(endpoint.describe() + " has permissions that need a caller but no "
+                + "authenticators, so every request would be refused; configure authenticators(...) on the application "
+                + "(Portico.builder().authenticators(...)) or on the endpoint (e -> e.authenticators(...))");
     }
 
     private static void check(Endpoint endpoint, Input.Caller caller, List<Authenticator> authenticators) {

@@ -82,6 +82,7 @@ public final class Pipeline {
         if (permissions.isEmpty()) {
             return Optional.empty();
         }
+        CallerCheck.permissions(endpoint, permissions, authenticators(endpoint, defaults));
         return Optional.of(new PermissionStage(permissions, !authenticators(endpoint, defaults).isEmpty()));
     }
 

@@ -2,11 +2,16 @@ package dev.portico.data;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.portico.Module;
+import dev.portico.Portico;
 import dev.portico.config.PorticoConfig;
+import dev.portico.config.Setting;
 import dev.portico.health.HealthCheck;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -14,25 +19,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The application's database: a HikariCP pool, the Flyway migrations and a JDBI handle on the pool, built
- * from the {@code database.*} settings ({@link DatabaseSettings}). Create it once, give it to the endpoints
- * that need it, and let the application close it when it stops:
+ * from the {@code database.*} settings ({@link DatabaseSettings}, registered on the configuration by the database
+ * itself). Create it once, install it, and give it to the endpoints that need it:
  * <pre>{@code
  * static Portico.Builder app(PorticoConfig config) {
  *     Database db = Database.lazy(config);        // connects nothing yet: schema needs no database
  *     return Portico.builder().config(config)
- *             .onStart(db::open)                   // connects, and migrates if database.migrate-on-start says so
- *             .onStop(db)                          // the pool closes after the last request
+ *             .install(db)                         // opens (and migrates) on start, closes on stop, /ready checks it
  *             .controller(new Posts(db.jdbi()));
  * }
  * }</pre>
+ * As a {@link Module} it brings the {@code database.*} settings, the {@code migrate} command, and {@code /ready}'s
+ * check; other modules given it add their migrations ({@link #migrations}).
  * Startup fails loudly: an unreachable database or a failing migration throws with a message that names the
  * setting to check, and leaves no pool open behind it.
  */
-public final class Database implements AutoCloseable {
+public final class Database implements AutoCloseable, Module {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final PorticoConfig config;
-    private final List<MigrationSet> modules;
+    private final List<MigrationSet> modules; // guarded by this; only added to before open
     private final boolean migrateOnOpen;
     private final String url;
     private final DataSource dataSource;
@@ -47,7 +53,7 @@ public final class Database implements AutoCloseable {
 
     private Database(PorticoConfig config, List<MigrationSet> modules, boolean migrateOnOpen) {
         this.config = config;
-        this.modules = List.copyOf(modules);
+        this.modules = new ArrayList<>(modules);
         this.migrateOnOpen = migrateOnOpen;
         this.url = redacted(config.get(DatabaseSettings.URL));
         this.dataSource = new LazyDataSource(this, config.get(DatabaseSettings.POOL_TIMEOUT),
@@ -78,12 +84,14 @@ public final class Database implements AutoCloseable {
      * {@code modules} are the migration sets of the modules the application uses (their tables come first).
      */
     public static Database lazy(PorticoConfig config, MigrationSet... modules) {
+        config.register(DatabaseSettings.ALL.toArray(Setting<?>[]::new)); // a database cannot forget its settings
         return new Database(config, List.of(modules), config.get(DatabaseSettings.MIGRATE_ON_START)
                 .migrates(config.get(DatabaseSettings.URL).startsWith("jdbc:h2:")));
     }
 
     /** Connects without migrating: for commands such as {@code migrate} that decide themselves. */
     public static Database connect(PorticoConfig config, MigrationSet... modules) {
+        config.register(DatabaseSettings.ALL.toArray(Setting<?>[]::new));
         return new Database(config, List.of(modules), false).open();
     }
 
@@ -133,7 +141,7 @@ public final class Database implements AutoCloseable {
 
     private Open connectAndMigrate() {
         HikariDataSource pool = pool(config, poolMetrics);
-        Open o = new Open(pool, new Migrations(pool, config.get(DatabaseSettings.MIGRATIONS), modules));
+        Open o = new Open(pool, new Migrations(pool, config.get(DatabaseSettings.MIGRATIONS), List.copyOf(modules)));
         if (migrateOnOpen) {
             try {
                 List<Migration> applied = o.migrations().migrate();
@@ -191,6 +199,11 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
+    /** The configuration the database was made with: modules given the database read their settings from it. */
+    public PorticoConfig config() {
+        return config;
+    }
+
     /** The clock of the configuration ({@link PorticoConfig#clock()}): rows' {@code created_at} and {@code updated_at}. */
     public java.time.Clock clock() {
         return config.clock();
@@ -217,6 +230,76 @@ public final class Database implements AutoCloseable {
     /** The JDBC URL with any password in it masked, safe to print. */
     public String url() {
         return url;
+    }
+
+    /**
+     * Adds the migration sets of a module using this database, such as {@code Accounts.MIGRATIONS}: what a module
+     * installed with this database does, so its tables exist when the database opens. A set added twice counts once.
+     *
+     * @throws IllegalStateException once the database is open
+     */
+    public synchronized Database migrations(MigrationSet... sets) {
+        if (open != null) {
+            throw new IllegalStateException(this + " is open already: add migrations while the application is built");
+        }
+        for (MigrationSet set : sets) {
+            if (!modules.contains(set)) {
+                modules.add(set);
+            }
+        }
+        return this;
+    }
+
+    /** The migration sets of the modules using this database, in the order they were added. */
+    public synchronized List<MigrationSet> migrationSets() {
+        return List.copyOf(modules);
+    }
+
+    @Override
+    public String name() {
+        return "Database.lazy(config)";
+    }
+
+    @Override
+    public List<Setting<?>> settings() {
+        return DatabaseSettings.ALL;
+    }
+
+    /** {@code migrate}, with the migration sets every installed module added. */
+    @Override
+    public List<Object> commands(Supplier<PorticoConfig> config) {
+        return List.of(MigrateCommand.create(config, migrationSets().toArray(MigrationSet[]::new)));
+    }
+
+    /** Opens (and migrates, as {@code database.migrate-on-start} says) on start, closes on stop, checked by /ready. */
+    @Override
+    public void install(Portico.Builder app) {
+        app.onStart(this::open).onStop(this).healthCheck(healthCheck());
+    }
+
+    /**
+     * Whether the database lives inside this process, an H2 database in memory or in a file, as on a developer's
+     * machine; an H2 server ({@code jdbc:h2:tcp:}, {@code ssl:}) or any other database is not.
+     */
+    public boolean inProcess() {
+        return inProcess(config.get(DatabaseSettings.URL));
+    }
+
+    /** Whether the database is an H2 database in memory, whose data dies with the process. */
+    public boolean inMemory() {
+        return config.get(DatabaseSettings.URL).startsWith("jdbc:h2:mem:");
+    }
+
+    /** Whether {@code url} names an H2 database inside this process: in memory or a file, never a server. */
+    static boolean inProcess(String url) {
+        if (!url.startsWith("jdbc:h2:")) {
+            return false;
+        }
+        String rest = url.substring("jdbc:h2:".length());
+        int settings = rest.indexOf(';');
+        String path = settings < 0 ? rest : rest.substring(0, settings);
+        // mem: and file: by name; ./x, ~/x, /x and x are files too; tcp:, ssl: and any other prefix are not
+        return path.startsWith("mem:") || path.startsWith("file:") || !path.contains(":");
     }
 
     /** Whether this is the embedded H2 database rather than a server. */

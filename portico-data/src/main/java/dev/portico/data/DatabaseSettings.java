@@ -6,10 +6,8 @@ import java.util.List;
 
 /**
  * The {@code database.*} settings. They live here, not in core's {@code Settings}, because core never knows
- * about optional modules; an application registers them so they load, validate and print like Portico's own:
- * <pre>{@code
- * Manage.create(BlogApp::app).settings(DatabaseSettings::register)
- * }</pre>
+ * about optional modules; the {@link Database} registers them on its configuration when it is made, so they load,
+ * validate and print like Portico's own.
  */
 public final class DatabaseSettings {
 
@@ -47,12 +45,13 @@ public final class DatabaseSettings {
             "Where the migration SQL files are: a classpath folder, or filesystem:/a/folder.");
 
     /** Every database setting, in documentation order. */
-    public static final List<Setting<?>> ALL = List.of(URL, USER, PASSWORD, POOL_SIZE, CONNECTION_TIMEOUT, POOL_TIMEOUT, MIGRATE_ON_START, MIGRATIONS);
+    public static final List<Setting<?>> ALL = Setting.broughtBy("install(Database.lazy(config))",
+            URL, USER, PASSWORD, POOL_SIZE, CONNECTION_TIMEOUT, POOL_TIMEOUT, MIGRATE_ON_START, MIGRATIONS);
 
     private DatabaseSettings() {
     }
 
-    /** Registers every database setting; a method reference fits {@code Manage.settings(...)}. */
+    /** Registers every database setting ahead of a {@link Database}, for a tool that reads them without one. */
     public static PorticoConfig.Builder register(PorticoConfig.Builder builder) {
         return builder.register(ALL.toArray(Setting<?>[]::new));
     }

@@ -89,7 +89,7 @@ public final class TestDatabase implements AutoCloseable {
                 .set(DatabaseSettings.URL, url)
                 .set(DatabaseSettings.USER, user);
         more.accept(builder);
-        return builder.build();
+        return builder.buildForModules(); // the app's modules register theirs; Portico's build() refuses unknown keys
     }
 
     PorticoConfig config() {

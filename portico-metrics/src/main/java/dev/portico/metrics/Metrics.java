@@ -47,16 +47,17 @@ public final class Metrics implements AutoCloseable {
     }
 
     /**
-     * The metrics when {@code metrics.enabled} is true, else empty. The configuration must have the
-     * {@code metrics.*} settings registered ({@link MetricsSettings#register}).
+     * The metrics when {@code metrics.enabled} is true, else empty; registers the {@code metrics.*} settings on the
+     * configuration. {@link MetricsModule} is the one-call way.
      */
     public static Optional<Metrics> create(PorticoConfig config) {
+        config.register(MetricsSettings.ALL.toArray(dev.portico.config.Setting<?>[]::new));
         return config.get(MetricsSettings.ENABLED) ? Optional.of(new Metrics(config)) : Optional.empty();
     }
 
     /** Metrics whatever {@code metrics.enabled} says: for code that turns them on itself. */
     public static Metrics enabled(PorticoConfig config) {
-        return new Metrics(config);
+        return new Metrics(config.register(MetricsSettings.ALL.toArray(dev.portico.config.Setting<?>[]::new)));
     }
 
     /** The registry, for the application's own meters and other binders (the pool, caches). */

@@ -22,7 +22,8 @@ public final class MetricsSettings {
                     + "credentials); empty: open to whoever reaches the path.");
 
     /** Every {@code metrics.*} setting. */
-    public static final List<Setting<?>> ALL = List.of(ENABLED, PATH, TOKEN);
+    public static final List<Setting<?>> ALL = Setting.broughtBy("install(MetricsModule.create())",
+            ENABLED, PATH, TOKEN);
 
     private MetricsSettings() {
     }

@@ -19,13 +19,13 @@ class DocsSamplesTest {
     @Test
     void metricsOnAnApp() throws Exception {
         // region metrics
-        PorticoConfig config = MetricsSettings.register(PorticoConfig.builder())
+        PorticoConfig config = PorticoConfig.builder()
                 .set(MetricsSettings.ENABLED, true)           // or PORTICO_METRICS_ENABLED=true
                 .set(Settings.SERVER_PORT, 0)
                 .build();
         Portico.Builder app = Portico.builder().config(config)
+                .install(MetricsModule.create())              // when enabled: timers, JVM, GET /metrics
                 .get("/api/hello/{name}/", Greeting.class, request -> new Greeting("Hello, " + request.path("name")));
-        Metrics.create(config).ifPresent(metrics -> metrics.addTo(app)); // timers, JVM, GET /metrics
         // endregion metrics
         Portico started = app.shutdownHook(false).build().start();
         try {

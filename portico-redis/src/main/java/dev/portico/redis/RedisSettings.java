@@ -39,7 +39,8 @@ public record RedisSettings(String url, Duration connectTimeout, Duration comman
             "Prefix of every key Portico writes in Redis.");
 
     /** Every Redis setting, in documentation order. */
-    public static final List<Setting<?>> ALL = List.of(URL, CONNECT_TIMEOUT, COMMAND_TIMEOUT, RECONNECT_DELAY_MAX,
+    public static final List<Setting<?>> ALL = Setting.broughtBy("install(RedisModule.create())",
+            URL, CONNECT_TIMEOUT, COMMAND_TIMEOUT, RECONNECT_DELAY_MAX,
             FAILURE_POLICY, KEY_PREFIX);
 
     /** Checks the values: a misconfiguration fails at startup, naming the setting. */
@@ -58,8 +59,9 @@ public record RedisSettings(String url, Duration connectTimeout, Duration comman
         return builder.register(ALL.toArray(Setting<?>[]::new));
     }
 
-    /** The settings of {@code config}, which must have them registered. */
+    /** The settings of {@code config}; registers them there first. */
     public static RedisSettings from(PorticoConfig config) {
+        config.register(ALL.toArray(Setting<?>[]::new));
         return new RedisSettings(config.get(URL).trim(), config.get(CONNECT_TIMEOUT), config.get(COMMAND_TIMEOUT),
                 config.get(RECONNECT_DELAY_MAX), config.get(FAILURE_POLICY), config.get(KEY_PREFIX));
     }

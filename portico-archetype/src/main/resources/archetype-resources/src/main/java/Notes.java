@@ -2,7 +2,6 @@ package ${package};
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.portico.annotation.Nullable;
-import dev.portico.auth.Authenticator;
 import dev.portico.auth.Permission;
 import dev.portico.auth.Principal;
 import dev.portico.data.Database;
@@ -46,8 +45,8 @@ public final class Notes {
                             Optional<Boolean> done) {
     }
 
-    /** The resource on {@code db}, for callers the authenticators recognise; declaring it needs no connection. */
-    public static Resource<Note> resource(Database db, Set<String> allowedHosts, Authenticator... authenticators) {
+    /** The resource on {@code db}, for callers the app's authenticators recognise; declaring it needs no connection. */
+    public static Resource<Note> resource(Database db, Set<String> allowedHosts) {
         return Resource.of(Model.of(Note.class), db, "/api/notes/")
                 .create(NoteInput.class)
                 .partialUpdate(NotePatch.class)
@@ -62,7 +61,7 @@ public final class Notes {
                 .baseUrl(r -> BaseUrl.fromHost(r, "http", allowedHosts))
                 .onCreate("owner", Notes::callerId)
                 .scope("owner", Notes::callerId)
-                .endpoints(e -> e.tags("notes").authenticators(authenticators).permissions(Permission.authenticated()))
+                .endpoints(e -> e.tags("notes").permissions(Permission.authenticated()))
                 .build();
     }
 

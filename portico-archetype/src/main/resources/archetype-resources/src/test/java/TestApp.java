@@ -6,9 +6,9 @@ import dev.portico.auth.jwt.JwtSettings;
 import dev.portico.test.junit.TestSetup;
 
 /**
- * The app as the tests build it, in a {@code @PorticoTest} class's {@code @App} method: {@link App#app} on the class's
- * fresh H2 database and clock (from {@link TestSetup#config()}, which never reads {@code portico.properties} or the
- * environment), with a token secret of its own and cheap password hashing.
+ * The app as the tests build it, in a {@code @PorticoTest} class's {@code @App} method: {@link Application#app} on the
+ * class's fresh H2 database and clock (from {@link TestSetup#config()}, which never reads {@code portico.properties}
+ * or the environment), with a token secret of its own and cheap password hashing.
  */
 final class TestApp {
     /** Signs the tests' tokens; the app's and portico-test's {@code TestAccounts} read it from the same config. */
@@ -18,7 +18,7 @@ final class TestApp {
     }
 
     static Portico build(TestSetup setup) {
-        return App.app(App.settings(setup.config())
+        return Application.app(setup.config()
                 .set(JwtSettings.SECRET, JWT_SECRET)
                 // the tests sign in often, and their passwords guard nothing: Argon2 at its cheapest
                 .set(AuthSettings.ARGON2_MEMORY, 1024).set(AuthSettings.ARGON2_ITERATIONS, 1)

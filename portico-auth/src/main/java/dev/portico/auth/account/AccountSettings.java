@@ -81,7 +81,8 @@ public final class AccountSettings {
                     + "(or a whole https:// address); {key} is replaced");
 
     /** Every account setting. */
-    public static final List<Setting<?>> ALL = List.of(URL_LAYOUT, JWT_RESPONSES, OLD_PASSWORD_REQUIRED, CSRF,
+    public static final List<Setting<?>> ALL = Setting.broughtBy("install(AuthModule.create(db))",
+            URL_LAYOUT, JWT_RESPONSES, OLD_PASSWORD_REQUIRED, CSRF,
             EMAIL_VERIFICATION, EMAIL_CONFIRMATION_EXPIRY, PASSWORD_RESET_TIMEOUT, RESET_REVOKES_API_KEYS,
             PASSWORD_RESET_URL, EMAIL_CONFIRMATION_URL);
 

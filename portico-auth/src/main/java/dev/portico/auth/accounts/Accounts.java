@@ -47,6 +47,7 @@ public final class Accounts {
 
     /** The same, on {@code clock}: tests move time to try expiry. */
     public static Accounts create(Database db, PorticoConfig config, Clock clock) {
+        config.register(AuthSettings.ALL.toArray(dev.portico.config.Setting<?>[]::new));
         return new Accounts(db, config, clock);
     }
 

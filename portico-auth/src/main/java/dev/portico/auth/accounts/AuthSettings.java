@@ -39,7 +39,8 @@ public final class AuthSettings {
                     + "credentials ride along, as \"30/min\"; empty: the app's default throttle");
 
     /** Every accounts setting. */
-    public static final List<Setting<?>> ALL = List.of(ARGON2_MEMORY, ARGON2_ITERATIONS, ARGON2_PARALLELISM,
+    public static final List<Setting<?>> ALL = Setting.broughtBy("install(AuthModule.create(db))",
+            ARGON2_MEMORY, ARGON2_ITERATIONS, ARGON2_PARALLELISM,
             PASSWORD_MIN_LENGTH, PASSWORD_VALIDATORS, THROTTLE);
 
     private AuthSettings() {

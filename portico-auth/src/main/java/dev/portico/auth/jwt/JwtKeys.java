@@ -42,11 +42,58 @@ public final class JwtKeys {
     private final JwtAlgorithm algorithm;
     private final Optional<JWSSigner> signer;
     private final JWSVerifier verifier;
+    /** For {@link #deferred} keys: what makes them, on first use; null for keys made at once. */
+    private final java.util.function.Supplier<JwtKeys> maker;
+    private final boolean issues;
+    private volatile JwtKeys made;
 
     private JwtKeys(JwtAlgorithm algorithm, Optional<JWSSigner> signer, JWSVerifier verifier) {
         this.algorithm = algorithm;
         this.signer = signer;
         this.verifier = verifier;
+        this.maker = null;
+        this.issues = signer.isPresent();
+    }
+
+    private JwtKeys(JwtAlgorithm algorithm, boolean issues, java.util.function.Supplier<JwtKeys> maker) {
+        this.algorithm = algorithm;
+        this.signer = Optional.empty();
+        this.verifier = null;
+        this.maker = maker;
+        this.issues = issues;
+    }
+
+    /**
+     * Keys made by {@code maker} when first used or {@link #resolve resolved}: what a module made before the
+     * application is built uses, so that a command that never signs (such as {@code migrate}) needs no secret. The
+     * algorithm, and whether they issue tokens, are read from {@code config} at once.
+     */
+    public static JwtKeys deferred(PorticoConfig config, java.util.function.Supplier<JwtKeys> maker) {
+        config.register(JwtSettings.ALL.toArray(dev.portico.config.Setting<?>[]::new));
+        JwtAlgorithm algorithm = config.get(JwtSettings.ALGORITHM);
+        boolean issues = algorithm == JwtAlgorithm.HS256 || !config.get(JwtSettings.PRIVATE_KEY).isBlank();
+        return new JwtKeys(algorithm, issues, maker);
+    }
+
+    /**
+     * The keys themselves: these, or for {@link #deferred} keys the ones their maker makes (once).
+     *
+     * @throws IllegalStateException naming the missing or unusable setting
+     */
+    public JwtKeys resolve() {
+        if (maker == null) {
+            return this;
+        }
+        JwtKeys keys = made;
+        if (keys == null) {
+            synchronized (this) {
+                if (made == null) {
+                    made = maker.get();
+                }
+                keys = made;
+            }
+        }
+        return keys;
     }
 
     /**
@@ -56,6 +103,7 @@ public final class JwtKeys {
      * @throws IllegalStateException naming the missing or unusable setting and how to make a key
      */
     public static JwtKeys create(PorticoConfig config) {
+        config.register(JwtSettings.ALL.toArray(dev.portico.config.Setting<?>[]::new));
         JwtAlgorithm algorithm = config.get(JwtSettings.ALGORITHM);
         if (algorithm == JwtAlgorithm.HS256) {
             String secret = config.get(JwtSettings.SECRET);
@@ -90,12 +138,28 @@ public final class JwtKeys {
      * deployment must fail without its configured secret.
      */
     public static JwtKeys localDevelopment(PorticoConfig config, Path secretFile) {
+        config.register(JwtSettings.ALL.toArray(dev.portico.config.Setting<?>[]::new));
         if (!config.get(JwtSettings.SECRET).isEmpty() || config.get(JwtSettings.ALGORITHM) != JwtAlgorithm.HS256) {
             return create(config);
         }
         LOG.warn("{} is not set: signing tokens with the development secret in {}; set {} in production",
                 JwtSettings.SECRET.key(), secretFile, JwtSettings.SECRET.key());
         return hmac(developmentSecret(secretFile));
+    }
+
+    /**
+     * For a database in memory (a test's, or a throwaway run): {@link #create} when {@code auth.jwt.secret} is set or
+     * the algorithm is not HS256; otherwise a random 48-byte secret held in memory, so tokens die with the process,
+     * as the data they name does. Reads and writes no file.
+     */
+    public static JwtKeys ephemeral(PorticoConfig config) {
+        config.register(JwtSettings.ALL.toArray(dev.portico.config.Setting<?>[]::new));
+        if (!config.get(JwtSettings.SECRET).isEmpty() || config.get(JwtSettings.ALGORITHM) != JwtAlgorithm.HS256) {
+            return create(config);
+        }
+        byte[] random = new byte[48];
+        new SecureRandom().nextBytes(random);
+        return hmac(Base64.getEncoder().encodeToString(random).getBytes(StandardCharsets.US_ASCII));
     }
 
     private static byte[] developmentSecret(Path file) {
@@ -195,16 +259,19 @@ public final class JwtKeys {
 
     /** Whether these keys can issue tokens (an RS256 or EdDSA instance without a private key only verifies). */
     public boolean canIssue() {
-        return signer.isPresent();
+        return issues;
     }
 
     JWSSigner signer() {
+        if (maker != null) {
+            return resolve().signer();
+        }
         return signer.orElseThrow(() -> new IllegalStateException("these JWT keys only verify: set "
                 + JwtSettings.PRIVATE_KEY.key() + " on an instance that issues tokens"));
     }
 
     JWSVerifier verifier() {
-        return verifier;
+        return maker != null ? resolve().verifier() : verifier;
     }
 
     @Override

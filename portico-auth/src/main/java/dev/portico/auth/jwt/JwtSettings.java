@@ -55,7 +55,8 @@ public final class JwtSettings {
                     + "Bearer,JWT also takes seed 004's JWT <token>; the first one is the challenge's");
 
     /** Every JWT setting. */
-    public static final List<Setting<?>> ALL = List.of(ALGORITHM, SECRET, PRIVATE_KEY, PUBLIC_KEY, ISSUER, AUDIENCE,
+    public static final List<Setting<?>> ALL = Setting.broughtBy("install(AuthModule.create(db))",
+            ALGORITHM, SECRET, PRIVATE_KEY, PUBLIC_KEY, ISSUER, AUDIENCE,
             LEEWAY, ACCESS_LIFETIME, REFRESH_LIFETIME, ROTATE_REFRESH, USER_ID_CLAIM, HEADER_TYPES);
 
     private JwtSettings() {

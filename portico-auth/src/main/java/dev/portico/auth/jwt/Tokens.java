@@ -89,6 +89,7 @@ public final class Tokens {
 
     /** The same, with keys made otherwise ({@link JwtKeys#localDevelopment}, or in tests). */
     public static Tokens create(Accounts accounts, PorticoConfig config, JwtKeys keys) {
+        config.register(JwtSettings.ALL.toArray(dev.portico.config.Setting<?>[]::new));
         return new Tokens(accounts, config, keys);
     }
 

@@ -54,7 +54,8 @@ public final class MailSettings {
             "the site's address, without a trailing slash: the links in messages start with it");
 
     /** Every mail and site setting. */
-    public static final List<Setting<?>> ALL = List.of(BACKEND, HOST, PORT, USERNAME, PASSWORD, STARTTLS, SSL,
+    public static final List<Setting<?>> ALL = Setting.broughtBy("install(AuthModule.create(db))",
+            BACKEND, HOST, PORT, USERNAME, PASSWORD, STARTTLS, SSL,
             TIMEOUT, FROM, SITE_NAME, SITE_URL);
 
     private MailSettings() {

@@ -37,7 +37,8 @@ public final class SessionSettings {
                     + "request's own host whose pages may send unsafe requests (Django's CSRF_TRUSTED_ORIGINS)");
 
     /** Every session and CSRF setting. */
-    public static final List<Setting<?>> ALL = List.of(COOKIE_NAME, LIFETIME, SECURE, CSRF_COOKIE_NAME,
+    public static final List<Setting<?>> ALL = Setting.broughtBy("install(AuthModule.create(db))",
+            COOKIE_NAME, LIFETIME, SECURE, CSRF_COOKIE_NAME,
             CSRF_COOKIE_AGE, TRUSTED_ORIGINS);
 
     private SessionSettings() {

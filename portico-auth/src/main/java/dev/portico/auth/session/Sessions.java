@@ -55,6 +55,7 @@ public final class Sessions {
 
     /** The sessions of {@code accounts}, with the {@code auth.session.*} and {@code auth.csrf.*} settings. */
     public static Sessions create(Accounts accounts, PorticoConfig config) {
+        config.register(SessionSettings.ALL.toArray(dev.portico.config.Setting<?>[]::new));
         return new Sessions(accounts, config);
     }
 

@@ -41,7 +41,7 @@ public final class Logging {
      */
     public static final java.util.List<String> CHATTY = java.util.List.of("com.zaxxer.hikari", "org.flywaydb");
 
-    /** Holds {@link #CHATTY}'s loggers at WARN unless configured, for a command other than {@code serve}. */
+    /** Holds {@link #CHATTY}'s loggers at WARN unless configured: every command, serve too, starts in a few lines. */
     public static void quietLibraries() {
         Object backend = LoggerFactory.getILoggerFactory();
         if (backend.getClass().getName().equals(LOGBACK)) {

@@ -31,14 +31,26 @@ final class Databases {
 
     /** A fresh database of {@code kind}, or none; PostgreSQL unreachable aborts the class (skipped) unless CI=true. */
     static Optional<Prepared> prepare(TestDatabase kind, Class<?> testClass) {
-        if (kind == TestDatabase.NONE || kind == TestDatabase.H2 && !available()) {
+        if (kind == TestDatabase.H2 && !available()) {
             return Optional.empty();
+        }
+        if (kind == TestDatabase.NONE) {
+            return available() ? Optional.of(Made.none()) : Optional.empty();
         }
         return Optional.of(Made.of(kind, testClass));
     }
 
     /** Where portico-data's types are touched. */
     private static final class Made {
+        /**
+         * No database made, but {@code database.url} pointed at an empty H2 database in memory, so an app that opens
+         * its database anyway never opens the developer's {@code ./data/} (nor reads its JWT secret file).
+         */
+        static Prepared none() {
+            String url = ClassDatabase.h2().url().replace(";DB_CLOSE_DELAY=-1", "");
+            return new Prepared(null, b -> b.set(DatabaseSettings.URL, url), () -> { });
+        }
+
         static Prepared of(TestDatabase kind, Class<?> testClass) {
             ClassDatabase database = create(kind, testClass).orElseThrow();
             return new Prepared(database.url(), b -> configure(database, b), database);

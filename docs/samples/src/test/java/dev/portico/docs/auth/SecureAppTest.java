@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portico.Portico;
 import dev.portico.auth.accounts.Accounts;
-import dev.portico.auth.accounts.AuthSettings;
 import dev.portico.auth.accounts.NewUser;
 import dev.portico.auth.accounts.User;
 import dev.portico.auth.jwt.JwtSettings;
 import dev.portico.auth.keys.ApiKeys;
 import dev.portico.auth.keys.CreatedApiKey;
-import dev.portico.auth.session.SessionSettings;
 import dev.portico.config.PorticoConfig;
 import dev.portico.data.Database;
 import dev.portico.test.PorticoClient;
@@ -37,9 +35,7 @@ class SecureAppTest {
 
     @App
     static Portico app(TestSetup setup) {
-        config = SessionSettings.register(JwtSettings.register(AuthSettings.register(setup.config())))
-                .set(JwtSettings.SECRET, "a-test-secret-of-at-least-32-bytes-long!")
-                .build();
+        config = setup.config().set(JwtSettings.SECRET, "a-test-secret-of-at-least-32-bytes-long!").build();
         return SecureApp.app(config).build();
     }
 

@@ -7,7 +7,8 @@ import dev.portico.config.PorticoConfig;
 import dev.portico.config.Setting;
 import dev.portico.config.Settings;
 import dev.portico.data.DatabaseSettings;
-import dev.portico.redis.RedisSettings;
+import dev.portico.Portico;
+import dev.portico.data.Database;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,10 +42,12 @@ class ConfigurationSamplesTest {
     @Test
     void modules() {
         // region modules
-        PorticoConfig config = RedisSettings.register(DatabaseSettings.register(PorticoConfig.builder()))
+        PorticoConfig config = PorticoConfig.builder()
                 .fromEnvironment(Map.of("PORTICO_DATABASE_URL", "jdbc:postgresql://db:5432/shop"))
-                .build();
-        String url = config.get(DatabaseSettings.URL);
+                .buildForModules();                       // database.* is not known yet: the database brings it
+        Database db = Database.lazy(config);              // registers database.*, read from the same layers
+        Portico app = Portico.builder().config(config).install(db).build();   // refuses a key no module knows
+        String url = app.config().get(DatabaseSettings.URL);
         // endregion modules
         assertThat(url).isEqualTo("jdbc:postgresql://db:5432/shop");
     }

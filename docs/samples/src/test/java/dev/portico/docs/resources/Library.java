@@ -42,7 +42,7 @@ public final class Library {
     public static Portico.Builder app(PorticoConfig config) {
         Database db = Database.lazy(config);       // connects (and migrates an embedded H2) on start
         Set<String> hosts = BaseUrl.hosts(config.get(Settings.SERVER_ALLOWED_HOSTS));
-        Portico.Builder app = Portico.builder().config(config).onStart(db::open).onStop(db);
+        Portico.Builder app = Portico.builder().config(config).install(db);  // open on start, close on stop, migrate
         Resource.of(Model.of(Book.class), db, "/api/books/")
                 .create(BookInput.class)
                 .partialUpdate(BookPatch.class)

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.portico.Portico;
 import dev.portico.cli.Manage;
 import dev.portico.data.DatabaseSettings;
-import dev.portico.data.MigrateCommand;
 import dev.portico.test.PorticoClient;
 import dev.portico.test.TestResponse;
 import dev.portico.test.junit.App;
@@ -82,11 +81,9 @@ class LibraryTest {
     void theMigrateCommand() {
         String url = memoryUrl();
         // region manage
-        Manage manage = Manage.create(Library::app)
-                .settings(DatabaseSettings::register);
-        manage.command(MigrateCommand.create(manage::config));
+        Manage manage = Manage.create(Library::app);   // migrate comes with the installed database
         // endregion manage
-        manage.settings(b -> DatabaseSettings.register(b).set(DatabaseSettings.URL, url)
+        manage.settings(b -> b.set(DatabaseSettings.URL, url)
                 .set(DatabaseSettings.MIGRATIONS, "db/books"));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

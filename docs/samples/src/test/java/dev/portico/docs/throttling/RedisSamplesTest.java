@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portico.Portico;
 import dev.portico.config.PorticoConfig;
-import dev.portico.redis.Redis;
 import dev.portico.redis.RedisSettings;
+import dev.portico.redis.module.RedisModule;
 import dev.portico.redis.RedisTest;
 import dev.portico.redis.TestRedis;
-import dev.portico.redis.cache.RedisResponseCache;
-import dev.portico.redis.throttle.RedisThrottleStore;
 import dev.portico.test.PorticoClient;
 import dev.portico.throttle.Throttle;
 import org.junit.jupiter.api.Test;
@@ -24,22 +22,18 @@ class RedisSamplesTest {
 
     // region redis
     static Portico.Builder app(PorticoConfig config) {
-        Portico.Builder app = Portico.builder().config(config)
+        return Portico.builder().config(config)
+                .install(RedisModule.create())    // with redis.url: counts and cached responses in Redis, /ready too
                 .throttle(Throttle.anonymous("3/min"))
                 .get("/api/hello/", Hello.class, request -> new Hello("hi"),
                         e -> e.cacheFor(java.time.Duration.ofSeconds(30)));
-        Redis.create(config).ifPresent(redis -> app     // only when redis.url is set
-                .onStart(redis::connect).onStop(redis)
-                .throttleStore(RedisThrottleStore.create(redis))
-                .responseCache(RedisResponseCache.create(redis)));
-        return app;
     }
     // endregion redis
 
     @Test
     void twoInstancesShareTheCountsAndTheCache() {
         try (TestRedis redis = TestRedis.create()) {
-            PorticoConfig config = RedisSettings.register(PorticoConfig.builder())
+            PorticoConfig config = PorticoConfig.builder()
                     .set(RedisSettings.URL, TestRedis.URL)
                     .set(RedisSettings.KEY_PREFIX, redis.prefix())
                     .build();

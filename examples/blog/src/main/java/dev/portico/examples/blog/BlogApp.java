@@ -2,38 +2,28 @@ package dev.portico.examples.blog;
 
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import dev.portico.Portico;
-import dev.portico.auth.accounts.Accounts;
-import dev.portico.auth.accounts.AuthSettings;
+import dev.portico.auth.Authenticator;
 import dev.portico.auth.accounts.User;
-import dev.portico.auth.cli.ApiKeyCommand;
-import dev.portico.auth.cli.ClearSessionsCommand;
-import dev.portico.auth.cli.CreateUserCommand;
-import dev.portico.auth.cli.RoleCommand;
-import dev.portico.auth.cli.UserCommand;
-import dev.portico.auth.account.AccountSettings;
+import dev.portico.auth.basic.BasicAuthenticator;
 import dev.portico.auth.jwt.JwtSettings;
+import dev.portico.auth.keys.FormKeyAuthenticator;
 import dev.portico.auth.mail.MailSettings;
-import dev.portico.auth.session.SessionSettings;
+import dev.portico.auth.module.AuthModule;
 import dev.portico.cli.Manage;
 import dev.portico.clientgen.ClientCommand;
 import dev.portico.clientgen.diff.SchemaDiffCommand;
 import dev.portico.config.PorticoConfig;
 import dev.portico.config.Settings;
 import dev.portico.data.Database;
-import dev.portico.data.DatabaseSettings;
-import dev.portico.data.MigrateCommand;
 import dev.portico.data.query.BaseUrl;
 import dev.portico.form.IdResolver;
-import dev.portico.metrics.Metrics;
-import dev.portico.metrics.MetricsSettings;
+import dev.portico.metrics.MetricsModule;
+import dev.portico.redis.module.RedisModule;
 import dev.portico.rpc.Api;
-import dev.portico.redis.Redis;
-import dev.portico.redis.RedisSettings;
-import dev.portico.redis.cache.RedisResponseCache;
-import dev.portico.redis.throttle.RedisThrottleStore;
 import io.swagger.v3.oas.models.info.License;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The example application: a blog API that grows with each part of Portico. Run it from the repository
@@ -49,14 +39,11 @@ public final class BlogApp {
     /** The application, for the server, the management commands and the tests alike. */
     public static Portico.Builder app(PorticoConfig config) {
         // declared without connecting, so `schema` needs no database; the app opens it when it starts
-        Database db = Database.lazy(config, Accounts.MIGRATIONS);
-        Portico.Builder app = Portico.builder()
-                .config(config)
-                .onStart(db::open)
-                .onStop(db)
-                // /health (liveness) and /ready (readiness: this database, and Redis when configured), served by
-                // Portico before any policy, so a load balancer's polls are never throttled or authenticated
-                .healthCheck(db.healthCheck())
+        Database db = Database.lazy(config);
+        AuthModule auth = AuthModule.create(db);
+        Set<String> hosts = BaseUrl.hosts(config.get(Settings.SERVER_ALLOWED_HOSTS));
+        Portico.Builder app = Portico.builder().config(config)
+                .install(db)                            // database.*, migrate, /ready's check, opened on start
                 .schema(s -> s.title("Blog API")
                         .description("The example application of Portico: a blog with posts, employees and file uploads.")
                         .version("1.0.0")
@@ -66,60 +53,46 @@ public final class BlogApp {
                 .get("/api/hello/{name}/", Greeting.class,
                         request -> new Greeting("Hello, " + request.path("name") + "!"),
                         e -> e.operationId("hello").summary("Greets someone by name"))
-                .controller(new Uploads());
-        // throttle.anonymous and throttle.authenticated (see settings) make the default throttle; with redis.url
-        // (PORTICO_REDIS_URL) every instance counts, and keeps the cached reads, in the one Redis
-        redis(config, app);
-        metrics(config, db, app);
-        Set<String> hosts = BaseUrl.hosts(config.get(Settings.SERVER_ALLOWED_HOSTS));
-        Auth auth = Auth.create(db, config);
-        auth.addTo(app);
-        Posts.resource(db, hosts, auth.people).addTo(app);
-        Employees.resource(db, hosts, auth.peopleAndKeys).addTo(app);
+                .controller(new Uploads())
+                .install(RedisModule.create())          // with redis.url: throttles and cached reads shared in Redis
+                .install(MetricsModule.create()         // with metrics.enabled: Prometheus at /metrics, the pool's too
+                        .bind(registry -> db.poolMetrics(new MicrometerMetricsTrackerFactory(registry))))
+                .install(auth);                         // accounts, JWT, sessions, API keys and their commands
+        Posts.resource(db, hosts, auth.people()).addTo(app);
+        Employees.resource(db, hosts, peopleAndKeys(auth)).addTo(app);
         api(auth).addTo(app);
         return app;
     }
 
     /**
-     * Seed 002's API methods: modules {@code home} and {@code types} at {@code POST /api/<module>/<method>}, users sent
-     * by their public id, and the method index at {@code GET /api/_index}.
+     * Who may read and write employees, as seed 000's {@code IsAuthenticatedOrHasUserAPIKey}: a JWT, the session,
+     * the {@code Api-Key} header, HTTP Basic with a password or a key, or seed 002's {@code authorisation} field.
      */
-    static Api api(Auth auth) {
+    static Authenticator[] peopleAndKeys(AuthModule auth) {
+        return Stream.concat(Stream.of(auth.callers()), Stream.of(FormKeyAuthenticator.create(auth.keys()).bodyOnly()))
+                .toArray(Authenticator[]::new);
+    }
+
+    /**
+     * Seed 002's API methods: modules {@code home} and {@code types} at {@code POST /api/<module>/<method>}, users sent
+     * by their public id, and the method index at {@code GET /api/_index}. Callers as seed 002's "Authorising" lists
+     * them: a page's POST with the session and its CSRF token, the {@code authorisation=keyid:secret} field (the query
+     * string works too, with a warning in the log), and HTTP Basic with {@code username:keyid:secret} or, not
+     * recommended, {@code username:password}.
+     */
+    static Api api(AuthModule auth) {
         return Api.builder()
-                .resolver(IdResolver.of(User.class, auth.accounts.users()::findByPublicId, User::publicId))
-                .authenticators(auth.apiCallers)
-                .module(new Home(auth.accounts))
+                .resolver(IdResolver.of(User.class, auth.accounts().users()::findByPublicId, User::publicId))
+                .authenticators(auth.sessions().authenticator(), FormKeyAuthenticator.create(auth.keys()),
+                        BasicAuthenticator.create(auth.accounts(), auth.keys()))
+                .module(new Home(auth.accounts()))
                 .module(new Types())
                 .build();
     }
 
     /**
-     * With {@code redis.url} ({@code PORTICO_REDIS_URL}) set, the throttle counts and the cached post reads live in
-     * Redis, shared by every instance, with {@code redis.failure-policy} when it fails; without it they stay in this
-     * process's memory. Declaring it does not connect: the app connects when it starts.
-     */
-    private static void redis(PorticoConfig config, Portico.Builder app) {
-        Redis.create(config).ifPresent(redis -> app.onStart(redis::connect).onStop(redis).healthCheck(redis.healthCheck())
-                .throttleStore(RedisThrottleStore.create(redis))
-                .responseCache(RedisResponseCache.create(redis)));
-    }
-
-    /**
-     * With {@code metrics.enabled=true} ({@code PORTICO_METRICS_ENABLED}), Prometheus metrics at {@code metrics.path}
-     * ({@code /metrics}): a timer per endpoint, the JVM, and the database pool through Hikari's own Micrometer tracker.
-     * Off by default: the page names every route, so turn it on where only the scraper reaches it, or set
-     * {@code metrics.token}.
-     */
-    private static void metrics(PorticoConfig config, Database db, Portico.Builder app) {
-        Metrics.create(config).ifPresent(metrics -> {
-            metrics.addTo(app);
-            db.poolMetrics(new MicrometerMetricsTrackerFactory(metrics.registry()));
-        });
-    }
-
-    /**
-     * The management commands: serve, schema (and schema diff), migrate, createuser, apikey, role, user, clearsessions and client, with the
-     * {@code database.*} and {@code auth.*} settings.
+     * The management commands: serve, schema (and schema diff), client, and those of the installed modules: migrate,
+     * createuser, apikey, role, user and clearsessions.
      */
     public static Manage manage() {
         return manage(b -> { });
@@ -129,25 +102,16 @@ public final class BlogApp {
     public static Manage manage(Consumer<PorticoConfig.Builder> defaults) {
         Manage manage = Manage.create(BlogApp::app).name("./manage")
                 .settings(b -> defaults.accept(settings(b)));
-        return manage.command(MigrateCommand.create(manage::config, Accounts.MIGRATIONS))
-                .command(CreateUserCommand.create(manage::config))
-                .command(ApiKeyCommand.create(manage::config))
-                .command(RoleCommand.create(manage::config))
-                .command(UserCommand.create(manage::config))
-                .command(ClearSessionsCommand.create(manage::config))
-                .command(ClientCommand.create(manage))
-                .schemaCommand(SchemaDiffCommand.create(manage));
+        return manage.command(ClientCommand.create(manage)).schemaCommand(SchemaDiffCommand.create(manage));
     }
 
     /**
-     * Registers the settings of the modules the app uses ({@code database.*}, {@code auth.*}, {@code mail.*},
-     * {@code site.*}, {@code redis.*}) and sets the site's name, seed 004's {@code JWT} keyword and the example's
-     * throttle rates, as code-level defaults that a file or {@code PORTICO_THROTTLE_ANONYMOUS} /
-     * {@code PORTICO_THROTTLE_AUTHENTICATED} override.
+     * The example's code-level defaults: the site's name, seed 004's {@code JWT} keyword and the example's throttle
+     * rates, which a file or {@code PORTICO_THROTTLE_ANONYMOUS} / {@code PORTICO_THROTTLE_AUTHENTICATED} override.
+     * The installed modules register their own settings.
      */
     public static PorticoConfig.Builder settings(PorticoConfig.Builder builder) {
-        return MetricsSettings.register(RedisSettings.register(SessionSettings.register(JwtSettings.register(AuthSettings.register(
-                DatabaseSettings.register(MailSettings.register(AccountSettings.register(builder))))))))
+        return builder
                 .set(MailSettings.SITE_NAME, "Blog")
                 .set(JwtSettings.HEADER_TYPES, "Bearer,JWT")   // seed 004's tutorial sends "JWT <token>"
                 .set(Settings.THROTTLE_ANONYMOUS, ANONYMOUS_RATE)

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portico.Portico;
 import dev.portico.auth.accounts.Accounts;
 import dev.portico.auth.accounts.User;
+import dev.portico.auth.module.AuthModule;
 import dev.portico.data.Database;
 import java.io.IOException;
 import java.net.CookieManager;
@@ -324,8 +325,7 @@ class ApiCallsTest {
         String fresh = JSON.readTree(browser.send(HttpRequest.newBuilder(URI.create(base + "/auth/csrf/")).build(),
                 HttpResponse.BodyHandlers.ofString()).body()).get("csrf_token").asText();
         // the seed's page: <form method="POST" action="{% url 'api:home/describe_user' %}"> with {% csrf_token %}
-        dev.portico.rpc.Api api = BlogApp.api(Auth.create(Database.lazy(database.serverConfig(), Accounts.MIGRATIONS),
-                database.serverConfig()));
+        dev.portico.rpc.Api api = BlogApp.api(AuthModule.create(Database.lazy(database.serverConfig())));
         String action = base + api.url("api:home/describe_user");
         HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(action))
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -1,0 +1,47 @@
+package ${package};
+
+import dev.portico.Portico;
+import dev.portico.auth.module.AuthModule;
+import dev.portico.cli.Manage;
+import dev.portico.config.PorticoConfig;
+import dev.portico.config.Settings;
+import dev.portico.data.Database;
+import dev.portico.data.query.BaseUrl;
+
+/**
+ * The application: notes kept per user, behind accounts with JWT, sessions and API keys. {@code ./manage} serves it
+ * on http://localhost:8000; {@code ./manage --help} lists the management commands. The data lives in the database of
+ * {@code database.url}: by default an H2 file under {@code ./data/}, migrated when the app starts.
+ */
+public final class Application {
+
+    private Application() {
+    }
+
+    /** The application, for the server, the management commands and the tests alike. */
+    public static Portico.Builder app(PorticoConfig config) {
+        // declared without connecting, so `./manage schema` needs no database; the app opens it when it starts
+        Database db = Database.lazy(config);
+        AuthModule auth = AuthModule.create(db).title("${artifactId}");
+        Portico.Builder app = Portico.builder().config(config)
+                .install(db)       // database.*, ./manage migrate, /ready's check of it, opened (and migrated) on start
+                .install(auth)     // accounts: /auth/ (JWT, login, registration), /account/keys/, createuser, apikey
+                .authenticators(auth.callers())   // every endpoint knows its caller: a token, the session, an API key
+                .schema(s -> s.title("${artifactId} API").version("${version}"));
+        Notes.resource(db, BaseUrl.hosts(config.get(Settings.SERVER_ALLOWED_HOSTS))).addTo(app);
+        return app;
+    }
+
+    /** The management commands: serve (the default), schema, and those of the installed modules. */
+    public static Manage manage() {
+        return Manage.create(Application::app).name("./manage");
+    }
+
+    /** Runs a management command; {@code serve} by default. */
+    public static void main(String[] args) {
+        int code = manage().run(args);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+}
