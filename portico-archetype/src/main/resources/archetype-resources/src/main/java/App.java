@@ -1,6 +1,7 @@
 package ${package};
 
 import dev.portico.Portico;
+import dev.portico.admin.Admin;
 import dev.portico.auth.accounts.Accounts;
 import dev.portico.auth.account.AccountSettings;
 import dev.portico.auth.accounts.AuthSettings;
@@ -34,7 +35,7 @@ public final class App {
     /** The application, for the server, the management commands and the tests alike. */
     public static Portico.Builder app(PorticoConfig config) {
         // declared without connecting, so `./manage schema` needs no database; the app opens it when it starts
-        Database db = Database.lazy(config, Accounts.MIGRATIONS);
+        Database db = Database.lazy(config, Accounts.MIGRATIONS, Admin.MIGRATIONS);
         Portico.Builder app = Portico.builder()
                 .config(config)
                 .onStart(db::open)
@@ -46,14 +47,19 @@ public final class App {
         Auth auth = Auth.create(db, config);
         auth.addTo(app);
         Set<String> hosts = BaseUrl.hosts(config.get(Settings.SERVER_ALLOWED_HOSTS));
-        Notes.resource(db, hosts, auth.callers).addTo(app);
+        var notes = Notes.resource(db, hosts, auth.callers);
+        notes.addTo(app);
+        // the admin site at /admin/, for staff (./manage createuser --staff): every note, with an audit log
+        Admin.create(auth.accounts, auth.sessions).title("${artifactId} administration")
+                .register(notes, m -> m.columns("title", "done", "createdAt").label(Notes.Note::title))
+                .addTo(app);
         return app;
     }
 
     /** The management commands: serve (the default), schema, migrate, createuser, apikey, role, user, clearsessions. */
     public static Manage manage() {
         Manage manage = Manage.create(App::app).name("./manage").settings(App::settings);
-        return manage.command(MigrateCommand.create(manage::config, Accounts.MIGRATIONS))
+        return manage.command(MigrateCommand.create(manage::config, Accounts.MIGRATIONS, Admin.MIGRATIONS))
                 .command(CreateUserCommand.create(manage::config))
                 .command(ApiKeyCommand.create(manage::config))
                 .command(RoleCommand.create(manage::config))

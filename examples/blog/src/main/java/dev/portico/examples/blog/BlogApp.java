@@ -2,6 +2,7 @@ package dev.portico.examples.blog;
 
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import dev.portico.Portico;
+import dev.portico.admin.Admin;
 import dev.portico.auth.accounts.Accounts;
 import dev.portico.auth.accounts.AuthSettings;
 import dev.portico.auth.accounts.User;
@@ -49,7 +50,7 @@ public final class BlogApp {
     /** The application, for the server, the management commands and the tests alike. */
     public static Portico.Builder app(PorticoConfig config) {
         // declared without connecting, so `schema` needs no database; the app opens it when it starts
-        Database db = Database.lazy(config, Accounts.MIGRATIONS);
+        Database db = Database.lazy(config, Accounts.MIGRATIONS, Admin.MIGRATIONS);
         Portico.Builder app = Portico.builder()
                 .config(config)
                 .onStart(db::open)
@@ -74,8 +75,15 @@ public final class BlogApp {
         Set<String> hosts = BaseUrl.hosts(config.get(Settings.SERVER_ALLOWED_HOSTS));
         Auth auth = Auth.create(db, config);
         auth.addTo(app);
-        Posts.resource(db, hosts, auth.people).addTo(app);
-        Employees.resource(db, hosts, auth.peopleAndKeys).addTo(app);
+        var posts = Posts.resource(db, hosts, auth.people);
+        var employees = Employees.resource(db, hosts, auth.peopleAndKeys);
+        posts.addTo(app);
+        employees.addTo(app);
+        // seed 004's "admin.site.register(Post)": the admin site at /admin/, for staff (./manage createuser --staff)
+        Admin.create(auth.accounts, auth.sessions).title("Blog administration")
+                .register(posts, m -> m.columns("title", "draft", "publishDate", "createdAt").label(Posts.Post::title))
+                .register(employees, m -> m.columns("name", "department", "salary", "hireDate"))
+                .addTo(app);
         api(auth).addTo(app);
         return app;
     }
@@ -129,7 +137,7 @@ public final class BlogApp {
     public static Manage manage(Consumer<PorticoConfig.Builder> defaults) {
         Manage manage = Manage.create(BlogApp::app).name("./manage")
                 .settings(b -> defaults.accept(settings(b)));
-        return manage.command(MigrateCommand.create(manage::config, Accounts.MIGRATIONS))
+        return manage.command(MigrateCommand.create(manage::config, Accounts.MIGRATIONS, Admin.MIGRATIONS))
                 .command(CreateUserCommand.create(manage::config))
                 .command(ApiKeyCommand.create(manage::config))
                 .command(RoleCommand.create(manage::config))
