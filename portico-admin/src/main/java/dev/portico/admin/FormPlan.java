@@ -137,18 +137,27 @@ final class FormPlan {
         }
         boolean optional = raw == Optional.class;
         Class<?> type = optional ? typeArgument(rc) : MethodType.methodType(raw).wrap().returnType();
-        Size size = rc.getAnnotation(Size.class);
+        Size size = annotation(rc, Size.class);
         int max = size != null && size.max() < Integer.MAX_VALUE ? size.max() : 0;
         if (optional && rc.getAnnotatedType() instanceof java.lang.reflect.AnnotatedParameterizedType p) {
             Size inner = p.getAnnotatedActualTypeArguments()[0].getAnnotation(Size.class);
             max = inner != null && inner.max() < Integer.MAX_VALUE ? inner.max() : max;
         }
-        boolean required = !optional && (Fields.required(rc) || rc.isAnnotationPresent(
-                jakarta.validation.constraints.NotBlank.class));
+        boolean required = !optional && (Fields.required(rc)
+                || annotation(rc, jakarta.validation.constraints.NotBlank.class) != null);
         List<String> choices = type.isEnum() ? Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name())
                 .toList() : List.of();
         return new FormField(rc.getName(), Labels.humanise(rc.getName()), widget(type, max), required, max, choices,
                 optional, type, Scalars.converter(type));
+    }
+
+    /** A constraint where a record component may carry it: the component, its accessor, or its type (TYPE_USE). */
+    private static <A extends java.lang.annotation.Annotation> A annotation(RecordComponent rc, Class<A> type) {
+        A found = rc.getAnnotation(type);
+        if (found == null) {
+            found = rc.getAccessor().getAnnotation(type);
+        }
+        return found != null ? found : rc.getAnnotatedType().getAnnotation(type);
     }
 
     private static FormField.Widget widget(Class<?> type, int max) {

@@ -50,7 +50,8 @@ class AdminSiteTest {
             Response bad = web.post("/admin/articles/add/", "csrf_token", web.lastToken, "title", "  ", "body", "x",
                     "publishOn", "31/12/2026");
             assertThat(bad.status()).isEqualTo(400);
-            assertThat(text(bad)).contains("id=\"id_title_error\"", "This field may not be blank.",
+            assertThat(text(bad)).contains("<input type=\"text\" id=\"id_title\"", "maxlength=\"50\"",
+                    "<textarea id=\"id_body\"", "id=\"id_title_error\"", "This field may not be blank.",
                     "id=\"id_publishOn_error\"", "aria-invalid=\"true\"", "Please correct the errors below.");
             long id = add(web, "First steps", "Hello", true, "2026-12-31");
             Response list = web.get("/admin/articles/");
