@@ -103,8 +103,9 @@ public final class Admin {
             models.add(registered(resources.get(i), options.get(i)));
         }
         long slugs = models.stream().map(m -> m.slug).distinct().count();
-        if (slugs != models.size()) {
-            throw new IllegalStateException("Admin: two registered models share a table name; register each once");
+        if (slugs != models.size() || models.stream().anyMatch(m -> m.slug.equals(AccountViews.USERS)
+                || m.slug.equals(AccountViews.ROLES) || m.slug.equals("login") || m.slug.equals("logout"))) {
+            throw new IllegalStateException("Admin: two registered models share a table name, or one is named users, roles, login or logout, which the admin uses; register each once, under another table name");
         }
         AuditLog log = new AuditLog(accounts.database().jdbi(), accounts.clock());
         Site site = new Site(prefix, title, sessions, log, models);
@@ -119,6 +120,7 @@ public final class Admin {
         for (Registered<?> m : models) {
             all.addAll(modelEndpoints(site, m, related));
         }
+        all.addAll(accountEndpoints(site));
         all.add(stylesheet());
         return all;
     }
@@ -149,6 +151,28 @@ public final class Admin {
         out.add(staff(site, HttpMethod.POST, item + "delete/", deletes::deleteOne));
         out.add(staff(site, HttpMethod.GET, item + "history/", deletes::history));
         return out;
+    }
+
+    /** Users, their API keys, and roles: superusers only. */
+    private List<Endpoint> accountEndpoints(Site site) {
+        AccountViews v = new AccountViews(site, accounts);
+        String users = prefix + AccountViews.USERS + "/";
+        String user = users + "{id:long}/";
+        return List.of(
+                superuser(site, HttpMethod.GET, users, v::users),
+                superuser(site, HttpMethod.GET, user, v::account),
+                superuser(site, HttpMethod.POST, user, v::change),
+                superuser(site, HttpMethod.POST, user + "password/", v::password),
+                superuser(site, HttpMethod.POST, user + "sessions/", v::endSessions),
+                superuser(site, HttpMethod.POST, user + "keys/", v::createKey),
+                superuser(site, HttpMethod.POST, user + "keys/{key}/revoke/", v::revokeKey),
+                superuser(site, HttpMethod.GET, user + "history/", v::history),
+                superuser(site, HttpMethod.GET, prefix + AccountViews.ROLES + "/", v::roles),
+                superuser(site, HttpMethod.POST, prefix + AccountViews.ROLES + "/", v::defineRole));
+    }
+
+    private Endpoint superuser(Site site, HttpMethod method, String path, Invoker handler) {
+        return build(builder(site, method, path, site.superuserOnly(handler)));
     }
 
     /** Mounts the site on {@code app} and installs the session middleware, which writes the cookies. */

@@ -87,10 +87,13 @@ final class DeleteViews<T extends Record> {
     private Response confirm(Request request, List<T> rows, int status, String problem) throws Exception {
         boolean one = rows.size() == 1;
         String heading = one ? "Delete " + m.name : "Delete " + rows.size() + " " + m.plural;
-        Map<String, Object> scope = site.scope(request, heading, m);
+        Map<String, Object> scope = site.scope(request, heading, m.slug);
         scope.put("model", Map.of("name", m.name, "plural", Labels.humanise(m.plural),
                 "url", site.prefix + m.slug + "/"));
         scope.put("heading", heading);
+        scope.put("intro", one ? "The " + m.name + " below will be deleted, with what is listed under it. This cannot "
+                + "be undone." : "These " + rows.size() + " " + m.plural + " will be deleted, each with what is listed "
+                + "under it. This cannot be undone.");
         scope.put("problem", problem);
         scope.put("action", one ? site.prefix + m.slug + "/" + m.key(rows.getFirst()) + "/delete/"
                 : site.prefix + m.slug + "/");
@@ -108,6 +111,7 @@ final class DeleteViews<T extends Record> {
             item.put("version", m.version(row));
             item.put("related", goes);
             item.put("hasRelated", !goes.isEmpty());
+            item.put("alone", goes.isEmpty() ? "Nothing else refers to it." : "");
             item.put("url", site.prefix + m.slug + "/" + m.key(row) + "/change/");
             items.add(item);
         }
@@ -117,7 +121,7 @@ final class DeleteViews<T extends Record> {
 
     Response history(Request request) throws Exception {
         T row = objects.row(request);
-        Map<String, Object> scope = site.scope(request, "History: " + m.label(row), m);
+        Map<String, Object> scope = site.scope(request, "History: " + m.label(row), m.slug);
         scope.put("model", Map.of("name", m.name, "plural", Labels.humanise(m.plural),
                 "url", site.prefix + m.slug + "/"));
         scope.put("object", Map.of("label", m.label(row),

@@ -31,7 +31,7 @@ final class ListView<T extends Record> {
 
     Response show(Request request) throws Exception {
         Map<String, List<String>> params = params(request);
-        Map<String, Object> scope = site.scope(request, Labels.humanise(m.plural), m);
+        Map<String, Object> scope = site.scope(request, Labels.humanise(m.plural), m.slug);
         Page<T> page;
         try {
             page = m.rows.page(m.spec.parse(new QueryInput(request.path(), "", params)));
@@ -66,7 +66,7 @@ final class ListView<T extends Record> {
 
     Map<String, Object> modelScope() {
         return Map.of("name", m.name, "plural", Labels.humanise(m.plural), "url", site.prefix + m.slug + "/",
-                "canAdd", m.addForm.isPresent());
+                "canAdd", m.addForm.isPresent(), "lower", m.plural);
     }
 
     /** The query parameters the list understands, without empty ones (an untouched filter field sends ""). */

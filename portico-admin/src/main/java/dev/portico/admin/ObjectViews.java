@@ -145,7 +145,7 @@ final class ObjectViews<T extends Record> {
     private Response form(Request request, int status, FormPlan plan, T row, Map<String, String> entered,
                           Map<String, List<String>> errors, long version, String conflict) {
         String heading = row == null ? "Add " + m.name : "Change " + m.name;
-        Map<String, Object> scope = site.scope(request, heading, m);
+        Map<String, Object> scope = site.scope(request, heading, m.slug);
         scope.put("model", list.modelScope());
         scope.put("heading", heading);
         scope.put("action", site.prefix + m.slug + "/" + (row == null ? "add/" : m.key(row) + "/change/"));

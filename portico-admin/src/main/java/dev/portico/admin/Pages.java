@@ -17,7 +17,7 @@ final class Pages {
     /** The admin's policy: no script, no inline style, nothing from another origin, not framable. */
     static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
             + "base-uri 'none'; frame-ancestors 'none'";
-    private static final String[] NAMES = {"login", "index", "list", "form", "delete", "history", "error"};
+    private static final String[] NAMES = {"login", "index", "list", "form", "delete", "history", "error", "users", "user", "roles"};
     private final Map<String, Mustache> templates = new HashMap<>();
 
     Pages() {

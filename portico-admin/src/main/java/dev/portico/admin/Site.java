@@ -37,7 +37,7 @@ final class Site {
     }
 
     /** The scope every template starts from: the site, the user, the navigation and the CSRF token. */
-    Map<String, Object> scope(Request request, String pageTitle, Registered<?> current) {
+    Map<String, Object> scope(Request request, String pageTitle, String current) {
         Map<String, Object> scope = new LinkedHashMap<>();
         scope.put("site", title);
         scope.put("prefix", prefix);
@@ -46,9 +46,18 @@ final class Site {
         Staff.of(request).ifPresent(u -> scope.put("user", Map.of("username", u.username())));
         List<Map<String, Object>> nav = new ArrayList<>();
         for (Registered<?> m : models) {
-            nav.add(Map.of("url", prefix + m.slug + "/", "plural", Labels.humanise(m.plural), "current", m == current));
+            nav.add(Map.of("url", prefix + m.slug + "/", "plural", Labels.humanise(m.plural),
+                    "current", m.slug.equals(current)));
         }
         scope.put("models", nav);
+        if (Staff.of(request).filter(User::superuser).isPresent()) {
+            scope.put("accounts", List.of(
+                    Map.of("url", prefix + AccountViews.USERS + "/", "plural", "Users",
+                            "current", AccountViews.USERS.equals(current)),
+                    Map.of("url", prefix + AccountViews.ROLES + "/", "plural", "Roles and scopes",
+                            "current", AccountViews.ROLES.equals(current))));
+            scope.put("hasAccounts", true);
+        }
         return scope;
     }
 
@@ -69,6 +78,12 @@ final class Site {
             return error(request, 403, who == null ? "Sign in with a staff account to use this page."
                     : "You are signed in as " + who + ", but this account is not a staff account.");
         };
+    }
+
+    /** For the accounts' pages: a staff member who is also a superuser (these pages make staff). */
+    dev.portico.endpoint.Invoker superuserOnly(dev.portico.endpoint.Invoker handler) {
+        return staffOnly(request -> Staff.of(request).filter(User::superuser).isPresent() ? handler.invoke(request)
+                : error(request, 403, "Only superusers manage accounts, roles and API keys."));
     }
 
     /** Errors below it (a CSRF refusal, a bad filter, a throttle) answered as a page, with their status and headers. */

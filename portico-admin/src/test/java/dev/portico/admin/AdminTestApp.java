@@ -101,6 +101,10 @@ final class AdminTestApp implements AutoCloseable {
                 Optional.empty()));
     }
 
+    User superuser(String username) {
+        return accounts.users().create(NewUser.of(username, username + "@example.com", PASSWORD).asSuperuser());
+    }
+
     long comment(long article, String text) {
         return db.jdbi().withHandle(h -> h.createUpdate("insert into comments (article_id, text) values (:a, :t)")
                 .bind("a", article).bind("t", text).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
