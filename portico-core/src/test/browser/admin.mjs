@@ -182,6 +182,24 @@ async function forgedPost(context, page) {
   report.steps.forgedRows = await rowsOf(page);
 }
 
+/** The accounts' pages, when the staff member is a superuser: users, one user (the other account), roles. */
+async function accountPages(page) {
+  await page.goto(`${base}${prefix}users/`);
+  if (new URL(page.url()).pathname !== `${prefix}users/`) return;
+  report.steps.users = await rowsOf(page);
+  await check(page, 'users');
+  await page.getByRole('link', { name: plainUser, exact: true }).click();
+  const userUrl = page.url();
+  await page.getByLabel('Name', { exact: true }).fill('laptop');
+  const [made] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Create API key' }).click()]);
+  report.steps.keyCreated = { status: made.status(), shown: (await page.locator('#new-key').inputValue()).length };
+  await check(page, 'user');
+  await page.goto(userUrl);
+  report.steps.keyShownAgain = await page.locator('#new-key').count();
+  await page.goto(`${base}${prefix}roles/`);
+  await check(page, 'roles');
+}
+
 async function main() {
   const { context, close } = await launch();
   try {
@@ -195,6 +213,7 @@ async function main() {
     await twoTabs(context, page, changeUrl);
     await deleteOneThenBulk(page, changeUrl);
     await forgedPost(context, page);
+    await accountPages(page);
   } catch (e) {
     report.error = String(e.stack || e);
   } finally {

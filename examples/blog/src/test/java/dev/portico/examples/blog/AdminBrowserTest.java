@@ -30,7 +30,10 @@ class AdminBrowserTest {
         NodeTools.chromium();
         Path project = NodeTools.project();
         server = BlogServer.start(BlogDatabases.h2());
-        BlogUsers.create(server.config, "grace", true);
+        try (var db = dev.portico.data.Database.connect(server.config, dev.portico.auth.accounts.Accounts.MIGRATIONS)) {
+            dev.portico.auth.accounts.Accounts.create(db, server.config).users().create(dev.portico.auth.accounts
+                    .NewUser.of("grace", "grace@example.com", BlogUsers.PASSWORD).asSuperuser());
+        }
         BlogUsers.create(server.config, "ada", false);
         NodeTools.Result result = NodeTools.run(List.of("node", project.resolve("admin.mjs").toString(),
                 "http://127.0.0.1:" + server.port(), "/admin/", SCREENSHOTS.toString(), "grace", "ada",
@@ -98,6 +101,14 @@ class AdminBrowserTest {
     }
 
     @Test
+    void aSuperuserSeesTheUsersAndAKeysSecretOnce() {
+        assertThat(texts(step("users"))).contains("ada", "grace");
+        assertThat(step("keyCreated").path("status").asInt()).isEqualTo(201);
+        assertThat(step("keyCreated").path("shown").asInt()).isEqualTo(18 + 1 + 40);
+        assertThat(step("keyShownAgain").asInt()).isZero();
+    }
+
+    @Test
     void aFormOnAnotherSiteCannotPostToTheAdmin() {
         assertThat(step("forged").path("status").asInt()).isEqualTo(403);
         assertThat(texts(step("forgedRows"))).isEmpty();
@@ -108,7 +119,7 @@ class AdminBrowserTest {
         assertThat(report.path("axe").size()).isGreaterThanOrEqualTo(10);
         report.path("axe").properties().forEach(e -> assertThat(texts(e.getValue())).as(e.getKey()).isEmpty());
         for (String shot : List.of("login", "index", "list", "add-errors", "change", "history", "conflict", "delete",
-                "bulk-delete")) {
+                "bulk-delete", "users", "user", "roles")) {
             assertThat(SCREENSHOTS.resolve("admin-" + shot + ".png")).isNotEmptyFile();
         }
     }
