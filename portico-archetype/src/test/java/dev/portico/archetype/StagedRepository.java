@@ -17,7 +17,7 @@ import java.util.List;
  */
 final class StagedRepository {
     /** The published Portico modules with a jar; each is built in the folder of its artifact id. */
-    private static final List<String> JAR_MODULES = List.of("portico-core", "portico-data", "portico-auth",
+    private static final List<String> JAR_MODULES = List.of("portico-core", "portico-data", "portico-auth", "portico-admin",
             "portico-redis", "portico-cli", "portico-client-gen", "portico-test");
 
     private final Path home;

@@ -1,6 +1,7 @@
 package ${package};
 
 import dev.portico.Portico;
+import dev.portico.admin.Admin;
 import dev.portico.auth.module.AuthModule;
 import dev.portico.cli.Manage;
 import dev.portico.config.PorticoConfig;
@@ -28,7 +29,11 @@ public final class Application {
                 .install(auth)     // accounts: /auth/ (JWT, login, registration), /account/keys/, createuser, apikey
                 .authenticators(auth.callers())   // every endpoint knows its caller: a token, the session, an API key
                 .schema(s -> s.title("${artifactId} API").version("${version}"));
-        Notes.resource(db, BaseUrl.hosts(config.get(Settings.SERVER_ALLOWED_HOSTS))).addTo(app);
+        var notes = Notes.resource(db, BaseUrl.hosts(config.get(Settings.SERVER_ALLOWED_HOSTS)));
+        notes.addTo(app);
+        // the admin site at /admin/, for staff (./manage createuser --staff): every note, with an audit log
+        app.install(Admin.module(auth, db).title("${artifactId} administration")
+                .register(notes, m -> m.columns("title", "done", "createdAt").label(Notes.Note::title)));
         return app;
     }
 

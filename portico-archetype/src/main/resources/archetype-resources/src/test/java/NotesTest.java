@@ -59,6 +59,14 @@ class NotesTest {
     }
 
     @Test
+    void theAdminSiteIsForStaffOnly() {
+        // the notes are registered in the admin at /admin/: anyone not signed in is sent to its sign-in page
+        TestResponse admin = anonymous.get("/admin/notes/").header("Accept", "text/html").send();
+        assertThat(admin).hasStatus(303);
+        assertThat(admin.header("Location")).contains("/admin/login/?next=%2Fadmin%2Fnotes%2F");
+    }
+
+    @Test
     void createReadChangeAndDeleteANote() {
         TestResponse created = asAda.post("/api/notes/").json("{\"title\":\"Shopping\",\"body\":\"milk\"}").send();
         assertThat(created).hasStatus(201).hasJsonPath("$.done", false).hasJsonPath("$.owner", ada.id());

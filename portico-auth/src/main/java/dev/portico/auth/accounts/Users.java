@@ -297,6 +297,23 @@ public final class Users {
                 .bind("active", active).bind("now", Rows.timestamp(clock.instant())).bind("id", id).execute());
     }
 
+    /** Makes the user staff (the admin site, {@code IsAdmin}) or not; taking it away ends every token and session. */
+    public void setStaff(long id, boolean staff) {
+        jdbi.useHandle(h -> h.createUpdate("update auth_users set staff = :staff, updated_at = :now"
+                        + (staff ? "" : ", auth_epoch = auth_epoch + 1") + " where id = :id")
+                .bind("staff", staff).bind("now", Rows.timestamp(clock.instant())).bind("id", id).execute());
+    }
+
+    /** Takes a role away from the user (and as their default role); holding it or not, nothing else changes. */
+    public void revoke(long id, String role) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("delete from auth_user_roles where user_id = :id and role_name = :role")
+                    .bind("id", id).bind("role", role).execute();
+            h.createUpdate("update auth_users set default_role = null where id = :id and default_role = :role")
+                    .bind("id", id).bind("role", role).execute();
+        });
+    }
+
     /** Logout everywhere: every token and session the user holds stops working, on every instance. */
     public void endAllSessions(long id) {
         jdbi.useHandle(h -> h.createUpdate("update auth_users set auth_epoch = auth_epoch + 1, updated_at = :now "

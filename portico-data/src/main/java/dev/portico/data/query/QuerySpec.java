@@ -104,6 +104,16 @@ public final class QuerySpec {
         return pagination;
     }
 
+    /** The fields a client may order by ({@code ?ordering=-title}), for pages that offer sortable columns. */
+    public Set<String> orderingFields() {
+        return orderingFields;
+    }
+
+    /** Whether the list takes {@code ?search=}. */
+    public boolean searchable() {
+        return !searchFields.isEmpty();
+    }
+
     /** Every query parameter this list understands, for its documentation. */
     public List<QueryParameter> parameters() {
         List<QueryParameter> out = new ArrayList<>();

@@ -56,6 +56,7 @@ public final class Resource<T extends Record> {
     private final Map<ModelField, Function<Request, Object>> onCreate;
     private final ObjectPermission<? super T> objectPermission; // null when none
     private final List<Endpoint> endpoints = new ArrayList<>();
+    private final ResourceBuilder<T> declaration;
 
     Resource(ResourceBuilder<T> b) {
         this.model = b.model;
@@ -64,6 +65,7 @@ public final class Resource<T extends Record> {
         this.scopes = List.copyOf(b.scopes);
         this.onCreate = new LinkedHashMap<>(b.onCreate);
         this.objectPermission = b.objectPermission;
+        this.declaration = b;
         String item = prefix + (model.publicId().isPresent() ? "{id:slug}/" : "{id:long}/");
         String name = model.type().getSimpleName();
         Set<String> serverSet = new java.util.HashSet<>();
@@ -126,6 +128,48 @@ public final class Resource<T extends Record> {
     /** The endpoints, in the order of {@link Action}. */
     public List<Endpoint> endpoints() {
         return List.copyOf(endpoints);
+    }
+
+    /** The model the resource serves. */
+    public Model<T> model() {
+        return model;
+    }
+
+    /** The prefix it is served at ({@code /api/posts/}). */
+    public String prefix() {
+        return prefix;
+    }
+
+    /** The record a client sends to create a row, when the resource creates. */
+    public java.util.Optional<Class<?>> createInput() {
+        return java.util.Optional.ofNullable(declaration.createInput);
+    }
+
+    /** The record a client sends to replace a row: the update input, else the create input. */
+    public java.util.Optional<Class<?>> updateInput() {
+        return java.util.Optional.ofNullable(declaration.updateInput != null ? declaration.updateInput
+                : declaration.createInput);
+    }
+
+    /**
+     * The list's query language as declared with {@link ResourceBuilder#list}, then adjusted by {@code adjust}
+     * (another pagination, say): for another view of the same rows, such as the admin site's list page.
+     */
+    public QuerySpec querySpec(java.util.function.Consumer<QuerySpecBuilder> adjust) {
+        String[] columns = model.fields().stream().map(ModelField::column).toArray(String[]::new);
+        QuerySpecBuilder q = QuerySpec.builder(model.table()).select(columns)
+                .id("id", model.key().type(), model.key().column());
+        declaration.list.accept(q);
+        adjust.accept(q);
+        return q.build();
+    }
+
+    /**
+     * The rows themselves, without this resource's scopes or object permissions: for code that authorises its
+     * callers itself (the admin site, for staff). {@code onCreate} hooks still apply on insert.
+     */
+    public Rows<T> rows() {
+        return new Rows<>(model, store, onCreate);
     }
 
     /** Registers every endpoint on the app. */

@@ -36,6 +36,11 @@ final class Store<T extends Record> {
         this.byId = model.select() + " WHERE " + model.key().column() + " = ?";
     }
 
+    /** Where the rows are. */
+    DataSource dataSource() {
+        return data;
+    }
+
     /** The row, if the scope lets the caller see it; 404 otherwise (hidden rows are "not found", as in DRF). */
     T find(Object id, Sql scope) throws SQLException {
         try (Connection c = data.getConnection()) {

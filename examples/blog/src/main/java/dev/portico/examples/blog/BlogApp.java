@@ -3,6 +3,7 @@ package dev.portico.examples.blog;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import dev.portico.Portico;
 import dev.portico.auth.Authenticator;
+import dev.portico.admin.Admin;
 import dev.portico.auth.accounts.User;
 import dev.portico.auth.basic.BasicAuthenticator;
 import dev.portico.auth.jwt.JwtSettings;
@@ -58,8 +59,14 @@ public final class BlogApp {
                 .install(MetricsModule.create()         // with metrics.enabled: Prometheus at /metrics, the pool's too
                         .bind(registry -> db.poolMetrics(new MicrometerMetricsTrackerFactory(registry))))
                 .install(auth);                         // accounts, JWT, sessions, API keys and their commands
-        Posts.resource(db, hosts, auth.people()).addTo(app);
-        Employees.resource(db, hosts, peopleAndKeys(auth)).addTo(app);
+        var posts = Posts.resource(db, hosts, auth.people());
+        var employees = Employees.resource(db, hosts, peopleAndKeys(auth));
+        posts.addTo(app);
+        employees.addTo(app);
+        // seed 004's "admin.site.register(Post)": the admin site at /admin/, for staff (./manage createuser --staff)
+        app.install(Admin.module(auth, db).title("Blog administration")
+                .register(posts, m -> m.columns("title", "draft", "publishDate", "createdAt").label(Posts.Post::title))
+                .register(employees, m -> m.columns("name", "department", "salary", "hireDate")));
         api(auth).addTo(app);
         return app;
     }

@@ -120,7 +120,7 @@ class ManageCommandsTest {
         assertThat(lines[0]).matches("Applying \\d+ migration\\(s\\) to jdbc:h2:.*:");
         int count = Integer.parseInt(lines[0].replaceAll("Applying (\\d+) .*", "$1"));
         assertThat(Arrays.asList(lines).subList(1, 1 + count)).allMatch(l -> l.matches(
-                "  (auth/)?(V\\d+(_\\d+)*__\\w+\\.sql|[\\w.]+\\.V\\d+(_\\d+)?__\\w+) \\(\\d+ ms\\)"));   // SQL or Java
+                "  (auth/|admin/)?(V\\d+(_\\d+)*__\\w+\\.sql|[\\w.]+\\.V\\d+(_\\d+)?__\\w+) \\(\\d+ ms\\)"));   // SQL or Java
         assertThat(lines[1 + count]).matches("Applied " + count + " migration\\(s\\) to jdbc:h2:.* in \\d+ ms\\.");
         assertThat(manage(b -> b.set(DatabaseSettings.URL, url), "migrate")).isZero();
         assertThat(out.toString()).startsWith("No migrations to apply");

@@ -1,0 +1,137 @@
+package dev.portico.admin;
+
+import dev.portico.data.resource.PreconditionFailed;
+import dev.portico.error.NotFound;
+import dev.portico.http.Request;
+import dev.portico.http.Response;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Deleting, one row or the rows ticked on the list (Django's {@code delete_view} and the "delete selected" action),
+ * always through a confirmation page that lists what goes with them; then the history of one row. Each delete names
+ * the version the confirmation showed, so a row changed meanwhile is not deleted unseen.
+ */
+final class DeleteViews<T extends Record> {
+    private final Site site;
+    private final Registered<T> m;
+    private final ObjectViews<T> objects;
+    private final Related related;
+
+    DeleteViews(Site site, Registered<T> model, ObjectViews<T> objects, Related related) {
+        this.site = site;
+        this.m = model;
+        this.objects = objects;
+        this.related = related;
+    }
+
+    Response confirmOne(Request request) throws Exception {
+        return confirm(request, List.of(objects.row(request)), 200, null);
+    }
+
+    /** POST on the list: the ticked rows' confirmation; with {@code confirm=yes}, their deletion. */
+    Response bulk(Request request) throws Exception {
+        Map<String, String> fields = Site.fields(request);
+        List<T> rows = new ArrayList<>();
+        for (String key : Site.form(request).all("selected")) {
+            m.parseKey(key).flatMap(k -> find(k)).ifPresent(rows::add);
+        }
+        if (rows.isEmpty()) {
+            return Pages.seeOther(site.prefix + m.slug + "/?done=" + Site.encode("Tick the " + m.plural
+                    + " to delete first; nothing was deleted."));
+        }
+        if (!"yes".equals(fields.get("confirm"))) {
+            return confirm(request, rows, 200, null);
+        }
+        return delete(request, rows, Site.form(request).all("version"));
+    }
+
+    Response deleteOne(Request request) throws Exception {
+        T row = objects.row(request);
+        return delete(request, List.of(row), Site.form(request).all("version"));
+    }
+
+    private Response delete(Request request, List<T> rows, List<String> versions) throws Exception {
+        if (versions.size() != rows.size()) {
+            return confirm(request, rows, 400, "The form is out of date; confirm again.");
+        }
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            T row = rows.get(i);
+            try {
+                m.rows.delete(m.model.value(row, m.model.key()), Long.parseLong(versions.get(i)));
+            } catch (PreconditionFailed | NumberFormatException e) {
+                return confirm(request, rows, 409, "The " + m.name + " “" + m.label(row) + "” was changed after this "
+                        + "page was shown; check the list below and confirm again.");
+            } catch (NotFound e) {
+                continue; // already gone: what was asked for is done
+            }
+            site.log.record(ObjectViews.user(request), m.slug, m.key(row), m.label(row), LogEntry.DELETED, "Deleted.");
+            labels.add("“" + m.label(row) + "”");
+        }
+        String done = labels.size() == 1 ? "The " + m.name + " " + labels.getFirst() + " was deleted."
+                : "Deleted " + labels.size() + " " + m.plural + ".";
+        return Pages.seeOther(site.prefix + m.slug + "/?done=" + Site.encode(done));
+    }
+
+    private java.util.Optional<T> find(Object key) {
+        try {
+            return m.rows.find(key);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Response confirm(Request request, List<T> rows, int status, String problem) throws Exception {
+        boolean one = rows.size() == 1;
+        String heading = one ? "Delete " + m.name : "Delete " + rows.size() + " " + m.plural;
+        Map<String, Object> scope = site.scope(request, heading, m.slug);
+        scope.put("model", Map.of("name", m.name, "plural", Labels.humanise(m.plural),
+                "url", site.prefix + m.slug + "/"));
+        scope.put("heading", heading);
+        scope.put("intro", one ? "The " + m.name + " below will be deleted, with what is listed under it. This cannot "
+                + "be undone." : "These " + rows.size() + " " + m.plural + " will be deleted, each with what is listed "
+                + "under it. This cannot be undone.");
+        scope.put("problem", problem);
+        scope.put("action", one ? site.prefix + m.slug + "/" + m.key(rows.getFirst()) + "/delete/"
+                : site.prefix + m.slug + "/");
+        scope.put("bulk", !one);
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (T row : rows) {
+            List<Map<String, Object>> goes = new ArrayList<>();
+            for (Related.Consequence c : related.of(m.model.table(), m.model.value(row, m.model.key()))) {
+                goes.add(Map.of("text", c.count() + " " + c.table().replace('_', ' ')
+                        + (c.cascades() ? " (deleted with it)" : " (kept, no longer linked to it)")));
+            }
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("label", m.label(row));
+            item.put("key", m.key(row));
+            item.put("version", m.version(row));
+            item.put("related", goes);
+            item.put("hasRelated", !goes.isEmpty());
+            item.put("alone", goes.isEmpty() ? "Nothing else refers to it." : "");
+            item.put("url", site.prefix + m.slug + "/" + m.key(row) + "/change/");
+            items.add(item);
+        }
+        scope.put("items", items);
+        return site.pages.render(status, "delete", scope);
+    }
+
+    Response history(Request request) throws Exception {
+        T row = objects.row(request);
+        Map<String, Object> scope = site.scope(request, "History: " + m.label(row), m.slug);
+        scope.put("model", Map.of("name", m.name, "plural", Labels.humanise(m.plural),
+                "url", site.prefix + m.slug + "/"));
+        scope.put("object", Map.of("label", m.label(row),
+                "url", site.prefix + m.slug + "/" + m.key(row) + "/change/"));
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (LogEntry e : site.log.history(m.slug, m.key(row))) {
+            entries.add(Map.of("time", e.time().toString(), "shown", Registered.show(e.time()),
+                    "user", e.username(), "action", e.action(), "message", e.message()));
+        }
+        scope.put("entries", entries);
+        return site.pages.render(200, "history", scope);
+    }
+}

@@ -1,0 +1,214 @@
+package dev.portico.admin;
+
+import dev.portico.data.model.ModelField;
+import dev.portico.data.query.QueryInput;
+import dev.portico.data.query.QueryParameter;
+import dev.portico.data.query.QuerySpec;
+import dev.portico.error.ApiException;
+import dev.portico.http.Request;
+import dev.portico.http.Response;
+import dev.portico.pagination.Page;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The change list of a model (Django's {@code changelist_view}): the chosen columns, search, the resource's own
+ * filters, ordering by a column's header, pages of {@value Registered#PAGE_SIZE}, and the rows to tick for a bulk
+ * delete. The query is the resource's list query language, so {@code ?title__icontains=} means here what it means
+ * in the API; a bad value is shown on the page, never a 500.
+ */
+final class ListView<T extends Record> {
+    private final Site site;
+    private final Registered<T> m;
+
+    ListView(Site site, Registered<T> model) {
+        this.site = site;
+        this.m = model;
+    }
+
+    Response show(Request request) throws Exception {
+        Map<String, List<String>> params = params(request);
+        Map<String, Object> scope = site.scope(request, Labels.humanise(m.plural), m.slug);
+        Page<T> page;
+        try {
+            page = m.rows.page(m.spec.parse(new QueryInput(request.path(), "", params)));
+        } catch (ApiException e) {
+            scope.put("problem", e.detail() + describe(e));
+            params.keySet().retainAll(List.of(QuerySpec.SEARCH));
+            page = m.rows.page(m.spec.parse(new QueryInput(request.path(), "", params)));
+        }
+        scope.put("model", modelScope());
+        scope.put("search", first(params, QuerySpec.SEARCH));
+        scope.put("searchable", m.spec.searchable());
+        scope.put("columns", headers(params));
+        scope.put("rows", rows(page));
+        scope.put("count", page.count());
+        scope.put("filters", filters(params));
+        scope.put("hasFilters", !m.filters.isEmpty());
+        List<Map<String, Object>> pages = pages(params, page.count());
+        scope.put("pages", pages);
+        scope.put("hasPages", !pages.isEmpty());
+        request.query("done").ifPresent(d -> scope.put("done", d));
+        return site.pages.render(200, "list", scope);
+    }
+
+    private static String describe(ApiException e) {
+        if (e instanceof dev.portico.error.ValidationFailed v) {
+            StringBuilder out = new StringBuilder();
+            v.errors().forEach((k, s) -> out.append(' ').append(k).append(": ").append(String.join(" ", s)));
+            return out.toString();
+        }
+        return "";
+    }
+
+    Map<String, Object> modelScope() {
+        return Map.of("name", m.name, "plural", Labels.humanise(m.plural), "url", site.prefix + m.slug + "/",
+                "canAdd", m.addForm.isPresent(), "lower", m.plural);
+    }
+
+    /** The query parameters the list understands, without empty ones (an untouched filter field sends ""). */
+    private Map<String, List<String>> params(Request request) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        for (String name : request.queryNames()) {
+            List<String> values = request.queryAll(name).stream().filter(v -> !v.isBlank()).toList();
+            if (!values.isEmpty() && !name.equals("done")) {
+                params.put(name, values);
+            }
+        }
+        return params;
+    }
+
+    private List<Map<String, Object>> headers(Map<String, List<String>> params) {
+        String ordering = first(params, QuerySpec.ORDERING);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (ModelField f : m.columns) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("label", Labels.humanise(f.name()));
+            String field = f.column();
+            if (m.spec.orderingFields().contains(field)) {
+                boolean asc = ordering.equals(field);
+                boolean desc = ordering.equals("-" + field);
+                c.put("sortUrl", link(params, QuerySpec.ORDERING, asc ? "-" + field : field, true));
+                c.put("ariaSort", asc ? "ascending" : desc ? "descending" : "none");
+                c.put("arrow", asc ? "▲" : desc ? "▼" : "");
+                c.put("sortLabel", "Sort by " + Labels.humanise(f.name()).toLowerCase(java.util.Locale.ROOT)
+                        + (asc ? ", descending" : ", ascending"));
+            }
+            out.add(c);
+        }
+        return out;
+    }
+
+    private List<Map<String, Object>> rows(Page<T> page) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (T row : page.results()) {
+            List<Map<String, Object>> cells = new ArrayList<>();
+            boolean first = true;
+            for (ModelField f : m.columns) {
+                Object v = m.model.value(row, f);
+                String shown = Registered.show(v);
+                cells.add(Map.of("value", shown.isEmpty() ? "—" : shown, "first", first));
+                first = false;
+            }
+            out.add(Map.of("key", m.key(row), "label", m.label(row), "cells", cells,
+                    "url", site.prefix + m.slug + "/" + m.key(row) + "/change/"));
+        }
+        return out;
+    }
+
+    private List<Map<String, Object>> filters(Map<String, List<String>> params) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (QueryParameter p : m.filters) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            String value = first(params, p.name());
+            f.put("name", p.name());
+            f.put("id", "filter-" + p.name());
+            f.put("label", filterLabel(p.name()));
+            f.put("help", p.description());
+            f.put("value", value);
+            f.put("hasChoices", p.type() == Boolean.class);
+            if (p.type() == Boolean.class) {
+                f.put("choices", List.of(option("", "Any", value), option("true", "Yes", value),
+                        option("false", "No", value)));
+            } else {
+                f.put("inputType", p.type() == LocalDate.class ? "date" : "text");
+            }
+            out.add(f);
+        }
+        return out;
+    }
+
+    private static Map<String, Object> option(String value, String label, String current) {
+        return Map.of("value", value, "label", label, "selected", value.equals(current));
+    }
+
+    /** {@code publish_date__gte} → {@code Publish date from}. */
+    static String filterLabel(String parameter) {
+        int cut = parameter.indexOf("__");
+        String field = Labels.humanise(cut < 0 ? parameter : parameter.substring(0, cut));
+        String lookup = cut < 0 ? "" : parameter.substring(cut + 2);
+        return field + switch (lookup) {
+            case "icontains" -> " contains";
+            case "gte" -> " from";
+            case "lte" -> " until";
+            case "gt" -> " after";
+            case "lt" -> " before";
+            case "in" -> " is one of";
+            case "isnull" -> " is empty";
+            default -> "";
+        };
+    }
+
+    private List<Map<String, Object>> pages(Map<String, List<String>> params, long count) {
+        long last = Math.max(1, (count + Registered.PAGE_SIZE - 1) / Registered.PAGE_SIZE);
+        long current = pageNumber(first(params, QuerySpec.PAGE), last);
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (last == 1) {
+            return out;
+        }
+        for (long n = 1; n <= last; n++) {
+            if (n == 1 || n == last || Math.abs(n - current) <= 2) {
+                out.add(Map.of("number", n, "url", link(params, QuerySpec.PAGE, String.valueOf(n), false),
+                        "current", n == current));
+            }
+        }
+        return out;
+    }
+
+    private static long pageNumber(String text, long last) {
+        if (text.equals("last")) {
+            return last;
+        }
+        try {
+            return Math.min(last, Math.max(1, Long.parseLong(text)));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /** This list's URL with one parameter set (and the page reset when the ordering changes). */
+    private String link(Map<String, List<String>> params, String name, String value, boolean resetPage) {
+        Map<String, List<String>> next = new LinkedHashMap<>(params);
+        next.put(name, List.of(value));
+        if (resetPage) {
+            next.remove(QuerySpec.PAGE);
+        }
+        StringBuilder url = new StringBuilder(site.prefix).append(m.slug).append("/");
+        String sep = "?";
+        for (Map.Entry<String, List<String>> e : next.entrySet()) {
+            for (String v : e.getValue()) {
+                url.append(sep).append(Site.encode(e.getKey())).append('=').append(Site.encode(v));
+                sep = "&";
+            }
+        }
+        return url.toString();
+    }
+
+    private static String first(Map<String, List<String>> params, String name) {
+        List<String> values = params.get(name);
+        return values == null || values.isEmpty() ? "" : values.getFirst();
+    }
+}
