@@ -8,7 +8,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,8 +15,7 @@ import java.util.Set;
  * name and description, the media types it renders and parses, and per method the form of its input and DRF's
  * metadata fields (the output's fields, read-only where the input lacks them, then the input's others).
  *
- * @param name DRF's view name: {@code Post} for {@code /api/posts/} and {@code /api/posts/{id}/}, or the GET
- *             endpoint's summary
+ * @param name DRF's view name: {@code Post} for {@code /api/posts/} and {@code /api/posts/{id}/}
  * @param description the description of the path's GET endpoint (else its first), empty when none
  * @param renders what a client may ask for
  * @param parses the body media types any of its endpoints reads
@@ -98,12 +96,8 @@ public record RouteInfo(String name, String description, List<String> renders, L
         return merged;
     }
 
-    /** The GET endpoint's summary, else the last literal segment, singular and capitalised. */
+    /** The last literal segment, singular and capitalised, as DRF names a view after its model. */
     private static String name(Endpoint endpoint) {
-        Optional<String> summary = endpoint.docs().summary();
-        if (summary.isPresent()) {
-            return summary.get();
-        }
         String template = endpoint.path().template();
         String last = "";
         for (String segment : template.split("/")) {

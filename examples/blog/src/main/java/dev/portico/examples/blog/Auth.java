@@ -14,6 +14,7 @@ import dev.portico.auth.keys.ApiKeys;
 import dev.portico.auth.keys.FormKeyAuthenticator;
 import dev.portico.auth.mail.Mailer;
 import dev.portico.auth.session.Sessions;
+import dev.portico.auth.browsable.BrowsableApi;
 import dev.portico.auth.web.KeysPages;
 import dev.portico.config.PorticoConfig;
 import dev.portico.data.Database;
@@ -105,5 +106,7 @@ final class Auth {
         AccountEndpoints.create(accounts, sessions).config(config).tokens(tokens).mailer(mailer)
                 .authenticators(sessions.authenticator(), jwt).addTo(app);
         KeysPages.create(accounts, keys, sessions).prefix("/account/keys/").title("Blog").addTo(app);
+        // DRF's browsable API: a browser sees every JSON endpoint as a page, logs in at /api-auth/login/
+        BrowsableApi.create(sessions).title("Blog API").home("/api/posts/").addTo(app);
     }
 }
