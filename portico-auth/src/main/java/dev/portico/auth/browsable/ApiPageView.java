@@ -50,7 +50,7 @@ final class ApiPageView {
         scope.put("target", target(request));
         scope.put("status", response.status() + " " + Statuses.reason(response.status()));
         scope.put("statusClass", response.status() < 300 ? "s-ok" : response.status() < 400 ? "s-redirect" : "s-error");
-        scope.put("headers", headers(response));
+        scope.put("headers", headers(response, page));
         body.ifPresent(b -> scope.put("body", JsonHtml.of(b)));
         scope.put("buttons", buttons(page));
         List<Map<String, Object>> forms = forms(page, body);
@@ -77,8 +77,14 @@ final class ApiPageView {
         return request.path() + (query.isEmpty() ? "" : "?" + query);
     }
 
-    private static List<Map<String, Object>> headers(Response response) {
+    /** The answer's headers as DRF shows them: {@code Allow} and {@code Content-Type} first. */
+    private static List<Map<String, Object>> headers(Response response, ApiPage page) {
         List<Map<String, Object>> headers = new ArrayList<>();
+        if (response.headerValue("Allow").isEmpty() && !page.allowed().isEmpty()) {
+            headers.add(Map.of("name", "Allow", "value", String.join(", ",
+                    page.allowed().stream().map(Enum::name).toList())));
+        }
+        response.contentType().ifPresent(type -> headers.add(Map.of("name", "Content-Type", "value", type)));
         for (int i = 0; i < response.headerCount(); i++) {
             Map<String, Object> header = new HashMap<>();
             header.put("name", response.headerName(i));
@@ -222,7 +228,7 @@ final class ApiPageView {
                 out.set(f.name(), body.get().get(f.name()));
             } else {
                 switch (f.type()) {
-                    case "string", "email", "choice", "date", "datetime", "field" -> out.put(f.name(), "");
+                    case "string", "email" -> out.put(f.name(), "");
                     case "boolean" -> out.put(f.name(), false);
                     case "list" -> out.putArray(f.name());
                     default -> out.putNull(f.name());
