@@ -60,7 +60,12 @@ public final class Metadata {
         f.limits().maxValue().ifPresent(v -> out.put("max_value", v));
         if (!f.readOnly() && !f.choices().isEmpty()) {
             List<Map<String, String>> choices = new ArrayList<>();
-            f.choices().forEach(c -> choices.add(Map.of("value", c.value(), "display_name", c.displayName())));
+            f.choices().forEach(c -> {
+                Map<String, String> choice = new LinkedHashMap<>();
+                choice.put("value", c.value());
+                choice.put("display_name", c.displayName());
+                choices.add(choice);
+            });
             out.put("choices", choices);
         }
         f.child().ifPresent(c -> out.put("child", field(c)));
