@@ -73,9 +73,12 @@ final class BrowsablePages {
         };
     }
 
-    /** Only JSON answers (or none) are rendered; a page, a document or a stream is its endpoint's own. */
+    /**
+     * Only JSON answers (or none) are rendered; a page, a document or a stream is its endpoint's own, and 204 and 304
+     * may carry no body at all.
+     */
     private static boolean json(Response response) {
-        if (response.writer().isPresent()) {
+        if (response.writer().isPresent() || response.status() == 204 || response.status() == 304) {
             return false;
         }
         Optional<String> type = response.contentType();

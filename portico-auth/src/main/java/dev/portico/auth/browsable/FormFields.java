@@ -64,6 +64,9 @@ final class FormFields {
                 input.put("value", i < sent ? values.all(path).get(i) : "");
                 input.put("optional", true);
                 input.remove("required");
+                if (input.remove("textarea") != null) {
+                    input.put("text", true);   // one line per item: the list is the several lines
+                }
                 entries.add(Map.of("field", input));
             }
             entries.add(Map.of("end", true));

@@ -7,6 +7,10 @@
   var token = meta ? meta.getAttribute('content') : '';
 
   function show(response) {
+    if (response.status === 204) { // deleted: nothing to show here, so up to the collection
+      window.location.assign(new URL('..', response.url).pathname);
+      return Promise.resolve();
+    }
     return response.text().then(function (html) {
       document.open();
       document.write(html);
