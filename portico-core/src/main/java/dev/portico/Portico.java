@@ -251,6 +251,7 @@ public final class Portico {
         private Function<Request, String> callerKey;
         private ThrottleStore throttleStore;
         private dev.portico.pipeline.RequestObserver observer = dev.portico.pipeline.RequestObserver.NONE;
+        private dev.portico.metadata.PageRenderer pageRenderer;
         private boolean shutdownHook = true;
         private final List<AutoCloseable> onStop = new ArrayList<>();
         private final List<Runnable> onStart = new ArrayList<>();
@@ -585,6 +586,15 @@ public final class Portico {
             return scopes.isEmpty() ? Optional.empty() : Optional.of(Throttle.all(scopes.toArray(Throttle[]::new)));
         }
 
+        /**
+         * The browsable API's renderer: browsers ({@code Accept: text/html}, {@code ?format=api}) get its page of any
+         * JSON answer, unless {@code api.browsable=false}. portico-auth's {@code BrowsableApi.addTo} sets it.
+         */
+        public Builder pageRenderer(dev.portico.metadata.PageRenderer renderer) {
+            this.pageRenderer = java.util.Objects.requireNonNull(renderer, "renderer");
+            return this;
+        }
+
         /** Checks everything and composes every pipeline; fails with a message naming the endpoint and the fix. */
         public Portico build() {
             try {
@@ -621,7 +631,8 @@ public final class Portico {
             Pipeline.Defaults defaults = new Pipeline.Defaults(authenticators, permissions, throttles,
                     responses, callerKey != null ? callerKey : defaultCallerKey(resolved), mapper,
                     new BodyReaders(mapper, resolved.limits()), store, clientAddress(resolved),
-                    guesses(resolved).bind(store));
+                    guesses(resolved).bind(store),
+                    resolved.get(Settings.API_BROWSABLE) ? Optional.ofNullable(pageRenderer) : Optional.empty());
             SchemaView view = schema.build(resolved);
             OpenApiDocument[] document = new OpenApiDocument[1];
             List<Endpoint> served = new ArrayList<>(endpoints);

@@ -118,6 +118,10 @@ public final class Settings {
     public static final Setting<String> OPENAPI_API_PREFIX = Setting.string("openapi.api-prefix", "/api",
             "Tags are the first path segment after this prefix (/api/posts/ is tagged posts).");
 
+    public static final Setting<Boolean> API_BROWSABLE = Setting.bool("api.browsable", true,
+            "Answer browsers (Accept: text/html, or ?format=api) with the browsable API's page when the app installs one "
+            + "(portico-auth's BrowsableApi); false: JSON only.");
+
     /** Every built-in setting, in documentation order. */
     public static final List<Setting<?>> ALL = List.of(SERVER_HOST, SERVER_PORT, SERVER_SHUTDOWN_GRACE, SERVER_SHUTDOWN_DELAY,
             SERVER_IDLE_TIMEOUT, SERVER_HEADER_TIMEOUT, SERVER_BODY_TIMEOUT, SERVER_WRITE_TIMEOUT,
@@ -127,7 +131,7 @@ public final class Settings {
             LIMITS_FORM_FIELDS, LIMITS_FORM_DEPTH, LIMITS_FORM_LIST_INDEX, LIMITS_MULTIPART_PARTS,
             LIMITS_MULTIPART_PART_SIZE, LIMITS_MULTIPART_MEMORY_THRESHOLD, LIMITS_ERROR_ENTRIES, JSON_FAIL_ON_UNKNOWN_FIELDS, ERRORS_FORMAT,
             ROUTING_TRAILING_SLASH, ACCESS_LOG_ENABLED, OPENAPI_ENABLED, OPENAPI_PATH, OPENAPI_DOCS_PAGES, OPENAPI_TITLE, OPENAPI_DESCRIPTION,
-            OPENAPI_VERSION, OPENAPI_SERVER_URL, OPENAPI_SPEC_VERSION, OPENAPI_API_PREFIX,
+            OPENAPI_VERSION, OPENAPI_SERVER_URL, OPENAPI_SPEC_VERSION, OPENAPI_API_PREFIX, API_BROWSABLE,
             CACHE_MEMORY_MAX_SIZE, HEALTH_PATH, HEALTH_READY_PATH, HEALTH_TIMEOUT);
 
     private Settings() {

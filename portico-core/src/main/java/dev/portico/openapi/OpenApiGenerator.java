@@ -78,7 +78,16 @@ public final class OpenApiGenerator {
             item.operation(PathItem.HttpMethod.valueOf(endpoint.method().name()), operation);
         }
 
+        OptionsOperations options = new OptionsOperations(schemas);   // OPTIONS: DRF's metadata, on every path
+        options.addTo(paths).stream().filter(operationIds::containsKey).findFirst().ifPresent(id -> {
+            throw new IllegalStateException("operationId '" + id + "' is used by " + operationIds.get(id).describe()
+                    + " and by the OPTIONS operation of another path; give the endpoint another operationId(...)");
+        });
         Map<String, io.swagger.v3.oas.models.media.Schema> components = new TreeMap<>(types.components());
+        options.components().forEach((name, schema) -> {
+            names.claim(name, "the OPTIONS metadata");
+            components.put(name, schema);
+        });
         components.put(errors.component(), errors.schema());
         OpenAPI openapi = new OpenAPI(schemas.v31() ? io.swagger.v3.oas.models.SpecVersion.V31
                 : io.swagger.v3.oas.models.SpecVersion.V30)

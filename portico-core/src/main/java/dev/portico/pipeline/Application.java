@@ -12,6 +12,7 @@ import dev.portico.http.Handler;
 import dev.portico.http.HttpMethod;
 import dev.portico.http.Middleware;
 import dev.portico.http.Response;
+import dev.portico.metadata.RouteInfo;
 import dev.portico.router.Route;
 import dev.portico.router.RouteMatch;
 import dev.portico.router.Router;
@@ -48,6 +49,7 @@ public final class Application {
     private final List<Endpoint> endpoints;
     private final dev.portico.http.ClientAddress client;
     private final dev.portico.auth.Guesses guesses;
+    private final boolean pages;
 
     private Application(Router<MethodDispatch> router, List<Middleware> middlewares, ErrorRenderer errors,
                         Limits limits, boolean accessLog, List<Endpoint> endpoints, Pipeline.Defaults defaults,
@@ -71,6 +73,10 @@ public final class Application {
         this.endpoints = List.copyOf(endpoints);
         Handler handler = this::dispatch;
         handler = renderErrors(handler);
+        this.pages = defaults.pages().isPresent();
+        if (pages) {
+            handler = new BrowsablePages(defaults.pages().get(), router).wrap(handler); // the page from the JSON answer
+        }
         for (int i = middlewares.size() - 1; i >= 0; i--) {
             handler = middlewares.get(i).wrap(handler);
         }
@@ -117,8 +123,10 @@ public final class Application {
         for (Route<Endpoint> route : plan.routes()) {
             EnumMap<HttpMethod, MethodDispatch.Target> targets = new EnumMap<>(HttpMethod.class);
             route.targets().forEach((method, endpoint) -> targets.put(method, new MethodDispatch.Target(endpoint,
-                    Pipeline.compose(endpoint, defaults), endpoint.produces(), recorders.get(endpoint))));
-            MethodDispatch dispatch = new MethodDispatch(targets, route.allow());
+                    Pipeline.compose(endpoint, defaults), endpoint.produces(), recorders.get(endpoint),
+                    Pipeline.access(endpoint, defaults), Pipeline.permitOnly(endpoint, defaults))));
+            MethodDispatch dispatch = new MethodDispatch(targets, route.allow(),
+                    RouteInfo.of(route.targets(), defaults.pages().isPresent()), defaults.mapper().writer());
             route.targets().forEach((method, endpoint) ->
                     builder.add(route.template(), method, dispatch, endpoint.describe()));
         }
@@ -143,8 +151,10 @@ public final class Application {
     public Response handle(Transport transport) {
         long start = System.nanoTime();
         HttpMethod method = HttpMethod.parseOrNull(transport.method());
-        Exchange exchange = new Exchange(transport, method, limits.bodySize(), queryParser, readers, client,
-                guesses);
+        boolean page = pages && BrowsablePages.wanted(transport);
+        Exchange exchange = new Exchange(page ? BrowsablePages.withoutFormat(transport) : transport, method,
+                limits.bodySize(), queryParser, readers, client, guesses);
+        exchange.browsable(page);
         MDC.put(MDC_REQUEST_ID, exchange.requestId());
         try {
             Response response = answer(transport, method, exchange);

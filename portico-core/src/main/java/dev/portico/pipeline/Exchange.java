@@ -37,6 +37,8 @@ public final class Exchange implements Request {
 
     private final Transport transport;
     private final HttpMethod method;
+    private HttpMethod methodAs;
+    private boolean browsable;
     private final String requestId;
     private final long bodyLimit;
     private final FormParser queryParser;
@@ -116,7 +118,24 @@ public final class Exchange implements Request {
 
     @Override
     public HttpMethod method() {
-        return method;
+        return methodAs != null ? methodAs : method;
+    }
+
+    /**
+     * Makes {@link #method()} answer {@code other} (null: the request's own again), for a permission asked on behalf
+     * of another method of the path: the OPTIONS answer's {@code actions}, the browsable API's forms.
+     */
+    void methodAs(HttpMethod other) {
+        this.methodAs = other;
+    }
+
+    /** Whether the browsable API's page answers this request (content negotiation chose HTML). */
+    boolean browsable() {
+        return browsable;
+    }
+
+    void browsable(boolean html) {
+        this.browsable = html;
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.portico.http.Handler;
 import dev.portico.http.HttpMethod;
 import dev.portico.http.Middleware;
 import dev.portico.http.Request;
+import dev.portico.http.Response;
 import dev.portico.endpoint.Input;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.time.Duration;
@@ -45,7 +46,8 @@ public final class Pipeline {
     public record Defaults(List<Authenticator> authenticators, List<Permission> permissions,
                            Optional<Throttle> throttle, ResponseCache cache, Function<Request, String> callerKey,
                            ObjectMapper mapper, BodyReaders readers, ThrottleStore throttleStore,
-                           dev.portico.http.ClientAddress clientAddress, dev.portico.auth.Guesses guesses) {
+                           dev.portico.http.ClientAddress clientAddress, dev.portico.auth.Guesses guesses,
+                           Optional<dev.portico.metadata.PageRenderer> pages) {
     }
 
     private Pipeline() {
@@ -66,6 +68,30 @@ public final class Pipeline {
         }
         return handler;
     }
+
+    /**
+     * Who may call the endpoint, without calling it: its authenticate and permit stages around an empty answer. The
+     * OPTIONS answer runs it for the path's GET endpoint, as DRF's {@code initial()} runs for OPTIONS.
+     */
+    static Handler access(Endpoint endpoint, Defaults defaults) {
+        Handler handler = ALLOWED;
+        Optional<Middleware> permit = permit(endpoint, defaults);
+        if (permit.isPresent()) {
+            handler = permit.get().wrap(handler);
+        }
+        List<Authenticator> authenticators = authenticators(endpoint, defaults);
+        return authenticators.isEmpty() ? handler : new AuthenticationStage(authenticators).wrap(handler);
+    }
+
+    /**
+     * The endpoint's permit stage alone, for a caller already authenticated: whether OPTIONS lists its method under
+     * {@code actions} and the browsable API shows its form (DRF asks {@code check_permissions} the same way).
+     */
+    static Handler permitOnly(Endpoint endpoint, Defaults defaults) {
+        return permit(endpoint, defaults).map(m -> m.wrap(ALLOWED)).orElse(ALLOWED);
+    }
+
+    private static final Handler ALLOWED = request -> Response.of(204);
 
     private static List<Authenticator> authenticators(Endpoint endpoint, Defaults defaults) {
         return endpoint.policies().authenticators().orElse(defaults.authenticators());

@@ -120,9 +120,10 @@ class ApplicationTest {
     }
 
     @Test
-    void optionsAnswersWithAllow() {
+    void optionsAnswersWithAllowAndTheMetadata() {
         Response response = app().handle(TestRequest.of("OPTIONS", "/api/items/3/"));
-        assertThat(response.status()).isEqualTo(204);
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(json(response).get("name").asText()).isEqualTo("Item");
         assertThat(response.headerValue("Allow")).contains("GET, HEAD, DELETE, OPTIONS");
     }
 

@@ -124,10 +124,11 @@ class HttpSemanticsTest {
     }
 
     @Test
-    void optionsAnswersAllow() throws Exception {
+    void optionsAnswersAllowAndTheMetadata() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/items/"))
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
-        assertThat(response.statusCode()).isEqualTo(204);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).startsWith("{\"name\":\"Item\"");
         assertThat(response.headers().firstValue("Allow")).contains("POST, OPTIONS");
     }
 

@@ -2,6 +2,7 @@ package ${package};
 
 import dev.portico.Portico;
 import dev.portico.admin.Admin;
+import dev.portico.auth.browsable.BrowsableApi;
 import dev.portico.auth.module.AuthModule;
 import dev.portico.cli.Manage;
 import dev.portico.config.PorticoConfig;
@@ -34,6 +35,8 @@ public final class Application {
         // the admin site at /admin/, for staff (./manage createuser --staff): every note, with an audit log
         app.install(Admin.module(auth, db).title("${artifactId} administration")
                 .register(notes, m -> m.columns("title", "done", "createdAt").label(Notes.Note::title)));
+        // DRF's browsable API: a browser sees every JSON endpoint as a page, logs in at /api-auth/login/
+        BrowsableApi.create(auth.sessions()).title("${artifactId} API").home("/api/notes/").addTo(app);
         return app;
     }
 

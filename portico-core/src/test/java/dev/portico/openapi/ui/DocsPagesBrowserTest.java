@@ -84,7 +84,9 @@ class DocsPagesBrowserTest {
                 o -> o.path("summary").asText()).containsExactlyInAnyOrder(
                 tuple("GET", "/api/items/", "List items"),
                 tuple("POST", "/api/items/", "Create an item"),
-                tuple("GET", "/api/items/{id}/", "Retrieve an item"));
+                tuple("GET", "/api/items/{id}/", "Retrieve an item"),
+                tuple("OPTIONS", "/api/items/", "Describe this path (DRF's metadata)"),
+                tuple("OPTIONS", "/api/items/{id}/", "Describe this path (DRF's metadata)"));
         assertThat(SCREENSHOTS.resolve("swagger-ui.png")).isNotEmptyFile();
     }
 
@@ -102,7 +104,8 @@ class DocsPagesBrowserTest {
         JsonNode redoc = report.path("redoc");
         assertThat(redoc.path("title").asText()).startsWith("Items API");
         assertThat(texts(redoc.path("menu"))).containsExactly("items", "GET List items", "POST Create an item",
-                "GET Retrieve an item");
+                "OPTS Describe this path (DRF's metadata)", "GET Retrieve an item",
+                "OPTS Describe this path (DRF's metadata)");
         assertThat(texts(redoc.path("operations"))).contains("List items", "Create an item", "Retrieve an item");
         assertThat(redoc.path("text").asText()).contains("/api/items/{id}/");
         assertThat(SCREENSHOTS.resolve("redoc.png")).isNotEmptyFile();

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import dev.portico.Portico;
 import dev.portico.auth.Authenticator;
 import dev.portico.admin.Admin;
+import dev.portico.auth.browsable.BrowsableApi;
 import dev.portico.auth.accounts.User;
 import dev.portico.auth.basic.BasicAuthenticator;
 import dev.portico.auth.jwt.JwtSettings;
@@ -67,6 +68,8 @@ public final class BlogApp {
         app.install(Admin.module(auth, db).title("Blog administration")
                 .register(posts, m -> m.columns("title", "draft", "publishDate", "createdAt").label(Posts.Post::title))
                 .register(employees, m -> m.columns("name", "department", "salary", "hireDate")));
+        // DRF's browsable API: a browser sees every JSON endpoint as a page, logs in at /api-auth/login/
+        BrowsableApi.create(auth.sessions()).title("Blog API").home("/api/posts/").addTo(app);
         api(auth).addTo(app);
         return app;
     }

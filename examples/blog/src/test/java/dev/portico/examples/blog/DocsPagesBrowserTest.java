@@ -47,9 +47,9 @@ class DocsPagesBrowserTest {
             return "operations-" + tag + "-" + operationId;
         }
 
-        /** Redoc's menu entry: its badge shortens DELETE to DEL. */
+        /** Redoc's menu entry: its badge shortens DELETE to DEL and OPTIONS to OPTS. */
         String redocMenuEntry() {
-            return (method.equals("DELETE") ? "DEL" : method) + " " + summary;
+            return (method.equals("DELETE") ? "DEL" : method.equals("OPTIONS") ? "OPTS" : method) + " " + summary;
         }
     }
 
@@ -89,7 +89,13 @@ class DocsPagesBrowserTest {
 
     @Test
     void theDocumentHasTheExamplesOperations() {
-        assertThat(operations).extracting(Operation::operationId).containsExactlyInAnyOrderElementsOf(OPERATION_IDS);
+        assertThat(operations).filteredOn(o -> !o.method().equals("OPTIONS")).extracting(Operation::operationId)
+                .containsExactlyInAnyOrderElementsOf(OPERATION_IDS);
+        // every path also documents its OPTIONS answer (DRF's metadata), named after the path's main operation
+        assertThat(operations).filteredOn(o -> o.method().equals("OPTIONS")).extracting(Operation::path)
+                .containsExactlyInAnyOrderElementsOf(operations.stream().map(Operation::path).distinct().toList());
+        assertThat(operations).filteredOn(o -> o.method().equals("OPTIONS")).extracting(Operation::operationId)
+                .allMatch(id -> id.startsWith("options"));
         assertThat(operations).extracting(Operation::summary).doesNotContain("");
     }
 
