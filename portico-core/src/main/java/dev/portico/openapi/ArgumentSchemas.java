@@ -49,8 +49,9 @@ final class ArgumentSchemas {
 
     RequestBody requestBody(Input.Arguments arguments) {
         Content content = new Content();
-        boolean files = arguments.takesFiles();
-        content.addMediaType(files ? MediaType.MULTIPART_FORM_DATA : MediaType.FORM_URLENCODED, form(arguments));
+        // the one decoder reads both form encodings whatever the arguments: both are documented (a file needs multipart)
+        content.addMediaType(MediaType.MULTIPART_FORM_DATA, form(arguments));
+        content.addMediaType(MediaType.FORM_URLENCODED, form(arguments));
         boolean requiredFile = arguments.arguments().stream()
                 .anyMatch(a -> a.required() && Types.raw(a.type()) == FileUpload.class);
         if (!requiredFile) {
