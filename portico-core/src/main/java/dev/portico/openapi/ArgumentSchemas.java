@@ -139,7 +139,7 @@ final class ArgumentSchemas {
             if (Types.isOptional(raw)) {
                 walk(name, Types.argument(type, 0), false, annotations, arguments, seen, depth);
             } else if (single(raw, arguments)) {
-                leaf(name, constrained(type, annotations, arguments), mandatory);
+                leaf(name, FormSpellings.of(schemas, raw, constrained(type, annotations, arguments)), mandatory);
             } else if (List.class.isAssignableFrom(raw)) {
                 Type item = Types.argument(type, 0);
                 if (single(Types.raw(item), arguments)) {

@@ -179,6 +179,10 @@ final class Operations {
             return response;
         }
         Content content = new Content();
+        if (type == dev.portico.http.Response.class) {
+            // a handler that writes its own Response chooses its media type and body: the document cannot say more
+            return response.content(content.addMediaType("*/*", new io.swagger.v3.oas.models.media.MediaType()));
+        }
         for (String mediaType : produces) {
             Schema<Object> schema = mediaType.startsWith(MediaType.TEXT_PLAIN) ? schemas.typed("string")
                     : types.schema(type, TypeSchemas.Usage.RESPONSE);
