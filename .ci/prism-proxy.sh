@@ -147,16 +147,16 @@ req createUpload-415 "$base/api/uploads/" "${auth[@]}" "${json[@]}" -d '{}'
 req homeDescribeSite "$base/api/home/describe_site" --data-urlencode "authorisation=$key"
 req homeDescribeSite-401 "$base/api/home/describe_site" -d 'authorisation=k-0000000000000000:nope'
 req homeDescribeSite-json "$base/api/home/describe_site" "${apikey[@]}" "${json[@]}" -d '{}'
-uid="$(curl -s "$base/api/home/find_user" "${apikey[@]}" -d 'firstname=joe&lastname=bloggs' | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).id||""))')"
-req homeDescribeUser "$base/api/home/describe_user" "${apikey[@]}" -d "user=$uid"
-req homeDescribeUser-400 "$base/api/home/describe_user" "${apikey[@]}" -d 'user=u-nope'
-req homeFindUser "$base/api/home/find_user" "${apikey[@]}" -d 'firstname=joe&lastname=bloggs'
-req homeFindUser-404 "$base/api/home/find_user" "${apikey[@]}" -d 'firstname=no&lastname=one'
-req homeFindUser-400 "$base/api/home/find_user" "${apikey[@]}" -d 'firstname=&lastname=x'
-req homeListNamedUsers "$base/api/home/list_named_users" "${apikey[@]}" -d 'usernames=joebloggs&usernames=ada'
-req homeListUsers "$base/api/home/list_users" "${apikey[@]}" -d 'filter.name_gt=a&filter.name_lt=z'
-req homeUpload "$base/api/home/upload" "${apikey[@]}" -F 'file=@/etc/hostname;type=text/plain' -F 'note=n'
-req homeUpload-400 "$base/api/home/upload" "${apikey[@]}" -F 'note=n'
+uid="$(curl -s --max-time 15 "$base/api/home/find_user" --data-urlencode "authorisation=$key" -d 'firstname=joe&lastname=bloggs' | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).id||""))')"
+req homeDescribeUser "$base/api/home/describe_user" --data-urlencode "authorisation=$key" -d "user=$uid"
+req homeDescribeUser-400 "$base/api/home/describe_user" --data-urlencode "authorisation=$key" -d 'user=u-nope'
+req homeFindUser "$base/api/home/find_user" --data-urlencode "authorisation=$key" -d 'firstname=joe&lastname=bloggs'
+req homeFindUser-404 "$base/api/home/find_user" --data-urlencode "authorisation=$key" -d 'firstname=no&lastname=one'
+req homeFindUser-400 "$base/api/home/find_user" --data-urlencode "authorisation=$key" -d 'firstname=&lastname=x'
+req homeListNamedUsers "$base/api/home/list_named_users" --data-urlencode "authorisation=$key" -d 'usernames=joebloggs&usernames=ada'
+req homeListUsers "$base/api/home/list_users" --data-urlencode "authorisation=$key" -d 'filter.name_gt=a&filter.name_lt=z'
+req homeUpload "$base/api/home/upload" -F "authorisation=$key" -F 'file=@/etc/hostname;type=text/plain' -F 'note=n'
+req homeUpload-400 "$base/api/home/upload" -F "authorisation=$key" -F 'note=n'
 req typesEcho-json "$base/api/types/echo" "${apikey[@]}" "${json[@]}" -d '{"flag":true,"count":3,"ratio":0.5,"name":"x","color":null,"when":"2024-01-02T03:04:05Z","tags":["a"],"people":[{"name":"ada","age":36}],"scores":{"x":1},"note":"n"}'
 req typesEcho-form "$base/api/types/echo" "${apikey[@]}" -d 'flag=true&count=3&ratio=0.5&color=&when=2024-01-02T03:04:05Z&tags=a&tags=b'
 req typesEcho-blank-multipart "$base/api/types/echo" "${apikey[@]}" -F 'flag=' -F 'count=' -F 'ratio=' -F 'color=' -F 'when=' -F 'owner='

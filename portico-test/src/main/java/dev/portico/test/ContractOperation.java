@@ -176,9 +176,12 @@ final class ContractOperation {
             return;
         }
         Schema schema = documented.content().get(key);
-        if (schema == null || !isJson(contentType)) {
-            return;
+        if (schema != null && isJson(contentType)) {
+            json(schema, body, contentType, violations);
         }
+    }
+
+    private static void json(Schema schema, byte[] body, String contentType, List<String> violations) {
         JsonNode tree;
         try {
             tree = JSON.readTree(body);
