@@ -529,9 +529,11 @@ public final class Portico {
         }
 
         /** Swagger UI and Redoc under the schema's path, with the schema endpoint's own policies. */
-        private static List<Endpoint> docsPages(SchemaView view) {
+        private static List<Endpoint> docsPages(SchemaView view, PorticoConfig config) {
             String base = view.path().endsWith("/") ? view.path() : view.path() + "/";
             return DocsPages.builder()
+                    .csrfCookie(config.settings().stream().filter(s -> s.key().equals("auth.csrf.cookie-name"))
+                            .findFirst().map(s -> String.valueOf(config.get(s))).orElse("csrftoken"))
                     .schemaUrl(view.path())
                     .swaggerUiPath(base + "swagger-ui/")
                     .redocPath(base + "redoc/")
@@ -639,7 +641,7 @@ public final class Portico {
             if (view.enabled()) {
                 served.add(SchemaEndpoint.create(view, () -> document[0]));
                 if (resolved.get(Settings.OPENAPI_DOCS_PAGES)) {
-                    served.addAll(docsPages(view));
+                    served.addAll(docsPages(view, resolved));
                 }
             }
             AtomicBoolean draining = new AtomicBoolean();

@@ -33,7 +33,12 @@ public record SecurityScheme(String name, Kind kind, Optional<String> parameter,
         /** A key in a request header (OpenAPI {@code type: apiKey, in: header}). */
         API_KEY_HEADER,
         /** A key in a cookie, such as a session id (OpenAPI {@code type: apiKey, in: cookie}). */
-        API_KEY_COOKIE
+        API_KEY_COOKIE,
+        /**
+         * A key in a query parameter (OpenAPI {@code type: apiKey, in: query}): seed 002's {@code authorisation},
+         * which a form body may carry too (documented there, since a form field is no apiKey location).
+         */
+        API_KEY_QUERY
     }
 
     /** Checks that the parts fit the kind. */
@@ -44,10 +49,10 @@ public record SecurityScheme(String name, Kind kind, Optional<String> parameter,
             throw new IllegalArgumentException("security scheme name '" + name + "' is not a valid OpenAPI component"
                     + " name; use letters, digits, '.', '_' or '-' (such as jwtAuth)");
         }
-        boolean apiKey = kind == Kind.API_KEY_HEADER || kind == Kind.API_KEY_COOKIE;
+        boolean apiKey = kind == Kind.API_KEY_HEADER || kind == Kind.API_KEY_COOKIE || kind == Kind.API_KEY_QUERY;
         if (apiKey != parameter.isPresent()) {
             throw new IllegalArgumentException("security scheme '" + name + "' (" + kind + ") "
-                    + (apiKey ? "needs the header or cookie that carries the key" : "takes no header or cookie name"));
+                    + (apiKey ? "needs the header, cookie or query parameter that carries the key" : "takes no header or cookie name"));
         }
         if (kind != Kind.BEARER && bearerFormat.isPresent()) {
             throw new IllegalArgumentException("security scheme '" + name + "': only a bearer scheme has a bearerFormat");
@@ -88,6 +93,11 @@ public record SecurityScheme(String name, Kind kind, Optional<String> parameter,
     /** A key in {@code cookie}, such as a session id. */
     public static SecurityScheme apiKeyCookie(String name, String cookie) {
         return new SecurityScheme(name, Kind.API_KEY_COOKIE, Optional.of(cookie), Optional.empty(), Optional.empty());
+    }
+
+    /** A key in the query parameter {@code parameter}. */
+    public static SecurityScheme apiKeyQuery(String name, String parameter) {
+        return new SecurityScheme(name, Kind.API_KEY_QUERY, Optional.of(parameter), Optional.empty(), Optional.empty());
     }
 
     /** This scheme with {@code description} instead of its own. */

@@ -43,6 +43,7 @@ public final class EndpointBuilder {
     private final Map<Integer, Type> responses = new java.util.TreeMap<>();
     private final Map<String, Object> extensions = new java.util.LinkedHashMap<>();
     private final List<Docs.Parameter> queryParameters = new ArrayList<>();
+    private final List<Docs.Header> headers = new ArrayList<>();
     private boolean hidden;
     private Invoker invoker;
     private String source = "";
@@ -315,6 +316,12 @@ public final class EndpointBuilder {
         return this;
     }
 
+    /** Documents a header the handler reads or writes itself ({@code Docs.Header.response(201, "Location", ...)}). */
+    public EndpointBuilder documentHeader(Docs.Header header) {
+        headers.add(header);
+        return this;
+    }
+
     /**
      * Leaves the endpoint out of the OpenAPI document and the generated clients, while still serving it:
      * for the schema endpoint and the documentation pages.
@@ -385,7 +392,8 @@ public final class EndpointBuilder {
                 Optional.ofNullable(throttle), Optional.ofNullable(cacheFor), Optional.ofNullable(cacheTag), invalidates);
         Docs docs = new Docs(Optional.ofNullable(operationId), tags, Optional.ofNullable(summary),
                 Optional.ofNullable(description), deprecated, Optional.ofNullable(operationIdBase),
-                Optional.ofNullable(componentName), responses, extensions, queryParameters, hidden);
+                Optional.ofNullable(componentName), responses, extensions, queryParameters, hidden,
+                headers);
         return new Endpoint(method, template, List.copyOf(all), output, success, produces, policies,
                 List.copyOf(middlewares), docs, invoker, source);
     }

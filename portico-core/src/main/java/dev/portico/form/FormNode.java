@@ -55,8 +55,26 @@ sealed interface FormNode permits FormNode.Scalar, FormNode.Model, FormNode.File
         return values.get(values.size() - 1);
     }
 
-    /** A single value: string, number, bool (sent once or twice, the last wins), enum, UUID, java.time. */
-    record Scalar(Scalars.Converter converter, boolean bool) implements FormNode {
+    /**
+     * Whether {@code tree} is one empty value and nothing else ({@code count=}, or an empty multipart part): what an
+     * HTML form, or Swagger UI, sends for a field left blank.
+     */
+    static boolean blank(FormTree tree) {
+        return tree.values.size() == 1 && tree.values.get(0).isEmpty() && tree.files.isEmpty()
+                && tree.children.isEmpty();
+    }
+
+    /** Whether {@code plan} reads text, for which an empty value is a value (a Java string allows blank). */
+    static boolean takesText(FormNode plan) {
+        return plan instanceof Scalar s && s.text() || plan instanceof Maybe m && takesText(m.inner());
+    }
+
+    /**
+     * A single value: string, number, bool (sent once or twice, the last wins), enum, UUID, java.time.
+     *
+     * @param text whether it is a string, for which an empty value is the empty string
+     */
+    record Scalar(Scalars.Converter converter, boolean bool, boolean text) implements FormNode {
         @Override
         public Object decode(FormTree tree, String path, FormErrors errors) {
             String text = singleText(tree, path, errors, bool ? 2 : 1);
@@ -135,8 +153,7 @@ sealed interface FormNode permits FormNode.Scalar, FormNode.Model, FormNode.File
     record OrNull(FormNode inner) implements FormNode {
         @Override
         public Object decode(FormTree tree, String path, FormErrors errors) {
-            if (tree.values.size() == 1 && tree.values.get(0).isEmpty() && tree.files.isEmpty()
-                    && tree.children.isEmpty()) {
+            if (blank(tree)) {
                 return Omittable.ofNull();
             }
             Object value = inner.decode(tree, path, errors);

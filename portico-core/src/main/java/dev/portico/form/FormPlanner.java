@@ -81,7 +81,8 @@ final class FormPlanner {
                 return new FormNode.File();
             }
             if (Scalars.isSingleValue(c)) {
-                return new FormNode.Scalar(Scalars.converter(c), c == boolean.class || c == Boolean.class);
+                return new FormNode.Scalar(Scalars.converter(c), c == boolean.class || c == Boolean.class,
+                        CharSequence.class.isAssignableFrom(c));
             }
             if (c.isRecord()) {
                 return record(c);

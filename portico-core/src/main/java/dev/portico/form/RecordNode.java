@@ -104,7 +104,17 @@ final class RecordNode implements FormNode {
         return args;
     }
 
+    /**
+     * A component's value. A blank field ({@code count=}) of an optional component that is not text is DRF's "not
+     * given" ({@code Field.get_value} with an HTML form): its value when absent, which is null for a {@code @Nullable}
+     * one (DRF's {@code allow_null}: None) and empty for an {@code Optional}; {@code Omittable} makes it null itself.
+     * A required one still reads it, and says why it is wrong ("A valid integer is required.").
+     */
     private Object component(int i, FormTree found, String path, FormErrors errors) {
+        if (found != null && !readOnly[i] && !required[i] && FormNode.blank(found)
+                && !(plans[i] instanceof FormNode.OrNull) && !FormNode.takesText(plans[i])) {
+            return absent[i];
+        }
         if (found == null || readOnly[i]) {
             if (found != null) {
                 errors.add(FormTree.join(path, names[i]), READ_ONLY);

@@ -49,8 +49,9 @@ final class ArgumentSchemas {
 
     RequestBody requestBody(Input.Arguments arguments) {
         Content content = new Content();
-        boolean files = arguments.takesFiles();
-        content.addMediaType(files ? MediaType.MULTIPART_FORM_DATA : MediaType.FORM_URLENCODED, form(arguments));
+        // the one decoder reads both form encodings whatever the arguments: both are documented (a file needs multipart)
+        content.addMediaType(MediaType.MULTIPART_FORM_DATA, form(arguments));
+        content.addMediaType(MediaType.FORM_URLENCODED, form(arguments));
         boolean requiredFile = arguments.arguments().stream()
                 .anyMatch(a -> a.required() && Types.raw(a.type()) == FileUpload.class);
         if (!requiredFile) {
@@ -138,7 +139,7 @@ final class ArgumentSchemas {
             if (Types.isOptional(raw)) {
                 walk(name, Types.argument(type, 0), false, annotations, arguments, seen, depth);
             } else if (single(raw, arguments)) {
-                leaf(name, constrained(type, annotations, arguments), mandatory);
+                leaf(name, FormSpellings.of(schemas, raw, constrained(type, annotations, arguments)), mandatory);
             } else if (List.class.isAssignableFrom(raw)) {
                 Type item = Types.argument(type, 0);
                 if (single(Types.raw(item), arguments)) {

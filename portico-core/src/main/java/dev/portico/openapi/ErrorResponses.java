@@ -15,11 +15,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Documents the errors each endpoint can answer, from what the endpoint is: 400 when it reads query,
- * header, cookie or body input; 401 (with {@code WWW-Authenticate}) when authenticators apply, since bad
+ * Documents the errors each endpoint can answer, from what the endpoint is: 400 always (a malformed request is
+ * refused before any endpoint runs); 401 (with {@code WWW-Authenticate}) when authenticators apply, since bad
  * credentials are a 401 and so is an anonymous caller a permission refuses; 403 when permissions do (a known
  * caller refused, or anyone where no authenticator runs); 404 when its
- * path has parameters; 405 always (the method check answers every route); 413 and 415 when it reads a
+ * path has parameters or it answers a page ({@code Invalid page.}); 405 always (the method check answers every route); 413 and 415 when it reads a
  * body; 429 when a throttle applies. Every one refers to the {@code Error} component (or {@code Problem}
  * with {@code errors.format=problem}), as the error renderer writes it.
  */
@@ -34,6 +34,8 @@ final class ErrorResponses {
 
     private final Schemas schemas;
     private final Defaults defaults;
+    /** The headers the responses refer to, by name: {@code components/headers}, written once each. */
+    private final java.util.Map<String, Header> headers = new java.util.TreeMap<>();
 
     ErrorResponses(Schemas schemas, Defaults defaults) {
         this.schemas = schemas;
@@ -47,54 +49,74 @@ final class ErrorResponses {
 
     /** Adds the error responses {@code endpoint} can give. */
     void add(Endpoint endpoint, ApiResponses responses) {
-        boolean inputs = endpoint.inputs().stream().anyMatch(i -> i instanceof Input.Query || i instanceof Input.Header
-                || i instanceof Input.Cookie || i instanceof Input.Body
-                || i instanceof Input.Arguments || i.annotations().stream().anyMatch(a -> a.annotationType()
-                        .isAnnotationPresent(jakarta.validation.Constraint.class)));
         boolean body = endpoint.body().isPresent()
                 || endpoint.inputs().stream().anyMatch(i -> i instanceof Input.Arguments);
-        if (inputs) {
-            put(responses, 400, "Invalid input: every field in error is listed under errors.");
-        }
+        // any request may be malformed (a NUL, bad percent-encoding, an invalid query or header), refused before
+        // the endpoint runs, so 400 is every operation's, not only those with inputs
+        put(responses, 400, "Invalid input: every field in error is listed under errors.");
         if (!endpoint.policies().authenticators().orElse(defaults.authenticators()).isEmpty()) {
             unauthorized(responses); // bad credentials are a 401 wherever authenticators run
         }
         if (!endpoint.policies().permissions().orElse(defaults.permissions()).isEmpty()) {
             forbidden(responses);
         }
-        if (!endpoint.path().paramNames().isEmpty()) {
-            put(responses, 404, "Not found.");
+        if (!endpoint.path().paramNames().isEmpty() || Types.isPage(Types.raw(endpoint.output()))) {
+            put(responses, 404, "Not found (or, for a page, Invalid page.).");
         }
-        put(responses, 405, "Method not allowed.").addHeaderObject("Allow", header("The methods the path allows."));
+        put(responses, 405, "Method not allowed.").addHeaderObject("Allow",
+                component("Allow", header("The methods the path allows.")));
         if (body) {
             put(responses, 413, "The body is larger than the limit.");
             put(responses, 415, "The body's media type is not one this endpoint reads.");
         }
         if (endpoint.policies().throttle().or(defaults::throttle).isPresent()) {
             put(responses, 429, "Too many requests.").addHeaderObject("Retry-After",
-                    seconds("Seconds to wait before trying again."));
+                    component("Retry-After", seconds("Seconds to wait before trying again.")));
             rateLimitHeaders(responses);
+        }
+        if (endpoint.policies().cacheFor().isPresent()) {
+            beforeTheMethodCheck(responses, "X-Cache", header("HIT when the answer came from the response cache,"
+                    + " MISS when it was made and stored."));
         }
     }
 
-    /**
-     * The throttle stage puts the {@code RateLimit-*} headers on every answer that passes through it: the responses
-     * of the endpoint and the errors of the stages after it, which is all but 401 and 403 (authentication and
-     * permissions run first) and 405 (the method check).
-     */
-    private void rateLimitHeaders(ApiResponses responses) {
+    /** Adds {@code header} (optional) to every response but the method check's 405, which runs before every stage. */
+    private void beforeTheMethodCheck(ApiResponses responses, String name, Header header) {
+        Header ref = component(name, header);
         responses.forEach((status, response) -> {
-            if (!status.equals("401") && !status.equals("403") && !status.equals("405")) {
-                response.addHeaderObject("RateLimit-Limit", seconds("Requests allowed in the current window."));
-                response.addHeaderObject("RateLimit-Remaining", seconds("Requests left in the current window."));
-                response.addHeaderObject("RateLimit-Reset",
-                        seconds("Seconds until the window (or, after a ban, the ban) ends."));
+            if (!status.equals("405")) {
+                response.addHeaderObject(name, ref);
             }
         });
     }
 
+    /** A reference to the header component {@code name}, registering {@code header} under it. */
+    private Header component(String name, Header header) {
+        headers.putIfAbsent(name, header);
+        return new Header().$ref("#/components/headers/" + name);
+    }
+
+    /** The header components the responses refer to. */
+    java.util.Map<String, Header> headerComponents() {
+        return headers;
+    }
+
+    /**
+     * The throttle stage puts the {@code RateLimit-*} headers on every answer that passes through it: the responses
+     * of the endpoint and the errors of the stages after it. A 401 or 403 may come from before it (authentication,
+     * permissions) or after it (a view that refuses a password), so they may carry them too; only the 405 of the method
+     * check never does. None is required.
+     */
+    private void rateLimitHeaders(ApiResponses responses) {
+        beforeTheMethodCheck(responses, "RateLimit-Limit", seconds("Requests allowed in the current window."));
+        beforeTheMethodCheck(responses, "RateLimit-Remaining", seconds("Requests left in the current window."));
+        beforeTheMethodCheck(responses, "RateLimit-Reset",
+                seconds("Seconds until the window (or, after a ban, the ban) ends."));
+    }
+
     private Header seconds(String description) {
-        return new Header().description(description).schema(schemas.typed("integer"));
+        return new Header().description(description).schema(schemas.typed("integer", "int32").minimum(
+                java.math.BigDecimal.ZERO));
     }
 
     /** Documents an error the endpoint declares it throws ({@code response(412, PreconditionFailed.class)}). */
@@ -108,7 +130,7 @@ final class ErrorResponses {
 
     private void unauthorized(ApiResponses responses) {
         put(responses, 401, "Credentials were missing or invalid.").addHeaderObject("WWW-Authenticate",
-                header("The authentication scheme to use."));
+                component("WWW-Authenticate", header("The authentication scheme to use.")));
     }
 
     private void forbidden(ApiResponses responses) {

@@ -68,6 +68,8 @@ public final class OpenApiGenerator {
         for (Endpoint endpoint : included) {
             Operation operation = operations.operation(endpoint);
             security.of(endpoint).ifPresent(operation::security);
+            CredentialFields.add(schemas, operation,
+                    endpoint.policies().authenticators().orElse(defaults.authenticators()));
             Endpoint previous = operationIds.putIfAbsent(operation.getOperationId(), endpoint);
             if (previous != null) {
                 throw new IllegalStateException("operationId '" + operation.getOperationId() + "' is used by both "
@@ -96,6 +98,9 @@ public final class OpenApiGenerator {
                 .paths(paths)
                 .components(new Components().schemas(new LinkedHashMap<>(components)));
         Map<String, io.swagger.v3.oas.models.security.SecurityScheme> schemes = security.components();
+        if (!errors.headerComponents().isEmpty()) {
+            openapi.getComponents().headers(new LinkedHashMap<>(errors.headerComponents()));
+        }
         if (!schemes.isEmpty()) {
             openapi.getComponents().securitySchemes(new LinkedHashMap<>(schemes));
         }

@@ -73,6 +73,12 @@ final class Operations {
                         false).description(documented.description()));
             }
         }
+        for (Docs.Header header : endpoint.docs().headers()) {
+            if (header.status() == 0) {
+                operation.addParametersItem(new Parameter().in("header").name(header.name()).required(false)
+                        .description(header.description()).schema(schemas.typed("string")));
+            }
+        }
         operation.responses(responses(endpoint));
         return operation;
     }
@@ -157,6 +163,13 @@ final class Operations {
             }
         });
         errors.add(endpoint, responses);
+        for (Docs.Header header : endpoint.docs().headers()) {
+            ApiResponse response = responses.get(String.valueOf(header.status()));
+            if (response != null) {
+                response.addHeaderObject(header.name(), new io.swagger.v3.oas.models.headers.Header()
+                        .description(header.description()).schema(schemas.typed("string")));
+            }
+        }
         return responses;
     }
 
@@ -166,6 +179,10 @@ final class Operations {
             return response;
         }
         Content content = new Content();
+        if (type == dev.portico.http.Response.class) {
+            // a handler that writes its own Response chooses its media type and body: the document cannot say more
+            return response.content(content.addMediaType("*/*", new io.swagger.v3.oas.models.media.MediaType()));
+        }
         for (String mediaType : produces) {
             Schema<Object> schema = mediaType.startsWith(MediaType.TEXT_PLAIN) ? schemas.typed("string")
                     : types.schema(type, TypeSchemas.Usage.RESPONSE);

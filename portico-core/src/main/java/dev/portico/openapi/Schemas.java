@@ -65,9 +65,11 @@ final class Schemas {
     }
 
     /**
-     * The schema, also admitting null: {@code type: [string, "null"]} in 3.1, {@code nullable: true} in 3.0;
-     * a reference is wrapped ({@code oneOf} with the null type in 3.1, {@code allOf} + {@code nullable} in 3.0),
-     * since siblings of {@code $ref} are ignored in 3.0.
+     * The schema, also admitting null: {@code type: [string, "null"]} in 3.1, {@code nullable: true} in 3.0.
+     * A reference is wrapped in {@code oneOf} with null: the null type in 3.1; in 3.0, which has no null type,
+     * {@code {type: string, nullable: true, enum: [null]}} (3.0.3's rule: a nullable enum lists null), since
+     * {@code nullable} beside {@code allOf: [$ref]} is ignored by validators (the referenced schema still refuses
+     * null) and is an error for linters without a {@code type}.
      */
     Schema<Object> nullable(Schema<Object> schema) {
         if (schema.get$ref() != null) {
@@ -75,8 +77,12 @@ final class Schemas {
             if (v31()) {
                 wrapper.oneOf(List.of(schema, typed("null")));
             } else {
-                wrapper.allOf(List.of(schema));
-                wrapper.nullable(true);
+                Schema<Object> onlyNull = typed("string");
+                onlyNull.nullable(true);
+                java.util.List<Object> nullOnly = new java.util.ArrayList<>();
+                nullOnly.add(null);
+                onlyNull.setEnum(nullOnly);
+                wrapper.oneOf(List.of(schema, onlyNull));
             }
             return wrapper;
         }

@@ -97,6 +97,8 @@ final class SecurityRequirements {
                     .in(io.swagger.v3.oas.models.security.SecurityScheme.In.HEADER).name(scheme.parameter().orElseThrow());
             case API_KEY_COOKIE -> component.type(io.swagger.v3.oas.models.security.SecurityScheme.Type.APIKEY)
                     .in(io.swagger.v3.oas.models.security.SecurityScheme.In.COOKIE).name(scheme.parameter().orElseThrow());
+            case API_KEY_QUERY -> component.type(io.swagger.v3.oas.models.security.SecurityScheme.Type.APIKEY)
+                    .in(io.swagger.v3.oas.models.security.SecurityScheme.In.QUERY).name(scheme.parameter().orElseThrow());
         }
         scheme.bearerFormat().ifPresent(component::bearerFormat);
         scheme.description().ifPresent(component::description);

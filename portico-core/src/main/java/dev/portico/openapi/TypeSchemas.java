@@ -1,5 +1,6 @@
 package dev.portico.openapi;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.portico.endpoint.Fields;
 import dev.portico.http.FileUpload;
 import io.swagger.v3.oas.models.media.Schema;
@@ -143,7 +144,7 @@ final class TypeSchemas {
             if (readOnly || writeOnly) {
                 property = flagged(property, readOnly);
             }
-            if (Fields.required(component)) {
+            if (Fields.required(component) && !(usage != Usage.REQUEST && omitsNull(component))) {
                 required.add(Fields.clientName(component));
             } else {
                 property = schemas.nullable(property);
@@ -153,6 +154,23 @@ final class TypeSchemas {
         if (!required.isEmpty()) {
             object.required(required);
         }
+    }
+
+    /**
+     * Whether Jackson leaves the component out of an answer when it is null ({@code @JsonInclude(NON_NULL)} and
+     * stricter, on the component or its record): then it is not required there, or a client would wait for a field
+     * that never comes.
+     */
+    private static boolean omitsNull(RecordComponent component) {
+        JsonInclude include = component.getAccessor().getAnnotation(JsonInclude.class);
+        if (include == null) {
+            include = component.getAnnotation(JsonInclude.class);
+        }
+        if (include == null) {
+            include = component.getDeclaringRecord().getAnnotation(JsonInclude.class);
+        }
+        return include != null && include.value() != JsonInclude.Include.ALWAYS
+                && include.value() != JsonInclude.Include.USE_DEFAULTS;
     }
 
     private Schema<Object> flagged(Schema<Object> property, boolean readOnly) {

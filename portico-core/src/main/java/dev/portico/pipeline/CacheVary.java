@@ -31,6 +31,7 @@ final class CacheVary {
                 case BEARER, BASIC -> add(names, "Authorization");
                 case API_KEY_HEADER -> add(names, scheme.get().parameter().orElse("Authorization"));
                 case API_KEY_COOKIE -> add(names, "Cookie");
+                case API_KEY_QUERY -> { } // the query string is in the cache key already
             }
         }
         for (Input input : endpoint.inputs()) {

@@ -119,7 +119,26 @@ final class ApiMethods {
         if (!api.description().isEmpty()) {
             builder.description(api.description());
         }
+        declaredErrors(method, builder);
         return builder.handle(invoker(module, method, caller));
+    }
+
+    /**
+     * The errors the method declares it throws ({@code throws NotFound}) are documented with their status, read once
+     * from an instance made with the exception's no-argument constructor; one without it is left to the derived ones.
+     */
+    private static void declaredErrors(Method method, EndpointBuilder builder) {
+        for (Class<?> thrown : method.getExceptionTypes()) {
+            if (!dev.portico.error.ApiException.class.isAssignableFrom(thrown)) {
+                continue;
+            }
+            try {
+                Object error = thrown.getDeclaredConstructor().newInstance();
+                builder.response(((dev.portico.error.ApiException) error).status(), thrown);
+            } catch (ReflectiveOperationException e) {
+                // no public no-argument constructor: its status cannot be known before it is thrown
+            }
+        }
     }
 
     private static Input.Argument argument(Method method, Parameter parameter) {

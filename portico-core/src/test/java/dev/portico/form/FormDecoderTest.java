@@ -327,6 +327,23 @@ class FormDecoderTest {
         assertThat(this.<Patch>decode(Patch.class, form("ids.", "")).ids()).isEqualTo(Omittable.of(List.of()));
     }
 
+    record Blanks(Optional<Integer> count, @Nullable Boolean flag, @Nullable LocalDate day, Optional<String> note,
+                  @Nullable String name, int required) {
+    }
+
+    /**
+     * DRF's {@code Field.get_value} for HTML input: a blank optional field is not given ({@code Optional.empty()}),
+     * a blank nullable one null; text keeps the empty string; a blank required one is read, and refused.
+     */
+    @Test
+    void aBlankFieldIsNotGivenForAnOptionalComponentNullForANullableOneAndTextKeepsIt() {
+        assertThat(this.<Blanks>decode(Blanks.class, form("count", "", "flag", "", "day", "", "note", "", "name", "",
+                "required", "7")))
+                .isEqualTo(new Blanks(Optional.empty(), null, null, Optional.of(""), "", 7));
+        assertThat(errors(() -> decode(Blanks.class, form("count", "", "required", ""))))
+                .containsOnlyKeys("required");
+    }
+
     @Test
     void anOmittableValueIsDecodedAsItsTypeWithErrorsUnderItsPath() {
         assertThat(errors(() -> decode(Patch.class, form("day", "soon", "filter.name_gt", "a", "ids", "x"))))

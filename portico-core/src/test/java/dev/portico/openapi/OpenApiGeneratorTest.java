@@ -219,10 +219,11 @@ class OpenApiGeneratorTest {
     @Test
     void errorResponsesFollowWhatEachEndpointCanAnswer() {
         JsonNode doc = articles();
-        assertThat(statuses(op(doc, "/api/articles/", "get"))).containsExactlyInAnyOrder("200", "400", "405");
+        // a page: 404 Invalid page. past the last
+        assertThat(statuses(op(doc, "/api/articles/", "get"))).containsExactlyInAnyOrder("200", "400", "404", "405");
         assertThat(statuses(op(doc, "/api/articles/", "post")))
                 .containsExactlyInAnyOrder("201", "400", "405", "413", "415");
-        assertThat(statuses(op(doc, "/api/articles/{id}/", "get"))).containsExactlyInAnyOrder("200", "404", "405");
+        assertThat(statuses(op(doc, "/api/articles/{id}/", "get"))).containsExactlyInAnyOrder("200", "400", "404", "405");
         JsonNode notFound = op(doc, "/api/articles/{id}/", "get").path("responses").path("404");
         assertThat(notFound.path("content").path("application/json").path("schema").path("$ref").asText())
                 .isEqualTo("#/components/schemas/Error");
@@ -249,15 +250,15 @@ class OpenApiGeneratorTest {
         JsonNode doc = json(b -> b.authenticators(r -> Optional.empty()).permissions(Permission.authenticated())
                 .get("/api/private/", Article.class, r -> null)
                 .get("/api/open/", Article.class, r -> null, e -> e.permissions()));
-        assertThat(statuses(op(doc, "/api/private/", "get"))).containsExactlyInAnyOrder("200", "401", "403", "405");
+        assertThat(statuses(op(doc, "/api/private/", "get"))).containsExactlyInAnyOrder("200", "400", "401", "403", "405");
         // no permission to refuse anyone, but bad credentials are still a 401
-        assertThat(statuses(op(doc, "/api/open/", "get"))).containsExactlyInAnyOrder("200", "401", "405");
+        assertThat(statuses(op(doc, "/api/open/", "get"))).containsExactlyInAnyOrder("200", "400", "401", "405");
     }
 
     @Test
     void permissionsWithoutAuthenticatorsGive403Only() {
         JsonNode doc = json(b -> b.permissions(r -> false).get("/api/closed/", Article.class, r -> null));
-        assertThat(statuses(op(doc, "/api/closed/", "get"))).containsExactlyInAnyOrder("200", "403", "405");
+        assertThat(statuses(op(doc, "/api/closed/", "get"))).containsExactlyInAnyOrder("200", "400", "403", "405");
     }
 
     @Test
@@ -268,10 +269,10 @@ class OpenApiGeneratorTest {
                 .get("/api/private/", Article.class, r -> null)
                 .get("/api/public/", Article.class, r -> null, e -> e.permissions().authenticators()));
         JsonNode priv = op(doc, "/api/private/", "get");
-        assertThat(statuses(priv)).containsExactlyInAnyOrder("200", "401", "403", "405", "429");
+        assertThat(statuses(priv)).containsExactlyInAnyOrder("200", "400", "401", "403", "405", "429");
         assertThat(priv.path("responses").path("401").path("headers").has("WWW-Authenticate")).isTrue();
         assertThat(priv.path("responses").path("429").path("headers").has("Retry-After")).isTrue();
-        assertThat(statuses(op(doc, "/api/public/", "get"))).containsExactlyInAnyOrder("200", "405", "429");
+        assertThat(statuses(op(doc, "/api/public/", "get"))).containsExactlyInAnyOrder("200", "400", "405", "429");
     }
 
     @Test
@@ -280,17 +281,19 @@ class OpenApiGeneratorTest {
                 .get("/api/{id}/limited/", Article.class, r -> null, e -> e.throttle(Throttle.of("5/min")))
                 .get("/api/free/", Article.class, r -> null));
         JsonNode responses = op(doc, "/api/{id}/limited/", "get").path("responses");
-        for (String status : java.util.List.of("200", "404", "429")) {
-            assertThat(responses.path(status).path("headers").path("RateLimit-Limit").path("schema").path("type").asText())
-                    .as(status).isEqualTo("integer");
-            assertThat(responses.path(status).path("headers").has("RateLimit-Remaining")).as(status).isTrue();
-            assertThat(responses.path(status).path("headers").has("RateLimit-Reset")).as(status).isTrue();
+        for (String status : java.util.List.of("200", "400", "401", "403", "404", "429")) { // all but the 405
+            for (String header : java.util.List.of("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset")) {
+                assertThat(responses.path(status).path("headers").path(header).path("$ref").asText()).as(status)
+                        .isEqualTo("#/components/headers/" + header);
+            }
         }
-        assertThat(responses.path("429").path("headers").path("Retry-After").path("schema").path("type").asText())
-                .isEqualTo("integer");
-        for (String status : java.util.List.of("401", "403", "405")) {   // answered before the throttle counts
-            assertThat(responses.path(status).path("headers").has("RateLimit-Limit")).as(status).isFalse();
-        }
+        JsonNode limit = doc.path("components").path("headers").path("RateLimit-Limit").path("schema");
+        assertThat(limit.path("type").asText()).isEqualTo("integer");
+        assertThat(limit.path("format").asText()).isEqualTo("int32");
+        assertThat(doc.path("components").path("headers").path("Retry-After").path("schema").path("format").asText())
+                .isEqualTo("int32");
+        assertThat(responses.path("429").path("headers").has("Retry-After")).isTrue();
+        assertThat(responses.path("405").path("headers").has("RateLimit-Limit")).isFalse(); // the method check is first
         JsonNode free = op(doc, "/api/free/", "get").path("responses");
         assertThat(free.has("429")).isFalse();
         assertThat(free.path("200").has("headers")).isFalse();

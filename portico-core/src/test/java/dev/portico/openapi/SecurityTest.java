@@ -109,13 +109,13 @@ class SecurityTest {
     @Test
     void errorsFollowThePipelinesRule() {
         JsonNode doc = json(app());
-        assertThat(statuses(op(doc, "/api/posts/", "get"))).containsExactlyInAnyOrder("200", "401", "403", "405");
+        assertThat(statuses(op(doc, "/api/posts/", "get"))).containsExactlyInAnyOrder("200", "400", "401", "403", "405");
         assertThat(op(doc, "/api/posts/", "get").path("responses").path("401").path("headers").has("WWW-Authenticate"))
                 .isTrue();
-        assertThat(statuses(op(doc, "/api/health/", "get"))).containsExactlyInAnyOrder("200", "405");
+        assertThat(statuses(op(doc, "/api/health/", "get"))).containsExactlyInAnyOrder("200", "400", "405");
         JsonNode anyoneWithBadKey = json(OpenApiTesting.app(b -> b.authenticators(TestCaller.bearer())
                 .get("/api/open/", Post.class, r -> null)));
-        assertThat(statuses(op(anyoneWithBadKey, "/api/open/", "get"))).containsExactlyInAnyOrder("200", "401", "405");
+        assertThat(statuses(op(anyoneWithBadKey, "/api/open/", "get"))).containsExactlyInAnyOrder("200", "400", "401", "405");
         assertThat(op(anyoneWithBadKey, "/api/open/", "get").path("security").toString())
                 .isEqualTo("[{\"jwtAuth\":[]},{}]");
     }
@@ -144,7 +144,7 @@ class SecurityTest {
     @Test
     void schemesCheckTheirParts() {
         assertThatThrownBy(() -> new SecurityScheme("x", SecurityScheme.Kind.API_KEY_HEADER, Optional.empty(),
-                Optional.empty(), Optional.empty())).hasMessageContaining("needs the header or cookie");
+                Optional.empty(), Optional.empty())).hasMessageContaining("needs the header, cookie or query parameter");
         assertThatThrownBy(() -> SecurityScheme.bearer("has space")).hasMessageContaining("not a valid OpenAPI");
         assertThat(SecurityScheme.basic("basicAuth").description("Staff only.").description()).contains("Staff only.");
     }

@@ -39,9 +39,12 @@ public final class PorticoClient {
     private String csrfCookie = "csrftoken";
     private String csrfHeader = "X-CSRFToken";
     private InetAddress remoteAddress;
+    private Contract contract;
 
-    private PorticoClient(Sender sender, ObjectMapper mapper, CookieJar cookies, List<String[]> defaults) {
+    private PorticoClient(Sender sender, ObjectMapper mapper, CookieJar cookies, List<String[]> defaults,
+                          Contract contract) {
         this.sender = sender;
+        this.contract = contract;
         this.mapper = mapper;
         this.cookies = cookies;
         this.defaults = defaults;
@@ -55,7 +58,7 @@ public final class PorticoClient {
     public static PorticoClient inProcess(Portico app) {
         Objects.requireNonNull(app, "app").prepare();
         return new PorticoClient(new InProcessSender(app), app.mapper(), new CookieJar(app.config().clock()),
-                new ArrayList<>());
+                new ArrayList<>(), Contract.of(app.openapi()));
     }
 
     /** A client of the server at {@code baseUrl} ({@code http://127.0.0.1:8000}), over a real socket. */
@@ -66,7 +69,7 @@ public final class PorticoClient {
     /** The same, reading and writing JSON with {@code mapper} (the application's, for its modules and naming). */
     public static PorticoClient http(String baseUrl, ObjectMapper mapper) {
         return new PorticoClient(new HttpSender(URI.create(baseUrl), mapper), mapper,
-                new CookieJar(Clock.systemUTC()), new ArrayList<>());
+                new CookieJar(Clock.systemUTC()), new ArrayList<>(), Contract.none());
     }
 
     /**
@@ -75,7 +78,7 @@ public final class PorticoClient {
      */
     public static PorticoClient overTheWire(Portico app) {
         return new PorticoClient(new HttpSender(loopback(app), app.mapper()), app.mapper(),
-                new CookieJar(app.config().clock()), new ArrayList<>());
+                new CookieJar(app.config().clock()), new ArrayList<>(), Contract.of(app.openapi()));
     }
 
     private static URI loopback(Portico app) {
@@ -101,11 +104,11 @@ public final class PorticoClient {
         } else {
             to = new HttpSender(loopback(other), mapper);
         }
-        return copy(to, cookies);
+        return copy(to, cookies).contract(Contract.of(other.openapi()));
     }
 
     private PorticoClient copy(Sender to, CookieJar jar) {
-        PorticoClient copy = new PorticoClient(to, mapper, jar, new ArrayList<>(defaults));
+        PorticoClient copy = new PorticoClient(to, mapper, jar, new ArrayList<>(defaults), contract);
         copy.authorization = authorization;
         copy.impersonation = impersonation;
         copy.csrfCookie = csrfCookie;
@@ -153,6 +156,16 @@ public final class PorticoClient {
     public ClientRequest request(String method, String path) {
         Addresses.requireTarget(path);
         return new ClientRequest(this, method, path);
+    }
+
+    /**
+     * The contract every answer is checked against from now on: by default the app's own OpenAPI document for a
+     * client of an app ({@link #inProcess}, {@link #overTheWire}), none for {@link #http}. {@link Contract#none()}
+     * turns the check off, for a test that means to see an answer the document does not describe.
+     */
+    public PorticoClient contract(Contract contract) {
+        this.contract = Objects.requireNonNull(contract, "contract");
+        return this;
     }
 
     /** A header sent with every request from now on. */
@@ -288,6 +301,7 @@ public final class PorticoClient {
                 remoteAddress);
         TestResponse response = sender.send(out).receivedAt(cookies.now());
         cookies.receive(response.headers("Set-Cookie"));
+        contract.check(out, response);
         return response;
     }
 

@@ -63,7 +63,8 @@ final class SampleApp {
                     long id = notes.incrementAndGet();
                     r.responseHeader("Location", "/api/notes/" + id + "/");
                     return new Note(id, note.title(), note.text());
-                }, e -> e.status(201))
+                }, e -> e.status(201).documentHeader(dev.portico.endpoint.Docs.Header.response(201, "Location",
+                        "The new note's URL.")))
                 .get("/api/notes/", Listing.class, r -> new Listing((Integer) r.input("page"),
                         r.queryAll("tag"), r.query("search").orElse("")),
                         e -> e.query("page", int.class, "1").query("search", String.class, ""))

@@ -2,6 +2,7 @@ package dev.portico.auth.keys;
 
 import dev.portico.auth.Authenticator;
 import dev.portico.auth.Principal;
+import dev.portico.auth.SecurityScheme;
 import dev.portico.auth.accounts.Caller;
 import dev.portico.error.AuthenticationFailed;
 import dev.portico.http.Request;
@@ -69,6 +70,18 @@ public final class FormKeyAuthenticator implements Authenticator {
                     + "as a form field of the body or in an 'Authorization: Api-Key' header (logged once per endpoint)",
                     endpoint, FIELD);
         }
+    }
+
+    /**
+     * {@code formApiKey}, an API key in the query parameter {@code authorisation}, when the query string is read; the
+     * body field, which OpenAPI cannot name as a security location, is documented in each form body's schema
+     * ({@link #formFields()}). Body-only, there is no scheme to document.
+     */
+    @Override
+    public Optional<SecurityScheme> scheme() {
+        return queryString ? Optional.of(SecurityScheme.apiKeyQuery("formApiKey", FIELD).description("Seed 002's "
+                + "`authorisation=keyid:secret`: best as a field of a form body (listed in the body's schema); the"
+                + " query string works too, but server logs keep it.")) : Optional.empty();
     }
 
     /** The {@code authorisation} field, which the endpoint's own input leaves out. */

@@ -12,7 +12,7 @@ import java.util.List;
  * {@code type} (a 3.1 {@code type: [string, "null"]} reads as no type at all, so a type change would go unseen).
  * It undoes what Portico's 3.1 rendering does differently from its 3.0.3 rendering, so a 3.1 document and the
  * same app's 3.0.3 document compare as equal: type arrays become {@code type} + {@code nullable}, a
- * {@code oneOf} with the null type becomes {@code allOf} + {@code nullable}, numeric exclusive bounds become
+ * {@code oneOf} with the null type gets 3.0's only-null alternative instead, numeric exclusive bounds become
  * boolean ones, {@code contentEncoding: base64} becomes {@code format: byte}, and {@code const} becomes a
  * one-value {@code enum}. Each rule only matches its 3.1 shape (an array {@code type}, a numeric
  * {@code exclusiveMinimum}), so a property that happens to be named {@code type} is left alone.
@@ -85,7 +85,10 @@ final class Downgrade {
         }
     }
 
-    /** {@code oneOf: [X, {type: "null"}]} to {@code allOf: [X], nullable: true}, as Portico writes in 3.0. */
+    /**
+     * {@code oneOf: [X, {type: "null"}]} to {@code oneOf: [X, {type: string, nullable: true, enum: [null]}]}, as
+     * Portico writes a nullable reference in 3.0 (several alternatives become {@code oneOf} + {@code nullable}).
+     */
     private static void nullableOneOf(ObjectNode schema) {
         if (!(schema.get("oneOf") instanceof ArrayNode alternatives)) {
             return;
@@ -102,8 +105,14 @@ final class Downgrade {
         if (!nullable) {
             return;
         }
-        schema.remove("oneOf");
-        schema.set(rest.size() == 1 ? "allOf" : "oneOf", rest);
+        if (rest.size() == 1) {
+            ObjectNode onlyNull = NODES.objectNode().put("type", "string").put("nullable", true);
+            onlyNull.putArray("enum").addNull();
+            rest.add(onlyNull);
+            schema.set("oneOf", rest);
+            return;
+        }
+        schema.set("oneOf", rest);
         schema.put("nullable", true);
     }
 

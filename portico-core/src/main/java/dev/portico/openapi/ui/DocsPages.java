@@ -98,8 +98,19 @@ public final class DocsPages {
         private String redocPath = DEFAULT_REDOC_PATH;
         private String title = "API documentation";
         private Consumer<EndpointBuilder> customizer = e -> { };
+        private String csrfCookie = "csrftoken";
 
         private Builder() {
+        }
+
+        /**
+         * The CSRF cookie Swagger UI's "Try it out" copies into the {@code X-CSRFToken} header of unsafe requests, as
+         * drf-spectacular's page does, so a signed-in session can POST: {@code csrftoken} unless
+         * {@code auth.csrf.cookie-name} changes it.
+         */
+        public Builder csrfCookie(String name) {
+            this.csrfCookie = name;
+            return this;
         }
 
         /** The absolute path of the OpenAPI document, a query allowed: {@code /api/schema/?format=json}. */
@@ -168,7 +179,7 @@ public final class DocsPages {
         private StaticAsset page(String template, String path, String csp) {
             String html = new String(StaticAsset.read(OWN + template), StandardCharsets.UTF_8);
             for (Map.Entry<String, String> value : Map.of("title", title,
-                    "schemaUrl", RelativeUrl.from(path, schemaUrl)).entrySet()) {
+                    "schemaUrl", RelativeUrl.from(path, schemaUrl), "csrfCookie", csrfCookie).entrySet()) {
                 html = html.replace("{{" + value.getKey() + "}}", dev.portico.http.Html.escape(value.getValue()));
             }
             return StaticAsset.bytes(html.getBytes(StandardCharsets.UTF_8), "text/html",

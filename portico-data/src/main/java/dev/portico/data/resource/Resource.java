@@ -13,6 +13,7 @@ import dev.portico.data.query.QuerySpec;
 import dev.portico.data.query.QuerySpecBuilder;
 import dev.portico.data.query.Sql;
 import dev.portico.auth.ObjectPermission;
+import dev.portico.endpoint.Docs;
 import dev.portico.endpoint.Endpoint;
 import dev.portico.endpoint.EndpointBuilder;
 import dev.portico.error.PermissionDenied;
@@ -96,12 +97,28 @@ public final class Resource<T extends Record> {
                         .handle(this::destroy);
             };
             e.source("resource " + name).summary(summary(a));
+            headers(a, e);
             cache(b, a, e);
             if (objectPermission != null && a.isItem()) {
                 e.response(403, PermissionDenied.class);
             }
             b.options.accept(e);
             endpoints.add(e.build());
+        }
+    }
+
+    /** The headers the handlers read and write themselves: Location on create, the row's version as ETag and If-Match. */
+    private void headers(Action a, EndpointBuilder e) {
+        if (a == Action.CREATE) {
+            e.documentHeader(Docs.Header.response(201, "Location", "The new row's URL."));
+        }
+        if (model.version().isPresent() && a != Action.LIST && a != Action.DESTROY) {
+            e.documentHeader(Docs.Header.response(a == Action.CREATE ? 201 : 200, "ETag",
+                    "The row's version, for If-Match."));
+        }
+        if (a == Action.UPDATE || a == Action.PARTIAL_UPDATE || a == Action.DESTROY) {
+            e.documentHeader(Docs.Header.request("If-Match", "Writes only if the row's version (its ETag) is one"
+                    + " of these; 412 otherwise. Absent or *: the write is unconditional."));
         }
     }
 

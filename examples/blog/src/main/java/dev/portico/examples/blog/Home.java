@@ -89,7 +89,7 @@ public final class Home implements HomeApi {
      * name is a 400 naming it, as a constraint on any controller parameter would be.
      */
     @Override
-    public UserDescription findUser(Caller caller, String firstname, String lastname) {
+    public UserDescription findUser(Caller caller, String firstname, String lastname) throws NotFound {
         String username = (firstname + lastname).toLowerCase(Locale.ROOT);
         return accounts.users().find(username).map(UserDescription::of).orElseThrow(NotFound::new);
     }

@@ -5,6 +5,7 @@ import dev.portico.auth.accounts.User;
 import dev.portico.examples.blog.Home.SiteDescription;
 import dev.portico.examples.blog.Home.UserDescription;
 import dev.portico.examples.blog.Home.UserFilter;
+import dev.portico.error.NotFound;
 import dev.portico.http.FileUpload;
 import dev.portico.rpc.ApiMethod;
 import dev.portico.rpc.ApiModule;
@@ -42,10 +43,11 @@ public interface HomeApi {
 
     /**
      * The user whose username is the first name and last name run together ({@code joe} {@code bloggs}); a blank
-     * name is a 400 naming it, as a constraint on any controller parameter would be.
+     * name is a 400 naming it, as a constraint on any controller parameter would be; no such user is a 404, which the
+     * {@code throws} clause documents.
      */
     @ApiMethod(summary = "Finds a user by first and last name")
-    UserDescription findUser(Caller caller, @NotBlank String firstname, @NotBlank String lastname);
+    UserDescription findUser(Caller caller, @NotBlank String firstname, @NotBlank String lastname) throws NotFound;
 
     /** Receives a file from a page's {@code <input type="file" name="file">}, with an optional note. */
     @ApiMethod(summary = "Uploads a file")
