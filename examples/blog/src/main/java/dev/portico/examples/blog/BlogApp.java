@@ -77,6 +77,7 @@ public final class BlogApp {
         Posts.resource(db, hosts, auth.people).addTo(app);
         Employees.resource(db, hosts, auth.peopleAndKeys).addTo(app);
         api(auth).addTo(app);
+        EmployeesPage.addTo(app);
         return app;
     }
 
