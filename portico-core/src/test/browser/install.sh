@@ -3,7 +3,8 @@
 # lock file; run by Maven before the tests. Without node/npm it says why and leaves the tests to skip, except
 # under CI=true, where a missing tool is an error. Chromium is checked by the tests that need it.
 set -euo pipefail
-cd "${0%/*}"
+# the node project: this script's folder, or the one given (the example's client tools, examples/blog/src/test/node)
+cd "${1:-${0%/*}}"
 missing=""
 command -v node >/dev/null 2>&1 || missing="$missing node"
 command -v npm >/dev/null 2>&1 || missing="$missing npm"

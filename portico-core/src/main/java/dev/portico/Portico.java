@@ -653,7 +653,8 @@ public final class Portico {
                     health.map(HealthEndpoints::paths).orElse(List.of()));
             // after the routes are checked, so a route conflict is reported as one, not as a duplicate operationId
             document[0] = OpenApiDocument.generate(endpoints, view, new OpenApiGenerator.Defaults(authenticators,
-                    permissions, throttles, resolved.get(Settings.ERRORS_FORMAT)));
+                    permissions, throttles, resolved.get(Settings.ERRORS_FORMAT), resolved.limits(),
+                    resolved.get(Settings.JSON_DECIMALS_AS_STRINGS)));
             List<AutoCloseable> closing = new ArrayList<>(onStop);
             closing.addFirst(responses); // closed last, after everything the application gave
             return new Portico(resolved, mapper, application, document[0], shutdownHook, List.copyOf(closing),

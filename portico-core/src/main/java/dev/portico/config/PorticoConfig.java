@@ -271,6 +271,7 @@ public final class PorticoConfig {
     /** The mapper limits for this configuration. */
     public Json.Limits jsonLimits() {
         Limits l = limits();
-        return new Json.Limits(l.jsonDepth(), l.jsonStringLength(), 1000, get(Settings.JSON_FAIL_ON_UNKNOWN_FIELDS));
+        return new Json.Limits(l.jsonDepth(), l.jsonStringLength(), 1000, get(Settings.JSON_FAIL_ON_UNKNOWN_FIELDS),
+                get(Settings.JSON_DECIMALS_AS_STRINGS));
     }
 }

@@ -88,6 +88,9 @@ public final class Settings {
 
     public static final Setting<Boolean> JSON_FAIL_ON_UNKNOWN_FIELDS = Setting.bool("json.fail-on-unknown-fields",
             true, "Reject JSON bodies with fields the input type does not declare (400 naming the field).");
+    public static final Setting<Boolean> JSON_DECIMALS_AS_STRINGS = Setting.bool("json.decimals-as-strings", false,
+            "Write BigDecimal as a JSON string (\"5000.00\") and read it from a string or a number, as DRF's "
+                    + "COERCE_DECIMAL_TO_STRING does; the document says type: string, format: decimal.");
     public static final Setting<ErrorFormat> ERRORS_FORMAT = Setting.choice("errors.format", ErrorFormat.class,
             ErrorFormat.SIMPLE, "simple: {detail, code, errors} as application/json; problem: RFC 9457 problem+json.");
     public static final Setting<TrailingSlash> ROUTING_TRAILING_SLASH = Setting.choice("routing.trailing-slash",
@@ -117,6 +120,10 @@ public final class Settings {
             "The OpenAPI version written: 3.1.0 or 3.0.3.");
     public static final Setting<String> OPENAPI_API_PREFIX = Setting.string("openapi.api-prefix", "/api",
             "Tags are the first path segment after this prefix (/api/posts/ is tagged posts).");
+    public static final Setting<OperationIdStyle> OPENAPI_OPERATION_ID_STYLE = Setting.choice(
+            "openapi.operation-id-style", OperationIdStyle.class, OperationIdStyle.DRF,
+            "drf: DRF's operationIds (listEmployees); spectacular: drf-spectacular's (employees_list), as Pegasus's "
+                    + "clients call them (employeesList()).");
 
     public static final Setting<Boolean> API_BROWSABLE = Setting.bool("api.browsable", true,
             "Answer browsers (Accept: text/html, or ?format=api) with the browsable API's page when the app installs one "
@@ -129,9 +136,9 @@ public final class Settings {
             THROTTLE_ANONYMOUS, THROTTLE_AUTHENTICATED, THROTTLE_MEMORY_MAX_KEYS,
             THROTTLE_FAILURES_ADDRESS, THROTTLE_FAILURES_USERNAME, LIMITS_BODY_SIZE, LIMITS_HEADER_SIZE, LIMITS_JSON_DEPTH, LIMITS_JSON_STRING_LENGTH,
             LIMITS_FORM_FIELDS, LIMITS_FORM_DEPTH, LIMITS_FORM_LIST_INDEX, LIMITS_MULTIPART_PARTS,
-            LIMITS_MULTIPART_PART_SIZE, LIMITS_MULTIPART_MEMORY_THRESHOLD, LIMITS_ERROR_ENTRIES, JSON_FAIL_ON_UNKNOWN_FIELDS, ERRORS_FORMAT,
+            LIMITS_MULTIPART_PART_SIZE, LIMITS_MULTIPART_MEMORY_THRESHOLD, LIMITS_ERROR_ENTRIES, JSON_FAIL_ON_UNKNOWN_FIELDS, JSON_DECIMALS_AS_STRINGS, ERRORS_FORMAT,
             ROUTING_TRAILING_SLASH, ACCESS_LOG_ENABLED, OPENAPI_ENABLED, OPENAPI_PATH, OPENAPI_DOCS_PAGES, OPENAPI_TITLE, OPENAPI_DESCRIPTION,
-            OPENAPI_VERSION, OPENAPI_SERVER_URL, OPENAPI_SPEC_VERSION, OPENAPI_API_PREFIX, API_BROWSABLE,
+            OPENAPI_VERSION, OPENAPI_SERVER_URL, OPENAPI_SPEC_VERSION, OPENAPI_API_PREFIX, API_BROWSABLE, OPENAPI_OPERATION_ID_STYLE,
             CACHE_MEMORY_MAX_SIZE, HEALTH_PATH, HEALTH_READY_PATH, HEALTH_TIMEOUT);
 
     private Settings() {

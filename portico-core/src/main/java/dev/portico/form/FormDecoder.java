@@ -104,10 +104,23 @@ public final class FormDecoder {
      * and reported in the same answer.
      */
     public Object[] decodeArguments(FormData form) {
+        return decodeArguments(form, new FormErrors());
+    }
+
+    /**
+     * The arguments as {@link #decodeArguments(FormData)} reads them, where a list, map or record argument (or one
+     * inside a record) may also come as JSON text under its bare name ({@code people=[{"name":"ada"}]}), read as the
+     * dotted fields it stands for within {@code limits}: what client generators can send for a name the document
+     * cannot spell.
+     */
+    public Object[] decodeArguments(FormData form, FormParser limits) {
+        return decodeArguments(form, new FormErrors(limits));
+    }
+
+    private Object[] decodeArguments(FormData form, FormErrors errors) {
         if (!(plan instanceof RecordNode record)) {
             throw new IllegalStateException("not a decoder of arguments; make it with FormDecoder.arguments(...)");
         }
-        FormErrors errors = new FormErrors();
         FormTree tree = FormTree.of(form);
         if (tree.hasOwnValue()) {
             plan.decode(tree, "", errors); // adds the error: nothing decoded

@@ -13,6 +13,28 @@ final class FormErrors {
     private Map<String, List<String>> errors;
     private Map<String, Object> partials; // records and lists of records that partly decoded, by path; "" for the form
     private int count;
+    private final FormParser limits;
+    private final int[] jsonFields = {0};
+
+    /** Errors of a form in which JSON text is not read as fields. */
+    FormErrors() {
+        this(null);
+    }
+
+    /** Errors of a form in which a list, map or record may come as JSON text ({@link JsonText}), within {@code limits}. */
+    FormErrors(FormParser limits) {
+        this.limits = limits;
+    }
+
+    /** The limits JSON text is read within; null when it is not read. */
+    FormParser limits() {
+        return limits;
+    }
+
+    /** The running count of the fields made from JSON text, for the field-count limit. */
+    int[] jsonFieldCount() {
+        return jsonFields;
+    }
 
     /** Records {@code message} under {@code path}; the root's path is {@code non_field_errors}. */
     void add(String path, String message) {

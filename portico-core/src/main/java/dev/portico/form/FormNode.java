@@ -56,6 +56,14 @@ sealed interface FormNode permits FormNode.Scalar, FormNode.Model, FormNode.File
     }
 
     /**
+     * Whether a name segment is a template's placeholder ({@code {n}}, {@code {key}}) copied from a document, never a
+     * real index or key: refused, so {@code scores.{key}=3} is not silently the key {@code "{key}"}.
+     */
+    static boolean placeholder(String segment) {
+        return segment.length() > 2 && segment.charAt(0) == '{' && segment.charAt(segment.length() - 1) == '}';
+    }
+
+    /**
      * Whether {@code tree} is one empty value and nothing else ({@code count=}, or an empty multipart part): what an
      * HTML form, or Swagger UI, sends for a field left blank.
      */
@@ -178,7 +186,13 @@ sealed interface FormNode permits FormNode.Scalar, FormNode.Model, FormNode.File
             List<Object> out = new ArrayList<>();
             if (tree.hasOwnValue()) {
                 if (!single) {
-                    errors.add(path, "Expected a list of items but got type \"str\".");
+                    FormTree json = JsonText.expand(tree, path, errors, true);
+                    if (json != null) {
+                        return decode(json, path, errors);
+                    }
+                    if (errors.count() == before) {
+                        errors.add(path, "Expected a list of items but got type \"str\".");
+                    }
                     return null;
                 }
                 repeated(tree, path, errors, out);
@@ -247,7 +261,9 @@ sealed interface FormNode permits FormNode.Scalar, FormNode.Model, FormNode.File
                 }
                 int index = index(name);
                 if (index < 0) {
-                    errors.add(FormTree.join(path, name), UNKNOWN);
+                    errors.add(FormTree.join(path, name), placeholder(name)
+                            ? "\"" + name + "\" is a placeholder, not an index: send 0, 1, 2 in its place."
+                            : UNKNOWN);
                 } else {
                     out.add(Map.entry(index, child.getValue()));
                 }
@@ -276,17 +292,28 @@ sealed interface FormNode permits FormNode.Scalar, FormNode.Model, FormNode.File
     record Dictionary(Scalars.Converter key, FormNode value) implements FormNode {
         @Override
         public Object decode(FormTree tree, String path, FormErrors errors) {
+            int before = errors.count();
             if (tree.hasOwnValue()) {
-                errors.add(path, "Expected a dictionary of items but got type \"str\".");
+                FormTree json = JsonText.expand(tree, path, errors, false);
+                if (json != null) {
+                    return decode(json, path, errors);
+                }
+                if (errors.count() == before) {
+                    errors.add(path, "Expected a dictionary of items but got type \"str\".");
+                }
                 return null;
             }
-            int before = errors.count();
             Map<Object, Object> out = new LinkedHashMap<>();
             for (Map.Entry<String, FormTree> child : tree.children.entrySet()) {
                 String name = child.getKey();
                 String childPath = FormTree.join(path, name);
                 if (name.equals(FormTree.MARKER)) {
                     RecordNode.marker(child.getValue(), path, errors);
+                    continue;
+                }
+                if (placeholder(name)) {
+                    errors.add(childPath, "\"" + name + "\" is a placeholder, not a key: send the key itself "
+                            + "in its place.");
                     continue;
                 }
                 try {

@@ -59,6 +59,18 @@ final class FormTree {
         return children.computeIfAbsent(segment, k -> new FormTree());
     }
 
+    /** The node of a dotted name, or null when nothing was sent there. */
+    FormTree find(String name) {
+        FormTree node = this;
+        for (String segment : name.split("\\.", -1)) {
+            node = node.get(segment);
+            if (node == null) {
+                return null;
+            }
+        }
+        return node;
+    }
+
     /** The child of one name segment, or null. */
     FormTree get(String segment) {
         return children.get(segment);

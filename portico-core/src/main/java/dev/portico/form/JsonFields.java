@@ -20,12 +20,16 @@ public final class JsonFields {
 
     /** The fields of {@code json}, which must be an object; a 400 otherwise. */
     public static FormData of(JsonNode json, FormParser limits) {
+        return of(json, limits, new int[] {0});
+    }
+
+    /** The fields of {@code json}, counted on from {@code count} (the fields already made from other JSON text). */
+    static FormData of(JsonNode json, FormParser limits, int[] count) {
         if (!json.isObject()) {
             throw ValidationFailed.of("non_field_errors", "Expected a JSON object of arguments, not "
                     + json.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ".");
         }
         LinkedHashMap<String, ArrayList<String>> fields = new LinkedHashMap<>();
-        int[] count = {0};
         for (Map.Entry<String, JsonNode> entry : json.properties()) {
             add(entry.getKey(), entry.getValue(), fields, count, limits);
         }

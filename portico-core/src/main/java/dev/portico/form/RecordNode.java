@@ -43,11 +43,17 @@ final class RecordNode implements FormNode {
 
     @Override
     public Object decode(FormTree tree, String path, FormErrors errors) {
+        int before = errors.count();
         if (tree.hasOwnValue()) {
-            errors.add(path, "Invalid data. Expected a dictionary, but got str.");
+            FormTree json = path.isEmpty() ? null : JsonText.expand(tree, path, errors, false);
+            if (json != null) {
+                return decode(json, path, errors);
+            }
+            if (errors.count() == before) {
+                errors.add(path, "Invalid data. Expected a dictionary, but got str.");
+            }
             return null;
         }
-        int before = errors.count();
         Object[] args = components(tree, path, errors, null);
         if (errors.count() == before) {
             return construct(args, path, errors);

@@ -108,7 +108,7 @@ public final class BodyReaders {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(endpoint + ": " + e.getMessage(), e);
         }
-        return request -> decoder.decodeArguments(fields(request).without(credentialFields));
+        return request -> decoder.decodeArguments(fields(request).without(credentialFields), forms);
     }
 
     /** Every field of a call: the query string's, then the body's. */

@@ -17,7 +17,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * (durations too) as ISO-8601 strings, {@code @ReadOnly} fields refused in input and {@code @WriteOnly} ones
  * never written, unknown input fields rejected (so extra fields cannot be smuggled into writes), required
  * record components enforced ({@link dev.portico.endpoint.Fields#required}: missing or null is a 400),
- * {@link dev.portico.input.Omittable} read with its three states (absent, null, a value), and
+ * {@link dev.portico.input.Omittable} read with its three states (absent, null, a value), decimals as numbers
+ * or, with {@code json.decimals-as-strings}, as DRF's strings ({@code "5000.00"}), and
  * the parser's nesting depth and string length bounded so a hostile body fails fast instead of eating memory.
  */
 public final class Json {
@@ -26,7 +27,13 @@ public final class Json {
     }
 
     /** The limits the parser enforces while reading, before any object is built. */
-    public record Limits(int maxNestingDepth, int maxStringLength, int maxNumberLength, boolean failOnUnknownFields) {
+    public record Limits(int maxNestingDepth, int maxStringLength, int maxNumberLength, boolean failOnUnknownFields,
+                         boolean decimalsAsStrings) {
+
+        /** Limits with decimals as JSON numbers. */
+        public Limits(int maxNestingDepth, int maxStringLength, int maxNumberLength, boolean failOnUnknownFields) {
+            this(maxNestingDepth, maxStringLength, maxNumberLength, failOnUnknownFields, false);
+        }
 
         /** Safe defaults: depth 64, strings up to 1 MiB, numbers up to 1000 digits, unknown fields rejected. */
         public static Limits defaults() {
@@ -51,7 +58,7 @@ public final class Json {
                 .addModule(new Jdk8Module())
                 .addModule(new FieldAccess())
                 .addModule(new OmittableModule())
-                .addModule(new BoundedDecimals())
+                .addModule(new BoundedDecimals(limits.decimalsAsStrings()))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)

@@ -22,9 +22,13 @@ import java.util.Set;
  * The request body of an API method ({@link Input.Arguments}), in the two spellings the one decoder reads:
  * <ul>
  *   <li>form fields ({@code application/x-www-form-urlencoded}, or {@code multipart/form-data} when a file may be
- *   sent): one property per dotted name, flattened as the decoder reads them ({@code filter.name_gt},
- *   {@code people.{n}.name}, {@code scores.{key}}), a list of single values as one repeated name
- *   ({@code encoding: explode}), and {@code x-portico-form: dotted-names} saying so;</li>
+ *   sent): one property per concrete dotted name, flattened as the decoder reads them ({@code filter.name_gt}), a
+ *   list of single values as one repeated name ({@code encoding: explode}), and {@code x-portico-form: dotted-names}
+ *   saying so. A list of records and a map have no concrete names ({@code people.0.name}, {@code scores.alice}
+ *   depend on the value), and generators take a templated name such as {@code people.{n}.name} literally, so they
+ *   are one property of JSON text under the bare name ({@code people=[{"name":"ada"}]}, which the decoder reads as
+ *   the dotted names): a string with {@code contentMediaType: application/json} and, in 3.1, the
+ *   {@code contentSchema} of the value; every generator can send a string;</li>
  *   <li>a JSON object with one property per argument.</li>
  * </ul>
  * A model sent by public id is a string in both. The constraints of the arguments and of the records' components
@@ -37,6 +41,9 @@ final class ArgumentSchemas {
             + "(records `filter.name_gt`, lists `tags.0` or the name repeated, maps `scores.alice`, `name.` with an "
             + "empty value for an empty record, list or map), or as one JSON object. The query string may carry them "
             + "too, but it ends up in logs: send them in the body.";
+    private static final String JSON_TEXT = " A list of records or a map has no fixed field names: send it as one "
+            + "field of JSON text under its bare name (`people=[{\"name\":\"ada\"}]`, `scores={\"alice\":3}`), "
+            + "which is read as the dotted names it stands for.";
     private static final int DEEPEST = 6;
 
     private final Schemas schemas;
@@ -50,7 +57,8 @@ final class ArgumentSchemas {
     RequestBody requestBody(Input.Arguments arguments) {
         Content content = new Content();
         // the one decoder reads both form encodings whatever the arguments: both are documented (a file needs multipart)
-        content.addMediaType(MediaType.MULTIPART_FORM_DATA, form(arguments));
+        io.swagger.v3.oas.models.media.MediaType form = form(arguments);
+        content.addMediaType(MediaType.MULTIPART_FORM_DATA, form);
         content.addMediaType(MediaType.FORM_URLENCODED, form(arguments));
         boolean requiredFile = arguments.arguments().stream()
                 .anyMatch(a -> a.required() && Types.raw(a.type()) == FileUpload.class);
@@ -59,7 +67,10 @@ final class ArgumentSchemas {
                     .schema(json(arguments)));
         }
         boolean required = arguments.arguments().stream().anyMatch(Input.Argument::required);
-        return new RequestBody().required(required).description(DESCRIPTION).content(content);
+        boolean jsonText = form.getEncoding() != null && form.getEncoding().values().stream()
+                .anyMatch(e -> MediaType.APPLICATION_JSON.equals(e.getContentType()));
+        return new RequestBody().required(required).description(jsonText ? DESCRIPTION + JSON_TEXT : DESCRIPTION)
+                .content(content);
     }
 
     private Schema<Object> json(Input.Arguments arguments) {
@@ -123,6 +134,7 @@ final class ArgumentSchemas {
         io.swagger.v3.oas.models.media.MediaType media = new io.swagger.v3.oas.models.media.MediaType().schema(object);
         fields.repeated.forEach(name -> media.addEncoding(name, new Encoding().style(Encoding.StyleEnum.FORM)
                 .explode(true)));
+        fields.json.forEach(name -> media.addEncoding(name, new Encoding().contentType(MediaType.APPLICATION_JSON)));
         media.addExtension(FORM_EXTENSION, "dotted-names");
         return media;
     }
@@ -132,6 +144,7 @@ final class ArgumentSchemas {
         final Map<String, Schema<Object>> properties = new LinkedHashMap<>();
         final List<String> required = new ArrayList<>();
         final List<String> repeated = new ArrayList<>();
+        final List<String> json = new ArrayList<>();
 
         void walk(String name, Type type, boolean mandatory, List<Annotation> annotations, Input.Arguments arguments,
                   Set<Class<?>> seen, int depth) {
@@ -148,16 +161,18 @@ final class ArgumentSchemas {
                     leaf(name, list, false);
                     repeated.add(name);
                 } else {
-                    walk(name + ".{n}", item, false, List.of(), arguments, seen, depth + 1);
+                    jsonText(name, type, mandatory, annotations, arguments, "a JSON array of items ("
+                            + name + ".0 and on as dotted names)");
                 }
             } else if (Map.class.isAssignableFrom(raw)) {
-                walk(name + ".{key}", Types.argument(type, 1), false, List.of(), arguments, seen, depth + 1);
+                jsonText(name, type, mandatory, annotations, arguments, "a JSON object by key ("
+                        + name + ".<key> as dotted names)");
             } else if (raw.isRecord() && seen.add(raw) && depth < DEEPEST) {
                 record(name, raw, mandatory, arguments, seen, depth);
                 seen.remove(raw);
             } else {
-                // a record inside itself: documented once, as its component, sent by the same dotted rules
-                leaf(name, types.schema(type, TypeSchemas.Usage.REQUEST), false);
+                // a record inside itself: its fields have no end, so it is JSON text too
+                jsonText(name, type, mandatory, annotations, arguments, "a JSON object");
             }
         }
 
@@ -179,6 +194,18 @@ final class ArgumentSchemas {
                         mandatory && dev.portico.endpoint.Fields.required(component), Constraints.of(component),
                         arguments, seen, depth + 1);
             }
+        }
+
+        /** A value without concrete dotted names, sent as one field of JSON text that the decoder expands. */
+        private void jsonText(String name, Type type, boolean mandatory, List<Annotation> annotations,
+                              Input.Arguments arguments, String what) {
+            Schema<Object> text = schemas.typed("string").contentMediaType(MediaType.APPLICATION_JSON)
+                    .description("JSON text: " + what + ".");
+            if (schemas.v31()) {
+                text.contentSchema(constrained(type, annotations, arguments));
+            }
+            leaf(name, text, mandatory);
+            json.add(name);
         }
 
         private void leaf(String name, Schema<Object> schema, boolean mandatory) {

@@ -4,6 +4,7 @@ import dev.portico.endpoint.Fields;
 import io.swagger.v3.oas.models.media.Schema;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -56,16 +57,18 @@ final class Constraints {
         for (Annotation annotation : annotations) {
             switch (annotation) {
                 case Size s -> size(schema, type, s.min(), s.max());
-                case Min m -> schemas.minimum(schema, BigDecimal.valueOf(m.value()), false);
-                case Max m -> schemas.maximum(schema, BigDecimal.valueOf(m.value()), false);
-                case DecimalMin m -> schemas.minimum(schema, new BigDecimal(m.value()), !m.inclusive());
-                case DecimalMax m -> schemas.maximum(schema, new BigDecimal(m.value()), !m.inclusive());
-                case Positive p -> schemas.minimum(schema, BigDecimal.ZERO, true);
-                case PositiveOrZero p -> schemas.minimum(schema, BigDecimal.ZERO, false);
-                case Negative n -> schemas.maximum(schema, BigDecimal.ZERO, true);
-                case NegativeOrZero n -> schemas.maximum(schema, BigDecimal.ZERO, false);
+                case Min m when !"string".equals(type) -> schemas.minimum(schema, BigDecimal.valueOf(m.value()), false);
+                case Max m when !"string".equals(type) -> schemas.maximum(schema, BigDecimal.valueOf(m.value()), false);
+                case DecimalMin m when !"string".equals(type) -> schemas.minimum(schema, new BigDecimal(m.value()), !m.inclusive());
+                case DecimalMax m when !"string".equals(type) -> schemas.maximum(schema, new BigDecimal(m.value()), !m.inclusive());
+                case Positive p when !"string".equals(type) -> schemas.minimum(schema, BigDecimal.ZERO, true);
+                case PositiveOrZero p when !"string".equals(type) -> schemas.minimum(schema, BigDecimal.ZERO, false);
+                case Negative n when !"string".equals(type) -> schemas.maximum(schema, BigDecimal.ZERO, true);
+                case NegativeOrZero n when !"string".equals(type) -> schemas.maximum(schema, BigDecimal.ZERO, false);
                 case Pattern p -> schema.pattern(p.regexp());
                 case Email e -> schema.format("email");
+                case Digits d when "string".equals(type) -> schema.pattern("^-?\\d{0," + d.integer() + "}(?:\\.\\d{0,"
+                        + d.fraction() + "})?$"); // a decimal written as a string: drf-spectacular's pattern
                 case NotBlank n -> size(schema, type, 1, Integer.MAX_VALUE);
                 case NotEmpty n -> size(schema, type, 1, Integer.MAX_VALUE);
                 default -> { }

@@ -115,8 +115,8 @@ final class ErrorResponses {
     }
 
     private Header seconds(String description) {
-        return new Header().description(description).schema(schemas.typed("integer", "int32").minimum(
-                java.math.BigDecimal.ZERO));
+        return new Header().description(description).schema(schemas.typed("integer", "int32")
+                .minimum(java.math.BigDecimal.ZERO));
     }
 
     /** Documents an error the endpoint declares it throws ({@code response(412, PreconditionFailed.class)}). */

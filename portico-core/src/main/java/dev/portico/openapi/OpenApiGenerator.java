@@ -2,6 +2,7 @@ package dev.portico.openapi;
 
 import dev.portico.auth.Authenticator;
 import dev.portico.auth.Permission;
+import dev.portico.config.Limits;
 import dev.portico.endpoint.Endpoint;
 import dev.portico.error.ErrorFormat;
 import dev.portico.throttle.Throttle;
@@ -37,9 +38,18 @@ public final class OpenApiGenerator {
      * @param permissions the default permissions
      * @param throttle the default throttle
      * @param errorFormat {@code errors.format}
+     * @param limits the {@code limits.*} the document states where no constraint is tighter ({@link StatedLimits})
+     * @param decimalsAsStrings {@code json.decimals-as-strings}: BigDecimal is documented as a decimal string
      */
     public record Defaults(List<Authenticator> authenticators, List<Permission> permissions,
-                           Optional<Throttle> throttle, ErrorFormat errorFormat) {
+                           Optional<Throttle> throttle, ErrorFormat errorFormat, Limits limits,
+                           boolean decimalsAsStrings) {
+
+        /** These policies, with the default limits and decimals as numbers. */
+        public Defaults(List<Authenticator> authenticators, List<Permission> permissions, Optional<Throttle> throttle,
+                        ErrorFormat errorFormat) {
+            this(authenticators, permissions, throttle, errorFormat, Limits.defaults(), false);
+        }
 
         /** No policies, the simple error format. */
         public static Defaults none() {
@@ -54,13 +64,13 @@ public final class OpenApiGenerator {
     public static OpenAPI generate(List<Endpoint> endpoints, SchemaView view, Defaults defaults) {
         List<Endpoint> included = endpoints.stream()
                 .filter(e -> !e.docs().hidden() && view.includes(e.path().template())).toList();
-        Schemas schemas = new Schemas(view.specVersion());
+        Schemas schemas = new Schemas(view.specVersion(), defaults.decimalsAsStrings());
         ComponentNames names = new ComponentNames(componentNames(included));
         TypeSchemas types = new TypeSchemas(schemas, names);
         ErrorResponses errors = new ErrorResponses(schemas, new ErrorResponses.Defaults(defaults.authenticators(),
                 defaults.permissions(), defaults.throttle(), defaults.errorFormat()));
         names.claim(errors.component(), "the error format");
-        Operations operations = new Operations(schemas, types, new OperationNames(view.apiPrefix()), errors);
+        Operations operations = new Operations(schemas, types, new OperationNames(view.apiPrefix(), view.operationIdStyle()), errors);
         SecurityRequirements security = new SecurityRequirements(defaults.authenticators(), defaults.permissions());
 
         Paths paths = new Paths();
@@ -107,6 +117,7 @@ public final class OpenApiGenerator {
         if (!view.serverUrl().isEmpty()) {
             openapi.servers(List.of(new Server().url(view.serverUrl())));
         }
+        new StatedLimits(schemas, defaults.limits()).apply(openapi);
         view.customizers().forEach(c -> c.accept(openapi));
         return openapi;
     }

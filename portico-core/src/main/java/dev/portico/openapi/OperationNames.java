@@ -1,5 +1,6 @@
 package dev.portico.openapi;
 
+import dev.portico.config.OperationIdStyle;
 import dev.portico.endpoint.Endpoint;
 import dev.portico.router.PathTemplate;
 import java.util.Collection;
@@ -16,20 +17,62 @@ import java.util.Locale;
  */
 final class OperationNames {
     private final List<String> prefix;
+    private final OperationIdStyle style;
 
-    /** Names relative to the API prefix, such as {@code /api}. */
+    /** Names relative to the API prefix, such as {@code /api}, in DRF's style. */
     OperationNames(String apiPrefix) {
-        this.prefix = PathTemplate.parse(apiPrefix.endsWith("/") ? apiPrefix : apiPrefix + "/").segments().stream()
-                .map(PathTemplate.Segment::literal).toList();
+        this(apiPrefix, OperationIdStyle.DRF);
     }
 
-    /** The endpoint's operationId: its override, or action + base. */
+    /** Names relative to the API prefix, such as {@code /api}, in {@code style}. */
+    OperationNames(String apiPrefix, OperationIdStyle style) {
+        this.prefix = PathTemplate.parse(apiPrefix.endsWith("/") ? apiPrefix : apiPrefix + "/").segments().stream()
+                .map(PathTemplate.Segment::literal).toList();
+        this.style = style;
+    }
+
+    /** The endpoint's operationId: its override, or action + base in the configured style. */
     String operationId(Endpoint endpoint) {
         if (endpoint.docs().operationId().isPresent()) {
             return endpoint.docs().operationId().get();
         }
-        boolean list = isList(endpoint);
+        return style == OperationIdStyle.SPECTACULAR ? spectacular(endpoint) : drf(endpoint);
+    }
+
+    /**
+     * drf-spectacular's {@code get_operation_id}: the literal segments after the prefix ({@code -} as {@code _}), then
+     * the action ({@code list}, {@code retrieve}, {@code create}, {@code update}, {@code partial_update},
+     * {@code destroy}); {@code root} when no segment is left. An {@code operationIdBase} does not apply: the path is
+     * the base.
+     */
+    private String spectacular(Endpoint endpoint) {
+        List<PathTemplate.Segment> segments = endpoint.path().segments();
+        StringBuilder id = new StringBuilder();
+        boolean prefixed = segments.size() >= prefix.size() && (segments.size() == prefix.size()
+                ? segments.stream().map(PathTemplate.Segment::literal).toList().equals(prefix)
+                : startsWithPrefix(segments));
+        for (int i = prefixed ? prefix.size() : 0; i < segments.size(); i++) {
+            if (!segments.get(i).isParam() && !segments.get(i).literal().isEmpty()) {
+                id.append(segments.get(i).literal().replace('-', '_')).append('_');
+            }
+        }
         String action = switch (endpoint.method()) {
+            case GET -> isList(endpoint) ? "list" : "retrieve";
+            case PATCH -> "partial_update";
+            default -> drfAction(endpoint, false);
+        };
+        return (id.isEmpty() ? "root_" : id.toString()) + action;
+    }
+
+    private String drf(Endpoint endpoint) {
+        boolean list = isList(endpoint);
+        String action = drfAction(endpoint, list);
+        String base = endpoint.docs().operationIdBase().orElseGet(() -> singular(camel(lastLiteral(endpoint))));
+        return action + (list ? plural(base) : base);
+    }
+
+    private static String drfAction(Endpoint endpoint, boolean list) {
+        return switch (endpoint.method()) {
             case GET -> list ? "list" : "retrieve";
             case POST -> "create";
             case PUT -> "update";
@@ -37,8 +80,6 @@ final class OperationNames {
             case DELETE -> "destroy";
             default -> endpoint.method().name().toLowerCase(Locale.ROOT);
         };
-        String base = endpoint.docs().operationIdBase().orElseGet(() -> singular(camel(lastLiteral(endpoint))));
-        return action + (list ? plural(base) : base);
     }
 
     /** The endpoint's tags: its override, or the first literal segment after the prefix. */

@@ -2,6 +2,7 @@ package dev.portico.openapi;
 
 import dev.portico.auth.Authenticator;
 import dev.portico.auth.Permission;
+import dev.portico.config.OperationIdStyle;
 import dev.portico.config.PorticoConfig;
 import dev.portico.config.Settings;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -29,13 +30,16 @@ import java.util.function.Consumer;
  * @param serverUrl {@code servers[0].url}; empty for no servers list
  * @param specVersion 3.1.0 or 3.0.3
  * @param apiPrefix the prefix the tag segment follows, {@code /api}
+ * @param operationIdStyle how operationIds are derived: DRF's ({@code listPosts}) or drf-spectacular's
+ *     ({@code posts_list})
  * @param patterns path globs of the routes to document ({@code /api/**}, {@code /health}); empty for all
  * @param authenticators the schema endpoint's own authenticators; empty for the application's
  * @param permissions the schema endpoint's own permissions; empty means public (allow any)
  * @param customizers run in order on the finished document, before it is checked and rendered
  */
 public record SchemaView(boolean enabled, String path, String title, String description, String version,
-                         String serverUrl, SpecVersion specVersion, String apiPrefix, List<String> patterns,
+                         String serverUrl, SpecVersion specVersion, String apiPrefix,
+                         OperationIdStyle operationIdStyle, List<String> patterns,
                          Optional<List<Authenticator>> authenticators, List<Permission> permissions,
                          List<Consumer<OpenAPI>> customizers) {
 
@@ -71,6 +75,7 @@ public record SchemaView(boolean enabled, String path, String title, String desc
         private String serverUrl;
         private SpecVersion specVersion;
         private String apiPrefix;
+        private OperationIdStyle operationIdStyle;
         private List<String> patterns = List.of();
         private List<Authenticator> authenticators;
         private List<Permission> permissions = List.of();
@@ -127,6 +132,12 @@ public record SchemaView(boolean enabled, String path, String title, String desc
             return this;
         }
 
+        /** How operationIds are derived: DRF's ({@code listPosts}) or drf-spectacular's ({@code posts_list}). */
+        public Builder operationIdStyle(OperationIdStyle style) {
+            this.operationIdStyle = style;
+            return this;
+        }
+
         /** Only the routes matching these globs are documented: {@code *} one segment, {@code **} any. */
         public Builder patterns(String... patterns) {
             this.patterns = List.of(patterns);
@@ -162,6 +173,7 @@ public record SchemaView(boolean enabled, String path, String title, String desc
                     serverUrl != null ? serverUrl : config.get(Settings.OPENAPI_SERVER_URL),
                     specVersion != null ? specVersion : SpecVersion.parse(config.get(Settings.OPENAPI_SPEC_VERSION)),
                     apiPrefix != null ? apiPrefix : config.get(Settings.OPENAPI_API_PREFIX),
+                    operationIdStyle != null ? operationIdStyle : config.get(Settings.OPENAPI_OPERATION_ID_STYLE),
                     patterns, Optional.ofNullable(authenticators), permissions, customizers);
         }
     }

@@ -15,9 +15,20 @@ final class Schemas {
     static final String COMPONENTS = "#/components/schemas/";
 
     private final SpecVersion version;
+    private final boolean decimalsAsStrings;
 
     Schemas(SpecVersion version) {
+        this(version, false);
+    }
+
+    /** @param decimalsAsStrings {@code json.decimals-as-strings}: a BigDecimal is {@code type: string, format: decimal} */
+    Schemas(SpecVersion version, boolean decimalsAsStrings) {
         this.version = version;
+        this.decimalsAsStrings = decimalsAsStrings;
+    }
+
+    boolean decimalsAsStrings() {
+        return decimalsAsStrings;
     }
 
     SpecVersion version() {

@@ -70,6 +70,9 @@ final class TypeSchemas {
     Schema<Object> schema(Type type, Usage usage) {
         Class<?> raw = Types.raw(type);
         String[] scalar = SCALARS.get(raw);
+        if (raw == BigDecimal.class && schemas.decimalsAsStrings()) {
+            return schemas.typed("string", "decimal"); // as drf-spectacular documents COERCE_DECIMAL_TO_STRING
+        }
         if (scalar != null) {
             return scalar[1] == null ? schemas.typed(scalar[0]) : schemas.typed(scalar[0], scalar[1]);
         }

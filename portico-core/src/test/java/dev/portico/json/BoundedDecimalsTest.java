@@ -31,6 +31,25 @@ class BoundedDecimalsTest {
         }
     }
 
+    @Test
+    void asStringsDecimalsAreWrittenAsDrfWritesThemAndReadFromStringsOrNumbers() throws Exception {
+        ObjectMapper drf = Json.mapper(new Json.Limits(64, 1 << 20, 1000, true, true));
+        assertThat(drf.writeValueAsString(new Pay(new BigDecimal("5000.00")))).isEqualTo("{\"salary\":\"5000.00\"}");
+        assertThat(drf.readValue("{\"salary\": \"7000.00\"}", Pay.class).salary()).isEqualTo(new BigDecimal("7000.00"));
+        assertThat(drf.readValue("{\"salary\": 7000.5}", Pay.class).salary()).isEqualByComparingTo("7000.5");
+        for (String bad : new String[] {"\"\"", "\"abc\"", "\"1e2000\""}) {
+            assertThatThrownBy(() -> drf.readValue("{\"salary\": " + bad + "}", Pay.class))
+                    .isInstanceOf(InvalidFormatException.class);
+        }
+    }
+
+    @Test
+    void byDefaultDecimalsAreNumbersAndAStringIsRefused() throws Exception {
+        assertThat(mapper.writeValueAsString(new Pay(new BigDecimal("5000.00")))).isEqualTo("{\"salary\":5000.00}");
+        assertThatThrownBy(() -> mapper.readValue("{\"salary\": \"7000.00\"}", Pay.class))
+                .isInstanceOf(com.fasterxml.jackson.databind.JsonMappingException.class);
+    }
+
     private InvalidFormatException catching(String number) {
         try {
             mapper.readValue("{\"salary\": " + number + "}", Pay.class);

@@ -115,13 +115,15 @@ class OpenApiGeneratorTest {
         JsonNode doc = articles();
         JsonNode list = op(doc, "/api/articles/", "get").path("parameters");
         assertThat(list.get(0).toString()).isEqualTo("{\"name\":\"limit\",\"in\":\"query\",\"required\":false,"
-                + "\"schema\":{\"type\":\"integer\",\"format\":\"int32\",\"default\":10,\"maximum\":100}}");
+                + "\"schema\":{\"type\":\"integer\",\"format\":\"int32\",\"default\":10,\"maximum\":100,"
+                + "\"minimum\":-2147483648}}");
         assertThat(list.get(1).path("required").asBoolean()).isFalse();
         assertThat(list.get(2).path("schema").path("type").asText()).isEqualTo("array");
         assertThat(list.get(2).path("explode").asBoolean()).isTrue();
         JsonNode id = op(doc, "/api/articles/{id}/", "get").path("parameters").get(0);
         assertThat(id.toString()).isEqualTo("{\"name\":\"id\",\"in\":\"path\",\"required\":true,"
-                + "\"schema\":{\"type\":\"integer\",\"format\":\"int64\"}}");
+                + "\"schema\":{\"type\":\"integer\",\"format\":\"int64\","
+                + "\"maximum\":9223372036854775807,\"minimum\":-9223372036854775808}}");
     }
 
     public static class Optionals {

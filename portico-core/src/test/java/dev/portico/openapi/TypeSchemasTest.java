@@ -73,7 +73,8 @@ class TypeSchemasTest {
     @Test
     void scalarsContainersAndEnumsMapToJsonSchemaTypes() {
         JsonNode p = schema(doc(Scalars.class), "Scalars").path("properties");
-        assertThat(p.path("i").toString()).isEqualTo("{\"type\":\"integer\",\"format\":\"int32\"}");
+        assertThat(p.path("i").toString()).isEqualTo("{\"type\":\"integer\",\"format\":\"int32\","
+                + "\"maximum\":2147483647,\"minimum\":-2147483648}"); // the type's range: StatedLimits
         assertThat(p.path("l").path("format").asText()).isEqualTo("int64");
         assertThat(p.path("d").path("format").asText()).isEqualTo("double");
         assertThat(p.path("f").path("format").asText()).isEqualTo("float");
@@ -86,7 +87,8 @@ class TypeSchemasTest {
         assertThat(p.path("took").path("format").asText()).isEqualTo("duration");
         assertThat(p.path("data").path("contentEncoding").asText()).isEqualTo("base64");
         assertThat(p.path("color").path("$ref").asText()).isEqualTo("#/components/schemas/Color");
-        assertThat(p.path("names").toString()).isEqualTo("{\"type\":\"array\",\"items\":{\"type\":\"string\"}}");
+        assertThat(p.path("names").toString())
+                .isEqualTo("{\"type\":\"array\",\"items\":{\"type\":\"string\",\"maxLength\":1048576}}");
         assertThat(p.path("numbers").path("uniqueItems").asBoolean()).isTrue();
         assertThat(p.path("counts").path("additionalProperties").path("format").asText()).isEqualTo("int64");
         assertThat(p.path("tags").path("items").path("type").asText()).isEqualTo("string");
@@ -137,7 +139,8 @@ class TypeSchemasTest {
     void componentsAreRequiredUnlessOptionalOrNullableWhichMayBeNull() {
         JsonNode o = schema(doc(Optionals.class), "Optionals");
         assertThat(o.path("required").toString()).isEqualTo("[\"required\"]");
-        assertThat(o.path("properties").path("required").toString()).isEqualTo("{\"type\":\"string\"}");
+        assertThat(o.path("properties").path("required").toString())
+                .isEqualTo("{\"type\":\"string\",\"maxLength\":1048576}"); // limits.json-string-length
         assertThat(o.path("properties").path("maybe").path("type").toString()).isEqualTo("[\"string\",\"null\"]");
         assertThat(o.path("properties").path("nullable").path("type").toString()).isEqualTo("[\"string\",\"null\"]");
         assertThat(o.path("properties").path("color").path("oneOf").toString())
@@ -169,13 +172,14 @@ class TypeSchemasTest {
         assertThat(o.path("properties").path("nick").toString())
                 .isEqualTo("{\"type\":[\"string\",\"null\"],\"maxLength\":50}");
         assertThat(o.path("properties").path("day").toString())
-                .isEqualTo("{\"type\":[\"string\",\"null\"],\"format\":\"date\"}");
+                .isEqualTo("{\"type\":[\"string\",\"null\"],\"format\":\"date\",\"maxLength\":1048576}");
         assertThat(o.path("properties").path("plain").path("oneOf").toString())
                 .isEqualTo("[{\"$ref\":\"#/components/schemas/Plain\"},{\"type\":\"null\"}]");
         JsonNode v30 = json(b -> b.schema(s -> s.specVersion(SpecVersion.V3_0))
                 .patch("/api/things/", Clearable.class, String.class, (r, c) -> "ok"));
         JsonNode p = schema(v30, "Clearable").path("properties");
-        assertThat(p.path("day").toString()).isEqualTo("{\"type\":\"string\",\"format\":\"date\",\"nullable\":true}");
+        assertThat(p.path("day").toString())
+                .isEqualTo("{\"maxLength\":1048576,\"type\":\"string\",\"format\":\"date\",\"nullable\":true}");
         assertThat(p.path("nick").path("maxLength").asInt()).isEqualTo(50);
         assertThat(p.path("plain").path("oneOf").get(1).path("nullable").asBoolean()).isTrue();
     }

@@ -50,10 +50,15 @@ public final class NodeTools {
 
     /** Runs {@code command} in the node project's folder, with Redocly's calls home turned off. */
     public static Result run(List<String> command) throws IOException, InterruptedException {
+        return run(project(), command);
+    }
+
+    /** Runs {@code command} in {@code directory} (another node project, such as the example's client tools). */
+    public static Result run(Path directory, List<String> command) throws IOException, InterruptedException {
         Path out = Files.createTempFile("portico-node-", ".out");
         Path err = Files.createTempFile("portico-node-", ".err");
         try {
-            ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).directory(project().toFile())
+            ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).directory(directory.toFile())
                     .redirectOutput(out.toFile()).redirectError(err.toFile());
             builder.environment().put("REDOCLY_TELEMETRY", "off");
             builder.environment().put("REDOCLY_SUPPRESS_UPDATE_NOTICE", "true");

@@ -71,6 +71,7 @@ public final class BlogApp {
         // DRF's browsable API: a browser sees every JSON endpoint as a page, logs in at /api-auth/login/
         BrowsableApi.create(auth.sessions()).title("Blog API").home("/api/posts/").addTo(app);
         api(auth).addTo(app);
+        EmployeesPage.addTo(app);
         return app;
     }
 
