@@ -304,8 +304,8 @@ class ApiTest {
     void aModelIdThatDoesNotExistIs400NamingIt() {
         assertThat(errors(post("/api/types/echo", "owner=u-404")).get("owner").get(0).asText())
                 .isEqualTo("Invalid id \"u-404\" - object does not exist.");
-        assertThat(errors(post("/api/types/echo", "owner=")).get("owner").get(0).asText())
-                .isEqualTo("Invalid id \"\" - object does not exist.");
+        // a blank field is an optional one not given, as DRF reads an HTML form (Field.get_value)
+        assertThat(post("/api/types/echo", "owner=").status()).isEqualTo(200);
     }
 
     @Test
