@@ -90,7 +90,7 @@ public final class OpenApiGenerator {
             item.operation(PathItem.HttpMethod.valueOf(endpoint.method().name()), operation);
         }
 
-        OptionsOperations options = new OptionsOperations(schemas);   // OPTIONS: DRF's metadata, on every path
+        OptionsOperations options = new OptionsOperations(schemas, view.operationIdStyle());   // OPTIONS: DRF's metadata, on every path
         options.addTo(paths).stream().filter(operationIds::containsKey).findFirst().ifPresent(id -> {
             throw new IllegalStateException("operationId '" + id + "' is used by " + operationIds.get(id).describe()
                     + " and by the OPTIONS operation of another path; give the endpoint another operationId(...)");

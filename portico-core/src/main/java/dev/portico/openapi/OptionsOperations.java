@@ -28,8 +28,12 @@ final class OptionsOperations {
 
     private final Schemas schemas;
 
-    OptionsOperations(Schemas schemas) {
+    private final boolean snakeCase;
+
+    /** {@code style} spells the ids as the others are: {@code optionsListPosts}, or {@code posts_list_options}. */
+    OptionsOperations(Schemas schemas, dev.portico.config.OperationIdStyle style) {
         this.schemas = schemas;
+        this.snakeCase = style == dev.portico.config.OperationIdStyle.SPECTACULAR;
     }
 
     /** Adds an OPTIONS operation to each path that has no OPTIONS operation of its own; returns their operationIds. */
@@ -40,8 +44,9 @@ final class OptionsOperations {
             if (main == null || item.getOptions() != null || main.getOperationId() == null) {
                 return;
             }
-            String id = "options" + Character.toUpperCase(main.getOperationId().charAt(0))
-                    + main.getOperationId().substring(1);
+            String mainId = main.getOperationId();
+            String id = snakeCase ? mainId + "_options"
+                    : "options" + Character.toUpperCase(mainId.charAt(0)) + mainId.substring(1);
             ids.add(id);
             item.setOptions(operation(id, main));
         });

@@ -50,6 +50,9 @@ class OperationIdStyleTest {
     void spectacularJoinsThePathAndTheActionAsDrfSpectacularDoes() {
         assertThat(operationIds(document("spectacular"))).containsExactlyInAnyOrder("employees_list",
                 "employees_create", "employees_retrieve", "employees_update", "employees_partial_update",
-                "employees_destroy", "team_members_roles_list", "root_retrieve", "fetchThings");
+                "employees_destroy", "team_members_roles_list", "root_retrieve", "fetchThings",
+                // DRF's OPTIONS metadata, one per path, named after the path's main operation in the same style
+                "employees_list_options", "employees_retrieve_options", "team_members_roles_list_options",
+                "root_retrieve_options", "fetchThings_options");
     }
 }

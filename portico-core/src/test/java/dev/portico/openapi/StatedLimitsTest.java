@@ -54,7 +54,9 @@ class StatedLimitsTest {
         assertThat(pay.path("tags").has("maxItems")).as("JSON arrays have no count limit").isFalse();
         JsonNode get = doc.path("paths").path("/api/pay/").path("get");
         assertThat(get.path("parameters").get(0).path("schema").path("maxLength").asInt()).isEqualTo(8192);
-        JsonNode limit = get.path("responses").path("200").path("headers").path("RateLimit-Limit").path("schema");
+        assertThat(get.path("responses").path("200").path("headers").path("RateLimit-Limit").path("$ref").asText())
+                .isEqualTo("#/components/headers/RateLimit-Limit"); // written once, referred to by every response
+        JsonNode limit = doc.path("components").path("headers").path("RateLimit-Limit").path("schema");
         assertThat(limit.path("format").asText()).isEqualTo("int32");
         assertThat(limit.path("minimum").asInt()).isZero();
         JsonNode form = doc.path("paths").path("/api/forms/tally").path("post").path("requestBody").path("content")
