@@ -29,6 +29,8 @@ final class OptionsOperations {
     private final Schemas schemas;
 
     private final boolean snakeCase;
+    /** Every method's name, with separators: no {@code Allow} is longer. */
+    private static final int ALLOW_LENGTH = 64;
 
     /** {@code style} spells the ids as the others are: {@code optionsListPosts}, or {@code posts_list_options}. */
     OptionsOperations(Schemas schemas, dev.portico.config.OperationIdStyle style) {
@@ -68,7 +70,10 @@ final class OptionsOperations {
                 .description("What the path is: its name, what it renders and parses, and under actions the fields "
                         + "of the writing methods the caller may use.")
                 .content(new Content().addMediaType("application/json",
-                        new MediaType().schema(schemas.ref(METADATA)))));
+                        new MediaType().schema(schemas.ref(METADATA))))
+                .addHeaderObject("Allow", new io.swagger.v3.oas.models.headers.Header()
+                        .description("The methods the path answers, as a 405 names them.")
+                        .schema(schemas.typed("string").maxLength(ALLOW_LENGTH))));
         for (String status : List.of("401", "403", "404")) {
             if (main.getResponses() != null && main.getResponses().containsKey(status)) {
                 responses.addApiResponse(status, main.getResponses().get(status));
