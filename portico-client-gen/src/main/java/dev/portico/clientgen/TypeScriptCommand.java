@@ -113,7 +113,10 @@ final class TypeScriptCommand implements Callable<Integer> {
                 .setGeneratorName(TypeScriptFetchGenerator.class.getName())
                 .setInputSpec(input)
                 .setOutputDir(out.toAbsolutePath().toString())
-                .addAdditionalProperty("supportsES6", true); // ES2015+ output: classes, Promise, no polyfills
+                .addAdditionalProperty("supportsES6", true) // ES2015+ output: classes, Promise, no polyfills
+                // a form body that is not the JSON one (it also names the form's credential field) is a model of its
+                // own; OpenAPI Generator skips such form-only models by default, yet the API classes import them
+                .addGlobalProperty("skipFormModel", "false");
         ClientOptInput options = configurator.toClientOptInput(); // throws when the document cannot be read
         return new DefaultGenerator().opts(options).generate();
     }

@@ -32,6 +32,29 @@ final class CredentialFields {
         });
     }
 
+    /**
+     * Names each inline body {@code <OperationId>Form} (a form) or {@code <OperationId>Body} through its {@code title}, which generators take as the
+     * model's name: left unnamed, OpenAPI Generator names it {@code <OperationId>Request}, the name typescript-fetch
+     * gives the operation's own parameter interface, and by default skips it (form-only models) while the API class
+     * still imports it.
+     */
+    @SuppressWarnings("rawtypes")
+    static void nameForms(Operation operation) {
+        if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null
+                || operation.getOperationId() == null) {
+            return;
+        }
+        String id = operation.getOperationId();
+        String name = Character.toUpperCase(id.charAt(0)) + id.substring(1);
+        operation.getRequestBody().getContent().forEach((type, media) -> {
+            Schema schema = media.getSchema();
+            boolean form = type.equals(MediaType.FORM_URLENCODED) || type.equals(MediaType.MULTIPART_FORM_DATA);
+            if (schema != null && schema.get$ref() == null && schema.getTitle() == null) {
+                schema.setTitle(name + (form ? "Form" : "Body")); // an inline JSON body too: the same clash
+            }
+        });
+    }
+
     @SuppressWarnings({"rawtypes", "unchecked"})
     private static Schema withFields(Schemas schemas, Schema body, Set<String> fields) {
         Schema<Object> target = body;

@@ -80,6 +80,7 @@ public final class OpenApiGenerator {
             security.of(endpoint).ifPresent(operation::security);
             CredentialFields.add(schemas, operation,
                     endpoint.policies().authenticators().orElse(defaults.authenticators()));
+            CredentialFields.nameForms(operation);
             Endpoint previous = operationIds.putIfAbsent(operation.getOperationId(), endpoint);
             if (previous != null) {
                 throw new IllegalStateException("operationId '" + operation.getOperationId() + "' is used by both "
