@@ -105,7 +105,7 @@ final class OptionsOperations {
                         + "decimal, float, choice, file upload, list, nested object, email or field"))
                 .addProperty("required", schemas.typed("boolean")).addProperty("read_only", schemas.typed("boolean"))
                 .addProperty("label", schemas.typed("string")).addProperty("help_text", schemas.typed("string"))
-                .addProperty("min_length", schemas.typed("integer")).addProperty("max_length", schemas.typed("integer"))
+                .addProperty("min_length", schemas.typed("integer", "int32")).addProperty("max_length", schemas.typed("integer", "int32"))
                 .addProperty("min_value", schemas.typed("number")).addProperty("max_value", schemas.typed("number"))
                 .addProperty("choices", schemas.typed("array").items(choice))
                 .addProperty("child", schemas.ref(FIELD)).addProperty("children", fields)

@@ -48,6 +48,10 @@ final class StatedLimits {
         if (openapi.getComponents() != null && openapi.getComponents().getSchemas() != null) {
             openapi.getComponents().getSchemas().values().forEach(s -> walk(s, json));
         }
+        if (openapi.getComponents() != null && openapi.getComponents().getHeaders() != null) {
+            // the headers every response refers to (RateLimit-*, Allow, ...) travel in headers like the others
+            openapi.getComponents().getHeaders().values().stream().map(Header::getSchema).forEach(s -> walk(s, head));
+        }
     }
 
     private void operation(Operation operation, Place head, Place json) {
