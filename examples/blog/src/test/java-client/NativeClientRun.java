@@ -82,8 +82,12 @@ public final class NativeClientRun {
         Map<String, Object> echoed = new LinkedHashMap<>();
         echoed.put("name", echo.getName());
         echoed.put("tags", echo.getTags());
-        echoed.put("people", echo.getPeople().stream().map(p -> Map.of("name", p.getName(), "age", p.getAge()))
-                .toList());
+        echoed.put("people", echo.getPeople().stream().map(p -> {
+            Map<String, Object> person = new LinkedHashMap<>(); // Map.of has no order, and the report is compared as text
+            person.put("name", p.getName());
+            person.put("age", p.getAge());
+            return person;
+        }).toList());
         echoed.put("scores", echo.getScores());
         return echoed;
     }
