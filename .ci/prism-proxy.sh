@@ -13,6 +13,10 @@
 set -euo pipefail
 here="$(cd "${0%/*}/.." && pwd)"
 classpath="$1"
+# relative entries are taken from where the script is called, before it moves to its own folder
+entries=(); IFS=: read -r -a parts <<< "$classpath"
+for part in "${parts[@]}"; do if [[ $part = /* ]]; then entries+=("$part"); else entries+=("$PWD/$part"); fi; done
+classpath=$(IFS=:; echo "${entries[*]}")
 version="${2:-3.1.0}"
 java="${JAVA:-$(ls -d /usr/lib/jvm/*25*/bin/java 2>/dev/null | head -1)}"
 java="${java:-java}"
