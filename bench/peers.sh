@@ -17,6 +17,8 @@
 # psql as bench/run.sh does (PGHOST, PGPORT, PGUSER, PGDATABASE, PGPASSWORD); without them it is left out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 DURATION=${DURATION:-15}
 WARMUP=${WARMUP:-5}
 ROUNDS=${ROUNDS:-3}
@@ -42,13 +44,7 @@ build() { # the Portico reactor's bench module, then the two peers with their ow
 }
 [ "${NO_BUILD:-0}" = 1 ] || build
 
-JAVA=""
-for home in "${JAVA_HOME:-}" $(ls -d /usr/lib/jvm/* | sort -Vr); do
-  [ -n "$home" ] && [ -f "$home/release" ] || continue
-  v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release")
-  if [ -n "$v" ] && [ "$v" -ge 21 ]; then JAVA="$home/bin/java"; break; fi
-done
-[ -n "$JAVA" ] || { echo "no JDK 21+ found" >&2; exit 1; }
+bench_java
 OUT=bench/results
 mkdir -p "$OUT"
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
@@ -56,29 +52,12 @@ ROUNDS_LOG=$OUT/peers-$STAMP.txt
 
 PATHS=(/plaintext /json "/api/items?limit=20")
 POSTS="/api/posts/?page_size=20"
-export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres} PGDATABASE=${PGDATABASE:-test}
-if ! command -v psql >/dev/null; then
-  echo "skipping $POSTS: psql (Debian package postgresql-client) is not installed" >&2
-elif ! pg_error=$(psql -X -q -v ON_ERROR_STOP=1 -f bench/prepare-postgres.sql 2>&1); then
-  echo "skipping $POSTS: PostgreSQL at $PGHOST:$PGPORT/$PGDATABASE as $PGUSER: $pg_error" >&2
-else
-  export BENCH_PG_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE?currentSchema=bench"
-  export BENCH_PG_USER=$PGUSER BENCH_PG_PASSWORD=${PGPASSWORD:-}
-  PATHS+=("$POSTS")
-fi
+bench_postgres "$POSTS" && PATHS+=("$POSTS")
 # shellcheck source=bench/jwt.sh
 source bench/jwt.sh
 TOKEN=$(bench_jwt)
-if [ -n "${ROWS:-}" ]; then
-  selected=()
-  for path in "${PATHS[@]}"; do
-    for row in $ROWS; do [ "$row" = "$path" ] && selected+=("$path"); done
-  done
-  [ ${#selected[@]} -gt 0 ] || { echo "ROWS=$ROWS names none of: ${PATHS[*]}" >&2; exit 1; }
-  PATHS=("${selected[@]}")
-fi
+bench_select_rows
 
-now_ms() { date +%s%3N; }
 serves() { [ "$2" != "$POSTS" ] || [[ " $DB_APPS " == *" $1 "* ]]; }
 header() { if [ "$1" = "$POSTS" ]; then echo "Authorization: Bearer $TOKEN"; else echo "Authorization: Api-Key test-key"; fi; }
 
@@ -127,7 +106,6 @@ measure() { # app path connections: one round, appended to the app's lists
 warm() { taskset -c 1 wrk -t1 -c64 -d"${WARMUP}s" -H "$(header "$2")" "http://127.0.0.1:${PORT[$1]}$2" >/dev/null; }
 median() { tr ' ' '\n' <<<"$1" | awk 'NF' | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "nan";
   else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 
 # each app starts alone (the others already up sit idle), so its start-up is timed on a quiet CPU 0
 for app in $APPS; do start "$app"; done

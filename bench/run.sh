@@ -9,6 +9,8 @@
 #                                 MVN="flock /tmp/mvn.lock mvn" says how to call Maven)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 DURATION=${DURATION:-15}
 WARMUP=${WARMUP:-5}
 PORTICO_PORT=18081
@@ -21,28 +23,13 @@ if ! build_log=$(${MVN:-mvn} -q -B -DskipTests clean package -pl bench -am 2>&1)
   exit 1
 fi
 
-JAVA=""
-for home in "${JAVA_HOME:-}" /usr/lib/jvm/*; do
-  [ -n "$home" ] && [ -f "$home/release" ] || continue
-  v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release")
-  if [ -n "$v" ] && [ "$v" -ge 21 ]; then JAVA="$home/bin/java"; break; fi
-done
-[ -n "$JAVA" ] || { echo "no JDK 21+ found" >&2; exit 1; }
+bench_java
 CP="bench/target/classes:$(cat bench/target/classpath.txt)"
 OUT=bench/results
 mkdir -p "$OUT"
 
 PATHS=(/plaintext /json "/api/items?limit=20")
-export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres} PGDATABASE=${PGDATABASE:-test}
-if ! command -v psql >/dev/null; then
-  echo "skipping /api/posts/: psql (Debian package postgresql-client) is not installed" >&2
-elif ! pg_error=$(psql -X -q -v ON_ERROR_STOP=1 -f bench/prepare-postgres.sql 2>&1); then
-  echo "skipping /api/posts/: PostgreSQL at $PGHOST:$PGPORT/$PGDATABASE as $PGUSER: $pg_error" >&2
-else
-  export BENCH_PG_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE?currentSchema=bench"
-  export BENCH_PG_USER=$PGUSER BENCH_PG_PASSWORD=${PGPASSWORD:-}
-  PATHS+=("/api/posts/?page_size=20")
-fi
+bench_postgres "/api/posts/" && PATHS+=("/api/posts/?page_size=20")
 
 # The throttled and cached rows: in memory always, in Redis when one answers at BENCH_REDIS_URL (default the local one).
 PATHS+=(/throttled /cached)
@@ -59,16 +46,7 @@ source bench/jwt.sh
 TOKEN=$(bench_jwt)
 header() { case $1 in /api/posts/*) echo "Authorization: Bearer $TOKEN" ;; *) echo "Authorization: Api-Key test-key" ;; esac; }
 # ROWS="/throttled /throttled-redis" measures only those rows (a short check of one change, not the full table).
-if [ -n "${ROWS:-}" ]; then
-  selected=()
-  for path in "${PATHS[@]}"; do
-    for row in $ROWS; do [ "$row" = "$path" ] && selected+=("$path"); done
-  done
-  [ ${#selected[@]} -gt 0 ] || { echo "ROWS=$ROWS names none of: ${PATHS[*]}" >&2; exit 1; }
-  PATHS=("${selected[@]}")
-fi
-
-now_ms() { date +%s%3N; }
+bench_select_rows
 
 start() { # name main port -> sets PID, STARTUP_MS
   local begin; begin=$(now_ms)
@@ -89,8 +67,6 @@ measure() { # port path connections -> "reqs p99ms"
 }
 
 warm() { taskset -c 1 wrk -t1 -c64 -d"${WARMUP}s" -H "$(header "$2")" "http://127.0.0.1:$1$2" >/dev/null; }
-
-rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 
 # Both servers run side by side (idle one costs nothing), and each row is measured on raw then Portico back to
 # back, so a machine whose speed drifts over minutes (a shared host) moves both sides of a ratio alike.

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# What bench/run.sh and bench/peers.sh share: finding a JDK, the PostgreSQL row, choosing rows, and small measures.
+#   source bench/lib.sh
+
+bench_java() { # sets JAVA to the newest JDK 21+ (JAVA_HOME first when it is one)
+  local home v
+  JAVA=""
+  for home in "${JAVA_HOME:-}" $(ls -d /usr/lib/jvm/* | sort -Vr); do
+    [ -n "$home" ] && [ -f "$home/release" ] || continue
+    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release")
+    if [ -n "$v" ] && [ "$v" -ge 21 ]; then JAVA="$home/bin/java"; return 0; fi
+  done
+  echo "no JDK 21+ found" >&2
+  exit 1
+}
+
+bench_postgres() { # row: prepares schema bench (1000 posts) and exports BENCH_PG_*; false, saying why, if it can't
+  export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres} PGDATABASE=${PGDATABASE:-test}
+  local pg_error
+  if ! command -v psql >/dev/null; then
+    echo "skipping $1: psql (Debian package postgresql-client) is not installed" >&2
+    return 1
+  elif ! pg_error=$(psql -X -q -v ON_ERROR_STOP=1 -f bench/prepare-postgres.sql 2>&1); then
+    echo "skipping $1: PostgreSQL at $PGHOST:$PGPORT/$PGDATABASE as $PGUSER: $pg_error" >&2
+    return 1
+  fi
+  export BENCH_PG_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE?currentSchema=bench"
+  export BENCH_PG_USER=$PGUSER BENCH_PG_PASSWORD=${PGPASSWORD:-}
+}
+
+bench_select_rows() { # keeps in PATHS only the rows named in ROWS, when ROWS is set
+  [ -n "${ROWS:-}" ] || return 0
+  local selected=() path row
+  for path in "${PATHS[@]}"; do
+    for row in $ROWS; do [ "$row" = "$path" ] && selected+=("$path"); done
+  done
+  [ ${#selected[@]} -gt 0 ] || { echo "ROWS=$ROWS names none of: ${PATHS[*]}" >&2; exit 1; }
+  PATHS=("${selected[@]}")
+}
+
+now_ms() { date +%s%3N; }
+rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
