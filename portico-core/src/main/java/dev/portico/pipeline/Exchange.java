@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,8 @@ public final class Exchange implements Request {
     private static final Logger LOG = LoggerFactory.getLogger(Exchange.class);
     private static final Object[] NONE = new Object[0];
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L;   // SplitMix64's step, odd: the counter visits every long
+    private static final AtomicLong NEXT_ID = new AtomicLong(ThreadLocalRandom.current().nextLong());
 
     private final Transport transport;
     private final HttpMethod method;
@@ -75,13 +78,24 @@ public final class Exchange implements Request {
         if (incoming.isPresent() && valid(incoming.get())) {
             return incoming.get();
         }
-        long bits = ThreadLocalRandom.current().nextLong();
+        long bits = mix(NEXT_ID.getAndAdd(GOLDEN));
         byte[] out = new byte[16];
         for (int i = 15; i >= 0; i--) {
             out[i] = HEX[(int) (bits & 0xF)];
             bits >>>= 4;
         }
         return new String(out, StandardCharsets.ISO_8859_1); // Latin-1 bytes become the string's own, uncompressed
+    }
+
+    /**
+     * SplitMix64's finaliser: a bijection, so distinct counter values give distinct ids (none repeats within a process
+     * before 2^64 requests), scattered so that ids do not read as a sequence. A counter, not {@code ThreadLocalRandom}:
+     * every request runs on a new virtual thread, whose first random number costs a seeding of its own.
+     */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     /** A client's id is echoed only when it is short and plain, so it cannot inject into logs or headers. */

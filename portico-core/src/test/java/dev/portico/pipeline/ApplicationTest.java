@@ -271,6 +271,25 @@ class ApplicationTest {
     }
 
     @Test
+    void generatedRequestIdsAreDistinctAndDoNotReadAsASequence() {
+        Portico app = app();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        String previous = null;
+        int adjacent = 0;
+        for (int i = 0; i < 5_000; i++) {
+            String id = app.handle(TestRequest.get("/nowhere")).headerValue("X-Request-Id").orElseThrow();
+            assertThat(id).matches("[0-9a-f]{16}");
+            ids.add(id);
+            if (previous != null && id.substring(0, 12).equals(previous.substring(0, 12))) {
+                adjacent++;   // a counter written in hex would share its first digits with the one before
+            }
+            previous = id;
+        }
+        assertThat(ids).hasSize(5_000);
+        assertThat(adjacent).isLessThan(5);
+    }
+
+    @Test
     void accessLogWritesOneLinePerRequest() {
         Logger logger = (Logger) LoggerFactory.getLogger("portico.access");
         ch.qos.logback.classic.Level level = logger.getLevel();
