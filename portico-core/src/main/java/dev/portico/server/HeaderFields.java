@@ -10,17 +10,13 @@ import org.eclipse.jetty.http.PreEncodedHttpField;
  * {@code X-Cache}, a throttle's {@code RateLimit-Limit}), so a field seen twice is kept pre-encoded and costs neither an
  * allocation nor an encoding again; a value that never repeats (a request id) costs one field, as without the table.
  *
- * <p>A fixed table of slots, written without a lock: a field is immutable, so a racing write loses only a reuse. An
- * encoded field gets a second chance (a clock): a value that never repeats, landing on its slot, only marks it, and
- * takes the slot only if the field was not asked for since. So the ever-new values (request ids, remaining counts)
- * pass through without pushing out the ones in use, and a value no longer sent (last second's {@code RateLimit-Reset})
- * leaves. A {@code Set-Cookie} is never kept, so a session id does not outlive its answer here.
+ * <p>A fixed table of slots, written without a lock: a field is immutable, so a racing write loses only a reuse. A
+ * {@code Set-Cookie} is never kept, so a session id does not outlive its answer here.
  */
 final class HeaderFields {
     private static final int SLOTS = 256;   // a power of two: a slot is the hash's low bits
 
     private final HttpField[] slots = new HttpField[SLOTS];
-    private final boolean[] used = new boolean[SLOTS];
 
     /** The field for {@code name: value}, from the table when it has been sent before. */
     HttpField of(String name, String value) {
@@ -30,9 +26,6 @@ final class HeaderFields {
         int slot = (name.hashCode() * 31 + value.hashCode()) & (SLOTS - 1);
         HttpField kept = slots[slot];
         if (kept != null && kept.getValue().equals(value) && kept.getName().equals(name)) {
-            if (!used[slot]) {
-                used[slot] = true;   // written only when it changes: the hot slots' line is read, not written
-            }
             if (kept instanceof PreEncodedHttpField) {
                 return kept;
             }
@@ -41,12 +34,7 @@ final class HeaderFields {
             return encoded;
         }
         HttpField made = new HttpField(name, value);
-        if (kept instanceof PreEncodedHttpField && used[slot]) {
-            used[slot] = false;   // its second chance: it stays unless nobody asks for it before the next miss
-        } else {
-            slots[slot] = made;
-            used[slot] = false;
-        }
+        slots[slot] = made;
         return made;
     }
 }

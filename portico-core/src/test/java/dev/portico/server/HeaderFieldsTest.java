@@ -50,27 +50,4 @@ class HeaderFieldsTest {
             assertThat(fields.of("RateLimit-Remaining", value).getValue()).isEqualTo(value);
         }
     }
-
-    @Test
-    void valuesThatNeverRepeatDoNotPushOutOnesThatDo() {
-        fields.of("Content-Type", "application/json");
-        HttpField kept = fields.of("Content-Type", "application/json");
-        for (int i = 0; i < 10_000; i++) {   // as in traffic: each answer has its id and its type
-            fields.of("X-Request-Id", Long.toHexString(i * 0x9E3779B97F4A7C15L));
-            assertThat(fields.of("Content-Type", "application/json")).isSameAs(kept);
-        }
-    }
-
-    @Test
-    void aValueNoLongerSentLeavesItsSlotToOneInUse() {
-        for (int i = 0; i < 2_000; i++) {   // every slot taken by an encoded value that is then never sent again
-            fields.of("RateLimit-Reset", Integer.toString(i));
-            fields.of("RateLimit-Reset", Integer.toString(i));
-        }
-        for (int i = 0; i < 1_000; i++) {
-            fields.of("X-Request-Id", Long.toHexString(i * 0x9E3779B97F4A7C15L));
-            fields.of("X-Cache", "HIT");
-        }
-        assertThat(fields.of("X-Cache", "HIT")).isInstanceOf(PreEncodedHttpField.class);
-    }
 }
