@@ -9,10 +9,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.MimeTypes;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -28,12 +31,14 @@ import org.eclipse.jetty.util.Callback;
 final class JettyHandler extends Handler.Abstract {
     /** How long an unread body is waited for before the connection is given up instead (see {@link #drained}). */
     static final long DRAIN_MILLIS = 1_000;
+    /** The header every answer carries (see {@code Application}), encoded once. */
+    private static final HttpField NOSNIFF = new PreEncodedHttpField("X-Content-Type-Options", "nosniff");
+
     private final Application application;
     private final HttpServer.Options options;
     private final LongAdder inFlight;
     private final ConnectionWatch watch;
     private final BooleanSupplier stopping;
-    private final HeaderFields fields = new HeaderFields();
 
     JettyHandler(Application application, HttpServer.Options options, LongAdder inFlight, ConnectionWatch watch,
                  BooleanSupplier stopping) {
@@ -134,13 +139,24 @@ final class JettyHandler extends Handler.Abstract {
             // add, not put: a name given twice (two Set-Cookie) must reach the client twice
             String name = answer.headerName(i);
             String value = answer.headerValue(i);
-            headers.add(fields.of(name, value));
+            headers.add(NOSNIFF.is(name) && NOSNIFF.getValue().equals(value) ? NOSNIFF : new HttpField(name, value));
         }
-        answer.contentType().ifPresent(type -> headers.put(fields.of("Content-Type", type)));
+        answer.contentType().ifPresent(type -> headers.put(contentType(type)));
         if (stopping.getAsBoolean() || options.draining().getAsBoolean()) {
             // a client that sends its next request on this connection would lose it when the port closes
             headers.put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         }
+    }
+
+    /**
+     * The Content-Type field; Jetty's own pre-encoded one for the common types (JSON, UTF-8 text), so the usual answer
+     * neither builds a field nor encodes its bytes again.
+     */
+    private static HttpField contentType(String type) {
+        MimeTypes.Type known = MimeTypes.CACHE.get(type);
+        HttpField field = known == null ? null : known.getContentTypeField();
+        // Jetty files "text/plain; charset=utf-8" under its spelling without the space: the value sent stays ours
+        return field != null && field.getValue().equals(type) ? field : new HttpField(HttpHeader.CONTENT_TYPE, type);
     }
 
     private static void stream(Response answer, org.eclipse.jetty.server.Response response, Sent sent) {
