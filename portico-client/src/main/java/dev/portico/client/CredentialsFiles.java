@@ -32,7 +32,7 @@ import java.util.Map;
  * stay.
  *
  * <p>No library: ini4j is unmaintained and commons-configuration2 brings three more jars, for a format of ~60 lines
- * (see docs/ARCHITECTURE.md).
+ * (see docs/ARCHITECTURE.md, "Considered and not taken").
  */
 final class CredentialsFiles {
     static final String DEFAULT = "default";
