@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * health checks, migrations and start/stop tasks.
  * <pre>{@code
  * Database db = Database.lazy(config);
- * Auth auth = Auth.module(db);
+ * AuthModule auth = AuthModule.create(db);
  * Portico.builder().config(config)
  *         .install(db)                           // database.*, migrate, /ready's check, open on start
  *         .install(auth)                         // auth.*, mail.*, createuser, apikey, the /auth/ endpoints
@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  */
 public interface Module {
 
-    /** How messages name the module: the call that makes it, such as {@code Auth.module(db)}. */
+    /** How messages name the module: the call that makes it, such as {@code AuthModule.create(db)}. */
     String name();
 
     /** The settings the module reads; registered on the application's configuration when it is installed. */
