@@ -40,9 +40,37 @@ public final class Manage {
     /** The configuration and the app's modules, surveyed once per run. */
     private Survey survey;
 
-    /** The configuration with every installed module's settings registered, and those modules. */
-    private record Survey(PorticoConfig config, List<Module> modules) {
+    /**
+     * The configuration with every installed module's settings registered, those modules, and the builder they came
+     * from, which {@code serve} builds rather than asking the app again (the first call loads most of the app's
+     * classes; a second costs start-up time for nothing).
+     */
+    private static final class Survey {
+        private final PorticoConfig config;
+        private final List<Module> modules;
+        private Portico.Builder builder;
+
+        Survey(PorticoConfig config, Portico.Builder builder) {
+            this.config = config;
+            this.modules = builder.modules();
+            this.builder = builder;
+        }
+
+        /** The surveyed builder the first time, built at most once; then a new one from the app. */
+        Portico.Builder takeBuilder(Manage manage) {
+            Portico.Builder taken = builder == null ? manage.app(config) : builder;
+            builder = null;
+            return taken;
+        }
     }
+
+    /**
+     * The arguments {@link #run} serves without picocli: picocli's classes are Java 5 bytecode, which the JDK's
+     * ahead-of-time cache does not hold, and its model reflects over every command, so building the command line
+     * cost about a tenth of the start-up CPU for a command whose only option is {@code --exit-after-start}.
+     */
+    private static final List<List<String>> PLAIN_SERVE = List.of(List.of(), List.of("serve"),
+            List.of("serve", "--exit-after-start"));
 
     private Manage(Function<PorticoConfig, Portico.Builder> app) {
         this.app = app;
@@ -91,9 +119,12 @@ public final class Manage {
     /** Runs with explicit output streams, for tests. */
     public int run(String[] args, PrintWriter out, PrintWriter err) {
         survey = null; // a file or a variable may have changed since the last run
+        if (PLAIN_SERVE.contains(List.of(args))) {
+            return serveWithoutCommandLine(args, out, err);
+        }
         CommandLine line;
         try {
-            line = commandLine(out, err);
+            line = commandLine(out, err, commandNamed(args));
         } catch (RuntimeException e) {
             err.println(name + ": " + describe(e));
             return 1;
@@ -117,14 +148,27 @@ public final class Manage {
      * trace), 2 bad usage (picocli's one-line message, then the command's usage).
      */
     public CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, null);
+    }
+
+    /**
+     * The command tree with only the subcommand {@code only} under the root, or every one when {@code only} is
+     * null: picocli reflects over each command it is given, and a run executes one.
+     */
+    private CommandLine commandLine(PrintWriter out, PrintWriter err, String only) {
         Root root = new Root(this);
         CommandLine line = new CommandLine(root);
         line.setCommandName(name);
-        line.addSubcommand("serve", new Serve(root));
-        line.addSubcommand("schema", new SchemaCommand(this));
-        schemaCommands.forEach(line.getSubcommands().get("schema")::addSubcommand);
-        commands.forEach(line::addSubcommand);
-        survey().modules().forEach(module -> module.commands(this::config).forEach(line::addSubcommand));
+        if (only == null || only.equals("serve")) {
+            line.addSubcommand("serve", new Serve(root));
+        }
+        if (only == null || only.equals("schema")) {
+            line.addSubcommand("schema", new SchemaCommand(this));
+            schemaCommands.forEach(line.getSubcommands().get("schema")::addSubcommand);
+        }
+        commands.stream().filter(command -> only == null || names(command).contains(only)).forEach(line::addSubcommand);
+        survey().modules.forEach(module -> module.commands(this::config).stream()
+                .filter(command -> only == null || names(command).contains(only)).forEach(line::addSubcommand));
         line.setOut(out);
         line.setErr(err);
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -134,6 +178,76 @@ public final class Manage {
             return 1;
         });
         return line;
+    }
+
+    /**
+     * The subcommand the arguments run, when one of the app's commands has that name; null for the root's options
+     * ({@code --help} lists every command) and for a name no command has (the error lists every command).
+     */
+    private String commandNamed(String[] args) {
+        if (args.length == 0 || args[0].startsWith("-")) {
+            return null;
+        }
+        String first = args[0];
+        if (first.equals("serve") || first.equals("schema") || commands.stream().anyMatch(c -> names(c).contains(first))) {
+            return first;
+        }
+        try {
+            boolean known = survey().modules.stream()
+                    .anyMatch(module -> module.commands(this::config).stream().anyMatch(c -> names(c).contains(first)));
+            return known ? first : null;
+        } catch (RuntimeException e) {
+            return null; // the configuration does not load: commandLine reports it
+        }
+    }
+
+    /** A command object's name and aliases from its {@code @Command}; empty when it has none to read. */
+    private static List<String> names(Object command) {
+        if (command instanceof CommandLine line) {
+            return List.of(line.getCommandName());
+        }
+        Command annotation = command.getClass().getAnnotation(Command.class);
+        if (annotation == null) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>(List.of(annotation.aliases()));
+        names.add(annotation.name());
+        return names;
+    }
+
+    /**
+     * {@code serve} as the command line would run it (the same messages and exit codes), without building one:
+     * see {@link #PLAIN_SERVE}.
+     */
+    private int serveWithoutCommandLine(String[] args, PrintWriter out, PrintWriter err) {
+        try {
+            survey();
+            applyLogging();
+        } catch (RuntimeException e) {
+            err.println(name + ": " + describe(e));
+            return 1;
+        }
+        Logging.quietLibraries();
+        try {
+            return serve(args.length == 2, out);
+        } catch (Exception e) {
+            err.println((args.length == 0 ? name : "serve") + ": " + describe(e));
+            return 1;
+        }
+    }
+
+    /** Starts the app and serves until the process stops, or stops at once after starting when asked. */
+    private int serve(boolean exitAfterStart, PrintWriter out) throws InterruptedException {
+        PorticoConfig config = config();
+        Portico portico = survey().takeBuilder(this).config(config).build().start();
+        if (exitAfterStart) {
+            portico.stop();
+            return 0;
+        }
+        out.println("Portico is serving at http://localhost:" + portico.port() + "/ (Ctrl-C to stop)");
+        out.flush();
+        new CountDownLatch(1).await();
+        return 0;
     }
 
     /** The failure in one line: its message, or its type when it has none. */
@@ -164,7 +278,7 @@ public final class Manage {
      * @throws IllegalArgumentException when the file or the environment has an unknown key or a malformed value
      */
     public PorticoConfig config() {
-        return survey().config();
+        return survey().config;
     }
 
     /**
@@ -174,8 +288,8 @@ public final class Manage {
     private Survey survey() {
         if (survey == null) {
             PorticoConfig config = config(System.getenv());
-            List<Module> modules = app(config).modules();
-            survey = new Survey(config.checkKnown(), modules);
+            Portico.Builder builder = app(config);
+            survey = new Survey(config.checkKnown(), builder);
         }
         return survey;
     }
@@ -254,18 +368,7 @@ public final class Manage {
 
         @Override
         public Integer call() throws Exception {
-            PorticoConfig config = root.manage.config();
-            Portico portico = root.manage.app(config).config(config).build().start();
-            if (exitAfterStart) {
-                portico.stop();
-                return 0;
-            }
-            String url = "http://localhost:" + portico.port() + "/";
-            root.spec.commandLine().getOut().println("Portico is serving at " + url + " (Ctrl-C to stop)");
-            root.spec.commandLine().getOut().flush();
-            CountDownLatch forever = new CountDownLatch(1);
-            forever.await();
-            return 0;
+            return root.manage.serve(exitAfterStart, root.spec.commandLine().getOut());
         }
     }
 }

@@ -74,6 +74,38 @@ class ManageTest {
     }
 
     @Test
+    void serveBuildsTheAppOnceWhetherPicocliParsesItOrNot() {
+        for (String[] args : new String[][] {{"serve", "--exit-after-start"}, {"serve", "--exit-after-start", "--"}}) {
+            java.util.concurrent.atomic.AtomicInteger built = new java.util.concurrent.atomic.AtomicInteger();
+            Manage manage = Manage.create(config -> {
+                built.incrementAndGet();
+                return Portico.builder().config(config).shutdownHook(false);
+            }).settings(b -> b.set(dev.portico.config.Settings.SERVER_PORT, 0)
+                    .set(dev.portico.config.Settings.SERVER_HOST, "127.0.0.1"));
+            assertThat(run(manage, args)).as(String.join(" ", args)).isZero();
+            assertThat(built).as("the surveyed builder is the one served").hasValue(1);
+        }
+    }
+
+    @Test
+    void aFailureToBuildTheAppReadsTheSameWithAndWithoutTheCommandLine() {
+        Manage manage = Manage.create(config -> {
+            throw new IllegalStateException("no secret");
+        }).name("./manage");
+        for (String[] args : new String[][] {{}, {"serve"}, {"schema"}}) {
+            err.getBuffer().setLength(0);
+            assertThat(run(manage, args)).as(String.join(" ", args)).isEqualTo(1);
+            assertThat(err.toString()).isEqualTo("./manage: no secret" + System.lineSeparator());
+        }
+    }
+
+    @Test
+    void anUnknownCommandListsEveryCommand() {
+        assertThat(run(manage(), "nope")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unmatched argument").contains("serve").contains("schema");
+    }
+
+    @Test
     void unknownOptionIsAUsageErrorWithExitCode2() {
         assertThat(run(manage(), "--nope")).isEqualTo(2);
         assertThat(err.toString()).contains("Unknown option");

@@ -31,6 +31,9 @@ final class ParameterCheck {
 
     /** The check for {@code endpoint}'s parameters, or empty when none of them is constrained. */
     static Optional<ParameterCheck> of(Endpoint endpoint, ControllerMethod target, jakarta.validation.Validator validator) {
+        if (!Validators.mayConstrain(target.controller().getClass())) {
+            return Optional.empty(); // no annotation to read: the validator's metadata is not built for nothing
+        }
         MethodDescriptor descriptor = validator.getConstraintsForClass(target.controller().getClass())
                 .getConstraintsForMethod(target.method().getName(), target.method().getParameterTypes());
         if (descriptor == null) {

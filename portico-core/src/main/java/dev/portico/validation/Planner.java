@@ -64,7 +64,7 @@ final class Planner {
 
     private boolean checked(Class<?> record) {
         return selfChecked.computeIfAbsent(record, c -> Validatable.class.isAssignableFrom(c)
-                || validator.getConstraintsForClass(c).isBeanConstrained());
+                || Validators.mayConstrain(c) && validator.getConstraintsForClass(c).isBeanConstrained());
     }
 
     /** {@code Page<Post>} as {@code Page}: a generic record's own constraints apply whatever its arguments. */

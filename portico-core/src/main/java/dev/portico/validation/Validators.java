@@ -9,6 +9,7 @@ import jakarta.validation.ValidatorFactory;
 import java.util.Locale;
 import java.util.Set;
 import org.hibernate.validator.HibernateValidator;
+import org.hibernate.validator.HibernateValidatorConfiguration;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
@@ -46,9 +47,21 @@ final class Validators {
         }
     }
 
+    /**
+     * Whether the constraints of {@code type} need reading by the validator: false when no annotation of it could
+     * be one ({@link ConstraintScan}), unless {@code META-INF/validation.xml} maps constraints, which annotations
+     * do not show.
+     */
+    static boolean mayConstrain(Class<?> type) {
+        return Holder.XML_MAPPINGS || ConstraintScan.mayConstrain(type);
+    }
+
     private static final class Holder {
-        private static final ValidatorFactory FACTORY = Validation.byProvider(HibernateValidator.class)
-                .configure()
+        private static final HibernateValidatorConfiguration CONFIGURATION = Validation.byProvider(HibernateValidator.class)
+                .configure();
+        private static final boolean XML_MAPPINGS = !CONFIGURATION.getBootstrapConfiguration()
+                .getConstraintMappingResourcePaths().isEmpty();
+        private static final ValidatorFactory FACTORY = CONFIGURATION
                 .messageInterpolator(new Messages(new ParameterMessageInterpolator(
                         Set.of(Locale.ENGLISH), Locale.ENGLISH, context -> Locale.ENGLISH, false)))
                 .failFast(false)

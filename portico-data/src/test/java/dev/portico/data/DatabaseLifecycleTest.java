@@ -72,6 +72,28 @@ class DatabaseLifecycleTest {
         assertThat(poolThreads()).as("no pool left open").isEmpty();
     }
 
+    @DatabaseTest
+    void aStartWithNothingPendingStillRefusesAnAppliedMigrationEditedSince(TestDatabase test,
+                                                                          @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path file = dir.resolve("V1__create_note.sql");
+        java.nio.file.Files.writeString(file, "create table note (id int primary key);");
+        PorticoConfig config = test.config(b -> b.set(DatabaseSettings.MIGRATIONS, "filesystem:" + dir)
+                .set(DatabaseSettings.MIGRATE_ON_START, DatabaseSettings.MigrateOnStart.TRUE));
+        try (Database db = Database.create(config)) {
+            assertThat(db.migrations().all()).extracting(Migration::state).containsExactly("applied");
+        }
+        try (Database db = Database.create(config)) { // the quick path: one validation, nothing to apply
+            assertThat(db.migrations().migrate()).isEmpty();
+        }
+        java.nio.file.Files.writeString(file, "create table note (id int primary key, body text);");
+        assertThatThrownBy(() -> Database.create(config))
+                .isInstanceOf(Migrations.MigrationFailed.class)
+                .hasMessageContaining("checksum mismatch")
+                .hasMessageContaining("1");
+        assertThat(poolThreads()).as("no pool left open").isEmpty();
+    }
+
     @Test
     void anUnreachableDatabaseFailsStartupNamingTheUrlWithoutItsPassword() {
         PorticoConfig config = DatabaseSettings.register(PorticoConfig.builder())

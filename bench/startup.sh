@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Start-up of the example app under ./manage serve: RUNS starts with the JDK's ahead-of-time cache and RUNS without
+# (MANAGE_AOT=0), interleaved. For each start: wall time from launching ./manage to the first 200 answer of
+# GET /api/hello/x/, the CPU seconds the process had used by then (user + system, from /proc/<pid>/stat, which a
+# busy machine does not inflate as it does wall time), and its RSS at that moment. Prints every start, then medians.
+#   bash bench/startup.sh            (RUNS=5; PATH_=/api/hello/x/ the first request; the build and the cache's
+#                                     training happen once before the first measured start)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${RUNS:-5}
+URL_PATH=${PATH_:-/api/hello/x/}
+TICK=$(getconf CLK_TCK)
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# builds when stale and trains the cache when missing, outside of the measured starts
+./manage --version >/dev/null
+
+# one start: prints "wall_ms cpu_ms rss_mib"
+measure() {
+  local aot=$1 port pid t0 t1 stat cpu rss
+  port=$(free_port)
+  t0=$(date +%s%N)
+  MANAGE_AOT=$aot PORT=$port ./manage serve >/dev/null 2>&1 &
+  pid=$!
+  until curl -fs -o /dev/null "http://127.0.0.1:$port$URL_PATH"; do
+    kill -0 "$pid" 2>/dev/null || { echo "the app stopped before answering" >&2; return 1; }
+    sleep 0.01
+  done
+  t1=$(date +%s%N)
+  stat=$(cut -d')' -f2- "/proc/$pid/stat")
+  cpu=$(awk -v tick="$TICK" '{ printf "%d", ($12 + $13) * 1000 / tick }' <<< "$stat") # utime, stime
+  rss=$(awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$pid/status")
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  echo "$(( (t1 - t0) / 1000000 )) $cpu $rss"
+}
+
+median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
+
+declare -A rows
+printf '%-10s %8s %8s %8s\n' cache wall_ms cpu_ms rss_mib
+for ((i = 1; i <= RUNS; i++)); do
+  for aot in 1 0; do
+    r=$(measure "$aot")
+    rows[$aot]+="$r"$'\n'
+    printf '%-10s %8s %8s %8s\n' "$([ "$aot" = 1 ] && echo aot || echo none)" $r
+  done
+done
+echo "medians of $RUNS starts:"
+for aot in 1 0; do
+  printf '%-10s %8s %8s %8s\n' "$([ "$aot" = 1 ] && echo aot || echo none)" \
+    "$(cut -d' ' -f1 <<< "${rows[$aot]%$'\n'}" | median)" \
+    "$(cut -d' ' -f2 <<< "${rows[$aot]%$'\n'}" | median)" \
+    "$(cut -d' ' -f3 <<< "${rows[$aot]%$'\n'}" | median)"
+done
