@@ -79,7 +79,11 @@ final class ArgumentSchemas {
             if (Types.raw(Types.unwrapOptional(argument.type())) == FileUpload.class) {
                 continue; // a file comes in a multipart part only
             }
-            object.addProperty(argument.name(), constrained(argument.type(), argument.annotations(), arguments));
+            Schema<Object> schema = constrained(argument.type(), argument.annotations(), arguments);
+            if (!argument.required() && !Types.isOptional(Types.raw(argument.type()))) {
+                schema = schemas.nullable(schema); // a @Nullable argument takes null, as a record's component does
+            }
+            object.addProperty(argument.name(), schema);
             if (argument.required()) {
                 object.addRequiredItem(argument.name());
             }
@@ -122,6 +126,22 @@ final class ArgumentSchemas {
         return id;
     }
 
+    /**
+     * The form of a record body (a resource's), field for field as an API method's arguments: the same decoder reads
+     * both, so their spellings (dotted names, {@code on}, epoch seconds, blank) are documented the same way.
+     */
+    io.swagger.v3.oas.models.media.MediaType recordForm(Class<?> record) {
+        List<Input.Argument> fields = new ArrayList<>();
+        for (RecordComponent component : record.getRecordComponents()) {
+            if (!dev.portico.endpoint.Fields.readOnly(component)) {
+                fields.add(new Input.Argument(dev.portico.endpoint.Fields.clientName(component),
+                        component.getGenericType(), dev.portico.endpoint.Fields.required(component),
+                        Constraints.of(component)));
+            }
+        }
+        return form(new Input.Arguments(fields, List.of()));
+    }
+
     private io.swagger.v3.oas.models.media.MediaType form(Input.Arguments arguments) {
         Fields fields = new Fields();
         for (Input.Argument argument : arguments.arguments()) {
@@ -152,7 +172,8 @@ final class ArgumentSchemas {
             if (Types.isOptional(raw)) {
                 walk(name, Types.argument(type, 0), false, annotations, arguments, seen, depth);
             } else if (single(raw, arguments)) {
-                leaf(name, FormSpellings.of(schemas, raw, constrained(type, annotations, arguments)), mandatory);
+                leaf(name, FormSpellings.of(schemas, raw, constrained(type, annotations, arguments), !mandatory),
+                        mandatory);
             } else if (List.class.isAssignableFrom(raw)) {
                 Type item = Types.argument(type, 0);
                 if (single(Types.raw(item), arguments)) {
