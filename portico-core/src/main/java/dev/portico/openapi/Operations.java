@@ -147,7 +147,7 @@ final class Operations {
         for (String mediaType : input.mediaTypes()) {
             boolean form = mediaType.equals(MediaType.FORM_URLENCODED) || mediaType.equals(MediaType.MULTIPART_FORM_DATA);
             if (form && raw.isRecord()) {
-                content.addMediaType(mediaType, arguments.recordForm(raw));
+                content.addMediaType(mediaType, arguments.recordForm(raw, mediaType));
                 continue;
             }
             Schema<Object> schema = input.type() == FormData.class ? schemas.typed("object")

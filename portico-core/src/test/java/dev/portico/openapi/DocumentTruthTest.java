@@ -192,7 +192,8 @@ class DocumentTruthTest {
         JsonNode publish = form.path("properties").path("publish_at").path("anyOf");
         assertThat(publish.get(1).path("pattern").asText()).isNotEmpty(); // epoch seconds
         assertThat(publish.get(2).path("maxLength").asInt()).isZero();
-        assertThat(content.path("multipart/form-data").path("schema")).isEqualTo(form);
+        JsonNode multipart = content.path("multipart/form-data").path("schema").path("properties");
+        assertThat(multipart.path("draft").path("anyOf")).hasSize(2); // no blank: generators would send a JSON part
     }
 
     @Test
