@@ -42,14 +42,15 @@ public final class NativeClientRun {
         String access = new AuthApi(client(base, null)).obtainToken(
                 new TokenObtainRequest().username(username).password(password)).getAccess();
         PostsApi posts = new PostsApi(client(base, "Bearer " + access));
-        Post created = posts.createPost(new PostInput().title("From Java " + tag).content("Generated"));
+        // the second argument is X-CSRFToken, which only a session caller needs
+        Post created = posts.createPost(new PostInput().title("From Java " + tag).content("Generated"), null);
         report.put("created", Map.of("id", created.getId(), "title", created.getTitle()));
         var listed = posts.listPosts(PostsApi.APIListPostsRequest.newBuilder().titleIcontains(tag).pageSize(5)
                 .build());
         report.put("listed", Map.of("count", listed.getCount(),
                 "titles", listed.getResults().stream().map(Post::getTitle).toList()));
         try {
-            posts.createPost(new PostInput().title("").content("no title"));
+            posts.createPost(new PostInput().title("").content("no title"), null);
             report.put("invalid", Map.of("status", 201));
         } catch (ApiException e) {
             report.put("invalid", Map.of("status", e.getCode(), "body", e.getResponseBody()));

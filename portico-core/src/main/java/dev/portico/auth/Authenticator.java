@@ -49,4 +49,24 @@ public interface Authenticator {
     default java.util.Set<String> formFields() {
         return java.util.Set.of();
     }
+
+    /**
+     * Whether one of {@link #formFields()} alone identifies the caller (seed 002's {@code authorisation}; a session's
+     * {@code csrf_token} does not). OpenAPI has no security location for a body field, so an operation with a form
+     * body and such an authenticator also lists the empty requirement {@code {}}: a call whose only credential is in
+     * the form satisfies none of its schemes, and validators (Prism) would refuse it otherwise.
+     */
+    default boolean formFieldIdentifies() {
+        return false;
+    }
+
+    /**
+     * The headers a caller recognised by this authenticator must add to an unsafe request (POST, PUT, PATCH,
+     * DELETE), by name, with what each carries: a session's {@code X-CSRFToken}. The document lists each as an
+     * optional header parameter of the unsafe operations that accept this authenticator (optional, since their other
+     * schemes do without it), as it lists {@code If-Match}.
+     */
+    default java.util.Map<String, String> unsafeMethodHeaders() {
+        return java.util.Map.of();
+    }
 }

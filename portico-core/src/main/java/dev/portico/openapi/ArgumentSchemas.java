@@ -57,9 +57,9 @@ final class ArgumentSchemas {
     RequestBody requestBody(Input.Arguments arguments) {
         Content content = new Content();
         // the one decoder reads both form encodings whatever the arguments: both are documented (a file needs multipart)
-        io.swagger.v3.oas.models.media.MediaType form = form(arguments);
+        io.swagger.v3.oas.models.media.MediaType form = form(arguments, false);
         content.addMediaType(MediaType.MULTIPART_FORM_DATA, form);
-        content.addMediaType(MediaType.FORM_URLENCODED, form(arguments));
+        content.addMediaType(MediaType.FORM_URLENCODED, form(arguments, true));
         boolean requiredFile = arguments.arguments().stream()
                 .anyMatch(a -> a.required() && Types.raw(a.type()) == FileUpload.class);
         if (!requiredFile) {
@@ -79,7 +79,11 @@ final class ArgumentSchemas {
             if (Types.raw(Types.unwrapOptional(argument.type())) == FileUpload.class) {
                 continue; // a file comes in a multipart part only
             }
-            object.addProperty(argument.name(), constrained(argument.type(), argument.annotations(), arguments));
+            Schema<Object> schema = constrained(argument.type(), argument.annotations(), arguments);
+            if (!argument.required() && !Types.isOptional(Types.raw(argument.type()))) {
+                schema = schemas.nullable(schema); // a @Nullable argument takes null, as a record's component does
+            }
+            object.addProperty(argument.name(), schema);
             if (argument.required()) {
                 object.addRequiredItem(argument.name());
             }
@@ -122,8 +126,29 @@ final class ArgumentSchemas {
         return id;
     }
 
-    private io.swagger.v3.oas.models.media.MediaType form(Input.Arguments arguments) {
-        Fields fields = new Fields();
+    /**
+     * The form of a record body (a resource's), field for field as an API method's arguments: the same decoder reads
+     * both, so their spellings (dotted names, {@code on}, epoch seconds, blank) are documented the same way.
+     */
+    io.swagger.v3.oas.models.media.MediaType recordForm(Class<?> record, String mediaType) {
+        List<Input.Argument> fields = new ArrayList<>();
+        for (RecordComponent component : record.getRecordComponents()) {
+            if (!dev.portico.endpoint.Fields.readOnly(component)) {
+                fields.add(new Input.Argument(dev.portico.endpoint.Fields.clientName(component),
+                        component.getGenericType(), dev.portico.endpoint.Fields.required(component),
+                        Constraints.of(component)));
+            }
+        }
+        return form(new Input.Arguments(fields, List.of()), mediaType.equals(MediaType.FORM_URLENCODED));
+    }
+
+    /**
+     * The form fields; {@code urlencoded} also spells an optional field blank: an emptied HTML field comes that way,
+     * while a blank spelling in multipart would turn the field into a union that OpenAPI Generator's clients send as a
+     * JSON part (the decoder still reads a blank part as not given).
+     */
+    private io.swagger.v3.oas.models.media.MediaType form(Input.Arguments arguments, boolean urlencoded) {
+        Fields fields = new Fields(urlencoded);
         for (Input.Argument argument : arguments.arguments()) {
             fields.walk(argument.name(), argument.type(), argument.required(), argument.annotations(), arguments,
                     new HashSet<>(), 0);
@@ -145,6 +170,11 @@ final class ArgumentSchemas {
         final List<String> required = new ArrayList<>();
         final List<String> repeated = new ArrayList<>();
         final List<String> json = new ArrayList<>();
+        private final boolean blank;
+
+        Fields(boolean blank) {
+            this.blank = blank;
+        }
 
         void walk(String name, Type type, boolean mandatory, List<Annotation> annotations, Input.Arguments arguments,
                   Set<Class<?>> seen, int depth) {
@@ -152,7 +182,9 @@ final class ArgumentSchemas {
             if (Types.isOptional(raw)) {
                 walk(name, Types.argument(type, 0), false, annotations, arguments, seen, depth);
             } else if (single(raw, arguments)) {
-                leaf(name, FormSpellings.of(schemas, raw, constrained(type, annotations, arguments)), mandatory);
+                leaf(name, FormSpellings.of(schemas, raw, constrained(type, annotations, arguments),
+                        blank && !mandatory),
+                        mandatory);
             } else if (List.class.isAssignableFrom(raw)) {
                 Type item = Types.argument(type, 0);
                 if (single(Types.raw(item), arguments)) {

@@ -4,22 +4,53 @@ import dev.portico.auth.Authenticator;
 import dev.portico.http.MediaType;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Documents the credentials an authenticator reads from a form body ({@link Authenticator#formFields()}, seed 002's
- * {@code authorisation}): OpenAPI has no security location for a body field, so each form media type of the request
- * body lists it as an optional string property, beside the security scheme the authenticator documents for its other
- * places (the query string). A body schema that is a reference is wrapped in {@code allOf} with the fields.
+ * Documents what an authenticator reads outside its security scheme:
+ * <ul>
+ *   <li>the credentials of a form body ({@link Authenticator#formFields()}, seed 002's {@code authorisation}):
+ *   OpenAPI has no security location for a body field, so each form media type of the request body lists it as an
+ *   optional string property, beside the security scheme the authenticator documents for its other places (the
+ *   query string). A body schema that is a reference is wrapped in {@code allOf} with the fields;</li>
+ *   <li>the headers its callers add to unsafe requests ({@link Authenticator#unsafeMethodHeaders()}, a session's
+ *   {@code X-CSRFToken}): optional header parameters of the POST, PUT, PATCH and DELETE operations.</li>
+ * </ul>
  */
 final class CredentialFields {
 
     private CredentialFields() {
     }
 
-    static void add(Schemas schemas, Operation operation, List<Authenticator> authenticators) {
+    private static final Set<String> UNSAFE = Set.of("POST", "PUT", "PATCH", "DELETE");
+
+    /** The credential fields and headers of {@code authenticators}, on {@code operation} of HTTP method {@code method}. */
+    static void add(Schemas schemas, String method, Operation operation, List<Authenticator> authenticators) {
+        if (UNSAFE.contains(method)) {
+            headers(schemas, operation, authenticators);
+        }
+        fields(schemas, operation, authenticators);
+    }
+
+    private static void headers(Schemas schemas, Operation operation, List<Authenticator> authenticators) {
+        Map<String, String> headers = new TreeMap<>();
+        authenticators.forEach(a -> a.unsafeMethodHeaders().forEach(headers::putIfAbsent));
+        headers.forEach((name, description) -> {
+            boolean present = operation.getParameters() != null && operation.getParameters().stream()
+                    .anyMatch(p -> "header".equals(p.getIn()) && name.equalsIgnoreCase(p.getName()));
+            if (!present) {
+                operation.addParametersItem(new Parameter().in("header").name(name).required(false)
+                        .description(description).schema(schemas.typed("string")));
+            }
+        });
+    }
+
+    private static void fields(Schemas schemas, Operation operation, List<Authenticator> authenticators) {
         Set<String> fields = new TreeSet<>();
         authenticators.forEach(a -> fields.addAll(a.formFields()));
         if (fields.isEmpty() || operation.getRequestBody() == null || operation.getRequestBody().getContent() == null) {
@@ -28,29 +59,6 @@ final class CredentialFields {
         operation.getRequestBody().getContent().forEach((type, media) -> {
             if (type.equals(MediaType.FORM_URLENCODED) || type.equals(MediaType.MULTIPART_FORM_DATA)) {
                 media.schema(withFields(schemas, media.getSchema(), fields));
-            }
-        });
-    }
-
-    /**
-     * Names each inline body {@code <OperationId>Form} (a form) or {@code <OperationId>Body} through its {@code title}, which generators take as the
-     * model's name: left unnamed, OpenAPI Generator names it {@code <OperationId>Request}, the name typescript-fetch
-     * gives the operation's own parameter interface, and by default skips it (form-only models) while the API class
-     * still imports it.
-     */
-    @SuppressWarnings("rawtypes")
-    static void nameForms(Operation operation) {
-        if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null
-                || operation.getOperationId() == null) {
-            return;
-        }
-        String id = operation.getOperationId();
-        String name = Character.toUpperCase(id.charAt(0)) + id.substring(1);
-        operation.getRequestBody().getContent().forEach((type, media) -> {
-            Schema schema = media.getSchema();
-            boolean form = type.equals(MediaType.FORM_URLENCODED) || type.equals(MediaType.MULTIPART_FORM_DATA);
-            if (schema != null && schema.get$ref() == null && schema.getTitle() == null) {
-                schema.setTitle(name + (form ? "Form" : "Body")); // an inline JSON body too: the same clash
             }
         });
     }
@@ -64,8 +72,9 @@ final class CredentialFields {
             result = body == null ? target : schemas.typed("object").allOf(List.of(body, target));
         }
         for (String field : fields) {
-            target.addProperty(field, schemas.typed("string").description("An API key, keyid:secret, as a form field"
-                    + " (seed 002's authorisation); the endpoint's own fields leave it out."));
+            target.addProperty(field, schemas.typed("string").description("A credential an authenticator reads from"
+                    + " the form (an API key keyid:secret, a session's CSRF token); the endpoint's own fields leave it"
+                    + " out."));
         }
         return result;
     }

@@ -78,9 +78,9 @@ public final class OpenApiGenerator {
         for (Endpoint endpoint : included) {
             Operation operation = operations.operation(endpoint);
             security.of(endpoint).ifPresent(operation::security);
-            CredentialFields.add(schemas, operation,
+            CredentialFields.add(schemas, endpoint.method().name(), operation,
                     endpoint.policies().authenticators().orElse(defaults.authenticators()));
-            CredentialFields.nameForms(operation);
+            Operations.nameInlineBodies(operation);
             Endpoint previous = operationIds.putIfAbsent(operation.getOperationId(), endpoint);
             if (previous != null) {
                 throw new IllegalStateException("operationId '" + operation.getOperationId() + "' is used by both "

@@ -140,14 +140,44 @@ final class Operations {
         }
     }
 
+    /** The body: its JSON schema, and for a record sent as a form the form's own fields and spellings. */
     private RequestBody body(Input.Body input) {
         Content content = new Content();
+        Class<?> raw = Types.raw(Types.unwrapOptional(input.type()));
         for (String mediaType : input.mediaTypes()) {
+            boolean form = mediaType.equals(MediaType.FORM_URLENCODED) || mediaType.equals(MediaType.MULTIPART_FORM_DATA);
+            if (form && raw.isRecord()) {
+                content.addMediaType(mediaType, arguments.recordForm(raw, mediaType));
+                continue;
+            }
             Schema<Object> schema = input.type() == FormData.class ? schemas.typed("object")
                     : types.schema(Types.unwrapOptional(input.type()), TypeSchemas.Usage.REQUEST);
             content.addMediaType(mediaType, new io.swagger.v3.oas.models.media.MediaType().schema(schema));
         }
         return new RequestBody().required(true).content(content); // an empty body is a 400, Optional or not
+    }
+
+    /**
+     * Names each inline request body {@code <OperationId>Form} (a form) or {@code <OperationId>Body} through its
+     * {@code title}, which generators take as the model's name: left unnamed, OpenAPI Generator names it {@code <OperationId>Request}, the name typescript-fetch
+     * gives the operation's own parameter interface, and by default skips it (form-only models) while the API class
+     * still imports it. Runs once the operation is complete (its credential fields added), on the final schemas.
+     */
+    @SuppressWarnings("rawtypes")
+    static void nameInlineBodies(Operation operation) {
+        if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null
+                || operation.getOperationId() == null) {
+            return;
+        }
+        String id = operation.getOperationId();
+        String name = Character.toUpperCase(id.charAt(0)) + id.substring(1);
+        operation.getRequestBody().getContent().forEach((type, media) -> {
+            Schema schema = media.getSchema();
+            boolean form = type.equals(MediaType.FORM_URLENCODED) || type.equals(MediaType.MULTIPART_FORM_DATA);
+            if (schema != null && schema.get$ref() == null && schema.getTitle() == null) {
+                schema.setTitle(name + (form ? "Form" : "Body")); // an inline JSON body too: the same clash
+            }
+        });
     }
 
     private ApiResponses responses(Endpoint endpoint) {

@@ -4,6 +4,7 @@ import dev.portico.auth.Authenticator;
 import dev.portico.auth.Permission;
 import dev.portico.auth.SecurityScheme;
 import dev.portico.endpoint.Endpoint;
+import dev.portico.http.MediaType;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -20,7 +21,8 @@ import java.util.TreeMap;
  *   <li>no authenticators: {@code security: []}, public;</li>
  *   <li>otherwise one requirement per documented scheme, in the authenticators' order (any one will do), and the
  *       empty requirement {@code {}} when the permissions let anonymous callers through and no required caller
- *       parameter refuses them;</li>
+ *       parameter refuses them, or when the operation takes a form and an authenticator reads the whole credential
+ *       from a form field ({@link Authenticator#formFieldIdentifies()}): such a call names no scheme;</li>
  *   <li>authenticators of which none documents a scheme: no {@code security}, since nothing can be said.</li>
  * </ul>
  * Two different schemes under one name fail the build, naming both endpoints.
@@ -51,10 +53,17 @@ final class SecurityRequirements {
         }
         List<SecurityRequirement> requirements = new ArrayList<>();
         names.forEach(name -> requirements.add(new SecurityRequirement().addList(name)));
-        if (admitsAnonymous(endpoint)) {
+        if (admitsAnonymous(endpoint) || formCredential(endpoint, authenticators)) {
             requirements.add(new SecurityRequirement()); // {}: no credentials at all will do too
         }
         return Optional.of(requirements);
+    }
+
+    private static boolean formCredential(Endpoint endpoint, List<Authenticator> authenticators) {
+        return authenticators.stream().anyMatch(Authenticator::formFieldIdentifies)
+                && endpoint.inputs().stream().anyMatch(i -> i instanceof dev.portico.endpoint.Input.Arguments
+                        || i instanceof dev.portico.endpoint.Input.Body b && b.mediaTypes().stream()
+                        .anyMatch(t -> t.equals(MediaType.FORM_URLENCODED) || t.equals(MediaType.MULTIPART_FORM_DATA)));
     }
 
     private boolean admitsAnonymous(Endpoint endpoint) {

@@ -5,8 +5,10 @@ import static dev.portico.openapi.OpenApiTesting.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portico.auth.Authenticator;
+import dev.portico.auth.Permission;
 import dev.portico.auth.Principal;
 import dev.portico.auth.SecurityScheme;
 import dev.portico.endpoint.Docs;
@@ -21,6 +23,7 @@ import dev.portico.rpc.Api;
 import dev.portico.rpc.ApiMethod;
 import dev.portico.rpc.ApiModule;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -31,6 +34,9 @@ import org.junit.jupiter.api.Test;
  */
 class DocumentTruthTest {
     record Item(String name) {
+    }
+
+    record Draft(String title, Optional<Boolean> draft, @JsonProperty("publish_at") Optional<Instant> publishAt) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -45,7 +51,7 @@ class DocumentTruthTest {
         }
 
         @ApiMethod
-        public Item check(Boolean flag, Instant when) {
+        public Item check(@dev.portico.annotation.Nullable Boolean flag, Instant when) {
             return new Item("x");
         }
     }
@@ -65,6 +71,29 @@ class DocumentTruthTest {
         @Override
         public Set<String> formFields() {
             return Set.of("authorisation");
+        }
+
+        @Override
+        public boolean formFieldIdentifies() {
+            return true;
+        }
+    };
+
+    /** A session: its callers add X-CSRFToken to unsafe requests. */
+    static final Authenticator SESSION = new Authenticator() {
+        @Override
+        public Optional<Principal> authenticate(Request request) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<SecurityScheme> scheme() {
+            return Optional.of(SecurityScheme.apiKeyCookie("sessionAuth", "sessionid"));
+        }
+
+        @Override
+        public Map<String, String> unsafeMethodHeaders() {
+            return Map.of("X-CSRFToken", "The CSRF token.");
         }
     };
 
@@ -120,8 +149,62 @@ class DocumentTruthTest {
         assertThat(method.path("application/json").path("schema").path("properties").has("authorisation")).isFalse();
         JsonNode form = op(doc, "/api/items/", "post").path("requestBody").path("content")
                 .path("application/x-www-form-urlencoded").path("schema");
-        assertThat(form.path("allOf").get(0).path("$ref").asText()).isEqualTo("#/components/schemas/Item");
-        assertThat(form.path("allOf").get(1).path("properties").has("authorisation")).isTrue();
+        assertThat(form.path("properties").has("name")).isTrue();
+        assertThat(form.path("properties").has("authorisation")).isTrue();
+    }
+
+    @Test
+    void aCredentialAloneInTheFormIsTheEmptyRequirementOfOperationsThatTakeAForm() {
+        JsonNode doc = json(b -> b.authenticators(FORM_KEY).permissions(Permission.authenticated())
+                .post("/api/items/", Item.class, Item.class, (r, i) -> i)
+                .get("/api/items/{name}/", Item.class, r -> new Item("x")));
+        assertThat(op(doc, "/api/items/", "post").path("security").toString())
+                .isEqualTo("[{\"formApiKey\":[]},{}]"); // the field satisfies no scheme: Prism needs {}
+        assertThat(op(doc, "/api/items/{name}/", "get").path("security").toString())
+                .isEqualTo("[{\"formApiKey\":[]}]"); // no form, no field: the scheme is the only way
+    }
+
+    @Test
+    void unsafeOperationsThatAcceptTheSessionDocumentItsCsrfHeader() {
+        JsonNode doc = json(b -> b.authenticators(SESSION).post("/api/items/", Item.class, Item.class, (r, i) -> i)
+                .get("/api/items/", Item.class, r -> new Item("x"))
+                .put("/api/open/", Item.class, Item.class, (r, i) -> i, e -> e.authenticators()));
+        JsonNode header = op(doc, "/api/items/", "post").path("parameters").get(0);
+        assertThat(header.path("in").asText()).isEqualTo("header");
+        assertThat(header.path("name").asText()).isEqualTo("X-CSRFToken");
+        assertThat(header.path("required").asBoolean()).isFalse(); // the other schemes do without it
+        assertThat(op(doc, "/api/items/", "get").has("parameters")).isFalse(); // a safe method needs no token
+        assertThat(op(doc, "/api/open/", "put").has("parameters")).isFalse(); // no session accepted there
+    }
+
+    @Test
+    void aRecordBodySentAsAFormIsSpelledAsAnApiMethodsForm() {
+        JsonNode doc = json(b -> b.post("/api/drafts/", Draft.class, Draft.class, (r, d) -> d));
+        JsonNode content = op(doc, "/api/drafts/", "post").path("requestBody").path("content");
+        assertThat(content.path("application/json").path("schema").path("$ref").asText())
+                .isEqualTo("#/components/schemas/Draft");
+        JsonNode form = content.path("application/x-www-form-urlencoded").path("schema");
+        assertThat(form.path("required").toString()).isEqualTo("[\"title\"]");
+        assertThat(form.path("properties").path("title").has("anyOf")).isFalse(); // text: blank is the empty string
+        JsonNode draft = form.path("properties").path("draft").path("anyOf");
+        assertThat(draft.get(1).path("enum").toString()).contains("\"on\"");
+        assertThat(draft.get(2).path("maxLength").asInt()).isZero(); // draft= : not given
+        JsonNode publish = form.path("properties").path("publish_at").path("anyOf");
+        assertThat(publish.get(1).path("pattern").asText()).isNotEmpty(); // epoch seconds
+        assertThat(publish.get(2).path("maxLength").asInt()).isZero();
+        JsonNode multipart = content.path("multipart/form-data").path("schema").path("properties");
+        assertThat(multipart.path("draft").path("anyOf")).hasSize(2); // no blank: generators would send a JSON part
+    }
+
+    @Test
+    void aNullableArgumentTakesNullInJsonAndBlankInAForm() {
+        JsonNode doc = json(b -> Api.builder().module(new Things()).build().addTo(b));
+        JsonNode content = op(doc, "/api/things/check", "post").path("requestBody").path("content");
+        assertThat(content.path("application/json").path("schema").path("properties").path("flag").path("type")
+                .toString()).isEqualTo("[\"boolean\",\"null\"]");
+        JsonNode blank = content.path("application/x-www-form-urlencoded").path("schema").path("properties")
+                .path("flag").path("anyOf").get(2);
+        assertThat(blank.path("maxLength").asInt()).isZero();
     }
 
     @Test

@@ -80,14 +80,21 @@ public final class FormKeyAuthenticator implements Authenticator {
     @Override
     public Optional<SecurityScheme> scheme() {
         return queryString ? Optional.of(SecurityScheme.apiKeyQuery("formApiKey", FIELD).description("Seed 002's "
-                + "`authorisation=keyid:secret`: best as a field of a form body (listed in the body's schema); the"
-                + " query string works too, but server logs keep it.")) : Optional.empty();
+                + "`authorisation=keyid:secret`: best as a field of a form body (listed in the body's schema, and"
+                + " since OpenAPI has no scheme for a body field, such operations also list the empty requirement);"
+                + " the query string works too, but server logs keep it.")) : Optional.empty();
     }
 
     /** The {@code authorisation} field, which the endpoint's own input leaves out. */
     @Override
     public Set<String> formFields() {
         return Set.of(FIELD);
+    }
+
+    /** The {@code authorisation} field is the whole credential. */
+    @Override
+    public boolean formFieldIdentifies() {
+        return true;
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.portico.auth.Principal;
 import dev.portico.auth.SecurityScheme;
 import dev.portico.auth.accounts.Caller;
 import dev.portico.http.Request;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -47,6 +48,14 @@ public final class SessionAuthenticator implements Authenticator {
     @Override
     public Set<String> formFields() {
         return Set.of(Csrf.FIELD);
+    }
+
+    /** {@code X-CSRFToken}: a session caller's unsafe request is refused without it (or the form's field). */
+    @Override
+    public Map<String, String> unsafeMethodHeaders() {
+        return Map.of(Csrf.HEADER, "The CSRF token (the csrftoken cookie, or GET /auth/csrf/ at the account "
+                + "endpoints' default prefix): required with the session cookie, as Django's CSRF check; other "
+                + "credentials do without it.");
     }
 
     @Override
