@@ -116,10 +116,18 @@ async function searchFilterOrder(page) {
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Search' }).click()]);
   report.steps.searched = await rowsOf(page);
   await page.goto(`${base}${prefix}posts/`);
-  await page.getByLabel('Draft', { exact: true }).selectOption('true');
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Apply filters' }).click()]);
+  const byDraft = page.getByRole('navigation', { name: 'By draft' });
+  await Promise.all([page.waitForNavigation(), byDraft.getByRole('link', { name: 'Yes' }).click()]);
   report.steps.filtered = await rowsOf(page);
+  report.steps.filterLink = { query: new URL(page.url()).search,
+    current: await page.getByRole('navigation', { name: 'By draft' }).locator('[aria-current=true]').innerText() };
   await check(page, 'list-filtered');
+  await page.getByLabel('Search posts').fill('notes');
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Search' }).click()]);
+  report.steps.searchKeepsFilters = new URL(page.url()).search;
+  const byCreated = page.getByRole('navigation', { name: 'By created at' });
+  await Promise.all([page.waitForNavigation(), byCreated.getByRole('link', { name: 'Today' }).click()]);
+  report.steps.today = { query: decodeURIComponent(new URL(page.url()).search), rows: await rowsOf(page) };
   await page.goto(`${base}${prefix}posts/`);
   await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: /Sort by title/ }).click()]);
   report.steps.ordered = { rows: await rowsOf(page), sort: await page.locator('th[aria-sort=ascending]').count() };

@@ -5,7 +5,9 @@
 //
 // Opens <list-path> anonymously (401 page), logs in through its "Log in" link, submits the POST form with an empty
 // title (400: the error beside the field), then a good one (201), follows the Location link to the new resource,
-// replaces it with the PUT form (fetch, the CSRF header), and finally opens a page of another origin (a second port
+// replaces it with the PUT form (fetch, the CSRF header), sends the PUT form again with an empty title (the error
+// beside the field), patches it through the raw data form, deletes it (a confirmation, dismissed once), and finally
+// opens a page of another origin (a second port
 // of 127.0.0.1: same site, so the session cookie goes along) whose form posts to <list-path> without the token.
 // Chromium is Debian's (/usr/bin/chromium, or $PORTICO_CHROMIUM); every request leaving 127.0.0.1 is aborted.
 import { chromium } from 'playwright-core';
@@ -42,6 +44,49 @@ async function forgedSite() {
   const server = createServer((req, res) => { res.setHeader('Content-Type', 'text/html'); res.end(html); });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
+}
+
+/** A method's answer to what `click` sends through the page's script (fetch, not a navigation). */
+async function sent(page, method, click) {
+  const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === method,
+    { timeout: TIMEOUT }), click()]);
+  return response;
+}
+
+const statusOf = async (page, url) => (await page.request.get(base + url, { headers: { Accept: 'application/json' } }))
+  .status();
+
+/**
+ * The item's other forms, through the page's own script: a PUT with an empty title (the error beside the field, in
+ * the PUT form), a PATCH through the raw data form, then DELETE, dismissed once and then confirmed.
+ */
+async function putErrorPatchAndDelete(page, itemUrl) {
+  await page.fill('#form-put-title', '');
+  const bad = await sent(page, 'PUT', () => page.click('#form-put button[type=submit]'));
+  await page.waitForSelector('#form-put-title-errors', { timeout: TIMEOUT });
+  report.putInvalid = { status: bad.status(), fieldError: (await page.innerText('#form-put-title-errors')).trim(),
+    describedBy: await page.getAttribute('#form-put-title', 'aria-describedby'),
+    content: await page.inputValue('#form-put-content') };
+  await axe(page, 'put-error');
+
+  await page.selectOption('#raw-method', 'PATCH');
+  await page.selectOption('#raw-type', 'application/json');
+  await page.fill('#raw-content', '{"title": "Patched through the raw form"}');
+  const patch = await sent(page, 'PATCH', () => page.click('form[data-raw] button[type=submit]'));
+  await page.waitForSelector('pre.json', { timeout: TIMEOUT });
+  report.patched = { status: patch.status(), csrf: patch.request().headers()['x-csrftoken'] || '',
+    type: patch.request().headers()['content-type'], body: await page.innerText('pre.json') };
+  await axe(page, 'patched');
+
+  page.once('dialog', (dialog) => dialog.dismiss());
+  await page.click('button[data-method=DELETE]');
+  await page.waitForTimeout(500);
+  report.deleteDismissed = { status: await statusOf(page, itemUrl), url: new URL(page.url()).pathname };
+  page.once('dialog', (dialog) => { report.deleteQuestion = dialog.message(); dialog.accept(); });
+  const del = await sent(page, 'DELETE', () => page.click('button[data-method=DELETE]'));
+  await page.waitForURL((url) => url.pathname === listPath, { timeout: TIMEOUT });
+  report.deleted = { status: del.status(), csrf: del.request().headers()['x-csrftoken'] || '',
+    url: new URL(page.url()).pathname, after: await statusOf(page, itemUrl) };
 }
 
 async function run(page) {
@@ -82,7 +127,9 @@ async function run(page) {
   const [put] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'PUT', { timeout: TIMEOUT }),
     page.click('#form-put button[type=submit]')]);
   await page.waitForSelector('pre.json', { timeout: TIMEOUT });
-  report.replaced = { status: put.status(), body: await page.locator('pre.json').innerText() };
+  report.replaced = { status: put.status(), body: await page.locator('pre.json').innerText(),
+    csrf: put.request().headers()['x-csrftoken'] || '' };
+  await putErrorPatchAndDelete(page, report.item.url);
 
   const forged = await forgedSite();
   try {

@@ -16,7 +16,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,34 +39,58 @@ final class AccountViews {
         this.keys = ApiKeys.create(accounts);
     }
 
+    /** The users matching the search, a page at a time: searched and counted in SQL, never all loaded. */
     Response users(Request request) {
-        String search = request.query("search").orElse("").strip().toLowerCase(Locale.ROOT);
+        String search = request.query("search").orElse("").strip();
+        long count = accounts.users().count(search);
+        long last = Math.max(1, (count + Registered.PAGE_SIZE - 1) / Registered.PAGE_SIZE);
+        long page = pageNumber(request.query("page").orElse("1"), last);
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (User u : accounts.users().all()) {
-            if (search.isEmpty() || u.username().toLowerCase(Locale.ROOT).contains(search)
-                    || u.email().toLowerCase(Locale.ROOT).contains(search)) {
-                rows.add(Map.of("username", u.username(), "email", u.email().isEmpty() ? "—" : u.email(),
-                        "active", yes(u.active()), "staff", yes(u.staff()), "superuser", yes(u.superuser()),
-                        "roles", u.roles().isEmpty() ? "—" : String.join(", ", new TreeSet<>(u.roles())),
-                        "lastLogin", u.lastLogin().map(Registered::show).orElse("never"),
-                        "url", site.prefix + USERS + "/" + u.id() + "/"));
-            }
+        for (User u : accounts.users().search(search, (int) ((page - 1) * Registered.PAGE_SIZE), Registered.PAGE_SIZE)) {
+            rows.add(Map.of("username", u.username(), "email", u.email().isEmpty() ? "—" : u.email(),
+                    "active", yes(u.active()), "staff", yes(u.staff()), "superuser", yes(u.superuser()),
+                    "roles", u.roles().isEmpty() ? "—" : String.join(", ", new TreeSet<>(u.roles())),
+                    "lastLogin", u.lastLogin().map(Registered::show).orElse("never"),
+                    "url", site.prefix + USERS + "/" + u.id() + "/"));
         }
         Map<String, Object> scope = site.scope(request, "Users", USERS);
         scope.put("rows", rows);
-        scope.put("count", rows.size());
-        scope.put("search", request.query("search").orElse(""));
+        scope.put("count", count);
+        scope.put("search", search);
+        List<Map<String, Object>> pages = new ArrayList<>();
+        for (long n = 1; last > 1 && n <= last; n++) {
+            if (n == 1 || n == last || Math.abs(n - page) <= 2) {
+                pages.add(Map.of("number", n, "current", n == page, "url", site.prefix + USERS + "/?"
+                        + (search.isEmpty() ? "" : "search=" + Site.encode(search) + "&") + "page=" + n));
+            }
+        }
+        scope.put("pages", pages);
+        scope.put("hasPages", !pages.isEmpty());
         request.query("done").ifPresent(d -> scope.put("done", d));
         return site.pages.render(200, "users", scope);
+    }
+
+    private static long pageNumber(String text, long last) {
+        try {
+            return Math.min(last, Math.max(1, Long.parseLong(text)));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     Response account(Request request) {
         return userPage(request, 200, user(request), Optional.empty(), Map.of());
     }
 
-    /** POST: active, staff and the roles held, as ticked. */
+    /** POST: active, staff and the roles held, as ticked; written with its audit entry in one transaction. */
     Response change(Request request) {
         User u = user(request);
+        String message = log(request, u, () -> applyChange(request, u), m -> m);
+        return Pages.seeOther(site.prefix + USERS + "/" + u.id() + "/?done=" + Site.encode(message));
+    }
+
+    /** Writes what the form changed; answers Django's change message. */
+    private String applyChange(Request request, User u) {
         Map<String, String> fields = Site.fields(request);
         List<String> changes = new ArrayList<>();
         boolean active = fields.containsKey("active");
@@ -90,9 +113,7 @@ final class AccountViews {
                 changes.add("role " + r.name() + " taken away");
             }
         }
-        String message = changes.isEmpty() ? "No fields changed." : capital(String.join(", ", changes)) + ".";
-        log(request, u, message);
-        return Pages.seeOther(site.prefix + USERS + "/" + u.id() + "/?done=" + Site.encode(message));
+        return changes.isEmpty() ? "No fields changed." : capital(String.join(", ", changes)) + ".";
     }
 
     /** POST password/: a new password (the validators' sentences beside the field); every session ends. */
@@ -105,12 +126,14 @@ final class AccountViews {
                     List.of("The two password fields didn’t match.")));
         }
         try {
-            accounts.users().setPassword(u.id(), one);
+            log(request, u, () -> {
+                accounts.users().setPassword(u.id(), one);
+                return null;
+            }, none -> "Changed password.");
         } catch (ValidationFailed e) {
             return userPage(request, 400, u, Optional.empty(), Map.of("password1", e.errors().values().stream()
                     .flatMap(List::stream).toList()));
         }
-        log(request, u, "Changed password.");
         return Pages.seeOther(site.prefix + USERS + "/" + u.id() + "/?done=" + Site.encode("The password was changed; "
                 + "every session and token of " + u.username() + " has ended."));
     }
@@ -118,8 +141,10 @@ final class AccountViews {
     /** POST sessions/: logout everywhere. */
     Response endSessions(Request request) {
         User u = user(request);
-        accounts.users().endAllSessions(u.id());
-        log(request, u, "Ended every session.");
+        log(request, u, () -> {
+            accounts.users().endAllSessions(u.id());
+            return null;
+        }, none -> "Ended every session.");
         return Pages.seeOther(site.prefix + USERS + "/" + u.id() + "/?done=" + Site.encode("Every session and token of "
                 + u.username() + " has ended."));
     }
@@ -131,10 +156,10 @@ final class AccountViews {
         String name = fields.getOrDefault("name", "").strip();
         String role = fields.getOrDefault("role", "").strip();
         try {
-            CreatedApiKey made = keys.create(u.id(), name, expiry(fields.getOrDefault("expires_on", "").strip()),
-                    Optional.of(role).filter(r -> !r.isEmpty()));
-            site.log.record(ObjectViews.user(request), USERS, String.valueOf(u.id()), u.username(), LogEntry.CHANGED,
-                    "Added API key " + made.key().keyId() + " “" + name + "”.");
+            Optional<java.time.Instant> expires = expiry(fields.getOrDefault("expires_on", "").strip());
+            CreatedApiKey made = log(request, u, () -> keys.create(u.id(), name, expires,
+                    Optional.of(role).filter(r -> !r.isEmpty())),
+                    k -> "Added API key " + k.key().keyId() + " “" + name + "”.");
             return userPage(request, 201, u, Optional.of(made), Map.of());
         } catch (ValidationFailed e) {
             Map<String, List<String>> errors = new LinkedHashMap<>();
@@ -146,9 +171,8 @@ final class AccountViews {
     /** POST keys/{key}/revoke/: one of this user's keys revoked. */
     Response revokeKey(Request request) {
         User u = user(request);
-        ApiKey key = keys.revoke(u.id(), request.path("key"));
-        site.log.record(ObjectViews.user(request), USERS, String.valueOf(u.id()), u.username(), LogEntry.CHANGED,
-                "Revoked API key " + key.keyId() + ".");
+        ApiKey key = log(request, u, () -> keys.revoke(u.id(), request.path("key")),
+                k -> "Revoked API key " + k.keyId() + ".");
         return Pages.seeOther(site.prefix + USERS + "/" + u.id() + "/?done=" + Site.encode("The API key " + key.keyId()
                 + " was revoked."));
     }
@@ -164,13 +188,15 @@ final class AccountViews {
         String scopes = fields.getOrDefault("scopes", "").strip();
         try {
             Set<String> set = scopes.isEmpty() ? Set.of() : Set.of(scopes.split("\\s+"));
-            accounts.roles().define(name, set);
+            site.log.recordWith(ObjectViews.user(request), ROLES, name, name, () -> {
+                accounts.roles().define(name, set);
+                return null;
+            }, none -> "Scopes: " + scopes + ".");
         } catch (ValidationFailed | IllegalArgumentException e) {
             Map<String, List<String>> errors = e instanceof ValidationFailed v ? v.errors()
                     : Map.of("scopes", List.of("Name each scope once."));
             return rolesPage(request, 400, errors, name, scopes);
         }
-        site.log.record(ObjectViews.user(request), ROLES, name, name, LogEntry.CHANGED, "Scopes: " + scopes + ".");
         return Pages.seeOther(site.prefix + ROLES + "/?done=" + Site.encode("The role “" + name + "” was saved."));
     }
 
@@ -227,8 +253,10 @@ final class AccountViews {
         return site.pages.render(200, "history", scope);
     }
 
-    private void log(Request request, User u, String message) {
-        site.log.record(ObjectViews.user(request), USERS, String.valueOf(u.id()), u.username(), LogEntry.CHANGED,
+    /** Runs {@code change} on {@code u} and logs it, in one transaction; answers what the change answers. */
+    private <R> R log(Request request, User u, java.util.function.Supplier<R> change,
+                      java.util.function.Function<R, String> message) {
+        return site.log.recordWith(ObjectViews.user(request), USERS, String.valueOf(u.id()), u.username(), change,
                 message);
     }
 

@@ -135,8 +135,9 @@ public final class Admin implements Module {
                 || m.slug.equals(AccountViews.ROLES) || m.slug.equals("login") || m.slug.equals("logout"))) {
             throw new IllegalStateException("Admin: two registered models share a table name, or one is named users, roles, login or logout, which the admin uses; register each once, under another table name");
         }
+        sameDatabase(models);
         AuditLog log = new AuditLog(accounts.database().jdbi(), accounts.clock());
-        Site site = new Site(prefix, title, sessions, log, models);
+        Site site = new Site(prefix, title, sessions, log, models, accounts.clock());
         Related related = new Related(accounts.database().dataSource());
         SignIn signIn = new SignIn(site, accounts);
         List<Endpoint> all = new ArrayList<>();
@@ -151,6 +152,17 @@ public final class Admin implements Module {
         all.addAll(accountEndpoints(site));
         all.add(stylesheet());
         return all;
+    }
+
+    /** The audit entry is written in each change's transaction, so every model must live beside the log. */
+    private void sameDatabase(List<Registered<?>> models) {
+        for (Registered<?> m : models) {
+            if (m.rows.dataSource() != accounts.database().dataSource()) {
+                throw new IllegalStateException("Admin: " + m.model.type().getSimpleName() + "'s resource is on "
+                        + "another Database than the accounts, and the audit log is written in the same transaction as "
+                        + "each change; build the resource on the Database given to Accounts.create (or AuthModule)");
+            }
+        }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

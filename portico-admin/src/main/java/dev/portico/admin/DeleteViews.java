@@ -1,5 +1,6 @@
 package dev.portico.admin;
 
+import dev.portico.auth.accounts.User;
 import dev.portico.data.resource.PreconditionFailed;
 import dev.portico.error.NotFound;
 import dev.portico.http.Request;
@@ -12,7 +13,8 @@ import java.util.Map;
 /**
  * Deleting, one row or the rows ticked on the list (Django's {@code delete_view} and the "delete selected" action),
  * always through a confirmation page that lists what goes with them; then the history of one row. Each delete names
- * the version the confirmation showed, so a row changed meanwhile is not deleted unseen.
+ * the version the confirmation showed, so a row changed meanwhile is not deleted unseen. Each row goes in its own
+ * transaction with its audit entry.
  */
 final class DeleteViews<T extends Record> {
     private final Site site;
@@ -58,17 +60,18 @@ final class DeleteViews<T extends Record> {
             return confirm(request, rows, 400, "The form is out of date; confirm again.");
         }
         List<String> labels = new ArrayList<>();
+        User by = ObjectViews.user(request);
         for (int i = 0; i < rows.size(); i++) {
             T row = rows.get(i);
             try {
-                m.rows.delete(m.model.value(row, m.model.key()), Long.parseLong(versions.get(i)));
+                m.rows.delete(m.model.value(row, m.model.key()), Long.parseLong(versions.get(i)), (c, gone) -> site.log
+                        .record(c, by, m.slug, m.key(row), m.label(row), LogEntry.DELETED, "Deleted."));
             } catch (PreconditionFailed | NumberFormatException e) {
                 return confirm(request, rows, 409, "The " + m.name + " “" + m.label(row) + "” was changed after this "
                         + "page was shown; check the list below and confirm again.");
             } catch (NotFound e) {
                 continue; // already gone: what was asked for is done
             }
-            site.log.record(ObjectViews.user(request), m.slug, m.key(row), m.label(row), LogEntry.DELETED, "Deleted.");
             labels.add("“" + m.label(row) + "”");
         }
         String done = labels.size() == 1 ? "The " + m.name + " " + labels.getFirst() + " was deleted."

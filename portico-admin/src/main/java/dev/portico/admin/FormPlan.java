@@ -148,7 +148,7 @@ final class FormPlan {
         List<String> choices = type.isEnum() ? Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name())
                 .toList() : List.of();
         return new FormField(rc.getName(), Labels.humanise(rc.getName()), widget(type, max), required, max, choices,
-                optional, type, Scalars.converter(type));
+                optional, type, Scalars.converter(type), Fields.description(rc).orElse(""));
     }
 
     /** A constraint where a record component may carry it: the component, its accessor, or its type (TYPE_USE). */

@@ -2,13 +2,11 @@ package dev.portico.admin;
 
 import dev.portico.data.model.ModelField;
 import dev.portico.data.query.QueryInput;
-import dev.portico.data.query.QueryParameter;
 import dev.portico.data.query.QuerySpec;
 import dev.portico.error.ApiException;
 import dev.portico.http.Request;
 import dev.portico.http.Response;
 import dev.portico.pagination.Page;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +45,8 @@ final class ListView<T extends Record> {
         scope.put("rows", rows(page));
         scope.put("count", page.count());
         scope.put("filters", filters(params));
-        scope.put("hasFilters", !m.filters.isEmpty());
+        scope.put("hasFilters", !((List<?>) scope.get("filters")).isEmpty());
+        scope.put("kept", kept(params));
         List<Map<String, Object>> pages = pages(params, page.count());
         scope.put("pages", pages);
         scope.put("hasPages", !pages.isEmpty());
@@ -119,47 +118,38 @@ final class ListView<T extends Record> {
         return out;
     }
 
+    /** The sidebar's groups of links; each keeps the other parameters, drops the page, and marks the current one. */
     private List<Map<String, Object>> filters(Map<String, List<String>> params) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (QueryParameter p : m.filters) {
-            Map<String, Object> f = new LinkedHashMap<>();
-            String value = first(params, p.name());
-            f.put("name", p.name());
-            f.put("id", "filter-" + p.name());
-            f.put("label", filterLabel(p.name()));
-            f.put("help", p.description());
-            f.put("value", value);
-            f.put("hasChoices", p.type() == Boolean.class);
-            if (p.type() == Boolean.class) {
-                f.put("choices", List.of(option("", "Any", value), option("true", "Yes", value),
-                        option("false", "No", value)));
-            } else {
-                f.put("inputType", p.type() == LocalDate.class ? "date" : "text");
+        for (FilterLinks.Group g : FilterLinks.groups(m.filters, site.clock)) {
+            Map<String, String> chosen = new LinkedHashMap<>();
+            g.owned().forEach(name -> {
+                if (params.containsKey(name)) {
+                    chosen.put(name, first(params, name));
+                }
+            });
+            List<Map<String, Object>> links = new ArrayList<>();
+            for (FilterLinks.Choice c : g.choices()) {
+                Map<String, List<String>> next = new LinkedHashMap<>(params);
+                next.keySet().removeAll(g.owned());
+                next.remove(QuerySpec.PAGE);
+                c.params().forEach((k, v) -> next.put(k, List.of(v)));
+                links.add(Map.of("label", c.label(), "url", url(next), "current", chosen.equals(c.params())));
             }
-            out.add(f);
+            out.add(Map.of("title", g.title(), "id", "filter-" + g.field(), "links", links));
         }
         return out;
     }
 
-    private static Map<String, Object> option(String value, String label, String current) {
-        return Map.of("value", value, "label", label, "selected", value.equals(current));
-    }
-
-    /** {@code publish_date__gte} → {@code Publish date from}. */
-    static String filterLabel(String parameter) {
-        int cut = parameter.indexOf("__");
-        String field = Labels.humanise(cut < 0 ? parameter : parameter.substring(0, cut));
-        String lookup = cut < 0 ? "" : parameter.substring(cut + 2);
-        return field + switch (lookup) {
-            case "icontains" -> " contains";
-            case "gte" -> " from";
-            case "lte" -> " until";
-            case "gt" -> " after";
-            case "lt" -> " before";
-            case "in" -> " is one of";
-            case "isnull" -> " is empty";
-            default -> "";
-        };
+    /** The current parameters but the search and the page, for the search form to keep. */
+    private static List<Map<String, String>> kept(Map<String, List<String>> params) {
+        List<Map<String, String>> out = new ArrayList<>();
+        params.forEach((name, values) -> {
+            if (!name.equals(QuerySpec.SEARCH) && !name.equals(QuerySpec.PAGE)) {
+                values.forEach(v -> out.add(Map.of("name", name, "value", v)));
+            }
+        });
+        return out;
     }
 
     private List<Map<String, Object>> pages(Map<String, List<String>> params, long count) {
@@ -196,6 +186,11 @@ final class ListView<T extends Record> {
         if (resetPage) {
             next.remove(QuerySpec.PAGE);
         }
+        return url(next);
+    }
+
+    /** This list's URL with these parameters. */
+    private String url(Map<String, List<String>> next) {
         StringBuilder url = new StringBuilder(site.prefix).append(m.slug).append("/");
         String sep = "?";
         for (Map.Entry<String, List<String>> e : next.entrySet()) {

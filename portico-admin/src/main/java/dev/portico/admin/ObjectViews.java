@@ -43,8 +43,9 @@ final class ObjectViews<T extends Record> {
         }
         Map<String, Object> values = new LinkedHashMap<>(sent.values());
         values.values().removeIf(Objects::isNull); // not given: the column's default
-        T row = m.rows.insert(values, request);
-        site.log.record(user(request), m.slug, m.key(row), m.label(row), LogEntry.ADDED, "Added.");
+        User by = user(request);
+        T row = m.rows.insert(values, request, (c, added) -> site.log.record(c, by, m.slug, m.key(added),
+                m.label(added), LogEntry.ADDED, "Added."));
         return Pages.seeOther(site.prefix + m.slug + "/?done=" + Site.encode("The " + m.name + " “" + m.label(row)
                 + "” was added."));
     }
@@ -64,14 +65,15 @@ final class ObjectViews<T extends Record> {
             return form(request, 400, plan, before, sent.entered(), sent.errors(), version, null);
         }
         Map<String, Object> values = writes(sent.values());
+        User by = user(request);
         T after;
         try {
-            after = m.rows.update(m.model.value(before, m.model.key()), values, version);
+            after = m.rows.update(m.model.value(before, m.model.key()), values, version, (c, written) -> site.log
+                    .record(c, by, m.slug, m.key(written), m.label(written), LogEntry.CHANGED,
+                            changed(plan, before, written)));
         } catch (PreconditionFailed e) {
             return form(request, 409, plan, before, sent.entered(), Map.of(), m.version(before), conflict(before));
         }
-        String message = changed(plan, before, after);
-        site.log.record(user(request), m.slug, m.key(after), m.label(after), LogEntry.CHANGED, message);
         return Pages.seeOther(site.prefix + m.slug + "/?done=" + Site.encode("The " + m.name + " “" + m.label(after)
                 + "” was changed."));
     }
@@ -181,13 +183,15 @@ final class ObjectViews<T extends Record> {
                 s.put("checked", !value.isEmpty() && !value.equals("false"));
                 if (f.maxLength() > 0) {
                     s.put("maxLength", f.maxLength());
-                    s.put("help", "At most " + f.maxLength() + " characters.");
+                }
+                if (!f.help().isEmpty()) {
+                    s.put("help", f.help());
                 }
                 s.put("choices", f.choices().stream().map(c -> Map.of("value", c, "selected", c.equals(value)))
                         .toList());
                 Optional.ofNullable(errors.get(f.name())).ifPresent(e -> s.put("errors", e));
                 s.put("invalid", errors.containsKey(f.name()));
-                String describedBy = (f.maxLength() > 0 ? "id_" + f.name() + "_help " : "")
+                String describedBy = (!f.help().isEmpty() ? "id_" + f.name() + "_help " : "")
                         + (errors.containsKey(f.name()) ? "id_" + f.name() + "_error" : "");
                 s.put("describedBy", describedBy.strip());
                 out.add(s);

@@ -26,14 +26,17 @@ final class Site {
     final Pages pages;
     final AuditLog log;
     final List<Registered<?>> models;
+    final java.time.Clock clock;
 
-    Site(String prefix, String title, Sessions sessions, AuditLog log, List<Registered<?>> models) {
+    Site(String prefix, String title, Sessions sessions, AuditLog log, List<Registered<?>> models,
+         java.time.Clock clock) {
         this.prefix = prefix;
         this.title = title;
         this.sessions = sessions;
         this.pages = new Pages();
         this.log = log;
         this.models = List.copyOf(models);
+        this.clock = clock;
     }
 
     /** The scope every template starts from: the site, the user, the navigation and the CSRF token. */

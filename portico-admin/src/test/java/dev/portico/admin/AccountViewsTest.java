@@ -48,6 +48,29 @@ class AccountViewsTest {
         }
     }
 
+    /** More users than a page: the search and the pages are SQL's, and "_" or "%" match only themselves. */
+    @DatabaseTest
+    void theUserListSearchesAndPagesInSql(TestDatabase db) {
+        try (AdminTestApp t = AdminTestApp.create(db)) {
+            for (int i = 0; i < Registered.PAGE_SIZE + 5; i++) {
+                t.user(String.format("reader%02d", i), false);
+            }
+            t.user("under_score", false);
+            WebClient web = superuser(t);
+            String first = Bodies.text(web.get("/admin/users/?search=READER"));
+            assertThat(first).contains("Users, 30 in all", ">reader00</a>", ">reader24</a>")
+                    .doesNotContain(">reader25</a>", ">root</a>", "under_score")
+                    .contains("href=\"/admin/users/?search&#61;READER&amp;page&#61;2\"");
+            String second = Bodies.text(web.get("/admin/users/?search=READER&page=2"));
+            assertThat(second).contains(">reader25</a>", ">reader29</a>").doesNotContain(">reader24</a>")
+                    .contains("<span aria-current=\"page\" class=\"current\">2</span>");
+            assertThat(Bodies.text(web.get("/admin/users/?search=r_"))).contains("Users, 1 in all", ">under_score</a>");
+            assertThat(Bodies.text(web.get("/admin/users/?search=%25"))).contains("Users, 0 in all");
+            assertThat(t.accounts.users().search("", 0, 10)).hasSize(10);
+            assertThat(t.accounts.users().count("")).isEqualTo(32);
+        }
+    }
+
     @DatabaseTest
     void aSuperuserChangesAUserAndEveryChangeIsLogged(TestDatabase db) {
         try (AdminTestApp t = AdminTestApp.create(db)) {

@@ -62,6 +62,16 @@ class AdminSiteTest {
         }
     }
 
+    /** A field's help is its description (the OpenAPI property's), then its constraint, read by screen readers. */
+    @DatabaseTest
+    void theFormsHelpIsTheFieldsDescription(TestDatabase db) {
+        try (AdminTestApp t = AdminTestApp.create(db)) {
+            String form = text(staff(t).get("/admin/articles/add/"));
+            assertThat(form).contains("<p class=\"help\" id=\"id_title_help\">Shown in lists and page titles. "
+                    + "At most 50 characters.</p>").contains("aria-describedby=\"id_title_help\"");
+        }
+    }
+
     @DatabaseTest
     void theListSearchesFiltersOrdersAndPages(TestDatabase db) {
         try (AdminTestApp t = AdminTestApp.create(db)) {
@@ -84,6 +94,47 @@ class AdminSiteTest {
             Response bad = web.get("/admin/articles/?publish_on__gte=soon");
             assertThat(bad.status()).isEqualTo(200);
             assertThat(text(bad)).contains("class=\"notice error\"", "publish_on__gte");
+        }
+    }
+
+    /** The link labelled {@code label} in the group {@code group} of the sidebar, as the browser reads its URL. */
+    private static Matcher link(String page, String group, String label) {
+        int at = page.indexOf("id=\"filter-" + group + "\"");
+        Matcher m = Pattern.compile("<a href=\"([^\"]*)\"( aria-current=\"true\")?>" + label + "</a>").matcher(page);
+        assertThat(m.find(at)).as(group + " " + label).isTrue();
+        return m;
+    }
+
+    private static String unescape(String html) {
+        return html.replace("&amp;", "&").replace("&#61;", "=").replace("&#39;", "'");
+    }
+
+    /** Django's sidebar: links, "All" first, the current one marked, the other parameters kept, the page dropped. */
+    @DatabaseTest
+    void theFiltersAreLinksThatKeepTheOtherParameters(TestDatabase db) {
+        try (AdminTestApp t = AdminTestApp.create(db)) {
+            WebClient web = staff(t);
+            add(web, "Note out", "x", true, "2026-01-02");
+            add(web, "Note in", "x", false, "");
+            String page = text(web.get("/admin/articles/?search=Note&ordering=title&published=true&page=1"));
+            assertThat(page).doesNotContain("Apply filters", "<select id=\"filter-", "type=\"date\"");
+            Matcher all = link(page, "published", "All");
+            assertThat(unescape(all.group(1))).isEqualTo("/admin/articles/?search=Note&ordering=title");
+            assertThat(all.group(2)).isNull();
+            Matcher yes = link(page, "published", "Yes");
+            assertThat(unescape(yes.group(1))).isEqualTo("/admin/articles/?search=Note&ordering=title&published=true");
+            assertThat(yes.group(2)).isNotNull();
+            assertThat(unescape(link(page, "published", "No").group(1)))
+                    .isEqualTo("/admin/articles/?search=Note&ordering=title&published=false");
+            assertThat(unescape(link(page, "publish_on", "This year").group(1))).startsWith(
+                    "/admin/articles/?search=Note&ordering=title&published=true&publish_on__gte=");
+            assertThat(link(page, "publish_on", "Any date").group(2)).isNotNull();
+            assertThat(page).doesNotContain("id=\"filter-title\"");
+            assertThat(unescape(page)).contains("<input type=\"hidden\" name=\"ordering\" value=\"title\">",
+                    "<input type=\"hidden\" name=\"published\" value=\"true\">").doesNotContain("name=\"page\"");
+            String filtered = text(web.get(unescape(link(page, "published", "No").group(1))));
+            assertThat(filtered).contains("Note in").doesNotContain(">Note out<");
+            assertThat(link(filtered, "published", "No").group(2)).isNotNull();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.portico.admin;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.portico.Portico;
 import dev.portico.annotation.Nullable;
 import dev.portico.auth.Permission;
@@ -41,7 +42,8 @@ final class AdminTestApp implements AutoCloseable {
     }
 
     /** What may be written. */
-    record ArticleInput(@NotBlank @Size(max = 50) String title, @NotNull String body, Optional<Boolean> published,
+    record ArticleInput(@JsonPropertyDescription("Shown in lists and page titles") @NotBlank @Size(max = 50) String title,
+                        @NotNull String body, Optional<Boolean> published,
                         Optional<LocalDate> publishOn) {
     }
 

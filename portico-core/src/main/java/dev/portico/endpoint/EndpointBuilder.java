@@ -33,6 +33,7 @@ public final class EndpointBuilder {
     private Duration cacheFor;
     private String cacheTag;
     private final List<String> invalidates = new ArrayList<>();
+    private Permission objectAccess;
     private String operationId;
     private List<String> tags = List.of();
     private String summary;
@@ -235,6 +236,16 @@ public final class EndpointBuilder {
         return this;
     }
 
+    /**
+     * How OPTIONS and the browsable API learn whether this caller may act on the object the path names, without
+     * acting on it: DRF calls {@code get_object()} and leaves the method out on 403 or 404. A refusal is
+     * {@code false} or an {@code ApiException}; a resource declares it on its item writes.
+     */
+    public EndpointBuilder objectAccess(Permission check) {
+        this.objectAccess = java.util.Objects.requireNonNull(check, "check");
+        return this;
+    }
+
     /** Adds per-endpoint middlewares, outermost first. */
     public EndpointBuilder middleware(Middleware... middlewares) {
         this.middlewares.addAll(List.of(middlewares));
@@ -389,7 +400,8 @@ public final class EndpointBuilder {
         }
         int success = status != null ? status : (output == void.class || output == Void.class ? 204 : 200);
         Policies policies = new Policies(Optional.ofNullable(authenticators), Optional.ofNullable(permissions),
-                Optional.ofNullable(throttle), Optional.ofNullable(cacheFor), Optional.ofNullable(cacheTag), invalidates);
+                Optional.ofNullable(throttle), Optional.ofNullable(cacheFor), Optional.ofNullable(cacheTag), invalidates,
+                Optional.ofNullable(objectAccess));
         Docs docs = new Docs(Optional.ofNullable(operationId), tags, Optional.ofNullable(summary),
                 Optional.ofNullable(description), deprecated, Optional.ofNullable(operationIdBase),
                 Optional.ofNullable(componentName), responses, extensions, queryParameters, hidden,

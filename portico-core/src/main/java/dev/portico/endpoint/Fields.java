@@ -82,6 +82,17 @@ public final class Fields {
         return property != null && !property.value().isEmpty() ? property.value() : component.getName();
     }
 
+    /**
+     * What the component means, in one sentence for the reader: Jackson's {@code @JsonPropertyDescription} on it
+     * (Java puts that annotation on the record's accessor and field), the annotation Jackson's own schema tools
+     * read. The OpenAPI property, OPTIONS' {@code help_text}, the browsable API's and the admin's forms show it.
+     */
+    public static java.util.Optional<String> description(RecordComponent component) {
+        com.fasterxml.jackson.annotation.JsonPropertyDescription d = component.getAccessor()
+                .getAnnotation(com.fasterxml.jackson.annotation.JsonPropertyDescription.class);
+        return d == null || d.value().isBlank() ? java.util.Optional.empty() : java.util.Optional.of(d.value().strip());
+    }
+
     /** Whether the component is set by the server only ({@link ReadOnly}). */
     public static boolean readOnly(RecordComponent component) {
         return component.isAnnotationPresent(ReadOnly.class) || component.getAccessor().isAnnotationPresent(ReadOnly.class);

@@ -18,10 +18,13 @@ import java.util.Optional;
  * @param cacheFor how long GET responses are cached; empty means not cached
  * @param cacheTag what the cached responses are filed under; empty means the path template
  * @param invalidates the tags whose cached responses this endpoint drops each time it runs (a write's)
+ * @param objectAccess whether this caller may act on the object the path names, checked without acting on it (DRF's
+ *                     {@code get_object()} for OPTIONS and the browsable API's forms); a resource's item writes load
+ *                     the row and run its object permission; empty when the endpoint names no object
  */
 public record Policies(Optional<List<Authenticator>> authenticators, Optional<List<Permission>> permissions,
                        Optional<Throttle> throttle, Optional<Duration> cacheFor, Optional<String> cacheTag,
-                       List<String> invalidates) {
+                       List<String> invalidates, Optional<Permission> objectAccess) {
 
     /** Copies the tag list. */
     public Policies {
@@ -31,6 +34,6 @@ public record Policies(Optional<List<Authenticator>> authenticators, Optional<Li
     /** Every policy from the application's defaults, no caching. */
     public static Policies defaults() {
         return new Policies(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                List.of());
+                List.of(), Optional.empty());
     }
 }

@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param required whether a client must send it
  * @param readOnly whether the server sets it (in the output, not the input)
  * @param label a human name ({@code Publish date}; {@code ID} for {@code id})
- * @param helpText one sentence for the reader, from the type's documentation, if any
+ * @param helpText one sentence for the reader: the component's description, the one its OpenAPI property carries
+ *                 ({@code @JsonPropertyDescription}), if any
  * @param limits the constraints a form shows and the metadata lists
  * @param choices an enum's constants; empty otherwise
  * @param children the fields of a nested record
@@ -34,6 +35,11 @@ public record FieldInfo(String name, String type, boolean required, boolean read
     /** The same field, read-only (an output field that is not in the input). */
     public FieldInfo asReadOnly() {
         return new FieldInfo(name, type, false, true, label, helpText, limits, List.of(), children, child);
+    }
+
+    /** The same field with this help text. */
+    public FieldInfo withHelpText(String text) {
+        return new FieldInfo(name, type, required, readOnly, label, Optional.of(text), limits, choices, children, child);
     }
 
     /**

@@ -79,8 +79,9 @@ public final class FieldInfos {
         seen.add(type);
         List<FieldInfo> fields = new ArrayList<>();
         for (RecordComponent c : type.getRecordComponents()) {
-            fields.add(describe(Fields.clientName(c), c.getGenericType(), annotations(c), Fields.required(c),
-                    Fields.readOnly(c), seen));
+            FieldInfo info = describe(Fields.clientName(c), c.getGenericType(), annotations(c), Fields.required(c),
+                    Fields.readOnly(c), seen);
+            fields.add(Fields.description(c).map(info::withHelpText).orElse(info));
         }
         seen.remove(type);
         return fields;

@@ -152,11 +152,24 @@ final class TypeSchemas {
             } else {
                 property = schemas.nullable(property);
             }
-            object.addProperty(Fields.clientName(component), property);
+            object.addProperty(Fields.clientName(component), described(property, Fields.description(component)));
         }
         if (!required.isEmpty()) {
             object.required(required);
         }
+    }
+
+    /** The property with the component's description; a {@code $ref} is wrapped, as its siblings are ignored in 3.0. */
+    private static Schema<Object> described(Schema<Object> property, java.util.Optional<String> description) {
+        if (description.isEmpty()) {
+            return property;
+        }
+        Schema<Object> target = property;
+        if (property.get$ref() != null) {
+            target = new Schema<>();
+            target.allOf(List.of(property));
+        }
+        return target.description(description.get());
     }
 
     /**

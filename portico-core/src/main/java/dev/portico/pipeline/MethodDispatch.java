@@ -1,6 +1,7 @@
 package dev.portico.pipeline;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.portico.auth.Permission;
 import dev.portico.endpoint.Endpoint;
 import dev.portico.error.ApiException;
 import dev.portico.error.MethodNotAllowed;
@@ -14,6 +15,7 @@ import dev.portico.metadata.RouteInfo;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,7 +23,9 @@ import java.util.Set;
  * refuses other methods with 405 and {@code Allow}, and refuses with 406 an {@code Accept} header that rules out
  * what the endpoint produces (unless the browsable API renders the answer). OPTIONS is DRF's metadata: the GET
  * endpoint's authentication and permissions run first (401/403 as for a GET), then {@link Metadata} lists the
- * writing methods whose permissions this caller passes.
+ * writing methods whose permissions this caller passes and, on a path naming an object, whose object access
+ * ({@code Policies.objectAccess}) allows it: DRF's {@code determine_actions} leaves PUT out when
+ * {@code get_object()} fails.
  */
 final class MethodDispatch {
     private final Target[] targets = new Target[HttpMethod.values().length];
@@ -101,7 +105,9 @@ final class MethodDispatch {
         exchange.methodAs(method);
         try {
             target.permit().handle(exchange);
-            return true;
+            Optional<Permission> object = target.endpoint().policies().objectAccess();
+            // unrouted (a 405 page), the object is unknown: offer nothing that needs it
+            return object.isEmpty() || exchange.endpoint() != null && object.get().allows(exchange);
         } catch (ApiException e) {
             return false;
         } catch (Exception e) {

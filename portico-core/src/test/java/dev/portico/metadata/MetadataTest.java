@@ -10,6 +10,7 @@ import dev.portico.annotation.ReadOnly;
 import dev.portico.auth.Permission;
 import dev.portico.config.PorticoConfig;
 import dev.portico.endpoint.Endpoint;
+import dev.portico.error.NotFound;
 import dev.portico.http.HttpMethod;
 import dev.portico.http.Response;
 import dev.portico.testing.TestCaller;
@@ -100,5 +101,51 @@ class MetadataTest {
         assertThat(response.headerValue("WWW-Authenticate")).contains("Bearer realm=\"api\"");
         assertThat(text(closed.handle(TestRequest.of("OPTIONS", "/api/notes/").header("Authorization", "Bearer ada"))))
                 .startsWith("{\"name\":\"Note\"");
+    }
+
+    /** DRF's {@code determine_actions} calls {@code get_object()} and leaves PUT out on 403 or 404. */
+    @Test
+    void listsPutOnAnObjectOnlyWhenItsObjectAccessAllows() {
+        Portico app = Portico.builder().config(PorticoConfig.defaults()).shutdownHook(false)
+                .authenticators(TestCaller.bearer()).permissions(Permission.authenticated())
+                .get("/api/notes/{id:long}/", Note.class, r -> null)
+                .endpoint(Endpoint.builder(HttpMethod.PUT, "/api/notes/{id:long}/").output(Note.class)
+                        .body(NoteInput.class).handle(r -> null)
+                        .objectAccess(r -> {
+                            if (r.pathParam("id", Long.class) != 1L) {
+                                throw new NotFound();
+                            }
+                            return r.principal().orElseThrow().id().equals("ada");
+                        }).build())
+                .build();
+        assertThat(json(optionsOn(app, "/api/notes/1/", "ada")).get("actions").has("PUT")).isTrue();
+        Response others = optionsOn(app, "/api/notes/1/", "bob");
+        assertThat(others.status()).isEqualTo(200);
+        assertThat(json(others).has("actions")).isFalse();
+        assertThat(json(optionsOn(app, "/api/notes/2/", "ada")).has("actions")).isFalse();
+    }
+
+    private static Response optionsOn(Portico app, String path, String caller) {
+        return app.handle(TestRequest.of("OPTIONS", path).header("Authorization", "Bearer " + caller));
+    }
+
+    record Memo(@com.fasterxml.jackson.annotation.JsonPropertyDescription("What the memo is about.") String subject,
+                @com.fasterxml.jackson.annotation.JsonPropertyDescription("Who reads it.") Tag reader) {
+    }
+
+    /** DRF's {@code help_text} is the property's own description, the one the OpenAPI document gives it. */
+    @Test
+    void helpTextIsThePropertysDescriptionAsTheDocumentHasIt() {
+        Portico app = Portico.builder().config(PorticoConfig.defaults()).shutdownHook(false)
+                .post("/api/memos/", Memo.class, Memo.class, (r, memo) -> memo).build();
+        JsonNode post = json(app.handle(TestRequest.of("OPTIONS", "/api/memos/"))).get("actions").get("POST");
+        assertThat(post.get("subject").get("help_text").asText()).isEqualTo("What the memo is about.");
+        assertThat(post.get("reader").get("help_text").asText()).isEqualTo("Who reads it.");
+        var schema = app.openapi().model().getComponents().getSchemas().get("Memo");
+        assertThat(((io.swagger.v3.oas.models.media.Schema<?>) schema.getProperties().get("subject")).getDescription())
+                .isEqualTo("What the memo is about.");
+        var reader = (io.swagger.v3.oas.models.media.Schema<?>) schema.getProperties().get("reader");
+        assertThat(reader.getDescription()).isEqualTo("Who reads it.");
+        assertThat(reader.getAllOf()).hasSize(1);
     }
 }

@@ -102,6 +102,9 @@ public final class Resource<T extends Record> {
             if (objectPermission != null && a.isItem()) {
                 e.response(403, PermissionDenied.class);
             }
+            if (a == Action.UPDATE || a == Action.PARTIAL_UPDATE || a == Action.DESTROY) {
+                e.objectAccess(this::mayChange);
+            }
             b.options.accept(e);
             endpoints.add(e.build());
         }
@@ -284,6 +287,19 @@ public final class Resource<T extends Record> {
     private Object destroy(Request r) throws Exception {
         store.delete(id(r), ETags.ifMatch(r), scope(r), check(r));
         return null;
+    }
+
+    /**
+     * Whether this caller may change the row the path names, without changing it: the row is in their scope and
+     * the object permission allows it. OPTIONS and the browsable API ask it before offering PUT, PATCH or DELETE.
+     */
+    private boolean mayChange(Request r) {
+        try {
+            T row = store.find(id(r), scope(r));
+            return objectPermission == null || objectPermission.allows(r, row);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The object permission on the row a write is about to change, or null when there is none. */

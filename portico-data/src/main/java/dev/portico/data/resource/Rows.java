@@ -55,21 +55,43 @@ public final class Rows<T extends Record> {
         }
     }
 
-    /** Inserts a row of these values (by component name), with the resource's {@code onCreate} values. */
-    public T insert(Map<String, Object> values, Request request) throws SQLException {
+    /**
+     * Work done on a write's own connection, inside its transaction, after the write: an audit log entry that is
+     * committed with the change or not at all (if it throws, the write is rolled back).
+     *
+     * @param <T> the model record
+     */
+    @FunctionalInterface
+    public interface InTransaction<T> {
+        /** Runs on {@code connection}; {@code row} is the row as written, null after a delete. */
+        void run(Connection connection, T row) throws SQLException;
+    }
+
+    /**
+     * Inserts a row of these values (by component name), with the resource's {@code onCreate} values, and runs
+     * {@code then} in the same transaction.
+     */
+    public T insert(Map<String, Object> values, Request request, InTransaction<? super T> then) throws SQLException {
         Map<ModelField, Object> fields = fields(values);
         onCreate.forEach((f, v) -> fields.put(f, v.apply(request)));
-        return store.insert(fields);
+        return store.insert(fields, then);
     }
 
-    /** Writes these values to the row if its version is still {@code expectedVersion}; 412 otherwise, 404 if gone. */
-    public T update(Object key, Map<String, Object> values, long expectedVersion) throws SQLException {
-        return store.update(key, fields(values), expected(expectedVersion), null, null);
+    /**
+     * Writes these values to the row if its version is still {@code expectedVersion} (412 otherwise, 404 if gone),
+     * and runs {@code then} in the same transaction.
+     */
+    public T update(Object key, Map<String, Object> values, long expectedVersion, InTransaction<? super T> then)
+            throws SQLException {
+        return store.update(key, fields(values), expected(expectedVersion), null, null, then);
     }
 
-    /** Deletes the row if its version is still {@code expectedVersion}; 412 otherwise, 404 if gone. */
-    public void delete(Object key, long expectedVersion) throws SQLException {
-        store.delete(key, expected(expectedVersion), null, null);
+    /**
+     * Deletes the row if its version is still {@code expectedVersion} (412 otherwise, 404 if gone), and runs
+     * {@code then} in the same transaction.
+     */
+    public void delete(Object key, long expectedVersion, InTransaction<? super T> then) throws SQLException {
+        store.delete(key, expected(expectedVersion), null, null, then);
     }
 
     /** The data source of the rows, for queries about them (the rows that refer to one). */

@@ -63,6 +63,11 @@ final class Store<T extends Record> {
 
     /** Inserts the values with the framework's fields, and answers the stored row. */
     T insert(Map<ModelField, Object> values) throws SQLException {
+        return insert(values, null);
+    }
+
+    /** {@link #insert(Map)}, then {@code then} on the new row in the same transaction (null for nothing). */
+    T insert(Map<ModelField, Object> values, Rows.InTransaction<? super T> then) throws SQLException {
         Instant now = now();
         List<String> columns = new ArrayList<>();
         List<Object> binds = new ArrayList<>();
@@ -90,7 +95,11 @@ final class Store<T extends Record> {
                     }
                 }
             }
-            return select(c, id, null);
+            T row = select(c, id, null);
+            if (then != null) {
+                then.run(c, row);
+            }
+            return row;
         });
     }
 
@@ -100,6 +109,12 @@ final class Store<T extends Record> {
      * written. 404 when the caller cannot see it, 412 when its version moved on.
      */
     T update(Object id, Map<ModelField, Object> values, long[] expected, Sql scope, Check<T> check) throws SQLException {
+        return update(id, values, expected, scope, check, null);
+    }
+
+    /** {@link #update}, then {@code then} on the row as written in the same transaction (null for nothing). */
+    T update(Object id, Map<ModelField, Object> values, long[] expected, Sql scope, Check<T> check,
+             Rows.InTransaction<? super T> then) throws SQLException {
         StringBuilder sql = new StringBuilder("UPDATE ").append(model.table()).append(" SET ");
         List<Object> binds = new ArrayList<>();
         String comma = "";
@@ -122,13 +137,19 @@ final class Store<T extends Record> {
             String idc = model.key().column();
             sql.append(idc).append(" = ").append(idc);
         }
-        return write(sql, binds, id, expected, scope, check, true);
+        return write(sql, binds, id, expected, scope, check, then, true);
     }
 
     /** Deletes the row under the same conditions as {@link #update}. */
     void delete(Object id, long[] expected, Sql scope, Check<T> check) throws SQLException {
+        delete(id, expected, scope, check, null);
+    }
+
+    /** {@link #delete}, then {@code then} (with no row) in the same transaction (null for nothing). */
+    void delete(Object id, long[] expected, Sql scope, Check<T> check, Rows.InTransaction<? super T> then)
+            throws SQLException {
         write(new StringBuilder("DELETE FROM ").append(model.table()), new ArrayList<>(), id, expected, scope, check,
-                false);
+                then, false);
     }
 
     /**
@@ -136,7 +157,7 @@ final class Store<T extends Record> {
      * no writer can change it between the check and the write), 404 when the caller cannot see it, then checked.
      */
     private T write(StringBuilder sql, List<Object> binds, Object id, long[] expected, Sql scope, Check<T> check,
-                    boolean reread) throws SQLException {
+                    Rows.InTransaction<? super T> then, boolean reread) throws SQLException {
         sql.append(" WHERE ").append(model.key().column()).append(" = ?");
         binds.add(id);
         if (expected != null) {
@@ -167,7 +188,11 @@ final class Store<T extends Record> {
             if (count == 0) {
                 throw select(c, id, scope) != null ? new PreconditionFailed() : new NotFound();
             }
-            return reread ? select(c, id, null) : null;
+            T written = reread ? select(c, id, null) : null;
+            if (then != null) {
+                then.run(c, written);
+            }
+            return written;
         });
     }
 

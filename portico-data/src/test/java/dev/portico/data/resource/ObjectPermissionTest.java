@@ -136,6 +136,22 @@ class ObjectPermissionTest {
         }
     }
 
+    /** DRF's {@code determine_actions}: PUT is offered only when {@code get_object()} passes for this caller. */
+    @DatabaseTest
+    void optionsOffersPutOnlyOnARowTheCallerMayChange(TestDatabase test) {
+        try (Posts posts = new Posts(test)) {
+            String item = "/api/posts/" + posts.create("alice", "mine") + "/";
+            JsonNode own = json(posts.send("alice", "OPTIONS", item, null));
+            assertThat(own.get("actions").has("PUT")).isTrue();
+            assertThat(json(posts.send("root;admin", "OPTIONS", item, null)).get("actions").has("PUT")).isTrue();
+            Response other = posts.send("bob", "OPTIONS", item, null);
+            assertThat(other.status()).isEqualTo(200);
+            assertThat(json(other).has("actions")).isFalse();
+            assertThat(json(posts.send("bob", "OPTIONS", "/api/posts/999/", null)).has("actions")).isFalse();
+            assertThat(json(posts.send("bob", "OPTIONS", "/api/posts/", null)).get("actions").has("POST")).isTrue();
+        }
+    }
+
     @DatabaseTest
     void theListAndCreateAreNotObjectActions(TestDatabase test) {
         try (Posts posts = new Posts(test)) {

@@ -1,6 +1,7 @@
 package dev.portico.examples.blog;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.portico.annotation.Nullable;
 import dev.portico.auth.Authenticator;
 import dev.portico.data.Database;
@@ -36,6 +37,8 @@ import java.util.Set;
 public final class Posts {
     /** How long a caller's list and retrieve answers are reused: short, and every write drops them anyway. */
     public static final java.time.Duration CACHE_READS = java.time.Duration.ofSeconds(10);
+    /** What {@code draft} means, for the OpenAPI document, OPTIONS and the forms. */
+    static final String DRAFT = "A draft is seen only by its author and staff.";
 
     private Posts() {
     }
@@ -44,7 +47,7 @@ public final class Posts {
      * A stored post. The server sets its id, timestamps and version (the ETag); a draft may have no publish
      * date yet ({@code @Nullable}). Fields are named in JSON as seed 004's model names them ({@code publish_date}).
      */
-    public record Post(long id, String title, String content, boolean draft,
+    public record Post(long id, String title, String content, @JsonPropertyDescription(DRAFT) boolean draft,
                        @JsonProperty("publish_date") @Nullable LocalDate publishDate,
                        @JsonProperty("created_at") Instant createdAt,
                        @JsonProperty("updated_at") Instant updatedAt, long version,
@@ -53,7 +56,8 @@ public final class Posts {
 
     /** What a client sends to create or replace a post; a post is published (not a draft) unless it says so. */
     public record PostInput(@NotBlank @Size(max = 50) String title, @NotNull String content,
-                            Optional<Boolean> draft, @JsonProperty("publish_date") Optional<LocalDate> publishDate) {
+                            @JsonPropertyDescription(DRAFT) Optional<Boolean> draft,
+                            @JsonProperty("publish_date") Optional<LocalDate> publishDate) {
     }
 
     /**
@@ -61,7 +65,8 @@ public final class Posts {
      * may also be cleared: {@code {"publish_date": null}} in JSON, {@code publish_date=} in a form.
      */
     public record PostPatch(Optional<@NotBlank @Size(max = 50) String> title, Optional<String> content,
-                            Optional<Boolean> draft, @JsonProperty("publish_date") Omittable<LocalDate> publishDate) {
+                            @JsonPropertyDescription(DRAFT) Optional<Boolean> draft,
+                            @JsonProperty("publish_date") Omittable<LocalDate> publishDate) {
     }
 
     /** The posts a caller may see: staff all of them, anyone else the published ones and their own drafts. */

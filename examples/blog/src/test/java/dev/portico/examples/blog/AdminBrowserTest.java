@@ -75,6 +75,13 @@ class AdminBrowserTest {
     void theListSearchesFiltersAndOrders() {
         assertThat(texts(step("searched"))).containsExactly("Hello from the admin");
         assertThat(texts(step("filtered"))).containsExactly("Draft <b>notes</b>");
+        assertThat(step("filterLink").path("query").asText()).isEqualTo("?draft=true");
+        assertThat(step("filterLink").path("current").asText()).isEqualTo("Yes");
+        assertThat(step("searchKeepsFilters").asText()).isEqualTo("?search=notes&draft=true");
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        assertThat(step("today").path("query").asText()).startsWith("?search=notes&draft=true&created_at__gte="
+                + today + "T00:00:00Z&created_at__lt=");
+        assertThat(texts(step("today").path("rows"))).containsExactly("Draft <b>notes</b>");
         assertThat(texts(step("ordered").path("rows"))).containsExactly("Draft <b>notes</b>", "Hello from the admin");
         assertThat(step("ordered").path("sort").asInt()).isEqualTo(1);
     }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The browsable API of the example in headless Chromium (portico-core's {@code browsable-api.mjs}) against the real
  * {@link BlogApp} on loopback with H2: a user logs in through the page's link, submits the POST form of
- * {@code /api/posts/} with an error and then without, reads the new post, replaces it with the PUT form, and a forged
+ * {@code /api/posts/} with an error and then without, reads the new post, replaces it with the PUT form (then with an
+ * error beside its field), patches it through the raw data form, deletes it after confirming, and a forged
  * form on another origin is refused. axe-core checks every page; screenshots are kept in
  * {@code examples/blog/target/screenshots/browsable-*.png}.
  */
@@ -61,6 +62,29 @@ class BrowsableApiBrowserTest {
         assertThat(report.path("replaced").path("body").asText()).contains("\"Replaced in the browser\"");
     }
 
+    /** PUT, PATCH and DELETE go through the page's own script (fetch), each with the session's CSRF token. */
+    @Test
+    void thePutRawPatchAndDeleteFormsWorkThroughThePagesScript() {
+        assertThat(report.path("replaced").path("csrf").asText()).isNotEmpty();
+        JsonNode putInvalid = report.path("putInvalid");
+        assertThat(putInvalid.path("status").asInt()).isEqualTo(400);
+        assertThat(putInvalid.path("fieldError").asText()).isEqualTo("This field may not be blank.");
+        assertThat(putInvalid.path("describedBy").asText()).contains("form-put-title-errors");
+        assertThat(putInvalid.path("content").asText()).isNotEmpty();
+        JsonNode patched = report.path("patched");
+        assertThat(patched.path("status").asInt()).isEqualTo(200);
+        assertThat(patched.path("csrf").asText()).isNotEmpty();
+        assertThat(patched.path("type").asText()).startsWith("application/json");
+        assertThat(patched.path("body").asText()).contains("\"Patched through the raw form\"");
+        assertThat(report.path("deleteDismissed").path("status").asInt()).isEqualTo(200);
+        assertThat(report.path("deleteQuestion").asText()).isEqualTo("Delete this resource?");
+        JsonNode deleted = report.path("deleted");
+        assertThat(deleted.path("status").asInt()).isEqualTo(204);
+        assertThat(deleted.path("csrf").asText()).isNotEmpty();
+        assertThat(deleted.path("url").asText()).isEqualTo("/api/posts/");
+        assertThat(deleted.path("after").asInt()).isEqualTo(404);
+    }
+
     @Test
     void aFieldErrorIsShownBesideItsField() {
         JsonNode invalid = report.path("invalid");
@@ -85,7 +109,7 @@ class BrowsableApiBrowserTest {
                 found.add(page.getKey() + ": " + v.path("id").asText() + " " + v.path("nodes"));
             }
         }));
-        assertThat(report.path("axe").size()).isEqualTo(7);
+        assertThat(report.path("axe").size()).isEqualTo(9);
         assertThat(found).isEmpty();
     }
 

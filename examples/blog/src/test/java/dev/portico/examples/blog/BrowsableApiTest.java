@@ -70,6 +70,7 @@ class BrowsableApiTest {
                 "<p class=\"help\" id=\"form-post-title-help\">At most 50 characters.</p>",
                 "<textarea id=\"form-post-content\" name=\"content\" aria-required=\"true\"",
                 "<input type=\"checkbox\" id=\"form-post-draft\" name=\"draft\" value=\"true\"",
+                "<p class=\"help\" id=\"form-post-draft-help\">A draft is seen only by its author and staff.</p>",
                 "<input type=\"date\" id=\"form-post-publish_date\" name=\"publish_date\" value=\"\" data-optional",
                 "<select id=\"raw-method\" name=\"_method\"><option>POST</option></select>");
         assertThat(html).doesNotContain("name=\"id\"", "name=\"owner\"", "form-put");
