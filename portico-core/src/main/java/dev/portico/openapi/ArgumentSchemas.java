@@ -190,7 +190,7 @@ final class ArgumentSchemas {
                 leaf(name + ".", marker, mandatory && writable.isEmpty());
             }
             for (RecordComponent component : writable) {
-                walk(name + "." + dev.portico.endpoint.Fields.clientName(component), component.getGenericType(),
+                walk(name + "." + schemas.name(component), component.getGenericType(),
                         mandatory && dev.portico.endpoint.Fields.required(component), Constraints.of(component),
                         arguments, seen, depth + 1);
             }
