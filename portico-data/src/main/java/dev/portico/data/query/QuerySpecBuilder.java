@@ -49,6 +49,11 @@ public final class QuerySpecBuilder {
         return this;
     }
 
+    /** Whether a field of this name (in code) is declared already. */
+    public boolean declares(String name) {
+        return fields.containsKey(name);
+    }
+
     /** The unique key among the fields declared already (a resource's model key), always the last ordering key. */
     public QuerySpecBuilder id(String name) {
         this.id = known("query spec of table " + table + ": ", "id", name);

@@ -201,7 +201,9 @@ public final class Resource<T extends Record> {
                 q.field(f.name(), f.type(), f.column(), wireName(f));
             }
         }
-        return q.id(model.key().name());
+        ModelField key = model.key();
+        // a model with no id component is addressed by its public id: "id" names it, as in its path and links
+        return q.declares("id") ? q.id(key.name()) : q.id("id", key.type(), key.column());
     }
 
     /**
