@@ -621,7 +621,7 @@ public final class Portico {
 
         private Portico resolve() {
             PorticoConfig resolved = config().checkKnown(); // every module's settings are registered by now
-            ObjectMapper mapper = Json.mapper(resolved.jsonLimits());
+            ObjectMapper mapper = Json.mapper(resolved.jsonLimits(), resolved.naming());
             ErrorRenderer errors = new ErrorRenderer(mapper, resolved.get(Settings.ERRORS_FORMAT),
                     resolved.limits().errorEntries());
             ResponseCache responses = cache != null ? cache
@@ -654,7 +654,7 @@ public final class Portico {
             // after the routes are checked, so a route conflict is reported as one, not as a duplicate operationId
             document[0] = OpenApiDocument.generate(endpoints, view, new OpenApiGenerator.Defaults(authenticators,
                     permissions, throttles, resolved.get(Settings.ERRORS_FORMAT), resolved.limits(),
-                    resolved.get(Settings.JSON_DECIMALS_AS_STRINGS)));
+                    resolved.get(Settings.JSON_DECIMALS_AS_STRINGS), resolved.naming()));
             List<AutoCloseable> closing = new ArrayList<>(onStop);
             closing.addFirst(responses); // closed last, after everything the application gave
             return new Portico(resolved, mapper, application, document[0], shutdownHook, List.copyOf(closing),

@@ -6,6 +6,7 @@ import dev.portico.error.ValidationFailed;
 import dev.portico.http.HttpMethod;
 import dev.portico.input.Omittable;
 import dev.portico.input.Scalars;
+import dev.portico.json.Naming;
 import dev.portico.validation.InputValidator;
 import jakarta.validation.constraints.Size;
 import java.lang.invoke.MethodHandle;
@@ -33,6 +34,11 @@ final class FormPlan {
     private final MethodHandle constructor;
     private final InputValidator validator; // null when the record has no constraints
     private final Map<String, String> byClientName = new LinkedHashMap<>();
+    /**
+     * The admin's own HTML forms name their inputs by component; the validator names its errors by this rule, and
+     * {@link #byClientName} maps them back. Any rule would do as long as both sides use it: the admin is not the API.
+     */
+    private static final Naming ERRORS = Naming.CAMEL_CASE;
 
     /** What a submitted form gave: the values to write by component, the text to show again, the errors by field. */
     record Submitted(Map<String, Object> values, Map<String, String> entered, Map<String, List<String>> errors) {
@@ -46,13 +52,13 @@ final class FormPlan {
         List<FormField> planned = new ArrayList<>();
         for (RecordComponent rc : components) {
             planned.add(field(rc));
-            byClientName.put(Fields.clientName(rc), rc.getName());
+            byClientName.put(ERRORS.wireName(rc), rc.getName());
         }
         this.fields = List.copyOf(planned);
         this.constructor = constructor(input, components);
         Endpoint probe = Endpoint.builder(HttpMethod.POST, "/admin-form/").body(input).output(Void.class)
                 .handle(r -> null).build();
-        this.validator = InputValidator.create(probe).orElse(null);
+        this.validator = InputValidator.create(probe, ERRORS).orElse(null);
     }
 
     List<FormField> fields() {

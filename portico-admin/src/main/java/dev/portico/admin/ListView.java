@@ -86,7 +86,7 @@ final class ListView<T extends Record> {
         for (ModelField f : m.columns) {
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("label", Labels.humanise(f.name()));
-            String field = f.column();
+            String field = m.wireName(f);
             if (m.spec.orderingFields().contains(field)) {
                 boolean asc = ordering.equals(field);
                 boolean desc = ordering.equals("-" + field);

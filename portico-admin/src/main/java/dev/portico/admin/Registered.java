@@ -39,9 +39,11 @@ final class Registered<T extends Record> {
     final QuerySpec spec;
     final List<QueryParameter> filters;
     private final Function<? super T, String> label;
+    private final Resource<T> resource;
 
     Registered(Resource<T> resource, ModelAdmin<T> options) {
         this.model = resource.model();
+        this.resource = resource;
         this.rows = resource.rows();
         this.slug = model.table().replace('_', '-');
         String simple = model.type().getSimpleName();
@@ -67,6 +69,11 @@ final class Registered<T extends Record> {
                     + model.fields().stream().map(ModelField::name).toList())));
         }
         return List.copyOf(out);
+    }
+
+    /** What the list's {@code ?ordering=} calls a column: its wire name, as the API's list does. */
+    String wireName(ModelField field) {
+        return resource.wireName(field);
     }
 
     /** The first text component clients write, else "post 3". */

@@ -57,7 +57,8 @@ final class AdminTestApp implements AutoCloseable {
         PorticoConfig config = test.config(b -> {
             AuthSettings.register(SessionSettings.register(b)).set(AuthSettings.ARGON2_MEMORY, 1024)
                     .set(AuthSettings.ARGON2_ITERATIONS, 1)
-                    .set(DatabaseSettings.MIGRATE_ON_START, DatabaseSettings.MigrateOnStart.TRUE);
+                    .set(DatabaseSettings.MIGRATE_ON_START, DatabaseSettings.MigrateOnStart.TRUE)
+                    .set(Settings.JSON_NAMING, dev.portico.json.Naming.SNAKE_CASE); // ?publish_on__gte=, as DRF's
             if (listen) {
                 b.set(Settings.SERVER_HOST, "127.0.0.1").set(Settings.SERVER_PORT, 0);
             }
@@ -67,10 +68,10 @@ final class AdminTestApp implements AutoCloseable {
         this.sessions = Sessions.create(accounts, config);
         Resource<Article> articles = Resource.of(Model.of(Article.class), db, "/api/articles/")
                 .create(ArticleInput.class)
-                .list(q -> q.field("title", String.class).filters("title", Lookup.ICONTAINS).field("body", String.class)
-                        .field("published", Boolean.class).filters("published", Lookup.EXACT)
-                        .field("publish_on", LocalDate.class).filters("publish_on", Lookup.GTE, Lookup.LTE)
-                        .search("title", "body").ordering("id", "title", "publish_on").defaultOrdering("-id"))
+                .list(q -> q.filters("title", Lookup.ICONTAINS)
+                        .filters("published", Lookup.EXACT)
+                        .filters("publishOn", Lookup.GTE, Lookup.LTE)
+                        .search("title", "body").ordering("id", "title", "publishOn").defaultOrdering("-id"))
                 .baseUrl(BaseUrl.of("http://localhost"))
                 .onCreate("owner", r -> r.principal().map(p -> Long.valueOf(p.id())).orElse(null))
                 .endpoints(e -> e.authenticators(sessions.authenticator()).permissions(Permission.isAdmin()))

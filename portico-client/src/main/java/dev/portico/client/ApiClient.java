@@ -52,7 +52,7 @@ public final class ApiClient implements AutoCloseable {
         this.headers = Collections.unmodifiableMap(new TreeMap<>(builder.headers));
         this.resolvers = List.copyOf(builder.resolvers);
         // unknown fields are ignored: a server may add fields to an answer without breaking its clients
-        this.json = Json.mapper(new Json.Limits(64, 16 << 20, 1000, false));
+        this.json = Json.mapper(new Json.Limits(64, 16 << 20, 1000, false), builder.naming);
         this.transport = new Transport(builder.connectTimeout, builder.requestTimeout, json);
         this.index = new MethodIndex(this);
         this.defaultSession = new ApiSession(this, credentials.has(CredentialsFiles.DEFAULT)
@@ -189,6 +189,7 @@ public final class ApiClient implements AutoCloseable {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(30);
         private Path home = Path.of(System.getProperty("user.home"));
+        private dev.portico.json.Naming naming = dev.portico.json.Naming.CAMEL_CASE;
 
         private Builder(String root) {
             this.root = root;
@@ -210,6 +211,15 @@ public final class ApiClient implements AutoCloseable {
         public Builder header(String name, String value) {
             checkHeader(name, value);
             headers.put(name, value);
+            return this;
+        }
+
+        /**
+         * The server's {@code json.naming}, so records' fields are sent (in forms) and read (in JSON) under the names it
+         * uses; {@code camel_case}, the server's default, when not called.
+         */
+        public Builder naming(dev.portico.json.Naming naming) {
+            this.naming = java.util.Objects.requireNonNull(naming, "naming");
             return this;
         }
 

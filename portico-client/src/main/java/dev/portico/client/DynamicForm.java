@@ -18,17 +18,17 @@ final class DynamicForm {
     private DynamicForm() {
     }
 
-    static FormData encode(String name, Object value, List<IdResolver<?>> resolvers) {
+    static FormData encode(String name, Object value, List<IdResolver<?>> resolvers, dev.portico.json.Naming naming) {
         return switch (value) {
             case null -> FormData.of(Map.of());
-            case Optional<?> optional -> optional.map(v -> encode(name, v, resolvers)).orElse(FormData.of(Map.of()));
-            case Map<?, ?> map -> map(name, map, resolvers);
-            case Collection<?> list -> list(name, List.copyOf(list), resolvers);
-            default -> FormEncoder.arguments(List.of(name), List.of(value.getClass()), resolvers).encode(value);
+            case Optional<?> optional -> optional.map(v -> encode(name, v, resolvers, naming)).orElse(FormData.of(Map.of()));
+            case Map<?, ?> map -> map(name, map, resolvers, naming);
+            case Collection<?> list -> list(name, List.copyOf(list), resolvers, naming);
+            default -> FormEncoder.arguments(List.of(name), List.of(value.getClass()), resolvers, naming).encode(value);
         };
     }
 
-    private static FormData map(String name, Map<?, ?> map, List<IdResolver<?>> resolvers) {
+    private static FormData map(String name, Map<?, ?> map, List<IdResolver<?>> resolvers, dev.portico.json.Naming naming) {
         if (map.isEmpty()) {
             return marker(name);
         }
@@ -39,18 +39,18 @@ final class DynamicForm {
                 throw new IllegalArgumentException(name + ": the map key \"" + key + "\" cannot be a form name; keys "
                         + "are one non-empty name segment, without a dot");
             }
-            form = form.merge(encode(name + "." + key, entry.getValue(), resolvers));
+            form = form.merge(encode(name + "." + key, entry.getValue(), resolvers, naming));
         }
         return form;
     }
 
-    private static FormData list(String name, List<?> list, List<IdResolver<?>> resolvers) {
+    private static FormData list(String name, List<?> list, List<IdResolver<?>> resolvers, dev.portico.json.Naming naming) {
         if (list.isEmpty()) {
             return marker(name);
         }
         FormData form = FormData.of(Map.of());
         for (int i = 0; i < list.size(); i++) {
-            FormData item = encode(name + "." + i, list.get(i), resolvers);
+            FormData item = encode(name + "." + i, list.get(i), resolvers, naming);
             if (item.fields().isEmpty() && item.files().isEmpty()) {
                 throw new IllegalArgumentException(name + "." + i + ": a list item cannot be absent in a form");
             }

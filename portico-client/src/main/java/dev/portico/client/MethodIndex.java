@@ -83,7 +83,8 @@ final class MethodIndex {
                 String name = module.path("name").asText() + "." + method.path("name").asText();
                 List<String> arguments = new ArrayList<>();
                 method.path("arguments").forEach(argument -> arguments.add(argument.path("name").asText()));
-                plans.put(name, MethodPlan.dynamic(name, arguments, resolvers));
+                plans.put(name, MethodPlan.dynamic(name, arguments, resolvers,
+                        dev.portico.json.Naming.of(client.json())));
             }
         }
         return java.util.Collections.unmodifiableMap(plans);

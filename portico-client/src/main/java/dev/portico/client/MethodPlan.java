@@ -22,23 +22,28 @@ final class MethodPlan {
     private final List<Type> types;
     private final FormEncoder encoder;
     private final List<IdResolver<?>> resolvers;
+    private final dev.portico.json.Naming naming;
 
-    private MethodPlan(String name, List<String> arguments, List<Type> types, List<IdResolver<?>> resolvers) {
+    private MethodPlan(String name, List<String> arguments, List<Type> types, List<IdResolver<?>> resolvers,
+                       dev.portico.json.Naming naming) {
+        this.naming = naming;
         this.name = name;
         this.arguments = List.copyOf(arguments);
         this.types = types == null ? null : List.copyOf(types);
-        this.encoder = types == null ? null : FormEncoder.arguments(arguments, types, resolvers);
+        this.encoder = types == null ? null : FormEncoder.arguments(arguments, types, resolvers, naming);
         this.resolvers = List.copyOf(resolvers);
     }
 
     /** A method whose arguments' Java types are declared (a proxy's): encoded by core's {@link FormEncoder}. */
-    static MethodPlan typed(String name, List<String> arguments, List<Type> types, List<IdResolver<?>> resolvers) {
-        return new MethodPlan(name, arguments, types, resolvers);
+    static MethodPlan typed(String name, List<String> arguments, List<Type> types, List<IdResolver<?>> resolvers,
+                            dev.portico.json.Naming naming) {
+        return new MethodPlan(name, arguments, types, resolvers, naming);
     }
 
     /** A method known by the index only: each value is encoded by its runtime type. */
-    static MethodPlan dynamic(String name, List<String> arguments, List<IdResolver<?>> resolvers) {
-        return new MethodPlan(name, arguments, null, resolvers);
+    static MethodPlan dynamic(String name, List<String> arguments, List<IdResolver<?>> resolvers,
+                              dev.portico.json.Naming naming) {
+        return new MethodPlan(name, arguments, null, resolvers, naming);
     }
 
     /** {@code home.describe_site}. */
@@ -63,7 +68,7 @@ final class MethodPlan {
             FormData form = FormData.of(Map.of());
             for (String argument : arguments) {
                 if (named.containsKey(argument)) {
-                    form = form.merge(DynamicForm.encode(argument, named.get(argument), resolvers));
+                    form = form.merge(DynamicForm.encode(argument, named.get(argument), resolvers, naming));
                 }
             }
             return form;

@@ -85,7 +85,7 @@ class CollateRoundTripProperties {
 
     @Property(tries = 300)
     void aDynamicCallsCollateDecodesBackToTheDeclaredTypes(@ForAll("arguments") Object[] values) {
-        FormData fields = MethodPlan.dynamic("sample.take", NAMES, List.of(MEMBERS)).collate(API.root(), named(values));
+        FormData fields = MethodPlan.dynamic("sample.take", NAMES, List.of(MEMBERS), dev.portico.json.Naming.CAMEL_CASE).collate(API.root(), named(values));
         assertThat(decoded(fields)).isEqualTo(values);
     }
 

@@ -268,6 +268,11 @@ public final class PorticoConfig {
         }
     }
 
+    /** The naming rule of this configuration's wire names ({@code json.naming}). */
+    public dev.portico.json.Naming naming() {
+        return get(Settings.JSON_NAMING);
+    }
+
     /** The mapper limits for this configuration. */
     public Json.Limits jsonLimits() {
         Limits l = limits();

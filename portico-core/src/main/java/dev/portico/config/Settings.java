@@ -91,6 +91,11 @@ public final class Settings {
     public static final Setting<Boolean> JSON_DECIMALS_AS_STRINGS = Setting.bool("json.decimals-as-strings", false,
             "Write BigDecimal as a JSON string (\"5000.00\") and read it from a string or a number, as DRF's "
                     + "COERCE_DECIMAL_TO_STRING does; the document says type: string, format: decimal.");
+    public static final Setting<dev.portico.json.Naming> JSON_NAMING = Setting.choice("json.naming",
+            dev.portico.json.Naming.class, dev.portico.json.Naming.CAMEL_CASE,
+            "How a Java name becomes a wire name in JSON, forms, query parameters, ordering, the document and the "
+                    + "metadata: snake_case (publishDate is publish_date, as DRF writes it) or camel_case (unchanged). "
+                    + "An explicit @JsonProperty wins.");
     public static final Setting<ErrorFormat> ERRORS_FORMAT = Setting.choice("errors.format", ErrorFormat.class,
             ErrorFormat.SIMPLE, "simple: {detail, code, errors} as application/json; problem: RFC 9457 problem+json.");
     public static final Setting<TrailingSlash> ROUTING_TRAILING_SLASH = Setting.choice("routing.trailing-slash",
@@ -136,7 +141,7 @@ public final class Settings {
             THROTTLE_ANONYMOUS, THROTTLE_AUTHENTICATED, THROTTLE_MEMORY_MAX_KEYS,
             THROTTLE_FAILURES_ADDRESS, THROTTLE_FAILURES_USERNAME, LIMITS_BODY_SIZE, LIMITS_HEADER_SIZE, LIMITS_JSON_DEPTH, LIMITS_JSON_STRING_LENGTH,
             LIMITS_FORM_FIELDS, LIMITS_FORM_DEPTH, LIMITS_FORM_LIST_INDEX, LIMITS_MULTIPART_PARTS,
-            LIMITS_MULTIPART_PART_SIZE, LIMITS_MULTIPART_MEMORY_THRESHOLD, LIMITS_ERROR_ENTRIES, JSON_FAIL_ON_UNKNOWN_FIELDS, JSON_DECIMALS_AS_STRINGS, ERRORS_FORMAT,
+            LIMITS_MULTIPART_PART_SIZE, LIMITS_MULTIPART_MEMORY_THRESHOLD, LIMITS_ERROR_ENTRIES, JSON_FAIL_ON_UNKNOWN_FIELDS, JSON_DECIMALS_AS_STRINGS, JSON_NAMING, ERRORS_FORMAT,
             ROUTING_TRAILING_SLASH, ACCESS_LOG_ENABLED, OPENAPI_ENABLED, OPENAPI_PATH, OPENAPI_DOCS_PAGES, OPENAPI_TITLE, OPENAPI_DESCRIPTION,
             OPENAPI_VERSION, OPENAPI_SERVER_URL, OPENAPI_SPEC_VERSION, OPENAPI_API_PREFIX, API_BROWSABLE, OPENAPI_OPERATION_ID_STYLE,
             CACHE_MEMORY_MAX_SIZE, HEALTH_PATH, HEALTH_READY_PATH, HEALTH_TIMEOUT);

@@ -18,7 +18,8 @@ import java.util.OptionalLong;
 
 /**
  * The one rule for which record components are required, read-only or write-only. Decoding (JSON, forms),
- * validation and the OpenAPI document all ask here, so they cannot disagree. Called at startup only.
+ * validation and the OpenAPI document all ask here, so they cannot disagree; the name clients use for a component is
+ * {@link dev.portico.json.Naming}'s. Called at startup only.
  */
 public final class Fields {
 
@@ -69,17 +70,6 @@ public final class Fields {
             found.addAll(List.of(p.getAnnotatedActualTypeArguments()[0].getAnnotations()));
         }
         return found;
-    }
-
-    /**
-     * The name clients use for a component: its {@code @JsonProperty} name when it has one (Java puts that
-     * annotation on the accessor and the field of a record), else the component's own. JSON, forms, error
-     * paths and the schema all use this one name.
-     */
-    public static String clientName(RecordComponent component) {
-        com.fasterxml.jackson.annotation.JsonProperty property =
-                component.getAccessor().getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
-        return property != null && !property.value().isEmpty() ? property.value() : component.getName();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.portico.form;
 
 import dev.portico.error.ValidationFailed;
+import dev.portico.json.Naming;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.List;
@@ -45,11 +46,16 @@ public final class FormDecoder {
 
     /** The decoder of {@code type}, where the types of {@code resolvers} are models sent by their public id. */
     public static FormDecoder of(Type type, List<IdResolver<?>> resolvers) {
+        return of(type, resolvers, Naming.CAMEL_CASE);
+    }
+
+    /** The decoder of {@code type}, its fields named by {@code naming} ({@code json.naming}). */
+    public static FormDecoder of(Type type, List<IdResolver<?>> resolvers, Naming naming) {
         if (!structured(type)) {
             throw new IllegalArgumentException(type.getTypeName() + " cannot be read from a form as a whole; "
                     + "use a record, a List or a Map");
         }
-        return new FormDecoder(FormPlanner.plan(type, resolvers),
+        return new FormDecoder(FormPlanner.plan(type, resolvers, naming),
                 type instanceof ParameterizedType p && p.getRawType() == Optional.class);
     }
 
@@ -63,10 +69,16 @@ public final class FormDecoder {
      */
     public static FormDecoder arguments(String where, List<String> names, List<Type> types, List<Boolean> required,
                                         List<IdResolver<?>> resolvers) {
+        return arguments(where, names, types, required, resolvers, Naming.CAMEL_CASE);
+    }
+
+    /** The same, the fields of records among the arguments named by {@code naming}; the arguments as declared. */
+    public static FormDecoder arguments(String where, List<String> names, List<Type> types, List<Boolean> required,
+                                        List<IdResolver<?>> resolvers, Naming naming) {
         if (names.size() != types.size() || names.size() != required.size()) {
             throw new IllegalArgumentException(where + ": one name, type and required flag per argument");
         }
-        return new FormDecoder(FormPlanner.arguments(where, names, types, required, resolvers), false);
+        return new FormDecoder(FormPlanner.arguments(where, names, types, required, resolvers, naming), false);
     }
 
     /** Whether a whole form can be decoded as {@code type}: a record, List or Map (or Optional of one) of decodable parts. */

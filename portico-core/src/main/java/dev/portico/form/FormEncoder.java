@@ -1,5 +1,6 @@
 package dev.portico.form;
 
+import dev.portico.json.Naming;
 import dev.portico.endpoint.Fields;
 import dev.portico.http.FileUpload;
 import dev.portico.input.Omittable;
@@ -31,8 +32,10 @@ public final class FormEncoder {
     private final List<String> names;
     private final List<Type> types;
     private final Map<Class<?>, IdResolver<?>> resolvers = new HashMap<>();
+    private final Naming naming;
 
-    private FormEncoder(List<String> names, List<Type> types, List<IdResolver<?>> resolvers) {
+    private FormEncoder(List<String> names, List<Type> types, List<IdResolver<?>> resolvers, Naming naming) {
+        this.naming = naming;
         this.names = List.copyOf(names);
         this.types = List.copyOf(types);
         resolvers.forEach(r -> this.resolvers.put(r.type(), r));
@@ -40,15 +43,26 @@ public final class FormEncoder {
 
     /** The encoder of a whole form of {@code type} (a record, List or Map at the top level). */
     public static FormEncoder of(Type type, List<IdResolver<?>> resolvers) {
-        return new FormEncoder(List.of(""), List.of(type), resolvers);
+        return of(type, resolvers, Naming.CAMEL_CASE);
+    }
+
+    /** The same, records' fields named by {@code naming}: the server's {@code json.naming}. */
+    public static FormEncoder of(Type type, List<IdResolver<?>> resolvers, Naming naming) {
+        return new FormEncoder(List.of(""), List.of(type), resolvers, naming);
     }
 
     /** The encoder of a method's arguments, one top-level name each. */
     public static FormEncoder arguments(List<String> names, List<Type> types, List<IdResolver<?>> resolvers) {
+        return arguments(names, types, resolvers, Naming.CAMEL_CASE);
+    }
+
+    /** The same, records' fields named by {@code naming}: the server's {@code json.naming}. */
+    public static FormEncoder arguments(List<String> names, List<Type> types, List<IdResolver<?>> resolvers,
+                                        Naming naming) {
         if (names.size() != types.size()) {
             throw new IllegalArgumentException("one type per argument name");
         }
-        return new FormEncoder(names, types, resolvers);
+        return new FormEncoder(names, types, resolvers, naming);
     }
 
     /**
@@ -141,7 +155,7 @@ public final class FormEncoder {
                 throw new IllegalArgumentException(raw.getName() + "." + component.getName() + " cannot be read: "
                         + e.getMessage(), e);
             }
-            encode(FormTree.join(name, Fields.clientName(component)), component.getGenericType(), part, out);
+            encode(FormTree.join(name, naming.wireName(component)), component.getGenericType(), part, out);
         }
         marker(name, before, out);
     }

@@ -3,6 +3,7 @@ package dev.portico.form;
 import dev.portico.endpoint.Fields;
 import dev.portico.http.FileUpload;
 import dev.portico.input.Omittable;
+import dev.portico.json.Naming;
 import dev.portico.input.Scalars;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -26,8 +27,10 @@ import java.util.Optional;
 final class FormPlanner {
     private final Map<Class<?>, FormNode.Ref> inProgress = new HashMap<>();
     private final Map<Class<?>, IdResolver<?>> resolvers;
+    private final Naming naming;
 
-    private FormPlanner(List<IdResolver<?>> resolvers) {
+    private FormPlanner(List<IdResolver<?>> resolvers, Naming naming) {
+        this.naming = naming;
         Map<Class<?>, IdResolver<?>> byType = new HashMap<>();
         for (IdResolver<?> resolver : resolvers) {
             if (byType.put(resolver.type(), resolver) != null) {
@@ -39,8 +42,8 @@ final class FormPlanner {
     }
 
     /** The plan of {@code type}; an {@link IllegalArgumentException} naming the first part that cannot be decoded. */
-    static FormNode plan(Type type, List<IdResolver<?>> resolvers) {
-        return new FormPlanner(resolvers).node(type, type.getTypeName());
+    static FormNode plan(Type type, List<IdResolver<?>> resolvers, Naming naming) {
+        return new FormPlanner(resolvers, naming).node(type, type.getTypeName());
     }
 
     /**
@@ -49,8 +52,8 @@ final class FormPlanner {
      * required ones), at the top level of the form.
      */
     static FormNode arguments(String where, List<String> names, List<Type> types, List<Boolean> required,
-                              List<IdResolver<?>> resolvers) {
-        FormPlanner planner = new FormPlanner(resolvers);
+                              List<IdResolver<?>> resolvers, Naming naming) {
+        FormPlanner planner = new FormPlanner(resolvers, naming);
         int n = names.size();
         FormNode[] plans = new FormNode[n];
         boolean[] isRequired = new boolean[n];
@@ -129,7 +132,7 @@ final class FormPlanner {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < n; i++) {
             RecordComponent component = components[i];
-            names[i] = Fields.clientName(component);
+            names[i] = naming.wireName(component);
             javaNames[i] = component.getName();
             plans[i] = node(component.getGenericType(), type.getSimpleName() + "." + names[i]);
             readOnly[i] = Fields.readOnly(component);

@@ -56,7 +56,7 @@ public final class Binder {
                 case Input.Path path -> request -> request.pathParam(path.name());
                 case Input.Query query -> Scalars.isScalar(query.type())
                         ? text(query.type(), query.defaultValue(), endpoint, request -> request.queryAll(query.name()))
-                        : structuredQuery(query, endpoint);
+                        : structuredQuery(query, endpoint, readers.naming());
                 case Input.Header header -> text(header.type(), header.defaultValue(), endpoint,
                         Scalars.isList(header.type()) ? request -> commaSeparated(request.headers(header.name()))
                                 : request -> request.headers(header.name()));
@@ -207,10 +207,10 @@ public final class Binder {
     }
 
     /** A record or map query input named {@code filter}, bound from {@code filter.*} by the one form decoder. */
-    private static Binding structuredQuery(Input.Query query, Endpoint endpoint) {
+    private static Binding structuredQuery(Input.Query query, Endpoint endpoint, dev.portico.json.Naming naming) {
         FormDecoder decoder;
         try {
-            decoder = FormDecoder.of(query.type());
+            decoder = FormDecoder.of(query.type(), java.util.List.of(), naming);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(endpoint.describe() + ": " + query.type().getTypeName()
                     + " cannot be read from a query parameter ('" + query.name() + "'): " + e.getMessage()

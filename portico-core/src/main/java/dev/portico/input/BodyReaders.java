@@ -3,6 +3,7 @@ package dev.portico.input;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.portico.json.Naming;
 import dev.portico.config.Limits;
 import dev.portico.error.ValidationFailed;
 import dev.portico.form.FormData;
@@ -32,6 +33,7 @@ public final class BodyReaders {
     private final MultipartParser multipart;
     private final FieldByField records;
     private final JsonNullCharacters nulls;
+    private final Naming naming;
 
     /** Readers sharing the application's mapper and limits. */
     public BodyReaders(ObjectMapper mapper, Limits limits) {
@@ -40,6 +42,12 @@ public final class BodyReaders {
         this.multipart = new MultipartParser(limits);
         this.records = new FieldByField(mapper, limits.errorEntries());
         this.nulls = new JsonNullCharacters(mapper.getFactory(), limits.errorEntries());
+        this.naming = Naming.of(mapper);
+    }
+
+    /** The application's naming rule, which forms and structured query parameters share with JSON. */
+    public Naming naming() {
+        return naming;
     }
 
     /** The reader for {@code type} arriving as {@code mediaType}; fails at startup for a pair that cannot be read. */
@@ -104,7 +112,7 @@ public final class BodyReaders {
         }
         FormDecoder decoder;
         try {
-            decoder = FormDecoder.arguments(endpoint, names, types, required, arguments.resolvers());
+            decoder = FormDecoder.arguments(endpoint, names, types, required, arguments.resolvers(), naming);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(endpoint + ": " + e.getMessage(), e);
         }
@@ -172,7 +180,7 @@ public final class BodyReaders {
         }
         FormDecoder decoder;
         try {
-            decoder = FormDecoder.of(type);
+            decoder = FormDecoder.of(type, java.util.List.of(), naming);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(endpoint + " reads a form body as " + type.getTypeName() + ", but "
                     + e.getMessage() + "; accept it as JSON only, or bind " + FormData.class.getName(), e);

@@ -41,8 +41,16 @@ public final class Json {
         }
     }
 
-    /** A mapper with Portico's settings and these limits. */
+    /** A mapper with Portico's settings and these limits, naming properties as Java does ({@link Naming#CAMEL_CASE}). */
     public static ObjectMapper mapper(Limits limits) {
+        return mapper(limits, Naming.CAMEL_CASE);
+    }
+
+    /**
+     * A mapper with Portico's settings, these limits and this naming rule ({@code json.naming}): a property without
+     * {@code @JsonProperty} is read and written under {@link Naming#wireName(String)}.
+     */
+    public static ObjectMapper mapper(Limits limits, Naming naming) {
         StreamReadConstraints constraints = StreamReadConstraints.builder()
                 .maxNestingDepth(limits.maxNestingDepth())
                 .maxStringLength(limits.maxStringLength())
@@ -70,10 +78,11 @@ public final class Json {
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .serializationInclusion(JsonInclude.Include.ALWAYS)
+                .propertyNamingStrategy(naming.strategy())
                 .build();
     }
 
-    /** A mapper with the default limits, for tools and tests that have no configuration at hand. */
+    /** A mapper with the default limits and naming, for tools and tests that have no configuration at hand. */
     public static ObjectMapper mapper() {
         return mapper(Limits.defaults());
     }

@@ -1,5 +1,6 @@
 package dev.portico.metadata;
 
+import dev.portico.json.Naming;
 import dev.portico.endpoint.Fields;
 import dev.portico.endpoint.Input;
 import dev.portico.http.FileUpload;
@@ -49,38 +50,44 @@ public final class FieldInfos {
 
     /** The fields of a record type; empty for any other type (a body that is a list or a map has no form). */
     public static List<FieldInfo> of(Type type) {
-        return type instanceof Class<?> c && c.isRecord() ? record(c, new HashSet<>()) : List.of();
+        return of(type, Naming.CAMEL_CASE);
+    }
+
+    /** The same, each field named by {@code naming} ({@code json.naming}), as clients send and read it. */
+    public static List<FieldInfo> of(Type type, Naming naming) {
+        return type instanceof Class<?> c && c.isRecord() ? record(c, new HashSet<>(), naming) : List.of();
     }
 
     /** The fields of an endpoint's input: its record body, or its API method's arguments; else none. */
-    public static List<FieldInfo> input(List<Input> inputs) {
+    public static List<FieldInfo> input(List<Input> inputs, Naming naming) {
         for (Input input : inputs) {
             if (input instanceof Input.Body body) {
-                return of(body.type());
+                return of(body.type(), naming);
             }
             if (input instanceof Input.Arguments arguments) {
-                return arguments(arguments);
+                return arguments(arguments, naming);
             }
         }
         return List.of();
     }
 
-    private static List<FieldInfo> arguments(Input.Arguments arguments) {
+    private static List<FieldInfo> arguments(Input.Arguments arguments, Naming naming) {
         List<FieldInfo> fields = new ArrayList<>();
         for (Input.Argument a : arguments.arguments()) {
             boolean model = arguments.resolver(raw(unwrap(a.type()))).isPresent();
-            FieldInfo info = describe(a.name(), a.type(), a.annotations(), a.required(), false, new HashSet<>());
+            FieldInfo info = describe(a.name(), a.type(), a.annotations(), a.required(), false, new HashSet<>(),
+                    naming);
             fields.add(model ? withType(info, "field") : info);
         }
         return fields;
     }
 
-    private static List<FieldInfo> record(Class<?> type, Set<Class<?>> seen) {
+    private static List<FieldInfo> record(Class<?> type, Set<Class<?>> seen, Naming naming) {
         seen.add(type);
         List<FieldInfo> fields = new ArrayList<>();
         for (RecordComponent c : type.getRecordComponents()) {
-            FieldInfo info = describe(Fields.clientName(c), c.getGenericType(), annotations(c), Fields.required(c),
-                    Fields.readOnly(c), seen);
+            FieldInfo info = describe(naming.wireName(c), c.getGenericType(), annotations(c), Fields.required(c),
+                    Fields.readOnly(c), seen, naming);
             fields.add(Fields.description(c).map(info::withHelpText).orElse(info));
         }
         seen.remove(type);
@@ -88,7 +95,7 @@ public final class FieldInfos {
     }
 
     private static FieldInfo describe(String name, Type type, List<Annotation> annotations, boolean required,
-                                      boolean readOnly, Set<Class<?>> seen) {
+                                      boolean readOnly, Set<Class<?>> seen, Naming naming) {
         Type value = unwrap(type);
         Class<?> raw = raw(value);
         FieldInfo.Limits limits = limits(annotations, raw);
@@ -102,10 +109,10 @@ public final class FieldInfos {
             choices = choices(raw);
         } else if (raw.isRecord()) {
             kind = "nested object";
-            children = seen.contains(raw) ? List.of() : record(raw, seen);
+            children = seen.contains(raw) ? List.of() : record(raw, seen, naming);
         } else if (Collection.class.isAssignableFrom(raw) || raw.isArray() && raw != byte[].class) {
             kind = "list";
-            child = Optional.of(describe(name, item(value, raw), List.of(), true, readOnly, seen));
+            child = Optional.of(describe(name, item(value, raw), List.of(), true, readOnly, seen, naming));
         } else if (Map.class.isAssignableFrom(raw)) {
             kind = "nested object";
         } else if (raw == String.class && annotations.stream().anyMatch(Email.class::isInstance)) {

@@ -37,8 +37,9 @@ public record RouteInfo(String name, String description, List<String> renders, L
         files = Set.copyOf(files);
     }
 
-    /** The description of the endpoints of one path; {@code html} adds {@code text/html} to what it renders. */
-    public static RouteInfo of(Map<HttpMethod, Endpoint> endpoints, boolean html) {
+    /** The description of the endpoints of one path; {@code html} adds {@code text/html} to what it
+     * renders; fields are named by {@code naming} ({@code json.naming}). */
+    public static RouteInfo of(Map<HttpMethod, Endpoint> endpoints, boolean html, dev.portico.json.Naming naming) {
         Endpoint main = endpoints.getOrDefault(HttpMethod.GET, endpoints.values().iterator().next());
         Set<String> renders = new LinkedHashSet<>();
         Set<String> parses = new LinkedHashSet<>();
@@ -53,9 +54,9 @@ public record RouteInfo(String name, String description, List<String> renders, L
             Endpoint endpoint = entry.getValue();
             mediaTypes(endpoint).forEach(parses::add);
             if (WRITES.contains(entry.getKey()) && writes(endpoint)) {
-                List<FieldInfo> input = FieldInfos.input(endpoint.inputs());
+                List<FieldInfo> input = FieldInfos.input(endpoint.inputs(), naming);
                 forms.put(entry.getKey(), input);
-                actions.put(entry.getKey(), merge(FieldInfos.of(endpoint.output()), input));
+                actions.put(entry.getKey(), merge(FieldInfos.of(endpoint.output(), naming), input));
                 if (mediaTypes(endpoint).stream().noneMatch(t -> t.startsWith("application/json"))
                         && mediaTypes(endpoint).contains("multipart/form-data")) {
                     files.add(entry.getKey());

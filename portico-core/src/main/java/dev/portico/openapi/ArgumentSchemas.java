@@ -134,7 +134,7 @@ final class ArgumentSchemas {
         List<Input.Argument> fields = new ArrayList<>();
         for (RecordComponent component : record.getRecordComponents()) {
             if (!dev.portico.endpoint.Fields.readOnly(component)) {
-                fields.add(new Input.Argument(dev.portico.endpoint.Fields.clientName(component),
+                fields.add(new Input.Argument(schemas.name(component),
                         component.getGenericType(), dev.portico.endpoint.Fields.required(component),
                         Constraints.of(component)));
             }
@@ -222,7 +222,7 @@ final class ArgumentSchemas {
                 leaf(name + ".", marker, mandatory && writable.isEmpty());
             }
             for (RecordComponent component : writable) {
-                walk(name + "." + dev.portico.endpoint.Fields.clientName(component), component.getGenericType(),
+                walk(name + "." + schemas.name(component), component.getGenericType(),
                         mandatory && dev.portico.endpoint.Fields.required(component), Constraints.of(component),
                         arguments, seen, depth + 1);
             }

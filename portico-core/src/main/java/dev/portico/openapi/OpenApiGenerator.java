@@ -1,5 +1,6 @@
 package dev.portico.openapi;
 
+import dev.portico.json.Naming;
 import dev.portico.auth.Authenticator;
 import dev.portico.auth.Permission;
 import dev.portico.config.Limits;
@@ -40,15 +41,16 @@ public final class OpenApiGenerator {
      * @param errorFormat {@code errors.format}
      * @param limits the {@code limits.*} the document states where no constraint is tighter ({@link StatedLimits})
      * @param decimalsAsStrings {@code json.decimals-as-strings}: BigDecimal is documented as a decimal string
+     * @param naming {@code json.naming}: how a component's name becomes a property's and a parameter's
      */
     public record Defaults(List<Authenticator> authenticators, List<Permission> permissions,
                            Optional<Throttle> throttle, ErrorFormat errorFormat, Limits limits,
-                           boolean decimalsAsStrings) {
+                           boolean decimalsAsStrings, Naming naming) {
 
-        /** These policies, with the default limits and decimals as numbers. */
+        /** These policies, with the default limits, decimals as numbers and names as Java's. */
         public Defaults(List<Authenticator> authenticators, List<Permission> permissions, Optional<Throttle> throttle,
                         ErrorFormat errorFormat) {
-            this(authenticators, permissions, throttle, errorFormat, Limits.defaults(), false);
+            this(authenticators, permissions, throttle, errorFormat, Limits.defaults(), false, Naming.CAMEL_CASE);
         }
 
         /** No policies, the simple error format. */
@@ -64,7 +66,7 @@ public final class OpenApiGenerator {
     public static OpenAPI generate(List<Endpoint> endpoints, SchemaView view, Defaults defaults) {
         List<Endpoint> included = endpoints.stream()
                 .filter(e -> !e.docs().hidden() && view.includes(e.path().template())).toList();
-        Schemas schemas = new Schemas(view.specVersion(), defaults.decimalsAsStrings());
+        Schemas schemas = new Schemas(view.specVersion(), defaults.decimalsAsStrings(), defaults.naming());
         ComponentNames names = new ComponentNames(componentNames(included));
         TypeSchemas types = new TypeSchemas(schemas, names);
         ErrorResponses errors = new ErrorResponses(schemas, new ErrorResponses.Defaults(defaults.authenticators(),

@@ -101,7 +101,7 @@ final class Operations {
         if (raw.isRecord()) {
             return java.util.Arrays.stream(raw.getRecordComponents())
                     .filter(c -> !Fields.readOnly(c))
-                    .map(c -> parameter(in, name + "." + Fields.clientName(c), c.getGenericType(), null,
+                    .map(c -> parameter(in, name + "." + schemas.name(c), c.getGenericType(), null,
                             Constraints.of(c), Fields.required(c)))
                     .toList();
         }

@@ -1,5 +1,6 @@
 package dev.portico.openapi;
 
+import dev.portico.json.Naming;
 import io.swagger.v3.oas.models.media.JsonSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import java.math.BigDecimal;
@@ -16,15 +17,25 @@ final class Schemas {
 
     private final SpecVersion version;
     private final boolean decimalsAsStrings;
+    private final Naming naming;
 
     Schemas(SpecVersion version) {
-        this(version, false);
+        this(version, false, Naming.CAMEL_CASE);
     }
 
-    /** @param decimalsAsStrings {@code json.decimals-as-strings}: a BigDecimal is {@code type: string, format: decimal} */
-    Schemas(SpecVersion version, boolean decimalsAsStrings) {
+    /**
+     * @param decimalsAsStrings {@code json.decimals-as-strings}: a BigDecimal is {@code type: string, format: decimal}
+     * @param naming {@code json.naming}: the name a record component has in properties and parameters
+     */
+    Schemas(SpecVersion version, boolean decimalsAsStrings, Naming naming) {
         this.version = version;
         this.decimalsAsStrings = decimalsAsStrings;
+        this.naming = naming;
+    }
+
+    /** The wire name of a record component, as the mapper writes it. */
+    String name(java.lang.reflect.RecordComponent component) {
+        return naming.wireName(component);
     }
 
     boolean decimalsAsStrings() {

@@ -148,11 +148,11 @@ final class TypeSchemas {
                 property = flagged(property, readOnly);
             }
             if (Fields.required(component) && !(usage != Usage.REQUEST && omitsNull(component))) {
-                required.add(Fields.clientName(component));
+                required.add(schemas.name(component));
             } else {
                 property = schemas.nullable(property);
             }
-            object.addProperty(Fields.clientName(component), described(property, Fields.description(component)));
+            object.addProperty(schemas.name(component), described(property, Fields.description(component)));
         }
         if (!required.isEmpty()) {
             object.required(required);

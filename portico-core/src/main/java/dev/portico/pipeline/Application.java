@@ -126,7 +126,8 @@ public final class Application {
                     Pipeline.compose(endpoint, defaults), endpoint.produces(), recorders.get(endpoint),
                     Pipeline.access(endpoint, defaults), Pipeline.permitOnly(endpoint, defaults))));
             MethodDispatch dispatch = new MethodDispatch(targets, route.allow(),
-                    RouteInfo.of(route.targets(), defaults.pages().isPresent()), defaults.mapper().writer());
+                    RouteInfo.of(route.targets(), defaults.pages().isPresent(),
+                            defaults.readers().naming()), defaults.mapper().writer());
             route.targets().forEach((method, endpoint) ->
                     builder.add(route.template(), method, dispatch, endpoint.describe()));
         }

@@ -124,7 +124,8 @@ public final class Pipeline {
         java.util.Set<String> credentialFields = new java.util.HashSet<>();
         authenticators(endpoint, defaults).forEach(a -> credentialFields.addAll(a.formFields()));
         Binder binder = Binder.create(endpoint, defaults.readers(), credentialFields);
-        return binder.isEmpty() ? Optional.empty() : Optional.of(new InputStage(binder, InputValidator.create(endpoint)));
+        return binder.isEmpty() ? Optional.empty() : Optional.of(new InputStage(binder,
+                InputValidator.create(endpoint, defaults.readers().naming())));
     }
 
     private static Optional<Middleware> cache(Endpoint endpoint, Defaults defaults) {

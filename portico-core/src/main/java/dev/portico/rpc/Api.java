@@ -61,7 +61,7 @@ public final class Api {
         }
         this.prefix = builder.prefix;
         this.methods = java.util.Collections.unmodifiableMap(byName);
-        this.index = index(builder.prefix, byModule, builder.resolvers);
+        this.index = index(builder.prefix, byModule, builder.resolvers, builder.naming);
         ApiIndex body = this.index;
         EndpointBuilder indexBuilder = Endpoint.builder(HttpMethod.GET, prefix + INDEX)
                 .output(ApiIndex.class)
@@ -130,8 +130,8 @@ public final class Api {
     }
 
     private static ApiIndex index(String prefix, Map<String, List<ApiMethods.Declared>> byModule,
-                                  List<IdResolver<?>> resolvers) {
-        IndexTypes types = new IndexTypes(resolvers);
+                                  List<IdResolver<?>> resolvers, dev.portico.json.Naming naming) {
+        IndexTypes types = new IndexTypes(resolvers, naming);
         List<ApiIndexModule> modules = new ArrayList<>();
         byModule.forEach((module, declared) -> {
             List<ApiIndexMethod> methods = new ArrayList<>();
@@ -165,6 +165,7 @@ public final class Api {
         private Permission[] permissions;
         private Consumer<EndpointBuilder> options = e -> { };
         private Consumer<EndpointBuilder> indexOptions = e -> { };
+        private dev.portico.json.Naming naming = dev.portico.json.Naming.CAMEL_CASE;
 
         private Builder() {
         }
@@ -205,6 +206,15 @@ public final class Api {
         /** More options on every method's endpoint (a throttle, middlewares). */
         public Builder endpoints(Consumer<EndpointBuilder> options) {
             this.options = this.options.andThen(options);
+            return this;
+        }
+
+        /**
+         * The application's {@code json.naming} ({@code config.naming()}), so the index names records' fields as the
+         * mapper writes them; {@code camel_case} when not called.
+         */
+        public Builder naming(dev.portico.json.Naming naming) {
+            this.naming = java.util.Objects.requireNonNull(naming, "naming");
             return this;
         }
 

@@ -31,12 +31,14 @@ public record ApiIndex(String prefix, List<ApiIndexModule> modules, Map<String, 
      *
      * @param name its name in the module ({@code describe_user})
      * @param path where it is served ({@code /api/home/describe_user})
-     * @param operationId its OpenAPI operationId
+     * @param operationId its OpenAPI operationId, named so whatever {@code json.naming} says: portico-client reads it
      * @param caller whether it needs a caller: {@code required}, {@code optional} or {@code none}
      * @param arguments its arguments, in order
      * @param result the type of its JSON answer ({@code void} for none)
      */
-    public record ApiIndexMethod(String name, String path, String operationId, String caller,
+    public record ApiIndexMethod(String name, String path,
+                                 @com.fasterxml.jackson.annotation.JsonProperty("operationId") String operationId,
+                                 String caller,
                                  List<ApiIndexField> arguments, ApiIndexType result) {
     }
 

@@ -44,8 +44,11 @@ final class IndexTypes {
     final Map<String, List<ApiIndexField>> records = new TreeMap<>();
     final Map<String, List<String>> enums = new TreeMap<>();
 
-    IndexTypes(List<IdResolver<?>> resolvers) {
+    private final dev.portico.json.Naming naming;
+
+    IndexTypes(List<IdResolver<?>> resolvers, dev.portico.json.Naming naming) {
         this.resolvers = resolvers;
+        this.naming = naming;
     }
 
     ApiIndexType describe(Type type) {
@@ -90,7 +93,7 @@ final class IndexTypes {
         records.put(name, List.of()); // first, so a record inside itself ends here
         List<ApiIndexField> fields = new ArrayList<>();
         for (RecordComponent component : raw.getRecordComponents()) {
-            fields.add(new ApiIndexField(Fields.clientName(component), Fields.required(component),
+            fields.add(new ApiIndexField(naming.wireName(component), Fields.required(component),
                     describe(component.getGenericType())));
         }
         records.put(name, List.copyOf(fields));

@@ -40,7 +40,7 @@ final class ArgumentCheck {
 
     /** The check of {@code arguments}, or empty when nothing in them is constrained. */
     static Optional<ArgumentCheck> of(Endpoint endpoint, Input.Arguments arguments, ControllerMethod target,
-                                      Validator validator) {
+                                      Validator validator, dev.portico.json.Naming naming) {
         List<Input.Argument> list = arguments.arguments();
         int offset = target.method().getParameterCount() - list.size();
         if (offset < 0 || offset > 1) {
@@ -52,7 +52,7 @@ final class ArgumentCheck {
                 .getConstraintsForMethod(target.method().getName(), target.method().getParameterTypes());
         String[] names = new String[list.size()];
         Plan[] plans = new Plan[list.size()];
-        Planner planner = new Planner(validator);
+        Planner planner = new Planner(validator, naming);
         boolean any = descriptor != null;
         for (int i = 0; i < names.length; i++) {
             names[i] = list.get(i).name();

@@ -1,5 +1,6 @@
 package dev.portico.validation;
 
+import dev.portico.json.Naming;
 import dev.portico.endpoint.Controllers;
 import dev.portico.endpoint.Endpoint;
 import dev.portico.endpoint.Input;
@@ -49,11 +50,16 @@ public final class InputValidator {
 
     /** The validator of {@code endpoint}, or empty when it has nothing to validate; fails for a misplaced constraint. */
     public static Optional<InputValidator> create(Endpoint endpoint) {
+        return create(endpoint, Naming.CAMEL_CASE);
+    }
+
+    /** The same, naming fields in its errors by {@code naming} ({@code json.naming}), as clients sent them. */
+    public static Optional<InputValidator> create(Endpoint endpoint, Naming naming) {
         Optional<Input.Arguments> arguments = endpoint.inputs().stream()
                 .flatMap(i -> i instanceof Input.Arguments a ? java.util.stream.Stream.of(a) : java.util.stream.Stream.empty())
                 .findFirst();
         if (arguments.isPresent()) {
-            return forArguments(endpoint, arguments.get());
+            return forArguments(endpoint, arguments.get(), naming);
         }
         Optional<Controllers.ControllerMethod> method = Controllers.method(endpoint);
         if (method.isEmpty()) {
@@ -67,7 +73,7 @@ public final class InputValidator {
         Plan body;
         ParameterCheck parameters;
         try {
-            body = bodyInput.flatMap(b -> new Planner(validator).plan(b.type())).orElse(null);
+            body = bodyInput.flatMap(b -> new Planner(validator, naming).plan(b.type())).orElse(null);
             parameters = method.flatMap(m -> ParameterCheck.of(endpoint, m, validator)).orElse(null);
         } catch (ValidationException e) {
             throw unusable(endpoint, e);
@@ -79,7 +85,7 @@ public final class InputValidator {
     }
 
     /** An API method's: its arguments' constraints, read from the module's method. */
-    private static Optional<InputValidator> forArguments(Endpoint endpoint, Input.Arguments arguments) {
+    private static Optional<InputValidator> forArguments(Endpoint endpoint, Input.Arguments arguments, Naming naming) {
         Optional<Controllers.ControllerMethod> method = Controllers.method(endpoint);
         if (method.isEmpty()) {
             for (Input.Argument argument : arguments.arguments()) {
@@ -93,7 +99,7 @@ public final class InputValidator {
         }
         ArgumentCheck check;
         try {
-            check = ArgumentCheck.of(endpoint, arguments, method.get(), Validators.validator()).orElse(null);
+            check = ArgumentCheck.of(endpoint, arguments, method.get(), Validators.validator(), naming).orElse(null);
         } catch (ValidationException e) {
             throw unusable(endpoint, e);
         }

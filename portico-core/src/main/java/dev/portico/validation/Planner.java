@@ -31,8 +31,11 @@ final class Planner {
     private final Map<Class<?>, Boolean> selfChecked = new HashMap<>();
     private final Map<Class<?>, Plan.Record> records = new HashMap<>();
 
-    Planner(Validator validator) {
+    private final dev.portico.json.Naming naming;
+
+    Planner(Validator validator, dev.portico.json.Naming naming) {
         this.validator = validator;
+        this.naming = naming;
     }
 
     /** The plan for a value of {@code type}, or empty when nothing in it is checked. */
@@ -133,11 +136,11 @@ final class Planner {
         return plan;
     }
 
-    /** Components that clients name otherwise ({@code @JsonProperty}), so errors use the client's name. */
-    private static Map<String, String> jsonNames(Class<?> type) {
+    /** Components that clients name otherwise (the naming rule, {@code @JsonProperty}), so errors use the client's name. */
+    private Map<String, String> jsonNames(Class<?> type) {
         Map<String, String> names = new HashMap<>();
         for (RecordComponent component : type.getRecordComponents()) {
-            String client = dev.portico.endpoint.Fields.clientName(component);
+            String client = naming.wireName(component);
             if (!client.equals(component.getName())) {
                 names.put(component.getName(), client);
             }

@@ -9,6 +9,7 @@ import dev.portico.config.PorticoConfig;
 import dev.portico.config.Settings;
 import dev.portico.data.Database;
 import dev.portico.data.query.BaseUrl;
+import dev.portico.json.Naming;
 
 /**
  * The application: notes kept per user, behind accounts with JWT, sessions and API keys. {@code ./manage} serves it
@@ -40,9 +41,17 @@ public final class Application {
         return app;
     }
 
+    /**
+     * The app's code-level defaults, below a file and the environment: JSON, forms, filters and ordering in
+     * snake_case ({@code createdAt} is {@code created_at} on the wire), as DRF's clients expect.
+     */
+    public static PorticoConfig.Builder settings(PorticoConfig.Builder builder) {
+        return builder.set(Settings.JSON_NAMING, Naming.SNAKE_CASE);
+    }
+
     /** The management commands: serve (the default), schema, and those of the installed modules. */
     public static Manage manage() {
-        return Manage.create(Application::app).name("./manage");
+        return Manage.create(Application::app).name("./manage").settings(Application::settings);
     }
 
     /** Runs a management command; {@code serve} by default. */

@@ -1,6 +1,5 @@
 package ${package};
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.portico.annotation.Nullable;
 import dev.portico.auth.Permission;
 import dev.portico.auth.Principal;
@@ -31,8 +30,7 @@ public final class Notes {
 
     /** A stored note. The server sets its id, timestamps, version (the ETag) and owner. */
     public record Note(long id, String title, String body, boolean done,
-                       @JsonProperty("created_at") Instant createdAt,
-                       @JsonProperty("updated_at") Instant updatedAt, long version,
+                       Instant createdAt, Instant updatedAt, long version,
                        @Column("owner_id") @Nullable Long owner) {
     }
 
@@ -50,13 +48,12 @@ public final class Notes {
         return Resource.of(Model.of(Note.class), db, "/api/notes/")
                 .create(NoteInput.class)
                 .partialUpdate(NotePatch.class)
-                .list(q -> q.field("title", String.class).filters("title", Lookup.EXACT, Lookup.ICONTAINS)
-                        .field("body", String.class)
-                        .field("done", Boolean.class).filters("done", Lookup.EXACT)
-                        .field("created_at", Instant.class).filters("created_at", Lookup.GTE, Lookup.LT)
+                .list(q -> q.filters("title", Lookup.EXACT, Lookup.ICONTAINS)
+                        .filters("done", Lookup.EXACT)
+                        .filters("createdAt", Lookup.GTE, Lookup.LT)
                         .search("title", "body")
-                        .ordering("id", "title", "created_at")
-                        .defaultOrdering("-created_at")
+                        .ordering("id", "title", "createdAt")
+                        .defaultOrdering("-createdAt")
                         .pagination(Pagination.pageNumber(10, 100)))
                 .baseUrl(r -> BaseUrl.fromHost(r, "http", allowedHosts))
                 .onCreate("owner", Notes::callerId)

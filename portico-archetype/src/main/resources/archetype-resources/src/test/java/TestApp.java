@@ -6,8 +6,8 @@ import dev.portico.auth.jwt.JwtSettings;
 import dev.portico.test.junit.TestSetup;
 
 /**
- * The app as the tests build it, in a {@code @PorticoTest} class's {@code @App} method: {@link Application#app} on the
- * class's fresh H2 database and clock (from {@link TestSetup#config()}, which never reads {@code portico.properties}
+ * The app as the tests build it, in a {@code @PorticoTest} class's {@code @App} method: {@link Application#app}, with
+ * the app's own code-level settings ({@link Application#settings}), on the class's fresh H2 database and clock (from {@link TestSetup#config()}, which never reads {@code portico.properties}
  * or the environment), with a token secret of its own and cheap password hashing.
  */
 final class TestApp {
@@ -18,7 +18,7 @@ final class TestApp {
     }
 
     static Portico build(TestSetup setup) {
-        return Application.app(setup.config()
+        return Application.app(Application.settings(setup.config())
                 .set(JwtSettings.SECRET, JWT_SECRET)
                 // the tests sign in often, and their passwords guard nothing: Argon2 at its cheapest
                 .set(AuthSettings.ARGON2_MEMORY, 1024).set(AuthSettings.ARGON2_ITERATIONS, 1)

@@ -2,7 +2,10 @@ package dev.portico.data.query;
 
 import dev.portico.input.Scalars;
 
-/** One declared field: its public name, Java type, SQL column and the converter of its values. */
+/**
+ * One declared field: its public name (what clients write in filters and {@code ordering}: a model component's
+ * wire name under {@code json.naming}), Java type, SQL column and the converter of its values.
+ */
 record FieldDef(String name, Class<?> type, String column, Scalars.Converter converter) {
 
     FieldDef(String name, Class<?> type, String column) {

@@ -22,10 +22,13 @@ final class Identifiers {
         return name;
     }
 
-    /** Returns {@code name} when it can be a public field name: lower-case identifier without {@code __}. */
+    /**
+     * Returns {@code name} when it can be a public field name: an identifier without {@code __}; upper-case letters
+     * are allowed, as {@code json.naming=camel_case} writes {@code createdAt}.
+     */
     static String field(String name) {
-        if (!plain(name, 0, name.length()) || name.contains("__") || !name.equals(name.toLowerCase(java.util.Locale.ROOT))) {
-            throw new IllegalArgumentException("field name \"" + name + "\" must be a lower-case identifier "
+        if (!plain(name, 0, name.length()) || name.contains("__")) {
+            throw new IllegalArgumentException("field name \"" + name + "\" must be an identifier "
                     + "without \"__\" (which separates a field from its lookup)");
         }
         return name;

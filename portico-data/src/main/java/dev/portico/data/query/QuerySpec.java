@@ -63,13 +63,15 @@ public final class QuerySpec {
     record Filter(FieldDef field, Lookup lookup) {
     }
 
-    QuerySpec(QuerySpecBuilder b, Map<String, Filter> filters, Set<String> allowed) {
+    /** {@code fields} and {@code ordering} by their wire names, as requests name them. */
+    QuerySpec(QuerySpecBuilder b, Map<String, FieldDef> fields, Set<String> ordering, Map<String, Filter> filters,
+              Set<String> allowed) {
         this.table = b.table;
         this.select = b.select;
         this.id = b.id;
-        this.fields = Map.copyOf(b.fields);
+        this.fields = Map.copyOf(fields);
         this.filters = filters;
-        this.orderingFields = Set.copyOf(b.ordering);
+        this.orderingFields = Set.copyOf(ordering);
         this.searchFields = List.copyOf(b.search);
         this.defaultOrdering = List.copyOf(b.defaultOrdering);
         this.pagination = b.pagination;

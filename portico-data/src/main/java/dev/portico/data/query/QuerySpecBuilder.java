@@ -9,9 +9,14 @@ import java.util.Set;
 
 /**
  * Declares a {@link QuerySpec}; {@link #build()} checks the whole declaration and fails with a message naming
- * the mistake (an unknown field, a lookup the type cannot take, an identifier that is not plain).
+ * the mistake (an unknown field, a lookup the type cannot take, an identifier that is not plain). Fields are named in
+ * code by the names they were declared with ({@code createdAt}, a resource's model components) and on the wire by
+ * their public names ({@code created_at}, under {@code json.naming}); {@code filters}, {@code ordering},
+ * {@code search} and {@code defaultOrdering} take the names of code.
  */
 public final class QuerySpecBuilder {
+    private static final String MODEL_HINT = "; a resource declares every component of its model (named as in the "
+            + "record, createdAt), so drop field(...) for those and name them as the record does";
     final String table;
     String select = "*";
     FieldDef id;
@@ -44,6 +49,17 @@ public final class QuerySpecBuilder {
         return this;
     }
 
+    /** Whether a field of this name (in code) is declared already. */
+    public boolean declares(String name) {
+        return fields.containsKey(name);
+    }
+
+    /** The unique key among the fields declared already (a resource's model key), always the last ordering key. */
+    public QuerySpecBuilder id(String name) {
+        this.id = known("query spec of table " + table + ": ", "id", name);
+        return this;
+    }
+
     /** The unique key, always the last ordering key so pages are stable; also a field of that name. */
     public QuerySpecBuilder id(String name, Class<?> type) {
         return id(name, type, name);
@@ -63,11 +79,19 @@ public final class QuerySpecBuilder {
 
     /** A field, its Java type (values are parsed as {@link dev.portico.input.Scalars} does) and its column. */
     public QuerySpecBuilder field(String name, Class<?> type, String column) {
-        Identifiers.field(name);
+        return field(name, type, column, name);
+    }
+
+    /**
+     * A field named {@code name} in code and {@code wireName} in query parameters: what a resource declares for each
+     * component of its model ({@code createdAt}, {@code created_at} under {@code json.naming=snake_case}).
+     */
+    public QuerySpecBuilder field(String name, Class<?> type, String column, String wireName) {
+        Identifiers.field(wireName);
         if (fields.containsKey(name)) {
-            throw new IllegalArgumentException("field \"" + name + "\" is declared twice");
+            throw new IllegalArgumentException("field \"" + name + "\" is declared twice" + MODEL_HINT);
         }
-        fields.put(name, new FieldDef(name, type, Identifiers.sql("column of field " + name, column)));
+        fields.put(name, new FieldDef(wireName, type, Identifiers.sql("column of field " + name, column)));
         return this;
     }
 
@@ -140,10 +164,18 @@ public final class QuerySpecBuilder {
                     throw new IllegalStateException(where + "lookup " + lookup + " does not apply to field \"" + name
                             + "\" of type " + f.type().getSimpleName() + "; remove it from filters(\"" + name + "\", ...)");
                 }
-                filters.put(lookup.parameter(name), new QuerySpec.Filter(f, lookup));
+                filters.put(lookup.parameter(f.name()), new QuerySpec.Filter(f, lookup));
             }
         });
-        ordering.forEach(name -> known(where, "ordering", name));
+        Set<String> orderingWire = new LinkedHashSet<>();
+        ordering.forEach(name -> orderingWire.add(known(where, "ordering", name).name()));
+        Map<String, FieldDef> byWire = new LinkedHashMap<>();
+        for (FieldDef f : fields.values()) {
+            if (byWire.put(f.name(), f) != null) {
+                throw new IllegalStateException(where + "two fields are named \"" + f.name() + "\" on the wire"
+                        + MODEL_HINT);
+            }
+        }
         for (String name : searchNames) {
             FieldDef f = known(where, "search", name);
             if (f.type() != String.class) {
@@ -160,7 +192,7 @@ public final class QuerySpecBuilder {
                         + (extra.contains(name) ? "allowed" : "a pagination parameter") + "; rename the field");
             }
         }
-        return new QuerySpec(this, Map.copyOf(filters), Set.copyOf(allowed));
+        return new QuerySpec(this, byWire, orderingWire, Map.copyOf(filters), Set.copyOf(allowed));
     }
 
     private void parseDefaultOrdering(String where) {
@@ -179,7 +211,8 @@ public final class QuerySpecBuilder {
         FieldDef f = fields.get(name);
         if (f == null) {
             throw new IllegalStateException(where + what + " names \"" + name + "\", which is not a declared field; "
-                    + "declare it with field(\"" + name + "\", Type.class) first (declared: " + fields.keySet() + ")");
+                    + "name a model component, or declare it with field(\"" + name + "\", Type.class) first (declared: "
+                    + fields.keySet() + ")");
         }
         return f;
     }

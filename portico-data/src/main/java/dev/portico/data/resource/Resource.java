@@ -19,6 +19,8 @@ import dev.portico.endpoint.EndpointBuilder;
 import dev.portico.error.PermissionDenied;
 import dev.portico.http.HttpMethod;
 import dev.portico.http.Request;
+import dev.portico.input.Scalars;
+import dev.portico.json.Naming;
 import dev.portico.pagination.Page;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -36,13 +38,18 @@ import java.util.function.Function;
  * <pre>{@code
  * Resource.of(Model.of(Post.class), db, "/api/posts/")
  *     .create(PostInput.class).partialUpdate(PostPatch.class)
- *     .list(q -> q.field("title", String.class).search("title").ordering("id"))
+ *     .list(q -> q.filters("publishDate", Lookup.GTE).search("title").ordering("id", "createdAt"))
  *     .baseUrl(BaseUrl.of("https://api.example.com"))
  *     .scope("owner", r -> r.principal().map(Principal::id).orElse(null))
  *     .onCreate("owner", r -> r.principal().orElseThrow().id())
  *     .objectPermission(ObjectPermission.isOwner(Post::owner))
  *     .build().addTo(app);
  * }</pre>
+ *
+ * <p>One naming scheme: code names a model's fields as its record does ({@code onCreate("owner")},
+ * {@code filters("publishDate", ...)}, {@code ordering("createdAt")}), and takes their types from it; clients name
+ * them as JSON does ({@code ?publish_date__gte=}, {@code ?ordering=-created_at} under {@code json.naming=snake_case}),
+ * and the columns come from {@link dev.portico.data.model.Column} or the component's name in snake_case.
  *
  * <p>Statuses are DRF's: 201 with {@code Location} on create, 204 on destroy, 404 for a row that is missing or
  * outside the scope, 403 (401 when anonymous) for one an object permission refuses. Retrieve, create and updates answer {@code ETag: "<version>"}; updates and destroy honour
@@ -58,6 +65,7 @@ public final class Resource<T extends Record> {
     private final ObjectPermission<? super T> objectPermission; // null when none
     private final List<Endpoint> endpoints = new ArrayList<>();
     private final ResourceBuilder<T> declaration;
+    private final Naming naming;
 
     Resource(ResourceBuilder<T> b) {
         this.model = b.model;
@@ -67,6 +75,7 @@ public final class Resource<T extends Record> {
         this.onCreate = new LinkedHashMap<>(b.onCreate);
         this.objectPermission = b.objectPermission;
         this.declaration = b;
+        this.naming = b.db.config().naming();
         String item = prefix + (model.publicId().isPresent() ? "{id:slug}/" : "{id:long}/");
         String name = model.type().getSimpleName();
         Set<String> serverSet = new java.util.HashSet<>();
@@ -176,12 +185,36 @@ public final class Resource<T extends Record> {
      * (another pagination, say): for another view of the same rows, such as the admin site's list page.
      */
     public QuerySpec querySpec(java.util.function.Consumer<QuerySpecBuilder> adjust) {
-        String[] columns = model.fields().stream().map(ModelField::column).toArray(String[]::new);
-        QuerySpecBuilder q = QuerySpec.builder(model.table()).select(columns)
-                .id("id", model.key().type(), model.key().column());
+        QuerySpecBuilder q = modelQuery();
         declaration.list.accept(q);
         adjust.accept(q);
         return q.build();
+    }
+
+    /**
+     * The list's query language over every component of the model with a scalar type: named in code as in the record
+     * ({@code createdAt}), in query parameters and {@code ordering} as in JSON ({@link #wireName}), read from its
+     * column. {@link ResourceBuilder#list} then says which are filters, ordering and search.
+     */
+    private QuerySpecBuilder modelQuery() {
+        String[] columns = model.fields().stream().map(ModelField::column).toArray(String[]::new);
+        QuerySpecBuilder q = QuerySpec.builder(model.table()).select(columns);
+        for (ModelField f : model.fields()) {
+            if (Scalars.isScalar(f.type())) {
+                q.field(f.name(), f.type(), f.column(), wireName(f));
+            }
+        }
+        ModelField key = model.key();
+        // a model with no id component is addressed by its public id: "id" names it, as in its path and links
+        return q.declares("id") ? q.id(key.name()) : q.id("id", key.type(), key.column());
+    }
+
+    /**
+     * The name clients use for a field of the model, in JSON, filters and {@code ordering}: its {@code @JsonProperty}
+     * name, else its component's name under the database configuration's {@code json.naming}.
+     */
+    public String wireName(ModelField field) {
+        return naming.wireName(model.type().getRecordComponents()[field.index()]);
     }
 
     /**
@@ -192,9 +225,21 @@ public final class Resource<T extends Record> {
         return new Rows<>(model, store, onCreate);
     }
 
-    /** Registers every endpoint on the app. */
+    /**
+     * Registers every endpoint on the app. Its build fails when the app's {@code json.naming} is not the one of the
+     * database's configuration, which named the filters and {@code ordering}: JSON and the query would disagree.
+     */
     public Portico.Builder addTo(Portico.Builder app) {
         endpoints.forEach(app::endpoint);
+        app.onBuild(() -> {
+            Naming used = app.config().naming();
+            if (used != naming) {
+                throw new IllegalStateException("resource " + prefix + " names its filters and ordering by json.naming="
+                        + naming.name().toLowerCase(java.util.Locale.ROOT) + " (its database's configuration), the app "
+                        + "its JSON by " + used.name().toLowerCase(java.util.Locale.ROOT)
+                        + "; build the app and Database.lazy(config) from the same configuration");
+            }
+        });
         return app;
     }
 
@@ -236,9 +281,7 @@ public final class Resource<T extends Record> {
         if (b.baseUrl == null) {
             throw new IllegalStateException(where + " needs the origin of its page links: call baseUrl(...)");
         }
-        String[] columns = model.fields().stream().map(ModelField::column).toArray(String[]::new);
-        QuerySpecBuilder q = QuerySpec.builder(model.table()).select(columns)
-                .id("id", model.key().type(), model.key().column());
+        QuerySpecBuilder q = modelQuery();
         b.list.accept(q);
         QuerySpec spec = q.build();
         Function<Request, BaseUrl> base = b.baseUrl;

@@ -54,8 +54,8 @@ final class Blog implements AutoCloseable {
         Resource<Post> posts = declared
                 .create(PostInput.class)
                 .partialUpdate(PostPatch.class)
-                .list(q -> q.field("title", String.class).filters("title", Lookup.ICONTAINS, Lookup.EXACT)
-                        .field("published", Boolean.class).filters("published", Lookup.EXACT)
+                .list(q -> q.filters("title", Lookup.ICONTAINS, Lookup.EXACT)
+                        .filters("published", Lookup.EXACT)
                         .search("title").ordering("id", "title").defaultOrdering("id")
                         .pagination(Pagination.pageNumber(2, 10)))
                 .baseUrl(BaseUrl.of("https://api.example.com"))

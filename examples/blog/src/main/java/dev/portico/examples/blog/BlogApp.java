@@ -15,6 +15,7 @@ import dev.portico.cli.Manage;
 import dev.portico.clientgen.ClientCommand;
 import dev.portico.clientgen.diff.SchemaDiffCommand;
 import dev.portico.config.PorticoConfig;
+import dev.portico.json.Naming;
 import dev.portico.config.Settings;
 import dev.portico.data.Database;
 import dev.portico.data.query.BaseUrl;
@@ -70,7 +71,7 @@ public final class BlogApp {
                 .register(employees, m -> m.columns("name", "department", "salary", "hireDate")));
         // DRF's browsable API: a browser sees every JSON endpoint as a page, logs in at /api-auth/login/
         BrowsableApi.create(auth.sessions()).title("Blog API").home("/api/posts/").addTo(app);
-        api(auth).addTo(app);
+        api(auth, config.naming()).addTo(app);
         EmployeesPage.addTo(app);
         return app;
     }
@@ -91,8 +92,8 @@ public final class BlogApp {
      * string works too, with a warning in the log), and HTTP Basic with {@code username:keyid:secret} or, not
      * recommended, {@code username:password}.
      */
-    static Api api(AuthModule auth) {
-        return Api.builder()
+    static Api api(AuthModule auth, Naming naming) {
+        return Api.builder().naming(naming)
                 .resolver(IdResolver.of(User.class, auth.accounts().users()::findByPublicId, User::publicId))
                 .authenticators(auth.sessions().authenticator(), FormKeyAuthenticator.create(auth.keys()),
                         BasicAuthenticator.create(auth.accounts(), auth.keys()))
@@ -117,8 +118,8 @@ public final class BlogApp {
     }
 
     /**
-     * The example's code-level defaults: the site's name, seed 004's {@code JWT} keyword and the example's throttle
-     * rates, which a file or {@code PORTICO_THROTTLE_ANONYMOUS} / {@code PORTICO_THROTTLE_AUTHENTICATED} override.
+     * The example's code-level defaults: the site's name, seed 004's {@code JWT} keyword, the example's throttle
+     * rates and snake_case wire names ({@code json.naming}), which a file or {@code PORTICO_THROTTLE_ANONYMOUS} / {@code PORTICO_THROTTLE_AUTHENTICATED} override.
      * The installed modules register their own settings.
      */
     public static PorticoConfig.Builder settings(PorticoConfig.Builder builder) {
@@ -126,7 +127,8 @@ public final class BlogApp {
                 .set(MailSettings.SITE_NAME, "Blog")
                 .set(JwtSettings.HEADER_TYPES, "Bearer,JWT")   // seed 004's tutorial sends "JWT <token>"
                 .set(Settings.THROTTLE_ANONYMOUS, ANONYMOUS_RATE)
-                .set(Settings.THROTTLE_AUTHENTICATED, AUTHENTICATED_RATE);
+                .set(Settings.THROTTLE_AUTHENTICATED, AUTHENTICATED_RATE)
+                .set(Settings.JSON_NAMING, Naming.SNAKE_CASE);   // publishDate is publish_date, as seed 004 names it
     }
 
     /** Anonymous callers, by client IP, across every endpoint. */

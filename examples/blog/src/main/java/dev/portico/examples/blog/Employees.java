@@ -1,6 +1,5 @@
 package dev.portico.examples.blog;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.portico.auth.Authenticator;
 import dev.portico.auth.Permission;
 import dev.portico.auth.accounts.Caller;
@@ -42,23 +41,21 @@ public final class Employees {
 
     /** A stored employee; the salary is exact (NUMERIC(12, 2)), never a floating-point number. */
     public record Employee(long id, String name, String department, BigDecimal salary,
-                           @JsonProperty("hire_date") LocalDate hireDate,
-                           @JsonProperty("created_at") Instant createdAt,
-                           @JsonProperty("updated_at") Instant updatedAt, long version,
+                           LocalDate hireDate, Instant createdAt, Instant updatedAt, long version,
                            @Column("owner_id") @Nullable Long owner) {
     }
 
     /** What a client sends to create or replace an employee. */
     public record EmployeeInput(@NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 50) String department,
                                 @NotNull @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal salary,
-                                @NotNull @JsonProperty("hire_date") LocalDate hireDate) {
+                                @NotNull LocalDate hireDate) {
     }
 
     /** What a client sends to patch an employee: only the fields sent change. */
     public record EmployeePatch(Optional<@NotBlank @Size(max = 100) String> name,
                                 Optional<@NotBlank @Size(max = 50) String> department,
                                 Optional<@DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal> salary,
-                                @JsonProperty("hire_date") Optional<LocalDate> hireDate) {
+                                Optional<LocalDate> hireDate) {
     }
 
     /** Reads for everyone let in; writes for a caller acting as a role only when the role has the scope. */
@@ -77,12 +74,12 @@ public final class Employees {
         return Resource.of(Model.of(Employee.class), db, "/api/employees/")
                 .create(EmployeeInput.class)
                 .partialUpdate(EmployeePatch.class)
-                .list(q -> q.field("name", String.class).filters("name", Lookup.ICONTAINS)
-                        .field("department", String.class).filters("department", Lookup.EXACT, Lookup.IN)
-                        .field("salary", BigDecimal.class).filters("salary", Lookup.GTE, Lookup.LTE)
-                        .field("hire_date", LocalDate.class).filters("hire_date", Lookup.GTE, Lookup.LTE)
+                .list(q -> q.filters("name", Lookup.ICONTAINS)
+                        .filters("department", Lookup.EXACT, Lookup.IN)
+                        .filters("salary", Lookup.GTE, Lookup.LTE)
+                        .filters("hireDate", Lookup.GTE, Lookup.LTE)
                         .search("name")
-                        .ordering("id", "name", "salary", "hire_date")
+                        .ordering("id", "name", "salary", "hireDate")
                         .defaultOrdering("id")
                         .pagination(Pagination.pageNumber(10, 100)))
                 .baseUrl(r -> BaseUrl.fromHost(r, "http", allowedHosts))

@@ -1,6 +1,5 @@
 package dev.portico.examples.blog;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.portico.annotation.Nullable;
 import dev.portico.auth.Authenticator;
@@ -45,19 +44,18 @@ public final class Posts {
 
     /**
      * A stored post. The server sets its id, timestamps and version (the ETag); a draft may have no publish
-     * date yet ({@code @Nullable}). Fields are named in JSON as seed 004's model names them ({@code publish_date}).
+     * date yet ({@code @Nullable}). The app's {@code json.naming=snake_case} names fields in JSON, forms, filters and
+     * ordering as seed 004's model does ({@code publishDate} is {@code publish_date}).
      */
     public record Post(long id, String title, String content, @JsonPropertyDescription(DRAFT) boolean draft,
-                       @JsonProperty("publish_date") @Nullable LocalDate publishDate,
-                       @JsonProperty("created_at") Instant createdAt,
-                       @JsonProperty("updated_at") Instant updatedAt, long version,
+                       @Nullable LocalDate publishDate, Instant createdAt, Instant updatedAt,
+                       long version,
                        @Column("owner_id") @Nullable Long owner) {
     }
 
     /** What a client sends to create or replace a post; a post is published (not a draft) unless it says so. */
     public record PostInput(@NotBlank @Size(max = 50) String title, @NotNull String content,
-                            @JsonPropertyDescription(DRAFT) Optional<Boolean> draft,
-                            @JsonProperty("publish_date") Optional<LocalDate> publishDate) {
+                            @JsonPropertyDescription(DRAFT) Optional<Boolean> draft, Optional<LocalDate> publishDate) {
     }
 
     /**
@@ -65,8 +63,7 @@ public final class Posts {
      * may also be cleared: {@code {"publish_date": null}} in JSON, {@code publish_date=} in a form.
      */
     public record PostPatch(Optional<@NotBlank @Size(max = 50) String> title, Optional<String> content,
-                            @JsonPropertyDescription(DRAFT) Optional<Boolean> draft,
-                            @JsonProperty("publish_date") Omittable<LocalDate> publishDate) {
+                            @JsonPropertyDescription(DRAFT) Optional<Boolean> draft, Omittable<LocalDate> publishDate) {
     }
 
     /** The posts a caller may see: staff all of them, anyone else the published ones and their own drafts. */
@@ -84,15 +81,13 @@ public final class Posts {
         return Resource.of(Model.of(Post.class), db, "/api/posts/")
                 .create(PostInput.class)
                 .partialUpdate(PostPatch.class)
-                .list(q -> q.field("title", String.class).filters("title", Lookup.EXACT, Lookup.ICONTAINS)
-                        .field("content", String.class)
-                        .field("draft", Boolean.class).filters("draft", Lookup.EXACT)
-                        .field("publish_date", LocalDate.class)
-                        .filters("publish_date", Lookup.EXACT, Lookup.GTE, Lookup.LTE, Lookup.ISNULL)
-                        .field("created_at", Instant.class).filters("created_at", Lookup.GTE, Lookup.LT)
+                .list(q -> q.filters("title", Lookup.EXACT, Lookup.ICONTAINS)
+                        .filters("draft", Lookup.EXACT)
+                        .filters("publishDate", Lookup.EXACT, Lookup.GTE, Lookup.LTE, Lookup.ISNULL)
+                        .filters("createdAt", Lookup.GTE, Lookup.LT)
                         .search("title", "content")
-                        .ordering("id", "title", "publish_date", "created_at")
-                        .defaultOrdering("-created_at")
+                        .ordering("id", "title", "publishDate", "createdAt")
+                        .defaultOrdering("-createdAt")
                         .pagination(Pagination.pageNumber(10, 100)))
                 .baseUrl(r -> BaseUrl.fromHost(r, "http", allowedHosts))
                 .cacheReads(CACHE_READS)

@@ -325,7 +325,8 @@ class ApiCallsTest {
         String fresh = JSON.readTree(browser.send(HttpRequest.newBuilder(URI.create(base + "/auth/csrf/")).build(),
                 HttpResponse.BodyHandlers.ofString()).body()).get("csrf_token").asText();
         // the seed's page: <form method="POST" action="{% url 'api:home/describe_user' %}"> with {% csrf_token %}
-        dev.portico.rpc.Api api = BlogApp.api(AuthModule.create(Database.lazy(database.serverConfig())));
+        dev.portico.rpc.Api api = BlogApp.api(AuthModule.create(Database.lazy(database.serverConfig())),
+                database.serverConfig().naming());
         String action = base + api.url("api:home/describe_user");
         HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(action))
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -233,7 +233,7 @@ class BlogAppTest {
         TestResponse response = client.post("/api/uploads/").multipart(Multipart.create()
                 .file("file", "../../notes.txt", "text/plain", "hello".getBytes(StandardCharsets.UTF_8))
                 .field("note", "first draft")).send();
-        assertThat(response).hasStatus(201).hasBody("{\"name\":\"notes.txt\",\"contentType\":\"text/plain\",\"size\":5,"
+        assertThat(response).hasStatus(201).hasBody("{\"name\":\"notes.txt\",\"content_type\":\"text/plain\",\"size\":5,"
                 + "\"sha256\":\"2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824\","
                 + "\"note\":\"first draft\"}");
         assertThat(client.post("/api/uploads/").json("{}").send()).isProblem(415);

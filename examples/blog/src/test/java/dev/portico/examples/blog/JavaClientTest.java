@@ -10,6 +10,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portico.auth.accounts.User;
 import dev.portico.client.ApiClient;
+import dev.portico.json.Naming;
 import dev.portico.client.ApiConnectionException;
 import dev.portico.client.ApiErrorException;
 import dev.portico.client.ApiSession;
@@ -70,7 +71,7 @@ class JavaClientTest {
                 + "[day to day working]\naccess_key_id = " + id(aliceKey) + "\naccess_key_secret = " + secret(aliceKey)
                 + "\n");
         api = ApiClient.builder(root).home(home).credentialsFile(Path.of("~/.mysite/config"))
-                .model(User.class, User::publicId).build();
+                .model(User.class, User::publicId).naming(Naming.SNAKE_CASE).build();   // the blog's json.naming
     }
 
     @AfterAll
