@@ -146,7 +146,7 @@ final class AccountViews {
     /** POST keys/{key}/revoke/: one of this user's keys revoked. */
     Response revokeKey(Request request) {
         User u = user(request);
-        ApiKey key = keys.revoke(u.id(), request.path("key"));
+        ApiKey key = keys.revoke(u.id(), request.pathParam("key"));
         site.log.record(ObjectViews.user(request), USERS, String.valueOf(u.id()), u.username(), LogEntry.CHANGED,
                 "Revoked API key " + key.keyId() + ".");
         return Pages.seeOther(site.prefix + USERS + "/" + u.id() + "/?done=" + Site.encode("The API key " + key.keyId()

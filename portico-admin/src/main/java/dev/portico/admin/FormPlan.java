@@ -1,9 +1,9 @@
 package dev.portico.admin;
 
 import dev.portico.endpoint.Endpoint;
-import dev.portico.endpoint.Fields;
 import dev.portico.error.ValidationFailed;
 import dev.portico.http.HttpMethod;
+import dev.portico.input.Fields;
 import dev.portico.input.Omittable;
 import dev.portico.input.Scalars;
 import dev.portico.validation.InputValidator;

@@ -1,8 +1,8 @@
 package dev.portico.client;
 
-import dev.portico.form.FormData;
 import dev.portico.form.FormEncoder;
 import dev.portico.form.IdResolver;
+import dev.portico.http.FormData;
 import dev.portico.input.Omittable;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;

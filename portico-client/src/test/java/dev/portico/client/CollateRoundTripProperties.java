@@ -3,11 +3,11 @@ package dev.portico.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portico.config.Limits;
-import dev.portico.form.FormData;
 import dev.portico.form.FormDecoder;
 import dev.portico.form.FormEncoder;
 import dev.portico.form.FormParser;
 import dev.portico.form.IdResolver;
+import dev.portico.http.FormData;
 import dev.portico.rpc.ApiMethod;
 import dev.portico.rpc.ApiModule;
 import java.lang.reflect.Method;

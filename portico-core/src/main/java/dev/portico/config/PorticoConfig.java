@@ -3,7 +3,6 @@ package dev.portico.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.portico.json.Json;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -266,12 +265,5 @@ public final class PorticoConfig {
         public PorticoConfig buildForModules() {
             return new PorticoConfig(new Layers(code, file, fileName, env), settings.values(), clock);
         }
-    }
-
-    /** The mapper limits for this configuration. */
-    public Json.Limits jsonLimits() {
-        Limits l = limits();
-        return new Json.Limits(l.jsonDepth(), l.jsonStringLength(), 1000, get(Settings.JSON_FAIL_ON_UNKNOWN_FIELDS),
-                get(Settings.JSON_DECIMALS_AS_STRINGS));
     }
 }

@@ -1,6 +1,7 @@
 package dev.portico.form;
 
 import dev.portico.error.ValidationFailed;
+import dev.portico.http.FormData;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.List;

@@ -1,7 +1,8 @@
 package dev.portico.form;
 
-import dev.portico.endpoint.Fields;
 import dev.portico.http.FileUpload;
+import dev.portico.http.FormData;
+import dev.portico.input.Fields;
 import dev.portico.input.Omittable;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;

@@ -1,7 +1,7 @@
 package dev.portico.form;
 
-import dev.portico.endpoint.Fields;
 import dev.portico.http.FileUpload;
+import dev.portico.input.Fields;
 import dev.portico.input.Omittable;
 import dev.portico.input.Scalars;
 import java.lang.invoke.MethodHandle;

@@ -1,6 +1,5 @@
 package dev.portico.rpc;
 
-import dev.portico.Portico;
 import dev.portico.auth.Authenticator;
 import dev.portico.auth.Permission;
 import dev.portico.endpoint.Endpoint;
@@ -31,7 +30,7 @@ import java.util.function.Consumer;
  *         .authenticators(sessions.authenticator(), FormKeyAuthenticator.create(keys), BasicAuthenticator.create(accounts, keys))
  *         .module(new Home(accounts))
  *         .build();
- * api.addTo(app);                          // the methods, and GET /api/_index
+ * app.endpoints(api.endpoints());          // the methods, and GET /api/_index
  * api.url("api:home/describe_user");       // "/api/home/describe_user", for pages and code
  * }</pre>
  */
@@ -121,12 +120,6 @@ public final class Api {
     /** The method index that {@code GET /api/_index} answers. */
     public ApiIndex index() {
         return index;
-    }
-
-    /** Adds every method and the index to the application. */
-    public Portico.Builder addTo(Portico.Builder app) {
-        endpoints().forEach(app::endpoint);
-        return app;
     }
 
     private static ApiIndex index(String prefix, Map<String, List<ApiMethods.Declared>> byModule,

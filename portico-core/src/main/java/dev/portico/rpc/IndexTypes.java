@@ -1,6 +1,6 @@
 package dev.portico.rpc;
 
-import dev.portico.endpoint.Fields;
+import dev.portico.input.Fields;
 import dev.portico.form.IdResolver;
 import dev.portico.http.FileUpload;
 import dev.portico.input.Omittable;

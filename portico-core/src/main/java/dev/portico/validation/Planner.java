@@ -137,7 +137,7 @@ final class Planner {
     private static Map<String, String> jsonNames(Class<?> type) {
         Map<String, String> names = new HashMap<>();
         for (RecordComponent component : type.getRecordComponents()) {
-            String client = dev.portico.endpoint.Fields.clientName(component);
+            String client = dev.portico.input.Fields.clientName(component);
             if (!client.equals(component.getName())) {
                 names.put(component.getName(), client);
             }

@@ -293,7 +293,7 @@ public final class Resource<T extends Record> {
 
     /** The row's key from the path: its id, or its public id. */
     private static Object id(Request r) {
-        return r.pathParam("id");
+        return r.pathParam("id", Object.class);
     }
 
     /** The scopes of this request joined with AND, or null when there are none. */

@@ -20,7 +20,7 @@ import dev.portico.client.UnknownMethodException;
 import dev.portico.examples.blog.Home.SiteDescription;
 import dev.portico.examples.blog.Home.UserDescription;
 import dev.portico.examples.blog.Home.UserFilter;
-import dev.portico.form.FormData;
+import dev.portico.http.FormData;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,8 +1,7 @@
-package dev.portico.endpoint;
+package dev.portico.input;
 
 import dev.portico.annotation.ReadOnly;
 import dev.portico.annotation.WriteOnly;
-import dev.portico.input.Omittable;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.AnnotatedParameterizedType;

@@ -1,23 +1,25 @@
-package dev.portico.input;
+package dev.portico.pipeline;
 
-import dev.portico.auth.Principal;
 import dev.portico.endpoint.Endpoint;
 import dev.portico.endpoint.Input;
 import dev.portico.error.NotAuthenticated;
 import dev.portico.error.UnsupportedMediaType;
 import dev.portico.error.ValidationFailed;
-import dev.portico.form.FormData;
 import dev.portico.form.FormDecoder;
+import dev.portico.http.FormData;
 import dev.portico.http.MediaType;
+import dev.portico.http.Principal;
 import dev.portico.http.Request;
+import dev.portico.input.PartlyRead;
+import dev.portico.input.Scalars;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The binding plan of one endpoint, computed once at startup: for each declared input, how its value is
