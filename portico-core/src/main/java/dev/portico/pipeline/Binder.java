@@ -55,7 +55,7 @@ public final class Binder {
             Input input = inputs.get(i);
             names[i] = input.name();
             bindings[i] = switch (input) {
-                case Input.Path path -> request -> request.pathParam(path.name());
+                case Input.Path path -> request -> request.pathParam(path.name(), Object.class);
                 case Input.Query query -> Scalars.isScalar(query.type())
                         ? text(query.type(), query.defaultValue(), endpoint, request -> request.queryAll(query.name()))
                         : structuredQuery(query, endpoint);
