@@ -9,32 +9,32 @@ import dev.portico.config.Settings;
 import dev.portico.endpoint.Controllers;
 import dev.portico.endpoint.Endpoint;
 import dev.portico.endpoint.EndpointBuilder;
-import dev.portico.error.ErrorRenderer;
 import dev.portico.health.HealthCheck;
 import dev.portico.health.HealthEndpoints;
+import dev.portico.http.ClientAddress;
 import dev.portico.http.HttpMethod;
 import dev.portico.http.Middleware;
 import dev.portico.http.Request;
 import dev.portico.http.Response;
-import dev.portico.input.BodyReaders;
 import dev.portico.json.Json;
 import dev.portico.openapi.OpenApiDocument;
 import dev.portico.openapi.OpenApiGenerator;
 import dev.portico.openapi.SchemaEndpoint;
-import dev.portico.openapi.ui.DocsPages;
 import dev.portico.openapi.SchemaView;
+import dev.portico.openapi.ui.DocsPages;
 import dev.portico.pipeline.Application;
+import dev.portico.pipeline.BodyReaders;
+import dev.portico.pipeline.ErrorRenderer;
 import dev.portico.pipeline.Pipeline;
 import dev.portico.pipeline.Transport;
 import dev.portico.server.HttpServer;
-import dev.portico.http.ClientAddress;
 import dev.portico.throttle.Throttle;
 import dev.portico.throttle.ThrottleStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * record Greeting(String message) {}
  *
  * Portico app = Portico.builder()
- *         .get("/api/hello/{name}/", Greeting.class, req -> new Greeting("Hello, " + req.path("name") + "!"))
+ *         .get("/api/hello/{name}/", Greeting.class, req -> new Greeting("Hello, " + req.pathParam("name") + "!"))
  *         .controller(new PostController())
  *         .build()          // every route checked and every pipeline composed here
  *         .start();         // listening on server.port (8000 unless configured)
@@ -389,6 +389,12 @@ public final class Portico {
             return this;
         }
 
+        /** Adds fully described endpoints, in order: an {@code Api}'s, for one ({@code .endpoints(api.endpoints())}). */
+        public Builder endpoints(java.util.Collection<Endpoint> endpoints) {
+            endpoints.forEach(this::endpoint);
+            return this;
+        }
+
         /** Adds the endpoints of an annotated controller. */
         public Builder controller(Object controller) {
             return controller(controller, e -> { });
@@ -621,7 +627,7 @@ public final class Portico {
 
         private Portico resolve() {
             PorticoConfig resolved = config().checkKnown(); // every module's settings are registered by now
-            ObjectMapper mapper = Json.mapper(resolved.jsonLimits(), resolved.naming());
+            ObjectMapper mapper = Json.mapper(Json.Limits.of(resolved), resolved.naming());
             ErrorRenderer errors = new ErrorRenderer(mapper, resolved.get(Settings.ERRORS_FORMAT),
                     resolved.limits().errorEntries());
             ResponseCache responses = cache != null ? cache
@@ -648,9 +654,10 @@ public final class Portico {
             List<Middleware> global = new ArrayList<>(middlewares);
             Optional<HealthEndpoints> health = health(resolved, draining);
             health.ifPresent(global::addFirst);
-            Application application = Application.create(served, global, defaults, errors, resolved.limits(),
-                    resolved.get(Settings.ROUTING_TRAILING_SLASH), resolved.get(Settings.ACCESS_LOG_ENABLED), observer,
-                    health.map(HealthEndpoints::paths).orElse(List.of()));
+            Application application = Application.builder(served, defaults).middlewares(global).errors(errors)
+                    .limits(resolved.limits()).trailingSlash(resolved.get(Settings.ROUTING_TRAILING_SLASH))
+                    .accessLog(resolved.get(Settings.ACCESS_LOG_ENABLED)).observer(observer)
+                    .probePaths(health.map(HealthEndpoints::paths).orElse(List.of())).build();
             // after the routes are checked, so a route conflict is reported as one, not as a duplicate operationId
             document[0] = OpenApiDocument.generate(endpoints, view, new OpenApiGenerator.Defaults(authenticators,
                     permissions, throttles, resolved.get(Settings.ERRORS_FORMAT), resolved.limits(),

@@ -171,7 +171,7 @@ final class AccountViews {
     /** POST keys/{key}/revoke/: one of this user's keys revoked. */
     Response revokeKey(Request request) {
         User u = user(request);
-        ApiKey key = log(request, u, () -> keys.revoke(u.id(), request.path("key")),
+        ApiKey key = log(request, u, () -> keys.revoke(u.id(), request.pathParam("key")),
                 k -> "Revoked API key " + k.keyId() + ".");
         return Pages.seeOther(site.prefix + USERS + "/" + u.id() + "/?done=" + Site.encode("The API key " + key.keyId()
                 + " was revoked."));

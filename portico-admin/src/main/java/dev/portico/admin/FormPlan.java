@@ -1,12 +1,12 @@
 package dev.portico.admin;
 
 import dev.portico.endpoint.Endpoint;
-import dev.portico.endpoint.Fields;
 import dev.portico.error.ValidationFailed;
 import dev.portico.http.HttpMethod;
+import dev.portico.input.Fields;
 import dev.portico.input.Omittable;
 import dev.portico.input.Scalars;
-import dev.portico.json.Naming;
+import dev.portico.config.Naming;
 import dev.portico.validation.InputValidator;
 import jakarta.validation.constraints.Size;
 import java.lang.invoke.MethodHandle;

@@ -84,7 +84,7 @@ final class ObjectViews<T extends Record> {
         sent.forEach((name, value) -> {
             ModelField f = m.model.field(name).orElseThrow();
             boolean nullable = !m.model.type().getRecordComponents()[f.index()].getType().isPrimitive()
-                    && !dev.portico.endpoint.Fields.required(m.model.type().getRecordComponents()[f.index()]);
+                    && !dev.portico.input.Fields.required(m.model.type().getRecordComponents()[f.index()]);
             if (value != null || nullable) {
                 values.put(name, value);
             }
@@ -118,7 +118,7 @@ final class ObjectViews<T extends Record> {
     }
 
     T row(Request request) throws Exception {
-        Object key = m.parseKey(request.path("id")).orElseThrow(NotFound::new);
+        Object key = m.parseKey(request.pathParam("id")).orElseThrow(NotFound::new);
         return m.rows.find(key).orElseThrow(NotFound::new);
     }
 

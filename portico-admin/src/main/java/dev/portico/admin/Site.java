@@ -3,7 +3,7 @@ package dev.portico.admin;
 import dev.portico.auth.accounts.User;
 import dev.portico.auth.session.Sessions;
 import dev.portico.error.ApiException;
-import dev.portico.form.FormData;
+import dev.portico.http.FormData;
 import dev.portico.http.HttpMethod;
 import dev.portico.http.Middleware;
 import dev.portico.http.Request;

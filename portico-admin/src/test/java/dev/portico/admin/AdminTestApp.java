@@ -58,7 +58,7 @@ final class AdminTestApp implements AutoCloseable {
             AuthSettings.register(SessionSettings.register(b)).set(AuthSettings.ARGON2_MEMORY, 1024)
                     .set(AuthSettings.ARGON2_ITERATIONS, 1)
                     .set(DatabaseSettings.MIGRATE_ON_START, DatabaseSettings.MigrateOnStart.TRUE)
-                    .set(Settings.JSON_NAMING, dev.portico.json.Naming.SNAKE_CASE); // ?publish_on__gte=, as DRF's
+                    .set(Settings.JSON_NAMING, dev.portico.config.Naming.SNAKE_CASE); // ?publish_on__gte=, as DRF's
             if (listen) {
                 b.set(Settings.SERVER_HOST, "127.0.0.1").set(Settings.SERVER_PORT, 0);
             }

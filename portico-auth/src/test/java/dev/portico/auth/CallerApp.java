@@ -2,6 +2,7 @@ package dev.portico.auth;
 
 import static dev.portico.testing.Bodies.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.portico.http.Principal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portico.Portico;

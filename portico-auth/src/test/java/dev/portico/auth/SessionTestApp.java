@@ -12,6 +12,7 @@ import dev.portico.auth.session.Sessions;
 import dev.portico.config.PorticoConfig;
 import dev.portico.data.Database;
 import dev.portico.data.TestDatabase;
+import dev.portico.http.Principal;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -189,7 +189,7 @@ public final class ApiClient implements AutoCloseable {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(30);
         private Path home = Path.of(System.getProperty("user.home"));
-        private dev.portico.json.Naming naming = dev.portico.json.Naming.CAMEL_CASE;
+        private dev.portico.config.Naming naming = dev.portico.config.Naming.CAMEL_CASE;
 
         private Builder(String root) {
             this.root = root;
@@ -218,7 +218,7 @@ public final class ApiClient implements AutoCloseable {
          * The server's {@code json.naming}, so records' fields are sent (in forms) and read (in JSON) under the names it
          * uses; {@code camel_case}, the server's default, when not called.
          */
-        public Builder naming(dev.portico.json.Naming naming) {
+        public Builder naming(dev.portico.config.Naming naming) {
             this.naming = java.util.Objects.requireNonNull(naming, "naming");
             return this;
         }

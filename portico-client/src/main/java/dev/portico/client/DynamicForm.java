@@ -1,8 +1,8 @@
 package dev.portico.client;
 
-import dev.portico.form.FormData;
 import dev.portico.form.FormEncoder;
 import dev.portico.form.IdResolver;
+import dev.portico.http.FormData;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,7 @@ final class DynamicForm {
     private DynamicForm() {
     }
 
-    static FormData encode(String name, Object value, List<IdResolver<?>> resolvers, dev.portico.json.Naming naming) {
+    static FormData encode(String name, Object value, List<IdResolver<?>> resolvers, dev.portico.config.Naming naming) {
         return switch (value) {
             case null -> FormData.of(Map.of());
             case Optional<?> optional -> optional.map(v -> encode(name, v, resolvers, naming)).orElse(FormData.of(Map.of()));
@@ -28,7 +28,7 @@ final class DynamicForm {
         };
     }
 
-    private static FormData map(String name, Map<?, ?> map, List<IdResolver<?>> resolvers, dev.portico.json.Naming naming) {
+    private static FormData map(String name, Map<?, ?> map, List<IdResolver<?>> resolvers, dev.portico.config.Naming naming) {
         if (map.isEmpty()) {
             return marker(name);
         }
@@ -44,7 +44,7 @@ final class DynamicForm {
         return form;
     }
 
-    private static FormData list(String name, List<?> list, List<IdResolver<?>> resolvers, dev.portico.json.Naming naming) {
+    private static FormData list(String name, List<?> list, List<IdResolver<?>> resolvers, dev.portico.config.Naming naming) {
         if (list.isEmpty()) {
             return marker(name);
         }

@@ -84,7 +84,7 @@ final class MethodIndex {
                 List<String> arguments = new ArrayList<>();
                 method.path("arguments").forEach(argument -> arguments.add(argument.path("name").asText()));
                 plans.put(name, MethodPlan.dynamic(name, arguments, resolvers,
-                        dev.portico.json.Naming.of(client.json())));
+                        dev.portico.config.Naming.of(client.json())));
             }
         }
         return java.util.Collections.unmodifiableMap(plans);

@@ -1,8 +1,8 @@
 package dev.portico.client;
 
-import dev.portico.form.FormData;
 import dev.portico.form.FormEncoder;
 import dev.portico.form.IdResolver;
+import dev.portico.http.FormData;
 import dev.portico.input.Omittable;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -22,10 +22,10 @@ final class MethodPlan {
     private final List<Type> types;
     private final FormEncoder encoder;
     private final List<IdResolver<?>> resolvers;
-    private final dev.portico.json.Naming naming;
+    private final dev.portico.config.Naming naming;
 
     private MethodPlan(String name, List<String> arguments, List<Type> types, List<IdResolver<?>> resolvers,
-                       dev.portico.json.Naming naming) {
+                       dev.portico.config.Naming naming) {
         this.naming = naming;
         this.name = name;
         this.arguments = List.copyOf(arguments);
@@ -36,13 +36,13 @@ final class MethodPlan {
 
     /** A method whose arguments' Java types are declared (a proxy's): encoded by core's {@link FormEncoder}. */
     static MethodPlan typed(String name, List<String> arguments, List<Type> types, List<IdResolver<?>> resolvers,
-                            dev.portico.json.Naming naming) {
+                            dev.portico.config.Naming naming) {
         return new MethodPlan(name, arguments, types, resolvers, naming);
     }
 
     /** A method known by the index only: each value is encoded by its runtime type. */
     static MethodPlan dynamic(String name, List<String> arguments, List<IdResolver<?>> resolvers,
-                              dev.portico.json.Naming naming) {
+                              dev.portico.config.Naming naming) {
         return new MethodPlan(name, arguments, null, resolvers, naming);
     }
 

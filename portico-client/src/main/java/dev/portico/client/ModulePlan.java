@@ -85,7 +85,7 @@ final class ModulePlan {
         String name = module + "." + Api.methodName(method);
         Type returned = method.getGenericReturnType();
         JavaType result = returned == void.class || returned == Void.class ? null : json.constructType(returned);
-        return new Planned(MethodPlan.typed(name, names, types, resolvers, dev.portico.json.Naming.of(json)), caller, result, method);
+        return new Planned(MethodPlan.typed(name, names, types, resolvers, dev.portico.config.Naming.of(json)), caller, result, method);
     }
 
     Class<?> type() {

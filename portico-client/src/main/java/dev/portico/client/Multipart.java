@@ -1,7 +1,7 @@
 package dev.portico.client;
 
-import dev.portico.form.FormData;
 import dev.portico.http.FileUpload;
+import dev.portico.http.FormData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

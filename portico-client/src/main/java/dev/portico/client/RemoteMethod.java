@@ -1,6 +1,6 @@
 package dev.portico.client;
 
-import dev.portico.form.FormData;
+import dev.portico.http.FormData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,8 +2,8 @@ package dev.portico.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.portico.form.FormData;
 import dev.portico.form.FormEncoder;
+import dev.portico.http.FormData;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;

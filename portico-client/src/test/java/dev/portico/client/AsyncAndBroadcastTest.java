@@ -95,7 +95,7 @@ class AsyncAndBroadcastTest {
     void anErrorOnOneRootEndsTheBroadcastWithThatErrorInsteadOfWaitingForEver() {
         ApiSession session = api.session(TestServer.KEY_ID, TestServer.SECRET);
         RemoteMethod<String> breaking = new RemoteMethod<>(session, MethodPlan.dynamic("shop.who_am_i", List.of(),
-                List.of(), dev.portico.json.Naming.CAMEL_CASE), text -> {
+                List.of(), dev.portico.config.Naming.CAMEL_CASE), text -> {
                     if (text.contains("@west")) {
                         throw new AssertionError("the reader broke on west");
                     }

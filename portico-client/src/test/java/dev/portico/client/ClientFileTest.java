@@ -3,8 +3,8 @@ package dev.portico.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.portico.form.FormData;
 import dev.portico.http.FileUpload;
+import dev.portico.http.FormData;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -3,11 +3,11 @@ package dev.portico.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portico.config.Limits;
-import dev.portico.form.FormData;
 import dev.portico.form.FormDecoder;
 import dev.portico.form.FormEncoder;
 import dev.portico.form.FormParser;
 import dev.portico.form.IdResolver;
+import dev.portico.http.FormData;
 import dev.portico.rpc.ApiMethod;
 import dev.portico.rpc.ApiModule;
 import java.lang.reflect.Method;
@@ -85,7 +85,7 @@ class CollateRoundTripProperties {
 
     @Property(tries = 300)
     void aDynamicCallsCollateDecodesBackToTheDeclaredTypes(@ForAll("arguments") Object[] values) {
-        FormData fields = MethodPlan.dynamic("sample.take", NAMES, List.of(MEMBERS), dev.portico.json.Naming.CAMEL_CASE).collate(API.root(), named(values));
+        FormData fields = MethodPlan.dynamic("sample.take", NAMES, List.of(MEMBERS), dev.portico.config.Naming.CAMEL_CASE).collate(API.root(), named(values));
         assertThat(decoded(fields)).isEqualTo(values);
     }
 

@@ -3,11 +3,11 @@ package dev.portico.client;
 import dev.portico.Portico;
 import dev.portico.auth.Authenticator;
 import dev.portico.auth.Permission;
-import dev.portico.auth.Principal;
 import dev.portico.config.PorticoConfig;
 import dev.portico.config.Settings;
 import dev.portico.error.AuthenticationFailed;
 import dev.portico.http.FileUpload;
+import dev.portico.http.Principal;
 import dev.portico.http.Request;
 import dev.portico.rpc.Api;
 import java.io.IOException;
@@ -50,7 +50,7 @@ final class TestServer implements AutoCloseable {
                     requests.add(request.method() + " " + request.path());
                     return next.handle(request);
                 });
-        this.app = api.addTo(builder).build().start();
+        this.app = builder.endpoints(api.endpoints()).build().start();
     }
 
     static TestServer start() {

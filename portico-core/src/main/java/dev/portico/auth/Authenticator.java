@@ -1,5 +1,6 @@
 package dev.portico.auth;
 
+import dev.portico.http.Principal;
 import dev.portico.http.Request;
 import java.util.Optional;
 

@@ -23,7 +23,7 @@ import java.util.Optional;
  * <p>Whatever checks a secret uses it in two steps, which every authenticator of {@code portico-auth} and its login
  * endpoints take:
  * <pre>{@code
- * Guesses guesses = request.guesses();
+ * Guesses guesses = Guesses.of(request);
  * guesses.check(request, username);        // 429 with Retry-After, before an Argon2 hash is spent
  * if (!passwordMatches) {
  *     guesses.failed(request, username);   // counted; 429 once over the limit
@@ -53,6 +53,18 @@ public final class Guesses {
     /** At most {@code perAddress} failures per client address and {@code perUsername} per username; empty: no limit. */
     public static Guesses create(Optional<Rate> perAddress, Optional<Rate> perUsername) {
         return new Guesses(perAddress, perUsername, null);
+    }
+
+    /** The request attribute under which the application's guesses travel; {@link #of} reads it. */
+    public static final Request.Attribute<Guesses> ATTRIBUTE = Request.Attribute.create("guesses");
+
+    /**
+     * The application's count of failed authentications that {@code request} is counted in: an authenticator or a
+     * login endpoint asks it before checking a password and tells it of every failure; {@link #none()} outside an
+     * application.
+     */
+    public static Guesses of(Request request) {
+        return request.attribute(ATTRIBUTE).orElse(NONE);
     }
 
     /** No limit at all: what a request made outside an application answers. */

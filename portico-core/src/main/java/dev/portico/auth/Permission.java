@@ -4,6 +4,7 @@ import dev.portico.error.ApiException;
 import dev.portico.error.NotAuthenticated;
 import dev.portico.error.PermissionDenied;
 import dev.portico.http.HttpMethod;
+import dev.portico.http.Principal;
 import dev.portico.http.Request;
 import java.util.EnumSet;
 import java.util.Set;

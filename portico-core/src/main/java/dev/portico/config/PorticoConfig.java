@@ -3,7 +3,6 @@ package dev.portico.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.portico.json.Json;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -269,14 +268,7 @@ public final class PorticoConfig {
     }
 
     /** The naming rule of this configuration's wire names ({@code json.naming}). */
-    public dev.portico.json.Naming naming() {
+    public Naming naming() {
         return get(Settings.JSON_NAMING);
-    }
-
-    /** The mapper limits for this configuration. */
-    public Json.Limits jsonLimits() {
-        Limits l = limits();
-        return new Json.Limits(l.jsonDepth(), l.jsonStringLength(), 1000, get(Settings.JSON_FAIL_ON_UNKNOWN_FIELDS),
-                get(Settings.JSON_DECIMALS_AS_STRINGS));
     }
 }

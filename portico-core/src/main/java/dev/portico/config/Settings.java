@@ -91,8 +91,8 @@ public final class Settings {
     public static final Setting<Boolean> JSON_DECIMALS_AS_STRINGS = Setting.bool("json.decimals-as-strings", false,
             "Write BigDecimal as a JSON string (\"5000.00\") and read it from a string or a number, as DRF's "
                     + "COERCE_DECIMAL_TO_STRING does; the document says type: string, format: decimal.");
-    public static final Setting<dev.portico.json.Naming> JSON_NAMING = Setting.choice("json.naming",
-            dev.portico.json.Naming.class, dev.portico.json.Naming.CAMEL_CASE,
+    public static final Setting<dev.portico.config.Naming> JSON_NAMING = Setting.choice("json.naming",
+            dev.portico.config.Naming.class, dev.portico.config.Naming.CAMEL_CASE,
             "How a Java name becomes a wire name in JSON, forms, query parameters, ordering, the document and the "
                     + "metadata: snake_case (publishDate is publish_date, as DRF writes it) or camel_case (unchanged). "
                     + "An explicit @JsonProperty wins.");

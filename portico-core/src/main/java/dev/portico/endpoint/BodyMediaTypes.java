@@ -1,8 +1,8 @@
 package dev.portico.endpoint;
 
-import dev.portico.form.FormData;
 import dev.portico.form.FormDecoder;
 import dev.portico.http.FileUpload;
+import dev.portico.http.FormData;
 import dev.portico.http.MediaType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;

@@ -13,6 +13,7 @@ import dev.portico.annotation.Query;
 import dev.portico.annotation.Status;
 import dev.portico.http.HttpMethod;
 import dev.portico.http.Request;
+import dev.portico.input.Fields;
 import dev.portico.input.Scalars;
 import dev.portico.router.PathTemplate;
 import java.lang.annotation.Annotation;
@@ -41,7 +42,7 @@ import java.util.function.Consumer;
  * }</pre>
  * A parameter named like a template parameter is a path parameter; {@link Query} and {@link Header} bind
  * the others; on POST, PUT and PATCH the one remaining non-scalar parameter is the body; a {@link Request}
- * parameter receives the request, and one of a {@link dev.portico.auth.Principal} type (or {@code Optional} of
+ * parameter receives the request, and one of a {@link dev.portico.http.Principal} type (or {@code Optional} of
  * one) the caller ({@link Input.Caller}). The method is called through a method handle made here, so no
  * reflection happens per request. Compile with {@code -parameters} so parameter names are kept.
  */

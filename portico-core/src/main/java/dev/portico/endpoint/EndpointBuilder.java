@@ -135,7 +135,7 @@ public final class EndpointBuilder {
     /**
      * The body type, read from the media types DRF's default parsers accept: a record, List or Map as JSON,
      * urlencoded or multipart form; one holding a {@link dev.portico.http.FileUpload} as multipart only;
-     * {@link dev.portico.form.FormData} as either form; any other type as JSON.
+     * {@link dev.portico.http.FormData} as either form; any other type as JSON.
      */
     public EndpointBuilder body(Type type) {
         return body(type, defaultMediaTypes(type));
@@ -371,8 +371,7 @@ public final class EndpointBuilder {
         @Override
         @SuppressWarnings("unchecked")
         public Object invoke(Request request) throws Exception {
-            int index = request.endpoint().inputIndex("body");
-            return handler.handle(request, (I) request.arguments()[index]);
+            return handler.handle(request, (I) request.input("body"));
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.portico.endpoint;
 
-import dev.portico.auth.Principal;
+import dev.portico.http.Principal;
 import dev.portico.router.ParamType;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.ParameterizedType;

@@ -1,7 +1,8 @@
 package dev.portico.form;
 
 import dev.portico.error.ValidationFailed;
-import dev.portico.json.Naming;
+import dev.portico.config.Naming;
+import dev.portico.http.FormData;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.List;

@@ -1,8 +1,10 @@
 package dev.portico.form;
 
-import dev.portico.json.Naming;
-import dev.portico.endpoint.Fields;
+import dev.portico.config.Naming;
+import dev.portico.input.Fields;
 import dev.portico.http.FileUpload;
+import dev.portico.http.FormData;
+import dev.portico.input.Fields;
 import dev.portico.input.Omittable;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;

@@ -4,6 +4,7 @@ import dev.portico.config.Limits;
 import dev.portico.error.ApiException;
 import dev.portico.error.NullCharacters;
 import dev.portico.error.ParseError;
+import dev.portico.http.FormData;
 import dev.portico.http.PercentDecoding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

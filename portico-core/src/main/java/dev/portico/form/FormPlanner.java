@@ -1,9 +1,9 @@
 package dev.portico.form;
 
-import dev.portico.endpoint.Fields;
 import dev.portico.http.FileUpload;
+import dev.portico.input.Fields;
 import dev.portico.input.Omittable;
-import dev.portico.json.Naming;
+import dev.portico.config.Naming;
 import dev.portico.input.Scalars;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;

@@ -1,6 +1,7 @@
 package dev.portico.form;
 
 import dev.portico.http.FileUpload;
+import dev.portico.http.FormData;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -2,6 +2,7 @@ package dev.portico.form;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portico.error.ValidationFailed;
+import dev.portico.http.FormData;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;

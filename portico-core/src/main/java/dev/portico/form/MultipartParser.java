@@ -6,6 +6,7 @@ import dev.portico.error.NullCharacters;
 import dev.portico.error.ParseError;
 import dev.portico.error.PayloadTooLarge;
 import dev.portico.http.FileUpload;
+import dev.portico.http.FormData;
 import dev.portico.http.Request;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,15 +1,14 @@
 package dev.portico.http;
 
-import dev.portico.auth.Guesses;
-import dev.portico.auth.Principal;
-import dev.portico.endpoint.Endpoint;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * One incoming request as the pipeline and endpoints see it.
+ * One incoming request as endpoints, policies and middlewares see it: read-only but for attributes and response
+ * headers. The pipeline's own view, which sets the caller and the bound inputs, is
+ * {@code dev.portico.pipeline.Exchange}; no user type sees its setters.
  *
  * <p>Path parameters arrive already converted to the type their template declares ({@code {id:long}}
  * gives a {@code Long}); query, header and body access is raw here, and typed through the endpoint's
@@ -55,17 +54,15 @@ public interface Request {
         return Optional.empty();
     }
 
-    /** The value of a path parameter, converted to its declared type ({@code String}, {@code Integer}, ...). */
-    Object pathParam(String name);
+    /**
+     * The value of a path parameter as {@code type}, converted as its template declares ({@code {id:long}} gives a
+     * {@code Long}); fails when the template declares another type. {@code Object.class} takes any.
+     */
+    <T> T pathParam(String name, Class<T> type);
 
-    /** The value of a path parameter as {@code type}; fails when the template declares another type. */
-    default <T> T pathParam(String name, Class<T> type) {
-        return type.cast(pathParam(name));
-    }
-
-    /** A path parameter as text, whatever its declared type. */
-    default String path(String name) {
-        return String.valueOf(pathParam(name));
+    /** A path parameter as text, whatever its declared type: {@code request.pathParam("name")}. */
+    default String pathParam(String name) {
+        return String.valueOf(pathParam(name, Object.class));
     }
 
     /** The request body, bounded by the body-size limit; an {@link dev.portico.error.PayloadTooLarge} past it. */
@@ -85,7 +82,7 @@ public interface Request {
      * that a stage reading one field, such as an authenticator's {@code authorisation}, leaves the body to the
      * endpoint's input; empty for any other body. Reading it is bounded as {@link #body()} is.
      */
-    default Optional<dev.portico.form.FormData> form() {
+    default Optional<dev.portico.http.FormData> form() {
         return Optional.empty();
     }
 
@@ -105,25 +102,17 @@ public interface Request {
         return remoteAddress().getAddress().getHostAddress();
     }
 
-    /**
-     * The application's count of failed authentications by client address and username: an authenticator or a login
-     * endpoint asks it before checking a password and tells it of every failure (see {@link Guesses}).
-     */
-    default Guesses guesses() {
-        return Guesses.none();
-    }
-
     /** The request id: the incoming {@code X-Request-Id} when valid, otherwise generated. */
     String requestId();
 
-    /** The endpoint this request was routed to. */
-    Endpoint endpoint();
+    /**
+     * The endpoint this request was routed to, described for logs and messages: its method, path template and
+     * source ({@code GET /api/items/{id:long}/ (Items.get)}).
+     */
+    String route();
 
     /** The authenticated caller, set by the authentication stage; empty for anonymous callers. */
     Optional<Principal> principal();
-
-    /** Sets the caller; called by the authentication stage. */
-    void principal(Principal principal);
 
     /** A value a stage left for later stages or the endpoint. */
     <T> Optional<T> attribute(Attribute<T> key);
@@ -148,16 +137,7 @@ public interface Request {
      * A bound input by name, as the endpoint declares it ({@code "body"} for the body); for functional
      * handlers that declared typed query parameters or headers.
      */
-    default Object input(String name) {
-        int index = endpoint().inputIndex(name);
-        if (index < 0) {
-            throw new IllegalArgumentException("endpoint " + endpoint().describe() + " declares no input '" + name + "'");
-        }
-        return arguments()[index];
-    }
-
-    /** Sets the bound inputs; called by the input stage. */
-    void arguments(Object[] arguments);
+    Object input(String name);
 
     /** A typed key for request attributes; compare by identity, so declare them as constants. */
     final class Attribute<T> {

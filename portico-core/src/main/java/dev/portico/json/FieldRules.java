@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMethod;
 import com.fasterxml.jackson.databind.introspect.AnnotatedParameter;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
-import dev.portico.endpoint.Fields;
+import dev.portico.input.Fields;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 

@@ -1,5 +1,6 @@
 package dev.portico.json;
 
+import dev.portico.config.Naming;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -11,12 +12,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.portico.config.PorticoConfig;
+import dev.portico.config.Settings;
 
 /**
  * The one Jackson mapper every part of Portico shares, configured once: records in and out, {@code java.time}
  * (durations too) as ISO-8601 strings, {@code @ReadOnly} fields refused in input and {@code @WriteOnly} ones
  * never written, unknown input fields rejected (so extra fields cannot be smuggled into writes), required
- * record components enforced ({@link dev.portico.endpoint.Fields#required}: missing or null is a 400),
+ * record components enforced ({@link dev.portico.input.Fields#required}: missing or null is a 400),
  * {@link dev.portico.input.Omittable} read with its three states (absent, null, a value), decimals as numbers
  * or, with {@code json.decimals-as-strings}, as DRF's strings ({@code "5000.00"}), and
  * the parser's nesting depth and string length bounded so a hostile body fails fast instead of eating memory.
@@ -33,6 +36,13 @@ public final class Json {
         /** Limits with decimals as JSON numbers. */
         public Limits(int maxNestingDepth, int maxStringLength, int maxNumberLength, boolean failOnUnknownFields) {
             this(maxNestingDepth, maxStringLength, maxNumberLength, failOnUnknownFields, false);
+        }
+
+        /** The limits {@code config} sets: its {@code limits.json-*}, {@code json.fail-on-unknown-fields} and decimals. */
+        public static Limits of(PorticoConfig config) {
+            dev.portico.config.Limits l = config.limits();
+            return new Limits(l.jsonDepth(), l.jsonStringLength(), 1000, config.get(Settings.JSON_FAIL_ON_UNKNOWN_FIELDS),
+                    config.get(Settings.JSON_DECIMALS_AS_STRINGS));
         }
 
         /** Safe defaults: depth 64, strings up to 1 MiB, numbers up to 1000 digits, unknown fields rejected. */

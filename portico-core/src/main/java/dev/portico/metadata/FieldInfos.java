@@ -1,9 +1,10 @@
 package dev.portico.metadata;
 
-import dev.portico.json.Naming;
-import dev.portico.endpoint.Fields;
+import dev.portico.config.Naming;
+import dev.portico.input.Fields;
 import dev.portico.endpoint.Input;
 import dev.portico.http.FileUpload;
+import dev.portico.input.Fields;
 import dev.portico.input.Omittable;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;

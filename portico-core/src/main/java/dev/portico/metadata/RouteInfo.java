@@ -39,7 +39,7 @@ public record RouteInfo(String name, String description, List<String> renders, L
 
     /** The description of the endpoints of one path; {@code html} adds {@code text/html} to what it
      * renders; fields are named by {@code naming} ({@code json.naming}). */
-    public static RouteInfo of(Map<HttpMethod, Endpoint> endpoints, boolean html, dev.portico.json.Naming naming) {
+    public static RouteInfo of(Map<HttpMethod, Endpoint> endpoints, boolean html, dev.portico.config.Naming naming) {
         Endpoint main = endpoints.getOrDefault(HttpMethod.GET, endpoints.values().iterator().next());
         Set<String> renders = new LinkedHashSet<>();
         Set<String> parses = new LinkedHashSet<>();

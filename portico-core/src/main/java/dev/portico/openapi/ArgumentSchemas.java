@@ -133,9 +133,9 @@ final class ArgumentSchemas {
     io.swagger.v3.oas.models.media.MediaType recordForm(Class<?> record, String mediaType) {
         List<Input.Argument> fields = new ArrayList<>();
         for (RecordComponent component : record.getRecordComponents()) {
-            if (!dev.portico.endpoint.Fields.readOnly(component)) {
+            if (!dev.portico.input.Fields.readOnly(component)) {
                 fields.add(new Input.Argument(schemas.name(component),
-                        component.getGenericType(), dev.portico.endpoint.Fields.required(component),
+                        component.getGenericType(), dev.portico.input.Fields.required(component),
                         Constraints.of(component)));
             }
         }
@@ -212,18 +212,18 @@ final class ArgumentSchemas {
                             Set<Class<?>> seen, int depth) {
             List<RecordComponent> writable = new ArrayList<>();
             for (RecordComponent component : raw.getRecordComponents()) {
-                if (!dev.portico.endpoint.Fields.readOnly(component)) {
+                if (!dev.portico.input.Fields.readOnly(component)) {
                     writable.add(component);
                 }
             }
-            if (writable.isEmpty() || writable.stream().noneMatch(dev.portico.endpoint.Fields::required)) {
+            if (writable.isEmpty() || writable.stream().noneMatch(dev.portico.input.Fields::required)) {
                 Schema<Object> marker = schemas.typed("string").maxLength(0).description("The blank marker: sends "
                         + "the " + raw.getSimpleName() + " when none of its fields is.");
                 leaf(name + ".", marker, mandatory && writable.isEmpty());
             }
             for (RecordComponent component : writable) {
                 walk(name + "." + schemas.name(component), component.getGenericType(),
-                        mandatory && dev.portico.endpoint.Fields.required(component), Constraints.of(component),
+                        mandatory && dev.portico.input.Fields.required(component), Constraints.of(component),
                         arguments, seen, depth + 1);
             }
         }

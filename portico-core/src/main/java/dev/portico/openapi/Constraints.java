@@ -1,6 +1,6 @@
 package dev.portico.openapi;
 
-import dev.portico.endpoint.Fields;
+import dev.portico.input.Fields;
 import io.swagger.v3.oas.models.media.Schema;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;

@@ -1,6 +1,6 @@
 package dev.portico.openapi;
 
-import dev.portico.json.Naming;
+import dev.portico.config.Naming;
 import dev.portico.auth.Authenticator;
 import dev.portico.auth.Permission;
 import dev.portico.config.Limits;

@@ -2,10 +2,10 @@ package dev.portico.openapi;
 
 import dev.portico.endpoint.Docs;
 import dev.portico.endpoint.Endpoint;
-import dev.portico.endpoint.Fields;
 import dev.portico.endpoint.Input;
-import dev.portico.form.FormData;
+import dev.portico.http.FormData;
 import dev.portico.http.MediaType;
+import dev.portico.input.Fields;
 import dev.portico.router.ParamType;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Content;

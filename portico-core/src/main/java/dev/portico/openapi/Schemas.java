@@ -1,6 +1,6 @@
 package dev.portico.openapi;
 
-import dev.portico.json.Naming;
+import dev.portico.config.Naming;
 import io.swagger.v3.oas.models.media.JsonSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import java.math.BigDecimal;

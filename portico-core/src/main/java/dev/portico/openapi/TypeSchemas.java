@@ -1,8 +1,8 @@
 package dev.portico.openapi;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.portico.endpoint.Fields;
 import dev.portico.http.FileUpload;
+import dev.portico.input.Fields;
 import io.swagger.v3.oas.models.media.Schema;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;

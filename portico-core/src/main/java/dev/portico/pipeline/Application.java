@@ -3,11 +3,9 @@ package dev.portico.pipeline;
 import dev.portico.config.Limits;
 import dev.portico.endpoint.Endpoint;
 import dev.portico.error.ApiException;
-import dev.portico.error.ErrorRenderer;
 import dev.portico.error.MethodNotAllowed;
 import dev.portico.error.NotFound;
 import dev.portico.form.FormParser;
-import dev.portico.input.BodyReaders;
 import dev.portico.http.Handler;
 import dev.portico.http.HttpMethod;
 import dev.portico.http.Middleware;
@@ -84,31 +82,26 @@ public final class Application {
     }
 
     /**
+     * A builder of the application serving {@code endpoints} with the pipeline {@code defaults}; the rest is optional:
+     * no global middleware, default limits, the {@code SIMPLE} error format, {@link TrailingSlash#REDIRECT}, no access
+     * log, no observer, no probe paths.
+     * <pre>{@code
+     * Application app = Application.builder(endpoints, defaults).errors(errors).limits(limits).build();
+     * }</pre>
+     */
+    public static Builder builder(List<Endpoint> endpoints, Pipeline.Defaults defaults) {
+        return new Builder(endpoints, defaults);
+    }
+
+    /**
      * Composes every endpoint's pipeline and the router; fails on conflicting routes or an endpoint whose
      * inputs cannot be bound, naming the endpoint and the fix.
      */
-    public static Application create(List<Endpoint> endpoints, List<Middleware> middlewares, Pipeline.Defaults defaults,
-                                     ErrorRenderer errors, Limits limits, TrailingSlash trailingSlash, boolean accessLog) {
-        return create(endpoints, middlewares, defaults, errors, limits, trailingSlash, accessLog, RequestObserver.NONE);
-    }
-
-    /**
-     * As {@link #create(List, List, Pipeline.Defaults, ErrorRenderer, Limits, TrailingSlash, boolean)}, with the
-     * observer that sees every request's outcome; it is asked for each endpoint's recorder here, once.
-     */
-    public static Application create(List<Endpoint> endpoints, List<Middleware> middlewares, Pipeline.Defaults defaults,
-                                     ErrorRenderer errors, Limits limits, TrailingSlash trailingSlash, boolean accessLog,
-                                     RequestObserver observer) {
-        return create(endpoints, middlewares, defaults, errors, limits, trailingSlash, accessLog, observer, List.of());
-    }
-
-    /**
-     * As above, with the paths a middleware answers as probes before routing (core's {@code /health} and
-     * {@code /ready}): their GETs are recorded by {@link RequestObserver#probe}, apart from the unmatched requests.
-     */
-    public static Application create(List<Endpoint> endpoints, List<Middleware> middlewares, Pipeline.Defaults defaults,
-                                     ErrorRenderer errors, Limits limits, TrailingSlash trailingSlash, boolean accessLog,
-                                     RequestObserver observer, List<String> probePaths) {
+    private static Application create(Builder b) {
+        List<Endpoint> endpoints = b.endpoints;
+        Pipeline.Defaults defaults = b.defaults;
+        TrailingSlash trailingSlash = b.trailingSlash;
+        RequestObserver observer = b.observer;
         java.util.Map<Endpoint, RequestObserver.Recorder> recorders = new java.util.IdentityHashMap<>();
         for (Endpoint endpoint : endpoints) {
             recorders.put(endpoint, java.util.Objects.requireNonNull(observer.endpoint(endpoint),
@@ -131,8 +124,79 @@ public final class Application {
             route.targets().forEach((method, endpoint) ->
                     builder.add(route.template(), method, dispatch, endpoint.describe()));
         }
-        return new Application(builder.build(), middlewares, errors, limits, accessLog, endpoints,
-                defaults, observer, probePaths);
+        return new Application(builder.build(), b.middlewares, b.errors, b.limits, b.accessLog, endpoints,
+                defaults, observer, b.probePaths);
+    }
+
+    /** The parts of an {@link Application}, named; {@link #build()} composes it once. */
+    public static final class Builder {
+        private final List<Endpoint> endpoints;
+        private final Pipeline.Defaults defaults;
+        private List<Middleware> middlewares = List.of();
+        private Limits limits = Limits.defaults();
+        private ErrorRenderer errors;
+        private TrailingSlash trailingSlash = TrailingSlash.REDIRECT;
+        private boolean accessLog;
+        private RequestObserver observer = RequestObserver.NONE;
+        private List<String> probePaths = List.of();
+
+        private Builder(List<Endpoint> endpoints, Pipeline.Defaults defaults) {
+            this.endpoints = java.util.Objects.requireNonNull(endpoints, "endpoints");
+            this.defaults = java.util.Objects.requireNonNull(defaults, "defaults");
+        }
+
+        /** The global middlewares, outermost first; they run before the method check and see every answer. */
+        public Builder middlewares(List<Middleware> middlewares) {
+            this.middlewares = List.copyOf(middlewares);
+            return this;
+        }
+
+        /** The renderer of error bodies; by default the {@link dev.portico.error.ErrorFormat#SIMPLE} format. */
+        public Builder errors(ErrorRenderer errors) {
+            this.errors = errors;
+            return this;
+        }
+
+        /** The request limits: body size, query parameters, form fields. */
+        public Builder limits(Limits limits) {
+            this.limits = limits;
+            return this;
+        }
+
+        /** How a path that differs from its template only by the trailing slash is answered. */
+        public Builder trailingSlash(TrailingSlash trailingSlash) {
+            this.trailingSlash = trailingSlash;
+            return this;
+        }
+
+        /** Whether every request is logged in one line once answered. */
+        public Builder accessLog(boolean accessLog) {
+            this.accessLog = accessLog;
+            return this;
+        }
+
+        /** The observer that sees every request's outcome; it is asked for each endpoint's recorder once. */
+        public Builder observer(RequestObserver observer) {
+            this.observer = observer;
+            return this;
+        }
+
+        /**
+         * The paths a middleware answers as probes before routing (core's {@code /health} and {@code /ready}): their
+         * GETs are recorded by {@link RequestObserver#probe}, apart from the unmatched requests.
+         */
+        public Builder probePaths(List<String> probePaths) {
+            this.probePaths = List.copyOf(probePaths);
+            return this;
+        }
+
+        /** The application; fails on conflicting routes or an endpoint whose inputs cannot be bound. */
+        public Application build() {
+            if (errors == null) {
+                errors = new ErrorRenderer(defaults.mapper(), dev.portico.error.ErrorFormat.SIMPLE);
+            }
+            return create(this);
+        }
     }
 
     /** The endpoints served, in declaration order. */

@@ -1,10 +1,10 @@
 package dev.portico.pipeline;
 
 import dev.portico.auth.Authenticator;
-import dev.portico.auth.Principal;
 import dev.portico.error.ApiException;
 import dev.portico.http.Handler;
 import dev.portico.http.Middleware;
+import dev.portico.http.Principal;
 import dev.portico.http.Request;
 import java.util.List;
 import java.util.Optional;
@@ -58,7 +58,7 @@ final class AuthenticationStage implements Middleware {
         for (Authenticator authenticator : authenticators) {
             Optional<Principal> principal = authenticator.authenticate(request);
             if (principal.isPresent()) {
-                request.principal(principal.get());
+                Exchange.of(request).principal(principal.get());
                 return;
             }
         }

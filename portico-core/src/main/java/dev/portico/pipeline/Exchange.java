@@ -1,13 +1,13 @@
 package dev.portico.pipeline;
 
-import dev.portico.auth.Principal;
+import dev.portico.auth.Guesses;
 import dev.portico.endpoint.Endpoint;
 import dev.portico.error.NullCharacters;
 import dev.portico.error.PayloadTooLarge;
-import dev.portico.form.FormData;
 import dev.portico.form.FormParser;
-import dev.portico.input.BodyReaders;
+import dev.portico.http.FormData;
 import dev.portico.http.HttpMethod;
+import dev.portico.http.Principal;
 import dev.portico.http.Request;
 import dev.portico.http.Response;
 import java.io.ByteArrayInputStream;
@@ -60,10 +60,10 @@ public final class Exchange implements Request {
     private List<AutoCloseable> closeAtEnd;
 
     private final dev.portico.http.ClientAddress client;
-    private final dev.portico.auth.Guesses guesses;
+    private final Guesses guesses;
 
     Exchange(Transport transport, HttpMethod method, long bodyLimit, FormParser queryParser, BodyReaders readers,
-             dev.portico.http.ClientAddress client, dev.portico.auth.Guesses guesses) {
+             dev.portico.http.ClientAddress client, Guesses guesses) {
         this.transport = transport;
         this.client = client;
         this.guesses = guesses;
@@ -218,12 +218,12 @@ public final class Exchange implements Request {
     }
 
     @Override
-    public Object pathParam(String name) {
+    public <T> T pathParam(String name, Class<T> type) {
         if (endpoint != null) {
             List<String> names = endpoint.path().paramNames();
             for (int i = 0; i < names.size(); i++) {
                 if (names.get(i).equals(name)) {
-                    return pathValues[i];
+                    return type.cast(pathValues[i]);
                 }
             }
         }
@@ -320,16 +320,16 @@ public final class Exchange implements Request {
     }
 
     @Override
-    public dev.portico.auth.Guesses guesses() {
-        return guesses;
-    }
-
-    @Override
     public String requestId() {
         return requestId;
     }
 
     @Override
+    public String route() {
+        return endpoint.describe();
+    }
+
+    /** The endpoint this request was routed to; null before routing. */
     public Endpoint endpoint() {
         return endpoint;
     }
@@ -339,8 +339,8 @@ public final class Exchange implements Request {
         return Optional.ofNullable(principal);
     }
 
-    @Override
-    public void principal(Principal principal) {
+    /** Sets the caller; the authentication stage's alone. */
+    void principal(Principal principal) {
         this.principal = principal;
     }
 
@@ -361,6 +361,9 @@ public final class Exchange implements Request {
     @Override
     @SuppressWarnings("unchecked")
     public <T> Optional<T> attribute(Attribute<T> key) {
+        if (key == Guesses.ATTRIBUTE) { // the application's, given at construction: no map for every request
+            return Optional.of((T) guesses);
+        }
         return attributes == null ? Optional.empty() : Optional.ofNullable((T) attributes.get(key));
     }
 
@@ -377,9 +380,23 @@ public final class Exchange implements Request {
         return arguments;
     }
 
-    @Override
-    public void arguments(Object[] arguments) {
+    /** Sets the bound inputs; the input stage's alone. */
+    void arguments(Object[] arguments) {
         this.arguments = arguments;
+    }
+
+    @Override
+    public Object input(String name) {
+        int index = endpoint.inputIndex(name);
+        if (index < 0) {
+            throw new IllegalArgumentException("endpoint " + endpoint.describe() + " declares no input '" + name + "'");
+        }
+        return arguments[index];
+    }
+
+    /** The pipeline's view of a request its stages are handed: every request in the pipeline is an exchange. */
+    static Exchange of(Request request) {
+        return (Exchange) request;
     }
 
     /** Reads at most {@code limit} bytes, then fails with 413, so a chunked body cannot grow without bound. */

@@ -1,10 +1,9 @@
 package dev.portico.pipeline;
 
+import dev.portico.error.ValidationFailed;
 import dev.portico.http.Handler;
 import dev.portico.http.Middleware;
-import dev.portico.input.Binder;
 import dev.portico.validation.InputValidator;
-import dev.portico.error.ValidationFailed;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +27,7 @@ final class InputStage implements Middleware {
     public Handler wrap(Handler next) {
         if (validator == null) { // nothing constrained: no validation step at all
             return request -> {
-                request.arguments(binder.bind(request));
+                Exchange.of(request).arguments(binder.bind(request));
                 return next.handle(request);
             };
         }
@@ -42,7 +41,7 @@ final class InputStage implements Middleware {
                         .forEach((path, messages) -> errors.merge(path, messages, InputStage::concat));
                 throw new ValidationFailed(errors, bound.omitted());
             }
-            request.arguments(bound.values());
+            Exchange.of(request).arguments(bound.values());
             return next.handle(request);
         };
     }

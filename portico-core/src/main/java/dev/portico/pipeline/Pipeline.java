@@ -1,44 +1,32 @@
 package dev.portico.pipeline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.portico.auth.Authenticator;
 import dev.portico.auth.Permission;
 import dev.portico.cache.ResponseCache;
 import dev.portico.endpoint.Endpoint;
+import dev.portico.endpoint.Input;
 import dev.portico.http.Handler;
 import dev.portico.http.HttpMethod;
 import dev.portico.http.Middleware;
 import dev.portico.http.Request;
 import dev.portico.http.Response;
-import dev.portico.endpoint.Input;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.time.Duration;
-import dev.portico.input.Binder;
-import dev.portico.input.BodyReaders;
 import dev.portico.throttle.Throttle;
 import dev.portico.throttle.ThrottleStore;
 import dev.portico.validation.InputValidator;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Composes the pipeline of one endpoint, once, at startup. The order of seed 003 is written down here and
- * nowhere else:
- * <pre>
- *   middlewares (global, then the endpoint's own)
- *   └ method check          MethodDispatch: 405/Allow, HEAD, OPTIONS, 406
- *     └ authenticate        who is calling; every 401 below leaves with the challenge
- *       └ permit            may they (401 anonymous, 403 known caller)
- *         └ throttle        not too often (429)
- *           └ validate      inputs bound and checked (400/415/413)
- *             └ cache read  a stored GET response, if the endpoint opted in
- *               └ endpoint
- *             └ cache write
- * </pre>
- * Stages with nothing to do (no authenticators, no throttle, no inputs, no caching) are left out of the
- * chain rather than run as no-ops, so a bare endpoint costs no more than its own code.
+ * Composes the pipeline of one endpoint, once, at startup. The order is the code: {@link #compose} puts the
+ * endpoint's own middlewares outside the stages of {@link #STAGES}, in that list's order, around the endpoint; the
+ * global middlewares and the method check ({@link MethodDispatch}, which chose the endpoint) run before all of it.
+ * Stages with nothing to do (no authenticators, no throttle, no inputs, no caching) are left out of the chain rather
+ * than run as no-ops, so a bare endpoint costs no more than its own code. {@code PipelineOrderTest} pins the order.
  */
 public final class Pipeline {
 
@@ -50,19 +38,30 @@ public final class Pipeline {
                            Optional<dev.portico.metadata.PageRenderer> pages) {
     }
 
+    /** Makes one stage of an endpoint, or none when the stage would have nothing to do. */
+    @FunctionalInterface
+    private interface StageFactory {
+        Optional<Middleware> create(Endpoint endpoint, Defaults defaults);
+    }
+
+    /**
+     * The stages around every endpoint, outermost first: who is calling (every 401 below leaves with the
+     * challenge), may they, not too often, inputs bound and checked, then the cache, which reads before the endpoint
+     * and stores after it.
+     */
+    private static final List<StageFactory> STAGES = List.of(Pipeline::authenticate, Pipeline::permit,
+            Pipeline::throttle, Pipeline::validate, Pipeline::cache);
+
     private Pipeline() {
     }
 
-    /** The endpoint's handler: its stages around its code, in the fixed order. */
+    /** The endpoint's handler: its own middlewares, then {@link #STAGES} in order, around its code. */
     public static Handler compose(Endpoint endpoint, Defaults defaults) {
-        List<Middleware> stages = new ArrayList<>(endpoint.middlewares());   // MIDDLEWARES (the endpoint's)
-        // METHOD: MethodDispatch chose this endpoint before anything below runs.
-        authenticate(endpoint, defaults).ifPresent(stages::add);            // AUTHENTICATE
-        permit(endpoint, defaults).ifPresent(stages::add);                  // PERMIT
-        throttle(endpoint, defaults).ifPresent(stages::add);                // THROTTLE
-        validate(endpoint, defaults).ifPresent(stages::add);                // VALIDATE
-        cache(endpoint, defaults).ifPresent(stages::add);                   // CACHE_READ ... CACHE_WRITE
-        Handler handler = new EndpointStage(endpoint, defaults.mapper());   // ENDPOINT
+        List<Middleware> stages = new ArrayList<>(endpoint.middlewares());
+        for (StageFactory stage : STAGES) {
+            stage.create(endpoint, defaults).ifPresent(stages::add);
+        }
+        Handler handler = new EndpointStage(endpoint, defaults.mapper());
         for (int i = stages.size() - 1; i >= 0; i--) {
             handler = stages.get(i).wrap(handler);
         }

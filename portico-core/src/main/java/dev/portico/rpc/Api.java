@@ -1,6 +1,5 @@
 package dev.portico.rpc;
 
-import dev.portico.Portico;
 import dev.portico.auth.Authenticator;
 import dev.portico.auth.Permission;
 import dev.portico.endpoint.Endpoint;
@@ -31,7 +30,7 @@ import java.util.function.Consumer;
  *         .authenticators(sessions.authenticator(), FormKeyAuthenticator.create(keys), BasicAuthenticator.create(accounts, keys))
  *         .module(new Home(accounts))
  *         .build();
- * api.addTo(app);                          // the methods, and GET /api/_index
+ * app.endpoints(api.endpoints());          // the methods, and GET /api/_index
  * api.url("api:home/describe_user");       // "/api/home/describe_user", for pages and code
  * }</pre>
  */
@@ -123,14 +122,8 @@ public final class Api {
         return index;
     }
 
-    /** Adds every method and the index to the application. */
-    public Portico.Builder addTo(Portico.Builder app) {
-        endpoints().forEach(app::endpoint);
-        return app;
-    }
-
     private static ApiIndex index(String prefix, Map<String, List<ApiMethods.Declared>> byModule,
-                                  List<IdResolver<?>> resolvers, dev.portico.json.Naming naming) {
+                                  List<IdResolver<?>> resolvers, dev.portico.config.Naming naming) {
         IndexTypes types = new IndexTypes(resolvers, naming);
         List<ApiIndexModule> modules = new ArrayList<>();
         byModule.forEach((module, declared) -> {
@@ -165,7 +158,7 @@ public final class Api {
         private Permission[] permissions;
         private Consumer<EndpointBuilder> options = e -> { };
         private Consumer<EndpointBuilder> indexOptions = e -> { };
-        private dev.portico.json.Naming naming = dev.portico.json.Naming.CAMEL_CASE;
+        private dev.portico.config.Naming naming = dev.portico.config.Naming.CAMEL_CASE;
 
         private Builder() {
         }
@@ -213,7 +206,7 @@ public final class Api {
          * The application's {@code json.naming} ({@code config.naming()}), so the index names records' fields as the
          * mapper writes them; {@code camel_case} when not called.
          */
-        public Builder naming(dev.portico.json.Naming naming) {
+        public Builder naming(dev.portico.config.Naming naming) {
             this.naming = java.util.Objects.requireNonNull(naming, "naming");
             return this;
         }

@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /**
  * Makes a public instance method of an {@link ApiModule} an API method. Its name on the wire is the Java name in
  * snake_case ({@code describeSite} is {@code describe_site}) unless {@link #name()} says otherwise. The first
- * parameter may be the caller (a {@link dev.portico.auth.Principal} type, or {@code Optional} of one); the others
+ * parameter may be the caller (a {@link dev.portico.http.Principal} type, or {@code Optional} of one); the others
  * are the call's arguments, by their Java names (compile with {@code -parameters}). An argument is required unless
  * it is {@code Optional}, {@code Omittable} or {@link dev.portico.annotation.Nullable}. The return value is the JSON
  * answer.

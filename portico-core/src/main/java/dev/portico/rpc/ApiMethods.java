@@ -156,7 +156,7 @@ final class ApiMethods {
         boolean optional = raw == Optional.class || raw == Omittable.class
                 || !raw.isPrimitive() && parameter.isAnnotationPresent(Nullable.class);
         List<java.lang.annotation.Annotation> annotations = new ArrayList<>(List.of(parameter.getAnnotations()));
-        annotations.addAll(dev.portico.endpoint.Fields.valueAnnotations(parameter.getAnnotatedType()));
+        annotations.addAll(dev.portico.input.Fields.valueAnnotations(parameter.getAnnotatedType()));
         return new Input.Argument(parameter.getName(), type, !optional, annotations);
     }
 

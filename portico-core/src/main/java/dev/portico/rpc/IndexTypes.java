@@ -1,6 +1,6 @@
 package dev.portico.rpc;
 
-import dev.portico.endpoint.Fields;
+import dev.portico.input.Fields;
 import dev.portico.form.IdResolver;
 import dev.portico.http.FileUpload;
 import dev.portico.input.Omittable;
@@ -44,9 +44,9 @@ final class IndexTypes {
     final Map<String, List<ApiIndexField>> records = new TreeMap<>();
     final Map<String, List<String>> enums = new TreeMap<>();
 
-    private final dev.portico.json.Naming naming;
+    private final dev.portico.config.Naming naming;
 
-    IndexTypes(List<IdResolver<?>> resolvers, dev.portico.json.Naming naming) {
+    IndexTypes(List<IdResolver<?>> resolvers, dev.portico.config.Naming naming) {
         this.resolvers = resolvers;
         this.naming = naming;
     }

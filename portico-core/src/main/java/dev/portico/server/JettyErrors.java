@@ -1,7 +1,7 @@
 package dev.portico.server;
 
 import dev.portico.error.ApiException;
-import dev.portico.error.ErrorRenderer;
+import dev.portico.pipeline.ErrorRenderer;
 import dev.portico.http.Response;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpFields;

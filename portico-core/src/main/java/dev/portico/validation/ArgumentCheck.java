@@ -40,7 +40,7 @@ final class ArgumentCheck {
 
     /** The check of {@code arguments}, or empty when nothing in them is constrained. */
     static Optional<ArgumentCheck> of(Endpoint endpoint, Input.Arguments arguments, ControllerMethod target,
-                                      Validator validator, dev.portico.json.Naming naming) {
+                                      Validator validator, dev.portico.config.Naming naming) {
         List<Input.Argument> list = arguments.arguments();
         int offset = target.method().getParameterCount() - list.size();
         if (offset < 0 || offset > 1) {

@@ -1,6 +1,6 @@
 package dev.portico.validation;
 
-import dev.portico.json.Naming;
+import dev.portico.config.Naming;
 import dev.portico.endpoint.Controllers;
 import dev.portico.endpoint.Endpoint;
 import dev.portico.endpoint.Input;

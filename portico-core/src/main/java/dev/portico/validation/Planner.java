@@ -31,9 +31,9 @@ final class Planner {
     private final Map<Class<?>, Boolean> selfChecked = new HashMap<>();
     private final Map<Class<?>, Plan.Record> records = new HashMap<>();
 
-    private final dev.portico.json.Naming naming;
+    private final dev.portico.config.Naming naming;
 
-    Planner(Validator validator, dev.portico.json.Naming naming) {
+    Planner(Validator validator, dev.portico.config.Naming naming) {
         this.validator = validator;
         this.naming = naming;
     }

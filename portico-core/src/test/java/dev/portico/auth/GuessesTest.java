@@ -1,5 +1,6 @@
 package dev.portico.auth;
 
+import dev.portico.http.Principal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,7 +33,7 @@ class GuessesTest {
             if (user.isEmpty()) {
                 return Optional.empty();
             }
-            Guesses guesses = request.guesses();
+            Guesses guesses = Guesses.of(request);
             guesses.check(request, user.get());
             if (!request.header("X-Secret").orElse("").equals("right")) {
                 guesses.failed(request, user.get());

@@ -1,5 +1,6 @@
 package dev.portico.auth;
 
+import dev.portico.http.Principal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portico.Portico;

@@ -61,8 +61,8 @@ class NullCharactersTest {
         }
     }
 
-    private static final Portico APP = Api.builder().module(new Home()).build()
-            .addTo(Portico.builder().config(PorticoConfig.defaults()).controller(new Posts())).build();
+    private static final Portico APP = Portico.builder().config(PorticoConfig.defaults()).controller(new Posts()).endpoints(Api.builder().module(new Home()).build()
+            .endpoints()).build();
 
     private static JsonNode refused(Response response, String field) {
         assertThat(response.status()).isEqualTo(400);

@@ -1,5 +1,6 @@
 package dev.portico.form;
 
+import dev.portico.http.FormData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -9,7 +9,7 @@ import dev.portico.annotation.Get;
 import dev.portico.annotation.Post;
 import dev.portico.auth.Authenticator;
 import dev.portico.auth.Permission;
-import dev.portico.auth.Principal;
+import dev.portico.http.Principal;
 import dev.portico.config.PorticoConfig;
 import dev.portico.endpoint.Input;
 import dev.portico.endpoint.TypeRef;

@@ -1,5 +1,6 @@
 package dev.portico.json;
 
+import dev.portico.config.Naming;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

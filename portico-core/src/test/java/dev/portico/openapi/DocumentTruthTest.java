@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portico.auth.Authenticator;
 import dev.portico.auth.Permission;
-import dev.portico.auth.Principal;
+import dev.portico.http.Principal;
 import dev.portico.auth.SecurityScheme;
 import dev.portico.endpoint.Docs;
 import dev.portico.endpoint.Endpoint;
@@ -103,9 +103,9 @@ class DocumentTruthTest {
 
     @Test
     void aPageAnswers404AndAMethodThatThrowsNotFoundToo() {
-        JsonNode doc = json(b -> Api.builder().module(new Things()).build().addTo(b
+        JsonNode doc = json(b -> b.endpoints(Api.builder().module(new Things()).build().endpoints())
                 .endpoint(Endpoint.builder(HttpMethod.GET, "/api/items/").output(new TypeRef<Page<Item>>() { })
-                        .handle(r -> null).build())));
+                        .handle(r -> null).build()));
         assertThat(op(doc, "/api/items/", "get").path("responses").has("404")).isTrue();
         assertThat(op(doc, "/api/items/", "get").path("responses").has("400")).isTrue();
         assertThat(op(doc, "/api/things/find", "post").path("responses").has("404")).isTrue();
@@ -137,8 +137,8 @@ class DocumentTruthTest {
 
     @Test
     void aFormCredentialIsAQuerySchemeAndAFieldOfEveryFormBody() {
-        JsonNode doc = json(b -> Api.builder().authenticators(FORM_KEY).module(new Things()).build()
-                .addTo(b.authenticators(FORM_KEY).post("/api/items/", Item.class, Item.class, (r, i) -> i)));
+        JsonNode doc = json(b -> b.authenticators(FORM_KEY).post("/api/items/", Item.class, Item.class, (r, i) -> i)
+                .endpoints(Api.builder().authenticators(FORM_KEY).module(new Things()).build().endpoints()));
         assertThat(doc.path("components").path("securitySchemes").path("formApiKey").path("in").asText())
                 .isEqualTo("query");
         JsonNode method = op(doc, "/api/things/check", "post").path("requestBody").path("content");
@@ -198,7 +198,7 @@ class DocumentTruthTest {
 
     @Test
     void aNullableArgumentTakesNullInJsonAndBlankInAForm() {
-        JsonNode doc = json(b -> Api.builder().module(new Things()).build().addTo(b));
+        JsonNode doc = json(b -> b.endpoints(Api.builder().module(new Things()).build().endpoints()));
         JsonNode content = op(doc, "/api/things/check", "post").path("requestBody").path("content");
         assertThat(content.path("application/json").path("schema").path("properties").path("flag").path("type")
                 .toString()).isEqualTo("[\"boolean\",\"null\"]");
@@ -209,7 +209,7 @@ class DocumentTruthTest {
 
     @Test
     void aFormBooleanAndInstantListTheirOtherSpellings() {
-        JsonNode doc = json(b -> Api.builder().module(new Things()).build().addTo(b));
+        JsonNode doc = json(b -> b.endpoints(Api.builder().module(new Things()).build().endpoints()));
         JsonNode form = op(doc, "/api/things/check", "post").path("requestBody").path("content")
                 .path("application/x-www-form-urlencoded").path("schema").path("properties");
         assertThat(form.path("flag").path("anyOf").get(1).path("enum").toString()).contains("\"on\"", "\"off\"");

@@ -16,7 +16,7 @@ import dev.portico.annotation.Query;
 import dev.portico.annotation.Status;
 import dev.portico.auth.Authenticator;
 import dev.portico.auth.Permission;
-import dev.portico.auth.Principal;
+import dev.portico.http.Principal;
 import dev.portico.http.Request;
 import dev.portico.config.PorticoConfig;
 import dev.portico.config.Settings;

@@ -38,7 +38,7 @@ class StatedLimitsTest {
                 .post("/api/pay/", Pay.class, Pay.class, (r, p) -> p)
                 .get("/api/pay/", Pay.class, r -> null, e -> e.query("q", String.class, "")
                         .throttle(dev.portico.throttle.Throttle.of("5/min")));
-        return OpenApiTesting.json(Api.builder().module(new Forms()).build().addTo(builder).build());
+        return OpenApiTesting.json(builder.endpoints(Api.builder().module(new Forms()).build().endpoints()).build());
     }
 
     @Test

@@ -14,7 +14,7 @@ import dev.portico.config.Settings;
 import dev.portico.error.ErrorFormat;
 import dev.portico.error.NotFound;
 import dev.portico.error.ValidationFailed;
-import dev.portico.form.FormData;
+import dev.portico.http.FormData;
 import dev.portico.http.MediaType;
 import dev.portico.http.Response;
 import dev.portico.router.TrailingSlash;
@@ -36,7 +36,7 @@ class ApplicationTest {
     private static Portico app(PorticoConfig config) {
         return Portico.builder()
                 .config(config)
-                .get("/api/hello/{name}/", Greeting.class, request -> new Greeting("Hello, " + request.path("name") + "!"))
+                .get("/api/hello/{name}/", Greeting.class, request -> new Greeting("Hello, " + request.pathParam("name") + "!"))
                 .get("/api/items/{id:int}/", Item.class, request -> {
                     int id = request.pathParam("id", Integer.class);
                     if (id > 10) {

@@ -10,7 +10,7 @@ import dev.portico.annotation.Query;
 import dev.portico.config.PorticoConfig;
 import dev.portico.endpoint.Endpoint;
 import dev.portico.endpoint.Input;
-import dev.portico.form.FormData;
+import dev.portico.http.FormData;
 import dev.portico.http.MediaType;
 import dev.portico.http.Response;
 import dev.portico.input.Omittable;

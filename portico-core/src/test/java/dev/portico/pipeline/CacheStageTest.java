@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portico.Portico;
-import dev.portico.auth.Principal;
+import dev.portico.http.Principal;
 import dev.portico.cache.ResponseCache;
 import dev.portico.config.PorticoConfig;
 import dev.portico.endpoint.Endpoint;

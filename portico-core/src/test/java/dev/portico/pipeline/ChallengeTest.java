@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.portico.Portico;
 import dev.portico.auth.Authenticator;
 import dev.portico.auth.Permission;
-import dev.portico.auth.Principal;
+import dev.portico.http.Principal;
 import dev.portico.config.PorticoConfig;
 import dev.portico.error.AuthenticationFailed;
 import dev.portico.error.NotAuthenticated;

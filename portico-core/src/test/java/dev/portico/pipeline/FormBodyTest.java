@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portico.Portico;
 import dev.portico.auth.Authenticator;
-import dev.portico.auth.Principal;
+import dev.portico.http.Principal;
 import dev.portico.http.Request;
 import dev.portico.config.PorticoConfig;
 import dev.portico.http.MediaType;

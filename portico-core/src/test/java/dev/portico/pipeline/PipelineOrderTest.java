@@ -3,7 +3,7 @@ package dev.portico.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portico.Portico;
-import dev.portico.auth.Principal;
+import dev.portico.http.Principal;
 import dev.portico.cache.CacheKey;
 import dev.portico.cache.CachedResponse;
 import dev.portico.cache.Lookup;

@@ -24,7 +24,7 @@ class RequestLoggingTest {
     private static Portico app() {
         return Portico.builder()
                 .get("/api/hello/{name}/", Greeting.class, request -> {
-                    APP_LOG.info("greeting {}", request.path("name"));
+                    APP_LOG.info("greeting {}", request.pathParam("name"));
                     return new Greeting("Hello");
                 })
                 .build();

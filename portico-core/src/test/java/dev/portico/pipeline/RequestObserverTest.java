@@ -33,7 +33,7 @@ class RequestObserverTest {
 
     private static Portico app(Recording observer) {
         return Portico.builder()
-                .get("/api/hello/{name}/", Greeting.class, request -> new Greeting("Hello, " + request.path("name")))
+                .get("/api/hello/{name}/", Greeting.class, request -> new Greeting("Hello, " + request.pathParam("name")))
                 .get("/api/missing/{id}/", Greeting.class, request -> {
                     throw new NotFound();
                 })

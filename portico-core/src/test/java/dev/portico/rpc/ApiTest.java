@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portico.Portico;
 import dev.portico.annotation.Nullable;
-import dev.portico.auth.Principal;
+import dev.portico.http.Principal;
 import dev.portico.config.Settings;
 import dev.portico.config.PorticoConfig;
 import dev.portico.form.IdResolver;
@@ -133,7 +133,7 @@ class ApiTest {
             builder.config(PorticoConfig.builder().set(Settings.LIMITS_FORM_FIELDS, 3)
                     .set(Settings.LIMITS_FORM_DEPTH, 2).set(Settings.LIMITS_FORM_LIST_INDEX, 5).build());
         }
-        return api().addTo(builder).build();
+        return builder.endpoints(api().endpoints()).build();
     }
 
     private static final Portico APP = app(false);
@@ -456,7 +456,7 @@ class ApiTest {
                 .hasMessageContaining("is not annotated @ApiModule");
         assertThatThrownBy(() -> Api.builder().module(new BadName()).build())
                 .hasMessageContaining("use lower case letters");
-        assertThatThrownBy(() -> Api.builder().module(new NeedsResolver()).build().addTo(Portico.builder()).build())
+        assertThatThrownBy(() -> Portico.builder().endpoints(Api.builder().module(new NeedsResolver()).build().endpoints()).build())
                 .hasMessageContaining("Account").hasMessageContaining("IdResolver");
         assertThatThrownBy(() -> Api.builder().build()).hasMessageContaining("no modules");
     }
@@ -493,7 +493,7 @@ class ApiTest {
 
     @Test
     void aModuleMayBeDeclaredByTheInterfaceItsClassImplements() {
-        Portico app = Api.builder().module(new Greeter()).build().addTo(Portico.builder().shutdownHook(false)).build();
+        Portico app = Portico.builder().shutdownHook(false).endpoints(Api.builder().module(new Greeter()).build().endpoints()).build();
         Response response = app.handle(TestRequest.of("POST", "/api/greeter/greet")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .body("name=ada".getBytes(StandardCharsets.UTF_8)));

@@ -74,8 +74,8 @@ class ApiValidationTest {
         }
     }
 
-    private static final Portico APP = Api.builder().authenticators(TestCaller.session()).module(new People()).build()
-            .addTo(Portico.builder().shutdownHook(false)).build();
+    private static final Portico APP = Portico.builder().shutdownHook(false).endpoints(Api.builder().authenticators(TestCaller.session()).module(new People()).build()
+            .endpoints()).build();
 
     private static dev.portico.http.Response post(String path, String form) {
         return APP.handle(TestRequest.of("POST", path).header("Content-Type", "application/x-www-form-urlencoded")
@@ -142,7 +142,7 @@ class ApiValidationTest {
 
     @Test
     void anUnusableConstraintFailsTheBuild() {
-        assertThatThrownBy(() -> Api.builder().module(new Bad()).build().addTo(Portico.builder().shutdownHook(false))
+        assertThatThrownBy(() -> Portico.builder().shutdownHook(false).endpoints(Api.builder().module(new Bad()).build().endpoints())
                 .build())
                 .hasMessageContaining("Bad.wrong")
                 .hasMessageContaining("cannot apply where it is written");

@@ -56,7 +56,7 @@ class WireTest {
                 .build();
         app = Portico.builder().config(config).shutdownHook(false)
                 .get("/api/hello/{name}/", Hello.class, request -> {
-                    String name = request.path("name");
+                    String name = request.pathParam("name");
                     RAN.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
                     return new Hello("Hello, " + name + "!");
                 })

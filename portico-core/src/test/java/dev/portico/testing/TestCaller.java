@@ -1,7 +1,7 @@
 package dev.portico.testing;
 
 import dev.portico.auth.Authenticator;
-import dev.portico.auth.Principal;
+import dev.portico.http.Principal;
 import dev.portico.auth.SecurityScheme;
 import dev.portico.error.AuthenticationFailed;
 import dev.portico.http.Request;

@@ -3,7 +3,7 @@ package dev.portico.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portico.Portico;
-import dev.portico.auth.Principal;
+import dev.portico.http.Principal;
 import dev.portico.config.PorticoConfig;
 import dev.portico.testing.TestRequest;
 import dev.portico.throttle.Throttle;

@@ -25,7 +25,7 @@ class DocsSamplesTest {
                 .build();
         Portico.Builder app = Portico.builder().config(config)
                 .install(MetricsModule.create())              // when enabled: timers, JVM, GET /metrics
-                .get("/api/hello/{name}/", Greeting.class, request -> new Greeting("Hello, " + request.path("name")));
+                .get("/api/hello/{name}/", Greeting.class, request -> new Greeting("Hello, " + request.pathParam("name")));
         // endregion metrics
         Portico started = app.shutdownHook(false).build().start();
         try {

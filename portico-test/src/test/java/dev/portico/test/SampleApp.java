@@ -3,7 +3,7 @@ package dev.portico.test;
 import dev.portico.Portico;
 import dev.portico.auth.Authenticator;
 import dev.portico.auth.Permission;
-import dev.portico.auth.Principal;
+import dev.portico.http.Principal;
 import dev.portico.config.PorticoConfig;
 import dev.portico.http.FileUpload;
 import dev.portico.http.MediaType;
@@ -58,7 +58,7 @@ final class SampleApp {
         AtomicInteger notes = new AtomicInteger();
         AtomicInteger cached = new AtomicInteger();
         return Portico.builder().config(config).shutdownHook(false)
-                .get("/api/hello/{name}/", Greeting.class, r -> new Greeting("Hello, " + r.path("name") + "!"))
+                .get("/api/hello/{name}/", Greeting.class, r -> new Greeting("Hello, " + r.pathParam("name") + "!"))
                 .post("/api/notes/", NewNote.class, Note.class, (r, note) -> {
                     long id = notes.incrementAndGet();
                     r.responseHeader("Location", "/api/notes/" + id + "/");

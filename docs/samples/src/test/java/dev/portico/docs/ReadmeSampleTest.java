@@ -47,7 +47,7 @@ class ReadmeSampleTest {
     record NewNote(@NotBlank @Size(max = 50) String title, String text) {}   // from JSON, a form or multipart
 
     Portico app = Portico.builder()
-            .get("/api/hello/{name}/", Greeting.class, req -> new Greeting("Hello, " + req.path("name") + "!"))
+            .get("/api/hello/{name}/", Greeting.class, req -> new Greeting("Hello, " + req.pathParam("name") + "!"))
             .post("/api/notes/", NewNote.class, Note.class, (req, note) -> notes.add(note), e -> e.status(201))
             .controller(new Posts())      // @Get("/api/posts/{id}/") Post retrieve(long id) { ... }
             .build();                     // every route and pipeline checked and composed here

@@ -9,7 +9,7 @@ import dev.portico.config.PorticoConfig;
 import dev.portico.config.Settings;
 import dev.portico.data.Database;
 import dev.portico.data.query.BaseUrl;
-import dev.portico.json.Naming;
+import dev.portico.config.Naming;
 
 /**
  * The application: notes kept per user, behind accounts with JWT, sessions and API keys. {@code ./manage} serves it

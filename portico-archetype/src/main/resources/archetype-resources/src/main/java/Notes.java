@@ -2,7 +2,6 @@ package ${package};
 
 import dev.portico.annotation.Nullable;
 import dev.portico.auth.Permission;
-import dev.portico.auth.Principal;
 import dev.portico.data.Database;
 import dev.portico.data.model.Column;
 import dev.portico.data.model.Model;
@@ -10,6 +9,7 @@ import dev.portico.data.query.BaseUrl;
 import dev.portico.data.query.Lookup;
 import dev.portico.data.query.Pagination;
 import dev.portico.data.resource.Resource;
+import dev.portico.http.Principal;
 import dev.portico.http.Request;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -1,6 +1,6 @@
 package dev.portico.auth.accounts;
 
-import dev.portico.auth.Principal;
+import dev.portico.http.Principal;
 import java.util.Optional;
 import java.util.Set;
 

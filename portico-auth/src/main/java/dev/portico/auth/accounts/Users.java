@@ -256,7 +256,7 @@ public final class Users {
      * @throws dev.portico.error.Throttled when either is spent
      */
     public Optional<User> authenticate(Request request, String username, String password) {
-        Guesses guesses = request.guesses();
+        Guesses guesses = Guesses.of(request);
         guesses.check(request, username);
         Optional<User> user = authenticate(username, password);
         if (user.isEmpty()) {
@@ -270,7 +270,7 @@ public final class Users {
      * a stolen session cannot guess the account's password (to change it) faster than a login could.
      */
     public boolean checkPassword(Request request, User user, String password) {
-        Guesses guesses = request.guesses();
+        Guesses guesses = Guesses.of(request);
         guesses.check(request, user.username());
         boolean matches = checkPassword(user.id(), password);
         if (!matches) {

@@ -1,7 +1,7 @@
 package dev.portico.auth.basic;
 
 import dev.portico.auth.Authenticator;
-import dev.portico.auth.Principal;
+import dev.portico.auth.Guesses;
 import dev.portico.auth.SecurityScheme;
 import dev.portico.auth.accounts.Accounts;
 import dev.portico.auth.accounts.AuthorizationHeader;
@@ -9,6 +9,7 @@ import dev.portico.auth.accounts.Caller;
 import dev.portico.auth.accounts.Users;
 import dev.portico.auth.keys.ApiKeys;
 import dev.portico.error.AuthenticationFailed;
+import dev.portico.http.Principal;
 import dev.portico.http.Request;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -65,7 +66,7 @@ public final class BasicAuthenticator implements Authenticator {
         if (ApiKeys.isCredential(password)) {   // a random key, cheap to check: only its failures are counted
             caller = keys.authenticateFor(username, password);
             if (caller.isEmpty()) {
-                request.guesses().failed(request, username);
+                Guesses.of(request).failed(request, username);
             }
         } else {                                // a password: 429 before the hash once the guesses are spent
             caller = users.authenticate(request, username, password).flatMap(u -> users.caller(u.id()));

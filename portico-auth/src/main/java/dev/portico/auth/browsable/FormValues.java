@@ -1,7 +1,7 @@
 package dev.portico.auth.browsable;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.portico.form.FormData;
+import dev.portico.http.FormData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

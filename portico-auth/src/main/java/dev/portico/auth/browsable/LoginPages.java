@@ -3,7 +3,7 @@ package dev.portico.auth.browsable;
 import com.github.mustachejava.Mustache;
 import dev.portico.auth.page.Pages;
 import dev.portico.auth.session.Sessions;
-import dev.portico.form.FormData;
+import dev.portico.http.FormData;
 import dev.portico.http.Request;
 import dev.portico.http.Response;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package dev.portico.auth.jwt;
 
 import dev.portico.auth.Authenticator;
-import dev.portico.auth.Principal;
 import dev.portico.auth.SecurityScheme;
 import dev.portico.auth.accounts.AuthorizationHeader;
 import dev.portico.auth.accounts.Caller;
 import dev.portico.error.AuthenticationFailed;
+import dev.portico.http.Principal;
 import dev.portico.http.Request;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package dev.portico.auth.jwt;
 
+import dev.portico.auth.Guesses;
 import dev.portico.auth.accounts.Accounts;
 import dev.portico.auth.accounts.Caller;
 import dev.portico.auth.accounts.User;
@@ -177,7 +178,7 @@ public final class Tokens {
      * An expired or revoked token is the normal end of a real one and is not counted.
      */
     public Caller authenticate(Request request, String accessToken) {
-        return authenticate(accessToken, () -> request.guesses().failed(request));
+        return authenticate(accessToken, () -> Guesses.of(request).failed(request));
     }
 
     private Caller authenticate(String accessToken, Runnable forged) {
@@ -216,7 +217,7 @@ public final class Tokens {
      * as the authenticators count theirs: 429 once it failed too often. A spent or expired one is not counted.
      */
     public TokenRefreshed refresh(Request request, String refreshToken) {
-        return refresh(refreshToken, () -> request.guesses().failed(request));
+        return refresh(refreshToken, () -> Guesses.of(request).failed(request));
     }
 
     private TokenRefreshed refresh(String refreshToken, Runnable forged) {
@@ -259,7 +260,7 @@ public final class Tokens {
 
     /** {@link #check(String)} with a forged token counted as a failed authentication of the request's address. */
     public void check(Request request, String token) {
-        check(token, () -> request.guesses().failed(request));
+        check(token, () -> Guesses.of(request).failed(request));
     }
 
     private void check(String token, Runnable forged) {

@@ -1,11 +1,12 @@
 package dev.portico.auth.keys;
 
 import dev.portico.auth.Authenticator;
-import dev.portico.auth.Principal;
+import dev.portico.auth.Guesses;
 import dev.portico.auth.SecurityScheme;
 import dev.portico.auth.accounts.AuthorizationHeader;
 import dev.portico.auth.accounts.Caller;
 import dev.portico.error.AuthenticationFailed;
+import dev.portico.http.Principal;
 import dev.portico.http.Request;
 import java.util.Optional;
 
@@ -48,7 +49,7 @@ public final class ApiKeyAuthenticator implements Authenticator {
         }
         Optional<Caller> caller = keys.authenticate(credential.get());
         if (caller.isEmpty()) {
-            request.guesses().failed(request);   // counted by address; 429 once over the limit
+            Guesses.of(request).failed(request);   // counted by address; 429 once over the limit
             throw new AuthenticationFailed(INVALID);
         }
         return Optional.of(caller.get());

@@ -1,10 +1,11 @@
 package dev.portico.auth.keys;
 
 import dev.portico.auth.Authenticator;
-import dev.portico.auth.Principal;
+import dev.portico.auth.Guesses;
 import dev.portico.auth.SecurityScheme;
 import dev.portico.auth.accounts.Caller;
 import dev.portico.error.AuthenticationFailed;
+import dev.portico.http.Principal;
 import dev.portico.http.Request;
 import java.util.Optional;
 import java.util.Set;
@@ -57,14 +58,14 @@ public final class FormKeyAuthenticator implements Authenticator {
         }
         Optional<Caller> caller = keys.authenticate(credential.get());
         if (caller.isEmpty()) {
-            request.guesses().failed(request);   // counted by address; 429 once over the limit
+            Guesses.of(request).failed(request);   // counted by address; 429 once over the limit
             throw new AuthenticationFailed(ApiKeyAuthenticator.INVALID);
         }
         return Optional.of(caller.get());
     }
 
     private void warnOnce(Request request) {
-        String endpoint = request.endpoint().describe();
+        String endpoint = request.route();
         if (warned.add(endpoint)) {
             LOG.warn("{}: an API key came in the query string ('{}'), where server and proxy logs keep it; send it "
                     + "as a form field of the body or in an 'Authorization: Api-Key' header (logged once per endpoint)",

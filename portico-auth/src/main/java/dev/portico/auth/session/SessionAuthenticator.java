@@ -1,9 +1,9 @@
 package dev.portico.auth.session;
 
 import dev.portico.auth.Authenticator;
-import dev.portico.auth.Principal;
 import dev.portico.auth.SecurityScheme;
 import dev.portico.auth.accounts.Caller;
+import dev.portico.http.Principal;
 import dev.portico.http.Request;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package dev.portico.auth.session;
 
 import dev.portico.Portico;
+import dev.portico.auth.Guesses;
 import dev.portico.auth.accounts.Accounts;
 import dev.portico.auth.accounts.Caller;
 import dev.portico.auth.accounts.Secrets;
@@ -196,7 +197,7 @@ public final class Sessions {
      */
     private Optional<Caller> guessed(Request request) {
         forget(request, Optional.empty());
-        request.guesses().failed(request);
+        Guesses.of(request).failed(request);
         return Optional.empty();
     }
 

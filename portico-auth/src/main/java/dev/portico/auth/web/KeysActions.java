@@ -8,7 +8,7 @@ import dev.portico.auth.keys.ApiKeys;
 import dev.portico.auth.keys.CreatedApiKey;
 import dev.portico.auth.session.Sessions;
 import dev.portico.error.ValidationFailed;
-import dev.portico.form.FormData;
+import dev.portico.http.FormData;
 import dev.portico.http.Request;
 import dev.portico.http.Response;
 import java.time.Clock;
@@ -101,7 +101,7 @@ final class KeysActions {
         if (user.isEmpty()) {
             return Html.seeOther(prefix);
         }
-        ApiKey key = keys.revoke(user.get().id(), request.path("key"));
+        ApiKey key = keys.revoke(user.get().id(), request.pathParam("key"));
         return Html.seeOther(prefix + "?revoked=" + key.keyId()); // a key id is public; a secret never goes here
     }
 

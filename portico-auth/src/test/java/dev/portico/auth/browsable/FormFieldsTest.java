@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mustachejava.Mustache;
 import dev.portico.auth.page.Pages;
-import dev.portico.form.FormData;
 import dev.portico.http.FileUpload;
+import dev.portico.http.FormData;
 import dev.portico.metadata.FieldInfos;
 import jakarta.validation.constraints.Size;
 import java.util.List;

@@ -20,7 +20,7 @@ import dev.portico.error.PermissionDenied;
 import dev.portico.http.HttpMethod;
 import dev.portico.http.Request;
 import dev.portico.input.Scalars;
-import dev.portico.json.Naming;
+import dev.portico.config.Naming;
 import dev.portico.pagination.Page;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -352,7 +352,7 @@ public final class Resource<T extends Record> {
 
     /** The row's key from the path: its id, or its public id. */
     private static Object id(Request r) {
-        return r.pathParam("id");
+        return r.pathParam("id", Object.class);
     }
 
     /** The scopes of this request joined with AND, or null when there are none. */

@@ -2,7 +2,7 @@ package dev.portico.data.resource;
 
 import dev.portico.data.model.Model;
 import dev.portico.data.model.ModelField;
-import dev.portico.endpoint.Fields;
+import dev.portico.input.Fields;
 import dev.portico.input.Omittable;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;

@@ -2,7 +2,7 @@ package dev.portico.data.resource;
 
 import dev.portico.Portico;
 import dev.portico.annotation.Nullable;
-import dev.portico.auth.Principal;
+import dev.portico.http.Principal;
 import dev.portico.config.PorticoConfig;
 import dev.portico.data.Database;
 import dev.portico.data.DatabaseSettings;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.portico.Portico;
 import dev.portico.auth.ObjectPermission;
 import dev.portico.auth.Permission;
-import dev.portico.auth.Principal;
+import dev.portico.http.Principal;
 import dev.portico.config.PorticoConfig;
 import dev.portico.data.Database;
 import dev.portico.data.DatabaseSettings;

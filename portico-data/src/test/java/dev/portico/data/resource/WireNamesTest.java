@@ -17,7 +17,7 @@ import dev.portico.data.model.Model;
 import dev.portico.data.query.BaseUrl;
 import dev.portico.data.query.Lookup;
 import dev.portico.http.Response;
-import dev.portico.json.Naming;
+import dev.portico.config.Naming;
 import dev.portico.testing.TestRequest;
 import jakarta.validation.constraints.NotBlank;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.portico.redis.cache;
 
 import dev.portico.Portico;
-import dev.portico.auth.Principal;
+import dev.portico.http.Principal;
 import dev.portico.cache.ResponseCache;
 import dev.portico.config.PorticoConfig;
 import dev.portico.endpoint.Endpoint;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.portico.Portico;
 import dev.portico.auth.Authenticator;
 import dev.portico.auth.Guesses;
-import dev.portico.auth.Principal;
+import dev.portico.http.Principal;
 import dev.portico.config.PorticoConfig;
 import dev.portico.error.AuthenticationFailed;
 import dev.portico.redis.FailurePolicy;
@@ -77,7 +77,7 @@ class RedisGuessesTest {
             if (user.isEmpty()) {
                 return Optional.empty();
             }
-            Guesses guesses = request.guesses();
+            Guesses guesses = Guesses.of(request);
             guesses.check(request, user.get());
             if (!request.header("X-Secret").orElse("").equals("right")) {
                 guesses.failed(request, user.get());

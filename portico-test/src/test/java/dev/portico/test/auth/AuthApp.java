@@ -55,7 +55,7 @@ final class AuthApp {
         return app;
     }
 
-    private static Me me(dev.portico.auth.Principal principal) {
+    private static Me me(dev.portico.http.Principal principal) {
         Caller caller = (Caller) principal;
         return new Me(caller.user().username(), caller.keyId().isPresent() ? "key" : "person");
     }

@@ -2,10 +2,10 @@ package dev.portico.docs.auth;
 
 import dev.portico.Portico;
 import dev.portico.auth.Permission;
-import dev.portico.auth.Principal;
 import dev.portico.auth.module.AuthModule;
 import dev.portico.config.PorticoConfig;
 import dev.portico.data.Database;
+import dev.portico.http.Principal;
 
 /** The app of docs/authentication.md: every way of signing in, and the keys page. */
 public final class SecureApp {

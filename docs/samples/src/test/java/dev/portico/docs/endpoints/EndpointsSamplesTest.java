@@ -29,7 +29,7 @@ class EndpointsSamplesTest {
         // region functional
         Portico.Builder builder = Portico.builder()
                 .get("/api/hello/{name}/", Greeting.class,
-                        request -> new Greeting("Hello, " + request.path("name") + "!"))
+                        request -> new Greeting("Hello, " + request.pathParam("name") + "!"))
                 .get("/api/sum/{a:int}/{b:int}/", Sum.class, request -> {
                     int a = request.pathParam("a", Integer.class);
                     int b = request.pathParam("b", Integer.class);

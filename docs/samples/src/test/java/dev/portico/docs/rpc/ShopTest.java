@@ -25,7 +25,7 @@ class ShopTest {
         Api api = Api.builder()
                 .module(new Shop())
                 .build();
-        Portico app = api.addTo(Portico.builder().config(config)).build();
+        Portico app = Portico.builder().config(config).endpoints(api.endpoints()).build();
         String action = api.url("api:shop/place_order");  // "/api/shop/place_order", for a page's <form action>
         // endregion mount
         assertThat(action).isEqualTo("/api/shop/place_order");

@@ -17,7 +17,7 @@ public final class HelloApp {
                 .config(config)
                 .schema(s -> s.title("Hello API"))
                 .get("/api/hello/{name}/", Greeting.class,
-                        request -> new Greeting("Hello, " + request.path("name") + "!"),
+                        request -> new Greeting("Hello, " + request.pathParam("name") + "!"),
                         e -> e.operationId("hello").summary("Greets someone by name"));
     }
 

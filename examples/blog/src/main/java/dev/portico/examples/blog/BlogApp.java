@@ -2,11 +2,11 @@ package dev.portico.examples.blog;
 
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import dev.portico.Portico;
-import dev.portico.auth.Authenticator;
 import dev.portico.admin.Admin;
-import dev.portico.auth.browsable.BrowsableApi;
+import dev.portico.auth.Authenticator;
 import dev.portico.auth.accounts.User;
 import dev.portico.auth.basic.BasicAuthenticator;
+import dev.portico.auth.browsable.BrowsableApi;
 import dev.portico.auth.jwt.JwtSettings;
 import dev.portico.auth.keys.FormKeyAuthenticator;
 import dev.portico.auth.mail.MailSettings;
@@ -15,7 +15,7 @@ import dev.portico.cli.Manage;
 import dev.portico.clientgen.ClientCommand;
 import dev.portico.clientgen.diff.SchemaDiffCommand;
 import dev.portico.config.PorticoConfig;
-import dev.portico.json.Naming;
+import dev.portico.config.Naming;
 import dev.portico.config.Settings;
 import dev.portico.data.Database;
 import dev.portico.data.query.BaseUrl;
@@ -54,7 +54,7 @@ public final class BlogApp {
                                 .termsOfService("https://example.com/terms/")
                                 .license(new License().name("MIT").url("https://opensource.org/license/mit"))))
                 .get("/api/hello/{name}/", Greeting.class,
-                        request -> new Greeting("Hello, " + request.path("name") + "!"),
+                        request -> new Greeting("Hello, " + request.pathParam("name") + "!"),
                         e -> e.operationId("hello").summary("Greets someone by name"))
                 .controller(new Uploads())
                 .install(RedisModule.create())          // with redis.url: throttles and cached reads shared in Redis
@@ -71,7 +71,7 @@ public final class BlogApp {
                 .register(employees, m -> m.columns("name", "department", "salary", "hireDate")));
         // DRF's browsable API: a browser sees every JSON endpoint as a page, logs in at /api-auth/login/
         BrowsableApi.create(auth.sessions()).title("Blog API").home("/api/posts/").addTo(app);
-        api(auth, config.naming()).addTo(app);
+        app.endpoints(api(auth, config.naming()).endpoints());
         EmployeesPage.addTo(app);
         return app;
     }

@@ -1,8 +1,8 @@
 package dev.portico.examples.blog;
 
 import dev.portico.auth.ObjectPermission;
-import dev.portico.auth.Principal;
 import dev.portico.http.HttpMethod;
+import dev.portico.http.Principal;
 import dev.portico.http.Request;
 
 /** Who owns a row: the caller's user id, as the {@code owner_id} columns hold it. */

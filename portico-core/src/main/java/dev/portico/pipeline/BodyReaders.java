@@ -1,15 +1,15 @@
-package dev.portico.input;
+package dev.portico.pipeline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import dev.portico.json.Naming;
+import dev.portico.config.Naming;
 import dev.portico.config.Limits;
 import dev.portico.error.ValidationFailed;
-import dev.portico.form.FormData;
 import dev.portico.form.FormDecoder;
 import dev.portico.form.FormParser;
 import dev.portico.form.MultipartParser;
+import dev.portico.http.FormData;
 import dev.portico.http.MediaType;
 import dev.portico.http.Request;
 import dev.portico.json.FieldByField;

@@ -1,23 +1,25 @@
-package dev.portico.input;
+package dev.portico.pipeline;
 
-import dev.portico.auth.Principal;
 import dev.portico.endpoint.Endpoint;
 import dev.portico.endpoint.Input;
 import dev.portico.error.NotAuthenticated;
 import dev.portico.error.UnsupportedMediaType;
 import dev.portico.error.ValidationFailed;
-import dev.portico.form.FormData;
 import dev.portico.form.FormDecoder;
+import dev.portico.http.FormData;
 import dev.portico.http.MediaType;
+import dev.portico.http.Principal;
 import dev.portico.http.Request;
+import dev.portico.input.PartlyRead;
+import dev.portico.input.Scalars;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The binding plan of one endpoint, computed once at startup: for each declared input, how its value is
@@ -53,7 +55,7 @@ public final class Binder {
             Input input = inputs.get(i);
             names[i] = input.name();
             bindings[i] = switch (input) {
-                case Input.Path path -> request -> request.pathParam(path.name());
+                case Input.Path path -> request -> request.pathParam(path.name(), Object.class);
                 case Input.Query query -> Scalars.isScalar(query.type())
                         ? text(query.type(), query.defaultValue(), endpoint, request -> request.queryAll(query.name()))
                         : structuredQuery(query, endpoint, readers.naming());
@@ -207,7 +209,7 @@ public final class Binder {
     }
 
     /** A record or map query input named {@code filter}, bound from {@code filter.*} by the one form decoder. */
-    private static Binding structuredQuery(Input.Query query, Endpoint endpoint, dev.portico.json.Naming naming) {
+    private static Binding structuredQuery(Input.Query query, Endpoint endpoint, dev.portico.config.Naming naming) {
         FormDecoder decoder;
         try {
             decoder = FormDecoder.of(query.type(), java.util.List.of(), naming);

@@ -1,4 +1,4 @@
-package dev.portico.auth;
+package dev.portico.http;
 
 import java.util.Set;
 

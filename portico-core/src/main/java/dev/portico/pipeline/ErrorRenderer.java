@@ -1,7 +1,9 @@
-package dev.portico.error;
+package dev.portico.pipeline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portico.error.ApiException;
+import dev.portico.error.ErrorFormat;
 import dev.portico.http.MediaType;
 import dev.portico.http.Response;
 import java.util.ArrayList;

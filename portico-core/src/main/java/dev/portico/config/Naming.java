@@ -1,4 +1,4 @@
-package dev.portico.json;
+package dev.portico.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,7 +46,7 @@ public enum Naming {
     }
 
     /** Jackson's strategy for this rule, which the mapper is built with (explicit names are left alone). */
-    PropertyNamingStrategy strategy() {
+    public PropertyNamingStrategy strategy() {
         return strategy;
     }
 

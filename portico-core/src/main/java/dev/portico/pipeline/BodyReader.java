@@ -1,4 +1,4 @@
-package dev.portico.input;
+package dev.portico.pipeline;
 
 import dev.portico.http.Request;
 

@@ -1,4 +1,4 @@
-package dev.portico.error;
+package dev.portico.pipeline;
 
 /** Reason phrases of the statuses Portico sends, for problem details' {@code title}. */
 final class Reasons {

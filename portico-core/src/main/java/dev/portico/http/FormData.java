@@ -1,6 +1,5 @@
-package dev.portico.form;
+package dev.portico.http;
 
-import dev.portico.http.FileUpload;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -36,11 +35,13 @@ public final class FormData {
         return new FormData(Collections.unmodifiableMap(copy), Collections.unmodifiableMap(fileCopy));
     }
 
-    static FormData build(LinkedHashMap<String, ArrayList<String>> fields) {
+    /** Fields a parser collected, taken over without a copy: the parser must not touch the lists afterwards. */
+    public static FormData build(LinkedHashMap<String, ArrayList<String>> fields) {
         return build(fields, new LinkedHashMap<>());
     }
 
-    static FormData build(LinkedHashMap<String, ArrayList<String>> fields,
+    /** Fields and files a parser collected, taken over without a copy, as {@link #build(LinkedHashMap)}. */
+    public static FormData build(LinkedHashMap<String, ArrayList<String>> fields,
                           LinkedHashMap<String, ArrayList<FileUpload>> files) {
         Map<String, List<String>> view = new LinkedHashMap<>();
         fields.forEach((name, values) -> view.put(name, Collections.unmodifiableList(values)));

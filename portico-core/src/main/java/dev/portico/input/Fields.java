@@ -1,8 +1,7 @@
-package dev.portico.endpoint;
+package dev.portico.input;
 
 import dev.portico.annotation.ReadOnly;
 import dev.portico.annotation.WriteOnly;
-import dev.portico.input.Omittable;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.AnnotatedParameterizedType;
@@ -19,7 +18,7 @@ import java.util.OptionalLong;
 /**
  * The one rule for which record components are required, read-only or write-only. Decoding (JSON, forms),
  * validation and the OpenAPI document all ask here, so they cannot disagree; the name clients use for a component is
- * {@link dev.portico.json.Naming}'s. Called at startup only.
+ * {@link dev.portico.config.Naming}'s. Called at startup only.
  */
 public final class Fields {
 
