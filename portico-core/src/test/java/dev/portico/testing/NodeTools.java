@@ -53,6 +53,27 @@ public final class NodeTools {
         return run(project(), command);
     }
 
+    /**
+     * Runs one of the node project's browser scripts ({@code admin.mjs}, {@code swagger-ui-session.mjs}, ...) with
+     * {@code args} and answers the JSON report it prints; fails the test, with what the script printed, when it exits
+     * with an error or its report names one.
+     */
+    public static com.fasterxml.jackson.databind.JsonNode browserReport(String script, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("node", project().resolve(script).toString()));
+        command.addAll(List.of(args));
+        Result result = run(command);
+        if (result.exitCode() != 0) {
+            fail(script + " failed:\n" + result.stderr());
+        }
+        com.fasterxml.jackson.databind.JsonNode report = Bodies.json(result.stdout());
+        System.out.println("[browser] " + report.toPrettyString());
+        if (!report.path("error").isMissingNode() && !report.path("error").isNull()) {
+            fail("the browser run failed: " + report.path("error").asText());
+        }
+        return report;
+    }
+
     /** Runs {@code command} in {@code directory} (another node project, such as the example's client tools). */
     public static Result run(Path directory, List<String> command) throws IOException, InterruptedException {
         Path out = Files.createTempFile("portico-node-", ".out");

@@ -4,7 +4,6 @@ import static dev.portico.testing.DocsPagesScript.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.portico.testing.Bodies;
 import dev.portico.testing.NodeTools;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,20 +27,14 @@ class AdminBrowserTest {
     @BeforeAll
     static void useTheAdminInChromium() throws Exception {
         NodeTools.chromium();
-        Path project = NodeTools.project();
         server = BlogServer.start(BlogDatabases.h2());
         try (var db = dev.portico.data.Database.connect(server.config, dev.portico.auth.accounts.Accounts.MIGRATIONS)) {
             dev.portico.auth.accounts.Accounts.create(db, server.config).users().create(dev.portico.auth.accounts
                     .NewUser.of("grace", "grace@example.com", BlogUsers.PASSWORD).asSuperuser());
         }
         BlogUsers.create(server.config, "ada", false);
-        NodeTools.Result result = NodeTools.run(List.of("node", project.resolve("admin.mjs").toString(),
-                "http://127.0.0.1:" + server.port(), "/admin/", SCREENSHOTS.toString(), "grace", "ada",
-                BlogUsers.PASSWORD));
-        assertThat(result.exitCode()).as("admin.mjs failed:%n%s", result.stderr()).isZero();
-        report = Bodies.json(result.stdout());
-        System.out.println("[browser] " + report.toPrettyString());
-        assertThat(report.path("error").asText(null)).as("the browser run failed").isNull();
+        report = NodeTools.browserReport("admin.mjs", "http://127.0.0.1:" + server.port(), "/admin/",
+                SCREENSHOTS.toString(), "grace", "ada", BlogUsers.PASSWORD);
     }
 
     @AfterAll

@@ -4,7 +4,6 @@ import static dev.portico.testing.DocsPagesScript.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.portico.testing.Bodies;
 import dev.portico.testing.NodeTools;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,13 +31,8 @@ class BrowsableApiBrowserTest {
         NodeTools.chromium();
         server = BlogServer.start(BlogDatabases.h2());
         BlogUsers.create(server.config, "ada", false);
-        NodeTools.Result result = NodeTools.run(List.of("node",
-                NodeTools.project().resolve("browsable-api.mjs").toString(), "http://127.0.0.1:" + server.port(),
-                "/api/posts/", SCREENSHOTS.toString(), "ada", BlogUsers.PASSWORD));
-        assertThat(result.exitCode()).as("browsable-api.mjs failed:%n%s", result.stderr()).isZero();
-        report = Bodies.json(result.stdout());
-        System.out.println("[browser] " + report.toPrettyString());
-        assertThat(report.path("error").asText(null)).as("the browser run failed").isNull();
+        report = NodeTools.browserReport("browsable-api.mjs", "http://127.0.0.1:" + server.port(),
+                "/api/posts/", SCREENSHOTS.toString(), "ada", BlogUsers.PASSWORD);
     }
 
     @AfterAll

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.portico.testing.Bodies;
 import dev.portico.testing.NodeTools;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +27,6 @@ class SwaggerUiAuthorizeBrowserTest {
     @BeforeAll
     static void authorizeEachSchemeInChromium() throws Exception {
         NodeTools.chromium();
-        Path project = NodeTools.project();
         server = BlogServer.start(BlogDatabases.h2());
         long ada = BlogUsers.create(server.config, "ada", false).id();
         String key = BlogUsers.key(server.config, ada);
@@ -36,13 +34,8 @@ class SwaggerUiAuthorizeBrowserTest {
                 Map.of("scheme", "jwtAuth", "token", BlogUsers.token(server.port(), "ada")),
                 Map.of("scheme", "basicAuth", "username", "ada", "password", BlogUsers.PASSWORD),
                 Map.of("scheme", "apiKeyAuth", "value", "Api-Key " + key)));
-        NodeTools.Result result = NodeTools.run(List.of("node", project.resolve("swagger-ui-authorize.mjs").toString(),
-                "http://127.0.0.1:" + server.port(), SCREENSHOTS.toString(), "operations-employees-listEmployees",
-                "/api/employees/", credentials));
-        assertThat(result.exitCode()).as("swagger-ui-authorize.mjs failed:%n%s", result.stderr()).isZero();
-        report = Bodies.json(result.stdout());
-        System.out.println("[browser] " + report.toPrettyString());
-        assertThat(report.path("error").asText(null)).as("the browser run failed").isNull();
+        report = NodeTools.browserReport("swagger-ui-authorize.mjs", "http://127.0.0.1:" + server.port(),
+                SCREENSHOTS.toString(), "operations-employees-listEmployees", "/api/employees/", credentials);
     }
 
     @AfterAll
