@@ -9,9 +9,8 @@
 // edit, read the history, two tabs editing one post (the second save refused with a message), delete one post with
 // its confirmation, bulk-delete another. Then a form on another site posts to the admin: refused.
 // Chromium is Debian's (/usr/bin/chromium, or $PORTICO_CHROMIUM); every request leaving the machine is aborted.
-import { chromium } from 'playwright-core';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { openChromium } from './chromium.mjs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 
@@ -22,13 +21,7 @@ mkdirSync(screenshots, { recursive: true });
 const report = { external: [], consoleErrors: [], pageErrors: [], navigations: [], axe: {}, steps: {} };
 
 async function launch() {
-  const profile = mkdtempSync(join(tmpdir(), 'portico-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.PORTICO_CHROMIUM || '/usr/bin/chromium',
-    headless: true, chromiumSandbox: false, viewport: { width: 1280, height: 860 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  const { context, close } = await openChromium({ height: 860 });
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
     if (['127.0.0.1', 'localhost'].includes(url.hostname) || url.protocol === 'data:' || url.protocol === 'about:') {
@@ -38,7 +31,7 @@ async function launch() {
     return route.abort();
   });
   context.setDefaultTimeout(TIMEOUT);
-  return { context, close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); } };
+  return { context, close };
 }
 
 function watch(page, name) {

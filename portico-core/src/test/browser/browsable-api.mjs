@@ -10,11 +10,10 @@
 // opens a page of another origin (a second port
 // of 127.0.0.1: same site, so the session cookie goes along) whose form posts to <list-path> without the token.
 // Chromium is Debian's (/usr/bin/chromium, or $PORTICO_CHROMIUM); every request leaving 127.0.0.1 is aborted.
-import { chromium } from 'playwright-core';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { openChromium } from './chromium.mjs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const [base, listPath, screenshots, username, password] = process.argv.slice(2);
@@ -145,13 +144,7 @@ async function run(page) {
   report.forgedCount = (await check.json()).count;
 }
 
-const profile = mkdtempSync(join(tmpdir(), 'portico-chromium-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.PORTICO_CHROMIUM || '/usr/bin/chromium',
-  headless: true, chromiumSandbox: false, viewport: { width: 1280, height: 900 },
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const { context, close } = await openChromium();
 await context.route('**/*', (route) => {
   const url = new URL(route.request().url());
   if (url.hostname === '127.0.0.1' || url.protocol === 'data:') {
@@ -175,7 +168,6 @@ try {
 } catch (e) {
   report.error = String(e.stack || e);
 } finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
+  await close();
 }
 process.stdout.write(JSON.stringify(report));

@@ -8,9 +8,8 @@
 //
 // Chromium is Debian's (/usr/bin/chromium, or $PORTICO_CHROMIUM): Playwright's own browser download is
 // never used. Every request that leaves 127.0.0.1 is aborted and reported, so the pages must work offline.
-import { chromium } from 'playwright-core';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { openChromium } from './chromium.mjs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const [base, screenshots, tryOperation, parameterJson] = process.argv.slice(2);
@@ -18,16 +17,7 @@ const parameters = JSON.parse(parameterJson || '{}');
 const TIMEOUT = 30_000;
 mkdirSync(screenshots, { recursive: true });
 
-// a new, empty profile for every run, as Debian's Chromium needs on this kind of machine
-const profile = mkdtempSync(join(tmpdir(), 'portico-chromium-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.PORTICO_CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  chromiumSandbox: false,
-  viewport: { width: 1280, height: 900 },
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const { context, close } = await openChromium();
 const report = { external: [], consoleErrors: [], pageErrors: [], failedRequests: [] };
 await context.route('**/*', (route) => {
   const url = new URL(route.request().url());
@@ -109,7 +99,6 @@ try {
 } catch (e) {
   report.error = String(e?.stack || e);
 } finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
+  await close();
 }
 process.stdout.write(JSON.stringify(report) + '\n');

@@ -9,9 +9,8 @@
 // the copy button, call <api-path> with it from this script (not the page) → expect 200, revoke it on the page,
 // call again → expect 401. Then with JavaScript off: sign in and create a key with the plain forms alone.
 // Chromium is Debian's (/usr/bin/chromium, or $PORTICO_CHROMIUM); every request leaving 127.0.0.1 is aborted.
-import { chromium } from 'playwright-core';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { openChromium } from './chromium.mjs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const [base, prefix, screenshots, username, password, apiPath] = process.argv.slice(2);
@@ -21,17 +20,7 @@ mkdirSync(screenshots, { recursive: true });
 const report = { external: [], consoleErrors: [], pageErrors: [], failedRequests: [], navigations: [] };
 
 async function open(javaScriptEnabled) {
-  // a new, empty profile for every run, as Debian's Chromium needs on this kind of machine
-  const profile = mkdtempSync(join(tmpdir(), 'portico-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.PORTICO_CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    chromiumSandbox: false,
-    javaScriptEnabled,
-    viewport: { width: 1280, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  const { context, close } = await openChromium({ javaScriptEnabled });
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
     if (url.hostname === '127.0.0.1' || url.protocol === 'data:') {
@@ -51,7 +40,7 @@ async function open(javaScriptEnabled) {
       report.navigations.push(`${name}: ${r.request().method()} ${url.pathname}${url.search} ${r.status()}`);
     }
   });
-  return { context, page, close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); } };
+  return { context, page, close };
 }
 
 /** Our own call to the API, as a client program would make it, with the key or without. */

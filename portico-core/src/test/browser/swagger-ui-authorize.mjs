@@ -7,24 +7,15 @@
 //
 // <credentials-json>: [{"scheme": "jwtAuth", "token": "..."}, {"scheme": "basicAuth", "username": "...",
 // "password": "..."}, {"scheme": "apiKeyAuth", "value": "Api-Key ..."}], by the security scheme names of the document.
-import { chromium } from 'playwright-core';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { openChromium } from './chromium.mjs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const [base, screenshots, operationId, requestPath, credentialsJson] = process.argv.slice(2);
 const credentials = JSON.parse(credentialsJson);
 const TIMEOUT = 30_000;
 mkdirSync(screenshots, { recursive: true });
-const profile = mkdtempSync(join(tmpdir(), 'portico-chromium-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.PORTICO_CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  chromiumSandbox: false,
-  viewport: { width: 1280, height: 900 },
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const { context, close } = await openChromium();
 const report = { pageErrors: [], runs: [] };
 let sent = null; // the Authorization header of the last call of the operation
 try {
@@ -88,7 +79,6 @@ try {
     await page.screenshot({ path: join(screenshots, 'swagger-ui-authorize-failed.png') }).catch(() => {});
   }
 } finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
+  await close();
 }
 console.log(JSON.stringify(report));

@@ -5,23 +5,14 @@
 //   node swagger-ui-session.mjs <base-url> <screenshot-dir> <username> <password> <operation-dom-id> <body-json>
 //
 // The page must add the CSRF token to the POST itself (its requestInterceptor): nothing here sets it for Swagger UI.
-import { chromium } from 'playwright-core';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { openChromium } from './chromium.mjs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const [base, screenshots, username, password, operationId, body] = process.argv.slice(2);
 const TIMEOUT = 30_000;
 mkdirSync(screenshots, { recursive: true });
-const profile = mkdtempSync(join(tmpdir(), 'portico-chromium-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.PORTICO_CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  chromiumSandbox: false,
-  viewport: { width: 1280, height: 900 },
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const { context, close } = await openChromium();
 const report = { pageErrors: [], requests: [] };
 try {
   const page = await context.newPage();
@@ -57,7 +48,6 @@ try {
 } catch (e) {
   report.error = String(e && e.stack || e);
 } finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
+  await close();
 }
 console.log(JSON.stringify(report));
