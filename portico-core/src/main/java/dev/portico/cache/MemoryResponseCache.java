@@ -28,6 +28,7 @@ final class MemoryResponseCache implements ResponseCache {
             throw new IllegalArgumentException("the in-memory response cache needs a positive size, not " + maxBytes);
         }
         this.entries = Caffeine.newBuilder()
+                .executor(Runnable::run)   // upkeep on the request's thread, as MemoryThrottleStore says why
                 .maximumWeight(maxBytes)
                 .weigher((Key k, Entry e) -> e.response().weight() + k.caller().length() + k.request().length())
                 .expireAfter(new Expiry<Key, Entry>() {
