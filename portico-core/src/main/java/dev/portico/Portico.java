@@ -155,7 +155,7 @@ public final class Portico {
                 config.get(Settings.SERVER_IDLE_TIMEOUT),
                 config.get(Settings.SERVER_HEADER_TIMEOUT), config.get(Settings.SERVER_BODY_TIMEOUT),
                 config.get(Settings.SERVER_WRITE_TIMEOUT), config.get(Settings.SERVER_MAX_CONNECTIONS),
-                config.get(Settings.SERVER_SHUTDOWN_GRACE), draining::get);
+                config.get(Settings.SERVER_ACCEPT_QUEUE), config.get(Settings.SERVER_SHUTDOWN_GRACE), draining::get);
     }
 
     /** The port the server listens on. */

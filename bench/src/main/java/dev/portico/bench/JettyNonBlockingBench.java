@@ -37,6 +37,7 @@ public final class JettyNonBlockingBench {
         int port = Integer.parseInt(args.length > 0 ? args[0] : "8084");
         Server server = new Server(new QueuedThreadPool()); // platform threads: only the selector's do the work
         ServerConnector connector = new ServerConnector(server, 1, 1);
+        connector.setAcceptQueueSize(1024); // Portico's server.accept-queue: the JDK's 50 drops a 256-connection burst
         connector.setPort(port);
         server.addConnector(connector);
         server.setHandler(new Endpoints());

@@ -47,6 +47,7 @@ public final class RawJettyBench {
         }
         Server server = new Server(threads);
         ServerConnector connector = new ServerConnector(server, 1, 1);
+        connector.setAcceptQueueSize(1024); // Portico's server.accept-queue: the JDK's 50 drops a 256-connection burst
         connector.setPort(port);
         server.addConnector(connector);
         server.setHandler(new Endpoints(Json.mapper()));

@@ -39,6 +39,10 @@ public final class Settings {
     public static final Setting<Integer> SERVER_MAX_CONNECTIONS = Setting.integer("server.max-connections", 0,
             "Most connections open at once; past it new ones wait in the listen queue and idle ones close after 2 s. "
                     + "0: three quarters of the process's file-descriptor limit, at most 10000.");
+    public static final Setting<Integer> SERVER_ACCEPT_QUEUE = Setting.integer("server.accept-queue", 1024,
+            "Connections the kernel holds, handshake done, until the server accepts them (the listen backlog); the "
+                    + "kernel caps it at net.core.somaxconn. A burst beyond it has its handshakes dropped, and each "
+                    + "such client waits a second or more to try again.");
     public static final Setting<String> SERVER_ALLOWED_HOSTS = Setting.string("server.allowed-hosts",
             "localhost,127.0.0.1,[::1]", "Host names (comma-separated) the app may put in the links it builds from "
                     + "the Host header, such as a list's next page; others get 400, as Django's ALLOWED_HOSTS.");
@@ -137,7 +141,7 @@ public final class Settings {
     /** Every built-in setting, in documentation order. */
     public static final List<Setting<?>> ALL = List.of(SERVER_HOST, SERVER_PORT, SERVER_SHUTDOWN_GRACE, SERVER_SHUTDOWN_DELAY,
             SERVER_IDLE_TIMEOUT, SERVER_HEADER_TIMEOUT, SERVER_BODY_TIMEOUT, SERVER_WRITE_TIMEOUT,
-            SERVER_MAX_CONNECTIONS, SERVER_ALLOWED_HOSTS, SERVER_TRUSTED_PROXIES, SERVER_FORWARDED_HEADER,
+            SERVER_MAX_CONNECTIONS, SERVER_ACCEPT_QUEUE, SERVER_ALLOWED_HOSTS, SERVER_TRUSTED_PROXIES, SERVER_FORWARDED_HEADER,
             THROTTLE_ANONYMOUS, THROTTLE_AUTHENTICATED, THROTTLE_MEMORY_MAX_KEYS,
             THROTTLE_FAILURES_ADDRESS, THROTTLE_FAILURES_USERNAME, LIMITS_BODY_SIZE, LIMITS_HEADER_SIZE, LIMITS_JSON_DEPTH, LIMITS_JSON_STRING_LENGTH,
             LIMITS_FORM_FIELDS, LIMITS_FORM_DEPTH, LIMITS_FORM_LIST_INDEX, LIMITS_MULTIPART_PARTS,

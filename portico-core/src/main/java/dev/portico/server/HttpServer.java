@@ -26,7 +26,7 @@ public interface HttpServer {
      */
     record Options(String host, int port, int maxHeaderSize, long maxBody, Duration idleTimeout,
                    Duration headerTimeout, Duration bodyTimeout, Duration writeTimeout, int maxConnections,
-                   Duration shutdownGrace, BooleanSupplier draining) {
+                   int acceptQueue, Duration shutdownGrace, BooleanSupplier draining) {
     }
 
     /** A Jetty server for {@code application}; not started yet. */

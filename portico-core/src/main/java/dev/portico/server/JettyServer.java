@@ -45,6 +45,9 @@ final class JettyServer implements dev.portico.server.HttpServer {
         connector.setHost(options.host());
         connector.setPort(options.port());
         connector.setIdleTimeout(options.idleTimeout().toMillis());
+        // Jetty's default, 0, leaves the JDK's backlog of 50: 256 clients connecting at once had hundreds of SYNs
+        // dropped (TcpExtListenDrops), each retried a second later, which was the 1 s p99 of bench/'s first rounds
+        connector.setAcceptQueueSize(options.acceptQueue());
         server.addConnector(connector);
         NetworkConnectionLimit limit = new NetworkConnectionLimit(maxConnections(options.maxConnections()), connector);
         limit.setEndPointIdleTimeout(Math.min(LIMITED_IDLE_MILLIS, options.idleTimeout().toMillis()));

@@ -7,6 +7,9 @@ import dev.portico.config.PorticoConfig;
 import dev.portico.config.Settings;
 import dev.portico.testing.RawHttp;
 import dev.portico.testing.Wire;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +67,33 @@ class DrainAndLimitTest {
         } finally {
             for (Wire wire : idle) {
                 wire.close();
+            }
+            app.stop();
+        }
+    }
+
+    @Test
+    void aBurstOfConnectionsWaitsInTheListenQueueRatherThanLosingItsHandshakes() throws Exception {
+        // one connection open, so the server accepts no more: every other one must wait in the kernel's queue, whose
+        // length is server.accept-queue; with the JDK's default backlog of 50 the 52nd handshake was dropped
+        Portico app = app(PorticoConfig.builder().set(Settings.SERVER_MAX_CONNECTIONS, 1));
+        List<Socket> burst = new ArrayList<>();
+        try (Wire first = Wire.open(app.port())) {
+            assertThat(first.send(GET).readResponse().status()).isEqualTo(200);
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            for (int i = 0; i < 300 && System.nanoTime() < deadline; i++) {
+                Socket socket = new Socket();
+                burst.add(socket);
+                try {
+                    socket.connect(new InetSocketAddress("127.0.0.1", app.port()), 300);
+                } catch (IOException dropped) {
+                    // counted below as not connected
+                }
+            }
+            assertThat(burst.stream().filter(Socket::isConnected).count()).as("handshakes completed").isEqualTo(300);
+        } finally {
+            for (Socket socket : burst) {
+                socket.close();
             }
             app.stop();
         }
