@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Portico against a raw Jetty server (the server under Portico) serving the same endpoints, in one run.
 # Each server is pinned to CPU 0, wrk to CPU 1; per endpoint a warm-up of each, then DURATION seconds at 64
-# and 256 connections, twice per server, interleaved (raw, Portico, Portico, raw). Prints req/s, p99 latency and the Portico/raw ratio, startup time to first response and RSS.
+# and 256 connections, ROUNDS times per server, interleaved (raw, Portico, Portico, raw, ...). Prints req/s, p99 latency and the Portico/raw ratio, startup time to first response and RSS.
 # The row /api/posts/?page_size=20 (with a bearer JWT: bench/jwt.sh) reads PostgreSQL (PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres PGDATABASE=test
 # by default, PGPASSWORD if needed): the script recreates the schema bench with 1000 posts (prepare-postgres.sql)
 # before the servers start; without psql or a reachable database it says why and leaves that row out.
-#   bash bench/run.sh            (DURATION=15 WARMUP=5 by default; ROWS="/json /throttled" for some rows only;
+#   bash bench/run.sh            (DURATION=15 WARMUP=5 ROUNDS=2 by default; ROWS="/json /throttled" for some rows only;
 #                                 MVN="flock /tmp/mvn.lock mvn" says how to call Maven)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +13,7 @@ cd "$(dirname "$0")/.."
 source bench/lib.sh
 DURATION=${DURATION:-15}
 WARMUP=${WARMUP:-5}
+ROUNDS=${ROUNDS:-2} # rounds per server and row, interleaved; the table gives their median
 PORTICO_PORT=18081
 RAW_PORT=18082
 
@@ -78,17 +79,20 @@ for path in "${PATHS[@]}"; do
   warm $RAW_PORT "$path"
   warm $PORTICO_PORT "$path"
   for c in 64 256; do
-    for round in 1 2; do # raw, Portico, Portico, raw: each side once first and once second
-      if [ $round = 1 ]; then order="raw portico"; else order="portico raw"; fi
+    for ((round = 1; round <= ROUNDS; round++)); do # raw, Portico, Portico, raw, ...: each side first in turn
+      if ((round % 2 == 1)); then order="raw portico"; else order="portico raw"; fi
       for name in $order; do
         port=$RAW_PORT; [ $name = portico ] && port=$PORTICO_PORT
         RESULT[$name,$path,$c,$round]=$(measure $port "$path" "$c")
       done
     done
-    for name in raw portico; do # the mean req/s of the two rounds, the worse p99
-      read -r r1 p1 <<<"${RESULT[$name,$path,$c,1]}"
-      read -r r2 p2 <<<"${RESULT[$name,$path,$c,2]}"
-      RESULT[$name,$path,$c]="$(awk -v a="$r1" -v b="$r2" 'BEGIN {printf "%.0f", (a+b)/2}') $p1/$p2"
+    for name in raw portico; do # the median req/s of the rounds, and every round's p99
+      rates=() p99s=()
+      for ((round = 1; round <= ROUNDS; round++)); do
+        read -r r p <<<"${RESULT[$name,$path,$c,$round]}"
+        rates+=("$r"); p99s+=("$p")
+      done
+      RESULT[$name,$path,$c]="$(printf '%s\n' "${rates[@]}" | sort -g | awk '{a[NR]=$1} END {printf "%.0f", (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}') $(IFS=/; echo "${p99s[*]}")"
     done
   done
 done
