@@ -86,7 +86,15 @@ public record CachedResponse(int status, Optional<String> contentType, List<Stri
 
     /** Reads what {@link #encode} wrote; empty for bytes of another format (left by another version). */
     public static Optional<CachedResponse> decode(byte[] bytes) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+        return decode(bytes, 0);
+    }
+
+    /** {@link #decode(byte[])} of the bytes from {@code offset} on, after a store's own header. */
+    public static Optional<CachedResponse> decode(byte[] bytes, int offset) {
+        if (offset < 0 || offset >= bytes.length) {
+            return Optional.empty();
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, offset, bytes.length - offset))) {
             if (in.readByte() != FORMAT) {
                 return Optional.empty();
             }

@@ -11,6 +11,9 @@ import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
@@ -19,14 +22,17 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one Redis connection of an application, shared by every Redis-backed feature (throttling, the response cache).
- * A Lettuce connection is thread-safe and pipelines the commands of concurrent callers, so one is enough.
+ * The Redis connection of an application, shared by every Redis-backed feature (throttling, the response cache).
+ * A Lettuce connection is thread-safe and pipelines the commands of concurrent callers, so one is enough for text
+ * values; a second one, opened on first use, carries binary values ({@link #binaryCall}), which the response cache
+ * stores as they are rather than in Base64.
  * <pre>{@code
  * Redis.create(config).ifPresent(redis -> builder.onStop(redis).throttleStore(RedisThrottleStore.create(redis)));
  * }</pre>
@@ -47,7 +53,9 @@ public final class Redis implements AutoCloseable {
     private final RedisClient client;
     private final ReentrantLock connecting = new ReentrantLock();
     private final Outage outage = new Outage();
+    private static final RedisCodec<String, byte[]> BINARY = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
     private volatile StatefulRedisConnection<String, String> connection;
+    private volatile StatefulRedisConnection<String, byte[]> binary;
     private volatile long nextAttemptNanos;
     private volatile boolean closed;
 
@@ -103,12 +111,13 @@ public final class Redis implements AutoCloseable {
     }
 
     /**
-     * Connects now if not yet connected, for {@code Portico.Builder.onStart}: the first requests then find the
-     * connection open. Redis being down is not fatal here; it is logged, and the failure policy answers until it is up.
+     * Connects now if not yet connected, for {@code Portico.Builder.onStart}: the first requests then find both
+     * connections open. Redis being down is not fatal here; it is logged, and the failure policy answers until it is up.
      */
     public void connect() {
         try {
             commands();
+            binaryCommands();
         } catch (RedisException e) {
             LOG.warn("Redis at {} does not answer yet ({}); failing {} until it does", redacted(), e.getMessage(),
                     settings.failurePolicy().name().toLowerCase(java.util.Locale.ROOT));
@@ -126,9 +135,20 @@ public final class Redis implements AutoCloseable {
     /** {@link #call(String, Function, Supplier)} with a policy of the feature's own. */
     public <T> T call(String feature, FailurePolicy policy, Function<RedisCommands<String, String>, T> command,
                       Supplier<T> whenOpen) {
+        return run(feature, policy, this::commands, command, whenOpen);
+    }
+
+    /** {@link #call(String, FailurePolicy, Function, Supplier)} on the connection whose values are bytes. */
+    public <T> T binaryCall(String feature, FailurePolicy policy, Function<RedisCommands<String, byte[]>, T> command,
+                            Supplier<T> whenOpen) {
+        return run(feature, policy, this::binaryCommands, command, whenOpen);
+    }
+
+    private <C, T> T run(String feature, FailurePolicy policy, Supplier<C> commands, Function<C, T> command,
+                         Supplier<T> whenOpen) {
         T result;
         try {
-            result = command.apply(commands());
+            result = command.apply(commands.get());
         } catch (RedisException e) {
             outage.failed(feature, policy, e);
             if (policy == FailurePolicy.OPEN) {
@@ -167,10 +187,18 @@ public final class Redis implements AutoCloseable {
     /** The synchronous commands of the shared connection, connecting first if needed; throws while Redis is down. */
     public RedisCommands<String, String> commands() {
         StatefulRedisConnection<String, String> open = connection;
-        return (open != null ? open : open()).sync();
+        return (open != null ? open : open(() -> connection, c -> connection = c, client::connect)).sync();
     }
 
-    private StatefulRedisConnection<String, String> open() {
+    /** {@link #commands()} of the connection whose values are bytes, opened on first use. */
+    public RedisCommands<String, byte[]> binaryCommands() {
+        StatefulRedisConnection<String, byte[]> open = binary;
+        return (open != null ? open : open(() -> binary, c -> binary = c, () -> client.connect(BINARY))).sync();
+    }
+
+    private <V> StatefulRedisConnection<String, V> open(Supplier<StatefulRedisConnection<String, V>> current,
+                                                        Consumer<StatefulRedisConnection<String, V>> keep,
+                                                        Supplier<StatefulRedisConnection<String, V>> connect) {
         if (closed) {
             throw new RedisException("the Redis holder is closed");
         }
@@ -186,10 +214,12 @@ public final class Redis implements AutoCloseable {
             throw new RedisException("interrupted while connecting to Redis");
         }
         try {
-            if (connection == null) {
-                connection = client.connect();
+            StatefulRedisConnection<String, V> open = current.get();
+            if (open == null) {
+                open = connect.get();
+                keep.accept(open);
             }
-            return connection;
+            return open;
         } catch (RedisException e) {
             // Lettuce's watchdog only reconnects a connection it once opened; before that, attempts are ours, spaced out
             nextAttemptNanos = System.nanoTime() + settings.reconnectDelayMax().toNanos();
@@ -210,6 +240,10 @@ public final class Redis implements AutoCloseable {
         StatefulRedisConnection<String, String> open = connection;
         if (open != null) {
             open.close();
+        }
+        StatefulRedisConnection<String, byte[]> openBinary = binary;
+        if (openBinary != null) {
+            openBinary.close();
         }
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         resources.shutdown(0, 2, TimeUnit.SECONDS);

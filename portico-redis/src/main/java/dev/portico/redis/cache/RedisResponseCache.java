@@ -6,10 +6,10 @@ import dev.portico.cache.Lookup;
 import dev.portico.cache.ResponseCache;
 import dev.portico.redis.FailurePolicy;
 import dev.portico.redis.Redis;
-import dev.portico.redis.RedisScript;
-import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.KeyValue;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.sync.RedisCommands;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,13 +35,16 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code cache:<tag>:gen}: the tag's generation, a random number set by each invalidation, kept for
  *   {@link ResponseCache#MAX_TTL} and an hour more. When it expires no entry written before it can still be
  *   alive, so readers fall back to generation 0 safely; random values never repeat an older generation.</li>
- *   <li>{@code cache:<tag>:<generation>:<caller>:<hash>}: one response, for its endpoint's duration; the hash is
- *   SHA-256 of the path, normalised query and inputs, so one caller's entry can never be read for another.</li>
+ *   <li>{@code cache:<tag>:e:<caller>:<hash>}: one response, for its endpoint's duration: the generation it was
+ *   made in (8 bytes), then {@link CachedResponse#encode()}'s bytes as they are. The hash is SHA-256 of the path,
+ *   normalised query and inputs, so one caller's entry can never be read for another.</li>
  * </ul>
  *
- * <p>A lookup is one round trip: a Lua script reads the generation and the entry of that generation together.
- * The script names the entry's key from the generation it read, which Redis allows on a single server (not on
- * Redis Cluster, where the tag would need to be a hash tag).
+ * <p>A lookup is one round trip, one {@code MGET} of the generation and the entry: the entry is a hit only when it
+ * was made in the current generation, so an invalidation makes every older entry a miss at once, and the next store
+ * overwrites it. A Lua script naming the entry's key from the generation it read did the same in one round trip,
+ * and cost Redis twice the CPU of the {@code MGET}. Both keys must live on one server (on Redis Cluster the tag would
+ * need to be a hash tag).
  *
  * <p>When Redis fails (down, paused, slower than {@code redis.command-timeout}): under {@code fail-open} a lookup
  * misses and nothing is stored, so requests run the endpoint; under {@code fail-closed} the request is a 503. An
@@ -53,10 +56,8 @@ public final class RedisResponseCache implements ResponseCache {
     /** A lookup that could not read Redis: there is nothing to store under. */
     private static final long UNREAD = -1;
     private static final Duration GENERATION_TTL = MAX_TTL.plusHours(1);
-    private static final RedisScript LOOKUP = RedisScript.of("""
-            local gen = redis.call('GET', KEYS[1]) or '0'
-            return {gen, redis.call('GET', ARGV[1] .. gen .. ARGV[2])}
-            """, ScriptOutputType.MULTI);
+    /** The bytes before the encoded response in an entry: the generation it was made in. */
+    private static final int HEADER = Long.BYTES;
 
     private final Redis redis;
     private final FailurePolicy policy;
@@ -81,14 +82,21 @@ public final class RedisResponseCache implements ResponseCache {
 
     @Override
     public Lookup lookup(CacheKey key) {
-        String entry = ":" + key.caller() + ":" + digest(key.request());
-        return redis.call(FEATURE, policy, commands -> {
-            flushPending(commands);
-            List<Object> found = LOOKUP.run(commands, new String[] {generationKey(key.tag())}, prefix + key.tag() + ":",
-                    entry);
-            long generation = Long.parseLong((String) found.get(0));
-            Optional<CachedResponse> hit = found.size() > 1 && found.get(1) instanceof String stored
-                    ? CachedResponse.decode(Base64.getDecoder().decode(stored)) : Optional.empty();
+        if (!pending.isEmpty()) {
+            redis.call(FEATURE, policy, commands -> {
+                flushPending(commands);
+                return true;
+            }, () -> false);
+        }
+        String entry = entryKey(key);
+        return redis.binaryCall(FEATURE, policy, commands -> {
+            List<KeyValue<String, byte[]>> found = commands.mget(generationKey(key.tag()), entry);
+            long generation = found.get(0).hasValue() ? Long.parseLong(
+                    new String(found.get(0).getValue(), StandardCharsets.US_ASCII)) : 0;
+            byte[] stored = found.get(1).getValueOrElse(null);
+            Optional<CachedResponse> hit = stored != null && stored.length > HEADER
+                    && ByteBuffer.wrap(stored).getLong() == generation
+                    ? CachedResponse.decode(stored, HEADER) : Optional.empty();
             return new Lookup(key, generation, hit);
         }, () -> new Lookup(key, UNREAD, Optional.empty()));
     }
@@ -98,11 +106,15 @@ public final class RedisResponseCache implements ResponseCache {
         if (lookup.generation() == UNREAD) {
             return;
         }
-        CacheKey key = lookup.key();
-        String entry = prefix + key.tag() + ":" + lookup.generation() + ":" + key.caller() + ":" + digest(key.request());
-        String value = Base64.getEncoder().encodeToString(response.encode());
-        redis.call(FEATURE, FailurePolicy.OPEN, commands -> commands.set(entry, value, SetArgs.Builder.px(ttl)),
+        byte[] encoded = response.encode();
+        byte[] value = ByteBuffer.allocate(HEADER + encoded.length).putLong(lookup.generation()).put(encoded).array();
+        String entry = entryKey(lookup.key());
+        redis.binaryCall(FEATURE, FailurePolicy.OPEN, commands -> commands.set(entry, value, SetArgs.Builder.px(ttl)),
                 () -> null); // the response is made already: a store that fails only costs a later miss
+    }
+
+    private String entryKey(CacheKey key) {
+        return prefix + key.tag() + ":e:" + key.caller() + ":" + digest(key.request());
     }
 
     @Override

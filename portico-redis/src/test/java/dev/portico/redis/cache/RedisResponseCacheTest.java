@@ -66,9 +66,24 @@ class RedisResponseCacheTest {
         assertThat(hit.headers()).containsExactly("ETag", "\"1\"");
         List<String> keys = server.keys();
         assertThat(keys).hasSize(1).allSatisfy(k -> {
-            assertThat(k).startsWith(server.prefix() + "cache:/api/posts/:0:user:1:");
+            assertThat(k).startsWith(server.prefix() + "cache:/api/posts/:e:user:1:");
             assertThat(server.raw().pttl(k)).isBetween(29_000L, 30_000L);
+            // the generation's 8 bytes, then the encoded response as it is: no Base64
+            assertThat(server.raw().strlen(k)).isEqualTo(8L + json("{\"é\":1}").encode().length);
         });
+    }
+
+    @Test
+    void anEntryOfAnOlderGenerationIsAMissUntilTheNextStoreOverwritesIt() {
+        RedisResponseCache cache = RedisResponseCache.create(first);
+        CacheKey key = new CacheKey("t", "user:1", "/a?");
+        cache.store(cache.lookup(key), json("old"), Duration.ofSeconds(30));
+        cache.invalidate("t");
+        Lookup stale = cache.lookup(key);
+        assertThat(stale.hit()).isEmpty();
+        cache.store(stale, json("new"), Duration.ofSeconds(30));
+        assertThat(new String(cache.lookup(key).hit().orElseThrow().body(), StandardCharsets.UTF_8)).isEqualTo("new");
+        assertThat(server.keys()).hasSize(2); // the generation and the one entry, overwritten in place
     }
 
     @Test
