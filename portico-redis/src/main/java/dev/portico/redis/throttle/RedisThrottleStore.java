@@ -39,6 +39,12 @@ public final class RedisThrottleStore implements ThrottleStore {
             end
             return {n, 0}
             """, ScriptOutputType.MULTI);
+    /** {@link #HIT} for a throttle without a ban, which never reads one, as the memory store's: a third less work. */
+    private static final RedisScript COUNT = RedisScript.of("""
+            local n = redis.call('INCR', KEYS[1])
+            if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+            return n
+            """, ScriptOutputType.INTEGER);
     private static final RedisScript PEEK = RedisScript.of("""
             local banned = redis.call('PTTL', KEYS[2])
             if banned > 0 then return {-1, banned} end
@@ -73,8 +79,14 @@ public final class RedisThrottleStore implements ThrottleStore {
         long now = clock.millis();
         long toEnd = rate.millisToWindowEnd(now);
         String[] keys = keys(bucket, rate, now);
+        if (!ban) {
+            String[] window = {keys[0]};
+            Long count = redis.call("throttling", policy,
+                    c -> COUNT.<Long>run(c, window, Long.toString(toEnd + EXPIRY_MARGIN_MILLIS)), () -> null);
+            return decision(count == null ? 0 : count, rate, toEnd);   // null: fail-open, the count unknown
+        }
         String[] args = {Long.toString(rate.limit()), Long.toString(toEnd + EXPIRY_MARGIN_MILLIS),
-                Long.toString(ban ? rate.duration().toMillis() : 0)};
+                Long.toString(rate.duration().toMillis())};
         List<Object> reply = redis.call("throttling", policy, c -> HIT.run(c, keys, args), () -> null);
         if (reply == null) {   // fail-open: let it through, the count unknown
             return new Throttle.Decision(true, rate.limit(), rate.limit(), Rate.seconds(toEnd));
@@ -84,6 +96,10 @@ public final class RedisThrottleStore implements ThrottleStore {
         if (banned > 0) {
             return new Throttle.Decision(false, rate.limit(), 0, Rate.seconds(banned));
         }
+        return decision(count, rate, toEnd);
+    }
+
+    private static Throttle.Decision decision(long count, Rate rate, long toEnd) {
         return count <= rate.limit()
                 ? new Throttle.Decision(true, rate.limit(), rate.limit() - count, Rate.seconds(toEnd))
                 : new Throttle.Decision(false, rate.limit(), 0, Rate.seconds(toEnd));
