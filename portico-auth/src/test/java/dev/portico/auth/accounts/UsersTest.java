@@ -87,6 +87,31 @@ class UsersTest {
     }
 
     @DatabaseTest
+    void aPageOfUsersIsReadWithTheirRolesAsFindReadsEachOne(TestDatabase test) {
+        Accounts accounts = AuthTestSupport.accounts(test, Clock.systemUTC());
+        try (var db = accounts.database()) {
+            accounts.roles().define("reader", Set.of("posts:read"));
+            accounts.roles().define("writer", Set.of("posts:read", "posts:write"));
+            User ada = accounts.users().create(NewUser.of("ada", "ada@example.com", "correct horse")
+                    .withDefaultRole("reader"));
+            accounts.users().grant(ada.id(), "writer");
+            User bob = accounts.users().create(NewUser.of("bob", "", "correct horse"));
+            User cy = accounts.users().create(NewUser.of("cy", "cy@example.org", "correct horse"));
+            accounts.users().grant(cy.id(), "writer");
+            java.util.List<User> expected = java.util.stream.Stream.of(ada, bob, cy)
+                    .map(u -> accounts.users().find(u.id()).orElseThrow()).toList();
+
+            assertThat(accounts.users().all()).isEqualTo(expected);
+            assertThat(accounts.users().search("", 0, 10)).isEqualTo(expected);
+            assertThat(accounts.users().search("", 1, 1)).containsExactly(expected.get(1));   // the page, by username
+            assertThat(accounts.users().search("example", 0, 10)).containsExactly(expected.get(0), expected.get(2));
+            assertThat(accounts.users().search("example", 1, 10)).containsExactly(expected.get(2));
+            assertThat(expected.get(0).roles()).containsOnly("reader", "writer");
+            assertThat(expected.get(1).roles()).isEmpty();
+        }
+    }
+
+    @DatabaseTest
     void callersCarryTheirRolesScopesAndAKeyForARoleOnlyThatRoles(TestDatabase test) {
         Accounts accounts = AuthTestSupport.accounts(test, Clock.systemUTC());
         try (var db = accounts.database()) {
