@@ -2,7 +2,6 @@ package dev.portico.admin;
 
 import dev.portico.auth.accounts.User;
 import dev.portico.data.resource.PreconditionFailed;
-import dev.portico.error.NotFound;
 import dev.portico.http.Request;
 import dev.portico.http.Response;
 import java.util.ArrayList;
@@ -13,8 +12,8 @@ import java.util.Map;
 /**
  * Deleting, one row or the rows ticked on the list (Django's {@code delete_view} and the "delete selected" action),
  * always through a confirmation page that lists what goes with them; then the history of one row. Each delete names
- * the version the confirmation showed, so a row changed meanwhile is not deleted unseen. Each row goes in its own
- * transaction with its audit entry.
+ * the version the confirmation showed, so a row changed meanwhile is not deleted unseen. The rows go in one
+ * transaction with their audit entries, as Django's one query: if one of them changed, none is deleted.
  */
 final class DeleteViews<T extends Record> {
     private final Site site;
@@ -59,20 +58,33 @@ final class DeleteViews<T extends Record> {
         if (versions.size() != rows.size()) {
             return confirm(request, rows, 400, "The form is out of date; confirm again.");
         }
-        List<String> labels = new ArrayList<>();
-        User by = ObjectViews.user(request);
-        for (int i = 0; i < rows.size(); i++) {
-            T row = rows.get(i);
-            try {
-                m.rows.delete(m.model.value(row, m.model.key()), Long.parseLong(versions.get(i)), (c, gone) -> site.log
-                        .record(c, by, m.slug, m.key(row), m.label(row), LogEntry.DELETED, "Deleted."));
-            } catch (PreconditionFailed | NumberFormatException e) {
-                return confirm(request, rows, 409, "The " + m.name + " “" + m.label(row) + "” was changed after this "
-                        + "page was shown; check the list below and confirm again.");
-            } catch (NotFound e) {
-                continue; // already gone: what was asked for is done
+        List<Object> keys = new ArrayList<>();
+        List<Long> expected = new ArrayList<>();
+        try {
+            for (int i = 0; i < rows.size(); i++) {
+                keys.add(m.model.value(rows.get(i), m.model.key()));
+                expected.add(Long.parseLong(versions.get(i)));
             }
-            labels.add("“" + m.label(row) + "”");
+        } catch (NumberFormatException e) {
+            return confirm(request, rows, 400, "The form is out of date; confirm again.");
+        }
+        User by = ObjectViews.user(request);
+        List<Boolean> deleted;
+        try {
+            deleted = m.rows.deleteAll(keys, expected, (c, i) -> site.log.record(c, by, m.slug, m.key(rows.get(i)),
+                    m.label(rows.get(i)), LogEntry.DELETED, "Deleted."));
+        } catch (PreconditionFailed e) {
+            return confirm(request, rows, 409, rows.size() == 1
+                    ? "The " + m.name + " “" + m.label(rows.getFirst()) + "” was changed after this page was shown; "
+                    + "check it below and confirm again."
+                    : "One of these " + m.plural + " was changed after this page was shown, so none was deleted; "
+                    + "check the list below and confirm again.");
+        }
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (deleted.get(i)) {
+                labels.add("“" + m.label(rows.get(i)) + "”");
+            }
         }
         String done = labels.size() == 1 ? "The " + m.name + " " + labels.getFirst() + " was deleted."
                 : "Deleted " + labels.size() + " " + m.plural + ".";

@@ -67,6 +67,13 @@ public final class Rows<T extends Record> {
         void run(Connection connection, T row) throws SQLException;
     }
 
+    /** {@link InTransaction} of a {@link #deleteAll}: the index, in its keys, of the row just deleted. */
+    @FunctionalInterface
+    public interface EachDeleted {
+        /** Runs on {@code connection} after the row {@code keys[index]} was deleted. */
+        void run(Connection connection, int index) throws SQLException;
+    }
+
     /**
      * Inserts a row of these values (by component name), with the resource's {@code onCreate} values, and runs
      * {@code then} in the same transaction.
@@ -92,6 +99,19 @@ public final class Rows<T extends Record> {
      */
     public void delete(Object key, long expectedVersion, InTransaction<? super T> then) throws SQLException {
         store.delete(key, expected(expectedVersion), null, null, then);
+    }
+
+    /**
+     * Deletes the rows of {@code keys}, each if its version is still the matching {@code expectedVersions} entry, each
+     * followed by {@code then}, all in one transaction: if one changed since it was read ({@link PreconditionFailed}),
+     * none is deleted. Rows already gone are skipped; the answer says, per key, whether it was deleted.
+     */
+    public java.util.List<Boolean> deleteAll(java.util.List<Object> keys, java.util.List<Long> expectedVersions,
+                                             EachDeleted then) throws SQLException {
+        if (keys.size() != expectedVersions.size()) {
+            throw new IllegalArgumentException(keys.size() + " keys but " + expectedVersions.size() + " versions");
+        }
+        return store.deleteAll(keys, expectedVersions.stream().map(this::expected).toList(), then);
     }
 
     /** The data source of the rows, for queries about them (the rows that refer to one). */

@@ -153,11 +153,43 @@ final class Store<T extends Record> {
     }
 
     /**
+     * Deletes every row of {@code ids} whose version is still its {@code expected} entry, each followed by {@code then},
+     * all in one transaction: one changed since it was read ({@link PreconditionFailed}) deletes none. Rows already
+     * gone are skipped; the answer says, per id, whether it was deleted here.
+     */
+    List<Boolean> deleteAll(List<Object> ids, List<long[]> expected, Rows.EachDeleted then) throws SQLException {
+        return inTransaction(c -> {
+            List<Boolean> deleted = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                int index = i;
+                try {
+                    write(c, statement(new StringBuilder("DELETE FROM ").append(model.table()), new ArrayList<>(),
+                            ids.get(i), expected.get(i), null), ids.get(i), null, null,
+                            (connection, gone) -> then.run(connection, index), false);
+                    deleted.add(true);
+                } catch (NotFound gone) {
+                    deleted.add(false);
+                }
+            }
+            return deleted;
+        });
+    }
+
+    /**
      * Without a check, one conditional statement. With one, the row is first read and locked ({@code FOR UPDATE}:
      * no writer can change it between the check and the write), 404 when the caller cannot see it, then checked.
      */
     private T write(StringBuilder sql, List<Object> binds, Object id, long[] expected, Sql scope, Check<T> check,
                     Rows.InTransaction<? super T> then, boolean reread) throws SQLException {
+        Statement statement = statement(sql, binds, id, expected, scope);
+        return inTransaction(c -> write(c, statement, id, scope, check, then, reread));
+    }
+
+    /** A write's SQL and binds: the row by key, at one of the expected versions, within the scope. */
+    private record Statement(String sql, List<Object> binds) {
+    }
+
+    private Statement statement(StringBuilder sql, List<Object> binds, Object id, long[] expected, Sql scope) {
         sql.append(" WHERE ").append(model.key().column()).append(" = ?");
         binds.add(id);
         if (expected != null) {
@@ -172,28 +204,31 @@ final class Store<T extends Record> {
             }
         }
         appendScope(sql, binds, scope);
-        return inTransaction(c -> {
-            if (check != null) {
-                T current = select(c, id, scope, " FOR UPDATE");
-                if (current == null) {
-                    throw new NotFound();
-                }
-                check.check(current);
+        return new Statement(sql.toString(), binds);
+    }
+
+    private T write(Connection c, Statement statement, Object id, Sql scope, Check<T> check,
+                    Rows.InTransaction<? super T> then, boolean reread) throws SQLException {
+        if (check != null) {
+            T current = select(c, id, scope, " FOR UPDATE");
+            if (current == null) {
+                throw new NotFound();
             }
-            int count;
-            try (PreparedStatement st = c.prepareStatement(sql.toString())) {
-                bind(st, binds);
-                count = st.executeUpdate();
-            }
-            if (count == 0) {
-                throw select(c, id, scope) != null ? new PreconditionFailed() : new NotFound();
-            }
-            T written = reread ? select(c, id, null) : null;
-            if (then != null) {
-                then.run(c, written);
-            }
-            return written;
-        });
+            check.check(current);
+        }
+        int count;
+        try (PreparedStatement st = c.prepareStatement(statement.sql())) {
+            bind(st, statement.binds());
+            count = st.executeUpdate();
+        }
+        if (count == 0) {
+            throw select(c, id, scope) != null ? new PreconditionFailed() : new NotFound();
+        }
+        T written = reread ? select(c, id, null) : null;
+        if (then != null) {
+            then.run(c, written);
+        }
+        return written;
     }
 
     /** Work on one connection in one transaction: committed when it returns, rolled back when it throws. */
