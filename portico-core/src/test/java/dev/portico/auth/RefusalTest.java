@@ -135,7 +135,8 @@ class RefusalTest {
 
     /** A request whose only answer is its caller: {@code known} is bob, anything else anonymous. */
     private static Request request(String caller) {
-        Optional<Principal> principal = caller.equals("known") ? Optional.of(TestCaller.parse("bob")) : Optional.empty();
+        Optional<Principal> principal = caller.equals("known") ? Optional.of(TestCaller.parse("bob"))
+                : Optional.empty();
         return (Request) Proxy.newProxyInstance(Request.class.getClassLoader(), new Class<?>[] {Request.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("principal")) {

@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ChallengeTest {
     private static final String BEARER = "Bearer realm=\"api\"";
 
-    /** Every order of a challenge-less and a challenging authenticator, and the challenge each order sends (none: 403). */
+    /** Every order of a challenge-less and a challenging authenticator, and the challenge each sends (none: 403). */
     static Stream<Object[]> orders() {
         return Stream.of(
                 new Object[] {"session, bearer", List.of(TestCaller.session(), TestCaller.bearer()), BEARER},
@@ -71,9 +71,8 @@ class ChallengeTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("orders")
-    void badCredentialsOfEitherKindAre401WithTheSameChallengeOr403WithoutOne(String order,
-                                                                              List<Authenticator> authenticators,
-                                                             String challenge) {
+    void badCredentialsOfEitherKindAre401WithTheSameChallengeOr403WithoutOne(
+            String order, List<Authenticator> authenticators, String challenge) {
         Portico app = app(authenticators);
         for (TestRequest bad : List.of(TestRequest.get("/api/open/").header("X-User", "bad"),
                 TestRequest.get("/api/open/").header("Authorization", "Bearer bad"))) {

@@ -159,7 +159,8 @@ class SessionsTest {
             clock.advance(Duration.ofMinutes(1));
             Response expired = me(browser);
             assertThat(expired.status()).isEqualTo(403);
-            assertThat(expired.headerValue("WWW-Authenticate")).as("a session alone has no challenge, so no 401").isEmpty();
+            assertThat(expired.headerValue("WWW-Authenticate")).as("a session alone has no challenge, so no 401")
+                    .isEmpty();
             assertThat(SetCookie.find(browser.lastCookies(), "sessionid").orElseThrow().clears()).isTrue();
             assertThat(browser.hasCookie("sessionid")).isFalse();
             assertThat(t.sessions.count(ada.id())).isZero();
