@@ -11,7 +11,7 @@ import java.util.Optional;
  *
  * <p>Return empty when the request carries no credentials of your kind, so the next authenticator gets a
  * turn; throw {@link dev.portico.error.AuthenticationFailed} when it carries yours and they are wrong (401 at
- * once, with the endpoint's challenge).
+ * once, with the endpoint's challenge, or 403 where it has none: {@link Refusal}).
  */
 @FunctionalInterface
 public interface Authenticator {
@@ -22,7 +22,7 @@ public interface Authenticator {
     /**
      * The {@code WWW-Authenticate} challenge of this scheme, such as {@code Bearer realm="api"}; empty when the
      * scheme has none (a session cookie). Every 401 of an endpoint carries the challenge of its first
-     * authenticator that has one, whatever their order; when none has one, {@code Session realm="api"}.
+     * authenticator that has one, whatever their order; when none has one, its refusals are 403 ({@link Refusal}).
      */
     default Optional<String> challenge() {
         return Optional.empty();

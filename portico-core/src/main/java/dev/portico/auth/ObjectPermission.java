@@ -8,7 +8,7 @@ import java.util.function.Function;
  * checked once the object is loaded (a resource's retrieve, update, partial update and destroy), where a
  * {@link Permission} is checked before anything is read. It does not hide objects: a resource's
  * {@code scope(...)} makes the rows a caller may not see 404; an object permission makes the rows they may
- * see but not touch 401 or 403.
+ * see but not touch 401 or 403 ({@link Refusal}).
  *
  * <pre>{@code
  * ObjectPermission<Post> mine = ObjectPermission.isOwner(Post::owner);
@@ -51,13 +51,13 @@ public interface ObjectPermission<T> {
     }
 
     /**
-     * Throws this permission's refusal unless it allows {@code object}: 401 {@code not_authenticated} for an
-     * anonymous caller (the authentication stage adds its {@code WWW-Authenticate}), 403 {@code permission_denied}
-     * for a known one.
+     * Throws the refusal of {@code request} unless this allows {@code object}, by {@link Refusal}'s rule: 403 for a
+     * known caller or where nothing authenticates, 401 with the endpoint's challenge for an anonymous one (403 when
+     * no authenticator has a challenge).
      */
     default void check(Request request, T object) {
         if (!allows(request, object)) {
-            throw Permission.refusal(request);
+            throw Refusal.of(request);
         }
     }
 }

@@ -1,8 +1,6 @@
 package dev.portico.auth;
 
 import dev.portico.error.ApiException;
-import dev.portico.error.NotAuthenticated;
-import dev.portico.error.PermissionDenied;
 import dev.portico.http.HttpMethod;
 import dev.portico.http.Principal;
 import dev.portico.http.Request;
@@ -11,9 +9,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Answers one question: may this caller do this? Checked after authentication, before throttling. A refusal
- * is 401 (with {@code WWW-Authenticate}) when nobody is authenticated and the endpoint has authenticators,
- * 403 for a known caller or an endpoint without authenticators.
+ * Answers one question: may this caller do this? Checked after authentication, before throttling. What a refusal
+ * answers, 401 or 403, is {@link Refusal}'s rule.
  *
  * <p>Permissions compose: {@code Permission.authenticated().and(hasScope("posts:write").or(isAdmin()))}. A
  * lambda is a permission too: {@code request -> request.header("X-Internal").isPresent()}.
@@ -85,12 +82,12 @@ public interface Permission {
     }
 
     /**
-     * The refusal of {@code request}: 401 {@code not_authenticated} when nobody is authenticated (the
-     * authentication stage adds its {@code WWW-Authenticate}), 403 {@code permission_denied} for a known caller.
-     * Throw it from a handler that decides for itself: {@code throw Permission.refusal(request)}.
+     * The refusal of {@code request}, by {@link Refusal}'s rule: 403 {@code permission_denied} for a known caller or
+     * where nothing authenticates, else 401 {@code not_authenticated} with the endpoint's challenge (403 when it has
+     * none). Throw it from a handler that decides for itself: {@code throw Permission.refusal(request)}.
      */
     static ApiException refusal(Request request) {
-        return request.principal().isPresent() ? new PermissionDenied() : new NotAuthenticated();
+        return Refusal.of(request);
     }
 
     /** Both this and {@code other}; admits anonymous callers when both do. */

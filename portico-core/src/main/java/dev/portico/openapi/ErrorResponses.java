@@ -2,6 +2,7 @@ package dev.portico.openapi;
 
 import dev.portico.auth.Authenticator;
 import dev.portico.auth.Permission;
+import dev.portico.auth.Refusal;
 import dev.portico.endpoint.Endpoint;
 import dev.portico.endpoint.Input;
 import dev.portico.error.ErrorFormat;
@@ -16,9 +17,9 @@ import java.util.Optional;
 
 /**
  * Documents the errors each endpoint can answer, from what the endpoint is: 400 always (a malformed request is
- * refused before any endpoint runs); 401 (with {@code WWW-Authenticate}) when authenticators apply, since bad
- * credentials are a 401 and so is an anonymous caller a permission refuses; 403 when permissions do (a known
- * caller refused, or anyone where no authenticator runs); 404 when its
+ * refused before any endpoint runs); 401 (with {@code WWW-Authenticate}) and 403 as the endpoint's {@link Refusal}
+ * answers them: 401 where an authenticator has a challenge (bad credentials, an anonymous caller refused), 403
+ * where permissions apply or where authenticators run without a challenge; 404 when its
  * path has parameters or it answers a page ({@code Invalid page.}); 405 always (the method check answers every route); 413 and 415 when it reads a
  * body; 429 when a throttle applies. Every one refers to the {@code Error} component (or {@code Problem}
  * with {@code errors.format=problem}), as the error renderer writes it.
@@ -54,10 +55,13 @@ final class ErrorResponses {
         // any request may be malformed (a NUL, bad percent-encoding, an invalid query or header), refused before
         // the endpoint runs, so 400 is every operation's, not only those with inputs
         put(responses, 400, "Invalid input: every field in error is listed under errors.");
-        if (!endpoint.policies().authenticators().orElse(defaults.authenticators()).isEmpty()) {
-            unauthorized(responses); // bad credentials are a 401 wherever authenticators run
+        // the pipeline's own rule says which refusals this endpoint can give
+        Refusal refusal = Refusal.of(endpoint.policies().authenticators().orElse(defaults.authenticators()));
+        if (refusal.mayAnswer401()) {
+            unauthorized(responses);
         }
-        if (!endpoint.policies().permissions().orElse(defaults.permissions()).isEmpty()) {
+        if (!endpoint.policies().permissions().orElse(defaults.permissions()).isEmpty()
+                || refusal.mayAnswer403WithoutPermissions()) {
             forbidden(responses);
         }
         if (!endpoint.path().paramNames().isEmpty() || Types.isPage(Types.raw(endpoint.output()))) {

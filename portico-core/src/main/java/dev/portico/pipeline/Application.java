@@ -1,5 +1,6 @@
 package dev.portico.pipeline;
 
+import dev.portico.auth.Refusal;
 import dev.portico.config.Limits;
 import dev.portico.endpoint.Endpoint;
 import dev.portico.error.ApiException;
@@ -302,17 +303,12 @@ public final class Application {
     }
 
     /**
-     * The error's response. A 401 must name a challenge (RFC 9110), and the authentication stage gives every 401
-     * of an endpoint with authenticators one; a 401 without one comes from where no authenticator runs, so no
-     * credentials could help: it goes out as 403 with its code and sentence, as DRF answers then.
+     * The error's response. The authentication stage has finished every refusal of an endpoint with authenticators;
+     * one that reaches here unfinished comes from where none runs (an endpoint without them, a global middleware),
+     * so {@link Refusal#none()} finishes it: a 401 without a challenge goes out as a 403 (RFC 9110, DRF).
      */
     private Response render(ApiException e) {
-        if (e.status() == 401 && !AuthenticationStage.hasChallenge(e)) {
-            ApiException forbidden = new ApiException(403, e.code(), e.detail(), e.errors());
-            e.headers().forEach(forbidden::withHeader);
-            return errors.render(forbidden);
-        }
-        return errors.render(e);
+        return errors.render(Refusal.none().complete(e));
     }
 
     private Response serverError(dev.portico.http.Request request, Throwable e) {

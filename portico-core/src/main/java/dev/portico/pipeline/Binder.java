@@ -1,8 +1,8 @@
 package dev.portico.pipeline;
 
+import dev.portico.auth.Refusal;
 import dev.portico.endpoint.Endpoint;
 import dev.portico.endpoint.Input;
-import dev.portico.error.NotAuthenticated;
 import dev.portico.error.UnsupportedMediaType;
 import dev.portico.error.ValidationFailed;
 import dev.portico.form.FormDecoder;
@@ -37,17 +37,22 @@ public final class Binder {
         this.names = names;
     }
 
-    /** The plan for {@code endpoint}; fails at startup for an input type that cannot be bound. */
+    /**
+     * The plan for {@code endpoint}, taken to have no authenticators; fails at startup for an input type that cannot
+     * be bound.
+     */
     public static Binder create(Endpoint endpoint, BodyReaders readers) {
-        return create(endpoint, readers, Set.of());
+        return create(endpoint, readers, Set.of(), Refusal.none());
     }
 
     /**
      * The plan for {@code endpoint}, whose form bodies leave out {@code credentialFields}: the fields its
      * authenticators read ({@code authorisation}, {@code csrf_token}), which are the pipeline's, not the endpoint's
-     * input, so they are neither bound nor refused as unknown.
+     * input, so they are neither bound nor refused as unknown. A required caller parameter left without one is
+     * refused by {@code refusal}, the endpoint's rule.
      */
-    public static Binder create(Endpoint endpoint, BodyReaders readers, Set<String> credentialFields) {
+    public static Binder create(Endpoint endpoint, BodyReaders readers, Set<String> credentialFields,
+                                Refusal refusal) {
         List<Input> inputs = endpoint.inputs();
         Binding[] bindings = new Binding[inputs.size()];
         String[] names = new String[inputs.size()];
@@ -67,7 +72,7 @@ public final class Binder {
                 case Input.Body body -> body(body, readers, endpoint, credentialFields);
                 case Input.Arguments arguments -> readers.arguments(arguments, endpoint.describe(), credentialFields)::read;
                 case Input.Context context -> request -> request;
-                case Input.Caller caller -> caller(caller, endpoint);
+                case Input.Caller caller -> caller(caller, endpoint, refusal);
             };
         }
         return new Binder(bindings, names);
@@ -240,11 +245,10 @@ public final class Binder {
     }
 
     /**
-     * The caller, checked against the declared type: an anonymous request is a 401 for a required caller (the
-     * authentication stage adds the challenge); a principal of another type is a misconfiguration, a 500 that
-     * the log explains.
+     * The caller, checked against the declared type: an anonymous request is the endpoint's refusal for a required
+     * caller ({@link Refusal}); a principal of another type is a misconfiguration, a 500 that the log explains.
      */
-    private static Binding caller(Input.Caller caller, Endpoint endpoint) {
+    private static Binding caller(Input.Caller caller, Endpoint endpoint, Refusal refusal) {
         Class<? extends Principal> type = caller.principalType();
         boolean optional = caller.optional();
         return request -> {
@@ -253,7 +257,7 @@ public final class Binder {
                 if (optional) {
                     return principal;
                 }
-                throw new NotAuthenticated();
+                throw refusal.refuse(request);
             }
             if (!type.isInstance(principal.get())) {
                 throw new IllegalStateException(endpoint.describe() + " takes its caller as " + type.getName()

@@ -1,24 +1,22 @@
 package dev.portico.pipeline;
 
 import dev.portico.auth.Permission;
-import dev.portico.error.PermissionDenied;
+import dev.portico.auth.Refusal;
 import dev.portico.http.Handler;
 import dev.portico.http.Middleware;
 import java.util.List;
 
 /**
- * Every permission must allow the request. A refusal is Portico's rule: 401 when the caller is anonymous and
- * the endpoint has authenticators (the authentication stage around this one adds the challenge of its first
- * authenticator that has one), 403 for a known caller, and 403 when the endpoint has no authenticators, since
- * no credentials could help.
+ * Every permission must allow the request. A refusal is the endpoint's {@link Refusal}, chosen when the pipeline
+ * is composed: 401 with the challenge for an anonymous caller where one can authenticate, 403 otherwise.
  */
 final class PermissionStage implements Middleware {
     private final Permission[] permissions;
-    private final boolean anyAuthenticator;
+    private final Refusal refusal;
 
-    PermissionStage(List<Permission> permissions, boolean anyAuthenticator) {
+    PermissionStage(List<Permission> permissions, Refusal refusal) {
         this.permissions = permissions.toArray(Permission[]::new);
-        this.anyAuthenticator = anyAuthenticator;
+        this.refusal = refusal;
     }
 
     @Override
@@ -26,7 +24,7 @@ final class PermissionStage implements Middleware {
         return request -> {
             for (Permission permission : permissions) {
                 if (!permission.allows(request)) {
-                    throw anyAuthenticator ? Permission.refusal(request) : new PermissionDenied();
+                    throw refusal.refuse(request);
                 }
             }
             return next.handle(request);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.portico.auth.Authenticator;
 import dev.portico.auth.Permission;
+import dev.portico.auth.Refusal;
 import dev.portico.cache.ResponseCache;
 import dev.portico.endpoint.Endpoint;
 import dev.portico.endpoint.Input;
@@ -79,7 +80,8 @@ public final class Pipeline {
             handler = permit.get().wrap(handler);
         }
         List<Authenticator> authenticators = authenticators(endpoint, defaults);
-        return authenticators.isEmpty() ? handler : new AuthenticationStage(authenticators).wrap(handler);
+        return authenticators.isEmpty() ? handler
+                : new AuthenticationStage(authenticators, Refusal.of(authenticators)).wrap(handler);
     }
 
     /**
@@ -96,10 +98,22 @@ public final class Pipeline {
         return endpoint.policies().authenticators().orElse(defaults.authenticators());
     }
 
+    /** The endpoint's one rule for 401 and 403 ({@link Refusal}), with its challenge chosen now, not per request. */
+    private static Refusal refusal(Endpoint endpoint, Defaults defaults) {
+        return Refusal.of(authenticators(endpoint, defaults));
+    }
+
+    /**
+     * Who is calling. Without authenticators the stage is left out, unless the endpoint has middlewares of its own:
+     * they run outside it and must see every refusal finished, never a 401 without a challenge.
+     */
     private static Optional<Middleware> authenticate(Endpoint endpoint, Defaults defaults) {
         List<Authenticator> authenticators = authenticators(endpoint, defaults);
         CallerCheck.check(endpoint, authenticators);
-        return authenticators.isEmpty() ? Optional.empty() : Optional.of(new AuthenticationStage(authenticators));
+        if (authenticators.isEmpty() && endpoint.middlewares().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new AuthenticationStage(authenticators, refusal(endpoint, defaults)));
     }
 
     private static Optional<Middleware> permit(Endpoint endpoint, Defaults defaults) {
@@ -108,7 +122,7 @@ public final class Pipeline {
             return Optional.empty();
         }
         CallerCheck.permissions(endpoint, permissions, authenticators(endpoint, defaults));
-        return Optional.of(new PermissionStage(permissions, !authenticators(endpoint, defaults).isEmpty()));
+        return Optional.of(new PermissionStage(permissions, refusal(endpoint, defaults)));
     }
 
     private static Optional<Middleware> throttle(Endpoint endpoint, Defaults defaults) {
@@ -122,7 +136,7 @@ public final class Pipeline {
     private static Optional<Middleware> validate(Endpoint endpoint, Defaults defaults) {
         java.util.Set<String> credentialFields = new java.util.HashSet<>();
         authenticators(endpoint, defaults).forEach(a -> credentialFields.addAll(a.formFields()));
-        Binder binder = Binder.create(endpoint, defaults.readers(), credentialFields);
+        Binder binder = Binder.create(endpoint, defaults.readers(), credentialFields, refusal(endpoint, defaults));
         return binder.isEmpty() ? Optional.empty() : Optional.of(new InputStage(binder,
                 InputValidator.create(endpoint, defaults.readers().naming())));
     }

@@ -55,7 +55,8 @@ class GuessesTest {
         assertThat(Settings.THROTTLE_FAILURES_USERNAME.defaultValue()).isEqualTo("10/hour");
         Portico app = app(PorticoConfig.builder());
         for (int i = 0; i < 10; i++) {
-            assertThat(call(app, "203.0.113.1", "ada", "wrong").status()).isEqualTo(401);
+            // the authenticator has no challenge, so bad credentials are a 403 (Refusal)
+            assertThat(call(app, "203.0.113.1", "ada", "wrong").status()).isEqualTo(403);
         }
         Response refused = call(app, "203.0.113.1", "ada", "right");
         assertThat(refused.status()).isEqualTo(429);
@@ -72,7 +73,7 @@ class GuessesTest {
         call(app, "203.0.113.1", "bob", "wrong");
         assertThat(call(app, "203.0.113.1", "carol", "right").status()).isEqualTo(429);
         for (int i = 0; i < 20; i++) {   // no username limit: only addresses count
-            assertThat(call(app, "198.51.100." + i, "ada", "wrong").status()).isEqualTo(401);
+            assertThat(call(app, "198.51.100." + i, "ada", "wrong").status()).isEqualTo(403);
         }
     }
 

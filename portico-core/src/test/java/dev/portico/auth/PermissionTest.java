@@ -17,14 +17,14 @@ class PermissionTest {
     /** The status of {@code method /x/} by {@code caller} (null for anonymous) under {@code permission}. */
     private static int status(Permission permission, String method, String caller) {
         Portico app = Portico.builder().config(PorticoConfig.defaults()).shutdownHook(false)
-                .authenticators(TestCaller.session()).permissions(permission)
+                .authenticators(TestCaller.bearer()).permissions(permission)
                 .get("/x/", String.class, r -> "ok")
                 .endpoint(Endpoint.builder(HttpMethod.POST, "/x/").output(String.class).handle(r -> "ok").build())
                 .delete("/x/", r -> null)
                 .build();
         TestRequest request = TestRequest.of(method, "/x/");
         if (caller != null) {
-            request.header("X-User", caller);
+            request.header("Authorization", "Bearer " + caller);
         }
         return app.handle(request).status();
     }

@@ -248,12 +248,20 @@ class OpenApiGeneratorTest {
     };
 
     @Test
-    void authenticatorsWithoutAChallengeStillGive401() {
+    void authenticatorsWithoutAChallengeGive403Not401() {
         JsonNode doc = json(b -> b.authenticators(r -> Optional.empty()).permissions(Permission.authenticated())
                 .get("/api/private/", Article.class, r -> null)
                 .get("/api/open/", Article.class, r -> null, e -> e.permissions()));
-        assertThat(statuses(op(doc, "/api/private/", "get"))).containsExactlyInAnyOrder("200", "400", "401", "403", "405");
-        // no permission to refuse anyone, but bad credentials are still a 401
+        // a 401 must name a challenge, so without one every refusal is a 403 (Refusal), as the pipeline answers
+        assertThat(statuses(op(doc, "/api/private/", "get"))).containsExactlyInAnyOrder("200", "400", "403", "405");
+        // no permission to refuse anyone, but bad credentials are still refused: a 403
+        assertThat(statuses(op(doc, "/api/open/", "get"))).containsExactlyInAnyOrder("200", "400", "403", "405");
+    }
+
+    @Test
+    void oneAuthenticatorWithAChallengeGives401WhateverTheOrder() {
+        JsonNode doc = json(b -> b.authenticators(r -> Optional.empty(), BEARER)
+                .get("/api/open/", Article.class, r -> null, e -> e.permissions()));
         assertThat(statuses(op(doc, "/api/open/", "get"))).containsExactlyInAnyOrder("200", "400", "401", "405");
     }
 

@@ -79,7 +79,7 @@ class SchemaEndpointTest {
     void isPublicByDefaultEvenWhenTheApplicationIsNot() {
         Portico app = OpenApiTesting.app(b -> b.authenticators(r -> Optional.empty())
                 .permissions(Permission.authenticated()).get("/api/hello/", Greeting.class, r -> null));
-        assertThat(app.handle(TestRequest.get("/api/hello/")).status()).isEqualTo(401);
+        assertThat(app.handle(TestRequest.get("/api/hello/")).status()).isEqualTo(403); // no challenge: 403
         assertThat(app.handle(TestRequest.get("/api/schema/")).status()).isEqualTo(200);
     }
 
@@ -88,7 +88,7 @@ class SchemaEndpointTest {
         Portico guarded = OpenApiTesting.app(b -> b.authenticators(r -> Optional.empty())
                 .schema(s -> s.permissions(Permission.authenticated()).path("/openapi/"))
                 .get("/api/hello/", Greeting.class, r -> null));
-        assertThat(guarded.handle(TestRequest.get("/openapi/")).status()).isEqualTo(401);
+        assertThat(guarded.handle(TestRequest.get("/openapi/")).status()).isEqualTo(403); // no challenge: 403
         assertThat(guarded.handle(TestRequest.get("/api/schema/")).status()).isEqualTo(404);
         Portico off = OpenApiTesting.app(b -> b.schema(s -> s.enabled(false)).get("/api/hello/", Greeting.class, r -> null));
         assertThat(off.handle(TestRequest.get("/api/schema/")).status()).isEqualTo(404);

@@ -81,12 +81,13 @@ class PoliciesTest {
     }
 
     @Test
-    void withoutAnyChallengeAnAnonymousRefusalIsStill401WithTheGenericOne() {
+    void withoutAnyChallengeAnAnonymousRefusalIs403AsInDrf() {
         Authenticator noChallenge = request -> Optional.empty();
         Response response = app(noChallenge, null).handle(TestRequest.of("POST", "/api/notes/").json("{}"));
-        assertThat(response.status()).isEqualTo(401); // not DRF's 403: missing credentials are a 401
-        assertThat(response.headerValue("WWW-Authenticate")).contains("Session realm=\"api\"");
+        assertThat(response.status()).isEqualTo(403); // a 401 needs a challenge (RFC 9110), and none has one
+        assertThat(response.headerValue("WWW-Authenticate")).isEmpty();
         assertThat(json(response).get("code").asText()).isEqualTo("not_authenticated");
+        assertThat(json(response).get("detail").asText()).isEqualTo("Authentication credentials were not provided.");
     }
 
     @Test

@@ -184,7 +184,7 @@ class ApiTest {
     @Test
     void theCallerIsTheFirstParameter() {
         Response anonymous = post("/api/home/describe_user", "user=u-1");
-        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.status()).isEqualTo(403); // X-User has no challenge: 403, as DRF
         Response known = APP.handle(TestRequest.of("POST", "/api/home/describe_user").header("X-User", "ada")
                 .header("Content-Type", "application/x-www-form-urlencoded").body("user=u-1".getBytes()));
         assertThat(Bodies.json(known).get("caller").asText()).isEqualTo("ada");

@@ -12,11 +12,11 @@ import dev.portico.auth.Permission;
 import dev.portico.config.PorticoConfig;
 import dev.portico.config.Settings;
 import dev.portico.testing.RawHttp;
+import dev.portico.testing.TestCaller;
 import dev.portico.testing.Wire;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -61,7 +61,7 @@ class WireTest {
                     return new Hello("Hello, " + name + "!");
                 })
                 .post("/api/posts/", Item.class, Item.class, (request, item) -> item, e -> e
-                        .authenticators(request -> Optional.empty()).permissions(Permission.authenticated()))
+                        .authenticators(TestCaller.bearer()).permissions(Permission.authenticated()))
                 .post("/api/items/", Item.class, Item.class, (request, item) -> item)
                 .get("/api/big/", dev.portico.http.Response.class,
                         request -> dev.portico.http.Response.of(200, "application/octet-stream", BIG))

@@ -48,8 +48,19 @@ final class SampleApp {
     }
 
     /** {@code Authorization: Token <name>} signs in as {@code name}; {@code Token bad} fails. */
-    static final Authenticator TOKENS = request -> request.header("Authorization")
-            .filter(h -> h.startsWith("Token ")).map(h -> Principal.of(h.substring(6), Set.of()));
+    static final Authenticator TOKENS = new Authenticator() {
+        @Override
+        public Optional<Principal> authenticate(dev.portico.http.Request request) {
+            return request.header("Authorization").filter(h -> h.startsWith("Token "))
+                    .map(h -> Principal.of(h.substring(6), Set.of()));
+        }
+
+        /** DRF's {@code TokenAuthentication.authenticate_header}: without one, a refusal would be a 403. */
+        @Override
+        public Optional<String> challenge() {
+            return Optional.of("Token");
+        }
+    };
 
     private SampleApp() {
     }

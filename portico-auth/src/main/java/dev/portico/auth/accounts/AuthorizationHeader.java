@@ -9,7 +9,7 @@ import java.util.function.Function;
  * Reads the credentials of one scheme from the {@code Authorization} header, as DRF's authenticators do: another
  * scheme (or no header) is not ours, the scheme name is case-insensitive, and a header of our scheme without one
  * space-free credentials string is refused at once. The refusals carry no {@code WWW-Authenticate}: the endpoint's
- * pipeline adds the challenge of its first configured scheme to every 401.
+ * pipeline adds the challenge of its first scheme that has one, or answers 403 ({@link dev.portico.auth.Refusal}).
  */
 public final class AuthorizationHeader {
     private AuthorizationHeader() {

@@ -27,7 +27,7 @@ import java.util.Optional;
  * A password with the shape of a key ({@code k-} and 16 hex digits, a colon, the rest) is always taken as a key.
  * Refusals are 401 in DRF's sentences ({@code Invalid username/password.}); a key of another user is refused just
  * as a wrong password is, before its last use is recorded. The challenge is {@value #CHALLENGE}, sent when Basic is
- * the endpoint's first scheme; a refusal carries none of its own, so a bad Basic attempt on an endpoint whose first
+ * the endpoint's first scheme that has a challenge; a refusal carries none of its own, so a bad Basic attempt on an endpoint whose first
  * scheme is Bearer does not make a browser show its Basic prompt. The credentials are UTF-8 (RFC 7617), or
  * ISO-8859-1 when they are not valid UTF-8, as DRF falls back.
  * <pre>{@code

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.mustachejava.Mustache;
 import dev.portico.Portico;
 import dev.portico.auth.Permission;
+import dev.portico.auth.Refusal;
 import dev.portico.auth.page.Pages;
 import dev.portico.auth.session.Sessions;
 import dev.portico.endpoint.Endpoint;
@@ -95,15 +96,22 @@ public final class BrowsableApi implements PageRenderer {
                         "text/javascript; charset=utf-8"));
     }
 
+    /**
+     * The page of an answer, with the answer's status and headers but a Basic challenge: a browser would show its
+     * password prompt, where the page offers its log in link. Without that challenge a 401 would name none, which
+     * RFC 9110 forbids, so the page is then a 403, as {@link dev.portico.auth.Refusal} answers where no challenge
+     * applies.
+     */
     @Override
     public Response render(ApiPage page) {
         String csrf = sessions.csrf().token(page.request());
         String html = Pages.render(TEMPLATE, new ApiPageView(mapper, chrome()).scope(page, csrf));
-        Response out = Pages.page(page.response().status(), html);
         Response answer = page.response();
+        boolean basicOnly = answer.headerValue(Refusal.HEADER).filter(c -> c.startsWith("Basic")).isPresent();
+        Response out = Pages.page(basicOnly && answer.status() == 401 ? 403 : answer.status(), html);
         for (int i = 0; i < answer.headerCount(); i++) {
             String name = answer.headerName(i);
-            boolean basic = name.equalsIgnoreCase("WWW-Authenticate") && answer.headerValue(i).startsWith("Basic");
+            boolean basic = name.equalsIgnoreCase(Refusal.HEADER) && answer.headerValue(i).startsWith("Basic");
             if (!OWN_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT)) && !basic) {
                 out.header(name, answer.headerValue(i));  // Allow, Location, RateLimit-*, Retry-After...
             }

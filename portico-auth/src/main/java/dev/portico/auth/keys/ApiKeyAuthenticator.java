@@ -17,7 +17,7 @@ import java.util.Optional;
  *
  * <p>The challenge is {@value #CHALLENGE}: {@code Api-Key} is no registered HTTP scheme, but naming it tells a
  * client what to send. As with every authenticator of this module, a refusal carries no challenge of its own: the
- * pipeline sends the one of the endpoint's first configured scheme with every 401.
+ * pipeline sends the endpoint's, that of its first scheme that has one ({@link dev.portico.auth.Refusal}).
  * <pre>{@code
  * Portico.builder().authenticators(ApiKeyAuthenticator.create(ApiKeys.create(accounts)))
  * }</pre>

@@ -15,9 +15,9 @@ import java.util.Set;
  * Django treats an invalid session, and the response clears that cookie. A request it authenticates with an unsafe
  * method must then pass the CSRF check, or is refused with 403 {@code csrf_failed}; requests authenticated otherwise
  * (a token, a key) never need a CSRF token. It has no {@code WWW-Authenticate} challenge of its own; when no
- * authenticator of an endpoint has one, the pipeline still answers an anonymous refusal 401 with
- * {@code Session realm="api"}. OpenAPI scheme: {@code sessionAuth}, an {@code apiKey} in cookie {@code sessionid},
- * whose description names the CSRF header.
+ * authenticator of an endpoint has one, an anonymous refusal there is a 403, as DRF answers
+ * ({@link dev.portico.auth.Refusal}). OpenAPI scheme: {@code sessionAuth}, an {@code apiKey} in cookie
+ * {@code sessionid}, whose description names the CSRF header.
  */
 public final class SessionAuthenticator implements Authenticator {
     private final Sessions sessions;

@@ -96,7 +96,7 @@ class AccountEndpointsTest {
         try (SessionTestApp t = SessionTestApp.create(test, MutableClock.startingNow())) {
             User ada = t.user("ada");
             t.user("bob");
-            assertThat(t.browser().send(TestRequest.get("/auth/user/")).status()).isEqualTo(401);
+            assertThat(t.browser().send(TestRequest.get("/auth/user/")).status()).isEqualTo(403);
             Browser browser = t.loggedIn("ada");
             Response patched = browser.json("PATCH", "/auth/user/", "{\"email\":\"lovelace@example.com\"}");
             assertThat(patched.status()).isEqualTo(200);
@@ -174,10 +174,10 @@ class AccountEndpointsTest {
             assertThat(t.sessions.count(ada.id())).isZero();
             assertThat(laptop.hasCookie("sessionid")).as("this session's cookie cleared").isFalse();
             assertThat(phone.send(TestRequest.get("/auth/user/")).status()).as("the other session ended too")
-                    .isEqualTo(401);
+                    .isEqualTo(403);
             assertThat(bobs.send(TestRequest.get("/auth/user/")).status()).as("another user's goes on").isEqualTo(200);
             assertThat(t.browser().send(TestRequest.of("POST", "/auth/logout_everywhere/").json("{}")).status())
-                    .as("anonymous").isEqualTo(401);
+                    .as("anonymous").isEqualTo(403);
         }
     }
 

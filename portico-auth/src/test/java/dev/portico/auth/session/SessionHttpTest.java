@@ -75,7 +75,7 @@ class SessionHttpTest {
                 assertThat(SetCookie.find(SetCookie.all(logout), "sessionid").orElseThrow().clears()).isTrue();
                 assertThat(jar.getCookieStore().getCookies()).extracting(HttpCookie::getName).doesNotContain("sessionid");
                 assertThat(client.send(HttpRequest.newBuilder(URI.create(base + "/auth/user/")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+                        HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
             } finally {
                 server.stop();
             }

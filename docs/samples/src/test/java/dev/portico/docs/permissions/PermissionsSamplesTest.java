@@ -9,6 +9,7 @@ import dev.portico.auth.Permission;
 import dev.portico.config.PorticoConfig;
 import dev.portico.error.NotFound;
 import dev.portico.http.Principal;
+import dev.portico.http.Request;
 import dev.portico.test.PorticoClient;
 import dev.portico.test.junit.App;
 import dev.portico.test.junit.PorticoTest;
@@ -37,7 +38,17 @@ class PermissionsSamplesTest {
             "t-ada", Principal.of("ada", Set.of("reports:read")),
             "t-bob", Principal.of("bob", Set.of()));
 
-    static final Authenticator X_TOKEN = request -> request.header("X-Token").map(TOKENS::get);
+    static final Authenticator X_TOKEN = new Authenticator() {
+        @Override
+        public Optional<Principal> authenticate(Request request) {
+            return request.header("X-Token").map(TOKENS::get);
+        }
+
+        @Override
+        public Optional<String> challenge() {    // names the scheme on a 401; without one, a refusal is a 403
+            return Optional.of("X-Token");
+        }
+    };
     // endregion authenticator
 
     // region object

@@ -126,6 +126,18 @@ class BrowsableApiTest {
     }
 
     @Test
+    void aRefusalWhoseOnlyChallengeIsBasicIsA403PageSoTheBrowserShowsNoPrompt() {
+        // the API methods take the caller; their authenticators are the session, a form key and Basic
+        TestResponse json = client.fork().post("/api/home/describe_site").anonymous().form(Map.of()).send();
+        assertThat(json.status()).isEqualTo(401);
+        assertThat(json.header("WWW-Authenticate")).contains("Basic realm=\"api\"");
+        TestResponse page = client.fork().post("/api/home/describe_site?format=api").anonymous().form(Map.of()).send();
+        assertThat(page.status()).as("a 401 without its challenge would break RFC 9110").isEqualTo(403);
+        assertThat(page.header("WWW-Authenticate")).isEmpty();
+        assertThat(page.text()).contains("Log in");
+    }
+
+    @Test
     void optionsAnswersDrfsMetadata() {
         JsonNode body = client.options("/api/posts/").send().json();
         assertThat(body.get("name").asText()).isEqualTo("Post");
