@@ -72,6 +72,14 @@ public final class Manage {
     private static final List<List<String>> PLAIN_SERVE = List.of(List.of(), List.of("serve"),
             List.of("serve", "--exit-after-start"));
 
+    /**
+     * The system property naming commands that {@code serve} runs first, their output discarded, in a training run of
+     * the JDK's ahead-of-time cache ({@code ./manage} sets it): commands separated by {@code ;}, read-only ones such as
+     * {@code --help;migrate --info;schema}. The cache then holds the classes of the commands as well as those of
+     * {@code serve}, so a command does not load and verify a thousand classes from the jars at every start.
+     */
+    public static final String TRAINING_COMMANDS = "portico.manage.training-commands";
+
     private Manage(Function<PorticoConfig, Portico.Builder> app) {
         this.app = app;
     }
@@ -120,6 +128,7 @@ public final class Manage {
     public int run(String[] args, PrintWriter out, PrintWriter err) {
         survey = null; // a file or a variable may have changed since the last run
         if (PLAIN_SERVE.contains(List.of(args))) {
+            runTrainingCommands();
             return serveWithoutCommandLine(args, out, err);
         }
         CommandLine line;
@@ -213,6 +222,21 @@ public final class Manage {
         List<String> names = new ArrayList<>(List.of(annotation.aliases()));
         names.add(annotation.name());
         return names;
+    }
+
+    /**
+     * Runs the commands of {@link #TRAINING_COMMANDS}, when set, into the void: whatever they print or however they
+     * fail, {@code serve} then starts as usual.
+     */
+    private void runTrainingCommands() {
+        String commands = System.getProperty(TRAINING_COMMANDS, "");
+        PrintWriter discard = new PrintWriter(java.io.Writer.nullWriter());
+        for (String command : commands.split(";")) {
+            if (!command.isBlank()) {
+                run(command.trim().split("\\s+"), discard, discard);
+            }
+        }
+        survey = null;
     }
 
     /**
