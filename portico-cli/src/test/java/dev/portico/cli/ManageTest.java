@@ -119,6 +119,20 @@ class ManageTest {
     }
 
     @Test
+    void theTrainingCommandsRunBeforeAnyCommandOnceEach() {
+        Manage manage = manage().command(new Count());
+        Count.RUNS.set(0);
+        System.setProperty(Manage.TRAINING_COMMANDS, "count;--version");
+        try {
+            assertThat(run(manage, "--version")).isZero();
+        } finally {
+            System.clearProperty(Manage.TRAINING_COMMANDS);
+        }
+        assertThat(Count.RUNS).hasValue(1);
+        assertThat(out.toString().lines()).as("the asked --version only").singleElement().asString().startsWith("Portico");
+    }
+
+    @Test
     void serveBuildsTheAppOnceWhetherPicocliParsesItOrNot() {
         for (String[] args : new String[][] {{"serve", "--exit-after-start"}, {"serve", "--exit-after-start", "--"}}) {
             java.util.concurrent.atomic.AtomicInteger built = new java.util.concurrent.atomic.AtomicInteger();
