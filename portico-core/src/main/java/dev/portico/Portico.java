@@ -36,6 +36,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -242,7 +243,12 @@ public final class Portico {
     /** Collects endpoints, policies and configuration. */
     public static final class Builder {
         private PorticoConfig config;
-        private final List<Endpoint> endpoints = new ArrayList<>();
+        /**
+         * The endpoints in declaration order, each group made when {@link #build()} first asks: a group added by
+         * {@link #endpoints(Supplier)} costs nothing until then, so a management command, which asks the builder for
+         * its modules and never builds it, does not pay for the admin's forms or the account endpoints' validators.
+         */
+        private final List<Supplier<? extends java.util.Collection<Endpoint>>> declared = new ArrayList<>();
         private final List<Middleware> middlewares = new ArrayList<>();
         private List<Authenticator> authenticators = List.of();
         private List<Permission> permissions = List.of();
@@ -385,7 +391,8 @@ public final class Portico {
 
         /** Adds a fully described endpoint. */
         public Builder endpoint(Endpoint endpoint) {
-            endpoints.add(endpoint);
+            java.util.Objects.requireNonNull(endpoint, "endpoint");
+            declared.add(() -> List.of(endpoint));
             return this;
         }
 
@@ -395,6 +402,30 @@ public final class Portico {
             return this;
         }
 
+        /**
+         * Adds endpoints made by {@code later} when the app is built, in this place of the order: for a module whose
+         * endpoints cost start-up time to make (forms, validators), which a command that only lists the modules never
+         * needs. Still made once, at {@link #build()}, never per request; a mistake in them fails the build.
+         * <pre>{@code
+         * app.endpoints(() -> site.endpoints());
+         * }</pre>
+         */
+        public Builder endpoints(Supplier<? extends java.util.Collection<Endpoint>> later) {
+            declared.add(java.util.Objects.requireNonNull(later, "later"));
+            return this;
+        }
+
+        /** Every endpoint, in order, each deferred group made once: the first call makes them, later ones reuse. */
+        private List<Endpoint> endpoints() {
+            List<Endpoint> all = new ArrayList<>();
+            for (int i = 0; i < declared.size(); i++) {
+                List<Endpoint> made = List.copyOf(declared.get(i).get());
+                declared.set(i, () -> made);
+                all.addAll(made);
+            }
+            return all;
+        }
+
         /** Adds the endpoints of an annotated controller. */
         public Builder controller(Object controller) {
             return controller(controller, e -> { });
@@ -402,8 +433,7 @@ public final class Portico {
 
         /** Adds the endpoints of an annotated controller, each customised (middlewares, policies). */
         public Builder controller(Object controller, Consumer<EndpointBuilder> customizer) {
-            endpoints.addAll(Controllers.endpoints(controller, customizer));
-            return this;
+            return endpoints(Controllers.endpoints(controller, customizer));
         }
 
         /** Adds global middlewares, outermost first; they run before the method check, for every request. */
@@ -530,7 +560,7 @@ public final class Portico {
 
         private String unlessRouted(String path) {
             String trimmed = path.trim();
-            boolean routed = endpoints.stream().anyMatch(e -> e.path().template().equals(trimmed));
+            boolean routed = endpoints().stream().anyMatch(e -> e.path().template().equals(trimmed));
             return routed ? "" : trimmed;
         }
 
@@ -630,6 +660,7 @@ public final class Portico {
             ObjectMapper mapper = Json.mapper(Json.Limits.of(resolved), resolved.naming());
             ErrorRenderer errors = new ErrorRenderer(mapper, resolved.get(Settings.ERRORS_FORMAT),
                     resolved.limits().errorEntries());
+            List<Endpoint> endpoints = endpoints();
             ResponseCache responses = cache != null ? cache
                     : endpoints.stream().anyMatch(e -> e.policies().cacheFor().isPresent())
                     ? ResponseCache.inMemory(resolved.get(Settings.CACHE_MEMORY_MAX_SIZE), resolved.clock()) : ResponseCache.none();

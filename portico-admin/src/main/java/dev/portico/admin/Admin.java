@@ -218,7 +218,7 @@ public final class Admin implements Module {
     /** Mounts the site on {@code app} and installs the session middleware, which writes the cookies. */
     public Portico.Builder addTo(Portico.Builder app) {
         sessions.install(app);
-        endpoints().forEach(app::endpoint);
+        app.endpoints(this::endpoints); // made when the app is built: a command never pays for them
         return app;
     }
 

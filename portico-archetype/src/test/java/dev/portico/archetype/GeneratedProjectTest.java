@@ -46,6 +46,9 @@ class GeneratedProjectTest {
         Path project = projects.resolve("myapi");
         assertThat(project.resolve("src/main/java/com/example/myapi/Application.java")).isRegularFile();
         assertThat(project.resolve("manage")).isExecutable();
+        assertThat(ManageScriptTest.shared(Files.readString(project.resolve("manage"))))
+                .as("the generated manage starts as fast as the example's")
+                .isEqualTo(ManageScriptTest.shared(Files.readString(ManageScriptTest.EXAMPLE)));
         assertThat(Files.readString(project.resolve("README.md"))).as("the README's two commands, run below")
                 .contains("\n    ./manage\n", "\n    mvn -B verify\n")
                 .as("its headings (Velocity reads a line starting ## as a comment)")

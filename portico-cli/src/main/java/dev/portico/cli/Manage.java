@@ -37,6 +37,8 @@ public final class Manage {
     private final List<Object> schemaCommands = new ArrayList<>();
     private java.util.function.Consumer<PorticoConfig.Builder> settings = b -> { };
     private String name = "manage";
+    /** True while {@link #TRAINING_COMMANDS} run, which then do not run them again. */
+    private boolean training;
     /** The configuration and the app's modules, surveyed once per run. */
     private Survey survey;
 
@@ -71,6 +73,14 @@ public final class Manage {
      */
     private static final List<List<String>> PLAIN_SERVE = List.of(List.of(), List.of("serve"),
             List.of("serve", "--exit-after-start"));
+
+    /**
+     * The system property naming commands that {@link #run} runs first, their output discarded, in a training run of
+     * the JDK's ahead-of-time cache ({@code ./manage} sets it): commands separated by {@code ;}, read-only ones such as
+     * {@code --help;migrate --info;schema}. The cache then holds the classes of every command, so a command does not
+     * load and verify a thousand classes from the jars at every start.
+     */
+    public static final String TRAINING_COMMANDS = "portico.manage.training-commands";
 
     private Manage(Function<PorticoConfig, Portico.Builder> app) {
         this.app = app;
@@ -118,6 +128,9 @@ public final class Manage {
 
     /** Runs with explicit output streams, for tests. */
     public int run(String[] args, PrintWriter out, PrintWriter err) {
+        if (!training && !System.getProperty(TRAINING_COMMANDS, "").isBlank()) {
+            runTrainingCommands();
+        }
         survey = null; // a file or a variable may have changed since the last run
         if (PLAIN_SERVE.contains(List.of(args))) {
             return serveWithoutCommandLine(args, out, err);
@@ -213,6 +226,24 @@ public final class Manage {
         List<String> names = new ArrayList<>(List.of(annotation.aliases()));
         names.add(annotation.name());
         return names;
+    }
+
+    /**
+     * Runs the commands of {@link #TRAINING_COMMANDS} into the void: whatever they print or however they fail, the
+     * command asked for then runs as usual.
+     */
+    private void runTrainingCommands() {
+        PrintWriter discard = new PrintWriter(java.io.Writer.nullWriter());
+        training = true;
+        try {
+            for (String command : System.getProperty(TRAINING_COMMANDS).split(";")) {
+                if (!command.isBlank()) {
+                    run(command.trim().split("\\s+"), discard, discard);
+                }
+            }
+        } finally {
+            training = false;
+        }
     }
 
     /**

@@ -73,6 +73,65 @@ class ManageTest {
         assertThat(out.toString()).doesNotContain("Ctrl-C");
     }
 
+    /** A command of the app's own that counts its runs, prints, and fails when asked. */
+    @picocli.CommandLine.Command(name = "count")
+    static final class Count implements java.util.concurrent.Callable<Integer> {
+        static final java.util.concurrent.atomic.AtomicInteger RUNS = new java.util.concurrent.atomic.AtomicInteger();
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @picocli.CommandLine.Option(names = "--fail")
+        boolean fail;
+
+        @Override
+        public Integer call() {
+            RUNS.incrementAndGet();
+            spec.commandLine().getOut().println("counted");
+            if (fail) {
+                throw new IllegalStateException("asked to fail");
+            }
+            return 0;
+        }
+    }
+
+    @Test
+    void aTrainingRunOfTheCacheRunsTheNamedCommandsIntoTheVoidThenServes() {
+        java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+        Manage manage = Manage.create(config -> Portico.builder().config(config).shutdownHook(false)
+                .onStart(started::incrementAndGet)).name("./manage").command(new Count())
+                .settings(b -> b.set(dev.portico.config.Settings.SERVER_PORT, 0)
+                        .set(dev.portico.config.Settings.SERVER_HOST, "127.0.0.1"));
+        Count.RUNS.set(0);
+        System.setProperty(Manage.TRAINING_COMMANDS, "count; count --fail ;no-such-command;;--help");
+        try {
+            assertThat(run(manage, "serve", "--exit-after-start")).isZero();
+        } finally {
+            System.clearProperty(Manage.TRAINING_COMMANDS);
+        }
+        assertThat(Count.RUNS).as("a failing command stops nothing").hasValue(2);
+        assertThat(started).hasValue(1);
+        assertThat(out.toString()).doesNotContain("counted").doesNotContain("Usage");
+        assertThat(err.toString()).isEmpty();
+
+        assertThat(run(manage, "serve", "--exit-after-start")).as("without the property, no command").isZero();
+        assertThat(Count.RUNS).hasValue(2);
+    }
+
+    @Test
+    void theTrainingCommandsRunBeforeAnyCommandOnceEach() {
+        Manage manage = manage().command(new Count());
+        Count.RUNS.set(0);
+        System.setProperty(Manage.TRAINING_COMMANDS, "count;--version");
+        try {
+            assertThat(run(manage, "--version")).isZero();
+        } finally {
+            System.clearProperty(Manage.TRAINING_COMMANDS);
+        }
+        assertThat(Count.RUNS).hasValue(1);
+        assertThat(out.toString().lines()).as("the asked --version only").singleElement().asString().startsWith("Portico");
+    }
+
     @Test
     void serveBuildsTheAppOnceWhetherPicocliParsesItOrNot() {
         for (String[] args : new String[][] {{"serve", "--exit-after-start"}, {"serve", "--exit-after-start", "--"}}) {

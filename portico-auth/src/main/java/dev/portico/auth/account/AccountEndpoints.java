@@ -173,7 +173,7 @@ public final class AccountEndpoints {
     /** Mounts the endpoints on {@code app} and installs the session middleware. */
     public Portico.Builder addTo(Portico.Builder app) {
         sessions.install(app);
-        endpoints().forEach(app::endpoint);
+        app.endpoints(this::endpoints); // made when the app is built: a command never pays for them
         return app;
     }
 

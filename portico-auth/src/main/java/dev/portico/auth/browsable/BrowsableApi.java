@@ -80,7 +80,7 @@ public final class BrowsableApi implements PageRenderer {
     public Portico.Builder addTo(Portico.Builder app) {
         sessions.install(app);
         app.pageRenderer(this);
-        endpoints().forEach(app::endpoint);
+        app.endpoints(this::endpoints); // made when the app is built: a command never pays for them
         return app;
     }
 

@@ -71,7 +71,7 @@ public final class BlogApp {
                 .register(employees, m -> m.columns("name", "department", "salary", "hireDate")));
         // DRF's browsable API: a browser sees every JSON endpoint as a page, logs in at /api-auth/login/
         BrowsableApi.create(auth.sessions()).title("Blog API").home("/api/posts/").addTo(app);
-        app.endpoints(api(auth, config.naming()).endpoints());
+        app.endpoints(() -> api(auth, config.naming()).endpoints()); // made at build: commands never need them
         EmployeesPage.addTo(app);
         return app;
     }

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The repository's {@code ./manage} script and the JDK's ahead-of-time cache: the first command after a build
  * trains the cache, the next ones use it as it is, and {@code MANAGE_AOT=0} leaves it out. The script runs on a copy
  * of the build's layout ({@code examples/blog/target/} with the app's jar and {@code classpath.txt}) made from this
- * test's classpath, so it needs no Maven and leaves the real build alone; it needs a JDK 25 or newer.
+ * test's classpath, so it needs no Maven and leaves the real build alone; it needs a JDK 25 or newer. The commands'
+ * cache holds their own classes: its training run runs read-only commands. serve's cache is trained by serve.
  */
 class ManageAotTest {
 
@@ -36,7 +37,7 @@ class ManageAotTest {
         }
         Assumptions.assumeTrue(jdk != null, "no JDK 25 or newer: the ahead-of-time cache needs one");
         layout(root);
-        Path cache = root.resolve("examples/blog/target/app.aot");
+        Path cache = root.resolve("examples/blog/target/commands.aot");
 
         Result first = manage(root, jdk, Map.of(), "--version");
         assertThat(first.code()).as(first.err()).isZero();
@@ -50,6 +51,14 @@ class ManageAotTest {
         assertThat(second.code()).as(second.err()).isZero();
         assertThat(second.err()).doesNotContain("training").doesNotContain("[error]");
         assertThat(Files.getLastModifiedTime(cache)).as("reused, not trained again").isEqualTo(trained);
+
+        // the commands' training ran the read-only commands: a command's own classes come from the cache, not the jars
+        Path loaded = root.resolve("classes.log");
+        Result command = manage(root, jdk, Map.of("JDK_JAVA_OPTIONS", "-XX:AOTMode=on -Xlog:class+load=info:file="
+                + loaded), "migrate", "--info");
+        assertThat(command.code()).as(command.err()).isZero();
+        assertThat(Files.readAllLines(loaded)).filteredOn(line -> line.contains(" dev.portico.data.MigrateCommand "))
+                .singleElement().asString().contains("source: shared objects file");
 
         Files.delete(cache);
         Result off = manage(root, jdk, Map.of("MANAGE_AOT", "0"), "--version");
