@@ -23,8 +23,7 @@ import java.util.Map;
  * JavaNativeClientTest generates the client, compiles it with this class by javac and calls {@link #run}.
  */
 public final class NativeClientRun {
-    private NativeClientRun() {
-    }
+    private NativeClientRun() {}
 
     private static ApiClient client(String base, String authorization) {
         ApiClient client = new ApiClient();
@@ -39,39 +38,59 @@ public final class NativeClientRun {
     public static Map<String, Object> run(String base, String username, String password, String apiKey, String tag)
             throws Exception {
         Map<String, Object> report = new LinkedHashMap<>();
-        String access = new AuthApi(client(base, null)).obtainToken(
-                new TokenObtainRequest().username(username).password(password)).getAccess();
+        String access = new AuthApi(client(base, null))
+                .obtainToken(new TokenObtainRequest().username(username).password(password))
+                .getAccess();
         PostsApi posts = new PostsApi(client(base, "Bearer " + access));
         // the second argument is X-CSRFToken, which only a session caller needs
-        Post created = posts.createPost(new PostInput().title("From Java " + tag).content("Generated"), null);
+        Post created =
+                posts.createPost(new PostInput().title("From Java " + tag).content("Generated"), null);
         report.put("created", Map.of("id", created.getId(), "title", created.getTitle()));
-        var listed = posts.listPosts(PostsApi.APIListPostsRequest.newBuilder().titleIcontains(tag).pageSize(5)
+        var listed = posts.listPosts(PostsApi.APIListPostsRequest.newBuilder()
+                .titleIcontains(tag)
+                .pageSize(5)
                 .build());
-        report.put("listed", Map.of("count", listed.getCount(),
-                "titles", listed.getResults().stream().map(Post::getTitle).toList()));
+        report.put(
+                "listed",
+                Map.of(
+                        "count",
+                        listed.getCount(),
+                        "titles",
+                        listed.getResults().stream().map(Post::getTitle).toList()));
         try {
             posts.createPost(new PostInput().title("").content("no title"), null);
             report.put("invalid", Map.of("status", 201));
         } catch (ApiException e) {
             report.put("invalid", Map.of("status", e.getCode(), "body", e.getResponseBody()));
         }
-        var employees = new EmployeesApi(client(base, "Api-Key " + apiKey)).listEmployees(
-                EmployeesApi.APIListEmployeesRequest.newBuilder().build());
+        var employees = new EmployeesApi(client(base, "Api-Key " + apiKey))
+                .listEmployees(EmployeesApi.APIListEmployeesRequest.newBuilder().build());
         report.put("employees", Map.of("count", employees.getCount()));
 
         // API methods: HTTP Basic with the key as the password; the form fields of a multipart body
-        ApiClient basic = client(base, "Basic " + Base64.getEncoder().encodeToString(
-                (username + ":" + apiKey).getBytes(StandardCharsets.UTF_8)));
+        ApiClient basic = client(
+                base,
+                "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString((username + ":" + apiKey).getBytes(StandardCharsets.UTF_8)));
         File file = File.createTempFile("hello", ".txt");
         try {
             Files.writeString(file.toPath(), "hello");
-            UploadReceipt receipt = new HomeApi(basic).homeUpload(HomeApi.APIHomeUploadRequest.newBuilder()
-                    ._file(file).note("from Java").build());
+            UploadReceipt receipt = new HomeApi(basic)
+                    .homeUpload(HomeApi.APIHomeUploadRequest.newBuilder()
+                            ._file(file)
+                            .note("from Java")
+                            .build());
             report.put("upload", Map.of("size", receipt.getSize(), "note", receipt.getNote()));
             // the native library adds every file part without a null check, so the optional file of echo is sent too
-            Echo echo = new TypesApi(basic).typesEcho(TypesApi.APITypesEchoRequest.newBuilder().name("ada")
-                    .tags(List.of("a", "b")).people("[{\"name\":\"ada\",\"age\":36}]").scores("{\"alice\":3}")
-                    ._file(file).build());
+            Echo echo = new TypesApi(basic)
+                    .typesEcho(TypesApi.APITypesEchoRequest.newBuilder()
+                            .name("ada")
+                            .tags(List.of("a", "b"))
+                            .people("[{\"name\":\"ada\",\"age\":36}]")
+                            .scores("{\"alice\":3}")
+                            ._file(file)
+                            .build());
             report.put("echo", echoed(echo));
         } finally {
             Files.delete(file.toPath());
@@ -83,12 +102,17 @@ public final class NativeClientRun {
         Map<String, Object> echoed = new LinkedHashMap<>();
         echoed.put("name", echo.getName());
         echoed.put("tags", echo.getTags());
-        echoed.put("people", echo.getPeople().stream().map(p -> {
-            Map<String, Object> person = new LinkedHashMap<>(); // Map.of has no order, and the report is compared as text
-            person.put("name", p.getName());
-            person.put("age", p.getAge());
-            return person;
-        }).toList());
+        echoed.put(
+                "people",
+                echo.getPeople().stream()
+                        .map(p -> {
+                            Map<String, Object> person =
+                                    new LinkedHashMap<>(); // Map.of has no order, and the report is compared as text
+                            person.put("name", p.getName());
+                            person.put("age", p.getAge());
+                            return person;
+                        })
+                        .toList());
         echoed.put("scores", echo.getScores());
         return echoed;
     }

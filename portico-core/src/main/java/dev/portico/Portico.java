@@ -70,8 +70,15 @@ public final class Portico {
     private boolean closed;
     private boolean prepared;
 
-    private Portico(PorticoConfig config, ObjectMapper mapper, Application application, OpenApiDocument openapi,
-                    boolean shutdownHook, List<AutoCloseable> onStop, List<Runnable> onStart, AtomicBoolean draining) {
+    private Portico(
+            PorticoConfig config,
+            ObjectMapper mapper,
+            Application application,
+            OpenApiDocument openapi,
+            boolean shutdownHook,
+            List<AutoCloseable> onStop,
+            List<Runnable> onStart,
+            AtomicBoolean draining) {
         this.config = config;
         this.mapper = mapper;
         this.application = application;
@@ -144,19 +151,29 @@ public final class Portico {
             hook = new Thread(this::stopFromHook, "portico-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
         }
-        LOG.info("Portico serving {} endpoints on port {} (started in {} ms)", endpoints().size(), server.port(),
+        LOG.info(
+                "Portico serving {} endpoints on port {} (started in {} ms)",
+                endpoints().size(),
+                server.port(),
                 (System.nanoTime() - begin) / 1_000_000);
         Thread.ofVirtual().name("portico-schema-render").start(openapi::render); // ready before anyone asks
         return this;
     }
 
     private HttpServer.Options serverOptions() {
-        return new HttpServer.Options(config.get(Settings.SERVER_HOST), config.get(Settings.SERVER_PORT),
-                Math.toIntExact(config.get(Settings.LIMITS_HEADER_SIZE)), config.get(Settings.LIMITS_BODY_SIZE),
+        return new HttpServer.Options(
+                config.get(Settings.SERVER_HOST),
+                config.get(Settings.SERVER_PORT),
+                Math.toIntExact(config.get(Settings.LIMITS_HEADER_SIZE)),
+                config.get(Settings.LIMITS_BODY_SIZE),
                 config.get(Settings.SERVER_IDLE_TIMEOUT),
-                config.get(Settings.SERVER_HEADER_TIMEOUT), config.get(Settings.SERVER_BODY_TIMEOUT),
-                config.get(Settings.SERVER_WRITE_TIMEOUT), config.get(Settings.SERVER_MAX_CONNECTIONS),
-                config.get(Settings.SERVER_ACCEPT_QUEUE), config.get(Settings.SERVER_SHUTDOWN_GRACE), draining::get);
+                config.get(Settings.SERVER_HEADER_TIMEOUT),
+                config.get(Settings.SERVER_BODY_TIMEOUT),
+                config.get(Settings.SERVER_WRITE_TIMEOUT),
+                config.get(Settings.SERVER_MAX_CONNECTIONS),
+                config.get(Settings.SERVER_ACCEPT_QUEUE),
+                config.get(Settings.SERVER_SHUTDOWN_GRACE),
+                draining::get);
     }
 
     /** The port the server listens on. */
@@ -249,6 +266,7 @@ public final class Portico {
          * its modules and never builds it, does not pay for the admin's forms or the account endpoints' validators.
          */
         private final List<Supplier<? extends java.util.Collection<Endpoint>>> declared = new ArrayList<>();
+
         private final List<Middleware> middlewares = new ArrayList<>();
         private List<Authenticator> authenticators = List.of();
         private List<Permission> permissions = List.of();
@@ -266,8 +284,7 @@ public final class Portico {
         private final List<Runnable> checks = new ArrayList<>();
         private final SchemaView.Builder schema = SchemaView.builder();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The configuration to use instead of loading it from the working directory and environment. */
         public Builder config(PorticoConfig config) {
@@ -282,7 +299,9 @@ public final class Portico {
          */
         public PorticoConfig config() {
             if (config == null) {
-                config = PorticoConfig.builder().fromWorkingDirectory().fromEnvironment(System.getenv())
+                config = PorticoConfig.builder()
+                        .fromWorkingDirectory()
+                        .fromEnvironment(System.getenv())
                         .buildForModules();
             }
             return config;
@@ -323,7 +342,7 @@ public final class Portico {
 
         /** A GET endpoint returning {@code output}. */
         public <O> Builder get(String path, Class<O> output, Handler0<O> handler) {
-            return get(path, output, handler, e -> { });
+            return get(path, output, handler, e -> {});
         }
 
         /** A GET endpoint with options: {@code e -> e.operationId("hello").query("name", String.class)}. */
@@ -333,40 +352,52 @@ public final class Portico {
 
         /** A POST endpoint reading {@code input} from the body. */
         public <I, O> Builder post(String path, Class<I> input, Class<O> output, Handler1<I, O> handler) {
-            return post(path, input, output, handler, e -> { });
+            return post(path, input, output, handler, e -> {});
         }
 
         /** A POST endpoint with options. */
-        public <I, O> Builder post(String path, Class<I> input, Class<O> output, Handler1<I, O> handler,
-                                   Consumer<EndpointBuilder> options) {
+        public <I, O> Builder post(
+                String path,
+                Class<I> input,
+                Class<O> output,
+                Handler1<I, O> handler,
+                Consumer<EndpointBuilder> options) {
             return withBody(HttpMethod.POST, path, input, output, handler, options);
         }
 
         /** A PUT endpoint reading {@code input} from the body. */
         public <I, O> Builder put(String path, Class<I> input, Class<O> output, Handler1<I, O> handler) {
-            return put(path, input, output, handler, e -> { });
+            return put(path, input, output, handler, e -> {});
         }
 
         /** A PUT endpoint with options, as {@link #get(String, Class, Handler0, Consumer)} takes them. */
-        public <I, O> Builder put(String path, Class<I> input, Class<O> output, Handler1<I, O> handler,
-                                  Consumer<EndpointBuilder> options) {
+        public <I, O> Builder put(
+                String path,
+                Class<I> input,
+                Class<O> output,
+                Handler1<I, O> handler,
+                Consumer<EndpointBuilder> options) {
             return withBody(HttpMethod.PUT, path, input, output, handler, options);
         }
 
         /** A PATCH endpoint reading {@code input} from the body. */
         public <I, O> Builder patch(String path, Class<I> input, Class<O> output, Handler1<I, O> handler) {
-            return patch(path, input, output, handler, e -> { });
+            return patch(path, input, output, handler, e -> {});
         }
 
         /** A PATCH endpoint with options. */
-        public <I, O> Builder patch(String path, Class<I> input, Class<O> output, Handler1<I, O> handler,
-                                    Consumer<EndpointBuilder> options) {
+        public <I, O> Builder patch(
+                String path,
+                Class<I> input,
+                Class<O> output,
+                Handler1<I, O> handler,
+                Consumer<EndpointBuilder> options) {
             return withBody(HttpMethod.PATCH, path, input, output, handler, options);
         }
 
         /** A DELETE endpoint; answers 204 when the handler returns nothing. */
         public Builder delete(String path, Handler0<?> handler) {
-            return delete(path, handler, e -> { });
+            return delete(path, handler, e -> {});
         }
 
         /** A DELETE endpoint with options: {@code e -> e.permissions(Permission.isAdmin())}. */
@@ -374,17 +405,27 @@ public final class Portico {
             return simple(HttpMethod.DELETE, path, void.class, handler, options);
         }
 
-        private Builder simple(HttpMethod method, String path, Class<?> output, Handler0<?> handler,
-                               Consumer<EndpointBuilder> options) {
-            EndpointBuilder builder = Endpoint.builder(method, path).output(output).handle(handler::handle);
+        private Builder simple(
+                HttpMethod method,
+                String path,
+                Class<?> output,
+                Handler0<?> handler,
+                Consumer<EndpointBuilder> options) {
+            EndpointBuilder builder =
+                    Endpoint.builder(method, path).output(output).handle(handler::handle);
             options.accept(builder);
             return endpoint(builder.build());
         }
 
-        private <I, O> Builder withBody(HttpMethod method, String path, Class<I> input, Class<O> output,
-                                        Handler1<I, O> handler, Consumer<EndpointBuilder> options) {
-            EndpointBuilder builder = Endpoint.builder(method, path).output(output).body(input)
-                    .<I>handleBody(handler::handle);
+        private <I, O> Builder withBody(
+                HttpMethod method,
+                String path,
+                Class<I> input,
+                Class<O> output,
+                Handler1<I, O> handler,
+                Consumer<EndpointBuilder> options) {
+            EndpointBuilder builder =
+                    Endpoint.builder(method, path).output(output).body(input).<I>handleBody(handler::handle);
             options.accept(builder);
             return endpoint(builder.build());
         }
@@ -428,7 +469,7 @@ public final class Portico {
 
         /** Adds the endpoints of an annotated controller. */
         public Builder controller(Object controller) {
-            return controller(controller, e -> { });
+            return controller(controller, e -> {});
         }
 
         /** Adds the endpoints of an annotated controller, each customised (middlewares, policies). */
@@ -554,13 +595,14 @@ public final class Portico {
             if (live.isEmpty() && ready.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(HealthEndpoints.create(live, ready, healthChecks, config.get(Settings.HEALTH_TIMEOUT),
-                    draining::get));
+            return Optional.of(HealthEndpoints.create(
+                    live, ready, healthChecks, config.get(Settings.HEALTH_TIMEOUT), draining::get));
         }
 
         private String unlessRouted(String path) {
             String trimmed = path.trim();
-            boolean routed = endpoints().stream().anyMatch(e -> e.path().template().equals(trimmed));
+            boolean routed =
+                    endpoints().stream().anyMatch(e -> e.path().template().equals(trimmed));
             return routed ? "" : trimmed;
         }
 
@@ -568,8 +610,11 @@ public final class Portico {
         private static List<Endpoint> docsPages(SchemaView view, PorticoConfig config) {
             String base = view.path().endsWith("/") ? view.path() : view.path() + "/";
             return DocsPages.builder()
-                    .csrfCookie(config.settings().stream().filter(s -> s.key().equals("auth.csrf.cookie-name"))
-                            .findFirst().map(s -> String.valueOf(config.get(s))).orElse("csrftoken"))
+                    .csrfCookie(config.settings().stream()
+                            .filter(s -> s.key().equals("auth.csrf.cookie-name"))
+                            .findFirst()
+                            .map(s -> String.valueOf(config.get(s)))
+                            .orElse("csrftoken"))
                     .schemaUrl(view.path())
                     .swaggerUiPath(base + "swagger-ui/")
                     .redocPath(base + "redoc/")
@@ -578,22 +623,24 @@ public final class Portico {
                         e.permissions(view.permissions().toArray(Permission[]::new));
                         view.authenticators().ifPresent(a -> e.authenticators(a.toArray(Authenticator[]::new)));
                     })
-                    .build().endpoints();
+                    .build()
+                    .endpoints();
         }
 
         private static ClientAddress clientAddress(PorticoConfig config) {
-            return ClientAddress.create(config.get(Settings.SERVER_TRUSTED_PROXIES),
-                    config.get(Settings.SERVER_FORWARDED_HEADER));
+            return ClientAddress.create(
+                    config.get(Settings.SERVER_TRUSTED_PROXIES), config.get(Settings.SERVER_FORWARDED_HEADER));
         }
 
         /** The limits of failed authentications, from {@code throttle.failures.*}; an empty rate is no limit. */
         private static dev.portico.auth.Guesses guesses(PorticoConfig config) {
-            return dev.portico.auth.Guesses.create(rate(config, Settings.THROTTLE_FAILURES_ADDRESS),
+            return dev.portico.auth.Guesses.create(
+                    rate(config, Settings.THROTTLE_FAILURES_ADDRESS),
                     rate(config, Settings.THROTTLE_FAILURES_USERNAME));
         }
 
-        private static Optional<dev.portico.throttle.Rate> rate(PorticoConfig config,
-                                                                 dev.portico.config.Setting<String> setting) {
+        private static Optional<dev.portico.throttle.Rate> rate(
+                PorticoConfig config, dev.portico.config.Setting<String> setting) {
             String rate = config.get(setting).trim();
             try {
                 return rate.isEmpty() ? Optional.empty() : Optional.of(dev.portico.throttle.Rate.parse(rate));
@@ -604,7 +651,8 @@ public final class Portico {
 
         private static Function<Request, String> defaultCallerKey(PorticoConfig config) {
             ClientAddress client = clientAddress(config);
-            return request -> request.principal().map(p -> "user:" + p.id()).orElseGet(() -> "ip:" + client.of(request));
+            return request ->
+                    request.principal().map(p -> "user:" + p.id()).orElseGet(() -> "ip:" + client.of(request));
         }
 
         /** The code's default throttle, else the one the throttle.* settings describe, else none. */
@@ -658,18 +706,30 @@ public final class Portico {
         private Portico resolve() {
             PorticoConfig resolved = config().checkKnown(); // every module's settings are registered by now
             ObjectMapper mapper = Json.mapper(Json.Limits.of(resolved), resolved.naming());
-            ErrorRenderer errors = new ErrorRenderer(mapper, resolved.get(Settings.ERRORS_FORMAT),
+            ErrorRenderer errors = new ErrorRenderer(
+                    mapper,
+                    resolved.get(Settings.ERRORS_FORMAT),
                     resolved.limits().errorEntries());
             List<Endpoint> endpoints = endpoints();
-            ResponseCache responses = cache != null ? cache
+            ResponseCache responses = cache != null
+                    ? cache
                     : endpoints.stream().anyMatch(e -> e.policies().cacheFor().isPresent())
-                    ? ResponseCache.inMemory(resolved.get(Settings.CACHE_MEMORY_MAX_SIZE), resolved.clock()) : ResponseCache.none();
+                            ? ResponseCache.inMemory(resolved.get(Settings.CACHE_MEMORY_MAX_SIZE), resolved.clock())
+                            : ResponseCache.none();
             Optional<Throttle> throttles = defaultThrottle(resolved);
-            ThrottleStore store = throttleStore != null ? throttleStore
+            ThrottleStore store = throttleStore != null
+                    ? throttleStore
                     : ThrottleStore.memory(resolved.get(Settings.THROTTLE_MEMORY_MAX_KEYS), resolved.clock());
-            Pipeline.Defaults defaults = new Pipeline.Defaults(authenticators, permissions, throttles,
-                    responses, callerKey != null ? callerKey : defaultCallerKey(resolved), mapper,
-                    new BodyReaders(mapper, resolved.limits()), store, clientAddress(resolved),
+            Pipeline.Defaults defaults = new Pipeline.Defaults(
+                    authenticators,
+                    permissions,
+                    throttles,
+                    responses,
+                    callerKey != null ? callerKey : defaultCallerKey(resolved),
+                    mapper,
+                    new BodyReaders(mapper, resolved.limits()),
+                    store,
+                    clientAddress(resolved),
                     guesses(resolved).bind(store),
                     resolved.get(Settings.API_BROWSABLE) ? Optional.ofNullable(pageRenderer) : Optional.empty());
             SchemaView view = schema.build(resolved);
@@ -685,18 +745,38 @@ public final class Portico {
             List<Middleware> global = new ArrayList<>(middlewares);
             Optional<HealthEndpoints> health = health(resolved, draining);
             health.ifPresent(global::addFirst);
-            Application application = Application.builder(served, defaults).middlewares(global).errors(errors)
-                    .limits(resolved.limits()).trailingSlash(resolved.get(Settings.ROUTING_TRAILING_SLASH))
-                    .accessLog(resolved.get(Settings.ACCESS_LOG_ENABLED)).observer(observer)
-                    .probePaths(health.map(HealthEndpoints::paths).orElse(List.of())).build();
+            Application application = Application.builder(served, defaults)
+                    .middlewares(global)
+                    .errors(errors)
+                    .limits(resolved.limits())
+                    .trailingSlash(resolved.get(Settings.ROUTING_TRAILING_SLASH))
+                    .accessLog(resolved.get(Settings.ACCESS_LOG_ENABLED))
+                    .observer(observer)
+                    .probePaths(health.map(HealthEndpoints::paths).orElse(List.of()))
+                    .build();
             // after the routes are checked, so a route conflict is reported as one, not as a duplicate operationId
-            document[0] = OpenApiDocument.generate(endpoints, view, new OpenApiGenerator.Defaults(authenticators,
-                    permissions, throttles, resolved.get(Settings.ERRORS_FORMAT), resolved.limits(),
-                    resolved.get(Settings.JSON_DECIMALS_AS_STRINGS), resolved.naming()));
+            document[0] = OpenApiDocument.generate(
+                    endpoints,
+                    view,
+                    new OpenApiGenerator.Defaults(
+                            authenticators,
+                            permissions,
+                            throttles,
+                            resolved.get(Settings.ERRORS_FORMAT),
+                            resolved.limits(),
+                            resolved.get(Settings.JSON_DECIMALS_AS_STRINGS),
+                            resolved.naming()));
             List<AutoCloseable> closing = new ArrayList<>(onStop);
             closing.addFirst(responses); // closed last, after everything the application gave
-            return new Portico(resolved, mapper, application, document[0], shutdownHook, List.copyOf(closing),
-                    List.copyOf(onStart), draining);
+            return new Portico(
+                    resolved,
+                    mapper,
+                    application,
+                    document[0],
+                    shutdownHook,
+                    List.copyOf(closing),
+                    List.copyOf(onStart),
+                    draining);
         }
     }
 

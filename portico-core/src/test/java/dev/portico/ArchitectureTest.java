@@ -15,12 +15,24 @@ class ArchitectureTest {
     static final List<Layer> LAYERS = List.of(
             new Layer("values", "dev.portico.annotation", "dev.portico.error", "dev.portico.pagination"),
             new Layer("wire", "dev.portico.http"),
-            new Layer("policies", "dev.portico.auth", "dev.portico.throttle", "dev.portico.router",
-                    "dev.portico.config", "dev.portico.cache", "dev.portico.health", "dev.portico.input"),
+            new Layer(
+                    "policies",
+                    "dev.portico.auth",
+                    "dev.portico.throttle",
+                    "dev.portico.router",
+                    "dev.portico.config",
+                    "dev.portico.cache",
+                    "dev.portico.health",
+                    "dev.portico.input"),
             new Layer("codecs", "dev.portico.form", "dev.portico.json"),
             new Layer("endpoint model", "dev.portico.endpoint"),
-            new Layer("machinery", "dev.portico.validation", "dev.portico.metadata", "dev.portico.openapi..",
-                    "dev.portico.rpc", "dev.portico.pipeline"),
+            new Layer(
+                    "machinery",
+                    "dev.portico.validation",
+                    "dev.portico.metadata",
+                    "dev.portico.openapi..",
+                    "dev.portico.rpc",
+                    "dev.portico.pipeline"),
             new Layer("server", "dev.portico.server"),
             new Layer("assembly", "dev.portico"));
 

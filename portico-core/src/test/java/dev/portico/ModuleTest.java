@@ -15,8 +15,7 @@ class ModuleTest {
     static final Setting<String> GREETING = Setting.string("shop.greeting", "Hello", "What the shop says.");
     static final List<Setting<?>> SHOP_SETTINGS = Setting.broughtBy("install(Shop.module())", GREETING);
 
-    record Said(String text) {
-    }
+    record Said(String text) {}
 
     /** A module with one setting and one endpoint that reads it. */
     static final class Shop implements Module {
@@ -48,20 +47,25 @@ class ModuleTest {
         assertThat(app.config().get(GREETING)).isEqualTo("Welcome");
         assertThat(app.config().source(GREETING)).isEqualTo("env PORTICO_SHOP_GREETING");
         assertThat(app.config().print()).contains("shop.greeting = Welcome");
-        assertThat(app.endpoints()).extracting(e -> e.docs().operationId().orElse("")).contains("greet");
+        assertThat(app.endpoints())
+                .extracting(e -> e.docs().operationId().orElse(""))
+                .contains("greet");
     }
 
     @Test
     void aKeyNoInstalledModuleReadsFailsTheBuildNamingIt() {
         PorticoConfig config = config(Map.of("PORTICO_SHOP_GRETING", "typo"));
         Portico.Builder app = Portico.builder().config(config).install(new Shop());
-        assertThatThrownBy(app::build).hasMessageContaining("PORTICO_SHOP_GRETING")
+        assertThatThrownBy(app::build)
+                .hasMessageContaining("PORTICO_SHOP_GRETING")
                 .hasMessageContaining("did you mean shop.greeting?");
     }
 
     @Test
     void aStrictConfigurationStillRefusesAnUnknownKeyAtOnce() {
-        assertThatThrownBy(() -> PorticoConfig.builder().fromEnvironment(Map.of("PORTICO_SHOP_GREETING", "x")).build())
+        assertThatThrownBy(() -> PorticoConfig.builder()
+                        .fromEnvironment(Map.of("PORTICO_SHOP_GREETING", "x"))
+                        .build())
                 .hasMessageContaining("unknown environment variable PORTICO_SHOP_GREETING");
     }
 
@@ -81,8 +85,16 @@ class ModuleTest {
 
     @Test
     void aValueSetInCodeBeforeTheModuleRegistersStays() {
-        PorticoConfig config = PorticoConfig.builder().set(GREETING, "Hi").set(Settings.SERVER_PORT, 0)
+        PorticoConfig config = PorticoConfig.builder()
+                .set(GREETING, "Hi")
+                .set(Settings.SERVER_PORT, 0)
                 .buildForModules();
-        assertThat(Portico.builder().config(config).install(new Shop()).build().config().get(GREETING)).isEqualTo("Hi");
+        assertThat(Portico.builder()
+                        .config(config)
+                        .install(new Shop())
+                        .build()
+                        .config()
+                        .get(GREETING))
+                .isEqualTo("Hi");
     }
 }

@@ -19,8 +19,15 @@ class PorticoDeferredEndpointsTest {
 
     private List<Endpoint> group() {
         made.incrementAndGet();
-        return List.of(Endpoint.builder(HttpMethod.GET, "/b/").output(String.class).handle(r -> "b").build(),
-                Endpoint.builder(HttpMethod.GET, "/c/").output(String.class).handle(r -> "c").build());
+        return List.of(
+                Endpoint.builder(HttpMethod.GET, "/b/")
+                        .output(String.class)
+                        .handle(r -> "b")
+                        .build(),
+                Endpoint.builder(HttpMethod.GET, "/c/")
+                        .output(String.class)
+                        .handle(r -> "c")
+                        .build());
     }
 
     private static Portico.Builder builder() {
@@ -29,7 +36,9 @@ class PorticoDeferredEndpointsTest {
 
     @Test
     void theGroupIsMadeByBuildNotBeforeAndKeepsItsPlaceInTheOrder() {
-        Portico.Builder builder = builder().get("/a/", String.class, r -> "a").endpoints(this::group)
+        Portico.Builder builder = builder()
+                .get("/a/", String.class, r -> "a")
+                .endpoints(this::group)
                 .get("/d/", String.class, r -> "d");
         assertThat(builder.modules()).isEmpty();
         assertThat(made).as("declaring costs nothing").hasValue(0);
@@ -51,7 +60,8 @@ class PorticoDeferredEndpointsTest {
 
     @Test
     void aMistakeInTheGroupFailsTheBuildAsAnEndpointDeclaredAtOnceWould() {
-        Portico.Builder builder = builder().get("/b/", String.class, r -> "first").endpoints(this::group);
+        Portico.Builder builder =
+                builder().get("/b/", String.class, r -> "first").endpoints(this::group);
         assertThatThrownBy(builder::build).hasMessageContaining("/b/");
     }
 }

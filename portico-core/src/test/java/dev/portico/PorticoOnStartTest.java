@@ -14,13 +14,19 @@ class PorticoOnStartTest {
     private final List<String> ran = new ArrayList<>();
 
     private static PorticoConfig config() {
-        return PorticoConfig.builder().set(Settings.SERVER_PORT, 0).set(Settings.SERVER_HOST, "127.0.0.1").build();
+        return PorticoConfig.builder()
+                .set(Settings.SERVER_PORT, 0)
+                .set(Settings.SERVER_HOST, "127.0.0.1")
+                .build();
     }
 
     @Test
     void buildRunsNoTaskAndStartRunsThemInOrder() {
-        Portico app = Portico.builder().config(config()).shutdownHook(false)
-                .onStart(() -> ran.add("database")).onStart(() -> ran.add("cache"))
+        Portico app = Portico.builder()
+                .config(config())
+                .shutdownHook(false)
+                .onStart(() -> ran.add("database"))
+                .onStart(() -> ran.add("cache"))
                 .get("/ping", String.class, request -> "pong")
                 .build();
         assertThat(ran).isEmpty();
@@ -34,7 +40,9 @@ class PorticoOnStartTest {
 
     @Test
     void aFailingTaskStopsTheStartBeforeThePortOpens() {
-        Portico app = Portico.builder().config(config()).shutdownHook(false)
+        Portico app = Portico.builder()
+                .config(config())
+                .shutdownHook(false)
                 .onStart(() -> {
                     throw new IllegalStateException("database unreachable");
                 })

@@ -18,15 +18,22 @@ class PorticoOnStopTest {
     }
 
     private static PorticoConfig config() {
-        return PorticoConfig.builder().set(Settings.SERVER_PORT, 0).set(Settings.SERVER_HOST, "127.0.0.1").build();
+        return PorticoConfig.builder()
+                .set(Settings.SERVER_PORT, 0)
+                .set(Settings.SERVER_HOST, "127.0.0.1")
+                .build();
     }
 
     @Test
     void stopClosesTheResourcesAfterTheServerLastGivenFirstAndOnlyOnce() {
-        Portico app = Portico.builder().config(config()).shutdownHook(false)
-                .onStop(resource("pool")).onStop(resource("cache"))
+        Portico app = Portico.builder()
+                .config(config())
+                .shutdownHook(false)
+                .onStop(resource("pool"))
+                .onStop(resource("cache"))
                 .get("/ping", String.class, request -> "pong")
-                .build().start();
+                .build()
+                .start();
         assertThat(closed).isEmpty();
         app.stop();
         assertThat(closed).containsExactly("cache", "pool");
@@ -36,14 +43,16 @@ class PorticoOnStopTest {
 
     @Test
     void anApplicationBuiltButNeverStartedReleasesItsResourcesOnStop() {
-        Portico app = Portico.builder().config(config()).onStop(resource("pool")).build();
+        Portico app =
+                Portico.builder().config(config()).onStop(resource("pool")).build();
         app.stop();
         assertThat(closed).containsExactly("pool");
     }
 
     @Test
     void aResourceThatFailsToCloseDoesNotKeepTheOthersOpen() {
-        Portico app = Portico.builder().config(config())
+        Portico app = Portico.builder()
+                .config(config())
                 .onStop(resource("pool"))
                 .onStop(() -> {
                     throw new IllegalStateException("cannot close");
@@ -55,7 +64,9 @@ class PorticoOnStopTest {
 
     @Test
     void aFailedBuildClosesTheResourcesItWasGiven() {
-        Portico.Builder builder = Portico.builder().config(config()).onStop(resource("pool"))
+        Portico.Builder builder = Portico.builder()
+                .config(config())
+                .onStop(resource("pool"))
                 .get("/same/", String.class, request -> "a")
                 .get("/same/", String.class, request -> "b");
         assertThatThrownBy(builder::build).isInstanceOf(RuntimeException.class).hasMessageContaining("/same/");

@@ -27,11 +27,10 @@ public final class JettyNonBlockingBench {
     private static final byte[] UNAUTHORIZED =
             "{\"detail\":\"Authentication credentials were not provided.\",\"code\":\"not_authenticated\"}"
                     .getBytes(StandardCharsets.UTF_8);
-    private static final byte[] NOT_FOUND = "{\"detail\":\"Not found.\",\"code\":\"not_found\"}"
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] NOT_FOUND =
+            "{\"detail\":\"Not found.\",\"code\":\"not_found\"}".getBytes(StandardCharsets.UTF_8);
 
-    private JettyNonBlockingBench() {
-    }
+    private JettyNonBlockingBench() {}
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args.length > 0 ? args[0] : "8084");
@@ -49,8 +48,10 @@ public final class JettyNonBlockingBench {
         private final ObjectWriter page;
 
         Endpoints() {
-            JsonMapper mapper = JsonMapper.builder().addModule(new JavaTimeModule())
-                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+            JsonMapper mapper = JsonMapper.builder()
+                    .addModule(new JavaTimeModule())
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                    .build();
             this.message = mapper.writerFor(Items.Message.class);
             this.page = mapper.writerFor(Items.Page.class);
         }
@@ -60,14 +61,24 @@ public final class JettyNonBlockingBench {
             String query = request.getHttpURI().getQuery();
             switch (request.getHttpURI().getPath()) {
                 case "/plaintext" -> send(response, callback, 200, "text/plain; charset=utf-8", PLAIN);
-                case "/json" -> send(response, callback, 200, "application/json",
-                        message.writeValueAsBytes(new Items.Message("Hello, World!")));
+                case "/json" ->
+                    send(
+                            response,
+                            callback,
+                            200,
+                            "application/json",
+                            message.writeValueAsBytes(new Items.Message("Hello, World!")));
                 case "/api/items" -> {
                     if (!Items.API_KEY.equals(request.getHeaders().get(HttpHeader.AUTHORIZATION))) {
                         send(response, callback, 401, "application/json", UNAUTHORIZED);
                     } else {
-                        send(response, callback, 200, "application/json", page.writeValueAsBytes(Items.page(
-                                Query.intOr(query, "limit", 20), Query.intOr(query, "offset", 0))));
+                        send(
+                                response,
+                                callback,
+                                200,
+                                "application/json",
+                                page.writeValueAsBytes(
+                                        Items.page(Query.intOr(query, "limit", 20), Query.intOr(query, "offset", 0))));
                     }
                 }
                 default -> send(response, callback, 404, "application/json", NOT_FOUND);

@@ -39,8 +39,7 @@ public final class PorticoBench {
     private static final byte[] KEY = Items.API_KEY.getBytes(StandardCharsets.US_ASCII);
     private static final Principal CALLER = Principal.of("bench", Set.of());
 
-    private PorticoBench() {
-    }
+    private PorticoBench() {}
 
     public static void main(String[] args) {
         int port = Integer.parseInt(args.length > 0 ? args[0] : "8081");
@@ -62,44 +61,64 @@ public final class PorticoBench {
                 return Optional.of("Api-Key");
             }
         };
-        PorticoConfig.Builder settings = JwtSettings.register(AuthSettings.register(
-                DatabaseSettings.register(PorticoConfig.builder())))
+        PorticoConfig.Builder settings = JwtSettings.register(
+                        AuthSettings.register(DatabaseSettings.register(PorticoConfig.builder())))
                 .set(JwtSettings.SECRET, Posts.jwtSecret())
                 .set(Settings.SERVER_PORT, port)
                 .set(Settings.ACCESS_LOG_ENABLED, false);
-        Posts.url().ifPresent(url -> settings.set(DatabaseSettings.URL, url)
-                .set(DatabaseSettings.USER, Posts.user())
-                .set(DatabaseSettings.PASSWORD, Posts.password())
-                .set(DatabaseSettings.POOL_SIZE, Posts.POOL_SIZE)
-                .set(DatabaseSettings.MIGRATE_ON_START, DatabaseSettings.MigrateOnStart.FALSE));
+        Posts.url()
+                .ifPresent(url -> settings.set(DatabaseSettings.URL, url)
+                        .set(DatabaseSettings.USER, Posts.user())
+                        .set(DatabaseSettings.PASSWORD, Posts.password())
+                        .set(DatabaseSettings.POOL_SIZE, Posts.POOL_SIZE)
+                        .set(DatabaseSettings.MIGRATE_ON_START, DatabaseSettings.MigrateOnStart.FALSE));
         PorticoConfig config = settings.build();
-        Portico.Builder app = Portico.builder().config(config)
+        Portico.Builder app = Portico.builder()
+                .config(config)
                 .get("/plaintext", String.class, request -> "Hello, World!", e -> e.produces(MediaType.TEXT_PLAIN_UTF8))
                 .get("/json", Items.Message.class, request -> new Items.Message("Hello, World!"))
-                .get("/api/items", Items.Page.class,
+                .get(
+                        "/api/items",
+                        Items.Page.class,
                         request -> Items.page((Integer) request.input("limit"), (Integer) request.input("offset")),
-                        e -> e.query("limit", Integer.class, "20").query("offset", Integer.class, "0")
-                                .authenticators(apiKey).permissions(Permission.authenticated()));
+                        e -> e.query("limit", Integer.class, "20")
+                                .query("offset", Integer.class, "0")
+                                .authenticators(apiKey)
+                                .permissions(Permission.authenticated()));
         // the throttled rows: the app's in-memory store, and a throttle bound to a Redis store of its own
-        app.get("/throttled", Items.Message.class, request -> new Items.Message("Hello, World!"),
+        app.get(
+                "/throttled",
+                Items.Message.class,
+                request -> new Items.Message("Hello, World!"),
                 e -> e.throttle(Throttle.of(Throttled.LIMIT, Throttled.WINDOW)));
         // the cached rows: the page of /api/items, anonymous (by client IP), in memory and in Redis
-        app.get("/cached", Items.Page.class,
+        app.get(
+                "/cached",
+                Items.Page.class,
                 request -> Items.page((Integer) request.input("limit"), (Integer) request.input("offset")),
-                e -> e.query("limit", Integer.class, "20").query("offset", Integer.class, "0").cacheFor(Cached.TTL));
+                e -> e.query("limit", Integer.class, "20")
+                        .query("offset", Integer.class, "0")
+                        .cacheFor(Cached.TTL));
         ResponseCache memory = ResponseCache.inMemory(config.get(Settings.CACHE_MEMORY_MAX_SIZE));
         app.responseCache(memory);
         Throttled.redis().ifPresent(redis -> {
             app.responseCache(new Cached.ByPath(memory, RedisResponseCache.create(redis)))
-                    .get(Cached.REDIS_PATH, Items.Page.class,
+                    .get(
+                            Cached.REDIS_PATH,
+                            Items.Page.class,
                             request -> Items.page((Integer) request.input("limit"), (Integer) request.input("offset")),
-                            e -> e.query("limit", Integer.class, "20").query("offset", Integer.class, "0")
+                            e -> e.query("limit", Integer.class, "20")
+                                    .query("offset", Integer.class, "0")
                                     .cacheFor(Cached.TTL));
             Throttle inRedis = Throttle.of(Throttled.LIMIT, Throttled.WINDOW)
                     .bind(RedisThrottleStore.create(redis), "GET /throttled-redis");
-            Throttle kept = inRedis::acquire;   // a lambda keeps its own store when the pipeline binds throttles
-            app.onStart(redis::connect).onStop(redis)
-                    .get("/throttled-redis", Items.Message.class, request -> new Items.Message("Hello, World!"),
+            Throttle kept = inRedis::acquire; // a lambda keeps its own store when the pipeline binds throttles
+            app.onStart(redis::connect)
+                    .onStop(redis)
+                    .get(
+                            "/throttled-redis",
+                            Items.Message.class,
+                            request -> new Items.Message("Hello, World!"),
                             e -> e.throttle(kept));
         });
         if (Posts.url().isPresent()) {

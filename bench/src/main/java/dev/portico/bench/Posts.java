@@ -12,16 +12,14 @@ import java.util.Set;
  */
 public final class Posts {
     /** One stored post; the Portico model maps it to {@code posts(id, title, content, draft, created_at)}. */
-    public record Post(long id, String title, String content, boolean draft, Instant createdAt) {
-    }
+    public record Post(long id, String title, String content, boolean draft, Instant createdAt) {}
 
     /** The pool size of both servers. */
     static final int POOL_SIZE = 16;
     /** The hosts a page link may name, as {@code server.allowed-hosts}. */
     static final Set<String> ALLOWED_HOSTS = Set.of("127.0.0.1", "localhost");
 
-    private Posts() {
-    }
+    private Posts() {}
 
     /**
      * The JDBC URL from {@code BENCH_PG_URL}, empty when unset: then the servers leave the database row out,

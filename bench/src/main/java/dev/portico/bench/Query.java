@@ -5,8 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 /** The first value of a query parameter, for the raw baselines (no framework's query parsing). */
 final class Query {
-    private Query() {
-    }
+    private Query() {}
 
     static String first(String raw, String name) {
         if (raw == null) {

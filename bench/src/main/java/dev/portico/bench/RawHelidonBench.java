@@ -19,8 +19,7 @@ public final class RawHelidonBench {
             "{\"detail\":\"Authentication credentials were not provided.\",\"code\":\"not_authenticated\"}"
                     .getBytes(StandardCharsets.UTF_8);
 
-    private RawHelidonBench() {
-    }
+    private RawHelidonBench() {}
 
     public static void main(String[] args) {
         int port = Integer.parseInt(args.length > 0 ? args[0] : "8082");
@@ -31,68 +30,103 @@ public final class RawHelidonBench {
         Throttled throttled = Throttled.create();
         dev.portico.redis.Redis redis = Throttled.redis().orElse(null);
         Cached cached = new Cached(page);
-        WebServer.builder().port(port).routing(r -> {
-            r.get("/cached", (req, res) -> {
-                int limit = req.query().first("limit").map(Integer::parseInt).orElse(20);
-                int offset = req.query().first("offset").map(Integer::parseInt).orElse(0);
-                byte[] body = cached.memory(req.remotePeer().host(), req.query().rawValue(), limit, offset);
-                res.header(HeaderValues.CONTENT_TYPE_JSON);
-                res.send(body);
-            });
-            if (redis != null) {
-                r.get(Cached.REDIS_PATH, (req, res) -> {
-                    int limit = req.query().first("limit").map(Integer::parseInt).orElse(20);
-                    int offset = req.query().first("offset").map(Integer::parseInt).orElse(0);
-                    byte[] body = cached.redis(redis, req.remotePeer().host(), req.query().rawValue(), limit, offset);
-                    res.header(HeaderValues.CONTENT_TYPE_JSON);
-                    res.send(body);
-                });
-            }
-            if (posts != null) {
-                r.get("/api/posts/", (req, res) -> {
-                    RawPosts.Answer answer = posts.list(req.headers().first(HeaderNames.AUTHORIZATION).orElse(null),
-                            req.headers().first(HeaderNames.HOST).orElse(null), req.path().rawPath(),
-                            req.query().rawValue());
-                    res.status(Status.create(answer.status())).header(HeaderValues.CONTENT_TYPE_JSON)
-                            .send(answer.body());
-                });
-            }
-            r.get("/throttled", (req, res) -> {
-                long[] values = throttled.memory(req.remotePeer().host());
-                for (int i = 0; i < values.length; i++) {
-                    res.header(Throttled.HEADERS.get(i), Long.toString(values[i]));
-                }
-                res.header(HeaderValues.CONTENT_TYPE_JSON);
-                res.send(message.writeValueAsBytes(new Items.Message("Hello, World!")));
-            });
-            if (redis != null) {
-                r.get("/throttled-redis", (req, res) -> {
-                    long[] values = throttled.redis(redis, req.remotePeer().host());
-                    for (int i = 0; i < values.length; i++) {
-                        res.header(Throttled.HEADERS.get(i), Long.toString(values[i]));
+        WebServer.builder()
+                .port(port)
+                .routing(r -> {
+                    r.get("/cached", (req, res) -> {
+                        int limit = req.query()
+                                .first("limit")
+                                .map(Integer::parseInt)
+                                .orElse(20);
+                        int offset = req.query()
+                                .first("offset")
+                                .map(Integer::parseInt)
+                                .orElse(0);
+                        byte[] body = cached.memory(
+                                req.remotePeer().host(), req.query().rawValue(), limit, offset);
+                        res.header(HeaderValues.CONTENT_TYPE_JSON);
+                        res.send(body);
+                    });
+                    if (redis != null) {
+                        r.get(Cached.REDIS_PATH, (req, res) -> {
+                            int limit = req.query()
+                                    .first("limit")
+                                    .map(Integer::parseInt)
+                                    .orElse(20);
+                            int offset = req.query()
+                                    .first("offset")
+                                    .map(Integer::parseInt)
+                                    .orElse(0);
+                            byte[] body = cached.redis(
+                                    redis, req.remotePeer().host(), req.query().rawValue(), limit, offset);
+                            res.header(HeaderValues.CONTENT_TYPE_JSON);
+                            res.send(body);
+                        });
                     }
-                    res.header(HeaderValues.CONTENT_TYPE_JSON);
-                    res.send(message.writeValueAsBytes(new Items.Message("Hello, World!")));
-                });
-            }
-            r.get("/plaintext", (req, res) -> {
-                res.header(HeaderValues.CONTENT_TYPE_TEXT_PLAIN);
-                res.send(PLAIN);
-            });
-            r.get("/json", (req, res) -> {
-                res.header(HeaderValues.CONTENT_TYPE_JSON);
-                res.send(message.writeValueAsBytes(new Items.Message("Hello, World!")));
-            });
-            r.get("/api/items", (req, res) -> {
-                if (!req.headers().first(HeaderNames.AUTHORIZATION).map(Items.API_KEY::equals).orElse(false)) {
-                    res.status(Status.UNAUTHORIZED_401).header(HeaderValues.CONTENT_TYPE_JSON).send(UNAUTHORIZED);
-                    return;
-                }
-                int limit = req.query().first("limit").map(Integer::parseInt).orElse(20);
-                int offset = req.query().first("offset").map(Integer::parseInt).orElse(0);
-                res.header(HeaderValues.CONTENT_TYPE_JSON);
-                res.send(page.writeValueAsBytes(Items.page(limit, offset)));
-            });
-        }).build().start();
+                    if (posts != null) {
+                        r.get("/api/posts/", (req, res) -> {
+                            RawPosts.Answer answer = posts.list(
+                                    req.headers()
+                                            .first(HeaderNames.AUTHORIZATION)
+                                            .orElse(null),
+                                    req.headers().first(HeaderNames.HOST).orElse(null),
+                                    req.path().rawPath(),
+                                    req.query().rawValue());
+                            res.status(Status.create(answer.status()))
+                                    .header(HeaderValues.CONTENT_TYPE_JSON)
+                                    .send(answer.body());
+                        });
+                    }
+                    r.get("/throttled", (req, res) -> {
+                        long[] values = throttled.memory(req.remotePeer().host());
+                        for (int i = 0; i < values.length; i++) {
+                            res.header(Throttled.HEADERS.get(i), Long.toString(values[i]));
+                        }
+                        res.header(HeaderValues.CONTENT_TYPE_JSON);
+                        res.send(message.writeValueAsBytes(new Items.Message("Hello, World!")));
+                    });
+                    if (redis != null) {
+                        r.get("/throttled-redis", (req, res) -> {
+                            long[] values =
+                                    throttled.redis(redis, req.remotePeer().host());
+                            for (int i = 0; i < values.length; i++) {
+                                res.header(Throttled.HEADERS.get(i), Long.toString(values[i]));
+                            }
+                            res.header(HeaderValues.CONTENT_TYPE_JSON);
+                            res.send(message.writeValueAsBytes(new Items.Message("Hello, World!")));
+                        });
+                    }
+                    r.get("/plaintext", (req, res) -> {
+                        res.header(HeaderValues.CONTENT_TYPE_TEXT_PLAIN);
+                        res.send(PLAIN);
+                    });
+                    r.get("/json", (req, res) -> {
+                        res.header(HeaderValues.CONTENT_TYPE_JSON);
+                        res.send(message.writeValueAsBytes(new Items.Message("Hello, World!")));
+                    });
+                    r.get("/api/items", (req, res) -> {
+                        if (!req.headers()
+                                .first(HeaderNames.AUTHORIZATION)
+                                .map(Items.API_KEY::equals)
+                                .orElse(false)) {
+                            res.status(Status.UNAUTHORIZED_401)
+                                    .header(HeaderValues.CONTENT_TYPE_JSON)
+                                    .send(UNAUTHORIZED);
+                            return;
+                        }
+                        int limit = req.query()
+                                .first("limit")
+                                .map(Integer::parseInt)
+                                .orElse(20);
+                        int offset = req.query()
+                                .first("offset")
+                                .map(Integer::parseInt)
+                                .orElse(0);
+                        res.header(HeaderValues.CONTENT_TYPE_JSON);
+                        res.send(page.writeValueAsBytes(Items.page(limit, offset)));
+                    });
+                })
+                .build()
+                .start();
     }
 }

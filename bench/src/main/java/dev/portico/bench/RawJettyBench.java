@@ -25,12 +25,11 @@ public final class RawJettyBench {
     private static final byte[] UNAUTHORIZED =
             "{\"detail\":\"Authentication credentials were not provided.\",\"code\":\"not_authenticated\"}"
                     .getBytes(StandardCharsets.UTF_8);
-    private static final byte[] NOT_FOUND = "{\"detail\":\"Not found.\",\"code\":\"not_found\"}"
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] NOT_FOUND =
+            "{\"detail\":\"Not found.\",\"code\":\"not_found\"}".getBytes(StandardCharsets.UTF_8);
     private static final String JSON = "application/json";
 
-    private RawJettyBench() {
-    }
+    private RawJettyBench() {}
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args.length > 0 ? args[0] : "8083");
@@ -76,22 +75,30 @@ public final class RawJettyBench {
             String ip = Request.getRemoteAddr(request);
             switch (path) {
                 case "/plaintext" -> send(response, callback, 200, "text/plain; charset=utf-8", PLAIN);
-                case "/json" -> send(response, callback, 200, JSON,
-                        message.writeValueAsBytes(new Items.Message("Hello, World!")));
+                case "/json" ->
+                    send(response, callback, 200, JSON, message.writeValueAsBytes(new Items.Message("Hello, World!")));
                 case "/api/items" -> {
                     if (!Items.API_KEY.equals(request.getHeaders().get(HttpHeader.AUTHORIZATION))) {
                         send(response, callback, 401, JSON, UNAUTHORIZED);
                     } else {
-                        send(response, callback, 200, JSON, page.writeValueAsBytes(Items.page(
-                                Query.intOr(query, "limit", 20), Query.intOr(query, "offset", 0))));
+                        send(
+                                response,
+                                callback,
+                                200,
+                                JSON,
+                                page.writeValueAsBytes(
+                                        Items.page(Query.intOr(query, "limit", 20), Query.intOr(query, "offset", 0))));
                     }
                 }
                 case "/api/posts/" -> {
                     if (posts == null) {
                         send(response, callback, 404, JSON, NOT_FOUND);
                     } else {
-                        RawPosts.Answer answer = posts.list(request.getHeaders().get(HttpHeader.AUTHORIZATION),
-                                request.getHeaders().get(HttpHeader.HOST), path, query == null ? "" : query);
+                        RawPosts.Answer answer = posts.list(
+                                request.getHeaders().get(HttpHeader.AUTHORIZATION),
+                                request.getHeaders().get(HttpHeader.HOST),
+                                path,
+                                query == null ? "" : query);
                         send(response, callback, answer.status(), JSON, answer.body());
                     }
                 }
@@ -106,8 +113,14 @@ public final class RawJettyBench {
                     int limit = Query.intOr(query, "limit", 20);
                     int offset = Query.intOr(query, "offset", 0);
                     String raw = query == null ? "" : query;
-                    send(response, callback, 200, JSON, path.equals("/cached") ? cached.memory(ip, raw, limit, offset)
-                            : cached.redis(redis, ip, raw, limit, offset));
+                    send(
+                            response,
+                            callback,
+                            200,
+                            JSON,
+                            path.equals("/cached")
+                                    ? cached.memory(ip, raw, limit, offset)
+                                    : cached.redis(redis, ip, raw, limit, offset));
                 }
                 default -> send(response, callback, 404, JSON, NOT_FOUND);
             }

@@ -36,16 +36,15 @@ final class RawPosts {
     private static final byte[] TOKEN_NOT_VALID =
             "{\"detail\":\"Given token not valid for any token type\",\"code\":\"token_not_valid\"}"
                     .getBytes(StandardCharsets.UTF_8);
-    private static final byte[] BAD_HOST = "{\"detail\":\"Invalid Host header.\",\"code\":\"bad_request\"}"
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] BAD_HOST =
+            "{\"detail\":\"Invalid Host header.\",\"code\":\"bad_request\"}".getBytes(StandardCharsets.UTF_8);
 
     private final HikariDataSource pool;
     private final ObjectWriter writer;
     private final RawToken tokens = new RawToken(Posts.jwtSecret());
 
     /** A status and its JSON body. */
-    record Answer(int status, byte[] body) {
-    }
+    record Answer(int status, byte[] body) {}
 
     RawPosts(String url, ObjectMapper mapper) {
         HikariConfig config = new HikariConfig();
@@ -57,7 +56,7 @@ final class RawPosts {
         config.setMaximumPoolSize(Posts.POOL_SIZE);
         config.setPoolName("raw-db");
         this.pool = new HikariDataSource(config);
-        this.writer = mapper.writerFor(new TypeReference<Page<Posts.Post>>() { });
+        this.writer = mapper.writerFor(new TypeReference<Page<Posts.Post>>() {});
     }
 
     /** The answer to a request to {@code rawPath?rawQuery} with these Authorization and Host headers. */
@@ -79,7 +78,8 @@ final class RawPosts {
             if (!activeUser(c, claims)) {
                 return new Answer(401, TOKEN_NOT_VALID.clone());
             }
-            try (PreparedStatement st = c.prepareStatement(COUNT); ResultSet rs = st.executeQuery()) {
+            try (PreparedStatement st = c.prepareStatement(COUNT);
+                    ResultSet rs = st.executeQuery()) {
                 rs.next();
                 count = rs.getLong(1);
             }
@@ -111,7 +111,11 @@ final class RawPosts {
 
     private static Posts.Post read(ResultSet rs) throws SQLException {
         OffsetDateTime created = rs.getObject(5, OffsetDateTime.class);
-        return new Posts.Post(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+        return new Posts.Post(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getBoolean(4),
                 created == null ? null : created.toInstant());
     }
 

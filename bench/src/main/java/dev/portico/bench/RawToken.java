@@ -18,8 +18,7 @@ import java.util.List;
  */
 final class RawToken {
     /** A checked token's user and the epoch it was signed at. */
-    record Claims(long userId, long epoch) {
-    }
+    record Claims(long userId, long epoch) {}
 
     private final JWSVerifier verifier;
 
@@ -46,9 +45,14 @@ final class RawToken {
             List<String> audience = claims.getAudience();
             Long user = claims.getLongClaim("user_id");
             Long epoch = claims.getLongClaim("ep");
-            boolean valid = "access".equals(claims.getStringClaim("token_type")) && "portico".equals(claims.getIssuer())
-                    && audience != null && audience.contains("api") && exp != null
-                    && exp.getTime() > System.currentTimeMillis() && user != null && epoch != null;
+            boolean valid = "access".equals(claims.getStringClaim("token_type"))
+                    && "portico".equals(claims.getIssuer())
+                    && audience != null
+                    && audience.contains("api")
+                    && exp != null
+                    && exp.getTime() > System.currentTimeMillis()
+                    && user != null
+                    && epoch != null;
             return valid ? new Claims(user, epoch) : null;
         } catch (ParseException | JOSEException | RuntimeException e) {
             return null;

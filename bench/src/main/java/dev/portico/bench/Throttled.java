@@ -22,15 +22,14 @@ final class Throttled {
     static final Duration WINDOW = Duration.ofMinutes(1);
     static final String KEY_PREFIX = "portico-bench:";
     private static final RedisScript HIT = RedisScript.of("""
-            local n = redis.call('INCR', KEYS[1])
-            if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-            return n
-            """, ScriptOutputType.INTEGER);
+        local n = redis.call('INCR', KEYS[1])
+        if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+        return n
+        """, ScriptOutputType.INTEGER);
 
     private final ConcurrentHashMap<String, AtomicLong> counters = new ConcurrentHashMap<>();
 
-    private Throttled() {
-    }
+    private Throttled() {}
 
     static Throttled create() {
         return new Throttled();
@@ -38,7 +37,8 @@ final class Throttled {
 
     /** The Redis to count in, from {@code BENCH_REDIS_URL}. */
     static Optional<Redis> redis() {
-        return Optional.ofNullable(System.getenv("BENCH_REDIS_URL")).filter(u -> !u.isBlank())
+        return Optional.ofNullable(System.getenv("BENCH_REDIS_URL"))
+                .filter(u -> !u.isBlank())
                 .map(url -> Redis.create(RedisSettings.of(url).withKeyPrefix(KEY_PREFIX)));
     }
 
@@ -46,7 +46,8 @@ final class Throttled {
     long[] memory(String ip) {
         long now = System.currentTimeMillis();
         long window = now / WINDOW.toMillis();
-        long n = counters.computeIfAbsent(ip + '@' + window, k -> new AtomicLong()).incrementAndGet();
+        long n = counters.computeIfAbsent(ip + '@' + window, k -> new AtomicLong())
+                .incrementAndGet();
         return headers(n, now);
     }
 

@@ -112,7 +112,7 @@ public final class Admin implements Module {
 
     /** Registers a resource's model with the default columns and label. */
     public <T extends Record> Admin register(Resource<T> resource) {
-        return register(resource, m -> { });
+        return register(resource, m -> {});
     }
 
     /** Registers a resource's model, with options ({@code m -> m.columns("title", "draft")}). */
@@ -131,9 +131,15 @@ public final class Admin implements Module {
             models.add(registered(resources.get(i), options.get(i)));
         }
         long slugs = models.stream().map(m -> m.slug).distinct().count();
-        if (slugs != models.size() || models.stream().anyMatch(m -> m.slug.equals(AccountViews.USERS)
-                || m.slug.equals(AccountViews.ROLES) || m.slug.equals("login") || m.slug.equals("logout"))) {
-            throw new IllegalStateException("Admin: two registered models share a table name, or one is named users, roles, login or logout, which the admin uses; register each once, under another table name");
+        if (slugs != models.size()
+                || models.stream()
+                        .anyMatch(m -> m.slug.equals(AccountViews.USERS)
+                                || m.slug.equals(AccountViews.ROLES)
+                                || m.slug.equals("login")
+                                || m.slug.equals("logout"))) {
+            throw new IllegalStateException(
+                    "Admin: two registered models share a table name, or one is named users, roles, login or logout,"
+                            + " which the admin uses; register each once, under another table name");
         }
         sameDatabase(models);
         AuditLog log = new AuditLog(accounts.database().jdbi(), accounts.clock());
@@ -142,7 +148,12 @@ public final class Admin implements Module {
         SignIn signIn = new SignIn(site, accounts);
         List<Endpoint> all = new ArrayList<>();
         all.add(open(site, HttpMethod.GET, prefix + "login/", signIn::form));
-        all.add(build(builder(site, HttpMethod.POST, prefix + "login/", signIn::login, sessions.csrf().protect())
+        all.add(build(builder(
+                        site,
+                        HttpMethod.POST,
+                        prefix + "login/",
+                        signIn::login,
+                        sessions.csrf().protect())
                 .throttle(accounts.throttle().orElse(null))));
         all.add(open(site, HttpMethod.POST, prefix + "logout/", signIn::logout));
         all.add(staff(site, HttpMethod.GET, prefix, signIn::index));
@@ -234,8 +245,12 @@ public final class Admin implements Module {
         List<Middleware> middlewares = new ArrayList<>();
         middlewares.add(site.errorsAsPages());
         middlewares.addAll(List.of(more));
-        return Endpoint.builder(method, path).output(Response.class).produces("text/html").handle(handler)
-                .middleware(middlewares.toArray(Middleware[]::new)).authenticators(sessions.authenticator())
+        return Endpoint.builder(method, path)
+                .output(Response.class)
+                .produces("text/html")
+                .handle(handler)
+                .middleware(middlewares.toArray(Middleware[]::new))
+                .authenticators(sessions.authenticator())
                 .permissions(Permission.allowAny());
     }
 
@@ -246,9 +261,13 @@ public final class Admin implements Module {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return build(Endpoint.builder(HttpMethod.GET, prefix + "admin.css").output(Response.class)
-                .produces("text/css").authenticators(new Authenticator[0]).permissions(Permission.allowAny())
-                .handle(r -> Response.of(200, "text/css; charset=utf-8", css).header("Cache-Control", "no-cache")
+        return build(Endpoint.builder(HttpMethod.GET, prefix + "admin.css")
+                .output(Response.class)
+                .produces("text/css")
+                .authenticators(new Authenticator[0])
+                .permissions(Permission.allowAny())
+                .handle(r -> Response.of(200, "text/css; charset=utf-8", css)
+                        .header("Cache-Control", "no-cache")
                         .header("X-Content-Type-Options", "nosniff")));
     }
 

@@ -37,8 +37,15 @@ public final class AuditLog {
      * Records that {@code user} did {@code action} to the object, on {@code connection}: inside the transaction of
      * the change it records, so both are committed or neither.
      */
-    void record(Connection connection, User user, String objectType, String objectId, String label, String action,
-                String message) throws SQLException {
+    void record(
+            Connection connection,
+            User user,
+            String objectType,
+            String objectId,
+            String label,
+            String action,
+            String message)
+            throws SQLException {
         try (PreparedStatement st = connection.prepareStatement(INSERT)) {
             st.setObject(1, Rows.timestamp(clock.instant()));
             st.setLong(2, user.id());
@@ -57,8 +64,13 @@ public final class AuditLog {
      * database: the accounts' stores share its Jdbi, whose nested calls on this thread reuse this transaction's
      * handle. If the change or the entry fails, both are rolled back. Answers what {@code change} answers.
      */
-    <R> R recordWith(User user, String objectType, String objectId, String label, Supplier<R> change,
-                     Function<R, String> message) {
+    <R> R recordWith(
+            User user,
+            String objectType,
+            String objectId,
+            String label,
+            Supplier<R> change,
+            Function<R, String> message) {
         try {
             return jdbi.inTransaction(h -> {
                 R result = change.get();
@@ -72,23 +84,35 @@ public final class AuditLog {
 
     /** The history of one object, oldest first (Django's history page). */
     public List<LogEntry> history(String objectType, String objectId) {
-        return jdbi.withHandle(h -> h.createQuery(SELECT + "where object_type = :type and object_id = :object "
-                        + "order by action_time, id").bind("type", objectType).bind("object", objectId)
-                .map((rs, ctx) -> entry(rs)).list());
+        return jdbi.withHandle(h -> h.createQuery(
+                        SELECT + "where object_type = :type and object_id = :object " + "order by action_time, id")
+                .bind("type", objectType)
+                .bind("object", objectId)
+                .map((rs, ctx) -> entry(rs))
+                .list());
     }
 
     /** The latest entries of every object, newest first (the index page's "recent actions"). */
     public List<LogEntry> recent(int limit) {
         return jdbi.withHandle(h -> h.createQuery(SELECT + "order by action_time desc, id desc limit :limit")
-                .bind("limit", limit).map((rs, ctx) -> entry(rs)).list());
+                .bind("limit", limit)
+                .map((rs, ctx) -> entry(rs))
+                .list());
     }
 
     private static LogEntry entry(ResultSet rs) throws SQLException {
         long user = rs.getLong("user_id");
         Optional<Long> userId = rs.wasNull() ? Optional.empty() : Optional.of(user);
-        return new LogEntry(rs.getLong("id"), Rows.instant(rs, "action_time").orElseThrow(), userId,
-                rs.getString("username"), rs.getString("object_type"), rs.getString("object_id"),
-                rs.getString("object_label"), rs.getString("action"), rs.getString("change_message"));
+        return new LogEntry(
+                rs.getLong("id"),
+                Rows.instant(rs, "action_time").orElseThrow(),
+                userId,
+                rs.getString("username"),
+                rs.getString("object_type"),
+                rs.getString("object_id"),
+                rs.getString("object_label"),
+                rs.getString("action"),
+                rs.getString("change_message"));
     }
 
     private static String cut(String text, int max) {

@@ -40,8 +40,8 @@ final class DeleteViews<T extends Record> {
             m.parseKey(key).flatMap(k -> find(k)).ifPresent(rows::add);
         }
         if (rows.isEmpty()) {
-            return Pages.seeOther(site.prefix + m.slug + "/?done=" + Site.encode("Tick the " + m.plural
-                    + " to delete first; nothing was deleted."));
+            return Pages.seeOther(site.prefix + m.slug + "/?done="
+                    + Site.encode("Tick the " + m.plural + " to delete first; nothing was deleted."));
         }
         if (!"yes".equals(fields.get("confirm"))) {
             return confirm(request, rows, 200, null);
@@ -71,14 +71,22 @@ final class DeleteViews<T extends Record> {
         User by = ObjectViews.user(request);
         List<Boolean> deleted;
         try {
-            deleted = m.rows.deleteAll(keys, expected, (c, i) -> site.log.record(c, by, m.slug, m.key(rows.get(i)),
-                    m.label(rows.get(i)), LogEntry.DELETED, "Deleted."));
+            deleted = m.rows.deleteAll(
+                    keys,
+                    expected,
+                    (c, i) -> site.log.record(
+                            c, by, m.slug, m.key(rows.get(i)), m.label(rows.get(i)), LogEntry.DELETED, "Deleted."));
         } catch (PreconditionFailed e) {
-            return confirm(request, rows, 409, rows.size() == 1
-                    ? "The " + m.name + " “" + m.label(rows.getFirst()) + "” was changed after this page was shown; "
-                    + "check it below and confirm again."
-                    : "One of these " + m.plural + " was changed after this page was shown, so none was deleted; "
-                    + "check the list below and confirm again.");
+            return confirm(
+                    request,
+                    rows,
+                    409,
+                    rows.size() == 1
+                            ? "The " + m.name + " “" + m.label(rows.getFirst())
+                                    + "” was changed after this page was shown; " + "check it below and confirm again."
+                            : "One of these " + m.plural
+                                    + " was changed after this page was shown, so none was deleted; "
+                                    + "check the list below and confirm again.");
         }
         List<String> labels = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -86,7 +94,8 @@ final class DeleteViews<T extends Record> {
                 labels.add("“" + m.label(rows.get(i)) + "”");
             }
         }
-        String done = labels.size() == 1 ? "The " + m.name + " " + labels.getFirst() + " was deleted."
+        String done = labels.size() == 1
+                ? "The " + m.name + " " + labels.getFirst() + " was deleted."
                 : "Deleted " + labels.size() + " " + m.plural + ".";
         return Pages.seeOther(site.prefix + m.slug + "/?done=" + Site.encode(done));
     }
@@ -103,22 +112,30 @@ final class DeleteViews<T extends Record> {
         boolean one = rows.size() == 1;
         String heading = one ? "Delete " + m.name : "Delete " + rows.size() + " " + m.plural;
         Map<String, Object> scope = site.scope(request, heading, m.slug);
-        scope.put("model", Map.of("name", m.name, "plural", Labels.humanise(m.plural),
-                "url", site.prefix + m.slug + "/"));
+        scope.put(
+                "model",
+                Map.of("name", m.name, "plural", Labels.humanise(m.plural), "url", site.prefix + m.slug + "/"));
         scope.put("heading", heading);
-        scope.put("intro", one ? "The " + m.name + " below will be deleted, with what is listed under it. This cannot "
-                + "be undone." : "These " + rows.size() + " " + m.plural + " will be deleted, each with what is listed "
-                + "under it. This cannot be undone.");
+        scope.put(
+                "intro",
+                one
+                        ? "The " + m.name + " below will be deleted, with what is listed under it. This cannot "
+                                + "be undone."
+                        : "These " + rows.size() + " " + m.plural + " will be deleted, each with what is listed "
+                                + "under it. This cannot be undone.");
         scope.put("problem", problem);
-        scope.put("action", one ? site.prefix + m.slug + "/" + m.key(rows.getFirst()) + "/delete/"
-                : site.prefix + m.slug + "/");
+        scope.put(
+                "action",
+                one ? site.prefix + m.slug + "/" + m.key(rows.getFirst()) + "/delete/" : site.prefix + m.slug + "/");
         scope.put("bulk", !one);
         List<Map<String, Object>> items = new ArrayList<>();
         for (T row : rows) {
             List<Map<String, Object>> goes = new ArrayList<>();
             for (Related.Consequence c : related.of(m.model.table(), m.model.value(row, m.model.key()))) {
-                goes.add(Map.of("text", c.count() + " " + c.table().replace('_', ' ')
-                        + (c.cascades() ? " (deleted with it)" : " (kept, no longer linked to it)")));
+                goes.add(Map.of(
+                        "text",
+                        c.count() + " " + c.table().replace('_', ' ')
+                                + (c.cascades() ? " (deleted with it)" : " (kept, no longer linked to it)")));
             }
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("label", m.label(row));
@@ -137,14 +154,23 @@ final class DeleteViews<T extends Record> {
     Response history(Request request) throws Exception {
         T row = objects.row(request);
         Map<String, Object> scope = site.scope(request, "History: " + m.label(row), m.slug);
-        scope.put("model", Map.of("name", m.name, "plural", Labels.humanise(m.plural),
-                "url", site.prefix + m.slug + "/"));
-        scope.put("object", Map.of("label", m.label(row),
-                "url", site.prefix + m.slug + "/" + m.key(row) + "/change/"));
+        scope.put(
+                "model",
+                Map.of("name", m.name, "plural", Labels.humanise(m.plural), "url", site.prefix + m.slug + "/"));
+        scope.put("object", Map.of("label", m.label(row), "url", site.prefix + m.slug + "/" + m.key(row) + "/change/"));
         List<Map<String, Object>> entries = new ArrayList<>();
         for (LogEntry e : site.log.history(m.slug, m.key(row))) {
-            entries.add(Map.of("time", e.time().toString(), "shown", Registered.show(e.time()),
-                    "user", e.username(), "action", e.action(), "message", e.message()));
+            entries.add(Map.of(
+                    "time",
+                    e.time().toString(),
+                    "shown",
+                    Registered.show(e.time()),
+                    "user",
+                    e.username(),
+                    "action",
+                    e.action(),
+                    "message",
+                    e.message()));
         }
         scope.put("entries", entries);
         return site.pages.render(200, "history", scope);

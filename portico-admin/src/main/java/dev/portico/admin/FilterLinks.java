@@ -26,15 +26,12 @@ final class FilterLinks {
     private static final String ISNULL = "isnull";
 
     /** One link: its label and the parameters of its field it sets (none for "All"). */
-    record Choice(String label, Map<String, String> params) {
-    }
+    record Choice(String label, Map<String, String> params) {}
 
     /** One field's links, and every parameter of that field (dropped when a link replaces them). */
-    record Group(String field, String title, List<Choice> choices, List<String> owned) {
-    }
+    record Group(String field, String title, List<Choice> choices, List<String> owned) {}
 
-    private FilterLinks() {
-    }
+    private FilterLinks() {}
 
     /** The groups of these filters (a resource's list parameters), with dates as of {@code clock}'s today. */
     static List<Group> groups(List<QueryParameter> filters, Clock clock) {
@@ -42,7 +39,8 @@ final class FilterLinks {
         for (QueryParameter p : filters) {
             int cut = p.name().indexOf("__");
             String field = cut < 0 ? p.name() : p.name().substring(0, cut);
-            byField.computeIfAbsent(field, f -> new LinkedHashMap<>()).put(cut < 0 ? "" : p.name().substring(cut + 2), p);
+            byField.computeIfAbsent(field, f -> new LinkedHashMap<>())
+                    .put(cut < 0 ? "" : p.name().substring(cut + 2), p);
         }
         List<Group> out = new ArrayList<>();
         byField.forEach((field, lookups) -> group(field, lookups, clock).ifPresent(out::add));
@@ -62,7 +60,8 @@ final class FilterLinks {
                 String name = ((Enum<?>) constant).name();
                 choices.add(new Choice(Labels.humanise(name.toLowerCase(java.util.Locale.ROOT)), Map.of(field, name)));
             }
-        } else if (from != null && (from.type() == LocalDate.class || from.type() == Instant.class)
+        } else if (from != null
+                && (from.type() == LocalDate.class || from.type() == Instant.class)
                 && (lookups.containsKey(LT) || lookups.containsKey(LTE))) {
             choices.addAll(dates(field, from.type() == Instant.class, lookups.containsKey(LT), clock));
         } else {
@@ -75,9 +74,11 @@ final class FilterLinks {
                 choices.add(new Choice("Has date", Map.of(field + "__isnull", "false")));
             }
         }
-        List<String> owned = lookups.keySet().stream().map(l -> l.isEmpty() ? field : field + "__" + l).toList();
-        return java.util.Optional.of(new Group(field, "By " + Labels.humanise(field).toLowerCase(java.util.Locale.ROOT),
-                choices, owned));
+        List<String> owned = lookups.keySet().stream()
+                .map(l -> l.isEmpty() ? field : field + "__" + l)
+                .toList();
+        return java.util.Optional.of(
+                new Group(field, "By " + Labels.humanise(field).toLowerCase(java.util.Locale.ROOT), choices, owned));
     }
 
     /** Django's ranges, each from a day's start to the start of the day after its last: [from, until). */
@@ -86,10 +87,15 @@ final class FilterLinks {
         LocalDate today = LocalDate.now(clock);
         LocalDate month = today.withDayOfMonth(1);
         LocalDate year = today.withDayOfYear(1);
-        Function<LocalDate, String> at = d -> instant ? d.atStartOfDay(zone).toInstant().toString() : d.toString();
+        Function<LocalDate, String> at =
+                d -> instant ? d.atStartOfDay(zone).toInstant().toString() : d.toString();
         List<Choice> out = new ArrayList<>();
-        LocalDate[][] ranges = {{today, today.plusDays(1)}, {today.minusDays(7), today.plusDays(1)},
-                {month, month.plusMonths(1)}, {year, year.plusYears(1)}};
+        LocalDate[][] ranges = {
+            {today, today.plusDays(1)},
+            {today.minusDays(7), today.plusDays(1)},
+            {month, month.plusMonths(1)},
+            {year, year.plusYears(1)}
+        };
         String[] labels = {"Today", "Past 7 days", "This month", "This year"};
         for (int i = 0; i < ranges.length; i++) {
             Map<String, String> params = new LinkedHashMap<>();
@@ -97,8 +103,15 @@ final class FilterLinks {
             if (exclusive) {
                 params.put(field + "__" + LT, at.apply(ranges[i][1]));
             } else {
-                params.put(field + "__" + LTE, instant ? ranges[i][1].atStartOfDay(zone).toInstant().minusNanos(1000)
-                        .toString() : ranges[i][1].minusDays(1).toString());
+                params.put(
+                        field + "__" + LTE,
+                        instant
+                                ? ranges[i][1]
+                                        .atStartOfDay(zone)
+                                        .toInstant()
+                                        .minusNanos(1000)
+                                        .toString()
+                                : ranges[i][1].minusDays(1).toString());
             }
             out.add(new Choice(labels[i], params));
         }

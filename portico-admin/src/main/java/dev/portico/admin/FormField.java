@@ -18,16 +18,33 @@ import java.util.List;
  * @param converter text to value, throwing {@link IllegalArgumentException} with DRF's sentence
  * @param description what the field means, as its OpenAPI property says ({@code @JsonPropertyDescription}), or ""
  */
-record FormField(String name, String label, Widget widget, boolean required, int maxLength, List<String> choices,
-                 boolean optional, Class<?> type, Scalars.Converter converter, String description) {
+record FormField(
+        String name,
+        String label,
+        Widget widget,
+        boolean required,
+        int maxLength,
+        List<String> choices,
+        boolean optional,
+        Class<?> type,
+        Scalars.Converter converter,
+        String description) {
 
     /** The help under the field: its description, then its longest length in words; "" when neither. */
     String help() {
         String limit = maxLength > 0 ? "At most " + maxLength + " characters." : "";
         return (description.isEmpty() || description.endsWith(".") ? description : description + ".")
-                .concat(description.isEmpty() || limit.isEmpty() ? "" : " ").concat(limit);
+                .concat(description.isEmpty() || limit.isEmpty() ? "" : " ")
+                .concat(limit);
     }
 
     /** The HTML control of a field. */
-    enum Widget { TEXT, TEXTAREA, CHECKBOX, DATE, NUMBER, SELECT }
+    enum Widget {
+        TEXT,
+        TEXTAREA,
+        CHECKBOX,
+        DATE,
+        NUMBER,
+        SELECT
+    }
 }

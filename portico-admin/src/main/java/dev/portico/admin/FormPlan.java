@@ -1,12 +1,12 @@
 package dev.portico.admin;
 
+import dev.portico.config.Naming;
 import dev.portico.endpoint.Endpoint;
 import dev.portico.error.ValidationFailed;
 import dev.portico.http.HttpMethod;
 import dev.portico.input.Fields;
 import dev.portico.input.Omittable;
 import dev.portico.input.Scalars;
-import dev.portico.config.Naming;
 import dev.portico.validation.InputValidator;
 import jakarta.validation.constraints.Size;
 import java.lang.invoke.MethodHandle;
@@ -41,8 +41,7 @@ final class FormPlan {
     private static final Naming ERRORS = Naming.CAMEL_CASE;
 
     /** What a submitted form gave: the values to write by component, the text to show again, the errors by field. */
-    record Submitted(Map<String, Object> values, Map<String, String> entered, Map<String, List<String>> errors) {
-    }
+    record Submitted(Map<String, Object> values, Map<String, String> entered, Map<String, List<String>> errors) {}
 
     FormPlan(Class<?> input) {
         if (!input.isRecord()) {
@@ -56,8 +55,11 @@ final class FormPlan {
         }
         this.fields = List.copyOf(planned);
         this.constructor = constructor(input, components);
-        Endpoint probe = Endpoint.builder(HttpMethod.POST, "/admin-form/").body(input).output(Void.class)
-                .handle(r -> null).build();
+        Endpoint probe = Endpoint.builder(HttpMethod.POST, "/admin-form/")
+                .body(input)
+                .output(Void.class)
+                .handle(r -> null)
+                .build();
         this.validator = InputValidator.create(probe, ERRORS).orElse(null);
     }
 
@@ -119,8 +121,9 @@ final class FormPlan {
             Object record = constructor.invokeWithArguments(arguments);
             validator.validate(new Object[] {record});
         } catch (ValidationFailed e) {
-            e.errors().forEach((path, sentences) -> errors.putIfAbsent(byClientName.getOrDefault(head(path),
-                    head(path)), sentences));
+            e.errors()
+                    .forEach((path, sentences) ->
+                            errors.putIfAbsent(byClientName.getOrDefault(head(path), head(path)), sentences));
         } catch (NullPointerException | ClassCastException e) {
             // a number that did not convert, for a primitive component: its own error is already there
         } catch (RuntimeException e) {
@@ -142,19 +145,32 @@ final class FormPlan {
                     + "input of plain or Optional components");
         }
         boolean optional = raw == Optional.class;
-        Class<?> type = optional ? typeArgument(rc) : MethodType.methodType(raw).wrap().returnType();
+        Class<?> type =
+                optional ? typeArgument(rc) : MethodType.methodType(raw).wrap().returnType();
         Size size = annotation(rc, Size.class);
         int max = size != null && size.max() < Integer.MAX_VALUE ? size.max() : 0;
         if (optional && rc.getAnnotatedType() instanceof java.lang.reflect.AnnotatedParameterizedType p) {
             Size inner = p.getAnnotatedActualTypeArguments()[0].getAnnotation(Size.class);
             max = inner != null && inner.max() < Integer.MAX_VALUE ? inner.max() : max;
         }
-        boolean required = !optional && (Fields.required(rc)
-                || annotation(rc, jakarta.validation.constraints.NotBlank.class) != null);
-        List<String> choices = type.isEnum() ? Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name())
-                .toList() : List.of();
-        return new FormField(rc.getName(), Labels.humanise(rc.getName()), widget(type, max), required, max, choices,
-                optional, type, Scalars.converter(type), Fields.description(rc).orElse(""));
+        boolean required = !optional
+                && (Fields.required(rc) || annotation(rc, jakarta.validation.constraints.NotBlank.class) != null);
+        List<String> choices = type.isEnum()
+                ? Arrays.stream(type.getEnumConstants())
+                        .map(c -> ((Enum<?>) c).name())
+                        .toList()
+                : List.of();
+        return new FormField(
+                rc.getName(),
+                Labels.humanise(rc.getName()),
+                widget(type, max),
+                required,
+                max,
+                choices,
+                optional,
+                type,
+                Scalars.converter(type),
+                Fields.description(rc).orElse(""));
     }
 
     /** A constraint where a record component may carry it: the component, its accessor, or its type (TYPE_USE). */
@@ -179,7 +195,8 @@ final class FormPlan {
         if (Number.class.isAssignableFrom(type) || type == BigDecimal.class) {
             return FormField.Widget.NUMBER;
         }
-        return type == String.class && (max == 0 || max > TEXTAREA_ABOVE) ? FormField.Widget.TEXTAREA
+        return type == String.class && (max == 0 || max > TEXTAREA_ABOVE)
+                ? FormField.Widget.TEXTAREA
                 : FormField.Widget.TEXT;
     }
 
@@ -191,7 +208,8 @@ final class FormPlan {
     }
 
     private static MethodHandle constructor(Class<?> input, RecordComponent[] components) {
-        Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+        Class<?>[] types =
+                Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
         try {
             var ctor = input.getDeclaredConstructor(types);
             ctor.setAccessible(true);

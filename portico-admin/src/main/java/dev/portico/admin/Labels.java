@@ -2,8 +2,7 @@ package dev.portico.admin;
 
 /** Names shown to people, made from names in code: {@code publishDate} → {@code Publish date}. */
 final class Labels {
-    private Labels() {
-    }
+    private Labels() {}
 
     /** A component or class name as words, the first capitalised: {@code hireDate} → {@code Hire date}. */
     static String humanise(String name) {

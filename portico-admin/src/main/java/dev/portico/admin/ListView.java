@@ -64,15 +64,25 @@ final class ListView<T extends Record> {
     }
 
     Map<String, Object> modelScope() {
-        return Map.of("name", m.name, "plural", Labels.humanise(m.plural), "url", site.prefix + m.slug + "/",
-                "canAdd", m.addForm.isPresent(), "lower", m.plural);
+        return Map.of(
+                "name",
+                m.name,
+                "plural",
+                Labels.humanise(m.plural),
+                "url",
+                site.prefix + m.slug + "/",
+                "canAdd",
+                m.addForm.isPresent(),
+                "lower",
+                m.plural);
     }
 
     /** The query parameters the list understands, without empty ones (an untouched filter field sends ""). */
     private Map<String, List<String>> params(Request request) {
         Map<String, List<String>> params = new LinkedHashMap<>();
         for (String name : request.queryNames()) {
-            List<String> values = request.queryAll(name).stream().filter(v -> !v.isBlank()).toList();
+            List<String> values =
+                    request.queryAll(name).stream().filter(v -> !v.isBlank()).toList();
             if (!values.isEmpty() && !name.equals("done")) {
                 params.put(name, values);
             }
@@ -93,8 +103,10 @@ final class ListView<T extends Record> {
                 c.put("sortUrl", link(params, QuerySpec.ORDERING, asc ? "-" + field : field, true));
                 c.put("ariaSort", asc ? "ascending" : desc ? "descending" : "none");
                 c.put("arrow", asc ? "▲" : desc ? "▼" : "");
-                c.put("sortLabel", "Sort by " + Labels.humanise(f.name()).toLowerCase(java.util.Locale.ROOT)
-                        + (asc ? ", descending" : ", ascending"));
+                c.put(
+                        "sortLabel",
+                        "Sort by " + Labels.humanise(f.name()).toLowerCase(java.util.Locale.ROOT)
+                                + (asc ? ", descending" : ", ascending"));
             }
             out.add(c);
         }
@@ -112,8 +124,15 @@ final class ListView<T extends Record> {
                 cells.add(Map.of("value", shown.isEmpty() ? "—" : shown, "first", first));
                 first = false;
             }
-            out.add(Map.of("key", m.key(row), "label", m.label(row), "cells", cells,
-                    "url", site.prefix + m.slug + "/" + m.key(row) + "/change/"));
+            out.add(Map.of(
+                    "key",
+                    m.key(row),
+                    "label",
+                    m.label(row),
+                    "cells",
+                    cells,
+                    "url",
+                    site.prefix + m.slug + "/" + m.key(row) + "/change/"));
         }
         return out;
     }
@@ -161,8 +180,13 @@ final class ListView<T extends Record> {
         }
         for (long n = 1; n <= last; n++) {
             if (n == 1 || n == last || Math.abs(n - current) <= 2) {
-                out.add(Map.of("number", n, "url", link(params, QuerySpec.PAGE, String.valueOf(n), false),
-                        "current", n == current));
+                out.add(Map.of(
+                        "number",
+                        n,
+                        "url",
+                        link(params, QuerySpec.PAGE, String.valueOf(n), false),
+                        "current",
+                        n == current));
             }
         }
         return out;

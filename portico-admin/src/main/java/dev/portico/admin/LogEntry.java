@@ -16,8 +16,16 @@ import java.util.Optional;
  * @param action {@code added}, {@code changed} or {@code deleted}
  * @param message what changed ({@code Changed title and draft.})
  */
-public record LogEntry(long id, Instant time, Optional<Long> userId, String username, String objectType,
-                       String objectId, String objectLabel, String action, String message) {
+public record LogEntry(
+        long id,
+        Instant time,
+        Optional<Long> userId,
+        String username,
+        String objectType,
+        String objectId,
+        String objectLabel,
+        String action,
+        String message) {
     /** An object added. */
     public static final String ADDED = "added";
     /** An object changed. */

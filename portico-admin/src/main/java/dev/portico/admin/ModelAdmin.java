@@ -20,8 +20,7 @@ public final class ModelAdmin<T extends Record> {
     String name;
     String plural;
 
-    ModelAdmin() {
-    }
+    ModelAdmin() {}
 
     /** The list's columns, by component name, in order; by default the first four fields clients write. */
     public ModelAdmin<T> columns(String... components) {

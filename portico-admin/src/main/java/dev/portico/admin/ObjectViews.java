@@ -44,10 +44,12 @@ final class ObjectViews<T extends Record> {
         Map<String, Object> values = new LinkedHashMap<>(sent.values());
         values.values().removeIf(Objects::isNull); // not given: the column's default
         User by = user(request);
-        T row = m.rows.insert(values, request, (c, added) -> site.log.record(c, by, m.slug, m.key(added),
-                m.label(added), LogEntry.ADDED, "Added."));
-        return Pages.seeOther(site.prefix + m.slug + "/?done=" + Site.encode("The " + m.name + " “" + m.label(row)
-                + "” was added."));
+        T row = m.rows.insert(
+                values,
+                request,
+                (c, added) -> site.log.record(c, by, m.slug, m.key(added), m.label(added), LogEntry.ADDED, "Added."));
+        return Pages.seeOther(
+                site.prefix + m.slug + "/?done=" + Site.encode("The " + m.name + " “" + m.label(row) + "” was added."));
     }
 
     Response changeForm(Request request) throws Exception {
@@ -68,14 +70,23 @@ final class ObjectViews<T extends Record> {
         User by = user(request);
         T after;
         try {
-            after = m.rows.update(m.model.value(before, m.model.key()), values, version, (c, written) -> site.log
-                    .record(c, by, m.slug, m.key(written), m.label(written), LogEntry.CHANGED,
+            after = m.rows.update(
+                    m.model.value(before, m.model.key()),
+                    values,
+                    version,
+                    (c, written) -> site.log.record(
+                            c,
+                            by,
+                            m.slug,
+                            m.key(written),
+                            m.label(written),
+                            LogEntry.CHANGED,
                             changed(plan, before, written)));
         } catch (PreconditionFailed e) {
             return form(request, 409, plan, before, sent.entered(), Map.of(), m.version(before), conflict(before));
         }
-        return Pages.seeOther(site.prefix + m.slug + "/?done=" + Site.encode("The " + m.name + " “" + m.label(after)
-                + "” was changed."));
+        return Pages.seeOther(site.prefix + m.slug + "/?done="
+                + Site.encode("The " + m.name + " “" + m.label(after) + "” was changed."));
     }
 
     /** An empty field clears a nullable column on a change, and leaves a required one as it is. */
@@ -83,8 +94,9 @@ final class ObjectViews<T extends Record> {
         Map<String, Object> values = new LinkedHashMap<>();
         sent.forEach((name, value) -> {
             ModelField f = m.model.field(name).orElseThrow();
-            boolean nullable = !m.model.type().getRecordComponents()[f.index()].getType().isPrimitive()
-                    && !dev.portico.input.Fields.required(m.model.type().getRecordComponents()[f.index()]);
+            boolean nullable =
+                    !m.model.type().getRecordComponents()[f.index()].getType().isPrimitive()
+                            && !dev.portico.input.Fields.required(m.model.type().getRecordComponents()[f.index()]);
             if (value != null || nullable) {
                 values.put(name, value);
             }
@@ -112,7 +124,8 @@ final class ObjectViews<T extends Record> {
         if (names.isEmpty()) {
             return "No fields changed.";
         }
-        String joined = names.size() == 1 ? names.getFirst()
+        String joined = names.size() == 1
+                ? names.getFirst()
                 : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.getLast();
         return "Changed " + joined + ".";
     }
@@ -138,14 +151,24 @@ final class ObjectViews<T extends Record> {
         Map<String, String> out = new LinkedHashMap<>();
         for (FormField f : plan.fields()) {
             Object v = m.model.value(row, m.model.field(f.name()).orElseThrow());
-            out.put(f.name(), f.widget() == FormField.Widget.CHECKBOX ? (Boolean.TRUE.equals(v) ? "on" : "")
-                    : Registered.text(v));
+            out.put(
+                    f.name(),
+                    f.widget() == FormField.Widget.CHECKBOX
+                            ? (Boolean.TRUE.equals(v) ? "on" : "")
+                            : Registered.text(v));
         }
         return out;
     }
 
-    private Response form(Request request, int status, FormPlan plan, T row, Map<String, String> entered,
-                          Map<String, List<String>> errors, long version, String conflict) {
+    private Response form(
+            Request request,
+            int status,
+            FormPlan plan,
+            T row,
+            Map<String, String> entered,
+            Map<String, List<String>> errors,
+            long version,
+            String conflict) {
         String heading = row == null ? "Add " + m.name : "Change " + m.name;
         Map<String, Object> scope = site.scope(request, heading, m.slug);
         scope.put("model", list.modelScope());
@@ -156,20 +179,27 @@ final class ObjectViews<T extends Record> {
         scope.put("hasErrors", !errors.isEmpty());
         scope.put("conflict", conflict);
         if (row != null) {
-            scope.put("object", Map.of("label", m.label(row), "version", version,
-                    "deleteUrl", site.prefix + m.slug + "/" + m.key(row) + "/delete/",
-                    "historyUrl", site.prefix + m.slug + "/" + m.key(row) + "/history/"));
+            scope.put(
+                    "object",
+                    Map.of(
+                            "label",
+                            m.label(row),
+                            "version",
+                            version,
+                            "deleteUrl",
+                            site.prefix + m.slug + "/" + m.key(row) + "/delete/",
+                            "historyUrl",
+                            site.prefix + m.slug + "/" + m.key(row) + "/history/"));
         }
         return site.pages.render(status, "form", scope);
     }
 
     /** The template's view of the fields. */
     static final class Fields {
-        private Fields() {
-        }
+        private Fields() {}
 
-        static List<Map<String, Object>> scopes(FormPlan plan, Map<String, String> entered,
-                                                Map<String, List<String>> errors) {
+        static List<Map<String, Object>> scopes(
+                FormPlan plan, Map<String, String> entered, Map<String, List<String>> errors) {
             List<Map<String, Object>> out = new ArrayList<>();
             for (FormField f : plan.fields()) {
                 Map<String, Object> s = new LinkedHashMap<>();
@@ -187,8 +217,11 @@ final class ObjectViews<T extends Record> {
                 if (!f.help().isEmpty()) {
                     s.put("help", f.help());
                 }
-                s.put("choices", f.choices().stream().map(c -> Map.of("value", c, "selected", c.equals(value)))
-                        .toList());
+                s.put(
+                        "choices",
+                        f.choices().stream()
+                                .map(c -> Map.of("value", c, "selected", c.equals(value)))
+                                .toList());
                 Optional.ofNullable(errors.get(f.name())).ifPresent(e -> s.put("errors", e));
                 s.put("invalid", errors.containsKey(f.name()));
                 String describedBy = (!f.help().isEmpty() ? "id_" + f.name() + "_help " : "")

@@ -17,7 +17,10 @@ final class Pages {
     /** The admin's policy: no script, no inline style, nothing from another origin, not framable. */
     static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
             + "base-uri 'none'; frame-ancestors 'none'";
-    private static final String[] NAMES = {"login", "index", "list", "form", "delete", "history", "error", "users", "user", "roles"};
+
+    private static final String[] NAMES = {
+        "login", "index", "list", "form", "delete", "history", "error", "users", "user", "roles"
+    };
     private final Map<String, Mustache> templates = new HashMap<>();
 
     Pages() {
@@ -31,7 +34,8 @@ final class Pages {
     Response render(int status, String template, Map<String, Object> scope) {
         StringWriter out = new StringWriter();
         templates.get(template).execute(out, scope);
-        return headers(Response.of(status, "text/html; charset=utf-8", out.toString().getBytes(StandardCharsets.UTF_8)));
+        return headers(
+                Response.of(status, "text/html; charset=utf-8", out.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     static Response headers(Response response) {

@@ -23,10 +23,16 @@ import java.util.function.Function;
  */
 final class Registered<T extends Record> {
     static final int PAGE_SIZE = 25;
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
-    private static final Set<String> NOT_FILTERS = Set.of(QuerySpec.ORDERING, QuerySpec.SEARCH, QuerySpec.PAGE,
-            QuerySpec.PAGE_SIZE, QuerySpec.LIMIT, QuerySpec.OFFSET, QuerySpec.CURSOR);
+    private static final DateTimeFormatter SHOWN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final Set<String> NOT_FILTERS = Set.of(
+            QuerySpec.ORDERING,
+            QuerySpec.SEARCH,
+            QuerySpec.PAGE,
+            QuerySpec.PAGE_SIZE,
+            QuerySpec.LIMIT,
+            QuerySpec.OFFSET,
+            QuerySpec.CURSOR);
 
     final String slug;
     final String name;
@@ -53,20 +59,26 @@ final class Registered<T extends Record> {
         this.changeForm = resource.updateInput().map(FormPlan::new);
         this.columns = columns(options);
         this.spec = resource.querySpec(q -> q.pagination(Pagination.pageNumber(PAGE_SIZE, PAGE_SIZE)));
-        this.filters = spec.parameters().stream().filter(p -> !NOT_FILTERS.contains(p.name())).toList();
+        this.filters = spec.parameters().stream()
+                .filter(p -> !NOT_FILTERS.contains(p.name()))
+                .toList();
         this.label = options.labelFunction().orElseGet(this::defaultLabel);
     }
 
     private List<ModelField> columns(ModelAdmin<T> options) {
         List<String> names = new ArrayList<>(options.columns);
         if (names.isEmpty()) {
-            changeForm.or(() -> addForm).ifPresent(f -> f.fields().stream().limit(4).forEach(x -> names.add(x.name())));
+            changeForm
+                    .or(() -> addForm)
+                    .ifPresent(f -> f.fields().stream().limit(4).forEach(x -> names.add(x.name())));
         }
         List<ModelField> out = new ArrayList<>();
         for (String n : names) {
-            out.add(model.field(n).orElseThrow(() -> new IllegalArgumentException("admin: " + model.type()
-                    .getSimpleName() + " has no component \"" + n + "\" for a column; name one of "
-                    + model.fields().stream().map(ModelField::name).toList())));
+            out.add(model.field(n)
+                    .orElseThrow(() -> new IllegalArgumentException("admin: "
+                            + model.type().getSimpleName() + " has no component \"" + n
+                            + "\" for a column; name one of "
+                            + model.fields().stream().map(ModelField::name).toList())));
         }
         return List.copyOf(out);
     }
@@ -78,10 +90,10 @@ final class Registered<T extends Record> {
 
     /** The first text component clients write, else "post 3". */
     private Function<T, String> defaultLabel() {
-        Optional<ModelField> text = model.fields().stream().filter(f -> f.type() == String.class && !model.managed(f))
+        Optional<ModelField> text = model.fields().stream()
+                .filter(f -> f.type() == String.class && !model.managed(f))
                 .findFirst();
-        return row -> text.map(f -> model.value(row, f)).map(String::valueOf)
-                .orElseGet(() -> name + " " + key(row));
+        return row -> text.map(f -> model.value(row, f)).map(String::valueOf).orElseGet(() -> name + " " + key(row));
     }
 
     String label(T row) {

@@ -24,12 +24,10 @@ final class Related {
     private final Map<String, List<Reference>> byTable = new ConcurrentHashMap<>();
 
     /** A foreign key of {@code table.column} to the row, and what deleting the row does to it. */
-    record Reference(String table, String column, boolean cascades) {
-    }
+    record Reference(String table, String column, boolean cascades) {}
 
     /** One line of the confirmation: {@code 3 auth api keys (deleted with it)}. */
-    record Consequence(String table, long count, boolean cascades) {
-    }
+    record Consequence(String table, long count, boolean cascades) {}
 
     Related(DataSource data) {
         this.data = data;
@@ -38,8 +36,9 @@ final class Related {
     List<Consequence> of(String table, Object id) throws SQLException {
         List<Consequence> out = new ArrayList<>();
         for (Reference r : references(table)) {
-            try (Connection c = data.getConnection(); PreparedStatement st = c.prepareStatement(
-                    "select count(*) from " + r.table() + " where " + r.column() + " = ?")) {
+            try (Connection c = data.getConnection();
+                    PreparedStatement st =
+                            c.prepareStatement("select count(*) from " + r.table() + " where " + r.column() + " = ?")) {
                 st.setObject(1, id);
                 try (ResultSet rs = st.executeQuery()) {
                     rs.next();
@@ -65,8 +64,10 @@ final class Related {
                 while (rs.next()) {
                     String t = rs.getString("FKTABLE_NAME");
                     String col = rs.getString("FKCOLUMN_NAME");
-                    if (IDENTIFIER.matcher(t).matches() && IDENTIFIER.matcher(col).matches()) {
-                        found.add(new Reference(t, col, rs.getShort("DELETE_RULE") == DatabaseMetaData.importedKeyCascade));
+                    if (IDENTIFIER.matcher(t).matches()
+                            && IDENTIFIER.matcher(col).matches()) {
+                        found.add(new Reference(
+                                t, col, rs.getShort("DELETE_RULE") == DatabaseMetaData.importedKeyCascade));
                     }
                 }
             }

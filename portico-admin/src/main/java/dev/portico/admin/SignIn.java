@@ -37,7 +37,8 @@ final class SignIn {
         Map<String, String> fields = Site.fields(request);
         String username = fields.getOrDefault("username", "");
         String next = fields.getOrDefault("next", "");
-        Optional<User> user = accounts.users().authenticate(request, username, fields.getOrDefault("password", ""))
+        Optional<User> user = accounts.users()
+                .authenticate(request, username, fields.getOrDefault("password", ""))
                 .filter(u -> u.active() && u.staff());
         if (user.isEmpty()) {
             return page(request, 400, username, Optional.of(REFUSED), next);
@@ -55,16 +56,37 @@ final class SignIn {
         Map<String, Object> scope = site.scope(request, "Site administration", null);
         List<Map<String, Object>> models = new ArrayList<>();
         for (Registered<?> m : site.models) {
-            models.add(Map.of("plural", Labels.humanise(m.plural), "url", site.prefix + m.slug + "/",
-                    "addUrl", m.addForm.isPresent() ? site.prefix + m.slug + "/add/" : "",
-                    "canAdd", m.addForm.isPresent(), "name", m.name));
+            models.add(Map.of(
+                    "plural",
+                    Labels.humanise(m.plural),
+                    "url",
+                    site.prefix + m.slug + "/",
+                    "addUrl",
+                    m.addForm.isPresent() ? site.prefix + m.slug + "/add/" : "",
+                    "canAdd",
+                    m.addForm.isPresent(),
+                    "name",
+                    m.name));
         }
         scope.put("cards", models);
         List<Map<String, Object>> recent = new ArrayList<>();
         for (LogEntry e : site.log.recent(10)) {
-            recent.add(Map.of("label", e.objectLabel(), "action", e.action(), "user", e.username(),
-                    "time", e.time().toString(), "shown", Registered.show(e.time()), "type", e.objectType(),
-                    "url", e.action().equals(LogEntry.DELETED) ? ""
+            recent.add(Map.of(
+                    "label",
+                    e.objectLabel(),
+                    "action",
+                    e.action(),
+                    "user",
+                    e.username(),
+                    "time",
+                    e.time().toString(),
+                    "shown",
+                    Registered.show(e.time()),
+                    "type",
+                    e.objectType(),
+                    "url",
+                    e.action().equals(LogEntry.DELETED)
+                            ? ""
                             : site.prefix + e.objectType() + "/" + e.objectId() + "/change/"));
         }
         scope.put("recent", recent);

@@ -28,8 +28,13 @@ final class Site {
     final List<Registered<?>> models;
     final java.time.Clock clock;
 
-    Site(String prefix, String title, Sessions sessions, AuditLog log, List<Registered<?>> models,
-         java.time.Clock clock) {
+    Site(
+            String prefix,
+            String title,
+            Sessions sessions,
+            AuditLog log,
+            List<Registered<?>> models,
+            java.time.Clock clock) {
         this.prefix = prefix;
         this.title = title;
         this.sessions = sessions;
@@ -49,16 +54,33 @@ final class Site {
         Staff.of(request).ifPresent(u -> scope.put("user", Map.of("username", u.username())));
         List<Map<String, Object>> nav = new ArrayList<>();
         for (Registered<?> m : models) {
-            nav.add(Map.of("url", prefix + m.slug + "/", "plural", Labels.humanise(m.plural),
-                    "current", m.slug.equals(current)));
+            nav.add(Map.of(
+                    "url",
+                    prefix + m.slug + "/",
+                    "plural",
+                    Labels.humanise(m.plural),
+                    "current",
+                    m.slug.equals(current)));
         }
         scope.put("models", nav);
         if (Staff.of(request).filter(User::superuser).isPresent()) {
-            scope.put("accounts", List.of(
-                    Map.of("url", prefix + AccountViews.USERS + "/", "plural", "Users",
-                            "current", AccountViews.USERS.equals(current)),
-                    Map.of("url", prefix + AccountViews.ROLES + "/", "plural", "Roles and scopes",
-                            "current", AccountViews.ROLES.equals(current))));
+            scope.put(
+                    "accounts",
+                    List.of(
+                            Map.of(
+                                    "url",
+                                    prefix + AccountViews.USERS + "/",
+                                    "plural",
+                                    "Users",
+                                    "current",
+                                    AccountViews.USERS.equals(current)),
+                            Map.of(
+                                    "url",
+                                    prefix + AccountViews.ROLES + "/",
+                                    "plural",
+                                    "Roles and scopes",
+                                    "current",
+                                    AccountViews.ROLES.equals(current))));
             scope.put("hasAccounts", true);
         }
         return scope;
@@ -75,17 +97,23 @@ final class Site {
                 return handler.invoke(request);
             }
             if (Staff.signedIn(request).isEmpty() && request.method() == HttpMethod.GET) {
-                return Pages.seeOther(prefix + "login/?next=" + URLEncoder.encode(request.path(), StandardCharsets.UTF_8));
+                return Pages.seeOther(
+                        prefix + "login/?next=" + URLEncoder.encode(request.path(), StandardCharsets.UTF_8));
             }
             String who = Staff.signedIn(request).map(User::username).orElse(null);
-            return error(request, 403, who == null ? "Sign in with a staff account to use this page."
-                    : "You are signed in as " + who + ", but this account is not a staff account.");
+            return error(
+                    request,
+                    403,
+                    who == null
+                            ? "Sign in with a staff account to use this page."
+                            : "You are signed in as " + who + ", but this account is not a staff account.");
         };
     }
 
     /** For the accounts' pages: a staff member who is also a superuser (these pages make staff). */
     dev.portico.endpoint.Invoker superuserOnly(dev.portico.endpoint.Invoker handler) {
-        return staffOnly(request -> Staff.of(request).filter(User::superuser).isPresent() ? handler.invoke(request)
+        return staffOnly(request -> Staff.of(request).filter(User::superuser).isPresent()
+                ? handler.invoke(request)
                 : error(request, 403, "Only superusers manage accounts, roles and API keys."));
     }
 

@@ -10,13 +10,16 @@ import java.util.Optional;
  * reach the admin). Every action asks again, on the server, whatever its page showed.
  */
 final class Staff {
-    private Staff() {
-    }
+    private Staff() {}
 
     /** The signed-in user acting as themselves by a session, staff or not. */
     static Optional<User> signedIn(Request request) {
-        return request.principal().filter(Caller.class::isInstance).map(Caller.class::cast)
-                .filter(c -> !c.viaKey() && c.role().isEmpty()).map(Caller::user).filter(User::active);
+        return request.principal()
+                .filter(Caller.class::isInstance)
+                .map(Caller.class::cast)
+                .filter(c -> !c.viaKey() && c.role().isEmpty())
+                .map(Caller::user)
+                .filter(User::active);
     }
 
     /** The staff member making the request, if it is one. */

@@ -40,8 +40,8 @@ class AccountViewsTest {
                 assertThat(Bodies.text(r)).contains("Only superusers");
             }
             web.get("/admin/");
-            Response post = web.post("/admin/users/" + ada.id() + "/", "csrf_token", web.lastToken, "active", "on",
-                    "staff", "on");
+            Response post = web.post(
+                    "/admin/users/" + ada.id() + "/", "csrf_token", web.lastToken, "active", "on", "staff", "on");
             assertThat(post.status()).isEqualTo(403);
             assertThat(t.accounts.users().find(ada.id()).orElseThrow().staff()).isFalse();
             assertThat(Bodies.text(web.get("/admin/"))).doesNotContain("/admin/users/");
@@ -58,11 +58,14 @@ class AccountViewsTest {
             t.user("under_score", false);
             WebClient web = superuser(t);
             String first = Bodies.text(web.get("/admin/users/?search=READER"));
-            assertThat(first).contains("Users, 30 in all", ">reader00</a>", ">reader24</a>")
+            assertThat(first)
+                    .contains("Users, 30 in all", ">reader00</a>", ">reader24</a>")
                     .doesNotContain(">reader25</a>", ">root</a>", "under_score")
                     .contains("href=\"/admin/users/?search&#61;READER&amp;page&#61;2\"");
             String second = Bodies.text(web.get("/admin/users/?search=READER&page=2"));
-            assertThat(second).contains(">reader25</a>", ">reader29</a>").doesNotContain(">reader24</a>")
+            assertThat(second)
+                    .contains(">reader25</a>", ">reader29</a>")
+                    .doesNotContain(">reader24</a>")
                     .contains("<span aria-current=\"page\" class=\"current\">2</span>");
             assertThat(Bodies.text(web.get("/admin/users/?search=r_"))).contains("Users, 1 in all", ">under_score</a>");
             assertThat(Bodies.text(web.get("/admin/users/?search=%25"))).contains("Users, 0 in all");
@@ -78,7 +81,9 @@ class AccountViewsTest {
             User ada = t.user("ada", false);
             WebClient web = superuser(t);
             String page = "/admin/users/" + ada.id() + "/";
-            assertThat(Bodies.text(web.get("/admin/users/?search=ad"))).contains(">ada</a>").doesNotContain(">root</a>");
+            assertThat(Bodies.text(web.get("/admin/users/?search=ad")))
+                    .contains(">ada</a>")
+                    .doesNotContain(">root</a>");
             web.get(page);
             Response saved = web.post(page, "csrf_token", web.lastToken, "staff", "on", "roles", "editor");
             assertThat(saved.status()).isEqualTo(303);
@@ -87,25 +92,44 @@ class AccountViewsTest {
             assertThat(changed.staff()).isTrue();
             assertThat(changed.roles()).containsExactly("editor");
             web.get(page);
-            Response mismatch = web.post(page + "password/", "csrf_token", web.lastToken, "password1", "a long new "
-                    + "passphrase", "password2", "something else");
+            Response mismatch = web.post(
+                    page + "password/",
+                    "csrf_token",
+                    web.lastToken,
+                    "password1",
+                    "a long new " + "passphrase",
+                    "password2",
+                    "something else");
             assertThat(mismatch.status()).isEqualTo(400);
             assertThat(Bodies.text(mismatch)).contains("The two password fields didn’t match.");
-            Response weak = web.post(page + "password/", "csrf_token", web.lastToken, "password1", "123", "password2",
-                    "123");
+            Response weak =
+                    web.post(page + "password/", "csrf_token", web.lastToken, "password1", "123", "password2", "123");
             assertThat(weak.status()).isEqualTo(400);
             assertThat(Bodies.text(weak)).contains("id_password1_error");
-            Response set = web.post(page + "password/", "csrf_token", web.lastToken, "password1",
-                    "a long new passphrase", "password2", "a long new passphrase");
+            Response set = web.post(
+                    page + "password/",
+                    "csrf_token",
+                    web.lastToken,
+                    "password1",
+                    "a long new passphrase",
+                    "password2",
+                    "a long new passphrase");
             assertThat(set.status()).isEqualTo(303);
-            assertThat(t.accounts.users().checkPassword(ada.id(), "a long new passphrase")).isTrue();
+            assertThat(t.accounts.users().checkPassword(ada.id(), "a long new passphrase"))
+                    .isTrue();
             web.get(page);
             long epoch = t.accounts.users().find(ada.id()).orElseThrow().authEpoch();
-            assertThat(web.post(page + "sessions/", "csrf_token", web.lastToken).status()).isEqualTo(303);
-            assertThat(t.accounts.users().find(ada.id()).orElseThrow().authEpoch()).isGreaterThan(epoch);
+            assertThat(web.post(page + "sessions/", "csrf_token", web.lastToken).status())
+                    .isEqualTo(303);
+            assertThat(t.accounts.users().find(ada.id()).orElseThrow().authEpoch())
+                    .isGreaterThan(epoch);
             String history = Bodies.text(web.get(page + "history/"));
-            assertThat(history).contains("Deactivated, made staff, given role editor.", "Changed password.",
-                    "Ended every session.", "root");
+            assertThat(history)
+                    .contains(
+                            "Deactivated, made staff, given role editor.",
+                            "Changed password.",
+                            "Ended every session.",
+                            "root");
         }
     }
 
@@ -119,8 +143,8 @@ class AccountViewsTest {
             Response bad = web.post(page + "keys/", "csrf_token", web.lastToken, "name", "ci", "expires_on", "soon");
             assertThat(bad.status()).isEqualTo(400);
             assertThat(Bodies.text(bad)).contains("id_expires_on_error", "Enter a valid date.");
-            Response made = web.post(page + "keys/", "csrf_token", web.lastToken, "name", "<b>ci</b>",
-                    "expires_on", "2099-01-01");
+            Response made = web.post(
+                    page + "keys/", "csrf_token", web.lastToken, "name", "<b>ci</b>", "expires_on", "2099-01-01");
             assertThat(made.status()).isEqualTo(201);
             Matcher m = SECRET.matcher(Bodies.text(made));
             assertThat(m.find()).isTrue();
@@ -131,7 +155,8 @@ class AccountViewsTest {
             Response later = web.get(page);
             assertThat(Bodies.text(later)).contains(keyId, "2099-01-01").doesNotContain(secret);
             assertThat(Bodies.text(web.get(page + "history/"))).contains(keyId).doesNotContain(secret);
-            assertThat(web.post(page + "keys/" + keyId + "/revoke/", "csrf_token", web.lastToken).status())
+            assertThat(web.post(page + "keys/" + keyId + "/revoke/", "csrf_token", web.lastToken)
+                            .status())
                     .isEqualTo(303);
             assertThat(ApiKeysProbe.revoked(t, keyId)).isTrue();
         }
@@ -142,12 +167,12 @@ class AccountViewsTest {
         try (AdminTestApp t = AdminTestApp.create(db)) {
             WebClient web = superuser(t);
             web.get("/admin/roles/");
-            Response bad = web.post("/admin/roles/", "csrf_token", web.lastToken, "name", "no spaces please",
-                    "scopes", "a");
+            Response bad =
+                    web.post("/admin/roles/", "csrf_token", web.lastToken, "name", "no spaces please", "scopes", "a");
             assertThat(bad.status()).isEqualTo(400);
             assertThat(Bodies.text(bad)).contains("id_name_error");
-            Response ok = web.post("/admin/roles/", "csrf_token", web.lastToken, "name", "editor",
-                    "scopes", "posts:read posts:write");
+            Response ok = web.post(
+                    "/admin/roles/", "csrf_token", web.lastToken, "name", "editor", "scopes", "posts:read posts:write");
             assertThat(ok.status()).isEqualTo(303);
             assertThat(t.accounts.roles().find("editor").map(r -> r.scopes()))
                     .isEqualTo(Optional.of(Set.of("posts:read", "posts:write")));
@@ -157,11 +182,13 @@ class AccountViewsTest {
 
     /** Reads a key's state through portico-auth's own API. */
     static final class ApiKeysProbe {
-        private ApiKeysProbe() {
-        }
+        private ApiKeysProbe() {}
 
         static boolean revoked(AdminTestApp t, String keyId) {
-            return dev.portico.auth.keys.ApiKeys.create(t.accounts).find(keyId).orElseThrow().revoked();
+            return dev.portico.auth.keys.ApiKeys.create(t.accounts)
+                    .find(keyId)
+                    .orElseThrow()
+                    .revoked();
         }
     }
 }

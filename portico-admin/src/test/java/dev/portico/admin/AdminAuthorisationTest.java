@@ -19,8 +19,10 @@ class AdminAuthorisationTest {
 
     /** The admin's endpoints that act for staff (all but sign-in, sign-out and the stylesheet). */
     private static List<Endpoint> staffEndpoints(AdminTestApp t) {
-        return t.admin.endpoints().stream().filter(e -> !e.path().toString().matches("/admin/(login|logout)/"))
-                .filter(e -> !e.path().toString().endsWith(".css")).toList();
+        return t.admin.endpoints().stream()
+                .filter(e -> !e.path().toString().matches("/admin/(login|logout)/"))
+                .filter(e -> !e.path().toString().endsWith(".css"))
+                .toList();
     }
 
     private static String concrete(Endpoint e, long id) {
@@ -28,21 +30,40 @@ class AdminAuthorisationTest {
     }
 
     private static long article(AdminTestApp t) {
-        return t.db.jdbi().withHandle(h -> h.createUpdate("insert into articles (title, body, created_at, updated_at, "
-                + "version) values ('Kept', 'x', current_timestamp, current_timestamp, 1)")
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        return t.db.jdbi()
+                .withHandle(h -> h.createUpdate("insert into articles (title, body, created_at, updated_at, "
+                                + "version) values ('Kept', 'x', current_timestamp, current_timestamp, 1)")
+                        .executeAndReturnGeneratedKeys("id")
+                        .mapTo(Long.class)
+                        .one());
     }
 
     private static long count(AdminTestApp t) {
-        return t.db.jdbi().withHandle(h -> h.createQuery("select count(*) from articles where title = 'Kept' and "
-                + "version = 1").mapTo(Long.class).one());
+        return t.db.jdbi()
+                .withHandle(
+                        h -> h.createQuery("select count(*) from articles where title = 'Kept' and " + "version = 1")
+                                .mapTo(Long.class)
+                                .one());
     }
 
     private static Response call(WebClient web, Endpoint e, long id) {
         String path = concrete(e, id);
-        return e.method() == HttpMethod.GET ? web.get(path)
-                : web.post(path, "csrf_token", web.lastToken, "title", "Hacked", "body", "x", "version", "1",
-                        "selected", String.valueOf(id), "confirm", "yes");
+        return e.method() == HttpMethod.GET
+                ? web.get(path)
+                : web.post(
+                        path,
+                        "csrf_token",
+                        web.lastToken,
+                        "title",
+                        "Hacked",
+                        "body",
+                        "x",
+                        "version",
+                        "1",
+                        "selected",
+                        String.valueOf(id),
+                        "confirm",
+                        "yes");
     }
 
     @DatabaseTest
@@ -55,7 +76,9 @@ class AdminAuthorisationTest {
                 Response r = call(web, e, id);
                 if (e.method() == HttpMethod.GET) {
                     assertThat(r.status()).as(e.describe()).isEqualTo(303);
-                    assertThat(r.headerValue("Location").orElseThrow()).as(e.describe()).startsWith("/admin/login/?next=");
+                    assertThat(r.headerValue("Location").orElseThrow())
+                            .as(e.describe())
+                            .startsWith("/admin/login/?next=");
                 } else {
                     assertThat(r.status()).as(e.describe()).isEqualTo(403);
                 }
@@ -73,7 +96,10 @@ class AdminAuthorisationTest {
             for (Endpoint e : staffEndpoints(t)) {
                 Response r = call(web, e, id);
                 assertThat(r.status()).as(e.describe()).isEqualTo(403);
-                assertThat(Bodies.text(r)).as(e.describe()).contains("not a staff account").doesNotContain("Kept");
+                assertThat(Bodies.text(r))
+                        .as(e.describe())
+                        .contains("not a staff account")
+                        .doesNotContain("Kept");
             }
             assertThat(count(t)).isEqualTo(1);
             Response login = new WebClient(t).adminLogin("mallory");
@@ -94,19 +120,41 @@ class AdminAuthorisationTest {
                     continue;
                 }
                 String path = concrete(e, id);
-                Response noToken = web.post(path, "title", "Hacked", "body", "x", "version", "1",
-                        "selected", String.valueOf(id), "confirm", "yes");
+                Response noToken = web.post(
+                        path,
+                        "title",
+                        "Hacked",
+                        "body",
+                        "x",
+                        "version",
+                        "1",
+                        "selected",
+                        String.valueOf(id),
+                        "confirm",
+                        "yes");
                 assertThat(noToken.status()).as(e.describe()).isEqualTo(403);
                 assertThat(Bodies.text(noToken)).contains("CSRF");
                 web.get("/admin/");
-                Response forged = web.send(web.form(path, "csrf_token", web.lastToken, "title", "Hacked", "body", "x",
-                        "version", "1", "selected", String.valueOf(id), "confirm", "yes")
+                Response forged = web.send(web.form(
+                                path,
+                                "csrf_token",
+                                web.lastToken,
+                                "title",
+                                "Hacked",
+                                "body",
+                                "x",
+                                "version",
+                                "1",
+                                "selected",
+                                String.valueOf(id),
+                                "confirm",
+                                "yes")
                         .header("Origin", "https://evil.example"));
                 assertThat(forged.status()).as(e.describe()).isEqualTo(403);
             }
             assertThat(count(t)).isEqualTo(1);
-            Response loginWithoutToken = new WebClient(t).post("/admin/login/", "username", "grace", "password",
-                    AdminTestApp.PASSWORD);
+            Response loginWithoutToken =
+                    new WebClient(t).post("/admin/login/", "username", "grace", "password", AdminTestApp.PASSWORD);
             assertThat(loginWithoutToken.status()).isEqualTo(403);
         }
     }
@@ -117,8 +165,16 @@ class AdminAuthorisationTest {
             t.user("grace", true);
             WebClient web = new WebClient(t);
             web.get("/admin/login/");
-            Response r = web.post("/admin/login/", "csrf_token", web.lastToken, "username", "grace", "password",
-                    AdminTestApp.PASSWORD, "next", "https://evil.example/");
+            Response r = web.post(
+                    "/admin/login/",
+                    "csrf_token",
+                    web.lastToken,
+                    "username",
+                    "grace",
+                    "password",
+                    AdminTestApp.PASSWORD,
+                    "next",
+                    "https://evil.example/");
             assertThat(r.headerValue("Location")).contains("/admin/");
             web.get("/admin/");
             Response out = web.post("/admin/logout/", "csrf_token", web.lastToken);

@@ -33,11 +33,21 @@ class AdminSiteTest {
 
     private static long add(WebClient web, String title, String body, boolean published, String publishOn) {
         web.get("/admin/articles/add/");
-        Response r = web.post("/admin/articles/add/", "csrf_token", web.lastToken, "title", title, "body", body,
-                "published", published ? "on" : "", "publishOn", publishOn);
+        Response r = web.post(
+                "/admin/articles/add/",
+                "csrf_token",
+                web.lastToken,
+                "title",
+                title,
+                "body",
+                body,
+                "published",
+                published ? "on" : "",
+                "publishOn",
+                publishOn);
         assertThat(r.status()).as(text(r)).isEqualTo(303);
-        Matcher m = ID.matcher(text(web.get("/admin/articles/?search=" + java.net.URLEncoder.encode(title,
-                java.nio.charset.StandardCharsets.UTF_8))));
+        Matcher m = ID.matcher(text(web.get("/admin/articles/?search="
+                + java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8))));
         assertThat(m.find()).isTrue();
         return Long.parseLong(m.group(1));
     }
@@ -47,12 +57,27 @@ class AdminSiteTest {
         try (AdminTestApp t = AdminTestApp.create(db)) {
             WebClient web = staff(t);
             web.get("/admin/articles/add/");
-            Response bad = web.post("/admin/articles/add/", "csrf_token", web.lastToken, "title", "  ", "body", "x",
-                    "publishOn", "31/12/2026");
+            Response bad = web.post(
+                    "/admin/articles/add/",
+                    "csrf_token",
+                    web.lastToken,
+                    "title",
+                    "  ",
+                    "body",
+                    "x",
+                    "publishOn",
+                    "31/12/2026");
             assertThat(bad.status()).isEqualTo(400);
-            assertThat(text(bad)).contains("<input type=\"text\" id=\"id_title\"", "maxlength=\"50\"",
-                    "<textarea id=\"id_body\"", "id=\"id_title_error\"", "This field may not be blank.",
-                    "id=\"id_publishOn_error\"", "aria-invalid=\"true\"", "Please correct the errors below.");
+            assertThat(text(bad))
+                    .contains(
+                            "<input type=\"text\" id=\"id_title\"",
+                            "maxlength=\"50\"",
+                            "<textarea id=\"id_body\"",
+                            "id=\"id_title_error\"",
+                            "This field may not be blank.",
+                            "id=\"id_publishOn_error\"",
+                            "aria-invalid=\"true\"",
+                            "Please correct the errors below.");
             long id = add(web, "First steps", "Hello", true, "2026-12-31");
             Response list = web.get("/admin/articles/");
             assertThat(text(list)).contains("First steps", "2026-12-31", "Yes");
@@ -67,8 +92,10 @@ class AdminSiteTest {
     void theFormsHelpIsTheFieldsDescription(TestDatabase db) {
         try (AdminTestApp t = AdminTestApp.create(db)) {
             String form = text(staff(t).get("/admin/articles/add/"));
-            assertThat(form).contains("<p class=\"help\" id=\"id_title_help\">Shown in lists and page titles. "
-                    + "At most 50 characters.</p>").contains("aria-describedby=\"id_title_help\"");
+            assertThat(form)
+                    .contains("<p class=\"help\" id=\"id_title_help\">Shown in lists and page titles. "
+                            + "At most 50 characters.</p>")
+                    .contains("aria-describedby=\"id_title_help\"");
         }
     }
 
@@ -77,8 +104,12 @@ class AdminSiteTest {
         try (AdminTestApp t = AdminTestApp.create(db)) {
             WebClient web = staff(t);
             for (int i = 1; i <= 27; i++) {
-                add(web, String.format("Note %02d", i), i % 2 == 0 ? "even" : "odd", i % 3 == 0, "2026-01-"
-                        + String.format("%02d", i));
+                add(
+                        web,
+                        String.format("Note %02d", i),
+                        i % 2 == 0 ? "even" : "odd",
+                        i % 3 == 0,
+                        "2026-01-" + String.format("%02d", i));
             }
             String searched = text(web.get("/admin/articles/?search=even&title__icontains=Note+1"));
             assertThat(searched).contains("Note 10", "Note 12", "Note 14").doesNotContain("Note 11", "Note 02");
@@ -88,7 +119,10 @@ class AdminSiteTest {
             String dated = text(web.get("/admin/articles/?publish_on__gte=2026-01-20&publish_on__lte=2026-01-21"));
             assertThat(dated).contains("Note 20", "Note 21").doesNotContain("Note 19", "Note 22");
             String first = text(web.get("/admin/articles/?ordering=id"));
-            assertThat(first).contains("Note 25").doesNotContain("Note 26").contains("aria-current=\"page\" class=\"current\">1");
+            assertThat(first)
+                    .contains("Note 25")
+                    .doesNotContain("Note 26")
+                    .contains("aria-current=\"page\" class=\"current\">1");
             String second = text(web.get("/admin/articles/?ordering=id&page=2"));
             assertThat(second).contains("Note 26", "Note 27").doesNotContain("Note 25");
             Response bad = web.get("/admin/articles/?publish_on__gte=soon");
@@ -100,7 +134,8 @@ class AdminSiteTest {
     /** The link labelled {@code label} in the group {@code group} of the sidebar, as the browser reads its URL. */
     private static Matcher link(String page, String group, String label) {
         int at = page.indexOf("id=\"filter-" + group + "\"");
-        Matcher m = Pattern.compile("<a href=\"([^\"]*)\"( aria-current=\"true\")?>" + label + "</a>").matcher(page);
+        Matcher m = Pattern.compile("<a href=\"([^\"]*)\"( aria-current=\"true\")?>" + label + "</a>")
+                .matcher(page);
         assertThat(m.find(at)).as(group + " " + label).isTrue();
         return m;
     }
@@ -126,13 +161,17 @@ class AdminSiteTest {
             assertThat(yes.group(2)).isNotNull();
             assertThat(unescape(link(page, "published", "No").group(1)))
                     .isEqualTo("/admin/articles/?search=Note&ordering=title&published=false");
-            assertThat(unescape(link(page, "publish_on", "This year").group(1))).startsWith(
-                    "/admin/articles/?search=Note&ordering=title&published=true&publish_on__gte=");
+            assertThat(unescape(link(page, "publish_on", "This year").group(1)))
+                    .startsWith("/admin/articles/?search=Note&ordering=title&published=true&publish_on__gte=");
             assertThat(link(page, "publish_on", "Any date").group(2)).isNotNull();
             assertThat(page).doesNotContain("id=\"filter-title\"");
-            assertThat(unescape(page)).contains("<input type=\"hidden\" name=\"ordering\" value=\"title\">",
-                    "<input type=\"hidden\" name=\"published\" value=\"true\">").doesNotContain("name=\"page\"");
-            String filtered = text(web.get(unescape(link(page, "published", "No").group(1))));
+            assertThat(unescape(page))
+                    .contains(
+                            "<input type=\"hidden\" name=\"ordering\" value=\"title\">",
+                            "<input type=\"hidden\" name=\"published\" value=\"true\">")
+                    .doesNotContain("name=\"page\"");
+            String filtered =
+                    text(web.get(unescape(link(page, "published", "No").group(1))));
             assertThat(filtered).contains("Note in").doesNotContain(">Note out<");
             assertThat(link(filtered, "published", "No").group(2)).isNotNull();
         }
@@ -148,10 +187,12 @@ class AdminSiteTest {
             String firstTab = web.lastToken;
             Response saved = web.post(path, "csrf_token", firstTab, "version", "1", "title", "Shared", "body", "mine");
             assertThat(saved.status()).isEqualTo(303);
-            Response stale = web.post(path, "csrf_token", firstTab, "version", "1", "title", "Shared", "body", "theirs");
+            Response stale =
+                    web.post(path, "csrf_token", firstTab, "version", "1", "title", "Shared", "body", "theirs");
             assertThat(stale.status()).isEqualTo(409);
-            assertThat(text(stale)).contains("was changed by grace while you were editing it", "theirs",
-                    "name=\"version\" value=\"2\"");
+            assertThat(text(stale))
+                    .contains(
+                            "was changed by grace while you were editing it", "theirs", "name=\"version\" value=\"2\"");
             assertThat(text(web.get(path))).contains(">mine</textarea>");
             assertThat(text(web.get("/admin/articles/" + id + "/history/"))).contains("Changed body.");
         }
@@ -166,15 +207,17 @@ class AdminSiteTest {
             t.comment(id, "two");
             Response confirm = web.get("/admin/articles/" + id + "/delete/");
             assertThat(text(confirm)).contains("Are you sure?", "Doomed", "2 comments (deleted with it)");
-            Response deleted = web.post("/admin/articles/" + id + "/delete/", "csrf_token", web.lastToken,
-                    "version", "1");
+            Response deleted =
+                    web.post("/admin/articles/" + id + "/delete/", "csrf_token", web.lastToken, "version", "1");
             assertThat(deleted.status()).isEqualTo(303);
             assertThat(web.get("/admin/articles/" + id + "/change/").status()).isEqualTo(404);
-            long comments = t.db.jdbi().withHandle(h -> h.createQuery("select count(*) from comments")
-                    .mapTo(Long.class).one());
+            long comments = t.db.jdbi()
+                    .withHandle(h -> h.createQuery("select count(*) from comments")
+                            .mapTo(Long.class)
+                            .one());
             assertThat(comments).isZero();
-            List<LogEntry> log = new AuditLog(t.db.jdbi(), java.time.Clock.systemUTC()).history("articles",
-                    String.valueOf(id));
+            List<LogEntry> log =
+                    new AuditLog(t.db.jdbi(), java.time.Clock.systemUTC()).history("articles", String.valueOf(id));
             assertThat(log).extracting(LogEntry::action).containsExactly(LogEntry.ADDED, LogEntry.DELETED);
             assertThat(log).allSatisfy(e -> assertThat(e.username()).isEqualTo("grace"));
             assertThat(text(web.get("/admin/"))).contains("Doomed", "deleted");
@@ -189,15 +232,38 @@ class AdminSiteTest {
             long b = add(web, "Beta", "x", false, "");
             long c = add(web, "Gamma", "x", false, "");
             web.get("/admin/articles/");
-            Response confirm = web.post("/admin/articles/", "csrf_token", web.lastToken, "action", "delete",
-                    "selected", String.valueOf(a), "selected", String.valueOf(b));
+            Response confirm = web.post(
+                    "/admin/articles/",
+                    "csrf_token",
+                    web.lastToken,
+                    "action",
+                    "delete",
+                    "selected",
+                    String.valueOf(a),
+                    "selected",
+                    String.valueOf(b));
             assertThat(confirm.status()).isEqualTo(200);
-            assertThat(text(confirm)).contains("Delete 2 articles", "Alpha", "Beta").doesNotContain("Gamma");
+            assertThat(text(confirm))
+                    .contains("Delete 2 articles", "Alpha", "Beta")
+                    .doesNotContain("Gamma");
             assertThat(text(web.get("/admin/articles/"))).contains("Alpha");
             web.get("/admin/articles/");
-            Response done = web.post("/admin/articles/", "csrf_token", web.lastToken, "action", "delete",
-                    "confirm", "yes", "selected", String.valueOf(a), "selected", String.valueOf(b),
-                    "version", "1", "version", "1");
+            Response done = web.post(
+                    "/admin/articles/",
+                    "csrf_token",
+                    web.lastToken,
+                    "action",
+                    "delete",
+                    "confirm",
+                    "yes",
+                    "selected",
+                    String.valueOf(a),
+                    "selected",
+                    String.valueOf(b),
+                    "version",
+                    "1",
+                    "version",
+                    "1");
             assertThat(done.status()).isEqualTo(303);
             String list = text(web.get("/admin/articles/"));
             assertThat(list).contains("Gamma").doesNotContain(">Alpha<", ">Beta<");
@@ -213,21 +279,48 @@ class AdminSiteTest {
             long b = add(web, "Beta", "x", false, "");
             web.get("/admin/articles/");
             // Beta's version is 1, the form says 0 (changed since it was shown): as Django's one query, all or nothing
-            Response stale = web.post("/admin/articles/", "csrf_token", web.lastToken, "action", "delete",
-                    "confirm", "yes", "selected", String.valueOf(a), "selected", String.valueOf(b),
-                    "version", "1", "version", "0");
+            Response stale = web.post(
+                    "/admin/articles/",
+                    "csrf_token",
+                    web.lastToken,
+                    "action",
+                    "delete",
+                    "confirm",
+                    "yes",
+                    "selected",
+                    String.valueOf(a),
+                    "selected",
+                    String.valueOf(b),
+                    "version",
+                    "1",
+                    "version",
+                    "0");
             assertThat(stale.status()).isEqualTo(409);
             assertThat(text(stale)).contains("none was deleted");
             assertThat(text(web.get("/admin/articles/"))).contains(">Alpha<", ">Beta<");
             assertThat(text(web.get("/admin/articles/" + a + "/history/"))).doesNotContain("Deleted.");
 
             web.get("/admin/articles/");
-            Response done = web.post("/admin/articles/", "csrf_token", web.lastToken, "action", "delete",
-                    "confirm", "yes", "selected", String.valueOf(a), "selected", String.valueOf(b),
-                    "version", "1", "version", "1");
+            Response done = web.post(
+                    "/admin/articles/",
+                    "csrf_token",
+                    web.lastToken,
+                    "action",
+                    "delete",
+                    "confirm",
+                    "yes",
+                    "selected",
+                    String.valueOf(a),
+                    "selected",
+                    String.valueOf(b),
+                    "version",
+                    "1",
+                    "version",
+                    "1");
             assertThat(done.status()).isEqualTo(303);
-            assertThat(java.net.URLDecoder.decode(done.headerValue("Location").orElseThrow(),
-                    java.nio.charset.StandardCharsets.UTF_8)).contains("Deleted 2 articles.");
+            assertThat(java.net.URLDecoder.decode(
+                            done.headerValue("Location").orElseThrow(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("Deleted 2 articles.");
             assertThat(text(web.get("/admin/articles/"))).doesNotContain(">Alpha<", ">Beta<");
         }
     }
@@ -238,9 +331,14 @@ class AdminSiteTest {
             WebClient web = staff(t);
             String evil = "<script>x</script>\"'&";
             long id = add(web, evil, evil, false, "");
-            for (String path : List.of("/admin/", "/admin/articles/", "/admin/articles/" + id + "/change/",
-                    "/admin/articles/" + id + "/delete/", "/admin/articles/" + id + "/history/",
-                    "/admin/articles/?search=" + java.net.URLEncoder.encode(evil, java.nio.charset.StandardCharsets.UTF_8))) {
+            for (String path : List.of(
+                    "/admin/",
+                    "/admin/articles/",
+                    "/admin/articles/" + id + "/change/",
+                    "/admin/articles/" + id + "/delete/",
+                    "/admin/articles/" + id + "/history/",
+                    "/admin/articles/?search="
+                            + java.net.URLEncoder.encode(evil, java.nio.charset.StandardCharsets.UTF_8))) {
                 String page = text(web.get(path));
                 assertThat(page).as(path).doesNotContain("<script>").contains("&lt;script&gt;x&lt;/script&gt;");
             }
@@ -254,7 +352,8 @@ class AdminSiteTest {
             for (String path : List.of("/admin/", "/admin/login/", "/admin/articles/", "/admin/articles/add/")) {
                 Response r = web.get(path);
                 assertThat(r.headerValue("X-Frame-Options")).as(path).contains("DENY");
-                assertThat(r.headerValue("Content-Security-Policy").orElseThrow()).as(path)
+                assertThat(r.headerValue("Content-Security-Policy").orElseThrow())
+                        .as(path)
                         .contains("default-src 'none'", "frame-ancestors 'none'", "form-action 'self'")
                         .doesNotContain("script-src", "unsafe-inline");
                 assertThat(r.headerValue("Cache-Control")).as(path).contains("no-store");

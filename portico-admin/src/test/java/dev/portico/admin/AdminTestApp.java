@@ -37,15 +37,25 @@ final class AdminTestApp implements AutoCloseable {
     static final String PASSWORD = "correct horse battery";
 
     /** The test model. */
-    record Article(long id, String title, String body, boolean published, @Nullable LocalDate publishOn,
-                   Instant createdAt, Instant updatedAt, long version, @Column("owner_id") @Nullable Long owner) {
-    }
+    record Article(
+            long id,
+            String title,
+            String body,
+            boolean published,
+            @Nullable LocalDate publishOn,
+            Instant createdAt,
+            Instant updatedAt,
+            long version,
+            @Column("owner_id") @Nullable Long owner) {}
 
     /** What may be written. */
-    record ArticleInput(@JsonPropertyDescription("Shown in lists and page titles") @NotBlank @Size(max = 50) String title,
-                        @NotNull String body, Optional<Boolean> published,
-                        Optional<LocalDate> publishOn) {
-    }
+    record ArticleInput(
+            @JsonPropertyDescription("Shown in lists and page titles") @NotBlank @Size(max = 50)
+            String title,
+
+            @NotNull String body,
+            Optional<Boolean> published,
+            Optional<LocalDate> publishOn) {}
 
     final Accounts accounts;
     final Sessions sessions;
@@ -55,7 +65,8 @@ final class AdminTestApp implements AutoCloseable {
 
     private AdminTestApp(TestDatabase test, boolean listen) {
         PorticoConfig config = test.config(b -> {
-            AuthSettings.register(SessionSettings.register(b)).set(AuthSettings.ARGON2_MEMORY, 1024)
+            AuthSettings.register(SessionSettings.register(b))
+                    .set(AuthSettings.ARGON2_MEMORY, 1024)
                     .set(AuthSettings.ARGON2_ITERATIONS, 1)
                     .set(DatabaseSettings.MIGRATE_ON_START, DatabaseSettings.MigrateOnStart.TRUE)
                     .set(Settings.JSON_NAMING, dev.portico.config.Naming.SNAKE_CASE); // ?publish_on__gte=, as DRF's
@@ -71,22 +82,35 @@ final class AdminTestApp implements AutoCloseable {
                 .list(q -> q.filters("title", Lookup.ICONTAINS)
                         .filters("published", Lookup.EXACT)
                         .filters("publishOn", Lookup.GTE, Lookup.LTE)
-                        .search("title", "body").ordering("id", "title", "publishOn").defaultOrdering("-id"))
+                        .search("title", "body")
+                        .ordering("id", "title", "publishOn")
+                        .defaultOrdering("-id"))
                 .baseUrl(BaseUrl.of("http://localhost"))
-                .onCreate("owner", r -> r.principal().map(p -> Long.valueOf(p.id())).orElse(null))
+                .onCreate(
+                        "owner",
+                        r -> r.principal().map(p -> Long.valueOf(p.id())).orElse(null))
                 .endpoints(e -> e.authenticators(sessions.authenticator()).permissions(Permission.isAdmin()))
                 .build();
         Portico.Builder builder = Portico.builder().config(config).shutdownHook(false);
         articles.addTo(builder);
-        this.admin = Admin.create(accounts, sessions).title("Test admin")
-                .register(articles, m -> m.columns("title", "published", "publishOn").label(Article::title));
+        this.admin = Admin.create(accounts, sessions)
+                .title("Test admin")
+                .register(
+                        articles,
+                        m -> m.columns("title", "published", "publishOn").label(Article::title));
         admin.addTo(builder);
         builder.endpoint(dev.portico.endpoint.Endpoint.builder(dev.portico.http.HttpMethod.POST, "/test-login/")
-                .output(Response.class).produces("text/html").permissions(Permission.allowAny()).hidden(true).handle(r -> {
+                .output(Response.class)
+                .produces("text/html")
+                .permissions(Permission.allowAny())
+                .hidden(true)
+                .handle(r -> {
                     var form = Site.fields(r);
-                    sessions.login(r, form.get("username"), form.get("password")).orElseThrow();
+                    sessions.login(r, form.get("username"), form.get("password"))
+                            .orElseThrow();
                     return Response.of(204);
-                }).build());
+                })
+                .build());
         Portico built = builder.build();
         this.app = listen ? built.start() : built;
     }
@@ -100,17 +124,24 @@ final class AdminTestApp implements AutoCloseable {
     }
 
     User user(String username, boolean staff) {
-        return accounts.users().create(new NewUser(username, username + "@example.com", PASSWORD, staff, false,
-                Optional.empty()));
+        return accounts.users()
+                .create(new NewUser(username, username + "@example.com", PASSWORD, staff, false, Optional.empty()));
     }
 
     User superuser(String username) {
-        return accounts.users().create(NewUser.of(username, username + "@example.com", PASSWORD).asSuperuser());
+        return accounts.users()
+                .create(NewUser.of(username, username + "@example.com", PASSWORD)
+                        .asSuperuser());
     }
 
     long comment(long article, String text) {
-        return db.jdbi().withHandle(h -> h.createUpdate("insert into comments (article_id, text) values (:a, :t)")
-                .bind("a", article).bind("t", text).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        return db.jdbi()
+                .withHandle(h -> h.createUpdate("insert into comments (article_id, text) values (:a, :t)")
+                        .bind("a", article)
+                        .bind("t", text)
+                        .executeAndReturnGeneratedKeys("id")
+                        .mapTo(Long.class)
+                        .one());
     }
 
     @Override

@@ -26,12 +26,18 @@ class AuditTransactionTest {
     }
 
     private static long articles(AdminTestApp t) {
-        return t.db.jdbi().withHandle(h -> h.createQuery("select count(*) from articles").mapTo(Long.class).one());
+        return t.db.jdbi()
+                .withHandle(h -> h.createQuery("select count(*) from articles")
+                        .mapTo(Long.class)
+                        .one());
     }
 
     private static String title(AdminTestApp t, long id) {
-        return t.db.jdbi().withHandle(h -> h.createQuery("select title from articles where id = :id").bind("id", id)
-                .mapTo(String.class).one());
+        return t.db.jdbi()
+                .withHandle(h -> h.createQuery("select title from articles where id = :id")
+                        .bind("id", id)
+                        .mapTo(String.class)
+                        .one());
     }
 
     private static long add(WebClient web, String title) {
@@ -62,20 +68,52 @@ class AuditTransactionTest {
             Response added = web.post("/admin/articles/add/", "csrf_token", token, "title", "Lost", "body", "x");
             assertThat(added.status()).isEqualTo(500);
             assertThat(articles(t)).isEqualTo(2);
-            Response changed = web.post("/admin/articles/" + kept + "/change/", "csrf_token", token, "version", "1",
-                    "title", "Renamed", "body", "x");
+            Response changed = web.post(
+                    "/admin/articles/" + kept + "/change/",
+                    "csrf_token",
+                    token,
+                    "version",
+                    "1",
+                    "title",
+                    "Renamed",
+                    "body",
+                    "x");
             assertThat(changed.status()).isEqualTo(500);
             assertThat(title(t, kept)).isEqualTo("Kept");
             Response deleted = web.post("/admin/articles/" + kept + "/delete/", "csrf_token", token, "version", "1");
             assertThat(deleted.status()).isEqualTo(500);
-            Response bulk = web.post("/admin/articles/", "csrf_token", token, "action", "delete", "confirm", "yes",
-                    "selected", String.valueOf(kept), "selected", String.valueOf(other), "version", "1", "version", "1");
+            Response bulk = web.post(
+                    "/admin/articles/",
+                    "csrf_token",
+                    token,
+                    "action",
+                    "delete",
+                    "confirm",
+                    "yes",
+                    "selected",
+                    String.valueOf(kept),
+                    "selected",
+                    String.valueOf(other),
+                    "version",
+                    "1",
+                    "version",
+                    "1");
             assertThat(bulk.status()).isEqualTo(500);
             assertThat(articles(t)).isEqualTo(2);
             breakLog(t, false);
-            Response saved = web.post("/admin/articles/" + kept + "/change/", "csrf_token", token, "version", "1",
-                    "title", "Renamed", "body", "x");
-            assertThat(saved.status()).as("the version did not move: nothing was written").isEqualTo(303);
+            Response saved = web.post(
+                    "/admin/articles/" + kept + "/change/",
+                    "csrf_token",
+                    token,
+                    "version",
+                    "1",
+                    "title",
+                    "Renamed",
+                    "body",
+                    "x");
+            assertThat(saved.status())
+                    .as("the version did not move: nothing was written")
+                    .isEqualTo(303);
         }
     }
 
@@ -89,20 +127,36 @@ class AuditTransactionTest {
             web.get(page);
             String token = web.lastToken;
             breakLog(t, true);
-            assertThat(web.post(page, "csrf_token", token, "staff", "on", "roles", "editor").status()).isEqualTo(500);
-            assertThat(web.post(page + "password/", "csrf_token", token, "password1", "a much newer secret 42",
-                    "password2", "a much newer secret 42").status()).isEqualTo(500);
-            assertThat(web.post(page + "keys/", "csrf_token", token, "name", "laptop").status()).isEqualTo(500);
+            assertThat(web.post(page, "csrf_token", token, "staff", "on", "roles", "editor")
+                            .status())
+                    .isEqualTo(500);
+            assertThat(web.post(
+                                    page + "password/",
+                                    "csrf_token",
+                                    token,
+                                    "password1",
+                                    "a much newer secret 42",
+                                    "password2",
+                                    "a much newer secret 42")
+                            .status())
+                    .isEqualTo(500);
+            assertThat(web.post(page + "keys/", "csrf_token", token, "name", "laptop")
+                            .status())
+                    .isEqualTo(500);
             assertThat(web.post("/admin/roles/", "csrf_token", token, "name", "viewer", "scopes", "posts:read")
-                    .status()).isEqualTo(500);
+                            .status())
+                    .isEqualTo(500);
             User after = t.accounts.users().find(ada.id()).orElseThrow();
             assertThat(after.active()).isTrue();
             assertThat(after.staff()).isFalse();
             assertThat(after.roles()).isEmpty();
-            assertThat(t.accounts.users().authenticate("ada", AdminTestApp.PASSWORD)).isPresent();
+            assertThat(t.accounts.users().authenticate("ada", AdminTestApp.PASSWORD))
+                    .isPresent();
             assertThat(t.accounts.roles().find("viewer")).isEmpty();
-            long keys = t.db.jdbi().withHandle(h -> h.createQuery("select count(*) from auth_api_keys")
-                    .mapTo(Long.class).one());
+            long keys = t.db.jdbi()
+                    .withHandle(h -> h.createQuery("select count(*) from auth_api_keys")
+                            .mapTo(Long.class)
+                            .one());
             assertThat(keys).isZero();
         }
     }

@@ -37,9 +37,13 @@ final class WebClient {
     TestRequest form(String path, String... fields) {
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < fields.length; i += 2) {
-            body.append(body.isEmpty() ? "" : "&").append(enc(fields[i])).append('=').append(enc(fields[i + 1]));
+            body.append(body.isEmpty() ? "" : "&")
+                    .append(enc(fields[i]))
+                    .append('=')
+                    .append(enc(fields[i + 1]));
         }
-        return TestRequest.of("POST", path).header("Accept", "text/html")
+        return TestRequest.of("POST", path)
+                .header("Accept", "text/html")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .body(body.toString().getBytes(StandardCharsets.UTF_8));
     }
@@ -47,8 +51,11 @@ final class WebClient {
     Response send(TestRequest request) {
         request.header("Host", "localhost");
         if (!cookies.isEmpty()) {
-            request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining("; ")));
+            request.header(
+                    "Cookie",
+                    cookies.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(Collectors.joining("; ")));
         }
         Response response = t.app.handle(request);
         for (int i = 0; i < response.headerCount(); i++) {
@@ -79,8 +86,7 @@ final class WebClient {
     /** A session for any user, staff or not, as the API's login gives one. */
     WebClient apiLogin(String username) {
         get("/admin/login/");
-        Response r = send(form("/test-login/", "username", username, "password", AdminTestApp.PASSWORD)
-                );
+        Response r = send(form("/test-login/", "username", username, "password", AdminTestApp.PASSWORD));
         if (r.status() != 204) {
             throw new AssertionError("test login: " + r.status() + " " + Bodies.text(r));
         }

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class GeneratedProjectTest {
     private static final String VERSION = System.getProperty("portico.version");
-    private static final Path ROOT = Path.of(System.getProperty("portico.root")).toAbsolutePath().normalize();
+    private static final Path ROOT =
+            Path.of(System.getProperty("portico.root")).toAbsolutePath().normalize();
     private static final Path MAVEN_HOME = Path.of(System.getProperty("maven.home"));
     private static final String ARCHETYPE_PLUGIN = "org.apache.maven.plugins:maven-archetype-plugin:"
             + System.getProperty("archetype.plugin.version") + ":generate";
@@ -33,23 +34,35 @@ class GeneratedProjectTest {
 
     @Test
     void theGeneratedProjectBuildsPassesItsTestsAndServes() throws Exception {
-        StagedRepository staged = StagedRepository.create(ROOT, VERSION, WORK.resolve("maven-home"),
+        StagedRepository staged = StagedRepository.create(
+                ROOT,
+                VERSION,
+                WORK.resolve("maven-home"),
                 Path.of(System.getProperty("user.home"), ".m2", "repository"));
         NestedMaven maven = new NestedMaven(MAVEN_HOME, staged, WORK.resolve("logs"));
         Path projects = NestedMaven.fresh(WORK.resolve("projects"));
 
-        NestedMaven.Result generate = maven.mvn(projects, Duration.ofMinutes(3), "-B", ARCHETYPE_PLUGIN,
-                "-DarchetypeGroupId=dev.portico", "-DarchetypeArtifactId=portico-archetype",
-                "-DarchetypeVersion=" + VERSION, "-DgroupId=com.example", "-DartifactId=myapi",
+        NestedMaven.Result generate = maven.mvn(
+                projects,
+                Duration.ofMinutes(3),
+                "-B",
+                ARCHETYPE_PLUGIN,
+                "-DarchetypeGroupId=dev.portico",
+                "-DarchetypeArtifactId=portico-archetype",
+                "-DarchetypeVersion=" + VERSION,
+                "-DgroupId=com.example",
+                "-DartifactId=myapi",
                 "-Dpackage=com.example.myapi");
         succeeded("archetype:generate", generate);
         Path project = projects.resolve("myapi");
-        assertThat(project.resolve("src/main/java/com/example/myapi/Application.java")).isRegularFile();
+        assertThat(project.resolve("src/main/java/com/example/myapi/Application.java"))
+                .isRegularFile();
         assertThat(project.resolve("manage")).isExecutable();
         assertThat(ManageScriptTest.shared(Files.readString(project.resolve("manage"))))
                 .as("the generated manage starts as fast as the example's")
                 .isEqualTo(ManageScriptTest.shared(Files.readString(ManageScriptTest.EXAMPLE)));
-        assertThat(Files.readString(project.resolve("README.md"))).as("the README's two commands, run below")
+        assertThat(Files.readString(project.resolve("README.md")))
+                .as("the README's two commands, run below")
                 .contains("\n    ./manage\n", "\n    mvn -B verify\n")
                 .as("its headings (Velocity reads a line starting ## as a comment)")
                 .contains("\n## Two commands\n", "\n## Try it\n", "\n## What is where\n");
@@ -60,9 +73,10 @@ class GeneratedProjectTest {
 
         Duration serve = serves(maven, project);
         Duration unchanged = buildsOnlyWhenChanged(maven, project);
-        System.out.printf("generated project: archetype:generate %.1f s, mvn -B verify %.1f s, ./manage up in %.1f s,"
-                + " ./manage --help unchanged %.1f s%n", seconds(generate.took()), seconds(verify.took()),
-                seconds(serve), seconds(unchanged));
+        System.out.printf(
+                "generated project: archetype:generate %.1f s, mvn -B verify %.1f s, ./manage up in %.1f s,"
+                        + " ./manage --help unchanged %.1f s%n",
+                seconds(generate.took()), seconds(verify.took()), seconds(serve), seconds(unchanged));
     }
 
     /**
@@ -75,17 +89,23 @@ class GeneratedProjectTest {
         long begun = System.nanoTime();
         runs(maven, project, "./manage", "--help");
         Duration took = Duration.ofNanos(System.nanoTime() - begun);
-        assertThat(Files.getLastModifiedTime(stamp)).as("nothing changed: no build").isEqualTo(built);
-        Files.setLastModifiedTime(project.resolve("src/main/java/com/example/myapi/Notes.java"),
+        assertThat(Files.getLastModifiedTime(stamp))
+                .as("nothing changed: no build")
+                .isEqualTo(built);
+        Files.setLastModifiedTime(
+                project.resolve("src/main/java/com/example/myapi/Notes.java"),
                 FileTime.from(java.time.Instant.now().plusSeconds(2)));
         runs(maven, project, "./manage", "--help");
-        assertThat(Files.getLastModifiedTime(stamp)).as("a source changed: built again").isNotEqualTo(built);
+        assertThat(Files.getLastModifiedTime(stamp))
+                .as("a source changed: built again")
+                .isNotEqualTo(built);
         return took;
     }
 
     private static void runs(NestedMaven maven, Path project, String... command) throws Exception {
         NestedMaven.Started run = maven.start(project, List.of(command), Map.of());
-        assertThat(run.process().waitFor(3, java.util.concurrent.TimeUnit.MINUTES)).as(String.join(" ", command))
+        assertThat(run.process().waitFor(3, java.util.concurrent.TimeUnit.MINUTES))
+                .as(String.join(" ", command))
                 .isTrue();
         assertThat(run.process().exitValue()).as(NestedMaven.tail(run.output())).isZero();
     }
@@ -103,8 +123,11 @@ class GeneratedProjectTest {
             triesIt(maven, project, port);
             manage.process().destroy(); // SIGTERM: exec'd java receives it directly
             assertThat(manage.process().waitFor(30, java.util.concurrent.TimeUnit.SECONDS))
-                    .as("./manage stops on SIGTERM").isTrue();
-            assertThat(manage.process().exitValue()).as(NestedMaven.tail(manage.output())).isIn(0, 143);
+                    .as("./manage stops on SIGTERM")
+                    .isTrue();
+            assertThat(manage.process().exitValue())
+                    .as(NestedMaven.tail(manage.output()))
+                    .isIn(0, 143);
             return took;
         } finally {
             if (manage.process().isAlive()) {
@@ -118,18 +141,23 @@ class GeneratedProjectTest {
      * made by {@code ./manage createuser}, a token from {@code /auth/obtain_token/}, a note created and found.
      */
     private static void triesIt(NestedMaven maven, Path project, int port) throws Exception {
-        String script = tryItLines(Files.readString(project.resolve("README.md"))).replace("localhost:8000",
-                "localhost:" + port);
+        String script = tryItLines(Files.readString(project.resolve("README.md")))
+                .replace("localhost:8000", "localhost:" + port);
         NestedMaven.Started run = maven.start(project, List.of("bash", "-eo", "pipefail", "-c", script), Map.of());
         boolean ended = run.process().waitFor(3, java.util.concurrent.TimeUnit.MINUTES);
         if (!ended) {
             run.kill();
         }
         String output = run.output();
-        assertThat(ended).as("the README's Try it lines ended:\n" + NestedMaven.tail(output)).isTrue();
-        assertThat(run.process().exitValue()).as("the README's Try it lines:\n" + output).isZero();
-        assertThat(output).as("the README's Try it lines").contains("HTTP/1.1 201", "\"title\":\"Shopping\"",
-                "\"count\":1");
+        assertThat(ended)
+                .as("the README's Try it lines ended:\n" + NestedMaven.tail(output))
+                .isTrue();
+        assertThat(run.process().exitValue())
+                .as("the README's Try it lines:\n" + output)
+                .isZero();
+        assertThat(output)
+                .as("the README's Try it lines")
+                .contains("HTTP/1.1 201", "\"title\":\"Shopping\"", "\"count\":1");
     }
 
     /** The indented lines under the README's "## Try it" heading, unindented: a shell script. */
@@ -150,7 +178,9 @@ class GeneratedProjectTest {
     }
 
     private static void succeeded(String what, NestedMaven.Result result) {
-        assertThat(result.exitCode()).as(what + " failed:\n" + NestedMaven.tail(result.output())).isZero();
+        assertThat(result.exitCode())
+                .as(what + " failed:\n" + NestedMaven.tail(result.output()))
+                .isZero();
     }
 
     /** The tests surefire ran in {@code project}, from its reports; failing tests already failed the build. */
@@ -158,7 +188,8 @@ class GeneratedProjectTest {
         Pattern tests = Pattern.compile("<testsuite [^>]*?tests=\"(\\d+)\"");
         int run = 0;
         try (Stream<Path> reports = Files.list(project.resolve("target/surefire-reports"))) {
-            for (Path report : reports.filter(p -> p.getFileName().toString().startsWith("TEST-")).toList()) {
+            for (Path report : reports.filter(p -> p.getFileName().toString().startsWith("TEST-"))
+                    .toList()) {
                 Matcher m = tests.matcher(Files.readString(report));
                 run += m.find() ? Integer.parseInt(m.group(1)) : 0;
             }

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class GettingStartedProjectTest {
     private static final String VERSION = System.getProperty("portico.version");
-    private static final Path ROOT = Path.of(System.getProperty("portico.root")).toAbsolutePath().normalize();
+    private static final Path ROOT =
+            Path.of(System.getProperty("portico.root")).toAbsolutePath().normalize();
     private static final Path MAVEN_HOME = Path.of(System.getProperty("maven.home"));
     private static final Path WORK = ROOT.resolve("portico-archetype/target/getting-started");
 
@@ -36,7 +37,10 @@ class GettingStartedProjectTest {
         assertThat(java).as("HelloApp.java and HelloAppTest.java").hasSize(2);
         assertThat(xml.getFirst()).contains("<version>" + VERSION + "</version>");
 
-        StagedRepository staged = StagedRepository.create(ROOT, VERSION, WORK.resolve("maven-home"),
+        StagedRepository staged = StagedRepository.create(
+                ROOT,
+                VERSION,
+                WORK.resolve("maven-home"),
                 Path.of(System.getProperty("user.home"), ".m2", "repository"));
         NestedMaven maven = new NestedMaven(MAVEN_HOME, staged, WORK.resolve("logs"));
         Path project = NestedMaven.fresh(WORK.resolve("hello"));
@@ -45,13 +49,16 @@ class GettingStartedProjectTest {
         write(project.resolve("src/test/java/com/example/HelloAppTest.java"), "package com.example;\n\n" + java.get(1));
 
         NestedMaven.Result test = maven.mvn(project, Duration.ofMinutes(5), "-q", "test");
-        assertThat(test.exitCode()).as("mvn -q test:\n" + NestedMaven.tail(test.output())).isZero();
+        assertThat(test.exitCode())
+                .as("mvn -q test:\n" + NestedMaven.tail(test.output()))
+                .isZero();
         assertThat(Files.readString(project.resolve("target/surefire-reports/TEST-com.example.HelloAppTest.xml")))
-                .contains("failures=\"0\"", "errors=\"0\"").containsPattern("tests=\"[1-9]");
+                .contains("failures=\"0\"", "errors=\"0\"")
+                .containsPattern("tests=\"[1-9]");
 
         int port = NestedMaven.freePort();
-        NestedMaven.Started run = maven.start(project, List.of("mvn", "-q", "compile", "exec:exec"),
-                Map.of("PORT", String.valueOf(port)));
+        NestedMaven.Started run = maven.start(
+                project, List.of("mvn", "-q", "compile", "exec:exec"), Map.of("PORT", String.valueOf(port)));
         try {
             HttpResponse<String> hello = run.awaitAnswer(port, "/api/hello/ada/", Duration.ofMinutes(3));
             assertThat(hello.statusCode()).isEqualTo(200);
@@ -60,17 +67,30 @@ class GettingStartedProjectTest {
             run.kill();
         }
 
-        NestedMaven.Result schema = maven.mvn(project, Duration.ofMinutes(3), "-q", "compile", "exec:exec",
+        NestedMaven.Result schema = maven.mvn(
+                project,
+                Duration.ofMinutes(3),
+                "-q",
+                "compile",
+                "exec:exec",
                 "-Dexec.args=-classpath %classpath com.example.HelloApp schema --file openapi.yaml");
-        assertThat(schema.exitCode()).as("the schema command:\n" + NestedMaven.tail(schema.output())).isZero();
-        assertThat(Files.readString(project.resolve("openapi.yaml"))).contains("title: Hello API", "operationId: hello");
-        assertThat(page).as("the page gives these commands").contains("\n    mvn -q compile exec:exec\n",
-                "\n    mvn -q test\n", "-Dexec.args=\"-classpath %classpath com.example.HelloApp schema --file openapi.yaml\"");
+        assertThat(schema.exitCode())
+                .as("the schema command:\n" + NestedMaven.tail(schema.output()))
+                .isZero();
+        assertThat(Files.readString(project.resolve("openapi.yaml")))
+                .contains("title: Hello API", "operationId: hello");
+        assertThat(page)
+                .as("the page gives these commands")
+                .contains(
+                        "\n    mvn -q compile exec:exec\n",
+                        "\n    mvn -q test\n",
+                        "-Dexec.args=\"-classpath %classpath com.example.HelloApp schema --file openapi.yaml\"");
     }
 
     /** The fenced blocks of {@code language}, in page order. */
     static List<String> blocks(String page, String language) {
-        Matcher m = Pattern.compile("(?m)^```" + language + "\\n(.*?)^```$", Pattern.DOTALL).matcher(page);
+        Matcher m = Pattern.compile("(?m)^```" + language + "\\n(.*?)^```$", Pattern.DOTALL)
+                .matcher(page);
         List<String> out = new ArrayList<>();
         while (m.find()) {
             out.add(m.group(1));

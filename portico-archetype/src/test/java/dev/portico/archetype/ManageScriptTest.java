@@ -18,6 +18,7 @@ class ManageScriptTest {
 
     /** The repository's {@code manage}, at the root of the reactor. */
     static final Path EXAMPLE = Path.of("../manage");
+
     static final Path TEMPLATE = Path.of("src/main/resources/archetype-resources/manage");
 
     /** The text from the line starting {@link #BEGIN} through {@link #END}. */
@@ -33,15 +34,18 @@ class ManageScriptTest {
     void theTemplatesFastStartIsTheExamplesWordForWord() throws IOException {
         String example = shared(Files.readString(EXAMPLE));
         assertThat(shared(Files.readString(TEMPLATE))).isEqualTo(example);
-        assertThat(example).contains("-Xms32m", "-XX:AOTCacheOutput=", "-XX:AOTCache=", "portico.manage.training-commands");
+        assertThat(example)
+                .contains("-Xms32m", "-XX:AOTCacheOutput=", "-XX:AOTCache=", "portico.manage.training-commands");
     }
 
     @Test
     void velocityCopiesTheTemplatesSharedTextAsItIs() throws IOException {
         String template = Files.readString(TEMPLATE);
         int raw = template.indexOf("\n#[[\n");
-        assertThat(raw).as("an unparsed block (#[[ ... ]]#) holds the bash expansions Velocity would read")
-                .isNotNegative().isLessThan(template.indexOf(BEGIN));
+        assertThat(raw)
+                .as("an unparsed block (#[[ ... ]]#) holds the bash expansions Velocity would read")
+                .isNotNegative()
+                .isLessThan(template.indexOf(BEGIN));
         assertThat(template).endsWith(END + "]]#\n");
     }
 }

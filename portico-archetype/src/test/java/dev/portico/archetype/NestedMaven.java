@@ -26,8 +26,7 @@ final class NestedMaven {
     }
 
     /** What a finished command printed, its exit code and how long it took. */
-    record Result(int exitCode, String output, Duration took) {
-    }
+    record Result(int exitCode, String output, Duration took) {}
 
     /** Runs {@code mvn args...} in {@code dir} and waits at most {@code timeout}. */
     Result mvn(Path dir, Duration timeout, String... args) throws IOException, InterruptedException {
@@ -43,8 +42,8 @@ final class NestedMaven {
         long begun = System.nanoTime();
         if (!started.process().waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             started.kill();
-            throw new AssertionError(String.join(" ", command) + " took more than " + timeout + "; output:\n"
-                    + tail(started.output()));
+            throw new AssertionError(
+                    String.join(" ", command) + " took more than " + timeout + "; output:\n" + tail(started.output()));
         }
         Duration took = Duration.ofNanos(System.nanoTime() - begun);
         return new Result(started.process().exitValue(), started.output(), took);
@@ -63,9 +62,12 @@ final class NestedMaven {
          */
         java.net.http.HttpResponse<String> awaitAnswer(int port, String path, Duration timeout) throws Exception {
             java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
-                    .connectTimeout(Duration.ofSeconds(2)).build();
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build();
             java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5)).build();
+                            java.net.URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(5))
+                    .build();
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
@@ -78,7 +80,8 @@ final class NestedMaven {
                     Thread.sleep(200);
                 }
             }
-            throw new AssertionError("nothing answered on port " + port + " within " + timeout + ":\n" + tail(output()));
+            throw new AssertionError(
+                    "nothing answered on port " + port + " within " + timeout + ":\n" + tail(output()));
         }
 
         void kill() throws InterruptedException {
@@ -89,10 +92,13 @@ final class NestedMaven {
 
     /** Starts {@code command} in {@code dir} with {@code env} added, output to a new log file. */
     Started start(Path dir, List<String> command, Map<String, String> env) throws IOException {
-        Path log = logs.resolve(String.format("%02d-%s.log", ++count, Path.of(command.get(0)).getFileName()));
+        Path log = logs.resolve(
+                String.format("%02d-%s.log", ++count, Path.of(command.get(0)).getFileName()));
         Files.createDirectories(logs);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         String opts = System.getenv().getOrDefault("MAVEN_OPTS", "");
         builder.environment().put("MAVEN_OPTS", (opts + " -Duser.home=" + staged.home()).trim());
         // the outer build's own Maven settings must not leak into the user's view of things

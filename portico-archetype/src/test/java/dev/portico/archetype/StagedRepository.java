@@ -17,8 +17,15 @@ import java.util.List;
  */
 final class StagedRepository {
     /** The published Portico modules with a jar; each is built in the folder of its artifact id. */
-    private static final List<String> JAR_MODULES = List.of("portico-core", "portico-data", "portico-auth", "portico-admin",
-            "portico-redis", "portico-cli", "portico-client-gen", "portico-test");
+    private static final List<String> JAR_MODULES = List.of(
+            "portico-core",
+            "portico-data",
+            "portico-auth",
+            "portico-admin",
+            "portico-redis",
+            "portico-cli",
+            "portico-client-gen",
+            "portico-test");
 
     private final Path home;
     private final Path repository;
@@ -38,10 +45,16 @@ final class StagedRepository {
         staged.stage("portico-parent", version, root.resolve("pom.xml"), null);
         staged.stage("portico-bom", version, root.resolve("portico-bom/pom.xml"), null);
         for (String module : JAR_MODULES) {
-            staged.stage(module, version, root.resolve(module).resolve("pom.xml"),
+            staged.stage(
+                    module,
+                    version,
+                    root.resolve(module).resolve("pom.xml"),
                     root.resolve(module).resolve("target").resolve(module + "-" + version + ".jar"));
         }
-        staged.stage("portico-archetype", version, root.resolve("portico-archetype/pom.xml"),
+        staged.stage(
+                "portico-archetype",
+                version,
+                root.resolve("portico-archetype/pom.xml"),
                 root.resolve("portico-archetype/target/portico-archetype-" + version + ".jar"));
         staged.writeSettings(userRepository);
         return staged;
@@ -68,30 +81,30 @@ final class StagedRepository {
     private void writeSettings(Path userRepository) {
         String url = userRepository.toUri().toString();
         String repo = """
-                      <id>user-repository</id>
-                      <url>%s</url>
-                      <releases><enabled>true</enabled><checksumPolicy>ignore</checksumPolicy></releases>
-                      <snapshots><enabled>false</enabled></snapshots>
-                """.formatted(url);
+                  <id>user-repository</id>
+                  <url>%s</url>
+                  <releases><enabled>true</enabled><checksumPolicy>ignore</checksumPolicy></releases>
+                  <snapshots><enabled>false</enabled></snapshots>
+            """.formatted(url);
         String settings = """
-                <settings>
-                  <localRepository>%s</localRepository>
-                  <profiles>
-                    <profile>
-                      <id>user-repository</id>
-                      <properties>
-                        <!-- the archetype is found by its coordinates: no need to fetch Central's catalog -->
-                        <archetypeCatalog>internal</archetypeCatalog>
-                      </properties>
-                      <repositories><repository>
-                %s      </repository></repositories>
-                      <pluginRepositories><pluginRepository>
-                %s      </pluginRepository></pluginRepositories>
-                    </profile>
-                  </profiles>
-                  <activeProfiles><activeProfile>user-repository</activeProfile></activeProfiles>
-                </settings>
-                """.formatted(repository, repo, repo);
+            <settings>
+              <localRepository>%s</localRepository>
+              <profiles>
+                <profile>
+                  <id>user-repository</id>
+                  <properties>
+                    <!-- the archetype is found by its coordinates: no need to fetch Central's catalog -->
+                    <archetypeCatalog>internal</archetypeCatalog>
+                  </properties>
+                  <repositories><repository>
+            %s      </repository></repositories>
+                  <pluginRepositories><pluginRepository>
+            %s      </pluginRepository></pluginRepositories>
+                </profile>
+              </profiles>
+              <activeProfiles><activeProfile>user-repository</activeProfile></activeProfiles>
+            </settings>
+            """.formatted(repository, repo, repo);
         try {
             Files.createDirectories(home.resolve(".m2"));
             Files.writeString(home.resolve(".m2/settings.xml"), settings);

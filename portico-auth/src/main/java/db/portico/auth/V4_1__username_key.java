@@ -33,22 +33,27 @@ public class V4_1__username_key extends BaseJavaMigration {
         }
         Map<Long, String> usernames = new java.util.LinkedHashMap<>();
         try (Statement s = c.createStatement();
-             ResultSet rows = s.executeQuery("select id, username from auth_users order by id")) {
+                ResultSet rows = s.executeQuery("select id, username from auth_users order by id")) {
             while (rows.next()) {
                 usernames.put(rows.getLong(1), rows.getString(2));
             }
         }
         java.util.Set<String> taken = new java.util.HashSet<>(usernames.values());
         Map<String, String> keys = new HashMap<>();
-        try (PreparedStatement update = c.prepareStatement(
-                "update auth_users set username = ?, username_key = ? where id = ?")) {
+        try (PreparedStatement update =
+                c.prepareStatement("update auth_users set username = ?, username_key = ? where id = ?")) {
             for (Map.Entry<Long, String> row : usernames.entrySet()) {
                 String normal = normalized(row.getValue(), taken);
                 String key = Usernames.key(normal);
                 String earlier = keys.putIfAbsent(key, normal);
                 if (earlier != null) {
-                    LOG.warn("usernames '{}' (id {}) and '{}' read alike; both accounts are kept, and '{}' should be "
-                            + "renamed (./manage user)", normal, row.getKey(), earlier, normal);
+                    LOG.warn(
+                            "usernames '{}' (id {}) and '{}' read alike; both accounts are kept, and '{}' should be "
+                                    + "renamed (./manage user)",
+                            normal,
+                            row.getKey(),
+                            earlier,
+                            normal);
                     key = key + "#" + row.getKey();
                 }
                 update.setString(1, normal);

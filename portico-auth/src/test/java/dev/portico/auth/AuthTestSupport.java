@@ -14,8 +14,7 @@ import java.util.function.Consumer;
  * suite that makes many users stays fast; the production costs are covered by {@code PasswordsTest}.
  */
 public final class AuthTestSupport {
-    private AuthTestSupport() {
-    }
+    private AuthTestSupport() {}
 
     /** A configuration on {@code test} with cheap hashing and migrations on start, plus {@code more}. */
     public static PorticoConfig config(TestDatabase test, Consumer<PorticoConfig.Builder> more) {
@@ -30,7 +29,7 @@ public final class AuthTestSupport {
 
     /** Open, migrated accounts on {@code test}; close the database afterwards. */
     public static Accounts accounts(TestDatabase test, Clock clock) {
-        PorticoConfig config = config(test, b -> { });
+        PorticoConfig config = config(test, b -> {});
         return Accounts.create(Database.create(config, Accounts.MIGRATIONS), config, clock);
     }
 }

@@ -31,8 +31,11 @@ public final class Browser {
     public Response send(TestRequest request) {
         request.header("Host", host);
         if (!cookies.isEmpty()) {
-            request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining("; ")));
+            request.header(
+                    "Cookie",
+                    cookies.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(Collectors.joining("; ")));
         }
         Response response = app.handle(request);
         lastCookies = SetCookie.all(response);

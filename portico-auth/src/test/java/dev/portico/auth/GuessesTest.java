@@ -53,7 +53,8 @@ class GuessesTest {
 
         App(TestDatabase test) {
             PorticoConfig config = AuthTestSupport.config(test, b -> {
-                JwtSettings.register(SessionSettings.register(AccountSettings.register(b))).set(JwtSettings.SECRET, SECRET)
+                JwtSettings.register(SessionSettings.register(AccountSettings.register(b)))
+                        .set(JwtSettings.SECRET, SECRET)
                         .set(AccountSettings.OLD_PASSWORD_REQUIRED, true); // the old password is a guess too
                 b.clock(clock);
             });
@@ -62,14 +63,25 @@ class GuessesTest {
             tokens = Tokens.create(accounts, config);
             Sessions sessions = Sessions.create(accounts, config);
             Authenticator jwt = JwtAuthenticator.create(tokens);
-            Portico.Builder builder = Portico.builder().config(config).shutdownHook(false)
-                    .authenticators(jwt, sessions.authenticator(), ApiKeyAuthenticator.create(keys),
-                            BasicAuthenticator.create(accounts, keys), FormKeyAuthenticator.create(keys))
+            Portico.Builder builder = Portico.builder()
+                    .config(config)
+                    .shutdownHook(false)
+                    .authenticators(
+                            jwt,
+                            sessions.authenticator(),
+                            ApiKeyAuthenticator.create(keys),
+                            BasicAuthenticator.create(accounts, keys),
+                            FormKeyAuthenticator.create(keys))
                     .get("/api/me/", CallerApp.Me.class, request -> CallerApp.Me.of(request.principal()))
-                    .post("/api/notes/", CallerApp.Note.class, CallerApp.Seen.class,
+                    .post(
+                            "/api/notes/",
+                            CallerApp.Note.class,
+                            CallerApp.Seen.class,
                             (request, note) -> new CallerApp.Seen(note.title(), CallerApp.Me.of(request.principal())));
             JwtEndpoints.create(accounts, tokens).addTo(builder);
-            AccountEndpoints.create(accounts, sessions).config(config).authenticators(sessions.authenticator(), jwt)
+            AccountEndpoints.create(accounts, sessions)
+                    .config(config)
+                    .authenticators(sessions.authenticator(), jwt)
                     .addTo(builder);
             app = builder.build();
         }
@@ -79,7 +91,9 @@ class GuessesTest {
         }
 
         Response me(String address, String authorization) {
-            return app.handle(TestRequest.get("/api/me/").header("Authorization", authorization).from(address));
+            return app.handle(TestRequest.get("/api/me/")
+                    .header("Authorization", authorization)
+                    .from(address));
         }
 
         @Override
@@ -101,7 +115,9 @@ class GuessesTest {
     /** Ten failures answered as failures, then 429 for the eleventh whatever it carries. */
     private static void tenThenThrottled(Function<Integer, Response> attempt, int failure) {
         for (int i = 0; i < 10; i++) {
-            assertThat(attempt.apply(i).status()).as("guess %d is checked", i + 1).isEqualTo(failure);
+            assertThat(attempt.apply(i).status())
+                    .as("guess %d is checked", i + 1)
+                    .isEqualTo(failure);
         }
         assertThrottled(attempt.apply(10));
     }
@@ -114,21 +130,24 @@ class GuessesTest {
             tenThenThrottled(i -> t.me("203.0.113.5", basic("ada:guess" + i)), 401);
             Response right = t.me("203.0.113.5", basic("ada:" + PASSWORD));
             assertThrottled(right);
-            assertThat(Long.parseLong(right.headerValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
+            assertThat(Long.parseLong(right.headerValue("Retry-After").orElseThrow()))
+                    .isBetween(1L, 60L);
             assertThat(t.accounts.users().find(ada.id()).orElseThrow().lastLogin())
-                    .as("refused before the password was checked").isEmpty();
-            assertThrottled(t.me("203.0.113.5", basic("bob:" + PASSWORD)));   // the address is spent, for any name
+                    .as("refused before the password was checked")
+                    .isEmpty();
+            assertThrottled(t.me("203.0.113.5", basic("bob:" + PASSWORD))); // the address is spent, for any name
 
             // another address: ada's own count (10/hour) is spent from everywhere; bob's is not
             assertThrottled(t.me("198.51.100.7", basic("ada:" + PASSWORD)));
-            assertThrottled(t.me("198.51.100.7", basic("ADA:x")));   // one count, any case
+            assertThrottled(t.me("198.51.100.7", basic("ADA:x"))); // one count, any case
             assertThat(t.me("198.51.100.7", basic("bob:" + PASSWORD)).status()).isEqualTo(200);
 
-            t.clock.advance(Duration.ofMinutes(1));   // the address's minute is over; ada's hour is not
+            t.clock.advance(Duration.ofMinutes(1)); // the address's minute is over; ada's hour is not
             assertThat(t.me("203.0.113.5", basic("bob:" + PASSWORD)).status()).isEqualTo(200);
             Response stillAda = t.me("203.0.113.5", basic("ada:" + PASSWORD));
             assertThrottled(stillAda);
-            assertThat(Long.parseLong(stillAda.headerValue("Retry-After").orElseThrow())).isGreaterThan(60);
+            assertThat(Long.parseLong(stillAda.headerValue("Retry-After").orElseThrow()))
+                    .isGreaterThan(60);
             t.clock.advance(Duration.ofHours(1));
             assertThat(t.me("203.0.113.5", basic("ada:" + PASSWORD)).status()).isEqualTo(200);
         }
@@ -139,7 +158,8 @@ class GuessesTest {
         try (App t = new App(test)) {
             t.user("ada");
             for (int i = 0; i < 30; i++) {
-                assertThat(t.me("203.0.113.5", basic("ada:" + PASSWORD)).status()).isEqualTo(200);
+                assertThat(t.me("203.0.113.5", basic("ada:" + PASSWORD)).status())
+                        .isEqualTo(200);
             }
         }
     }
@@ -148,22 +168,31 @@ class GuessesTest {
     void everyKindOfSecretCountsItsFailuresByAddress(TestDatabase test) {
         try (App t = new App(test)) {
             User ada = t.user("ada");
-            String key = t.keys.create(ada.id(), "", Optional.empty(), Optional.empty()).credential();
+            String key = t.keys.create(ada.id(), "", Optional.empty(), Optional.empty())
+                    .credential();
             String keyId = key.substring(0, key.indexOf(':'));
             tenThenThrottled(i -> t.me("192.0.2.1", "Api-Key " + keyId + ":wrong" + i), 401);
-            assertThat(t.me("192.0.2.1", "Api-Key " + key).status()).as("a real key is no guess").isEqualTo(200);
+            assertThat(t.me("192.0.2.1", "Api-Key " + key).status())
+                    .as("a real key is no guess")
+                    .isEqualTo(200);
 
             tenThenThrottled(i -> t.me("192.0.2.2", basic("ada:" + keyId + ":wrong" + i)), 401);
 
-            tenThenThrottled(i -> t.app.handle(TestRequest.of("POST", "/api/notes/").from("192.0.2.3")
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .body(("title=t&authorisation=" + keyId + ":wrong" + i).getBytes(StandardCharsets.UTF_8))), 401);
+            tenThenThrottled(
+                    i -> t.app.handle(TestRequest.of("POST", "/api/notes/")
+                            .from("192.0.2.3")
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .body(("title=t&authorisation=" + keyId + ":wrong" + i).getBytes(StandardCharsets.UTF_8))),
+                    401);
 
             String forged = t.tokens.obtain(ada).access();
-            tenThenThrottled(i -> t.me("192.0.2.4", "Bearer " + forged.substring(0, forged.length() - 4) + "AAA" + i), 401);
+            tenThenThrottled(
+                    i -> t.me("192.0.2.4", "Bearer " + forged.substring(0, forged.length() - 4) + "AAA" + i), 401);
 
-            tenThenThrottled(i -> t.app.handle(TestRequest.get("/api/me/").from("192.0.2.5")
-                    .header("Cookie", "sessionid=guess" + i)), 200);   // an unknown session is anonymous, counted
+            tenThenThrottled(
+                    i -> t.app.handle(
+                            TestRequest.get("/api/me/").from("192.0.2.5").header("Cookie", "sessionid=guess" + i)),
+                    200); // an unknown session is anonymous, counted
         }
     }
 
@@ -171,7 +200,7 @@ class GuessesTest {
     void anExpiredRealTokenIsNoGuess(TestDatabase test) {
         try (App t = new App(test)) {
             String access = t.tokens.obtain(t.user("ada")).access();
-            t.clock.advance(Duration.ofMinutes(59));   // past the access lifetime, inside the failures' window of a user
+            t.clock.advance(Duration.ofMinutes(59)); // past the access lifetime, inside the failures' window of a user
             for (int i = 0; i < 20; i++) {
                 assertThat(t.me("192.0.2.9", "Bearer " + access).status()).isEqualTo(401);
                 t.clock.advance(Duration.ofMillis(100));
@@ -184,10 +213,14 @@ class GuessesTest {
         try (App t = new App(test)) {
             t.user("ada");
             TokenPair bobs = t.tokens.obtain(t.user("bob"));
-            tenThenThrottled(i -> t.app.handle(TestRequest.of("POST", JwtEndpoints.OBTAIN).from("203.0.113.8")
-                    .header("Authorization", "Bearer " + bobs.access())
-                    .json("{\"username\":\"ada\",\"password\":\"guess" + i + "\"}")), 401);
-            assertThrottled(t.app.handle(TestRequest.of("POST", JwtEndpoints.OBTAIN).from("203.0.113.8")
+            tenThenThrottled(
+                    i -> t.app.handle(TestRequest.of("POST", JwtEndpoints.OBTAIN)
+                            .from("203.0.113.8")
+                            .header("Authorization", "Bearer " + bobs.access())
+                            .json("{\"username\":\"ada\",\"password\":\"guess" + i + "\"}")),
+                    401);
+            assertThrottled(t.app.handle(TestRequest.of("POST", JwtEndpoints.OBTAIN)
+                    .from("203.0.113.8")
                     .json("{\"username\":\"ada\",\"password\":\"" + PASSWORD + "\"}")));
         }
     }
@@ -199,15 +232,18 @@ class GuessesTest {
             TokenPair bobs = t.tokens.obtain(t.user("bob"));
             // auth.throttle, 30/min by client address: a token of bob's own buys no more
             for (int i = 0; i < 30; i++) {
-                Response ok = t.app.handle(TestRequest.of("POST", JwtEndpoints.OBTAIN).from("203.0.113.9")
+                Response ok = t.app.handle(TestRequest.of("POST", JwtEndpoints.OBTAIN)
+                        .from("203.0.113.9")
                         .header("Authorization", "Bearer " + bobs.access())
                         .json("{\"username\":\"bob\",\"password\":\"" + PASSWORD + "\"}"));
                 assertThat(ok.status()).isEqualTo(200);
             }
             Browser browser = new Browser(t.app);
             browser.send(TestRequest.get("/auth/csrf/").from("203.0.113.9"));
-            assertThrottled(browser.send(TestRequest.of("POST", "/auth/login/").from("203.0.113.9")
-                    .header("Authorization", "Bearer " + bobs.access()).header(Csrf.HEADER, browser.cookie("csrftoken"))
+            assertThrottled(browser.send(TestRequest.of("POST", "/auth/login/")
+                    .from("203.0.113.9")
+                    .header("Authorization", "Bearer " + bobs.access())
+                    .header(Csrf.HEADER, browser.cookie("csrftoken"))
                     .json("{\"username\":\"bob\",\"password\":\"" + PASSWORD + "\"}")));
         }
     }
@@ -218,13 +254,22 @@ class GuessesTest {
             User ada = t.user("ada");
             String refresh = t.tokens.obtain(ada).refresh();
             String forged = refresh.substring(0, refresh.length() - 4) + "AAA";
-            tenThenThrottled(i -> t.app.handle(TestRequest.of("POST", "/auth/refresh_token/").from("192.0.2.20")
-                    .json("{\"refresh\":\"" + forged + i + "\"}")), 401);
-            tenThenThrottled(i -> t.app.handle(TestRequest.of("POST", "/auth/verify_token/").from("192.0.2.21")
-                    .json("{\"token\":\"" + forged + i + "\"}")), 401);
+            tenThenThrottled(
+                    i -> t.app.handle(TestRequest.of("POST", "/auth/refresh_token/")
+                            .from("192.0.2.20")
+                            .json("{\"refresh\":\"" + forged + i + "\"}")),
+                    401);
+            tenThenThrottled(
+                    i -> t.app.handle(TestRequest.of("POST", "/auth/verify_token/")
+                            .from("192.0.2.21")
+                            .json("{\"token\":\"" + forged + i + "\"}")),
+                    401);
             // a real token still refreshes from an address that forged too often: only failures are counted
-            assertThat(t.app.handle(TestRequest.of("POST", "/auth/refresh_token/").from("192.0.2.20")
-                    .json("{\"refresh\":\"" + refresh + "\"}")).status()).isEqualTo(200);
+            assertThat(t.app.handle(TestRequest.of("POST", "/auth/refresh_token/")
+                                    .from("192.0.2.20")
+                                    .json("{\"refresh\":\"" + refresh + "\"}"))
+                            .status())
+                    .isEqualTo(200);
         }
     }
 
@@ -235,14 +280,24 @@ class GuessesTest {
             t.user("bob");
             Browser guesser = new Browser(t.app);
             guesser.send(TestRequest.get("/auth/csrf/").from("203.0.113.10"));
-            tenThenThrottled(i -> guesser.send(TestRequest.of("POST", "/auth/login/").from("203.0.113.10")
-                    .header(Csrf.HEADER, guesser.cookie("csrftoken"))
-                    .json("{\"username\":\"ada\",\"password\":\"guess" + i + "\"}")), 400);
+            tenThenThrottled(
+                    i -> guesser.send(TestRequest.of("POST", "/auth/login/")
+                            .from("203.0.113.10")
+                            .header(Csrf.HEADER, guesser.cookie("csrftoken"))
+                            .json("{\"username\":\"ada\",\"password\":\"guess" + i + "\"}")),
+                    400);
 
-            String bobs = t.tokens.obtain(t.accounts.users().find("bob").orElseThrow()).access();
-            tenThenThrottled(i -> t.app.handle(TestRequest.of("POST", "/auth/password/change/").from("203.0.113.11")
-                    .header("Authorization", "Bearer " + bobs).json("{\"old_password\":\"guess" + i
-                            + "\",\"new_password1\":\"a new horse staple\",\"new_password2\":\"a new horse staple\"}")), 400);
+            String bobs = t.tokens
+                    .obtain(t.accounts.users().find("bob").orElseThrow())
+                    .access();
+            tenThenThrottled(
+                    i -> t.app.handle(TestRequest.of("POST", "/auth/password/change/")
+                            .from("203.0.113.11")
+                            .header("Authorization", "Bearer " + bobs)
+                            .json("{\"old_password\":\"guess" + i
+                                    + "\",\"new_password1\":\"a new horse"
+                                    + " staple\",\"new_password2\":\"a new horse staple\"}")),
+                    400);
         }
     }
 }

@@ -28,11 +28,10 @@ public final class SessionTestApp implements AutoCloseable {
     public static final String PASSWORD = "correct horse battery";
 
     /** A note; {@code csrf_token} is declared so an HTML form's token field binds. */
-    public record Note(String title, @JsonProperty("csrf_token") Optional<String> csrfToken) {
-    }
+    public record Note(
+            String title, @JsonProperty("csrf_token") Optional<String> csrfToken) {}
 
-    public record Written(String title, String by) {
-    }
+    public record Written(String title, String by) {}
 
     public final Accounts accounts;
     public final Sessions sessions;
@@ -48,20 +47,23 @@ public final class SessionTestApp implements AutoCloseable {
         this.accounts = Accounts.create(Database.create(config, Accounts.MIGRATIONS), config, clock);
         this.sessions = Sessions.create(accounts, config);
         Authenticator testKey = request -> request.header("X-Test-Key").map(k -> Principal.of("key:" + k, Set.of()));
-        Portico.Builder builder = Portico.builder().config(config).shutdownHook(false)
+        Portico.Builder builder = Portico.builder()
+                .config(config)
+                .shutdownHook(false)
                 .authenticators(testKey, sessions.authenticator())
                 .permissions(Permission.authenticated())
                 .get("/api/notes/", List.class, request -> List.copyOf(written))
                 .post("/api/notes/", Note.class, Written.class, (request, note) -> {
                     written.add(note.title());
-                    return new Written(note.title(), request.principal().orElseThrow().id());
+                    return new Written(
+                            note.title(), request.principal().orElseThrow().id());
                 });
         AccountEndpoints.create(accounts, sessions).config(config).addTo(builder);
         this.app = builder.build();
     }
 
     public static SessionTestApp create(TestDatabase test, MutableClock clock) {
-        return create(test, clock, b -> { });
+        return create(test, clock, b -> {});
     }
 
     public static SessionTestApp create(TestDatabase test, MutableClock clock, Consumer<PorticoConfig.Builder> more) {
@@ -80,8 +82,8 @@ public final class SessionTestApp implements AutoCloseable {
     public Browser loggedIn(String username) {
         Browser browser = browser();
         browser.send(dev.portico.testing.TestRequest.get("/auth/csrf/"));
-        var response = browser.json("POST", "/auth/login/",
-                "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}");
+        var response = browser.json(
+                "POST", "/auth/login/", "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}");
         if (response.status() != 200) {
             throw new AssertionError("login of " + username + " answered " + response.status() + ": "
                     + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));

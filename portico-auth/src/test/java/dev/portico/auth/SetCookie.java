@@ -25,9 +25,11 @@ public record SetCookie(String name, String value, Map<String, String> attribute
         for (int i = 1; i < parts.length; i++) {
             String part = parts[i].strip();
             int e = part.indexOf('=');
-            attributes.put((e < 0 ? part : part.substring(0, e)).toLowerCase(Locale.ROOT), e < 0 ? "" : part.substring(e + 1));
+            attributes.put(
+                    (e < 0 ? part : part.substring(0, e)).toLowerCase(Locale.ROOT), e < 0 ? "" : part.substring(e + 1));
         }
-        return new SetCookie(parts[0].substring(0, eq).strip(), parts[0].substring(eq + 1).strip(), attributes);
+        return new SetCookie(
+                parts[0].substring(0, eq).strip(), parts[0].substring(eq + 1).strip(), attributes);
     }
 
     /** Every Set-Cookie of an in-process response. */
@@ -43,7 +45,9 @@ public record SetCookie(String name, String value, Map<String, String> attribute
 
     /** Every Set-Cookie of a response over the wire. */
     public static List<SetCookie> all(HttpResponse<?> response) {
-        return response.headers().allValues("Set-Cookie").stream().map(SetCookie::parse).toList();
+        return response.headers().allValues("Set-Cookie").stream()
+                .map(SetCookie::parse)
+                .toList();
     }
 
     /** The one named {@code name}, if the response set it. */

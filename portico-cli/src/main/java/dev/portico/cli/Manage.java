@@ -2,9 +2,9 @@ package dev.portico.cli;
 
 import dev.portico.Module;
 import dev.portico.Portico;
-import dev.portico.config.PorticoConfig;
 import dev.portico.cli.logging.Logging;
 import dev.portico.cli.logging.LoggingSettings;
+import dev.portico.config.PorticoConfig;
 import dev.portico.config.Settings;
 import dev.portico.openapi.OpenApiDocument;
 import dev.portico.openapi.SpecVersion;
@@ -35,7 +35,7 @@ public final class Manage {
     private final Function<PorticoConfig, Portico.Builder> app;
     private final List<Object> commands = new ArrayList<>();
     private final List<Object> schemaCommands = new ArrayList<>();
-    private java.util.function.Consumer<PorticoConfig.Builder> settings = b -> { };
+    private java.util.function.Consumer<PorticoConfig.Builder> settings = b -> {};
     private String name = "manage";
     /** True while {@link #TRAINING_COMMANDS} run, which then do not run them again. */
     private boolean training;
@@ -71,8 +71,8 @@ public final class Manage {
      * ahead-of-time cache does not hold, and its model reflects over every command, so building the command line
      * cost about a tenth of the start-up CPU for a command whose only option is {@code --exit-after-start}.
      */
-    private static final List<List<String>> PLAIN_SERVE = List.of(List.of(), List.of("serve"),
-            List.of("serve", "--exit-after-start"));
+    private static final List<List<String>> PLAIN_SERVE =
+            List.of(List.of(), List.of("serve"), List.of("serve", "--exit-after-start"));
 
     /**
      * The system property naming commands that {@link #run} runs first, their output discarded, in a training run of
@@ -179,14 +179,20 @@ public final class Manage {
             line.addSubcommand("schema", new SchemaCommand(this));
             schemaCommands.forEach(line.getSubcommands().get("schema")::addSubcommand);
         }
-        commands.stream().filter(command -> only == null || names(command).contains(only)).forEach(line::addSubcommand);
-        survey().modules.forEach(module -> module.commands(this::config).stream()
-                .filter(command -> only == null || names(command).contains(only)).forEach(line::addSubcommand));
+        commands.stream()
+                .filter(command -> only == null || names(command).contains(only))
+                .forEach(line::addSubcommand);
+        survey().modules
+                .forEach(module -> module.commands(this::config).stream()
+                        .filter(command -> only == null || names(command).contains(only))
+                        .forEach(line::addSubcommand));
         line.setOut(out);
         line.setErr(err);
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
             // as the modules' commands name themselves: "apikey list: ...", and "./manage: ..." for the root
-            String who = cmd.getParent() == null ? name : cmd.getCommandSpec().qualifiedName().substring(name.length() + 1);
+            String who = cmd.getParent() == null
+                    ? name
+                    : cmd.getCommandSpec().qualifiedName().substring(name.length() + 1);
             cmd.getErr().println(who + ": " + describe(e));
             return 1;
         });
@@ -202,7 +208,9 @@ public final class Manage {
             return null;
         }
         String first = args[0];
-        if (first.equals("serve") || first.equals("schema") || commands.stream().anyMatch(c -> names(c).contains(first))) {
+        if (first.equals("serve")
+                || first.equals("schema")
+                || commands.stream().anyMatch(c -> names(c).contains(first))) {
             return first;
         }
         try {
@@ -347,7 +355,9 @@ public final class Manage {
         return app.apply(config);
     }
 
-    @Command(mixinStandardHelpOptions = true, versionProvider = Version.class,
+    @Command(
+            mixinStandardHelpOptions = true,
+            versionProvider = Version.class,
             description = "Manage a Portico application. Without a command: serve.",
             subcommandsRepeatable = false)
     static final class Root implements java.util.concurrent.Callable<Integer> {
@@ -383,14 +393,18 @@ public final class Manage {
         }
     }
 
-    @Command(name = "serve", mixinStandardHelpOptions = true,
+    @Command(
+            name = "serve",
+            mixinStandardHelpOptions = true,
             description = "Start the HTTP server (the default command). Stops gracefully on SIGTERM.")
     static final class Serve implements java.util.concurrent.Callable<Integer> {
         private final Root root;
 
-        @CommandLine.Option(names = "--exit-after-start", description = "Start as usual (database, migrations, port), "
-                + "then stop at once: a start-up check for scripts, and the run ./manage trains the JDK's "
-                + "ahead-of-time cache with.")
+        @CommandLine.Option(
+                names = "--exit-after-start",
+                description = "Start as usual (database, migrations, port), "
+                        + "then stop at once: a start-up check for scripts, and the run ./manage trains the JDK's "
+                        + "ahead-of-time cache with.")
         boolean exitAfterStart;
 
         Serve(Root root) {

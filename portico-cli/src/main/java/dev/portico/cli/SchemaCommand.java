@@ -20,7 +20,9 @@ import picocli.CommandLine.Option;
  * {@code schema}: writes the OpenAPI document, the same bytes the schema endpoint serves, without starting
  * the server (DRF's {@code generateschema --file}); {@code --validate} checks it with swagger-parser.
  */
-@Command(name = "schema", mixinStandardHelpOptions = true,
+@Command(
+        name = "schema",
+        mixinStandardHelpOptions = true,
         description = "Write the OpenAPI document (YAML by default) to a file or standard output, without serving.")
 final class SchemaCommand implements Callable<Integer> {
     private final Manage manage;
@@ -31,7 +33,10 @@ final class SchemaCommand implements Callable<Integer> {
     @Option(names = "--file", paramLabel = "PATH", description = "Write the document here instead of standard output.")
     Path file;
 
-    @Option(names = "--format", paramLabel = "yaml|json", defaultValue = "yaml",
+    @Option(
+            names = "--format",
+            paramLabel = "yaml|json",
+            defaultValue = "yaml",
             description = "yaml (the default) or json.")
     String format;
 

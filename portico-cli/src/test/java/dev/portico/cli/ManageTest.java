@@ -18,14 +18,17 @@ class ManageTest {
 
     private static Manage manage() {
         Setting<String> secret = Setting.secret("app.secret-key", "not-a-real-secret", "Signs tokens.");
-        return Manage.create(config -> Portico.builder().config(config)).name("./manage")
+        return Manage.create(config -> Portico.builder().config(config))
+                .name("./manage")
                 .settings(b -> b.register(secret));
     }
 
     @Test
     void printConfigShowsEveryKeyWithSecretsMasked() {
         assertThat(run(manage(), "--print-config")).isZero();
-        assertThat(out.toString()).contains("server.port = ").contains("app.secret-key = ********")
+        assertThat(out.toString())
+                .contains("server.port = ")
+                .contains("app.secret-key = ********")
                 .contains("logging.format = text")
                 .doesNotContain("not-a-real-secret");
     }
@@ -46,12 +49,15 @@ class ManageTest {
             hikari.setLevel(null);
             flyway.setLevel(ch.qos.logback.classic.Level.DEBUG); // as an app's logback.xml might
             assertThat(run(manage(), "serve", "--help")).isZero();
-            assertThat(hikari.getLevel()).as("serve starts in a few lines too")
+            assertThat(hikari.getLevel())
+                    .as("serve starts in a few lines too")
                     .isEqualTo(ch.qos.logback.classic.Level.WARN);
             hikari.setLevel(null);
             assertThat(run(manage(), "schema", "--help")).isZero();
             assertThat(hikari.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
-            assertThat(org.slf4j.LoggerFactory.getLogger("com.zaxxer.hikari.pool.HikariPool").isInfoEnabled()).isFalse();
+            assertThat(org.slf4j.LoggerFactory.getLogger("com.zaxxer.hikari.pool.HikariPool")
+                            .isInfoEnabled())
+                    .isFalse();
             assertThat(flyway.getLevel()).as("the app's own level").isEqualTo(ch.qos.logback.classic.Level.DEBUG);
         } finally {
             hikari.setLevel(null);
@@ -63,8 +69,12 @@ class ManageTest {
     void serveExitAfterStartStartsTheAppThenStops() {
         java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger stopped = new java.util.concurrent.atomic.AtomicInteger();
-        Manage manage = Manage.create(config -> Portico.builder().config(config).shutdownHook(false)
-                .onStart(started::incrementAndGet).onStop(stopped::incrementAndGet)).name("./manage")
+        Manage manage = Manage.create(config -> Portico.builder()
+                        .config(config)
+                        .shutdownHook(false)
+                        .onStart(started::incrementAndGet)
+                        .onStop(stopped::incrementAndGet))
+                .name("./manage")
                 .settings(b -> b.set(dev.portico.config.Settings.SERVER_PORT, 0)
                         .set(dev.portico.config.Settings.SERVER_HOST, "127.0.0.1"));
         assertThat(run(manage, "serve", "--exit-after-start")).isZero();
@@ -98,8 +108,10 @@ class ManageTest {
     @Test
     void aTrainingRunOfTheCacheRunsTheNamedCommandsIntoTheVoidThenServes() {
         java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
-        Manage manage = Manage.create(config -> Portico.builder().config(config).shutdownHook(false)
-                .onStart(started::incrementAndGet)).name("./manage").command(new Count())
+        Manage manage = Manage.create(config ->
+                        Portico.builder().config(config).shutdownHook(false).onStart(started::incrementAndGet))
+                .name("./manage")
+                .command(new Count())
                 .settings(b -> b.set(dev.portico.config.Settings.SERVER_PORT, 0)
                         .set(dev.portico.config.Settings.SERVER_HOST, "127.0.0.1"));
         Count.RUNS.set(0);
@@ -114,7 +126,9 @@ class ManageTest {
         assertThat(out.toString()).doesNotContain("counted").doesNotContain("Usage");
         assertThat(err.toString()).isEmpty();
 
-        assertThat(run(manage, "serve", "--exit-after-start")).as("without the property, no command").isZero();
+        assertThat(run(manage, "serve", "--exit-after-start"))
+                .as("without the property, no command")
+                .isZero();
         assertThat(Count.RUNS).hasValue(2);
     }
 
@@ -129,7 +143,11 @@ class ManageTest {
             System.clearProperty(Manage.TRAINING_COMMANDS);
         }
         assertThat(Count.RUNS).hasValue(1);
-        assertThat(out.toString().lines()).as("the asked --version only").singleElement().asString().startsWith("Portico");
+        assertThat(out.toString().lines())
+                .as("the asked --version only")
+                .singleElement()
+                .asString()
+                .startsWith("Portico");
     }
 
     @Test
@@ -137,10 +155,11 @@ class ManageTest {
         for (String[] args : new String[][] {{"serve", "--exit-after-start"}, {"serve", "--exit-after-start", "--"}}) {
             java.util.concurrent.atomic.AtomicInteger built = new java.util.concurrent.atomic.AtomicInteger();
             Manage manage = Manage.create(config -> {
-                built.incrementAndGet();
-                return Portico.builder().config(config).shutdownHook(false);
-            }).settings(b -> b.set(dev.portico.config.Settings.SERVER_PORT, 0)
-                    .set(dev.portico.config.Settings.SERVER_HOST, "127.0.0.1"));
+                        built.incrementAndGet();
+                        return Portico.builder().config(config).shutdownHook(false);
+                    })
+                    .settings(b -> b.set(dev.portico.config.Settings.SERVER_PORT, 0)
+                            .set(dev.portico.config.Settings.SERVER_HOST, "127.0.0.1"));
             assertThat(run(manage, args)).as(String.join(" ", args)).isZero();
             assertThat(built).as("the surveyed builder is the one served").hasValue(1);
         }
@@ -149,8 +168,9 @@ class ManageTest {
     @Test
     void aFailureToBuildTheAppReadsTheSameWithAndWithoutTheCommandLine() {
         Manage manage = Manage.create(config -> {
-            throw new IllegalStateException("no secret");
-        }).name("./manage");
+                    throw new IllegalStateException("no secret");
+                })
+                .name("./manage");
         for (String[] args : new String[][] {{}, {"serve"}, {"schema"}}) {
             err.getBuffer().setLength(0);
             assertThat(run(manage, args)).as(String.join(" ", args)).isEqualTo(1);
@@ -161,7 +181,10 @@ class ManageTest {
     @Test
     void anUnknownCommandListsEveryCommand() {
         assertThat(run(manage(), "nope")).isEqualTo(2);
-        assertThat(err.toString()).contains("Unmatched argument").contains("serve").contains("schema");
+        assertThat(err.toString())
+                .contains("Unmatched argument")
+                .contains("serve")
+                .contains("schema");
     }
 
     @Test
@@ -183,7 +206,8 @@ class ManageTest {
 
         @Override
         public Integer call() {
-            var paths = manage.openapi(dev.portico.openapi.SpecVersion.V3_0).model().getPaths();
+            var paths =
+                    manage.openapi(dev.portico.openapi.SpecVersion.V3_0).model().getPaths();
             spec.commandLine().getOut().println("paths: " + (paths == null ? 0 : paths.size()));
             return 0;
         }
@@ -191,8 +215,8 @@ class ManageTest {
 
     @Test
     void aSchemaSubcommandFromAnotherModuleRunsUnderSchemaAndLeavesSchemaAsItWas() {
-        Manage manage = Manage.create(config -> Portico.builder().config(config)
-                .get("/api/hello/", String.class, r -> "hello"));
+        Manage manage = Manage.create(
+                config -> Portico.builder().config(config).get("/api/hello/", String.class, r -> "hello"));
         manage.schemaCommand(new CountPaths(manage));
         assertThat(run(manage, "schema", "count")).as(err.toString()).isZero();
         assertThat(out.toString()).contains("paths: 1");

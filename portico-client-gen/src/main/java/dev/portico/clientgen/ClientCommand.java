@@ -8,7 +8,10 @@ import picocli.CommandLine.Command;
  * {@code client typescript} ({@link TypeScriptCommand}). Added to an app's commands with
  * {@code manage.command(ClientCommand.create(manage))}.
  */
-@Command(name = "client", mixinStandardHelpOptions = true, subcommands = TypeScriptCommand.class,
+@Command(
+        name = "client",
+        mixinStandardHelpOptions = true,
+        subcommands = TypeScriptCommand.class,
         description = "Generate an API client from the app's OpenAPI document.")
 public final class ClientCommand implements Runnable {
     private final Manage manage;

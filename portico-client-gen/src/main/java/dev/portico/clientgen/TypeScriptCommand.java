@@ -29,7 +29,9 @@ import picocli.CommandLine.ParentCommand;
  * arrays), whatever {@code openapi.spec-version} serves. A URL's user information ({@code user:password@}) is printed
  * as {@code ***@}.
  */
-@Command(name = "typescript", mixinStandardHelpOptions = true,
+@Command(
+        name = "typescript",
+        mixinStandardHelpOptions = true,
         description = "Generate the typescript-fetch client (OpenAPI Generator, in-process) into a folder.")
 final class TypeScriptCommand implements Callable<Integer> {
     /** The generator of seed 000's client: {@code new Configuration({basePath, headers})}, one class per tag. */
@@ -44,7 +46,9 @@ final class TypeScriptCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder to write the client to.")
     Path out;
 
-    @Option(names = "--schema", paramLabel = "FILE|URL",
+    @Option(
+            names = "--schema",
+            paramLabel = "FILE|URL",
             description = "Generate from this OpenAPI document instead of the app's own model.")
     String schema;
 
@@ -72,8 +76,10 @@ final class TypeScriptCommand implements Callable<Integer> {
             } else if (!Files.isRegularFile(Path.of(input))) {
                 return fail(err, "no such file: " + input);
             }
-            progress(err, "Generating the " + GENERATOR + " client (OpenAPI Generator " + ImplementationVersion.read()
-                    + ") from " + from + " into " + out);
+            progress(
+                    err,
+                    "Generating the " + GENERATOR + " client (OpenAPI Generator " + ImplementationVersion.read()
+                            + ") from " + from + " into " + out);
             List<File> files;
             try {
                 files = generate(input, out);
@@ -120,5 +126,4 @@ final class TypeScriptCommand implements Callable<Integer> {
         ClientOptInput options = configurator.toClientOptInput(); // throws when the document cannot be read
         return new DefaultGenerator().opts(options).generate();
     }
-
 }

@@ -28,7 +28,8 @@ class TypeScriptCommandTest {
     record Note(long id, String title) {}
 
     private int client(String... args) {
-        Manage manage = Manage.create(config -> Portico.builder().config(config)).name("./manage");
+        Manage manage =
+                Manage.create(config -> Portico.builder().config(config)).name("./manage");
         manage.command(ClientCommand.create(manage));
         String[] line = new String[args.length + 2];
         line[0] = "client";
@@ -43,27 +44,47 @@ class TypeScriptCommandTest {
         ListAppender<ILoggingEvent> log = new ListAppender<>();
         log.start();
         root.addAppender(log);
-        Portico deployed = Portico.builder().config(PorticoConfig.builder().set(Settings.SERVER_HOST, "127.0.0.1")
-                        .set(Settings.SERVER_PORT, 0).build()).shutdownHook(false)
+        Portico deployed = Portico.builder()
+                .config(PorticoConfig.builder()
+                        .set(Settings.SERVER_HOST, "127.0.0.1")
+                        .set(Settings.SERVER_PORT, 0)
+                        .build())
+                .shutdownHook(false)
                 .get("/api/notes/{id:long}/", Note.class, r -> new Note(1, "t"))
-                .build().start();
+                .build()
+                .start();
         try {
             String url = "http://ada:s3cret@127.0.0.1:" + deployed.port() + "/api/schema/";
-            assertThat(client("--out", dir.resolve("ok").toString(), "--schema", url)).as(err.toString()).isZero();
+            assertThat(client("--out", dir.resolve("ok").toString(), "--schema", url))
+                    .as(err.toString())
+                    .isZero();
             assertThat(err.toString())
                     .contains(") from http://***@127.0.0.1:" + deployed.port() + "/api/schema/ into ");
             assertThat(Files.isRegularFile(dir.resolve("ok/runtime.ts"))).isTrue();
             assertThat(client("--out", dir.resolve("no").toString(), "--schema", url + "nothing-here/"))
                     .isEqualTo(1);
-            assertThat(err.toString()).contains("client typescript: http://***@127.0.0.1:" + deployed.port()
-                    + "/api/schema/nothing-here/ answered 404");
-            assertThat(client("--out", dir.resolve("no").toString(), "--schema",
-                    "http://ada:s3cret@127.0.0.1:1/openapi.yaml")).as(err.toString()).isEqualTo(1);
+            assertThat(err.toString())
+                    .contains("client typescript: http://***@127.0.0.1:" + deployed.port()
+                            + "/api/schema/nothing-here/ answered 404");
+            assertThat(client(
+                            "--out",
+                            dir.resolve("no").toString(),
+                            "--schema",
+                            "http://ada:s3cret@127.0.0.1:1/openapi.yaml"))
+                    .as(err.toString())
+                    .isEqualTo(1);
             assertThat(err.toString()).contains("client typescript: cannot read http://***@127.0.0.1:1/openapi.yaml: ");
-            assertThat(out + "" + err).doesNotContain("s3cret").doesNotContain("ada:").doesNotContain("\tat ");
-            assertThat(log.list).isNotEmpty().allSatisfy(event -> assertThat(event.getFormattedMessage()
-                    + (event.getThrowableProxy() == null ? "" : event.getThrowableProxy().getMessage()))
-                    .doesNotContain("s3cret"));
+            assertThat(out + "" + err)
+                    .doesNotContain("s3cret")
+                    .doesNotContain("ada:")
+                    .doesNotContain("\tat ");
+            assertThat(log.list)
+                    .isNotEmpty()
+                    .allSatisfy(event -> assertThat(event.getFormattedMessage()
+                                    + (event.getThrowableProxy() == null
+                                            ? ""
+                                            : event.getThrowableProxy().getMessage()))
+                            .doesNotContain("s3cret"));
         } finally {
             root.detachAppender(log);
             deployed.stop();

@@ -55,8 +55,12 @@ public final class ApiClient implements AutoCloseable {
         this.json = Json.mapper(new Json.Limits(64, 16 << 20, 1000, false), builder.naming);
         this.transport = new Transport(builder.connectTimeout, builder.requestTimeout, json);
         this.index = new MethodIndex(this);
-        this.defaultSession = new ApiSession(this, credentials.has(CredentialsFiles.DEFAULT)
-                ? Optional.of(credentials.profile(CredentialsFiles.DEFAULT)) : Optional.empty(), Map.of());
+        this.defaultSession = new ApiSession(
+                this,
+                credentials.has(CredentialsFiles.DEFAULT)
+                        ? Optional.of(credentials.profile(CredentialsFiles.DEFAULT))
+                        : Optional.empty(),
+                Map.of());
     }
 
     /** A client of the API at {@code root} ({@code http://site/api}) with the keys of these credentials files. */
@@ -162,8 +166,8 @@ public final class ApiClient implements AutoCloseable {
     static String trim(String root) {
         URI uri = URI.create(Objects.requireNonNull(root, "root"));
         if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
-            throw new IllegalArgumentException("the API root is an http or https URL (http://site/api), not \""
-                    + Transport.safe(root) + "\"");
+            throw new IllegalArgumentException(
+                    "the API root is an http or https URL (http://site/api), not \"" + Transport.safe(root) + "\"");
         }
         return root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
     }
@@ -173,10 +177,13 @@ public final class ApiClient implements AutoCloseable {
         try {
             HttpRequest.newBuilder().header(name, value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("the header \"" + name + "\" cannot be sent: " + e.getMessage()
-                    + (e.getMessage() != null && e.getMessage().contains("restricted")
-                    ? "; the JDK restricts it unless -Djdk.httpclient.allowRestrictedHeaders=" + name.toLowerCase(
-                    java.util.Locale.ROOT) + " is set when the JVM starts" : ""), null);
+            throw new IllegalArgumentException(
+                    "the header \"" + name + "\" cannot be sent: " + e.getMessage()
+                            + (e.getMessage() != null && e.getMessage().contains("restricted")
+                                    ? "; the JDK restricts it unless -Djdk.httpclient.allowRestrictedHeaders="
+                                            + name.toLowerCase(java.util.Locale.ROOT) + " is set when the JVM starts"
+                                    : ""),
+                    null);
         }
     }
 
@@ -240,9 +247,12 @@ public final class ApiClient implements AutoCloseable {
          * (seed 002's "Passing in models"), in typed proxies.
          */
         public <T> Builder model(Class<T> type, Function<T, String> publicId) {
-            resolvers.add(IdResolver.of(type, id -> {
-                throw new UnsupportedOperationException("a client sends models, it does not look them up");
-            }, publicId));
+            resolvers.add(IdResolver.of(
+                    type,
+                    id -> {
+                        throw new UnsupportedOperationException("a client sends models, it does not look them up");
+                    },
+                    publicId));
             return this;
         }
 

@@ -20,8 +20,8 @@ public final class ApiErrorException extends ApiClientException {
         this(url, status, detail, code, errors, "");
     }
 
-    private ApiErrorException(String url, int status, String detail, String code, Map<String, List<String>> errors,
-                              String hint) {
+    private ApiErrorException(
+            String url, int status, String detail, String code, Map<String, List<String>> errors, String hint) {
         super(url, message(url, status, detail, code, errors) + hint, null);
         this.status = status;
         this.detail = detail;
@@ -34,8 +34,8 @@ public final class ApiErrorException extends ApiClientException {
         return new ApiErrorException(url(), status, detail, code, errors, "; " + hint);
     }
 
-    private static String message(String url, int status, String detail, String code,
-                                  Map<String, List<String>> errors) {
+    private static String message(
+            String url, int status, String detail, String code, Map<String, List<String>> errors) {
         return url + ": " + status + (code == null ? "" : " " + code) + ": " + detail
                 + (errors.isEmpty() ? "" : " " + errors);
     }

@@ -132,8 +132,8 @@ public final class ApiSession {
         try {
             return client.json().readTree(text);
         } catch (JsonProcessingException e) {
-            throw new ApiClientException(Transport.safe(client.root()), "the answer is not JSON: "
-                    + e.getOriginalMessage(), e);
+            throw new ApiClientException(
+                    Transport.safe(client.root()), "the answer is not JSON: " + e.getOriginalMessage(), e);
         }
     }
 
@@ -141,8 +141,10 @@ public final class ApiSession {
         try {
             return client.json().readValue(text, type);
         } catch (JsonProcessingException e) {
-            throw new ApiClientException(Transport.safe(client.root()), "the answer is not a " + type.toCanonical()
-                    + ": " + e.getOriginalMessage(), e);
+            throw new ApiClientException(
+                    Transport.safe(client.root()),
+                    "the answer is not a " + type.toCanonical() + ": " + e.getOriginalMessage(),
+                    e);
         }
     }
 
@@ -160,7 +162,7 @@ public final class ApiSession {
 
     @Override
     public String toString() {
-        return "ApiSession[" + Transport.safe(client.root()) + ", key " + credentials.map(Credentials::keyId)
-                .orElse("none") + ", headers " + headers.keySet() + "]";
+        return "ApiSession[" + Transport.safe(client.root()) + ", key "
+                + credentials.map(Credentials::keyId).orElse("none") + ", headers " + headers.keySet() + "]";
     }
 }

@@ -63,7 +63,8 @@ final class CredentialsFiles {
                 missing.add(file);
                 continue;
             } catch (IOException e) {
-                throw new CredentialsException(file, 0, "cannot be read: " + e.getClass().getSimpleName());
+                throw new CredentialsException(
+                        file, 0, "cannot be read: " + e.getClass().getSimpleName());
             }
             profiles.putAll(parse(file, lines));
             read.add(file);
@@ -83,9 +84,11 @@ final class CredentialsFiles {
     Credentials profile(String name) {
         Credentials credentials = profiles.get(name);
         if (credentials == null) {
-            throw new CredentialsException("no profile [" + name + "] in the credentials files " + read
-                    + (missing.isEmpty() ? "" : " (not found, so skipped: " + missing + ")")
-                    + "; the profiles are " + profiles.keySet(), null);
+            throw new CredentialsException(
+                    "no profile [" + name + "] in the credentials files " + read
+                            + (missing.isEmpty() ? "" : " (not found, so skipped: " + missing + ")")
+                            + "; the profiles are " + profiles.keySet(),
+                    null);
         }
         return credentials;
     }
@@ -113,7 +116,10 @@ final class CredentialsFiles {
                 if (section == null) {
                     throw new CredentialsException(file, number, "a setting before any [profile] section");
                 }
-                section.set(file, number, line.substring(0, line.indexOf('=')).strip(),
+                section.set(
+                        file,
+                        number,
+                        line.substring(0, line.indexOf('=')).strip(),
                         line.substring(line.indexOf('=') + 1).strip());
             } else {
                 throw new CredentialsException(file, number, "expected \"[profile]\" or \"name = value\"");
@@ -129,8 +135,12 @@ final class CredentialsFiles {
         }
         String name = line.substring(1, line.length() - 1).strip();
         if (name.isEmpty() || profiles.containsKey(name)) {
-            throw new CredentialsException(file, number, name.isEmpty() ? "a section needs a name"
-                    : "the profile [" + name + "] is given twice in this file");
+            throw new CredentialsException(
+                    file,
+                    number,
+                    name.isEmpty()
+                            ? "a section needs a name"
+                            : "the profile [" + name + "] is given twice in this file");
         }
         return new Section(name, number);
     }

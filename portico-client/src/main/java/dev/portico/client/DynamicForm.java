@@ -15,20 +15,23 @@ import java.util.Optional;
  * its runtime class, so the two encode alike.
  */
 final class DynamicForm {
-    private DynamicForm() {
-    }
+    private DynamicForm() {}
 
     static FormData encode(String name, Object value, List<IdResolver<?>> resolvers, dev.portico.config.Naming naming) {
         return switch (value) {
             case null -> FormData.of(Map.of());
-            case Optional<?> optional -> optional.map(v -> encode(name, v, resolvers, naming)).orElse(FormData.of(Map.of()));
+            case Optional<?> optional ->
+                optional.map(v -> encode(name, v, resolvers, naming)).orElse(FormData.of(Map.of()));
             case Map<?, ?> map -> map(name, map, resolvers, naming);
             case Collection<?> list -> list(name, List.copyOf(list), resolvers, naming);
-            default -> FormEncoder.arguments(List.of(name), List.of(value.getClass()), resolvers, naming).encode(value);
+            default ->
+                FormEncoder.arguments(List.of(name), List.of(value.getClass()), resolvers, naming)
+                        .encode(value);
         };
     }
 
-    private static FormData map(String name, Map<?, ?> map, List<IdResolver<?>> resolvers, dev.portico.config.Naming naming) {
+    private static FormData map(
+            String name, Map<?, ?> map, List<IdResolver<?>> resolvers, dev.portico.config.Naming naming) {
         if (map.isEmpty()) {
             return marker(name);
         }
@@ -44,7 +47,8 @@ final class DynamicForm {
         return form;
     }
 
-    private static FormData list(String name, List<?> list, List<IdResolver<?>> resolvers, dev.portico.config.Naming naming) {
+    private static FormData list(
+            String name, List<?> list, List<IdResolver<?>> resolvers, dev.portico.config.Naming naming) {
         if (list.isEmpty()) {
             return marker(name);
         }

@@ -1,8 +1,8 @@
 package dev.portico.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.portico.form.IdResolver;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.portico.form.IdResolver;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +23,7 @@ final class MethodIndex {
             + "credentials and with the client's headers only (one index serves every session): give the client a "
             + "header the server accepts (ApiClient.builder(root).header(...)), or call through a typed proxy, which "
             + "needs no index";
+
     private final ApiClient client;
     private volatile Map<String, MethodPlan> methods;
 
@@ -35,7 +36,8 @@ final class MethodIndex {
         String key = (name.startsWith("api:") ? name.substring(4) : name).replace('/', '.');
         MethodPlan plan = known.get(key);
         if (plan == null) {
-            throw new UnknownMethodException("POST " + Transport.safe(client.root()) + "/" + key.replace('.', '/'),
+            throw new UnknownMethodException(
+                    "POST " + Transport.safe(client.root()) + "/" + key.replace('.', '/'),
                     "the API has no method \"" + name + "\"; its methods are " + known.keySet());
         }
         return plan;
@@ -70,21 +72,28 @@ final class MethodIndex {
             }
             throw e;
         } catch (JsonProcessingException e) {
-            throw new ApiClientException("GET " + Transport.safe(url), "GET " + Transport.safe(url)
-                    + " is not a Portico method index: " + e.getOriginalMessage(), e);
+            throw new ApiClientException(
+                    "GET " + Transport.safe(url),
+                    "GET " + Transport.safe(url) + " is not a Portico method index: " + e.getOriginalMessage(),
+                    e);
         }
         if (!index.path("modules").isArray()) {
-            throw new ApiClientException("GET " + Transport.safe(url), "GET " + Transport.safe(url)
-                    + " is not a Portico method index: it has no \"modules\"", null);
+            throw new ApiClientException(
+                    "GET " + Transport.safe(url),
+                    "GET " + Transport.safe(url) + " is not a Portico method index: it has no \"modules\"",
+                    null);
         }
         Map<String, MethodPlan> plans = new LinkedHashMap<>();
         for (JsonNode module : index.get("modules")) {
             for (JsonNode method : module.path("methods")) {
-                String name = module.path("name").asText() + "." + method.path("name").asText();
+                String name =
+                        module.path("name").asText() + "." + method.path("name").asText();
                 List<String> arguments = new ArrayList<>();
-                method.path("arguments").forEach(argument -> arguments.add(argument.path("name").asText()));
-                plans.put(name, MethodPlan.dynamic(name, arguments, resolvers,
-                        dev.portico.config.Naming.of(client.json())));
+                method.path("arguments")
+                        .forEach(argument -> arguments.add(argument.path("name").asText()));
+                plans.put(
+                        name,
+                        MethodPlan.dynamic(name, arguments, resolvers, dev.portico.config.Naming.of(client.json())));
             }
         }
         return java.util.Collections.unmodifiableMap(plans);

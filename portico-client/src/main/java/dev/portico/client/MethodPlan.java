@@ -24,8 +24,12 @@ final class MethodPlan {
     private final List<IdResolver<?>> resolvers;
     private final dev.portico.config.Naming naming;
 
-    private MethodPlan(String name, List<String> arguments, List<Type> types, List<IdResolver<?>> resolvers,
-                       dev.portico.config.Naming naming) {
+    private MethodPlan(
+            String name,
+            List<String> arguments,
+            List<Type> types,
+            List<IdResolver<?>> resolvers,
+            dev.portico.config.Naming naming) {
         this.naming = naming;
         this.name = name;
         this.arguments = List.copyOf(arguments);
@@ -35,14 +39,18 @@ final class MethodPlan {
     }
 
     /** A method whose arguments' Java types are declared (a proxy's): encoded by core's {@link FormEncoder}. */
-    static MethodPlan typed(String name, List<String> arguments, List<Type> types, List<IdResolver<?>> resolvers,
-                            dev.portico.config.Naming naming) {
+    static MethodPlan typed(
+            String name,
+            List<String> arguments,
+            List<Type> types,
+            List<IdResolver<?>> resolvers,
+            dev.portico.config.Naming naming) {
         return new MethodPlan(name, arguments, types, resolvers, naming);
     }
 
     /** A method known by the index only: each value is encoded by its runtime type. */
-    static MethodPlan dynamic(String name, List<String> arguments, List<IdResolver<?>> resolvers,
-                              dev.portico.config.Naming naming) {
+    static MethodPlan dynamic(
+            String name, List<String> arguments, List<IdResolver<?>> resolvers, dev.portico.config.Naming naming) {
         return new MethodPlan(name, arguments, null, resolvers, naming);
     }
 
@@ -60,8 +68,9 @@ final class MethodPlan {
     FormData collate(String root, Map<String, ?> named) {
         for (String given : named.keySet()) {
             if (!arguments.contains(given)) {
-                throw new UnknownMethodException("POST " + Transport.safe(root) + "/" + path(), name
-                        + " has no argument \"" + given + "\"; its arguments are " + arguments);
+                throw new UnknownMethodException(
+                        "POST " + Transport.safe(root) + "/" + path(),
+                        name + " has no argument \"" + given + "\"; its arguments are " + arguments);
             }
         }
         if (encoder == null) {

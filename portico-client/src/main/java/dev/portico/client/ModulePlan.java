@@ -71,7 +71,8 @@ final class ModulePlan {
     private static Planned plan(String module, Method method, List<IdResolver<?>> resolvers, ObjectMapper json) {
         Parameter[] parameters = method.getParameters();
         boolean caller = parameters.length > 0
-                && Input.Caller.principalType(parameters[0].getParameterizedType()).isPresent();
+                && Input.Caller.principalType(parameters[0].getParameterizedType())
+                        .isPresent();
         List<String> names = new ArrayList<>();
         List<Type> types = new ArrayList<>();
         for (int i = caller ? 1 : 0; i < parameters.length; i++) {
@@ -85,7 +86,11 @@ final class ModulePlan {
         String name = module + "." + Api.methodName(method);
         Type returned = method.getGenericReturnType();
         JavaType result = returned == void.class || returned == Void.class ? null : json.constructType(returned);
-        return new Planned(MethodPlan.typed(name, names, types, resolvers, dev.portico.config.Naming.of(json)), caller, result, method);
+        return new Planned(
+                MethodPlan.typed(name, names, types, resolvers, dev.portico.config.Naming.of(json)),
+                caller,
+                result,
+                method);
     }
 
     Class<?> type() {
@@ -98,7 +103,9 @@ final class ModulePlan {
 
     /** The method of this Java name; one, since API method names are unique in a module. */
     Planned named(String javaName) {
-        List<Planned> found = methods.values().stream().filter(p -> p.method().getName().equals(javaName)).toList();
+        List<Planned> found = methods.values().stream()
+                .filter(p -> p.method().getName().equals(javaName))
+                .toList();
         if (found.size() != 1) {
             throw new IllegalArgumentException(type.getSimpleName() + " has " + (found.isEmpty() ? "no" : "several")
                     + " @ApiMethod named " + javaName + "; its methods are "

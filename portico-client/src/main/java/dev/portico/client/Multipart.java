@@ -36,13 +36,19 @@ record Multipart(String boundary, byte[] body) {
         try {
             content = file.bytes();
         } catch (IOException e) {
-            throw new ApiClientException(Transport.safe(url), "the file \"" + file.name() + "\" of " + name
-                    + " cannot be read: " + e.getMessage(), e);
+            throw new ApiClientException(
+                    Transport.safe(url),
+                    "the file \"" + file.name() + "\" of " + name + " cannot be read: " + e.getMessage(),
+                    e);
         }
-        write(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + quoted(name) + "\"; filename=\""
-                + quoted(file.name()) + "\"\r\nContent-Type: " + ClientFile.contentType(file.name(),
-                java.util.Objects.requireNonNullElse(file.contentType(), "application/octet-stream"))
-                + "\r\n\r\n");
+        write(
+                out,
+                "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + quoted(name) + "\"; filename=\""
+                        + quoted(file.name()) + "\"\r\nContent-Type: "
+                        + ClientFile.contentType(
+                                file.name(),
+                                java.util.Objects.requireNonNullElse(file.contentType(), "application/octet-stream"))
+                        + "\r\n\r\n");
         out.writeBytes(content);
         write(out, "\r\n");
     }

@@ -11,10 +11,8 @@ public sealed interface Outcome<R> {
     String root();
 
     /** The root answered. */
-    record Success<R>(String root, R value) implements Outcome<R> {
-    }
+    record Success<R>(String root, R value) implements Outcome<R> {}
 
     /** The call to the root failed: the server's error, or no answer. */
-    record Failure<R>(String root, ApiClientException error) implements Outcome<R> {
-    }
+    record Failure<R>(String root, ApiClientException error) implements Outcome<R> {}
 }

@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class RemoteMethod<R> {
     /** The logger {@link #callAsync} reports failures on, as the seed's {@code logging.getLogger('api_api')}. */
     public static final String LOGGER = "portico.client";
+
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
 
     private final ApiSession session;
@@ -127,20 +128,22 @@ public final class RemoteMethod<R> {
             CompletableFuture<Outcome<R>> outcome = new CompletableFuture<>();
             Thread.ofVirtual().name("portico-client broadcast " + name()).start(() -> {
                 try {
-                    outcome.complete(new Outcome.Success<>(trimmed,
-                            reader.apply(session.post(trimmed, plan.path(), form))));
+                    outcome.complete(
+                            new Outcome.Success<>(trimmed, reader.apply(session.post(trimmed, plan.path(), form))));
                 } catch (ApiClientException e) {
                     outcome.complete(new Outcome.Failure<>(trimmed, e));
                 } catch (RuntimeException e) {
-                    outcome.complete(new Outcome.Failure<>(trimmed,
-                            new ApiClientException(Transport.safe(trimmed), e.toString(), e)));
+                    outcome.complete(new Outcome.Failure<>(
+                            trimmed, new ApiClientException(Transport.safe(trimmed), e.toString(), e)));
                 } catch (Throwable e) { // an Error too, or the join below would wait for ever
                     outcome.completeExceptionally(e);
                 }
             });
             calls.add(outcome);
         }
-        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
+                .exceptionally(e -> null)
+                .join();
         return calls.stream().map(RemoteMethod::joined).toList();
     }
 

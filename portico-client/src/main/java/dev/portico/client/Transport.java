@@ -33,8 +33,10 @@ final class Transport implements AutoCloseable {
     private final ObjectMapper json;
 
     Transport(Duration connectTimeout, Duration requestTimeout, ObjectMapper json) {
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         this.connectTimeout = connectTimeout;
         this.requestTimeout = requestTimeout;
         this.json = json;
@@ -65,8 +67,8 @@ final class Transport implements AutoCloseable {
     }
 
     private HttpRequest.Builder request(String url, Map<String, String> headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(requestTimeout)
-                .header("Accept", "application/json");
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(url)).timeout(requestTimeout).header("Accept", "application/json");
         headers.forEach(builder::setHeader);
         return builder;
     }
@@ -77,13 +79,14 @@ final class Transport implements AutoCloseable {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpConnectTimeoutException e) {
-            throw new ApiConnectionException(where, "no connection within the connect timeout of " + connectTimeout,
-                    true, e);
+            throw new ApiConnectionException(
+                    where, "no connection within the connect timeout of " + connectTimeout, true, e);
         } catch (HttpTimeoutException e) {
-            throw new ApiConnectionException(where, "no answer within the request timeout of " + requestTimeout,
-                    true, e);
+            throw new ApiConnectionException(
+                    where, "no answer within the request timeout of " + requestTimeout, true, e);
         } catch (ConnectException e) {
-            throw new ApiConnectionException(where, "cannot connect (" + e.getClass().getSimpleName() + ")", false, e);
+            throw new ApiConnectionException(
+                    where, "cannot connect (" + e.getClass().getSimpleName() + ")", false, e);
         } catch (IOException e) {
             throw new ApiConnectionException(where, "the exchange failed: " + e, false, e);
         } catch (InterruptedException e) {
@@ -105,8 +108,13 @@ final class Transport implements AutoCloseable {
             // not JSON: a proxy's page, say; the status says enough
         }
         if (body == null || !body.isObject()) {
-            return new ApiErrorException(where, response.statusCode(), "the answer is not Portico's error format ("
-                    + response.headers().firstValue("Content-Type").orElse("no Content-Type") + ")", null, Map.of());
+            return new ApiErrorException(
+                    where,
+                    response.statusCode(),
+                    "the answer is not Portico's error format ("
+                            + response.headers().firstValue("Content-Type").orElse("no Content-Type") + ")",
+                    null,
+                    Map.of());
         }
         String detail = body.path("detail").isTextual() ? body.get("detail").asText() : "(no detail)";
         String code = body.path("code").isTextual() ? body.get("code").asText() : null;
@@ -116,7 +124,10 @@ final class Transport implements AutoCloseable {
             if (field.getValue().isArray()) {
                 field.getValue().forEach(m -> messages.add(m.isTextual() ? m.asText() : m.toString()));
             } else {
-                messages.add(field.getValue().isTextual() ? field.getValue().asText() : field.getValue().toString());
+                messages.add(
+                        field.getValue().isTextual()
+                                ? field.getValue().asText()
+                                : field.getValue().toString());
             }
             errors.put(field.getKey(), List.copyOf(messages));
         });

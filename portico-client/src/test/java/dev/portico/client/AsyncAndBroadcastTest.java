@@ -42,20 +42,24 @@ class AsyncAndBroadcastTest {
     @Test
     void callAsyncAnswersAFuture() throws Exception {
         RemoteMethod<JsonNode> greet = api.method("shop.greet");
-        assertThat(greet.callAsync(Map.of("name", "ada")).get(10, TimeUnit.SECONDS).asText()).isEqualTo("Hello, ada");
+        assertThat(greet.callAsync(Map.of("name", "ada"))
+                        .get(10, TimeUnit.SECONDS)
+                        .asText())
+                .isEqualTo("Hello, ada");
     }
 
     @Test
     void aFailedAsyncCallIsLoggedFromItsVirtualThread() throws Exception {
         try (LogCapture log = new LogCapture(RemoteMethod.LOGGER)) {
-            var future = api.session(TestServer.KEY_ID, TestServer.SECRET).method("shop.greet")
+            var future = api.session(TestServer.KEY_ID, TestServer.SECRET)
+                    .method("shop.greet")
                     .callAsync(Map.of("name", ""));
             assertThat(future).failsWithin(10, TimeUnit.SECONDS);
             ILoggingEvent event = log.events().getFirst();
             assertThat(event.getLoggerName()).isEqualTo("portico.client");
             assertThat(event.getLevel()).isEqualTo(Level.WARN);
-            assertThat(event.getFormattedMessage()).startsWith("shop.greet failed: POST " + east.root()
-                    + "/shop/greet: 400 invalid");
+            assertThat(event.getFormattedMessage())
+                    .startsWith("shop.greet failed: POST " + east.root() + "/shop/greet: 400 invalid");
             assertThat(event.getThreadName()).isEqualTo("portico-client shop.greet");
             assertThat(log.text()).doesNotContain(TestServer.SECRET);
         }
@@ -72,20 +76,27 @@ class AsyncAndBroadcastTest {
         List<Outcome<JsonNode>> outcomes = session.method("shop.who_am_i")
                 .broadcast(List.of(east.root(), west.root() + "/", dead), Map.of("color", "RED"));
         assertThat(outcomes).hasSize(3);
-        assertThat(outcomes.get(0)).isInstanceOfSatisfying(Outcome.Success.class,
-                s -> assertThat(((JsonNode) s.value()).get("caller").asText()).isEqualTo("k-test@east"));
-        assertThat(outcomes.get(1)).isInstanceOfSatisfying(Outcome.Success.class,
-                s -> assertThat(((JsonNode) s.value()).get("caller").asText()).isEqualTo("k-test@west"));
+        assertThat(outcomes.get(0))
+                .isInstanceOfSatisfying(
+                        Outcome.Success.class,
+                        s -> assertThat(((JsonNode) s.value()).get("caller").asText())
+                                .isEqualTo("k-test@east"));
+        assertThat(outcomes.get(1))
+                .isInstanceOfSatisfying(
+                        Outcome.Success.class,
+                        s -> assertThat(((JsonNode) s.value()).get("caller").asText())
+                                .isEqualTo("k-test@west"));
         assertThat(outcomes.get(1).root()).isEqualTo(west.root());
-        assertThat(outcomes.get(2)).isInstanceOfSatisfying(Outcome.Failure.class,
-                f -> assertThat(f.error()).isInstanceOf(ApiConnectionException.class));
+        assertThat(outcomes.get(2))
+                .isInstanceOfSatisfying(
+                        Outcome.Failure.class, f -> assertThat(f.error()).isInstanceOf(ApiConnectionException.class));
         assertThat(outcomes.get(2).root()).isEqualTo(dead);
     }
 
     @Test
     void broadcastOfAProxyMethod() {
-        RemoteMethod<ShopApi.Who> who = api.session(TestServer.KEY_ID, TestServer.SECRET)
-                .method(ShopApi.class, "whoAmI");
+        RemoteMethod<ShopApi.Who> who =
+                api.session(TestServer.KEY_ID, TestServer.SECRET).method(ShopApi.class, "whoAmI");
         assertThat(who.broadcast(List.of(east.root(), west.root())))
                 .extracting(o -> ((Outcome.Success<ShopApi.Who>) o).value().caller())
                 .containsExactly("k-test@east", "k-test@west");
@@ -94,15 +105,17 @@ class AsyncAndBroadcastTest {
     @Test
     void anErrorOnOneRootEndsTheBroadcastWithThatErrorInsteadOfWaitingForEver() {
         ApiSession session = api.session(TestServer.KEY_ID, TestServer.SECRET);
-        RemoteMethod<String> breaking = new RemoteMethod<>(session, MethodPlan.dynamic("shop.who_am_i", List.of(),
-                List.of(), dev.portico.config.Naming.CAMEL_CASE), text -> {
+        RemoteMethod<String> breaking = new RemoteMethod<>(
+                session,
+                MethodPlan.dynamic("shop.who_am_i", List.of(), List.of(), dev.portico.config.Naming.CAMEL_CASE),
+                text -> {
                     if (text.contains("@west")) {
                         throw new AssertionError("the reader broke on west");
                     }
                     return text;
                 });
-        CompletableFuture<List<Outcome<String>>> run = CompletableFuture.supplyAsync(
-                () -> breaking.broadcast(List.of(east.root(), west.root())));
+        CompletableFuture<List<Outcome<String>>> run =
+                CompletableFuture.supplyAsync(() -> breaking.broadcast(List.of(east.root(), west.root())));
         ExecutionException e = catchThrowableOfType(ExecutionException.class, () -> run.get(20, TimeUnit.SECONDS));
         assertThat(e.getCause()).isExactlyInstanceOf(AssertionError.class).hasMessage("the reader broke on west");
     }

@@ -26,7 +26,8 @@ class ClientFileTest {
                         + "would inject headers into the multipart body; give a bare type such as text/plain");
         assertThatThrownBy(() -> ClientFile.of("notes.txt", "text/plain\n", HELLO))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(ClientFile.of("notes.txt", "text/plain; charset=utf-8", HELLO).contentType())
+        assertThat(ClientFile.of("notes.txt", "text/plain; charset=utf-8", HELLO)
+                        .contentType())
                 .isEqualTo("text/plain; charset=utf-8");
     }
 
@@ -55,13 +56,16 @@ class ClientFileTest {
         };
         FormData form = FormData.of(Map.of(), Map.of("file", List.of(sneaky)));
         assertThatThrownBy(() -> Multipart.of("http://site/api/shop/upload", form, Optional.empty()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("holds a line break");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("holds a line break");
     }
 
     @Test
     void aPlainTypeIsWrittenAsThePartsContentType() {
         FormData form = FormData.of(Map.of(), Map.of("file", List.of(ClientFile.of("a.txt", "text/plain", HELLO))));
-        String body = new String(Multipart.of("http://site/api/shop/upload", form, Optional.empty()).body(),
+        String body = new String(
+                Multipart.of("http://site/api/shop/upload", form, Optional.empty())
+                        .body(),
                 StandardCharsets.UTF_8);
         assertThat(body).contains("filename=\"a.txt\"\r\nContent-Type: text/plain\r\n\r\nhello\r\n");
     }

@@ -22,14 +22,14 @@ class CredentialsFilesTest {
     }
 
     private static final String SEED = """
-            [default]
-            access_key_id = k-0123456789abcdef
-            access_key_secret = abcdefghijklmnopqrstABCDEFGHIJKLMNOPQRST
+        [default]
+        access_key_id = k-0123456789abcdef
+        access_key_secret = abcdefghijklmnopqrstABCDEFGHIJKLMNOPQRST
 
-            [day to day working]
-            access_key_id = k-fedcba9876543210
-            access_key_secret = asdfghjklmASDFGHJKLMasdfghjklmASDFGHJKLM
-            """;
+        [day to day working]
+        access_key_id = k-fedcba9876543210
+        access_key_secret = asdfghjklmASDFGHJKLMasdfghjklmASDFGHJKLM
+        """;
 
     @Test
     void theSeedsFileGivesBothProfiles() throws IOException {
@@ -42,13 +42,13 @@ class CredentialsFilesTest {
     @Test
     void commentsBlankLinesAndOtherSettingsAreIgnored() throws IOException {
         CredentialsFiles files = CredentialsFiles.read(List.of(file("config", """
-                # my keys
-                ; another comment
-                [default]
-                region = eu
-                access_key_id=k-1
-                access_key_secret =  s-1 \s
-                """)), dir);
+            # my keys
+            ; another comment
+            [default]
+            region = eu
+            access_key_id=k-1
+            access_key_secret =  s-1 \s
+            """)), dir);
         assertThat(files.profile("default").authorisation()).isEqualTo("k-1:s-1");
     }
 
@@ -56,13 +56,13 @@ class CredentialsFilesTest {
     void aLaterFileReplacesAProfileWholeAndAddsNewOnes() throws IOException {
         Path first = file("first", SEED);
         Path second = file("second", """
-                [default]
-                access_key_id = k-new
-                access_key_secret = new-secret
-                [ci]
-                access_key_id = k-ci
-                access_key_secret = ci-secret
-                """);
+            [default]
+            access_key_id = k-new
+            access_key_secret = new-secret
+            [ci]
+            access_key_id = k-ci
+            access_key_secret = ci-secret
+            """);
         CredentialsFiles files = CredentialsFiles.read(List.of(first, second), dir);
         assertThat(files.profile("default").authorisation()).isEqualTo("k-new:new-secret");
         assertThat(files.profile("ci").keyId()).isEqualTo("k-ci");
@@ -95,14 +95,20 @@ class CredentialsFilesTest {
 
     @Test
     void malformedFilesNameTheFileAndLineNeverTheSecret() throws IOException {
-        assertMalformed("[default]\naccess_key_id = k-1\naccess_key_secret abcdefSECRET\n", 3,
+        assertMalformed(
+                "[default]\naccess_key_id = k-1\naccess_key_secret abcdefSECRET\n",
+                3,
                 "expected \"[profile]\" or \"name = value\"");
         assertMalformed("access_key_id = k-1\n", 1, "a setting before any [profile] section");
         assertMalformed("[default\n", 1, "a section is \"[name]\"");
         assertMalformed("[default]\naccess_key_id = k-1\n", 1, "the profile [default] has no access_key_secret");
-        assertMalformed("[a]\naccess_key_id = k-1\naccess_key_id = k-2\naccess_key_secret = x\n", 3,
+        assertMalformed(
+                "[a]\naccess_key_id = k-1\naccess_key_id = k-2\naccess_key_secret = x\n",
+                3,
                 "access_key_id is given twice in [a]");
-        assertMalformed(SEED + "[default]\naccess_key_id = k\naccess_key_secret = s\n", 8,
+        assertMalformed(
+                SEED + "[default]\naccess_key_id = k\naccess_key_secret = s\n",
+                8,
                 "the profile [default] is given twice in this file");
         assertMalformed("[a]\naccess_key_id = k:1\naccess_key_secret = abcdefSECRET\n", 1, "has no ':'");
     }
@@ -121,7 +127,8 @@ class CredentialsFilesTest {
     void anUnreadableFileIsAnError() throws IOException {
         Path directory = Files.createDirectories(dir.resolve("a-directory"));
         assertThatThrownBy(() -> CredentialsFiles.read(List.of(directory), dir))
-                .isInstanceOf(CredentialsException.class).hasMessageContaining("cannot be read");
+                .isInstanceOf(CredentialsException.class)
+                .hasMessageContaining("cannot be read");
     }
 
     @Test

@@ -40,17 +40,18 @@ class ErrorsTest {
 
     @Test
     void aValidationErrorCarriesStatusDetailCodeAndErrors() {
-        ApiErrorException e = catchThrowableOfType(ApiErrorException.class,
-                () -> api.anonymous().call("shop.greet", Map.of("name", " ")));
+        ApiErrorException e = catchThrowableOfType(
+                ApiErrorException.class, () -> api.anonymous().call("shop.greet", Map.of("name", " ")));
         assertThat(e.status()).isEqualTo(400);
         assertThat(e.code()).contains("invalid");
         assertThat(e.detail()).isNotBlank();
         assertThat(e.errors()).containsKey("name");
         assertThat(e.url()).isEqualTo("POST " + server.root() + "/shop/greet");
-        assertThat(e.getMessage()).startsWith("POST " + server.root() + "/shop/greet: 400 invalid: ")
+        assertThat(e.getMessage())
+                .startsWith("POST " + server.root() + "/shop/greet: 400 invalid: ")
                 .contains("name=");
-        ApiErrorException missing = catchThrowableOfType(ApiErrorException.class,
-                () -> api.anonymous().call("shop.greet", Map.of()));
+        ApiErrorException missing = catchThrowableOfType(
+                ApiErrorException.class, () -> api.anonymous().call("shop.greet", Map.of()));
         assertThat(missing.errors().get("name")).containsExactly("This field is required.");
     }
 
@@ -62,11 +63,17 @@ class ErrorsTest {
             ApiErrorException e = catchThrowableOfType(ApiErrorException.class, () -> session.call("shop.who_am_i"));
             assertThat(e.status()).isEqualTo(401);
             assertThat(e.detail()).isEqualTo("Invalid API key.");
-            CompletionException async = catchThrowableOfType(CompletionException.class,
+            CompletionException async = catchThrowableOfType(
+                    CompletionException.class,
                     () -> session.method("shop.who_am_i").callAsync().join());
             assertThat(async.getCause()).isInstanceOf(ApiErrorException.class);
-            List<String> printed = new ArrayList<>(List.of(e.getMessage(), e.toString(), session.toString(),
-                    api.toString(), session.method("shop.who_am_i").toString(), log.text(),
+            List<String> printed = new ArrayList<>(List.of(
+                    e.getMessage(),
+                    e.toString(),
+                    session.toString(),
+                    api.toString(),
+                    session.method("shop.who_am_i").toString(),
+                    log.text(),
                     session.method("shop.greet").collate(Map.of("name", "x")).toString()));
             assertThat(log.events()).isNotEmpty();
             assertThat(printed).allSatisfy(text -> assertThat(text).doesNotContain(secret));
@@ -77,15 +84,19 @@ class ErrorsTest {
     @Test
     void aProtectedIndexIsReadWithoutCredentialsAndItsRefusalSaysWhatToDo() {
         try (TestServer guarded = TestServer.startWithProtectedIndex();
-             ApiClient client = ApiClient.builder(guarded.root()).build()) {
+                ApiClient client = ApiClient.builder(guarded.root()).build()) {
             ApiSession session = client.session(TestServer.KEY_ID, TestServer.SECRET);
             ApiErrorException e = catchThrowableOfType(ApiErrorException.class, () -> session.call("shop.greet"));
             assertThat(e.status()).isEqualTo(401);
             assertThat(e.url()).isEqualTo("GET " + guarded.root() + "/_index");
-            assertThat(e.getMessage()).startsWith("GET " + guarded.root() + "/_index: 401 ")
-                    .endsWith("; " + MethodIndex.PROTECTED).doesNotContain(TestServer.SECRET);
+            assertThat(e.getMessage())
+                    .startsWith("GET " + guarded.root() + "/_index: 401 ")
+                    .endsWith("; " + MethodIndex.PROTECTED)
+                    .doesNotContain(TestServer.SECRET);
             assertThat(e.detail()).doesNotContain("method index");
-            assertThat(session.proxy(ShopApi.class).greet("ada")).as("a proxy needs no index").isEqualTo("Hello, ada");
+            assertThat(session.proxy(ShopApi.class).greet("ada"))
+                    .as("a proxy needs no index")
+                    .isEqualTo("Hello, ada");
             assertThat(guarded.requests).containsExactly("GET /api/_index", "POST /api/shop/greet");
         }
     }
@@ -96,11 +107,15 @@ class ErrorsTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        try (ApiClient dead = ApiClient.builder("http://ada:pw@127.0.0.1:" + port + "/api").build()) {
-            ApiConnectionException e = catchThrowableOfType(ApiConnectionException.class,
+        try (ApiClient dead =
+                ApiClient.builder("http://ada:pw@127.0.0.1:" + port + "/api").build()) {
+            ApiConnectionException e = catchThrowableOfType(
+                    ApiConnectionException.class,
                     () -> dead.session("k-1", "secret-xyz").proxy(ShopApi.class).greet("x"));
-            assertThat(e.getMessage()).startsWith("POST http://127.0.0.1:" + port + "/api/shop/greet: cannot connect")
-                    .doesNotContain("secret-xyz").doesNotContain("pw");
+            assertThat(e.getMessage())
+                    .startsWith("POST http://127.0.0.1:" + port + "/api/shop/greet: cannot connect")
+                    .doesNotContain("secret-xyz")
+                    .doesNotContain("pw");
             assertThat(e.timedOut()).isFalse();
         }
     }
@@ -119,16 +134,19 @@ class ErrorsTest {
                 }
             });
             String root = "http://127.0.0.1:" + silent.getLocalPort() + "/api";
-            try (ApiClient slow = ApiClient.builder(root).requestTimeout(Duration.ofMillis(300)).build()) {
+            try (ApiClient slow = ApiClient.builder(root)
+                    .requestTimeout(Duration.ofMillis(300))
+                    .build()) {
                 long start = System.nanoTime();
-                ApiConnectionException e = catchThrowableOfType(ApiConnectionException.class,
+                ApiConnectionException e = catchThrowableOfType(
+                        ApiConnectionException.class,
                         () -> slow.proxy(ShopApi.class).greet("x"));
                 assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
                 assertThat(e.timedOut()).isTrue();
-                assertThat(e.getMessage()).isEqualTo("POST " + root + "/shop/greet: no answer within the request "
-                        + "timeout of PT0.3S");
-                ApiConnectionException index = catchThrowableOfType(ApiConnectionException.class,
-                        () -> slow.call("shop.greet"));
+                assertThat(e.getMessage())
+                        .isEqualTo("POST " + root + "/shop/greet: no answer within the request " + "timeout of PT0.3S");
+                ApiConnectionException index =
+                        catchThrowableOfType(ApiConnectionException.class, () -> slow.call("shop.greet"));
                 assertThat(index.getMessage()).startsWith("GET " + root + "/_index: no answer");
             } finally {
                 silent.close();
@@ -159,16 +177,22 @@ class ErrorsTest {
                     dropping = true;
                 }
             }
-            assertThat(dropping).as("the kernel drops connections to a full accept queue").isTrue();
+            assertThat(dropping)
+                    .as("the kernel drops connections to a full accept queue")
+                    .isTrue();
             String root = "http://127.0.0.1:" + full.getLocalPort() + "/api";
-            try (ApiClient unreachable = ApiClient.builder(root).connectTimeout(Duration.ofMillis(500)).build()) {
+            try (ApiClient unreachable = ApiClient.builder(root)
+                    .connectTimeout(Duration.ofMillis(500))
+                    .build()) {
                 long start = System.nanoTime();
-                ApiConnectionException e = catchThrowableOfType(ApiConnectionException.class,
+                ApiConnectionException e = catchThrowableOfType(
+                        ApiConnectionException.class,
                         () -> unreachable.proxy(ShopApi.class).greet("x"));
                 assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
                 assertThat(e.timedOut()).isTrue();
-                assertThat(e.getMessage()).isEqualTo("POST " + root + "/shop/greet: no connection within the connect "
-                        + "timeout of PT0.5S");
+                assertThat(e.getMessage())
+                        .isEqualTo("POST " + root + "/shop/greet: no connection within the connect "
+                                + "timeout of PT0.5S");
                 assertThat(e.getCause()).isInstanceOf(HttpConnectTimeoutException.class);
             }
         } finally {
@@ -180,7 +204,8 @@ class ErrorsTest {
 
     @Test
     void timeoutsArePositive() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ApiClient.builder("http://x/api")
-                .connectTimeout(Duration.ZERO)).hasMessageContaining("connect timeout is positive");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> ApiClient.builder("http://x/api").connectTimeout(Duration.ZERO))
+                .hasMessageContaining("connect timeout is positive");
     }
 }

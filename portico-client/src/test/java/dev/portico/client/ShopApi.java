@@ -15,23 +15,22 @@ import java.util.Optional;
 @ApiModule("shop")
 public interface ShopApi {
     /** An item of an order. */
-    record Item(String name, int quantity) {
-    }
+    record Item(String name, int quantity) {}
 
     /** What an order answers. */
-    record Receipt(String caller, List<Item> items, Optional<String> note, int total) {
-    }
+    record Receipt(String caller, List<Item> items, Optional<String> note, int total) {}
 
     /** Who called, with the X-Tenant header the authenticator saw. */
-    record Who(String caller, String tenant, String color) {
-    }
+    record Who(String caller, String tenant, String color) {}
 
     /** An enum, sent by name. */
-    enum Color { RED, GREEN }
+    enum Color {
+        RED,
+        GREEN
+    }
 
     /** A file's name, type and content. */
-    record Received(String name, String contentType, String content, Optional<String> note) {
-    }
+    record Received(String name, String contentType, String content, Optional<String> note) {}
 
     @ApiMethod
     Receipt order(KeyCaller caller, List<Item> items, Optional<String> note);

@@ -43,8 +43,11 @@ final class TestServer implements AutoCloseable {
             apis.index(e -> e.authenticators(new KeyField()).permissions(Permission.authenticated()));
         }
         Api api = apis.build();
-        Portico.Builder builder = Portico.builder().shutdownHook(false)
-                .config(PorticoConfig.builder().set(Settings.SERVER_HOST, "127.0.0.1").set(Settings.SERVER_PORT, 0)
+        Portico.Builder builder = Portico.builder()
+                .shutdownHook(false)
+                .config(PorticoConfig.builder()
+                        .set(Settings.SERVER_HOST, "127.0.0.1")
+                        .set(Settings.SERVER_PORT, 0)
                         .build())
                 .middleware(next -> request -> {
                     requests.add(request.method() + " " + request.path());
@@ -89,7 +92,8 @@ final class TestServer implements AutoCloseable {
             if (parts.length != 2 || !parts[1].equals(KEYS.get(parts[0]))) {
                 throw new AuthenticationFailed("Invalid API key.");
             }
-            return Optional.of(new KeyCaller(parts[0], request.header("X-Tenant").orElse("none")));
+            return Optional.of(
+                    new KeyCaller(parts[0], request.header("X-Tenant").orElse("none")));
         }
 
         @Override
@@ -107,7 +111,11 @@ final class TestServer implements AutoCloseable {
     private final class Shop implements ShopApi {
         @Override
         public Receipt order(KeyCaller caller, List<Item> items, Optional<String> note) {
-            return new Receipt(caller.id(), items, note, items.stream().mapToInt(Item::quantity).sum());
+            return new Receipt(
+                    caller.id(),
+                    items,
+                    note,
+                    items.stream().mapToInt(Item::quantity).sum());
         }
 
         @Override
@@ -132,8 +140,8 @@ final class TestServer implements AutoCloseable {
 
         @Override
         public Received upload(FileUpload file, Optional<String> note) throws IOException {
-            return new Received(file.name(), file.contentType(), new String(file.bytes(), StandardCharsets.UTF_8),
-                    note);
+            return new Received(
+                    file.name(), file.contentType(), new String(file.bytes(), StandardCharsets.UTF_8), note);
         }
 
         @Override

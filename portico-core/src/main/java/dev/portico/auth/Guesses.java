@@ -128,7 +128,8 @@ public final class Guesses {
     }
 
     private Optional<Throttle.Decision> hit(String scope, Optional<Rate> rate, String key) {
-        return rate.isEmpty() || key.isEmpty() ? Optional.empty()
+        return rate.isEmpty() || key.isEmpty()
+                ? Optional.empty()
                 : Optional.of(bound().hit(scope + key, rate.get(), false));
     }
 
@@ -151,14 +152,15 @@ public final class Guesses {
      * share one count, as they name one account; a long one by its hash.
      */
     static String usernameKey(String username) {
-        String folded = Normalizer.normalize(username.strip(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        String folded =
+                Normalizer.normalize(username.strip(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         return folded.length() <= LONGEST_KEPT ? folded : "sha256-" + sha256(folded);
     }
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

@@ -63,7 +63,10 @@ public interface Permission {
      */
     static Permission authenticatedOrReadOnly() {
         Set<HttpMethod> safe = EnumSet.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
-        return of(request -> safe.contains(request.method()) || request.principal().isPresent(), safe::contains);
+        return of(
+                request ->
+                        safe.contains(request.method()) || request.principal().isPresent(),
+                safe::contains);
     }
 
     /** Callers whose principal is an administrator ({@link Principal#admin()}): DRF's {@code IsAdminUser}. */
@@ -73,7 +76,10 @@ public interface Permission {
 
     /** Callers holding {@code role} ({@link Principal#roles()}). */
     static Permission hasRole(String role) {
-        return of(request -> request.principal().map(p -> p.roles().contains(role)).orElse(false), method -> false);
+        return of(
+                request ->
+                        request.principal().map(p -> p.roles().contains(role)).orElse(false),
+                method -> false);
     }
 
     /** Callers holding {@code scope} ({@link Principal#hasScope}). */
@@ -92,13 +98,15 @@ public interface Permission {
 
     /** Both this and {@code other}; admits anonymous callers when both do. */
     default Permission and(Permission other) {
-        return of(request -> allows(request) && other.allows(request),
+        return of(
+                request -> allows(request) && other.allows(request),
                 method -> admitsAnonymous(method) && other.admitsAnonymous(method));
     }
 
     /** This or {@code other}; admits anonymous callers when either does. */
     default Permission or(Permission other) {
-        return of(request -> allows(request) || other.allows(request),
+        return of(
+                request -> allows(request) || other.allows(request),
                 method -> admitsAnonymous(method) || other.admitsAnonymous(method));
     }
 

@@ -133,6 +133,5 @@ public final class Refusal {
     }
 
     /** An anonymous caller refused by a permission: a 401 to be completed, told apart from one an endpoint throws. */
-    private static final class AnonymousRefused extends NotAuthenticated {
-    }
+    private static final class AnonymousRefused extends NotAuthenticated {}
 }

@@ -6,8 +6,9 @@ import java.util.function.Predicate;
 
 /** A permission made by {@link Permission}'s factories: its test, and what it admits of anonymous callers. */
 record Rule(Predicate<Request> test, Predicate<HttpMethod> anonymous) implements Permission {
-    private static final HttpMethod[] DECLARABLE = {HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT,
-        HttpMethod.PATCH, HttpMethod.DELETE};
+    private static final HttpMethod[] DECLARABLE = {
+        HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE
+    };
 
     @Override
     public boolean allows(Request request) {

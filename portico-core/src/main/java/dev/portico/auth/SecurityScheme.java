@@ -21,8 +21,12 @@ import java.util.Optional;
  * @param bearerFormat a hint of the bearer token's format ({@code JWT}); empty otherwise
  * @param description what a client should send, for the reader of the document
  */
-public record SecurityScheme(String name, Kind kind, Optional<String> parameter, Optional<String> bearerFormat,
-                             Optional<String> description) {
+public record SecurityScheme(
+        String name,
+        Kind kind,
+        Optional<String> parameter,
+        Optional<String> bearerFormat,
+        Optional<String> description) {
 
     /** How the credentials are sent. */
     public enum Kind {
@@ -52,10 +56,13 @@ public record SecurityScheme(String name, Kind kind, Optional<String> parameter,
         boolean apiKey = kind == Kind.API_KEY_HEADER || kind == Kind.API_KEY_COOKIE || kind == Kind.API_KEY_QUERY;
         if (apiKey != parameter.isPresent()) {
             throw new IllegalArgumentException("security scheme '" + name + "' (" + kind + ") "
-                    + (apiKey ? "needs the header, cookie or query parameter that carries the key" : "takes no header or cookie name"));
+                    + (apiKey
+                            ? "needs the header, cookie or query parameter that carries the key"
+                            : "takes no header or cookie name"));
         }
         if (kind != Kind.BEARER && bearerFormat.isPresent()) {
-            throw new IllegalArgumentException("security scheme '" + name + "': only a bearer scheme has a bearerFormat");
+            throw new IllegalArgumentException(
+                    "security scheme '" + name + "': only a bearer scheme has a bearerFormat");
         }
     }
 
@@ -86,7 +93,11 @@ public record SecurityScheme(String name, Kind kind, Optional<String> parameter,
      * ({@code API key authentication with required prefix "Api-Key"}).
      */
     public static SecurityScheme apiKeyHeader(String name, String header, String prefix) {
-        return new SecurityScheme(name, Kind.API_KEY_HEADER, Optional.of(header), Optional.empty(),
+        return new SecurityScheme(
+                name,
+                Kind.API_KEY_HEADER,
+                Optional.of(header),
+                Optional.empty(),
                 Optional.of("API key authentication with required prefix \"" + prefix + "\""));
     }
 

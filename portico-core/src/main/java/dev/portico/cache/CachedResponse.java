@@ -49,7 +49,8 @@ public record CachedResponse(int status, Optional<String> contentType, List<Stri
 
     /** A new response to send: its headers may be added to without touching what is kept. */
     public Response toResponse() {
-        Response response = contentType.map(type -> Response.of(status, type, body)).orElseGet(() -> Response.of(status));
+        Response response =
+                contentType.map(type -> Response.of(status, type, body)).orElseGet(() -> Response.of(status));
         for (int i = 0; i < headers.size(); i += 2) {
             response.header(headers.get(i), headers.get(i + 1));
         }
@@ -107,8 +108,8 @@ public record CachedResponse(int status, Optional<String> contentType, List<Stri
             }
             byte[] body = new byte[in.readInt()];
             in.readFully(body);
-            return Optional.of(new CachedResponse(status, type.isEmpty() ? Optional.empty() : Optional.of(type),
-                    headers, body));
+            return Optional.of(
+                    new CachedResponse(status, type.isEmpty() ? Optional.empty() : Optional.of(type), headers, body));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

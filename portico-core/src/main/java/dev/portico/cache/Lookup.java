@@ -12,5 +12,4 @@ import java.util.Optional;
  * @param generation the tag's generation when it was looked up
  * @param hit the stored response, if there was a fresh one
  */
-public record Lookup(CacheKey key, long generation, Optional<CachedResponse> hit) {
-}
+public record Lookup(CacheKey key, long generation, Optional<CachedResponse> hit) {}

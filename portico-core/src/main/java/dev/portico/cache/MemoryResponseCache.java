@@ -14,11 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * tag. Counters are never dropped: there is one per cached endpoint or resource, not per request.
  */
 final class MemoryResponseCache implements ResponseCache {
-    private record Key(String tag, long generation, String caller, String request) {
-    }
+    private record Key(String tag, long generation, String caller, String request) {}
 
-    private record Entry(CachedResponse response, long ttlNanos) {
-    }
+    private record Entry(CachedResponse response, long ttlNanos) {}
 
     private final Cache<Key, Entry> entries;
     private final ConcurrentHashMap<String, AtomicLong> generations = new ConcurrentHashMap<>();
@@ -28,9 +26,11 @@ final class MemoryResponseCache implements ResponseCache {
             throw new IllegalArgumentException("the in-memory response cache needs a positive size, not " + maxBytes);
         }
         this.entries = Caffeine.newBuilder()
-                .executor(Runnable::run)   // upkeep on the request's thread, as MemoryThrottleStore says why
+                .executor(Runnable::run) // upkeep on the request's thread, as MemoryThrottleStore says why
                 .maximumWeight(maxBytes)
-                .weigher((Key k, Entry e) -> e.response().weight() + k.caller().length() + k.request().length())
+                .weigher((Key k, Entry e) -> e.response().weight()
+                        + k.caller().length()
+                        + k.request().length())
                 .expireAfter(new Expiry<Key, Entry>() {
                     @Override
                     public long expireAfterCreate(Key key, Entry entry, long now) {
@@ -66,7 +66,8 @@ final class MemoryResponseCache implements ResponseCache {
     @Override
     public void store(Lookup lookup, CachedResponse response, Duration ttl) {
         CacheKey key = lookup.key();
-        entries.put(new Key(key.tag(), lookup.generation(), key.caller(), key.request()),
+        entries.put(
+                new Key(key.tag(), lookup.generation(), key.caller(), key.request()),
                 new Entry(response, ttl.toNanos()));
     }
 

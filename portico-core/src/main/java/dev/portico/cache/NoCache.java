@@ -13,10 +13,8 @@ enum NoCache implements ResponseCache {
     }
 
     @Override
-    public void store(Lookup lookup, CachedResponse response, Duration ttl) {
-    }
+    public void store(Lookup lookup, CachedResponse response, Duration ttl) {}
 
     @Override
-    public void invalidate(String tag) {
-    }
+    public void invalidate(String tag) {}
 }

@@ -2,7 +2,6 @@ package dev.portico.cache;
 
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.Optional;
 
 /**
  * Where the response-cache stage keeps the responses of GET endpoints that opted in
@@ -39,8 +38,7 @@ public interface ResponseCache extends AutoCloseable {
 
     /** Releases what the store holds open; the application calls it when it stops. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 
     /** A cache that stores nothing: every lookup misses. Always the same instance. */
     static ResponseCache none() {

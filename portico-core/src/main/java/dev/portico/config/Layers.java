@@ -56,8 +56,8 @@ final class Layers {
             return s.parse(text);
         } catch (IllegalArgumentException | ArithmeticException e) {
             String shown = s.secret() ? "(secret)" : "'" + text + "'";
-            throw new IllegalArgumentException("setting " + s.key() + " = " + shown + " from " + source + ": "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "setting " + s.key() + " = " + shown + " from " + source + ": " + e.getMessage(), e);
         }
     }
 
@@ -72,14 +72,16 @@ final class Layers {
         Map<String, String> envNames = new LinkedHashMap<>();
         known.values().forEach(s -> envNames.put(s.envName(), s.key()));
         for (String variable : env.keySet()) {
-            if (variable.startsWith("PORTICO_") && !variable.equals("PORTICO_CONFIG") && !envNames.containsKey(variable)) {
-                problems.add("unknown environment variable " + variable + suggestion(
-                        variable.substring(8).toLowerCase(Locale.ROOT).replace('_', '.'), known));
+            if (variable.startsWith("PORTICO_")
+                    && !variable.equals("PORTICO_CONFIG")
+                    && !envNames.containsKey(variable)) {
+                problems.add("unknown environment variable " + variable
+                        + suggestion(
+                                variable.substring(8).toLowerCase(Locale.ROOT).replace('_', '.'), known));
             }
         }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems)
-                    + " (--print-config lists every setting)");
+            throw new IllegalArgumentException(String.join("; ", problems) + " (--print-config lists every setting)");
         }
     }
 

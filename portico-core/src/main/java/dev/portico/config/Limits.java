@@ -18,9 +18,18 @@ package dev.portico.config;
  * @param errorEntries most fields one error answer names; the rest are counted in one last entry, and reading
  *     stops collecting them, so no input makes an answer bigger than its request
  */
-public record Limits(long bodySize, int headerSize, int jsonDepth, int jsonStringLength, int formFields,
-                     int formDepth, int formListIndex, int multipartParts, long multipartPartSize,
-                     long multipartMemoryThreshold, int errorEntries) {
+public record Limits(
+        long bodySize,
+        int headerSize,
+        int jsonDepth,
+        int jsonStringLength,
+        int formFields,
+        int formDepth,
+        int formListIndex,
+        int multipartParts,
+        long multipartPartSize,
+        long multipartMemoryThreshold,
+        int errorEntries) {
 
     /** The default number of fields one error answer names: 100, more than any form a person fills in. */
     public static final int DEFAULT_ERROR_ENTRIES = 100;
@@ -33,20 +42,57 @@ public record Limits(long bodySize, int headerSize, int jsonDepth, int jsonStrin
     }
 
     /** Limits with the default error entries (100). */
-    public Limits(long bodySize, int headerSize, int jsonDepth, int jsonStringLength, int formFields, int formDepth,
-                  int formListIndex, int multipartParts, long multipartPartSize, long multipartMemoryThreshold) {
-        this(bodySize, headerSize, jsonDepth, jsonStringLength, formFields, formDepth, formListIndex, multipartParts,
-                multipartPartSize, multipartMemoryThreshold, DEFAULT_ERROR_ENTRIES);
+    public Limits(
+            long bodySize,
+            int headerSize,
+            int jsonDepth,
+            int jsonStringLength,
+            int formFields,
+            int formDepth,
+            int formListIndex,
+            int multipartParts,
+            long multipartPartSize,
+            long multipartMemoryThreshold) {
+        this(
+                bodySize,
+                headerSize,
+                jsonDepth,
+                jsonStringLength,
+                formFields,
+                formDepth,
+                formListIndex,
+                multipartParts,
+                multipartPartSize,
+                multipartMemoryThreshold,
+                DEFAULT_ERROR_ENTRIES);
     }
 
     /** The default memory threshold for uploads: 64 KiB. */
     public static final long DEFAULT_MULTIPART_MEMORY_THRESHOLD = 64 << 10;
 
     /** Limits with the default upload memory threshold (64 KiB). */
-    public Limits(long bodySize, int headerSize, int jsonDepth, int jsonStringLength, int formFields, int formDepth,
-                  int formListIndex, int multipartParts, long multipartPartSize) {
-        this(bodySize, headerSize, jsonDepth, jsonStringLength, formFields, formDepth, formListIndex, multipartParts,
-                multipartPartSize, DEFAULT_MULTIPART_MEMORY_THRESHOLD, DEFAULT_ERROR_ENTRIES);
+    public Limits(
+            long bodySize,
+            int headerSize,
+            int jsonDepth,
+            int jsonStringLength,
+            int formFields,
+            int formDepth,
+            int formListIndex,
+            int multipartParts,
+            long multipartPartSize) {
+        this(
+                bodySize,
+                headerSize,
+                jsonDepth,
+                jsonStringLength,
+                formFields,
+                formDepth,
+                formListIndex,
+                multipartParts,
+                multipartPartSize,
+                DEFAULT_MULTIPART_MEMORY_THRESHOLD,
+                DEFAULT_ERROR_ENTRIES);
     }
 
     /**
@@ -54,7 +100,17 @@ public record Limits(long bodySize, int headerSize, int jsonDepth, int jsonStrin
      * fields named in an error.
      */
     public static Limits defaults() {
-        return new Limits(10L << 20, 16 << 10, 64, 1 << 20, 1000, 8, 999, 100, 10L << 20,
-                DEFAULT_MULTIPART_MEMORY_THRESHOLD, DEFAULT_ERROR_ENTRIES);
+        return new Limits(
+                10L << 20,
+                16 << 10,
+                64,
+                1 << 20,
+                1000,
+                8,
+                999,
+                100,
+                10L << 20,
+                DEFAULT_MULTIPART_MEMORY_THRESHOLD,
+                DEFAULT_ERROR_ENTRIES);
     }
 }

@@ -61,7 +61,8 @@ public enum Naming {
                 return naming;
             }
         }
-        throw new IllegalArgumentException("the mapper names properties with " + used.getClass().getName()
-                + ", which no json.naming describes; build it with Json.mapper(limits, naming)");
+        throw new IllegalArgumentException(
+                "the mapper names properties with " + used.getClass().getName()
+                        + ", which no json.naming describes; build it with Json.mapper(limits, naming)");
     }
 }

@@ -37,8 +37,8 @@ import java.util.Properties;
  */
 public final class PorticoConfig {
     /** The registered settings with their values; replaced whole when a module registers more. */
-    private record Resolved(Map<String, Setting<?>> settings, Map<String, Object> values, Map<String, String> sources) {
-    }
+    private record Resolved(
+            Map<String, Setting<?>> settings, Map<String, Object> values, Map<String, String> sources) {}
 
     private final Layers layers;
     private final Clock clock;
@@ -100,9 +100,10 @@ public final class PorticoConfig {
     public <T> T get(Setting<T> setting) {
         Resolved current = resolved;
         if (!current.settings().containsKey(setting.key())) {
-            throw new IllegalArgumentException("setting " + setting.key() + " is not registered: " + setting.module()
-                    .map(install -> install + " brings it")
-                    .orElse("register it with PorticoConfig.Builder.register(...) or a Module's settings()"));
+            throw new IllegalArgumentException("setting " + setting.key() + " is not registered: "
+                    + setting.module()
+                            .map(install -> install + " brings it")
+                            .orElse("register it with PorticoConfig.Builder.register(...) or a Module's settings()"));
         }
         return (T) current.values().get(setting.key());
     }
@@ -128,11 +129,17 @@ public final class PorticoConfig {
 
     /** The request limits. */
     public Limits limits() {
-        return new Limits(get(Settings.LIMITS_BODY_SIZE), Math.toIntExact(get(Settings.LIMITS_HEADER_SIZE)),
-                get(Settings.LIMITS_JSON_DEPTH), get(Settings.LIMITS_JSON_STRING_LENGTH),
-                get(Settings.LIMITS_FORM_FIELDS), get(Settings.LIMITS_FORM_DEPTH),
-                get(Settings.LIMITS_FORM_LIST_INDEX), get(Settings.LIMITS_MULTIPART_PARTS),
-                get(Settings.LIMITS_MULTIPART_PART_SIZE), get(Settings.LIMITS_MULTIPART_MEMORY_THRESHOLD),
+        return new Limits(
+                get(Settings.LIMITS_BODY_SIZE),
+                Math.toIntExact(get(Settings.LIMITS_HEADER_SIZE)),
+                get(Settings.LIMITS_JSON_DEPTH),
+                get(Settings.LIMITS_JSON_STRING_LENGTH),
+                get(Settings.LIMITS_FORM_FIELDS),
+                get(Settings.LIMITS_FORM_DEPTH),
+                get(Settings.LIMITS_FORM_LIST_INDEX),
+                get(Settings.LIMITS_MULTIPART_PARTS),
+                get(Settings.LIMITS_MULTIPART_PART_SIZE),
+                get(Settings.LIMITS_MULTIPART_MEMORY_THRESHOLD),
                 get(Settings.LIMITS_ERROR_ENTRIES));
     }
 
@@ -142,10 +149,15 @@ public final class PorticoConfig {
         Resolved current = resolved;
         for (Setting<?> setting : current.settings().values()) {
             Object value = current.values().get(setting.key());
-            String shown = !setting.secret() ? show(value)
+            String shown = !setting.secret()
+                    ? show(value)
                     : value == null || value.toString().isEmpty() ? "" : "********";
-            sb.append(setting.key()).append(" = ").append(shown)
-                    .append("    # ").append(current.sources().get(setting.key())).append('\n');
+            sb.append(setting.key())
+                    .append(" = ")
+                    .append(shown)
+                    .append("    # ")
+                    .append(current.sources().get(setting.key()))
+                    .append('\n');
         }
         return sb.toString();
     }
@@ -220,11 +232,14 @@ public final class PorticoConfig {
                 } else {
                     Properties properties = new Properties();
                     properties.load(reader);
-                    properties.stringPropertyNames().stream().sorted()
-                            .forEach(k -> file.put(k.trim(), properties.getProperty(k).trim()));
+                    properties.stringPropertyNames().stream()
+                            .sorted()
+                            .forEach(k ->
+                                    file.put(k.trim(), properties.getProperty(k).trim()));
                 }
             } catch (IOException e) {
-                throw new IllegalArgumentException("configuration file " + path + " cannot be read: " + e.getMessage(), e);
+                throw new IllegalArgumentException(
+                        "configuration file " + path + " cannot be read: " + e.getMessage(), e);
             }
             this.fileName = path.toString();
             return this;

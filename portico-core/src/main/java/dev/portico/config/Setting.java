@@ -23,10 +23,17 @@ public final class Setting<T> {
     /** How to install the module that brings this setting, for the error when it is read unregistered; set once. */
     private volatile String module;
 
-    private Setting(String key, String type, Function<String, T> parser, T defaultValue, boolean secret,
-                    String description, List<String> envAliases) {
+    private Setting(
+            String key,
+            String type,
+            Function<String, T> parser,
+            T defaultValue,
+            boolean secret,
+            String description,
+            List<String> envAliases) {
         if (!key.matches("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*")) {
-            throw new IllegalArgumentException("setting key '" + key + "' must be dotted lower-case words, as server.port");
+            throw new IllegalArgumentException(
+                    "setting key '" + key + "' must be dotted lower-case words, as server.port");
         }
         this.key = key;
         this.type = type;
@@ -49,22 +56,36 @@ public final class Setting<T> {
 
     /** An integer setting. */
     public static Setting<Integer> integer(String key, int defaultValue, String description) {
-        return new Setting<>(key, "integer", s -> {
-            try {
-                return Integer.valueOf(s.trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("expected an integer");
-            }
-        }, defaultValue, false, description, List.of());
+        return new Setting<>(
+                key,
+                "integer",
+                s -> {
+                    try {
+                        return Integer.valueOf(s.trim());
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("expected an integer");
+                    }
+                },
+                defaultValue,
+                false,
+                description,
+                List.of());
     }
 
     /** A boolean setting: {@code true} or {@code false}. */
     public static Setting<Boolean> bool(String key, boolean defaultValue, String description) {
-        return new Setting<>(key, "boolean", s -> switch (s.trim().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException("expected true or false");
-        }, defaultValue, false, description, List.of());
+        return new Setting<>(
+                key,
+                "boolean",
+                s -> switch (s.trim().toLowerCase(Locale.ROOT)) {
+                    case "true" -> true;
+                    case "false" -> false;
+                    default -> throw new IllegalArgumentException("expected true or false");
+                },
+                defaultValue,
+                false,
+                description,
+                List.of());
     }
 
     /** A duration: ISO-8601 ({@code PT30S}) or a number with a unit ({@code 30s}, {@code 500ms}, {@code 5m}, {@code 1h}). */
@@ -79,14 +100,22 @@ public final class Setting<T> {
 
     /** One of an enum's constants, by name in any case. */
     public static <E extends Enum<E>> Setting<E> choice(String key, Class<E> type, E defaultValue, String description) {
-        return new Setting<>(key, "one of " + List.of(type.getEnumConstants()).toString().toLowerCase(Locale.ROOT), s -> {
-            try {
-                return Enum.valueOf(type, s.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("expected one of "
-                        + List.of(type.getEnumConstants()).toString().toLowerCase(Locale.ROOT));
-            }
-        }, defaultValue, false, description, List.of());
+        return new Setting<>(
+                key,
+                "one of " + List.of(type.getEnumConstants()).toString().toLowerCase(Locale.ROOT),
+                s -> {
+                    try {
+                        return Enum.valueOf(
+                                type, s.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("expected one of "
+                                + List.of(type.getEnumConstants()).toString().toLowerCase(Locale.ROOT));
+                    }
+                },
+                defaultValue,
+                false,
+                description,
+                List.of());
     }
 
     /** This setting, also read from the plain environment variable {@code name} (below its PORTICO_ name). */
@@ -164,7 +193,8 @@ public final class Setting<T> {
                 return Duration.parse(s.toUpperCase(Locale.ROOT));
             }
             if (s.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2).trim()));
+                return Duration.ofMillis(
+                        Long.parseLong(s.substring(0, s.length() - 2).trim()));
             }
             long n = Long.parseLong(s.substring(0, s.length() - 1).trim());
             return switch (s.charAt(s.length() - 1)) {

@@ -17,12 +17,11 @@ import java.util.Set;
  * the type holds a {@link FileUpload}; both forms for {@link FormData}; JSON for anything else.
  */
 final class BodyMediaTypes {
-    private static final List<String> ALL = List.of(MediaType.APPLICATION_JSON, MediaType.FORM_URLENCODED,
-            MediaType.MULTIPART_FORM_DATA);
+    private static final List<String> ALL =
+            List.of(MediaType.APPLICATION_JSON, MediaType.FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA);
     private static final List<String> FORMS = List.of(MediaType.FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA);
 
-    private BodyMediaTypes() {
-    }
+    private BodyMediaTypes() {}
 
     static List<String> defaults(Type type) {
         if (type == FormData.class) {

@@ -48,8 +48,7 @@ import java.util.function.Consumer;
  */
 public final class Controllers {
 
-    private Controllers() {
-    }
+    private Controllers() {}
 
     /** The endpoints declared by {@code controller}'s annotated methods, each passed through {@code customizer}. */
     public static List<Endpoint> endpoints(Object controller, Consumer<EndpointBuilder> customizer) {
@@ -64,34 +63,39 @@ public final class Controllers {
             });
         }
         if (endpoints.isEmpty()) {
-            throw new IllegalArgumentException(controller.getClass().getName()
-                    + " has no method annotated @Get, @Post, @Put, @Patch or @Delete");
+            throw new IllegalArgumentException(
+                    controller.getClass().getName() + " has no method annotated @Get, @Post, @Put, @Patch or @Delete");
         }
         return endpoints;
     }
 
-    private record Mapping(HttpMethod method, String path) {
-    }
+    private record Mapping(HttpMethod method, String path) {}
 
     private static Optional<Mapping> mapping(Method method) {
         List<Mapping> found = new ArrayList<>();
         if (method.getAnnotation(Get.class) != null) {
-            found.add(new Mapping(HttpMethod.GET, method.getAnnotation(Get.class).value()));
+            found.add(
+                    new Mapping(HttpMethod.GET, method.getAnnotation(Get.class).value()));
         }
         if (method.getAnnotation(Post.class) != null) {
-            found.add(new Mapping(HttpMethod.POST, method.getAnnotation(Post.class).value()));
+            found.add(new Mapping(
+                    HttpMethod.POST, method.getAnnotation(Post.class).value()));
         }
         if (method.getAnnotation(Put.class) != null) {
-            found.add(new Mapping(HttpMethod.PUT, method.getAnnotation(Put.class).value()));
+            found.add(
+                    new Mapping(HttpMethod.PUT, method.getAnnotation(Put.class).value()));
         }
         if (method.getAnnotation(Patch.class) != null) {
-            found.add(new Mapping(HttpMethod.PATCH, method.getAnnotation(Patch.class).value()));
+            found.add(new Mapping(
+                    HttpMethod.PATCH, method.getAnnotation(Patch.class).value()));
         }
         if (method.getAnnotation(Delete.class) != null) {
-            found.add(new Mapping(HttpMethod.DELETE, method.getAnnotation(Delete.class).value()));
+            found.add(new Mapping(
+                    HttpMethod.DELETE, method.getAnnotation(Delete.class).value()));
         }
         if (found.size() > 1) {
-            throw new IllegalArgumentException(name(method) + " has more than one route annotation; declare one method per route");
+            throw new IllegalArgumentException(
+                    name(method) + " has more than one route annotation; declare one method per route");
         }
         return found.stream().findFirst();
     }
@@ -115,8 +119,8 @@ public final class Controllers {
         return builder.handle(invoker(controller, method));
     }
 
-    private static void input(EndpointBuilder builder, Method method, Mapping mapping, List<String> pathParams,
-                              Parameter parameter) {
+    private static void input(
+            EndpointBuilder builder, Method method, Mapping mapping, List<String> pathParams, Parameter parameter) {
         if (!parameter.isNamePresent()) {
             throw new IllegalStateException(name(method) + ": parameter names are missing; compile with -parameters "
                     + "(maven-compiler-plugin <parameters>true</parameters>)");
@@ -132,15 +136,22 @@ public final class Controllers {
         if (parameter.getType() == Request.class) {
             builder.requestInput();
         } else if (query != null) {
-            builder.input(new Input.Query(query.value().isEmpty() ? name : query.value(), type,
-                    emptyToNull(query.defaultValue()), annotations));
+            builder.input(new Input.Query(
+                    query.value().isEmpty() ? name : query.value(),
+                    type,
+                    emptyToNull(query.defaultValue()),
+                    annotations));
         } else if (header != null) {
             builder.input(new Input.Header(header.value(), type, emptyToNull(header.defaultValue()), annotations));
         } else if (cookie != null) {
-            builder.input(new Input.Cookie(cookie.value().isEmpty() ? name : cookie.value(), type,
-                    emptyToNull(cookie.defaultValue()), annotations));
+            builder.input(new Input.Cookie(
+                    cookie.value().isEmpty() ? name : cookie.value(),
+                    type,
+                    emptyToNull(cookie.defaultValue()),
+                    annotations));
         } else if (body != null) {
-            List<String> consumes = body.consumes().length == 0 ? BodyMediaTypes.defaults(type) : List.of(body.consumes());
+            List<String> consumes =
+                    body.consumes().length == 0 ? BodyMediaTypes.defaults(type) : List.of(body.consumes());
             builder.input(new Input.Body(type, consumes, annotations));
         } else if (Input.Caller.principalType(type).isPresent()) {
             builder.caller(type);
@@ -187,12 +198,14 @@ public final class Controllers {
             method.setAccessible(true);
             handle = MethodHandles.lookup().unreflect(method).bindTo(controller);
         } catch (IllegalAccessException | RuntimeException e) {
-            throw new IllegalArgumentException(name(method) + " cannot be called: " + e.getMessage()
-                    + "; make the method public or open its package to dev.portico.core", e);
+            throw new IllegalArgumentException(
+                    name(method) + " cannot be called: " + e.getMessage()
+                            + "; make the method public or open its package to dev.portico.core",
+                    e);
         }
         int arity = method.getParameterCount();
-        MethodHandle spread = handle.asSpreader(Object[].class, arity)
-                .asType(MethodType.methodType(Object.class, Object[].class));
+        MethodHandle spread =
+                handle.asSpreader(Object[].class, arity).asType(MethodType.methodType(Object.class, Object[].class));
         return new MethodInvoker(new ControllerMethod(controller, method), spread);
     }
 
@@ -206,8 +219,7 @@ public final class Controllers {
     }
 
     /** A controller (or an API module, {@code dev.portico.rpc}) and one of its route methods. */
-    public record ControllerMethod(Object controller, Method method) {
-    }
+    public record ControllerMethod(Object controller, Method method) {}
 
     /**
      * An invoker that calls a declared method, so that its declaration (parameter constraints) can be read at

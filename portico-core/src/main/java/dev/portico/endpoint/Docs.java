@@ -17,10 +17,19 @@ import java.util.Optional;
  * the documentation altogether ({@code hidden}, for the schema endpoint and the docs pages themselves, as
  * FastAPI's {@code include_in_schema=False}).
  */
-public record Docs(Optional<String> operationId, List<String> tags, Optional<String> summary,
-                   Optional<String> description, boolean deprecated, Optional<String> operationIdBase,
-                   Optional<String> componentName, Map<Integer, Type> responses, Map<String, Object> extensions,
-                   List<Parameter> queryParameters, boolean hidden, List<Header> headers) {
+public record Docs(
+        Optional<String> operationId,
+        List<String> tags,
+        Optional<String> summary,
+        Optional<String> description,
+        boolean deprecated,
+        Optional<String> operationIdBase,
+        Optional<String> componentName,
+        Map<Integer, Type> responses,
+        Map<String, Object> extensions,
+        List<Parameter> queryParameters,
+        boolean hidden,
+        List<Header> headers) {
 
     /** Copies the collections. */
     public Docs {
@@ -58,14 +67,28 @@ public record Docs(Optional<String> operationId, List<String> tags, Optional<Str
      * @param type the Java type of its value
      * @param description one sentence for the reader
      */
-    public record Parameter(String name, Type type, String description) {
-    }
+    public record Parameter(String name, Type type, String description) {}
 
     /** The first five overrides only, for an endpoint shown in the schema. */
-    public Docs(Optional<String> operationId, List<String> tags, Optional<String> summary,
-                Optional<String> description, boolean deprecated) {
-        this(operationId, tags, summary, description, deprecated, Optional.empty(), Optional.empty(), Map.of(),
-                Map.of(), List.of(), false, List.of());
+    public Docs(
+            Optional<String> operationId,
+            List<String> tags,
+            Optional<String> summary,
+            Optional<String> description,
+            boolean deprecated) {
+        this(
+                operationId,
+                tags,
+                summary,
+                description,
+                deprecated,
+                Optional.empty(),
+                Optional.empty(),
+                Map.of(),
+                Map.of(),
+                List.of(),
+                false,
+                List.of());
     }
 
     /** Nothing overridden. */

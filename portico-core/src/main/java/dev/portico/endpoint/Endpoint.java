@@ -35,9 +35,18 @@ import java.util.Optional;
  * @param invoker the code that runs
  * @param source where the endpoint was declared, for error messages
  */
-public record Endpoint(HttpMethod method, PathTemplate path, List<Input> inputs, Type output, int status,
-                       List<String> produces, Policies policies, List<Middleware> middlewares, Docs docs,
-                       Invoker invoker, String source) {
+public record Endpoint(
+        HttpMethod method,
+        PathTemplate path,
+        List<Input> inputs,
+        Type output,
+        int status,
+        List<String> produces,
+        Policies policies,
+        List<Middleware> middlewares,
+        Docs docs,
+        Invoker invoker,
+        String source) {
 
     /** A builder for {@code method} on {@code path}. */
     public static EndpointBuilder builder(HttpMethod method, String path) {

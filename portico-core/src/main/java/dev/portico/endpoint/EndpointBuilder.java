@@ -80,9 +80,9 @@ public final class EndpointBuilder {
     /** Declares a path parameter's Java type where the template leaves it out ({@code {id}} with {@code long}). */
     public EndpointBuilder pathParam(String name, Type type) {
         Class<?> raw = type instanceof Class<?> c ? c : Object.class;
-        ParamType paramType = ParamType.forJavaType(raw).orElseThrow(() -> new IllegalArgumentException(
-                "path parameter '" + name + "' of " + path + " has type " + type.getTypeName()
-                        + "; use int, long, UUID or String"));
+        ParamType paramType = ParamType.forJavaType(raw)
+                .orElseThrow(() -> new IllegalArgumentException("path parameter '" + name + "' of " + path
+                        + " has type " + type.getTypeName() + "; use int, long, UUID or String"));
         pathTypes.put(name, paramType);
         inputs.add(new Input.Path(name, paramType, type));
         return this;
@@ -381,12 +381,16 @@ public final class EndpointBuilder {
             throw new IllegalStateException(method + " " + path + " has no handler: call handle(...)");
         }
         if (invoker instanceof BodyInvoker<?> && inputs.stream().noneMatch(i -> i instanceof Input.Body)) {
-            throw new IllegalStateException(method + " " + path + " reads a body but declares no body type: call body(...)");
+            throw new IllegalStateException(
+                    method + " " + path + " reads a body but declares no body type: call body(...)");
         }
         PathTemplate template = PathTemplate.parse(path).withTypes(pathTypes);
         List<Input> all = new ArrayList<>();
         for (PathTemplate.Segment s : template.segments()) {
-            if (s.isParam() && inputs.stream().noneMatch(i -> i instanceof Input.Path p && p.name().equals(s.param()))) {
+            if (s.isParam()
+                    && inputs.stream()
+                            .noneMatch(
+                                    i -> i instanceof Input.Path p && p.name().equals(s.param()))) {
                 all.add(new Input.Path(s.param(), s.type(), s.type().javaType()));
             }
         }
@@ -398,14 +402,38 @@ public final class EndpointBuilder {
             all.add(input);
         }
         int success = status != null ? status : (output == void.class || output == Void.class ? 204 : 200);
-        Policies policies = new Policies(Optional.ofNullable(authenticators), Optional.ofNullable(permissions),
-                Optional.ofNullable(throttle), Optional.ofNullable(cacheFor), Optional.ofNullable(cacheTag), invalidates,
+        Policies policies = new Policies(
+                Optional.ofNullable(authenticators),
+                Optional.ofNullable(permissions),
+                Optional.ofNullable(throttle),
+                Optional.ofNullable(cacheFor),
+                Optional.ofNullable(cacheTag),
+                invalidates,
                 Optional.ofNullable(objectAccess));
-        Docs docs = new Docs(Optional.ofNullable(operationId), tags, Optional.ofNullable(summary),
-                Optional.ofNullable(description), deprecated, Optional.ofNullable(operationIdBase),
-                Optional.ofNullable(componentName), responses, extensions, queryParameters, hidden,
+        Docs docs = new Docs(
+                Optional.ofNullable(operationId),
+                tags,
+                Optional.ofNullable(summary),
+                Optional.ofNullable(description),
+                deprecated,
+                Optional.ofNullable(operationIdBase),
+                Optional.ofNullable(componentName),
+                responses,
+                extensions,
+                queryParameters,
+                hidden,
                 headers);
-        return new Endpoint(method, template, List.copyOf(all), output, success, produces, policies,
-                List.copyOf(middlewares), docs, invoker, source);
+        return new Endpoint(
+                method,
+                template,
+                List.copyOf(all),
+                output,
+                success,
+                produces,
+                policies,
+                List.copyOf(middlewares),
+                docs,
+                invoker,
+                source);
     }
 }

@@ -22,9 +22,14 @@ import java.util.Optional;
  *                     {@code get_object()} for OPTIONS and the browsable API's forms); a resource's item writes load
  *                     the row and run its object permission; empty when the endpoint names no object
  */
-public record Policies(Optional<List<Authenticator>> authenticators, Optional<List<Permission>> permissions,
-                       Optional<Throttle> throttle, Optional<Duration> cacheFor, Optional<String> cacheTag,
-                       List<String> invalidates, Optional<Permission> objectAccess) {
+public record Policies(
+        Optional<List<Authenticator>> authenticators,
+        Optional<List<Permission>> permissions,
+        Optional<Throttle> throttle,
+        Optional<Duration> cacheFor,
+        Optional<String> cacheTag,
+        List<String> invalidates,
+        Optional<Permission> objectAccess) {
 
     /** Copies the tag list. */
     public Policies {
@@ -33,7 +38,13 @@ public record Policies(Optional<List<Authenticator>> authenticators, Optional<Li
 
     /** Every policy from the application's defaults, no caching. */
     public static Policies defaults() {
-        return new Policies(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                List.of(), Optional.empty());
+        return new Policies(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                Optional.empty());
     }
 }

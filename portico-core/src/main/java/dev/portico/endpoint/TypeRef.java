@@ -27,8 +27,7 @@ public abstract class TypeRef<T> {
 
     /** A reference to a plain class. */
     public static <T> TypeRef<T> of(Class<T> type) {
-        return new TypeRef<>(type) {
-        };
+        return new TypeRef<>(type) {};
     }
 
     /** The captured type. */

@@ -32,8 +32,7 @@ public final class DependencyFailure {
     private static final AtomicLong LAST_SATURATED_LOG = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
     private static final int MAX_DEPTH = 20;
 
-    private DependencyFailure() {
-    }
+    private DependencyFailure() {}
 
     /** The 503 to answer when {@code failure} is a dependency's, else empty (a bug, answered 500). */
     public static Optional<ApiException> of(Throwable failure) {
@@ -41,8 +40,8 @@ public final class DependencyFailure {
         for (int depth = 0; t != null && depth < MAX_DEPTH; depth++, t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof PoolSaturated saturated) {
                 logSaturated(saturated);
-                return Optional.of(new ApiException(503, "server_busy",
-                        "The server is busy; try again shortly.").withHeader("Retry-After", "1"));
+                return Optional.of(new ApiException(503, "server_busy", "The server is busy; try again shortly.")
+                        .withHeader("Retry-After", "1"));
             }
             if (isConnectionFailure(t)) {
                 logOutage(t);
@@ -67,10 +66,15 @@ public final class DependencyFailure {
         long now = System.nanoTime();
         long last = LAST_SATURATED_LOG.get();
         if (now - last >= LOG_EVERY_NANOS && LAST_SATURATED_LOG.compareAndSet(last, now)) {
-            LOG.warn("the database connection pool is saturated, answering 503 server_busy: active={}, idle={}, "
-                    + "waiting={}, max={}; a request waited {} ms (database.pool-timeout); the database answers, so "
-                    + "raise database.pool-size if it has room, or make the queries shorter", pool.active(),
-                    pool.idle(), pool.waiting(), pool.max(), pool.waited().toMillis());
+            LOG.warn(
+                    "the database connection pool is saturated, answering 503 server_busy: active={}, idle={},"
+                        + " waiting={}, max={}; a request waited {} ms (database.pool-timeout); the database answers,"
+                        + " so raise database.pool-size if it has room, or make the queries shorter",
+                    pool.active(),
+                    pool.idle(),
+                    pool.waiting(),
+                    pool.max(),
+                    pool.waited().toMillis());
         }
     }
 

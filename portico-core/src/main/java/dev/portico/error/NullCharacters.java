@@ -18,8 +18,7 @@ public final class NullCharacters {
     /** Django's sentence, under each field. */
     public static final String MESSAGE = "Null characters are not allowed.";
 
-    private NullCharacters() {
-    }
+    private NullCharacters() {}
 
     /** Whether {@code text} holds a NUL character. */
     public static boolean in(String text) {

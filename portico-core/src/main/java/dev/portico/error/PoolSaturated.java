@@ -18,8 +18,10 @@ public final class PoolSaturated extends SQLTransientConnectionException {
 
     /** The pool's numbers when the request gave up, after waiting {@code waited}. */
     public PoolSaturated(int active, int idle, int waiting, int max, Duration waited, Throwable cause) {
-        super("the connection pool is saturated: no connection came free within " + waited.toMillis() + " ms "
-                + "(active=" + active + ", idle=" + idle + ", waiting=" + waiting + ", max=" + max + ")", cause);
+        super(
+                "the connection pool is saturated: no connection came free within " + waited.toMillis() + " ms "
+                        + "(active=" + active + ", idle=" + idle + ", waiting=" + waiting + ", max=" + max + ")",
+                cause);
         this.active = active;
         this.idle = idle;
         this.waiting = waiting;

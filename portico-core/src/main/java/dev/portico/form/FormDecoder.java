@@ -1,7 +1,7 @@
 package dev.portico.form;
 
-import dev.portico.error.ValidationFailed;
 import dev.portico.config.Naming;
+import dev.portico.error.ValidationFailed;
 import dev.portico.http.FormData;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -53,10 +53,11 @@ public final class FormDecoder {
     /** The decoder of {@code type}, its fields named by {@code naming} ({@code json.naming}). */
     public static FormDecoder of(Type type, List<IdResolver<?>> resolvers, Naming naming) {
         if (!structured(type)) {
-            throw new IllegalArgumentException(type.getTypeName() + " cannot be read from a form as a whole; "
-                    + "use a record, a List or a Map");
+            throw new IllegalArgumentException(
+                    type.getTypeName() + " cannot be read from a form as a whole; " + "use a record, a List or a Map");
         }
-        return new FormDecoder(FormPlanner.plan(type, resolvers, naming),
+        return new FormDecoder(
+                FormPlanner.plan(type, resolvers, naming),
                 type instanceof ParameterizedType p && p.getRawType() == Optional.class);
     }
 
@@ -68,14 +69,19 @@ public final class FormDecoder {
      * @param where the method, for startup messages
      * @param required for each argument, whether leaving it out is "This field is required."
      */
-    public static FormDecoder arguments(String where, List<String> names, List<Type> types, List<Boolean> required,
-                                        List<IdResolver<?>> resolvers) {
+    public static FormDecoder arguments(
+            String where, List<String> names, List<Type> types, List<Boolean> required, List<IdResolver<?>> resolvers) {
         return arguments(where, names, types, required, resolvers, Naming.CAMEL_CASE);
     }
 
     /** The same, the fields of records among the arguments named by {@code naming}; the arguments as declared. */
-    public static FormDecoder arguments(String where, List<String> names, List<Type> types, List<Boolean> required,
-                                        List<IdResolver<?>> resolvers, Naming naming) {
+    public static FormDecoder arguments(
+            String where,
+            List<String> names,
+            List<Type> types,
+            List<Boolean> required,
+            List<IdResolver<?>> resolvers,
+            Naming naming) {
         if (names.size() != types.size() || names.size() != required.size()) {
             throw new IllegalArgumentException(where + ": one name, type and required flag per argument");
         }
@@ -97,7 +103,8 @@ public final class FormDecoder {
             return c.isRecord();
         }
         if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw) {
-            return raw == List.class || raw == Map.class
+            return raw == List.class
+                    || raw == Map.class
                     || raw == Optional.class && structured(p.getActualTypeArguments()[0]);
         }
         return false;

@@ -1,7 +1,6 @@
 package dev.portico.form;
 
 import dev.portico.config.Naming;
-import dev.portico.input.Fields;
 import dev.portico.http.FileUpload;
 import dev.portico.http.FormData;
 import dev.portico.input.Fields;
@@ -59,8 +58,8 @@ public final class FormEncoder {
     }
 
     /** The same, records' fields named by {@code naming}: the server's {@code json.naming}. */
-    public static FormEncoder arguments(List<String> names, List<Type> types, List<IdResolver<?>> resolvers,
-                                        Naming naming) {
+    public static FormEncoder arguments(
+            List<String> names, List<Type> types, List<IdResolver<?>> resolvers, Naming naming) {
         if (names.size() != types.size()) {
             throw new IllegalArgumentException("one type per argument name");
         }
@@ -85,13 +84,15 @@ public final class FormEncoder {
     /** The fields as an {@code application/x-www-form-urlencoded} body or query string. */
     public static String urlencoded(FormData form) {
         StringBuilder out = new StringBuilder();
-        form.fields().forEach((name, values) -> values.forEach(value -> {
-            if (!out.isEmpty()) {
-                out.append('&');
-            }
-            out.append(java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)).append('=')
-                    .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
-        }));
+        form.fields()
+                .forEach((name, values) -> values.forEach(value -> {
+                    if (!out.isEmpty()) {
+                        out.append('&');
+                    }
+                    out.append(java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8))
+                            .append('=')
+                            .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+                }));
         return out.toString();
     }
 
@@ -154,8 +155,8 @@ public final class FormEncoder {
             try {
                 part = component.getAccessor().invoke(value);
             } catch (ReflectiveOperationException e) {
-                throw new IllegalArgumentException(raw.getName() + "." + component.getName() + " cannot be read: "
-                        + e.getMessage(), e);
+                throw new IllegalArgumentException(
+                        raw.getName() + "." + component.getName() + " cannot be read: " + e.getMessage(), e);
             }
             encode(FormTree.join(name, naming.wireName(component)), component.getGenericType(), part, out);
         }
@@ -200,8 +201,11 @@ public final class FormEncoder {
             case String s -> s;
             case Enum<?> e -> e.name();
             case byte[] bytes -> Base64.getEncoder().encodeToString(bytes);
-            case Instant instant -> BigDecimal.valueOf(instant.getEpochSecond())
-                    .add(BigDecimal.valueOf(instant.getNano(), 9)).stripTrailingZeros().toPlainString();
+            case Instant instant ->
+                BigDecimal.valueOf(instant.getEpochSecond())
+                        .add(BigDecimal.valueOf(instant.getNano(), 9))
+                        .stripTrailingZeros()
+                        .toPlainString();
             case BigDecimal decimal -> decimal.toString();
             default -> value.toString(); // numbers, booleans, UUID and the other java.time types
         };

@@ -41,7 +41,8 @@ final class FormErrors {
         if (errors == null) {
             errors = new LinkedHashMap<>();
         }
-        errors.computeIfAbsent(path.isEmpty() ? "non_field_errors" : path, k -> new ArrayList<>(1)).add(message);
+        errors.computeIfAbsent(path.isEmpty() ? "non_field_errors" : path, k -> new ArrayList<>(1))
+                .add(message);
         count++;
     }
 
@@ -91,7 +92,8 @@ final class FormErrors {
      */
     void throwIfAny() {
         if (errors != null) {
-            throw partial("") instanceof PartlyRead.Partial form ? new PartlyRead(errors, form)
+            throw partial("") instanceof PartlyRead.Partial form
+                    ? new PartlyRead(errors, form)
                     : new ValidationFailed(errors);
         }
     }

@@ -1,6 +1,5 @@
 package dev.portico.form;
 
-import dev.portico.http.FileUpload;
 import dev.portico.input.Omittable;
 import dev.portico.input.PartlyRead;
 import dev.portico.input.Scalars;
@@ -16,8 +15,16 @@ import java.util.Optional;
  * value at one node of a request's {@link FormTree}; problems go to {@link FormErrors} under their dotted
  * path, and a node with a problem below it returns {@code null}, so every error is found in one pass.
  */
-sealed interface FormNode permits FormNode.Scalar, FormNode.Model, FormNode.File, FormNode.Maybe, FormNode.OrNull, FormNode.Items,
-        FormNode.Dictionary, FormNode.Ref, RecordNode {
+sealed interface FormNode
+        permits FormNode.Scalar,
+                FormNode.Model,
+                FormNode.File,
+                FormNode.Maybe,
+                FormNode.OrNull,
+                FormNode.Items,
+                FormNode.Dictionary,
+                FormNode.Ref,
+                RecordNode {
     String REQUIRED = "This field is required.";
     String SENT_TWICE = "This field was sent more than once.";
     String UNKNOWN = "Unknown field.";
@@ -68,7 +75,9 @@ sealed interface FormNode permits FormNode.Scalar, FormNode.Model, FormNode.File
      * HTML form, or Swagger UI, sends for a field left blank.
      */
     static boolean blank(FormTree tree) {
-        return tree.values.size() == 1 && tree.values.get(0).isEmpty() && tree.files.isEmpty()
+        return tree.values.size() == 1
+                && tree.values.get(0).isEmpty()
+                && tree.files.isEmpty()
                 && tree.children.isEmpty();
     }
 
@@ -114,8 +123,10 @@ sealed interface FormNode permits FormNode.Scalar, FormNode.Model, FormNode.File
             }
             Optional<?> found = id.isBlank() || id.length() > LONGEST_ID ? Optional.empty() : resolver.resolve(id);
             if (found.isEmpty()) {
-                errors.add(path, "Invalid id \"" + (id.length() > 40 ? id.substring(0, 37) + "..." : id)
-                        + "\" - object does not exist.");
+                errors.add(
+                        path,
+                        "Invalid id \"" + (id.length() > 40 ? id.substring(0, 37) + "..." : id)
+                                + "\" - object does not exist.");
                 return null;
             }
             return found.get();
@@ -128,8 +139,11 @@ sealed interface FormNode permits FormNode.Scalar, FormNode.Model, FormNode.File
         public Object decode(FormTree tree, String path, FormErrors errors) {
             noChildren(tree, path, errors);
             if (tree.files.isEmpty()) {
-                errors.add(path, tree.values.isEmpty() ? requiredMessage()
-                        : "The submitted data was not a file. Check the encoding type on the form.");
+                errors.add(
+                        path,
+                        tree.values.isEmpty()
+                                ? requiredMessage()
+                                : "The submitted data was not a file. Check the encoding type on the form.");
                 return null;
             }
             if (tree.files.size() > 1) {
@@ -246,8 +260,11 @@ sealed interface FormNode permits FormNode.Scalar, FormNode.Model, FormNode.File
                 out.addAll(tree.files);
             }
             if (item instanceof Scalar && !tree.files.isEmpty() || item instanceof File && !tree.values.isEmpty()) {
-                errors.add(path, item instanceof File ? "The submitted data was not a file. Check the encoding type on the form."
-                        : "Expected a value, not a file.");
+                errors.add(
+                        path,
+                        item instanceof File
+                                ? "The submitted data was not a file. Check the encoding type on the form."
+                                : "Expected a value, not a file.");
             }
         }
 
@@ -261,9 +278,11 @@ sealed interface FormNode permits FormNode.Scalar, FormNode.Model, FormNode.File
                 }
                 int index = index(name);
                 if (index < 0) {
-                    errors.add(FormTree.join(path, name), placeholder(name)
-                            ? "\"" + name + "\" is a placeholder, not an index: send 0, 1, 2 in its place."
-                            : UNKNOWN);
+                    errors.add(
+                            FormTree.join(path, name),
+                            placeholder(name)
+                                    ? "\"" + name + "\" is a placeholder, not an index: send 0, 1, 2 in its place."
+                                    : UNKNOWN);
                 } else {
                     out.add(Map.entry(index, child.getValue()));
                 }
@@ -312,8 +331,9 @@ sealed interface FormNode permits FormNode.Scalar, FormNode.Model, FormNode.File
                     continue;
                 }
                 if (placeholder(name)) {
-                    errors.add(childPath, "\"" + name + "\" is a placeholder, not a key: send the key itself "
-                            + "in its place.");
+                    errors.add(
+                            childPath,
+                            "\"" + name + "\" is a placeholder, not a key: send the key itself " + "in its place.");
                     continue;
                 }
                 try {

@@ -52,7 +52,8 @@ public final class FormParser {
     /** Checks that a form's {@code count}th field is within the field-count limit. */
     public void checkCount(int count) {
         if (count > limits.formFields()) {
-            throw new ApiException(400, "too_many_fields", "The form has more than " + limits.formFields() + " fields.");
+            throw new ApiException(
+                    400, "too_many_fields", "The form has more than " + limits.formFields() + " fields.");
         }
     }
 
@@ -64,8 +65,11 @@ public final class FormParser {
             if (i == name.length() || name.charAt(i) == '.') {
                 checkIndex(name, segmentStart, i);
                 if (i < name.length() && ++depth > limits.formDepth()) {
-                    throw new ApiException(400, "field_name_too_deep", "Field name \"" + abbreviate(name)
-                            + "\" is nested deeper than " + limits.formDepth() + " levels.");
+                    throw new ApiException(
+                            400,
+                            "field_name_too_deep",
+                            "Field name \"" + abbreviate(name) + "\" is nested deeper than " + limits.formDepth()
+                                    + " levels.");
                 }
                 segmentStart = i + 1;
             }
@@ -89,8 +93,10 @@ public final class FormParser {
     }
 
     private ApiException indexTooLarge(String name) {
-        return new ApiException(400, "list_index_too_large", "Field name \"" + abbreviate(name)
-                + "\" has a list index above " + limits.formListIndex() + ".");
+        return new ApiException(
+                400,
+                "list_index_too_large",
+                "Field name \"" + abbreviate(name) + "\" has a list index above " + limits.formListIndex() + ".");
     }
 
     private static boolean allDigits(String s, int from, int to) {

@@ -1,9 +1,9 @@
 package dev.portico.form;
 
+import dev.portico.config.Naming;
 import dev.portico.http.FileUpload;
 import dev.portico.input.Fields;
 import dev.portico.input.Omittable;
-import dev.portico.config.Naming;
 import dev.portico.input.Scalars;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -34,8 +34,8 @@ final class FormPlanner {
         Map<Class<?>, IdResolver<?>> byType = new HashMap<>();
         for (IdResolver<?> resolver : resolvers) {
             if (byType.put(resolver.type(), resolver) != null) {
-                throw new IllegalArgumentException("two id resolvers for " + resolver.type().getName()
-                        + "; give one per model type");
+                throw new IllegalArgumentException(
+                        "two id resolvers for " + resolver.type().getName() + "; give one per model type");
             }
         }
         this.resolvers = byType;
@@ -51,8 +51,13 @@ final class FormPlanner {
      * {@code Object[]}: so arguments follow exactly the rules of a record's fields (dotted names, unknown names,
      * required ones), at the top level of the form.
      */
-    static FormNode arguments(String where, List<String> names, List<Type> types, List<Boolean> required,
-                              List<IdResolver<?>> resolvers, Naming naming) {
+    static FormNode arguments(
+            String where,
+            List<String> names,
+            List<Type> types,
+            List<Boolean> required,
+            List<IdResolver<?>> resolvers,
+            Naming naming) {
         FormPlanner planner = new FormPlanner(resolvers, naming);
         int n = names.size();
         FormNode[] plans = new FormNode[n];
@@ -67,11 +72,18 @@ final class FormPlanner {
                 throw new IllegalArgumentException(where + " has two arguments named " + names.get(i));
             }
         }
-        MethodHandle asArray = MethodHandles.identity(Object[].class)
-                .asType(MethodType.methodType(Object.class, Object[].class));
-        return new RecordNode(null, names.toArray(String[]::new), names.toArray(String[]::new), plans, isRequired,
-                new boolean[n], absent,
-                Map.copyOf(index), asArray);
+        MethodHandle asArray =
+                MethodHandles.identity(Object[].class).asType(MethodType.methodType(Object.class, Object[].class));
+        return new RecordNode(
+                null,
+                names.toArray(String[]::new),
+                names.toArray(String[]::new),
+                plans,
+                isRequired,
+                new boolean[n],
+                absent,
+                Map.copyOf(index),
+                asArray);
     }
 
     private FormNode node(Type type, String where) {
@@ -84,7 +96,9 @@ final class FormPlanner {
                 return new FormNode.File();
             }
             if (Scalars.isSingleValue(c)) {
-                return new FormNode.Scalar(Scalars.converter(c), c == boolean.class || c == Boolean.class,
+                return new FormNode.Scalar(
+                        Scalars.converter(c),
+                        c == boolean.class || c == Boolean.class,
                         CharSequence.class.isAssignableFrom(c));
             }
             if (c.isRecord()) {
@@ -140,7 +154,15 @@ final class FormPlanner {
             absent[i] = absent(component.getType());
             index.put(names[i], i);
         }
-        RecordNode node = new RecordNode(type, javaNames, names, plans, required, readOnly, absent, Map.copyOf(index),
+        RecordNode node = new RecordNode(
+                type,
+                javaNames,
+                names,
+                plans,
+                required,
+                readOnly,
+                absent,
+                Map.copyOf(index),
                 constructor(type, components));
         ref.target = node;
         inProgress.remove(type);
@@ -184,12 +206,15 @@ final class FormPlanner {
         try {
             Constructor<?> constructor = type.getDeclaredConstructor(types);
             constructor.setAccessible(true);
-            return MethodHandles.lookup().unreflectConstructor(constructor)
+            return MethodHandles.lookup()
+                    .unreflectConstructor(constructor)
                     .asSpreader(Object[].class, components.length)
                     .asType(MethodType.methodType(Object.class, Object[].class));
         } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalArgumentException(type.getName() + " cannot be constructed by Portico: " + e.getMessage()
-                    + "; make the record public or open its package", e);
+            throw new IllegalArgumentException(
+                    type.getName() + " cannot be constructed by Portico: " + e.getMessage()
+                            + "; make the record public or open its package",
+                    e);
         }
     }
 }

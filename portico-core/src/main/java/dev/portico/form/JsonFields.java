@@ -16,8 +16,7 @@ import java.util.Map;
  */
 public final class JsonFields {
 
-    private JsonFields() {
-    }
+    private JsonFields() {}
 
     /** The fields of {@code json}, which must be an object; a 400 otherwise. */
     public static FormData of(JsonNode json, FormParser limits) {
@@ -27,8 +26,10 @@ public final class JsonFields {
     /** The fields of {@code json}, counted on from {@code count} (the fields already made from other JSON text). */
     static FormData of(JsonNode json, FormParser limits, int[] count) {
         if (!json.isObject()) {
-            throw ValidationFailed.of("non_field_errors", "Expected a JSON object of arguments, not "
-                    + json.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ".");
+            throw ValidationFailed.of(
+                    "non_field_errors",
+                    "Expected a JSON object of arguments, not "
+                            + json.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ".");
         }
         LinkedHashMap<String, ArrayList<String>> fields = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : json.properties()) {
@@ -37,8 +38,12 @@ public final class JsonFields {
         return FormData.build(fields);
     }
 
-    private static void add(String name, JsonNode node, LinkedHashMap<String, ArrayList<String>> fields, int[] count,
-                            FormParser limits) {
+    private static void add(
+            String name,
+            JsonNode node,
+            LinkedHashMap<String, ArrayList<String>> fields,
+            int[] count,
+            FormParser limits) {
         if (node.isNull() || node.isMissingNode()) {
             return;
         }
@@ -60,8 +65,12 @@ public final class JsonFields {
         put(name, text(node), fields, count, limits);
     }
 
-    private static void put(String name, String value, LinkedHashMap<String, ArrayList<String>> fields, int[] count,
-                            FormParser limits) {
+    private static void put(
+            String name,
+            String value,
+            LinkedHashMap<String, ArrayList<String>> fields,
+            int[] count,
+            FormParser limits) {
         limits.checkCount(++count[0]);
         limits.checkName(name);
         fields.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);

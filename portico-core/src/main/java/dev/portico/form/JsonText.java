@@ -22,13 +22,13 @@ import java.util.List;
 final class JsonText {
     /** Reads trees only: nesting bounded as the shared mapper bounds it, duplicate keys refused. */
     private static final ObjectMapper READER = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+                    .streamReadConstraints(
+                            StreamReadConstraints.builder().maxNestingDepth(64).build())
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .build())
             .build();
 
-    private JsonText() {
-    }
+    private JsonText() {}
 
     /**
      * The tree that the JSON text sent at {@code tree} stands for, or null when it is not JSON text (the caller
@@ -45,17 +45,20 @@ final class JsonText {
         try {
             value = read(tree.values, list);
         } catch (JsonProcessingException e) {
-            errors.add(path, "Invalid JSON text: send " + (list ? "a JSON array" : "a JSON object")
-                    + " or the dotted names (" + path + (list ? ".0" : ".key") + ").");
+            errors.add(
+                    path,
+                    "Invalid JSON text: send " + (list ? "a JSON array" : "a JSON object") + " or the dotted names ("
+                            + path + (list ? ".0" : ".key") + ").");
             return null;
         }
         if (value == null || list != value.isArray()) {
-            errors.add(path, list ? "Expected a JSON array, or one JSON object per item."
-                    : "Expected one JSON object.");
+            errors.add(
+                    path, list ? "Expected a JSON array, or one JSON object per item." : "Expected one JSON object.");
             return null;
         }
         ObjectNode holder = JsonNodeFactory.instance.objectNode().set(path, value); // names checked in full
-        FormTree expanded = FormTree.of(JsonFields.of(holder, limits, errors.jsonFieldCount())).find(path);
+        FormTree expanded = FormTree.of(JsonFields.of(holder, limits, errors.jsonFieldCount()))
+                .find(path);
         return expanded == null ? new FormTree() : expanded;
     }
 

@@ -57,8 +57,10 @@ public final class MultipartParser {
             while (parts.hasNext()) {
                 FileItemInput part = parts.next();
                 if (++count > limits.multipartParts()) {
-                    throw new ApiException(400, "too_many_parts", "The multipart body has more than "
-                            + limits.multipartParts() + " parts.");
+                    throw new ApiException(
+                            400,
+                            "too_many_parts",
+                            "The multipart body has more than " + limits.multipartParts() + " parts.");
                 }
                 String name = part.getFieldName();
                 if (name == null) {
@@ -74,8 +76,13 @@ public final class MultipartParser {
         return FormData.build(fields, files);
     }
 
-    private void read(FileItemInput part, String name, Request request, Map<String, ArrayList<String>> fields,
-                      Map<String, ArrayList<FileUpload>> files) throws IOException {
+    private void read(
+            FileItemInput part,
+            String name,
+            Request request,
+            Map<String, ArrayList<String>> fields,
+            Map<String, ArrayList<FileUpload>> files)
+            throws IOException {
         if (part.isFormField()) {
             String value = new String(readSmall(part.getInputStream()), StandardCharsets.UTF_8);
             NullCharacters.check(name, value);
@@ -132,7 +139,8 @@ public final class MultipartParser {
                 out.close();
             }
         }
-        return file == null ? new SpooledUpload(fileName, contentType, size, memory.toByteArray(), null)
+        return file == null
+                ? new SpooledUpload(fileName, contentType, size, memory.toByteArray(), null)
                 : new SpooledUpload(fileName, contentType, size, null, file);
     }
 
@@ -179,8 +187,8 @@ public final class MultipartParser {
     }
 
     private PayloadTooLarge partTooLarge() {
-        return new PayloadTooLarge("A multipart part is larger than the limit of " + limits.multipartPartSize()
-                + " bytes.");
+        return new PayloadTooLarge(
+                "A multipart part is larger than the limit of " + limits.multipartPartSize() + " bytes.");
     }
 
     /** The Portico answer carried by a failure, or a 400 for a body the library could not split. */

@@ -23,8 +23,16 @@ final class RecordNode implements FormNode {
     private final Map<String, Integer> index;
     private final MethodHandle constructor;
 
-    RecordNode(Class<?> type, String[] components, String[] names, FormNode[] plans, boolean[] required,
-               boolean[] readOnly, Object[] absent, Map<String, Integer> index, MethodHandle constructor) {
+    RecordNode(
+            Class<?> type,
+            String[] components,
+            String[] names,
+            FormNode[] plans,
+            boolean[] required,
+            boolean[] readOnly,
+            Object[] absent,
+            Map<String, Integer> index,
+            MethodHandle constructor) {
         this.type = type;
         this.components = components;
         this.names = names;
@@ -117,8 +125,12 @@ final class RecordNode implements FormNode {
      * A required one still reads it, and says why it is wrong ("A valid integer is required.").
      */
     private Object component(int i, FormTree found, String path, FormErrors errors) {
-        if (found != null && !readOnly[i] && !required[i] && FormNode.blank(found)
-                && !(plans[i] instanceof FormNode.OrNull) && !FormNode.takesText(plans[i])) {
+        if (found != null
+                && !readOnly[i]
+                && !required[i]
+                && FormNode.blank(found)
+                && !(plans[i] instanceof FormNode.OrNull)
+                && !FormNode.takesText(plans[i])) {
             return absent[i];
         }
         if (found == null || readOnly[i]) {

@@ -3,7 +3,6 @@ package dev.portico.health;
 import dev.portico.error.ApiException;
 import dev.portico.http.HttpMethod;
 import dev.portico.http.Middleware;
-import dev.portico.http.Request;
 import dev.portico.http.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -41,8 +40,8 @@ public final class HealthEndpoints implements Middleware {
     private final Duration timeout;
     private final BooleanSupplier draining;
 
-    private HealthEndpoints(String healthPath, String readyPath, List<HealthCheck> checks, Duration timeout,
-                            BooleanSupplier draining) {
+    private HealthEndpoints(
+            String healthPath, String readyPath, List<HealthCheck> checks, Duration timeout, BooleanSupplier draining) {
         this.healthPath = healthPath;
         this.readyPath = readyPath;
         this.checks = List.copyOf(checks);
@@ -54,12 +53,12 @@ public final class HealthEndpoints implements Middleware {
      * The two paths ({@code ""} serves none), the checks {@code /ready} runs, their time limit, and what tells that
      * the server is shutting down.
      */
-    public static HealthEndpoints create(String healthPath, String readyPath, List<HealthCheck> checks,
-                                         Duration timeout, BooleanSupplier draining) {
+    public static HealthEndpoints create(
+            String healthPath, String readyPath, List<HealthCheck> checks, Duration timeout, BooleanSupplier draining) {
         List<String> names = checks.stream().map(HealthCheck::name).toList();
         if (names.stream().distinct().count() != names.size()) {
-            throw new IllegalArgumentException("two health checks have the same name: " + names
-                    + " (give each dependency one check)");
+            throw new IllegalArgumentException(
+                    "two health checks have the same name: " + names + " (give each dependency one check)");
         }
         if (!healthPath.isEmpty() && healthPath.equals(readyPath)) {
             throw new IllegalArgumentException("health.path and health.ready-path are both " + healthPath);
@@ -69,7 +68,9 @@ public final class HealthEndpoints implements Middleware {
 
     /** The paths served (an empty one is not), for the request observer to record apart. */
     public List<String> paths() {
-        return java.util.stream.Stream.of(healthPath, readyPath).filter(p -> !p.isEmpty()).toList();
+        return java.util.stream.Stream.of(healthPath, readyPath)
+                .filter(p -> !p.isEmpty())
+                .toList();
     }
 
     @Override
@@ -100,7 +101,10 @@ public final class HealthEndpoints implements Middleware {
             if (!up) {
                 down.put(name, List.of("down"));
             }
-            body.append(body.charAt(body.length() - 1) == '{' ? "" : ",").append('"').append(name).append("\":\"ok\"");
+            body.append(body.charAt(body.length() - 1) == '{' ? "" : ",")
+                    .append('"')
+                    .append(name)
+                    .append("\":\"ok\"");
         });
         if (!down.isEmpty()) {
             throw unavailable("Service temporarily unavailable, try again later.", down);
@@ -142,7 +146,8 @@ public final class HealthEndpoints implements Middleware {
     }
 
     private static ApiException unavailable(String detail, Map<String, List<String>> errors) {
-        return new ApiException(503, "service_unavailable", detail, errors).withHeader("Retry-After", "1")
+        return new ApiException(503, "service_unavailable", detail, errors)
+                .withHeader("Retry-After", "1")
                 .withHeader("Cache-Control", "no-store");
     }
 

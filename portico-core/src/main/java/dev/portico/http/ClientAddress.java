@@ -67,7 +67,7 @@ public final class ClientAddress {
     private List<String> hops(Request request) {
         String name = header == Header.FORWARDED ? "Forwarded" : "X-Forwarded-For";
         List<String> hops = new ArrayList<>();
-        for (String line : request.headers(name)) {          // several lines are one list, in order
+        for (String line : request.headers(name)) { // several lines are one list, in order
             for (String element : line.split(",")) {
                 hops.add(header == Header.FORWARDED ? forParameter(element) : element.trim());
             }
@@ -92,13 +92,13 @@ public final class ClientAddress {
             int close = host.indexOf(']');
             host = close < 0 ? "" : host.substring(1, close);
         } else if (host.indexOf(':') == host.lastIndexOf(':') && host.indexOf(':') > 0) {
-            host = host.substring(0, host.indexOf(':'));   // 203.0.113.7:4711
+            host = host.substring(0, host.indexOf(':')); // 203.0.113.7:4711
         }
         if (host.isEmpty() || host.length() > 45 || !(host.indexOf(':') >= 0 ? ipv6Chars(host) : ipv4(host))) {
             return null;
         }
         try {
-            return InetAddress.getByName(host).getHostAddress();    // a literal: parsed, never looked up
+            return InetAddress.getByName(host).getHostAddress(); // a literal: parsed, never looked up
         } catch (UnknownHostException e) {
             return null;
         }
@@ -110,7 +110,9 @@ public final class ClientAddress {
             return false;
         }
         for (String part : parts) {
-            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)
+            if (part.isEmpty()
+                    || part.length() > 3
+                    || !part.chars().allMatch(Character::isDigit)
                     || Integer.parseInt(part) > 255) {
                 return false;
             }

@@ -5,8 +5,7 @@ import java.util.Optional;
 /** Reads a {@code Cookie} request header (RFC 6265: {@code name=value; name2=value2}) without allocating a map. */
 final class Cookies {
 
-    private Cookies() {
-    }
+    private Cookies() {}
 
     /** The value of {@code name} in one {@code Cookie} header, with surrounding double quotes removed. */
     static Optional<String> find(String header, String name) {

@@ -41,8 +41,8 @@ public final class FormData {
     }
 
     /** Fields and files a parser collected, taken over without a copy, as {@link #build(LinkedHashMap)}. */
-    public static FormData build(LinkedHashMap<String, ArrayList<String>> fields,
-                          LinkedHashMap<String, ArrayList<FileUpload>> files) {
+    public static FormData build(
+            LinkedHashMap<String, ArrayList<String>> fields, LinkedHashMap<String, ArrayList<FileUpload>> files) {
         Map<String, List<String>> view = new LinkedHashMap<>();
         fields.forEach((name, values) -> view.put(name, Collections.unmodifiableList(values)));
         Map<String, List<FileUpload>> fileView = new LinkedHashMap<>();

@@ -5,8 +5,7 @@ package dev.portico.http;
  * page escapes the same five characters the same way.
  */
 public final class Html {
-    private Html() {
-    }
+    private Html() {}
 
     /** Escapes text for an element's content or a quoted attribute value: {@code & < > " '}. */
     public static String escape(String text) {

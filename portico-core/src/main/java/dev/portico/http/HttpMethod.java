@@ -5,7 +5,13 @@ import java.util.Optional;
 
 /** The HTTP methods an endpoint can be declared for, plus HEAD and OPTIONS which the framework answers itself. */
 public enum HttpMethod {
-    GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS;
+    GET,
+    HEAD,
+    POST,
+    PUT,
+    PATCH,
+    DELETE,
+    OPTIONS;
 
     /** The method named by {@code name} (case-sensitive, as HTTP says), or empty for an extension method. */
     public static Optional<HttpMethod> parse(String name) {

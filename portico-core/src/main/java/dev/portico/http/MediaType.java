@@ -12,8 +12,7 @@ public final class MediaType {
 
     public static final String TEXT_PLAIN_UTF8 = "text/plain; charset=UTF-8";
 
-    private MediaType() {
-    }
+    private MediaType() {}
 
     /**
      * The essence of a Content-Type header value: type/subtype, lower-cased, without parameters.

@@ -13,8 +13,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class PercentDecoding {
 
-    private PercentDecoding() {
-    }
+    private PercentDecoding() {}
 
     /**
      * The decoded text of {@code s[from, to)}, or null when it is malformed: a bad escape, bytes that are not
@@ -55,7 +54,8 @@ public final class PercentDecoding {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes.toByteArray()))

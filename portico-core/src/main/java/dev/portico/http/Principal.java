@@ -45,8 +45,7 @@ public interface Principal {
 
     /** A principal with just an id and scopes, for tests and simple authenticators. */
     static Principal of(String id, Set<String> scopes) {
-        record Simple(String id, Set<String> scopes) implements Principal {
-        }
+        record Simple(String id, Set<String> scopes) implements Principal {}
         return new Simple(id, Set.copyOf(scopes));
     }
 }

@@ -143,13 +143,15 @@ public final class Response {
      */
     public Response onComplete(Runnable action) {
         Runnable before = completion;
-        completion = before == null ? action : () -> {
-            try {
-                before.run();
-            } finally {
-                action.run();
-            }
-        };
+        completion = before == null
+                ? action
+                : () -> {
+                    try {
+                        before.run();
+                    } finally {
+                        action.run();
+                    }
+                };
         return this;
     }
 

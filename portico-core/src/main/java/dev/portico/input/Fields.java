@@ -22,8 +22,7 @@ import java.util.OptionalLong;
  */
 public final class Fields {
 
-    private Fields() {
-    }
+    private Fields() {}
 
     /**
      * Whether a component must be present and non-null: true unless its type is an {@code Optional}, a
@@ -32,8 +31,11 @@ public final class Fields {
      */
     public static boolean required(RecordComponent component) {
         Class<?> type = component.getType();
-        if (type == Optional.class || type == OptionalInt.class || type == OptionalLong.class
-                || type == OptionalDouble.class || type == Omittable.class) {
+        if (type == Optional.class
+                || type == OptionalInt.class
+                || type == OptionalLong.class
+                || type == OptionalDouble.class
+                || type == Omittable.class) {
             return false;
         }
         return !nullable(component) && !nullable(component.getAccessor());
@@ -64,7 +66,8 @@ public final class Fields {
      */
     public static List<Annotation> valueAnnotations(AnnotatedType type) {
         List<Annotation> found = new ArrayList<>(List.of(type.getAnnotations()));
-        if (type instanceof AnnotatedParameterizedType p && p.getType() instanceof ParameterizedType raw
+        if (type instanceof AnnotatedParameterizedType p
+                && p.getType() instanceof ParameterizedType raw
                 && (raw.getRawType() == Optional.class || raw.getRawType() == Omittable.class)) {
             found.addAll(List.of(p.getAnnotatedActualTypeArguments()[0].getAnnotations()));
         }
@@ -77,18 +80,22 @@ public final class Fields {
      * read. The OpenAPI property, OPTIONS' {@code help_text}, the browsable API's and the admin's forms show it.
      */
     public static java.util.Optional<String> description(RecordComponent component) {
-        com.fasterxml.jackson.annotation.JsonPropertyDescription d = component.getAccessor()
-                .getAnnotation(com.fasterxml.jackson.annotation.JsonPropertyDescription.class);
-        return d == null || d.value().isBlank() ? java.util.Optional.empty() : java.util.Optional.of(d.value().strip());
+        com.fasterxml.jackson.annotation.JsonPropertyDescription d =
+                component.getAccessor().getAnnotation(com.fasterxml.jackson.annotation.JsonPropertyDescription.class);
+        return d == null || d.value().isBlank()
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(d.value().strip());
     }
 
     /** Whether the component is set by the server only ({@link ReadOnly}). */
     public static boolean readOnly(RecordComponent component) {
-        return component.isAnnotationPresent(ReadOnly.class) || component.getAccessor().isAnnotationPresent(ReadOnly.class);
+        return component.isAnnotationPresent(ReadOnly.class)
+                || component.getAccessor().isAnnotationPresent(ReadOnly.class);
     }
 
     /** Whether the component is sent by clients only ({@link WriteOnly}). */
     public static boolean writeOnly(RecordComponent component) {
-        return component.isAnnotationPresent(WriteOnly.class) || component.getAccessor().isAnnotationPresent(WriteOnly.class);
+        return component.isAnnotationPresent(WriteOnly.class)
+                || component.getAccessor().isAnnotationPresent(WriteOnly.class);
     }
 }

@@ -36,13 +36,11 @@ public final class PartlyRead extends ValidationFailed {
      * record that itself partly read is a {@code Partial} of its own. Components that failed, or were not sent,
      * are left out.
      */
-    public record Partial(Class<?> type, Map<String, Object> components) {
-    }
+    public record Partial(Class<?> type, Map<String, Object> components) {}
 
     /**
      * A list of records that did not all read: the items that did (or partly did, as a {@link Partial}) by their
      * index; those that failed are left out.
      */
-    public record PartialItems(Map<Integer, Object> items) {
-    }
+    public record PartialItems(Map<Integer, Object> items) {}
 }

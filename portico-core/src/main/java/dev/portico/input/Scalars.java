@@ -25,8 +25,7 @@ import java.util.function.Function;
  */
 public final class Scalars {
 
-    private Scalars() {
-    }
+    private Scalars() {}
 
     /** Converts one text value; throws {@link IllegalArgumentException} with a client-facing sentence. */
     @FunctionalInterface
@@ -145,7 +144,8 @@ public final class Scalars {
             return text -> parseTime(LocalTime::parse, text, message);
         }
         if (type == OffsetDateTime.class) {
-            return text -> isEpochSeconds(text) ? epoch(text).atOffset(ZoneOffset.UTC)
+            return text -> isEpochSeconds(text)
+                    ? epoch(text).atOffset(ZoneOffset.UTC)
                     : parseTime(OffsetDateTime::parse, text, message);
         }
         if (type == ZonedDateTime.class) {
@@ -269,7 +269,8 @@ public final class Scalars {
      */
     private static Object base64(String text) {
         try {
-            return text.indexOf('-') >= 0 || text.indexOf('_') >= 0 ? java.util.Base64.getUrlDecoder().decode(text)
+            return text.indexOf('-') >= 0 || text.indexOf('_') >= 0
+                    ? java.util.Base64.getUrlDecoder().decode(text)
                     : java.util.Base64.getDecoder().decode(text);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Must be valid base64.");

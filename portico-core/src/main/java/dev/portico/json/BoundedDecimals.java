@@ -57,7 +57,8 @@ final class BoundedDecimals extends SimpleModule {
 
         @Override
         public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            BigDecimal value = fromStrings && p.currentToken() == JsonToken.VALUE_STRING ? parse(p)
+            BigDecimal value = fromStrings && p.currentToken() == JsonToken.VALUE_STRING
+                    ? parse(p)
                     : NumberDeserializers.BigDecimalDeserializer.instance.deserialize(p, ctxt);
             if (value != null && !bounded(value)) {
                 throw InvalidFormatException.from(p, "number out of range", p.getText(), BigDecimal.class);

@@ -129,9 +129,9 @@ public final class FieldByField {
     }
 
     /** A known property's value at {@code parser}: a record in it pruned, anything else read whole. */
-    private JsonNode value(JsonParser parser, Property property, String path, BoundedErrors errors)
-            throws IOException {
-        Shape nested = property.nested() != null ? shape(property.nested())
+    private JsonNode value(JsonParser parser, Property property, String path, BoundedErrors errors) throws IOException {
+        Shape nested = property.nested() != null
+                ? shape(property.nested())
                 : property.content() != null ? shape(rootDeserializer(property.content())) : null;
         JsonToken token = parser.currentToken();
         if (nested != null && token == JsonToken.START_OBJECT && !property.items()) {
@@ -141,8 +141,7 @@ public final class FieldByField {
             ArrayNode array = mapper.getNodeFactory().arrayNode();
             for (JsonToken item = parser.nextToken(); item != JsonToken.END_ARRAY; item = parser.nextToken()) {
                 String at = join(path, Integer.toString(array.size()));
-                array.add(item == JsonToken.START_OBJECT ? prune(parser, nested, at, errors)
-                        : values.readTree(parser));
+                array.add(item == JsonToken.START_OBJECT ? prune(parser, nested, at, errors) : values.readTree(parser));
             }
             return array;
         }
@@ -188,7 +187,8 @@ public final class FieldByField {
     private Object property(Property property, JsonNode node, String path, BoundedErrors errors)
             throws JsonMappingException {
         int before = errors.count();
-        Shape nested = property.nested() != null ? shape(property.nested())
+        Shape nested = property.nested() != null
+                ? shape(property.nested())
                 : property.content() != null ? shape(rootDeserializer(property.content())) : null;
         if (nested != null && node instanceof ObjectNode object && !property.items()) {
             PartlyRead.Partial partial = read(nested, object, path, errors);
@@ -210,8 +210,9 @@ public final class FieldByField {
     }
 
     /** Each item of a list of records, read field by field when it is an object. */
-    private PartlyRead.PartialItems items(Shape shape, JavaType item, ArrayNode array, String path,
-                                          BoundedErrors errors) throws JsonMappingException {
+    private PartlyRead.PartialItems items(
+            Shape shape, JavaType item, ArrayNode array, String path, BoundedErrors errors)
+            throws JsonMappingException {
         JsonDeserializer<Object> deserializer = rootDeserializer(item);
         Map<Integer, Object> read = new LinkedHashMap<>();
         for (int i = 0; i < array.size(); i++) {
@@ -247,7 +248,8 @@ public final class FieldByField {
     }
 
     private Shape shape(JsonDeserializer<?> deserializer) {
-        if (!(deserializer instanceof BeanDeserializerBase bean) || !bean.handledType().isRecord()) {
+        if (!(deserializer instanceof BeanDeserializerBase bean)
+                || !bean.handledType().isRecord()) {
             return null;
         }
         return shapes.computeIfAbsent(bean, d -> Shape.of(mapper.getDeserializationConfig(), bean));
@@ -258,8 +260,12 @@ public final class FieldByField {
     }
 
     /** A record's properties as its deserializer reads them, and what it does with names it does not know. */
-    private record Shape(Class<?> type, List<Property> properties, Map<String, Property> named, Set<String> ignored,
-                         boolean failOnUnknown) {
+    private record Shape(
+            Class<?> type,
+            List<Property> properties,
+            Map<String, Property> named,
+            Set<String> ignored,
+            boolean failOnUnknown) {
 
         static Shape of(DeserializationConfig config, BeanDeserializerBase bean) {
             Class<?> type = bean.handledType();
@@ -285,31 +291,44 @@ public final class FieldByField {
             JsonIgnoreProperties.Value ignorals = config.getDefaultPropertyIgnorals(type, description.getClassInfo());
             Set<String> ignored = new HashSet<>(ignorals.findIgnoredForDeserialization());
             ignored.addAll(description.getIgnoredPropertyNames());
-            boolean failOnUnknown = config.isEnabled(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    && !ignorals.getIgnoreUnknown();
-            return new Shape(type, List.copyOf(properties.values()), Map.copyOf(named),
-                    Set.copyOf(ignored), failOnUnknown);
+            boolean failOnUnknown =
+                    config.isEnabled(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) && !ignorals.getIgnoreUnknown();
+            return new Shape(
+                    type, List.copyOf(properties.values()), Map.copyOf(named), Set.copyOf(ignored), failOnUnknown);
         }
 
-        private static void add(DeserializationConfig config, Map<String, Property> properties,
-                                SettableBeanProperty bean, Map<String, String> javaNames) {
+        private static void add(
+                DeserializationConfig config,
+                Map<String, Property> properties,
+                SettableBeanProperty bean,
+                Map<String, String> javaNames) {
             if (properties.containsKey(bean.getName())) {
                 return;
             }
             JsonDeserializer<Object> value = bean.getValueDeserializer();
-            JsonDeserializer<?> nested = value instanceof BeanDeserializerBase b && b.handledType().isRecord()
-                    ? b : null;
+            JsonDeserializer<?> nested =
+                    value instanceof BeanDeserializerBase b && b.handledType().isRecord() ? b : null;
             JavaType type = bean.getType();
             boolean items = type.isCollectionLikeType();
-            JavaType content = nested == null && (items || type.isReferenceType())
-                    && type.getContentType().getRawClass().isRecord() ? type.getContentType() : null;
+            JavaType content = nested == null
+                            && (items || type.isReferenceType())
+                            && type.getContentType().getRawClass().isRecord()
+                    ? type.getContentType()
+                    : null;
             List<String> aliases = new ArrayList<>();
             for (PropertyName alias : bean.findAliases(config)) {
                 aliases.add(alias.getSimpleName());
             }
-            properties.put(bean.getName(), new Property(bean.getName(), List.copyOf(aliases),
-                    javaNames.getOrDefault(bean.getName(), bean.getName()), bean, nested, content,
-                    content != null && items));
+            properties.put(
+                    bean.getName(),
+                    new Property(
+                            bean.getName(),
+                            List.copyOf(aliases),
+                            javaNames.getOrDefault(bean.getName(), bean.getName()),
+                            bean,
+                            nested,
+                            content,
+                            content != null && items));
         }
     }
 
@@ -318,8 +337,14 @@ public final class FieldByField {
      * record's deserializer if it is one, or the record type it holds ({@code Optional<Author>}) or lists
      * ({@code items}: {@code List<Comment>}).
      */
-    private record Property(String json, List<String> aliases, String java, SettableBeanProperty bean,
-                            JsonDeserializer<?> nested, JavaType content, boolean items) {
+    private record Property(
+            String json,
+            List<String> aliases,
+            String java,
+            SettableBeanProperty bean,
+            JsonDeserializer<?> nested,
+            JavaType content,
+            boolean items) {
 
         /** Its value in {@code object}, under its name or an alias; null when not sent. */
         JsonNode find(ObjectNode object) {

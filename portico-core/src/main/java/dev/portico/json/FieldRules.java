@@ -55,10 +55,12 @@ final class FieldRules extends JacksonAnnotationIntrospector {
         RecordComponent[] components = owner.getRecordComponents();
         if (member instanceof AnnotatedParameter parameter) {
             return parameter.getOwner().getMember() instanceof Constructor<?> constructor
-                    && constructor.getParameterCount() == components.length
-                    ? components[parameter.getIndex()] : null;
+                            && constructor.getParameterCount() == components.length
+                    ? components[parameter.getIndex()]
+                    : null;
         }
-        if (member instanceof AnnotatedField || member instanceof AnnotatedMethod method && method.getParameterCount() == 0) {
+        if (member instanceof AnnotatedField
+                || member instanceof AnnotatedMethod method && method.getParameterCount() == 0) {
             for (RecordComponent component : components) {
                 if (component.getName().equals(member.getName())) {
                     return component;

@@ -1,6 +1,5 @@
 package dev.portico.json;
 
-import dev.portico.config.Naming;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -12,6 +11,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.portico.config.Naming;
 import dev.portico.config.PorticoConfig;
 import dev.portico.config.Settings;
 
@@ -26,12 +26,15 @@ import dev.portico.config.Settings;
  */
 public final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     /** The limits the parser enforces while reading, before any object is built. */
-    public record Limits(int maxNestingDepth, int maxStringLength, int maxNumberLength, boolean failOnUnknownFields,
-                         boolean decimalsAsStrings) {
+    public record Limits(
+            int maxNestingDepth,
+            int maxStringLength,
+            int maxNumberLength,
+            boolean failOnUnknownFields,
+            boolean decimalsAsStrings) {
 
         /** Limits with decimals as JSON numbers. */
         public Limits(int maxNestingDepth, int maxStringLength, int maxNumberLength, boolean failOnUnknownFields) {
@@ -41,7 +44,11 @@ public final class Json {
         /** The limits {@code config} sets: its {@code limits.json-*}, {@code json.fail-on-unknown-fields} and decimals. */
         public static Limits of(PorticoConfig config) {
             dev.portico.config.Limits l = config.limits();
-            return new Limits(l.jsonDepth(), l.jsonStringLength(), 1000, config.get(Settings.JSON_FAIL_ON_UNKNOWN_FIELDS),
+            return new Limits(
+                    l.jsonDepth(),
+                    l.jsonStringLength(),
+                    1000,
+                    config.get(Settings.JSON_FAIL_ON_UNKNOWN_FIELDS),
                     config.get(Settings.JSON_DECIMALS_AS_STRINGS));
         }
 

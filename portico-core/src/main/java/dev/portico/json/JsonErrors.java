@@ -22,19 +22,19 @@ import java.util.UUID;
  */
 public final class JsonErrors {
 
-    private JsonErrors() {
-    }
+    private JsonErrors() {}
 
     /** The answer for a body that failed to read as JSON of the expected type. */
     public static ApiException translate(JsonProcessingException e) {
         if (constraint(e)) {
-            return new ApiException(400, "json_limit_exceeded",
-                    "JSON body exceeds a parser limit: " + constraintMessage(e) + ".");
+            return new ApiException(
+                    400, "json_limit_exceeded", "JSON body exceeds a parser limit: " + constraintMessage(e) + ".");
             // the limit's own message names the limit and its value, never the input
         }
         if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
             if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
-                return ValidationFailed.of("non_field_errors", "Expected " + describe(mismatched.getTargetType()) + ".");
+                return ValidationFailed.of(
+                        "non_field_errors", "Expected " + describe(mismatched.getTargetType()) + ".");
             }
             return new ParseError("JSON parse error: " + firstLine(e.getOriginalMessage()) + ".");
         }
@@ -76,7 +76,9 @@ public final class JsonErrors {
             }
             return "Expected " + describe(m.getTargetType()) + ".";
         }
-        if (e instanceof ValueInstantiationException v && v.getCause() != null && v.getCause().getMessage() != null) {
+        if (e instanceof ValueInstantiationException v
+                && v.getCause() != null
+                && v.getCause().getMessage() != null) {
             return firstLine(v.getCause().getMessage());
         }
         return "Invalid value.";
@@ -104,11 +106,19 @@ public final class JsonErrors {
     }
 
     private static String describe(Class<?> type) {
-        if (type == int.class || type == Integer.class || type == long.class || type == Long.class
-                || type == short.class || type == Short.class || type == BigInteger.class) {
+        if (type == int.class
+                || type == Integer.class
+                || type == long.class
+                || type == Long.class
+                || type == short.class
+                || type == Short.class
+                || type == BigInteger.class) {
             return "an integer";
         }
-        if (type == double.class || type == Double.class || type == float.class || type == Float.class
+        if (type == double.class
+                || type == Double.class
+                || type == float.class
+                || type == Float.class
                 || type == BigDecimal.class) {
             return "a number";
         }

@@ -34,8 +34,9 @@ public final class JsonNullCharacters {
         }
         Set<String> paths = new LinkedHashSet<>();
         try (JsonParser parser = factory.createParser(body)) {
-            for (JsonToken token = parser.nextToken(); token != null && paths.size() < maxFields;
-                 token = parser.nextToken()) {
+            for (JsonToken token = parser.nextToken();
+                    token != null && paths.size() < maxFields;
+                    token = parser.nextToken()) {
                 if (token == JsonToken.FIELD_NAME && NullCharacters.in(parser.currentName())) {
                     paths.add(path(parser.getParsingContext().getParent())); // a key: its object's path
                 } else if (token == JsonToken.VALUE_STRING && NullCharacters.in(parser.getText())) {
@@ -54,7 +55,10 @@ public final class JsonNullCharacters {
     static boolean escaped(byte[] body) {
         for (int i = 0; i < body.length - 5; i++) {
             if (body[i] == '\\') {
-                if (body[i + 1] == 'u' && body[i + 2] == '0' && body[i + 3] == '0' && body[i + 4] == '0'
+                if (body[i + 1] == 'u'
+                        && body[i + 2] == '0'
+                        && body[i + 3] == '0'
+                        && body[i + 4] == '0'
                         && body[i + 5] == '0') {
                     return true;
                 }

@@ -44,15 +44,23 @@ final class OmittableModule extends SimpleModule {
         context.addTypeModifier(new AsReference());
         context.addDeserializers(new Deserializers.Base() {
             @Override
-            public JsonDeserializer<?> findReferenceDeserializer(ReferenceType type, DeserializationConfig config,
-                    BeanDescription bean, TypeDeserializer contentTypes, JsonDeserializer<?> content) {
+            public JsonDeserializer<?> findReferenceDeserializer(
+                    ReferenceType type,
+                    DeserializationConfig config,
+                    BeanDescription bean,
+                    TypeDeserializer contentTypes,
+                    JsonDeserializer<?> content) {
                 return type.hasRawClass(Omittable.class) ? new Reader(type, null, contentTypes, content) : null;
             }
         });
         context.addSerializers(new Serializers.Base() {
             @Override
-            public JsonSerializer<?> findReferenceSerializer(SerializationConfig config, ReferenceType type,
-                    BeanDescription bean, TypeSerializer contentTypes, JsonSerializer<Object> content) {
+            public JsonSerializer<?> findReferenceSerializer(
+                    SerializationConfig config,
+                    ReferenceType type,
+                    BeanDescription bean,
+                    TypeSerializer contentTypes,
+                    JsonSerializer<Object> content) {
                 if (!type.hasRawClass(Omittable.class)) {
                     return null;
                 }
@@ -74,7 +82,11 @@ final class OmittableModule extends SimpleModule {
     }
 
     private static final class Reader extends ReferenceTypeDeserializer<Omittable<?>> {
-        Reader(JavaType type, ValueInstantiator instantiator, TypeDeserializer contentTypes, JsonDeserializer<?> content) {
+        Reader(
+                JavaType type,
+                ValueInstantiator instantiator,
+                TypeDeserializer contentTypes,
+                JsonDeserializer<?> content) {
             super(type, instantiator, contentTypes, content);
         }
 
@@ -114,21 +126,30 @@ final class OmittableModule extends SimpleModule {
             super(type, staticTyping, contentTypes, content);
         }
 
-        private Writer(Writer base, BeanProperty property, TypeSerializer contentTypes, JsonSerializer<?> content,
-                       NameTransformer unwrapper, Object suppressable, boolean suppressNulls) {
+        private Writer(
+                Writer base,
+                BeanProperty property,
+                TypeSerializer contentTypes,
+                JsonSerializer<?> content,
+                NameTransformer unwrapper,
+                Object suppressable,
+                boolean suppressNulls) {
             super(base, property, contentTypes, content, unwrapper, suppressable, suppressNulls);
         }
 
         @Override
-        protected Writer withResolved(BeanProperty property, TypeSerializer contentTypes, JsonSerializer<?> content,
-                                      NameTransformer unwrapper) {
+        protected Writer withResolved(
+                BeanProperty property,
+                TypeSerializer contentTypes,
+                JsonSerializer<?> content,
+                NameTransformer unwrapper) {
             return new Writer(this, property, contentTypes, content, unwrapper, _suppressableValue, _suppressNulls);
         }
 
         @Override
         public Writer withContentInclusion(Object suppressable, boolean suppressNulls) {
-            return new Writer(this, _property, _valueTypeSerializer, _valueSerializer, _unwrapper, suppressable,
-                    suppressNulls);
+            return new Writer(
+                    this, _property, _valueTypeSerializer, _valueSerializer, _unwrapper, suppressable, suppressNulls);
         }
 
         @Override

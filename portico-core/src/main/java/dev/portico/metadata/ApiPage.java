@@ -18,8 +18,12 @@ import java.util.Set;
  * @param allowed the methods of the path ({@code Allow})
  * @param permitted the writing methods this caller passes the permissions of (forms are shown for these only)
  */
-public record ApiPage(Request request, Response response, Optional<RouteInfo> route, List<HttpMethod> allowed,
-                      Set<HttpMethod> permitted) {
+public record ApiPage(
+        Request request,
+        Response response,
+        Optional<RouteInfo> route,
+        List<HttpMethod> allowed,
+        Set<HttpMethod> permitted) {
 
     /** Copies the collections. */
     public ApiPage {

@@ -22,9 +22,17 @@ import java.util.Optional;
  * @param children the fields of a nested record
  * @param child the item of a list
  */
-public record FieldInfo(String name, String type, boolean required, boolean readOnly, String label,
-                        Optional<String> helpText, Limits limits, List<Choice> choices, List<FieldInfo> children,
-                        Optional<FieldInfo> child) {
+public record FieldInfo(
+        String name,
+        String type,
+        boolean required,
+        boolean readOnly,
+        String label,
+        Optional<String> helpText,
+        Limits limits,
+        List<Choice> choices,
+        List<FieldInfo> children,
+        Optional<FieldInfo> child) {
 
     /** Copies the lists. */
     public FieldInfo {
@@ -39,7 +47,8 @@ public record FieldInfo(String name, String type, boolean required, boolean read
 
     /** The same field with this help text. */
     public FieldInfo withHelpText(String text) {
-        return new FieldInfo(name, type, required, readOnly, label, Optional.of(text), limits, choices, children, child);
+        return new FieldInfo(
+                name, type, required, readOnly, label, Optional.of(text), limits, choices, children, child);
     }
 
     /**
@@ -50,12 +59,15 @@ public record FieldInfo(String name, String type, boolean required, boolean read
      * @param minValue {@code @Min}, {@code @DecimalMin}, {@code @PositiveOrZero}...
      * @param maxValue {@code @Max}, {@code @DecimalMax}, {@code @NegativeOrZero}...
      */
-    public record Limits(Optional<Integer> minLength, Optional<Integer> maxLength, Optional<Number> minValue,
-                         Optional<Number> maxValue) {
+    public record Limits(
+            Optional<Integer> minLength,
+            Optional<Integer> maxLength,
+            Optional<Number> minValue,
+            Optional<Number> maxValue) {
 
         /** No constraint at all. */
-        public static final Limits NONE = new Limits(Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty());
+        public static final Limits NONE =
+                new Limits(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /**
@@ -64,6 +76,5 @@ public record FieldInfo(String name, String type, boolean required, boolean read
      * @param value what is sent (the constant's name)
      * @param displayName what a person reads
      */
-    public record Choice(String value, String displayName) {
-    }
+    public record Choice(String value, String displayName) {}
 }

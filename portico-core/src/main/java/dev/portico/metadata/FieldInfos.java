@@ -1,7 +1,6 @@
 package dev.portico.metadata;
 
 import dev.portico.config.Naming;
-import dev.portico.input.Fields;
 import dev.portico.endpoint.Input;
 import dev.portico.http.FileUpload;
 import dev.portico.input.Fields;
@@ -46,8 +45,7 @@ import java.util.Set;
 public final class FieldInfos {
     private static final Map<Class<?>, String> SCALARS = scalars();
 
-    private FieldInfos() {
-    }
+    private FieldInfos() {}
 
     /** The fields of a record type; empty for any other type (a body that is a list or a map has no form). */
     public static List<FieldInfo> of(Type type) {
@@ -76,8 +74,8 @@ public final class FieldInfos {
         List<FieldInfo> fields = new ArrayList<>();
         for (Input.Argument a : arguments.arguments()) {
             boolean model = arguments.resolver(raw(unwrap(a.type()))).isPresent();
-            FieldInfo info = describe(a.name(), a.type(), a.annotations(), a.required(), false, new HashSet<>(),
-                    naming);
+            FieldInfo info =
+                    describe(a.name(), a.type(), a.annotations(), a.required(), false, new HashSet<>(), naming);
             fields.add(model ? withType(info, "field") : info);
         }
         return fields;
@@ -87,16 +85,28 @@ public final class FieldInfos {
         seen.add(type);
         List<FieldInfo> fields = new ArrayList<>();
         for (RecordComponent c : type.getRecordComponents()) {
-            FieldInfo info = describe(naming.wireName(c), c.getGenericType(), annotations(c), Fields.required(c),
-                    Fields.readOnly(c), seen, naming);
+            FieldInfo info = describe(
+                    naming.wireName(c),
+                    c.getGenericType(),
+                    annotations(c),
+                    Fields.required(c),
+                    Fields.readOnly(c),
+                    seen,
+                    naming);
             fields.add(Fields.description(c).map(info::withHelpText).orElse(info));
         }
         seen.remove(type);
         return fields;
     }
 
-    private static FieldInfo describe(String name, Type type, List<Annotation> annotations, boolean required,
-                                      boolean readOnly, Set<Class<?>> seen, Naming naming) {
+    private static FieldInfo describe(
+            String name,
+            Type type,
+            List<Annotation> annotations,
+            boolean required,
+            boolean readOnly,
+            Set<Class<?>> seen,
+            Naming naming) {
         Type value = unwrap(type);
         Class<?> raw = raw(value);
         FieldInfo.Limits limits = limits(annotations, raw);
@@ -121,13 +131,22 @@ public final class FieldInfos {
         } else {
             kind = SCALARS.getOrDefault(raw, "field");
         }
-        return new FieldInfo(name, kind, required && !readOnly, readOnly, label, Optional.empty(), limits, choices,
-                children, child);
+        return new FieldInfo(
+                name, kind, required && !readOnly, readOnly, label, Optional.empty(), limits, choices, children, child);
     }
 
     private static FieldInfo withType(FieldInfo f, String type) {
-        return new FieldInfo(f.name(), type, f.required(), f.readOnly(), f.label(), f.helpText(), f.limits(),
-                List.of(), List.of(), Optional.empty());
+        return new FieldInfo(
+                f.name(),
+                type,
+                f.required(),
+                f.readOnly(),
+                f.label(),
+                f.helpText(),
+                f.limits(),
+                List.of(),
+                List.of(),
+                Optional.empty());
     }
 
     /** {@code publish_date} is "Publish date", as Django's verbose names; {@code id} is "ID". */
@@ -177,7 +196,7 @@ public final class FieldInfos {
                 case Positive p -> min = Optional.of(raw == BigDecimal.class || raw == double.class ? 0 : 1);
                 case NegativeOrZero n -> max = Optional.of(0);
                 case Negative n -> max = Optional.of(raw == BigDecimal.class || raw == double.class ? 0 : -1);
-                default -> { }
+                default -> {}
             }
         }
         return new FieldInfo.Limits(minLength, maxLength, min, max);
@@ -186,7 +205,8 @@ public final class FieldInfos {
     private static Number number(String text) {
         BigDecimal value = new BigDecimal(text);
         return value.scale() <= 0 && value.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0
-                ? (Number) value.longValueExact() : value;
+                ? (Number) value.longValueExact()
+                : value;
     }
 
     /** A record component's annotations: its accessor's, its value type's and its own. */
@@ -206,7 +226,8 @@ public final class FieldInfos {
 
     /** {@code Optional<T>} and {@code Omittable<T>} are described as {@code T}. */
     private static Type unwrap(Type type) {
-        if (type instanceof ParameterizedType p && (p.getRawType() == Optional.class || p.getRawType() == Omittable.class)) {
+        if (type instanceof ParameterizedType p
+                && (p.getRawType() == Optional.class || p.getRawType() == Omittable.class)) {
             return p.getActualTypeArguments()[0];
         }
         return type;
@@ -231,8 +252,8 @@ public final class FieldInfos {
 
     private static Map<Class<?>, String> scalars() {
         Map<Class<?>, String> m = new java.util.HashMap<>();
-        for (Class<?> c : List.of(int.class, Integer.class, long.class, Long.class, short.class, Short.class,
-                BigInteger.class)) {
+        for (Class<?> c :
+                List.of(int.class, Integer.class, long.class, Long.class, short.class, Short.class, BigInteger.class)) {
             m.put(c, "integer");
         }
         for (Class<?> c : List.of(double.class, Double.class, float.class, Float.class)) {

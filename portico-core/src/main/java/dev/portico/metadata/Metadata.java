@@ -17,8 +17,7 @@ public final class Metadata {
     /** The methods DRF describes under {@code actions}. */
     public static final List<HttpMethod> ACTIONS = List.of(HttpMethod.POST, HttpMethod.PUT);
 
-    private Metadata() {
-    }
+    private Metadata() {}
 
     /** The answer for {@code route}, with actions for the methods in {@code permitted}. */
     public static Map<String, Object> of(RouteInfo route, Set<HttpMethod> permitted) {

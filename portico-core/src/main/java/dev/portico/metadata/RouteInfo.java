@@ -23,9 +23,14 @@ import java.util.Set;
  * @param actions per writing method, the fields of DRF's {@code actions}
  * @param files the writing methods whose body must be multipart (it holds a file)
  */
-public record RouteInfo(String name, String description, List<String> renders, List<String> parses,
-                        Map<HttpMethod, List<FieldInfo>> forms, Map<HttpMethod, List<FieldInfo>> actions,
-                        Set<HttpMethod> files) {
+public record RouteInfo(
+        String name,
+        String description,
+        List<String> renders,
+        List<String> parses,
+        Map<HttpMethod, List<FieldInfo>> forms,
+        Map<HttpMethod, List<FieldInfo>> actions,
+        Set<HttpMethod> files) {
     private static final List<HttpMethod> WRITES = List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
     /** Copies the collections. */
@@ -40,7 +45,8 @@ public record RouteInfo(String name, String description, List<String> renders, L
     /** The description of the endpoints of one path; {@code html} adds {@code text/html} to what it
      * renders; fields are named by {@code naming} ({@code json.naming}). */
     public static RouteInfo of(Map<HttpMethod, Endpoint> endpoints, boolean html, dev.portico.config.Naming naming) {
-        Endpoint main = endpoints.getOrDefault(HttpMethod.GET, endpoints.values().iterator().next());
+        Endpoint main = endpoints.getOrDefault(
+                HttpMethod.GET, endpoints.values().iterator().next());
         Set<String> renders = new LinkedHashSet<>();
         Set<String> parses = new LinkedHashSet<>();
         Map<HttpMethod, List<FieldInfo>> forms = new EnumMap<>(HttpMethod.class);
@@ -63,8 +69,14 @@ public record RouteInfo(String name, String description, List<String> renders, L
                 }
             }
         }
-        return new RouteInfo(name(main), main.docs().description().orElse(""), List.copyOf(renders),
-                List.copyOf(parses), forms, actions, files);
+        return new RouteInfo(
+                name(main),
+                main.docs().description().orElse(""),
+                List.copyOf(renders),
+                List.copyOf(parses),
+                forms,
+                actions,
+                files);
     }
 
     private static boolean writes(Endpoint endpoint) {
@@ -77,7 +89,8 @@ public record RouteInfo(String name, String description, List<String> renders, L
                 return body.mediaTypes();
             }
             if (input instanceof Input.Arguments arguments) {
-                return arguments.takesFiles() ? List.of("multipart/form-data", "application/json")
+                return arguments.takesFiles()
+                        ? List.of("multipart/form-data", "application/json")
                         : List.of("application/x-www-form-urlencoded", "multipart/form-data", "application/json");
             }
         }

@@ -56,20 +56,24 @@ final class ArgumentSchemas {
 
     RequestBody requestBody(Input.Arguments arguments) {
         Content content = new Content();
-        // the one decoder reads both form encodings whatever the arguments: both are documented (a file needs multipart)
+        // the one decoder reads both form encodings whatever the arguments: both are documented (a file needs
+        // multipart)
         io.swagger.v3.oas.models.media.MediaType form = form(arguments, false);
         content.addMediaType(MediaType.MULTIPART_FORM_DATA, form);
         content.addMediaType(MediaType.FORM_URLENCODED, form(arguments, true));
-        boolean requiredFile = arguments.arguments().stream()
-                .anyMatch(a -> a.required() && Types.raw(a.type()) == FileUpload.class);
+        boolean requiredFile =
+                arguments.arguments().stream().anyMatch(a -> a.required() && Types.raw(a.type()) == FileUpload.class);
         if (!requiredFile) {
-            content.addMediaType(MediaType.APPLICATION_JSON, new io.swagger.v3.oas.models.media.MediaType()
-                    .schema(json(arguments)));
+            content.addMediaType(
+                    MediaType.APPLICATION_JSON, new io.swagger.v3.oas.models.media.MediaType().schema(json(arguments)));
         }
         boolean required = arguments.arguments().stream().anyMatch(Input.Argument::required);
-        boolean jsonText = form.getEncoding() != null && form.getEncoding().values().stream()
-                .anyMatch(e -> MediaType.APPLICATION_JSON.equals(e.getContentType()));
-        return new RequestBody().required(required).description(jsonText ? DESCRIPTION + JSON_TEXT : DESCRIPTION)
+        boolean jsonText = form.getEncoding() != null
+                && form.getEncoding().values().stream()
+                        .anyMatch(e -> MediaType.APPLICATION_JSON.equals(e.getContentType()));
+        return new RequestBody()
+                .required(required)
+                .description(jsonText ? DESCRIPTION + JSON_TEXT : DESCRIPTION)
                 .content(content);
     }
 
@@ -134,8 +138,10 @@ final class ArgumentSchemas {
         List<Input.Argument> fields = new ArrayList<>();
         for (RecordComponent component : record.getRecordComponents()) {
             if (!dev.portico.input.Fields.readOnly(component)) {
-                fields.add(new Input.Argument(schemas.name(component),
-                        component.getGenericType(), dev.portico.input.Fields.required(component),
+                fields.add(new Input.Argument(
+                        schemas.name(component),
+                        component.getGenericType(),
+                        dev.portico.input.Fields.required(component),
                         Constraints.of(component)));
             }
         }
@@ -150,15 +156,21 @@ final class ArgumentSchemas {
     private io.swagger.v3.oas.models.media.MediaType form(Input.Arguments arguments, boolean urlencoded) {
         Fields fields = new Fields(urlencoded);
         for (Input.Argument argument : arguments.arguments()) {
-            fields.walk(argument.name(), argument.type(), argument.required(), argument.annotations(), arguments,
-                    new HashSet<>(), 0);
+            fields.walk(
+                    argument.name(),
+                    argument.type(),
+                    argument.required(),
+                    argument.annotations(),
+                    arguments,
+                    new HashSet<>(),
+                    0);
         }
         Schema<Object> object = schemas.typed("object");
         fields.properties.forEach(object::addProperty);
         fields.required.forEach(object::addRequiredItem);
         io.swagger.v3.oas.models.media.MediaType media = new io.swagger.v3.oas.models.media.MediaType().schema(object);
-        fields.repeated.forEach(name -> media.addEncoding(name, new Encoding().style(Encoding.StyleEnum.FORM)
-                .explode(true)));
+        fields.repeated.forEach(name -> media.addEncoding(
+                name, new Encoding().style(Encoding.StyleEnum.FORM).explode(true)));
         fields.json.forEach(name -> media.addEncoding(name, new Encoding().contentType(MediaType.APPLICATION_JSON)));
         media.addExtension(FORM_EXTENSION, "dotted-names");
         return media;
@@ -176,14 +188,21 @@ final class ArgumentSchemas {
             this.blank = blank;
         }
 
-        void walk(String name, Type type, boolean mandatory, List<Annotation> annotations, Input.Arguments arguments,
-                  Set<Class<?>> seen, int depth) {
+        void walk(
+                String name,
+                Type type,
+                boolean mandatory,
+                List<Annotation> annotations,
+                Input.Arguments arguments,
+                Set<Class<?>> seen,
+                int depth) {
             Class<?> raw = Types.raw(type);
             if (Types.isOptional(raw)) {
                 walk(name, Types.argument(type, 0), false, annotations, arguments, seen, depth);
             } else if (single(raw, arguments)) {
-                leaf(name, FormSpellings.of(schemas, raw, constrained(type, annotations, arguments),
-                        blank && !mandatory),
+                leaf(
+                        name,
+                        FormSpellings.of(schemas, raw, constrained(type, annotations, arguments), blank && !mandatory),
                         mandatory);
             } else if (List.class.isAssignableFrom(raw)) {
                 Type item = Types.argument(type, 0);
@@ -193,12 +212,22 @@ final class ArgumentSchemas {
                     leaf(name, list, false);
                     repeated.add(name);
                 } else {
-                    jsonText(name, type, mandatory, annotations, arguments, "a JSON array of items ("
-                            + name + ".0 and on as dotted names)");
+                    jsonText(
+                            name,
+                            type,
+                            mandatory,
+                            annotations,
+                            arguments,
+                            "a JSON array of items (" + name + ".0 and on as dotted names)");
                 }
             } else if (Map.class.isAssignableFrom(raw)) {
-                jsonText(name, type, mandatory, annotations, arguments, "a JSON object by key ("
-                        + name + ".<key> as dotted names)");
+                jsonText(
+                        name,
+                        type,
+                        mandatory,
+                        annotations,
+                        arguments,
+                        "a JSON object by key (" + name + ".<key> as dotted names)");
             } else if (raw.isRecord() && seen.add(raw) && depth < DEEPEST) {
                 record(name, raw, mandatory, arguments, seen, depth);
                 seen.remove(raw);
@@ -208,8 +237,13 @@ final class ArgumentSchemas {
             }
         }
 
-        private void record(String name, Class<?> raw, boolean mandatory, Input.Arguments arguments,
-                            Set<Class<?>> seen, int depth) {
+        private void record(
+                String name,
+                Class<?> raw,
+                boolean mandatory,
+                Input.Arguments arguments,
+                Set<Class<?>> seen,
+                int depth) {
             List<RecordComponent> writable = new ArrayList<>();
             for (RecordComponent component : raw.getRecordComponents()) {
                 if (!dev.portico.input.Fields.readOnly(component)) {
@@ -217,21 +251,34 @@ final class ArgumentSchemas {
                 }
             }
             if (writable.isEmpty() || writable.stream().noneMatch(dev.portico.input.Fields::required)) {
-                Schema<Object> marker = schemas.typed("string").maxLength(0).description("The blank marker: sends "
-                        + "the " + raw.getSimpleName() + " when none of its fields is.");
+                Schema<Object> marker = schemas.typed("string")
+                        .maxLength(0)
+                        .description("The blank marker: sends " + "the " + raw.getSimpleName()
+                                + " when none of its fields is.");
                 leaf(name + ".", marker, mandatory && writable.isEmpty());
             }
             for (RecordComponent component : writable) {
-                walk(name + "." + schemas.name(component), component.getGenericType(),
-                        mandatory && dev.portico.input.Fields.required(component), Constraints.of(component),
-                        arguments, seen, depth + 1);
+                walk(
+                        name + "." + schemas.name(component),
+                        component.getGenericType(),
+                        mandatory && dev.portico.input.Fields.required(component),
+                        Constraints.of(component),
+                        arguments,
+                        seen,
+                        depth + 1);
             }
         }
 
         /** A value without concrete dotted names, sent as one field of JSON text that the decoder expands. */
-        private void jsonText(String name, Type type, boolean mandatory, List<Annotation> annotations,
-                              Input.Arguments arguments, String what) {
-            Schema<Object> text = schemas.typed("string").contentMediaType(MediaType.APPLICATION_JSON)
+        private void jsonText(
+                String name,
+                Type type,
+                boolean mandatory,
+                List<Annotation> annotations,
+                Input.Arguments arguments,
+                String what) {
+            Schema<Object> text = schemas.typed("string")
+                    .contentMediaType(MediaType.APPLICATION_JSON)
                     .description("JSON text: " + what + ".");
             if (schemas.v31()) {
                 text.contentSchema(constrained(type, annotations, arguments));
@@ -248,7 +295,9 @@ final class ArgumentSchemas {
         }
 
         private boolean single(Class<?> raw, Input.Arguments arguments) {
-            return Scalars.isSingleValue(raw) || raw == FileUpload.class || arguments.resolver(raw).isPresent();
+            return Scalars.isSingleValue(raw)
+                    || raw == FileUpload.class
+                    || arguments.resolver(raw).isPresent();
         }
     }
 }

@@ -4,7 +4,6 @@ import java.lang.reflect.Type;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Names components and makes sure one name means one type. Records and enums are named after the Java type

@@ -33,8 +33,7 @@ import java.util.Map;
  */
 final class Constraints {
 
-    private Constraints() {
-    }
+    private Constraints() {}
 
     /** The annotations of a record component: its accessor's and its type's (where Jakarta's land). */
     static List<Annotation> of(RecordComponent component) {
@@ -59,19 +58,23 @@ final class Constraints {
                 case Size s -> size(schema, type, s.min(), s.max());
                 case Min m when !"string".equals(type) -> schemas.minimum(schema, BigDecimal.valueOf(m.value()), false);
                 case Max m when !"string".equals(type) -> schemas.maximum(schema, BigDecimal.valueOf(m.value()), false);
-                case DecimalMin m when !"string".equals(type) -> schemas.minimum(schema, new BigDecimal(m.value()), !m.inclusive());
-                case DecimalMax m when !"string".equals(type) -> schemas.maximum(schema, new BigDecimal(m.value()), !m.inclusive());
+                case DecimalMin m
+                when !"string".equals(type) -> schemas.minimum(schema, new BigDecimal(m.value()), !m.inclusive());
+                case DecimalMax m
+                when !"string".equals(type) -> schemas.maximum(schema, new BigDecimal(m.value()), !m.inclusive());
                 case Positive p when !"string".equals(type) -> schemas.minimum(schema, BigDecimal.ZERO, true);
                 case PositiveOrZero p when !"string".equals(type) -> schemas.minimum(schema, BigDecimal.ZERO, false);
                 case Negative n when !"string".equals(type) -> schemas.maximum(schema, BigDecimal.ZERO, true);
                 case NegativeOrZero n when !"string".equals(type) -> schemas.maximum(schema, BigDecimal.ZERO, false);
                 case Pattern p -> schema.pattern(p.regexp());
                 case Email e -> schema.format("email");
-                case Digits d when "string".equals(type) -> schema.pattern("^-?\\d{0," + d.integer() + "}(?:\\.\\d{0,"
-                        + d.fraction() + "})?$"); // a decimal written as a string: drf-spectacular's pattern
+                case Digits d
+                when "string".equals(type) ->
+                    schema.pattern("^-?\\d{0," + d.integer() + "}(?:\\.\\d{0," + d.fraction()
+                            + "})?$"); // a decimal written as a string: drf-spectacular's pattern
                 case NotBlank n -> size(schema, type, 1, Integer.MAX_VALUE);
                 case NotEmpty n -> size(schema, type, 1, Integer.MAX_VALUE);
-                default -> { }
+                default -> {}
             }
         }
     }

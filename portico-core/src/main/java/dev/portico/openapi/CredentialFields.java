@@ -24,8 +24,7 @@ import java.util.TreeSet;
  */
 final class CredentialFields {
 
-    private CredentialFields() {
-    }
+    private CredentialFields() {}
 
     private static final Set<String> UNSAFE = Set.of("POST", "PUT", "PATCH", "DELETE");
 
@@ -41,11 +40,16 @@ final class CredentialFields {
         Map<String, String> headers = new TreeMap<>();
         authenticators.forEach(a -> a.unsafeMethodHeaders().forEach(headers::putIfAbsent));
         headers.forEach((name, description) -> {
-            boolean present = operation.getParameters() != null && operation.getParameters().stream()
-                    .anyMatch(p -> "header".equals(p.getIn()) && name.equalsIgnoreCase(p.getName()));
+            boolean present = operation.getParameters() != null
+                    && operation.getParameters().stream()
+                            .anyMatch(p -> "header".equals(p.getIn()) && name.equalsIgnoreCase(p.getName()));
             if (!present) {
-                operation.addParametersItem(new Parameter().in("header").name(name).required(false)
-                        .description(description).schema(schemas.typed("string")));
+                operation.addParametersItem(new Parameter()
+                        .in("header")
+                        .name(name)
+                        .required(false)
+                        .description(description)
+                        .schema(schemas.typed("string")));
             }
         });
     }
@@ -53,7 +57,9 @@ final class CredentialFields {
     private static void fields(Schemas schemas, Operation operation, List<Authenticator> authenticators) {
         Set<String> fields = new TreeSet<>();
         authenticators.forEach(a -> fields.addAll(a.formFields()));
-        if (fields.isEmpty() || operation.getRequestBody() == null || operation.getRequestBody().getContent() == null) {
+        if (fields.isEmpty()
+                || operation.getRequestBody() == null
+                || operation.getRequestBody().getContent() == null) {
             return;
         }
         operation.getRequestBody().getContent().forEach((type, media) -> {
@@ -72,9 +78,11 @@ final class CredentialFields {
             result = body == null ? target : schemas.typed("object").allOf(List.of(body, target));
         }
         for (String field : fields) {
-            target.addProperty(field, schemas.typed("string").description("A credential an authenticator reads from"
-                    + " the form (an API key keyid:secret, a session's CSRF token); the endpoint's own fields leave it"
-                    + " out."));
+            target.addProperty(
+                    field,
+                    schemas.typed("string")
+                            .description("A credential an authenticator reads from the form (an API key keyid:secret,"
+                                    + " a session's CSRF token); the endpoint's own fields leave it out."));
         }
         return result;
     }

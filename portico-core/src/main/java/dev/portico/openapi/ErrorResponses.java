@@ -29,9 +29,11 @@ final class ErrorResponses {
     static final String PROBLEM = "Problem";
 
     /** The application's default policies, which apply where an endpoint has none of its own. */
-    record Defaults(List<Authenticator> authenticators, List<Permission> permissions, Optional<Throttle> throttle,
-                    ErrorFormat format) {
-    }
+    record Defaults(
+            List<Authenticator> authenticators,
+            List<Permission> permissions,
+            Optional<Throttle> throttle,
+            ErrorFormat format) {}
 
     private final Schemas schemas;
     private final Defaults defaults;
@@ -50,8 +52,8 @@ final class ErrorResponses {
 
     /** Adds the error responses {@code endpoint} can give. */
     void add(Endpoint endpoint, ApiResponses responses) {
-        boolean body = endpoint.body().isPresent()
-                || endpoint.inputs().stream().anyMatch(i -> i instanceof Input.Arguments);
+        boolean body =
+                endpoint.body().isPresent() || endpoint.inputs().stream().anyMatch(i -> i instanceof Input.Arguments);
         // any request may be malformed (a NUL, bad percent-encoding, an invalid query or header), refused before
         // the endpoint runs, so 400 is every operation's, not only those with inputs
         put(responses, 400, "Invalid input: every field in error is listed under errors.");
@@ -67,20 +69,23 @@ final class ErrorResponses {
         if (!endpoint.path().paramNames().isEmpty() || Types.isPage(Types.raw(endpoint.output()))) {
             put(responses, 404, "Not found (or, for a page, Invalid page.).");
         }
-        put(responses, 405, "Method not allowed.").addHeaderObject("Allow",
-                component("Allow", header("The methods the path allows.")));
+        put(responses, 405, "Method not allowed.")
+                .addHeaderObject("Allow", component("Allow", header("The methods the path allows.")));
         if (body) {
             put(responses, 413, "The body is larger than the limit.");
             put(responses, 415, "The body's media type is not one this endpoint reads.");
         }
         if (endpoint.policies().throttle().or(defaults::throttle).isPresent()) {
-            put(responses, 429, "Too many requests.").addHeaderObject("Retry-After",
-                    component("Retry-After", seconds("Seconds to wait before trying again.")));
+            put(responses, 429, "Too many requests.")
+                    .addHeaderObject(
+                            "Retry-After", component("Retry-After", seconds("Seconds to wait before trying again.")));
             rateLimitHeaders(responses);
         }
         if (endpoint.policies().cacheFor().isPresent()) {
-            beforeTheMethodCheck(responses, "X-Cache", header("HIT when the answer came from the response cache,"
-                    + " MISS when it was made and stored."));
+            beforeTheMethodCheck(
+                    responses,
+                    "X-Cache",
+                    header("HIT when the answer came from the response cache," + " MISS when it was made and stored."));
         }
     }
 
@@ -114,13 +119,14 @@ final class ErrorResponses {
     private void rateLimitHeaders(ApiResponses responses) {
         beforeTheMethodCheck(responses, "RateLimit-Limit", seconds("Requests allowed in the current window."));
         beforeTheMethodCheck(responses, "RateLimit-Remaining", seconds("Requests left in the current window."));
-        beforeTheMethodCheck(responses, "RateLimit-Reset",
-                seconds("Seconds until the window (or, after a ban, the ban) ends."));
+        beforeTheMethodCheck(
+                responses, "RateLimit-Reset", seconds("Seconds until the window (or, after a ban, the ban) ends."));
     }
 
     private Header seconds(String description) {
-        return new Header().description(description).schema(schemas.typed("integer", "int32")
-                .minimum(java.math.BigDecimal.ZERO));
+        return new Header()
+                .description(description)
+                .schema(schemas.typed("integer", "int32").minimum(java.math.BigDecimal.ZERO));
     }
 
     /** Documents an error the endpoint declares it throws ({@code response(412, PreconditionFailed.class)}). */
@@ -133,8 +139,9 @@ final class ErrorResponses {
     }
 
     private void unauthorized(ApiResponses responses) {
-        put(responses, 401, "Credentials were missing or invalid.").addHeaderObject("WWW-Authenticate",
-                component("WWW-Authenticate", header("The authentication scheme to use.")));
+        put(responses, 401, "Credentials were missing or invalid.")
+                .addHeaderObject(
+                        "WWW-Authenticate", component("WWW-Authenticate", header("The authentication scheme to use.")));
     }
 
     private void forbidden(ApiResponses responses) {
@@ -142,9 +149,14 @@ final class ErrorResponses {
     }
 
     private ApiResponse put(ApiResponses responses, int status, String description) {
-        String mediaType = defaults.format() == ErrorFormat.PROBLEM ? MediaType.PROBLEM_JSON : MediaType.APPLICATION_JSON;
-        ApiResponse response = new ApiResponse().description(description).content(new Content().addMediaType(mediaType,
-                new io.swagger.v3.oas.models.media.MediaType().schema(schemas.ref(component()))));
+        String mediaType =
+                defaults.format() == ErrorFormat.PROBLEM ? MediaType.PROBLEM_JSON : MediaType.APPLICATION_JSON;
+        ApiResponse response = new ApiResponse()
+                .description(description)
+                .content(new Content()
+                        .addMediaType(
+                                mediaType,
+                                new io.swagger.v3.oas.models.media.MediaType().schema(schemas.ref(component()))));
         responses.addApiResponse(String.valueOf(status), response);
         return response;
     }
@@ -163,11 +175,15 @@ final class ErrorResponses {
         }
         object.addProperty("detail", schemas.typed("string"));
         object.addProperty("code", schemas.typed("string"));
-        object.addProperty("errors", schemas.typed("object")
-                .additionalProperties(schemas.typed("array").items(schemas.typed("string")))
-                .description("The messages for each invalid field, by its dotted path."));
-        object.required(defaults.format() == ErrorFormat.PROBLEM ? List.of("type", "title", "status", "detail", "code")
-                : List.of("detail", "code"));
+        object.addProperty(
+                "errors",
+                schemas.typed("object")
+                        .additionalProperties(schemas.typed("array").items(schemas.typed("string")))
+                        .description("The messages for each invalid field, by its dotted path."));
+        object.required(
+                defaults.format() == ErrorFormat.PROBLEM
+                        ? List.of("type", "title", "status", "detail", "code")
+                        : List.of("detail", "code"));
         return object;
     }
 }

@@ -15,12 +15,11 @@ import java.util.List;
  * JSON schema and strings of those spellings; JSON bodies keep the plain type.
  */
 final class FormSpellings {
-    private static final List<String> BOOLEANS = List.of("1", "True", "true", "Yes", "yes", "On", "on", "0", "False",
-            "false", "No", "no", "Off", "off");
+    private static final List<String> BOOLEANS =
+            List.of("1", "True", "true", "Yes", "yes", "On", "on", "0", "False", "false", "No", "no", "Off", "off");
     private static final String EPOCH_SECONDS = "^-?[0-9]+(\\.[0-9]+)?$";
 
-    private FormSpellings() {
-    }
+    private FormSpellings() {}
 
     /**
      * {@code schema}, a form field of Java type {@code raw}, with its other spellings.
@@ -48,7 +47,9 @@ final class FormSpellings {
      * it is the empty string, and bytes are a base64 string that is empty already.
      */
     private static boolean blankIsNotGiven(Class<?> raw) {
-        return dev.portico.input.Scalars.isSingleValue(raw) && !CharSequence.class.isAssignableFrom(raw)
-                && !raw.isPrimitive() && raw != byte[].class;
+        return dev.portico.input.Scalars.isSingleValue(raw)
+                && !CharSequence.class.isAssignableFrom(raw)
+                && !raw.isPrimitive()
+                && raw != byte[].class;
     }
 }

@@ -65,8 +65,8 @@ public final class OpenApiDocument {
     }
 
     /** Generates the document for the endpoints {@code view} includes and renders it. */
-    public static OpenApiDocument generate(List<dev.portico.endpoint.Endpoint> endpoints, SchemaView view,
-                                           OpenApiGenerator.Defaults defaults) {
+    public static OpenApiDocument generate(
+            List<dev.portico.endpoint.Endpoint> endpoints, SchemaView view, OpenApiGenerator.Defaults defaults) {
         return new OpenApiDocument(OpenApiGenerator.generate(endpoints, view, defaults), view.specVersion());
     }
 

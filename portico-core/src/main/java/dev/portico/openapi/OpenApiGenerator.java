@@ -1,9 +1,9 @@
 package dev.portico.openapi;
 
-import dev.portico.config.Naming;
 import dev.portico.auth.Authenticator;
 import dev.portico.auth.Permission;
 import dev.portico.config.Limits;
+import dev.portico.config.Naming;
 import dev.portico.endpoint.Endpoint;
 import dev.portico.error.ErrorFormat;
 import dev.portico.throttle.Throttle;
@@ -43,13 +43,21 @@ public final class OpenApiGenerator {
      * @param decimalsAsStrings {@code json.decimals-as-strings}: BigDecimal is documented as a decimal string
      * @param naming {@code json.naming}: how a component's name becomes a property's and a parameter's
      */
-    public record Defaults(List<Authenticator> authenticators, List<Permission> permissions,
-                           Optional<Throttle> throttle, ErrorFormat errorFormat, Limits limits,
-                           boolean decimalsAsStrings, Naming naming) {
+    public record Defaults(
+            List<Authenticator> authenticators,
+            List<Permission> permissions,
+            Optional<Throttle> throttle,
+            ErrorFormat errorFormat,
+            Limits limits,
+            boolean decimalsAsStrings,
+            Naming naming) {
 
         /** These policies, with the default limits, decimals as numbers and names as Java's. */
-        public Defaults(List<Authenticator> authenticators, List<Permission> permissions, Optional<Throttle> throttle,
-                        ErrorFormat errorFormat) {
+        public Defaults(
+                List<Authenticator> authenticators,
+                List<Permission> permissions,
+                Optional<Throttle> throttle,
+                ErrorFormat errorFormat) {
             this(authenticators, permissions, throttle, errorFormat, Limits.defaults(), false, Naming.CAMEL_CASE);
         }
 
@@ -59,20 +67,26 @@ public final class OpenApiGenerator {
         }
     }
 
-    private OpenApiGenerator() {
-    }
+    private OpenApiGenerator() {}
 
     /** The document for the endpoints {@code view} includes. */
     public static OpenAPI generate(List<Endpoint> endpoints, SchemaView view, Defaults defaults) {
         List<Endpoint> included = endpoints.stream()
-                .filter(e -> !e.docs().hidden() && view.includes(e.path().template())).toList();
+                .filter(e -> !e.docs().hidden() && view.includes(e.path().template()))
+                .toList();
         Schemas schemas = new Schemas(view.specVersion(), defaults.decimalsAsStrings(), defaults.naming());
         ComponentNames names = new ComponentNames(componentNames(included));
         TypeSchemas types = new TypeSchemas(schemas, names);
-        ErrorResponses errors = new ErrorResponses(schemas, new ErrorResponses.Defaults(defaults.authenticators(),
-                defaults.permissions(), defaults.throttle(), defaults.errorFormat()));
+        ErrorResponses errors = new ErrorResponses(
+                schemas,
+                new ErrorResponses.Defaults(
+                        defaults.authenticators(),
+                        defaults.permissions(),
+                        defaults.throttle(),
+                        defaults.errorFormat()));
         names.claim(errors.component(), "the error format");
-        Operations operations = new Operations(schemas, types, new OperationNames(view.apiPrefix(), view.operationIdStyle()), errors);
+        Operations operations =
+                new Operations(schemas, types, new OperationNames(view.apiPrefix(), view.operationIdStyle()), errors);
         SecurityRequirements security = new SecurityRequirements(defaults.authenticators(), defaults.permissions());
 
         Paths paths = new Paths();
@@ -80,32 +94,44 @@ public final class OpenApiGenerator {
         for (Endpoint endpoint : included) {
             Operation operation = operations.operation(endpoint);
             security.of(endpoint).ifPresent(operation::security);
-            CredentialFields.add(schemas, endpoint.method().name(), operation,
+            CredentialFields.add(
+                    schemas,
+                    endpoint.method().name(),
+                    operation,
                     endpoint.policies().authenticators().orElse(defaults.authenticators()));
             Operations.nameInlineBodies(operation);
             Endpoint previous = operationIds.putIfAbsent(operation.getOperationId(), endpoint);
             if (previous != null) {
                 throw new IllegalStateException("operationId '" + operation.getOperationId() + "' is used by both "
                         + previous.describe() + " and " + endpoint.describe()
-                        + "; give one of them its own with operationId(...) or operationIdBase(...) (@Operation(id = ...))");
+                        + "; give one of them its own with operationId(...) or operationIdBase(...)"
+                        + " (@Operation(id = ...))");
             }
             PathItem item = paths.computeIfAbsent(endpoint.path().openApiPath(), p -> new PathItem());
             item.operation(PathItem.HttpMethod.valueOf(endpoint.method().name()), operation);
         }
 
-        OptionsOperations options = new OptionsOperations(schemas, view.operationIdStyle());   // OPTIONS: DRF's metadata, on every path
-        options.addTo(paths).stream().filter(operationIds::containsKey).findFirst().ifPresent(id -> {
-            throw new IllegalStateException("operationId '" + id + "' is used by " + operationIds.get(id).describe()
-                    + " and by the OPTIONS operation of another path; give the endpoint another operationId(...)");
-        });
+        OptionsOperations options =
+                new OptionsOperations(schemas, view.operationIdStyle()); // OPTIONS: DRF's metadata, on every path
+        options.addTo(paths).stream()
+                .filter(operationIds::containsKey)
+                .findFirst()
+                .ifPresent(id -> {
+                    throw new IllegalStateException("operationId '" + id + "' is used by "
+                            + operationIds.get(id).describe()
+                            + " and by the OPTIONS operation of another path; give the endpoint another"
+                            + " operationId(...)");
+                });
         Map<String, io.swagger.v3.oas.models.media.Schema> components = new TreeMap<>(types.components());
         options.components().forEach((name, schema) -> {
             names.claim(name, "the OPTIONS metadata");
             components.put(name, schema);
         });
         components.put(errors.component(), errors.schema());
-        OpenAPI openapi = new OpenAPI(schemas.v31() ? io.swagger.v3.oas.models.SpecVersion.V31
-                : io.swagger.v3.oas.models.SpecVersion.V30)
+        OpenAPI openapi = new OpenAPI(
+                        schemas.v31()
+                                ? io.swagger.v3.oas.models.SpecVersion.V31
+                                : io.swagger.v3.oas.models.SpecVersion.V30)
                 .openapi(view.specVersion().number())
                 .info(info(view))
                 .paths(paths)

@@ -27,7 +27,8 @@ final class OperationNames {
     /** Names relative to the API prefix, such as {@code /api}, in {@code style}. */
     OperationNames(String apiPrefix, OperationIdStyle style) {
         this.prefix = PathTemplate.parse(apiPrefix.endsWith("/") ? apiPrefix : apiPrefix + "/").segments().stream()
-                .map(PathTemplate.Segment::literal).toList();
+                .map(PathTemplate.Segment::literal)
+                .toList();
         this.style = style;
     }
 
@@ -48,9 +49,13 @@ final class OperationNames {
     private String spectacular(Endpoint endpoint) {
         List<PathTemplate.Segment> segments = endpoint.path().segments();
         StringBuilder id = new StringBuilder();
-        boolean prefixed = segments.size() >= prefix.size() && (segments.size() == prefix.size()
-                ? segments.stream().map(PathTemplate.Segment::literal).toList().equals(prefix)
-                : startsWithPrefix(segments));
+        boolean prefixed = segments.size() >= prefix.size()
+                && (segments.size() == prefix.size()
+                        ? segments.stream()
+                                .map(PathTemplate.Segment::literal)
+                                .toList()
+                                .equals(prefix)
+                        : startsWithPrefix(segments));
         for (int i = prefixed ? prefix.size() : 0; i < segments.size(); i++) {
             if (!segments.get(i).isParam() && !segments.get(i).literal().isEmpty()) {
                 id.append(segments.get(i).literal().replace('-', '_')).append('_');
@@ -94,7 +99,8 @@ final class OperationNames {
                 return List.of(segments.get(i).literal());
             }
         }
-        return segments.isEmpty() || segments.getFirst().isParam() ? List.of("default")
+        return segments.isEmpty() || segments.getFirst().isParam()
+                ? List.of("default")
                 : List.of(segments.getFirst().literal());
     }
 
@@ -149,7 +155,10 @@ final class OperationNames {
         if (word.endsWith("ies") && word.length() > 3) {
             return word.substring(0, word.length() - 3) + "y";
         }
-        if (word.endsWith("sses") || word.endsWith("xes") || word.endsWith("ches") || word.endsWith("shes")
+        if (word.endsWith("sses")
+                || word.endsWith("xes")
+                || word.endsWith("ches")
+                || word.endsWith("shes")
                 || word.endsWith("zes")) {
             return word.substring(0, word.length() - 2);
         }
@@ -164,7 +173,10 @@ final class OperationNames {
         if (word.endsWith("y") && word.length() > 1 && "aeiou".indexOf(word.charAt(word.length() - 2)) < 0) {
             return word.substring(0, word.length() - 1) + "ies";
         }
-        if (word.endsWith("s") || word.endsWith("x") || word.endsWith("ch") || word.endsWith("sh")
+        if (word.endsWith("s")
+                || word.endsWith("x")
+                || word.endsWith("ch")
+                || word.endsWith("sh")
                 || word.endsWith("z")) {
             return word.endsWith("ss") || !word.endsWith("s") ? word + "es" : word;
         }

@@ -21,7 +21,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Turns one endpoint into one OpenAPI operation: names, parameters, request body, responses and errors. */
 final class Operations {
@@ -42,41 +41,52 @@ final class Operations {
     }
 
     Operation operation(Endpoint endpoint) {
-        Operation operation = new Operation().operationId(names.operationId(endpoint)).tags(names.tags(endpoint));
+        Operation operation =
+                new Operation().operationId(names.operationId(endpoint)).tags(names.tags(endpoint));
         endpoint.docs().summary().ifPresent(operation::summary);
         endpoint.docs().description().ifPresent(operation::description);
         if (endpoint.docs().deprecated()) {
             operation.deprecated(true);
         }
-        endpoint.docs().extensions().entrySet().stream().sorted(Map.Entry.comparingByKey())
+        endpoint.docs().extensions().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> operation.addExtension(e.getKey(), e.getValue()));
         for (Input input : endpoint.inputs()) {
             switch (input) {
                 case Input.Path p -> operation.addParametersItem(path(p));
-                case Input.Query q -> parameters("query", q.name(), q.type(), q.defaultValue(), q.annotations())
-                        .forEach(operation::addParametersItem);
-                case Input.Header h -> parameters("header", h.name(), h.type(), h.defaultValue(), h.annotations())
-                        .forEach(operation::addParametersItem);
-                case Input.Cookie c -> parameters("cookie", c.name(), c.type(), c.defaultValue(), c.annotations())
-                        .forEach(operation::addParametersItem);
+                case Input.Query q ->
+                    parameters("query", q.name(), q.type(), q.defaultValue(), q.annotations())
+                            .forEach(operation::addParametersItem);
+                case Input.Header h ->
+                    parameters("header", h.name(), h.type(), h.defaultValue(), h.annotations())
+                            .forEach(operation::addParametersItem);
+                case Input.Cookie c ->
+                    parameters("cookie", c.name(), c.type(), c.defaultValue(), c.annotations())
+                            .forEach(operation::addParametersItem);
                 case Input.Body b -> operation.requestBody(body(b));
                 case Input.Arguments a -> operation.requestBody(arguments.requestBody(a));
-                case Input.Context c -> { }
-                case Input.Caller c -> { } // the caller comes from the credentials, documented as security
+                case Input.Context c -> {}
+                case Input.Caller c -> {} // the caller comes from the credentials, documented as security
             }
         }
         for (Docs.Parameter documented : endpoint.docs().queryParameters()) {
-            boolean bound = operation.getParameters() != null && operation.getParameters().stream()
-                    .anyMatch(p -> p.getName().equals(documented.name()) && "query".equals(p.getIn()));
+            boolean bound = operation.getParameters() != null
+                    && operation.getParameters().stream()
+                            .anyMatch(p -> p.getName().equals(documented.name()) && "query".equals(p.getIn()));
             if (!bound) {
-                operation.addParametersItem(parameter("query", documented.name(), documented.type(), null, List.of(),
-                        false).description(documented.description()));
+                operation.addParametersItem(
+                        parameter("query", documented.name(), documented.type(), null, List.of(), false)
+                                .description(documented.description()));
             }
         }
         for (Docs.Header header : endpoint.docs().headers()) {
             if (header.status() == 0) {
-                operation.addParametersItem(new Parameter().in("header").name(header.name()).required(false)
-                        .description(header.description()).schema(schemas.typed("string")));
+                operation.addParametersItem(new Parameter()
+                        .in("header")
+                        .name(header.name())
+                        .required(false)
+                        .description(header.description())
+                        .schema(schemas.typed("string")));
             }
         }
         operation.responses(responses(endpoint));
@@ -85,7 +95,8 @@ final class Operations {
 
     private Parameter path(Input.Path input) {
         ParamType type = input.paramType();
-        Schema<Object> schema = type.schemaFormat().map(f -> schemas.typed(type.schemaType(), f))
+        Schema<Object> schema = type.schemaFormat()
+                .map(f -> schemas.typed(type.schemaType(), f))
                 .orElseGet(() -> schemas.typed(type.schemaType()));
         if (type == ParamType.SLUG) {
             schema.pattern(SLUG_PATTERN);
@@ -95,28 +106,34 @@ final class Operations {
     }
 
     /** One parameter, or one per component for a record (dotted names, as forms and query strings bind them). */
-    private List<Parameter> parameters(String in, String name, Type type, String defaultValue,
-                                       List<Annotation> annotations) {
+    private List<Parameter> parameters(
+            String in, String name, Type type, String defaultValue, List<Annotation> annotations) {
         Class<?> raw = Types.raw(type);
         if (raw.isRecord()) {
             return java.util.Arrays.stream(raw.getRecordComponents())
                     .filter(c -> !Fields.readOnly(c))
-                    .map(c -> parameter(in, name + "." + schemas.name(c), c.getGenericType(), null,
-                            Constraints.of(c), Fields.required(c)))
+                    .map(c -> parameter(
+                            in,
+                            name + "." + schemas.name(c),
+                            c.getGenericType(),
+                            null,
+                            Constraints.of(c),
+                            Fields.required(c)))
                     .toList();
         }
         boolean optional = Types.isOptional(raw) || Collection.class.isAssignableFrom(raw) || defaultValue != null;
         return List.of(parameter(in, name, type, defaultValue, annotations, !optional));
     }
 
-    private Parameter parameter(String in, String name, Type type, String defaultValue, List<Annotation> annotations,
-                                boolean required) {
+    private Parameter parameter(
+            String in, String name, Type type, String defaultValue, List<Annotation> annotations, boolean required) {
         Schema<Object> schema = types.schema(Types.unwrapOptional(type), TypeSchemas.Usage.REQUEST);
         Constraints.apply(schemas, schema, annotations);
         if (defaultValue != null) {
             schema.setDefault(typedDefault(schema, defaultValue));
         }
-        Parameter parameter = new Parameter().in(in).name(name).required(required).schema(schema);
+        Parameter parameter =
+                new Parameter().in(in).name(name).required(required).schema(schema);
         if ("array".equals(schemas.type(schema))) {
             if ("header".equals(in)) {
                 parameter.style(Parameter.StyleEnum.SIMPLE); // X-Ids: 1,2 (or one value per line)
@@ -145,12 +162,14 @@ final class Operations {
         Content content = new Content();
         Class<?> raw = Types.raw(Types.unwrapOptional(input.type()));
         for (String mediaType : input.mediaTypes()) {
-            boolean form = mediaType.equals(MediaType.FORM_URLENCODED) || mediaType.equals(MediaType.MULTIPART_FORM_DATA);
+            boolean form =
+                    mediaType.equals(MediaType.FORM_URLENCODED) || mediaType.equals(MediaType.MULTIPART_FORM_DATA);
             if (form && raw.isRecord()) {
                 content.addMediaType(mediaType, arguments.recordForm(raw, mediaType));
                 continue;
             }
-            Schema<Object> schema = input.type() == FormData.class ? schemas.typed("object")
+            Schema<Object> schema = input.type() == FormData.class
+                    ? schemas.typed("object")
                     : types.schema(Types.unwrapOptional(input.type()), TypeSchemas.Usage.REQUEST);
             content.addMediaType(mediaType, new io.swagger.v3.oas.models.media.MediaType().schema(schema));
         }
@@ -165,7 +184,8 @@ final class Operations {
      */
     @SuppressWarnings("rawtypes")
     static void nameInlineBodies(Operation operation) {
-        if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null
+        if (operation.getRequestBody() == null
+                || operation.getRequestBody().getContent() == null
                 || operation.getOperationId() == null) {
             return;
         }
@@ -189,15 +209,19 @@ final class Operations {
             if (e.getValue() instanceof Class<?> c && dev.portico.error.ApiException.class.isAssignableFrom(c)) {
                 errors.error(responses, e.getKey(), phrase(e.getKey())); // an error the endpoint throws: the error body
             } else {
-                responses.addApiResponse(String.valueOf(e.getKey()), response(e.getKey(), e.getValue(), endpoint.produces()));
+                responses.addApiResponse(
+                        String.valueOf(e.getKey()), response(e.getKey(), e.getValue(), endpoint.produces()));
             }
         });
         errors.add(endpoint, responses);
         for (Docs.Header header : endpoint.docs().headers()) {
             ApiResponse response = responses.get(String.valueOf(header.status()));
             if (response != null) {
-                response.addHeaderObject(header.name(), new io.swagger.v3.oas.models.headers.Header()
-                        .description(header.description()).schema(schemas.typed("string")));
+                response.addHeaderObject(
+                        header.name(),
+                        new io.swagger.v3.oas.models.headers.Header()
+                                .description(header.description())
+                                .schema(schemas.typed("string")));
             }
         }
         return responses;
@@ -214,7 +238,8 @@ final class Operations {
             return response.content(content.addMediaType("*/*", new io.swagger.v3.oas.models.media.MediaType()));
         }
         for (String mediaType : produces) {
-            Schema<Object> schema = mediaType.startsWith(MediaType.TEXT_PLAIN) ? schemas.typed("string")
+            Schema<Object> schema = mediaType.startsWith(MediaType.TEXT_PLAIN)
+                    ? schemas.typed("string")
                     : types.schema(type, TypeSchemas.Usage.RESPONSE);
             content.addMediaType(mediaType, new io.swagger.v3.oas.models.media.MediaType().schema(schema));
         }
@@ -231,8 +256,8 @@ final class Operations {
             case 404 -> "Not Found";
             case 409 -> "Conflict";
             case 412 -> "Precondition failed: the If-Match version is not the current one.";
-            default -> status < 300 ? "Success" : status < 400 ? "Redirect" : status < 500 ? "Client Error"
-                    : "Server Error";
+            default ->
+                status < 300 ? "Success" : status < 400 ? "Redirect" : status < 500 ? "Client Error" : "Server Error";
         };
     }
 }

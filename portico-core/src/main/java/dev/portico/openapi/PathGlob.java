@@ -6,8 +6,7 @@ import java.util.List;
 /** Matches route templates against globs: {@code *} is one segment, {@code **} any number; used at startup only. */
 final class PathGlob {
 
-    private PathGlob() {
-    }
+    private PathGlob() {}
 
     /** Whether {@code template} ({@code /api/posts/{id}/}) matches {@code glob} ({@code /api/**}). */
     static boolean matches(String glob, String template) {

@@ -25,8 +25,7 @@ public final class SchemaEndpoint {
     static final String JSON = OpenApiDocument.Format.JSON.mediaType();
     static final String JSON_PLAIN = "application/json";
 
-    private SchemaEndpoint() {
-    }
+    private SchemaEndpoint() {}
 
     /** The schema endpoint at {@code view.path()}, with the view's authentication and permissions. */
     public static Endpoint create(SchemaView view, OpenApiDocument document) {
@@ -55,7 +54,9 @@ public final class SchemaEndpoint {
     private record Served(Supplier<OpenApiDocument> document) {
 
         Response answer(Request request) {
-            String mediaType = mediaType(request.query("format").orElse(null), request.header("Accept").orElse(null));
+            String mediaType = mediaType(
+                    request.query("format").orElse(null),
+                    request.header("Accept").orElse(null));
             if (mediaType == null) {
                 throw new NotFound();
             }
@@ -83,7 +84,8 @@ public final class SchemaEndpoint {
             int comma = accept.indexOf(',', start);
             int end = comma < 0 ? accept.length() : comma;
             int semi = accept.indexOf(';', start);
-            String range = accept.substring(start, semi >= 0 && semi < end ? semi : end).trim();
+            String range = accept.substring(start, semi >= 0 && semi < end ? semi : end)
+                    .trim();
             for (String known : List.of(YAML, YAML_PLAIN, JSON, JSON_PLAIN)) {
                 if (range.equalsIgnoreCase(known)) {
                     return known;

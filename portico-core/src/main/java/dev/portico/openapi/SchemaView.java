@@ -37,11 +37,20 @@ import java.util.function.Consumer;
  * @param permissions the schema endpoint's own permissions; empty means public (allow any)
  * @param customizers run in order on the finished document, before it is checked and rendered
  */
-public record SchemaView(boolean enabled, String path, String title, String description, String version,
-                         String serverUrl, SpecVersion specVersion, String apiPrefix,
-                         OperationIdStyle operationIdStyle, List<String> patterns,
-                         Optional<List<Authenticator>> authenticators, List<Permission> permissions,
-                         List<Consumer<OpenAPI>> customizers) {
+public record SchemaView(
+        boolean enabled,
+        String path,
+        String title,
+        String description,
+        String version,
+        String serverUrl,
+        SpecVersion specVersion,
+        String apiPrefix,
+        OperationIdStyle operationIdStyle,
+        List<String> patterns,
+        Optional<List<Authenticator>> authenticators,
+        List<Permission> permissions,
+        List<Consumer<OpenAPI>> customizers) {
 
     /** Copies the lists. */
     public SchemaView {
@@ -81,8 +90,7 @@ public record SchemaView(boolean enabled, String path, String title, String desc
         private List<Permission> permissions = List.of();
         private final List<Consumer<OpenAPI>> customizers = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Serve the schema endpoint or not; the document is still built (and checked) for {@code schema}. */
         public Builder enabled(boolean enabled) {
@@ -174,7 +182,10 @@ public record SchemaView(boolean enabled, String path, String title, String desc
                     specVersion != null ? specVersion : SpecVersion.parse(config.get(Settings.OPENAPI_SPEC_VERSION)),
                     apiPrefix != null ? apiPrefix : config.get(Settings.OPENAPI_API_PREFIX),
                     operationIdStyle != null ? operationIdStyle : config.get(Settings.OPENAPI_OPERATION_ID_STYLE),
-                    patterns, Optional.ofNullable(authenticators), permissions, customizers);
+                    patterns,
+                    Optional.ofNullable(authenticators),
+                    permissions,
+                    customizers);
         }
     }
 }

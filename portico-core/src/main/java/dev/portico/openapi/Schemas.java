@@ -81,7 +81,9 @@ final class Schemas {
     /** The JSON type of a schema made here, or null for a reference or an empty schema. */
     String type(Schema<?> schema) {
         if (v31()) {
-            return schema.getTypes() == null || schema.getTypes().isEmpty() ? null : schema.getTypes().iterator().next();
+            return schema.getTypes() == null || schema.getTypes().isEmpty()
+                    ? null
+                    : schema.getTypes().iterator().next();
         }
         return schema.getType();
     }

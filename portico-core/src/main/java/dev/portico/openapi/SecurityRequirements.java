@@ -40,7 +40,8 @@ final class SecurityRequirements {
 
     /** The operation's security requirements, or empty to leave {@code security} out; records the schemes used. */
     Optional<List<SecurityRequirement>> of(Endpoint endpoint) {
-        List<Authenticator> authenticators = endpoint.policies().authenticators().orElse(defaultAuthenticators);
+        List<Authenticator> authenticators =
+                endpoint.policies().authenticators().orElse(defaultAuthenticators);
         if (authenticators.isEmpty()) {
             return Optional.of(List.of()); // says "public" outright
         }
@@ -61,13 +62,17 @@ final class SecurityRequirements {
 
     private static boolean formCredential(Endpoint endpoint, List<Authenticator> authenticators) {
         return authenticators.stream().anyMatch(Authenticator::formFieldIdentifies)
-                && endpoint.inputs().stream().anyMatch(i -> i instanceof dev.portico.endpoint.Input.Arguments
-                        || i instanceof dev.portico.endpoint.Input.Body b && b.mediaTypes().stream()
-                        .anyMatch(t -> t.equals(MediaType.FORM_URLENCODED) || t.equals(MediaType.MULTIPART_FORM_DATA)));
+                && endpoint.inputs().stream()
+                        .anyMatch(i -> i instanceof dev.portico.endpoint.Input.Arguments
+                                || i instanceof dev.portico.endpoint.Input.Body b
+                                        && b.mediaTypes().stream()
+                                                .anyMatch(t -> t.equals(MediaType.FORM_URLENCODED)
+                                                        || t.equals(MediaType.MULTIPART_FORM_DATA)));
     }
 
     private boolean admitsAnonymous(Endpoint endpoint) {
-        if (endpoint.inputs().stream().anyMatch(i -> i instanceof dev.portico.endpoint.Input.Caller c && !c.optional())) {
+        if (endpoint.inputs().stream()
+                .anyMatch(i -> i instanceof dev.portico.endpoint.Input.Caller c && !c.optional())) {
             return false; // a required caller parameter refuses anonymous calls whatever the permissions say
         }
         for (Permission permission : endpoint.policies().permissions().orElse(defaultPermissions)) {
@@ -100,14 +105,29 @@ final class SecurityRequirements {
     private static io.swagger.v3.oas.models.security.SecurityScheme component(SecurityScheme scheme) {
         var component = new io.swagger.v3.oas.models.security.SecurityScheme();
         switch (scheme.kind()) {
-            case BEARER -> component.type(io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP).scheme("bearer");
-            case BASIC -> component.type(io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP).scheme("basic");
-            case API_KEY_HEADER -> component.type(io.swagger.v3.oas.models.security.SecurityScheme.Type.APIKEY)
-                    .in(io.swagger.v3.oas.models.security.SecurityScheme.In.HEADER).name(scheme.parameter().orElseThrow());
-            case API_KEY_COOKIE -> component.type(io.swagger.v3.oas.models.security.SecurityScheme.Type.APIKEY)
-                    .in(io.swagger.v3.oas.models.security.SecurityScheme.In.COOKIE).name(scheme.parameter().orElseThrow());
-            case API_KEY_QUERY -> component.type(io.swagger.v3.oas.models.security.SecurityScheme.Type.APIKEY)
-                    .in(io.swagger.v3.oas.models.security.SecurityScheme.In.QUERY).name(scheme.parameter().orElseThrow());
+            case BEARER ->
+                component
+                        .type(io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP)
+                        .scheme("bearer");
+            case BASIC ->
+                component
+                        .type(io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP)
+                        .scheme("basic");
+            case API_KEY_HEADER ->
+                component
+                        .type(io.swagger.v3.oas.models.security.SecurityScheme.Type.APIKEY)
+                        .in(io.swagger.v3.oas.models.security.SecurityScheme.In.HEADER)
+                        .name(scheme.parameter().orElseThrow());
+            case API_KEY_COOKIE ->
+                component
+                        .type(io.swagger.v3.oas.models.security.SecurityScheme.Type.APIKEY)
+                        .in(io.swagger.v3.oas.models.security.SecurityScheme.In.COOKIE)
+                        .name(scheme.parameter().orElseThrow());
+            case API_KEY_QUERY ->
+                component
+                        .type(io.swagger.v3.oas.models.security.SecurityScheme.Type.APIKEY)
+                        .in(io.swagger.v3.oas.models.security.SecurityScheme.In.QUERY)
+                        .name(scheme.parameter().orElseThrow());
         }
         scheme.bearerFormat().ifPresent(component::bearerFormat);
         scheme.description().ifPresent(component::description);

@@ -23,8 +23,10 @@ public enum SpecVersion {
     /** The version written {@code 3.1.0} or {@code 3.0.3} (also {@code 3.1}, {@code 3.0}). */
     public static SpecVersion parse(String text) {
         String t = text.trim();
-        return Arrays.stream(values()).filter(v -> v.number.equals(t) || v.number.startsWith(t + "."))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException(
+        return Arrays.stream(values())
+                .filter(v -> v.number.equals(t) || v.number.startsWith(t + "."))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
                         "OpenAPI version '" + text + "' is not supported; use 3.1.0 or 3.0.3"));
     }
 }

@@ -36,8 +36,7 @@ final class StatedLimits {
     }
 
     /** The bounds that apply to one place of the document. */
-    private record Place(long longestString, Integer mostItems) {
-    }
+    private record Place(long longestString, Integer mostItems) {}
 
     void apply(OpenAPI openapi) {
         Place head = new Place(limits.headerSize(), null);
@@ -50,7 +49,9 @@ final class StatedLimits {
         }
         if (openapi.getComponents() != null && openapi.getComponents().getHeaders() != null) {
             // the headers every response refers to (RateLimit-*, Allow, ...) travel in headers like the others
-            openapi.getComponents().getHeaders().values().stream().map(Header::getSchema).forEach(s -> walk(s, head));
+            openapi.getComponents().getHeaders().values().stream()
+                    .map(Header::getSchema)
+                    .forEach(s -> walk(s, head));
         }
     }
 
@@ -67,7 +68,9 @@ final class StatedLimits {
             for (ApiResponse response : operation.getResponses().values()) {
                 content(response.getContent(), json);
                 if (response.getHeaders() != null) {
-                    response.getHeaders().values().stream().map(Header::getSchema).forEach(s -> walk(s, head));
+                    response.getHeaders().values().stream()
+                            .map(Header::getSchema)
+                            .forEach(s -> walk(s, head));
                 }
             }
         }
@@ -77,11 +80,14 @@ final class StatedLimits {
         if (content == null) {
             return;
         }
-        content.forEach((type, media) -> walk(media.getSchema(), switch (MediaType.essence(type)) {
-            case MediaType.FORM_URLENCODED -> new Place(limits.bodySize(), limits.formListIndex() + 1);
-            case MediaType.MULTIPART_FORM_DATA -> new Place(limits.multipartPartSize(), limits.formListIndex() + 1);
-            default -> json;
-        }));
+        content.forEach((type, media) -> walk(
+                media.getSchema(),
+                switch (MediaType.essence(type)) {
+                    case MediaType.FORM_URLENCODED -> new Place(limits.bodySize(), limits.formListIndex() + 1);
+                    case MediaType.MULTIPART_FORM_DATA ->
+                        new Place(limits.multipartPartSize(), limits.formListIndex() + 1);
+                    default -> json;
+                }));
     }
 
     @SuppressWarnings("unchecked")
@@ -92,7 +98,9 @@ final class StatedLimits {
         String type = schemas.type(schema);
         if ("integer".equals(type)) {
             integer(schema);
-        } else if ("string".equals(type) && schema.getMaxLength() == null && schema.getEnum() == null
+        } else if ("string".equals(type)
+                && schema.getMaxLength() == null
+                && schema.getEnum() == null
                 && schema.getConst() == null) {
             schema.setMaxLength((int) Math.min(Integer.MAX_VALUE, place.longestString()));
         } else if ("array".equals(type) && schema.getMaxItems() == null && place.mostItems() != null) {
@@ -105,8 +113,8 @@ final class StatedLimits {
         if (schema.getAdditionalProperties() instanceof Schema<?> values) {
             walk(values, place);
         }
-        for (List<Schema> parts : List.of(nonNull(schema.getAllOf()), nonNull(schema.getOneOf()),
-                nonNull(schema.getAnyOf()))) {
+        for (List<Schema> parts :
+                List.of(nonNull(schema.getAllOf()), nonNull(schema.getOneOf()), nonNull(schema.getAnyOf()))) {
             parts.forEach(s -> walk(s, place));
         }
         walk(schema.getContentSchema(), new Place(limits.jsonStringLength(), null));

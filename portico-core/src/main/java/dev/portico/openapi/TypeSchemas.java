@@ -45,14 +45,19 @@ import java.util.UUID;
 final class TypeSchemas {
 
     /** Which way a value travels: a request body omits read-only fields, a response write-only ones. */
-    enum Usage { REQUEST, RESPONSE }
+    enum Usage {
+        REQUEST,
+        RESPONSE
+    }
 
     private static final Map<Class<?>, String[]> SCALARS = scalars();
 
     private final Schemas schemas;
     private final ComponentNames names;
+
     @SuppressWarnings("rawtypes")
     private final Map<String, Schema> components = new TreeMap<>();
+
     private final Map<String, Boolean> splits = new HashMap<>();
 
     TypeSchemas(Schemas schemas, ComponentNames names) {
@@ -102,7 +107,9 @@ final class TypeSchemas {
         if (raw.isRecord()) {
             return record(type, usage);
         }
-        if (raw == Object.class || raw.isInterface() || raw.getName().startsWith("dev.portico.http.")
+        if (raw == Object.class
+                || raw.isInterface()
+                || raw.getName().startsWith("dev.portico.http.")
                 || raw.getName().startsWith("com.fasterxml.jackson.")) {
             return schemas.any();
         }
@@ -113,7 +120,9 @@ final class TypeSchemas {
         String name = names.claim(type, false);
         if (!components.containsKey(name)) {
             Schema<Object> schema = schemas.typed("string");
-            schema.setEnum(new ArrayList<>(Arrays.stream(type.getEnumConstants()).map(e -> (Object) ((Enum<?>) e).name()).toList()));
+            schema.setEnum(new ArrayList<>(Arrays.stream(type.getEnumConstants())
+                    .map(e -> (Object) ((Enum<?>) e).name())
+                    .toList()));
             components.put(name, schema);
         }
         return schemas.ref(name);
@@ -185,7 +194,8 @@ final class TypeSchemas {
         if (include == null) {
             include = component.getDeclaringRecord().getAnnotation(JsonInclude.class);
         }
-        return include != null && include.value() != JsonInclude.Include.ALWAYS
+        return include != null
+                && include.value() != JsonInclude.Include.ALWAYS
                 && include.value() != JsonInclude.Include.USE_DEFAULTS;
     }
 
@@ -213,7 +223,8 @@ final class TypeSchemas {
         if (raw.isRecord()) {
             Map<TypeVariable<?>, Type> bindings = Types.bindings(type);
             for (RecordComponent component : raw.getRecordComponents()) {
-                split |= Fields.readOnly(component) || Fields.writeOnly(component)
+                split |= Fields.readOnly(component)
+                        || Fields.writeOnly(component)
                         || splits(Types.resolve(component.getGenericType(), bindings), visiting);
             }
         } else if (type instanceof ParameterizedType p) {
@@ -221,7 +232,8 @@ final class TypeSchemas {
                 split |= splits(argument, visiting);
             }
         } else if (raw.isArray()) {
-            split = splits(type instanceof GenericArrayType g ? g.getGenericComponentType() : raw.getComponentType(),
+            split = splits(
+                    type instanceof GenericArrayType g ? g.getGenericComponentType() : raw.getComponentType(),
                     visiting);
         }
         splits.put(key, split);
@@ -233,8 +245,8 @@ final class TypeSchemas {
         for (Class<?> c : List.of(boolean.class, Boolean.class)) {
             m.put(c, new String[] {"boolean", null});
         }
-        for (Class<?> c : List.of(int.class, Integer.class, short.class, Short.class, byte.class, Byte.class,
-                OptionalInt.class)) {
+        for (Class<?> c : List.of(
+                int.class, Integer.class, short.class, Short.class, byte.class, Byte.class, OptionalInt.class)) {
             m.put(c, new String[] {"integer", "int32"});
         }
         for (Class<?> c : List.of(long.class, Long.class, OptionalLong.class)) {
@@ -253,8 +265,8 @@ final class TypeSchemas {
         m.put(UUID.class, new String[] {"string", "uuid"});
         m.put(URI.class, new String[] {"string", "uri"});
         m.put(URL.class, new String[] {"string", "uri"});
-        for (Class<?> c : List.of(Instant.class, OffsetDateTime.class, ZonedDateTime.class, LocalDateTime.class,
-                Date.class)) {
+        for (Class<?> c :
+                List.of(Instant.class, OffsetDateTime.class, ZonedDateTime.class, LocalDateTime.class, Date.class)) {
             m.put(c, new String[] {"string", "date-time"});
         }
         m.put(LocalDate.class, new String[] {"string", "date"});

@@ -15,8 +15,7 @@ import java.util.stream.Collectors;
 /** Small reflection helpers for generic types: the raw class, type arguments and type-variable substitution. */
 final class Types {
 
-    private Types() {
-    }
+    private Types() {}
 
     /** The class a type erases to. */
     static Class<?> raw(Type type) {
@@ -59,8 +58,12 @@ final class Types {
                 Type component = resolve(a.getGenericComponentType(), bindings);
                 yield component instanceof Class<?> c ? c.arrayType() : new Array(component);
             }
-            case ParameterizedType p -> new Parameterized((Class<?>) p.getRawType(), Arrays.stream(
-                    p.getActualTypeArguments()).map(t -> resolve(t, bindings)).toArray(Type[]::new));
+            case ParameterizedType p ->
+                new Parameterized(
+                        (Class<?>) p.getRawType(),
+                        Arrays.stream(p.getActualTypeArguments())
+                                .map(t -> resolve(t, bindings))
+                                .toArray(Type[]::new));
             default -> type;
         };
     }
@@ -115,13 +118,14 @@ final class Types {
 
         @Override
         public String getTypeName() {
-            return raw.getName() + Arrays.stream(arguments).map(Type::getTypeName)
-                    .collect(Collectors.joining(", ", "<", ">"));
+            return raw.getName()
+                    + Arrays.stream(arguments).map(Type::getTypeName).collect(Collectors.joining(", ", "<", ">"));
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof ParameterizedType p && p.getRawType() == raw
+            return o instanceof ParameterizedType p
+                    && p.getRawType() == raw
                     && Arrays.equals(arguments, p.getActualTypeArguments());
         }
 

@@ -14,7 +14,8 @@ import java.util.List;
  * @param results the items of this page
  * @param <T> the item type
  */
-public record Page<T>(long count, @Nullable String next, @Nullable String previous, List<T> results) {
+public record Page<T>(
+        long count, @Nullable String next, @Nullable String previous, List<T> results) {
 
     /** A page; {@code results} is copied. */
     public Page {

@@ -23,10 +23,12 @@ final class AccessLog {
         if (enabled && LOG.isInfoEnabled()) {
             long micros = nanos / 1000;
             String millis = micros / 1000 + "." + (micros % 1000 < 100 ? "0" : "") + (micros % 1000) / 10;
-            LOG.atInfo().addKeyValue("method", method).addKeyValue("path", rawPath).addKeyValue("status", status)
+            LOG.atInfo()
+                    .addKeyValue("method", method)
+                    .addKeyValue("path", rawPath)
+                    .addKeyValue("status", status)
                     .addKeyValue("duration_ms", millis)
                     .log("{} {} {} {}ms id={}", method, rawPath, status, millis, requestId);
         }
     }
-
 }

@@ -45,14 +45,22 @@ public final class Application {
     private final RequestObserver.Recorder unmatched;
     /** The recorders of the probe paths ({@code /health}, {@code /ready}) answered before any endpoint, by raw path. */
     private final java.util.Map<String, RequestObserver.Recorder> probes;
+
     private final List<Endpoint> endpoints;
     private final dev.portico.http.ClientAddress client;
     private final dev.portico.auth.Guesses guesses;
     private final boolean pages;
 
-    private Application(Router<MethodDispatch> router, List<Middleware> middlewares, ErrorRenderer errors,
-                        Limits limits, boolean accessLog, List<Endpoint> endpoints, Pipeline.Defaults defaults,
-                        RequestObserver observer, List<String> probePaths) {
+    private Application(
+            Router<MethodDispatch> router,
+            List<Middleware> middlewares,
+            ErrorRenderer errors,
+            Limits limits,
+            boolean accessLog,
+            List<Endpoint> endpoints,
+            Pipeline.Defaults defaults,
+            RequestObserver observer,
+            List<String> probePaths) {
         this.router = router;
         this.client = defaults.clientAddress();
         this.guesses = defaults.guesses();
@@ -60,8 +68,10 @@ public final class Application {
         this.unmatched = observer.unmatched();
         java.util.Map<String, RequestObserver.Recorder> probeRecorders = new java.util.HashMap<>();
         for (String path : probePaths) {
-            probeRecorders.put(path, java.util.Objects.requireNonNull(observer.probe(path),
-                    "the request observer gave no recorder for the probe " + path));
+            probeRecorders.put(
+                    path,
+                    java.util.Objects.requireNonNull(
+                            observer.probe(path), "the request observer gave no recorder for the probe " + path));
         }
         this.probes = java.util.Map.copyOf(probeRecorders);
         this.readers = readers;
@@ -105,8 +115,11 @@ public final class Application {
         RequestObserver observer = b.observer;
         java.util.Map<Endpoint, RequestObserver.Recorder> recorders = new java.util.IdentityHashMap<>();
         for (Endpoint endpoint : endpoints) {
-            recorders.put(endpoint, java.util.Objects.requireNonNull(observer.endpoint(endpoint),
-                    "the request observer gave no recorder for " + endpoint.describe()));
+            recorders.put(
+                    endpoint,
+                    java.util.Objects.requireNonNull(
+                            observer.endpoint(endpoint),
+                            "the request observer gave no recorder for " + endpoint.describe()));
         }
         Router.Builder<Endpoint> checked = Router.builder(trailingSlash);
         for (Endpoint endpoint : endpoints) {
@@ -116,17 +129,38 @@ public final class Application {
         Router.Builder<MethodDispatch> builder = Router.builder(trailingSlash);
         for (Route<Endpoint> route : plan.routes()) {
             EnumMap<HttpMethod, MethodDispatch.Target> targets = new EnumMap<>(HttpMethod.class);
-            route.targets().forEach((method, endpoint) -> targets.put(method, new MethodDispatch.Target(endpoint,
-                    Pipeline.compose(endpoint, defaults), endpoint.produces(), recorders.get(endpoint),
-                    Pipeline.access(endpoint, defaults), Pipeline.permitOnly(endpoint, defaults))));
-            MethodDispatch dispatch = new MethodDispatch(targets, route.allow(),
-                    RouteInfo.of(route.targets(), defaults.pages().isPresent(),
-                            defaults.readers().naming()), defaults.mapper().writer());
-            route.targets().forEach((method, endpoint) ->
-                    builder.add(route.template(), method, dispatch, endpoint.describe()));
+            route.targets()
+                    .forEach((method, endpoint) -> targets.put(
+                            method,
+                            new MethodDispatch.Target(
+                                    endpoint,
+                                    Pipeline.compose(endpoint, defaults),
+                                    endpoint.produces(),
+                                    recorders.get(endpoint),
+                                    Pipeline.access(endpoint, defaults),
+                                    Pipeline.permitOnly(endpoint, defaults))));
+            MethodDispatch dispatch = new MethodDispatch(
+                    targets,
+                    route.allow(),
+                    RouteInfo.of(
+                            route.targets(),
+                            defaults.pages().isPresent(),
+                            defaults.readers().naming()),
+                    defaults.mapper().writer());
+            route.targets()
+                    .forEach(
+                            (method, endpoint) -> builder.add(route.template(), method, dispatch, endpoint.describe()));
         }
-        return new Application(builder.build(), b.middlewares, b.errors, b.limits, b.accessLog, endpoints,
-                defaults, observer, b.probePaths);
+        return new Application(
+                builder.build(),
+                b.middlewares,
+                b.errors,
+                b.limits,
+                b.accessLog,
+                endpoints,
+                defaults,
+                observer,
+                b.probePaths);
     }
 
     /** The parts of an {@link Application}, named; {@link #build()} composes it once. */
@@ -218,8 +252,14 @@ public final class Application {
         long start = System.nanoTime();
         HttpMethod method = HttpMethod.parseOrNull(transport.method());
         boolean page = pages && BrowsablePages.wanted(transport);
-        Exchange exchange = new Exchange(page ? BrowsablePages.withoutFormat(transport) : transport, method,
-                limits.bodySize(), queryParser, readers, client, guesses);
+        Exchange exchange = new Exchange(
+                page ? BrowsablePages.withoutFormat(transport) : transport,
+                method,
+                limits.bodySize(),
+                queryParser,
+                readers,
+                client,
+                guesses);
         exchange.browsable(page);
         MDC.put(MDC_REQUEST_ID, exchange.requestId());
         try {
@@ -270,7 +310,8 @@ public final class Application {
     private Response unknownMethod(Transport transport) {
         RouteMatch<MethodDispatch> match = router.find(transport.rawPath());
         if (match instanceof RouteMatch.Found<MethodDispatch> found) {
-            return errors.render(new MethodNotAllowed(transport.method(), found.route().allow()));
+            return errors.render(
+                    new MethodNotAllowed(transport.method(), found.route().allow()));
         }
         return errors.render(new NotFound());
     }

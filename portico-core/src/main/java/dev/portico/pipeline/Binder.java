@@ -51,8 +51,7 @@ public final class Binder {
      * input, so they are neither bound nor refused as unknown. A required caller parameter left without one is
      * refused by {@code refusal}, the endpoint's rule.
      */
-    public static Binder create(Endpoint endpoint, BodyReaders readers, Set<String> credentialFields,
-                                Refusal refusal) {
+    public static Binder create(Endpoint endpoint, BodyReaders readers, Set<String> credentialFields, Refusal refusal) {
         List<Input> inputs = endpoint.inputs();
         Binding[] bindings = new Binding[inputs.size()];
         String[] names = new String[inputs.size()];
@@ -61,16 +60,32 @@ public final class Binder {
             names[i] = input.name();
             bindings[i] = switch (input) {
                 case Input.Path path -> request -> request.pathParam(path.name(), Object.class);
-                case Input.Query query -> Scalars.isScalar(query.type())
-                        ? text(query.type(), query.defaultValue(), endpoint, request -> request.queryAll(query.name()))
-                        : structuredQuery(query, endpoint, readers.naming());
-                case Input.Header header -> text(header.type(), header.defaultValue(), endpoint,
-                        Scalars.isList(header.type()) ? request -> commaSeparated(request.headers(header.name()))
-                                : request -> request.headers(header.name()));
-                case Input.Cookie cookie -> text(singleCookie(cookie, endpoint), cookie.defaultValue(), endpoint,
-                        request -> request.cookie(cookie.name()).map(List::of).orElse(List.of()));
+                case Input.Query query ->
+                    Scalars.isScalar(query.type())
+                            ? text(
+                                    query.type(),
+                                    query.defaultValue(),
+                                    endpoint,
+                                    request -> request.queryAll(query.name()))
+                            : structuredQuery(query, endpoint, readers.naming());
+                case Input.Header header ->
+                    text(
+                            header.type(),
+                            header.defaultValue(),
+                            endpoint,
+                            Scalars.isList(header.type())
+                                    ? request -> commaSeparated(request.headers(header.name()))
+                                    : request -> request.headers(header.name()));
+                case Input.Cookie cookie ->
+                    text(
+                            singleCookie(cookie, endpoint),
+                            cookie.defaultValue(),
+                            endpoint,
+                            request ->
+                                    request.cookie(cookie.name()).map(List::of).orElse(List.of()));
                 case Input.Body body -> body(body, readers, endpoint, credentialFields);
-                case Input.Arguments arguments -> readers.arguments(arguments, endpoint.describe(), credentialFields)::read;
+                case Input.Arguments arguments ->
+                    readers.arguments(arguments, endpoint.describe(), credentialFields)::read;
                 case Input.Context context -> request -> request;
                 case Input.Caller caller -> caller(caller, endpoint, refusal);
             };
@@ -132,12 +147,12 @@ public final class Binder {
      * @param failed which inputs failed; null when none did
      * @param omitted the binding errors counted but not kept ({@code limits.error-entries})
      */
-    public record Bound(Object[] values, Map<String, List<String>> errors, boolean[] failed, int omitted) {
-    }
+    public record Bound(Object[] values, Map<String, List<String>> errors, boolean[] failed, int omitted) {}
 
     private static Map<String, List<String>> merge(Map<String, List<String>> into, Map<String, List<String>> errors) {
         Map<String, List<String>> map = into == null ? new LinkedHashMap<>() : into;
-        errors.forEach((path, messages) -> map.computeIfAbsent(path, k -> new ArrayList<>()).addAll(messages));
+        errors.forEach((path, messages) ->
+                map.computeIfAbsent(path, k -> new ArrayList<>()).addAll(messages));
         return map;
     }
 
@@ -219,9 +234,12 @@ public final class Binder {
         try {
             decoder = FormDecoder.of(query.type(), java.util.List.of(), naming);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(endpoint.describe() + ": " + query.type().getTypeName()
-                    + " cannot be read from a query parameter ('" + query.name() + "'): " + e.getMessage()
-                    + "; use a single value, Optional, List, or a record or Map read from " + query.name() + ".field=...", e);
+            throw new IllegalArgumentException(
+                    endpoint.describe() + ": " + query.type().getTypeName()
+                            + " cannot be read from a query parameter ('" + query.name() + "'): " + e.getMessage()
+                            + "; use a single value, Optional, List, or a record or Map read from " + query.name()
+                            + ".field=...",
+                    e);
         }
         String name = query.name();
         String prefix = name + ".";
@@ -261,7 +279,8 @@ public final class Binder {
             }
             if (!type.isInstance(principal.get())) {
                 throw new IllegalStateException(endpoint.describe() + " takes its caller as " + type.getName()
-                        + ", but an authenticator returned a " + principal.get().getClass().getName()
+                        + ", but an authenticator returned a "
+                        + principal.get().getClass().getName()
                         + "; declare the parameter as a type every authenticator of the endpoint returns (Principal"
                         + " always works), or give the endpoint only authenticators returning " + type.getSimpleName());
             }

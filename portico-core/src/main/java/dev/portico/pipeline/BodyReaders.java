@@ -3,8 +3,8 @@ package dev.portico.pipeline;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import dev.portico.config.Naming;
 import dev.portico.config.Limits;
+import dev.portico.config.Naming;
 import dev.portico.error.ValidationFailed;
 import dev.portico.form.FormDecoder;
 import dev.portico.form.FormParser;
@@ -62,12 +62,17 @@ public final class BodyReaders {
     public BodyReader reader(Type type, String mediaType, String endpoint, Set<String> credentialFields) {
         return switch (mediaType) {
             case MediaType.APPLICATION_JSON -> json(type);
-            case MediaType.FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA -> form(type, endpoint, credentialFields.isEmpty()
-                    ? request -> form(request).orElseThrow()
-                    : request -> form(request).orElseThrow().without(credentialFields));
-            default -> throw new IllegalArgumentException(endpoint + " accepts bodies as " + mediaType
-                    + ", which Portico cannot read; accept " + MediaType.APPLICATION_JSON + ", "
-                    + MediaType.FORM_URLENCODED + " or " + MediaType.MULTIPART_FORM_DATA);
+            case MediaType.FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA ->
+                form(
+                        type,
+                        endpoint,
+                        credentialFields.isEmpty()
+                                ? request -> form(request).orElseThrow()
+                                : request -> form(request).orElseThrow().without(credentialFields));
+            default ->
+                throw new IllegalArgumentException(endpoint + " accepts bodies as " + mediaType
+                        + ", which Portico cannot read; accept " + MediaType.APPLICATION_JSON + ", "
+                        + MediaType.FORM_URLENCODED + " or " + MediaType.MULTIPART_FORM_DATA);
         };
     }
 
@@ -100,8 +105,8 @@ public final class BodyReaders {
      * a JSON object read as the fields it stands for), less {@code credentialFields}, through one form decoder
      * planned here. No body at all is no fields; any other {@code Content-Type} with a body is a 415.
      */
-    public BodyReader arguments(dev.portico.endpoint.Input.Arguments arguments, String endpoint,
-                                Set<String> credentialFields) {
+    public BodyReader arguments(
+            dev.portico.endpoint.Input.Arguments arguments, String endpoint, Set<String> credentialFields) {
         java.util.List<String> names = new java.util.ArrayList<>();
         java.util.List<Type> types = new java.util.ArrayList<>();
         java.util.List<Boolean> required = new java.util.ArrayList<>();
@@ -125,7 +130,8 @@ public final class BodyReaders {
         String contentType = request.contentType().orElse("");
         String essence = contentType.isEmpty() ? "" : MediaType.essence(contentType);
         FormData body = switch (essence) {
-            case MediaType.FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA -> form(request).orElseThrow();
+            case MediaType.FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA ->
+                form(request).orElseThrow();
             case MediaType.APPLICATION_JSON -> jsonFields(request.bodyBytes());
             // no Content-Type: no body read (curl -X POST url sends none); any other type is one we cannot read
             case "" -> FormData.of(java.util.Map.of());
@@ -142,8 +148,7 @@ public final class BodyReaders {
         try {
             return dev.portico.form.JsonFields.of(mapper.readTree(body), forms);
         } catch (java.io.IOException e) {
-            throw e instanceof JsonProcessingException j ? JsonErrors.translate(j)
-                    : new IllegalStateException(e);
+            throw e instanceof JsonProcessingException j ? JsonErrors.translate(j) : new IllegalStateException(e);
         }
     }
 
@@ -151,8 +156,8 @@ public final class BodyReaders {
         com.fasterxml.jackson.databind.JavaType javaType = mapper.constructType(type);
         ObjectReader reader = mapper.readerFor(javaType);
         boolean fieldByField = FieldByField.applies(javaType);
-        boolean acceptsNull = type == Object.class || type instanceof Class<?> c
-                && com.fasterxml.jackson.databind.JsonNode.class.isAssignableFrom(c);
+        boolean acceptsNull = type == Object.class
+                || type instanceof Class<?> c && com.fasterxml.jackson.databind.JsonNode.class.isAssignableFrom(c);
         return request -> {
             byte[] body = request.bodyBytes();
             if (body.length == 0) {
@@ -182,8 +187,10 @@ public final class BodyReaders {
         try {
             decoder = FormDecoder.of(type, java.util.List.of(), naming);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(endpoint + " reads a form body as " + type.getTypeName() + ", but "
-                    + e.getMessage() + "; accept it as JSON only, or bind " + FormData.class.getName(), e);
+            throw new IllegalArgumentException(
+                    endpoint + " reads a form body as " + type.getTypeName() + ", but " + e.getMessage()
+                            + "; accept it as JSON only, or bind " + FormData.class.getName(),
+                    e);
         }
         return request -> decoder.decode(parser.apply(request));
     }

@@ -22,8 +22,8 @@ import java.util.Set;
  * JSON answers: an endpoint that writes HTML, YAML or a stream keeps its own body.
  */
 final class BrowsablePages {
-    private static final List<HttpMethod> WRITES = List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
-            HttpMethod.DELETE);
+    private static final List<HttpMethod> WRITES =
+            List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
     private static final String FORMAT_API = "format=api";
 
     private final PageRenderer renderer;
@@ -82,7 +82,8 @@ final class BrowsablePages {
             return false;
         }
         Optional<String> type = response.contentType();
-        return type.isEmpty() || type.get().startsWith("application/json")
+        return type.isEmpty()
+                || type.get().startsWith("application/json")
                 || type.get().startsWith("application/problem+json");
     }
 

@@ -53,8 +53,13 @@ final class CacheStage implements Middleware {
         }
     }
 
-    CacheStage(ResponseCache cache, Duration ttl, String tag, Function<Request, String> callerKey,
-               Fingerprint fingerprint, Optional<String> vary) {
+    CacheStage(
+            ResponseCache cache,
+            Duration ttl,
+            String tag,
+            Function<Request, String> callerKey,
+            Fingerprint fingerprint,
+            Optional<String> vary) {
         this.cache = cache;
         this.ttl = ttl;
         this.tag = tag;
@@ -66,13 +71,13 @@ final class CacheStage implements Middleware {
     @Override
     public Handler wrap(Handler next) {
         return request -> {
-            Lookup lookup = cache.lookup(key(request));                                        // CACHE_READ
+            Lookup lookup = cache.lookup(key(request)); // CACHE_READ
             if (lookup.hit().isPresent()) {
                 return headers(request, lookup.hit().get().toResponse(), "HIT");
             }
-            Response response = next.handle(request);                                         // ENDPOINT
+            Response response = next.handle(request); // ENDPOINT
             if (storable(response)) {
-                cache.store(lookup, CachedResponse.of(response), ttl);                         // CACHE_WRITE
+                cache.store(lookup, CachedResponse.of(response), ttl); // CACHE_WRITE
             }
             return headers(request, response, "MISS");
         };
@@ -125,15 +130,19 @@ final class CacheStage implements Middleware {
     }
 
     private static boolean storable(Response response) {
-        return response.status() == 200 && response.writer().isEmpty()
-                && !response.headerValue("Cache-Control").map(v -> v.contains("no-store")).orElse(false);
+        return response.status() == 200
+                && response.writer().isEmpty()
+                && !response.headerValue("Cache-Control")
+                        .map(v -> v.contains("no-store"))
+                        .orElse(false);
     }
 
     private Response headers(Request request, Response response, String outcome) {
         if (request.principal().isPresent()) {
             response.setHeader("Cache-Control", privately(response.headerValue("Cache-Control")));
         }
-        vary.ifPresent(v -> response.setHeader("Vary", response.headerValue("Vary").map(old -> merge(old, v)).orElse(v)));
+        vary.ifPresent(v -> response.setHeader(
+                "Vary", response.headerValue("Vary").map(old -> merge(old, v)).orElse(v)));
         return response.setHeader("X-Cache", outcome);
     }
 

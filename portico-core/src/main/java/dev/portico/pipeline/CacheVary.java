@@ -15,8 +15,7 @@ import java.util.Optional;
  * could answer one caller with another's response.
  */
 final class CacheVary {
-    private CacheVary() {
-    }
+    private CacheVary() {}
 
     static Optional<String> of(Endpoint endpoint, List<Authenticator> authenticators) {
         List<String> names = new ArrayList<>();
@@ -31,7 +30,7 @@ final class CacheVary {
                 case BEARER, BASIC -> add(names, "Authorization");
                 case API_KEY_HEADER -> add(names, scheme.get().parameter().orElse("Authorization"));
                 case API_KEY_COOKIE -> add(names, "Cookie");
-                case API_KEY_QUERY -> { } // the query string is in the cache key already
+                case API_KEY_QUERY -> {} // the query string is in the cache key already
             }
         }
         for (Input input : endpoint.inputs()) {

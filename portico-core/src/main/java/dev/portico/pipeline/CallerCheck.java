@@ -14,8 +14,7 @@ import java.util.List;
  */
 final class CallerCheck {
 
-    private CallerCheck() {
-    }
+    private CallerCheck() {}
 
     static void check(Endpoint endpoint, List<Authenticator> authenticators) {
         for (Input input : endpoint.inputs()) {

@@ -25,10 +25,11 @@ final class EndpointStage implements Handler {
     EndpointStage(Endpoint endpoint, ObjectMapper mapper) {
         this.invoker = endpoint.invoker();
         this.status = endpoint.status();
-        this.text = endpoint.produces().size() == 1 && endpoint.produces().get(0).startsWith(MediaType.TEXT_PLAIN);
+        this.text =
+                endpoint.produces().size() == 1 && endpoint.produces().get(0).startsWith(MediaType.TEXT_PLAIN);
         Type output = endpoint.output();
-        boolean specific = output != Object.class && output != void.class && output != Void.class
-                && output != Response.class;
+        boolean specific =
+                output != Object.class && output != void.class && output != Void.class && output != Response.class;
         this.writer = specific ? mapper.writerFor(mapper.constructType(output)) : mapper.writer();
     }
 
@@ -51,7 +52,8 @@ final class EndpointStage implements Handler {
             return Response.of(status == 200 ? 204 : status);
         }
         if (text && result instanceof CharSequence chars) {
-            return Response.of(status, MediaType.TEXT_PLAIN_UTF8, chars.toString().getBytes(StandardCharsets.UTF_8));
+            return Response.of(
+                    status, MediaType.TEXT_PLAIN_UTF8, chars.toString().getBytes(StandardCharsets.UTF_8));
         }
         return Response.of(status, MediaType.APPLICATION_JSON, writer.writeValueAsBytes(result));
     }

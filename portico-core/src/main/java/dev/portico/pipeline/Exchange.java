@@ -35,8 +35,9 @@ public final class Exchange implements Request {
     private static final Logger LOG = LoggerFactory.getLogger(Exchange.class);
     private static final Object[] NONE = new Object[0];
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
-    private static final long GOLDEN = 0x9E3779B97F4A7C15L;   // SplitMix64's step, odd: the counter visits every long
-    private static final AtomicLong NEXT_ID = new AtomicLong(ThreadLocalRandom.current().nextLong());
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L; // SplitMix64's step, odd: the counter visits every long
+    private static final AtomicLong NEXT_ID =
+            new AtomicLong(ThreadLocalRandom.current().nextLong());
 
     private final Transport transport;
     private final HttpMethod method;
@@ -62,8 +63,14 @@ public final class Exchange implements Request {
     private final dev.portico.http.ClientAddress client;
     private final Guesses guesses;
 
-    Exchange(Transport transport, HttpMethod method, long bodyLimit, FormParser queryParser, BodyReaders readers,
-             dev.portico.http.ClientAddress client, Guesses guesses) {
+    Exchange(
+            Transport transport,
+            HttpMethod method,
+            long bodyLimit,
+            FormParser queryParser,
+            BodyReaders readers,
+            dev.portico.http.ClientAddress client,
+            Guesses guesses) {
         this.transport = transport;
         this.client = client;
         this.guesses = guesses;
@@ -105,8 +112,13 @@ public final class Exchange implements Request {
         }
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '_' || c == '.' || c == ':';
+            boolean ok = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '_'
+                    || c == '.'
+                    || c == ':';
             if (!ok) {
                 return false;
             }
@@ -186,7 +198,9 @@ public final class Exchange implements Request {
 
     @Override
     public List<String> queryNames() {
-        return transport.rawQuery().isEmpty() ? List.of() : List.copyOf(queryData().fields().keySet());
+        return transport.rawQuery().isEmpty()
+                ? List.of()
+                : List.copyOf(queryData().fields().keySet());
     }
 
     /** A header's value; one holding NUL is a 400 naming the header, whoever reads it (DRF's rule for any string). */

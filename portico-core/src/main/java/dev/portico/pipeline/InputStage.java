@@ -37,7 +37,8 @@ final class InputStage implements Middleware {
                 validator.validate(bound.values());
             } else {
                 Map<String, List<String>> errors = new LinkedHashMap<>(bound.errors());
-                validator.violations(bound.values(), bound.failed())
+                validator
+                        .violations(bound.values(), bound.failed())
                         .forEach((path, messages) -> errors.merge(path, messages, InputStage::concat));
                 throw new ValidationFailed(errors, bound.omitted());
             }

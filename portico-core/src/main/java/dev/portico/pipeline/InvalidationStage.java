@@ -24,10 +24,10 @@ final class InvalidationStage implements Middleware {
     public Handler wrap(Handler next) {
         return request -> {
             try {
-                return next.handle(request);                      // ENDPOINT
+                return next.handle(request); // ENDPOINT
             } finally {
                 for (String tag : tags) {
-                    cache.invalidate(tag);                        // CACHE_WRITE: the tag's reads dropped
+                    cache.invalidate(tag); // CACHE_WRITE: the tag's reads dropped
                 }
             }
         };

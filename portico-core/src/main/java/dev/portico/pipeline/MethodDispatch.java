@@ -37,9 +37,13 @@ final class MethodDispatch {
      * An endpoint, its composed pipeline, and its policies alone: {@code access} (authenticate and permit) and
      * {@code permit} (permit only), which answer who may call it without calling it.
      */
-    record Target(Endpoint endpoint, Handler handler, List<String> produces, RequestObserver.Recorder recorder,
-                  Handler access, Handler permit) {
-    }
+    record Target(
+            Endpoint endpoint,
+            Handler handler,
+            List<String> produces,
+            RequestObserver.Recorder recorder,
+            Handler access,
+            Handler permit) {}
 
     MethodDispatch(Map<HttpMethod, Target> byMethod, String allow, RouteInfo info, ObjectWriter json) {
         byMethod.forEach((method, target) -> targets[method.ordinal()] = target);
@@ -107,7 +111,8 @@ final class MethodDispatch {
             target.permit().handle(exchange);
             Optional<Permission> object = target.endpoint().policies().objectAccess();
             // unrouted (a 405 page), the object is unknown: offer nothing that needs it
-            return object.isEmpty() || exchange.endpoint() != null && object.get().allows(exchange);
+            return object.isEmpty()
+                    || exchange.endpoint() != null && object.get().allows(exchange);
         } catch (ApiException e) {
             return false;
         } catch (Exception e) {

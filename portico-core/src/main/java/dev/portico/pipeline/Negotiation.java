@@ -3,8 +3,7 @@ package dev.portico.pipeline;
 /** Whether an {@code Accept} header admits a media type; parsed by hand, no regular expression per request. */
 final class Negotiation {
 
-    private Negotiation() {
-    }
+    private Negotiation() {}
 
     /** Whether {@code accept} (null when absent) allows {@code produced}, such as {@code application/json}. */
     static boolean acceptable(String accept, String produced) {
@@ -69,8 +68,10 @@ final class Negotiation {
         if (semi >= 0 && zeroQuality(range.substring(semi + 1))) {
             return false;
         }
-        return essence.equals("*/*") || essence.equalsIgnoreCase(produced)
-                || (essence.endsWith("/*") && essence.regionMatches(true, 0, type, 0, type.length())
+        return essence.equals("*/*")
+                || essence.equalsIgnoreCase(produced)
+                || (essence.endsWith("/*")
+                        && essence.regionMatches(true, 0, type, 0, type.length())
                         && essence.length() == type.length() + 2);
     }
 

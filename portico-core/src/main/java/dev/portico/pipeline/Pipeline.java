@@ -32,12 +32,18 @@ import java.util.function.Function;
 public final class Pipeline {
 
     /** What the application configures for every endpoint, and what the stages share. */
-    public record Defaults(List<Authenticator> authenticators, List<Permission> permissions,
-                           Optional<Throttle> throttle, ResponseCache cache, Function<Request, String> callerKey,
-                           ObjectMapper mapper, BodyReaders readers, ThrottleStore throttleStore,
-                           dev.portico.http.ClientAddress clientAddress, dev.portico.auth.Guesses guesses,
-                           Optional<dev.portico.metadata.PageRenderer> pages) {
-    }
+    public record Defaults(
+            List<Authenticator> authenticators,
+            List<Permission> permissions,
+            Optional<Throttle> throttle,
+            ResponseCache cache,
+            Function<Request, String> callerKey,
+            ObjectMapper mapper,
+            BodyReaders readers,
+            ThrottleStore throttleStore,
+            dev.portico.http.ClientAddress clientAddress,
+            dev.portico.auth.Guesses guesses,
+            Optional<dev.portico.metadata.PageRenderer> pages) {}
 
     /** Makes one stage of an endpoint, or none when the stage would have nothing to do. */
     @FunctionalInterface
@@ -50,11 +56,10 @@ public final class Pipeline {
      * challenge), may they, not too often, inputs bound and checked, then the cache, which reads before the endpoint
      * and stores after it.
      */
-    private static final List<StageFactory> STAGES = List.of(Pipeline::authenticate, Pipeline::permit,
-            Pipeline::throttle, Pipeline::validate, Pipeline::cache);
+    private static final List<StageFactory> STAGES =
+            List.of(Pipeline::authenticate, Pipeline::permit, Pipeline::throttle, Pipeline::validate, Pipeline::cache);
 
-    private Pipeline() {
-    }
+    private Pipeline() {}
 
     /** The endpoint's handler: its own middlewares, then {@link #STAGES} in order, around its code. */
     public static Handler compose(Endpoint endpoint, Defaults defaults) {
@@ -80,7 +85,8 @@ public final class Pipeline {
             handler = permit.get().wrap(handler);
         }
         List<Authenticator> authenticators = authenticators(endpoint, defaults);
-        return authenticators.isEmpty() ? handler
+        return authenticators.isEmpty()
+                ? handler
                 : new AuthenticationStage(authenticators, Refusal.of(authenticators)).wrap(handler);
     }
 
@@ -127,8 +133,11 @@ public final class Pipeline {
 
     private static Optional<Middleware> throttle(Endpoint endpoint, Defaults defaults) {
         // an endpoint's own throttle counts apart from every other endpoint; the default is one count across them
-        Optional<Throttle> bound = endpoint.policies().throttle()
-                .map(t -> t.bind(defaults.throttleStore(), endpoint.method() + " " + endpoint.path().template()))
+        Optional<Throttle> bound = endpoint.policies()
+                .throttle()
+                .map(t -> t.bind(
+                        defaults.throttleStore(),
+                        endpoint.method() + " " + endpoint.path().template()))
                 .or(() -> defaults.throttle().map(t -> t.bind(defaults.throttleStore(), "default")));
         return bound.map(t -> new ThrottleStage(t, defaults.callerKey()));
     }
@@ -137,8 +146,11 @@ public final class Pipeline {
         java.util.Set<String> credentialFields = new java.util.HashSet<>();
         authenticators(endpoint, defaults).forEach(a -> credentialFields.addAll(a.formFields()));
         Binder binder = Binder.create(endpoint, defaults.readers(), credentialFields, refusal(endpoint, defaults));
-        return binder.isEmpty() ? Optional.empty() : Optional.of(new InputStage(binder,
-                InputValidator.create(endpoint, defaults.readers().naming())));
+        return binder.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new InputStage(
+                        binder,
+                        InputValidator.create(endpoint, defaults.readers().naming())));
     }
 
     private static Optional<Middleware> cache(Endpoint endpoint, Defaults defaults) {
@@ -147,8 +159,10 @@ public final class Pipeline {
                 throw new IllegalStateException(endpoint.describe() + " both caches and invalidates; a read caches, "
                         + "a write invalidates: keep one");
             }
-            return defaults.cache() == ResponseCache.none() ? Optional.empty()
-                    : Optional.of(new InvalidationStage(defaults.cache(), endpoint.policies().invalidates()));
+            return defaults.cache() == ResponseCache.none()
+                    ? Optional.empty()
+                    : Optional.of(new InvalidationStage(
+                            defaults.cache(), endpoint.policies().invalidates()));
         }
         if (endpoint.policies().cacheFor().isEmpty()) {
             return Optional.empty();
@@ -163,8 +177,13 @@ public final class Pipeline {
                     + "a duration above zero and at most " + ResponseCache.MAX_TTL);
         }
         String tag = endpoint.policies().cacheTag().orElse(endpoint.path().template());
-        return Optional.of(new CacheStage(defaults.cache(), ttl, tag, defaults.callerKey(),
-                fingerprint(endpoint, defaults), CacheVary.of(endpoint, authenticators(endpoint, defaults))));
+        return Optional.of(new CacheStage(
+                defaults.cache(),
+                ttl,
+                tag,
+                defaults.callerKey(),
+                fingerprint(endpoint, defaults),
+                CacheVary.of(endpoint, authenticators(endpoint, defaults))));
     }
 
     /** Which inputs go into the cache key besides path and query, which the key holds already. */
@@ -176,7 +195,8 @@ public final class Pipeline {
                 indexes.add(i);
             }
         }
-        return new CacheStage.Fingerprint(indexes.stream().mapToInt(Integer::intValue).toArray(),
+        return new CacheStage.Fingerprint(
+                indexes.stream().mapToInt(Integer::intValue).toArray(),
                 defaults.mapper().writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS));
     }
 }

@@ -3,8 +3,7 @@ package dev.portico.pipeline;
 /** Reason phrases of the statuses Portico sends, for problem details' {@code title}. */
 final class Reasons {
 
-    private Reasons() {
-    }
+    private Reasons() {}
 
     static String phrase(int status) {
         return switch (status) {

@@ -50,7 +50,7 @@ public interface RequestObserver {
     @FunctionalInterface
     interface Recorder {
         /** Records nothing. */
-        Recorder NONE = (status, nanos) -> { };
+        Recorder NONE = (status, nanos) -> {};
 
         /** One request answered with {@code status} after {@code nanos} nanoseconds; must not throw. */
         void record(int status, long nanos);

@@ -27,7 +27,7 @@ final class ThrottleStage implements Middleware {
         return request -> {
             java.util.Optional<Throttle.Decision> counted = throttle.acquire(request, key);
             if (counted.isEmpty()) {
-                return next.handle(request);        // no throttle applies to this caller
+                return next.handle(request); // no throttle applies to this caller
             }
             Throttle.Decision decision = counted.get();
             if (!decision.allowed()) {
@@ -39,7 +39,7 @@ final class ThrottleStage implements Middleware {
             try {
                 response = next.handle(request);
             } catch (dev.portico.error.ApiException e) {
-                headers(decision, e::withHeader);   // a 400 or 404 after the count carries it too
+                headers(decision, e::withHeader); // a 400 or 404 after the count carries it too
                 throw e;
             }
             headers(decision, response::setHeader);
@@ -58,13 +58,12 @@ final class ThrottleStage implements Middleware {
         LimitText last = lastLimit;
         if (last == null || last.limit != limit) {
             last = new LimitText(limit, Long.toString(limit));
-            lastLimit = last;   // a racy cache of an immutable pair: at worst recomputed
+            lastLimit = last; // a racy cache of an immutable pair: at worst recomputed
         }
         return last.text;
     }
 
-    private record LimitText(long limit, String text) {
-    }
+    private record LimitText(long limit, String text) {}
 
     private volatile LimitText lastLimit;
 }

@@ -45,8 +45,8 @@ public enum ParamType {
         try {
             return valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown path parameter type '" + name
-                    + "': use one of int, long, uuid, slug, string");
+            throw new IllegalArgumentException(
+                    "unknown path parameter type '" + name + "': use one of int, long, uuid, slug, string");
         }
     }
 
@@ -134,7 +134,8 @@ public enum ParamType {
         }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+            boolean ok =
+                    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
             if (!ok) {
                 return false;
             }
@@ -143,7 +144,11 @@ public enum ParamType {
     }
 
     private static java.util.UUID uuid(String s) {
-        if (s.length() != 36 || s.charAt(8) != '-' || s.charAt(13) != '-' || s.charAt(18) != '-' || s.charAt(23) != '-') {
+        if (s.length() != 36
+                || s.charAt(8) != '-'
+                || s.charAt(13) != '-'
+                || s.charAt(18) != '-'
+                || s.charAt(23) != '-') {
             return null;
         }
         for (int i = 0; i < 36; i++) {

@@ -42,7 +42,8 @@ public final class PathTemplate {
             throw new IllegalArgumentException("path template must not contain '?', '#' or '//': " + template);
         }
         boolean trailing = template.endsWith("/");
-        String body = template.substring(1, trailing && template.length() > 1 ? template.length() - 1 : template.length());
+        String body =
+                template.substring(1, trailing && template.length() > 1 ? template.length() - 1 : template.length());
         List<Segment> segments = new ArrayList<>();
         List<String> names = new ArrayList<>();
         if (!body.isEmpty()) {
@@ -69,7 +70,8 @@ public final class PathTemplate {
             return new Segment(null, name, type);
         }
         if (raw.contains("{") || raw.contains("}")) {
-            throw new IllegalArgumentException("a parameter must take a whole segment, as in /posts/{id}/: " + template);
+            throw new IllegalArgumentException(
+                    "a parameter must take a whole segment, as in /posts/{id}/: " + template);
         }
         return new Segment(raw, null, null);
     }
@@ -81,12 +83,17 @@ public final class PathTemplate {
             if (s.isParam()) {
                 ParamType declared = s.type();
                 ParamType given = types.get(s.param());
-                if (declared != null && given != null && declared != given && !(declared == ParamType.SLUG && given == ParamType.STRING)) {
+                if (declared != null
+                        && given != null
+                        && declared != given
+                        && !(declared == ParamType.SLUG && given == ParamType.STRING)) {
                     throw new IllegalArgumentException("parameter '" + s.param() + "' of " + template + " is declared "
-                            + declared.name().toLowerCase() + " in the template but " + given.name().toLowerCase()
+                            + declared.name().toLowerCase() + " in the template but "
+                            + given.name().toLowerCase()
                             + " by the method");
                 }
-                typed.add(new Segment(null, s.param(), declared != null ? declared : given != null ? given : ParamType.STRING));
+                typed.add(new Segment(
+                        null, s.param(), declared != null ? declared : given != null ? given : ParamType.STRING));
             } else {
                 typed.add(s);
             }

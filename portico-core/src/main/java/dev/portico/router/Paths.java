@@ -2,12 +2,10 @@ package dev.portico.router;
 
 import dev.portico.http.PercentDecoding;
 
-
 /** Splitting a raw request path into decoded segments, so that {@code %2F} stays inside its segment. */
 final class Paths {
 
-    private Paths() {
-    }
+    private Paths() {}
 
     /**
      * The decoded segments of {@code rawPath} ({@code /a/b/} and {@code /a/b} both give {@code [a, b]}), or

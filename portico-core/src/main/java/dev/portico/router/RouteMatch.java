@@ -7,14 +7,11 @@ package dev.portico.router;
 public sealed interface RouteMatch<T> {
 
     /** A route matched; {@code values} are the parameters in template order, converted to their types. */
-    record Found<T>(Route<T> route, Object[] values) implements RouteMatch<T> {
-    }
+    record Found<T>(Route<T> route, Object[] values) implements RouteMatch<T> {}
 
     /** The path differs from a route only by its trailing slash; {@code location} is the declared form. */
-    record Redirect<T>(String location) implements RouteMatch<T> {
-    }
+    record Redirect<T>(String location) implements RouteMatch<T> {}
 
     /** No route has this path. */
-    record Missing<T>() implements RouteMatch<T> {
-    }
+    record Missing<T>() implements RouteMatch<T> {}
 }

@@ -180,7 +180,8 @@ public final class Router<T> {
 
         private boolean ambiguous(PathTemplate a, PathTemplate b) {
             boolean slashMatters = policy != TrailingSlash.MATCH;
-            if (a.segments().size() != b.segments().size() || (slashMatters && a.trailingSlash() != b.trailingSlash())) {
+            if (a.segments().size() != b.segments().size()
+                    || (slashMatters && a.trailingSlash() != b.trailingSlash())) {
                 return false;
             }
             for (int k = 0; k < a.segments().size(); k++) {
@@ -225,7 +226,10 @@ public final class Router<T> {
             PathTemplate.Segment s = segments.get(depth);
             Node<T> child;
             if (s.isParam()) {
-                child = params.stream().filter(n -> n.type == s.type()).findFirst().orElse(null);
+                child = params.stream()
+                        .filter(n -> n.type == s.type())
+                        .findFirst()
+                        .orElse(null);
                 if (child == null) {
                     child = new Node<>(s.type());
                     params.add(child);

@@ -47,15 +47,17 @@ public final class Api {
         Map<String, ApiMethods.Declared> byName = new LinkedHashMap<>();
         Map<String, List<ApiMethods.Declared>> byModule = new TreeMap<>();
         for (Object module : builder.modules) {
-            for (ApiMethods.Declared declared : ApiMethods.read(module, builder.prefix, builder.resolvers,
-                    builder.customizer(module))) {
+            for (ApiMethods.Declared declared :
+                    ApiMethods.read(module, builder.prefix, builder.resolvers, builder.customizer(module))) {
                 ApiMethods.Declared before = byName.put(declared.qualifiedName(), declared);
                 if (before != null) {
                     throw new IllegalArgumentException("two API methods are named " + declared.qualifiedName() + ": "
-                            + before.endpoint().source() + " and " + declared.endpoint().source()
+                            + before.endpoint().source() + " and "
+                            + declared.endpoint().source()
                             + "; rename one (@ApiMethod(name = ...)) or give its class another @ApiModule");
                 }
-                byModule.computeIfAbsent(declared.module(), k -> new ArrayList<>()).add(declared);
+                byModule.computeIfAbsent(declared.module(), k -> new ArrayList<>())
+                        .add(declared);
             }
         }
         this.prefix = builder.prefix;
@@ -84,8 +86,8 @@ public final class Api {
         String bare = name.startsWith("api:") ? name.substring(4) : name;
         ApiMethods.Declared declared = methods.get(bare);
         if (declared == null) {
-            throw new IllegalArgumentException("no API method is named \"" + name + "\"; the methods are "
-                    + methods.keySet());
+            throw new IllegalArgumentException(
+                    "no API method is named \"" + name + "\"; the methods are " + methods.keySet());
         }
         return declared.endpoint().path().template();
     }
@@ -122,8 +124,11 @@ public final class Api {
         return index;
     }
 
-    private static ApiIndex index(String prefix, Map<String, List<ApiMethods.Declared>> byModule,
-                                  List<IdResolver<?>> resolvers, dev.portico.config.Naming naming) {
+    private static ApiIndex index(
+            String prefix,
+            Map<String, List<ApiMethods.Declared>> byModule,
+            List<IdResolver<?>> resolvers,
+            dev.portico.config.Naming naming) {
         IndexTypes types = new IndexTypes(resolvers, naming);
         List<ApiIndexModule> modules = new ArrayList<>();
         byModule.forEach((module, declared) -> {
@@ -136,16 +141,25 @@ public final class Api {
                     if (input instanceof Input.Caller c) {
                         caller = c.optional() ? "optional" : "required";
                     } else if (input instanceof Input.Arguments a) {
-                        a.arguments().forEach(arg -> arguments.add(
-                                new ApiIndexField(arg.name(), arg.required(), types.describe(arg.type()))));
+                        a.arguments()
+                                .forEach(arg -> arguments.add(
+                                        new ApiIndexField(arg.name(), arg.required(), types.describe(arg.type()))));
                     }
                 }
-                methods.add(new ApiIndexMethod(d.name(), e.path().template(), e.docs().operationId().orElseThrow(),
-                        caller, List.copyOf(arguments), types.describe(e.output())));
+                methods.add(new ApiIndexMethod(
+                        d.name(),
+                        e.path().template(),
+                        e.docs().operationId().orElseThrow(),
+                        caller,
+                        List.copyOf(arguments),
+                        types.describe(e.output())));
             }
             modules.add(new ApiIndexModule(module, List.copyOf(methods)));
         });
-        return new ApiIndex(prefix, List.copyOf(modules), java.util.Collections.unmodifiableMap(types.records),
+        return new ApiIndex(
+                prefix,
+                List.copyOf(modules),
+                java.util.Collections.unmodifiableMap(types.records),
                 java.util.Collections.unmodifiableMap(types.enums));
     }
 
@@ -156,12 +170,11 @@ public final class Api {
         private final List<IdResolver<?>> resolvers = new ArrayList<>();
         private Authenticator[] authenticators;
         private Permission[] permissions;
-        private Consumer<EndpointBuilder> options = e -> { };
-        private Consumer<EndpointBuilder> indexOptions = e -> { };
+        private Consumer<EndpointBuilder> options = e -> {};
+        private Consumer<EndpointBuilder> indexOptions = e -> {};
         private dev.portico.config.Naming naming = dev.portico.config.Naming.CAMEL_CASE;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The path the modules are under, starting and ending with {@code /}; {@code /api/} by default. */
         public Builder prefix(String prefix) {

@@ -14,8 +14,11 @@ import java.util.Map;
  * @param records each record type by its name: its fields, in order
  * @param enums each enum type by its name: its constants, in order
  */
-public record ApiIndex(String prefix, List<ApiIndexModule> modules, Map<String, List<ApiIndexField>> records,
-                       Map<String, List<String>> enums) {
+public record ApiIndex(
+        String prefix,
+        List<ApiIndexModule> modules,
+        Map<String, List<ApiIndexField>> records,
+        Map<String, List<String>> enums) {
 
     /**
      * One module.
@@ -23,8 +26,7 @@ public record ApiIndex(String prefix, List<ApiIndexModule> modules, Map<String, 
      * @param name its name ({@code home})
      * @param methods its methods, by name
      */
-    public record ApiIndexModule(String name, List<ApiIndexMethod> methods) {
-    }
+    public record ApiIndexModule(String name, List<ApiIndexMethod> methods) {}
 
     /**
      * One method.
@@ -36,11 +38,16 @@ public record ApiIndex(String prefix, List<ApiIndexModule> modules, Map<String, 
      * @param arguments its arguments, in order
      * @param result the type of its JSON answer ({@code void} for none)
      */
-    public record ApiIndexMethod(String name, String path,
-                                 @com.fasterxml.jackson.annotation.JsonProperty("operationId") String operationId,
-                                 String caller,
-                                 List<ApiIndexField> arguments, ApiIndexType result) {
-    }
+    public record ApiIndexMethod(
+            String name,
+            String path,
+
+            @com.fasterxml.jackson.annotation.JsonProperty("operationId")
+            String operationId,
+
+            String caller,
+            List<ApiIndexField> arguments,
+            ApiIndexType result) {}
 
     /**
      * A named, typed slot: an argument, or a record's field.
@@ -49,8 +56,7 @@ public record ApiIndex(String prefix, List<ApiIndexModule> modules, Map<String, 
      * @param required whether it must be sent
      * @param type its type
      */
-    public record ApiIndexField(String name, boolean required, ApiIndexType type) {
-    }
+    public record ApiIndexField(String name, boolean required, ApiIndexType type) {}
 
     /**
      * A type: {@code kind} is one of {@code str}, {@code int}, {@code float}, {@code decimal}, {@code bool},

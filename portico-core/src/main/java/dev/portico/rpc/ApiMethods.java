@@ -34,8 +34,7 @@ import java.util.regex.Pattern;
 final class ApiMethods {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
-    private ApiMethods() {
-    }
+    private ApiMethods() {}
 
     /** One method of a module, with the endpoint that serves it. */
     record Declared(String module, String name, Method method, Endpoint endpoint) {
@@ -45,8 +44,8 @@ final class ApiMethods {
         }
     }
 
-    static List<Declared> read(Object module, String prefix, List<IdResolver<?>> resolvers,
-                               Consumer<EndpointBuilder> customizer) {
+    static List<Declared> read(
+            Object module, String prefix, List<IdResolver<?>> resolvers, Consumer<EndpointBuilder> customizer) {
         Class<?> type = declaringType(module.getClass());
         ApiModule annotation = type.getAnnotation(ApiModule.class);
         String moduleName = checkedName(annotation.value(), "module name of " + type.getName());
@@ -58,8 +57,8 @@ final class ApiMethods {
             if (api == null) {
                 continue;
             }
-            String name = checkedName(api.name().isEmpty() ? snakeCase(method.getName()) : api.name(),
-                    "name of " + describe(method));
+            String name = checkedName(
+                    api.name().isEmpty() ? snakeCase(method.getName()) : api.name(), "name of " + describe(method));
             EndpointBuilder builder = builder(module, moduleName, name, method, api, prefix, resolvers);
             customizer.accept(builder);
             declared.add(new Declared(moduleName, name, method, builder.build()));
@@ -79,7 +78,8 @@ final class ApiMethods {
             return type;
         }
         List<Class<?>> annotated = Arrays.stream(type.getInterfaces())
-                .filter(i -> i.isAnnotationPresent(ApiModule.class)).toList();
+                .filter(i -> i.isAnnotationPresent(ApiModule.class))
+                .toList();
         if (annotated.size() == 1) {
             return annotated.getFirst();
         }
@@ -91,14 +91,21 @@ final class ApiMethods {
                 + "; register one object per module");
     }
 
-    private static EndpointBuilder builder(Object module, String moduleName, String name, Method method, ApiMethod api,
-                                           String prefix, List<IdResolver<?>> resolvers) {
+    private static EndpointBuilder builder(
+            Object module,
+            String moduleName,
+            String name,
+            Method method,
+            ApiMethod api,
+            String prefix,
+            List<IdResolver<?>> resolvers) {
         if (Modifier.isStatic(method.getModifiers())) {
             throw new IllegalArgumentException(describe(method) + " is static; API methods are instance methods");
         }
         Parameter[] parameters = method.getParameters();
         boolean caller = parameters.length > 0
-                && Input.Caller.principalType(parameters[0].getParameterizedType()).isPresent();
+                && Input.Caller.principalType(parameters[0].getParameterizedType())
+                        .isPresent();
         List<Input.Argument> arguments = new ArrayList<>();
         for (int i = caller ? 1 : 0; i < parameters.length; i++) {
             arguments.add(argument(method, parameters[i]));
@@ -147,13 +154,15 @@ final class ApiMethods {
                     + "-parameters (maven-compiler-plugin <parameters>true</parameters>)");
         }
         Type type = parameter.getParameterizedType();
-        if (parameter.getType() == Request.class || Input.Caller.principalType(type).isPresent()) {
+        if (parameter.getType() == Request.class
+                || Input.Caller.principalType(type).isPresent()) {
             throw new IllegalArgumentException(describe(method) + ": parameter '" + parameter.getName() + "' is a "
                     + parameter.getType().getSimpleName() + "; only the first parameter may be the caller, and an API "
                     + "method does not take the request");
         }
         Class<?> raw = type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) type;
-        boolean optional = raw == Optional.class || raw == Omittable.class
+        boolean optional = raw == Optional.class
+                || raw == Omittable.class
                 || !raw.isPrimitive() && parameter.isAnnotationPresent(Nullable.class);
         List<java.lang.annotation.Annotation> annotations = new ArrayList<>(List.of(parameter.getAnnotations()));
         annotations.addAll(dev.portico.input.Fields.valueAnnotations(parameter.getAnnotatedType()));
@@ -167,12 +176,14 @@ final class ApiMethods {
             method.setAccessible(true);
             handle = MethodHandles.lookup().unreflect(method).bindTo(module);
         } catch (IllegalAccessException | RuntimeException e) {
-            throw new IllegalArgumentException(describe(method) + " cannot be called: " + e.getMessage()
-                    + "; make the method public or open its package to dev.portico.core", e);
+            throw new IllegalArgumentException(
+                    describe(method) + " cannot be called: " + e.getMessage()
+                            + "; make the method public or open its package to dev.portico.core",
+                    e);
         }
         int arity = method.getParameterCount();
-        MethodHandle spread = handle.asSpreader(Object[].class, arity)
-                .asType(MethodType.methodType(Object.class, Object[].class));
+        MethodHandle spread =
+                handle.asSpreader(Object[].class, arity).asType(MethodType.methodType(Object.class, Object[].class));
         return new MethodInvoker(new Controllers.ControllerMethod(module, method), spread, caller, arity);
     }
 
@@ -205,7 +216,9 @@ final class ApiMethods {
             char c = name.charAt(i);
             if (Character.isUpperCase(c)) {
                 boolean afterLower = i > 0 && !Character.isUpperCase(name.charAt(i - 1)) && name.charAt(i - 1) != '_';
-                boolean endsAcronym = i > 0 && Character.isUpperCase(name.charAt(i - 1)) && i + 1 < name.length()
+                boolean endsAcronym = i > 0
+                        && Character.isUpperCase(name.charAt(i - 1))
+                        && i + 1 < name.length()
                         && Character.isLowerCase(name.charAt(i + 1));
                 if (afterLower || endsAcronym) {
                     out.append('_');

@@ -1,8 +1,8 @@
 package dev.portico.rpc;
 
-import dev.portico.input.Fields;
 import dev.portico.form.IdResolver;
 import dev.portico.http.FileUpload;
+import dev.portico.input.Fields;
 import dev.portico.input.Omittable;
 import dev.portico.rpc.ApiIndex.ApiIndexField;
 import dev.portico.rpc.ApiIndex.ApiIndexType;
@@ -29,16 +29,33 @@ import java.util.UUID;
 /** Describes Java types for the {@link ApiIndex}, once, at startup, collecting the records and enums met on the way. */
 final class IndexTypes {
     private static final Map<Class<?>, String> KINDS = Map.ofEntries(
-            Map.entry(String.class, "str"), Map.entry(int.class, "int"), Map.entry(Integer.class, "int"),
-            Map.entry(long.class, "int"), Map.entry(Long.class, "int"), Map.entry(short.class, "int"),
-            Map.entry(Short.class, "int"), Map.entry(BigInteger.class, "int"), Map.entry(double.class, "float"),
-            Map.entry(Double.class, "float"), Map.entry(float.class, "float"), Map.entry(Float.class, "float"),
-            Map.entry(BigDecimal.class, "decimal"), Map.entry(boolean.class, "bool"), Map.entry(Boolean.class, "bool"),
-            Map.entry(byte[].class, "bytes"), Map.entry(Instant.class, "datetime"),
-            Map.entry(OffsetDateTime.class, "datetime"), Map.entry(ZonedDateTime.class, "datetime"),
-            Map.entry(LocalDateTime.class, "datetime"), Map.entry(LocalDate.class, "date"),
-            Map.entry(LocalTime.class, "time"), Map.entry(Duration.class, "duration"), Map.entry(UUID.class, "uuid"),
-            Map.entry(FileUpload.class, "file"), Map.entry(void.class, "void"), Map.entry(Void.class, "void"));
+            Map.entry(String.class, "str"),
+            Map.entry(int.class, "int"),
+            Map.entry(Integer.class, "int"),
+            Map.entry(long.class, "int"),
+            Map.entry(Long.class, "int"),
+            Map.entry(short.class, "int"),
+            Map.entry(Short.class, "int"),
+            Map.entry(BigInteger.class, "int"),
+            Map.entry(double.class, "float"),
+            Map.entry(Double.class, "float"),
+            Map.entry(float.class, "float"),
+            Map.entry(Float.class, "float"),
+            Map.entry(BigDecimal.class, "decimal"),
+            Map.entry(boolean.class, "bool"),
+            Map.entry(Boolean.class, "bool"),
+            Map.entry(byte[].class, "bytes"),
+            Map.entry(Instant.class, "datetime"),
+            Map.entry(OffsetDateTime.class, "datetime"),
+            Map.entry(ZonedDateTime.class, "datetime"),
+            Map.entry(LocalDateTime.class, "datetime"),
+            Map.entry(LocalDate.class, "date"),
+            Map.entry(LocalTime.class, "time"),
+            Map.entry(Duration.class, "duration"),
+            Map.entry(UUID.class, "uuid"),
+            Map.entry(FileUpload.class, "file"),
+            Map.entry(void.class, "void"),
+            Map.entry(Void.class, "void"));
 
     private final List<IdResolver<?>> resolvers;
     final Map<String, List<ApiIndexField>> records = new TreeMap<>();
@@ -52,7 +69,8 @@ final class IndexTypes {
     }
 
     ApiIndexType describe(Type type) {
-        Class<?> raw = type instanceof ParameterizedType p ? (Class<?>) p.getRawType()
+        Class<?> raw = type instanceof ParameterizedType p
+                ? (Class<?>) p.getRawType()
                 : type instanceof Class<?> c ? c : Object.class;
         String kind = KINDS.get(raw);
         if (kind != null) {
@@ -93,8 +111,8 @@ final class IndexTypes {
         records.put(name, List.of()); // first, so a record inside itself ends here
         List<ApiIndexField> fields = new ArrayList<>();
         for (RecordComponent component : raw.getRecordComponents()) {
-            fields.add(new ApiIndexField(naming.wireName(component), Fields.required(component),
-                    describe(component.getGenericType())));
+            fields.add(new ApiIndexField(
+                    naming.wireName(component), Fields.required(component), describe(component.getGenericType())));
         }
         records.put(name, List.copyOf(fields));
     }

@@ -38,8 +38,7 @@ final class ConnectionWatch extends HttpConnectionFactory {
     private volatile Scheduler scheduler;
 
     /** The three deadlines, each for the whole of its phase. */
-    record Timeouts(Duration header, Duration body, Duration write) {
-    }
+    record Timeouts(Duration header, Duration body, Duration write) {}
 
     ConnectionWatch(HttpConfiguration configuration, Timeouts timeouts) {
         super(configuration);
@@ -92,9 +91,15 @@ final class ConnectionWatch extends HttpConnectionFactory {
                 }
             }
             if (closed[0] + closed[1] + closed[2] > 0) {
-                LOG.info("closed slow connections: {} past server.header-timeout ({}), {} past server.body-timeout ({}), "
-                        + "{} past server.write-timeout ({})", closed[0], timeouts.header(), closed[1], timeouts.body(),
-                        closed[2], timeouts.write());
+                LOG.info(
+                        "closed slow connections: {} past server.header-timeout ({}), {} past server.body-timeout"
+                                + " ({}), {} past server.write-timeout ({})",
+                        closed[0],
+                        timeouts.header(),
+                        closed[1],
+                        timeouts.body(),
+                        closed[2],
+                        timeouts.write());
             }
         } finally {
             Scheduler current = scheduler;
@@ -116,6 +121,7 @@ final class ConnectionWatch extends HttpConnectionFactory {
         private final HttpConnection connection;
         /** The phase last seen unfinished, the request count then, and since when. */
         private int phase = HEAD;
+
         private long phaseOf;
         private long phaseSince;
         private volatile long writingSince;

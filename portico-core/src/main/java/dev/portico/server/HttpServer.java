@@ -24,10 +24,19 @@ public interface HttpServer {
      * @param shutdownGrace how long {@link #stop} lets running requests finish after the port closes
      * @param draining true once the application is stopping: every response then says {@code Connection: close}
      */
-    record Options(String host, int port, int maxHeaderSize, long maxBody, Duration idleTimeout,
-                   Duration headerTimeout, Duration bodyTimeout, Duration writeTimeout, int maxConnections,
-                   int acceptQueue, Duration shutdownGrace, BooleanSupplier draining) {
-    }
+    record Options(
+            String host,
+            int port,
+            int maxHeaderSize,
+            long maxBody,
+            Duration idleTimeout,
+            Duration headerTimeout,
+            Duration bodyTimeout,
+            Duration writeTimeout,
+            int maxConnections,
+            int acceptQueue,
+            Duration shutdownGrace,
+            BooleanSupplier draining) {}
 
     /** A Jetty server for {@code application}; not started yet. */
     static HttpServer jetty(Application application, Options options) {

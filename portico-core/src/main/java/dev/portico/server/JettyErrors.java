@@ -1,8 +1,8 @@
 package dev.portico.server;
 
 import dev.portico.error.ApiException;
-import dev.portico.pipeline.ErrorRenderer;
 import dev.portico.http.Response;
+import dev.portico.pipeline.ErrorRenderer;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -51,9 +51,10 @@ final class JettyErrors extends ErrorHandler {
             case 431 -> new ApiException(431, "request_header_fields_too_large", "Request headers are too large.");
             case 501 -> new ApiException(501, "not_implemented", "Transfer coding not implemented.");
             case 505 -> new ApiException(505, "http_version_not_supported", "HTTP version not supported.");
-            default -> status >= 500
-                    ? new ApiException(500, "server_error", "Internal server error.")
-                    : new ApiException(status < 400 ? 400 : status, "bad_request", "Malformed request.");
+            default ->
+                status >= 500
+                        ? new ApiException(500, "server_error", "Internal server error.")
+                        : new ApiException(status < 400 ? 400 : status, "bad_request", "Malformed request.");
         };
     }
 }

@@ -40,8 +40,12 @@ final class JettyHandler extends Handler.Abstract {
     private final ConnectionWatch watch;
     private final BooleanSupplier stopping;
 
-    JettyHandler(Application application, HttpServer.Options options, LongAdder inFlight, ConnectionWatch watch,
-                 BooleanSupplier stopping) {
+    JettyHandler(
+            Application application,
+            HttpServer.Options options,
+            LongAdder inFlight,
+            ConnectionWatch watch,
+            BooleanSupplier stopping) {
         this.application = application;
         this.options = options;
         this.inFlight = inFlight;

@@ -39,8 +39,9 @@ final class JettyServer implements dev.portico.server.HttpServer {
         VirtualThreadPool threads = new VirtualThreadPool();
         threads.setName("portico-http");
         this.server = new Server(threads);
-        this.watch = new ConnectionWatch(configuration(options), new ConnectionWatch.Timeouts(
-                options.headerTimeout(), options.bodyTimeout(), options.writeTimeout()));
+        this.watch = new ConnectionWatch(
+                configuration(options),
+                new ConnectionWatch.Timeouts(options.headerTimeout(), options.bodyTimeout(), options.writeTimeout()));
         this.connector = new ServerConnector(server, 1, 1, watch);
         connector.setHost(options.host());
         connector.setPort(options.port());
@@ -50,7 +51,8 @@ final class JettyServer implements dev.portico.server.HttpServer {
         connector.setAcceptQueueSize(options.acceptQueue());
         server.addConnector(connector);
         NetworkConnectionLimit limit = new NetworkConnectionLimit(maxConnections(options.maxConnections()), connector);
-        limit.setEndPointIdleTimeout(Math.min(LIMITED_IDLE_MILLIS, options.idleTimeout().toMillis()));
+        limit.setEndPointIdleTimeout(
+                Math.min(LIMITED_IDLE_MILLIS, options.idleTimeout().toMillis()));
         server.addBean(limit);
         server.setHandler(new JettyHandler(application, options, inFlight, watch, () -> draining));
         server.setErrorHandler(new JettyErrors(application.errors()));
@@ -67,7 +69,9 @@ final class JettyServer implements dev.portico.server.HttpServer {
             return configured;
         }
         long descriptors = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.UnixOperatingSystemMXBean unix ? unix.getMaxFileDescriptorCount() : 0;
+                        instanceof com.sun.management.UnixOperatingSystemMXBean unix
+                ? unix.getMaxFileDescriptorCount()
+                : 0;
         return descriptors <= 0 ? 10_000 : (int) Math.max(64, Math.min(10_000, descriptors * 3 / 4));
     }
 
@@ -78,7 +82,9 @@ final class JettyServer implements dev.portico.server.HttpServer {
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         // RFC 9112 lets a server take a bare LF as a line end; a proxy in front may not, so it is refused (smuggling)
-        http.setHttpCompliance(HttpCompliance.RFC9110.without("PORTICO", HttpCompliance.Violation.LF_HEADER_TERMINATION,
+        http.setHttpCompliance(HttpCompliance.RFC9110.without(
+                "PORTICO",
+                HttpCompliance.Violation.LF_HEADER_TERMINATION,
                 HttpCompliance.Violation.LF_CHUNK_TERMINATION));
         return http;
     }
@@ -88,8 +94,8 @@ final class JettyServer implements dev.portico.server.HttpServer {
         try {
             server.start();
         } catch (Exception e) {
-            throw new IllegalStateException("cannot listen on " + options.host() + ":" + options.port() + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage(), e);
         }
         watch.start(server.getScheduler());
         return this;

@@ -78,8 +78,11 @@ final class RequestBody extends InputStream {
                 return JettyErrors.error(malformed.getCode());
             }
         }
-        LOG.info("request body ended after {} bytes of {}: the client went away ({})", read,
-                declared < 0 ? "a chunked body" : declared, e.getMessage());
+        LOG.info(
+                "request body ended after {} bytes of {}: the client went away ({})",
+                read,
+                declared < 0 ? "a chunked body" : declared,
+                e.getMessage());
         return new ApiException(400, "incomplete_body", "Request body ended before it was complete.");
     }
 

@@ -46,6 +46,7 @@ final class AllThrottles implements Throttle {
 
     @Override
     public Throttle bind(ThrottleStore store, String scope) {
-        return new AllThrottles(throttles.stream().map(t -> t.bind(store, scope)).toList());
+        return new AllThrottles(
+                throttles.stream().map(t -> t.bind(store, scope)).toList());
     }
 }

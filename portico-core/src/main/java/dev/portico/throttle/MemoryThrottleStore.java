@@ -36,7 +36,7 @@ final class MemoryThrottleStore implements ThrottleStore {
 
     private static Cache<Key, Expiring> cache(int maxKeys, Clock clock) {
         return Caffeine.newBuilder()
-                .executor(Runnable::run)   // upkeep on the request's thread: see the class comment
+                .executor(Runnable::run) // upkeep on the request's thread: see the class comment
                 .maximumSize(maxKeys)
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
                 .expireAfter(new UntilEnd(clock))
@@ -45,22 +45,26 @@ final class MemoryThrottleStore implements ThrottleStore {
 
     @Override
     public Throttle.Decision hit(String bucket, Rate rate, boolean ban) {
-        int colon = bucket.indexOf(':');   // split as counter(scope, ...) splits, so both name one bucket alike
-        return colon < 0 ? new Bucket("", rate, ban).hit(bucket)
+        int colon = bucket.indexOf(':'); // split as counter(scope, ...) splits, so both name one bucket alike
+        return colon < 0
+                ? new Bucket("", rate, ban).hit(bucket)
                 : new Bucket(bucket.substring(0, colon + 1), rate, ban).hit(bucket.substring(colon + 1));
     }
 
     @Override
     public Throttle.Decision peek(String bucket, Rate rate) {
         int colon = bucket.indexOf(':');
-        return colon < 0 ? new Bucket("", rate, false).peek(bucket)
+        return colon < 0
+                ? new Bucket("", rate, false).peek(bucket)
                 : new Bucket(bucket.substring(0, colon + 1), rate, false).peek(bucket.substring(colon + 1));
     }
 
     @Override
     public Counter counter(String scope, Rate rate, boolean ban) {
         // a scope with a ':' of its own splits elsewhere in hit(bucket, ...): count it there, so the two agree
-        return scope.indexOf(':') >= 0 ? ThrottleStore.super.counter(scope, rate, ban) : new Bucket(scope + ':', rate, ban);
+        return scope.indexOf(':') >= 0
+                ? ThrottleStore.super.counter(scope, rate, ban)
+                : new Bucket(scope + ':', rate, ban);
     }
 
     /**
@@ -72,7 +76,7 @@ final class MemoryThrottleStore implements ThrottleStore {
         private final boolean ban;
         private final long limit;
         private final long millis;
-        private final int hash;   // of the scope and the rate, the part every request of this throttle shares
+        private final int hash; // of the scope and the rate, the part every request of this throttle shares
 
         Bucket(String scope, Rate rate, boolean ban) {
             this.scope = scope;
@@ -91,15 +95,21 @@ final class MemoryThrottleStore implements ThrottleStore {
                     return new Throttle.Decision(false, limit, 0, Rate.seconds(banned.endsAt - now));
                 }
             }
-            long window = Math.floorDiv(now, millis);          // as Rate.window and Rate.millisToWindowEnd count
+            long window = Math.floorDiv(now, millis); // as Rate.window and Rate.millisToWindowEnd count
             long toEnd = (window + 1) * millis - now;
-            long count = counters.get(new Key(this, key, window), k -> new Expiring(now + toEnd)).count.incrementAndGet();
+            long count = counters.get(new Key(this, key, window), k -> new Expiring(now + toEnd))
+                    .count
+                    .incrementAndGet();
             if (count <= limit) {
                 return new Throttle.Decision(true, limit, limit - count, Rate.seconds(toEnd));
             }
             if (ban) {
-                long endsAt = bans.asMap().merge(new Key(this, key, BAN), new Expiring(now + millis),
-                        (old, fresh) -> old.endsAt > now ? old : fresh).endsAt;
+                long endsAt = bans.asMap()
+                        .merge(
+                                new Key(this, key, BAN),
+                                new Expiring(now + millis),
+                                (old, fresh) -> old.endsAt > now ? old : fresh)
+                        .endsAt;
                 return new Throttle.Decision(false, limit, 0, Rate.seconds(endsAt - now));
             }
             return new Throttle.Decision(false, limit, 0, Rate.seconds(toEnd));
@@ -118,9 +128,12 @@ final class MemoryThrottleStore implements ThrottleStore {
             return new Throttle.Decision(count < limit, limit, Math.max(0, limit - count), Rate.seconds(toEnd));
         }
 
-        boolean sameAs(Bucket other) {   // two throttles of one scope and rate share their counts
-            return this == other || hash == other.hash && limit == other.limit && millis == other.millis
-                    && scope.equals(other.scope);
+        boolean sameAs(Bucket other) { // two throttles of one scope and rate share their counts
+            return this == other
+                    || hash == other.hash
+                            && limit == other.limit
+                            && millis == other.millis
+                            && scope.equals(other.scope);
         }
     }
 
@@ -143,7 +156,10 @@ final class MemoryThrottleStore implements ThrottleStore {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && hash == k.hash && window == k.window && key.equals(k.key)
+            return o instanceof Key k
+                    && hash == k.hash
+                    && window == k.window
+                    && key.equals(k.key)
                     && bucket.sameAs(k.bucket);
         }
 

@@ -34,15 +34,21 @@ public final class RateThrottle implements Throttle {
     private final ThrottleStore store;
     private final ThrottleStore.Counter counter;
 
-    private RateThrottle(Rate rate, boolean ban, Callers callers, Optional<String> scope,
-                         Optional<Function<Request, Optional<String>>> key, ThrottleStore store, String boundScope) {
+    private RateThrottle(
+            Rate rate,
+            boolean ban,
+            Callers callers,
+            Optional<String> scope,
+            Optional<Function<Request, Optional<String>>> key,
+            ThrottleStore store,
+            String boundScope) {
         this.rate = rate;
         this.ban = ban;
         this.callers = callers;
         this.scope = scope;
         this.key = key;
         this.store = store;
-        this.counter = boundScope == null ? null : store.counter(boundScope, rate, ban);   // once, at bind time
+        this.counter = boundScope == null ? null : store.counter(boundScope, rate, ban); // once, at bind time
     }
 
     static RateThrottle create(Rate rate) {
@@ -68,7 +74,8 @@ public final class RateThrottle implements Throttle {
      */
     public RateThrottle scope(String scope) {
         if (scope.isBlank() || scope.indexOf(':') >= 0) {
-            throw new IllegalArgumentException("a throttle scope is a non-blank name without ':' (was '" + scope + "')");
+            throw new IllegalArgumentException(
+                    "a throttle scope is a non-blank name without ':' (was '" + scope + "')");
         }
         return new RateThrottle(rate, ban, callers, Optional.of(scope), key, store, null);
     }
@@ -87,8 +94,8 @@ public final class RateThrottle implements Throttle {
      * generous bucket.
      */
     public RateThrottle byAddress() {
-        return new RateThrottle(rate, ban, Callers.ANY, scope, Optional.of(r -> Optional.of("ip:" + r.clientAddress())),
-                store, null);
+        return new RateThrottle(
+                rate, ban, Callers.ANY, scope, Optional.of(r -> Optional.of("ip:" + r.clientAddress())), store, null);
     }
 
     /** The rate. */
@@ -108,8 +115,8 @@ public final class RateThrottle implements Throttle {
 
     @Override
     public RateThrottle bind(ThrottleStore store, String defaultScope) {
-        return new RateThrottle(rate, ban, callers, scope, key, Objects.requireNonNull(store),
-                scope.orElse(defaultScope));
+        return new RateThrottle(
+                rate, ban, callers, scope, key, Objects.requireNonNull(store), scope.orElse(defaultScope));
     }
 
     @Override
@@ -136,7 +143,8 @@ public final class RateThrottle implements Throttle {
 
     @Override
     public String toString() {
-        return "Throttle " + rate + (ban ? " with ban" : "") + " for " + callers.name().toLowerCase(java.util.Locale.ROOT)
+        return "Throttle " + rate + (ban ? " with ban" : "") + " for "
+                + callers.name().toLowerCase(java.util.Locale.ROOT)
                 + scope.map(s -> " in " + s).orElse("");
     }
 }

@@ -70,6 +70,5 @@ public interface Throttle {
      * The outcome of one acquire: whether it passed, the limit, what remains in the window and the seconds
      * until the window (or the ban) ends.
      */
-    record Decision(boolean allowed, long limit, long remaining, long resetSeconds) {
-    }
+    record Decision(boolean allowed, long limit, long remaining, long resetSeconds) {}
 }

@@ -29,8 +29,8 @@ final class ArgumentCheck {
     private final String[] names;
     private final Plan[] plans; // by argument; null where nothing inside it is checked
 
-    private ArgumentCheck(ExecutableValidator validator, ControllerMethod target, int offset, String[] names,
-                          Plan[] plans) {
+    private ArgumentCheck(
+            ExecutableValidator validator, ControllerMethod target, int offset, String[] names, Plan[] plans) {
         this.validator = validator;
         this.target = target;
         this.offset = offset;
@@ -39,8 +39,12 @@ final class ArgumentCheck {
     }
 
     /** The check of {@code arguments}, or empty when nothing in them is constrained. */
-    static Optional<ArgumentCheck> of(Endpoint endpoint, Input.Arguments arguments, ControllerMethod target,
-                                      Validator validator, dev.portico.config.Naming naming) {
+    static Optional<ArgumentCheck> of(
+            Endpoint endpoint,
+            Input.Arguments arguments,
+            ControllerMethod target,
+            Validator validator,
+            dev.portico.config.Naming naming) {
         List<Input.Argument> list = arguments.arguments();
         int offset = target.method().getParameterCount() - list.size();
         if (offset < 0 || offset > 1) {
@@ -48,8 +52,10 @@ final class ArgumentCheck {
                     + "takes " + target.method().getParameterCount() + " parameters, so their constraints cannot be "
                     + "checked");
         }
-        MethodDescriptor descriptor = validator.getConstraintsForClass(target.controller().getClass())
-                .getConstraintsForMethod(target.method().getName(), target.method().getParameterTypes());
+        MethodDescriptor descriptor = validator
+                .getConstraintsForClass(target.controller().getClass())
+                .getConstraintsForMethod(
+                        target.method().getName(), target.method().getParameterTypes());
         String[] names = new String[list.size()];
         Plan[] plans = new Plan[list.size()];
         Planner planner = new Planner(validator, naming);
@@ -87,8 +93,8 @@ final class ArgumentCheck {
         if (validator != null) {
             Object[] parameters = new Object[values.length + offset];
             System.arraycopy(values, 0, parameters, offset, values.length);
-            for (ConstraintViolation<Object> violation
-                    : validator.validateParameters(target.controller(), target.method(), parameters)) {
+            for (ConstraintViolation<Object> violation :
+                    validator.validateParameters(target.controller(), target.method(), parameters)) {
                 int argument = argument(violation.getPropertyPath());
                 if (argument == CROSS) {
                     sink.add(Paths.of("", violation.getPropertyPath()), violation.getMessage()); // non_field_errors

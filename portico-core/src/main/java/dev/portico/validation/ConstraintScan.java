@@ -23,8 +23,7 @@ import java.util.Set;
  */
 final class ConstraintScan {
 
-    private ConstraintScan() {
-    }
+    private ConstraintScan() {}
 
     /** True unless no constraint or {@code @Valid} is declared on {@code type}, its members or its interfaces. */
     static boolean mayConstrain(Class<?> type) {
@@ -44,7 +43,9 @@ final class ConstraintScan {
             }
         }
         for (Method method : type.getDeclaredMethods()) {
-            if (any(method.getDeclaredAnnotations()) || inType(method.getAnnotatedReturnType()) || inParameters(method.getParameters())) {
+            if (any(method.getDeclaredAnnotations())
+                    || inType(method.getAnnotatedReturnType())
+                    || inParameters(method.getParameters())) {
                 return true;
             }
         }
@@ -112,7 +113,8 @@ final class ConstraintScan {
         }
         try {
             Class<?> value = annotation.getMethod("value").getReturnType();
-            return value.isArray() && value.getComponentType().isAnnotation()
+            return value.isArray()
+                    && value.getComponentType().isAnnotation()
                     && value.getComponentType().isAnnotationPresent(Constraint.class);
         } catch (NoSuchMethodException e) {
             return false;

@@ -39,8 +39,8 @@ public final class InputValidator {
     private final int argumentsIndex;
     private final ArgumentCheck arguments;
 
-    private InputValidator(int bodyIndex, Plan body, ParameterCheck parameters, int argumentsIndex,
-                           ArgumentCheck arguments) {
+    private InputValidator(
+            int bodyIndex, Plan body, ParameterCheck parameters, int argumentsIndex, ArgumentCheck arguments) {
         this.bodyIndex = bodyIndex;
         this.body = body;
         this.parameters = parameters;
@@ -56,7 +56,9 @@ public final class InputValidator {
     /** The same, naming fields in its errors by {@code naming} ({@code json.naming}), as clients sent them. */
     public static Optional<InputValidator> create(Endpoint endpoint, Naming naming) {
         Optional<Input.Arguments> arguments = endpoint.inputs().stream()
-                .flatMap(i -> i instanceof Input.Arguments a ? java.util.stream.Stream.of(a) : java.util.stream.Stream.empty())
+                .flatMap(i -> i instanceof Input.Arguments a
+                        ? java.util.stream.Stream.of(a)
+                        : java.util.stream.Stream.empty())
                 .findFirst();
         if (arguments.isPresent()) {
             return forArguments(endpoint, arguments.get(), naming);
@@ -73,8 +75,11 @@ public final class InputValidator {
         Plan body;
         ParameterCheck parameters;
         try {
-            body = bodyInput.flatMap(b -> new Planner(validator, naming).plan(b.type())).orElse(null);
-            parameters = method.flatMap(m -> ParameterCheck.of(endpoint, m, validator)).orElse(null);
+            body = bodyInput
+                    .flatMap(b -> new Planner(validator, naming).plan(b.type()))
+                    .orElse(null);
+            parameters = method.flatMap(m -> ParameterCheck.of(endpoint, m, validator))
+                    .orElse(null);
         } catch (ValidationException e) {
             throw unusable(endpoint, e);
         }
@@ -99,18 +104,23 @@ public final class InputValidator {
         }
         ArgumentCheck check;
         try {
-            check = ArgumentCheck.of(endpoint, arguments, method.get(), Validators.validator(), naming).orElse(null);
+            check = ArgumentCheck.of(endpoint, arguments, method.get(), Validators.validator(), naming)
+                    .orElse(null);
         } catch (ValidationException e) {
             throw unusable(endpoint, e);
         }
-        return check == null ? Optional.empty()
-                : Optional.of(new InputValidator(-1, null, null, endpoint.inputs().indexOf(arguments), check));
+        return check == null
+                ? Optional.empty()
+                : Optional.of(
+                        new InputValidator(-1, null, null, endpoint.inputs().indexOf(arguments), check));
     }
 
     private static IllegalStateException unusable(Endpoint endpoint, ValidationException e) {
-        return new IllegalStateException(endpoint.describe() + " declares a constraint that cannot apply where it "
-                + "is written: " + e.getMessage() + ". On an Optional or a List, constrain the element type "
-                + "instead: Optional<@Email String>, List<@NotBlank String>", e);
+        return new IllegalStateException(
+                endpoint.describe() + " declares a constraint that cannot apply where it "
+                        + "is written: " + e.getMessage() + ". On an Optional or a List, constrain the element type "
+                        + "instead: Optional<@Email String>, List<@NotBlank String>",
+                e);
     }
 
     /** Checks the bound {@code arguments}, in the endpoint's input order; throws with every failure found. */
@@ -140,7 +150,7 @@ public final class InputValidator {
                 this.arguments.check(arguments[argumentsIndex], sink);
             }
         } catch (Exception | Error e) {
-                throw e;
+            throw e;
         } catch (Throwable t) {
             throw new IllegalStateException(t);
         }

@@ -47,12 +47,20 @@ final class Messages implements MessageInterpolator {
         Object value = context.getValidatedValue();
         return switch (template) {
             case SIZE -> size(value, context.getConstraintDescriptor().getAttributes());
-            case NOT_EMPTY -> value == null ? NOT_NULL : value instanceof CharSequence ? NOT_BLANK
-                    : value instanceof Map<?, ?> ? OWN + "NotEmpty.map}" : OWN + "NotEmpty.list}";
+            case NOT_EMPTY ->
+                value == null
+                        ? NOT_NULL
+                        : value instanceof CharSequence
+                                ? NOT_BLANK
+                                : value instanceof Map<?, ?> ? OWN + "NotEmpty.map}" : OWN + "NotEmpty.list}";
             case NOT_BLANK -> value == null ? NOT_NULL : template;
-            case DECIMAL_MIN, DECIMAL_MAX -> Boolean.FALSE.equals(context.getConstraintDescriptor().getAttributes()
-                    .get("inclusive")) ? OWN + template.substring(PREFIX.length(), template.indexOf('.', PREFIX.length()))
-                    + ".exclusive}" : template;
+            case DECIMAL_MIN, DECIMAL_MAX ->
+                Boolean.FALSE.equals(context.getConstraintDescriptor()
+                                .getAttributes()
+                                .get("inclusive"))
+                        ? OWN + template.substring(PREFIX.length(), template.indexOf('.', PREFIX.length()))
+                                + ".exclusive}"
+                        : template;
             default -> template;
         };
     }

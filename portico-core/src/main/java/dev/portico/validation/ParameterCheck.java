@@ -30,22 +30,30 @@ final class ParameterCheck {
     }
 
     /** The check for {@code endpoint}'s parameters, or empty when none of them is constrained. */
-    static Optional<ParameterCheck> of(Endpoint endpoint, ControllerMethod target, jakarta.validation.Validator validator) {
+    static Optional<ParameterCheck> of(
+            Endpoint endpoint, ControllerMethod target, jakarta.validation.Validator validator) {
         if (!Validators.mayConstrain(target.controller().getClass())) {
             return Optional.empty(); // no annotation to read: the validator's metadata is not built for nothing
         }
-        MethodDescriptor descriptor = validator.getConstraintsForClass(target.controller().getClass())
-                .getConstraintsForMethod(target.method().getName(), target.method().getParameterTypes());
+        MethodDescriptor descriptor = validator
+                .getConstraintsForClass(target.controller().getClass())
+                .getConstraintsForMethod(
+                        target.method().getName(), target.method().getParameterTypes());
         if (descriptor == null) {
             return Optional.empty();
         }
         if (endpoint.inputs().size() != target.method().getParameterCount()) {
-            throw new IllegalStateException(endpoint.describe() + " has " + endpoint.inputs().size()
-                    + " inputs but its method takes " + target.method().getParameterCount()
-                    + " parameters, so its parameter constraints cannot be checked; declare one input per parameter");
+            throw new IllegalStateException(
+                    endpoint.describe() + " has " + endpoint.inputs().size()
+                            + " inputs but its method takes " + target.method().getParameterCount()
+                            + " parameters, so its parameter constraints cannot be checked; declare one input per"
+                            + " parameter");
         }
         String[] names = new String[endpoint.inputs().size()];
-        boolean any = !descriptor.getCrossParameterDescriptor().getConstraintDescriptors().isEmpty();
+        boolean any = !descriptor
+                .getCrossParameterDescriptor()
+                .getConstraintDescriptors()
+                .isEmpty();
         int cascadedBody = -1;
         for (ParameterDescriptor parameter : descriptor.getParameterDescriptors()) {
             Input input = endpoint.inputs().get(parameter.getIndex());
@@ -56,14 +64,16 @@ final class ParameterCheck {
                 continue;
             }
             names[parameter.getIndex()] = input.name();
-            any |= parameter.hasConstraints() || parameter.isCascaded()
+            any |= parameter.hasConstraints()
+                    || parameter.isCascaded()
                     || !parameter.getConstrainedContainerElementTypes().isEmpty();
         }
         if (!any) {
             return Optional.empty();
         }
         Object[] nulls = new Object[names.length];
-        Validators.probe(() -> validator.forExecutables().validateParameters(target.controller(), target.method(), nulls));
+        Validators.probe(
+                () -> validator.forExecutables().validateParameters(target.controller(), target.method(), nulls));
         return Optional.of(new ParameterCheck(validator.forExecutables(), target, names, cascadedBody));
     }
 
@@ -74,8 +84,8 @@ final class ParameterCheck {
             checked = arguments.clone();
             checked[cascadedBody] = null;
         }
-        for (ConstraintViolation<Object> violation
-                : validator.validateParameters(target.controller(), target.method(), checked)) {
+        for (ConstraintViolation<Object> violation :
+                validator.validateParameters(target.controller(), target.method(), checked)) {
             if (skip != null && skipped(violation.getPropertyPath(), skip)) {
                 continue;
             }

@@ -6,8 +6,7 @@ import java.util.Map;
 /** Dotted paths in DRF's style: {@code author.name}, {@code tags.1}, {@code scores.alice}, {@code non_field_errors}. */
 final class Paths {
 
-    private Paths() {
-    }
+    private Paths() {}
 
     /** {@code prefix.name}, or {@code name} at the top. */
     static String join(String prefix, String name) {
@@ -41,7 +40,7 @@ final class Paths {
                     field = true;
                 }
                 case PARAMETER, CONTAINER_ELEMENT -> field = true;
-                default -> { } // BEAN, METHOD, CROSS_PARAMETER: no name of their own in the dotted form
+                default -> {} // BEAN, METHOD, CROSS_PARAMETER: no name of their own in the dotted form
             }
         }
         if (!field) {

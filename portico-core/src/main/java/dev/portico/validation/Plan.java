@@ -30,8 +30,13 @@ sealed interface Plan {
         private Part[] parts = new Part[0]; // set once by the planner, after cycles are resolved
 
         @SuppressWarnings("unchecked")
-        Record(Validator validator, Class<?> type, boolean constrained, java.util.Set<String> constrainedComponents,
-               boolean hook, Map<String, String> jsonNames) {
+        Record(
+                Validator validator,
+                Class<?> type,
+                boolean constrained,
+                java.util.Set<String> constrainedComponents,
+                boolean hook,
+                Map<String, String> jsonNames) {
             this.validator = validator;
             this.type = (Class<Object>) type;
             this.constrained = constrained;
@@ -118,8 +123,7 @@ sealed interface Plan {
     }
 
     /** A record component that leads to something to check. */
-    record Part(String name, MethodHandle accessor, Plan plan) {
-    }
+    record Part(String name, MethodHandle accessor, Plan plan) {}
 
     /** A list, set or array: each element at its index. */
     record Each(Plan element) implements Plan {

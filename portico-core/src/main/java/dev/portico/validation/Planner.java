@@ -66,13 +66,18 @@ final class Planner {
     }
 
     private boolean checked(Class<?> record) {
-        return selfChecked.computeIfAbsent(record, c -> Validatable.class.isAssignableFrom(c)
-                || Validators.mayConstrain(c) && validator.getConstraintsForClass(c).isBeanConstrained());
+        return selfChecked.computeIfAbsent(
+                record,
+                c -> Validatable.class.isAssignableFrom(c)
+                        || Validators.mayConstrain(c)
+                                && validator.getConstraintsForClass(c).isBeanConstrained());
     }
 
     /** {@code Page<Post>} as {@code Page}: a generic record's own constraints apply whatever its arguments. */
     private static Type recordClass(Type type) {
-        return type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw && raw.isRecord() ? raw : type;
+        return type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw && raw.isRecord()
+                ? raw
+                : type;
     }
 
     /** The element, value or wrapped types a container type holds; none for other types. */
@@ -123,13 +128,19 @@ final class Planner {
                 Validators.probe(() -> validator.validateValue(type, property.getPropertyName(), Omittable.ofNull()));
             }
         }
-        Plan.Record plan = new Plan.Record(validator, type, descriptor.isBeanConstrained(), Set.copyOf(constrained),
-                Validatable.class.isAssignableFrom(type), jsonNames(type));
+        Plan.Record plan = new Plan.Record(
+                validator,
+                type,
+                descriptor.isBeanConstrained(),
+                Set.copyOf(constrained),
+                Validatable.class.isAssignableFrom(type),
+                jsonNames(type));
         records.put(type, plan);
         List<Plan.Part> parts = new ArrayList<>();
         for (RecordComponent component : type.getRecordComponents()) {
             if (needed(component.getGenericType(), new HashSet<>())) {
-                parts.add(new Plan.Part(plan.jsonName(component.getName()), accessor(component), build(component.getGenericType())));
+                parts.add(new Plan.Part(
+                        plan.jsonName(component.getName()), accessor(component), build(component.getGenericType())));
             }
         }
         plan.parts(parts.toArray(Plan.Part[]::new));
@@ -152,12 +163,15 @@ final class Planner {
         try {
             java.lang.reflect.Method method = component.getAccessor();
             method.setAccessible(true);
-            return MethodHandles.lookup().unreflect(method)
+            return MethodHandles.lookup()
+                    .unreflect(method)
                     .asType(java.lang.invoke.MethodType.methodType(Object.class, Object.class));
         } catch (IllegalAccessException | RuntimeException e) {
-            throw new IllegalArgumentException(component.getDeclaringRecord().getName() + "." + component.getName()
-                    + " cannot be read for validation: " + e.getMessage()
-                    + "; make the record public or open its package to Portico", e);
+            throw new IllegalArgumentException(
+                    component.getDeclaringRecord().getName() + "." + component.getName()
+                            + " cannot be read for validation: " + e.getMessage()
+                            + "; make the record public or open its package to Portico",
+                    e);
         }
     }
 }

@@ -24,8 +24,7 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  */
 final class Validators {
 
-    private Validators() {
-    }
+    private Validators() {}
 
     /** The shared validator. */
     static Validator validator() {
@@ -57,10 +56,12 @@ final class Validators {
     }
 
     private static final class Holder {
-        private static final HibernateValidatorConfiguration CONFIGURATION = Validation.byProvider(HibernateValidator.class)
-                .configure();
-        private static final boolean XML_MAPPINGS = !CONFIGURATION.getBootstrapConfiguration()
-                .getConstraintMappingResourcePaths().isEmpty();
+        private static final HibernateValidatorConfiguration CONFIGURATION =
+                Validation.byProvider(HibernateValidator.class).configure();
+        private static final boolean XML_MAPPINGS = !CONFIGURATION
+                .getBootstrapConfiguration()
+                .getConstraintMappingResourcePaths()
+                .isEmpty();
         private static final ValidatorFactory FACTORY = CONFIGURATION
                 .messageInterpolator(new Messages(new ParameterMessageInterpolator(
                         Set.of(Locale.ENGLISH), Locale.ENGLISH, context -> Locale.ENGLISH, false)))

@@ -12,13 +12,14 @@ import org.junit.jupiter.api.Test;
 
 /** Object permissions: the owner rule, composition, and the 401/403 of a refusal. */
 class ObjectPermissionTest {
-    record Note(String owner) {
-    }
+    record Note(String owner) {}
 
     private static final Note ALICES = new Note("alice");
 
     private static Response send(ObjectPermission<Note> permission, String caller) {
-        Portico app = Portico.builder().config(PorticoConfig.defaults()).shutdownHook(false)
+        Portico app = Portico.builder()
+                .config(PorticoConfig.defaults())
+                .shutdownHook(false)
                 .authenticators(TestCaller.bearer())
                 .get("/note/", Note.class, r -> {
                     permission.check(r, ALICES);
@@ -56,14 +57,15 @@ class ObjectPermissionTest {
 
     @Test
     void objectPermissionsComposeWithEachOtherAndWithRequestPermissions() {
-        ObjectPermission<Note> ownerOrAdmin = ObjectPermission.isOwner(Note::owner)
-                .or(ObjectPermission.of(Permission.isAdmin()));
+        ObjectPermission<Note> ownerOrAdmin =
+                ObjectPermission.isOwner(Note::owner).or(ObjectPermission.of(Permission.isAdmin()));
         assertThat(send(ownerOrAdmin, "root;admin").status()).isEqualTo(200);
         assertThat(send(ownerOrAdmin, "bob").status()).isEqualTo(403);
-        ObjectPermission<Note> ownerAndEditor = ObjectPermission.<Note>isOwner(Note::owner)
-                .and(ObjectPermission.of(Permission.hasRole("editor")));
+        ObjectPermission<Note> ownerAndEditor =
+                ObjectPermission.<Note>isOwner(Note::owner).and(ObjectPermission.of(Permission.hasRole("editor")));
         assertThat(send(ownerAndEditor, "alice").status()).isEqualTo(403);
         assertThat(send(ownerAndEditor, "alice;role=editor").status()).isEqualTo(200);
-        assertThat(send(ObjectPermission.isOwner(Note::owner).not(), "bob").status()).isEqualTo(200);
+        assertThat(send(ObjectPermission.isOwner(Note::owner).not(), "bob").status())
+                .isEqualTo(200);
     }
 }

@@ -1,12 +1,12 @@
 package dev.portico.auth;
 
-import dev.portico.http.Principal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portico.Portico;
 import dev.portico.config.PorticoConfig;
 import dev.portico.endpoint.Endpoint;
 import dev.portico.http.HttpMethod;
+import dev.portico.http.Principal;
 import dev.portico.testing.TestCaller;
 import dev.portico.testing.TestRequest;
 import org.junit.jupiter.api.Test;
@@ -16,10 +16,16 @@ class PermissionTest {
 
     /** The status of {@code method /x/} by {@code caller} (null for anonymous) under {@code permission}. */
     private static int status(Permission permission, String method, String caller) {
-        Portico app = Portico.builder().config(PorticoConfig.defaults()).shutdownHook(false)
-                .authenticators(TestCaller.bearer()).permissions(permission)
+        Portico app = Portico.builder()
+                .config(PorticoConfig.defaults())
+                .shutdownHook(false)
+                .authenticators(TestCaller.bearer())
+                .permissions(permission)
                 .get("/x/", String.class, r -> "ok")
-                .endpoint(Endpoint.builder(HttpMethod.POST, "/x/").output(String.class).handle(r -> "ok").build())
+                .endpoint(Endpoint.builder(HttpMethod.POST, "/x/")
+                        .output(String.class)
+                        .handle(r -> "ok")
+                        .build())
                 .delete("/x/", r -> null)
                 .build();
         TestRequest request = TestRequest.of(method, "/x/");
@@ -54,7 +60,8 @@ class PermissionTest {
         assertThat(p.admitsAnonymous(HttpMethod.GET)).isTrue();
         assertThat(p.admitsAnonymous(HttpMethod.HEAD)).isTrue();
         assertThat(p.admitsAnonymous(HttpMethod.OPTIONS)).isTrue();
-        for (HttpMethod write : new HttpMethod[] {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE}) {
+        for (HttpMethod write :
+                new HttpMethod[] {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE}) {
             assertThat(p.admitsAnonymous(write)).as(write.name()).isFalse();
         }
         assertThat(p.admitsAnonymous()).isFalse(); // not for every method
@@ -70,10 +77,14 @@ class PermissionTest {
 
     @Test
     void hasRoleAndHasScopeReadThePrincipalsSets() {
-        assertThat(status(Permission.hasRole("editor"), "GET", "alice;role=editor")).isEqualTo(200);
-        assertThat(status(Permission.hasRole("editor"), "GET", "alice;scope=editor")).isEqualTo(403);
-        assertThat(status(Permission.hasScope("posts:write"), "GET", "alice;scope=posts:write")).isEqualTo(200);
-        assertThat(status(Permission.hasScope("posts:write"), "GET", "alice;role=posts:write")).isEqualTo(403);
+        assertThat(status(Permission.hasRole("editor"), "GET", "alice;role=editor"))
+                .isEqualTo(200);
+        assertThat(status(Permission.hasRole("editor"), "GET", "alice;scope=editor"))
+                .isEqualTo(403);
+        assertThat(status(Permission.hasScope("posts:write"), "GET", "alice;scope=posts:write"))
+                .isEqualTo(200);
+        assertThat(status(Permission.hasScope("posts:write"), "GET", "alice;role=posts:write"))
+                .isEqualTo(403);
         assertThat(Permission.hasRole("editor").admitsAnonymous()).isFalse();
         assertThat(Permission.hasScope("posts:write").admitsAnonymous()).isFalse();
     }
@@ -104,7 +115,8 @@ class PermissionTest {
         Permission internal = request -> request.header("X-Internal").isPresent();
         assertThat(status(internal, "GET", "alice")).isEqualTo(403);
         assertThat(internal.admitsAnonymous()).isTrue();
-        assertThat(Permission.of(request -> true, method -> false).admitsAnonymous()).isFalse();
+        assertThat(Permission.of(request -> true, method -> false).admitsAnonymous())
+                .isFalse();
     }
 
     @Test

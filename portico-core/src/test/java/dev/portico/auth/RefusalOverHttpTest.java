@@ -35,8 +35,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * the endpoint that answers errors itself (as the HTML pages do). A 401 never leaves without a challenge.
  */
 class RefusalOverHttpTest {
-    record Note(String owner) {
-    }
+    record Note(String owner) {}
 
     private static final Note ALICES = new Note("alice");
     private static final ObjectPermission<Note> OWNER = ObjectPermission.isOwner(Note::owner);
@@ -58,29 +57,49 @@ class RefusalOverHttpTest {
     }
 
     private static Portico app(List<Authenticator> authenticators) {
-        PorticoConfig config = PorticoConfig.builder().set(Settings.SERVER_HOST, "127.0.0.1")
-                .set(Settings.SERVER_PORT, 0).build();
-        Permission alice = request -> request.principal().filter(p -> p.id().equals("alice")).isPresent();
-        Portico.Builder builder = Portico.builder().config(config).shutdownHook(false)
+        PorticoConfig config = PorticoConfig.builder()
+                .set(Settings.SERVER_HOST, "127.0.0.1")
+                .set(Settings.SERVER_PORT, 0)
+                .build();
+        Permission alice = request ->
+                request.principal().filter(p -> p.id().equals("alice")).isPresent();
+        Portico.Builder builder = Portico.builder()
+                .config(config)
+                .shutdownHook(false)
                 .authenticators(authenticators.toArray(Authenticator[]::new))
                 .get("/permission/", String.class, r -> "ok", e -> e.permissions(alice))
-                .get("/object/", Note.class, r -> {
-                    OWNER.check(r, ALICES);
-                    return ALICES;
-                }, e -> e.permissions())
-                .get("/thrown/", String.class, r -> {
-                    if (!alice.allows(r)) {
-                        throw Permission.refusal(r);
-                    }
-                    return "ok";
-                }, e -> e.permissions())
-                .get("/wrapped/", Note.class, r -> {
-                    OWNER.check(r, ALICES);
-                    return ALICES;
-                }, e -> e.permissions().middleware(errorsAsPages()))
+                .get(
+                        "/object/",
+                        Note.class,
+                        r -> {
+                            OWNER.check(r, ALICES);
+                            return ALICES;
+                        },
+                        e -> e.permissions())
+                .get(
+                        "/thrown/",
+                        String.class,
+                        r -> {
+                            if (!alice.allows(r)) {
+                                throw Permission.refusal(r);
+                            }
+                            return "ok";
+                        },
+                        e -> e.permissions())
+                .get(
+                        "/wrapped/",
+                        Note.class,
+                        r -> {
+                            OWNER.check(r, ALICES);
+                            return ALICES;
+                        },
+                        e -> e.permissions().middleware(errorsAsPages()))
                 .get("/open/", String.class, r -> "ok", e -> e.permissions());
         if (!authenticators.isEmpty()) {
-            builder.get("/caller/", String.class, r -> ((TestCaller) r.input("caller")).id(),
+            builder.get(
+                    "/caller/",
+                    String.class,
+                    r -> ((TestCaller) r.input("caller")).id(),
                     e -> e.caller(TestCaller.class).permissions());
         }
         return builder.build().start();
@@ -92,7 +111,9 @@ class RefusalOverHttpTest {
             try {
                 return next.handle(request);
             } catch (ApiException e) {
-                Response page = Response.of(e.status(), "text/html; charset=utf-8",
+                Response page = Response.of(
+                        e.status(),
+                        "text/html; charset=utf-8",
                         ("<p>" + e.code() + "</p>").getBytes(StandardCharsets.UTF_8));
                 e.headers().forEach(page::header);
                 return page;
@@ -102,43 +123,44 @@ class RefusalOverHttpTest {
 
     @ParameterizedTest(name = "{0} {1} as {2}: {3} {4} {5}")
     @CsvSource(delimiter = '|', textBlock = """
-            # authenticators | path         | caller    | status | code                  | challenge
-            none             | /permission/ | anonymous | 403    | permission_denied     | -
-            none             | /object/     | anonymous | 403    | permission_denied     | -
-            none             | /thrown/     | anonymous | 403    | permission_denied     | -
-            none             | /wrapped/    | anonymous | 403    | permission_denied     | -
-            none             | /open/       | bad       | 200    | -                     | -
-            session          | /permission/ | anonymous | 403    | not_authenticated     | -
-            session          | /permission/ | known     | 403    | permission_denied     | -
-            session          | /object/     | anonymous | 403    | not_authenticated     | -
-            session          | /object/     | known     | 403    | permission_denied     | -
-            session          | /caller/     | anonymous | 403    | not_authenticated     | -
-            session          | /caller/     | known     | 200    | -                     | -
-            session          | /thrown/     | anonymous | 403    | not_authenticated     | -
-            session          | /thrown/     | known     | 403    | permission_denied     | -
-            session          | /wrapped/    | anonymous | 403    | not_authenticated     | -
-            session          | /wrapped/    | known     | 403    | permission_denied     | -
-            session          | /open/       | bad       | 403    | authentication_failed | -
-            bearer           | /permission/ | anonymous | 401    | not_authenticated     | Bearer realm="api"
-            bearer           | /permission/ | known     | 403    | permission_denied     | -
-            bearer           | /object/     | anonymous | 401    | not_authenticated     | Bearer realm="api"
-            bearer           | /object/     | known     | 403    | permission_denied     | -
-            bearer           | /caller/     | anonymous | 401    | not_authenticated     | Bearer realm="api"
-            bearer           | /caller/     | known     | 200    | -                     | -
-            bearer           | /thrown/     | anonymous | 401    | not_authenticated     | Bearer realm="api"
-            bearer           | /thrown/     | known     | 403    | permission_denied     | -
-            bearer           | /wrapped/    | anonymous | 401    | not_authenticated     | Bearer realm="api"
-            bearer           | /wrapped/    | known     | 403    | permission_denied     | -
-            bearer           | /open/       | bad       | 401    | authentication_failed | Bearer realm="api"
-            session+bearer   | /permission/ | anonymous | 401    | not_authenticated     | Bearer realm="api"
-            session+bearer   | /permission/ | known     | 403    | permission_denied     | -
-            session+bearer   | /object/     | anonymous | 401    | not_authenticated     | Bearer realm="api"
-            session+bearer   | /caller/     | anonymous | 401    | not_authenticated     | Bearer realm="api"
-            session+bearer   | /wrapped/    | anonymous | 401    | not_authenticated     | Bearer realm="api"
-            session+bearer   | /open/       | bad       | 401    | authentication_failed | Bearer realm="api"
-            """)
-    void eachRefusalOverTheWire(String authenticators, String path, String caller, int status, String code,
-                                String challenge) throws Exception {
+        # authenticators | path         | caller    | status | code                  | challenge
+        none             | /permission/ | anonymous | 403    | permission_denied     | -
+        none             | /object/     | anonymous | 403    | permission_denied     | -
+        none             | /thrown/     | anonymous | 403    | permission_denied     | -
+        none             | /wrapped/    | anonymous | 403    | permission_denied     | -
+        none             | /open/       | bad       | 200    | -                     | -
+        session          | /permission/ | anonymous | 403    | not_authenticated     | -
+        session          | /permission/ | known     | 403    | permission_denied     | -
+        session          | /object/     | anonymous | 403    | not_authenticated     | -
+        session          | /object/     | known     | 403    | permission_denied     | -
+        session          | /caller/     | anonymous | 403    | not_authenticated     | -
+        session          | /caller/     | known     | 200    | -                     | -
+        session          | /thrown/     | anonymous | 403    | not_authenticated     | -
+        session          | /thrown/     | known     | 403    | permission_denied     | -
+        session          | /wrapped/    | anonymous | 403    | not_authenticated     | -
+        session          | /wrapped/    | known     | 403    | permission_denied     | -
+        session          | /open/       | bad       | 403    | authentication_failed | -
+        bearer           | /permission/ | anonymous | 401    | not_authenticated     | Bearer realm="api"
+        bearer           | /permission/ | known     | 403    | permission_denied     | -
+        bearer           | /object/     | anonymous | 401    | not_authenticated     | Bearer realm="api"
+        bearer           | /object/     | known     | 403    | permission_denied     | -
+        bearer           | /caller/     | anonymous | 401    | not_authenticated     | Bearer realm="api"
+        bearer           | /caller/     | known     | 200    | -                     | -
+        bearer           | /thrown/     | anonymous | 401    | not_authenticated     | Bearer realm="api"
+        bearer           | /thrown/     | known     | 403    | permission_denied     | -
+        bearer           | /wrapped/    | anonymous | 401    | not_authenticated     | Bearer realm="api"
+        bearer           | /wrapped/    | known     | 403    | permission_denied     | -
+        bearer           | /open/       | bad       | 401    | authentication_failed | Bearer realm="api"
+        session+bearer   | /permission/ | anonymous | 401    | not_authenticated     | Bearer realm="api"
+        session+bearer   | /permission/ | known     | 403    | permission_denied     | -
+        session+bearer   | /object/     | anonymous | 401    | not_authenticated     | Bearer realm="api"
+        session+bearer   | /caller/     | anonymous | 401    | not_authenticated     | Bearer realm="api"
+        session+bearer   | /wrapped/    | anonymous | 401    | not_authenticated     | Bearer realm="api"
+        session+bearer   | /open/       | bad       | 401    | authentication_failed | Bearer realm="api"
+        """)
+    void eachRefusalOverTheWire(
+            String authenticators, String path, String caller, int status, String code, String challenge)
+            throws Exception {
         HttpResponse<String> response = send(authenticators, path, caller);
         assertThat(response.statusCode()).isEqualTo(status);
         assertThat(response.headers().firstValue("WWW-Authenticate"))
@@ -147,27 +169,39 @@ class RefusalOverHttpTest {
             assertThat(codeOf(response)).isEqualTo(code);
         }
         if (status == 401) {
-            assertThat(response.headers().firstValue("WWW-Authenticate")).as("RFC 9110: a 401 names a challenge")
+            assertThat(response.headers().firstValue("WWW-Authenticate"))
+                    .as("RFC 9110: a 401 names a challenge")
                     .isPresent();
         }
     }
 
     @Test
     void theSentencesAreDrfs() throws Exception {
-        assertThat(JSON.readTree(send("bearer", "/object/", "anonymous").body()).get("detail").asText())
+        assertThat(JSON.readTree(send("bearer", "/object/", "anonymous").body())
+                        .get("detail")
+                        .asText())
                 .isEqualTo("Authentication credentials were not provided.");
-        assertThat(JSON.readTree(send("session", "/object/", "anonymous").body()).get("detail").asText())
+        assertThat(JSON.readTree(send("session", "/object/", "anonymous").body())
+                        .get("detail")
+                        .asText())
                 .isEqualTo("Authentication credentials were not provided.");
-        assertThat(JSON.readTree(send("none", "/object/", "anonymous").body()).get("detail").asText())
+        assertThat(JSON.readTree(send("none", "/object/", "anonymous").body())
+                        .get("detail")
+                        .asText())
                 .isEqualTo("You do not have permission to perform this action.");
-        assertThat(JSON.readTree(send("bearer", "/object/", "known").body()).get("detail").asText())
+        assertThat(JSON.readTree(send("bearer", "/object/", "known").body())
+                        .get("detail")
+                        .asText())
                 .isEqualTo("You do not have permission to perform this action.");
     }
 
     @Test
     void aRequiredCallerWhereNothingAuthenticatesFailsTheBuild() {
-        assertThatThrownBy(() -> Portico.builder().config(PorticoConfig.defaults()).shutdownHook(false)
-                .get("/caller/", String.class, r -> "x", e -> e.caller(TestCaller.class)).build())
+        assertThatThrownBy(() -> Portico.builder()
+                        .config(PorticoConfig.defaults())
+                        .shutdownHook(false)
+                        .get("/caller/", String.class, r -> "x", e -> e.caller(TestCaller.class))
+                        .build())
                 .hasMessageContaining("has no authenticators, so every request would be refused");
     }
 

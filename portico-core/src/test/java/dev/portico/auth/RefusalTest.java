@@ -34,24 +34,24 @@ class RefusalTest {
 
     @ParameterizedTest(name = "{0}, {1}, {2}: {3} {4} {5}")
     @CsvSource(delimiter = '|', textBlock = """
-            # authenticators | caller    | refused by                 | status | code                  | challenge
-            none             | anonymous | permission                 | 403    | permission_denied     | -
-            none             | anonymous | handler's NotAuthenticated | 403    | not_authenticated     | -
-            session          | anonymous | permission                 | 403    | not_authenticated     | -
-            session          | known     | permission                 | 403    | permission_denied     | -
-            session          | anonymous | handler's NotAuthenticated | 403    | not_authenticated     | -
-            session          | bad       | authenticator              | 403    | authentication_failed | -
-            bearer           | anonymous | permission                 | 401    | not_authenticated     | Bearer
-            bearer           | known     | permission                 | 403    | permission_denied     | -
-            bearer           | anonymous | handler's NotAuthenticated | 401    | not_authenticated     | Bearer
-            bearer           | bad       | authenticator              | 401    | authentication_failed | Bearer
-            session+bearer   | anonymous | permission                 | 401    | not_authenticated     | Bearer
-            session+bearer   | known     | permission                 | 403    | permission_denied     | -
-            session+bearer   | bad       | authenticator              | 401    | authentication_failed | Bearer
-            bearer+session   | anonymous | permission                 | 401    | not_authenticated     | Bearer
-            """)
-    void theRefusalOfEachCase(String authenticators, String caller, String source, int status, String code,
-                              String challenge) {
+        # authenticators | caller    | refused by                 | status | code                  | challenge
+        none             | anonymous | permission                 | 403    | permission_denied     | -
+        none             | anonymous | handler's NotAuthenticated | 403    | not_authenticated     | -
+        session          | anonymous | permission                 | 403    | not_authenticated     | -
+        session          | known     | permission                 | 403    | permission_denied     | -
+        session          | anonymous | handler's NotAuthenticated | 403    | not_authenticated     | -
+        session          | bad       | authenticator              | 403    | authentication_failed | -
+        bearer           | anonymous | permission                 | 401    | not_authenticated     | Bearer
+        bearer           | known     | permission                 | 403    | permission_denied     | -
+        bearer           | anonymous | handler's NotAuthenticated | 401    | not_authenticated     | Bearer
+        bearer           | bad       | authenticator              | 401    | authentication_failed | Bearer
+        session+bearer   | anonymous | permission                 | 401    | not_authenticated     | Bearer
+        session+bearer   | known     | permission                 | 403    | permission_denied     | -
+        session+bearer   | bad       | authenticator              | 401    | authentication_failed | Bearer
+        bearer+session   | anonymous | permission                 | 401    | not_authenticated     | Bearer
+        """)
+    void theRefusalOfEachCase(
+            String authenticators, String caller, String source, int status, String code, String challenge) {
         Refusal refusal = Refusal.of(AUTHENTICATORS.get(authenticators));
         ApiException answer = switch (source) {
             case "permission" -> refusal.refuse(request(caller));
@@ -127,18 +127,18 @@ class RefusalTest {
         };
         Refusal refusal = Refusal.of(List.of(counting));
         for (int i = 0; i < 3; i++) {
-            assertThat(refusal.refuse(request("anonymous")).headers()).containsEntry("WWW-Authenticate",
-                    "Token realm=\"api\"");
+            assertThat(refusal.refuse(request("anonymous")).headers())
+                    .containsEntry("WWW-Authenticate", "Token realm=\"api\"");
         }
         assertThat(asked.get()).isEqualTo(1);
     }
 
     /** A request whose only answer is its caller: {@code known} is bob, anything else anonymous. */
     private static Request request(String caller) {
-        Optional<Principal> principal = caller.equals("known") ? Optional.of(TestCaller.parse("bob"))
-                : Optional.empty();
-        return (Request) Proxy.newProxyInstance(Request.class.getClassLoader(), new Class<?>[] {Request.class},
-                (proxy, method, args) -> {
+        Optional<Principal> principal =
+                caller.equals("known") ? Optional.of(TestCaller.parse("bob")) : Optional.empty();
+        return (Request) Proxy.newProxyInstance(
+                Request.class.getClassLoader(), new Class<?>[] {Request.class}, (proxy, method, args) -> {
                     if (method.getName().equals("principal")) {
                         return principal;
                     }

@@ -18,7 +18,9 @@ class ResponseCacheTest {
 
     private static CachedResponse response(String body) {
         return CachedResponse.of(Response.of(200, "application/json", body.getBytes(StandardCharsets.UTF_8))
-                .header("ETag", "\"3\"").header("Set-Cookie", "sessionid=x").header("X-Cache", "MISS"));
+                .header("ETag", "\"3\"")
+                .header("Set-Cookie", "sessionid=x")
+                .header("X-Cache", "MISS"));
     }
 
     @Test
@@ -41,7 +43,8 @@ class ResponseCacheTest {
         assertThat(back.headers()).isEqualTo(kept.headers());
         assertThat(back.body()).isEqualTo(kept.body());
         CachedResponse empty = CachedResponse.of(Response.of(204));
-        assertThat(CachedResponse.decode(empty.encode()).orElseThrow().contentType()).isEmpty();
+        assertThat(CachedResponse.decode(empty.encode()).orElseThrow().contentType())
+                .isEmpty();
         assertThat(CachedResponse.decode(new byte[] {9, 9})).isEmpty();
     }
 
@@ -75,7 +78,7 @@ class ResponseCacheTest {
     void aResponseBuiltBeforeAnInvalidationIsNeverRead() {
         ResponseCache cache = ResponseCache.inMemory(1 << 20, clock);
         CacheKey key = new CacheKey("t", "user:1", "/a?");
-        Lookup before = cache.lookup(key);       // a read starts, then a write commits and invalidates
+        Lookup before = cache.lookup(key); // a read starts, then a write commits and invalidates
         cache.invalidate("t");
         cache.store(before, response("old data"), Duration.ofMinutes(1));
         assertThat(cache.lookup(key).hit()).isEmpty();

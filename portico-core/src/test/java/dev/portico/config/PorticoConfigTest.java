@@ -54,23 +54,29 @@ class PorticoConfigTest {
 
     @Test
     void portAliasIsWeakerThanThePorticoVariable() {
-        assertThat(PorticoConfig.builder().fromEnvironment(Map.of("PORT", "7000")).build()
-                .get(Settings.SERVER_PORT)).isEqualTo(7000);
-        assertThat(PorticoConfig.builder().fromEnvironment(Map.of("PORT", "7000", "PORTICO_SERVER_PORT", "7001"))
-                .build().get(Settings.SERVER_PORT)).isEqualTo(7001);
+        assertThat(PorticoConfig.builder()
+                        .fromEnvironment(Map.of("PORT", "7000"))
+                        .build()
+                        .get(Settings.SERVER_PORT))
+                .isEqualTo(7000);
+        assertThat(PorticoConfig.builder()
+                        .fromEnvironment(Map.of("PORT", "7000", "PORTICO_SERVER_PORT", "7001"))
+                        .build()
+                        .get(Settings.SERVER_PORT))
+                .isEqualTo(7001);
     }
 
     @Test
     void yamlNestsIntoDottedKeys() throws IOException {
         Path yaml = file("portico.yaml", """
-                server:
-                  port: 8123
-                  shutdown-grace: 3s
-                errors:
-                  format: problem
-                routing:
-                  trailing-slash: strict
-                """);
+            server:
+              port: 8123
+              shutdown-grace: 3s
+            errors:
+              format: problem
+            routing:
+              trailing-slash: strict
+            """);
         PorticoConfig config = PorticoConfig.builder().file(yaml).build();
         assertThat(config.get(Settings.SERVER_PORT)).isEqualTo(8123);
         assertThat(config.get(Settings.SERVER_SHUTDOWN_GRACE)).isEqualTo(Duration.ofSeconds(3));
@@ -84,24 +90,33 @@ class PorticoConfigTest {
         assertThatThrownBy(() -> PorticoConfig.builder().file(properties).build())
                 .hasMessageContaining("unknown setting 'server.prot'")
                 .hasMessageContaining("did you mean server.port?");
-        assertThatThrownBy(() -> PorticoConfig.builder().fromEnvironment(Map.of("PORTICO_SERVER_PROT", "1")).build())
+        assertThatThrownBy(() -> PorticoConfig.builder()
+                        .fromEnvironment(Map.of("PORTICO_SERVER_PROT", "1"))
+                        .build())
                 .hasMessageContaining("unknown environment variable PORTICO_SERVER_PROT");
     }
 
     @Test
     void malformedValuesFailNamingKeySourceAndExpectation() {
-        assertThatThrownBy(() -> PorticoConfig.builder().fromEnvironment(Map.of("PORTICO_SERVER_PORT", "abc")).build())
+        assertThatThrownBy(() -> PorticoConfig.builder()
+                        .fromEnvironment(Map.of("PORTICO_SERVER_PORT", "abc"))
+                        .build())
                 .hasMessageContaining("server.port = 'abc' from env PORTICO_SERVER_PORT: expected an integer");
-        assertThatThrownBy(() -> PorticoConfig.builder().fromEnvironment(Map.of("PORTICO_ERRORS_FORMAT", "xml")).build())
+        assertThatThrownBy(() -> PorticoConfig.builder()
+                        .fromEnvironment(Map.of("PORTICO_ERRORS_FORMAT", "xml"))
+                        .build())
                 .hasMessageContaining("expected one of [simple, problem]");
-        assertThatThrownBy(() -> PorticoConfig.builder().fromEnvironment(Map.of("PORTICO_LIMITS_BODY_SIZE", "lots")).build())
+        assertThatThrownBy(() -> PorticoConfig.builder()
+                        .fromEnvironment(Map.of("PORTICO_LIMITS_BODY_SIZE", "lots"))
+                        .build())
                 .hasMessageContaining("expected a size");
     }
 
     @Test
     void printMasksSecretsAndShowsSources() {
         Setting<String> secret = Setting.secret("app.secret-key", "", "Signs tokens.");
-        PorticoConfig config = PorticoConfig.builder().register(secret)
+        PorticoConfig config = PorticoConfig.builder()
+                .register(secret)
                 .fromEnvironment(Map.of("PORTICO_APP_SECRET_KEY", "hunter2-very-secret"))
                 .build();
         String printed = config.print();
@@ -117,8 +132,11 @@ class PorticoConfigTest {
         Setting<Integer> secretNumber = Setting.integer("app.pin", 0, "A pin.");
         Setting<String> secret = Setting.secret("app.token", "", "A token.");
         assertThat(secret.secret()).isTrue();
-        assertThatThrownBy(() -> PorticoConfig.builder().register(secretNumber)
-                .fromEnvironment(Map.of("PORTICO_APP_PIN", "x1")).build()).hasMessageContaining("'x1'");
+        assertThatThrownBy(() -> PorticoConfig.builder()
+                        .register(secretNumber)
+                        .fromEnvironment(Map.of("PORTICO_APP_PIN", "x1"))
+                        .build())
+                .hasMessageContaining("'x1'");
     }
 
     @Test

@@ -29,14 +29,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class ControllersTest {
-    record Article(long id, String title) {
-    }
+    record Article(long id, String title) {}
 
-    record NewArticle(String title) {
-    }
+    record NewArticle(String title) {}
 
-    record Page<T>(int count, List<T> results) {
-    }
+    record Page<T>(int count, List<T> results) {}
 
     public static class Articles {
         @Get("/api/articles/")
@@ -67,18 +64,20 @@ class ControllersTest {
         }
 
         @Delete("/api/articles/{id}/")
-        public void destroy(long id) {
-        }
+        public void destroy(long id) {}
 
         public String notARoute() {
             return "ignored";
         }
     }
 
-    private final List<Endpoint> endpoints = Controllers.endpoints(new Articles(), e -> { });
+    private final List<Endpoint> endpoints = Controllers.endpoints(new Articles(), e -> {});
 
     private Endpoint endpoint(HttpMethod method, String path) {
-        return endpoints.stream().filter(e -> e.method() == method && e.path().template().equals(path)).findFirst().orElseThrow();
+        return endpoints.stream()
+                .filter(e -> e.method() == method && e.path().template().equals(path))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -96,13 +95,16 @@ class ControllersTest {
         assertThat(limit.name()).isEqualTo("limit");
         assertThat(limit.type()).isEqualTo(int.class);
         assertThat(limit.defaultValue()).isEqualTo("10");
-        assertThat(limit.annotations()).extracting(a -> a.annotationType().getSimpleName()).containsExactly("Query");
+        assertThat(limit.annotations())
+                .extracting(a -> a.annotationType().getSimpleName())
+                .containsExactly("Query");
 
         Endpoint retrieve = endpoint(HttpMethod.GET, "/api/articles/{id}/");
         assertThat(retrieve.path().paramType("id")).contains(ParamType.LONG);
         assertThat(retrieve.inputs().get(1)).isInstanceOf(Input.Context.class);
 
-        assertThat(endpoint(HttpMethod.GET, "/api/keys/{key}/").path().paramType("key")).contains(ParamType.UUID);
+        assertThat(endpoint(HttpMethod.GET, "/api/keys/{key}/").path().paramType("key"))
+                .contains(ParamType.UUID);
         assertThat(endpoint(HttpMethod.DELETE, "/api/articles/{id}/").status()).isEqualTo(204);
     }
 
@@ -118,25 +120,37 @@ class ControllersTest {
 
     @Test
     void controllerMethodsServeRequests() {
-        Portico app = Portico.builder().config(PorticoConfig.defaults()).controller(new Articles()).build();
+        Portico app = Portico.builder()
+                .config(PorticoConfig.defaults())
+                .controller(new Articles())
+                .build();
         Response list = app.handle(TestRequest.get("/api/articles/?search=cats"));
         assertThat(json(list).get("count").asInt()).isEqualTo(10);
         assertThat(json(list).get("results").get(0).get("title").asText()).isEqualTo("cats");
 
-        Response created = app.handle(TestRequest.of("POST", "/api/articles/").header("X-Author", "ada")
+        Response created = app.handle(TestRequest.of("POST", "/api/articles/")
+                .header("X-Author", "ada")
                 .json("{\"title\":\"Hi\"}"));
         assertThat(created.status()).isEqualTo(201);
         assertThat(json(created).get("title").asText()).isEqualTo("Hi by ada");
 
-        Response missingHeader = app.handle(TestRequest.of("POST", "/api/articles/").json("{\"title\":\"Hi\"}"));
+        Response missingHeader =
+                app.handle(TestRequest.of("POST", "/api/articles/").json("{\"title\":\"Hi\"}"));
         assertThat(missingHeader.status()).isEqualTo(400);
         assertThat(json(missingHeader).get("errors").has("X-Author")).isTrue();
 
-        assertThat(json(app.handle(TestRequest.get("/api/articles/5/"))).get("id").asLong()).isEqualTo(5);
+        assertThat(json(app.handle(TestRequest.get("/api/articles/5/")))
+                        .get("id")
+                        .asLong())
+                .isEqualTo(5);
         assertThat(json(app.handle(TestRequest.of("PATCH", "/api/articles/5/").json("{\"title\":\"New\"}")))
-                .get("title").asText()).isEqualTo("New");
-        assertThat(app.handle(TestRequest.of("DELETE", "/api/articles/5/")).status()).isEqualTo(204);
-        assertThat(app.handle(TestRequest.get("/api/articles/notanumber/")).status()).isEqualTo(404);
+                        .get("title")
+                        .asText())
+                .isEqualTo("New");
+        assertThat(app.handle(TestRequest.of("DELETE", "/api/articles/5/")).status())
+                .isEqualTo(204);
+        assertThat(app.handle(TestRequest.get("/api/articles/notanumber/")).status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -147,13 +161,16 @@ class ControllersTest {
                 throw new dev.portico.error.PermissionDenied();
             }
         }
-        Portico app = Portico.builder().config(PorticoConfig.defaults()).controller(new Failing()).build();
+        Portico app = Portico.builder()
+                .config(PorticoConfig.defaults())
+                .controller(new Failing())
+                .build();
         assertThat(app.handle(TestRequest.get("/x/")).status()).isEqualTo(403);
     }
 
     @Test
     void aControllerWithoutRoutesFails() {
-        assertThatThrownBy(() -> Controllers.endpoints(new Object(), e -> { }))
+        assertThatThrownBy(() -> Controllers.endpoints(new Object(), e -> {}))
                 .hasMessageContaining("has no method annotated");
     }
 
@@ -165,7 +182,7 @@ class ControllersTest {
                 return "";
             }
         }
-        assertThatThrownBy(() -> Controllers.endpoints(new Unclear(), e -> { }))
+        assertThatThrownBy(() -> Controllers.endpoints(new Unclear(), e -> {}))
                 .hasMessageContaining("Unclear.get")
                 .hasMessageContaining("parameter 'what'");
     }
@@ -184,8 +201,11 @@ class ControllersTest {
                 return "";
             }
         }
-        assertThatThrownBy(() -> Portico.builder().config(PorticoConfig.defaults())
-                .controller(new First()).controller(new Second()).build())
+        assertThatThrownBy(() -> Portico.builder()
+                        .config(PorticoConfig.defaults())
+                        .controller(new First())
+                        .controller(new Second())
+                        .build())
                 .isInstanceOf(RouteConflictException.class)
                 .hasMessageContaining("First.one")
                 .hasMessageContaining("Second.two");
@@ -193,8 +213,10 @@ class ControllersTest {
 
     @Test
     void unbindableQueryTypeFailsAtStartup() {
-        assertThatThrownBy(() -> Portico.builder().config(PorticoConfig.defaults())
-                .get("/x/", String.class, r -> "", e -> e.query("filter", Articles.class)).build())
+        assertThatThrownBy(() -> Portico.builder()
+                        .config(PorticoConfig.defaults())
+                        .get("/x/", String.class, r -> "", e -> e.query("filter", Articles.class))
+                        .build())
                 .hasMessageContaining("cannot be read from a query parameter");
     }
 }

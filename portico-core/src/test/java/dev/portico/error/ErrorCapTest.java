@@ -23,16 +23,17 @@ import org.junit.jupiter.api.Test;
  * fields costs a count, not 800,000 entries.
  */
 class ErrorCapTest {
-    record Login(String username, String password) {
-    }
+    record Login(String username, String password) {}
 
-    record Tagged(@NotBlank String title, List<@NotBlank String> tags) {
-    }
+    record Tagged(@NotBlank String title, List<@NotBlank String> tags) {}
 
     private static Portico app(ErrorFormat format) {
-        PorticoConfig config = PorticoConfig.builder().set(Settings.LIMITS_ERROR_ENTRIES, 5)
-                .set(Settings.ERRORS_FORMAT, format).build();
-        return Portico.builder().config(config)
+        PorticoConfig config = PorticoConfig.builder()
+                .set(Settings.LIMITS_ERROR_ENTRIES, 5)
+                .set(Settings.ERRORS_FORMAT, format)
+                .build();
+        return Portico.builder()
+                .config(config)
                 .post("/login/", Login.class, String.class, (request, body) -> "ok")
                 .post("/tagged/", Tagged.class, String.class, (request, body) -> "ok")
                 .get("/many/", String.class, request -> {
@@ -60,7 +61,8 @@ class ErrorCapTest {
         byte[] body = unknownFields(800_000);
         long start = System.nanoTime();
         Response response = app.handle(TestRequest.of("POST", "/login/")
-                .header("Content-Type", "application/json").body(body));
+                .header("Content-Type", "application/json")
+                .body(body));
         long millis = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(response.status()).isEqualTo(400);
@@ -76,13 +78,16 @@ class ErrorCapTest {
 
     @Test
     void theProblemFormatCarriesTheSameLastEntry() {
-        Response response = app(ErrorFormat.PROBLEM).handle(TestRequest.of("POST", "/login/")
-                .header("Content-Type", "application/json").body(unknownFields(12)));
+        Response response = app(ErrorFormat.PROBLEM)
+                .handle(TestRequest.of("POST", "/login/")
+                        .header("Content-Type", "application/json")
+                        .body(unknownFields(12)));
         assertThat(response.contentType()).hasValue("application/problem+json");
         JsonNode problem = json(response);
         assertThat(problem.get("status").asInt()).isEqualTo(400);
         assertThat(problem.get("errors").size()).isEqualTo(6);
-        assertThat(problem.get("errors").get("non_field_errors").get(0).asText()).isEqualTo("…and 7 more errors.");
+        assertThat(problem.get("errors").get("non_field_errors").get(0).asText())
+                .isEqualTo("…and 7 more errors.");
     }
 
     @Test
@@ -91,20 +96,24 @@ class ErrorCapTest {
         for (int i = 0; i < 300; i++) {
             blanks.add("\"\"");
         }
-        Response response = app(ErrorFormat.SIMPLE).handle(TestRequest.of("POST", "/tagged/")
-                .json("{\"title\": \" \", \"tags\": [" + String.join(",", blanks) + "]}"));
+        Response response = app(ErrorFormat.SIMPLE)
+                .handle(TestRequest.of("POST", "/tagged/")
+                        .json("{\"title\": \" \", \"tags\": [" + String.join(",", blanks) + "]}"));
         JsonNode errors = json(response).get("errors");
         assertThat(errors.size()).isEqualTo(6);
         // Bean Validation gives its violations as a set: which five are named varies, their count and sentence do not
-        errors.fieldNames().forEachRemaining(field -> assertThat(errors.get(field).get(0).asText()).isIn(
-                "This field may not be blank.", "…and 296 more errors."));
+        errors.fieldNames()
+                .forEachRemaining(field -> assertThat(errors.get(field).get(0).asText())
+                        .isIn("This field may not be blank.", "…and 296 more errors."));
         assertThat(errors.get("non_field_errors").get(0).asText()).isEqualTo("…and 296 more errors.");
     }
 
     @Test
     void bindingErrorsPastTheCapAddUpWithConstraintViolations() {
-        Response response = app(ErrorFormat.SIMPLE).handle(TestRequest.of("POST", "/tagged/")
-                .json("{\"title\": \" \", \"tags\": [], \"a\": 1, \"b\": 2, \"c\": 3, \"d\": 4, \"e\": 5, \"f\": 6, \"g\": 7}"));
+        Response response = app(ErrorFormat.SIMPLE)
+                .handle(TestRequest.of("POST", "/tagged/")
+                        .json("{\"title\": \" \", \"tags\": [], \"a\": 1, \"b\": 2, \"c\": 3, \"d\": 4,"
+                                + " \"e\": 5, \"f\": 6, \"g\": 7}"));
         JsonNode errors = json(response).get("errors");
         assertThat(errors.size()).isEqualTo(6);
         // 7 unknown fields (5 named, 2 counted while reading) and the blank title, left out by the answer's cap
@@ -113,7 +122,8 @@ class ErrorCapTest {
 
     @Test
     void anEndpointsOwnLongErrorListIsCappedWhenRendered() {
-        JsonNode errors = json(app(ErrorFormat.SIMPLE).handle(TestRequest.get("/many/"))).get("errors");
+        JsonNode errors =
+                json(app(ErrorFormat.SIMPLE).handle(TestRequest.get("/many/"))).get("errors");
         assertThat(errors.size()).isEqualTo(6);
         assertThat(errors.get("non_field_errors").get(0).asText()).isEqualTo("…and 995 more errors.");
     }
@@ -124,9 +134,10 @@ class ErrorCapTest {
         for (int i = 0; i < 100_000; i++) {
             form.append("&f").append(i).append("=1");
         }
-        Response response = app(ErrorFormat.SIMPLE).handle(TestRequest.of("POST", "/login/")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .body(form.toString().getBytes(StandardCharsets.UTF_8)));
+        Response response = app(ErrorFormat.SIMPLE)
+                .handle(TestRequest.of("POST", "/login/")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .body(form.toString().getBytes(StandardCharsets.UTF_8)));
         assertThat(response.status()).isEqualTo(400);
         assertThat(json(response).get("code").asText()).isEqualTo("too_many_fields");
         assertThat(response.body().length).isLessThan(200);
@@ -138,9 +149,10 @@ class ErrorCapTest {
         for (int i = 0; i < 998; i++) {
             form.append("&f").append(i).append("=1");
         }
-        Response response = app(ErrorFormat.SIMPLE).handle(TestRequest.of("POST", "/login/")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .body(form.toString().getBytes(StandardCharsets.UTF_8)));
+        Response response = app(ErrorFormat.SIMPLE)
+                .handle(TestRequest.of("POST", "/login/")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .body(form.toString().getBytes(StandardCharsets.UTF_8)));
         JsonNode errors = json(response).get("errors");
         assertThat(errors.size()).isEqualTo(6);
         assertThat(errors.get("non_field_errors").get(0).asText()).isEqualTo("…and 993 more errors.");

@@ -31,16 +31,17 @@ import org.junit.jupiter.api.Test;
 class NullCharactersTest {
     private static final AtomicInteger RAN = new AtomicInteger();
 
-    record Author(String name, List<String> tags) {
-    }
+    record Author(String name, List<String> tags) {}
 
-    record Post(String title, Author author, List<Author> editors, Map<String, Integer> scores) {
-    }
+    record Post(String title, Author author, List<Author> editors, Map<String, Integer> scores) {}
 
     public static class Posts {
         @Get("/api/posts/{slug}/")
-        public String retrieve(String slug, @Query Optional<String> title, @Header("X-Tenant") Optional<String> tenant,
-                               @Cookie("theme") Optional<String> theme) {
+        public String retrieve(
+                String slug,
+                @Query Optional<String> title,
+                @Header("X-Tenant") Optional<String> tenant,
+                @Cookie("theme") Optional<String> theme) {
             RAN.incrementAndGet();
             return "ok";
         }
@@ -61,15 +62,19 @@ class NullCharactersTest {
         }
     }
 
-    private static final Portico APP = Portico.builder().config(PorticoConfig.defaults()).controller(new Posts()).endpoints(Api.builder().module(new Home()).build()
-            .endpoints()).build();
+    private static final Portico APP = Portico.builder()
+            .config(PorticoConfig.defaults())
+            .controller(new Posts())
+            .endpoints(Api.builder().module(new Home()).build().endpoints())
+            .build();
 
     private static JsonNode refused(Response response, String field) {
         assertThat(response.status()).isEqualTo(400);
         JsonNode body = json(response);
         assertThat(body.get("code").asText()).isEqualTo("null_characters_not_allowed");
         assertThat(body.get("detail").asText()).isEqualTo("Null characters are not allowed.");
-        assertThat(body.get("errors").get(field).get(0).asText()).as(body.toString())
+        assertThat(body.get("errors").get(field).get(0).asText())
+                .as(body.toString())
                 .isEqualTo("Null characters are not allowed.");
         return body;
     }
@@ -85,10 +90,13 @@ class NullCharactersTest {
 
     @Test
     void aCleanRequestStillRuns() {
-        assertThat(send(TestRequest.get("/api/posts/hello/?title=a%01b")
-                .header("Cookie", "theme=dark")).status()).isEqualTo(200);
-        assertThat(send(TestRequest.of("POST", "/api/home/greet").json("{\"name\": \"a\\\\u0000\"}")).status())
-                .as("an escaped backslash before u0000 is text, not NUL").isEqualTo(200);
+        assertThat(send(TestRequest.get("/api/posts/hello/?title=a%01b").header("Cookie", "theme=dark"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(send(TestRequest.of("POST", "/api/home/greet").json("{\"name\": \"a\\\\u0000\"}"))
+                        .status())
+                .as("an escaped backslash before u0000 is text, not NUL")
+                .isEqualTo(200);
     }
 
     @Test
@@ -102,24 +110,35 @@ class NullCharactersTest {
     @Test
     void jsonStringsAndKeysAtAnyDepthAreNamedByPath() {
         JsonNode body = refused(send(TestRequest.of("POST", "/api/posts/").json("""
-                {"title": "a\\u0000", "author": {"name": "ok", "tags": ["x", "\\u0000"]},
-                 "editors": [{"name": "b\\u0000c"}], "scores": {"k\\u0000": 1}}""")), "title");
-        assertThat(body.get("errors").fieldNames()).toIterable()
+            {"title": "a\\u0000", "author": {"name": "ok", "tags": ["x", "\\u0000"]},
+             "editors": [{"name": "b\\u0000c"}], "scores": {"k\\u0000": 1}}\
+            """)), "title");
+        assertThat(body.get("errors").fieldNames())
+                .toIterable()
                 .containsExactly("title", "author.tags.1", "editors.0.name", "scores");
     }
 
     @Test
     void urlencodedAndMultipartFormsNameTheirField() {
-        refused(send(TestRequest.of("POST", "/api/posts/").header("Content-Type", "application/x-www-form-urlencoded")
-                .body("title=a%00&author.name=x".getBytes(StandardCharsets.UTF_8))), "title");
-        refused(send(TestRequest.of("POST", "/api/posts/").header("Content-Type", Multipart.contentType())
-                .body(Multipart.create().field("author.name", "x\0").build())), "author.name");
+        refused(
+                send(TestRequest.of("POST", "/api/posts/")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .body("title=a%00&author.name=x".getBytes(StandardCharsets.UTF_8))),
+                "title");
+        refused(
+                send(TestRequest.of("POST", "/api/posts/")
+                        .header("Content-Type", Multipart.contentType())
+                        .body(Multipart.create().field("author.name", "x\0").build())),
+                "author.name");
     }
 
     @Test
     void anApiMethodsArgumentsAreCheckedFromAFormOrJson() {
-        refused(send(TestRequest.of("POST", "/api/home/greet").header("Content-Type",
-                "application/x-www-form-urlencoded").body("name=%00".getBytes(StandardCharsets.UTF_8))), "name");
+        refused(
+                send(TestRequest.of("POST", "/api/home/greet")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .body("name=%00".getBytes(StandardCharsets.UTF_8))),
+                "name");
         refused(send(TestRequest.of("POST", "/api/home/greet").json("{\"name\": \"\\u0000\"}")), "name");
         refused(send(TestRequest.of("POST", "/api/home/greet?name=%00")), "name");
     }

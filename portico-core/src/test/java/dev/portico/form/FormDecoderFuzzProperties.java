@@ -1,11 +1,11 @@
 package dev.portico.form;
 
-import dev.portico.http.FormData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portico.config.Limits;
 import dev.portico.error.ApiException;
 import dev.portico.http.FileUpload;
+import dev.portico.http.FormData;
 import java.io.ByteArrayInputStream;
 import java.lang.reflect.Type;
 import java.time.Instant;
@@ -27,16 +27,16 @@ import net.jqwik.api.Provide;
  * exception: a crash here would be a 500 for a client's typo.
  */
 class FormDecoderFuzzProperties {
-    enum Color { RED, GREEN }
-
-    record Member(String id) {
+    enum Color {
+        RED,
+        GREEN
     }
 
-    record Person(String name, int age, Optional<Person> friend) {
-    }
+    record Member(String id) {}
 
-    record Empty() {
-    }
+    record Person(String name, int age, Optional<Person> friend) {}
+
+    record Empty() {}
 
     record Range(int low, int high) {
         Range {
@@ -46,16 +46,30 @@ class FormDecoderFuzzProperties {
         }
     }
 
-    private static final IdResolver<Member> MEMBERS = IdResolver.of(Member.class,
-            id -> id.equals("u-1") ? Optional.of(new Member(id)) : Optional.empty(), Member::id);
-    private static final List<String> NAMES = List.of("flag", "count", "ratio", "name", "data", "color", "when",
-            "owner", "tags", "people", "scores", "filter", "empty", "file");
-    private static final List<Type> TYPES = List.of(Boolean.class, Integer.class, Double.class, String.class,
-            byte[].class, Color.class, Instant.class, Member.class, new dev.portico.endpoint.TypeRef<List<String>>() {
-            }.type(), new dev.portico.endpoint.TypeRef<List<Person>>() {
-            }.type(), new dev.portico.endpoint.TypeRef<Map<Integer, List<Range>>>() {
-            }.type(), Range.class, Empty.class, FileUpload.class);
-    private static final FormDecoder DECODER = FormDecoder.arguments("fuzz", NAMES, TYPES,
+    private static final IdResolver<Member> MEMBERS = IdResolver.of(
+            Member.class, id -> id.equals("u-1") ? Optional.of(new Member(id)) : Optional.empty(), Member::id);
+    private static final List<String> NAMES = List.of(
+            "flag", "count", "ratio", "name", "data", "color", "when", "owner", "tags", "people", "scores", "filter",
+            "empty", "file");
+    private static final List<Type> TYPES = List.of(
+            Boolean.class,
+            Integer.class,
+            Double.class,
+            String.class,
+            byte[].class,
+            Color.class,
+            Instant.class,
+            Member.class,
+            new dev.portico.endpoint.TypeRef<List<String>>() {}.type(),
+            new dev.portico.endpoint.TypeRef<List<Person>>() {}.type(),
+            new dev.portico.endpoint.TypeRef<Map<Integer, List<Range>>>() {}.type(),
+            Range.class,
+            Empty.class,
+            FileUpload.class);
+    private static final FormDecoder DECODER = FormDecoder.arguments(
+            "fuzz",
+            NAMES,
+            TYPES,
             List.of(false, false, false, false, false, false, false, false, false, false, false, true, false, false),
             List.of(MEMBERS));
     private static final FormParser PARSER = new FormParser(Limits.defaults());
@@ -84,8 +98,8 @@ class FormDecoderFuzzProperties {
     }
 
     @Property(tries = 2000)
-    void randomFieldsGiveAValueOrA400(@ForAll("fields") Map<String, List<String>> fields,
-                                      @ForAll("fileNames") List<String> files) {
+    void randomFieldsGiveAValueOrA400(
+            @ForAll("fields") Map<String, List<String>> fields, @ForAll("fileNames") List<String> files) {
         Map<String, List<FileUpload>> uploads = new LinkedHashMap<>();
         for (String name : files) {
             uploads.computeIfAbsent(name, k -> new ArrayList<>()).add(new OneByte());
@@ -123,8 +137,24 @@ class FormDecoderFuzzProperties {
     }
 
     private static Arbitrary<String> segment() {
-        return Arbitraries.oneOf(Arbitraries.of(NAMES), Arbitraries.of("", "0", "1", "2", "01", "-1", "999999999999",
-                        "name", "age", "friend", "low", "high", "x", "alice", "7"),
+        return Arbitraries.oneOf(
+                Arbitraries.of(NAMES),
+                Arbitraries.of(
+                        "",
+                        "0",
+                        "1",
+                        "2",
+                        "01",
+                        "-1",
+                        "999999999999",
+                        "name",
+                        "age",
+                        "friend",
+                        "low",
+                        "high",
+                        "x",
+                        "alice",
+                        "7"),
                 Arbitraries.strings().ofMaxLength(4));
     }
 
@@ -133,16 +163,38 @@ class FormDecoderFuzzProperties {
     }
 
     private static Arbitrary<String> value() {
-        return Arbitraries.oneOf(Arbitraries.of("", "on", "off", "true", "1", "0", "-1", "1e999", "NaN", "1.5",
-                        "1700000000.25", "-99999999999999999999999", "RED", "BLUE", "u-1", "u-2", "aGk=", "***",
-                        "2024-01-01T00:00:00Z", "9".repeat(40)),
+        return Arbitraries.oneOf(
+                Arbitraries.of(
+                        "",
+                        "on",
+                        "off",
+                        "true",
+                        "1",
+                        "0",
+                        "-1",
+                        "1e999",
+                        "NaN",
+                        "1.5",
+                        "1700000000.25",
+                        "-99999999999999999999999",
+                        "RED",
+                        "BLUE",
+                        "u-1",
+                        "u-2",
+                        "aGk=",
+                        "***",
+                        "2024-01-01T00:00:00Z",
+                        "9".repeat(40)),
                 Arbitraries.strings().ofMaxLength(12));
     }
 
     @Provide
     Arbitrary<Map<String, List<String>>> fields() {
-        return Combinators.combine(name(), value().list().ofMinSize(1).ofMaxSize(3)).as(Map::entry).list()
-                .ofMaxSize(12).map(entries -> {
+        return Combinators.combine(name(), value().list().ofMinSize(1).ofMaxSize(3))
+                .as(Map::entry)
+                .list()
+                .ofMaxSize(12)
+                .map(entries -> {
                     Map<String, List<String>> out = new LinkedHashMap<>();
                     entries.forEach(e -> out.put(e.getKey(), e.getValue()));
                     return out;
@@ -156,21 +208,47 @@ class FormDecoderFuzzProperties {
 
     @Provide
     Arbitrary<String> urlencoded() {
-        return Arbitraries.oneOf(Arbitraries.strings().withChars("abc.=&%0123456789+ftlr_").ofMaxLength(40),
+        return Arbitraries.oneOf(
+                Arbitraries.strings().withChars("abc.=&%0123456789+ftlr_").ofMaxLength(40),
                 Arbitraries.strings().ofMaxLength(40));
     }
 
     @Provide
     Arbitrary<String> json() {
-        Arbitrary<String> leaf = Arbitraries.of("null", "true", "false", "0", "-1", "1.5", "1e400", "\"u-1\"", "\"on\"",
-                "\"\"", "\"RED\"", "{}", "[]", "\"aGk=\"", "1700000000.5", "123456789012345678901234567890");
-        Arbitrary<String> key = Arbitraries.oneOf(Arbitraries.of(NAMES), Arbitraries.of("", "0", "name", "age", "x",
-                "a.b", "low", "high", "friend"));
-        Arbitrary<String> value = Arbitraries.recursive(() -> leaf, inner -> Arbitraries.oneOf(
-                inner.list().ofMaxSize(3).map(l -> "[" + String.join(",", l) + "]"),
-                Combinators.combine(key, inner).as((k, v) -> "\"" + k + "\":" + v).list().ofMaxSize(3)
-                        .map(l -> "{" + String.join(",", l) + "}")), 0, 4);
-        return Combinators.combine(key, value).as((k, v) -> "\"" + k + "\":" + v).list().ofMaxSize(6)
+        Arbitrary<String> leaf = Arbitraries.of(
+                "null",
+                "true",
+                "false",
+                "0",
+                "-1",
+                "1.5",
+                "1e400",
+                "\"u-1\"",
+                "\"on\"",
+                "\"\"",
+                "\"RED\"",
+                "{}",
+                "[]",
+                "\"aGk=\"",
+                "1700000000.5",
+                "123456789012345678901234567890");
+        Arbitrary<String> key = Arbitraries.oneOf(
+                Arbitraries.of(NAMES), Arbitraries.of("", "0", "name", "age", "x", "a.b", "low", "high", "friend"));
+        Arbitrary<String> value = Arbitraries.recursive(
+                () -> leaf,
+                inner -> Arbitraries.oneOf(
+                        inner.list().ofMaxSize(3).map(l -> "[" + String.join(",", l) + "]"),
+                        Combinators.combine(key, inner)
+                                .as((k, v) -> "\"" + k + "\":" + v)
+                                .list()
+                                .ofMaxSize(3)
+                                .map(l -> "{" + String.join(",", l) + "}")),
+                0,
+                4);
+        return Combinators.combine(key, value)
+                .as((k, v) -> "\"" + k + "\":" + v)
+                .list()
+                .ofMaxSize(6)
                 .map(l -> "{" + String.join(",", l) + "}");
     }
 }

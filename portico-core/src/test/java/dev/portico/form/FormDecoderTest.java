@@ -1,6 +1,5 @@
 package dev.portico.form;
 
-import dev.portico.http.FormData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +7,7 @@ import dev.portico.annotation.Nullable;
 import dev.portico.annotation.ReadOnly;
 import dev.portico.error.ValidationFailed;
 import dev.portico.http.FileUpload;
+import dev.portico.http.FormData;
 import dev.portico.input.Omittable;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -28,59 +28,54 @@ import org.junit.jupiter.api.Test;
 
 /** Seed 002's form-field rules, each with the seed's own examples. */
 class FormDecoderTest {
-    enum Role { ADMIN, EDITOR }
-
-    record Single(String username, int age, double score, boolean active, Role role, UUID id, BigDecimal price,
-                  LocalDate day, Instant at, OffsetDateTime when) {
+    enum Role {
+        ADMIN,
+        EDITOR
     }
 
-    record UserFilter(String name_gt, String name_lt) {
-    }
+    record Single(
+            String username,
+            int age,
+            double score,
+            boolean active,
+            Role role,
+            UUID id,
+            BigDecimal price,
+            LocalDate day,
+            Instant at,
+            OffsetDateTime when) {}
 
-    record Empty() {
-    }
+    record UserFilter(String name_gt, String name_lt) {}
 
-    record Defaulted(Optional<String> name_gt, @Nullable String name_lt) {
-    }
+    record Empty() {}
 
-    record Search(UserFilter filter) {
-    }
+    record Defaulted(Optional<String> name_gt, @Nullable String name_lt) {}
 
-    record Deep(Search search) {
-    }
+    record Search(UserFilter filter) {}
 
-    record Names(List<String> usernames) {
-    }
+    record Deep(Search search) {}
 
-    record Person(String name, Optional<Integer> age) {
-    }
+    record Names(List<String> usernames) {}
 
-    record People(List<Person> people) {
-    }
+    record Person(String name, Optional<Integer> age) {}
 
-    record Scores(Map<String, Integer> scores) {
-    }
+    record People(List<Person> people) {}
 
-    record ById(Map<Integer, String> names) {
-    }
+    record Scores(Map<String, Integer> scores) {}
 
-    record Flag(boolean active) {
-    }
+    record ById(Map<Integer, String> names) {}
 
-    record Account(@ReadOnly long id, String name) {
-    }
+    record Flag(boolean active) {}
 
-    record Upload(String title, FileUpload upload) {
-    }
+    record Account(@ReadOnly long id, String name) {}
 
-    record Gallery(List<FileUpload> photos) {
-    }
+    record Upload(String title, FileUpload upload) {}
 
-    record Node(String name, List<Node> children) {
-    }
+    record Gallery(List<FileUpload> photos) {}
 
-    record Wrapper(Object anything) {
-    }
+    record Node(String name, List<Node> children) {}
+
+    record Wrapper(Object anything) {}
 
     record Range(int low, int high) {
         Range {
@@ -99,8 +94,9 @@ class FormDecoderTest {
     }
 
     @SuppressWarnings("unchecked")
-    record Renamed(@com.fasterxml.jackson.annotation.JsonProperty("author_id") long authorId) {
-    }
+    record Renamed(
+            @com.fasterxml.jackson.annotation.JsonProperty("author_id")
+            long authorId) {}
 
     @Test
     void aComponentRenamedForJsonIsSentUnderTheSameNameInForms() {
@@ -128,15 +124,64 @@ class FormDecoderTest {
     @Test
     void singleValuesOfEveryKind() {
         UUID id = UUID.randomUUID();
-        Single s = decode(Single.class, form("username", "joebloggs", "age", "42", "score", "1.5", "active", "Yes",
-                "role", "ADMIN", "id", id.toString(), "price", "19.99", "day", "2024-02-29",
-                "at", "1700000000.5", "when", "1700000000"));
-        assertThat(s).isEqualTo(new Single("joebloggs", 42, 1.5, true, Role.ADMIN, id, new BigDecimal("19.99"),
-                LocalDate.of(2024, 2, 29), Instant.ofEpochSecond(1700000000, 500_000_000),
-                Instant.ofEpochSecond(1700000000).atOffset(ZoneOffset.UTC)));
-        Single iso = decode(Single.class, form("username", "x", "age", "1", "score", "1", "active", "off",
-                "role", "EDITOR", "id", id.toString(), "price", "1", "day", "2024-01-01",
-                "at", "2024-01-01T00:00:00Z", "when", "2024-01-01T10:00:00+02:00"));
+        Single s = decode(
+                Single.class,
+                form(
+                        "username",
+                        "joebloggs",
+                        "age",
+                        "42",
+                        "score",
+                        "1.5",
+                        "active",
+                        "Yes",
+                        "role",
+                        "ADMIN",
+                        "id",
+                        id.toString(),
+                        "price",
+                        "19.99",
+                        "day",
+                        "2024-02-29",
+                        "at",
+                        "1700000000.5",
+                        "when",
+                        "1700000000"));
+        assertThat(s)
+                .isEqualTo(new Single(
+                        "joebloggs",
+                        42,
+                        1.5,
+                        true,
+                        Role.ADMIN,
+                        id,
+                        new BigDecimal("19.99"),
+                        LocalDate.of(2024, 2, 29),
+                        Instant.ofEpochSecond(1700000000, 500_000_000),
+                        Instant.ofEpochSecond(1700000000).atOffset(ZoneOffset.UTC)));
+        Single iso = decode(
+                Single.class,
+                form(
+                        "username",
+                        "x",
+                        "age",
+                        "1",
+                        "score",
+                        "1",
+                        "active",
+                        "off",
+                        "role",
+                        "EDITOR",
+                        "id",
+                        id.toString(),
+                        "price",
+                        "1",
+                        "day",
+                        "2024-01-01",
+                        "at",
+                        "2024-01-01T00:00:00Z",
+                        "when",
+                        "2024-01-01T10:00:00+02:00"));
         assertThat(iso.active()).isFalse();
         assertThat(iso.at()).isEqualTo(Instant.parse("2024-01-01T00:00:00Z"));
         assertThat(iso.when()).isEqualTo(OffsetDateTime.parse("2024-01-01T10:00:00+02:00"));
@@ -145,10 +190,14 @@ class FormDecoderTest {
     @Test
     void boolSpellingsOfTheSeed() {
         for (String yes : List.of("1", "True", "true", "Yes", "yes", "On", "on")) {
-            assertThat(this.<Flag>decode(Flag.class, form("active", yes)).active()).as(yes).isTrue();
+            assertThat(this.<Flag>decode(Flag.class, form("active", yes)).active())
+                    .as(yes)
+                    .isTrue();
         }
         for (String no : List.of("0", "False", "false", "No", "no", "Off", "off")) {
-            assertThat(this.<Flag>decode(Flag.class, form("active", no)).active()).as(no).isFalse();
+            assertThat(this.<Flag>decode(Flag.class, form("active", no)).active())
+                    .as(no)
+                    .isFalse();
         }
         assertThat(errors(() -> decode(Flag.class, form("active", "maybe"))))
                 .containsEntry("active", List.of("Must be a valid boolean."));
@@ -156,8 +205,12 @@ class FormDecoderTest {
 
     @Test
     void aBoolMaySentTwiceTheLastWinsAnyOtherSingleValueOnlyOnce() {
-        assertThat(this.<Flag>decode(Flag.class, form("active", "off", "active", "on")).active()).isTrue();
-        assertThat(this.<Flag>decode(Flag.class, form("active", "on", "active", "off")).active()).isFalse();
+        assertThat(this.<Flag>decode(Flag.class, form("active", "off", "active", "on"))
+                        .active())
+                .isTrue();
+        assertThat(this.<Flag>decode(Flag.class, form("active", "on", "active", "off"))
+                        .active())
+                .isFalse();
         assertThat(errors(() -> decode(Flag.class, form("active", "on", "active", "on", "active", "off"))))
                 .containsEntry("active", List.of("This field was sent more than once."));
         assertThat(errors(() -> decode(Person.class, form("name", "a", "name", "b"))))
@@ -174,32 +227,37 @@ class FormDecoderTest {
 
     @Test
     void theBlankNamedMarkerSendsARecordWithoutFieldsAndMayComeWithFields() {
-        record HasEmpty(Empty filter) {
-        }
-        record HasDefaulted(Defaulted filter) {
-        }
+        record HasEmpty(Empty filter) {}
+        record HasDefaulted(Defaulted filter) {}
         assertThat(this.<HasEmpty>decode(HasEmpty.class, form("filter.", ""))).isEqualTo(new HasEmpty(new Empty()));
         assertThat(this.<HasDefaulted>decode(HasDefaulted.class, form("filter.", "")))
                 .isEqualTo(new HasDefaulted(new Defaulted(Optional.empty(), null)));
         assertThat(this.<Search>decode(Search.class, form("filter.", "", "filter.name_gt", "a", "filter.name_lt", "p")))
                 .isEqualTo(new Search(new UserFilter("a", "p")));
-        assertThat(errors(() -> decode(HasEmpty.class, form()))).containsEntry("filter", List.of("This field is required."));
+        assertThat(errors(() -> decode(HasEmpty.class, form())))
+                .containsEntry("filter", List.of("This field is required."));
         assertThat(errors(() -> decode(HasEmpty.class, form("filter.", "", "filter.", ""))))
                 .containsEntry("filter.", List.of("Unknown field."));
     }
 
     @Test
     void listsByIndexByRepeatingTheNameAndTheEmptyListMarker() {
-        assertThat(this.<Names>decode(Names.class, form("usernames.0", "joebloggs", "usernames.1", "johndoe")).usernames())
+        assertThat(this.<Names>decode(Names.class, form("usernames.0", "joebloggs", "usernames.1", "johndoe"))
+                        .usernames())
                 .containsExactly("joebloggs", "johndoe");
-        assertThat(this.<Names>decode(Names.class, form("usernames.1", "johndoe", "usernames.0", "joebloggs")).usernames())
+        assertThat(this.<Names>decode(Names.class, form("usernames.1", "johndoe", "usernames.0", "joebloggs"))
+                        .usernames())
                 .containsExactly("joebloggs", "johndoe");
-        assertThat(this.<Names>decode(Names.class, form("usernames", "joebloggs", "usernames", "johndoe")).usernames())
+        assertThat(this.<Names>decode(Names.class, form("usernames", "joebloggs", "usernames", "johndoe"))
+                        .usernames())
                 .containsExactly("joebloggs", "johndoe");
-        assertThat(this.<Names>decode(Names.class, form("usernames.", "", "usernames", "joebloggs")).usernames())
+        assertThat(this.<Names>decode(Names.class, form("usernames.", "", "usernames", "joebloggs"))
+                        .usernames())
                 .containsExactly("joebloggs");
-        assertThat(this.<Names>decode(Names.class, form("usernames.", "")).usernames()).isEmpty();
-        assertThat(errors(() -> decode(Names.class, form()))).containsEntry("usernames", List.of("This field is required."));
+        assertThat(this.<Names>decode(Names.class, form("usernames.", "")).usernames())
+                .isEmpty();
+        assertThat(errors(() -> decode(Names.class, form())))
+                .containsEntry("usernames", List.of("This field is required."));
     }
 
     @Test
@@ -216,8 +274,10 @@ class FormDecoderTest {
 
     @Test
     void listsOfRecords() {
-        People people = decode(People.class, form("people.0.name", "ada", "people.0.age", "36", "people.1.name", "alan"));
-        assertThat(people.people()).containsExactly(new Person("ada", Optional.of(36)), new Person("alan", Optional.empty()));
+        People people =
+                decode(People.class, form("people.0.name", "ada", "people.0.age", "36", "people.1.name", "alan"));
+        assertThat(people.people())
+                .containsExactly(new Person("ada", Optional.of(36)), new Person("alan", Optional.empty()));
         assertThat(errors(() -> decode(People.class, form("people", "ada"))))
                 .containsEntry("people", List.of("Expected a list of items but got type \"str\"."));
         assertThat(errors(() -> decode(People.class, form("people.0.age", "x", "people.1.name", "b"))))
@@ -227,10 +287,13 @@ class FormDecoderTest {
 
     @Test
     void mapsByKeyWithSingleValueKeys() {
-        assertThat(this.<Scores>decode(Scores.class, form("scores.alice", "3", "scores.bob", "5")).scores())
+        assertThat(this.<Scores>decode(Scores.class, form("scores.alice", "3", "scores.bob", "5"))
+                        .scores())
                 .containsExactly(Map.entry("alice", 3), Map.entry("bob", 5));
-        assertThat(this.<Scores>decode(Scores.class, form("scores.", "")).scores()).isEmpty();
-        assertThat(this.<ById>decode(ById.class, form("names.7", "ada")).names()).containsEntry(7, "ada");
+        assertThat(this.<Scores>decode(Scores.class, form("scores.", "")).scores())
+                .isEmpty();
+        assertThat(this.<ById>decode(ById.class, form("names.7", "ada")).names())
+                .containsEntry(7, "ada");
         assertThat(errors(() -> decode(ById.class, form("names.x", "ada"))))
                 .containsEntry("names.x", List.of("A valid integer is required."));
         assertThat(errors(() -> decode(Scores.class, form("scores.alice", "many"))))
@@ -239,9 +302,9 @@ class FormDecoderTest {
 
     @Test
     void everyErrorIsReportedAtOnceUnderItsDottedPath() {
-        record Query(UserFilter filter, List<Integer> ids, int page) {
-        }
-        Map<String, List<String>> errors = errors(() -> decode(Query.class,
+        record Query(UserFilter filter, List<Integer> ids, int page) {}
+        Map<String, List<String>> errors = errors(() -> decode(
+                Query.class,
                 form("filter.name_lt", "p", "filter.colour", "red", "ids.0", "1", "ids.1", "two", "extra", "x")));
         assertThat(errors).containsOnlyKeys("filter.name_gt", "filter.colour", "ids.1", "extra", "page");
         assertThat(errors.get("filter.name_gt")).containsExactly("This field is required.");
@@ -252,9 +315,9 @@ class FormDecoderTest {
 
     @Test
     void aRecordThatPartlyDecodesCarriesTheFieldsThatDidForValidation() {
-        record Post(String title, List<String> tags, Search search, Optional<Integer> priority) {
-        }
-        ValidationFailed failed = org.assertj.core.api.Assertions.catchThrowableOfType(ValidationFailed.class,
+        record Post(String title, List<String> tags, Search search, Optional<Integer> priority) {}
+        ValidationFailed failed = org.assertj.core.api.Assertions.catchThrowableOfType(
+                ValidationFailed.class,
                 () -> decode(Post.class, form("title", "", "search.filter.name_gt", "a", "priority", "high")));
         assertThat(failed.errors()).containsOnlyKeys("tags", "search.filter.name_lt", "priority");
         assertThat(failed).isInstanceOf(dev.portico.input.PartlyRead.class);
@@ -263,11 +326,12 @@ class FormDecoderTest {
         // title decoded; tags and priority did not; search partly did, down to the filter's name_gt
         assertThat(partial.components()).containsOnlyKeys("title", "search").containsEntry("title", "");
         var search = (dev.portico.input.PartlyRead.Partial) partial.components().get("search");
-        assertThat(search.components().get("filter")).isEqualTo(
-                new dev.portico.input.PartlyRead.Partial(UserFilter.class, Map.of("name_gt", "a")));
+        assertThat(search.components().get("filter"))
+                .isEqualTo(new dev.portico.input.PartlyRead.Partial(UserFilter.class, Map.of("name_gt", "a")));
         // a query input's record, or a method's arguments, stay a plain 400
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> FormDecoder.of(UserFilter.class)
-                .decode(form("filter.name_gt", "a"), "filter"))).isExactlyInstanceOf(ValidationFailed.class);
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(
+                        () -> FormDecoder.of(UserFilter.class).decode(form("filter.name_gt", "a"), "filter")))
+                .isExactlyInstanceOf(ValidationFailed.class);
     }
 
     @Test
@@ -285,7 +349,8 @@ class FormDecoderTest {
         assertThat(errors(() -> decode(Upload.class, form("title", "Cat"))))
                 .containsEntry("upload", List.of("No file was submitted."));
         assertThat(errors(() -> decode(Upload.class, form("title", "Cat", "upload", "cat.png"))))
-                .containsEntry("upload", List.of("The submitted data was not a file. Check the encoding type on the form."));
+                .containsEntry(
+                        "upload", List.of("The submitted data was not a file. Check the encoding type on the form."));
         FileUpload other = file("dog.png");
         Gallery gallery = decode(Gallery.class, FormData.of(Map.of(), Map.of("photos", List.of(photo, other))));
         assertThat(gallery.photos()).containsExactly(photo, other);
@@ -307,13 +372,15 @@ class FormDecoderTest {
         assertThat(errors(() -> decoder.decode(form("page", "2"), "filter")))
                 .containsEntry("filter.name_gt", List.of("This field is required."))
                 .containsEntry("filter.name_lt", List.of("This field is required."));
-        Type optional = new dev.portico.endpoint.TypeRef<Optional<UserFilter>>() { }.type();
+        Type optional = new dev.portico.endpoint.TypeRef<Optional<UserFilter>>() {}.type();
         assertThat(FormDecoder.of(optional).decode(form(), "filter")).isEqualTo(Optional.empty());
     }
 
-    record Patch(Omittable<LocalDate> day, Omittable<String> title, Omittable<UserFilter> filter,
-                 Omittable<List<Integer>> ids) {
-    }
+    record Patch(
+            Omittable<LocalDate> day,
+            Omittable<String> title,
+            Omittable<UserFilter> filter,
+            Omittable<List<Integer>> ids) {}
 
     @Test
     void anOmittableIsAbsentWhenNotSentNullForOneEmptyValueAndOtherwiseTheValue() {
@@ -321,16 +388,36 @@ class FormDecoderTest {
                 .isEqualTo(new Patch(Omittable.absent(), Omittable.absent(), Omittable.absent(), Omittable.absent()));
         assertThat(this.<Patch>decode(Patch.class, form("day", "", "title", "", "filter", "", "ids", "")))
                 .isEqualTo(new Patch(Omittable.ofNull(), Omittable.ofNull(), Omittable.ofNull(), Omittable.ofNull()));
-        assertThat(this.<Patch>decode(Patch.class, form("day", "2024-05-01", "title", "t", "filter.name_gt", "a",
-                "filter.name_lt", "p", "ids", "1", "ids", "2")))
-                .isEqualTo(new Patch(Omittable.of(LocalDate.of(2024, 5, 1)), Omittable.of("t"),
-                        Omittable.of(new UserFilter("a", "p")), Omittable.of(List.of(1, 2))));
+        assertThat(this.<Patch>decode(
+                        Patch.class,
+                        form(
+                                "day",
+                                "2024-05-01",
+                                "title",
+                                "t",
+                                "filter.name_gt",
+                                "a",
+                                "filter.name_lt",
+                                "p",
+                                "ids",
+                                "1",
+                                "ids",
+                                "2")))
+                .isEqualTo(new Patch(
+                        Omittable.of(LocalDate.of(2024, 5, 1)),
+                        Omittable.of("t"),
+                        Omittable.of(new UserFilter("a", "p")),
+                        Omittable.of(List.of(1, 2))));
         assertThat(this.<Patch>decode(Patch.class, form("ids.", "")).ids()).isEqualTo(Omittable.of(List.of()));
     }
 
-    record Blanks(Optional<Integer> count, @Nullable Boolean flag, @Nullable LocalDate day, Optional<String> note,
-                  @Nullable String name, int required) {
-    }
+    record Blanks(
+            Optional<Integer> count,
+            @Nullable Boolean flag,
+            @Nullable LocalDate day,
+            Optional<String> note,
+            @Nullable String name,
+            int required) {}
 
     /**
      * DRF's {@code Field.get_value} for HTML input: a blank optional field is not given ({@code Optional.empty()}),
@@ -338,8 +425,9 @@ class FormDecoderTest {
      */
     @Test
     void aBlankFieldIsNotGivenForAnOptionalComponentNullForANullableOneAndTextKeepsIt() {
-        assertThat(this.<Blanks>decode(Blanks.class, form("count", "", "flag", "", "day", "", "note", "", "name", "",
-                "required", "7")))
+        assertThat(this.<Blanks>decode(
+                        Blanks.class,
+                        form("count", "", "flag", "", "day", "", "note", "", "name", "", "required", "7")))
                 .isEqualTo(new Blanks(Optional.empty(), null, null, Optional.of(""), "", 7));
         assertThat(errors(() -> decode(Blanks.class, form("count", "", "required", ""))))
                 .containsOnlyKeys("required");

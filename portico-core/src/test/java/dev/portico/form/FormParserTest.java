@@ -1,11 +1,11 @@
 package dev.portico.form;
 
-import dev.portico.http.FormData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portico.config.Limits;
 import dev.portico.error.ApiException;
+import dev.portico.http.FormData;
 import org.junit.jupiter.api.Test;
 
 class FormParserTest {
@@ -35,16 +35,19 @@ class FormParserTest {
     void namesNestedTooDeepAre400() {
         assertThat(parser.parse("a.b.c=1").first("a.b.c")).contains("1");
         assertThatThrownBy(() -> parser.parse("a.b.c.d=1"))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("field_name_too_deep"));
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.code()).isEqualTo("field_name_too_deep"));
     }
 
     @Test
     void listIndexAboveTheLimitIs400() {
         assertThat(parser.parse("usernames.10=x").first("usernames.10")).contains("x");
         assertThatThrownBy(() -> parser.parse("usernames.11=x"))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("list_index_too_large"));
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.code()).isEqualTo("list_index_too_large"));
         assertThatThrownBy(() -> parser.parse("usernames.99999999999999999999=x"))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("list_index_too_large"));
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.code()).isEqualTo("list_index_too_large"));
     }
 
     @Test
@@ -55,10 +58,13 @@ class FormParserTest {
     @Test
     void malformedEscapesAre400() {
         assertThatThrownBy(() -> parser.parse("a=%zz"))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("parse_error"));
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.code()).isEqualTo("parse_error"));
         assertThatThrownBy(() -> parser.parse("a=%C3"))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("parse_error"));
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.code()).isEqualTo("parse_error"));
         assertThatThrownBy(() -> parser.parse("a=%"))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("parse_error"));
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.code()).isEqualTo("parse_error"));
     }
 }

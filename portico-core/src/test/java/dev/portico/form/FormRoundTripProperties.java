@@ -1,9 +1,9 @@
 package dev.portico.form;
 
-import dev.portico.http.FormData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portico.config.Limits;
+import dev.portico.http.FormData;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
@@ -29,36 +29,51 @@ import net.jqwik.api.Provide;
  * urlencoded text and its parser, and decoded back, are equal to what was encoded.
  */
 class FormRoundTripProperties {
-    enum Color { RED, GREEN, BLUE }
-
-    record Member(String id) {
+    enum Color {
+        RED,
+        GREEN,
+        BLUE
     }
 
-    record Point(int x, double y) {
-    }
+    record Member(String id) {}
 
-    record Empty() {
-    }
+    record Point(int x, double y) {}
 
-    record Tagged(String name, List<String> tags, Optional<Point> at) {
-    }
+    record Empty() {}
 
-    record Everything(boolean flag, long count, double ratio, String text, Color color, Instant when, BigDecimal price,
-                      LocalDate day, UUID id, Member owner, Optional<String> note, List<Integer> numbers,
-                      List<Tagged> items, Map<String, Point> places, Map<Integer, List<String>> byNumber, Empty empty,
-                      Optional<Empty> maybeEmpty, List<List<Boolean>> grid) {
-    }
+    record Tagged(String name, List<String> tags, Optional<Point> at) {}
 
-    private static final IdResolver<Member> MEMBERS = IdResolver.of(Member.class,
-            id -> id.startsWith("u-") ? Optional.of(new Member(id)) : Optional.empty(), Member::id);
-    private static final FormParser PARSER = new FormParser(new Limits(10L << 20, 16 << 10, 64, 1 << 20, 100_000, 16,
-            999, 100, 10L << 20));
+    record Everything(
+            boolean flag,
+            long count,
+            double ratio,
+            String text,
+            Color color,
+            Instant when,
+            BigDecimal price,
+            LocalDate day,
+            UUID id,
+            Member owner,
+            Optional<String> note,
+            List<Integer> numbers,
+            List<Tagged> items,
+            Map<String, Point> places,
+            Map<Integer, List<String>> byNumber,
+            Empty empty,
+            Optional<Empty> maybeEmpty,
+            List<List<Boolean>> grid) {}
+
+    private static final IdResolver<Member> MEMBERS = IdResolver.of(
+            Member.class, id -> id.startsWith("u-") ? Optional.of(new Member(id)) : Optional.empty(), Member::id);
+    private static final FormParser PARSER =
+            new FormParser(new Limits(10L << 20, 16 << 10, 64, 1 << 20, 100_000, 16, 999, 100, 10L << 20));
 
     @Property(tries = 300)
     void aWholeRecordRoundTrips(@ForAll("everything") Everything value) {
         FormData fields = FormEncoder.of(Everything.class, List.of(MEMBERS)).encode(value);
         FormData wire = PARSER.parse(FormEncoder.urlencoded(fields));
-        assertThat(FormDecoder.of(Everything.class, List.of(MEMBERS)).decode(wire)).isEqualTo(value);
+        assertThat(FormDecoder.of(Everything.class, List.of(MEMBERS)).decode(wire))
+                .isEqualTo(value);
     }
 
     @Property(tries = 300)
@@ -81,14 +96,16 @@ class FormRoundTripProperties {
     }
 
     /** A value and its type, generics included. */
-    record TypedValue(Type type, Object value) {
-    }
+    record TypedValue(Type type, Object value) {}
 
     private static final int TOP = 3;
 
     /** Text of printable ASCII and a few characters that forms must escape or that are not ASCII. */
     private static Arbitrary<String> text(int max) {
-        return Arbitraries.strings().withCharRange(' ', '~').withChars('é', '€', '\u00a0', '中').ofMaxLength(max);
+        return Arbitraries.strings()
+                .withCharRange(' ', '~')
+                .withChars('é', '€', '\u00a0', '中')
+                .ofMaxLength(max);
     }
 
     @Provide
@@ -109,9 +126,14 @@ class FormRoundTripProperties {
                 points().map(p -> new TypedValue(Point.class, p))));
         if (depth > 0) {
             Arbitrary<TypedValue> inner = Arbitraries.lazy(() -> typed(depth - 1));
-            choices.add(inner.flatMap(t -> sameType(t).list().ofMaxSize(3)
+            choices.add(inner.flatMap(t -> sameType(t)
+                    .list()
+                    .ofMaxSize(3)
                     .map(items -> new TypedValue(parameterized(List.class, t.type()), items))));
-            choices.add(inner.flatMap(t -> Combinators.combine(keys(), sameType(t)).as(Map::entry).list().ofMaxSize(3)
+            choices.add(inner.flatMap(t -> Combinators.combine(keys(), sameType(t))
+                    .as(Map::entry)
+                    .list()
+                    .ofMaxSize(3)
                     .map(entries -> new TypedValue(parameterized(Map.class, String.class, t.type()), map(entries)))));
         }
         if (depth == TOP) {
@@ -119,8 +141,10 @@ class FormRoundTripProperties {
             // byte[] and Optional stand only at the top, where equality and presence are the arguments' own
             choices.add(Arbitraries.bytes().array(byte[].class).ofMaxSize(6).map(b -> new TypedValue(byte[].class, b)));
             Arbitrary<TypedValue> inner = Arbitraries.lazy(() -> typed(depth - 1));
-            choices.add(inner.flatMap(t -> Arbitraries.of(true, false).map(present -> new TypedValue(
-                    parameterized(Optional.class, t.type()), present ? Optional.of(t.value()) : Optional.empty()))));
+            choices.add(inner.flatMap(t -> Arbitraries.of(true, false)
+                    .map(present -> new TypedValue(
+                            parameterized(Optional.class, t.type()),
+                            present ? Optional.of(t.value()) : Optional.empty()))));
         }
         return Arbitraries.oneOf(choices);
     }
@@ -137,11 +161,14 @@ class FormRoundTripProperties {
                 return valuesOf(args[0]).list().ofMaxSize(3).map(l -> (Object) l);
             }
             if (p.getRawType() == Map.class) {
-                return Combinators.combine(keys(), valuesOf(args[1])).as(Map::entry).list().ofMaxSize(3)
+                return Combinators.combine(keys(), valuesOf(args[1]))
+                        .as(Map::entry)
+                        .list()
+                        .ofMaxSize(3)
                         .map(entries -> (Object) map(entries));
             }
-            return Arbitraries.oneOf(valuesOf(args[0]).map(v -> (Object) Optional.of(v)),
-                    Arbitraries.just((Object) Optional.empty()));
+            return Arbitraries.oneOf(
+                    valuesOf(args[0]).map(v -> (Object) Optional.of(v)), Arbitraries.just((Object) Optional.empty()));
         }
         Class<?> c = (Class<?>) type;
         Arbitrary<?> values;
@@ -174,12 +201,18 @@ class FormRoundTripProperties {
     }
 
     private static Arbitrary<String> keys() {
-        return Arbitraries.strings().withCharRange('a', 'z').withChars('_', '-', ' ', 'é').ofMinLength(1).ofMaxLength(6);
+        return Arbitraries.strings()
+                .withCharRange('a', 'z')
+                .withChars('_', '-', ' ', 'é')
+                .ofMinLength(1)
+                .ofMaxLength(6);
     }
 
     private static Arbitrary<Instant> instants() {
-        return Combinators.combine(Arbitraries.longs().between(-10_000_000_000L, 10_000_000_000L),
-                Arbitraries.integers().between(0, 999_999_999)).as(Instant::ofEpochSecond);
+        return Combinators.combine(
+                        Arbitraries.longs().between(-10_000_000_000L, 10_000_000_000L),
+                        Arbitraries.integers().between(0, 999_999_999))
+                .as(Instant::ofEpochSecond);
     }
 
     private static Arbitrary<Member> members() {
@@ -187,25 +220,43 @@ class FormRoundTripProperties {
     }
 
     private static Arbitrary<Point> points() {
-        return Combinators.combine(Arbitraries.integers(), Arbitraries.doubles()).as(Point::new);
+        return Combinators.combine(Arbitraries.integers(), Arbitraries.doubles())
+                .as(Point::new);
     }
 
     @Provide
     Arbitrary<Everything> everything() {
-        Arbitrary<Tagged> tagged = Combinators.combine(text(6),
-                text(4).list().ofMaxSize(3), points().optional())
+        Arbitrary<Tagged> tagged = Combinators.combine(text(6), text(4).list().ofMaxSize(3), points().optional())
                 .as(Tagged::new);
-        Arbitrary<Object[]> first = Combinators.combine(Arbitraries.of(true, false), Arbitraries.longs(),
-                Arbitraries.doubles(), text(12), Arbitraries.of(Color.class), instants(),
-                Arbitraries.bigDecimals().between(BigDecimal.valueOf(-1_000_000_000L), BigDecimal.valueOf(1_000_000_000L)).ofScale(3), Arbitraries.integers().between(-100_000, 100_000)
-                        .map(d -> LocalDate.ofEpochDay(d)))
+        Arbitrary<Object[]> first = Combinators.combine(
+                        Arbitraries.of(true, false),
+                        Arbitraries.longs(),
+                        Arbitraries.doubles(),
+                        text(12),
+                        Arbitraries.of(Color.class),
+                        instants(),
+                        Arbitraries.bigDecimals()
+                                .between(BigDecimal.valueOf(-1_000_000_000L), BigDecimal.valueOf(1_000_000_000L))
+                                .ofScale(3),
+                        Arbitraries.integers().between(-100_000, 100_000).map(d -> LocalDate.ofEpochDay(d)))
                 .as((a, b, c, d, e, f, g, h) -> new Object[] {a, b, c, d, e, f, g, h});
-        Arbitrary<Object[]> second = Combinators.combine(Arbitraries.create(UUID::randomUUID), members(),
-                text(5).optional(), Arbitraries.integers().list().ofMaxSize(4),
-                tagged.list().ofMaxSize(3), Combinators.combine(keys(), points()).as(Map::entry).list().ofMaxSize(3),
-                Combinators.combine(Arbitraries.integers().between(-50, 50).map(i -> "" + i),
-                        text(3).list().ofMaxSize(2)).as(Map::entry).list().ofMaxSize(2),
-                Arbitraries.of(true, false).list().ofMaxSize(2).list().ofMaxSize(2))
+        Arbitrary<Object[]> second = Combinators.combine(
+                        Arbitraries.create(UUID::randomUUID),
+                        members(),
+                        text(5).optional(),
+                        Arbitraries.integers().list().ofMaxSize(4),
+                        tagged.list().ofMaxSize(3),
+                        Combinators.combine(keys(), points())
+                                .as(Map::entry)
+                                .list()
+                                .ofMaxSize(3),
+                        Combinators.combine(
+                                        Arbitraries.integers().between(-50, 50).map(i -> "" + i),
+                                        text(3).list().ofMaxSize(2))
+                                .as(Map::entry)
+                                .list()
+                                .ofMaxSize(2),
+                        Arbitraries.of(true, false).list().ofMaxSize(2).list().ofMaxSize(2))
                 .as((a, b, c, d, e, f, g, h) -> new Object[] {a, b, c, d, e, f, g, h});
         return Combinators.combine(first, second, Arbitraries.of(true, false)).as((a, b, present) -> {
             Map<String, Point> places = new LinkedHashMap<>();
@@ -217,10 +268,25 @@ class FormRoundTripProperties {
             List<Map.Entry<String, List<String>>> numberEntries = (List<Map.Entry<String, List<String>>>) b[6];
             numberEntries.forEach(e -> byNumber.put(Integer.valueOf(e.getKey()), e.getValue()));
             @SuppressWarnings("unchecked")
-            Everything e = new Everything((Boolean) a[0], (Long) a[1], (Double) a[2], (String) a[3], (Color) a[4],
-                    (Instant) a[5], (BigDecimal) a[6], (LocalDate) a[7], (UUID) b[0], (Member) b[1],
-                    (Optional<String>) b[2], (List<Integer>) b[3], (List<Tagged>) b[4], places, byNumber, new Empty(),
-                    present ? Optional.of(new Empty()) : Optional.empty(), (List<List<Boolean>>) b[7]);
+            Everything e = new Everything(
+                    (Boolean) a[0],
+                    (Long) a[1],
+                    (Double) a[2],
+                    (String) a[3],
+                    (Color) a[4],
+                    (Instant) a[5],
+                    (BigDecimal) a[6],
+                    (LocalDate) a[7],
+                    (UUID) b[0],
+                    (Member) b[1],
+                    (Optional<String>) b[2],
+                    (List<Integer>) b[3],
+                    (List<Tagged>) b[4],
+                    places,
+                    byNumber,
+                    new Empty(),
+                    present ? Optional.of(new Empty()) : Optional.empty(),
+                    (List<List<Boolean>>) b[7]);
             return e;
         });
     }
@@ -244,7 +310,8 @@ class FormRoundTripProperties {
 
             @Override
             public boolean equals(Object o) {
-                return o instanceof ParameterizedType p && p.getRawType() == raw
+                return o instanceof ParameterizedType p
+                        && p.getRawType() == raw
                         && Arrays.equals(p.getActualTypeArguments(), arguments);
             }
 

@@ -14,17 +14,18 @@ import org.junit.jupiter.api.Test;
 
 /** A list, map or record argument sent as JSON text under its bare name, as client generators send it. */
 class JsonTextTest {
-    record Person(String name, int age) {
-    }
+    record Person(String name, int age) {}
 
-    record Group(String title, List<Person> members) {
-    }
+    record Group(String title, List<Person> members) {}
 
     private static final FormParser LIMITS = new FormParser(Limits.defaults());
-    private static final FormDecoder DECODER = FormDecoder.arguments("test", List.of("people", "scores", "group"),
-            List.<Type>of(new TypeRef<List<Person>>() { }.type(), new TypeRef<Map<String, Integer>>() { }.type(),
-                    Group.class),
-            List.of(false, false, false), List.of());
+    private static final FormDecoder DECODER = FormDecoder.arguments(
+            "test",
+            List.of("people", "scores", "group"),
+            List.<Type>of(
+                    new TypeRef<List<Person>>() {}.type(), new TypeRef<Map<String, Integer>>() {}.type(), Group.class),
+            List.of(false, false, false),
+            List.of());
 
     private static Object[] decode(String form) {
         return DECODER.decodeArguments(LIMITS.parse(form), LIMITS);
@@ -44,7 +45,7 @@ class JsonTextTest {
         assertThat(decode("people=" + enc("[{\"name\":\"ada\",\"age\":36},{\"name\":\"bob\",\"age\":7}]"))[0])
                 .isEqualTo(List.of(new Person("ada", 36), new Person("bob", 7)));
         assertThat(decode("people=" + enc("{\"name\":\"ada\",\"age\":36}") + "&people="
-                + enc("{\"name\":\"bob\",\"age\":7}"))[0])
+                        + enc("{\"name\":\"bob\",\"age\":7}"))[0])
                 .isEqualTo(List.of(new Person("ada", 36), new Person("bob", 7)));
         assertThat(decode("people=" + enc("[]"))[0]).isEqualTo(List.of());
     }
@@ -72,7 +73,8 @@ class JsonTextTest {
         assertThat(errors("scores=" + enc("[1]")).get("scores")).containsExactly("Expected one JSON object.");
         assertThat(errors("people=" + enc("[1]") + "&people=" + enc("[2]")).get("people"))
                 .containsExactly("Expected a JSON array, or one JSON object per item.");
-        assertThat(errors("people=ada").get("people")).containsExactly("Expected a list of items but got type \"str\".");
+        assertThat(errors("people=ada").get("people"))
+                .containsExactly("Expected a list of items but got type \"str\".");
     }
 
     @Test
@@ -88,11 +90,12 @@ class JsonTextTest {
         FormParser small = new FormParser(new Limits(1 << 20, 1 << 14, 64, 1 << 20, 3, 8, 999, 10, 1 << 20));
         String four = enc("[{\"name\":\"a\",\"age\":1},{\"name\":\"b\",\"age\":2}]");
         assertThatThrownBy(() -> DECODER.decodeArguments(small.parse("people=" + four), small))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("too_many_fields"));
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.code()).isEqualTo("too_many_fields"));
         FormParser shallow = new FormParser(new Limits(1 << 20, 1 << 14, 64, 1 << 20, 100, 2, 999, 10, 1 << 20));
         assertThatThrownBy(() -> DECODER.decodeArguments(shallow.parse("people=" + four), shallow))
-                .isInstanceOfSatisfying(ApiException.class,
-                        e -> assertThat(e.code()).isEqualTo("field_name_too_deep"));
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.code()).isEqualTo("field_name_too_deep"));
     }
 
     @Test

@@ -18,8 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** {@code /health} and {@code /ready} over real HTTP: checks, their time limit, draining, and no policy in the way. */
 class HealthEndpointsTest {
-    record Item(String name) {
-    }
+    record Item(String name) {}
 
     private final HttpClient client = HttpClient.newHttpClient();
     private Portico app;
@@ -33,8 +32,10 @@ class HealthEndpointsTest {
 
     private Portico start(PorticoConfig.Builder config, HealthCheck... checks) {
         Portico.Builder builder = Portico.builder()
-                .config(config.set(Settings.SERVER_HOST, "127.0.0.1").set(Settings.SERVER_PORT, 0)
-                        .set(Settings.THROTTLE_ANONYMOUS, "1/min").build())
+                .config(config.set(Settings.SERVER_HOST, "127.0.0.1")
+                        .set(Settings.SERVER_PORT, 0)
+                        .set(Settings.THROTTLE_ANONYMOUS, "1/min")
+                        .build())
                 .shutdownHook(false)
                 .permissions(Permission.authenticated()) // every endpoint refuses anonymous callers
                 .get("/api/items/", Item.class, r -> new Item("x"), e -> e.permissions());
@@ -46,7 +47,9 @@ class HealthEndpointsTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).build(),
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -63,13 +66,18 @@ class HealthEndpointsTest {
             assertThat(ready.body()).isEqualTo("{\"status\":\"ok\",\"checks\":{\"database\":\"ok\",\"redis\":\"ok\"}}");
         }
         assertThat(get("/api/items/").statusCode()).isEqualTo(200);
-        assertThat(get("/api/items/").statusCode()).as("the throttle does count other paths").isEqualTo(429);
-        assertThat(app.openapi().text(dev.portico.openapi.OpenApiDocument.Format.YAML)).doesNotContain("/health").doesNotContain("/ready");
+        assertThat(get("/api/items/").statusCode())
+                .as("the throttle does count other paths")
+                .isEqualTo(429);
+        assertThat(app.openapi().text(dev.portico.openapi.OpenApiDocument.Format.YAML))
+                .doesNotContain("/health")
+                .doesNotContain("/ready");
     }
 
     @Test
     void aFailingThrowingOrSlowCheckMakesReady503InTheErrorFormat() throws Exception {
-        start(PorticoConfig.builder().set(Settings.HEALTH_TIMEOUT, Duration.ofMillis(300)),
+        start(
+                PorticoConfig.builder().set(Settings.HEALTH_TIMEOUT, Duration.ofMillis(300)),
                 HealthCheck.of("database", () -> true),
                 HealthCheck.of("redis", () -> false),
                 HealthCheck.of("search", () -> {
@@ -83,12 +91,19 @@ class HealthEndpointsTest {
         HttpResponse<String> ready = get("/ready");
         long millis = (System.nanoTime() - begin) / 1_000_000;
         assertThat(ready.statusCode()).isEqualTo(503);
-        assertThat(ready.body()).contains("\"code\":\"service_unavailable\"")
-                .contains("\"redis\":[\"down\"]").contains("\"search\":[\"down\"]").contains("\"slow\":[\"down\"]")
+        assertThat(ready.body())
+                .contains("\"code\":\"service_unavailable\"")
+                .contains("\"redis\":[\"down\"]")
+                .contains("\"search\":[\"down\"]")
+                .contains("\"slow\":[\"down\"]")
                 .doesNotContain("\"database\"");
         assertThat(ready.headers().firstValue("Retry-After")).hasValue("1");
-        assertThat(millis).as("bounded by health.timeout, not by the slow check").isLessThan(2_000);
-        assertThat(get("/health").statusCode()).as("liveness does not depend on the checks").isEqualTo(200);
+        assertThat(millis)
+                .as("bounded by health.timeout, not by the slow check")
+                .isLessThan(2_000);
+        assertThat(get("/health").statusCode())
+                .as("liveness does not depend on the checks")
+                .isEqualTo(200);
     }
 
     @Test
@@ -113,7 +128,9 @@ class HealthEndpointsTest {
         HttpResponse<String> ready = get("/ready");
         assertThat(ready.statusCode()).isEqualTo(503);
         assertThat(ready.body()).contains("The server is shutting down.");
-        assertThat(get("/api/items/").statusCode()).as("still serving while the balancer drains").isEqualTo(200);
+        assertThat(get("/api/items/").statusCode())
+                .as("still serving while the balancer drains")
+                .isEqualTo(200);
         stopping.get();
         app = null;
     }
@@ -121,11 +138,15 @@ class HealthEndpointsTest {
     @Test
     void anApplicationsOwnHealthEndpointWinsAndAnEmptyPathServesNone() throws Exception {
         app = Portico.builder()
-                .config(PorticoConfig.builder().set(Settings.SERVER_HOST, "127.0.0.1").set(Settings.SERVER_PORT, 0)
-                        .set(Settings.HEALTH_READY_PATH, "").build())
+                .config(PorticoConfig.builder()
+                        .set(Settings.SERVER_HOST, "127.0.0.1")
+                        .set(Settings.SERVER_PORT, 0)
+                        .set(Settings.HEALTH_READY_PATH, "")
+                        .build())
                 .shutdownHook(false)
                 .get("/health", Item.class, r -> new Item("mine"))
-                .build().start();
+                .build()
+                .start();
         assertThat(get("/health").body()).isEqualTo("{\"name\":\"mine\"}");
         assertThat(get("/ready").statusCode()).isEqualTo(404);
     }

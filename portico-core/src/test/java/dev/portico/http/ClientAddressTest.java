@@ -13,15 +13,17 @@ import org.junit.jupiter.api.Test;
 
 /** The client IP behind trusted proxies, and what a client gains by sending forwarding headers itself: nothing. */
 class ClientAddressTest {
-    record Ok(String ok) {
-    }
+    record Ok(String ok) {}
 
     private final List<String> keys = new ArrayList<>();
 
     private Portico app(int proxies, ClientAddress.Header header) {
-        PorticoConfig config = PorticoConfig.builder().set(Settings.SERVER_TRUSTED_PROXIES, proxies)
-                .set(Settings.SERVER_FORWARDED_HEADER, header).build();
-        return Portico.builder().config(config)
+        PorticoConfig config = PorticoConfig.builder()
+                .set(Settings.SERVER_TRUSTED_PROXIES, proxies)
+                .set(Settings.SERVER_FORWARDED_HEADER, header)
+                .build();
+        return Portico.builder()
+                .config(config)
                 .throttle(key -> {
                     keys.add(key);
                     return new Throttle.Decision(true, 10, 9, 60);
@@ -47,30 +49,47 @@ class ClientAddressTest {
     void behindOneProxyTheClientIsTheLastEntryWhateverTheClientPutBeforeIt() {
         Portico app = app(1, ClientAddress.Header.X_FORWARDED_FOR);
         // the proxy (10.0.0.2) appended the address it saw; "1.1.1.1, 2.2.2.2" came from the client
-        assertThat(keyOf(app, TestRequest.get("/api/x/").from("10.0.0.2")
-                .header("X-Forwarded-For", "1.1.1.1, 2.2.2.2, 203.0.113.7"))).isEqualTo("ip:203.0.113.7");
-        assertThat(keyOf(app, TestRequest.get("/api/x/").from("10.0.0.2")
-                .header("X-Forwarded-For", "203.0.113.7"))).isEqualTo("ip:203.0.113.7");
+        assertThat(keyOf(
+                        app,
+                        TestRequest.get("/api/x/")
+                                .from("10.0.0.2")
+                                .header("X-Forwarded-For", "1.1.1.1, 2.2.2.2, 203.0.113.7")))
+                .isEqualTo("ip:203.0.113.7");
+        assertThat(keyOf(app, TestRequest.get("/api/x/").from("10.0.0.2").header("X-Forwarded-For", "203.0.113.7")))
+                .isEqualTo("ip:203.0.113.7");
     }
 
     @Test
     void aSpoofedHeaderNeitherGivesAFreshBucketNorLandsInSomeoneElses() {
         Portico app = app(1, ClientAddress.Header.X_FORWARDED_FOR);
-        String honest = keyOf(app, TestRequest.get("/api/x/").from("10.0.0.2").header("X-Forwarded-For", "203.0.113.7"));
+        String honest =
+                keyOf(app, TestRequest.get("/api/x/").from("10.0.0.2").header("X-Forwarded-For", "203.0.113.7"));
         for (String spoof : List.of("198.51.100.9", "198.51.100.10", "garbage", "")) {
-            assertThat(keyOf(app, TestRequest.get("/api/x/").from("10.0.0.2")
-                    .header("X-Forwarded-For", spoof + ", 203.0.113.7"))).isEqualTo(honest);
+            assertThat(keyOf(
+                            app,
+                            TestRequest.get("/api/x/")
+                                    .from("10.0.0.2")
+                                    .header("X-Forwarded-For", spoof + ", 203.0.113.7")))
+                    .isEqualTo(honest);
         }
         // the victim's address sent by the attacker lands in the attacker's bucket, never the victim's
-        assertThat(keyOf(app, TestRequest.get("/api/x/").from("10.0.0.2")
-                .header("X-Forwarded-For", "198.51.100.50, 203.0.113.7"))).isNotEqualTo("ip:198.51.100.50");
+        assertThat(keyOf(
+                        app,
+                        TestRequest.get("/api/x/")
+                                .from("10.0.0.2")
+                                .header("X-Forwarded-For", "198.51.100.50, 203.0.113.7")))
+                .isNotEqualTo("ip:198.51.100.50");
     }
 
     @Test
     void severalHeaderLinesAreOneListAndTwoProxiesReadTheSecondFromTheRight() {
         Portico app = app(2, ClientAddress.Header.X_FORWARDED_FOR);
-        assertThat(keyOf(app, TestRequest.get("/api/x/").from("10.0.0.3")
-                .header("X-Forwarded-For", "6.6.6.6, 203.0.113.7").header("X-Forwarded-For", "10.0.0.2")))
+        assertThat(keyOf(
+                        app,
+                        TestRequest.get("/api/x/")
+                                .from("10.0.0.3")
+                                .header("X-Forwarded-For", "6.6.6.6, 203.0.113.7")
+                                .header("X-Forwarded-For", "10.0.0.2")))
                 .isEqualTo("ip:203.0.113.7");
         // fewer entries than proxies: the leftmost, which a trusted proxy wrote
         assertThat(keyOf(app, TestRequest.get("/api/x/").from("10.0.0.3").header("X-Forwarded-For", "203.0.113.7")))
@@ -80,15 +99,22 @@ class ClientAddressTest {
     @Test
     void forwardedIsReadOnlyWhenConfiguredAndItsForParameterCanBeQuotedIpv6WithAPort() {
         Portico forwarded = app(1, ClientAddress.Header.FORWARDED);
-        assertThat(keyOf(forwarded, TestRequest.get("/api/x/").from("10.0.0.2")
-                .header("Forwarded", "for=6.6.6.6, for=\"[2001:DB8:0:0:0:0:0:1]:4711\";proto=https")))
+        assertThat(keyOf(
+                        forwarded,
+                        TestRequest.get("/api/x/")
+                                .from("10.0.0.2")
+                                .header("Forwarded", "for=6.6.6.6, for=\"[2001:DB8:0:0:0:0:0:1]:4711\";proto=https")))
                 .isEqualTo("ip:2001:db8:0:0:0:0:0:1");
-        assertThat(keyOf(forwarded, TestRequest.get("/api/x/").from("10.0.0.2")
-                .header("Forwarded", "for=_hidden").header("X-Forwarded-For", "6.6.6.6")))
-                .isEqualTo("ip:10.0.0.2");   // an obfuscated identifier: the peer; the other header is not read
+        assertThat(keyOf(
+                        forwarded,
+                        TestRequest.get("/api/x/")
+                                .from("10.0.0.2")
+                                .header("Forwarded", "for=_hidden")
+                                .header("X-Forwarded-For", "6.6.6.6")))
+                .isEqualTo("ip:10.0.0.2"); // an obfuscated identifier: the peer; the other header is not read
         Portico xff = app(1, ClientAddress.Header.X_FORWARDED_FOR);
         assertThat(keyOf(xff, TestRequest.get("/api/x/").from("10.0.0.2").header("Forwarded", "for=6.6.6.6")))
-                .isEqualTo("ip:10.0.0.2");   // the proxy writes X-Forwarded-For: a Forwarded header is the client's
+                .isEqualTo("ip:10.0.0.2"); // the proxy writes X-Forwarded-For: a Forwarded header is the client's
     }
 
     @Test

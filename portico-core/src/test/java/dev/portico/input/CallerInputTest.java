@@ -9,10 +9,10 @@ import dev.portico.annotation.Get;
 import dev.portico.annotation.Post;
 import dev.portico.auth.Authenticator;
 import dev.portico.auth.Permission;
-import dev.portico.http.Principal;
 import dev.portico.config.PorticoConfig;
 import dev.portico.endpoint.Input;
 import dev.portico.endpoint.TypeRef;
+import dev.portico.http.Principal;
 import dev.portico.http.Response;
 import dev.portico.testing.TestCaller;
 import dev.portico.testing.TestRequest;
@@ -21,12 +21,10 @@ import org.junit.jupiter.api.Test;
 
 /** The caller as a typed parameter: bound from the principal, planned at startup, never a document parameter. */
 class CallerInputTest {
-    record Note(String text) {
-    }
+    record Note(String text) {}
 
     /** Another principal type, as an API key of an authentication module would be. */
-    record ApiKey(String id) implements Principal {
-    }
+    record ApiKey(String id) implements Principal {}
 
     public static class Notes {
         @Get("/api/me/")
@@ -51,10 +49,15 @@ class CallerInputTest {
     }
 
     private static Portico app(Authenticator... authenticators) {
-        return Portico.builder().config(PorticoConfig.defaults()).shutdownHook(false)
+        return Portico.builder()
+                .config(PorticoConfig.defaults())
+                .shutdownHook(false)
                 .authenticators(authenticators)
                 .controller(new Notes())
-                .get("/api/functional/", String.class, r -> ((TestCaller) r.input("caller")).id(),
+                .get(
+                        "/api/functional/",
+                        String.class,
+                        r -> ((TestCaller) r.input("caller")).id(),
                         e -> e.caller(TestCaller.class))
                 .build();
     }
@@ -66,18 +69,27 @@ class CallerInputTest {
     @Test
     void aPrincipalSubtypeParameterReceivesTheCaller() {
         Portico app = app(TestCaller.bearer());
-        assertThat(app.handle(as(TestRequest.get("/api/me/"), "root;admin")).body()).asString().isEqualTo("\"root (admin)\"");
-        assertThat(app.handle(as(TestRequest.get("/api/any/"), "alice")).body()).asString().isEqualTo("\"alice\"");
-        Response created = app.handle(as(TestRequest.of("POST", "/api/notes/"), "alice").json("{\"text\":\"hi\"}"));
+        assertThat(app.handle(as(TestRequest.get("/api/me/"), "root;admin")).body())
+                .asString()
+                .isEqualTo("\"root (admin)\"");
+        assertThat(app.handle(as(TestRequest.get("/api/any/"), "alice")).body())
+                .asString()
+                .isEqualTo("\"alice\"");
+        Response created =
+                app.handle(as(TestRequest.of("POST", "/api/notes/"), "alice").json("{\"text\":\"hi\"}"));
         assertThat(json(created).get("text").asText()).isEqualTo("alice: hi");
-        assertThat(app.handle(as(TestRequest.get("/api/functional/"), "bob")).body()).asString().isEqualTo("\"bob\"");
+        assertThat(app.handle(as(TestRequest.get("/api/functional/"), "bob")).body())
+                .asString()
+                .isEqualTo("\"bob\"");
     }
 
     @Test
     void anOptionalCallerIsEmptyWhenAnonymous() {
         Portico app = app(TestCaller.bearer());
         assertThat(app.handle(TestRequest.get("/api/hello/")).body()).asString().isEqualTo("\"hello stranger\"");
-        assertThat(app.handle(as(TestRequest.get("/api/hello/"), "ada")).body()).asString().isEqualTo("\"hello ada\"");
+        assertThat(app.handle(as(TestRequest.get("/api/hello/"), "ada")).body())
+                .asString()
+                .isEqualTo("\"hello ada\"");
     }
 
     @Test
@@ -92,7 +104,8 @@ class CallerInputTest {
 
     @Test
     void aRequiredCallerBeatsInvalidInput() {
-        Response response = app(TestCaller.bearer()).handle(TestRequest.of("POST", "/api/notes/").json("{\"nope\":1}"));
+        Response response = app(TestCaller.bearer())
+                .handle(TestRequest.of("POST", "/api/notes/").json("{\"nope\":1}"));
         assertThat(response.status()).isEqualTo(401);
     }
 
@@ -121,22 +134,30 @@ class CallerInputTest {
         };
         assertThatThrownBy(() -> app(TestCaller.bearer(), keys))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("(Notes.").hasMessageContaining(TestCaller.class.getName())
-                .hasMessageContaining(ApiKey.class.getName()).hasMessageContaining("Principal always works");
+                .hasMessageContaining("(Notes.")
+                .hasMessageContaining(TestCaller.class.getName())
+                .hasMessageContaining(ApiKey.class.getName())
+                .hasMessageContaining("Principal always works");
     }
 
     @Test
     void aRequiredCallerWithoutAuthenticatorsFailsTheBuild() {
         assertThatThrownBy(() -> app())
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("(Notes.").hasMessageContaining("but has no authenticators")
+                .hasMessageContaining("(Notes.")
+                .hasMessageContaining("but has no authenticators")
                 .hasMessageContaining("or take Optional<");
     }
 
     @Test
     void anOptionalCallerWithoutAuthenticatorsIsAlwaysEmpty() {
-        Portico app = Portico.builder().config(PorticoConfig.defaults()).shutdownHook(false)
-                .get("/api/hello/", String.class, r -> ((Optional<?>) r.input("caller")).isPresent() ? "known" : "anonymous",
+        Portico app = Portico.builder()
+                .config(PorticoConfig.defaults())
+                .shutdownHook(false)
+                .get(
+                        "/api/hello/",
+                        String.class,
+                        r -> ((Optional<?>) r.input("caller")).isPresent() ? "known" : "anonymous",
                         e -> e.caller(new TypeRef<Optional<TestCaller>>() {}.type()))
                 .build();
         assertThat(app.handle(TestRequest.get("/api/hello/")).body()).asString().isEqualTo("\"anonymous\"");
@@ -145,8 +166,10 @@ class CallerInputTest {
     @Test
     void aNonPrincipalTypeIsNotACaller() {
         assertThat(Input.Caller.principalType(String.class)).isEmpty();
-        assertThat(Input.Caller.principalType(new TypeRef<Optional<String>>() {}.type())).isEmpty();
-        assertThat(Input.Caller.principalType(new TypeRef<Optional<TestCaller>>() {}.type())).contains(TestCaller.class);
+        assertThat(Input.Caller.principalType(new TypeRef<Optional<String>>() {}.type()))
+                .isEmpty();
+        assertThat(Input.Caller.principalType(new TypeRef<Optional<TestCaller>>() {}.type()))
+                .contains(TestCaller.class);
         assertThatThrownBy(() -> new Input.Caller(String.class)).hasMessageContaining("is not a caller type");
     }
 
@@ -163,11 +186,17 @@ class CallerInputTest {
 
     @Test
     void aPermissionStillRunsBeforeTheCallerIsBound() {
-        Portico app = Portico.builder().config(PorticoConfig.defaults()).shutdownHook(false)
-                .authenticators(TestCaller.bearer()).permissions(Permission.isAdmin())
-                .controller(new Notes()).build();
-        assertThat(app.handle(as(TestRequest.get("/api/me/"), "alice")).status()).isEqualTo(403);
+        Portico app = Portico.builder()
+                .config(PorticoConfig.defaults())
+                .shutdownHook(false)
+                .authenticators(TestCaller.bearer())
+                .permissions(Permission.isAdmin())
+                .controller(new Notes())
+                .build();
+        assertThat(app.handle(as(TestRequest.get("/api/me/"), "alice")).status())
+                .isEqualTo(403);
         assertThat(app.handle(TestRequest.get("/api/me/")).status()).isEqualTo(401);
-        assertThat(app.handle(as(TestRequest.get("/api/me/"), "root;admin")).status()).isEqualTo(200);
+        assertThat(app.handle(as(TestRequest.get("/api/me/"), "root;admin")).status())
+                .isEqualTo(200);
     }
 }

@@ -28,11 +28,14 @@ class OmittableTest {
 
     @Test
     void getFailsWithoutAValueAndOfRefusesNull() {
-        assertThatThrownBy(() -> Omittable.absent().get()).isInstanceOf(NoSuchElementException.class)
+        assertThatThrownBy(() -> Omittable.absent().get())
+                .isInstanceOf(NoSuchElementException.class)
                 .hasMessageContaining("not sent");
-        assertThatThrownBy(() -> Omittable.ofNull().get()).isInstanceOf(NoSuchElementException.class)
+        assertThatThrownBy(() -> Omittable.ofNull().get())
+                .isInstanceOf(NoSuchElementException.class)
                 .hasMessageContaining("null");
-        assertThatThrownBy(() -> Omittable.of(null)).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> Omittable.of(null))
+                .isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("ofNull");
         assertThat(Omittable.ofNullable(null)).isEqualTo(Omittable.ofNull());
     }

@@ -22,8 +22,10 @@ class ScalarsTest {
     void javaOnlySpellingsAreRefused() {
         Scalars.Converter number = Scalars.converter(double.class);
         for (String text : new String[] {"1d", "2f", "0x1p3", "NaN", "Infinity", "1e", ".", "-", "1.2.3", "١"}) {
-            assertThatThrownBy(() -> number.convert(text)).as(text)
-                    .isInstanceOf(IllegalArgumentException.class).hasMessage("A valid number is required.");
+            assertThatThrownBy(() -> number.convert(text))
+                    .as(text)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("A valid number is required.");
         }
     }
 

@@ -15,8 +15,11 @@ import org.junit.jupiter.api.Test;
 class FieldAccessTest {
     private final ObjectMapper mapper = Json.mapper();
 
-    record Account(@ReadOnly long id, String name, @WriteOnly String password, @ReadOnly Instant createdAt) {
-    }
+    record Account(
+            @ReadOnly long id,
+            String name,
+            @WriteOnly String password,
+            @ReadOnly Instant createdAt) {}
 
     @Test
     void writeOnlyFieldsAreNeverWritten() throws Exception {
@@ -34,7 +37,8 @@ class FieldAccessTest {
 
     @Test
     void aReadOnlyFieldInTheBodyIsRefusedUnderItsName() {
-        JsonProcessingException e = catchThrowableOfType(JsonProcessingException.class,
+        JsonProcessingException e = catchThrowableOfType(
+                JsonProcessingException.class,
                 () -> mapper.readValue("{\"id\":5,\"name\":\"ada\",\"password\":\"x\"}", Account.class));
         dev.portico.error.ApiException failed = JsonErrors.translate(e);
         assertThat(failed.errors()).containsEntry("id", java.util.List.of("This field is read-only."));

@@ -18,11 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /** A record body that fails to read names every field's problem, and carries the fields that did read. */
 class FieldByFieldTest {
-    record Address(String street, int number) {
-    }
+    record Address(String street, int number) {}
 
-    record Person(String firstName, int age, List<String> tags, Optional<LocalDate> born, Address homeAddress) {
-    }
+    record Person(String firstName, int age, List<String> tags, Optional<LocalDate> born, Address homeAddress) {}
 
     private final ObjectMapper mapper = Json.mapper(new Json.Limits(10, 100, 100, true));
 
@@ -42,15 +40,16 @@ class FieldByFieldTest {
     @Test
     void everyMissingMistypedAndUnknownFieldIsNamedAtOnce() {
         ApiException e = fail(mapper, """
-                {"tags": ["a", {}], "born": "yesterday", "homeAddress": {"street": "Elm", "number": 3}, "x": 1}""",
-                Person.class);
+            {"tags": ["a", {}], "born": "yesterday", "homeAddress": {"street": "Elm", "number": 3}, "x": 1}\
+            """, Person.class);
         assertThat(e).isInstanceOf(PartlyRead.class);
-        assertThat(e.errors()).isEqualTo(Map.of(
-                "firstName", List.of("This field is required."),
-                "age", List.of("This field is required."),
-                "tags.1", List.of("Expected a string."),
-                "born", List.of("Expected an ISO-8601 date or time."),
-                "x", List.of("Unknown field.")));
+        assertThat(e.errors())
+                .isEqualTo(Map.of(
+                        "firstName", List.of("This field is required."),
+                        "age", List.of("This field is required."),
+                        "tags.1", List.of("Expected a string."),
+                        "born", List.of("Expected an ISO-8601 date or time."),
+                        "x", List.of("Unknown field.")));
         assertThat(((PartlyRead) e).partial().components())
                 .containsOnlyKeys("homeAddress")
                 .containsEntry("homeAddress", new Address("Elm", 3));
@@ -59,14 +58,17 @@ class FieldByFieldTest {
     @Test
     void aNestedRecordNamesEachOfItsFieldsAndIsKeptAsAPartialOfItsOwn() {
         ApiException e = fail(mapper, """
-                {"firstName": "Ada", "age": 36, "tags": [], "homeAddress": {"street": null, "number": "three"}}""",
-                Person.class);
-        assertThat(e.errors()).isEqualTo(Map.of(
-                "homeAddress.street", List.of("This field may not be null."),
-                "homeAddress.number", List.of("Expected an integer.")));
+            {"firstName": "Ada", "age": 36, "tags": [], "homeAddress": {"street": null, "number": "three"}}\
+            """, Person.class);
+        assertThat(e.errors())
+                .isEqualTo(Map.of(
+                        "homeAddress.street", List.of("This field may not be null."),
+                        "homeAddress.number", List.of("Expected an integer.")));
         PartlyRead.Partial partial = ((PartlyRead) e).partial();
         assertThat(partial.type()).isEqualTo(Person.class);
-        assertThat(partial.components()).containsEntry("firstName", "Ada").containsEntry("age", 36)
+        assertThat(partial.components())
+                .containsEntry("firstName", "Ada")
+                .containsEntry("age", 36)
                 .containsEntry("tags", List.of())
                 .containsEntry("homeAddress", new PartlyRead.Partial(Address.class, Map.of()));
     }
@@ -76,13 +78,15 @@ class FieldByFieldTest {
         ObjectMapper snake = Json.mapper(new Json.Limits(10, 100, 100, true))
                 .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
         ApiException e = fail(snake, """
-                {"first_name": "Ada", "tags": [], "home_address": {"street": "Elm"}, "firstName": "x"}""",
-                Person.class);
-        assertThat(e.errors()).isEqualTo(Map.of(
-                "age", List.of("This field is required."),
-                "home_address.number", List.of("This field is required."),
-                "firstName", List.of("Unknown field.")));
-        assertThat(((PartlyRead) e).partial().components()).containsEntry("firstName", "Ada")
+            {"first_name": "Ada", "tags": [], "home_address": {"street": "Elm"}, "firstName": "x"}\
+            """, Person.class);
+        assertThat(e.errors())
+                .isEqualTo(Map.of(
+                        "age", List.of("This field is required."),
+                        "home_address.number", List.of("This field is required."),
+                        "firstName", List.of("Unknown field.")));
+        assertThat(((PartlyRead) e).partial().components())
+                .containsEntry("firstName", "Ada")
                 .containsEntry("homeAddress", new PartlyRead.Partial(Address.class, Map.of("street", "Elm")));
     }
 
@@ -93,8 +97,11 @@ class FieldByFieldTest {
         assertThat(fail(mapper, "{\"firstName\": ", Person.class)).isInstanceOf(ParseError.class);
     }
 
-    record Aliased(@com.fasterxml.jackson.annotation.JsonAlias("nick") String name, int age) {
-    }
+    record Aliased(
+            @com.fasterxml.jackson.annotation.JsonAlias("nick")
+            String name,
+
+            int age) {}
 
     @Test
     void aFieldSentUnderItsAliasIsNeitherMissingNorUnknown() {

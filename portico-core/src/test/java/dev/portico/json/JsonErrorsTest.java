@@ -10,11 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JsonErrorsTest {
-    record Item(String name, int quantity) {
-    }
+    record Item(String name, int quantity) {}
 
-    record Order(String customer, List<Item> items, Instant placedAt) {
-    }
+    record Order(String customer, List<Item> items, Instant placedAt) {}
 
     private final ObjectMapper mapper = Json.mapper(new Json.Limits(5, 20, 100, true));
 
@@ -29,14 +27,18 @@ class JsonErrorsTest {
 
     @Test
     void unknownFieldIsNamedWithItsPath() {
-        ApiException e = fail("{\"customer\":\"a\",\"items\":[{\"name\":\"x\",\"quantity\":1,\"price\":3}],\"placedAt\":null}", Order.class);
+        ApiException e = fail(
+                "{\"customer\":\"a\",\"items\":[{\"name\":\"x\",\"quantity\":1,\"price\":3}],\"placedAt\":null}",
+                Order.class);
         assertThat(e.status()).isEqualTo(400);
         assertThat(e.errors()).containsEntry("items.0.price", List.of("Unknown field."));
     }
 
     @Test
     void wrongTypeIsNamedWithItsPath() {
-        ApiException e = fail("{\"customer\":\"a\",\"items\":[{\"name\":\"x\",\"quantity\":1},{\"name\":\"y\",\"quantity\":\"abc\"}]}", Order.class);
+        ApiException e = fail(
+                "{\"customer\":\"a\",\"items\":[{\"name\":\"x\",\"quantity\":1},{\"name\":\"y\",\"quantity\":\"abc\"}]}",
+                Order.class);
         assertThat(e.errors()).containsEntry("items.1.quantity", List.of("Expected an integer."));
     }
 

@@ -1,6 +1,5 @@
 package dev.portico.json;
 
-import dev.portico.config.Naming;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.portico.config.Naming;
 import dev.portico.config.PorticoConfig;
 import dev.portico.config.Settings;
 import java.lang.reflect.RecordComponent;
@@ -20,9 +20,12 @@ import org.junit.jupiter.api.Test;
 
 /** The one naming rule: its translation, {@code @JsonProperty} winning, the mapper agreeing, the setting. */
 class NamingTest {
-    record Post(long id, LocalDate publishDate, String newPassword1, @JsonProperty("ETag") String eTag,
-                String htmlURL) {
-    }
+    record Post(
+            long id,
+            LocalDate publishDate,
+            String newPassword1,
+            @JsonProperty("ETag") String eTag,
+            String htmlURL) {}
 
     @Test
     void snakeCaseIsDrfsSpellingAndCamelCaseTheJavaName() {
@@ -38,7 +41,8 @@ class NamingTest {
         RecordComponent eTag = Post.class.getRecordComponents()[3];
         assertThat(Naming.SNAKE_CASE.wireName(eTag)).isEqualTo("ETag");
         assertThat(Naming.CAMEL_CASE.wireName(eTag)).isEqualTo("ETag");
-        assertThat(Naming.SNAKE_CASE.wireName(Post.class.getRecordComponents()[1])).isEqualTo("publish_date");
+        assertThat(Naming.SNAKE_CASE.wireName(Post.class.getRecordComponents()[1]))
+                .isEqualTo("publish_date");
     }
 
     @Test
@@ -57,24 +61,35 @@ class NamingTest {
             assertThat(mapper.treeToValue(written, Post.class)).isEqualTo(post);
             assertThat(Naming.of(mapper)).isEqualTo(naming);
         }
-        assertThat(Json.mapper().valueToTree(Map.of("keyOfAMap", 1)).has("keyOfAMap")).as("map keys are data").isTrue();
+        assertThat(Json.mapper().valueToTree(Map.of("keyOfAMap", 1)).has("keyOfAMap"))
+                .as("map keys are data")
+                .isTrue();
     }
 
     @Test
     void theSettingReadsEitherSpellingAndDefaultsToCamelCase() {
         assertThat(PorticoConfig.defaults().naming()).isEqualTo(Naming.CAMEL_CASE);
-        PorticoConfig snake = PorticoConfig.builder().fromEnvironment(Map.of("PORTICO_JSON_NAMING", "snake_case")).build();
+        PorticoConfig snake = PorticoConfig.builder()
+                .fromEnvironment(Map.of("PORTICO_JSON_NAMING", "snake_case"))
+                .build();
         assertThat(snake.naming()).isEqualTo(Naming.SNAKE_CASE);
         assertThat(snake.source(Settings.JSON_NAMING)).contains("PORTICO_JSON_NAMING");
-        PorticoConfig camel = PorticoConfig.builder().fromEnvironment(Map.of("PORTICO_JSON_NAMING", "camel-case")).build();
+        PorticoConfig camel = PorticoConfig.builder()
+                .fromEnvironment(Map.of("PORTICO_JSON_NAMING", "camel-case"))
+                .build();
         assertThat(camel.naming()).isEqualTo(Naming.CAMEL_CASE);
-        assertThatThrownBy(() -> PorticoConfig.builder().fromEnvironment(Map.of("PORTICO_JSON_NAMING", "kebab")).build())
-                .hasMessageContaining("json.naming").hasMessageContaining("snake_case");
+        assertThatThrownBy(() -> PorticoConfig.builder()
+                        .fromEnvironment(Map.of("PORTICO_JSON_NAMING", "kebab"))
+                        .build())
+                .hasMessageContaining("json.naming")
+                .hasMessageContaining("snake_case");
     }
 
     @Test
     void aMapperWithAnotherStrategyIsRefusedNamingTheFix() {
-        ObjectMapper kebab = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE).build();
+        ObjectMapper kebab = JsonMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+                .build();
         assertThatThrownBy(() -> Naming.of(kebab)).hasMessageContaining("Json.mapper(limits, naming)");
     }
 }

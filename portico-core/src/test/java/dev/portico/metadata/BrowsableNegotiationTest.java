@@ -13,20 +13,27 @@ import org.junit.jupiter.api.Test;
 
 /** The page is an ordinary renderer: chosen by Accept or ?format=api, fed the JSON answer, off with one setting. */
 class BrowsableNegotiationTest {
-    record Item(String name) {
-    }
+    record Item(String name) {}
 
     private static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
     /** Renders the page as a summary of what it was given, so the test sees the model. */
-    private static final PageRenderer SUMMARY = page -> Response.of(page.response().status(), "text/html",
-            (page.request().method() + " " + page.request().rawQuery() + " | " + page.response().status() + " "
-                    + new String(page.response().body(), StandardCharsets.UTF_8) + " | " + page.allowed()
-                    + " | " + page.route().map(RouteInfo::name).orElse("-")).getBytes(StandardCharsets.UTF_8));
+    private static final PageRenderer SUMMARY = page -> Response.of(
+            page.response().status(),
+            "text/html",
+            (page.request().method() + " " + page.request().rawQuery() + " | "
+                            + page.response().status() + " "
+                            + new String(page.response().body(), StandardCharsets.UTF_8) + " | " + page.allowed()
+                            + " | " + page.route().map(RouteInfo::name).orElse("-"))
+                    .getBytes(StandardCharsets.UTF_8));
 
     private static Portico app(boolean browsable) {
-        PorticoConfig config = PorticoConfig.builder().set(Settings.API_BROWSABLE, browsable).build();
-        return Portico.builder().config(config).shutdownHook(false).pageRenderer(SUMMARY)
+        PorticoConfig config =
+                PorticoConfig.builder().set(Settings.API_BROWSABLE, browsable).build();
+        return Portico.builder()
+                .config(config)
+                .shutdownHook(false)
+                .pageRenderer(SUMMARY)
                 .get("/api/items/", Item.class, r -> new Item("a<b"), e -> e.query("q", String.class, ""))
                 .get("/api/schema-like/", String.class, r -> "text", e -> e.produces("text/plain"))
                 .delete("/api/gone/", r -> null)
@@ -50,10 +57,12 @@ class BrowsableNegotiationTest {
     void jsonStaysTheDefaultAndErrorsArePagesToo() {
         Portico app = app(true);
         assertThat(app.handle(TestRequest.get("/api/items/")).contentType()).contains("application/json");
-        assertThat(app.handle(TestRequest.get("/api/items/").header("Accept", "*/*")).contentType())
+        assertThat(app.handle(TestRequest.get("/api/items/").header("Accept", "*/*"))
+                        .contentType())
                 .contains("application/json");
         assertThat(app.handle(TestRequest.get("/api/items/").header("Accept", "application/json, text/html;q=0.5"))
-                .contentType()).contains("application/json");
+                        .contentType())
+                .contains("application/json");
         Response missing = app.handle(TestRequest.get("/api/nothing/").header("Accept", "text/html"));
         assertThat(missing.status()).isEqualTo(404);
         assertThat(text(missing)).contains("not_found").endsWith("| [] | -");
@@ -63,7 +72,8 @@ class BrowsableNegotiationTest {
 
     @Test
     void anEndpointThatIsNotJsonKeepsItsOwnBody() {
-        Response response = app(true).handle(TestRequest.get("/api/schema-like/").header("Accept", BROWSER));
+        Response response =
+                app(true).handle(TestRequest.get("/api/schema-like/").header("Accept", BROWSER));
         assertThat(text(response)).isEqualTo("text");
     }
 
@@ -77,8 +87,11 @@ class BrowsableNegotiationTest {
     @Test
     void oneSettingTurnsItOff() {
         Portico off = app(false);
-        assertThat(off.handle(TestRequest.get("/api/items/").header("Accept", "text/html")).status()).isEqualTo(406);
-        assertThat(off.handle(TestRequest.get("/api/items/").header("Accept", BROWSER)).contentType())
+        assertThat(off.handle(TestRequest.get("/api/items/").header("Accept", "text/html"))
+                        .status())
+                .isEqualTo(406);
+        assertThat(off.handle(TestRequest.get("/api/items/").header("Accept", BROWSER))
+                        .contentType())
                 .contains("application/json");
     }
 }

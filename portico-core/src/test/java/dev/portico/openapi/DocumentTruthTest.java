@@ -9,13 +9,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portico.auth.Authenticator;
 import dev.portico.auth.Permission;
-import dev.portico.http.Principal;
 import dev.portico.auth.SecurityScheme;
 import dev.portico.endpoint.Docs;
 import dev.portico.endpoint.Endpoint;
 import dev.portico.endpoint.TypeRef;
 import dev.portico.error.NotFound;
 import dev.portico.http.HttpMethod;
+import dev.portico.http.Principal;
 import dev.portico.http.Request;
 import dev.portico.http.Response;
 import dev.portico.pagination.Page;
@@ -33,15 +33,15 @@ import org.junit.jupiter.api.Test;
  * gives or reads is documented, from what the endpoint declares and does.
  */
 class DocumentTruthTest {
-    record Item(String name) {
-    }
+    record Item(String name) {}
 
-    record Draft(String title, Optional<Boolean> draft, @JsonProperty("publish_at") Optional<Instant> publishAt) {
-    }
+    record Draft(
+            String title,
+            Optional<Boolean> draft,
+            @JsonProperty("publish_at") Optional<Instant> publishAt) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Sparse(String kind, String name) {
-    }
+    record Sparse(String kind, String name) {}
 
     @ApiModule("things")
     public static final class Things {
@@ -103,13 +103,18 @@ class DocumentTruthTest {
 
     @Test
     void aPageAnswers404AndAMethodThatThrowsNotFoundToo() {
-        JsonNode doc = json(b -> b.endpoints(Api.builder().module(new Things()).build().endpoints())
-                .endpoint(Endpoint.builder(HttpMethod.GET, "/api/items/").output(new TypeRef<Page<Item>>() { })
-                        .handle(r -> null).build()));
+        JsonNode doc =
+                json(b -> b.endpoints(Api.builder().module(new Things()).build().endpoints())
+                        .endpoint(Endpoint.builder(HttpMethod.GET, "/api/items/")
+                                .output(new TypeRef<Page<Item>>() {})
+                                .handle(r -> null)
+                                .build()));
         assertThat(op(doc, "/api/items/", "get").path("responses").has("404")).isTrue();
         assertThat(op(doc, "/api/items/", "get").path("responses").has("400")).isTrue();
-        assertThat(op(doc, "/api/things/find", "post").path("responses").has("404")).isTrue();
-        assertThat(op(doc, "/api/things/check", "post").path("responses").has("404")).isFalse();
+        assertThat(op(doc, "/api/things/find", "post").path("responses").has("404"))
+                .isTrue();
+        assertThat(op(doc, "/api/things/check", "post").path("responses").has("404"))
+                .isFalse();
     }
 
     @Test
@@ -120,11 +125,17 @@ class DocumentTruthTest {
 
     @Test
     void headersTheHandlerReadsAndWritesAreDocumented() {
-        JsonNode doc = json(b -> b.post("/api/items/", Item.class, Item.class, (r, i) -> i, e -> e.status(201)
-                .documentHeader(Docs.Header.response(201, "Location", "The new item."))
-                .documentHeader(Docs.Header.request("If-Match", "The version."))));
+        JsonNode doc = json(b -> b.post(
+                "/api/items/",
+                Item.class,
+                Item.class,
+                (r, i) -> i,
+                e -> e.status(201)
+                        .documentHeader(Docs.Header.response(201, "Location", "The new item."))
+                        .documentHeader(Docs.Header.request("If-Match", "The version."))));
         JsonNode post = op(doc, "/api/items/", "post");
-        assertThat(post.path("responses").path("201").path("headers").has("Location")).isTrue();
+        assertThat(post.path("responses").path("201").path("headers").has("Location"))
+                .isTrue();
         assertThat(post.path("parameters").get(0).path("in").asText()).isEqualTo("header");
         assertThat(post.path("parameters").get(0).path("name").asText()).isEqualTo("If-Match");
     }
@@ -132,30 +143,57 @@ class DocumentTruthTest {
     @Test
     void aRawResponseIsAnyMediaType() {
         JsonNode doc = json(b -> b.get("/api/raw/", Response.class, r -> Response.of(204)));
-        assertThat(op(doc, "/api/raw/", "get").path("responses").path("200").path("content").has("*/*")).isTrue();
+        assertThat(op(doc, "/api/raw/", "get")
+                        .path("responses")
+                        .path("200")
+                        .path("content")
+                        .has("*/*"))
+                .isTrue();
     }
 
     @Test
     void aFormCredentialIsAQuerySchemeAndAFieldOfEveryFormBody() {
-        JsonNode doc = json(b -> b.authenticators(FORM_KEY).post("/api/items/", Item.class, Item.class, (r, i) -> i)
-                .endpoints(Api.builder().authenticators(FORM_KEY).module(new Things()).build().endpoints()));
-        assertThat(doc.path("components").path("securitySchemes").path("formApiKey").path("in").asText())
+        JsonNode doc = json(b -> b.authenticators(FORM_KEY)
+                .post("/api/items/", Item.class, Item.class, (r, i) -> i)
+                .endpoints(Api.builder()
+                        .authenticators(FORM_KEY)
+                        .module(new Things())
+                        .build()
+                        .endpoints()));
+        assertThat(doc.path("components")
+                        .path("securitySchemes")
+                        .path("formApiKey")
+                        .path("in")
+                        .asText())
                 .isEqualTo("query");
-        JsonNode method = op(doc, "/api/things/check", "post").path("requestBody").path("content");
-        assertThat(method.fieldNames()).toIterable().contains("multipart/form-data",
-                "application/x-www-form-urlencoded", "application/json");
-        assertThat(method.path("application/x-www-form-urlencoded").path("schema").path("properties")
-                .has("authorisation")).isTrue();
-        assertThat(method.path("application/json").path("schema").path("properties").has("authorisation")).isFalse();
-        JsonNode form = op(doc, "/api/items/", "post").path("requestBody").path("content")
-                .path("application/x-www-form-urlencoded").path("schema");
+        JsonNode method =
+                op(doc, "/api/things/check", "post").path("requestBody").path("content");
+        assertThat(method.fieldNames())
+                .toIterable()
+                .contains("multipart/form-data", "application/x-www-form-urlencoded", "application/json");
+        assertThat(method.path("application/x-www-form-urlencoded")
+                        .path("schema")
+                        .path("properties")
+                        .has("authorisation"))
+                .isTrue();
+        assertThat(method.path("application/json")
+                        .path("schema")
+                        .path("properties")
+                        .has("authorisation"))
+                .isFalse();
+        JsonNode form = op(doc, "/api/items/", "post")
+                .path("requestBody")
+                .path("content")
+                .path("application/x-www-form-urlencoded")
+                .path("schema");
         assertThat(form.path("properties").has("name")).isTrue();
         assertThat(form.path("properties").has("authorisation")).isTrue();
     }
 
     @Test
     void aCredentialAloneInTheFormIsTheEmptyRequirementOfOperationsThatTakeAForm() {
-        JsonNode doc = json(b -> b.authenticators(FORM_KEY).permissions(Permission.authenticated())
+        JsonNode doc = json(b -> b.authenticators(FORM_KEY)
+                .permissions(Permission.authenticated())
                 .post("/api/items/", Item.class, Item.class, (r, i) -> i)
                 .get("/api/items/{name}/", Item.class, r -> new Item("x")));
         assertThat(op(doc, "/api/items/", "post").path("security").toString())
@@ -166,7 +204,8 @@ class DocumentTruthTest {
 
     @Test
     void unsafeOperationsThatAcceptTheSessionDocumentItsCsrfHeader() {
-        JsonNode doc = json(b -> b.authenticators(SESSION).post("/api/items/", Item.class, Item.class, (r, i) -> i)
+        JsonNode doc = json(b -> b.authenticators(SESSION)
+                .post("/api/items/", Item.class, Item.class, (r, i) -> i)
                 .get("/api/items/", Item.class, r -> new Item("x"))
                 .put("/api/open/", Item.class, Item.class, (r, i) -> i, e -> e.authenticators()));
         JsonNode header = op(doc, "/api/items/", "post").path("parameters").get(0);
@@ -198,24 +237,46 @@ class DocumentTruthTest {
 
     @Test
     void aNullableArgumentTakesNullInJsonAndBlankInAForm() {
-        JsonNode doc = json(b -> b.endpoints(Api.builder().module(new Things()).build().endpoints()));
-        JsonNode content = op(doc, "/api/things/check", "post").path("requestBody").path("content");
-        assertThat(content.path("application/json").path("schema").path("properties").path("flag").path("type")
-                .toString()).isEqualTo("[\"boolean\",\"null\"]");
-        JsonNode blank = content.path("application/x-www-form-urlencoded").path("schema").path("properties")
-                .path("flag").path("anyOf").get(2);
+        JsonNode doc =
+                json(b -> b.endpoints(Api.builder().module(new Things()).build().endpoints()));
+        JsonNode content =
+                op(doc, "/api/things/check", "post").path("requestBody").path("content");
+        assertThat(content.path("application/json")
+                        .path("schema")
+                        .path("properties")
+                        .path("flag")
+                        .path("type")
+                        .toString())
+                .isEqualTo("[\"boolean\",\"null\"]");
+        JsonNode blank = content.path("application/x-www-form-urlencoded")
+                .path("schema")
+                .path("properties")
+                .path("flag")
+                .path("anyOf")
+                .get(2);
         assertThat(blank.path("maxLength").asInt()).isZero();
     }
 
     @Test
     void aFormBooleanAndInstantListTheirOtherSpellings() {
-        JsonNode doc = json(b -> b.endpoints(Api.builder().module(new Things()).build().endpoints()));
-        JsonNode form = op(doc, "/api/things/check", "post").path("requestBody").path("content")
-                .path("application/x-www-form-urlencoded").path("schema").path("properties");
-        assertThat(form.path("flag").path("anyOf").get(1).path("enum").toString()).contains("\"on\"", "\"off\"");
-        assertThat(form.path("when").path("anyOf").get(1).path("pattern").asText()).isNotEmpty();
-        JsonNode json = op(doc, "/api/things/check", "post").path("requestBody").path("content")
-                .path("application/json").path("schema").path("properties");
+        JsonNode doc =
+                json(b -> b.endpoints(Api.builder().module(new Things()).build().endpoints()));
+        JsonNode form = op(doc, "/api/things/check", "post")
+                .path("requestBody")
+                .path("content")
+                .path("application/x-www-form-urlencoded")
+                .path("schema")
+                .path("properties");
+        assertThat(form.path("flag").path("anyOf").get(1).path("enum").toString())
+                .contains("\"on\"", "\"off\"");
+        assertThat(form.path("when").path("anyOf").get(1).path("pattern").asText())
+                .isNotEmpty();
+        JsonNode json = op(doc, "/api/things/check", "post")
+                .path("requestBody")
+                .path("content")
+                .path("application/json")
+                .path("schema")
+                .path("properties");
         assertThat(json.path("flag").has("anyOf")).isFalse();
     }
 }

@@ -13,11 +13,12 @@ import java.util.function.UnaryOperator;
 /** Test helpers: build an app and read its document as a JSON tree; validate with swagger-parser. */
 final class OpenApiTesting {
 
-    private OpenApiTesting() {
-    }
+    private OpenApiTesting() {}
 
     static Portico app(UnaryOperator<Portico.Builder> endpoints) {
-        return endpoints.apply(Portico.builder().config(PorticoConfig.defaults()).shutdownHook(false)).build();
+        return endpoints
+                .apply(Portico.builder().config(PorticoConfig.defaults()).shutdownHook(false))
+                .build();
     }
 
     static JsonNode json(Portico app) {

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** GET /api/schema/: the document as YAML or JSON, rendered once, with its own permissions. */
 class SchemaEndpointTest {
-    record Greeting(String message) {
-    }
+    record Greeting(String message) {}
 
     private static Portico app() {
         return OpenApiTesting.app(b -> b.get("/api/hello/", Greeting.class, r -> new Greeting("hi")));
@@ -41,8 +40,8 @@ class SchemaEndpointTest {
         Response byQuery = app.handle(TestRequest.get("/api/schema/?format=json"));
         assertThat(byQuery.contentType()).contains("application/vnd.oai.openapi+json");
         assertThat(Bodies.json(byQuery).path("openapi").asText()).isEqualTo("3.1.0");
-        Response byAccept = app.handle(TestRequest.get("/api/schema/")
-                .header("Accept", "application/vnd.oai.openapi+json"));
+        Response byAccept =
+                app.handle(TestRequest.get("/api/schema/").header("Accept", "application/vnd.oai.openapi+json"));
         assertThat(byAccept.contentType()).contains("application/vnd.oai.openapi+json");
         assertThat(byAccept.body()).isEqualTo(app.openapi().bytes(OpenApiDocument.Format.JSON));
         Response plainJson = app.handle(TestRequest.get("/api/schema/").header("Accept", "application/json"));
@@ -60,7 +59,9 @@ class SchemaEndpointTest {
 
     @Test
     void anUnacceptableAcceptIs406() {
-        assertThat(app().handle(TestRequest.get("/api/schema/").header("Accept", "text/html")).status()).isEqualTo(406);
+        assertThat(app().handle(TestRequest.get("/api/schema/").header("Accept", "text/html"))
+                        .status())
+                .isEqualTo(406);
     }
 
     @Test
@@ -78,7 +79,8 @@ class SchemaEndpointTest {
     @Test
     void isPublicByDefaultEvenWhenTheApplicationIsNot() {
         Portico app = OpenApiTesting.app(b -> b.authenticators(r -> Optional.empty())
-                .permissions(Permission.authenticated()).get("/api/hello/", Greeting.class, r -> null));
+                .permissions(Permission.authenticated())
+                .get("/api/hello/", Greeting.class, r -> null));
         assertThat(app.handle(TestRequest.get("/api/hello/")).status()).isEqualTo(403); // no challenge: 403
         assertThat(app.handle(TestRequest.get("/api/schema/")).status()).isEqualTo(200);
     }
@@ -90,7 +92,8 @@ class SchemaEndpointTest {
                 .get("/api/hello/", Greeting.class, r -> null));
         assertThat(guarded.handle(TestRequest.get("/openapi/")).status()).isEqualTo(403); // no challenge: 403
         assertThat(guarded.handle(TestRequest.get("/api/schema/")).status()).isEqualTo(404);
-        Portico off = OpenApiTesting.app(b -> b.schema(s -> s.enabled(false)).get("/api/hello/", Greeting.class, r -> null));
+        Portico off =
+                OpenApiTesting.app(b -> b.schema(s -> s.enabled(false)).get("/api/hello/", Greeting.class, r -> null));
         assertThat(off.handle(TestRequest.get("/api/schema/")).status()).isEqualTo(404);
         assertThat(off.openapi().model().getPaths()).containsOnlyKeys("/api/hello/");
     }

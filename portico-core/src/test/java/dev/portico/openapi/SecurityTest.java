@@ -8,10 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.portico.Portico;
 import dev.portico.auth.Authenticator;
 import dev.portico.auth.Permission;
-import dev.portico.http.Principal;
 import dev.portico.auth.SecurityScheme;
 import dev.portico.endpoint.Endpoint;
 import dev.portico.http.HttpMethod;
+import dev.portico.http.Principal;
 import dev.portico.http.Request;
 import dev.portico.testing.RedoclyLint;
 import dev.portico.testing.TestCaller;
@@ -30,8 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * pipeline answers them.
  */
 class SecurityTest {
-    record Post(long id, String title) {
-    }
+    record Post(long id, String title) {}
 
     private static Authenticator documented(SecurityScheme scheme) {
         return new Authenticator() {
@@ -47,7 +46,8 @@ class SecurityTest {
         };
     }
 
-    private static final Authenticator API_KEY = documented(SecurityScheme.apiKeyHeader("apiKeyAuth", "Authorization", "Api-Key"));
+    private static final Authenticator API_KEY =
+            documented(SecurityScheme.apiKeyHeader("apiKeyAuth", "Authorization", "Api-Key"));
     private static final Authenticator BASIC = documented(SecurityScheme.basic("basicAuth"));
 
     private static Portico app() {
@@ -60,11 +60,23 @@ class SecurityTest {
                 .permissions(Permission.authenticatedOrReadOnly())
                 .get("/api/posts/", Post.class, r -> null, e -> e.summary("List posts"))
                 .post("/api/posts/", Post.class, Post.class, (r, p) -> p, e -> e.summary("Create a post"))
-                .get("/api/admin/", Post.class, r -> null, e -> e.summary("Administer")
-                        .permissions(Permission.isAdmin()).authenticators(API_KEY, BASIC))
-                .get("/api/health/", Post.class, r -> null, e -> e.summary("Health").authenticators().permissions())
-                .get("/api/undocumented/", Post.class, r -> null, e -> e.summary("Undocumented")
-                        .authenticators(r -> Optional.empty()));
+                .get(
+                        "/api/admin/",
+                        Post.class,
+                        r -> null,
+                        e -> e.summary("Administer")
+                                .permissions(Permission.isAdmin())
+                                .authenticators(API_KEY, BASIC))
+                .get(
+                        "/api/health/",
+                        Post.class,
+                        r -> null,
+                        e -> e.summary("Health").authenticators().permissions())
+                .get(
+                        "/api/undocumented/",
+                        Post.class,
+                        r -> null,
+                        e -> e.summary("Undocumented").authenticators(r -> Optional.empty()));
     }
 
     private static JsonNode op(JsonNode doc, String path, String method) {
@@ -80,12 +92,12 @@ class SecurityTest {
     @Test
     void everySchemeUsedIsAComponent() {
         JsonNode schemes = json(app()).path("components").path("securitySchemes");
-        assertThat(schemes.toString()).isEqualTo("{"
-                + "\"apiKeyAuth\":{\"type\":\"apiKey\",\"description\":\"API key authentication with required prefix \\\"Api-Key\\\"\","
-                + "\"name\":\"Authorization\",\"in\":\"header\"},"
-                + "\"basicAuth\":{\"type\":\"http\",\"scheme\":\"basic\"},"
-                + "\"cookieAuth\":{\"type\":\"apiKey\",\"name\":\"sessionid\",\"in\":\"cookie\"},"
-                + "\"jwtAuth\":{\"type\":\"http\",\"scheme\":\"bearer\",\"bearerFormat\":\"JWT\"}}");
+        assertThat(schemes.toString())
+                .isEqualTo("{\"apiKeyAuth\":{\"type\":\"apiKey\",\"description\":\"API key authentication with"
+                        + " required prefix \\\"Api-Key\\\"\",\"name\":\"Authorization\",\"in\":\"header\"},"
+                        + "\"basicAuth\":{\"type\":\"http\",\"scheme\":\"basic\"},"
+                        + "\"cookieAuth\":{\"type\":\"apiKey\",\"name\":\"sessionid\",\"in\":\"cookie\"},"
+                        + "\"jwtAuth\":{\"type\":\"http\",\"scheme\":\"bearer\",\"bearerFormat\":\"JWT\"}}");
     }
 
     @Test
@@ -109,13 +121,19 @@ class SecurityTest {
     @Test
     void errorsFollowThePipelinesRule() {
         JsonNode doc = json(app());
-        assertThat(statuses(op(doc, "/api/posts/", "get"))).containsExactlyInAnyOrder("200", "400", "401", "403", "405");
-        assertThat(op(doc, "/api/posts/", "get").path("responses").path("401").path("headers").has("WWW-Authenticate"))
+        assertThat(statuses(op(doc, "/api/posts/", "get")))
+                .containsExactlyInAnyOrder("200", "400", "401", "403", "405");
+        assertThat(op(doc, "/api/posts/", "get")
+                        .path("responses")
+                        .path("401")
+                        .path("headers")
+                        .has("WWW-Authenticate"))
                 .isTrue();
         assertThat(statuses(op(doc, "/api/health/", "get"))).containsExactlyInAnyOrder("200", "400", "405");
-        JsonNode anyoneWithBadKey = json(OpenApiTesting.app(b -> b.authenticators(TestCaller.bearer())
-                .get("/api/open/", Post.class, r -> null)));
-        assertThat(statuses(op(anyoneWithBadKey, "/api/open/", "get"))).containsExactlyInAnyOrder("200", "400", "401", "405");
+        JsonNode anyoneWithBadKey = json(OpenApiTesting.app(
+                b -> b.authenticators(TestCaller.bearer()).get("/api/open/", Post.class, r -> null)));
+        assertThat(statuses(op(anyoneWithBadKey, "/api/open/", "get")))
+                .containsExactlyInAnyOrder("200", "400", "401", "405");
         assertThat(op(anyoneWithBadKey, "/api/open/", "get").path("security").toString())
                 .isEqualTo("[{\"jwtAuth\":[]},{}]");
     }
@@ -124,12 +142,14 @@ class SecurityTest {
     void twoSchemesUnderOneNameFailTheBuildNamingBoth() {
         Authenticator otherJwt = documented(SecurityScheme.apiKeyHeader("jwtAuth", "X-Token"));
         assertThatThrownBy(() -> OpenApiTesting.app(b -> b.authenticators(TestCaller.bearer())
-                .get("/api/a/", Post.class, r -> null)
-                .get("/api/b/", Post.class, r -> null, e -> e.authenticators(otherJwt))))
+                        .get("/api/a/", Post.class, r -> null)
+                        .get("/api/b/", Post.class, r -> null, e -> e.authenticators(otherJwt))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("security scheme 'jwtAuth'")
-                .hasMessageContaining("GET /api/a/").hasMessageContaining("GET /api/b/")
-                .hasMessageContaining("BEARER").hasMessageContaining("X-Token")
+                .hasMessageContaining("GET /api/a/")
+                .hasMessageContaining("GET /api/b/")
+                .hasMessageContaining("BEARER")
+                .hasMessageContaining("X-Token")
                 .hasMessageContaining("give one of them another name");
     }
 
@@ -143,10 +163,12 @@ class SecurityTest {
 
     @Test
     void schemesCheckTheirParts() {
-        assertThatThrownBy(() -> new SecurityScheme("x", SecurityScheme.Kind.API_KEY_HEADER, Optional.empty(),
-                Optional.empty(), Optional.empty())).hasMessageContaining("needs the header, cookie or query parameter");
+        assertThatThrownBy(() -> new SecurityScheme(
+                        "x", SecurityScheme.Kind.API_KEY_HEADER, Optional.empty(), Optional.empty(), Optional.empty()))
+                .hasMessageContaining("needs the header, cookie or query parameter");
         assertThatThrownBy(() -> SecurityScheme.bearer("has space")).hasMessageContaining("not a valid OpenAPI");
-        assertThat(SecurityScheme.basic("basicAuth").description("Staff only.").description()).contains("Staff only.");
+        assertThat(SecurityScheme.basic("basicAuth").description("Staff only.").description())
+                .contains("Staff only.");
     }
 
     @Test
@@ -154,11 +176,18 @@ class SecurityTest {
         for (SpecVersion version : SpecVersion.values()) {
             Portico app = OpenApiTesting.app(b -> blog().apply(b).schema(s -> s.specVersion(version)));
             for (OpenApiDocument.Format format : OpenApiDocument.Format.values()) {
-                assertThat(OpenApiTesting.problems(app.openapi().text(format))).as(version + " " + format).isEmpty();
+                assertThat(OpenApiTesting.problems(app.openapi().text(format)))
+                        .as(version + " " + format)
+                        .isEmpty();
             }
         }
-        String generatorOnly = OpenApiTesting.text(SpecVersion.V3_0, Endpoint.builder(HttpMethod.GET, "/api/x/")
-                .output(Post.class).authenticators(TestCaller.bearer()).handle(r -> null).build());
+        String generatorOnly = OpenApiTesting.text(
+                SpecVersion.V3_0,
+                Endpoint.builder(HttpMethod.GET, "/api/x/")
+                        .output(Post.class)
+                        .authenticators(TestCaller.bearer())
+                        .handle(r -> null)
+                        .build());
         assertThat(generatorOnly).contains("jwtAuth");
         assertThat(OpenApiTesting.problems(generatorOnly)).isEmpty();
     }

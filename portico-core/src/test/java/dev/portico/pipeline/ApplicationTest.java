@@ -27,16 +27,17 @@ import org.slf4j.LoggerFactory;
 
 /** The whole request path in-process: routing, method stage, inputs, outputs and the error format. */
 class ApplicationTest {
-    record Item(String name, int quantity) {
-    }
+    record Item(String name, int quantity) {}
 
-    record Greeting(String message) {
-    }
+    record Greeting(String message) {}
 
     private static Portico app(PorticoConfig config) {
         return Portico.builder()
                 .config(config)
-                .get("/api/hello/{name}/", Greeting.class, request -> new Greeting("Hello, " + request.pathParam("name") + "!"))
+                .get(
+                        "/api/hello/{name}/",
+                        Greeting.class,
+                        request -> new Greeting("Hello, " + request.pathParam("name") + "!"))
                 .get("/api/items/{id:int}/", Item.class, request -> {
                     int id = request.pathParam("id", Integer.class);
                     if (id > 10) {
@@ -45,18 +46,25 @@ class ApplicationTest {
                     return new Item("item" + id, id);
                 })
                 .post("/api/items/", Item.class, Item.class, (request, item) -> item, e -> e.status(201))
-                .get("/api/search/", Greeting.class, request -> new Greeting(request.input("q") + "/" + request.input("limit")
-                        + "/" + request.input("tags") + "/" + request.input("debug")),
-                        e -> e.query("q", String.class).query("limit", Integer.class, "20")
-                                .query("tags", new dev.portico.endpoint.TypeRef<List<String>>() { }.type())
-                                .query("debug", new dev.portico.endpoint.TypeRef<Optional<Boolean>>() { }.type()))
+                .get(
+                        "/api/search/",
+                        Greeting.class,
+                        request -> new Greeting(request.input("q") + "/" + request.input("limit") + "/"
+                                + request.input("tags") + "/" + request.input("debug")),
+                        e -> e.query("q", String.class)
+                                .query("limit", Integer.class, "20")
+                                .query("tags", new dev.portico.endpoint.TypeRef<List<String>>() {}.type())
+                                .query("debug", new dev.portico.endpoint.TypeRef<Optional<Boolean>>() {}.type()))
                 .get("/api/boom/", Greeting.class, request -> {
                     throw new IllegalStateException("secret internals: password=hunter2");
                 })
                 .get("/api/text/", String.class, request -> "plain words", e -> e.produces(MediaType.TEXT_PLAIN_UTF8))
-                .post("/api/form/", FormData.class, Greeting.class,
+                .post(
+                        "/api/form/",
+                        FormData.class,
+                        Greeting.class,
                         (request, form) -> new Greeting(String.join(",", form.all("a"))),
-                        e -> { })
+                        e -> {})
                 .delete("/api/items/{id:int}/", request -> null)
                 .build();
     }
@@ -101,7 +109,9 @@ class ApplicationTest {
 
     @Test
     void trailingSlashMatchPolicyServesBothForms() {
-        Portico app = app(PorticoConfig.builder().set(Settings.ROUTING_TRAILING_SLASH, TrailingSlash.MATCH).build());
+        Portico app = app(PorticoConfig.builder()
+                .set(Settings.ROUTING_TRAILING_SLASH, TrailingSlash.MATCH)
+                .build());
         assertThat(app.handle(TestRequest.get("/api/hello/ada")).status()).isEqualTo(200);
     }
 
@@ -110,7 +120,8 @@ class ApplicationTest {
         Response response = app().handle(TestRequest.of("PUT", "/api/items/"));
         assertThat(response.status()).isEqualTo(405);
         assertThat(response.headerValue("Allow")).contains("POST, OPTIONS");
-        assertThat(text(response)).isEqualTo("{\"detail\":\"Method \\\"PUT\\\" not allowed.\",\"code\":\"method_not_allowed\"}");
+        assertThat(text(response))
+                .isEqualTo("{\"detail\":\"Method \\\"PUT\\\" not allowed.\",\"code\":\"method_not_allowed\"}");
     }
 
     @Test
@@ -150,17 +161,21 @@ class ApplicationTest {
 
     @Test
     void unsupportedBodyTypeIs415() {
-        Response response = app().handle(TestRequest.of("POST", "/api/items/").header("Content-Type", "text/xml")
+        Response response = app().handle(TestRequest.of("POST", "/api/items/")
+                .header("Content-Type", "text/xml")
                 .body("<item/>".getBytes()));
         assertThat(response.status()).isEqualTo(415);
         assertThat(json(response).get("detail").asText()).isEqualTo("Unsupported media type \"text/xml\" in request.");
-        assertThat(app().handle(TestRequest.of("POST", "/api/items/").body("{}".getBytes())).status()).isEqualTo(415);
+        assertThat(app().handle(TestRequest.of("POST", "/api/items/").body("{}".getBytes()))
+                        .status())
+                .isEqualTo(415);
     }
 
     @Test
     void contentTypeParametersAndCaseAreIgnored() {
         Response response = app().handle(TestRequest.of("POST", "/api/items/")
-                .header("Content-Type", "Application/JSON; charset=utf-8").body("{\"name\":\"a\",\"quantity\":2}".getBytes()));
+                .header("Content-Type", "Application/JSON; charset=utf-8")
+                .body("{\"name\":\"a\",\"quantity\":2}".getBytes()));
         assertThat(response.status()).isEqualTo(201);
     }
 
@@ -170,15 +185,20 @@ class ApplicationTest {
         assertThat(response.status()).isEqualTo(406);
         assertThat(json(response).get("code").asText()).isEqualTo("not_acceptable");
         assertThat(app().handle(TestRequest.get("/api/hello/ada/").header("Accept", "text/html, application/*;q=0.5"))
-                .status()).isEqualTo(200);
-        assertThat(app().handle(TestRequest.get("/api/hello/ada/").header("Accept", "*/*")).status()).isEqualTo(200);
-        assertThat(app().handle(TestRequest.get("/api/hello/ada/").header("Accept", "application/json;q=0")).status())
+                        .status())
+                .isEqualTo(200);
+        assertThat(app().handle(TestRequest.get("/api/hello/ada/").header("Accept", "*/*"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(app().handle(TestRequest.get("/api/hello/ada/").header("Accept", "application/json;q=0"))
+                        .status())
                 .isEqualTo(406);
     }
 
     @Test
     void invalidBodyIs400NamingTheField() {
-        Response response = app().handle(TestRequest.of("POST", "/api/items/").json("{\"name\":\"a\",\"quantity\":\"abc\"}"));
+        Response response =
+                app().handle(TestRequest.of("POST", "/api/items/").json("{\"name\":\"a\",\"quantity\":\"abc\"}"));
         assertThat(response.status()).isEqualTo(400);
         JsonNode body = json(response);
         assertThat(body.get("code").asText()).isEqualTo("invalid");
@@ -187,16 +207,20 @@ class ApplicationTest {
 
     @Test
     void unknownFieldIsRejectedSoItCannotBeSmuggledIn() {
-        Response response = app().handle(TestRequest.of("POST", "/api/items/").json("{\"name\":\"a\",\"quantity\":1,\"admin\":true}"));
+        Response response = app().handle(
+                        TestRequest.of("POST", "/api/items/").json("{\"name\":\"a\",\"quantity\":1,\"admin\":true}"));
         assertThat(response.status()).isEqualTo(400);
         assertThat(json(response).get("errors").get("admin").get(0).asText()).isEqualTo("Unknown field.");
     }
 
     @Test
     void unknownFieldsCanBeAllowedByConfiguration() {
-        Portico lenient = app(PorticoConfig.builder().set(Settings.JSON_FAIL_ON_UNKNOWN_FIELDS, false).build());
+        Portico lenient = app(PorticoConfig.builder()
+                .set(Settings.JSON_FAIL_ON_UNKNOWN_FIELDS, false)
+                .build());
         assertThat(lenient.handle(TestRequest.of("POST", "/api/items/").json("{\"name\":\"a\",\"quantity\":1,\"x\":1}"))
-                .status()).isEqualTo(201);
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -249,7 +273,9 @@ class ApplicationTest {
 
     @Test
     void problemJsonFormatIsAConfigurationOption() {
-        Portico problem = app(PorticoConfig.builder().set(Settings.ERRORS_FORMAT, ErrorFormat.PROBLEM).build());
+        Portico problem = app(PorticoConfig.builder()
+                .set(Settings.ERRORS_FORMAT, ErrorFormat.PROBLEM)
+                .build());
         Response response = problem.handle(TestRequest.get("/api/search/?limit=x"));
         assertThat(response.contentType()).contains("application/problem+json");
         JsonNode body = json(response);
@@ -263,11 +289,14 @@ class ApplicationTest {
 
     @Test
     void requestIdIsEchoedWhenPlainAndGeneratedOtherwise() {
-        assertThat(app().handle(TestRequest.get("/api/hello/a/").header("X-Request-Id", "abc-123")).headerValue("X-Request-Id"))
+        assertThat(app().handle(TestRequest.get("/api/hello/a/").header("X-Request-Id", "abc-123"))
+                        .headerValue("X-Request-Id"))
                 .contains("abc-123");
         assertThat(app().handle(TestRequest.get("/api/hello/a/").header("X-Request-Id", "evil\r\nSet-Cookie: x"))
-                .headerValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f]{16}"));
-        assertThat(app().handle(TestRequest.get("/nowhere")).headerValue("X-Request-Id")).isPresent();
+                        .headerValue("X-Request-Id"))
+                .hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f]{16}"));
+        assertThat(app().handle(TestRequest.get("/nowhere")).headerValue("X-Request-Id"))
+                .isPresent();
     }
 
     @Test
@@ -277,11 +306,13 @@ class ApplicationTest {
         String previous = null;
         int adjacent = 0;
         for (int i = 0; i < 5_000; i++) {
-            String id = app.handle(TestRequest.get("/nowhere")).headerValue("X-Request-Id").orElseThrow();
+            String id = app.handle(TestRequest.get("/nowhere"))
+                    .headerValue("X-Request-Id")
+                    .orElseThrow();
             assertThat(id).matches("[0-9a-f]{16}");
             ids.add(id);
             if (previous != null && id.substring(0, 12).equals(previous.substring(0, 12))) {
-                adjacent++;   // a counter written in hex would share its first digits with the one before
+                adjacent++; // a counter written in hex would share its first digits with the one before
             }
             previous = id;
         }
@@ -300,7 +331,8 @@ class ApplicationTest {
         try {
             app().handle(TestRequest.get("/api/hello/a/?token=secret").header("X-Request-Id", "r1"));
             assertThat(appender.list).hasSize(1);
-            assertThat(appender.list.get(0).getFormattedMessage()).matches("GET /api/hello/a/ 200 \\d+\\.\\d\\dms id=r1");
+            assertThat(appender.list.get(0).getFormattedMessage())
+                    .matches("GET /api/hello/a/ 200 \\d+\\.\\d\\dms id=r1");
             assertThat(appender.list.get(0).getFormattedMessage()).doesNotContain("secret");
         } finally {
             logger.detachAppender(appender);
@@ -317,20 +349,28 @@ class ApplicationTest {
 
     @Test
     void formBodiesBindWithTheirLimits() {
-        Response ok = app().handle(TestRequest.of("POST", "/api/form/").header("Content-Type", MediaType.FORM_URLENCODED)
+        Response ok = app().handle(TestRequest.of("POST", "/api/form/")
+                .header("Content-Type", MediaType.FORM_URLENCODED)
                 .body("a=1&a=2".getBytes()));
         assertThat(json(ok).get("message").asText()).isEqualTo("1,2");
         Response json = app().handle(TestRequest.of("POST", "/api/form/").json("{\"a\":1}"));
         assertThat(json.status()).isEqualTo(415);
-        Portico forms = Portico.builder().config(PorticoConfig.builder().set(Settings.LIMITS_FORM_FIELDS, 3).build())
+        Portico forms = Portico.builder()
+                .config(PorticoConfig.builder()
+                        .set(Settings.LIMITS_FORM_FIELDS, 3)
+                        .build())
                 .endpoint(dev.portico.endpoint.Endpoint.builder(dev.portico.http.HttpMethod.POST, "/f/")
-                        .body(FormData.class, List.of(MediaType.FORM_URLENCODED)).output(Greeting.class)
-                        .<FormData>handleBody((request, form) -> new Greeting(String.join(",", form.all("a")))).build())
+                        .body(FormData.class, List.of(MediaType.FORM_URLENCODED))
+                        .output(Greeting.class)
+                        .<FormData>handleBody((request, form) -> new Greeting(String.join(",", form.all("a"))))
+                        .build())
                 .build();
-        Response bound = forms.handle(TestRequest.of("POST", "/f/").header("Content-Type", MediaType.FORM_URLENCODED)
+        Response bound = forms.handle(TestRequest.of("POST", "/f/")
+                .header("Content-Type", MediaType.FORM_URLENCODED)
                 .body("a=1&a=2".getBytes()));
         assertThat(json(bound).get("message").asText()).isEqualTo("1,2");
-        Response tooMany = forms.handle(TestRequest.of("POST", "/f/").header("Content-Type", MediaType.FORM_URLENCODED)
+        Response tooMany = forms.handle(TestRequest.of("POST", "/f/")
+                .header("Content-Type", MediaType.FORM_URLENCODED)
                 .body("a=1&b=2&c=3&d=4".getBytes()));
         assertThat(tooMany.status()).isEqualTo(400);
         assertThat(json(tooMany).get("code").asText()).isEqualTo("too_many_fields");
@@ -338,7 +378,8 @@ class ApplicationTest {
 
     @Test
     void queryStringFieldCountIsLimitedToo() {
-        Portico limited = app(PorticoConfig.builder().set(Settings.LIMITS_FORM_FIELDS, 2).build());
+        Portico limited =
+                app(PorticoConfig.builder().set(Settings.LIMITS_FORM_FIELDS, 2).build());
         Response response = limited.handle(TestRequest.get("/api/search/?q=a&x=1&y=2"));
         assertThat(response.status()).isEqualTo(400);
         assertThat(json(response).get("code").asText()).isEqualTo("too_many_fields");
@@ -346,23 +387,28 @@ class ApplicationTest {
 
     @Test
     void bodyLargerThanTheLimitIs413BeforeItIsRead() {
-        Portico small = app(PorticoConfig.builder().set(Settings.LIMITS_BODY_SIZE, 16L).build());
-        Response declared = small.handle(TestRequest.of("POST", "/api/items/").json("{\"name\":\"abcdefghijkl\",\"quantity\":1}"));
+        Portico small =
+                app(PorticoConfig.builder().set(Settings.LIMITS_BODY_SIZE, 16L).build());
+        Response declared =
+                small.handle(TestRequest.of("POST", "/api/items/").json("{\"name\":\"abcdefghijkl\",\"quantity\":1}"));
         assertThat(declared.status()).isEqualTo(413);
         assertThat(json(declared).get("code").asText()).isEqualTo("payload_too_large");
-        Response chunked = small.handle(TestRequest.of("POST", "/api/items/").json("{\"name\":\"abcdefghijkl\",\"quantity\":1}")
+        Response chunked = small.handle(TestRequest.of("POST", "/api/items/")
+                .json("{\"name\":\"abcdefghijkl\",\"quantity\":1}")
                 .chunked());
         assertThat(chunked.status()).isEqualTo(413);
     }
 
     @Test
     void validationFailedCarriesEveryErrorByDottedPath() {
-        ValidationFailed failed = new ValidationFailed(Map.of("filter.name_gt", List.of("Too short."),
-                "usernames.1", List.of("Unknown user.")));
-        Portico app = Portico.builder().config(PorticoConfig.defaults())
+        ValidationFailed failed = new ValidationFailed(
+                Map.of("filter.name_gt", List.of("Too short."), "usernames.1", List.of("Unknown user.")));
+        Portico app = Portico.builder()
+                .config(PorticoConfig.defaults())
                 .get("/v/", Greeting.class, request -> {
                     throw failed;
-                }).build();
+                })
+                .build();
         JsonNode errors = json(app.handle(TestRequest.get("/v/"))).get("errors");
         assertThat(errors.get("filter.name_gt").get(0).asText()).isEqualTo("Too short.");
         assertThat(errors.get("usernames.1").get(0).asText()).isEqualTo("Unknown user.");

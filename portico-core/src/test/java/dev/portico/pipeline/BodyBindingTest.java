@@ -24,17 +24,13 @@ import org.junit.jupiter.api.Test;
 
 /** Typed bodies and query inputs through the whole pipeline: JSON, urlencoded and multipart, one decoder. */
 class BodyBindingTest {
-    record Author(String name, Optional<String> email) {
-    }
+    record Author(String name, Optional<String> email) {}
 
-    record NewPost(String title, List<String> tags, Optional<Integer> priority, Author author) {
-    }
+    record NewPost(String title, List<String> tags, Optional<Integer> priority, Author author) {}
 
-    record UserFilter(String name_gt, String name_lt) {
-    }
+    record UserFilter(String name_gt, String name_lt) {}
 
-    record Echo(String text) {
-    }
+    record Echo(String text) {}
 
     public static class Users {
         @Get("/api/users/")
@@ -44,18 +40,28 @@ class BodyBindingTest {
     }
 
     static Portico app() {
-        return Portico.builder().config(PorticoConfig.defaults())
-                .post("/api/posts/", NewPost.class, NewPost.class, (request, post) -> post, e -> { })
-                .post("/api/forms/", FormData.class, Echo.class,
-                        (request, form) -> new Echo(form.fields().keySet() + " " + form.files().keySet()), e -> { })
-                .get("/api/search/", Echo.class, request -> new Echo(String.valueOf(request.input("filter"))),
+        return Portico.builder()
+                .config(PorticoConfig.defaults())
+                .post("/api/posts/", NewPost.class, NewPost.class, (request, post) -> post, e -> {})
+                .post(
+                        "/api/forms/",
+                        FormData.class,
+                        Echo.class,
+                        (request, form) -> new Echo(
+                                form.fields().keySet() + " " + form.files().keySet()),
+                        e -> {})
+                .get(
+                        "/api/search/",
+                        Echo.class,
+                        request -> new Echo(String.valueOf(request.input("filter"))),
                         e -> e.query("filter", UserFilter.class))
                 .controller(new Users())
                 .build();
     }
 
     private static Response post(Portico app, String path, String contentType, byte[] body) {
-        return app.handle(TestRequest.of("POST", path).header("Content-Type", contentType).body(body));
+        return app.handle(
+                TestRequest.of("POST", path).header("Content-Type", contentType).body(body));
     }
 
     private static Response form(Portico app, String path, String body) {
@@ -65,30 +71,47 @@ class BodyBindingTest {
     @Test
     void aRecordBodyIsReadFromJsonUrlencodedAndMultipartAlike() {
         Portico app = app();
-        Response fromJson = app.handle(TestRequest.of("POST", "/api/posts/").json(
-                "{\"title\":\"Hi\",\"tags\":[\"a\",\"b\"],\"priority\":2,\"author\":{\"name\":\"ada\"}}"));
+        Response fromJson = app.handle(TestRequest.of("POST", "/api/posts/")
+                .json("{\"title\":\"Hi\",\"tags\":[\"a\",\"b\"],\"priority\":2,\"author\":{\"name\":\"ada\"}}"));
         Response fromForm = form(app, "/api/posts/", "title=Hi&tags=a&tags=b&priority=2&author.name=ada");
-        Response fromMultipart = post(app, "/api/posts/", Multipart.contentType(), Multipart.create()
-                .field("title", "Hi").field("tags.0", "a").field("tags.1", "b").field("priority", "2")
-                .field("author.name", "ada").build());
+        Response fromMultipart = post(
+                app,
+                "/api/posts/",
+                Multipart.contentType(),
+                Multipart.create()
+                        .field("title", "Hi")
+                        .field("tags.0", "a")
+                        .field("tags.1", "b")
+                        .field("priority", "2")
+                        .field("author.name", "ada")
+                        .build());
         assertThat(fromJson.status()).isEqualTo(200);
         assertThat(json(fromForm)).isEqualTo(json(fromJson));
         assertThat(json(fromMultipart)).isEqualTo(json(fromJson));
     }
 
-    record Clear(Omittable<LocalDate> day) {
-    }
+    record Clear(Omittable<LocalDate> day) {}
 
     @Test
     void anOmittableArrivesInOneOfThreeStatesFromJsonAndForms() {
-        Portico app = Portico.builder().config(PorticoConfig.defaults())
-                .patch("/api/clear/", Clear.class, Echo.class, (request, c) -> new Echo(c.day().toString()))
+        Portico app = Portico.builder()
+                .config(PorticoConfig.defaults())
+                .patch(
+                        "/api/clear/",
+                        Clear.class,
+                        Echo.class,
+                        (request, c) -> new Echo(c.day().toString()))
                 .build();
-        for (String[] sent : new String[][] {{"{}", "", "Omittable.absent"}, {"{\"day\":null}", "day=", "Omittable.null"},
-                {"{\"day\":\"2024-05-01\"}", "day=2024-05-01", "Omittable[2024-05-01]"}}) {
-            Response fromJson = app.handle(TestRequest.of("PATCH", "/api/clear/").json(sent[0]));
+        for (String[] sent : new String[][] {
+            {"{}", "", "Omittable.absent"},
+            {"{\"day\":null}", "day=", "Omittable.null"},
+            {"{\"day\":\"2024-05-01\"}", "day=2024-05-01", "Omittable[2024-05-01]"}
+        }) {
+            Response fromJson =
+                    app.handle(TestRequest.of("PATCH", "/api/clear/").json(sent[0]));
             Response fromForm = app.handle(TestRequest.of("PATCH", "/api/clear/")
-                    .header("Content-Type", MediaType.FORM_URLENCODED).body(sent[1].getBytes(StandardCharsets.UTF_8)));
+                    .header("Content-Type", MediaType.FORM_URLENCODED)
+                    .body(sent[1].getBytes(StandardCharsets.UTF_8)));
             assertThat(json(fromJson).path("text").asText()).as(sent[0]).isEqualTo(sent[2]);
             assertThat(json(fromForm).path("text").asText()).as(sent[1]).isEqualTo(sent[2]);
         }
@@ -97,12 +120,14 @@ class BodyBindingTest {
     @Test
     void theDefaultMediaTypesAreTheEndpointsTruth() {
         Input.Body body = (Input.Body) app().endpoints().get(0).inputs().get(0);
-        assertThat(body.mediaTypes()).containsExactly(MediaType.APPLICATION_JSON, MediaType.FORM_URLENCODED,
-                MediaType.MULTIPART_FORM_DATA);
+        assertThat(body.mediaTypes())
+                .containsExactly(MediaType.APPLICATION_JSON, MediaType.FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA);
         Input.Body formData = (Input.Body) app().endpoints().get(1).inputs().get(0);
         assertThat(formData.mediaTypes()).containsExactly(MediaType.FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA);
-        Endpoint json = Endpoint.builder(dev.portico.http.HttpMethod.POST, "/x/").body(Object.class)
-                .handle(r -> null).build();
+        Endpoint json = Endpoint.builder(dev.portico.http.HttpMethod.POST, "/x/")
+                .body(Object.class)
+                .handle(r -> null)
+                .build();
         assertThat(((Input.Body) json.inputs().get(0)).mediaTypes()).containsExactly(MediaType.APPLICATION_JSON);
     }
 
@@ -111,7 +136,9 @@ class BodyBindingTest {
         Response response = post(app(), "/api/posts/", "text/xml", "<post/>".getBytes());
         assertThat(response.status()).isEqualTo(415);
         assertThat(json(response).get("code").asText()).isEqualTo("unsupported_media_type");
-        assertThat(app().handle(TestRequest.of("POST", "/api/forms/").json("{}")).status()).isEqualTo(415);
+        assertThat(app().handle(TestRequest.of("POST", "/api/forms/").json("{}"))
+                        .status())
+                .isEqualTo(415);
     }
 
     @Test
@@ -129,17 +156,20 @@ class BodyBindingTest {
     @Test
     void jsonMissingNullAndWrongTypeAre400UnderTheirDottedPath() {
         Portico app = app();
-        JsonNode missing = json(app.handle(TestRequest.of("POST", "/api/posts/").json(
-                "{\"title\":\"Hi\",\"tags\":[],\"author\":{\"email\":\"a@b.c\"}}")));
+        JsonNode missing = json(app.handle(TestRequest.of("POST", "/api/posts/")
+                .json("{\"title\":\"Hi\",\"tags\":[],\"author\":{\"email\":\"a@b.c\"}}")));
         assertThat(missing.get("errors").get("author.name").get(0).asText()).isEqualTo("This field is required.");
-        JsonNode nulled = json(app.handle(TestRequest.of("POST", "/api/posts/").json(
-                "{\"title\":null,\"tags\":[],\"author\":{\"name\":\"ada\"}}")));
+        JsonNode nulled = json(app.handle(TestRequest.of("POST", "/api/posts/")
+                .json("{\"title\":null,\"tags\":[],\"author\":{\"name\":\"ada\"}}")));
         assertThat(nulled.get("errors").get("title").get(0).asText()).isEqualTo("This field may not be null.");
-        JsonNode optionalNull = json(app.handle(TestRequest.of("POST", "/api/posts/").json(
-                "{\"title\":\"Hi\",\"tags\":[],\"priority\":null,\"author\":{\"name\":\"ada\",\"email\":null}}")));
+        JsonNode optionalNull = json(
+                app.handle(
+                        TestRequest.of("POST", "/api/posts/")
+                                .json(
+                                        "{\"title\":\"Hi\",\"tags\":[],\"priority\":null,\"author\":{\"name\":\"ada\",\"email\":null}}")));
         assertThat(optionalNull.get("title").asText()).isEqualTo("Hi");
-        JsonNode wrong = json(app.handle(TestRequest.of("POST", "/api/posts/").json(
-                "{\"title\":\"Hi\",\"tags\":[],\"priority\":\"abc\",\"author\":{\"name\":\"ada\"}}")));
+        JsonNode wrong = json(app.handle(TestRequest.of("POST", "/api/posts/")
+                .json("{\"title\":\"Hi\",\"tags\":[],\"priority\":\"abc\",\"author\":{\"name\":\"ada\"}}")));
         assertThat(wrong.get("errors").get("priority").get(0).asText()).isEqualTo("Expected an integer.");
         Response invalid = app.handle(TestRequest.of("POST", "/api/posts/").json("{\"title\":"));
         assertThat(invalid.status()).isEqualTo(400);
@@ -147,54 +177,86 @@ class BodyBindingTest {
 
     @Test
     void formDataBodiesKeepNamesAndFiles() {
-        Response response = post(app(), "/api/forms/", Multipart.contentType(), Multipart.create().field("a", "1")
-                .file("doc", "a.txt", "text/plain", "hello".getBytes()).build());
+        Response response = post(
+                app(),
+                "/api/forms/",
+                Multipart.contentType(),
+                Multipart.create()
+                        .field("a", "1")
+                        .file("doc", "a.txt", "text/plain", "hello".getBytes())
+                        .build());
         assertThat(json(response).get("text").asText()).isEqualTo("[a] [doc]");
     }
 
     @Test
     void aRecordQueryInputBindsFromDottedQueryParameters() {
         Portico app = app();
-        assertThat(json(app.handle(TestRequest.get("/api/search/?filter.name_gt=a&filter.name_lt=p"))).get("text").asText())
+        assertThat(json(app.handle(TestRequest.get("/api/search/?filter.name_gt=a&filter.name_lt=p")))
+                        .get("text")
+                        .asText())
                 .isEqualTo("UserFilter[name_gt=a, name_lt=p]");
         Response missing = app.handle(TestRequest.get("/api/search/?filter.name_gt=a&filter.x=1"));
         assertThat(missing.status()).isEqualTo(400);
-        assertThat(json(missing).get("errors").get("filter.name_lt").get(0).asText()).isEqualTo("This field is required.");
+        assertThat(json(missing).get("errors").get("filter.name_lt").get(0).asText())
+                .isEqualTo("This field is required.");
         assertThat(json(missing).get("errors").get("filter.x").get(0).asText()).isEqualTo("Unknown field.");
         // absent altogether: each required field is named, as the document lists filter.name_gt and filter.name_lt
-        assertThat(json(app.handle(TestRequest.get("/api/search/"))).get("errors").toString())
-                .isEqualTo("{\"filter.name_gt\":[\"This field is required.\"],\"filter.name_lt\":[\"This field is required.\"]}");
+        assertThat(json(app.handle(TestRequest.get("/api/search/")))
+                        .get("errors")
+                        .toString())
+                .isEqualTo("{\"filter.name_gt\":[\"This field is required.\"],\"filter.name_lt\":[\"This field is"
+                        + " required.\"]}");
     }
 
-    record Range(Optional<Integer> from, Optional<Integer> to) {
-    }
+    record Range(Optional<Integer> from, Optional<Integer> to) {}
 
     @Test
     void aListHeaderTakesEachLineSplitAtCommasAndAListCookieFailsAtStartup() {
-        Portico app = Portico.builder().config(dev.portico.config.PorticoConfig.defaults())
-                .get("/api/ids/", Echo.class, request -> new Echo(String.valueOf(request.input("X-Ids"))),
-                        e -> e.header("X-Ids", new dev.portico.endpoint.TypeRef<List<Integer>>() { }.type(), null))
+        Portico app = Portico.builder()
+                .config(dev.portico.config.PorticoConfig.defaults())
+                .get(
+                        "/api/ids/",
+                        Echo.class,
+                        request -> new Echo(String.valueOf(request.input("X-Ids"))),
+                        e -> e.header("X-Ids", new dev.portico.endpoint.TypeRef<List<Integer>>() {}.type(), null))
                 .build();
-        assertThat(json(app.handle(TestRequest.get("/api/ids/").header("X-Ids", "1, 2").header("X-Ids", "3")))
-                .get("text").asText()).isEqualTo("[1, 2, 3]");
-        assertThat(json(app.handle(TestRequest.get("/api/ids/").header("X-Ids", "1,x"))).get("errors").toString())
+        assertThat(json(app.handle(TestRequest.get("/api/ids/")
+                                .header("X-Ids", "1, 2")
+                                .header("X-Ids", "3")))
+                        .get("text")
+                        .asText())
+                .isEqualTo("[1, 2, 3]");
+        assertThat(json(app.handle(TestRequest.get("/api/ids/").header("X-Ids", "1,x")))
+                        .get("errors")
+                        .toString())
                 .isEqualTo("{\"X-Ids\":[\"A valid integer is required.\"]}");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Portico.builder()
                         .config(dev.portico.config.PorticoConfig.defaults())
-                        .get("/api/c/", Echo.class, request -> new Echo(""), e -> e.cookie("ids",
-                                new dev.portico.endpoint.TypeRef<List<Integer>>() { }.type(), null)).build())
-                .hasMessageContaining("GET /api/c/").hasMessageContaining("cookie 'ids' is declared as a List");
+                        .get(
+                                "/api/c/",
+                                Echo.class,
+                                request -> new Echo(""),
+                                e -> e.cookie("ids", new dev.portico.endpoint.TypeRef<List<Integer>>() {}.type(), null))
+                        .build())
+                .hasMessageContaining("GET /api/c/")
+                .hasMessageContaining("cookie 'ids' is declared as a List");
     }
 
     @Test
     void anAbsentRecordQueryInputWhoseFieldsAreAllOptionalBinds() {
-        Portico app = Portico.builder().config(dev.portico.config.PorticoConfig.defaults())
-                .get("/api/range/", Echo.class, request -> new Echo(String.valueOf(request.input("range"))),
+        Portico app = Portico.builder()
+                .config(dev.portico.config.PorticoConfig.defaults())
+                .get(
+                        "/api/range/",
+                        Echo.class,
+                        request -> new Echo(String.valueOf(request.input("range"))),
                         e -> e.query("range", Range.class))
                 .build();
         assertThat(json(app.handle(TestRequest.get("/api/range/"))).get("text").asText())
                 .isEqualTo("Range[from=Optional.empty, to=Optional.empty]");
-        assertThat(json(app.handle(TestRequest.get("/api/range/?range.to=3"))).get("text").asText())
+        assertThat(json(app.handle(TestRequest.get("/api/range/?range.to=3")))
+                        .get("text")
+                        .asText())
                 .isEqualTo("Range[from=Optional.empty, to=Optional[3]]");
     }
 

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portico.Portico;
-import dev.portico.http.Principal;
 import dev.portico.cache.ResponseCache;
 import dev.portico.config.PorticoConfig;
 import dev.portico.endpoint.Endpoint;
 import dev.portico.http.HttpMethod;
+import dev.portico.http.Principal;
 import dev.portico.http.Response;
 import dev.portico.testing.TestCaller;
 import dev.portico.testing.TestRequest;
@@ -23,8 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /** The response-cache stage: seed 003's key, per-caller isolation, the headers it sets, and invalidation. */
 class CacheStageTest {
-    record Count(String who, int n) {
-    }
+    record Count(String who, int n) {}
 
     private final AtomicInteger runs = new AtomicInteger();
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
@@ -36,20 +35,41 @@ class CacheStageTest {
                 .config(PorticoConfig.defaults())
                 .authenticators(TestCaller.bearer())
                 .responseCache(cache)
-                .get("/api/count/", Count.class, r -> new Count(r.principal().map(Principal::id).orElse("anon"),
-                        runs.incrementAndGet()), e -> e.cacheFor(Duration.ofSeconds(10)).cacheTag("counts"))
-                .get("/api/lang/", Count.class, r -> new Count((String) r.input("Accept-Language"), runs.incrementAndGet()),
+                .get(
+                        "/api/count/",
+                        Count.class,
+                        r -> new Count(r.principal().map(Principal::id).orElse("anon"), runs.incrementAndGet()),
+                        e -> e.cacheFor(Duration.ofSeconds(10)).cacheTag("counts"))
+                .get(
+                        "/api/lang/",
+                        Count.class,
+                        r -> new Count((String) r.input("Accept-Language"), runs.incrementAndGet()),
                         e -> e.header("Accept-Language", String.class, "en").cacheFor(Duration.ofSeconds(10)))
-                .get("/api/cookie/", Response.class, r -> Response.text(200, "c" + runs.incrementAndGet())
-                        .header("Set-Cookie", "a=b").header("X-Kept", "yes"), e -> e.cacheFor(Duration.ofSeconds(10)))
-                .get("/api/missing/", Response.class, r -> Response.text(404, "n" + runs.incrementAndGet()),
+                .get(
+                        "/api/cookie/",
+                        Response.class,
+                        r -> Response.text(200, "c" + runs.incrementAndGet())
+                                .header("Set-Cookie", "a=b")
+                                .header("X-Kept", "yes"),
                         e -> e.cacheFor(Duration.ofSeconds(10)))
-                .get("/api/stream/", Response.class, r -> {
-                    int n = runs.incrementAndGet();
-                    return Response.stream(200, "text/plain", out -> out.write(("s" + n).getBytes(StandardCharsets.UTF_8)));
-                }, e -> e.cacheFor(Duration.ofSeconds(10)))
-                .endpoint(Endpoint.builder(HttpMethod.POST, "/api/count/").invalidates("counts")
-                        .handle(r -> null).build())
+                .get(
+                        "/api/missing/",
+                        Response.class,
+                        r -> Response.text(404, "n" + runs.incrementAndGet()),
+                        e -> e.cacheFor(Duration.ofSeconds(10)))
+                .get(
+                        "/api/stream/",
+                        Response.class,
+                        r -> {
+                            int n = runs.incrementAndGet();
+                            return Response.stream(
+                                    200, "text/plain", out -> out.write(("s" + n).getBytes(StandardCharsets.UTF_8)));
+                        },
+                        e -> e.cacheFor(Duration.ofSeconds(10)))
+                .endpoint(Endpoint.builder(HttpMethod.POST, "/api/count/")
+                        .invalidates("counts")
+                        .handle(r -> null)
+                        .build())
                 .build();
     }
 
@@ -92,9 +112,12 @@ class CacheStageTest {
     void theQueryIsNormalisedButItsValuesCount() {
         Portico app = app();
         get(app, "/api/count/?b=1&a=2&a=3", "alice");
-        assertThat(get(app, "/api/count/?a=2&b=1&a=3", "alice").headerValue("X-Cache")).contains("HIT");
-        assertThat(get(app, "/api/count/?a=3&b=1&a=2", "alice").headerValue("X-Cache")).contains("MISS");
-        assertThat(get(app, "/api/count/?a=2&b=2&a=3", "alice").headerValue("X-Cache")).contains("MISS");
+        assertThat(get(app, "/api/count/?a=2&b=1&a=3", "alice").headerValue("X-Cache"))
+                .contains("HIT");
+        assertThat(get(app, "/api/count/?a=3&b=1&a=2", "alice").headerValue("X-Cache"))
+                .contains("MISS");
+        assertThat(get(app, "/api/count/?a=2&b=2&a=3", "alice").headerValue("X-Cache"))
+                .contains("MISS");
     }
 
     @Test
@@ -104,7 +127,8 @@ class CacheStageTest {
         Response fr = app.handle(TestRequest.get("/api/lang/").header("Accept-Language", "fr"));
         assertThat(fr.headerValue("X-Cache")).contains("MISS");
         assertThat(body(fr)).contains("\"who\":\"fr\"");
-        assertThat(app.handle(TestRequest.get("/api/lang/").header("Accept-Language", "en")).headerValue("X-Cache"))
+        assertThat(app.handle(TestRequest.get("/api/lang/").header("Accept-Language", "en"))
+                        .headerValue("X-Cache"))
                 .contains("HIT");
         assertThat(en.headerValue("Vary")).contains("Authorization, Accept-Language");
     }
@@ -166,12 +190,18 @@ class CacheStageTest {
 
     @Test
     void cachingFailsTheBuildOnAWriteOrForTooLong() {
-        assertThatThrownBy(() -> Portico.builder().config(PorticoConfig.defaults())
-                .endpoint(Endpoint.builder(HttpMethod.POST, "/api/x/").cacheFor(Duration.ofSeconds(5))
-                        .handle(r -> null).build()).build())
+        assertThatThrownBy(() -> Portico.builder()
+                        .config(PorticoConfig.defaults())
+                        .endpoint(Endpoint.builder(HttpMethod.POST, "/api/x/")
+                                .cacheFor(Duration.ofSeconds(5))
+                                .handle(r -> null)
+                                .build())
+                        .build())
                 .hasMessageContaining("only GET endpoints may use; remove cacheFor");
-        assertThatThrownBy(() -> Portico.builder().config(PorticoConfig.defaults())
-                .get("/api/x/", String.class, r -> "x", e -> e.cacheFor(Duration.ofDays(2))).build())
+        assertThatThrownBy(() -> Portico.builder()
+                        .config(PorticoConfig.defaults())
+                        .get("/api/x/", String.class, r -> "x", e -> e.cacheFor(Duration.ofDays(2)))
+                        .build())
                 .hasMessageContaining("at most PT24H");
     }
 

@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.portico.Portico;
 import dev.portico.auth.Authenticator;
 import dev.portico.auth.Permission;
-import dev.portico.http.Principal;
 import dev.portico.config.PorticoConfig;
 import dev.portico.error.AuthenticationFailed;
 import dev.portico.error.NotAuthenticated;
+import dev.portico.http.Principal;
 import dev.portico.http.Response;
 import dev.portico.testing.TestCaller;
 import dev.portico.testing.TestRequest;
@@ -41,15 +41,21 @@ class ChallengeTest {
     }
 
     private static Portico app(List<Authenticator> authenticators) {
-        return Portico.builder().config(PorticoConfig.defaults()).shutdownHook(false)
+        return Portico.builder()
+                .config(PorticoConfig.defaults())
+                .shutdownHook(false)
                 .authenticators(authenticators.toArray(Authenticator[]::new))
                 .permissions(Permission.authenticated())
                 .get("/api/notes/", String.class, r -> "notes")
                 .get("/api/admin/", String.class, r -> "secret", e -> e.permissions(Permission.isAdmin()))
                 .get("/api/open/", String.class, r -> "open", e -> e.permissions())
-                .get("/api/mine/", String.class, r -> {
-                    throw new NotAuthenticated("Log in to see your notes.");
-                }, e -> e.permissions())
+                .get(
+                        "/api/mine/",
+                        String.class,
+                        r -> {
+                            throw new NotAuthenticated("Log in to see your notes.");
+                        },
+                        e -> e.permissions())
                 .build();
     }
 
@@ -59,8 +65,10 @@ class ChallengeTest {
             String order, List<Authenticator> authenticators, String challenge) {
         Portico app = app(authenticators);
         // refused by a permission, then thrown by the endpoint itself
-        for (String[] refusal : new String[][] {{"/api/notes/", "Authentication credentials were not provided."},
-                {"/api/mine/", "Log in to see your notes."}}) {
+        for (String[] refusal : new String[][] {
+            {"/api/notes/", "Authentication credentials were not provided."},
+            {"/api/mine/", "Log in to see your notes."}
+        }) {
             Response response = app.handle(TestRequest.get(refusal[0]));
             assertThat(response.status()).as(refusal[0]).isEqualTo(challenge == null ? 403 : 401);
             assertThat(response.headerValue("WWW-Authenticate")).isEqualTo(Optional.ofNullable(challenge));
@@ -74,7 +82,8 @@ class ChallengeTest {
     void badCredentialsOfEitherKindAre401WithTheSameChallengeOr403WithoutOne(
             String order, List<Authenticator> authenticators, String challenge) {
         Portico app = app(authenticators);
-        for (TestRequest bad : List.of(TestRequest.get("/api/open/").header("X-User", "bad"),
+        for (TestRequest bad : List.of(
+                TestRequest.get("/api/open/").header("X-User", "bad"),
                 TestRequest.get("/api/open/").header("Authorization", "Bearer bad"))) {
             Response response = app.handle(bad);
             if (response.status() == 200) {
@@ -90,18 +99,21 @@ class ChallengeTest {
     @MethodSource("orders")
     void aKnownCallerRefusedIs403WithoutAChallenge(String order, List<Authenticator> authenticators, String challenge) {
         TestRequest request = TestRequest.get("/api/admin/");
-        request = order.startsWith("session") ? request.header("X-User", "alice") : request.header("Authorization", "Bearer alice");
+        request = order.startsWith("session")
+                ? request.header("X-User", "alice")
+                : request.header("Authorization", "Bearer alice");
         Response response = app(authenticators).handle(request);
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.headerValue("WWW-Authenticate")).isEmpty();
-        assertThat(json(response).get("detail").asText()).isEqualTo("You do not have permission to perform this action.");
+        assertThat(json(response).get("detail").asText())
+                .isEqualTo("You do not have permission to perform this action.");
     }
 
     @Test
     void anAuthenticatorsOwnChallengeOnItsFailureIsKept() {
         Authenticator own = request -> {
-            throw new AuthenticationFailed("Token expired.").withHeader("WWW-Authenticate",
-                    "Bearer error=\"invalid_token\"");
+            throw new AuthenticationFailed("Token expired.")
+                    .withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
         };
         Response response = app(List.of(TestCaller.session(), own)).handle(TestRequest.get("/api/open/"));
         assertThat(response.status()).isEqualTo(401);
@@ -111,15 +123,23 @@ class ChallengeTest {
     @Test
     void withoutAuthenticatorsARefusalIs403SinceNoCredentialsCouldHelp() {
         // a permission that needs a caller, with no authenticator to find one, would refuse everyone: a build error
-        assertThatThrownBy(() -> Portico.builder().config(PorticoConfig.defaults()).shutdownHook(false)
-                .permissions(Permission.authenticated())
-                .get("/api/notes/", String.class, r -> "notes")
-                .build())
+        assertThatThrownBy(() -> Portico.builder()
+                        .config(PorticoConfig.defaults())
+                        .shutdownHook(false)
+                        .permissions(Permission.authenticated())
+                        .get("/api/notes/", String.class, r -> "notes")
+                        .build())
                 .hasMessageContaining("GET /api/notes/ has permissions that need a caller but no authenticators");
-        Portico app = Portico.builder().config(PorticoConfig.defaults()).shutdownHook(false)
-                .get("/api/mine/", String.class, r -> {
-                    throw new NotAuthenticated();
-                }, e -> e.permissions())
+        Portico app = Portico.builder()
+                .config(PorticoConfig.defaults())
+                .shutdownHook(false)
+                .get(
+                        "/api/mine/",
+                        String.class,
+                        r -> {
+                            throw new NotAuthenticated();
+                        },
+                        e -> e.permissions())
                 .build();
         Response thrown = app.handle(TestRequest.get("/api/mine/")); // a 401 with no challenge to name
         assertThat(thrown.status()).isEqualTo(403);

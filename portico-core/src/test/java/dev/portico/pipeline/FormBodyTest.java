@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portico.Portico;
 import dev.portico.auth.Authenticator;
-import dev.portico.http.Principal;
-import dev.portico.http.Request;
 import dev.portico.config.PorticoConfig;
 import dev.portico.http.MediaType;
+import dev.portico.http.Principal;
+import dev.portico.http.Request;
 import dev.portico.http.Response;
 import dev.portico.testing.Multipart;
 import dev.portico.testing.TestRequest;
@@ -23,14 +23,15 @@ import org.junit.jupiter.api.Test;
  */
 class FormBodyTest {
     /** No authorisation field: the authenticator's field is left out of the endpoint's input. */
-    record Note(String title) {
-    }
+    record Note(String title) {}
 
     /** Reads seed 002's field, and says so, so that the input leaves it out. */
     static final class FieldKey implements Authenticator {
         @Override
         public Optional<Principal> authenticate(Request request) {
-            return request.form().flatMap(f -> f.first("authorisation")).map(key -> Principal.of("key " + key, Set.of()));
+            return request.form()
+                    .flatMap(f -> f.first("authorisation"))
+                    .map(key -> Principal.of("key " + key, Set.of()));
         }
 
         @Override
@@ -39,26 +40,33 @@ class FormBodyTest {
         }
     }
 
-    record Seen(String title, String caller) {
-    }
+    record Seen(String title, String caller) {}
 
     private Portico app() {
-        return Portico.builder().config(PorticoConfig.defaults())
+        return Portico.builder()
+                .config(PorticoConfig.defaults())
                 .authenticators(new FieldKey())
-                .post("/api/notes/", Note.class, Seen.class, (request, note) -> new Seen(note.title(),
-                        request.principal().map(Principal::id).orElse("anonymous")), e -> { })
+                .post(
+                        "/api/notes/",
+                        Note.class,
+                        Seen.class,
+                        (request, note) -> new Seen(
+                                note.title(),
+                                request.principal().map(Principal::id).orElse("anonymous")),
+                        e -> {})
                 .build();
     }
 
     private Response post(Portico app, String contentType, byte[] body) {
-        return app.handle(TestRequest.of("POST", "/api/notes/").header("Content-Type", contentType)
+        return app.handle(TestRequest.of("POST", "/api/notes/")
+                .header("Content-Type", contentType)
                 .body(body));
     }
 
     @Test
     void anAuthenticatorReadsAFieldOfAnUrlencodedBodyThatTheEndpointThenBinds() {
-        Response response = post(app(), MediaType.FORM_URLENCODED,
-                "title=Hello&authorisation=k-1:s".getBytes(StandardCharsets.UTF_8));
+        Response response = post(
+                app(), MediaType.FORM_URLENCODED, "title=Hello&authorisation=k-1:s".getBytes(StandardCharsets.UTF_8));
         assertThat(response.status()).isEqualTo(200);
         assertThat(json(response).get("title").asText()).isEqualTo("Hello");
         assertThat(json(response).get("caller").asText()).isEqualTo("key k-1:s");
@@ -75,18 +83,21 @@ class FormBodyTest {
 
     @Test
     void withoutTheAuthenticatorTheFieldIsAnUnknownFieldOfTheEndpoint() {
-        Portico plain = Portico.builder().config(PorticoConfig.defaults())
-                .post("/api/notes/", Note.class, Seen.class, (request, note) -> new Seen(note.title(), "-"), e -> { })
+        Portico plain = Portico.builder()
+                .config(PorticoConfig.defaults())
+                .post("/api/notes/", Note.class, Seen.class, (request, note) -> new Seen(note.title(), "-"), e -> {})
                 .build();
-        Response response = post(plain, MediaType.FORM_URLENCODED,
-                "title=Hello&authorisation=k-1:s".getBytes(StandardCharsets.UTF_8));
+        Response response = post(
+                plain, MediaType.FORM_URLENCODED, "title=Hello&authorisation=k-1:s".getBytes(StandardCharsets.UTF_8));
         assertThat(response.status()).isEqualTo(400);
-        assertThat(json(response).get("errors").get("authorisation").get(0).asText()).isEqualTo("Unknown field.");
+        assertThat(json(response).get("errors").get("authorisation").get(0).asText())
+                .isEqualTo("Unknown field.");
     }
 
     @Test
     void aJsonBodyHasNoFormAndIsLeftWhole() {
-        Response response = post(app(), MediaType.APPLICATION_JSON, "{\"title\":\"Hello\"}".getBytes(StandardCharsets.UTF_8));
+        Response response =
+                post(app(), MediaType.APPLICATION_JSON, "{\"title\":\"Hello\"}".getBytes(StandardCharsets.UTF_8));
         assertThat(response.status()).isEqualTo(200);
         assertThat(json(response).get("caller").asText()).isEqualTo("anonymous");
     }

@@ -3,13 +3,13 @@ package dev.portico.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portico.Portico;
-import dev.portico.http.Principal;
 import dev.portico.cache.CacheKey;
 import dev.portico.cache.CachedResponse;
 import dev.portico.cache.Lookup;
 import dev.portico.cache.ResponseCache;
 import dev.portico.config.PorticoConfig;
 import dev.portico.http.Middleware;
+import dev.portico.http.Principal;
 import dev.portico.http.Response;
 import dev.portico.testing.TestRequest;
 import dev.portico.throttle.Throttle;
@@ -73,17 +73,25 @@ class PipelineOrderTest {
                     return new Throttle.Decision(true, 10, 9, 60);
                 })
                 .responseCache(recordingCache)
-                .get("/api/probe/", String.class, request -> {
-                    events.add("endpoint");
-                    return "ok";
-                }, e -> e.middleware(recording("endpoint-mw")).header("X-Probe", String.class, null)
-                        .cacheFor(Duration.ofSeconds(5)))
+                .get(
+                        "/api/probe/",
+                        String.class,
+                        request -> {
+                            events.add("endpoint");
+                            return "ok";
+                        },
+                        e -> e.middleware(recording("endpoint-mw"))
+                                .header("X-Probe", String.class, null)
+                                .cacheFor(Duration.ofSeconds(5)))
                 .endpoint(dev.portico.endpoint.Endpoint.builder(dev.portico.http.HttpMethod.PUT, "/api/probe/")
-                        .middleware(recording("endpoint-mw")).header("X-Probe", String.class, null)
-                        .invalidates("/api/probe/").handle(request -> {
+                        .middleware(recording("endpoint-mw"))
+                        .header("X-Probe", String.class, null)
+                        .invalidates("/api/probe/")
+                        .handle(request -> {
                             events.add("endpoint");
                             return null;
-                        }).build())
+                        })
+                        .build())
                 .build();
     }
 
@@ -92,18 +100,19 @@ class PipelineOrderTest {
         Portico app = app();
         Response response = app.handle(probe("GET", "/api/probe/"));
         assertThat(response.status()).isEqualTo(200);
-        assertThat(events).containsExactly(
-                "global:before",
-                "endpoint-mw:before",
-                "authenticate",
-                "permit",
-                "throttle",
-                "validate",
-                "cache-read",
-                "endpoint",
-                "cache-write",
-                "endpoint-mw:after",
-                "global:after");
+        assertThat(events)
+                .containsExactly(
+                        "global:before",
+                        "endpoint-mw:before",
+                        "authenticate",
+                        "permit",
+                        "throttle",
+                        "validate",
+                        "cache-read",
+                        "endpoint",
+                        "cache-write",
+                        "endpoint-mw:after",
+                        "global:after");
     }
 
     @Test
@@ -119,16 +128,17 @@ class PipelineOrderTest {
         Portico app = app();
         Response response = app.handle(probe("PUT", "/api/probe/"));
         assertThat(response.status()).isEqualTo(204);
-        assertThat(events).containsExactly(
-                "global:before",
-                "endpoint-mw:before",
-                "authenticate",
-                "permit",
-                "throttle",
-                "validate",
-                "endpoint",
-                "invalidate /api/probe/",
-                "endpoint-mw:after",
-                "global:after");
+        assertThat(events)
+                .containsExactly(
+                        "global:before",
+                        "endpoint-mw:before",
+                        "authenticate",
+                        "permit",
+                        "throttle",
+                        "validate",
+                        "endpoint",
+                        "invalidate /api/probe/",
+                        "endpoint-mw:after",
+                        "global:after");
     }
 }

@@ -18,8 +18,7 @@ import org.slf4j.MDC;
 class RequestLoggingTest {
     private static final org.slf4j.Logger APP_LOG = LoggerFactory.getLogger("test.app");
 
-    record Greeting(String message) {
-    }
+    record Greeting(String message) {}
 
     private static Portico app() {
         return Portico.builder()
@@ -51,10 +50,14 @@ class RequestLoggingTest {
         ListAppender<ILoggingEvent> access = capture("portico.access");
         try {
             app().handle(TestRequest.get("/api/hello/ada/").header("X-Request-Id", "req-42"));
-            assertThat(app.list).singleElement().satisfies(e ->
-                    assertThat(e.getMDCPropertyMap()).containsEntry(Application.MDC_REQUEST_ID, "req-42"));
-            assertThat(access.list).singleElement().satisfies(e ->
-                    assertThat(e.getMDCPropertyMap()).containsEntry(Application.MDC_REQUEST_ID, "req-42"));
+            assertThat(app.list)
+                    .singleElement()
+                    .satisfies(
+                            e -> assertThat(e.getMDCPropertyMap()).containsEntry(Application.MDC_REQUEST_ID, "req-42"));
+            assertThat(access.list)
+                    .singleElement()
+                    .satisfies(
+                            e -> assertThat(e.getMDCPropertyMap()).containsEntry(Application.MDC_REQUEST_ID, "req-42"));
             assertThat(MDC.get(Application.MDC_REQUEST_ID)).isNull();
         } finally {
             release("test.app", app);
@@ -66,12 +69,16 @@ class RequestLoggingTest {
     void theAccessLineCarriesMethodPathStatusAndDurationAsFieldsWithoutTheQuery() {
         ListAppender<ILoggingEvent> access = capture("portico.access");
         try {
-            app().handle(TestRequest.get("/api/hello/ada/?authorisation=k-1:topsecret").header("X-Request-Id", "r7"));
+            app().handle(TestRequest.get("/api/hello/ada/?authorisation=k-1:topsecret")
+                    .header("X-Request-Id", "r7"));
             ILoggingEvent line = access.list.getFirst();
             Map<String, String> fields = line.getKeyValuePairs().stream()
                     .collect(Collectors.toMap(kv -> kv.key, kv -> String.valueOf(kv.value)));
-            assertThat(fields).containsEntry("method", "GET").containsEntry("path", "/api/hello/ada/")
-                    .containsEntry("status", "200").containsKey("duration_ms");
+            assertThat(fields)
+                    .containsEntry("method", "GET")
+                    .containsEntry("path", "/api/hello/ada/")
+                    .containsEntry("status", "200")
+                    .containsKey("duration_ms");
             assertThat(fields.get("duration_ms")).matches("\\d+\\.\\d\\d");
             assertThat(line.getFormattedMessage()).doesNotContain("topsecret").endsWith("id=r7");
         } finally {

@@ -11,8 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RequestObserverTest {
-    record Greeting(String message) {
-    }
+    record Greeting(String message) {}
 
     /** Records "METHOD template status" per request, and the endpoints it was asked about. */
     static final class Recording implements RequestObserver {
@@ -22,7 +21,8 @@ class RequestObserverTest {
         @Override
         public Recorder endpoint(Endpoint endpoint) {
             asked.add(endpoint.method() + " " + endpoint.path());
-            return (status, nanos) -> seen.add(endpoint.method() + " " + endpoint.path() + " " + status + (nanos > 0 ? "" : " no time"));
+            return (status, nanos) ->
+                    seen.add(endpoint.method() + " " + endpoint.path() + " " + status + (nanos > 0 ? "" : " no time"));
         }
 
         @Override
@@ -33,7 +33,10 @@ class RequestObserverTest {
 
     private static Portico app(Recording observer) {
         return Portico.builder()
-                .get("/api/hello/{name}/", Greeting.class, request -> new Greeting("Hello, " + request.pathParam("name")))
+                .get(
+                        "/api/hello/{name}/",
+                        Greeting.class,
+                        request -> new Greeting("Hello, " + request.pathParam("name")))
                 .get("/api/missing/{id}/", Greeting.class, request -> {
                     throw new NotFound();
                 })
@@ -49,14 +52,19 @@ class RequestObserverTest {
     void eachEndpointIsAskedOnceAtBuildAndRecordsByTemplateWithTheFinalStatus() {
         Recording observer = new Recording();
         Portico app = app(observer);
-        assertThat(observer.asked).containsExactly("GET /api/hello/{name}/", "GET /api/missing/{id}/", "GET /api/broken/");
+        assertThat(observer.asked)
+                .containsExactly("GET /api/hello/{name}/", "GET /api/missing/{id}/", "GET /api/broken/");
         app.handle(TestRequest.get("/api/hello/ada/"));
         app.handle(TestRequest.get("/api/hello/grace/"));
         app.handle(TestRequest.get("/api/missing/7/"));
         app.handle(TestRequest.get("/api/broken/"));
         assertThat(observer.asked).hasSize(3); // nothing asked per request
-        assertThat(observer.seen).containsExactly("GET /api/hello/{name}/ 200", "GET /api/hello/{name}/ 200",
-                "GET /api/missing/{id}/ 404", "GET /api/broken/ 500");
+        assertThat(observer.seen)
+                .containsExactly(
+                        "GET /api/hello/{name}/ 200",
+                        "GET /api/hello/{name}/ 200",
+                        "GET /api/missing/{id}/ 404",
+                        "GET /api/broken/ 500");
     }
 
     @Test

@@ -30,7 +30,8 @@ class ParamTypeTest {
         UUID id = UUID.randomUUID();
         assertThat(ParamType.UUID.convert(id.toString())).isEqualTo(id);
         assertThat(ParamType.UUID.convert(id.toString().replace("-", ""))).isNull();
-        assertThat(ParamType.UUID.convert("zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz")).isNull();
+        assertThat(ParamType.UUID.convert("zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz"))
+                .isNull();
     }
 
     @Test

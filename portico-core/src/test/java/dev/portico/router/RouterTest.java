@@ -14,7 +14,8 @@ class RouterTest {
     }
 
     private static Router.Builder<String> add(Router.Builder<String> b, HttpMethod m, String template) {
-        return b.add(PathTemplate.parse(template).withTypes(java.util.Map.of()), m, m + " " + template, m + " " + template);
+        return b.add(
+                PathTemplate.parse(template).withTypes(java.util.Map.of()), m, m + " " + template, m + " " + template);
     }
 
     @Test
@@ -25,13 +26,16 @@ class RouterTest {
         add(b, HttpMethod.GET, "/api/keys/{key:uuid}/");
         Router<String> router = b.build();
 
-        assertThat(router.find("/api/posts/")).isInstanceOfSatisfying(RouteMatch.Found.class,
-                f -> assertThat(f.values()).isEmpty());
-        assertThat(router.find("/api/posts/42/")).isInstanceOfSatisfying(RouteMatch.Found.class,
-                f -> assertThat(f.values()).containsExactly(42L));
+        assertThat(router.find("/api/posts/"))
+                .isInstanceOfSatisfying(
+                        RouteMatch.Found.class, f -> assertThat(f.values()).isEmpty());
+        assertThat(router.find("/api/posts/42/"))
+                .isInstanceOfSatisfying(
+                        RouteMatch.Found.class, f -> assertThat(f.values()).containsExactly(42L));
         UUID key = UUID.randomUUID();
-        assertThat(router.find("/api/keys/" + key + "/")).isInstanceOfSatisfying(RouteMatch.Found.class,
-                f -> assertThat(f.values()).containsExactly(key));
+        assertThat(router.find("/api/keys/" + key + "/"))
+                .isInstanceOfSatisfying(
+                        RouteMatch.Found.class, f -> assertThat(f.values()).containsExactly(key));
         assertThat(router.find("/api/posts/abc/")).isInstanceOf(RouteMatch.Missing.class);
         assertThat(router.find("/nothing/")).isInstanceOf(RouteMatch.Missing.class);
     }
@@ -44,7 +48,8 @@ class RouterTest {
         Router<String> router = b.build();
 
         // the table of static paths answers without walking the tree: the same match each time, nothing allocated
-        assertThat(router.find("/plaintext")).isInstanceOf(RouteMatch.Found.class)
+        assertThat(router.find("/plaintext"))
+                .isInstanceOf(RouteMatch.Found.class)
                 .isSameAs(router.find("/plaintext"));
         assertThat(router.find("/")).isInstanceOf(RouteMatch.Found.class).isSameAs(router.find("/"));
         // a prefix of the path is another path
@@ -59,7 +64,8 @@ class RouterTest {
         add(b, HttpMethod.GET, "/posts/latest/");
         Router<String> router = b.build();
         RouteMatch<String> latest = router.find("/posts/latest/");
-        assertThat(((RouteMatch.Found<String>) latest).route().template().template()).isEqualTo("/posts/latest/");
+        assertThat(((RouteMatch.Found<String>) latest).route().template().template())
+                .isEqualTo("/posts/latest/");
         RouteMatch<String> other = router.find("/posts/hello/");
         assertThat(((RouteMatch.Found<String>) other).values()).containsExactly("hello");
     }
@@ -79,9 +85,11 @@ class RouterTest {
         add(b, HttpMethod.GET, "/items/{id:int}/");
         add(b, HttpMethod.GET, "/items/{key:uuid}/");
         Router<String> router = b.build();
-        assertThat(((RouteMatch.Found<String>) router.find("/items/7/")).values()).containsExactly(7);
+        assertThat(((RouteMatch.Found<String>) router.find("/items/7/")).values())
+                .containsExactly(7);
         UUID key = UUID.randomUUID();
-        assertThat(((RouteMatch.Found<String>) router.find("/items/" + key + "/")).values()).containsExactly(key);
+        assertThat(((RouteMatch.Found<String>) router.find("/items/" + key + "/")).values())
+                .containsExactly(key);
     }
 
     @Test
@@ -89,7 +97,8 @@ class RouterTest {
         Router.Builder<String> b = builder(TrailingSlash.STRICT);
         add(b, HttpMethod.GET, "/files/{name}/");
         Router<String> router = b.build();
-        assertThat(((RouteMatch.Found<String>) router.find("/files/a%2Fb%20c/")).values()).containsExactly("a/b c");
+        assertThat(((RouteMatch.Found<String>) router.find("/files/a%2Fb%20c/")).values())
+                .containsExactly("a/b c");
         assertThat(router.find("/files/%zz/")).isInstanceOf(RouteMatch.Missing.class);
         assertThat(router.find("/files//")).isInstanceOf(RouteMatch.Missing.class);
     }

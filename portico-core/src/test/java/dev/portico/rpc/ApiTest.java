@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portico.Portico;
 import dev.portico.annotation.Nullable;
-import dev.portico.http.Principal;
-import dev.portico.config.Settings;
 import dev.portico.config.PorticoConfig;
+import dev.portico.config.Settings;
 import dev.portico.form.IdResolver;
 import dev.portico.http.FileUpload;
+import dev.portico.http.Principal;
 import dev.portico.http.Response;
 import dev.portico.input.Omittable;
 import dev.portico.testing.Bodies;
@@ -29,27 +29,26 @@ import org.junit.jupiter.api.Test;
 /** API methods in-process: routing, every argument rule of seed 002 through the one decoder, the caller, the index. */
 class ApiTest {
 
-    enum Color { RED, GREEN, BLUE }
-
-    record UserFilter(Optional<String> name_gt, Optional<String> name_lt) {
+    enum Color {
+        RED,
+        GREEN,
+        BLUE
     }
 
-    record Person(String name, int age) {
-    }
+    record UserFilter(Optional<String> name_gt, Optional<String> name_lt) {}
 
-    record Empty() {
-    }
+    record Person(String name, int age) {}
 
-    record Member(String id, String name) {
-    }
+    record Empty() {}
 
-    record Described(String caller, String user) {
-    }
+    record Member(String id, String name) {}
 
-    static final Map<String, Member> MEMBERS = Map.of("u-1", new Member("u-1", "joebloggs"),
-            "u-2", new Member("u-2", "johndoe"));
-    static final IdResolver<Member> RESOLVER = IdResolver.of(Member.class, id -> Optional.ofNullable(MEMBERS.get(id)),
-            Member::id);
+    record Described(String caller, String user) {}
+
+    static final Map<String, Member> MEMBERS =
+            Map.of("u-1", new Member("u-1", "joebloggs"), "u-2", new Member("u-2", "johndoe"));
+    static final IdResolver<Member> RESOLVER =
+            IdResolver.of(Member.class, id -> Optional.ofNullable(MEMBERS.get(id)), Member::id);
 
     @ApiModule("home")
     public static final class Home {
@@ -91,12 +90,22 @@ class ApiTest {
     @ApiModule("types")
     public static final class Types {
         @ApiMethod
-        public Map<String, Object> echo(@Nullable Boolean flag, @Nullable Integer count, @Nullable Double ratio,
-                                        @Nullable String name, @Nullable byte[] data, @Nullable Color color,
-                                        @Nullable Instant when, @Nullable Member owner, @Nullable List<String> tags,
-                                        @Nullable List<Person> people, @Nullable Map<String, Integer> scores,
-                                        @Nullable UserFilter filter, @Nullable Empty empty, Optional<String> note,
-                                        Omittable<String> cleared) {
+        public Map<String, Object> echo(
+                @Nullable Boolean flag,
+                @Nullable Integer count,
+                @Nullable Double ratio,
+                @Nullable String name,
+                @Nullable byte[] data,
+                @Nullable Color color,
+                @Nullable Instant when,
+                @Nullable Member owner,
+                @Nullable List<String> tags,
+                @Nullable List<Person> people,
+                @Nullable Map<String, Integer> scores,
+                @Nullable UserFilter filter,
+                @Nullable Empty empty,
+                Optional<String> note,
+                Omittable<String> cleared) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("flag", flag);
             out.put("count", count);
@@ -123,15 +132,22 @@ class ApiTest {
     }
 
     private static Api api() {
-        return Api.builder().resolver(RESOLVER).authenticators(TestCaller.session())
-                .module(new Home()).module(new Types()).build();
+        return Api.builder()
+                .resolver(RESOLVER)
+                .authenticators(TestCaller.session())
+                .module(new Home())
+                .module(new Types())
+                .build();
     }
 
     private static Portico app(boolean small) {
         Portico.Builder builder = Portico.builder().shutdownHook(false);
         if (small) {
-            builder.config(PorticoConfig.builder().set(Settings.LIMITS_FORM_FIELDS, 3)
-                    .set(Settings.LIMITS_FORM_DEPTH, 2).set(Settings.LIMITS_FORM_LIST_INDEX, 5).build());
+            builder.config(PorticoConfig.builder()
+                    .set(Settings.LIMITS_FORM_FIELDS, 3)
+                    .set(Settings.LIMITS_FORM_DEPTH, 2)
+                    .set(Settings.LIMITS_FORM_LIST_INDEX, 5)
+                    .build());
         }
         return builder.endpoints(api().endpoints()).build();
     }
@@ -139,7 +155,8 @@ class ApiTest {
     private static final Portico APP = app(false);
 
     private static Response post(String path, String form) {
-        return APP.handle(TestRequest.of("POST", path).header("Content-Type", "application/x-www-form-urlencoded")
+        return APP.handle(TestRequest.of("POST", path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .body(form.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -159,8 +176,11 @@ class ApiTest {
         Response response = APP.handle(TestRequest.of("POST", "/api/home/describe_site"));
         assertThat(response.status()).isEqualTo(200);
         assertThat(Bodies.text(response)).isEqualTo("\"site\"");
-        assertThat(APP.handle(TestRequest.of("POST", "/api/home/describe_site/")).status()).isEqualTo(308);
-        assertThat(APP.handle(TestRequest.get("/api/home/describe_site")).status()).isEqualTo(405);
+        assertThat(APP.handle(TestRequest.of("POST", "/api/home/describe_site/"))
+                        .status())
+                .isEqualTo(308);
+        assertThat(APP.handle(TestRequest.get("/api/home/describe_site")).status())
+                .isEqualTo(405);
         assertThat(post("/api/home/who", "").status()).isEqualTo(200);
     }
 
@@ -185,8 +205,10 @@ class ApiTest {
     void theCallerIsTheFirstParameter() {
         Response anonymous = post("/api/home/describe_user", "user=u-1");
         assertThat(anonymous.status()).isEqualTo(403); // X-User has no challenge: 403, as DRF
-        Response known = APP.handle(TestRequest.of("POST", "/api/home/describe_user").header("X-User", "ada")
-                .header("Content-Type", "application/x-www-form-urlencoded").body("user=u-1".getBytes()));
+        Response known = APP.handle(TestRequest.of("POST", "/api/home/describe_user")
+                .header("X-User", "ada")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .body("user=u-1".getBytes()));
         assertThat(Bodies.json(known).get("caller").asText()).isEqualTo("ada");
         assertThat(Bodies.json(known).get("user").asText()).isEqualTo("joebloggs");
         assertThat(Bodies.text(post("/api/home/who", ""))).isEqualTo("\"anonymous\"");
@@ -209,8 +231,9 @@ class ApiTest {
     @Test
     void absentOptionalArgumentsAreNull() {
         JsonNode out = echo("");
-        for (String name : List.of("flag", "count", "ratio", "name", "data", "color", "when", "owner", "tags",
-                "people", "scores", "filter", "empty", "note")) {
+        for (String name : List.of(
+                "flag", "count", "ratio", "name", "data", "color", "when", "owner", "tags", "people", "scores",
+                "filter", "empty", "note")) {
             assertThat(out.get(name).isNull()).as(name).isTrue();
         }
         assertThat(out.get("cleared").asText()).isEqualTo("absent");
@@ -225,7 +248,10 @@ class ApiTest {
         for (String no : List.of("0", "False", "false", "No", "no", "Off", "off")) {
             assertThat(echo("flag=" + no).get("flag").asBoolean()).as(no).isFalse();
         }
-        assertThat(errors(post("/api/types/echo", "flag=maybe")).get("flag").get(0).asText())
+        assertThat(errors(post("/api/types/echo", "flag=maybe"))
+                        .get("flag")
+                        .get(0)
+                        .asText())
                 .isEqualTo("Must be a valid boolean.");
     }
 
@@ -234,15 +260,24 @@ class ApiTest {
         // <input type="hidden" name="active" value="off"> <input type="checkbox" name="active">
         assertThat(echo("flag=off&flag=on").get("flag").asBoolean()).isTrue();
         assertThat(echo("flag=off").get("flag").asBoolean()).isFalse();
-        assertThat(errors(post("/api/types/echo", "flag=off&flag=on&flag=off")).get("flag").get(0).asText())
+        assertThat(errors(post("/api/types/echo", "flag=off&flag=on&flag=off"))
+                        .get("flag")
+                        .get(0)
+                        .asText())
                 .isEqualTo("This field was sent more than once.");
     }
 
     @Test
     void anyOtherSingleValueSentTwiceIs400() {
-        assertThat(errors(post("/api/types/echo", "count=1&count=2")).get("count").get(0).asText())
+        assertThat(errors(post("/api/types/echo", "count=1&count=2"))
+                        .get("count")
+                        .get(0)
+                        .asText())
                 .isEqualTo("This field was sent more than once.");
-        assertThat(errors(post("/api/types/echo", "owner=u-1&owner=u-2")).get("owner").get(0).asText())
+        assertThat(errors(post("/api/types/echo", "owner=u-1&owner=u-2"))
+                        .get("owner")
+                        .get(0)
+                        .asText())
                 .isEqualTo("This field was sent more than once.");
     }
 
@@ -250,30 +285,37 @@ class ApiTest {
     void recordsByDottedNamesAndTheBlankMarker() {
         assertThat(Bodies.text(post("/api/home/list_users", "filter.name_gt=a&filter.name_lt=p")))
                 .isEqualTo("[\"a\",\"p\"]");
-        assertThat(Bodies.text(post("/api/home/list_users", "filter.=")))
-                .isEqualTo("[\"-\",\"-\"]");
+        assertThat(Bodies.text(post("/api/home/list_users", "filter.="))).isEqualTo("[\"-\",\"-\"]");
         assertThat(Bodies.text(post("/api/home/list_users", "filter.=&filter.name_gt=a&filter.name_lt=p")))
                 .isEqualTo("[\"a\",\"p\"]");
         assertThat(errors(post("/api/home/list_users", "")).get("filter").get(0).asText())
                 .isEqualTo("This field is required.");
         assertThat(echo("empty.=").get("empty").isObject()).isTrue();
-        assertThat(errors(post("/api/types/echo", "empty.=&empty.=")).has("empty.")).isTrue();
+        assertThat(errors(post("/api/types/echo", "empty.=&empty.=")).has("empty."))
+                .isTrue();
     }
 
     @Test
     void listsByIndexByRepeatingAndTheEmptyMarker() {
         assertThat(echo("tags.0=joebloggs&tags.1=johndoe").get("tags").toString())
                 .isEqualTo("[\"joebloggs\",\"johndoe\"]");
-        assertThat(echo("tags=joebloggs&tags=johndoe").get("tags").toString())
-                .isEqualTo("[\"joebloggs\",\"johndoe\"]");
+        assertThat(echo("tags=joebloggs&tags=johndoe").get("tags").toString()).isEqualTo("[\"joebloggs\",\"johndoe\"]");
         assertThat(echo("tags.=&tags=joebloggs&tags=johndoe").get("tags").toString())
                 .isEqualTo("[\"joebloggs\",\"johndoe\"]");
         assertThat(echo("tags.=").get("tags").toString()).isEqualTo("[]");
-        assertThat(echo("people.0.name=ada&people.0.age=36&people.1.name=bob&people.1.age=7").get("people")
-                .toString()).isEqualTo("[{\"name\":\"ada\",\"age\":36},{\"name\":\"bob\",\"age\":7}]");
-        assertThat(errors(post("/api/types/echo", "tags.0=a&tags.2=c")).get("tags.1").get(0).asText())
+        assertThat(echo("people.0.name=ada&people.0.age=36&people.1.name=bob&people.1.age=7")
+                        .get("people")
+                        .toString())
+                .isEqualTo("[{\"name\":\"ada\",\"age\":36},{\"name\":\"bob\",\"age\":7}]");
+        assertThat(errors(post("/api/types/echo", "tags.0=a&tags.2=c"))
+                        .get("tags.1")
+                        .get(0)
+                        .asText())
                 .isEqualTo("This field is required.");
-        assertThat(errors(post("/api/types/echo", "people.0.name=ada")).get("people.0.age").get(0).asText())
+        assertThat(errors(post("/api/types/echo", "people.0.name=ada"))
+                        .get("people.0.age")
+                        .get(0)
+                        .asText())
                 .isEqualTo("This field is required.");
     }
 
@@ -281,7 +323,10 @@ class ApiTest {
     void mapsByKey() {
         assertThat(echo("scores.alice=3&scores.bob=5").get("scores").toString()).isEqualTo("{\"alice\":3,\"bob\":5}");
         assertThat(echo("scores.=").get("scores").toString()).isEqualTo("{}");
-        assertThat(errors(post("/api/types/echo", "scores.alice=x")).get("scores.alice").get(0).asText())
+        assertThat(errors(post("/api/types/echo", "scores.alice=x"))
+                        .get("scores.alice")
+                        .get(0)
+                        .asText())
                 .isEqualTo("A valid integer is required.");
     }
 
@@ -302,7 +347,10 @@ class ApiTest {
 
     @Test
     void aModelIdThatDoesNotExistIs400NamingIt() {
-        assertThat(errors(post("/api/types/echo", "owner=u-404")).get("owner").get(0).asText())
+        assertThat(errors(post("/api/types/echo", "owner=u-404"))
+                        .get("owner")
+                        .get(0)
+                        .asText())
                 .isEqualTo("Invalid id \"u-404\" - object does not exist.");
         // a blank field is an optional one not given, as DRF reads an HTML form (Field.get_value)
         assertThat(post("/api/types/echo", "owner=").status()).isEqualTo(200);
@@ -313,7 +361,8 @@ class ApiTest {
         Response response = APP.handle(TestRequest.of("POST", "/api/home/find_user?firstname=joe&lastname=bloggs"));
         assertThat(Bodies.text(response)).isEqualTo("\"joe bloggs\"");
         Response mixed = APP.handle(TestRequest.of("POST", "/api/home/find_user?firstname=joe")
-                .header("Content-Type", "application/x-www-form-urlencoded").body("lastname=bloggs".getBytes()));
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .body("lastname=bloggs".getBytes()));
         assertThat(Bodies.text(mixed)).isEqualTo("\"joe bloggs\"");
         Response twice = APP.handle(TestRequest.of("POST", "/api/home/find_user?firstname=joe")
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -323,10 +372,11 @@ class ApiTest {
 
     @Test
     void argumentsFromAJsonObjectByTheSameRules() {
-        Response response = APP.handle(TestRequest.of("POST", "/api/types/echo").json("{\"flag\": true, \"count\": 3,"
-                + " \"ratio\": 0.25, \"when\": 1700000000.5, \"owner\": \"u-1\", \"tags\": [\"a\", \"b\"],"
-                + " \"people\": [{\"name\": \"ada\", \"age\": 36}], \"scores\": {\"alice\": 3}, \"filter\": {},"
-                + " \"empty\": {}, \"note\": null, \"data\": \"aGk=\"}"));
+        Response response = APP.handle(TestRequest.of("POST", "/api/types/echo")
+                .json("{\"flag\": true, \"count\": 3,"
+                        + " \"ratio\": 0.25, \"when\": 1700000000.5, \"owner\": \"u-1\", \"tags\": [\"a\", \"b\"],"
+                        + " \"people\": [{\"name\": \"ada\", \"age\": 36}], \"scores\": {\"alice\": 3}, \"filter\": {},"
+                        + " \"empty\": {}, \"note\": null, \"data\": \"aGk=\"}"));
         assertThat(response.status()).as(Bodies.text(response)).isEqualTo(200);
         JsonNode out = Bodies.json(response);
         assertThat(out.get("flag").asBoolean()).isTrue();
@@ -338,29 +388,40 @@ class ApiTest {
         assertThat(out.get("filter").toString()).isEqualTo("{\"name_gt\":null,\"name_lt\":null}");
         assertThat(out.get("note").isNull()).isTrue();
         assertThat(out.get("data").asText()).isEqualTo("hi");
-        JsonNode errors = errors(APP.handle(TestRequest.of("POST", "/api/types/echo")
-                .json("{\"people\": [{\"age\": \"x\"}], \"colour\": 1}")));
+        JsonNode errors = errors(APP.handle(
+                TestRequest.of("POST", "/api/types/echo").json("{\"people\": [{\"age\": \"x\"}], \"colour\": 1}")));
         assertThat(errors.get("people.0.age").get(0).asText()).isEqualTo("A valid integer is required.");
         assertThat(errors.get("colour").get(0).asText()).isEqualTo("Unknown field.");
-        assertThat(errors(APP.handle(TestRequest.of("POST", "/api/types/echo").json("[1]"))).get("non_field_errors")
-                .get(0).asText()).isEqualTo("Expected a JSON object of arguments, not array.");
+        assertThat(errors(APP.handle(TestRequest.of("POST", "/api/types/echo").json("[1]")))
+                        .get("non_field_errors")
+                        .get(0)
+                        .asText())
+                .isEqualTo("Expected a JSON object of arguments, not array.");
     }
 
     @Test
     void uploadedFilesFromMultipart() {
-        byte[] body = Multipart.create().file("file", "notes.txt", "text/plain", "hello".getBytes())
-                .field("note", "hi").build();
+        byte[] body = Multipart.create()
+                .file("file", "notes.txt", "text/plain", "hello".getBytes())
+                .field("note", "hi")
+                .build();
         Response response = APP.handle(TestRequest.of("POST", "/api/home/upload")
-                .header("Content-Type", Multipart.contentType()).body(body));
+                .header("Content-Type", Multipart.contentType())
+                .body(body));
         assertThat(Bodies.text(response)).isEqualTo("{\"name\":\"notes.txt\",\"content\":\"hello\",\"note\":\"hi\"}");
-        assertThat(errors(post("/api/home/upload", "file=notes.txt")).get("file").get(0).asText())
+        assertThat(errors(post("/api/home/upload", "file=notes.txt"))
+                        .get("file")
+                        .get(0)
+                        .asText())
                 .isEqualTo("The submitted data was not a file. Check the encoding type on the form.");
-        assertThat(errors(post("/api/home/upload", "")).get("file").get(0).asText()).isEqualTo("No file was submitted.");
+        assertThat(errors(post("/api/home/upload", "")).get("file").get(0).asText())
+                .isEqualTo("No file was submitted.");
     }
 
     @Test
     void anotherMediaTypeIs415() {
-        Response response = APP.handle(TestRequest.of("POST", "/api/home/find_user").header("Content-Type", "text/plain")
+        Response response = APP.handle(TestRequest.of("POST", "/api/home/find_user")
+                .header("Content-Type", "text/plain")
                 .body("firstname=joe".getBytes()));
         assertThat(response.status()).isEqualTo(415);
     }
@@ -369,16 +430,19 @@ class ApiTest {
     void theFormLimitsApplyBeforeAnythingIsBuilt() {
         Portico small = app(true);
         Response many = small.handle(TestRequest.of("POST", "/api/types/echo")
-                .header("Content-Type", "application/x-www-form-urlencoded").body("tags=a&tags=b&tags=c&tags=d".getBytes()));
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .body("tags=a&tags=b&tags=c&tags=d".getBytes()));
         assertThat(Bodies.json(many).get("code").asText()).isEqualTo("too_many_fields");
         Response deep = small.handle(TestRequest.of("POST", "/api/types/echo")
-                .header("Content-Type", "application/x-www-form-urlencoded").body("a.b.c=1".getBytes()));
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .body("a.b.c=1".getBytes()));
         assertThat(Bodies.json(deep).get("code").asText()).isEqualTo("field_name_too_deep");
         Response index = small.handle(TestRequest.of("POST", "/api/types/echo").json("{\"tags\": [1,2,3,4,5,6,7]}"));
         assertThat(Bodies.json(index).get("code").asText()).isEqualTo("too_many_fields");
         Response jsonIndex = small.handle(TestRequest.of("POST", "/api/types/echo?tags.9=a"));
         assertThat(Bodies.json(jsonIndex).get("code").asText()).isEqualTo("list_index_too_large");
-        Response jsonDeep = small.handle(TestRequest.of("POST", "/api/types/echo").json("{\"a\": {\"b\": {\"c\": 1}}}"));
+        Response jsonDeep =
+                small.handle(TestRequest.of("POST", "/api/types/echo").json("{\"a\": {\"b\": {\"c\": 1}}}"));
         assertThat(Bodies.json(jsonDeep).get("code").asText()).isEqualTo("field_name_too_deep");
     }
 
@@ -398,12 +462,15 @@ class ApiTest {
         assertThat(describeUser.get("arguments").toString())
                 .isEqualTo("[{\"name\":\"user\",\"required\":true,\"type\":{\"kind\":\"model\",\"name\":\"Member\"}}]");
         assertThat(describeUser.get("result").toString()).isEqualTo("{\"kind\":\"record\",\"name\":\"Described\"}");
-        assertThat(index.get("records").get("Person").toString()).isEqualTo("[{\"name\":\"name\",\"required\":true,"
-                + "\"type\":{\"kind\":\"str\"}},{\"name\":\"age\",\"required\":true,\"type\":{\"kind\":\"int\"}}]");
+        assertThat(index.get("records").get("Person").toString())
+                .isEqualTo(
+                        "[{\"name\":\"name\",\"required\":true,"
+                            + "\"type\":{\"kind\":\"str\"}},{\"name\":\"age\",\"required\":true,\"type\":{\"kind\":\"int\"}}]");
         assertThat(index.get("enums").get("Color").toString()).isEqualTo("[\"RED\",\"GREEN\",\"BLUE\"]");
         JsonNode echo = index.get("modules").get(1).get("methods").get(0);
-        assertThat(echo.get("arguments").get(8).toString()).isEqualTo("{\"name\":\"tags\",\"required\":false,"
-                + "\"type\":{\"kind\":\"list\",\"items\":{\"kind\":\"str\"}}}");
+        assertThat(echo.get("arguments").get(8).toString())
+                .isEqualTo("{\"name\":\"tags\",\"required\":false,"
+                        + "\"type\":{\"kind\":\"list\",\"items\":{\"kind\":\"str\"}}}");
         assertThat(echo.get("arguments").get(10).get("type").toString())
                 .isEqualTo("{\"kind\":\"map\",\"key\":{\"kind\":\"str\"},\"value\":{\"kind\":\"int\"}}");
     }
@@ -422,8 +489,7 @@ class ApiTest {
     }
 
     /** A model that is no record, so only an IdResolver could read it. */
-    public static final class Account {
-    }
+    public static final class Account {}
 
     @ApiModule("models")
     public static final class NeedsResolver {
@@ -456,8 +522,14 @@ class ApiTest {
                 .hasMessageContaining("is not annotated @ApiModule");
         assertThatThrownBy(() -> Api.builder().module(new BadName()).build())
                 .hasMessageContaining("use lower case letters");
-        assertThatThrownBy(() -> Portico.builder().endpoints(Api.builder().module(new NeedsResolver()).build().endpoints()).build())
-                .hasMessageContaining("Account").hasMessageContaining("IdResolver");
+        assertThatThrownBy(() -> Portico.builder()
+                        .endpoints(Api.builder()
+                                .module(new NeedsResolver())
+                                .build()
+                                .endpoints())
+                        .build())
+                .hasMessageContaining("Account")
+                .hasMessageContaining("IdResolver");
         assertThatThrownBy(() -> Api.builder().build()).hasMessageContaining("no modules");
     }
 
@@ -475,8 +547,7 @@ class ApiTest {
         }
     }
 
-    interface Other {
-    }
+    interface Other {}
 
     @ApiModule("second")
     public interface SecondApi {
@@ -493,7 +564,10 @@ class ApiTest {
 
     @Test
     void aModuleMayBeDeclaredByTheInterfaceItsClassImplements() {
-        Portico app = Portico.builder().shutdownHook(false).endpoints(Api.builder().module(new Greeter()).build().endpoints()).build();
+        Portico app = Portico.builder()
+                .shutdownHook(false)
+                .endpoints(Api.builder().module(new Greeter()).build().endpoints())
+                .build();
         Response response = app.handle(TestRequest.of("POST", "/api/greeter/greet")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .body("name=ada".getBytes(StandardCharsets.UTF_8)));

@@ -23,11 +23,9 @@ import org.junit.jupiter.api.Test;
 /** Bean Validation on API methods' arguments: as controller parameters and body records, in the one 400. */
 class ApiValidationTest {
 
-    record Filter(Optional<@Size(max = 3) String> name_gt, Optional<String> name_lt) {
-    }
+    record Filter(Optional<@Size(max = 3) String> name_gt, Optional<String> name_lt) {}
 
-    record Person(@NotBlank String name, @Min(0) int age) {
-    }
+    record Person(@NotBlank String name, @Min(0) int age) {}
 
     record Range(int low, int high) implements Validatable {
         @Override
@@ -41,7 +39,8 @@ class ApiValidationTest {
     @ApiModule("people")
     public static final class People {
         @ApiMethod
-        public String rename(Optional<TestCaller> caller, @NotBlank @Size(max = 5) String name, Optional<@Email String> email) {
+        public String rename(
+                Optional<TestCaller> caller, @NotBlank @Size(max = 5) String name, Optional<@Email String> email) {
             return name;
         }
 
@@ -74,11 +73,18 @@ class ApiValidationTest {
         }
     }
 
-    private static final Portico APP = Portico.builder().shutdownHook(false).endpoints(Api.builder().authenticators(TestCaller.session()).module(new People()).build()
-            .endpoints()).build();
+    private static final Portico APP = Portico.builder()
+            .shutdownHook(false)
+            .endpoints(Api.builder()
+                    .authenticators(TestCaller.session())
+                    .module(new People())
+                    .build()
+                    .endpoints())
+            .build();
 
     private static dev.portico.http.Response post(String path, String form) {
-        return APP.handle(TestRequest.of("POST", path).header("Content-Type", "application/x-www-form-urlencoded")
+        return APP.handle(TestRequest.of("POST", path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .body(form.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -94,28 +100,41 @@ class ApiValidationTest {
         JsonNode errors = errors("/api/people/rename", "name=&email=nope");
         assertThat(errors.get("name").get(0).asText()).isEqualTo("This field may not be blank.");
         assertThat(errors.get("email").get(0).asText()).isEqualTo("Enter a valid email address.");
-        assertThat(errors("/api/people/rename", "name=abcdef").get("name").get(0).asText())
+        assertThat(errors("/api/people/rename", "name=abcdef")
+                        .get("name")
+                        .get(0)
+                        .asText())
                 .isEqualTo("Ensure this field has no more than 5 characters.");
         JsonNode list = errors("/api/people/count", "count=0&tags=a&tags=");
         assertThat(list.get("count").get(0).asText()).isEqualTo("Ensure this value is greater than or equal to 1.");
         assertThat(list.get("tags.1").get(0).asText()).isEqualTo("This field may not be blank.");
-        assertThat(post("/api/people/rename", "name=ada&email=ada@example.com").status()).isEqualTo(200);
+        assertThat(post("/api/people/rename", "name=ada&email=ada@example.com").status())
+                .isEqualTo(200);
         assertThat(post("/api/people/plain", "name=").status()).isEqualTo(200);
     }
 
     @Test
     void recordsInsideArgumentsAreValidatedWithoutValidUnderDottedPaths() {
-        assertThat(errors("/api/people/find", "filter.name_gt=abcd").get("filter.name_gt").get(0).asText())
+        assertThat(errors("/api/people/find", "filter.name_gt=abcd")
+                        .get("filter.name_gt")
+                        .get(0)
+                        .asText())
                 .isEqualTo("Ensure this field has no more than 3 characters.");
-        JsonNode errors = errors("/api/people/add", "people.0.name=ada&people.0.age=1&people.1.name=&people.1.age=-1"
-                + "&people.2.name=c&people.2.age=3");
+        JsonNode errors = errors(
+                "/api/people/add",
+                "people.0.name=ada&people.0.age=1&people.1.name=&people.1.age=-1" + "&people.2.name=c&people.2.age=3");
         assertThat(errors.get("people").get(0).asText()).isEqualTo("Ensure this field has no more than 2 elements.");
         assertThat(errors.get("people.1.name").get(0).asText()).isEqualTo("This field may not be blank.");
-        assertThat(errors.get("people.1.age").get(0).asText()).isEqualTo("Ensure this value is greater than or equal to 0.");
+        assertThat(errors.get("people.1.age").get(0).asText())
+                .isEqualTo("Ensure this value is greater than or equal to 0.");
         assertThat(errors.has("people.0.name")).isFalse();
-        assertThat(errors("/api/people/add", "people.=&range.low=3&range.high=1").get("range.high").get(0).asText())
+        assertThat(errors("/api/people/add", "people.=&range.low=3&range.high=1")
+                        .get("range.high")
+                        .get(0)
+                        .asText())
                 .isEqualTo("Must not be below low.");
-        assertThat(post("/api/people/add", "people.0.name=ada&people.0.age=1").status()).isEqualTo(200);
+        assertThat(post("/api/people/add", "people.0.name=ada&people.0.age=1").status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -136,14 +155,20 @@ class ApiValidationTest {
                 .header("Content-Type", "application/json")
                 .body("{\"people\": [{\"name\": \" \", \"age\": 1}]}".getBytes(StandardCharsets.UTF_8)));
         assertThat(response.status()).isEqualTo(400);
-        assertThat(Bodies.json(response).path("errors").path("people.0.name").get(0).asText())
+        assertThat(Bodies.json(response)
+                        .path("errors")
+                        .path("people.0.name")
+                        .get(0)
+                        .asText())
                 .isEqualTo("This field may not be blank.");
     }
 
     @Test
     void anUnusableConstraintFailsTheBuild() {
-        assertThatThrownBy(() -> Portico.builder().shutdownHook(false).endpoints(Api.builder().module(new Bad()).build().endpoints())
-                .build())
+        assertThatThrownBy(() -> Portico.builder()
+                        .shutdownHook(false)
+                        .endpoints(Api.builder().module(new Bad()).build().endpoints())
+                        .build())
                 .hasMessageContaining("Bad.wrong")
                 .hasMessageContaining("cannot apply where it is written");
     }
@@ -151,26 +176,52 @@ class ApiValidationTest {
     @Test
     void theDocumentStatesTheConstraintsInBothSpellings() {
         JsonNode doc = Bodies.json(APP.openapi().bytes(OpenApiDocument.Format.JSON));
-        JsonNode content = doc.path("paths").path("/api/people/rename").path("post").path("requestBody").path("content");
-        JsonNode form = content.path("application/x-www-form-urlencoded").path("schema").path("properties");
+        JsonNode content = doc.path("paths")
+                .path("/api/people/rename")
+                .path("post")
+                .path("requestBody")
+                .path("content");
+        JsonNode form =
+                content.path("application/x-www-form-urlencoded").path("schema").path("properties");
         assertThat(form.path("name").path("minLength").asInt()).isEqualTo(1);
         assertThat(form.path("name").path("maxLength").asInt()).isEqualTo(5);
         assertThat(form.path("email").path("format").asText()).isEqualTo("email");
         JsonNode json = content.path("application/json").path("schema").path("properties");
         assertThat(json.path("name").path("maxLength").asInt()).isEqualTo(5);
         assertThat(json.path("email").toString()).contains("\"format\":\"email\"");
-        JsonNode find = doc.path("paths").path("/api/people/find").path("post").path("requestBody").path("content")
-                .path("application/x-www-form-urlencoded").path("schema").path("properties");
+        JsonNode find = doc.path("paths")
+                .path("/api/people/find")
+                .path("post")
+                .path("requestBody")
+                .path("content")
+                .path("application/x-www-form-urlencoded")
+                .path("schema")
+                .path("properties");
         assertThat(find.path("filter.name_gt").path("maxLength").asInt()).isEqualTo(3);
-        JsonNode add = doc.path("paths").path("/api/people/add").path("post").path("requestBody").path("content");
-        JsonNode people = add.path("application/x-www-form-urlencoded").path("schema").path("properties")
+        JsonNode add = doc.path("paths")
+                .path("/api/people/add")
+                .path("post")
+                .path("requestBody")
+                .path("content");
+        JsonNode people = add.path("application/x-www-form-urlencoded")
+                .path("schema")
+                .path("properties")
                 .path("people");
         assertThat(people.path("type").asText()).isEqualTo("string"); // JSON text: no templated names
         assertThat(people.path("contentMediaType").asText()).isEqualTo("application/json");
         assertThat(people.path("contentSchema").path("maxItems").asInt()).isEqualTo(2);
-        assertThat(add.path("application/x-www-form-urlencoded").path("encoding").path("people").path("contentType")
-                .asText()).isEqualTo("application/json");
-        assertThat(add.path("application/json").path("schema").path("properties").path("people").path("maxItems")
-                .asInt()).isEqualTo(2);
+        assertThat(add.path("application/x-www-form-urlencoded")
+                        .path("encoding")
+                        .path("people")
+                        .path("contentType")
+                        .asText())
+                .isEqualTo("application/json");
+        assertThat(add.path("application/json")
+                        .path("schema")
+                        .path("properties")
+                        .path("people")
+                        .path("maxItems")
+                        .asInt())
+                .isEqualTo(2);
     }
 }

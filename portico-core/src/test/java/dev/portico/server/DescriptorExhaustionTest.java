@@ -32,7 +32,9 @@ class DescriptorExhaustionTest {
             for (Socket socket : flood) {
                 socket.close();
             }
-            assertThat(answered(child.port, 20_000)).as("a normal client is answered after the flood").isTrue();
+            assertThat(answered(child.port, 20_000))
+                    .as("a normal client is answered after the flood")
+                    .isTrue();
         }
     }
 
@@ -43,7 +45,9 @@ class DescriptorExhaustionTest {
             List<Socket> flood = flood(child.port, 2 * DESCRIPTORS);
             try {
                 // the silent connections are closed at the head deadline, and the limit keeps the listener accepting
-                assertThat(answered(child.port, 20_000)).as("a normal client is answered during the flood").isTrue();
+                assertThat(answered(child.port, 20_000))
+                        .as("a normal client is answered during the flood")
+                        .isTrue();
             } finally {
                 for (Socket socket : flood) {
                     socket.close();
@@ -87,8 +91,9 @@ class DescriptorExhaustionTest {
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
                 socket.setSoTimeout(5000);
-                socket.getOutputStream().write("GET /api/hello/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
-                        .getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream()
+                        .write("GET /api/hello/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                                .getBytes(StandardCharsets.ISO_8859_1));
                 if (RawHttp.read(socket.getInputStream()).status() == 200) {
                     return true;
                 }
@@ -113,12 +118,13 @@ class DescriptorExhaustionTest {
 
         static Child start(String maxConnections) throws IOException {
             String java = ProcessHandle.current().info().command().orElse("java");
-            String command = "ulimit -n " + DESCRIPTORS + " && exec \"$0\" -cp \"$1\" " + LowDescriptorsServer.class.getName()
-                    + " " + maxConnections;
+            String command = "ulimit -n " + DESCRIPTORS + " && exec \"$0\" -cp \"$1\" "
+                    + LowDescriptorsServer.class.getName() + " " + maxConnections;
             Process process = new ProcessBuilder("bash", "-c", command, java, System.getProperty("java.class.path"))
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8));
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             int port = -1;
             int limit = -1;
             while (limit < 0) {
@@ -133,15 +139,17 @@ class DescriptorExhaustionTest {
                 }
             }
             assertThat(port).as("the child server printed its port").isPositive();
-            Thread.ofVirtual().start(() -> { // the child's log must never fill the pipe and block it
-                try {
-                    while (out.readLine() != null) {
-                        // discarded
-                    }
-                } catch (IOException closed) {
-                    // the child is gone
-                }
-            });
+            Thread.ofVirtual()
+                    .start(
+                            () -> { // the child's log must never fill the pipe and block it
+                                try {
+                                    while (out.readLine() != null) {
+                                        // discarded
+                                    }
+                                } catch (IOException closed) {
+                                    // the child is gone
+                                }
+                            });
             return new Child(process, port, limit);
         }
 

@@ -18,17 +18,19 @@ import org.junit.jupiter.api.Test;
 
 /** What a connection is told while the app drains, and what happens past the connection limit. */
 class DrainAndLimitTest {
-    record Hello(String message) {
-    }
+    record Hello(String message) {}
 
     private static final String GET = "GET /api/hello/ HTTP/1.1\r\nHost: x\r\n\r\n";
 
     private static Portico app(PorticoConfig.Builder config) {
         return Portico.builder()
-                .config(config.set(Settings.SERVER_HOST, "127.0.0.1").set(Settings.SERVER_PORT, 0).build())
+                .config(config.set(Settings.SERVER_HOST, "127.0.0.1")
+                        .set(Settings.SERVER_PORT, 0)
+                        .build())
                 .shutdownHook(false)
                 .get("/api/hello/", Hello.class, request -> new Hello("Hello!"))
-                .build().start();
+                .build()
+                .start();
     }
 
     @Test
@@ -63,7 +65,8 @@ class DrainAndLimitTest {
             }
             // idle connections are closed after 2 s while the limit is reached, not after the 5-minute idle timeout
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(6));
-            assertThat(idle.get(0).readUntilClosed(Duration.ofSeconds(1)).closed()).isTrue();
+            assertThat(idle.get(0).readUntilClosed(Duration.ofSeconds(1)).closed())
+                    .isTrue();
         } finally {
             for (Wire wire : idle) {
                 wire.close();
@@ -90,7 +93,9 @@ class DrainAndLimitTest {
                     // counted below as not connected
                 }
             }
-            assertThat(burst.stream().filter(Socket::isConnected).count()).as("handshakes completed").isEqualTo(300);
+            assertThat(burst.stream().filter(Socket::isConnected).count())
+                    .as("handshakes completed")
+                    .isEqualTo(300);
         } finally {
             for (Socket socket : burst) {
                 socket.close();

@@ -22,8 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** HTTP semantics and limits as a client sees them over a real socket. */
 class HttpSemanticsTest {
-    record Item(String name, int quantity) {
-    }
+    record Item(String name, int quantity) {}
 
     private static Portico app;
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -38,16 +37,32 @@ class HttpSemanticsTest {
                 .set(Settings.LIMITS_JSON_DEPTH, 8)
                 .set(Settings.LIMITS_JSON_STRING_LENGTH, 100)
                 .build();
-        app = Portico.builder().config(config).shutdownHook(false)
-                .get("/api/items/{id:int}/", Item.class, request -> new Item("item", request.pathParam("id", Integer.class)))
+        app = Portico.builder()
+                .config(config)
+                .shutdownHook(false)
+                .get(
+                        "/api/items/{id:int}/",
+                        Item.class,
+                        request -> new Item("item", request.pathParam("id", Integer.class)))
                 .post("/api/items/", Item.class, Item.class, (request, item) -> item, e -> e.status(201))
                 .endpoint(dev.portico.endpoint.Endpoint.builder(dev.portico.http.HttpMethod.POST, "/api/any/")
-                        .body(Object.class).output(Object.class).<Object>handleBody((request, body) -> body).build())
-                .get("/api/text/", String.class, request -> "hi",
+                        .body(Object.class)
+                        .output(Object.class)
+                        .<Object>handleBody((request, body) -> body)
+                        .build())
+                .get(
+                        "/api/text/",
+                        String.class,
+                        request -> "hi",
                         e -> e.produces(dev.portico.http.MediaType.TEXT_PLAIN_UTF8))
-                .get("/api/cookies/", dev.portico.http.Response.class, request -> dev.portico.http.Response.of(204)
-                        .header("Set-Cookie", "a=1; Path=/").header("Set-Cookie", "b=2; Path=/; HttpOnly"))
-                .build().start();
+                .get(
+                        "/api/cookies/",
+                        dev.portico.http.Response.class,
+                        request -> dev.portico.http.Response.of(204)
+                                .header("Set-Cookie", "a=1; Path=/")
+                                .header("Set-Cookie", "b=2; Path=/; HttpOnly"))
+                .build()
+                .start();
     }
 
     @AfterAll
@@ -60,7 +75,8 @@ class HttpSemanticsTest {
     }
 
     private static HttpResponse<String> postJson(String path, String json) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -85,7 +101,8 @@ class HttpSemanticsTest {
 
     @Test
     void wrongMethodIs405WithAllow() throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/items/3/")).DELETE());
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(uri("/api/items/3/")).DELETE());
         assertThat(response.statusCode()).isEqualTo(405);
         assertThat(response.headers().firstValue("Allow")).contains("GET, HEAD, OPTIONS");
         assertThat(json(response.body()).get("detail").asText()).isEqualTo("Method \"DELETE\" not allowed.");
@@ -94,18 +111,24 @@ class HttpSemanticsTest {
     @Test
     void headersGoOutAsTheAppWroteThem() throws Exception {
         // the server hands Jetty pre-encoded fields for the common ones; what reaches the client must not change
-        RawHttp.Reply text = RawHttp.sendHead(app.port(), "HEAD /api/text/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-        assertThat(text.headers()).containsEntry("content-type", dev.portico.http.MediaType.TEXT_PLAIN_UTF8)
+        RawHttp.Reply text =
+                RawHttp.sendHead(app.port(), "HEAD /api/text/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertThat(text.headers())
+                .containsEntry("content-type", dev.portico.http.MediaType.TEXT_PLAIN_UTF8)
                 .containsEntry("x-content-type-options", "nosniff");
         HttpResponse<String> json = send(HttpRequest.newBuilder(uri("/api/items/3/")));
         assertThat(json.headers().allValues("Content-Type")).containsExactly("application/json");
         assertThat(json.headers().allValues("X-Content-Type-Options")).containsExactly("nosniff");
-        assertThat(json.headers().allValues("X-Request-Id")).singleElement().asString().matches("[0-9a-f]{16}");
+        assertThat(json.headers().allValues("X-Request-Id"))
+                .singleElement()
+                .asString()
+                .matches("[0-9a-f]{16}");
     }
 
     @Test
     void headHasTheGetHeadersAndNoBody() throws Exception {
-        RawHttp.Reply reply = RawHttp.sendHead(app.port(), "HEAD /api/items/3/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        RawHttp.Reply reply =
+                RawHttp.sendHead(app.port(), "HEAD /api/items/3/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.headers()).containsEntry("content-length", "28");
         assertThat(reply.headers()).containsEntry("content-type", "application/json");
@@ -125,8 +148,8 @@ class HttpSemanticsTest {
 
     @Test
     void optionsAnswersAllowAndTheMetadata() throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/items/"))
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(uri("/api/items/")).method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).startsWith("{\"name\":\"Item\"");
         assertThat(response.headers().firstValue("Allow")).contains("POST, OPTIONS");
@@ -142,14 +165,16 @@ class HttpSemanticsTest {
     @Test
     void unsupportedBodyTypeIs415() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/items/"))
-                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("hi")));
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("hi")));
         assertThat(response.statusCode()).isEqualTo(415);
         assertThat(json(response.body()).get("code").asText()).isEqualTo("unsupported_media_type");
     }
 
     @Test
     void acceptRulingOutJsonIs406() throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/items/3/")).header("Accept", "text/html"));
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(uri("/api/items/3/")).header("Accept", "text/html"));
         assertThat(response.statusCode()).isEqualTo(406);
     }
 
@@ -175,7 +200,8 @@ class HttpSemanticsTest {
 
     @Test
     void headersPastTheLimitAre431InTheErrorFormat() throws Exception {
-        String fits = "GET /api/items/3/ HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(3000) + "\r\nConnection: close\r\n\r\n";
+        String fits =
+                "GET /api/items/3/ HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(3000) + "\r\nConnection: close\r\n\r\n";
         assertThat(RawHttp.send(app.port(), fits).status()).isEqualTo(200);
         String request = "GET /api/items/3/ HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(8000) + "\r\n\r\n";
         RawHttp.Reply reply = RawHttp.send(app.port(), request);
@@ -186,7 +212,8 @@ class HttpSemanticsTest {
 
     @Test
     void malformedRequestLineIs400InTheErrorFormat() throws Exception {
-        RawHttp.Reply reply = RawHttp.send(app.port(), "GET /api/items/3/ HTTP/1.1\r\nHost: x\r\nNo colon here\r\n\r\n");
+        RawHttp.Reply reply =
+                RawHttp.send(app.port(), "GET /api/items/3/ HTTP/1.1\r\nHost: x\r\nNo colon here\r\n\r\n");
         assertThat(reply.status()).isEqualTo(400);
         assertThat(json(reply.body()).get("code").asText()).isEqualTo("bad_request");
     }
@@ -212,7 +239,8 @@ class HttpSemanticsTest {
     void invalidJsonIs400NamingTheField() throws Exception {
         HttpResponse<String> response = postJson("/api/items/", "{\"name\":\"a\",\"quantity\":\"abc\"}");
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(json(response.body()).get("errors").get("quantity").get(0).asText()).isEqualTo("Expected an integer.");
+        assertThat(json(response.body()).get("errors").get("quantity").get(0).asText())
+                .isEqualTo("Expected an integer.");
     }
 
     @Test
@@ -221,7 +249,8 @@ class HttpSemanticsTest {
             OutputStream out = socket.getOutputStream();
             InputStream in = socket.getInputStream();
             for (int i = 1; i <= 3; i++) {
-                out.write(("GET /api/items/" + i + "/ HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                out.write(("GET /api/items/" + i + "/ HTTP/1.1\r\nHost: x\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
                 out.flush();
                 RawHttp.Reply reply = RawHttp.read(in);
                 assertThat(reply.status()).isEqualTo(200);

@@ -10,20 +10,22 @@ import java.time.Duration;
  * port, then serves until its standard input closes.
  */
 public final class LowDescriptorsServer {
-    record Hello(String message) {
-    }
+    record Hello(String message) {}
 
-    private LowDescriptorsServer() {
-    }
+    private LowDescriptorsServer() {}
 
     public static void main(String[] args) throws Exception {
         Portico app = Portico.builder()
-                .config(PorticoConfig.builder().set(Settings.SERVER_HOST, "127.0.0.1").set(Settings.SERVER_PORT, 0)
+                .config(PorticoConfig.builder()
+                        .set(Settings.SERVER_HOST, "127.0.0.1")
+                        .set(Settings.SERVER_PORT, 0)
                         .set(Settings.SERVER_MAX_CONNECTIONS, Integer.parseInt(args[0]))
-                        .set(Settings.SERVER_HEADER_TIMEOUT, Duration.ofSeconds(2)).build())
+                        .set(Settings.SERVER_HEADER_TIMEOUT, Duration.ofSeconds(2))
+                        .build())
                 .shutdownHook(false)
                 .get("/api/hello/", Hello.class, request -> new Hello("Hello!"))
-                .build().start();
+                .build()
+                .start();
         System.out.println("PORT " + app.port());
         System.out.println("LIMIT " + JettyServer.maxConnections(0));
         System.out.flush();

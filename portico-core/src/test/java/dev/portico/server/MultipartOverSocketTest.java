@@ -21,11 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /** A multipart upload over a real socket: Helidon's body stream under Commons FileUpload, with and without a length. */
 class MultipartOverSocketTest {
-    record Photo(String title, FileUpload upload) {
-    }
+    record Photo(String title, FileUpload upload) {}
 
-    record Stored(String title, String name, long size, String content) {
-    }
+    record Stored(String title, String name, long size, String content) {}
 
     private static Portico app;
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -38,17 +36,34 @@ class MultipartOverSocketTest {
                 .set(Settings.LIMITS_MULTIPART_PART_SIZE, 100_000L)
                 .set(Settings.LIMITS_MULTIPART_MEMORY_THRESHOLD, 1024L)
                 .build();
-        app = Portico.builder().config(config).shutdownHook(false)
-                .post("/api/photos/", Photo.class, Stored.class, (request, photo) -> new Stored(photo.title(),
-                        photo.upload().name(), photo.upload().size(),
-                        new String(photo.upload().bytes(), StandardCharsets.UTF_8)), e -> { })
-                .post("/api/echo/", Photo.class, Response.class, (request, photo) -> Response.stream(200, "text/plain",
-                        out -> { // runs after the pipeline returned: the spooled file must still be there
-                            try (java.io.InputStream in = photo.upload().stream()) {
-                                in.transferTo(out);
-                            }
-                        }), e -> { })
-                .build().start();
+        app = Portico.builder()
+                .config(config)
+                .shutdownHook(false)
+                .post(
+                        "/api/photos/",
+                        Photo.class,
+                        Stored.class,
+                        (request, photo) -> new Stored(
+                                photo.title(),
+                                photo.upload().name(),
+                                photo.upload().size(),
+                                new String(photo.upload().bytes(), StandardCharsets.UTF_8)),
+                        e -> {})
+                .post(
+                        "/api/echo/",
+                        Photo.class,
+                        Response.class,
+                        (request, photo) -> Response.stream(
+                                200,
+                                "text/plain",
+                                out -> { // runs after the pipeline returned: the spooled file must still be there
+                                    try (java.io.InputStream in = photo.upload().stream()) {
+                                        in.transferTo(out);
+                                    }
+                                }),
+                        e -> {})
+                .build()
+                .start();
     }
 
     @AfterAll
@@ -61,13 +76,17 @@ class MultipartOverSocketTest {
                 ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
                 : HttpRequest.BodyPublishers.ofByteArray(body);
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/photos/"))
-                .header("Content-Type", Multipart.contentType()).POST(publisher).build();
+                .header("Content-Type", Multipart.contentType())
+                .POST(publisher)
+                .build();
         return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static byte[] photo(String content) {
-        return Multipart.create().field("title", "Cat")
-                .file("upload", "../cat.txt", "text/plain", content.getBytes(StandardCharsets.UTF_8)).build();
+        return Multipart.create()
+                .field("title", "Cat")
+                .file("upload", "../cat.txt", "text/plain", content.getBytes(StandardCharsets.UTF_8))
+                .build();
     }
 
     @Test
@@ -88,7 +107,8 @@ class MultipartOverSocketTest {
         long before = spooledFiles();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/echo/"))
                 .header("Content-Type", Multipart.contentType())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(photo(content))).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(photo(content)))
+                .build();
         HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo(content);
@@ -100,7 +120,8 @@ class MultipartOverSocketTest {
 
     private static long spooledFiles() throws java.io.IOException {
         try (var files = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
-            return files.filter(f -> f.getFileName().toString().startsWith("portico-upload-")).count();
+            return files.filter(f -> f.getFileName().toString().startsWith("portico-upload-"))
+                    .count();
         }
     }
 

@@ -34,11 +34,9 @@ import org.slf4j.LoggerFactory;
  * behind a refused or closed request (a smuggled {@code GET /api/hello/SMUGGLED/} would count itself).
  */
 class WireTest {
-    record Hello(String message) {
-    }
+    record Hello(String message) {}
 
-    record Item(String name, int quantity) {
-    }
+    record Item(String name, int quantity) {}
 
     static final String SMUGGLED = "GET /api/hello/SMUGGLED/ HTTP/1.1\r\nHost: x\r\n\r\n";
     static final byte[] BIG = new byte[16 << 20];
@@ -49,23 +47,33 @@ class WireTest {
     @BeforeAll
     static void start() {
         PorticoConfig config = PorticoConfig.builder()
-                .set(Settings.SERVER_HOST, "127.0.0.1").set(Settings.SERVER_PORT, 0)
+                .set(Settings.SERVER_HOST, "127.0.0.1")
+                .set(Settings.SERVER_PORT, 0)
                 .set(Settings.SERVER_HEADER_TIMEOUT, Duration.ofSeconds(1))
                 .set(Settings.SERVER_BODY_TIMEOUT, Duration.ofSeconds(1))
                 .set(Settings.SERVER_WRITE_TIMEOUT, Duration.ofSeconds(1))
                 .build();
-        app = Portico.builder().config(config).shutdownHook(false)
+        app = Portico.builder()
+                .config(config)
+                .shutdownHook(false)
                 .get("/api/hello/{name}/", Hello.class, request -> {
                     String name = request.pathParam("name");
                     RAN.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
                     return new Hello("Hello, " + name + "!");
                 })
-                .post("/api/posts/", Item.class, Item.class, (request, item) -> item, e -> e
-                        .authenticators(TestCaller.bearer()).permissions(Permission.authenticated()))
+                .post(
+                        "/api/posts/",
+                        Item.class,
+                        Item.class,
+                        (request, item) -> item,
+                        e -> e.authenticators(TestCaller.bearer()).permissions(Permission.authenticated()))
                 .post("/api/items/", Item.class, Item.class, (request, item) -> item)
-                .get("/api/big/", dev.portico.http.Response.class,
+                .get(
+                        "/api/big/",
+                        dev.portico.http.Response.class,
                         request -> dev.portico.http.Response.of(200, "application/octet-stream", BIG))
-                .build().start();
+                .build()
+                .start();
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         log = new ListAppender<>();
         log.start();
@@ -102,14 +110,25 @@ class WireTest {
     static Stream<Arguments> refusedThenClosed() {
         String close = "Host: x\r\nConnection: close\r\n";
         return Stream.of(
-                Arguments.of("401", withBody("POST /api/posts/ HTTP/1.1\r\n" + close
-                        + "Content-Type: application/json\r\n", SMUGGLED), 401),
+                Arguments.of(
+                        "401",
+                        withBody(
+                                "POST /api/posts/ HTTP/1.1\r\n" + close + "Content-Type: application/json\r\n",
+                                SMUGGLED),
+                        401),
                 Arguments.of("404", withBody("POST /nowhere/ HTTP/1.1\r\n" + close, SMUGGLED), 404),
                 Arguments.of("405", withBody("DELETE /api/hello/x/ HTTP/1.1\r\n" + close, SMUGGLED), 405),
-                Arguments.of("415", withBody("POST /api/items/ HTTP/1.1\r\n" + close + "Content-Type: text/plain\r\n",
-                        SMUGGLED), 415),
-                Arguments.of("refused multipart", withBody("POST /api/items/ HTTP/1.1\r\n" + close
-                        + "Content-Type: multipart/form-data; boundary=zzz\r\n", SMUGGLED), 400),
+                Arguments.of(
+                        "415",
+                        withBody("POST /api/items/ HTTP/1.1\r\n" + close + "Content-Type: text/plain\r\n", SMUGGLED),
+                        415),
+                Arguments.of(
+                        "refused multipart",
+                        withBody(
+                                "POST /api/items/ HTTP/1.1\r\n" + close
+                                        + "Content-Type: multipart/form-data; boundary=zzz\r\n",
+                                SMUGGLED),
+                        400),
                 Arguments.of("200", withBody("GET /api/hello/first/ HTTP/1.1\r\n" + close, SMUGGLED), 200));
     }
 
@@ -117,7 +136,9 @@ class WireTest {
     @MethodSource
     void refusedThenClosed(String name, String request, int status) throws IOException {
         Wire.Received received = exchange(request);
-        assertThat(received.closed()).as("the server closes after Connection: close").isTrue();
+        assertThat(received.closed())
+                .as("the server closes after Connection: close")
+                .isTrue();
         assertThat(received.responses()).isEqualTo(1);
         assertThat(received.status()).isEqualTo(status);
         assertThat(received.text()).containsIgnoringCase("\r\nConnection: close\r\n");
@@ -137,8 +158,8 @@ class WireTest {
 
     @Test
     void nothingIsReadAfterAConnectionCloseEvenInTheSameWrite() throws IOException {
-        Wire.Received received = exchange("GET /api/hello/first/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
-                + SMUGGLED);
+        Wire.Received received =
+                exchange("GET /api/hello/first/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n" + SMUGGLED);
         assertThat(received.responses()).isEqualTo(1);
         assertThat(received.closed()).isTrue();
         assertThat(ran("first")).isEqualTo(1);
@@ -148,26 +169,32 @@ class WireTest {
     static Stream<Arguments> framingAttacks() {
         String post = "POST /api/items/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n";
         return Stream.of(
-                Arguments.of("CL.TE", post + "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"
-                        + SMUGGLED),
-                Arguments.of("TE.CL", post + "Transfer-Encoding: chunked\r\nContent-Length: 50\r\n\r\n0\r\n\r\n"
-                        + SMUGGLED),
-                Arguments.of("duplicate Content-Length", post + "Content-Length: 0\r\nContent-Length: "
-                        + SMUGGLED.length() + "\r\n\r\n" + SMUGGLED),
-                Arguments.of("Content-Length with a sign", post + "Content-Length: +" + SMUGGLED.length()
-                        + "\r\n\r\n" + SMUGGLED),
-                Arguments.of("space before the colon", post + "Content-Length : " + SMUGGLED.length()
-                        + "\r\n\r\n" + SMUGGLED),
-                Arguments.of("obs-fold", "GET /api/hello/folded/ HTTP/1.1\r\nHost: x\r\nX-Folded: a\r\n b\r\n\r\n"
-                        + SMUGGLED),
+                Arguments.of(
+                        "CL.TE", post + "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n" + SMUGGLED),
+                Arguments.of(
+                        "TE.CL", post + "Transfer-Encoding: chunked\r\nContent-Length: 50\r\n\r\n0\r\n\r\n" + SMUGGLED),
+                Arguments.of(
+                        "duplicate Content-Length",
+                        post + "Content-Length: 0\r\nContent-Length: " + SMUGGLED.length() + "\r\n\r\n" + SMUGGLED),
+                Arguments.of(
+                        "Content-Length with a sign",
+                        post + "Content-Length: +" + SMUGGLED.length() + "\r\n\r\n" + SMUGGLED),
+                Arguments.of(
+                        "space before the colon",
+                        post + "Content-Length : " + SMUGGLED.length() + "\r\n\r\n" + SMUGGLED),
+                Arguments.of(
+                        "obs-fold",
+                        "GET /api/hello/folded/ HTTP/1.1\r\nHost: x\r\nX-Folded: a\r\n b\r\n\r\n" + SMUGGLED),
                 Arguments.of("bare LF", "GET /api/hello/lf/ HTTP/1.1\nHost: x\n\n" + SMUGGLED),
-                Arguments.of("oversized chunk size", post + "Transfer-Encoding: chunked\r\n\r\n"
-                        + "FFFFFFFFFFFFFFFFFFFFFFFF\r\nx\r\n0\r\n\r\n" + SMUGGLED),
-                Arguments.of("unknown transfer coding", post + "Transfer-Encoding: xchunked\r\n\r\n0\r\n\r\n"
-                        + SMUGGLED),
+                Arguments.of(
+                        "oversized chunk size",
+                        post + "Transfer-Encoding: chunked\r\n\r\n" + "FFFFFFFFFFFFFFFFFFFFFFFF\r\nx\r\n0\r\n\r\n"
+                                + SMUGGLED),
+                Arguments.of(
+                        "unknown transfer coding", post + "Transfer-Encoding: xchunked\r\n\r\n0\r\n\r\n" + SMUGGLED),
                 Arguments.of("bad method token", "G(E)T /api/hello/method/ HTTP/1.1\r\nHost: x\r\n\r\n" + SMUGGLED),
-                Arguments.of("two Host headers", "GET /api/hello/hosts/ HTTP/1.1\r\nHost: x\r\nHost: y\r\n\r\n"
-                        + SMUGGLED),
+                Arguments.of(
+                        "two Host headers", "GET /api/hello/hosts/ HTTP/1.1\r\nHost: x\r\nHost: y\r\n\r\n" + SMUGGLED),
                 Arguments.of("no Host in HTTP/1.1", "GET /api/hello/nohost/ HTTP/1.1\r\n\r\n" + SMUGGLED));
     }
 
@@ -210,13 +237,17 @@ class WireTest {
         Wire.Received received;
         try (Wire wire = Wire.open(app.port())) {
             received = wire.send("POST /api/items/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: 100\r\n\r\n{\"name\":").endOutput().readUntilClosed(Duration.ofSeconds(5));
+                            + "Content-Length: 100\r\n\r\n{\"name\":")
+                    .endOutput()
+                    .readUntilClosed(Duration.ofSeconds(5));
         }
         assertThat(received.status()).isEqualTo(400);
         assertThat(received.text()).contains("\"incomplete_body\"");
         assertThat(log.list).noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN));
-        assertThat(log.list).filteredOn(e -> e.getLoggerName().equals(RequestBody.class.getName()))
-                .singleElement().satisfies(e -> {
+        assertThat(log.list)
+                .filteredOn(e -> e.getLoggerName().equals(RequestBody.class.getName()))
+                .singleElement()
+                .satisfies(e -> {
                     assertThat(e.getLevel()).isEqualTo(Level.INFO);
                     assertThat(e.getThrowableProxy()).isNull();
                 });
@@ -292,10 +323,12 @@ class WireTest {
         java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
         for (String body : java.util.List.of("{\"name\":\"x\"", "x".repeat(100_000), "{}")) {
             for (int i = 0; i < 30; i++) {
-                java.net.http.HttpResponse<String> response = client.send(java.net.http.HttpRequest.newBuilder(
-                                java.net.URI.create("http://127.0.0.1:" + app.port() + "/api/posts/"))
-                        .header("Content-Type", "application/json")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse<String> response = client.send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create("http://127.0.0.1:" + app.port() + "/api/posts/"))
+                                .header("Content-Type", "application/json")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
                         java.net.http.HttpResponse.BodyHandlers.ofString());
                 assertThat(response.statusCode()).isEqualTo(401);
             }
@@ -319,9 +352,12 @@ class WireTest {
 
     @Test
     void everyAnswerSaysNosniff() throws IOException {
-        assertThat(exchange("GET /api/hello/x/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").text())
+        assertThat(exchange("GET /api/hello/x/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                        .text())
                 .contains("X-Content-Type-Options: nosniff");
-        assertThat(exchange("GET /missing/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").text())
-                .startsWith("HTTP/1.1 404").contains("X-Content-Type-Options: nosniff");
+        assertThat(exchange("GET /missing/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                        .text())
+                .startsWith("HTTP/1.1 404")
+                .contains("X-Content-Type-Options: nosniff");
     }
 }

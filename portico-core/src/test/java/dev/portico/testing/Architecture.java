@@ -2,7 +2,6 @@ package dev.portico.testing;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -12,6 +11,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
@@ -81,13 +81,19 @@ public final class Architecture {
 
     /** Jetty is the server's business: the pipeline and everything else see only Portico's types. */
     public static ArchRule onlyServerTouchesJetty() {
-        return noClasses().that().resideOutsideOfPackage(SERVER).should().dependOnClassesThat().resideInAPackage(JETTY)
+        return noClasses()
+                .that()
+                .resideOutsideOfPackage(SERVER)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(JETTY)
                 .because("only dev.portico.server adapts Jetty to the pipeline's Transport");
     }
 
     /** A package {@code dev.portico.x.internal} is used by {@code dev.portico.x} and its subpackages only. */
     public static ArchRule noForeignInternals() {
-        return ArchRuleDefinition.classes().should(keepOutOfForeignInternals())
+        return ArchRuleDefinition.classes()
+                .should(keepOutOfForeignInternals())
                 .because("an internal package is its owner's detail and may change without notice");
     }
 
@@ -96,8 +102,8 @@ public final class Architecture {
      * before it, never on a later one. Each layer is a name and its packages ({@code "dev.portico.openapi.."}).
      */
     public static ArchRule layers(List<Layer> layers) {
-        LayeredArchitecture rule = com.tngtech.archunit.library.Architectures.layeredArchitecture()
-                .consideringOnlyDependenciesInLayers();
+        LayeredArchitecture rule =
+                com.tngtech.archunit.library.Architectures.layeredArchitecture().consideringOnlyDependenciesInLayers();
         for (Layer layer : layers) {
             rule = rule.layer(layer.name()).definedBy(layer.packages());
         }
@@ -114,8 +120,7 @@ public final class Architecture {
     }
 
     /** One layer of {@link #layers}: its name in messages and the package identifiers it holds. */
-    public record Layer(String name, String... packages) {
-    }
+    public record Layer(String name, String... packages) {}
 
     private static ArchCondition<JavaClass> keepOutOfForeignInternals() {
         return new ArchCondition<>("keep out of other packages' internal") {
@@ -155,7 +160,8 @@ public final class Architecture {
         public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
             String name = javaClass.getPackageName();
             return name.equals("dev.portico") || name.startsWith("dev.portico.")
-                    ? SliceIdentifier.of(name) : SliceIdentifier.ignore();
+                    ? SliceIdentifier.of(name)
+                    : SliceIdentifier.ignore();
         }
 
         @Override

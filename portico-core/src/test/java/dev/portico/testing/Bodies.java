@@ -10,8 +10,7 @@ import java.nio.charset.StandardCharsets;
 /** Reading response bodies in tests. */
 public final class Bodies {
 
-    private Bodies() {
-    }
+    private Bodies() {}
 
     public static JsonNode json(Response response) {
         return json(response.body());

@@ -26,8 +26,7 @@ public final class DocsPagesScript {
     /** Redoc 2 always asks for its vendor's logo from a CDN; the page's policy refuses it before it is sent. */
     public static final String REDOC_LOGO = "https://cdn.redoc.ly/redoc/logo-mini.svg";
 
-    private DocsPagesScript() {
-    }
+    private DocsPagesScript() {}
 
     /**
      * Opens the pages of the app on {@code port}; {@code tryOperation} is Swagger UI's DOM id of a GET
@@ -38,29 +37,44 @@ public final class DocsPagesScript {
             throws IOException, InterruptedException {
         NodeTools.chromium();
         Path project = NodeTools.project();
-        NodeTools.Result result = NodeTools.run(List.of("node", project.resolve("docs-pages.mjs").toString(),
-                "http://127.0.0.1:" + port, screenshots.toAbsolutePath().toString(), tryOperation,
+        NodeTools.Result result = NodeTools.run(List.of(
+                "node",
+                project.resolve("docs-pages.mjs").toString(),
+                "http://127.0.0.1:" + port,
+                screenshots.toAbsolutePath().toString(),
+                tryOperation,
                 Json.mapper().writeValueAsString(parameters)));
-        assertThat(result.exitCode()).as("docs-pages.mjs failed:%n%s", result.stderr()).isZero();
+        assertThat(result.exitCode())
+                .as("docs-pages.mjs failed:%n%s", result.stderr())
+                .isZero();
         JsonNode report = Bodies.json(result.stdout());
         System.out.println("[browser] " + report.toPrettyString().replace("\\n", "\n"));
-        assertThat(report.path("error").asText(null)).as("the browser run failed").isNull();
+        assertThat(report.path("error").asText(null))
+                .as("the browser run failed")
+                .isNull();
         return report;
     }
 
     /** No request left 127.0.0.1 (the script aborts and lists them), and no script error was uncaught. */
     public static void assertNothingFetchedFromOutside(JsonNode report) {
-        assertThat(texts(report.path("external"))).as("requests that left 127.0.0.1").isEmpty();
-        assertThat(texts(report.path("pageErrors"))).as("uncaught script errors").isEmpty();
+        assertThat(texts(report.path("external")))
+                .as("requests that left 127.0.0.1")
+                .isEmpty();
+        assertThat(texts(report.path("pageErrors")))
+                .as("uncaught script errors")
+                .isEmpty();
     }
 
     /** The only failed request, and the only console error, is the refusal of {@link #REDOC_LOGO}. */
     public static void assertOnlyRedocsLogoRefused(JsonNode report) {
-        assertThat(texts(report.path("failedRequests"))).as("failed requests")
+        assertThat(texts(report.path("failedRequests")))
+                .as("failed requests")
                 .allSatisfy(f -> assertThat(f).isEqualTo("redoc: " + REDOC_LOGO + " csp"));
-        assertThat(texts(report.path("consoleErrors"))).as("console errors, CSP refusals included")
-                .allSatisfy(e -> assertThat(e).startsWith("redoc: Loading the image '" + REDOC_LOGO
-                        + "' violates the following Content Security Policy directive"));
+        assertThat(texts(report.path("consoleErrors")))
+                .as("console errors, CSP refusals included")
+                .allSatisfy(e -> assertThat(e)
+                        .startsWith("redoc: Loading the image '" + REDOC_LOGO
+                                + "' violates the following Content Security Policy directive"));
     }
 
     /** The texts of a JSON array, in order. */

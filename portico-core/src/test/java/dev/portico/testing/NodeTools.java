@@ -20,20 +20,20 @@ import org.junit.jupiter.api.Assumptions;
 public final class NodeTools {
     /** Where the node project lives, from the repository root. */
     static final String LOCATION = "portico-core/src/test/browser";
+
     private static final Path PROJECT = locate();
     /** A bound on a hung tool, far above what a run takes, so a broken browser cannot stall the build. */
     private static final long LIMIT_SECONDS = 300;
 
     /** What a command printed, and how it ended. */
-    public record Result(int exitCode, String stdout, String stderr) {
-    }
+    public record Result(int exitCode, String stdout, String stderr) {}
 
-    private NodeTools() {
-    }
+    private NodeTools() {}
 
     /** The node project's folder, once its packages are installed; skips or fails the test otherwise. */
     public static Path project() {
-        require(Files.isDirectory(PROJECT.resolve("node_modules/playwright-core"))
+        require(
+                Files.isDirectory(PROJECT.resolve("node_modules/playwright-core"))
                         && Files.isDirectory(PROJECT.resolve("node_modules/@redocly/cli")),
                 "the node packages of " + PROJECT + " are not installed (Maven's test phase runs install.sh; "
                         + "it needs node and npm)");
@@ -44,7 +44,9 @@ public final class NodeTools {
     public static Path chromium() {
         String configured = System.getenv("PORTICO_CHROMIUM");
         Path chromium = Path.of(configured == null || configured.isEmpty() ? "/usr/bin/chromium" : configured);
-        require(Files.isExecutable(chromium), "no Chromium at " + chromium + " (apt-get install chromium; .ci/run does)");
+        require(
+                Files.isExecutable(chromium),
+                "no Chromium at " + chromium + " (apt-get install chromium; .ci/run does)");
         return chromium;
     }
 
@@ -60,7 +62,8 @@ public final class NodeTools {
      */
     public static com.fasterxml.jackson.databind.JsonNode browserReport(String script, String... args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("node", project().resolve(script).toString()));
+        List<String> command =
+                new ArrayList<>(List.of("node", project().resolve(script).toString()));
         command.addAll(List.of(args));
         Result result = run(command);
         if (result.exitCode() != 0) {
@@ -79,8 +82,10 @@ public final class NodeTools {
         Path out = Files.createTempFile("portico-node-", ".out");
         Path err = Files.createTempFile("portico-node-", ".err");
         try {
-            ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).directory(directory.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command))
+                    .directory(directory.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
             builder.environment().put("REDOCLY_TELEMETRY", "off");
             builder.environment().put("REDOCLY_SUPPRESS_UPDATE_NOTICE", "true");
             Process process = builder.start();
@@ -89,7 +94,9 @@ public final class NodeTools {
                 fail(command + " did not finish within " + LIMIT_SECONDS + " s; it printed:\n"
                         + Files.readString(err, StandardCharsets.UTF_8));
             }
-            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+            return new Result(
+                    process.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
         } finally {
             Files.deleteIfExists(out);

@@ -14,11 +14,9 @@ import java.util.Map;
 public final class RawHttp {
 
     /** A parsed response: status, headers (lower-case names) and body. */
-    public record Reply(int status, Map<String, String> headers, String body) {
-    }
+    public record Reply(int status, Map<String, String> headers, String body) {}
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     public static Reply send(int port, String request) throws IOException {
         return send(port, request, false);
@@ -51,7 +49,9 @@ public final class RawHttp {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String line = line(in); !line.isEmpty(); line = line(in)) {
             int colon = line.indexOf(':');
-            headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+            headers.put(
+                    line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    line.substring(colon + 1).trim());
         }
         int length = head ? 0 : Integer.parseInt(headers.getOrDefault("content-length", "0"));
         byte[] body = in.readNBytes(length);

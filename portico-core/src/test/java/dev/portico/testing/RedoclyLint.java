@@ -27,24 +27,33 @@ public final class RedoclyLint {
     }
 
     /** Every problem, errors and warnings apart, and what Redocly printed for people. */
-    public record Report(List<Problem> errors, List<Problem> warnings, String output) {
-    }
+    public record Report(List<Problem> errors, List<Problem> warnings, String output) {}
 
-    private RedoclyLint() {
-    }
+    private RedoclyLint() {}
 
     /** Lints {@code document} (YAML or JSON); skips or fails the test when the tools are missing. */
     public static Report lint(Path document) throws IOException, InterruptedException {
-        NodeTools.Result result = NodeTools.run(List.of("npx", "--no-install", "redocly", "lint",
-                "--config", "redocly.yaml", "--format=json", document.toAbsolutePath().toString()));
-        assertThat(result.stdout()).as("redocly lint printed no report (exit %d):%n%s", result.exitCode(),
-                result.stderr()).contains("\"problems\"");
+        NodeTools.Result result = NodeTools.run(List.of(
+                "npx",
+                "--no-install",
+                "redocly",
+                "lint",
+                "--config",
+                "redocly.yaml",
+                "--format=json",
+                document.toAbsolutePath().toString()));
+        assertThat(result.stdout())
+                .as("redocly lint printed no report (exit %d):%n%s", result.exitCode(), result.stderr())
+                .contains("\"problems\"");
         JsonNode json = Bodies.json(result.stdout().substring(result.stdout().indexOf('{')));
         List<Problem> errors = new ArrayList<>();
         List<Problem> warnings = new ArrayList<>();
         for (JsonNode node : json.path("problems")) {
-            Problem problem = new Problem(node.path("severity").asText(), node.path("ruleId").asText(),
-                    node.path("message").asText(), node.path("location").path(0).path("pointer").asText());
+            Problem problem = new Problem(
+                    node.path("severity").asText(),
+                    node.path("ruleId").asText(),
+                    node.path("message").asText(),
+                    node.path("location").path(0).path("pointer").asText());
             (problem.severity().equals("error") ? errors : warnings).add(problem);
         }
         return new Report(List.copyOf(errors), List.copyOf(warnings), result.stderr());

@@ -17,16 +17,19 @@ class RedoclyLintTest {
     }
 
     private static Path broken() throws Exception {
-        return Path.of(Objects.requireNonNull(RedoclyLintTest.class.getResource("broken-schema.yaml")).toURI());
+        return Path.of(Objects.requireNonNull(RedoclyLintTest.class.getResource("broken-schema.yaml"))
+                .toURI());
     }
 
     @Test
     void errorsAreReportedWithRuleAndPointer() throws Exception {
         RedoclyLint.Report report = RedoclyLint.lint(broken());
-        assertThat(report.errors()).extracting(RedoclyLint.Problem::ruleId)
+        assertThat(report.errors())
+                .extracting(RedoclyLint.Problem::ruleId)
                 .contains("no-unresolved-refs", "path-parameters-defined", "security-defined", "no-empty-servers");
-        assertThat(report.errors()).anySatisfy(e -> assertThat(e.pointer())
-                .isEqualTo("#/paths/~1api~1items~1{id}~1/get/responses/200/content/application~1json/schema"));
+        assertThat(report.errors())
+                .anySatisfy(e -> assertThat(e.pointer())
+                        .isEqualTo("#/paths/~1api~1items~1{id}~1/get/responses/200/content/application~1json/schema"));
         assertThat(report.warnings()).extracting(RedoclyLint.Problem::ruleId).contains("info-license");
     }
 

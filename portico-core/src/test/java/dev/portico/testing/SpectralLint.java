@@ -28,18 +28,26 @@ public final class SpectralLint {
     }
 
     /** Every problem, errors and the rest apart. */
-    public record Report(List<Problem> errors, List<Problem> warnings) {
-    }
+    public record Report(List<Problem> errors, List<Problem> warnings) {}
 
-    private SpectralLint() {
-    }
+    private SpectralLint() {}
 
     /** Lints {@code document}; skips or fails the test when the tools are missing. */
     public static Report lint(Path document) throws IOException, InterruptedException {
-        NodeTools.Result result = NodeTools.run(List.of("npx", "--no-install", "spectral", "lint", "--ruleset",
-                "spectral.yaml", "--format", "json", "--quiet", document.toAbsolutePath().toString()));
+        NodeTools.Result result = NodeTools.run(List.of(
+                "npx",
+                "--no-install",
+                "spectral",
+                "lint",
+                "--ruleset",
+                "spectral.yaml",
+                "--format",
+                "json",
+                "--quiet",
+                document.toAbsolutePath().toString()));
         String out = result.stdout();
-        assertThat(out).as("spectral lint printed no report (exit %d):%n%s", result.exitCode(), result.stderr())
+        assertThat(out)
+                .as("spectral lint printed no report (exit %d):%n%s", result.exitCode(), result.stderr())
                 .contains("[");
         List<Problem> errors = new ArrayList<>();
         List<Problem> warnings = new ArrayList<>();
@@ -47,8 +55,11 @@ public final class SpectralLint {
             List<String> path = new ArrayList<>();
             node.path("path").forEach(p -> path.add(p.asText()));
             int severity = node.path("severity").asInt();
-            Problem problem = new Problem(severity == 0 ? "error" : severity == 1 ? "warning" : "info",
-                    node.path("code").asText(), node.path("message").asText(), String.join(".", path));
+            Problem problem = new Problem(
+                    severity == 0 ? "error" : severity == 1 ? "warning" : "info",
+                    node.path("code").asText(),
+                    node.path("message").asText(),
+                    String.join(".", path));
             (severity == 0 ? errors : warnings).add(problem);
         }
         return new Report(List.copyOf(errors), List.copyOf(warnings));
@@ -57,8 +68,8 @@ public final class SpectralLint {
     /** Lints {@code document} and fails listing its errors, if any; the number of the rest is printed. */
     public static Report assertNoErrors(Path document) throws IOException, InterruptedException {
         Report report = lint(document);
-        System.out.println("[spectral] " + document.getFileName() + ": " + report.errors().size() + " errors, "
-                + report.warnings().size() + " warnings and hints");
+        System.out.println("[spectral] " + document.getFileName() + ": "
+                + report.errors().size() + " errors, " + report.warnings().size() + " warnings and hints");
         assertThat(report.errors()).as("spectral lint errors in %s", document).isEmpty();
         return report;
     }

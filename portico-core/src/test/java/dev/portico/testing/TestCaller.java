@@ -1,9 +1,9 @@
 package dev.portico.testing;
 
 import dev.portico.auth.Authenticator;
-import dev.portico.http.Principal;
 import dev.portico.auth.SecurityScheme;
 import dev.portico.error.AuthenticationFailed;
+import dev.portico.http.Principal;
 import dev.portico.http.Request;
 import java.util.HashSet;
 import java.util.Optional;
@@ -36,18 +36,22 @@ public record TestCaller(String id, Set<String> roles, Set<String> scopes, boole
 
     /** Reads {@code X-User}, as a session would: no challenge, documented as the {@code sessionid} cookie. */
     public static Authenticator session() {
-        return new HeaderAuthenticator("X-User", "", Optional.empty(),
-                Optional.of(SecurityScheme.apiKeyCookie("cookieAuth", "sessionid")));
+        return new HeaderAuthenticator(
+                "X-User", "", Optional.empty(), Optional.of(SecurityScheme.apiKeyCookie("cookieAuth", "sessionid")));
     }
 
     /** Reads {@code Authorization: Bearer <caller>}, with the challenge {@code Bearer realm="api"}. */
     public static Authenticator bearer() {
-        return new HeaderAuthenticator("Authorization", "Bearer ", Optional.of("Bearer realm=\"api\""),
+        return new HeaderAuthenticator(
+                "Authorization",
+                "Bearer ",
+                Optional.of("Bearer realm=\"api\""),
                 Optional.of(SecurityScheme.bearer("jwtAuth", "JWT")));
     }
 
-    private record HeaderAuthenticator(String header, String prefix, Optional<String> challenge,
-                                       Optional<SecurityScheme> scheme) implements Authenticator {
+    private record HeaderAuthenticator(
+            String header, String prefix, Optional<String> challenge, Optional<SecurityScheme> scheme)
+            implements Authenticator {
         @Override
         public Optional<Principal> authenticate(Request request) {
             Optional<String> value = request.header(header).filter(v -> v.startsWith(prefix));

@@ -96,13 +96,19 @@ public final class TestRequest implements Transport {
     @Override
     public Optional<String> header(String name) {
         probed(name);
-        return headers.stream().filter(h -> h[0].equalsIgnoreCase(name)).map(h -> h[1]).findFirst();
+        return headers.stream()
+                .filter(h -> h[0].equalsIgnoreCase(name))
+                .map(h -> h[1])
+                .findFirst();
     }
 
     @Override
     public List<String> headers(String name) {
         probed(name);
-        return headers.stream().filter(h -> h[0].equalsIgnoreCase(name)).map(h -> h[1]).toList();
+        return headers.stream()
+                .filter(h -> h[0].equalsIgnoreCase(name))
+                .map(h -> h[1])
+                .toList();
     }
 
     @Override

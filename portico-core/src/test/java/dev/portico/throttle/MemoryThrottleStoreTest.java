@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class MemoryThrottleStoreTest {
-    private static final long T0 = 1_700_000_040_000L;   // the first millisecond of a minute window
+    private static final long T0 = 1_700_000_040_000L; // the first millisecond of a minute window
     private final MutableClock clock = MutableClock.at(T0);
     private final ThrottleStore store = ThrottleStore.memory(1000, clock);
     private final Rate threePerMinute = new Rate(3, Duration.ofMinutes(1));
@@ -37,7 +37,7 @@ class MemoryThrottleStoreTest {
         }
         clock.set(T0 + 50_000);
         assertThat(store.hit("ip:1", threePerMinute, true)).isEqualTo(new Throttle.Decision(false, 3, 0, 60));
-        clock.set(T0 + 60_000);   // a new window, but the ban holds until T0 + 110 000
+        clock.set(T0 + 60_000); // a new window, but the ban holds until T0 + 110 000
         assertThat(store.hit("ip:1", threePerMinute, true)).isEqualTo(new Throttle.Decision(false, 3, 0, 50));
         clock.set(T0 + 109_999);
         assertThat(store.hit("ip:1", threePerMinute, true).allowed()).isFalse();
@@ -60,8 +60,10 @@ class MemoryThrottleStoreTest {
             hit();
         }
         assertThat(store.hit("ip:2", threePerMinute, false).allowed()).isTrue();
-        assertThat(store.hit("ip:1", new Rate(3, Duration.ofSeconds(1)), false).allowed()).isTrue();
-        assertThat(store.hit("ip:1", new Rate(5, Duration.ofMinutes(1)), false).remaining()).isEqualTo(4);   // another rate
+        assertThat(store.hit("ip:1", new Rate(3, Duration.ofSeconds(1)), false).allowed())
+                .isTrue();
+        assertThat(store.hit("ip:1", new Rate(5, Duration.ofMinutes(1)), false).remaining())
+                .isEqualTo(4); // another rate
     }
 
     @Test
@@ -87,7 +89,7 @@ class MemoryThrottleStoreTest {
             for (Future<Integer> f : passed) {
                 total += f.get(30, TimeUnit.SECONDS);
             }
-            assertThat(total).isEqualTo(500);   // of 8000
+            assertThat(total).isEqualTo(500); // of 8000
         }
     }
 
@@ -101,8 +103,9 @@ class MemoryThrottleStoreTest {
         hit();
         hit();
         assertThat(store.peek("ip:1", threePerMinute)).isEqualTo(new Throttle.Decision(true, 3, 1, 60));
-        assertThat(store.peek("ip:1", threePerMinute)).as("peeking counted nothing").isEqualTo(
-                new Throttle.Decision(true, 3, 1, 60));
+        assertThat(store.peek("ip:1", threePerMinute))
+                .as("peeking counted nothing")
+                .isEqualTo(new Throttle.Decision(true, 3, 1, 60));
         hit();
         clock.set(T0 + 30_000);
         assertThat(store.peek("ip:1", threePerMinute)).isEqualTo(new Throttle.Decision(false, 3, 0, 30));
@@ -117,8 +120,8 @@ class MemoryThrottleStoreTest {
             store.hit("ip:1", threePerMinute, true);
         }
         clock.set(T0 + 50_000);
-        store.hit("ip:1", threePerMinute, true);   // banned until T0 + 110 000
-        clock.set(T0 + 60_000);                    // a new window, still banned
+        store.hit("ip:1", threePerMinute, true); // banned until T0 + 110 000
+        clock.set(T0 + 60_000); // a new window, still banned
         assertThat(store.peek("ip:1", threePerMinute)).isEqualTo(new Throttle.Decision(false, 3, 0, 50));
     }
 }

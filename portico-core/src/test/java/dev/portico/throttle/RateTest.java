@@ -22,7 +22,8 @@ class RateTest {
 
     @Test
     void refusesWhatDrfWouldMisreadOrReject() {
-        assertThatThrownBy(() -> Rate.parse("10/month")).hasMessageContaining("unknown period")
+        assertThatThrownBy(() -> Rate.parse("10/month"))
+                .hasMessageContaining("unknown period")
                 .hasMessageContaining("\"100/min\"");
         assertThatThrownBy(() -> Rate.parse("ten/min")).hasMessageContaining("does not start with a number");
         assertThatThrownBy(() -> Rate.parse("100")).hasMessageContaining("no '/'");

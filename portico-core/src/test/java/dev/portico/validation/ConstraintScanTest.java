@@ -17,23 +17,24 @@ import org.junit.jupiter.api.Test;
  */
 class ConstraintScanTest {
 
-    record Plain(String title, int count, @com.fasterxml.jackson.annotation.JsonProperty("x") List<String> tags) {
-    }
+    record Plain(
+            String title,
+            int count,
 
-    record OnComponent(@NotBlank String title) {
-    }
+            @com.fasterxml.jackson.annotation.JsonProperty("x")
+            List<String> tags) {}
 
-    record InTypeArgument(Map<String, List<@NotBlank String>> tags) {
-    }
+    record OnComponent(@NotBlank String title) {}
 
-    record InArray(@Size(max = 2) String @Size(max = 3) [] names) {
-    }
+    record InTypeArgument(Map<String, List<@NotBlank String>> tags) {}
 
-    record Cascaded(@Valid Plain plain) {
-    }
+    record InArray(@Size(max = 2) String @Size(max = 3) [] names) {}
 
-    record Repeated(@NotBlank.List({@NotBlank(message = "a"), @NotBlank(message = "b")}) String title) {
-    }
+    record Cascaded(@Valid Plain plain) {}
+
+    record Repeated(
+            @NotBlank.List({@NotBlank(message = "a"), @NotBlank(message = "b")})
+            String title) {}
 
     record OnMethod(String a, String b) {
         @AssertTrue
@@ -54,20 +55,29 @@ class ConstraintScanTest {
         }
     }
 
-    record InOptional(Optional<@NotBlank String> title) {
-    }
+    record InOptional(Optional<@NotBlank String> title) {}
 
     @Test
     void aRecordWithNoConstraintAnywhereNeedsNoMetadata() {
         assertThat(ConstraintScan.mayConstrain(Plain.class)).isFalse();
-        assertThat(Validators.validator().getConstraintsForClass(Plain.class).isBeanConstrained()).isFalse();
+        assertThat(Validators.validator().getConstraintsForClass(Plain.class).isBeanConstrained())
+                .isFalse();
     }
 
     @Test
     void everyPlaceAConstraintCanBeDeclaredIsFound() {
-        for (Class<?> type : List.of(OnComponent.class, InTypeArgument.class, InArray.class, Cascaded.class,
-                Repeated.class, OnMethod.class, FromInterface.class, InOptional.class)) {
-            assertThat(ConstraintScan.mayConstrain(type)).as(type.getSimpleName()).isTrue();
+        for (Class<?> type : List.of(
+                OnComponent.class,
+                InTypeArgument.class,
+                InArray.class,
+                Cascaded.class,
+                Repeated.class,
+                OnMethod.class,
+                FromInterface.class,
+                InOptional.class)) {
+            assertThat(ConstraintScan.mayConstrain(type))
+                    .as(type.getSimpleName())
+                    .isTrue();
         }
     }
 }

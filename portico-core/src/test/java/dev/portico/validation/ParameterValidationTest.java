@@ -29,22 +29,24 @@ import org.junit.jupiter.api.Test;
 
 /** Constraints on controller parameters: reported under the input's name, together with the body's. */
 class ParameterValidationTest {
-    record Draft(@NotBlank String title) {
-    }
+    record Draft(@NotBlank String title) {}
 
     public static class Posts {
         @Get("/api/posts/")
-        public List<String> list(@Query(defaultValue = "1") @Min(1) int page,
-                           @Query("page_size") Optional<@Max(50) Integer> pageSize,
-                           @Query @Size(max = 2) List<String> tags,
-                           @Query Optional<@Email String> author,
-                           @Query List<@Pattern(regexp = "[a-z]+") String> sort) {
+        public List<String> list(
+                @Query(defaultValue = "1") @Min(1) int page,
+                @Query("page_size") Optional<@Max(50) Integer> pageSize,
+                @Query @Size(max = 2) List<String> tags,
+                @Query Optional<@Email String> author,
+                @Query List<@Pattern(regexp = "[a-z]+") String> sort) {
             return List.of("ok");
         }
 
         @Get("/api/posts/{id}/")
-        public String retrieve(@Min(1) long id, @Header("X-Tenant") @Size(min = 3) String tenant,
-                               @Cookie("theme") Optional<@NotBlank String> theme) {
+        public String retrieve(
+                @Min(1) long id,
+                @Header("X-Tenant") @Size(min = 3) String tenant,
+                @Cookie("theme") Optional<@NotBlank String> theme) {
             return "ok";
         }
 
@@ -68,10 +70,12 @@ class ParameterValidationTest {
         }
     }
 
-    record MisplacedBody(@Size(max = 3) Integer count) {
-    }
+    record MisplacedBody(@Size(max = 3) Integer count) {}
 
-    private static final Portico APP = Portico.builder().config(PorticoConfig.defaults()).controller(new Posts()).build();
+    private static final Portico APP = Portico.builder()
+            .config(PorticoConfig.defaults())
+            .controller(new Posts())
+            .build();
 
     private static JsonNode errors(Response response) {
         assertThat(response.status()).isEqualTo(400);
@@ -86,66 +90,84 @@ class ParameterValidationTest {
 
     @Test
     void queryParameterConstraintsAreReportedByTheirNamesAllAtOnce() {
-        Response response = APP.handle(TestRequest.get(
-                "/api/posts/?page=0&page_size=51&tags=a&tags=b&tags=c&author=nope&sort=ok&sort=NO"));
+        Response response = APP.handle(
+                TestRequest.get("/api/posts/?page=0&page_size=51&tags=a&tags=b&tags=c&author=nope&sort=ok&sort=NO"));
         assertThat(errors(response)).isEqualTo(json("""
-                {"page": ["Ensure this value is greater than or equal to 1."],
-                 "page_size": ["Ensure this value is less than or equal to 50."],
-                 "tags": ["Ensure this field has no more than 2 elements."],
-                 "author": ["Enter a valid email address."],
-                 "sort.1": ["This value does not match the required pattern."]}"""));
+            {"page": ["Ensure this value is greater than or equal to 1."],
+             "page_size": ["Ensure this value is less than or equal to 50."],
+             "tags": ["Ensure this field has no more than 2 elements."],
+             "author": ["Enter a valid email address."],
+             "sort.1": ["This value does not match the required pattern."]}\
+            """));
     }
 
     @Test
     void pathHeaderAndCookieConstraintsAreReportedByTheirNames() {
-        Response response = APP.handle(TestRequest.get("/api/posts/0/").header("X-Tenant", "ab").header("Cookie", "theme= "));
+        Response response = APP.handle(
+                TestRequest.get("/api/posts/0/").header("X-Tenant", "ab").header("Cookie", "theme= "));
         assertThat(errors(response)).isEqualTo(json("""
-                {"id": ["Ensure this value is greater than or equal to 1."],
-                 "X-Tenant": ["Ensure this field has at least 3 characters."],
-                 "theme": ["This field may not be blank."]}"""));
+            {"id": ["Ensure this value is greater than or equal to 1."],
+             "X-Tenant": ["Ensure this field has at least 3 characters."],
+             "theme": ["This field may not be blank."]}\
+            """));
     }
 
     @Test
     void parameterAndBodyErrorsComeInOneAnswer() {
-        Response response = APP.handle(TestRequest.of("POST", "/api/posts/?version=0").json("{\"title\": \"\"}"));
+        Response response =
+                APP.handle(TestRequest.of("POST", "/api/posts/?version=0").json("{\"title\": \"\"}"));
         assertThat(errors(response)).isEqualTo(json("""
-                {"version": ["Ensure this value is greater than or equal to 1."],
-                 "title": ["This field may not be blank."]}"""));
+            {"version": ["Ensure this value is greater than or equal to 1."],
+             "title": ["This field may not be blank."]}\
+            """));
     }
 
     @Test
     void bindingErrorsAndConstraintViolationsComeInOneAnswer() {
         Response response = APP.handle(TestRequest.get("/api/posts/?page=abc&page_size=51"));
-        assertThat(errors(response)).isEqualTo(json("{\"page\": [\"A valid integer is required.\"],"
-                + " \"page_size\": [\"Ensure this value is less than or equal to 50.\"]}"));
+        assertThat(errors(response))
+                .isEqualTo(json("{\"page\": [\"A valid integer is required.\"],"
+                        + " \"page_size\": [\"Ensure this value is less than or equal to 50.\"]}"));
     }
 
     @Test
     void aControllerWithoutConstraintsGetsNoValidator() {
-        Endpoint endpoint = Portico.builder().config(PorticoConfig.defaults()).controller(new Unconstrained()).build()
-                .endpoints().get(0);
+        Endpoint endpoint = Portico.builder()
+                .config(PorticoConfig.defaults())
+                .controller(new Unconstrained())
+                .build()
+                .endpoints()
+                .get(0);
         assertThat(InputValidator.create(endpoint)).isEmpty();
         assertThat(InputValidator.create(APP.endpoints().get(0))).isPresent();
     }
 
     @Test
     void aConstraintThatCannotApplyFailsAtStartupNamingTheEndpoint() {
-        assertThatThrownBy(() -> Portico.builder().config(PorticoConfig.defaults()).controller(new Misplaced()).build())
+        assertThatThrownBy(() -> Portico.builder()
+                        .config(PorticoConfig.defaults())
+                        .controller(new Misplaced())
+                        .build())
                 .hasMessageContaining("GET /api/misplaced/ (Misplaced.list)")
                 .hasMessageContaining("Optional<@Email String>");
-        assertThatThrownBy(() -> Portico.builder().config(PorticoConfig.defaults())
-                .post("/api/misplaced/", MisplacedBody.class, String.class, (request, body) -> "ok").build())
+        assertThatThrownBy(() -> Portico.builder()
+                        .config(PorticoConfig.defaults())
+                        .post("/api/misplaced/", MisplacedBody.class, String.class, (request, body) -> "ok")
+                        .build())
                 .hasMessageContaining("POST /api/misplaced/")
                 .hasMessageContaining("Size");
     }
 
     @Test
     void aConstraintOnAFunctionalEndpointsParameterFailsAtStartup() throws Exception {
-        Min min = Posts.class.getMethod("list", int.class, Optional.class, List.class, Optional.class, List.class)
-                .getParameters()[0].getAnnotation(Min.class);
+        Min min = Posts.class
+                .getMethod("list", int.class, Optional.class, List.class, Optional.class, List.class)
+                .getParameters()[0]
+                .getAnnotation(Min.class);
         Endpoint endpoint = Endpoint.builder(HttpMethod.GET, "/api/things/")
                 .input(new Input.Query("page", int.class, "1", List.of(min)))
-                .handle(request -> "ok").build();
+                .handle(request -> "ok")
+                .build();
         assertThatThrownBy(() -> InputValidator.create(endpoint))
                 .hasMessageContaining("GET /api/things/")
                 .hasMessageContaining("input 'page' carries constraints")

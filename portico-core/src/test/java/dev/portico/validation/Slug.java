@@ -36,7 +36,8 @@ import java.lang.annotation.Target;
                 return true;
             }
             context.disableDefaultConstraintViolation();
-            context.buildConstraintViolationWithTemplate("The passwords do not match.").addConstraintViolation();
+            context.buildConstraintViolationWithTemplate("The passwords do not match.")
+                    .addConstraintViolation();
             return false;
         }
     }

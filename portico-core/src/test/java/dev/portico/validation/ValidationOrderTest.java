@@ -3,8 +3,8 @@ package dev.portico.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portico.Portico;
-import dev.portico.http.Principal;
 import dev.portico.config.PorticoConfig;
+import dev.portico.http.Principal;
 import dev.portico.testing.TestRequest;
 import dev.portico.throttle.Throttle;
 import jakarta.validation.Constraint;
@@ -73,7 +73,9 @@ class ValidationOrderTest {
                 })
                 .build();
         EVENTS.clear(); // startup probes the constraint once, with null
-        assertThat(app.handle(TestRequest.of("POST", "/api/notes/").json("{\"text\": \"hi\"}")).status()).isEqualTo(200);
+        assertThat(app.handle(TestRequest.of("POST", "/api/notes/").json("{\"text\": \"hi\"}"))
+                        .status())
+                .isEqualTo(200);
         assertThat(EVENTS).containsExactly("authenticate", "permit", "throttle", "constraint", "hook", "endpoint");
     }
 }

@@ -48,16 +48,15 @@ public final class Database implements AutoCloseable, Module {
     private com.zaxxer.hikari.metrics.MetricsTrackerFactory poolMetrics;
 
     /** The pool and the migrations on it, made by {@link #open()}. */
-    private record Open(HikariDataSource pool, Migrations migrations) {
-    }
+    private record Open(HikariDataSource pool, Migrations migrations) {}
 
     private Database(PorticoConfig config, List<MigrationSet> modules, boolean migrateOnOpen) {
         this.config = config;
         this.modules = new ArrayList<>(modules);
         this.migrateOnOpen = migrateOnOpen;
         this.url = redacted(config.get(DatabaseSettings.URL));
-        this.dataSource = new LazyDataSource(this, config.get(DatabaseSettings.POOL_TIMEOUT),
-                config.get(DatabaseSettings.POOL_SIZE));
+        this.dataSource = new LazyDataSource(
+                this, config.get(DatabaseSettings.POOL_TIMEOUT), config.get(DatabaseSettings.POOL_SIZE));
         this.jdbi = Jdbi.create(dataSource);
     }
 
@@ -85,8 +84,11 @@ public final class Database implements AutoCloseable, Module {
      */
     public static Database lazy(PorticoConfig config, MigrationSet... modules) {
         config.register(DatabaseSettings.ALL.toArray(Setting<?>[]::new)); // a database cannot forget its settings
-        return new Database(config, List.of(modules), config.get(DatabaseSettings.MIGRATE_ON_START)
-                .migrates(config.get(DatabaseSettings.URL).startsWith("jdbc:h2:")));
+        return new Database(
+                config,
+                List.of(modules),
+                config.get(DatabaseSettings.MIGRATE_ON_START)
+                        .migrates(config.get(DatabaseSettings.URL).startsWith("jdbc:h2:")));
     }
 
     /** Connects without migrating: for commands such as {@code migrate} that decide themselves. */
@@ -132,8 +134,8 @@ public final class Database implements AutoCloseable, Module {
      */
     public synchronized Database poolMetrics(com.zaxxer.hikari.metrics.MetricsTrackerFactory factory) {
         if (open != null) {
-            throw new IllegalStateException(this + " is open already: set poolMetrics(...) before open(), while the "
-                    + "application is built");
+            throw new IllegalStateException(
+                    this + " is open already: set poolMetrics(...) before open(), while the " + "application is built");
         }
         this.poolMetrics = java.util.Objects.requireNonNull(factory, "factory");
         return this;
@@ -146,7 +148,10 @@ public final class Database implements AutoCloseable, Module {
             try {
                 List<Migration> applied = o.migrations().migrate();
                 if (!applied.isEmpty()) {
-                    LOG.info("applied {} migration(s) to {}: {}", applied.size(), url,
+                    LOG.info(
+                            "applied {} migration(s) to {}: {}",
+                            applied.size(),
+                            url,
                             applied.stream().map(Migration::name).toList());
                 }
             } catch (RuntimeException e) {
@@ -157,7 +162,8 @@ public final class Database implements AutoCloseable, Module {
         return o;
     }
 
-    private static HikariDataSource pool(PorticoConfig config, com.zaxxer.hikari.metrics.MetricsTrackerFactory metrics) {
+    private static HikariDataSource pool(
+            PorticoConfig config, com.zaxxer.hikari.metrics.MetricsTrackerFactory metrics) {
         String url = config.get(DatabaseSettings.URL);
         HikariConfig pool = new HikariConfig();
         if (metrics != null) {
@@ -176,7 +182,8 @@ public final class Database implements AutoCloseable, Module {
         pool.setPoolName("portico-db");
         // a request waits this long for a connection, then is answered 503 (DependencyFailure): a database that is
         // down or overloaded costs a client about a second, never HikariCP's default 30 s
-        long timeout = Math.max(250, config.get(DatabaseSettings.CONNECTION_TIMEOUT).toMillis());
+        long timeout =
+                Math.max(250, config.get(DatabaseSettings.CONNECTION_TIMEOUT).toMillis());
         pool.setConnectionTimeout(timeout);
         pool.setValidationTimeout(Math.max(250, timeout / 2));
         // one attempt at startup: an unreachable database fails now, not at the first request

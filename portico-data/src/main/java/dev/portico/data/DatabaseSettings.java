@@ -22,34 +22,52 @@ public final class DatabaseSettings {
     public static final String EMBEDDED_URL = "jdbc:h2:file:./data/portico;AUTO_SERVER=TRUE;MODE=PostgreSQL;"
             + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
-    public static final Setting<String> URL = Setting.string("database.url", EMBEDDED_URL,
+    public static final Setting<String> URL = Setting.string(
+            "database.url",
+            EMBEDDED_URL,
             "JDBC URL: H2 file under ./data by default; jdbc:postgresql://host:5432/name for PostgreSQL.");
-    public static final Setting<String> USER = Setting.string("database.user", "",
+    public static final Setting<String> USER = Setting.string(
+            "database.user",
+            "",
             "Database user; empty for H2's default or the driver's (PostgreSQL: the operating-system user).");
-    public static final Setting<String> PASSWORD = Setting.secret("database.password", "",
-            "Database password; masked by --print-config and never logged.");
-    public static final Setting<Integer> POOL_SIZE = Setting.integer("database.pool-size", 10,
-            "Most open connections in the pool; a request waits for a free one past it.");
+    public static final Setting<String> PASSWORD =
+            Setting.secret("database.password", "", "Database password; masked by --print-config and never logged.");
+    public static final Setting<Integer> POOL_SIZE = Setting.integer(
+            "database.pool-size", 10, "Most open connections in the pool; a request waits for a free one past it.");
     public static final Setting<java.time.Duration> CONNECTION_TIMEOUT = Setting.duration(
-            "database.connection-timeout", java.time.Duration.ofSeconds(1),
+            "database.connection-timeout",
+            java.time.Duration.ofSeconds(1),
             "How long a request waits for the database to give the pool a connection (HikariCP's connectionTimeout, "
                     + "at least 250ms): a database that is down is answered 503 service_unavailable after this long.");
     public static final Setting<java.time.Duration> POOL_TIMEOUT = Setting.duration(
-            "database.pool-timeout", java.time.Duration.ofSeconds(5),
+            "database.pool-timeout",
+            java.time.Duration.ofSeconds(5),
             "How long a request waits for a connection while all are busy (the database answering); past it, "
                     + "503 server_busy with Retry-After. Under proxies' 30-60 s, above a burst's queue.");
-    public static final Setting<MigrateOnStart> MIGRATE_ON_START = Setting.choice("database.migrate-on-start",
-            MigrateOnStart.class, MigrateOnStart.AUTO,
-            "Apply pending migrations when the app starts: auto (yes for the embedded H2, no otherwise), true or false.");
-    public static final Setting<String> MIGRATIONS = Setting.string("database.migrations", "db/migration",
+    public static final Setting<MigrateOnStart> MIGRATE_ON_START = Setting.choice(
+            "database.migrate-on-start",
+            MigrateOnStart.class,
+            MigrateOnStart.AUTO,
+            "Apply pending migrations when the app starts: auto (yes for the embedded H2, no otherwise), true or"
+                    + " false.");
+    public static final Setting<String> MIGRATIONS = Setting.string(
+            "database.migrations",
+            "db/migration",
             "Where the migration SQL files are: a classpath folder, or filesystem:/a/folder.");
 
     /** Every database setting, in documentation order. */
-    public static final List<Setting<?>> ALL = Setting.broughtBy("install(Database.lazy(config))",
-            URL, USER, PASSWORD, POOL_SIZE, CONNECTION_TIMEOUT, POOL_TIMEOUT, MIGRATE_ON_START, MIGRATIONS);
+    public static final List<Setting<?>> ALL = Setting.broughtBy(
+            "install(Database.lazy(config))",
+            URL,
+            USER,
+            PASSWORD,
+            POOL_SIZE,
+            CONNECTION_TIMEOUT,
+            POOL_TIMEOUT,
+            MIGRATE_ON_START,
+            MIGRATIONS);
 
-    private DatabaseSettings() {
-    }
+    private DatabaseSettings() {}
 
     /** Registers every database setting ahead of a {@link Database}, for a tool that reads them without one. */
     public static PorticoConfig.Builder register(PorticoConfig.Builder builder) {

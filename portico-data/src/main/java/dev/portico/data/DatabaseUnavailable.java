@@ -16,9 +16,13 @@ public final class DatabaseUnavailable extends RuntimeException {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String reason = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().strip();
-        return new DatabaseUnavailable("cannot connect to the database at database.url = " + url
-                + (user.isEmpty() ? "" : " as database.user = " + user) + ": " + reason
-                + " (check database.url, database.user and database.password)", failure);
+        String reason = root.getMessage() == null
+                ? root.getClass().getSimpleName()
+                : root.getMessage().strip();
+        return new DatabaseUnavailable(
+                "cannot connect to the database at database.url = " + url
+                        + (user.isEmpty() ? "" : " as database.user = " + user) + ": " + reason
+                        + " (check database.url, database.user and database.password)",
+                failure);
     }
 }

@@ -4,13 +4,13 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.portico.error.PoolSaturated;
 import java.io.PrintWriter;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLTransientConnectionException;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -121,17 +121,23 @@ final class LazyDataSource implements DataSource {
                 throw e.getCause();
             }
         };
-        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                handler);
+        return (Connection)
+                Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, handler);
     }
 
     /** The pool's numbers; the waiting ones are those in line for a turn and those HikariCP holds. */
     private PoolSaturated saturated(HikariDataSource pool, Duration waited, SQLException last) {
         HikariPoolMXBean numbers = pool.getHikariPoolMXBean();
         int inLine = turns.getQueueLength();
-        return numbers == null ? new PoolSaturated(-1, -1, inLine, pool.getMaximumPoolSize(), waited, last)
-                : new PoolSaturated(numbers.getActiveConnections(), numbers.getIdleConnections(),
-                inLine + numbers.getThreadsAwaitingConnection(), pool.getMaximumPoolSize(), waited, last);
+        return numbers == null
+                ? new PoolSaturated(-1, -1, inLine, pool.getMaximumPoolSize(), waited, last)
+                : new PoolSaturated(
+                        numbers.getActiveConnections(),
+                        numbers.getIdleConnections(),
+                        inLine + numbers.getThreadsAwaitingConnection(),
+                        pool.getMaximumPoolSize(),
+                        waited,
+                        last);
     }
 
     @Override

@@ -20,7 +20,9 @@ import picocli.CommandLine.Option;
  * manage.command(MigrateCommand.create(manage::config)).run(args);
  * }</pre>
  */
-@Command(name = "migrate", mixinStandardHelpOptions = true,
+@Command(
+        name = "migrate",
+        mixinStandardHelpOptions = true,
         description = "Apply pending database migrations (database.migrations) and list what was applied.")
 public final class MigrateCommand implements Callable<Integer> {
     private final Supplier<PorticoConfig> config;
@@ -93,8 +95,12 @@ public final class MigrateCommand implements Callable<Integer> {
             out.println("  (none)");
         }
         for (Migration m : all) {
-            out.println(String.format("  %-8s %-40s %s", m.state(), m.name(),
-                    m.installedOn().map(t -> "applied " + t).orElse("")).stripTrailing());
+            out.println(String.format(
+                            "  %-8s %-40s %s",
+                            m.state(),
+                            m.name(),
+                            m.installedOn().map(t -> "applied " + t).orElse(""))
+                    .stripTrailing());
         }
     }
 }

@@ -17,14 +17,19 @@ import org.flywaydb.core.api.MigrationInfo;
  * @param state {@code applied}, {@code pending}, {@code failed}, ... (Flyway's state, lower-case)
  * @param installedOn when it was applied, if it was
  */
-public record Migration(String module, String version, String description, String script, String state,
-                        Optional<Instant> installedOn) {
+public record Migration(
+        String module, String version, String description, String script, String state, Optional<Instant> installedOn) {
 
     static Migration of(String module, MigrationInfo info) {
-        String state = info.getState().isApplied() && !info.getState().isFailed() ? "applied"
+        String state = info.getState().isApplied() && !info.getState().isFailed()
+                ? "applied"
                 : info.getState().getDisplayName().toLowerCase(Locale.ROOT);
-        return new Migration(module, info.getVersion() == null ? "" : info.getVersion().getVersion(),
-                info.getDescription(), info.getScript(), state,
+        return new Migration(
+                module,
+                info.getVersion() == null ? "" : info.getVersion().getVersion(),
+                info.getDescription(),
+                info.getScript(),
+                state,
                 Optional.ofNullable(info.getInstalledOn()).map(java.util.Date::toInstant));
     }
 

@@ -18,14 +18,13 @@ public final class Migrations {
     private final List<Set> sets;
 
     /** One location and its history table. */
-    private record Set(String module, String location, Flyway flyway) {
-    }
+    private record Set(String module, String location, Flyway flyway) {}
 
     /** Told of each migration as soon as it is applied, for a command's progress lines. */
     @FunctionalInterface
     public interface Progress {
         /** Tells nothing. */
-        Progress NONE = (name, took) -> { };
+        Progress NONE = (name, took) -> {};
 
         /** {@code name} ({@link Migration#name()}) was applied, in {@code took}. */
         void applied(String name, java.time.Duration took);
@@ -104,14 +103,19 @@ public final class Migrations {
             if (upToDate(set)) {
                 continue;
             }
-            java.util.Set<String> pending = pending(set).stream().map(Migration::script)
-                    .collect(java.util.stream.Collectors.toSet());
+            java.util.Set<String> pending =
+                    pending(set).stream().map(Migration::script).collect(java.util.stream.Collectors.toSet());
             try {
                 set.flyway().migrate();
             } catch (FlywayException e) {
-                throw new MigrationFailed("migration failed (" + where(set) + "): " + e.getMessage().strip(), e);
+                throw new MigrationFailed(
+                        "migration failed (" + where(set) + "): "
+                                + e.getMessage().strip(),
+                        e);
             }
-            all(set).stream().filter(m -> m.applied() && pending.contains(m.script())).forEach(applied::add);
+            all(set).stream()
+                    .filter(m -> m.applied() && pending.contains(m.script()))
+                    .forEach(applied::add);
         }
         return applied;
     }
@@ -143,14 +147,19 @@ public final class Migrations {
         try {
             return Arrays.stream(set.flyway().info().all())
                     .filter(info -> !info.getType().isBaseline())
-                    .map(info -> Migration.of(set.module(), info)).toList();
+                    .map(info -> Migration.of(set.module(), info))
+                    .toList();
         } catch (FlywayException e) {
-            throw new MigrationFailed("cannot read migrations (" + where(set) + "): " + e.getMessage().strip(), e);
+            throw new MigrationFailed(
+                    "cannot read migrations (" + where(set) + "): "
+                            + e.getMessage().strip(),
+                    e);
         }
     }
 
     private static String where(Set set) {
-        return set.module().isEmpty() ? "database.migrations = " + set.location()
+        return set.module().isEmpty()
+                ? "database.migrations = " + set.location()
                 : "module " + set.module() + ", " + set.location();
     }
 

@@ -34,7 +34,10 @@ final class ProgressCallback implements Callback {
             return;
         }
         String script = context.getMigrationInfo().getScript();
-        progress.get().applied(module.isEmpty() ? script : module + "/" + script, Duration.ofNanos(System.nanoTime() - started));
+        progress.get()
+                .applied(
+                        module.isEmpty() ? script : module + "/" + script,
+                        Duration.ofNanos(System.nanoTime() - started));
     }
 
     @Override

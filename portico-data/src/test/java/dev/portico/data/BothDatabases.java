@@ -47,7 +47,8 @@ final class BothDatabases implements TestTemplateInvocationContextProvider {
             return ConditionEvaluationResult.enabled("runs everywhere");
         }
         String reason = postgresqlUnreachable();
-        return reason == null ? ConditionEvaluationResult.enabled("PostgreSQL is up")
+        return reason == null
+                ? ConditionEvaluationResult.enabled("PostgreSQL is up")
                 : ConditionEvaluationResult.disabled(reason + " (skipped; with CI=true it fails)");
     }
 
@@ -70,15 +71,23 @@ final class BothDatabases implements TestTemplateInvocationContextProvider {
 
         @Override
         public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-            return context.getStore(NAMESPACE).getOrComputeIfAbsent("database", key -> {
-                try {
-                    return kind.equals("h2") ? TestDatabase.h2() : TestDatabase.postgresql();
-                } catch (Exception e) {
-                    throw new IllegalStateException("cannot prepare the " + kind + " test database: " + e.getMessage()
-                            + (kind.equals("h2") ? "" : " (PostgreSQL must run at 127.0.0.1:5432 with database test;"
-                            + " .ci/run starts it)"), e);
-                }
-            }, TestDatabase.class);
+            return context.getStore(NAMESPACE)
+                    .getOrComputeIfAbsent(
+                            "database",
+                            key -> {
+                                try {
+                                    return kind.equals("h2") ? TestDatabase.h2() : TestDatabase.postgresql();
+                                } catch (Exception e) {
+                                    throw new IllegalStateException(
+                                            "cannot prepare the " + kind + " test database: " + e.getMessage()
+                                                    + (kind.equals("h2")
+                                                            ? ""
+                                                            : " (PostgreSQL must run at 127.0.0.1:5432 with database"
+                                                                    + " test; .ci/run starts it)"),
+                                            e);
+                                }
+                            },
+                            TestDatabase.class);
         }
     }
 }

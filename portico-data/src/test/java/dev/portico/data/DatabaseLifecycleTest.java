@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 class DatabaseLifecycleTest {
 
     private static int notes(Database db) {
-        return db.jdbi().withHandle(h -> h.createQuery("select count(*) from note").mapTo(Integer.class).one());
+        return db.jdbi()
+                .withHandle(h -> h.createQuery("select count(*) from note")
+                        .mapTo(Integer.class)
+                        .one());
     }
 
     private static boolean hasNoteTable(Database db) {
@@ -30,7 +33,8 @@ class DatabaseLifecycleTest {
             if (test.embedded()) {
                 assertThat(notes(db)).isEqualTo(1);
             } else {
-                assertThat(db.migrations().pending()).extracting(Migration::script)
+                assertThat(db.migrations().pending())
+                        .extracting(Migration::script)
                         .containsExactly("V1__create_note.sql", "V2__seed_note.sql");
             }
         }
@@ -38,8 +42,8 @@ class DatabaseLifecycleTest {
 
     @DatabaseTest
     void migratesOnStartWhenAskedAndNeverAppliesAMigrationTwice(TestDatabase test) {
-        PorticoConfig config = test.config(b -> b.set(DatabaseSettings.MIGRATE_ON_START,
-                DatabaseSettings.MigrateOnStart.TRUE));
+        PorticoConfig config =
+                test.config(b -> b.set(DatabaseSettings.MIGRATE_ON_START, DatabaseSettings.MigrateOnStart.TRUE));
         List<Migration> first;
         try (Database db = Database.create(config)) {
             first = db.migrations().all();
@@ -54,8 +58,8 @@ class DatabaseLifecycleTest {
 
     @DatabaseTest
     void neverMigratesOnStartWhenOff(TestDatabase test) {
-        PorticoConfig config = test.config(b -> b.set(DatabaseSettings.MIGRATE_ON_START,
-                DatabaseSettings.MigrateOnStart.FALSE));
+        PorticoConfig config =
+                test.config(b -> b.set(DatabaseSettings.MIGRATE_ON_START, DatabaseSettings.MigrateOnStart.FALSE));
         try (Database db = Database.create(config)) {
             assertThat(db.migrations().pending()).hasSize(2);
         }
@@ -73,9 +77,8 @@ class DatabaseLifecycleTest {
     }
 
     @DatabaseTest
-    void aStartWithNothingPendingStillRefusesAnAppliedMigrationEditedSince(TestDatabase test,
-                                                                          @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-            throws java.io.IOException {
+    void aStartWithNothingPendingStillRefusesAnAppliedMigrationEditedSince(
+            TestDatabase test, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
         java.nio.file.Path file = dir.resolve("V1__create_note.sql");
         java.nio.file.Files.writeString(file, "create table note (id int primary key);");
         PorticoConfig config = test.config(b -> b.set(DatabaseSettings.MIGRATIONS, "filesystem:" + dir)
@@ -112,9 +115,13 @@ class DatabaseLifecycleTest {
     void theApplicationClosesThePoolWhenItStops(TestDatabase test) {
         PorticoConfig config = test.config(b -> b.set(Settings.SERVER_PORT, 0));
         Database db = Database.create(config);
-        Portico app = Portico.builder().config(config).shutdownHook(false).onStop(db)
+        Portico app = Portico.builder()
+                .config(config)
+                .shutdownHook(false)
+                .onStop(db)
                 .get("/ready", Boolean.class, request -> db.ping())
-                .build().start();
+                .build()
+                .start();
         assertThat(db.ping()).isTrue();
         app.stop();
         assertThat(db.closed()).isTrue();
@@ -124,13 +131,18 @@ class DatabaseLifecycleTest {
     @Test
     void aLazyDatabaseConnectsNothingUntilOpenedAndAClosedOneNeverConnects() {
         PorticoConfig dead = DatabaseSettings.register(PorticoConfig.builder())
-                .set(DatabaseSettings.URL, "jdbc:postgresql://127.0.0.1:1/test").build();
+                .set(DatabaseSettings.URL, "jdbc:postgresql://127.0.0.1:1/test")
+                .build();
         Database db = Database.lazy(dead);
         assertThat(db.dataSource()).isNotNull();
         assertThat(db.jdbi()).isNotNull();
         assertThat(db.isOpen()).isFalse();
-        Portico app = Portico.builder().config(dead).onStart(db::open).onStop(db)
-                .get("/ready", Boolean.class, request -> db.ping()).build();
+        Portico app = Portico.builder()
+                .config(dead)
+                .onStart(db::open)
+                .onStop(db)
+                .get("/ready", Boolean.class, request -> db.ping())
+                .build();
         assertThat(app.openapi()).isNotNull();
         app.stop(); // a command that only built the app: closes without connecting
         assertThat(db.closed()).isTrue();
@@ -144,8 +156,13 @@ class DatabaseLifecycleTest {
         PorticoConfig config = test.config(b -> b.set(Settings.SERVER_PORT, 0)
                 .set(DatabaseSettings.MIGRATE_ON_START, DatabaseSettings.MigrateOnStart.TRUE));
         Database db = Database.lazy(config);
-        Portico app = Portico.builder().config(config).shutdownHook(false).onStart(db::open).onStop(db)
-                .get("/ready", Boolean.class, request -> db.ping()).build();
+        Portico app = Portico.builder()
+                .config(config)
+                .shutdownHook(false)
+                .onStart(db::open)
+                .onStop(db)
+                .get("/ready", Boolean.class, request -> db.ping())
+                .build();
         assertThat(db.isOpen()).isFalse();
         app.start();
         try {
@@ -159,8 +176,8 @@ class DatabaseLifecycleTest {
 
     @DatabaseTest
     void aLazyDatabaseOpensOnTheFirstUseOfItsConnections(TestDatabase test) {
-        PorticoConfig config = test.config(b -> b.set(DatabaseSettings.MIGRATE_ON_START,
-                DatabaseSettings.MigrateOnStart.TRUE));
+        PorticoConfig config =
+                test.config(b -> b.set(DatabaseSettings.MIGRATE_ON_START, DatabaseSettings.MigrateOnStart.TRUE));
         try (Database db = Database.lazy(config)) {
             assertThat(notes(db)).isEqualTo(1);
             assertThat(db.isOpen()).isTrue();
@@ -172,12 +189,14 @@ class DatabaseLifecycleTest {
         PorticoConfig config = test.config(b -> b.set(DatabaseSettings.POOL_SIZE, 3)
                 .set(DatabaseSettings.MIGRATE_ON_START, DatabaseSettings.MigrateOnStart.TRUE));
         try (Database db = Database.create(config);
-             var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Integer>> inserts = new ArrayList<>();
             for (int i = 0; i < 60; i++) {
                 String title = "note " + i;
-                inserts.add(threads.submit(() -> db.jdbi().withHandle(h ->
-                        h.createUpdate("insert into note (title) values (:title)").bind("title", title).execute())));
+                inserts.add(threads.submit(() -> db.jdbi()
+                        .withHandle(h -> h.createUpdate("insert into note (title) values (:title)")
+                                .bind("title", title)
+                                .execute())));
             }
             for (Future<Integer> insert : inserts) {
                 assertThat(insert.get()).isEqualTo(1);
@@ -194,8 +213,10 @@ class DatabaseLifecycleTest {
     static List<String> poolThreads() {
         List<String> alive = List.of();
         for (int i = 0; i < 100; i++) {
-            alive = Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
-                    .filter(n -> n.startsWith("portico-db")).toList();
+            alive = Thread.getAllStackTraces().keySet().stream()
+                    .map(Thread::getName)
+                    .filter(n -> n.startsWith("portico-db"))
+                    .toList();
             if (alive.isEmpty()) {
                 return alive;
             }

@@ -20,7 +20,8 @@ class DatabaseModuleTest {
     @Test
     void theDatabaseRegistersItsSettingsFromTheSameLayers() {
         PorticoConfig config = PorticoConfig.builder()
-                .fromEnvironment(Map.of("PORTICO_DATABASE_POOL_SIZE", "3")).buildForModules();
+                .fromEnvironment(Map.of("PORTICO_DATABASE_POOL_SIZE", "3"))
+                .buildForModules();
         Database.lazy(config);
         assertThat(config.get(DatabaseSettings.POOL_SIZE)).isEqualTo(3);
         assertThat(config.source(DatabaseSettings.POOL_SIZE)).isEqualTo("env PORTICO_DATABASE_POOL_SIZE");
@@ -29,13 +30,15 @@ class DatabaseModuleTest {
     @Test
     void installedItOpensOnStartClosesOnStopAndBringsMigrateWithEveryModulesMigrations() throws Exception {
         try (TestDatabase test = TestDatabase.h2()) {
-            PorticoConfig config = test.config(b -> { });
+            PorticoConfig config = test.config(b -> {});
             Database db = Database.lazy(config);
             Portico app = Portico.builder().config(config).install(db).build();
             assertThat(db.commands(() -> config)).singleElement().isInstanceOf(MigrateCommand.class);
             Database other = Database.lazy(config).migrations(new MigrationSet("shop", "db/shop"));
             assertThat(other.migrations(new MigrationSet("shop", "db/shop")).migrationSets())
-                    .extracting(MigrationSet::module).as("a set added twice counts once").containsExactly("shop");
+                    .extracting(MigrationSet::module)
+                    .as("a set added twice counts once")
+                    .containsExactly("shop");
             assertThat(db.isOpen()).isFalse();
             app.prepare();
             assertThat(db.isOpen()).isTrue();
@@ -46,7 +49,8 @@ class DatabaseModuleTest {
 
     @Test
     void migrationsCannotBeAddedOnceOpen() throws Exception {
-        try (TestDatabase test = TestDatabase.h2(); Database db = Database.create(test.config(b -> { }))) {
+        try (TestDatabase test = TestDatabase.h2();
+                Database db = Database.create(test.config(b -> {}))) {
             assertThatThrownBy(() -> db.migrations(new MigrationSet("late", "db/late")))
                     .hasMessageContaining("open already");
         }

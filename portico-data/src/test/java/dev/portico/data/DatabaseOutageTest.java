@@ -22,25 +22,41 @@ import org.junit.jupiter.api.Test;
  * the shared one must never be stopped.
  */
 class DatabaseOutageTest {
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
     void requestsAre503WithinASecondWhileTheDatabaseIsDownThenRecover() throws Exception {
         Optional<Path> bin = PrivatePostgres.binaries();
         if (!"true".equals(System.getenv("CI"))) {
-            assumeThat(bin).as("PostgreSQL's binaries under /usr/lib/postgresql").isPresent();
+            assumeThat(bin)
+                    .as("PostgreSQL's binaries under /usr/lib/postgresql")
+                    .isPresent();
         }
         try (PrivatePostgres pg = PrivatePostgres.start(bin.orElseThrow())) {
             PorticoConfig config = DatabaseSettings.register(PorticoConfig.builder())
-                    .set(DatabaseSettings.URL, pg.url()).set(DatabaseSettings.USER, "postgres")
+                    .set(DatabaseSettings.URL, pg.url())
+                    .set(DatabaseSettings.USER, "postgres")
                     .set(DatabaseSettings.CONNECTION_TIMEOUT, Duration.ofMillis(500))
-                    .set(Settings.SERVER_HOST, "127.0.0.1").set(Settings.SERVER_PORT, 0).build();
+                    .set(Settings.SERVER_HOST, "127.0.0.1")
+                    .set(Settings.SERVER_PORT, 0)
+                    .build();
             Database db = Database.lazy(config);
-            Portico app = Portico.builder().config(config).shutdownHook(false)
-                    .onStart(db::open).onStop(db).healthCheck(db.healthCheck())
-                    .get("/tables", Long.class, r -> db.jdbi().withHandle(h ->
-                            h.createQuery("select count(*) from pg_class").mapTo(Long.class).one()))
-                    .build().start();
+            Portico app = Portico.builder()
+                    .config(config)
+                    .shutdownHook(false)
+                    .onStart(db::open)
+                    .onStop(db)
+                    .healthCheck(db.healthCheck())
+                    .get(
+                            "/tables",
+                            Long.class,
+                            r -> db.jdbi()
+                                    .withHandle(h -> h.createQuery("select count(*) from pg_class")
+                                            .mapTo(Long.class)
+                                            .one()))
+                    .build()
+                    .start();
             try {
                 assertThat(get(app, "/tables").statusCode()).isEqualTo(200);
                 assertThat(get(app, "/ready").body()).contains("\"database\":\"ok\"");
@@ -53,12 +69,16 @@ class DatabaseOutageTest {
                     assertThat(down.statusCode()).as(down.body()).isEqualTo(503);
                     assertThat(down.body()).contains("\"code\":\"service_unavailable\"");
                     assertThat(down.headers().firstValue("Retry-After")).hasValue("1");
-                    assertThat(millis).as("answered within about database.connection-timeout").isLessThan(1_500);
+                    assertThat(millis)
+                            .as("answered within about database.connection-timeout")
+                            .isLessThan(1_500);
                 }
                 HttpResponse<String> ready = get(app, "/ready");
                 assertThat(ready.statusCode()).isEqualTo(503);
                 assertThat(ready.body()).contains("\"database\":[\"down\"]");
-                assertThat(get(app, "/health").statusCode()).as("alive all along").isEqualTo(200);
+                assertThat(get(app, "/health").statusCode())
+                        .as("alive all along")
+                        .isEqualTo(200);
 
                 pg.start();
                 long back = System.nanoTime();
@@ -79,7 +99,10 @@ class DatabaseOutageTest {
     }
 
     private HttpResponse<String> get(Portico app, String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

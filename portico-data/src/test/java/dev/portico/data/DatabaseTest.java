@@ -17,5 +17,4 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @TestTemplate
 @ExtendWith(BothDatabases.class)
-public @interface DatabaseTest {
-}
+public @interface DatabaseTest {}

@@ -18,25 +18,29 @@ class MigrateCommandTest {
     private int run(Consumer<PorticoConfig.Builder> settings, String... args) {
         out.getBuffer().setLength(0);
         err.getBuffer().setLength(0);
-        Manage manage = Manage.create(config -> Portico.builder().config(config)).name("./manage")
+        Manage manage = Manage.create(config -> Portico.builder().config(config))
+                .name("./manage")
                 .settings(b -> settings.accept(DatabaseSettings.register(b)));
         manage.command(MigrateCommand.create(manage::config));
         return manage.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
     }
 
     private static Consumer<PorticoConfig.Builder> on(TestDatabase test) {
-        return b -> b.set(DatabaseSettings.URL, test.url()).set(DatabaseSettings.USER,
-                test.embedded() ? "" : TestDatabase.PG_USER);
+        return b -> b.set(DatabaseSettings.URL, test.url())
+                .set(DatabaseSettings.USER, test.embedded() ? "" : TestDatabase.PG_USER);
     }
 
     @DatabaseTest
     void appliesThePendingMigrationsOnceAndListsThem(TestDatabase test) {
         assertThat(run(on(test), "migrate", "--info")).isZero();
-        assertThat(out.toString()).contains("classpath:db/migration")
-                .containsPattern("pending +V1__create_note.sql").containsPattern("pending +V2__seed_note.sql");
+        assertThat(out.toString())
+                .contains("classpath:db/migration")
+                .containsPattern("pending +V1__create_note.sql")
+                .containsPattern("pending +V2__seed_note.sql");
 
         assertThat(run(on(test), "migrate")).isZero();
-        assertThat(out.toString()).startsWith("Applying 2 migration(s) to jdbc:")
+        assertThat(out.toString())
+                .startsWith("Applying 2 migration(s) to jdbc:")
                 .containsPattern("\n  V1__create_note.sql \\(\\d+ ms\\)\n  V2__seed_note.sql \\(\\d+ ms\\)\n")
                 .containsPattern("Applied 2 migration\\(s\\) to jdbc:.* in \\d+ ms\\.\n$");
 
@@ -44,15 +48,18 @@ class MigrateCommandTest {
         assertThat(out.toString()).startsWith("No migrations to apply to jdbc:");
 
         assertThat(run(on(test), "migrate", "--info")).isZero();
-        assertThat(out.toString()).containsPattern("applied +V1__create_note.sql +applied 2")
-                .containsPattern("applied +V2__seed_note.sql").doesNotContain("pending");
+        assertThat(out.toString())
+                .containsPattern("applied +V1__create_note.sql +applied 2")
+                .containsPattern("applied +V2__seed_note.sql")
+                .doesNotContain("pending");
     }
 
     @DatabaseTest
     void aFailingMigrationExitsWith1NamingTheFile(TestDatabase test) {
         int code = run(on(test).andThen(b -> b.set(DatabaseSettings.MIGRATIONS, "db/failing")), "migrate");
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString()).startsWith("migrate: migration failed (database.migrations = classpath:db/failing)")
+        assertThat(err.toString())
+                .startsWith("migrate: migration failed (database.migrations = classpath:db/failing)")
                 .contains("V2__broken.sql");
     }
 
@@ -60,8 +67,8 @@ class MigrateCommandTest {
     void anUnreachableDatabaseExitsWith1NamingTheUrl() {
         int code = run(b -> b.set(DatabaseSettings.URL, "jdbc:postgresql://127.0.0.1:1/test"), "migrate");
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString()).contains("cannot connect to the database at database.url = "
-                + "jdbc:postgresql://127.0.0.1:1/test");
+        assertThat(err.toString())
+                .contains("cannot connect to the database at database.url = " + "jdbc:postgresql://127.0.0.1:1/test");
     }
 
     @Test
@@ -73,7 +80,8 @@ class MigrateCommandTest {
 
     @Test
     void printConfigListsTheDatabaseSettingsWithThePasswordMasked() {
-        assertThat(run(b -> b.set(DatabaseSettings.PASSWORD, "s3cret-pw"), "--print-config")).isZero();
+        assertThat(run(b -> b.set(DatabaseSettings.PASSWORD, "s3cret-pw"), "--print-config"))
+                .isZero();
         assertThat(out.toString())
                 .contains("database.url = " + DatabaseSettings.EMBEDDED_URL + "    # default")
                 .contains("database.password = ********    # code")

@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * still answered 503 {@code service_unavailable} within about {@code database.connection-timeout}.
  */
 class PoolSaturationTest {
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
     private final Logger logger = (Logger) LoggerFactory.getLogger(DependencyFailure.class);
     private TestDatabase database;
@@ -46,7 +47,9 @@ class PoolSaturationTest {
     void postgresql() throws Exception {
         String unreachable = TestDatabase.postgresqlUnreachable();
         if (!"true".equals(System.getenv("CI"))) {
-            assumeThat(unreachable).as("PostgreSQL for the pool tests: " + unreachable).isNull();
+            assumeThat(unreachable)
+                    .as("PostgreSQL for the pool tests: " + unreachable)
+                    .isNull();
         }
         database = TestDatabase.postgresql();
         log.start();
@@ -62,17 +65,29 @@ class PoolSaturationTest {
     }
 
     private PorticoConfig config(String url) {
-        return database.config(b -> b.set(DatabaseSettings.URL, url).set(DatabaseSettings.POOL_SIZE, 2)
+        return database.config(b -> b.set(DatabaseSettings.URL, url)
+                .set(DatabaseSettings.POOL_SIZE, 2)
                 .set(DatabaseSettings.CONNECTION_TIMEOUT, Duration.ofMillis(250))
                 .set(DatabaseSettings.POOL_TIMEOUT, Duration.ofMillis(1500))
-                .set(Settings.SERVER_HOST, "127.0.0.1").set(Settings.SERVER_PORT, 0));
+                .set(Settings.SERVER_HOST, "127.0.0.1")
+                .set(Settings.SERVER_PORT, 0));
     }
 
     private static Portico app(PorticoConfig config, Database db) {
-        return Portico.builder().config(config).shutdownHook(false).onStart(db::open).onStop(db)
-                .get("/one", Integer.class, r -> db.jdbi().withHandle(h ->
-                        h.createQuery("select 1").mapTo(Integer.class).one()))
-                .build().start();
+        return Portico.builder()
+                .config(config)
+                .shutdownHook(false)
+                .onStart(db::open)
+                .onStop(db)
+                .get(
+                        "/one",
+                        Integer.class,
+                        r -> db.jdbi()
+                                .withHandle(h -> h.createQuery("select 1")
+                                        .mapTo(Integer.class)
+                                        .one()))
+                .build()
+                .start();
     }
 
     @Test
@@ -80,17 +95,26 @@ class PoolSaturationTest {
         PorticoConfig config = config(database.url());
         Database db = Database.lazy(config);
         Portico app = app(config, db);
-        try (Connection one = db.dataSource().getConnection(); Connection two = db.dataSource().getConnection()) {
+        try (Connection one = db.dataSource().getConnection();
+                Connection two = db.dataSource().getConnection()) {
             long begin = System.nanoTime();
             HttpResponse<String> busy = get(app, "/one");
             long millis = (System.nanoTime() - begin) / 1_000_000;
             assertThat(busy.statusCode()).as(busy.body()).isEqualTo(503);
             assertThat(busy.body()).contains("\"code\":\"server_busy\"");
             assertThat(busy.headers().firstValue("Retry-After")).hasValue("1");
-            assertThat(millis).as("waited database.pool-timeout, not connection-timeout").isBetween(1_400L, 3_000L);
-            assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).anySatisfy(line -> assertThat(line)
-                    .contains("pool is saturated").contains("active=2").contains("idle=0").contains("max=2")
-                    .contains("waiting=").doesNotContain("unavailable"));
+            assertThat(millis)
+                    .as("waited database.pool-timeout, not connection-timeout")
+                    .isBetween(1_400L, 3_000L);
+            assertThat(log.list)
+                    .extracting(ILoggingEvent::getFormattedMessage)
+                    .anySatisfy(line -> assertThat(line)
+                            .contains("pool is saturated")
+                            .contains("active=2")
+                            .contains("idle=0")
+                            .contains("max=2")
+                            .contains("waiting=")
+                            .doesNotContain("unavailable"));
         } finally {
             app.stop();
         }
@@ -133,9 +157,12 @@ class PoolSaturationTest {
                     long millis = (System.nanoTime() - begin) / 1_000_000;
                     assertThat(down.statusCode()).as(down.body()).isEqualTo(503);
                     assertThat(down.body()).contains("\"code\":\"service_unavailable\"");
-                    assertThat(millis).as("about database.connection-timeout, not pool-timeout").isLessThan(1_200L);
+                    assertThat(millis)
+                            .as("about database.connection-timeout, not pool-timeout")
+                            .isLessThan(1_200L);
                 }
-                assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage)
+                assertThat(log.list)
+                        .extracting(ILoggingEvent::getFormattedMessage)
                         .anySatisfy(line -> assertThat(line).contains("database is unavailable"))
                         .noneSatisfy(line -> assertThat(line).contains("saturated"));
             } finally {
@@ -145,8 +172,11 @@ class PoolSaturationTest {
     }
 
     private HttpResponse<String> get(Portico app, String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** A loopback port forwarding to PostgreSQL that can be closed, cutting every connection through it. */
@@ -178,7 +208,8 @@ class PoolSaturationTest {
 
         private static void pipe(Socket from, Socket to) {
             Thread.ofVirtual().start(() -> {
-                try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                try (InputStream in = from.getInputStream();
+                        OutputStream out = to.getOutputStream()) {
                     in.transferTo(out);
                 } catch (IOException e) {
                     // cut

@@ -34,9 +34,10 @@ final class PrivatePostgres implements AutoCloseable {
             return Optional.empty();
         }
         try (Stream<Path> versions = Files.list(root)) {
-            return versions.map(v -> v.resolve("bin")).filter(b -> Files.isExecutable(b.resolve("pg_ctl")))
-                    .max(Comparator.comparing(b -> Integer.parseInt(b.getParent().getFileName().toString()
-                            .replaceAll("\\D", "0"))));
+            return versions.map(v -> v.resolve("bin"))
+                    .filter(b -> Files.isExecutable(b.resolve("pg_ctl")))
+                    .max(Comparator.comparing(b -> Integer.parseInt(
+                            b.getParent().getFileName().toString().replaceAll("\\D", "0"))));
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -65,8 +66,16 @@ final class PrivatePostgres implements AutoCloseable {
 
     /** Starts the server and waits until it accepts connections. */
     void start() throws Exception {
-        pg("pg_ctl", "-D", dir.resolve("data").toString(), "-l", dir.resolve("log").toString(), "-w", "-o",
-                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1", "start");
+        pg(
+                "pg_ctl",
+                "-D",
+                dir.resolve("data").toString(),
+                "-l",
+                dir.resolve("log").toString(),
+                "-w",
+                "-o",
+                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1",
+                "start");
     }
 
     /** Stops the server at once, as a crash or a failover would: every connection is cut. */
@@ -94,7 +103,12 @@ final class PrivatePostgres implements AutoCloseable {
         command.add(bin.resolve(tool).toString());
         command.addAll(List.of(args));
         if (root()) {
-            run(List.of("su", "postgres", "-c", String.join(" ", command.stream().map(PrivatePostgres::quote).toList())));
+            run(List.of(
+                    "su",
+                    "postgres",
+                    "-c",
+                    String.join(
+                            " ", command.stream().map(PrivatePostgres::quote).toList())));
         } else {
             run(command);
         }

@@ -17,7 +17,9 @@ import java.util.stream.Stream;
 /** One empty database for one test: an H2 file in a temporary folder, or a fresh PostgreSQL schema. */
 public final class TestDatabase implements AutoCloseable {
     /** The real server; {@code -Dportico.test.postgresql=URL} points elsewhere (to try the skip rules). */
-    static final String PG_SERVER = System.getProperty("portico.test.postgresql", "jdbc:postgresql://127.0.0.1:5432/test");
+    static final String PG_SERVER =
+            System.getProperty("portico.test.postgresql", "jdbc:postgresql://127.0.0.1:5432/test");
+
     static final String PG_USER = "postgres";
 
     private final String name;
@@ -40,12 +42,14 @@ public final class TestDatabase implements AutoCloseable {
 
     /** The embedded default URL, with its file moved into {@code dir}. */
     static String h2Url(Path dir) {
-        return DatabaseSettings.EMBEDDED_URL.replace("./data/portico", dir.resolve("db").toString());
+        return DatabaseSettings.EMBEDDED_URL.replace(
+                "./data/portico", dir.resolve("db").toString());
     }
 
     /** A new schema in database {@code test}, dropped with everything in it on close. */
     public static TestDatabase postgresql() throws SQLException {
-        String schema = "portico_test_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        String schema = "portico_test_"
+                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         execute("create schema " + schema);
         return new TestDatabase("postgresql", PG_SERVER + "?currentSchema=" + schema, PG_USER, () -> {
             try {
@@ -66,7 +70,8 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     private static void execute(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(PG_SERVER, PG_USER, ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(PG_SERVER, PG_USER, "");
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }
@@ -93,7 +98,7 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     PorticoConfig config() {
-        return config(b -> { });
+        return config(b -> {});
     }
 
     @Override

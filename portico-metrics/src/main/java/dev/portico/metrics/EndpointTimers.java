@@ -30,7 +30,8 @@ final class EndpointTimers implements RequestObserver.Recorder {
     }
 
     static EndpointTimers of(MeterRegistry registry, Endpoint endpoint) {
-        return new EndpointTimers(registry, endpoint.method().name(), endpoint.path().template());
+        return new EndpointTimers(
+                registry, endpoint.method().name(), endpoint.path().template());
     }
 
     @Override
@@ -38,8 +39,11 @@ final class EndpointTimers implements RequestObserver.Recorder {
         int slot = status >= 100 && status < 600 ? status / 100 : 0;
         Timer timer = timers.get(slot);
         if (timer == null) {
-            timer = Timer.builder(NAME).description("HTTP requests answered, by endpoint and status class")
-                    .tag("method", method).tag("route", route).tag("status", CLASSES[slot])
+            timer = Timer.builder(NAME)
+                    .description("HTTP requests answered, by endpoint and status class")
+                    .tag("method", method)
+                    .tag("route", route)
+                    .tag("status", CLASSES[slot])
                     .register(registry); // the registry returns the one timer of these tags, so a race is harmless
             timers.set(slot, timer);
         }

@@ -21,8 +21,7 @@ import java.util.function.Consumer;
 public final class MetricsModule implements Module {
     private final List<Consumer<MeterRegistry>> binders = new ArrayList<>();
 
-    private MetricsModule() {
-    }
+    private MetricsModule() {}
 
     /** The module; it reads the {@code metrics.*} settings when installed. */
     public static MetricsModule create() {

@@ -18,8 +18,7 @@ final class ScrapeEndpoint {
     static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
     private static final String CHALLENGE = "Bearer realm=\"metrics\"";
 
-    private ScrapeEndpoint() {
-    }
+    private ScrapeEndpoint() {}
 
     static Endpoint create(String path, String token, PrometheusMeterRegistry registry) {
         byte[] expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);

@@ -63,8 +63,8 @@ public final class Redis implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.resources = DefaultClientResources.builder()
-                .reconnectDelay(Delay.exponential(Duration.ofMillis(50), settings.reconnectDelayMax(), 2,
-                        TimeUnit.MILLISECONDS))
+                .reconnectDelay(Delay.exponential(
+                        Duration.ofMillis(50), settings.reconnectDelayMax(), 2, TimeUnit.MILLISECONDS))
                 .build();
         RedisURI uri = RedisURI.create(settings.url());
         uri.setTimeout(settings.commandTimeout());
@@ -72,7 +72,10 @@ public final class Redis implements AutoCloseable {
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .socketOptions(SocketOptions.builder().connectTimeout(settings.connectTimeout()).keepAlive(true).build())
+                .socketOptions(SocketOptions.builder()
+                        .connectTimeout(settings.connectTimeout())
+                        .keepAlive(true)
+                        .build())
                 .timeoutOptions(TimeoutOptions.enabled(settings.commandTimeout()))
                 .build());
     }
@@ -80,8 +83,8 @@ public final class Redis implements AutoCloseable {
     /** A holder for {@code settings}, not yet connected, on the system clock; {@code settings.url()} must be set. */
     public static Redis create(RedisSettings settings) {
         if (settings.configuredUrl().isEmpty()) {
-            throw new IllegalArgumentException("Redis.create needs redis.url (PORTICO_REDIS_URL), such as "
-                    + "redis://127.0.0.1:6379/0");
+            throw new IllegalArgumentException(
+                    "Redis.create needs redis.url (PORTICO_REDIS_URL), such as " + "redis://127.0.0.1:6379/0");
         }
         return new Redis(settings, Clock.systemUTC());
     }
@@ -119,7 +122,10 @@ public final class Redis implements AutoCloseable {
             commands();
             binaryCommands();
         } catch (RedisException e) {
-            LOG.warn("Redis at {} does not answer yet ({}); failing {} until it does", redacted(), e.getMessage(),
+            LOG.warn(
+                    "Redis at {} does not answer yet ({}); failing {} until it does",
+                    redacted(),
+                    e.getMessage(),
                     settings.failurePolicy().name().toLowerCase(java.util.Locale.ROOT));
         }
     }
@@ -133,19 +139,25 @@ public final class Redis implements AutoCloseable {
     }
 
     /** {@link #call(String, Function, Supplier)} with a policy of the feature's own. */
-    public <T> T call(String feature, FailurePolicy policy, Function<RedisCommands<String, String>, T> command,
-                      Supplier<T> whenOpen) {
+    public <T> T call(
+            String feature,
+            FailurePolicy policy,
+            Function<RedisCommands<String, String>, T> command,
+            Supplier<T> whenOpen) {
         return run(feature, policy, this::commands, command, whenOpen);
     }
 
     /** {@link #call(String, FailurePolicy, Function, Supplier)} on the connection whose values are bytes. */
-    public <T> T binaryCall(String feature, FailurePolicy policy, Function<RedisCommands<String, byte[]>, T> command,
-                            Supplier<T> whenOpen) {
+    public <T> T binaryCall(
+            String feature,
+            FailurePolicy policy,
+            Function<RedisCommands<String, byte[]>, T> command,
+            Supplier<T> whenOpen) {
         return run(feature, policy, this::binaryCommands, command, whenOpen);
     }
 
-    private <C, T> T run(String feature, FailurePolicy policy, Supplier<C> commands, Function<C, T> command,
-                         Supplier<T> whenOpen) {
+    private <C, T> T run(
+            String feature, FailurePolicy policy, Supplier<C> commands, Function<C, T> command, Supplier<T> whenOpen) {
         T result;
         try {
             result = command.apply(commands.get());
@@ -196,9 +208,10 @@ public final class Redis implements AutoCloseable {
         return (open != null ? open : open(() -> binary, c -> binary = c, () -> client.connect(BINARY))).sync();
     }
 
-    private <V> StatefulRedisConnection<String, V> open(Supplier<StatefulRedisConnection<String, V>> current,
-                                                        Consumer<StatefulRedisConnection<String, V>> keep,
-                                                        Supplier<StatefulRedisConnection<String, V>> connect) {
+    private <V> StatefulRedisConnection<String, V> open(
+            Supplier<StatefulRedisConnection<String, V>> current,
+            Consumer<StatefulRedisConnection<String, V>> keep,
+            Supplier<StatefulRedisConnection<String, V>> connect) {
         if (closed) {
             throw new RedisException("the Redis holder is closed");
         }
@@ -221,7 +234,8 @@ public final class Redis implements AutoCloseable {
             }
             return open;
         } catch (RedisException e) {
-            // Lettuce's watchdog only reconnects a connection it once opened; before that, attempts are ours, spaced out
+            // Lettuce's watchdog only reconnects a connection it once opened; before that, attempts are ours, spaced
+            // out
             nextAttemptNanos = System.nanoTime() + settings.reconnectDelayMax().toNanos();
             throw e;
         } finally {
@@ -258,7 +272,9 @@ public final class Redis implements AutoCloseable {
         void failed(String feature, FailurePolicy policy, RedisException e) {
             failures.increment();
             long now = System.nanoTime();
-            String failing = policy == FailurePolicy.OPEN ? "letting requests through (fail-open)" : "answering 503 (fail-closed)";
+            String failing = policy == FailurePolicy.OPEN
+                    ? "letting requests through (fail-open)"
+                    : "answering 503 (fail-closed)";
             synchronized (this) {
                 if (since == 0) {
                     since = now;
@@ -275,8 +291,10 @@ public final class Redis implements AutoCloseable {
             if (since != 0) {
                 synchronized (this) {
                     if (since != 0) {
-                        LOG.info("Redis answers again after {} ms and {} failed calls",
-                                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - since), failures.sumThenReset());
+                        LOG.info(
+                                "Redis answers again after {} ms and {} failed calls",
+                                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - since),
+                                failures.sumThenReset());
                         since = 0;
                     }
                 }

@@ -21,27 +21,45 @@ import java.util.Optional;
  * @param failurePolicy what a feature does while Redis fails: let requests through (logged) or answer 503
  * @param keyPrefix put before every key Portico writes, so several apps can share one server
  */
-public record RedisSettings(String url, Duration connectTimeout, Duration commandTimeout, Duration reconnectDelayMax,
-                            FailurePolicy failurePolicy, String keyPrefix) {
+public record RedisSettings(
+        String url,
+        Duration connectTimeout,
+        Duration commandTimeout,
+        Duration reconnectDelayMax,
+        FailurePolicy failurePolicy,
+        String keyPrefix) {
 
-    public static final Setting<String> URL = Setting.secret("redis.url", "",
+    public static final Setting<String> URL = Setting.secret(
+            "redis.url",
+            "",
             "Redis server, redis://[:password@]host:6379/0; empty: throttling and caching stay in memory.");
-    public static final Setting<Duration> CONNECT_TIMEOUT = Setting.duration("redis.connect-timeout",
-            Duration.ofSeconds(2), "How long one connection attempt to Redis may take.");
-    public static final Setting<Duration> COMMAND_TIMEOUT = Setting.duration("redis.command-timeout",
-            Duration.ofMillis(500), "How long one Redis command may take before the failure policy applies.");
-    public static final Setting<Duration> RECONNECT_DELAY_MAX = Setting.duration("redis.reconnect-delay-max",
-            Duration.ofSeconds(1), "Longest wait between reconnection attempts: the app recovers within about this.");
-    public static final Setting<FailurePolicy> FAILURE_POLICY = Setting.choice("redis.failure-policy",
-            FailurePolicy.class, FailurePolicy.OPEN,
+    public static final Setting<Duration> CONNECT_TIMEOUT = Setting.duration(
+            "redis.connect-timeout", Duration.ofSeconds(2), "How long one connection attempt to Redis may take.");
+    public static final Setting<Duration> COMMAND_TIMEOUT = Setting.duration(
+            "redis.command-timeout",
+            Duration.ofMillis(500),
+            "How long one Redis command may take before the failure policy applies.");
+    public static final Setting<Duration> RECONNECT_DELAY_MAX = Setting.duration(
+            "redis.reconnect-delay-max",
+            Duration.ofSeconds(1),
+            "Longest wait between reconnection attempts: the app recovers within about this.");
+    public static final Setting<FailurePolicy> FAILURE_POLICY = Setting.choice(
+            "redis.failure-policy",
+            FailurePolicy.class,
+            FailurePolicy.OPEN,
             "While Redis fails: open (requests pass, a warning is logged) or closed (503).");
-    public static final Setting<String> KEY_PREFIX = Setting.string("redis.key-prefix", "portico:",
-            "Prefix of every key Portico writes in Redis.");
+    public static final Setting<String> KEY_PREFIX =
+            Setting.string("redis.key-prefix", "portico:", "Prefix of every key Portico writes in Redis.");
 
     /** Every Redis setting, in documentation order. */
-    public static final List<Setting<?>> ALL = Setting.broughtBy("install(RedisModule.create())",
-            URL, CONNECT_TIMEOUT, COMMAND_TIMEOUT, RECONNECT_DELAY_MAX,
-            FAILURE_POLICY, KEY_PREFIX);
+    public static final List<Setting<?>> ALL = Setting.broughtBy(
+            "install(RedisModule.create())",
+            URL,
+            CONNECT_TIMEOUT,
+            COMMAND_TIMEOUT,
+            RECONNECT_DELAY_MAX,
+            FAILURE_POLICY,
+            KEY_PREFIX);
 
     /** Checks the values: a misconfiguration fails at startup, naming the setting. */
     public RedisSettings {
@@ -62,14 +80,24 @@ public record RedisSettings(String url, Duration connectTimeout, Duration comman
     /** The settings of {@code config}; registers them there first. */
     public static RedisSettings from(PorticoConfig config) {
         config.register(ALL.toArray(Setting<?>[]::new));
-        return new RedisSettings(config.get(URL).trim(), config.get(CONNECT_TIMEOUT), config.get(COMMAND_TIMEOUT),
-                config.get(RECONNECT_DELAY_MAX), config.get(FAILURE_POLICY), config.get(KEY_PREFIX));
+        return new RedisSettings(
+                config.get(URL).trim(),
+                config.get(CONNECT_TIMEOUT),
+                config.get(COMMAND_TIMEOUT),
+                config.get(RECONNECT_DELAY_MAX),
+                config.get(FAILURE_POLICY),
+                config.get(KEY_PREFIX));
     }
 
     /** The defaults, for {@code url}. */
     public static RedisSettings of(String url) {
-        return new RedisSettings(url, CONNECT_TIMEOUT.defaultValue(), COMMAND_TIMEOUT.defaultValue(),
-                RECONNECT_DELAY_MAX.defaultValue(), FAILURE_POLICY.defaultValue(), KEY_PREFIX.defaultValue());
+        return new RedisSettings(
+                url,
+                CONNECT_TIMEOUT.defaultValue(),
+                COMMAND_TIMEOUT.defaultValue(),
+                RECONNECT_DELAY_MAX.defaultValue(),
+                FAILURE_POLICY.defaultValue(),
+                KEY_PREFIX.defaultValue());
     }
 
     /** The same settings with another failure policy. */

@@ -22,8 +22,8 @@ class RedisFailurePolicyTest {
     @Test
     void closedAnswers503WithRetryAfter() {
         try (Redis redis = Redis.create(NOBODY.withFailurePolicy(FailurePolicy.CLOSED))) {
-            ServiceUnavailable refused = catchThrowableOfType(ServiceUnavailable.class,
-                    () -> redis.call("test", c -> "from redis", () -> "fallback"));
+            ServiceUnavailable refused = catchThrowableOfType(
+                    ServiceUnavailable.class, () -> redis.call("test", c -> "from redis", () -> "fallback"));
             assertThat(refused.status()).isEqualTo(503);
             assertThat(refused.headers()).containsEntry("Retry-After", "1");
         }

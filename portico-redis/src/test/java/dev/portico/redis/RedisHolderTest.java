@@ -9,7 +9,8 @@ class RedisHolderTest {
 
     @Test
     void connectsOnFirstUseAndSharesOneConnection() {
-        try (TestRedis server = TestRedis.create(); Redis redis = Redis.create(server.settings())) {
+        try (TestRedis server = TestRedis.create();
+                Redis redis = Redis.create(server.settings())) {
             assertThat(redis.call("test", c -> c.ping(), () -> "fallback")).isEqualTo("PONG");
             assertThat(redis.commands()).isSameAs(redis.commands());
             assertThat(redis.healthy()).isTrue();

@@ -29,7 +29,8 @@ public @interface RedisTest {
                 return ConditionEvaluationResult.enabled("CI=true: Redis tests always run");
             }
             String reason = reason();
-            return reason == null ? ConditionEvaluationResult.enabled("Redis is up")
+            return reason == null
+                    ? ConditionEvaluationResult.enabled("Redis is up")
                     : ConditionEvaluationResult.disabled(reason + " (skipped; with CI=true it fails)");
         }
 

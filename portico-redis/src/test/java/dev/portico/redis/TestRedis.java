@@ -30,14 +30,17 @@ public final class TestRedis implements AutoCloseable {
 
     private TestRedis(String url) {
         this.url = url;
-        this.prefix = "portico-test-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()) + ":";
+        this.prefix = "portico-test-"
+                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()) + ":";
         this.client = RedisClient.create(url);
         try {
             this.connection = client.connect();
         } catch (RedisException e) {
             client.shutdown();
-            throw new IllegalStateException("Redis at " + url + " is unreachable: " + e.getMessage()
-                    + " (start it with the command in .ci/run)", e);
+            throw new IllegalStateException(
+                    "Redis at " + url + " is unreachable: " + e.getMessage()
+                            + " (start it with the command in .ci/run)",
+                    e);
         }
     }
 
@@ -85,7 +88,8 @@ public final class TestRedis implements AutoCloseable {
         List<String> keys = new ArrayList<>();
         ScanCursor cursor = ScanCursor.INITIAL;
         for (int round = 0; round < 10_000 && !cursor.isFinished(); round++) {
-            KeyScanCursor<String> page = raw().scan(cursor, ScanArgs.Builder.matches(prefix + "*").limit(1000));
+            KeyScanCursor<String> page =
+                    raw().scan(cursor, ScanArgs.Builder.matches(prefix + "*").limit(1000));
             keys.addAll(page.getKeys());
             cursor = page;
         }

@@ -8,12 +8,12 @@ import java.net.UnknownHostException;
 /** Checks on what a test gives the client, made where it is given, so both senders refuse the same things. */
 final class Addresses {
 
-    private Addresses() {
-    }
+    private Addresses() {}
 
     /** {@code ip} as an address, never looked up: an IPv4 or IPv6 literal only. */
     static InetAddress literal(String ip) {
-        boolean literal = ip != null && !ip.isEmpty()
+        boolean literal = ip != null
+                && !ip.isEmpty()
                 && ip.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')
                 && (ip.indexOf(':') >= 0 || ip.chars().allMatch(c -> Character.isDigit(c) || c == '.'));
         if (literal) {
@@ -23,7 +23,8 @@ final class Addresses {
                 // falls through to the refusal
             }
         }
-        throw new IllegalArgumentException("remoteAddress takes an IPv4 or IPv6 literal such as 203.0.113.7, not " + ip);
+        throw new IllegalArgumentException(
+                "remoteAddress takes an IPv4 or IPv6 literal such as 203.0.113.7, not " + ip);
     }
 
     /**
@@ -37,9 +38,11 @@ final class Addresses {
         try {
             new URI("http://localhost" + target);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("the path is not a valid request target (" + e.getReason() + " at index "
-                    + (e.getIndex() - "http://localhost".length()) + "): " + target
-                    + "; percent-encode it, or give the query with .query(name, value)", e);
+            throw new IllegalArgumentException(
+                    "the path is not a valid request target (" + e.getReason() + " at index "
+                            + (e.getIndex() - "http://localhost".length()) + "): " + target
+                            + "; percent-encode it, or give the query with .query(name, value)",
+                    e);
         }
     }
 }

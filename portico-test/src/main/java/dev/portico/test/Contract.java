@@ -7,10 +7,10 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.path.PathType;
 import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.keyword.AnnotationKeyword;
+import com.networknt.schema.path.PathType;
 import dev.portico.openapi.OpenApiDocument;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -61,18 +61,27 @@ public final class Contract {
         boolean v30 = root.path("openapi").asText().startsWith("3.0");
         // the document's own keywords (paths, info, x-...) are not JSON Schema's: read, never validated, no warning
         Dialect dialect = Dialect.builder(v30 ? Dialects.getOpenApi30() : Dialects.getOpenApi31())
-                .unknownKeywordFactory((keyword, context) -> new AnnotationKeyword(keyword)).build();
-        SchemaRegistryConfig config = SchemaRegistryConfig.builder().pathType(PathType.JSON_PATH).build();
+                .unknownKeywordFactory((keyword, context) -> new AnnotationKeyword(keyword))
+                .build();
+        SchemaRegistryConfig config =
+                SchemaRegistryConfig.builder().pathType(PathType.JSON_PATH).build();
         Schema schemas = SchemaRegistry.withDefaultDialect(dialect, b -> b.schemaRegistryConfig(config))
                 .getSchema(SchemaLocation.of(BASE), root);
         String prefix = serverPath(root);
         List<ContractOperation> operations = new ArrayList<>();
-        root.path("paths").properties().forEach(path -> path.getValue().properties().forEach(method -> {
-            if (ContractOperation.METHODS.contains(method.getKey())) {
-                operations.add(ContractOperation.compile(schemas, root, prefix + path.getKey(), path.getKey(),
-                        method.getKey(), method.getValue()));
-            }
-        }));
+        root.path("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(method -> {
+                    if (ContractOperation.METHODS.contains(method.getKey())) {
+                        operations.add(ContractOperation.compile(
+                                schemas,
+                                root,
+                                prefix + path.getKey(),
+                                path.getKey(),
+                                method.getKey(),
+                                method.getValue()));
+                    }
+                }));
         operations.sort(Comparator.comparingInt(ContractOperation::templated)); // /users/me before /users/{id}
         return new Contract(List.copyOf(operations));
     }
@@ -89,9 +98,12 @@ public final class Contract {
      * browsable API out of the document. The JSON answer it renders is the one the document describes.
      */
     private static boolean browsablePage(Outgoing request, TestResponse response) {
-        boolean html = response.header("Content-Type").map(t -> t.startsWith("text/html")).orElse(false);
-        boolean asked = request.header("Accept").map(a -> a.contains("text/html")).orElse(false)
-                || ("&" + request.rawQuery() + "&").contains("&format=api&");
+        boolean html = response.header("Content-Type")
+                .map(t -> t.startsWith("text/html"))
+                .orElse(false);
+        boolean asked =
+                request.header("Accept").map(a -> a.contains("text/html")).orElse(false)
+                        || ("&" + request.rawQuery() + "&").contains("&format=api&");
         return html && asked;
     }
 

@@ -9,15 +9,33 @@ import java.util.Set;
  * must document it.
  */
 final class ContractHeaders {
-    private static final Set<String> GENERIC = Set.of("content-type", "content-length", "content-encoding",
-            "content-language", "transfer-encoding", "connection", "keep-alive", "date", "server", "vary",
-            "cache-control", "pragma", "expires", "set-cookie", "x-content-type-options", "x-frame-options",
-            "referrer-policy", "cross-origin-opener-policy", "cross-origin-resource-policy",
-            "cross-origin-embedder-policy", "content-security-policy", "strict-transport-security",
-            "permissions-policy", "x-request-id");
+    private static final Set<String> GENERIC = Set.of(
+            "content-type",
+            "content-length",
+            "content-encoding",
+            "content-language",
+            "transfer-encoding",
+            "connection",
+            "keep-alive",
+            "date",
+            "server",
+            "vary",
+            "cache-control",
+            "pragma",
+            "expires",
+            "set-cookie",
+            "x-content-type-options",
+            "x-frame-options",
+            "referrer-policy",
+            "cross-origin-opener-policy",
+            "cross-origin-resource-policy",
+            "cross-origin-embedder-policy",
+            "content-security-policy",
+            "strict-transport-security",
+            "permissions-policy",
+            "x-request-id");
 
-    private ContractHeaders() {
-    }
+    private ContractHeaders() {}
 
     static boolean isGeneric(String lowerCaseName) {
         return GENERIC.contains(lowerCaseName) || lowerCaseName.startsWith("access-control-");

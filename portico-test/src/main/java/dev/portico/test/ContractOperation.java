@@ -25,12 +25,10 @@ final class ContractOperation {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A documented header: whether it must be there, and its schema. */
-    private record Header(boolean required, Schema schema, String type) {
-    }
+    private record Header(boolean required, Schema schema, String type) {}
 
     /** A documented response: its headers by lower-case name, its schemas by media type (null: any body). */
-    private record Response(Map<String, Header> headers, Map<String, Schema> content) {
-    }
+    private record Response(Map<String, Header> headers, Map<String, Schema> content) {}
 
     private final String method;
     private final String template;
@@ -38,8 +36,8 @@ final class ContractOperation {
     private final Pattern path;
     private final Map<String, Response> responses;
 
-    private ContractOperation(String method, String template, String operationId, Pattern path,
-                              Map<String, Response> responses) {
+    private ContractOperation(
+            String method, String template, String operationId, Pattern path, Map<String, Response> responses) {
         this.method = method;
         this.template = template;
         this.operationId = operationId;
@@ -47,9 +45,12 @@ final class ContractOperation {
         this.responses = responses;
     }
 
-    static ContractOperation compile(Schema document, JsonNode root, String served, String template, String method,
-                                     JsonNode operation) {
-        NodePath responsesAt = new NodePath(PathType.JSON_POINTER).append("paths").append(template).append(method)
+    static ContractOperation compile(
+            Schema document, JsonNode root, String served, String template, String method, JsonNode operation) {
+        NodePath responsesAt = new NodePath(PathType.JSON_POINTER)
+                .append("paths")
+                .append(template)
+                .append(method)
                 .append("responses");
         Map<String, Response> responses = new LinkedHashMap<>();
         operation.path("responses").properties().forEach(r -> {
@@ -59,16 +60,32 @@ final class ContractOperation {
                 String ref = h.getValue().path("$ref").asText("");
                 JsonNode header = ref.isEmpty() ? h.getValue() : root.at(ref.substring(1));
                 NodePath headerAt = ref.isEmpty() ? at.append("headers").append(h.getKey()) : pointer(ref);
-                headers.put(h.getKey().toLowerCase(Locale.ROOT), new Header(header.path("required").asBoolean(false),
-                        document.getSubSchema(headerAt.append("schema")), type(header.path("schema"))));
+                headers.put(
+                        h.getKey().toLowerCase(Locale.ROOT),
+                        new Header(
+                                header.path("required").asBoolean(false),
+                                document.getSubSchema(headerAt.append("schema")),
+                                type(header.path("schema"))));
             });
             Map<String, Schema> content = new LinkedHashMap<>();
-            r.getValue().path("content").properties().forEach(c -> content.put(c.getKey(), c.getValue().has("schema")
-                    ? document.getSubSchema(at.append("content").append(c.getKey()).append("schema")) : null));
+            r.getValue()
+                    .path("content")
+                    .properties()
+                    .forEach(c -> content.put(
+                            c.getKey(),
+                            c.getValue().has("schema")
+                                    ? document.getSubSchema(at.append("content")
+                                            .append(c.getKey())
+                                            .append("schema"))
+                                    : null));
             responses.put(r.getKey(), new Response(headers, content));
         });
-        return new ContractOperation(method.toUpperCase(Locale.ROOT), template,
-                operation.path("operationId").asText(method + " " + template), pattern(served), responses);
+        return new ContractOperation(
+                method.toUpperCase(Locale.ROOT),
+                template,
+                operation.path("operationId").asText(method + " " + template),
+                pattern(served),
+                responses);
     }
 
     /** {@code #/components/headers/X} as a path from the document's root. */
@@ -113,8 +130,8 @@ final class ContractOperation {
             documented = responses.get("default");
         }
         if (documented == null) {
-            return List.of("status " + status + " is not documented (documented: " + String.join(", ",
-                    responses.keySet()) + ")");
+            return List.of("status " + status + " is not documented (documented: "
+                    + String.join(", ", responses.keySet()) + ")");
         }
         List<String> violations = new ArrayList<>();
         headers(documented, response, violations);
@@ -130,8 +147,8 @@ final class ContractOperation {
             }
             for (String value : values) {
                 for (Error error : header.schema().validate(headerValue(value, header.type()))) {
-                    violations.add("header " + name + " '" + value + "': " + error.getKeyword() + ": "
-                            + error.getMessage());
+                    violations.add(
+                            "header " + name + " '" + value + "': " + error.getKeyword() + ": " + error.getMessage());
                 }
             }
         });
@@ -158,7 +175,8 @@ final class ContractOperation {
 
     private void body(Response documented, TestResponse response, List<String> violations) {
         byte[] body = response.body();
-        String contentType = response.header("Content-Type").map(t -> t.split(";")[0].trim().toLowerCase(Locale.ROOT))
+        String contentType = response.header("Content-Type")
+                .map(t -> t.split(";")[0].trim().toLowerCase(Locale.ROOT))
                 .orElse("");
         if (documented.content().isEmpty()) {
             if (body.length > 0) {
@@ -190,15 +208,16 @@ final class ContractOperation {
             return;
         }
         for (Error error : schema.validate(tree)) {
-            violations.add("body at " + error.getInstanceLocation() + ": " + error.getKeyword() + ": "
-                    + error.getMessage());
+            violations.add(
+                    "body at " + error.getInstanceLocation() + ": " + error.getKeyword() + ": " + error.getMessage());
         }
     }
 
     private static String mediaType(Response documented, String contentType) {
         for (String key : documented.content().keySet()) {
             String base = key.split(";")[0].trim().toLowerCase(Locale.ROOT);
-            if (base.equals(contentType) || base.equals("*/*")
+            if (base.equals(contentType)
+                    || base.equals("*/*")
                     || base.endsWith("/*") && contentType.startsWith(base.substring(0, base.length() - 1))) {
                 return key;
             }

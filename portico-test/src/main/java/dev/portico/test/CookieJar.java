@@ -17,8 +17,7 @@ import java.util.stream.Collectors;
  */
 public final class CookieJar {
     /** A cookie's value and when it goes, or null for a session cookie (kept until the client forgets it). */
-    private record Held(String value, Instant expires) {
-    }
+    private record Held(String value, Instant expires) {}
 
     private final Map<String, Held> cookies = new LinkedHashMap<>();
     private final Clock clock;
@@ -68,7 +67,8 @@ public final class CookieJar {
         if (cookies.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue().value())
+        return Optional.of(cookies.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue().value())
                 .collect(Collectors.joining("; ")));
     }
 
@@ -91,6 +91,7 @@ public final class CookieJar {
 
     private void dropExpired() {
         Instant now = clock.instant();
-        cookies.values().removeIf(held -> held.expires() != null && !held.expires().isAfter(now));
+        cookies.values()
+                .removeIf(held -> held.expires() != null && !held.expires().isAfter(now));
     }
 }

@@ -9,8 +9,7 @@ import java.util.Locale;
 /** Reads one {@code Set-Cookie} header as a browser does (RFC 6265): the jar and the cookie assertions share it. */
 final class Cookies {
 
-    private Cookies() {
-    }
+    private Cookies() {}
 
     /** The cookie's name, or "" when the header names none. */
     static String name(String header) {
@@ -40,7 +39,10 @@ final class Cookies {
     static Instant expires(String header) {
         String text = attribute(header, "expires");
         try {
-            return text == null ? null : ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return text == null
+                    ? null
+                    : ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME)
+                            .toInstant();
         } catch (DateTimeParseException e) {
             return null; // a browser ignores an Expires it cannot read
         }

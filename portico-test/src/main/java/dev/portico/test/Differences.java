@@ -18,20 +18,32 @@ public final class Differences {
      * The headers compared by default: those a client acts on. {@code Date}, {@code X-Request-Id} and
      * {@code Connection} differ by nature; {@code Set-Cookie} values hold fresh secrets, so only names are compared.
      */
-    public static final Set<String> HEADERS = Set.of("content-type", "content-length", "location", "allow",
-            "www-authenticate", "retry-after", "ratelimit-limit", "ratelimit-remaining", "ratelimit-reset", "etag",
-            "last-modified", "cache-control", "vary", "content-disposition", "x-content-type-options");
+    public static final Set<String> HEADERS = Set.of(
+            "content-type",
+            "content-length",
+            "location",
+            "allow",
+            "www-authenticate",
+            "retry-after",
+            "ratelimit-limit",
+            "ratelimit-remaining",
+            "ratelimit-reset",
+            "etag",
+            "last-modified",
+            "cache-control",
+            "vary",
+            "content-disposition",
+            "x-content-type-options");
 
-    private Differences() {
-    }
+    private Differences() {}
 
     /**
      * Sends every one of {@code requests}, in order, through {@code a} then {@code b}, and lists how their answers
      * differ, each line naming the request by its index ({@code request 3: status 200 != 404}); empty when the two
      * clients answer alike. State carries from one request to the next on each side, as it would for one caller.
      */
-    public static List<String> whenSent(List<Function<PorticoClient, TestResponse>> requests, PorticoClient a,
-                                        PorticoClient b) {
+    public static List<String> whenSent(
+            List<Function<PorticoClient, TestResponse>> requests, PorticoClient a, PorticoClient b) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             TestResponse left = requests.get(i).apply(a);
@@ -68,8 +80,10 @@ public final class Differences {
     }
 
     private static List<String> cookieNames(TestResponse response) {
-        return response.headers("Set-Cookie").stream().map(c -> c.split("=", 2)[0].strip().toLowerCase(Locale.ROOT))
-                .sorted().toList();
+        return response.headers("Set-Cookie").stream()
+                .map(c -> c.split("=", 2)[0].strip().toLowerCase(Locale.ROOT))
+                .sorted()
+                .toList();
     }
 
     private static boolean sameBody(TestResponse a, TestResponse b) {

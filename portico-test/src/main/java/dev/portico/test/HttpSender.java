@@ -20,8 +20,12 @@ import java.util.Set;
 final class HttpSender implements Sender {
     /** Headers the JDK client sets itself and refuses from callers. */
     private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection", "expect", "upgrade");
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     private final URI base;
     private final ObjectMapper mapper;
@@ -35,13 +39,19 @@ final class HttpSender implements Sender {
     @Override
     public TestResponse send(Outgoing request) {
         if (request.remote() != null) {
-            throw new IllegalStateException("remoteAddress(" + request.remote().getHostAddress() + ") is in-process"
-                    + " only: over the wire the peer is the socket's (send X-Forwarded-For from a trusted proxy instead)");
+            throw new IllegalStateException(
+                    "remoteAddress(" + request.remote().getHostAddress() + ") is in-process only: over the wire the"
+                            + " peer is the socket's (send"
+                            + " X-Forwarded-For from a trusted proxy"
+                            + " instead)");
         }
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + request.target()))
                 .timeout(Duration.ofSeconds(60))
-                .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+                .method(
+                        request.method(),
+                        request.body() == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(request.body()));
         for (String[] header : request.headers()) {
             if (RESTRICTED.contains(header[0].toLowerCase(Locale.ROOT))) {
                 throw new IllegalArgumentException("header " + header[0] + " cannot be set over the wire: the JDK"
@@ -62,7 +72,8 @@ final class HttpSender implements Sender {
             throw new IllegalStateException(request.method() + " " + base + request.target() + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while sending " + request.method() + " " + request.target(), e);
+            throw new IllegalStateException(
+                    "interrupted while sending " + request.method() + " " + request.target(), e);
         }
     }
 

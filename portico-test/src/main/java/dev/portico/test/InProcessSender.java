@@ -49,7 +49,12 @@ final class InProcessSender implements Sender {
         }
         List<String[]> headers = new ArrayList<>(request.headers());
         headers.addFirst(new String[] {"Host", "localhost"});
-        return new Outgoing(request.method(), request.rawPath(), request.rawQuery(), List.copyOf(headers), request.body(),
+        return new Outgoing(
+                request.method(),
+                request.rawPath(),
+                request.rawQuery(),
+                List.copyOf(headers),
+                request.body(),
                 request.remote());
     }
 

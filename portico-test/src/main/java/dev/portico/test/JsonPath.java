@@ -10,8 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class JsonPath {
 
-    private JsonPath() {
-    }
+    private JsonPath() {}
 
     /** The JSON Pointer of {@code path}. */
     static JsonPointer pointer(String path) {
@@ -51,7 +50,8 @@ final class JsonPath {
 
     private static void segment(StringBuilder pointer, String path, String name) {
         if (name.isEmpty() || name.equals("*")) {
-            throw new IllegalArgumentException("wildcards and recursive descent select many nodes; not supported: " + path);
+            throw new IllegalArgumentException(
+                    "wildcards and recursive descent select many nodes; not supported: " + path);
         }
         pointer.append('/').append(name.replace("~", "~0").replace("/", "~1"));
     }

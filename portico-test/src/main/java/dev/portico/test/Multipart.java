@@ -10,11 +10,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * "text/plain", bytes))}.
  */
 public final class Multipart {
-    private final String boundary = "----portico-test-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+    private final String boundary =
+            "----portico-test-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    private Multipart() {
-    }
+    private Multipart() {}
 
     /** An empty body. */
     public static Multipart create() {

@@ -12,14 +12,21 @@ import java.util.Optional;
  * @param body    the body, or null for none (a GET)
  * @param remote  the peer address an in-process request comes from, or null for loopback
  */
-record Outgoing(String method, String rawPath, String rawQuery, List<String[]> headers, byte[] body, InetAddress remote) {
+record Outgoing(
+        String method, String rawPath, String rawQuery, List<String[]> headers, byte[] body, InetAddress remote) {
 
     Optional<String> header(String name) {
-        return headers.stream().filter(h -> h[0].equalsIgnoreCase(name)).map(h -> h[1]).findFirst();
+        return headers.stream()
+                .filter(h -> h[0].equalsIgnoreCase(name))
+                .map(h -> h[1])
+                .findFirst();
     }
 
     List<String> headers(String name) {
-        return headers.stream().filter(h -> h[0].equalsIgnoreCase(name)).map(h -> h[1]).toList();
+        return headers.stream()
+                .filter(h -> h[0].equalsIgnoreCase(name))
+                .map(h -> h[1])
+                .toList();
     }
 
     String target() {

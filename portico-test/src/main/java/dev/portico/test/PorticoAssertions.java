@@ -6,8 +6,7 @@ package dev.portico.test;
  */
 public final class PorticoAssertions {
 
-    private PorticoAssertions() {
-    }
+    private PorticoAssertions() {}
 
     /** Assertions on {@code response}. */
     public static ResponseAssert assertThat(TestResponse response) {

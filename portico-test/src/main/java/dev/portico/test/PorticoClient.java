@@ -41,8 +41,8 @@ public final class PorticoClient {
     private InetAddress remoteAddress;
     private Contract contract;
 
-    private PorticoClient(Sender sender, ObjectMapper mapper, CookieJar cookies, List<String[]> defaults,
-                          Contract contract) {
+    private PorticoClient(
+            Sender sender, ObjectMapper mapper, CookieJar cookies, List<String[]> defaults, Contract contract) {
         this.sender = sender;
         this.contract = contract;
         this.mapper = mapper;
@@ -57,8 +57,12 @@ public final class PorticoClient {
      */
     public static PorticoClient inProcess(Portico app) {
         Objects.requireNonNull(app, "app").prepare();
-        return new PorticoClient(new InProcessSender(app), app.mapper(), new CookieJar(app.config().clock()),
-                new ArrayList<>(), Contract.of(app.openapi()));
+        return new PorticoClient(
+                new InProcessSender(app),
+                app.mapper(),
+                new CookieJar(app.config().clock()),
+                new ArrayList<>(),
+                Contract.of(app.openapi()));
     }
 
     /** A client of the server at {@code baseUrl} ({@code http://127.0.0.1:8000}), over a real socket. */
@@ -68,8 +72,12 @@ public final class PorticoClient {
 
     /** The same, reading and writing JSON with {@code mapper} (the application's, for its modules and naming). */
     public static PorticoClient http(String baseUrl, ObjectMapper mapper) {
-        return new PorticoClient(new HttpSender(URI.create(baseUrl), mapper), mapper,
-                new CookieJar(Clock.systemUTC()), new ArrayList<>(), Contract.none());
+        return new PorticoClient(
+                new HttpSender(URI.create(baseUrl), mapper),
+                mapper,
+                new CookieJar(Clock.systemUTC()),
+                new ArrayList<>(),
+                Contract.none());
     }
 
     /**
@@ -77,8 +85,12 @@ public final class PorticoClient {
      * Cookies age on the app's clock, as the server dates them.
      */
     public static PorticoClient overTheWire(Portico app) {
-        return new PorticoClient(new HttpSender(loopback(app), app.mapper()), app.mapper(),
-                new CookieJar(app.config().clock()), new ArrayList<>(), Contract.of(app.openapi()));
+        return new PorticoClient(
+                new HttpSender(loopback(app), app.mapper()),
+                app.mapper(),
+                new CookieJar(app.config().clock()),
+                new ArrayList<>(),
+                Contract.of(app.openapi()));
     }
 
     private static URI loopback(Portico app) {
@@ -226,9 +238,12 @@ public final class PorticoClient {
         if (csrf.status() != 200) {
             throw new AssertionError("GET " + prefix + "csrf/ answered " + csrf.status() + ": " + csrf.abbreviated());
         }
-        TestResponse login = post(prefix + "login/").json(Map.of("username", username, "password", password)).send();
+        TestResponse login = post(prefix + "login/")
+                .json(Map.of("username", username, "password", password))
+                .send();
         if (login.status() != 200) {
-            throw new AssertionError("login as " + username + " answered " + login.status() + ": " + login.abbreviated());
+            throw new AssertionError(
+                    "login as " + username + " answered " + login.status() + ": " + login.abbreviated());
         }
         return this;
     }
@@ -290,15 +305,19 @@ public final class PorticoClient {
         if (!cookieParts.isEmpty()) {
             headers.add(new String[] {"Cookie", String.join("; ", cookieParts)});
         }
-        if (!SAFE.contains(request.method()) && request.sendsCsrfToken() && headers.stream().noneMatch(h -> h[0].equalsIgnoreCase(csrfHeader))) {
+        if (!SAFE.contains(request.method())
+                && request.sendsCsrfToken()
+                && headers.stream().noneMatch(h -> h[0].equalsIgnoreCase(csrfHeader))) {
             cookies.get(csrfCookie).ifPresent(token -> headers.add(new String[] {csrfHeader, token}));
         }
         byte[] body = request.bodyBytes();
-        if (body == null && !SAFE.contains(request.method()) && !request.method().equals("DELETE")) {
+        if (body == null
+                && !SAFE.contains(request.method())
+                && !request.method().equals("DELETE")) {
             body = new byte[0]; // as curl -X POST and the JDK client send it: Content-Length: 0
         }
-        Outgoing out = new Outgoing(request.method(), request.rawPath(), request.rawQuery(), List.copyOf(headers), body,
-                remoteAddress);
+        Outgoing out = new Outgoing(
+                request.method(), request.rawPath(), request.rawQuery(), List.copyOf(headers), body, remoteAddress);
         TestResponse response = sender.send(out).receivedAt(cookies.now());
         cookies.receive(response.headers("Set-Cookie"));
         contract.check(out, response);

@@ -37,7 +37,10 @@ public final class ProblemAssert extends ResponseAssert {
     public ProblemAssert hasFieldError(String field, String message) {
         List<String> messages = messages(field);
         if (!messages.contains(message)) {
-            failWithMessage("expected the error \"%s\" on %s but %s%n%s", message, field,
+            failWithMessage(
+                    "expected the error \"%s\" on %s but %s%n%s",
+                    message,
+                    field,
                     messages.isEmpty() ? "it has none (fields with errors: " + fields() + ")" : "it has " + messages,
                     shown());
         }
@@ -56,8 +59,8 @@ public final class ProblemAssert extends ResponseAssert {
     public ProblemAssert hasErrorsOnlyOn(String... fields) {
         List<String> actualFields = fields();
         if (!(actualFields.containsAll(List.of(fields)) && List.of(fields).containsAll(actualFields))) {
-            failWithMessage("expected errors exactly on %s but they were on %s%n%s", List.of(fields), actualFields,
-                    shown());
+            failWithMessage(
+                    "expected errors exactly on %s but they were on %s%n%s", List.of(fields), actualFields, shown());
         }
         return this;
     }

@@ -68,7 +68,9 @@ public class ResponseAssert extends AbstractAssert<ResponseAssert, TestResponse>
     /** The media type of {@code Content-Type}, parameters left out, is {@code mediaType}. */
     public ResponseAssert hasContentType(String mediaType) {
         isNotNull();
-        String type = actual.header("Content-Type").map(t -> t.split(";", 2)[0].strip()).orElse("(none)");
+        String type = actual.header("Content-Type")
+                .map(t -> t.split(";", 2)[0].strip())
+                .orElse("(none)");
         if (!type.equalsIgnoreCase(mediaType)) {
             failWithMessage("expected Content-Type %s but was %s%n%s", mediaType, type, shown());
         }
@@ -165,10 +167,14 @@ public class ResponseAssert extends AbstractAssert<ResponseAssert, TestResponse>
      */
     public ProblemAssert isProblem(int status) {
         hasStatus(status);
-        String type = actual.header("Content-Type").map(t -> t.split(";", 2)[0].strip()).orElse("");
+        String type = actual.header("Content-Type")
+                .map(t -> t.split(";", 2)[0].strip())
+                .orElse("");
         if (!type.equals("application/json") && !type.equals("application/problem+json")) {
-            failWithMessage("expected an error body (application/json or application/problem+json) but the"
-                    + " Content-Type was %s%n%s", type.isEmpty() ? "(none)" : type, shown());
+            failWithMessage(
+                    "expected an error body (application/json or application/problem+json) but the"
+                            + " Content-Type was %s%n%s",
+                    type.isEmpty() ? "(none)" : type, shown());
         }
         JsonNode body = actual.json();
         if (!body.path("detail").isTextual() || !body.path("code").isTextual()) {
@@ -198,9 +204,12 @@ public class ResponseAssert extends AbstractAssert<ResponseAssert, TestResponse>
      */
     public ResponseAssert setsCookie(String name) {
         isNotNull();
-        if (setCookie(name) == null || Cookies.value(setCookie(name)).isEmpty() || Cookies.expired(setCookie(name), actual.received())) {
-            failWithMessage("expected a Set-Cookie of %s with a value but the response's were %s%n%s", name,
-                    actual.headers("Set-Cookie"), shown());
+        if (setCookie(name) == null
+                || Cookies.value(setCookie(name)).isEmpty()
+                || Cookies.expired(setCookie(name), actual.received())) {
+            failWithMessage(
+                    "expected a Set-Cookie of %s with a value but the response's were %s%n%s",
+                    name, actual.headers("Set-Cookie"), shown());
         }
         return this;
     }
@@ -222,8 +231,9 @@ public class ResponseAssert extends AbstractAssert<ResponseAssert, TestResponse>
         setsCookie(name);
         for (String attribute : attributes) {
             if (!Cookies.has(setCookie(name), attribute)) {
-                failWithMessage("expected cookie %s with %s but the response set %s%n%s", name, attribute,
-                        setCookie(name), shown());
+                failWithMessage(
+                        "expected cookie %s with %s but the response set %s%n%s",
+                        name, attribute, setCookie(name), shown());
             }
         }
         return this;
@@ -234,8 +244,9 @@ public class ResponseAssert extends AbstractAssert<ResponseAssert, TestResponse>
         isNotNull();
         String header = setCookie(name);
         if (header == null || !(Cookies.value(header).isEmpty() || Cookies.expired(header, actual.received()))) {
-            failWithMessage("expected a Set-Cookie clearing %s but the response's were %s%n%s", name,
-                    actual.headers("Set-Cookie"), shown());
+            failWithMessage(
+                    "expected a Set-Cookie clearing %s but the response's were %s%n%s",
+                    name, actual.headers("Set-Cookie"), shown());
         }
         return this;
     }
@@ -262,7 +273,7 @@ public class ResponseAssert extends AbstractAssert<ResponseAssert, TestResponse>
 
     /** The response, for failure messages. */
     String shown() {
-        return "response: " + actual.status() + " " + actual.header("Content-Type").orElse("") + "\n  "
-                + actual.abbreviated();
+        return "response: " + actual.status() + " "
+                + actual.header("Content-Type").orElse("") + "\n  " + actual.abbreviated();
     }
 }

@@ -52,12 +52,18 @@ public final class TestResponse implements AssertProvider<ResponseAssert> {
 
     /** The first value of header {@code name} (case-insensitive). */
     public Optional<String> header(String name) {
-        return headers.stream().filter(h -> h[0].equalsIgnoreCase(name)).map(h -> h[1]).findFirst();
+        return headers.stream()
+                .filter(h -> h[0].equalsIgnoreCase(name))
+                .map(h -> h[1])
+                .findFirst();
     }
 
     /** Every value of header {@code name} (case-insensitive), in order. */
     public List<String> headers(String name) {
-        return headers.stream().filter(h -> h[0].equalsIgnoreCase(name)).map(h -> h[1]).toList();
+        return headers.stream()
+                .filter(h -> h[0].equalsIgnoreCase(name))
+                .map(h -> h[1])
+                .toList();
     }
 
     /** Every header name, as received, once each. */
@@ -101,8 +107,10 @@ public final class TestResponse implements AssertProvider<ResponseAssert> {
         try {
             return reading.read();
         } catch (IOException e) {
-            throw new AssertionError("the body of the " + status + " response is not the JSON expected: "
-                    + e.getMessage() + "\nbody: " + abbreviated(), e);
+            throw new AssertionError(
+                    "the body of the " + status + " response is not the JSON expected: " + e.getMessage() + "\nbody: "
+                            + abbreviated(),
+                    e);
         }
     }
 

@@ -35,7 +35,9 @@ class ClockTest {
         assertThat(client.get("/api/limited/").send()).hasStatus(200).hasHeader("RateLimit-Reset", "60");
         clock.advance(Duration.ofSeconds(15));
         assertThat(client.get("/api/limited/").send()).hasStatus(200).hasHeader("RateLimit-Remaining", "0");
-        assertThat(client.get("/api/limited/").send()).isProblem(429).hasCode("throttled")
+        assertThat(client.get("/api/limited/").send())
+                .isProblem(429)
+                .hasCode("throttled")
                 .hasHeader("Retry-After", "45");
         clock.advance(Duration.ofSeconds(45));
         assertThat(client.get("/api/limited/").send()).hasStatus(200);
@@ -43,7 +45,8 @@ class ClockTest {
 
     @Test
     void aCachedAnswerExpiresWhenTheClockPassesItsTtl(PorticoClient client, MutableClock clock) {
-        int first = client.get("/api/cached/").send().json(SampleApp.Count.class).count();
+        int first =
+                client.get("/api/cached/").send().json(SampleApp.Count.class).count();
         clock.advance(Duration.ofSeconds(29));
         assertThat(client.get("/api/cached/").send()).hasJsonPath("$.count", first);
         clock.advance(Duration.ofSeconds(2));

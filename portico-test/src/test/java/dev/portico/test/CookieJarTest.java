@@ -30,8 +30,10 @@ class CookieJarTest {
     @Test
     void maxAgeWinsOverExpiresAndBothAreReadOnTheClientsClock() {
         // the server's clock is the test's: an Expires in the real past is still the future here
-        jar.receive(List.of("sessionid=s; Path=/; Max-Age=60; Expires=Sat, 03 Feb 2001 04:06:06 GMT",
-                "csrftoken=c; Expires=Sat, 03 Feb 2001 05:05:06 GMT", "late=l; Max-Age=3600; Expires=Thu, 01 Jan 1970 00:00:00 GMT"));
+        jar.receive(List.of(
+                "sessionid=s; Path=/; Max-Age=60; Expires=Sat, 03 Feb 2001 04:06:06 GMT",
+                "csrftoken=c; Expires=Sat, 03 Feb 2001 05:05:06 GMT",
+                "late=l; Max-Age=3600; Expires=Thu, 01 Jan 1970 00:00:00 GMT"));
         assertThat(jar.all()).containsOnlyKeys("sessionid", "csrftoken", "late");
         clock.advance(Duration.ofSeconds(59));
         assertThat(jar.get("sessionid")).contains("s");
@@ -39,7 +41,9 @@ class CookieJarTest {
         assertThat(jar.get("sessionid")).as("Max-Age=60 has passed").isEmpty();
         assertThat(jar.header()).contains("csrftoken=c; late=l");
         clock.advance(Duration.ofHours(1));
-        assertThat(jar.all()).as("the Expires and the Max-Age of an hour have passed").isEmpty();
+        assertThat(jar.all())
+                .as("the Expires and the Max-Age of an hour have passed")
+                .isEmpty();
     }
 
     @Test

@@ -26,10 +26,15 @@ class PorticoClientTest {
 
     @Test
     void aJsonBodyIsWrittenWithTheMapperAndTheAnswerReadTyped(PorticoClient client) {
-        TestResponse created = client.post("/api/notes/").json(new SampleApp.NewNote("Hi", Optional.of("there")))
+        TestResponse created = client.post("/api/notes/")
+                .json(new SampleApp.NewNote("Hi", Optional.of("there")))
                 .send();
-        assertThat(created).hasStatus(201).hasContentType("application/json").hasHeader("Location")
-                .hasJsonPath("$.title", "Hi").hasJsonPath("$.text", "there");
+        assertThat(created)
+                .hasStatus(201)
+                .hasContentType("application/json")
+                .hasHeader("Location")
+                .hasJsonPath("$.title", "Hi")
+                .hasJsonPath("$.text", "there");
         SampleApp.Note note = created.json(SampleApp.Note.class);
         assertThat(note.title()).isEqualTo("Hi");
         assertThat(created.header("Location")).contains("/api/notes/" + note.id() + "/");
@@ -38,21 +43,36 @@ class PorticoClientTest {
     @Test
     void aStringIsSentAsItIsAndTheErrorFormatIsAsserted(PorticoClient client) {
         assertThat(client.post("/api/notes/").json("{\"text\":\"no title\"}").send())
-                .isProblem(400).hasCode("invalid").hasFieldError("title", "This field is required.")
+                .isProblem(400)
+                .hasCode("invalid")
+                .hasFieldError("title", "This field is required.")
                 .hasErrorsOnlyOn("title");
-        assertThat(client.post("/api/notes/").json("{\"title\":").send()).isProblem(400).hasCode("parse_error");
-        assertThat(client.post("/api/notes/").json("{\"title\":\"" + "x".repeat(21) + "\"}").send())
-                .isProblem(400).hasFieldError("title", "Ensure this field has no more than 20 characters.");
+        assertThat(client.post("/api/notes/").json("{\"title\":").send())
+                .isProblem(400)
+                .hasCode("parse_error");
+        assertThat(client.post("/api/notes/")
+                        .json("{\"title\":\"" + "x".repeat(21) + "\"}")
+                        .send())
+                .isProblem(400)
+                .hasFieldError("title", "Ensure this field has no more than 20 characters.");
     }
 
     @Test
     void queryValuesAreEncodedAndRepeatedNamesSentRepeated(PorticoClient client) {
-        assertThat(client.get("/api/notes/").query("page", 2).query("tag", "a b").query("tag", "ä&=")
-                .query("search", "x+y").send())
-                .hasStatus(200).hasJsonPath("$.page", 2).hasJsonPath("$.tags", List.of("a b", "ä&="))
+        assertThat(client.get("/api/notes/")
+                        .query("page", 2)
+                        .query("tag", "a b")
+                        .query("tag", "ä&=")
+                        .query("search", "x+y")
+                        .send())
+                .hasStatus(200)
+                .hasJsonPath("$.page", 2)
+                .hasJsonPath("$.tags", List.of("a b", "ä&="))
                 .hasJsonPath("$.search", "x+y");
         assertThat(client.get("/api/notes/?page=3").send()).hasJsonPath("$.page", 3);
-        assertThat(client.get("/api/notes/").query("page", "two").send()).isProblem(400).hasFieldError("page");
+        assertThat(client.get("/api/notes/").query("page", "two").send())
+                .isProblem(400)
+                .hasFieldError("page");
     }
 
     @Test
@@ -60,11 +80,18 @@ class PorticoClientTest {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("title", "From a form");
         fields.put("text", "a & b");
-        assertThat(client.post("/api/notes/").form(fields).send()).hasStatus(201).hasJsonPath("$.text", "a & b");
-        TestResponse uploaded = client.post("/api/uploads/").multipart(Multipart.create().field("note", "n")
-                .file("file", "a.txt", "text/plain", "content".getBytes(StandardCharsets.UTF_8))).send();
-        assertThat(uploaded).hasStatus(201).hasJson("{\"name\":\"a.txt\",\"contentType\":\"text/plain\","
-                + "\"content\":\"content\",\"note\":\"n\"}");
+        assertThat(client.post("/api/notes/").form(fields).send())
+                .hasStatus(201)
+                .hasJsonPath("$.text", "a & b");
+        TestResponse uploaded = client.post("/api/uploads/")
+                .multipart(Multipart.create()
+                        .field("note", "n")
+                        .file("file", "a.txt", "text/plain", "content".getBytes(StandardCharsets.UTF_8)))
+                .send();
+        assertThat(uploaded)
+                .hasStatus(201)
+                .hasJson("{\"name\":\"a.txt\",\"contentType\":\"text/plain\","
+                        + "\"content\":\"content\",\"note\":\"n\"}");
     }
 
     @Test
@@ -78,7 +105,8 @@ class PorticoClientTest {
         PorticoClient other = client.fork();
         client.get("/api/cookies/clear/").send();
         assertThat(client.cookies().all()).isEmpty();
-        assertThat(other.get("/api/cookies/").send()).as("a fork keeps its own jar")
+        assertThat(other.get("/api/cookies/").send())
+                .as("a fork keeps its own jar")
                 .hasJsonPath("$.value", "flavour=oat");
     }
 
@@ -88,10 +116,16 @@ class PorticoClientTest {
         client.withAuthorization("Token alice");
         assertThat(client.get("/api/private/").send()).hasStatus(200).hasJsonPath("$.value", "alice");
         assertThat(client.get("/api/private/").anonymous().send()).hasStatus(401);
-        assertThat(client.post("/api/echo-header/").withJwt("abc").json(new SampleApp.Echo("Authorization")).send())
+        assertThat(client.post("/api/echo-header/")
+                        .withJwt("abc")
+                        .json(new SampleApp.Echo("Authorization"))
+                        .send())
                 .hasJsonPath("$.value", "Bearer abc");
-        assertThat(client.post("/api/echo-header/").withApiKey("k:s").json(new SampleApp.Echo("Authorization"))
-                .send()).hasJsonPath("$.value", "Api-Key k:s");
+        assertThat(client.post("/api/echo-header/")
+                        .withApiKey("k:s")
+                        .json(new SampleApp.Echo("Authorization"))
+                        .send())
+                .hasJsonPath("$.value", "Api-Key k:s");
         client.impersonation(user -> "Token " + user);
         assertThat(client.as("bob").get("/api/private/").send()).hasJsonPath("$.value", "bob");
         client.logout();
@@ -100,27 +134,42 @@ class PorticoClientTest {
 
     @Test
     void asWithoutAnImpersonationSaysHowToSetOne(PorticoClient client) {
-        assertThatThrownBy(() -> client.as("ada")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> client.as("ada"))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("impersonation(");
     }
 
     @Test
     void theCsrfCookieIsSentBackAsTheHeaderOnUnsafeMethodsOnly(PorticoClient client) {
         client.cookies().put("csrftoken", "secret123");
-        assertThat(client.post("/api/echo-header/").json(new SampleApp.Echo("X-CSRFToken")).send())
+        assertThat(client.post("/api/echo-header/")
+                        .json(new SampleApp.Echo("X-CSRFToken"))
+                        .send())
                 .hasJsonPath("$.value", "secret123");
-        assertThat(client.post("/api/echo-header/").header("X-CSRFToken", "mine")
-                .json(new SampleApp.Echo("X-CSRFToken")).send()).hasJsonPath("$.value", "mine");
-        assertThat(client.post("/api/echo-header/").withoutCsrfToken().json(new SampleApp.Echo("X-CSRFToken")).send())
-                .as("a forged request sends none").hasJsonPath("$.value", "(none)");
+        assertThat(client.post("/api/echo-header/")
+                        .header("X-CSRFToken", "mine")
+                        .json(new SampleApp.Echo("X-CSRFToken"))
+                        .send())
+                .hasJsonPath("$.value", "mine");
+        assertThat(client.post("/api/echo-header/")
+                        .withoutCsrfToken()
+                        .json(new SampleApp.Echo("X-CSRFToken"))
+                        .send())
+                .as("a forged request sends none")
+                .hasJsonPath("$.value", "(none)");
     }
 
     @Test
     void headIsTheGetWithoutItsBodyAndStreamsAreWrittenOut(PorticoClient client) {
         TestResponse get = client.get("/api/hello/ada/").send();
         TestResponse head = client.head("/api/hello/ada/").send();
-        assertThat(head).hasStatus(200).hasNoBody().hasHeader("Content-Length", get.header("Content-Length").orElseThrow());
-        assertThat(client.get("/api/stream/").send()).hasStatus(200).hasBody("streamed")
+        assertThat(head)
+                .hasStatus(200)
+                .hasNoBody()
+                .hasHeader("Content-Length", get.header("Content-Length").orElseThrow());
+        assertThat(client.get("/api/stream/").send())
+                .hasStatus(200)
+                .hasBody("streamed")
                 .hasContentType("text/plain");
     }
 
@@ -138,18 +187,29 @@ class PorticoClientTest {
         PorticoClient far = client.fork().remoteAddress("203.0.113.7");
         assertThat(client.get("/api/limited/").send()).hasStatus(200);
         assertThat(client.get("/api/limited/").send()).hasStatus(200);
-        assertThat(client.get("/api/limited/").send()).as("loopback's two are spent").isProblem(429);
-        assertThat(far.get("/api/limited/").send()).as("another address counts apart").hasStatus(200);
-        assertThat(client.fork().remoteAddress("2001:db8::1").get("/api/limited/").send()).hasStatus(200);
-        assertThatThrownBy(() -> client.remoteAddress("example.com")).isInstanceOf(IllegalArgumentException.class)
+        assertThat(client.get("/api/limited/").send())
+                .as("loopback's two are spent")
+                .isProblem(429);
+        assertThat(far.get("/api/limited/").send())
+                .as("another address counts apart")
+                .hasStatus(200);
+        assertThat(client.fork()
+                        .remoteAddress("2001:db8::1")
+                        .get("/api/limited/")
+                        .send())
+                .hasStatus(200);
+        assertThatThrownBy(() -> client.remoteAddress("example.com"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("IPv4 or IPv6 literal");
         assertThatThrownBy(() -> client.remoteAddress("999.1.1.1")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void aTargetOutsideUriSyntaxIsRefusedAsOverTheWireNamingTheFix(PorticoClient client) {
-        assertThatThrownBy(() -> client.get("/api/hello/a b/")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("percent-encode it").hasMessageContaining("index 12");
+        assertThatThrownBy(() -> client.get("/api/hello/a b/"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("percent-encode it")
+                .hasMessageContaining("index 12");
         assertThatThrownBy(() -> client.get("api/hello/ada/")).hasMessageContaining("starts with /");
         assertThat(client.get("/api/hello/a%20b/").send()).hasStatus(200).hasJsonPath("$.message", "Hello, a b!");
     }
@@ -180,7 +240,8 @@ class PorticoClientTest {
         try {
             PorticoClient there = client.on(other);
             assertThat(there.get("/api/cookies/set/").send()).setsCookie("flavour", "oat");
-            assertThat(client.get("/api/cookies/").send()).as("set by the other instance, sent to this one")
+            assertThat(client.get("/api/cookies/").send())
+                    .as("set by the other instance, sent to this one")
                     .hasJsonPath("$.value", "flavour=oat");
             client.get("/api/cookies/clear/").send();
             assertThat(there.cookies().all()).doesNotContainKey("flavour");

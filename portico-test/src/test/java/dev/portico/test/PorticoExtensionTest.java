@@ -47,7 +47,8 @@ class PorticoExtensionTest {
 
         @Test
         void hasAnEmptyDatabaseOfItsOwn(TestSetup setup, PorticoClient client) throws Exception {
-            assertThat(setup.databaseUrl()).hasValueSatisfying(u -> assertThat(u).startsWith("jdbc:h2:mem:"));
+            assertThat(setup.databaseUrl())
+                    .hasValueSatisfying(u -> assertThat(u).startsWith("jdbc:h2:mem:"));
             freshDatabase(setup);
             assertThat(client.get("/api/hello/ada/").send()).hasStatus(200);
         }
@@ -55,8 +56,7 @@ class PorticoExtensionTest {
 
     @Nested
     @PorticoTest
-    class AnotherOnH2 extends OnH2 {
-    }
+    class AnotherOnH2 extends OnH2 {}
 
     @Nested
     @PorticoTest(database = TestDatabase.POSTGRESQL)
@@ -64,7 +64,8 @@ class PorticoExtensionTest {
         @Test
         @Override
         void hasAnEmptyDatabaseOfItsOwn(TestSetup setup, PorticoClient client) throws Exception {
-            assertThat(setup.databaseUrl()).hasValueSatisfying(u -> assertThat(u).contains("currentSchema=portico_test_"));
+            assertThat(setup.databaseUrl())
+                    .hasValueSatisfying(u -> assertThat(u).contains("currentSchema=portico_test_"));
             freshDatabase(setup);
         }
     }

@@ -31,8 +31,11 @@ class WireParityTest {
     }
 
     private static PorticoConfig config() {
-        return PorticoConfig.builder().clock(MutableClock.at(T0))
-                .set(Settings.SERVER_HOST, "127.0.0.1").set(Settings.SERVER_PORT, 0).build();
+        return PorticoConfig.builder()
+                .clock(MutableClock.at(T0))
+                .set(Settings.SERVER_HOST, "127.0.0.1")
+                .set(Settings.SERVER_PORT, 0)
+                .build();
     }
 
     @AfterAll
@@ -57,13 +60,22 @@ class WireParityTest {
             c -> c.post("/api/notes/").json("{\"text\":1}").send(),
             c -> c.post("/api/notes/").json("{\"title\":").send(),
             c -> c.post("/api/notes/").send(),
-            c -> c.post("/api/notes/").body("text/plain", "hi".getBytes(StandardCharsets.UTF_8)).send(),
-            c -> c.post("/api/notes/").form(Map.of("title", "form", "text", "a&b")).send(),
+            c -> c.post("/api/notes/")
+                    .body("text/plain", "hi".getBytes(StandardCharsets.UTF_8))
+                    .send(),
+            c -> c.post("/api/notes/")
+                    .form(Map.of("title", "form", "text", "a&b"))
+                    .send(),
             c -> c.get("/api/notes/").query("page", 2).query("tag", "a b").send(),
             c -> c.get("/api/notes/").query("page", "x").send(),
-            c -> c.post("/api/uploads/").multipart(Multipart.create().field("note", "n")
-                    .file("file", "a.txt", "text/plain", "abc".getBytes(StandardCharsets.UTF_8))).send(),
-            c -> c.post("/api/uploads/").multipart(Multipart.create().field("note", "n")).send(),
+            c -> c.post("/api/uploads/")
+                    .multipart(Multipart.create()
+                            .field("note", "n")
+                            .file("file", "a.txt", "text/plain", "abc".getBytes(StandardCharsets.UTF_8)))
+                    .send(),
+            c -> c.post("/api/uploads/")
+                    .multipart(Multipart.create().field("note", "n"))
+                    .send(),
             c -> c.get("/api/cookies/set/").send(),
             c -> c.get("/api/cookies/").send(),
             c -> c.get("/api/private/").send(),

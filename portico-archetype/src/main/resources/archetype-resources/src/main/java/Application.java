@@ -5,11 +5,11 @@ import dev.portico.admin.Admin;
 import dev.portico.auth.browsable.BrowsableApi;
 import dev.portico.auth.module.AuthModule;
 import dev.portico.cli.Manage;
+import dev.portico.config.Naming;
 import dev.portico.config.PorticoConfig;
 import dev.portico.config.Settings;
 import dev.portico.data.Database;
 import dev.portico.data.query.BaseUrl;
-import dev.portico.config.Naming;
 
 /**
  * The application: notes kept per user, behind accounts with JWT, sessions and API keys. {@code ./manage} serves it
@@ -18,26 +18,30 @@ import dev.portico.config.Naming;
  */
 public final class Application {
 
-    private Application() {
-    }
+    private Application() {}
 
     /** The application, for the server, the management commands and the tests alike. */
     public static Portico.Builder app(PorticoConfig config) {
         // declared without connecting, so `./manage schema` needs no database; the app opens it when it starts
         Database db = Database.lazy(config);
         AuthModule auth = AuthModule.create(db).title("${artifactId}");
-        Portico.Builder app = Portico.builder().config(config)
-                .install(db)       // database.*, ./manage migrate, /ready's check of it, opened (and migrated) on start
-                .install(auth)     // accounts: /auth/ (JWT, login, registration), /account/keys/, createuser, apikey
-                .authenticators(auth.callers())   // every endpoint knows its caller: a token, the session, an API key
+        Portico.Builder app = Portico.builder()
+                .config(config)
+                .install(db) // database.*, ./manage migrate, /ready's check of it, opened (and migrated) on start
+                .install(auth) // accounts: /auth/ (JWT, login, registration), /account/keys/, createuser, apikey
+                .authenticators(auth.callers()) // every endpoint knows its caller: a token, the session, an API key
                 .schema(s -> s.title("${artifactId} API").version("${version}"));
         var notes = Notes.resource(db, BaseUrl.hosts(config.get(Settings.SERVER_ALLOWED_HOSTS)));
         notes.addTo(app);
         // the admin site at /admin/, for staff (./manage createuser --staff): every note, with an audit log
-        app.install(Admin.module(auth, db).title("${artifactId} administration")
+        app.install(Admin.module(auth, db)
+                .title("${artifactId} administration")
                 .register(notes, m -> m.columns("title", "done", "createdAt").label(Notes.Note::title)));
         // DRF's browsable API: a browser sees every JSON endpoint as a page, logs in at /api-auth/login/
-        BrowsableApi.create(auth.sessions()).title("${artifactId} API").home("/api/notes/").addTo(app);
+        BrowsableApi.create(auth.sessions())
+                .title("${artifactId} API")
+                .home("/api/notes/")
+                .addTo(app);
         return app;
     }
 

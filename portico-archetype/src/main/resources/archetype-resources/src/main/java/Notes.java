@@ -25,23 +25,28 @@ import java.util.Set;
  */
 public final class Notes {
 
-    private Notes() {
-    }
+    private Notes() {}
 
     /** A stored note. The server sets its id, timestamps, version (the ETag) and owner. */
-    public record Note(long id, String title, String body, boolean done,
-                       Instant createdAt, Instant updatedAt, long version,
-                       @Column("owner_id") @Nullable Long owner) {
-    }
+    public record Note(
+            long id,
+            String title,
+            String body,
+            boolean done,
+            Instant createdAt,
+            Instant updatedAt,
+            long version,
+            @Column("owner_id") @Nullable Long owner) {}
 
     /** What a client sends to create or replace a note; a new note is not done unless it says so. */
-    public record NoteInput(@NotBlank @Size(max = 100) String title, @NotNull String body, Optional<Boolean> done) {
-    }
+    public record NoteInput(
+            @NotBlank @Size(max = 100) String title,
+            @NotNull String body,
+            Optional<Boolean> done) {}
 
     /** What a client sends to patch a note: only the fields sent change, and those are checked. */
-    public record NotePatch(Optional<@NotBlank @Size(max = 100) String> title, Optional<String> body,
-                            Optional<Boolean> done) {
-    }
+    public record NotePatch(
+            Optional<@NotBlank @Size(max = 100) String> title, Optional<String> body, Optional<Boolean> done) {}
 
     /** The resource on {@code db}, for callers the app's authenticators recognise; declaring it needs no connection. */
     public static Resource<Note> resource(Database db, Set<String> allowedHosts) {

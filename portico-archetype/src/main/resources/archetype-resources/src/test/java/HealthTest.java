@@ -23,13 +23,16 @@ class HealthTest {
 
     @Test
     void healthAnswersOk(PorticoClient client) {
-        assertThat(client.get("/health").send()).hasStatus(200).hasBody("{\"status\":\"ok\"}")
+        assertThat(client.get("/health").send())
+                .hasStatus(200)
+                .hasBody("{\"status\":\"ok\"}")
                 .hasHeader("Cache-Control", "no-store");
     }
 
     @Test
     void readyChecksTheDatabase(PorticoClient client) {
-        assertThat(client.get("/ready").send()).hasStatus(200)
+        assertThat(client.get("/ready").send())
+                .hasStatus(200)
                 .hasBody("{\"status\":\"ok\",\"checks\":{\"database\":\"ok\"}}");
     }
 

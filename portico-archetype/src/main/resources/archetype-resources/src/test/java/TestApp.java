@@ -14,14 +14,15 @@ final class TestApp {
     /** Signs the tests' tokens; the app's and portico-test's {@code TestAccounts} read it from the same config. */
     static final String JWT_SECRET = "the tests' own token secret, 32 bytes or more";
 
-    private TestApp() {
-    }
+    private TestApp() {}
 
     static Portico build(TestSetup setup) {
         return Application.app(Application.settings(setup.config())
-                .set(JwtSettings.SECRET, JWT_SECRET)
-                // the tests sign in often, and their passwords guard nothing: Argon2 at its cheapest
-                .set(AuthSettings.ARGON2_MEMORY, 1024).set(AuthSettings.ARGON2_ITERATIONS, 1)
-                .build()).build();
+                        .set(JwtSettings.SECRET, JWT_SECRET)
+                        // the tests sign in often, and their passwords guard nothing: Argon2 at its cheapest
+                        .set(AuthSettings.ARGON2_MEMORY, 1024)
+                        .set(AuthSettings.ARGON2_ITERATIONS, 1)
+                        .build())
+                .build();
     }
 }

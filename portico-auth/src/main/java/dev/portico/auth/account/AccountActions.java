@@ -36,8 +36,13 @@ final class AccountActions {
     private final AccountOptions options;
     private final EmailVerifications verifications;
 
-    AccountActions(Accounts accounts, Sessions sessions, Profiles profiles, Optional<Tokens> tokens,
-                   AccountOptions options, EmailVerifications verifications) {
+    AccountActions(
+            Accounts accounts,
+            Sessions sessions,
+            Profiles profiles,
+            Optional<Tokens> tokens,
+            AccountOptions options,
+            EmailVerifications verifications) {
         this.users = accounts.users();
         this.sessions = sessions;
         this.profiles = profiles;
@@ -55,7 +60,8 @@ final class AccountActions {
      * verification e-mail goes out unless verification is off.
      */
     Object register(Request request, Register in) {
-        List<String> problems = users.passwordProblems(in.password1(),
+        List<String> problems = users.passwordProblems(
+                in.password1(),
                 PasswordValidators.attributes(in.username(), in.email().orElse("")));
         if (!problems.isEmpty()) {
             throw new ValidationFailed(Map.of("password1", problems));
@@ -65,22 +71,23 @@ final class AccountActions {
         }
         String email = in.email().map(String::strip).orElse("");
         if (options.mandatory() && email.isEmpty()) {
-            throw ValidationFailed.of("email", "This field is required.");   // allauth: mandatory needs an address
+            throw ValidationFailed.of("email", "This field is required."); // allauth: mandatory needs an address
         }
         if (!email.isEmpty() && profiles.holders(email).stream().anyMatch(Profiles.Holder::emailVerified)) {
-            throw ValidationFailed.of("email", TAKEN);   // dj-rest-auth's check: a confirmed address only
+            throw ValidationFailed.of("email", TAKEN); // dj-rest-auth's check: a confirmed address only
         }
         User user;
         try {
             user = users.create(NewUser.of(in.username(), email, in.password1()));
         } catch (ValidationFailed e) {
             Map<String, List<String>> errors = new LinkedHashMap<>();
-            e.errors().forEach((field, messages) -> errors.put(field.equals("password") ? "password1" : field, messages));
+            e.errors()
+                    .forEach((field, messages) -> errors.put(field.equals("password") ? "password1" : field, messages));
             throw new ValidationFailed(errors);
         }
         verifications.sendOnRegistration(user);
         if (options.mandatory()) {
-            return new RestAuthDetail(VERIFICATION_SENT);   // dj-rest-auth logs no one in before the confirmation
+            return new RestAuthDetail(VERIFICATION_SENT); // dj-rest-auth logs no one in before the confirmation
         }
         sessions.login(request, user);
         return answer(user);
@@ -88,7 +95,8 @@ final class AccountActions {
 
     /** A login by username or address: a new session, and tokens with JWT on. */
     Object login(Request request, Login in) {
-        User user = authenticate(request, in).orElseThrow(() -> ValidationFailed.of("non_field_errors", Sessions.BAD_LOGIN));
+        User user = authenticate(request, in)
+                .orElseThrow(() -> ValidationFailed.of("non_field_errors", Sessions.BAD_LOGIN));
         if (options.mandatory() && !profiles.find(user.id()).emailVerified()) {
             throw ValidationFailed.of("non_field_errors", NOT_VERIFIED);
         }
@@ -160,7 +168,7 @@ final class AccountActions {
         User after = users.updateProfile(before.id(), in.username(), in.email());
         profiles.updateNames(after.id(), in.firstName(), in.lastName());
         if (!after.email().equalsIgnoreCase(before.email())) {
-            profiles.unverify(after.id());   // allauth confirms each address: a new one is unconfirmed
+            profiles.unverify(after.id()); // allauth confirms each address: a new one is unconfirmed
         }
         return UserDetails.of(after, profiles.find(after.id()));
     }
@@ -168,8 +176,8 @@ final class AccountActions {
     RestAuthDetail changePassword(Request request, PasswordChange in) {
         User user = caller(request).user();
         if (options.oldPasswordRequired()) {
-            String old = in.oldPassword().orElseThrow(() -> ValidationFailed.of("old_password",
-                    "This field is required."));
+            String old =
+                    in.oldPassword().orElseThrow(() -> ValidationFailed.of("old_password", "This field is required."));
             if (!users.checkPassword(request, user, old)) {
                 throw ValidationFailed.of("old_password", WRONG_OLD);
             }
@@ -181,16 +189,18 @@ final class AccountActions {
         if (!problems.isEmpty()) {
             throw new ValidationFailed(Map.of("new_password2", problems));
         }
-        users.setPassword(user.id(), in.newPassword1());   // raises the epoch: every other session and token ends
+        users.setPassword(user.id(), in.newPassword1()); // raises the epoch: every other session and token ends
         if (sessions.current(request).isPresent()) {
-            sessions.reissue(request, user);              // Django's update_session_auth_hash: this one goes on
+            sessions.reissue(request, user); // Django's update_session_auth_hash: this one goes on
         }
         return new RestAuthDetail("New password has been saved.");
     }
 
     /** The account of the caller; an authenticated caller of another kind (not a user) may not use these endpoints. */
     static Caller caller(Request request) {
-        return request.principal().filter(Caller.class::isInstance).map(Caller.class::cast)
+        return request.principal()
+                .filter(Caller.class::isInstance)
+                .map(Caller.class::cast)
                 .orElseThrow(PermissionDenied::new);
     }
 }

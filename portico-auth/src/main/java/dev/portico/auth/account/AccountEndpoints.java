@@ -100,7 +100,8 @@ public final class AccountEndpoints {
     /** Where they are mounted, {@code /auth/} by default. */
     public AccountEndpoints prefix(String prefix) {
         if (!prefix.startsWith("/") || !prefix.endsWith("/")) {
-            throw new IllegalArgumentException("an account prefix starts and ends with /, such as /auth/, not " + prefix);
+            throw new IllegalArgumentException(
+                    "an account prefix starts and ends with /, such as /auth/, not " + prefix);
         }
         this.prefix = prefix;
         return this;
@@ -133,25 +134,43 @@ public final class AccountEndpoints {
         PasswordResets resets = new PasswordResets(accounts, sessions, profiles, oneTime, mail, options);
         boolean djRestAuth = options.layout() == AccountSettings.UrlLayout.DJ_REST_AUTH;
         List<Endpoint> all = new ArrayList<>();
-        all.add(open(HttpMethod.GET, "csrf/").output(CsrfToken.class).handle(actions::csrf)
-                .operationId("retrieveCsrfToken").summary("Get a CSRF token")
+        all.add(open(HttpMethod.GET, "csrf/")
+                .output(CsrfToken.class)
+                .handle(actions::csrf)
+                .operationId("retrieveCsrfToken")
+                .summary("Get a CSRF token")
                 .description("Sets the csrftoken cookie and returns a token for the X-CSRFToken header of the next "
-                        + "unsafe request of a page.").build());
+                        + "unsafe request of a page.")
+                .build());
         if (registration) {
             all.addAll(RegistrationEndpoints.of(this, actions, verifications, djRestAuth));
         }
-        all.add(guessed(open(HttpMethod.POST, "login/")).output(loginOutput()).body(Login.class)
-                .<Login>handleBody(actions::login).operationId("login").summary("Log in")
+        all.add(guessed(open(HttpMethod.POST, "login/"))
+                .output(loginOutput())
+                .body(Login.class)
+                .<Login>handleBody(actions::login)
+                .operationId("login")
+                .summary("Log in")
                 .description("Takes the username or the email address, and the password. Starts a session (a new "
-                        + "sessionid cookie, a new csrftoken)" + (jwt() ? " and answers an access and a refresh token"
-                        : "") + ". " + csrfSentence()).middleware(anonymousCsrf()).build());
-        all.add(open(HttpMethod.POST, "logout/").output(RestAuthDetail.class)
-                .handle(actions::logout).operationId("logout").summary("Log out")
-                .description("Deletes the session and clears its cookie. A JSON or form body `{\"refresh\": \"<token>\"}` "
-                        + "also blacklists that refresh token and every token of its login (401 if it is not valid).")
+                        + "sessionid cookie, a new csrftoken)"
+                        + (jwt() ? " and answers an access and a refresh token" : "") + ". " + csrfSentence())
+                .middleware(anonymousCsrf())
                 .build());
-        all.add(mine(HttpMethod.POST, "logout_everywhere/").output(RestAuthDetail.class)
-                .handle(actions::logoutEverywhere).operationId("logoutEverywhere").summary("Log out everywhere")
+        all.add(open(HttpMethod.POST, "logout/")
+                .output(RestAuthDetail.class)
+                .handle(actions::logout)
+                .operationId("logout")
+                .summary("Log out")
+                .description(
+                        "Deletes the session and clears its cookie. A JSON or form body `{\"refresh\": \"<token>\"}`"
+                                + " also blacklists that refresh token and every token of its login (401 if it is not"
+                                + " valid).")
+                .build());
+        all.add(mine(HttpMethod.POST, "logout_everywhere/")
+                .output(RestAuthDetail.class)
+                .handle(actions::logoutEverywhere)
+                .operationId("logoutEverywhere")
+                .summary("Log out everywhere")
                 .description("Ends every session and every token of the user at once, on every device, this one "
                         + "included (its session cookie is cleared). API keys go on working: revoke them one by one.")
                 .build());
@@ -190,14 +209,17 @@ public final class AccountEndpoints {
     }
 
     String csrfSentence() {
-        return options.csrf() == AccountSettings.CsrfRule.ALWAYS ? "Needs a CSRF token (GET csrf/ first)."
+        return options.csrf() == AccountSettings.CsrfRule.ALWAYS
+                ? "Needs a CSRF token (GET csrf/ first)."
                 : "A form needs a CSRF token (GET csrf/ first); a JSON body needs none, but a foreign Origin is "
-                + "refused.";
+                        + "refused.";
     }
 
     /** An endpoint anyone may call, with the endpoints' authenticators (a session's unsafe request needs CSRF). */
     EndpointBuilder open(HttpMethod method, String path) {
-        return Endpoint.builder(method, prefix + path).tags(TAG).authenticators(authenticators)
+        return Endpoint.builder(method, prefix + path)
+                .tags(TAG)
+                .authenticators(authenticators)
                 .permissions(Permission.allowAny());
     }
 
@@ -208,13 +230,18 @@ public final class AccountEndpoints {
 
     /** An endpoint of the logged-in user. */
     EndpointBuilder mine(HttpMethod method, String path) {
-        return Endpoint.builder(method, prefix + path).tags(TAG).authenticators(authenticators)
+        return Endpoint.builder(method, prefix + path)
+                .tags(TAG)
+                .authenticators(authenticators)
                 .permissions(Permission.authenticated());
     }
 
     /** Simple JWT's views: public, as seed 004 mounts them. */
     EndpointBuilder token(HttpMethod method, String path) {
-        return Endpoint.builder(method, prefix + path).tags(TAG).authenticators().permissions();
+        return Endpoint.builder(method, prefix + path)
+                .tags(TAG)
+                .authenticators()
+                .permissions();
     }
 
     /** The CSRF rule of anonymous login and registration ({@code auth.account.csrf}). */
@@ -231,9 +258,12 @@ public final class AccountEndpoints {
 
     /** Whether the body is JSON, which no HTML form can send and another site's script only after a CORS preflight. */
     private static boolean json(Request request) {
-        return request.contentType().map(type -> {
-            String media = type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-            return media.equals("application/json") || media.startsWith("application/") && media.endsWith("+json");
-        }).orElse(false);
+        return request.contentType()
+                .map(type -> {
+                    String media = type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+                    return media.equals("application/json")
+                            || media.startsWith("application/") && media.endsWith("+json");
+                })
+                .orElse(false);
     }
 }

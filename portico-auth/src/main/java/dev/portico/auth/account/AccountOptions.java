@@ -5,10 +5,17 @@ import dev.portico.config.PorticoConfig;
 import java.time.Duration;
 
 /** The {@code auth.account.*} values the endpoints run with, read once; a setting not registered keeps its default. */
-record AccountOptions(AccountSettings.UrlLayout layout, boolean jwtResponses, boolean oldPasswordRequired,
-                      AccountSettings.CsrfRule csrf, AccountSettings.EmailVerification verification,
-                      Duration confirmationExpiry, Duration resetTimeout, boolean resetRevokesKeys, String resetUrl,
-                      String confirmationUrl) {
+record AccountOptions(
+        AccountSettings.UrlLayout layout,
+        boolean jwtResponses,
+        boolean oldPasswordRequired,
+        AccountSettings.CsrfRule csrf,
+        AccountSettings.EmailVerification verification,
+        Duration confirmationExpiry,
+        Duration resetTimeout,
+        boolean resetRevokesKeys,
+        String resetUrl,
+        String confirmationUrl) {
 
     static AccountOptions of(PorticoConfig config) {
         AccountOptions o = new AccountOptions(

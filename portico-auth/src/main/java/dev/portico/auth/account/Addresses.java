@@ -8,8 +8,7 @@ final class Addresses {
     static final String INVALID = "Enter a valid email address.";
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
-    private Addresses() {
-    }
+    private Addresses() {}
 
     /** {@code email}, stripped as DRF's {@code CharField} strips it, or a 400 under {@code field}. */
     static String require(String field, String email) {

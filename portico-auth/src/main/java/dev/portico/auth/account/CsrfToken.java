@@ -8,5 +8,4 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *
  * @param csrfToken the masked token, different on every response
  */
-public record CsrfToken(@JsonProperty("csrf_token") String csrfToken) {
-}
+public record CsrfToken(@JsonProperty("csrf_token") String csrfToken) {}

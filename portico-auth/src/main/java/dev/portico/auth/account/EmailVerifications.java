@@ -30,7 +30,8 @@ final class EmailVerifications {
 
     /** After a registration: the verification e-mail, unless verification is off or the user gave no address. */
     void sendOnRegistration(User user) {
-        if (options.verification() != AccountSettings.EmailVerification.NONE && !user.email().isEmpty()) {
+        if (options.verification() != AccountSettings.EmailVerification.NONE
+                && !user.email().isEmpty()) {
             send(user.id(), user.username(), user.email());
         }
     }
@@ -38,25 +39,34 @@ final class EmailVerifications {
     private void send(long id, String username, String email) {
         String key = tokens.issue(OneTimeTokens.Purpose.EMAIL_CONFIRMATION, id, options.confirmationExpiry());
         String link = Links.of(mailer, options.confirmationUrl(), Map.of("key", key));
-        mailer.send(TEMPLATE, email, Map.of("username", username, "activate_url", link,
-                "timeout_description", Links.describe(options.confirmationExpiry())));
+        mailer.send(
+                TEMPLATE,
+                email,
+                Map.of(
+                        "username",
+                        username,
+                        "activate_url",
+                        link,
+                        "timeout_description",
+                        Links.describe(options.confirmationExpiry())));
     }
 
     /** Confirms the address of a key's user. */
     RestAuthDetail verify(VerifyEmail in) {
-        Optional<Long> user = tokens.check(OneTimeTokens.Purpose.EMAIL_CONFIRMATION, in.key().strip(),
-                Optional.empty());
+        Optional<Long> user =
+                tokens.check(OneTimeTokens.Purpose.EMAIL_CONFIRMATION, in.key().strip(), Optional.empty());
         if (user.isEmpty()) {
-            throw new NotFound();   // allauth's get_object_or_404: DRF's "Not found."
+            throw new NotFound(); // allauth's get_object_or_404: DRF's "Not found."
         }
-        profiles.verify(user.get());   // the key matched the user's current address: that one is confirmed
+        profiles.verify(user.get()); // the key matched the user's current address: that one is confirmed
         return new RestAuthDetail(OK);
     }
 
     /** A new e-mail for each unconfirmed account at the address, in the background; the answer is the same for all. */
     RestAuthDetail resend(ResendEmail in) {
         String email = Addresses.require("email", in.email());
-        mailer.background(() -> profiles.holders(email).stream().filter(h -> !h.emailVerified())
+        mailer.background(() -> profiles.holders(email).stream()
+                .filter(h -> !h.emailVerified())
                 .forEach(h -> send(h.id(), h.username(), h.email())));
         return new RestAuthDetail(OK);
     }

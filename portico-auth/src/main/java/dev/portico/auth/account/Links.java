@@ -8,8 +8,7 @@ import java.util.Map;
 
 /** The links and wording of the account e-mails: a path setting after {@code site.url}, its placeholders filled. */
 final class Links {
-    private Links() {
-    }
+    private Links() {}
 
     /** {@code template} with each {@code {name}} replaced by its URL-encoded value, after the site's address. */
     static String of(Mailer mailer, String template, Map<String, String> values) {

@@ -11,5 +11,7 @@ import java.util.Optional;
  * @param email the e-mail address, in any case
  * @param password the password
  */
-public record Login(Optional<String> username, Optional<String> email, @NotBlank String password) {
-}
+public record Login(
+        Optional<String> username,
+        Optional<String> email,
+        @NotBlank String password) {}

@@ -18,8 +18,7 @@ final class LogoutRequest {
     static final String FIELD = "refresh";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private LogoutRequest() {
-    }
+    private LogoutRequest() {}
 
     /** The refresh token sent, if any; a JSON body that does not parse is a 400. */
     static Optional<String> refresh(Request request) {

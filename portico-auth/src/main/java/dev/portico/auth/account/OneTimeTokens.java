@@ -45,8 +45,12 @@ final class OneTimeTokens {
         int rows = jdbi.withHandle(h -> h.createUpdate("insert into auth_one_time_tokens (token_hash, purpose, "
                         + "user_id, email, auth_epoch, last_login, created_at, expires_at) select :hash, :purpose, id, "
                         + "email, auth_epoch, last_login, :now, :expires from auth_users where id = :id")
-                .bind("hash", Secrets.sha256Hex(token)).bind("purpose", purpose.column).bind("id", userId)
-                .bind("now", Rows.timestamp(now)).bind("expires", Rows.timestamp(now.plus(lifetime))).execute());
+                .bind("hash", Secrets.sha256Hex(token))
+                .bind("purpose", purpose.column)
+                .bind("id", userId)
+                .bind("now", Rows.timestamp(now))
+                .bind("expires", Rows.timestamp(now.plus(lifetime)))
+                .execute());
         if (rows != 1) {
             throw new IllegalArgumentException("no user " + userId);
         }
@@ -65,12 +69,16 @@ final class OneTimeTokens {
         Instant now = clock.instant();
         String unchanged = purpose == Purpose.PASSWORD_RESET
                 ? " and t.auth_epoch = u.auth_epoch and t.last_login is not distinct from u.last_login and u.active"
-                + " and t.used_at is null" : "";
+                        + " and t.used_at is null"
+                : "";
         Optional<Long> user = jdbi.withHandle(h -> h.createQuery("select t.user_id from auth_one_time_tokens t "
                         + "join auth_users u on u.id = t.user_id where t.token_hash = :hash and t.purpose = :purpose "
                         + "and t.expires_at > :now and t.email = u.email" + unchanged)
-                .bind("hash", hash).bind("purpose", purpose.column).bind("now", Rows.timestamp(now))
-                .mapTo(Long.class).findOne());
+                .bind("hash", hash)
+                .bind("purpose", purpose.column)
+                .bind("now", Rows.timestamp(now))
+                .mapTo(Long.class)
+                .findOne());
         if (user.isEmpty() || userId.isPresent() && !userId.get().equals(user.get())) {
             return Optional.empty();
         }
@@ -80,13 +88,17 @@ final class OneTimeTokens {
     /** Spends a checked token: true for the one request that does, so two with the same token cannot both pass. */
     boolean spend(String token) {
         return jdbi.withHandle(h -> h.createUpdate("update auth_one_time_tokens set used_at = :now "
-                        + "where token_hash = :hash and used_at is null").bind("now", Rows.timestamp(clock.instant()))
-                .bind("hash", Secrets.sha256Hex(token)).execute()) == 1;
+                                + "where token_hash = :hash and used_at is null")
+                        .bind("now", Rows.timestamp(clock.instant()))
+                        .bind("hash", Secrets.sha256Hex(token))
+                        .execute())
+                == 1;
     }
 
     /** Forgets the tokens past their expiry; how many went. */
     int deleteExpired() {
         return jdbi.withHandle(h -> h.createUpdate("delete from auth_one_time_tokens where expires_at <= :now")
-                .bind("now", Rows.timestamp(clock.instant())).execute());
+                .bind("now", Rows.timestamp(clock.instant()))
+                .execute());
     }
 }

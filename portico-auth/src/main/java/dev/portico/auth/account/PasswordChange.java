@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param newPassword1 the new password
  * @param newPassword2 the new password again
  */
-public record PasswordChange(@JsonProperty("old_password") Optional<String> oldPassword,
-                             @JsonProperty("new_password1") @NotBlank String newPassword1,
-                             @JsonProperty("new_password2") @NotBlank String newPassword2) {
-}
+public record PasswordChange(
+        @JsonProperty("old_password") Optional<String> oldPassword,
+        @JsonProperty("new_password1") @NotBlank String newPassword1,
+        @JsonProperty("new_password2") @NotBlank String newPassword2) {}

@@ -13,12 +13,18 @@ import jakarta.validation.constraints.Size;
  * @param uid the user's id in unpadded base64url, from the link
  * @param token the one-time token, from the link
  */
-public record PasswordResetConfirm(@JsonProperty("new_password1") @NotBlank @Size(max = 128) String newPassword1,
-                                   @JsonProperty("new_password2") @NotBlank @Size(max = 128) String newPassword2,
-                                   @NotBlank String uid, @NotBlank String token) {
+public record PasswordResetConfirm(
+        @JsonProperty("new_password1") @NotBlank @Size(max = 128)
+        String newPassword1,
+
+        @JsonProperty("new_password2") @NotBlank @Size(max = 128)
+        String newPassword2,
+
+        @NotBlank String uid,
+        @NotBlank String token) {
 
     @Override
     public String toString() {
-        return "PasswordResetConfirm[uid=" + uid + "]";   // never the token or the passwords in a log
+        return "PasswordResetConfirm[uid=" + uid + "]"; // never the token or the passwords in a log
     }
 }

@@ -7,5 +7,4 @@ import jakarta.validation.constraints.NotBlank;
  *
  * @param email the address of the account
  */
-public record PasswordResetRequest(@NotBlank String email) {
-}
+public record PasswordResetRequest(@NotBlank String email) {}

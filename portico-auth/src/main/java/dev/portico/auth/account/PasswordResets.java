@@ -34,8 +34,13 @@ final class PasswordResets {
     private final Mailer mailer;
     private final AccountOptions options;
 
-    PasswordResets(Accounts accounts, Sessions sessions, Profiles profiles, OneTimeTokens tokens, Mailer mailer,
-                   AccountOptions options) {
+    PasswordResets(
+            Accounts accounts,
+            Sessions sessions,
+            Profiles profiles,
+            OneTimeTokens tokens,
+            Mailer mailer,
+            AccountOptions options) {
         this.users = accounts.users();
         this.sessions = sessions;
         this.profiles = profiles;
@@ -46,7 +51,8 @@ final class PasswordResets {
 
     RestAuthDetail request(PasswordResetRequest in) {
         String email = Addresses.require("email", in.email());
-        mailer.background(() -> profiles.holders(email).stream().filter(Profiles.Holder::usablePassword)
+        mailer.background(() -> profiles.holders(email).stream()
+                .filter(Profiles.Holder::usablePassword)
                 .forEach(this::send));
         return new RestAuthDetail(SENT);
     }
@@ -54,14 +60,24 @@ final class PasswordResets {
     private void send(Profiles.Holder holder) {
         String token = tokens.issue(OneTimeTokens.Purpose.PASSWORD_RESET, holder.id(), options.resetTimeout());
         String link = Links.of(mailer, options.resetUrl(), Map.of("uid", uid(holder.id()), "token", token));
-        mailer.send(TEMPLATE, holder.email(), Map.of("username", holder.username(), "password_reset_url", link,
-                "timeout_description", Links.describe(options.resetTimeout())));
+        mailer.send(
+                TEMPLATE,
+                holder.email(),
+                Map.of(
+                        "username",
+                        holder.username(),
+                        "password_reset_url",
+                        link,
+                        "timeout_description",
+                        Links.describe(options.resetTimeout())));
     }
 
     RestAuthDetail confirm(PasswordResetConfirm in) {
-        long id = id(in.uid()).filter(i -> users.find(i).isPresent())
+        long id = id(in.uid())
+                .filter(i -> users.find(i).isPresent())
                 .orElseThrow(() -> ValidationFailed.of("uid", INVALID));
-        if (tokens.check(OneTimeTokens.Purpose.PASSWORD_RESET, in.token(), Optional.of(id)).isEmpty()) {
+        if (tokens.check(OneTimeTokens.Purpose.PASSWORD_RESET, in.token(), Optional.of(id))
+                .isEmpty()) {
             throw ValidationFailed.of("token", INVALID);
         }
         if (!in.newPassword1().equals(in.newPassword2())) {
@@ -73,9 +89,9 @@ final class PasswordResets {
             throw new ValidationFailed(Map.of("new_password2", problems));
         }
         if (!tokens.spend(in.token())) {
-            throw ValidationFailed.of("token", INVALID);   // another request spent it meanwhile
+            throw ValidationFailed.of("token", INVALID); // another request spent it meanwhile
         }
-        users.setPassword(id, in.newPassword1());   // raises the epoch: every token and session ends
+        users.setPassword(id, in.newPassword1()); // raises the epoch: every token and session ends
         sessions.endAll(id);
         if (options.resetRevokesKeys()) {
             profiles.revokeKeys(id);
@@ -85,7 +101,8 @@ final class PasswordResets {
 
     /** Django's {@code urlsafe_base64_encode(force_bytes(pk))}: the decimal id in unpadded base64url. */
     static String uid(long id) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(Long.toString(id).getBytes(StandardCharsets.US_ASCII));
     }
 

@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param firstName a new first name, possibly empty
  * @param lastName a new last name, possibly empty
  */
-public record PatchedUserDetails(Optional<@NotBlank String> username, Optional<String> email,
-                                 @JsonProperty("first_name") Optional<@Size(max = 150) String> firstName,
-                                 @JsonProperty("last_name") Optional<@Size(max = 150) String> lastName) {
-}
+public record PatchedUserDetails(
+        Optional<@NotBlank String> username,
+        Optional<String> email,
+        @JsonProperty("first_name") Optional<@Size(max = 150) String> firstName,
+        @JsonProperty("last_name") Optional<@Size(max = 150) String> lastName) {}

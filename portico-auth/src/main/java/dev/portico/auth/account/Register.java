@@ -11,6 +11,8 @@ import java.util.Optional;
  * @param password1 the password
  * @param password2 the same password again
  */
-public record Register(@NotBlank String username, Optional<String> email, @NotBlank String password1,
-                       @NotBlank String password2) {
-}
+public record Register(
+        @NotBlank String username,
+        Optional<String> email,
+        @NotBlank String password1,
+        @NotBlank String password2) {}

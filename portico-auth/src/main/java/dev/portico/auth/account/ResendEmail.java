@@ -7,5 +7,4 @@ import jakarta.validation.constraints.NotBlank;
  *
  * @param email the address to confirm
  */
-public record ResendEmail(@NotBlank String email) {
-}
+public record ResendEmail(@NotBlank String email) {}

@@ -5,5 +5,4 @@ package dev.portico.auth.account;
  *
  * @param detail a sentence, such as {@code Successfully logged out.}
  */
-public record RestAuthDetail(String detail) {
-}
+public record RestAuthDetail(String detail) {}

@@ -13,8 +13,12 @@ import dev.portico.auth.accounts.User;
  * @param firstName the first name, possibly empty
  * @param lastName the last name, possibly empty
  */
-public record UserDetails(long pk, String username, String email, @JsonProperty("first_name") String firstName,
-                          @JsonProperty("last_name") String lastName) {
+public record UserDetails(
+        long pk,
+        String username,
+        String email,
+        @JsonProperty("first_name") String firstName,
+        @JsonProperty("last_name") String lastName) {
 
     /** The details of {@code user} with the names of {@code profile}. */
     static UserDetails of(User user, Profiles.Profile profile) {

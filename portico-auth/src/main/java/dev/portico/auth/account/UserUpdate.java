@@ -14,9 +14,11 @@ import java.util.Optional;
  * @param firstName the first name, possibly empty
  * @param lastName the last name, possibly empty
  */
-public record UserUpdate(@NotBlank String username, Optional<String> email,
-                         @JsonProperty("first_name") Optional<@Size(max = 150) String> firstName,
-                         @JsonProperty("last_name") Optional<@Size(max = 150) String> lastName) {
+public record UserUpdate(
+        @NotBlank String username,
+        Optional<String> email,
+        @JsonProperty("first_name") Optional<@Size(max = 150) String> firstName,
+        @JsonProperty("last_name") Optional<@Size(max = 150) String> lastName) {
 
     PatchedUserDetails patch() {
         return new PatchedUserDetails(Optional.of(username), email, firstName, lastName);

@@ -26,10 +26,11 @@ final class AttributeSimilarity implements PasswordValidator {
     /** Django's default maximum. */
     static final double DEFAULT_MAX_SIMILARITY = 0.7;
     /** The verbose names of Django's {@code User} fields, which the message names. */
-    private static final Map<String, String> VERBOSE = Map.of("username", "username", "first_name", "first name",
-            "last_name", "last name", "email", "email address");
+    private static final Map<String, String> VERBOSE = Map.of(
+            "username", "username", "first_name", "first name", "last_name", "last name", "email", "email address");
     /** Fewest characters a password must keep once an attribute's every occurrence is taken out of it. */
     static final int LEAST_REST = 4;
+
     private static final Pattern NON_WORD = Pattern.compile("\\W+", Pattern.UNICODE_CHARACTER_CLASS);
 
     private final List<String> attributes;
@@ -54,8 +55,8 @@ final class AttributeSimilarity implements PasswordValidator {
             }
             for (String part : parts(value.toLowerCase(Locale.ROOT))) {
                 if (!farShorter(lower, part) && quickRatio(lower, part) >= maxSimilarity || mostlyMadeOf(lower, part)) {
-                    return Optional.of("The password is too similar to the " + VERBOSE.getOrDefault(attribute,
-                            attribute) + ".");
+                    return Optional.of(
+                            "The password is too similar to the " + VERBOSE.getOrDefault(attribute, attribute) + ".");
                 }
             }
         }

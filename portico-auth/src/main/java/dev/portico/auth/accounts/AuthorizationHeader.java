@@ -12,8 +12,7 @@ import java.util.function.Function;
  * pipeline adds the challenge of its first scheme that has one, or answers 403 ({@link dev.portico.auth.Refusal}).
  */
 public final class AuthorizationHeader {
-    private AuthorizationHeader() {
-    }
+    private AuthorizationHeader() {}
 
     /**
      * The credentials after {@code scheme}, refused with DRF's sentences.
@@ -22,8 +21,8 @@ public final class AuthorizationHeader {
      * @throws AuthenticationFailed when the header is of this scheme but has no credentials or more than one word
      */
     public static Optional<String> credentials(Request request, String scheme, String label) {
-        return credentials(request, scheme, problem -> new AuthenticationFailed("Invalid " + label + " header. "
-                + problem));
+        return credentials(
+                request, scheme, problem -> new AuthenticationFailed("Invalid " + label + " header. " + problem));
     }
 
     /**
@@ -32,8 +31,8 @@ public final class AuthorizationHeader {
      * @param refusal the 401 for a header of this scheme without exactly one credentials string, given DRF's
      *     reason ({@code No credentials provided.} or {@code Credentials string should not contain spaces.})
      */
-    public static Optional<String> credentials(Request request, String scheme,
-                                               Function<String, AuthenticationFailed> refusal) {
+    public static Optional<String> credentials(
+            Request request, String scheme, Function<String, AuthenticationFailed> refusal) {
         Optional<String> header = request.header("Authorization");
         if (header.isEmpty()) {
             return Optional.empty();

@@ -40,8 +40,8 @@ final class CommonPasswords implements PasswordValidator {
         try (InputStream in = Files.newInputStream(file)) {
             return new CommonPasswords(read(file.toString().endsWith(".gz") ? new GZIPInputStream(in) : in));
         } catch (IOException e) {
-            throw new IllegalStateException("CommonPasswordValidator: cannot read password_list_path " + file + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "CommonPasswordValidator: cannot read password_list_path " + file + ": " + e.getMessage(), e);
         }
     }
 

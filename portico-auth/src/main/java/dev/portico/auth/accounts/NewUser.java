@@ -12,8 +12,13 @@ import java.util.Optional;
  * @param superuser whether the user holds every scope (a superuser is staff too)
  * @param defaultRole the role the user acts as by default, which must exist
  */
-public record NewUser(String username, String email, String password, boolean staff, boolean superuser,
-                      Optional<String> defaultRole) {
+public record NewUser(
+        String username,
+        String email,
+        String password,
+        boolean staff,
+        boolean superuser,
+        Optional<String> defaultRole) {
 
     /** An ordinary user with no role. */
     public static NewUser of(String username, String email, String password) {

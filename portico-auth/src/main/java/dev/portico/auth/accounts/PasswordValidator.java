@@ -18,13 +18,13 @@ public interface PasswordValidator {
     /** Django's {@code MinimumLengthValidator}: at least {@code minLength} characters (code points). */
     static PasswordValidator minimumLength(int minLength) {
         if (minLength < 1) {
-            throw new IllegalArgumentException("MinimumLengthValidator's min_length must be at least 1 (was "
-                    + minLength + ")");
+            throw new IllegalArgumentException(
+                    "MinimumLengthValidator's min_length must be at least 1 (was " + minLength + ")");
         }
         String message = "This password is too short. It must contain at least " + minLength + " character"
                 + (minLength == 1 ? "" : "s") + ".";
-        return (password, user) -> password.codePointCount(0, password.length()) < minLength
-                ? Optional.of(message) : Optional.empty();
+        return (password, user) ->
+                password.codePointCount(0, password.length()) < minLength ? Optional.of(message) : Optional.empty();
     }
 
     /** Django's {@code CommonPasswordValidator} with Django's list of the most common passwords. */
@@ -35,7 +35,8 @@ public interface PasswordValidator {
     /** Django's {@code NumericPasswordValidator}: not digits only. */
     static PasswordValidator numeric() {
         return (password, user) -> !password.isEmpty() && password.codePoints().allMatch(Character::isDigit)
-                ? Optional.of("This password is entirely numeric.") : Optional.empty();
+                ? Optional.of("This password is entirely numeric.")
+                : Optional.empty();
     }
 
     /**

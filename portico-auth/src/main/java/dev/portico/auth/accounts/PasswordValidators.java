@@ -119,18 +119,24 @@ public final class PasswordValidators {
         name = name.startsWith(PREFIX) ? name.substring(PREFIX.length()) : name;
         Options options = Options.parse(name, open < 0 ? "" : entry.substring(open + 1, entry.lastIndexOf(')')));
         PasswordValidator made = switch (name) {
-            case "MinimumLengthValidator" -> PasswordValidator.minimumLength(options.integer("min_length")
-                    .orElse(defaultMinLength));
-            case "CommonPasswordValidator" -> options.text("password_list_path")
-                    .<PasswordValidator>map(p -> CommonPasswords.of(Path.of(p))).orElseGet(PasswordValidator::common);
+            case "MinimumLengthValidator" ->
+                PasswordValidator.minimumLength(options.integer("min_length").orElse(defaultMinLength));
+            case "CommonPasswordValidator" ->
+                options.text("password_list_path")
+                        .<PasswordValidator>map(p -> CommonPasswords.of(Path.of(p)))
+                        .orElseGet(PasswordValidator::common);
             case "NumericPasswordValidator" -> PasswordValidator.numeric();
-            case "UserAttributeSimilarityValidator" -> PasswordValidator.userAttributeSimilarity(
-                    options.text("user_attributes").map(a -> List.of(a.split("\\|"))).map(l -> l.stream()
-                            .map(String::strip).toList()).orElse(AttributeSimilarity.DEFAULT_ATTRIBUTES),
-                    options.number("max_similarity").orElse(AttributeSimilarity.DEFAULT_MAX_SIMILARITY));
-            default -> throw new IllegalArgumentException("unknown password validator '" + name + "': use "
-                    + "UserAttributeSimilarityValidator, MinimumLengthValidator, CommonPasswordValidator or "
-                    + "NumericPasswordValidator");
+            case "UserAttributeSimilarityValidator" ->
+                PasswordValidator.userAttributeSimilarity(
+                        options.text("user_attributes")
+                                .map(a -> List.of(a.split("\\|")))
+                                .map(l -> l.stream().map(String::strip).toList())
+                                .orElse(AttributeSimilarity.DEFAULT_ATTRIBUTES),
+                        options.number("max_similarity").orElse(AttributeSimilarity.DEFAULT_MAX_SIMILARITY));
+            default ->
+                throw new IllegalArgumentException("unknown password validator '" + name + "': use "
+                        + "UserAttributeSimilarityValidator, MinimumLengthValidator, CommonPasswordValidator or "
+                        + "NumericPasswordValidator");
         };
         options.checkAllRead();
         return made;
@@ -154,10 +160,12 @@ public final class PasswordValidators {
                 }
                 int equals = option.indexOf('=');
                 if (equals < 0) {
-                    throw new IllegalArgumentException(validator + "'s option '" + option.strip()
-                            + "' has no '=': write key=value");
+                    throw new IllegalArgumentException(
+                            validator + "'s option '" + option.strip() + "' has no '=': write key=value");
                 }
-                values.put(option.substring(0, equals).strip(), option.substring(equals + 1).strip());
+                values.put(
+                        option.substring(0, equals).strip(),
+                        option.substring(equals + 1).strip());
             }
             return new Options(validator, values);
         }

@@ -16,6 +16,7 @@ import java.util.Optional;
 public final class Passwords {
     /** What is stored for a user who may not log in with a password. Never a valid PHC string. */
     public static final String UNUSABLE = "!";
+
     private static final int HASH_LENGTH = 32;
 
     private final Argon2Function function;
@@ -24,9 +25,12 @@ public final class Passwords {
 
     /** The hasher for the configured costs. */
     public Passwords(PorticoConfig config) {
-        this.function = Argon2Function.getInstance(config.get(AuthSettings.ARGON2_MEMORY),
-                config.get(AuthSettings.ARGON2_ITERATIONS), config.get(AuthSettings.ARGON2_PARALLELISM),
-                HASH_LENGTH, Argon2.ID);
+        this.function = Argon2Function.getInstance(
+                config.get(AuthSettings.ARGON2_MEMORY),
+                config.get(AuthSettings.ARGON2_ITERATIONS),
+                config.get(AuthSettings.ARGON2_PARALLELISM),
+                HASH_LENGTH,
+                Argon2.ID);
         this.decoy = decoy(function);
     }
 
@@ -63,7 +67,7 @@ public final class Passwords {
      */
     public Verdict verify(String password, String stored) {
         if (stored == null || !stored.startsWith("$argon2")) {
-            Password.check(password, decoy).with(function);   // the same work, whatever the outcome
+            Password.check(password, decoy).with(function); // the same work, whatever the outcome
             return Verdict.WRONG;
         }
         Argon2Function used;

@@ -30,10 +30,14 @@ public final class Roles {
         Role role = new Role(name, scopes);
         jdbi.useTransaction(h -> {
             int updated = h.createUpdate("update auth_roles set scopes = :scopes where name = :name")
-                    .bind("name", name).bind("scopes", Rows.scopes(role.scopes())).execute();
+                    .bind("name", name)
+                    .bind("scopes", Rows.scopes(role.scopes()))
+                    .execute();
             if (updated == 0) {
                 h.createUpdate("insert into auth_roles (name, scopes) values (:name, :scopes)")
-                        .bind("name", name).bind("scopes", Rows.scopes(role.scopes())).execute();
+                        .bind("name", name)
+                        .bind("scopes", Rows.scopes(role.scopes()))
+                        .execute();
             }
         });
         return role;
@@ -42,13 +46,15 @@ public final class Roles {
     /** The role of that name. */
     public Optional<Role> find(String name) {
         return jdbi.withHandle(h -> h.createQuery("select name, scopes from auth_roles where name = :name")
-                .bind("name", name).map((rs, ctx) -> new Role(rs.getString("name"), Rows.scopes(rs.getString("scopes"))))
+                .bind("name", name)
+                .map((rs, ctx) -> new Role(rs.getString("name"), Rows.scopes(rs.getString("scopes"))))
                 .findOne());
     }
 
     /** Every role, by name. */
     public List<Role> all() {
         return jdbi.withHandle(h -> h.createQuery("select name, scopes from auth_roles order by name")
-                .map((rs, ctx) -> new Role(rs.getString("name"), Rows.scopes(rs.getString("scopes")))).list());
+                .map((rs, ctx) -> new Role(rs.getString("name"), Rows.scopes(rs.getString("scopes"))))
+                .list());
     }
 }

@@ -19,12 +19,13 @@ import java.util.stream.Collectors;
 public final class Rows {
     private static final Pattern SPACES = Pattern.compile(" +");
 
-    private Rows() {
-    }
+    private Rows() {}
 
     /** An instant as the column stores it. */
     public static OffsetDateTime timestamp(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+        return instant == null
+                ? null
+                : OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
     }
 
     /** A nullable timestamp column. */
@@ -34,7 +35,8 @@ public final class Rows {
 
     /** The scopes of a {@code scopes} column. */
     public static Set<String> scopes(String text) {
-        return text == null || text.isBlank() ? Set.of()
+        return text == null || text.isBlank()
+                ? Set.of()
                 : Arrays.stream(SPACES.split(text.trim())).collect(Collectors.toUnmodifiableSet());
     }
 

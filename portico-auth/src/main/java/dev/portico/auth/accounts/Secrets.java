@@ -15,12 +15,12 @@ import java.util.HexFormat;
 public final class Secrets {
     /** The 62 characters of a random text secret: letters and digits, safe in headers, cookies and forms. */
     public static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final HexFormat HEX = HexFormat.of();
     private static final MessageDigest SHA256 = newSha256();
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     /** {@code length} characters of {@link #ALPHABET}, each uniformly random ({@code nextInt(bound)} is unbiased). */
     public static String text(int length) {

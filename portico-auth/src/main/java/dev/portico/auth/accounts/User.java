@@ -20,9 +20,19 @@ import java.util.Set;
  * @param createdAt when the account was made
  * @param lastLogin the last successful password login, if any
  */
-public record User(long id, String publicId, String username, String email, boolean active, boolean staff, boolean superuser,
-                   Optional<String> defaultRole, Set<String> roles, long authEpoch, Instant createdAt,
-                   Optional<Instant> lastLogin) {
+public record User(
+        long id,
+        String publicId,
+        String username,
+        String email,
+        boolean active,
+        boolean staff,
+        boolean superuser,
+        Optional<String> defaultRole,
+        Set<String> roles,
+        long authEpoch,
+        Instant createdAt,
+        Optional<Instant> lastLogin) {
 
     /** Copies the roles. */
     public User {

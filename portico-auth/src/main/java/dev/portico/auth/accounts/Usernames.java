@@ -15,8 +15,7 @@ import java.text.Normalizer;
 public final class Usernames {
     private static final SpoofChecker SKELETONS = new SpoofChecker.Builder().build();
 
-    private Usernames() {
-    }
+    private Usernames() {}
 
     /** Django's {@code normalize_username}: NFKC. */
     public static String normalize(String username) {

@@ -30,10 +30,11 @@ public final class Users {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final int PASSWORD_MAX = 1024;
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
-    private static final String SELECT = "select u.id, u.public_id, u.username, u.email, u.active, u.staff, u.superuser, "
-            + "u.default_role, u.auth_epoch, u.created_at, u.last_login, r.name as role_name, r.scopes as role_scopes "
-            + "from auth_users u left join auth_user_roles ur on ur.user_id = u.id "
-            + "left join auth_roles r on r.name = ur.role_name ";
+    private static final String SELECT =
+            "select u.id, u.public_id, u.username, u.email, u.active, u.staff, u.superuser, u.default_role,"
+                + " u.auth_epoch, u.created_at, u.last_login, r.name as role_name, r.scopes as role_scopes from"
+                + " auth_users u left join auth_user_roles ur on ur.user_id = u.id left join auth_roles r on r.name ="
+                + " ur.role_name ";
 
     private final Jdbi jdbi;
     private final Passwords passwords;
@@ -64,11 +65,17 @@ public final class Users {
      * @throws ValidationFailed naming {@code username}, {@code email}, {@code password} or {@code default_role}
      */
     public User create(NewUser given) {
-        NewUser u = new NewUser(Usernames.normalize(given.username()), given.email(), given.password(), given.staff(),
-                given.superuser(), given.defaultRole());
+        NewUser u = new NewUser(
+                Usernames.normalize(given.username()),
+                given.email(),
+                given.password(),
+                given.staff(),
+                given.superuser(),
+                given.defaultRole());
         Map<String, List<String>> errors = profileErrors(Optional.of(u.username()), Optional.of(u.email()));
         if (!u.password().isEmpty()) {
-            List<String> problems = passwordProblems(u.password(), PasswordValidators.attributes(u.username(), u.email()));
+            List<String> problems =
+                    passwordProblems(u.password(), PasswordValidators.attributes(u.username(), u.email()));
             if (!problems.isEmpty()) {
                 errors.put("password", problems);
             }
@@ -83,14 +90,21 @@ public final class Users {
         Instant now = clock.instant();
         try {
             long id = jdbi.inTransaction(h -> {
-                long created = h.createUpdate("insert into auth_users (public_id, username, username_key, email, "
-                                + "password_hash, staff, superuser, default_role, created_at, updated_at) values (:publicId, "
-                                + ":username, :key, :email, :hash, :staff, :superuser, :role, :now, :now)")
-                        .bind("publicId", newPublicId()).bind("username", u.username())
-                        .bind("key", Usernames.key(u.username())).bind("email", u.email()).bind("hash", hash)
-                        .bind("staff", u.staff() || u.superuser()).bind("superuser", u.superuser())
-                        .bind("role", u.defaultRole().orElse(null)).bind("now", Rows.timestamp(now))
-                        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                long created = h.createUpdate("insert into auth_users (public_id, username, username_key, email,"
+                    + " password_hash, staff, superuser, default_role, created_at, updated_at) values (:publicId,"
+                    + " :username, :key, :email, :hash, :staff, :superuser, :role, :now, :now)")
+                        .bind("publicId", newPublicId())
+                        .bind("username", u.username())
+                        .bind("key", Usernames.key(u.username()))
+                        .bind("email", u.email())
+                        .bind("hash", hash)
+                        .bind("staff", u.staff() || u.superuser())
+                        .bind("superuser", u.superuser())
+                        .bind("role", u.defaultRole().orElse(null))
+                        .bind("now", Rows.timestamp(now))
+                        .executeAndReturnGeneratedKeys("id")
+                        .mapTo(Long.class)
+                        .one();
                 u.defaultRole().ifPresent(role -> grant(h, created, role));
                 return created;
             });
@@ -119,9 +133,12 @@ public final class Users {
             jdbi.useHandle(h -> h.createUpdate("update auth_users set username = coalesce(:username, username), "
                             + "username_key = coalesce(:key, username_key), email = coalesce(:email, email), "
                             + "updated_at = :now where id = :id")
-                    .bind("username", username.orElse(null)).bind("key", username.map(Usernames::key).orElse(null))
+                    .bind("username", username.orElse(null))
+                    .bind("key", username.map(Usernames::key).orElse(null))
                     .bind("email", email.orElse(null))
-                    .bind("now", Rows.timestamp(clock.instant())).bind("id", id).execute());
+                    .bind("now", Rows.timestamp(clock.instant()))
+                    .bind("id", id)
+                    .execute());
         } catch (RuntimeException e) {
             if (Rows.uniqueViolation(e)) {
                 throw ValidationFailed.of("username", "A user with that username already exists.");
@@ -135,10 +152,13 @@ public final class Users {
     private static Map<String, List<String>> profileErrors(Optional<String> username, Optional<String> email) {
         Map<String, List<String>> errors = new LinkedHashMap<>();
         if (username.isPresent() && !USERNAME.matcher(username.get()).matches()) {
-            errors.put("username", List.of("Enter a valid username. This value may contain only letters, numbers, "
-                    + "and @/./+/-/_ characters."));
+            errors.put(
+                    "username",
+                    List.of("Enter a valid username. This value may contain only letters, numbers, "
+                            + "and @/./+/-/_ characters."));
         }
-        if (email.isPresent() && !email.get().isEmpty()
+        if (email.isPresent()
+                && !email.get().isEmpty()
                 && (email.get().length() > 254 || !EMAIL.matcher(email.get()).matches())) {
             errors.put("email", List.of("Enter a valid email address."));
         }
@@ -159,12 +179,14 @@ public final class Users {
 
     /** The user with this id. */
     public Optional<User> find(long id) {
-        return account(h -> h.createQuery(SELECT + "where u.id = :id").bind("id", id)).map(Account::user);
+        return account(h -> h.createQuery(SELECT + "where u.id = :id").bind("id", id))
+                .map(Account::user);
     }
 
     /** The user with this public id ({@code u-...}), as API calls name users. */
     public Optional<User> findByPublicId(String publicId) {
-        return account(h -> h.createQuery(SELECT + "where u.public_id = :publicId").bind("publicId", publicId))
+        return account(h ->
+                        h.createQuery(SELECT + "where u.public_id = :publicId").bind("publicId", publicId))
                 .map(Account::user);
     }
 
@@ -181,8 +203,12 @@ public final class Users {
      * registration refuses a name that reads as another's.
      */
     public Optional<User> find(String username) {
-        return candidates(username).stream().map(name -> account(h -> h.createQuery(SELECT + "where u.username = "
-                + ":username").bind("username", name))).flatMap(Optional::stream).findFirst().map(Account::user);
+        return candidates(username).stream()
+                .map(name -> account(h -> h.createQuery(SELECT + "where u.username = " + ":username")
+                        .bind("username", name)))
+                .flatMap(Optional::stream)
+                .findFirst()
+                .map(Account::user);
     }
 
     /** The name as given, then its NFKC form when it differs: an account kept un-normalised is found first. */
@@ -197,14 +223,18 @@ public final class Users {
      */
     public List<User> search(String text, int offset, int limit) {
         return users(h -> h.createQuery(SELECT + "where u.id in (select id from auth_users" + MATCHING
-                + " order by username limit :limit offset :offset) order by u.username")
-                .bind("pattern", pattern(text)).bind("limit", limit).bind("offset", offset));
+                        + " order by username limit :limit offset :offset) order by u.username")
+                .bind("pattern", pattern(text))
+                .bind("limit", limit)
+                .bind("offset", offset));
     }
 
     /** How many users {@link #search} finds for {@code text}. */
     public long count(String text) {
         return jdbi.withHandle(h -> h.createQuery("select count(*) from auth_users" + MATCHING)
-                .bind("pattern", pattern(text)).mapTo(Long.class).one());
+                .bind("pattern", pattern(text))
+                .mapTo(Long.class)
+                .one());
     }
 
     private static final String MATCHING = " where lower(username) like :pattern escape '!' "
@@ -212,7 +242,10 @@ public final class Users {
 
     /** {@code %text%} in lower case, its own {@code %} and {@code _} matched literally. */
     private static String pattern(String text) {
-        String literal = text.strip().toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%")
+        String literal = text.strip()
+                .toLowerCase(java.util.Locale.ROOT)
+                .replace("!", "!!")
+                .replace("%", "!%")
                 .replace("_", "!_");
         return "%" + literal + "%";
     }
@@ -228,12 +261,16 @@ public final class Users {
      * costs changed since it was made.
      */
     public Optional<User> authenticate(String username, String password) {
-        Optional<String[]> row = candidates(username).stream().map(name -> jdbi.withHandle(h -> h.createQuery(
-                        "select id, password_hash, active from auth_users where username = :username")
-                .bind("username", name)
-                .map((rs, ctx) -> new String[] {rs.getString("id"), rs.getString("password_hash"),
-                        Boolean.toString(rs.getBoolean("active"))})
-                .findOne())).flatMap(Optional::stream).findFirst();
+        Optional<String[]> row = candidates(username).stream()
+                .map(name -> jdbi.withHandle(h -> h.createQuery(
+                                "select id, password_hash, active from auth_users where username = :username")
+                        .bind("username", name)
+                        .map((rs, ctx) -> new String[] {
+                            rs.getString("id"), rs.getString("password_hash"), Boolean.toString(rs.getBoolean("active"))
+                        })
+                        .findOne()))
+                .flatMap(Optional::stream)
+                .findFirst();
         if (row.isEmpty()) {
             passwords.verifyDecoy(password);
             return Optional.empty();
@@ -285,10 +322,17 @@ public final class Users {
     boolean recordLogin(long id, String old, Optional<String> rehashed) {
         return jdbi.inTransaction(h -> {
             h.createUpdate("update auth_users set last_login = :now where id = :id")
-                    .bind("now", Rows.timestamp(clock.instant())).bind("id", id).execute();
-            return rehashed.isPresent() && h.createUpdate("update auth_users set password_hash = :hash "
-                            + "where id = :id and password_hash = :old")
-                    .bind("hash", rehashed.get()).bind("id", id).bind("old", old).execute() == 1;
+                    .bind("now", Rows.timestamp(clock.instant()))
+                    .bind("id", id)
+                    .execute();
+            return rehashed.isPresent()
+                    && h.createUpdate("update auth_users set password_hash = :hash "
+                                            + "where id = :id and password_hash = :old")
+                                    .bind("hash", rehashed.get())
+                                    .bind("id", id)
+                                    .bind("old", old)
+                                    .execute()
+                            == 1;
         });
     }
 
@@ -305,14 +349,20 @@ public final class Users {
             throw new ValidationFailed(Map.of("new_password", problems));
         }
         jdbi.useHandle(h -> h.createUpdate("update auth_users set password_hash = :hash, auth_epoch = auth_epoch + 1, "
-                + "updated_at = :now where id = :id").bind("hash", passwords.hash(password))
-                .bind("now", Rows.timestamp(clock.instant())).bind("id", id).execute());
+                        + "updated_at = :now where id = :id")
+                .bind("hash", passwords.hash(password))
+                .bind("now", Rows.timestamp(clock.instant()))
+                .bind("id", id)
+                .execute());
     }
 
     /** Whether {@code password} is the user's current one (for a password change), at the cost of one hash. */
     public boolean checkPassword(long id, String password) {
         String stored = jdbi.withHandle(h -> h.createQuery("select password_hash from auth_users where id = :id")
-                .bind("id", id).mapTo(String.class).findOne().orElse(null));
+                .bind("id", id)
+                .mapTo(String.class)
+                .findOne()
+                .orElse(null));
         return passwords.verify(password, stored).matches();
     }
 
@@ -320,30 +370,43 @@ public final class Users {
     public void setActive(long id, boolean active) {
         jdbi.useHandle(h -> h.createUpdate("update auth_users set active = :active, updated_at = :now"
                         + (active ? "" : ", auth_epoch = auth_epoch + 1") + " where id = :id")
-                .bind("active", active).bind("now", Rows.timestamp(clock.instant())).bind("id", id).execute());
+                .bind("active", active)
+                .bind("now", Rows.timestamp(clock.instant()))
+                .bind("id", id)
+                .execute());
     }
 
     /** Makes the user staff (the admin site, {@code IsAdmin}) or not; taking it away ends every token and session. */
     public void setStaff(long id, boolean staff) {
         jdbi.useHandle(h -> h.createUpdate("update auth_users set staff = :staff, updated_at = :now"
                         + (staff ? "" : ", auth_epoch = auth_epoch + 1") + " where id = :id")
-                .bind("staff", staff).bind("now", Rows.timestamp(clock.instant())).bind("id", id).execute());
+                .bind("staff", staff)
+                .bind("now", Rows.timestamp(clock.instant()))
+                .bind("id", id)
+                .execute());
     }
 
     /** Takes a role away from the user (and as their default role); holding it or not, nothing else changes. */
     public void revoke(long id, String role) {
         jdbi.useTransaction(h -> {
             h.createUpdate("delete from auth_user_roles where user_id = :id and role_name = :role")
-                    .bind("id", id).bind("role", role).execute();
+                    .bind("id", id)
+                    .bind("role", role)
+                    .execute();
             h.createUpdate("update auth_users set default_role = null where id = :id and default_role = :role")
-                    .bind("id", id).bind("role", role).execute();
+                    .bind("id", id)
+                    .bind("role", role)
+                    .execute();
         });
     }
 
     /** Logout everywhere: every token and session the user holds stops working, on every instance. */
     public void endAllSessions(long id) {
-        jdbi.useHandle(h -> h.createUpdate("update auth_users set auth_epoch = auth_epoch + 1, updated_at = :now "
-                + "where id = :id").bind("now", Rows.timestamp(clock.instant())).bind("id", id).execute());
+        jdbi.useHandle(h -> h.createUpdate(
+                        "update auth_users set auth_epoch = auth_epoch + 1, updated_at = :now " + "where id = :id")
+                .bind("now", Rows.timestamp(clock.instant()))
+                .bind("id", id)
+                .execute());
     }
 
     /** Gives the user a role, which must exist. */
@@ -356,10 +419,16 @@ public final class Users {
 
     private static void grant(Handle h, long id, String role) {
         boolean held = h.createQuery("select count(*) from auth_user_roles where user_id = :id and role_name = :role")
-                .bind("id", id).bind("role", role).mapTo(Integer.class).one() > 0;
+                        .bind("id", id)
+                        .bind("role", role)
+                        .mapTo(Integer.class)
+                        .one()
+                > 0;
         if (!held) {
             h.createUpdate("insert into auth_user_roles (user_id, role_name) values (:id, :role)")
-                    .bind("id", id).bind("role", role).execute();
+                    .bind("id", id)
+                    .bind("role", role)
+                    .execute();
         }
     }
 
@@ -381,29 +450,33 @@ public final class Users {
                 return Optional.of(new Caller(a.user(), Optional.empty(), Optional.of(keyId), a.scopes()));
             }
             Role r = a.roles().get(role.get());
-            return r == null ? Optional.empty()
+            return r == null
+                    ? Optional.empty()
                     : Optional.of(new Caller(a.user(), Optional.of(r), Optional.of(keyId), r.scopes()));
         });
     }
 
     private Optional<Account> active(long id) {
-        return account(h -> h.createQuery(SELECT + "where u.id = :id").bind("id", id)).filter(a -> a.user().active());
+        return account(h -> h.createQuery(SELECT + "where u.id = :id").bind("id", id))
+                .filter(a -> a.user().active());
     }
 
     private Optional<Account> account(java.util.function.Function<Handle, Query> query) {
         return jdbi.withHandle(h -> {
             User[] found = {null};
             Map<String, Role> held = new LinkedHashMap<>();
-            query.apply(h).map((rs, ctx) -> {
-                if (found[0] == null) {
-                    found[0] = user(rs);
-                }
-                String role = rs.getString("role_name");
-                if (role != null) {
-                    held.put(role, new Role(role, Rows.scopes(rs.getString("role_scopes"))));
-                }
-                return role;
-            }).list();
+            query.apply(h)
+                    .map((rs, ctx) -> {
+                        if (found[0] == null) {
+                            found[0] = user(rs);
+                        }
+                        String role = rs.getString("role_name");
+                        if (role != null) {
+                            held.put(role, new Role(role, Rows.scopes(rs.getString("role_scopes"))));
+                        }
+                        return role;
+                    })
+                    .list();
             if (found[0] == null) {
                 return Optional.empty();
             }
@@ -419,31 +492,56 @@ public final class Users {
         return jdbi.withHandle(h -> {
             Map<Long, User> found = new LinkedHashMap<>();
             Map<Long, Set<String>> held = new HashMap<>();
-            query.apply(h).map((rs, ctx) -> {
-                User user = found.get(rs.getLong("id"));
-                if (user == null) {
-                    user = user(rs);
-                    found.put(user.id(), user);
-                }
-                String role = rs.getString("role_name");
-                if (role != null) {
-                    held.computeIfAbsent(user.id(), id -> new java.util.LinkedHashSet<>()).add(role);
-                }
-                return role;
-            }).list();
-            return found.values().stream().map(u -> withRoles(u, held.getOrDefault(u.id(), Set.of()))).toList();
+            query.apply(h)
+                    .map((rs, ctx) -> {
+                        User user = found.get(rs.getLong("id"));
+                        if (user == null) {
+                            user = user(rs);
+                            found.put(user.id(), user);
+                        }
+                        String role = rs.getString("role_name");
+                        if (role != null) {
+                            held.computeIfAbsent(user.id(), id -> new java.util.LinkedHashSet<>())
+                                    .add(role);
+                        }
+                        return role;
+                    })
+                    .list();
+            return found.values().stream()
+                    .map(u -> withRoles(u, held.getOrDefault(u.id(), Set.of())))
+                    .toList();
         });
     }
 
     private static User withRoles(User u, Set<String> roles) {
-        return new User(u.id(), u.publicId(), u.username(), u.email(), u.active(), u.staff(), u.superuser(),
-                u.defaultRole(), roles, u.authEpoch(), u.createdAt(), u.lastLogin());
+        return new User(
+                u.id(),
+                u.publicId(),
+                u.username(),
+                u.email(),
+                u.active(),
+                u.staff(),
+                u.superuser(),
+                u.defaultRole(),
+                roles,
+                u.authEpoch(),
+                u.createdAt(),
+                u.lastLogin());
     }
 
     private static User user(ResultSet rs) throws SQLException {
-        return new User(rs.getLong("id"), rs.getString("public_id"), rs.getString("username"), rs.getString("email"), rs.getBoolean("active"),
-                rs.getBoolean("staff"), rs.getBoolean("superuser"), Optional.ofNullable(rs.getString("default_role")),
-                Set.of(), rs.getLong("auth_epoch"), Rows.instant(rs, "created_at").orElseThrow(),
+        return new User(
+                rs.getLong("id"),
+                rs.getString("public_id"),
+                rs.getString("username"),
+                rs.getString("email"),
+                rs.getBoolean("active"),
+                rs.getBoolean("staff"),
+                rs.getBoolean("superuser"),
+                Optional.ofNullable(rs.getString("default_role")),
+                Set.of(),
+                rs.getLong("auth_epoch"),
+                Rows.instant(rs, "created_at").orElseThrow(),
                 Rows.instant(rs, "last_login"));
     }
 }

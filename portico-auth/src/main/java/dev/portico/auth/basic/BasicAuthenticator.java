@@ -37,6 +37,7 @@ import java.util.Optional;
 public final class BasicAuthenticator implements Authenticator {
     /** The {@code WWW-Authenticate} value. */
     public static final String CHALLENGE = "Basic realm=\"api\"";
+
     static final String INVALID = "Invalid username/password.";
 
     private final Users users;
@@ -63,12 +64,12 @@ public final class BasicAuthenticator implements Authenticator {
         String username = colon < 0 ? decoded : decoded.substring(0, colon);
         String password = colon < 0 ? "" : decoded.substring(colon + 1);
         Optional<Caller> caller;
-        if (ApiKeys.isCredential(password)) {   // a random key, cheap to check: only its failures are counted
+        if (ApiKeys.isCredential(password)) { // a random key, cheap to check: only its failures are counted
             caller = keys.authenticateFor(username, password);
             if (caller.isEmpty()) {
                 Guesses.of(request).failed(request, username);
             }
-        } else {                                // a password: 429 before the hash once the guesses are spent
+        } else { // a password: 429 before the hash once the guesses are spent
             caller = users.authenticate(request, username, password).flatMap(u -> users.caller(u.id()));
         }
         return Optional.of(caller.orElseThrow(() -> new AuthenticationFailed(INVALID)));
@@ -87,8 +88,12 @@ public final class BasicAuthenticator implements Authenticator {
             throw new AuthenticationFailed("Invalid basic header. Credentials not correctly base64 encoded.");
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             return new String(bytes, StandardCharsets.ISO_8859_1);
         }

@@ -44,7 +44,12 @@ final class ApiPageView {
         Map<String, Object> scope = chrome.scope(request, csrf);
         String name = page.route().map(RouteInfo::name).orElse(Statuses.reason(response.status()));
         scope.put("name", name);
-        scope.put("description", page.route().map(RouteInfo::description).filter(d -> !d.isEmpty()).orElse(null));
+        scope.put(
+                "description",
+                page.route()
+                        .map(RouteInfo::description)
+                        .filter(d -> !d.isEmpty())
+                        .orElse(null));
         scope.put("crumbs", Crumbs.of(request.path()));
         scope.put("method", request.method().name());
         scope.put("target", target(request));
@@ -81,8 +86,11 @@ final class ApiPageView {
     private static List<Map<String, Object>> headers(Response response, ApiPage page) {
         List<Map<String, Object>> headers = new ArrayList<>();
         if (response.headerValue("Allow").isEmpty() && !page.allowed().isEmpty()) {
-            headers.add(Map.of("name", "Allow", "value", String.join(", ",
-                    page.allowed().stream().map(Enum::name).toList())));
+            headers.add(Map.of(
+                    "name",
+                    "Allow",
+                    "value",
+                    String.join(", ", page.allowed().stream().map(Enum::name).toList())));
         }
         response.contentType().ifPresent(type -> headers.add(Map.of("name", "Content-Type", "value", type)));
         for (int i = 0; i < response.headerCount(); i++) {
@@ -110,7 +118,7 @@ final class ApiPageView {
                         buttons.add(Map.of("method", "DELETE", "fetch", true, "danger", true));
                     }
                 }
-                default -> { }
+                default -> {}
             }
         }
         return buttons;
@@ -152,7 +160,9 @@ final class ApiPageView {
             return true;
         }
         HttpMethod asked = page.request().method();
-        return asked == HttpMethod.PUT || asked == HttpMethod.PATCH || page.response().status() == 200;
+        return asked == HttpMethod.PUT
+                || asked == HttpMethod.PATCH
+                || page.response().status() == 200;
     }
 
     private static FormValues values(ApiPage page, HttpMethod method, Optional<JsonNode> body, boolean answered) {
@@ -179,8 +189,8 @@ final class ApiPageView {
     }
 
     /** The errors no field of the form shows (non_field_errors, a refusal's detail), at the top of the form. */
-    private static List<String> problems(Map<String, List<String>> errors, List<FieldInfo> fields,
-                                         Optional<JsonNode> body, ApiPage page) {
+    private static List<String> problems(
+            Map<String, List<String>> errors, List<FieldInfo> fields, Optional<JsonNode> body, ApiPage page) {
         List<String> problems = new ArrayList<>();
         errors.forEach((path, messages) -> {
             String root = path.contains(".") ? path.substring(0, path.indexOf('.')) : path;
@@ -210,15 +220,17 @@ final class ApiPageView {
             }
         }
         if (!methods.isEmpty()) {
-            raw.add(Map.of("methods", methods, "content", skeleton(fields, page, body),
-                    "action", target(page.request())));
+            raw.add(Map.of(
+                    "methods", methods, "content", skeleton(fields, page, body), "action", target(page.request())));
         }
         return raw;
     }
 
     private String skeleton(List<FieldInfo> fields, ApiPage page, Optional<JsonNode> body) {
         ObjectNode out = mapper.createObjectNode();
-        boolean current = page.response().status() == 200 && body.isPresent() && body.get().isObject()
+        boolean current = page.response().status() == 200
+                && body.isPresent()
+                && body.get().isObject()
                 && page.request().method() == HttpMethod.GET;
         for (FieldInfo f : fields) {
             if (f.readOnly() || f.type().equals("file upload")) {

@@ -35,9 +35,10 @@ import java.util.Set;
 public final class BrowsableApi implements PageRenderer {
     /** Where the log in pages and the page's files are, unless told otherwise: DRF's {@code api-auth/}. */
     public static final String DEFAULT_PREFIX = "/api-auth/";
+
     private static final Mustache TEMPLATE = Pages.template("dev/portico/auth/browsable/api.mustache");
-    private static final Set<String> OWN_HEADERS = Set.of("content-type", "content-length", "etag", "cache-control",
-            "vary");
+    private static final Set<String> OWN_HEADERS =
+            Set.of("content-type", "content-length", "etag", "cache-control", "vary");
 
     private final Sessions sessions;
     private final ObjectMapper mapper = new ObjectMapper();
@@ -92,8 +93,8 @@ public final class BrowsableApi implements PageRenderer {
                 page(HttpMethod.POST, "login/", login::login, sessions.csrf().protect()),
                 page(HttpMethod.POST, "logout/", login::logout),
                 Pages.asset(prefix + "portico.css", Pages.class, "portico.css", "text/css; charset=utf-8"),
-                Pages.asset(prefix + "browsable.js", BrowsableApi.class, "browsable.js",
-                        "text/javascript; charset=utf-8"));
+                Pages.asset(
+                        prefix + "browsable.js", BrowsableApi.class, "browsable.js", "text/javascript; charset=utf-8"));
     }
 
     /**
@@ -107,17 +108,22 @@ public final class BrowsableApi implements PageRenderer {
         String csrf = sessions.csrf().token(page.request());
         String html = Pages.render(TEMPLATE, new ApiPageView(mapper, chrome()).scope(page, csrf));
         Response answer = page.response();
-        boolean basicOnly = answer.headerValue(Refusal.HEADER).filter(c -> c.startsWith("Basic")).isPresent();
+        boolean basicOnly = answer.headerValue(Refusal.HEADER)
+                .filter(c -> c.startsWith("Basic"))
+                .isPresent();
         Response out = Pages.page(basicOnly && answer.status() == 401 ? 403 : answer.status(), html);
         for (int i = 0; i < answer.headerCount(); i++) {
             String name = answer.headerName(i);
-            boolean basic = name.equalsIgnoreCase(Refusal.HEADER) && answer.headerValue(i).startsWith("Basic");
+            boolean basic = name.equalsIgnoreCase(Refusal.HEADER)
+                    && answer.headerValue(i).startsWith("Basic");
             if (!OWN_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT)) && !basic) {
-                out.header(name, answer.headerValue(i));  // Allow, Location, RateLimit-*, Retry-After...
+                out.header(name, answer.headerValue(i)); // Allow, Location, RateLimit-*, Retry-After...
             }
         }
-        if (answer.headerValue("Allow").isEmpty() && !page.allowed().isEmpty()) {   // DRF names them on every answer
-            out.header("Allow", String.join(", ", page.allowed().stream().map(Enum::name).toList()));
+        if (answer.headerValue("Allow").isEmpty() && !page.allowed().isEmpty()) { // DRF names them on every answer
+            out.header(
+                    "Allow",
+                    String.join(", ", page.allowed().stream().map(Enum::name).toList()));
         }
         return out;
     }
@@ -127,9 +133,15 @@ public final class BrowsableApi implements PageRenderer {
     }
 
     private Endpoint page(HttpMethod method, String path, Invoker handler, Middleware... middlewares) {
-        EndpointBuilder builder = Endpoint.builder(method, prefix + path).output(Response.class).produces("text/html")
-                .handle(handler).middleware(middlewares).authenticators(sessions.authenticator())
-                .permissions(Permission.allowAny()).hidden(true).source("BrowsableApi");
+        EndpointBuilder builder = Endpoint.builder(method, prefix + path)
+                .output(Response.class)
+                .produces("text/html")
+                .handle(handler)
+                .middleware(middlewares)
+                .authenticators(sessions.authenticator())
+                .permissions(Permission.allowAny())
+                .hidden(true)
+                .source("BrowsableApi");
         return builder.build();
     }
 }

@@ -7,8 +7,7 @@ import java.util.Map;
 
 /** The breadcrumbs of a path, as DRF's: {@code /api/posts/3/} is Api / Posts / 3, each a link but the last. */
 final class Crumbs {
-    private Crumbs() {
-    }
+    private Crumbs() {}
 
     static List<Map<String, Object>> of(String path) {
         List<Map<String, Object>> crumbs = new ArrayList<>();
@@ -23,8 +22,12 @@ final class Crumbs {
         for (int i = 0; i < parts.size(); i++) {
             at.append(parts.get(i)).append(path.endsWith("/") || i + 1 < parts.size() ? "/" : "");
             Map<String, Object> crumb = new HashMap<>();
-            crumb.put("name", parts.get(i).isEmpty() ? "" : Character.toUpperCase(parts.get(i).charAt(0))
-                    + parts.get(i).substring(1).replace('_', ' '));
+            crumb.put(
+                    "name",
+                    parts.get(i).isEmpty()
+                            ? ""
+                            : Character.toUpperCase(parts.get(i).charAt(0))
+                                    + parts.get(i).substring(1).replace('_', ' '));
             crumb.put("url", at.toString());
             crumb.put(i + 1 == parts.size() ? "current" : "link", true);
             crumbs.add(crumb);

@@ -26,8 +26,8 @@ final class FormFields {
     }
 
     /** The entries of a form of {@code fields}; the template opens and closes a fieldset where they say so. */
-    static List<Map<String, Object>> of(String formId, List<FieldInfo> fields, FormValues values,
-                                        Map<String, List<String>> errors) {
+    static List<Map<String, Object>> of(
+            String formId, List<FieldInfo> fields, FormValues values, Map<String, List<String>> errors) {
         FormFields form = new FormFields(formId, values, errors);
         fields.stream().filter(f -> !f.readOnly()).forEach(f -> form.add(f, f.name(), f.label()));
         return form.entries;
@@ -56,7 +56,7 @@ final class FormFields {
         int count = Math.max(1, values.items(path));
         if (!item.type().equals("nested object")) {
             int sent = values.all(path).size();
-            count = Math.max(sent, 0) + 1;   // what was sent, and one more to add an item
+            count = Math.max(sent, 0) + 1; // what was sent, and one more to add an item
             open(path, label);
             for (int i = 0; i < count; i++) {
                 Map<String, Object> input = input(item, path, label + " " + (i + 1));
@@ -65,7 +65,7 @@ final class FormFields {
                 input.put("optional", true);
                 input.remove("required");
                 if (input.remove("textarea") != null) {
-                    input.put("text", true);   // one line per item: the list is the several lines
+                    input.put("text", true); // one line per item: the list is the several lines
                 }
                 entries.add(Map.of("field", input));
             }
@@ -101,7 +101,9 @@ final class FormFields {
         switch (field.type()) {
             case "boolean" -> {
                 input.put("checkbox", true);
-                input.put("checked", value.map(v -> v.equals("true") || v.equals("on")).orElse(false));
+                input.put(
+                        "checked",
+                        value.map(v -> v.equals("true") || v.equals("on")).orElse(false));
             }
             case "choice" -> {
                 input.put("isSelect", true);
@@ -165,7 +167,7 @@ final class FormFields {
             case "date" -> parts.add("A date, such as 2026-01-31.");
             case "datetime" -> parts.add("A date and time in ISO 8601, or seconds since the epoch.");
             case "field" -> parts.add("An id.");
-            default -> { }
+            default -> {}
         }
         return String.join(" ", parts);
     }
@@ -176,8 +178,13 @@ final class FormFields {
             options.add(Map.of("value", "", "label", "---------", "selected", selected.isEmpty()));
         }
         for (FieldInfo.Choice choice : field.choices()) {
-            options.add(Map.of("value", choice.value(), "label", choice.displayName(),
-                    "selected", choice.value().equals(selected)));
+            options.add(Map.of(
+                    "value",
+                    choice.value(),
+                    "label",
+                    choice.displayName(),
+                    "selected",
+                    choice.value().equals(selected)));
         }
         return options;
     }

@@ -49,7 +49,8 @@ interface FormValues {
                 int n = 0;
                 while (true) {
                     String prefix = path + "." + n;
-                    if (form.fields().keySet().stream().noneMatch(k -> k.equals(prefix) || k.startsWith(prefix + "."))) {
+                    if (form.fields().keySet().stream()
+                            .noneMatch(k -> k.equals(prefix) || k.startsWith(prefix + "."))) {
                         return n;
                     }
                     n++;
@@ -88,7 +89,8 @@ interface FormValues {
                     if (node == null) {
                         return null;
                     }
-                    node = node.isArray() && part.chars().allMatch(Character::isDigit) ? node.get(Integer.parseInt(part))
+                    node = node.isArray() && part.chars().allMatch(Character::isDigit)
+                            ? node.get(Integer.parseInt(part))
                             : node.get(part);
                 }
                 return node;

@@ -11,8 +11,7 @@ import java.util.Map;
  * target is only ever an {@code http}, {@code https} or {@code /} address, so a value cannot become a script URL.
  */
 final class JsonHtml {
-    private JsonHtml() {
-    }
+    private JsonHtml() {}
 
     static String of(JsonNode node) {
         StringBuilder out = new StringBuilder();
@@ -44,7 +43,9 @@ final class JsonHtml {
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             indent(depth + 1, out);
-            out.append("<span class=\"k\">\"").append(Html.escape(quoted(field.getKey()))).append("\"</span>: ");
+            out.append("<span class=\"k\">\"")
+                    .append(Html.escape(quoted(field.getKey())))
+                    .append("\"</span>: ");
             write(field.getValue(), depth + 1, out);
             out.append(fields.hasNext() ? ",\n" : "\n");
         }
@@ -70,8 +71,11 @@ final class JsonHtml {
     private static void string(String value, StringBuilder out) {
         String shown = Html.escape("\"" + quoted(value) + "\"");
         if (linkable(value)) {
-            out.append("<span class=\"s\">\"<a href=\"").append(Html.escape(value)).append("\">")
-                    .append(Html.escape(quoted(value))).append("</a>\"</span>");
+            out.append("<span class=\"s\">\"<a href=\"")
+                    .append(Html.escape(value))
+                    .append("\">")
+                    .append(Html.escape(quoted(value)))
+                    .append("</a>\"</span>");
         } else {
             out.append("<span class=\"s\">").append(shown).append("</span>");
         }
@@ -79,7 +83,8 @@ final class JsonHtml {
 
     /** http(s) URLs and absolute paths of this site ({@code /api/posts/3/}), without spaces or control characters. */
     static boolean linkable(String value) {
-        boolean scheme = value.startsWith("http://") || value.startsWith("https://")
+        boolean scheme = value.startsWith("http://")
+                || value.startsWith("https://")
                 || value.startsWith("/") && !value.startsWith("//") && value.length() > 1;
         if (!scheme || value.length() > 2000) {
             return false;

@@ -65,7 +65,9 @@ final class LoginPages {
 
     /** A path of this site ({@code /api/posts/?page=2}); anything else, or nothing, is the site's home. */
     private String next(String next) {
-        boolean local = next.startsWith("/") && !next.startsWith("//") && next.length() <= 2000
+        boolean local = next.startsWith("/")
+                && !next.startsWith("//")
+                && next.length() <= 2000
                 && next.chars().noneMatch(c -> c <= ' ' || c == '\\' || c == 0x7f);
         return local ? next : chrome.home();
     }

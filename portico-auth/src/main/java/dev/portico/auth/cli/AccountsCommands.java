@@ -18,8 +18,7 @@ import picocli.CommandLine;
  * error, named after the command.
  */
 final class AccountsCommands {
-    private AccountsCommands() {
-    }
+    private AccountsCommands() {}
 
     /** A failure to report as {@code command: message} with exit code 1. */
     static final class Failure extends RuntimeException {
@@ -42,7 +41,8 @@ final class AccountsCommands {
             PorticoConfig settings = config.get();
             try (Database db = Database.connect(settings, Accounts.MIGRATIONS)) {
                 List<Migration> pending = db.migrations().pending().stream()
-                        .filter(m -> m.module().equals(Accounts.MIGRATIONS.module())).toList();
+                        .filter(m -> m.module().equals(Accounts.MIGRATIONS.module()))
+                        .toList();
                 if (!pending.isEmpty()) {
                     throw new Failure("the accounts tables of " + db.url() + " are not migrated (" + pending.size()
                             + " pending); run migrate first");
@@ -53,8 +53,9 @@ final class AccountsCommands {
             err.println(name + ": " + e.getMessage());
             return 1;
         } catch (ValidationFailed e) {
-            e.errors().forEach((field, sentences) -> sentences.forEach(s ->
-                    err.println(name + ": " + (field.isEmpty() ? "" : field + ": ") + s)));
+            e.errors()
+                    .forEach((field, sentences) -> sentences.forEach(
+                            s -> err.println(name + ": " + (field.isEmpty() ? "" : field + ": ") + s)));
             return 1;
         } finally {
             out.flush();

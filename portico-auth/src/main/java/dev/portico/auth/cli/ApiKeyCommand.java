@@ -1,6 +1,5 @@
 package dev.portico.auth.cli;
 
-import dev.portico.auth.accounts.Accounts;
 import dev.portico.auth.accounts.User;
 import dev.portico.auth.keys.ApiKey;
 import dev.portico.auth.keys.ApiKeys;
@@ -30,7 +29,9 @@ import picocli.CommandLine.Parameters;
  * // ./manage apikey create --user ada --name ci --expires 30d --role editor
  * }</pre>
  */
-@Command(name = "apikey", mixinStandardHelpOptions = true,
+@Command(
+        name = "apikey",
+        mixinStandardHelpOptions = true,
         description = "Create, list and revoke API keys (Authorization: Api-Key keyid:secret).")
 public final class ApiKeyCommand implements Callable<Integer> {
     private final Supplier<PorticoConfig> config;
@@ -53,21 +54,29 @@ public final class ApiKeyCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: create, list or revoke");
     }
 
-    @Command(name = "create", mixinStandardHelpOptions = true,
+    @Command(
+            name = "create",
+            mixinStandardHelpOptions = true,
             description = "Create a key and print it once as keyid:secret.")
-    int create(@Option(names = "--user", required = true, description = "The username.") String username,
-               @Option(names = "--name", defaultValue = "", description = "A label for the key.") String name,
-               @Option(names = "--expires", converter = Expiry.class,
-                       description = "When it stops working: 30d, 12h, 90m, 2w, or an instant (2030-01-01T00:00:00Z)."
-               ) Expiry expires,
-               @Option(names = "--role", description = "A role of the user the key acts as.") String role) {
+    int create(
+            @Option(names = "--user", required = true, description = "The username.") String username,
+            @Option(names = "--name", defaultValue = "", description = "A label for the key.") String name,
+            @Option(
+                            names = "--expires",
+                            converter = Expiry.class,
+                            description =
+                                    "When it stops working: 30d, 12h, 90m, 2w, or an instant (2030-01-01T00:00:00Z).")
+                    Expiry expires,
+            @Option(names = "--role", description = "A role of the user the key acts as.") String role) {
         return AccountsCommands.run(spec, "apikey create", config, (accounts, out) -> {
             User user = AccountsCommands.user(accounts, username);
-            Optional<Instant> at = Optional.ofNullable(expires).map(e -> e.at(accounts.clock().instant()));
+            Optional<Instant> at =
+                    Optional.ofNullable(expires).map(e -> e.at(accounts.clock().instant()));
             CreatedApiKey made = ApiKeys.create(accounts).create(user.id(), name, at, Optional.ofNullable(role));
             ApiKey key = made.key();
             out.println("Created API key " + key.keyId() + (name.isEmpty() ? "" : " \"" + name + "\"") + " for "
-                    + user.username() + key.role().map(r -> ", acting as role " + r).orElse("")
+                    + user.username()
+                    + key.role().map(r -> ", acting as role " + r).orElse("")
                     + key.expiresAt().map(t -> ", expiring " + t).orElse("") + ":");
             out.println(made.credential());
             out.println("This is the only time the key is shown; it cannot be recovered, only revoked.");
@@ -95,8 +104,10 @@ public final class ApiKeyCommand implements Callable<Integer> {
             ApiKeys keys = ApiKeys.create(accounts);
             Optional<Instant> before = keys.find(keyId).flatMap(ApiKey::revokedAt);
             ApiKey key = keys.revoke(keyId).orElseThrow(() -> new AccountsCommands.Failure("no API key " + keyId));
-            out.println(before.isPresent() ? "API key " + keyId + " was already revoked at " + before.get() + "."
-                    : "Revoked API key " + key.keyId() + ".");
+            out.println(
+                    before.isPresent()
+                            ? "API key " + keyId + " was already revoked at " + before.get() + "."
+                            : "Revoked API key " + key.keyId() + ".");
             return 0;
         });
     }
@@ -105,8 +116,14 @@ public final class ApiKeyCommand implements Callable<Integer> {
         String format = "%-18s  %-20s  %-12s  %-20s  %-20s  %-20s  %s%n";
         out.printf(format, "KEY ID", "NAME", "ROLE", "CREATED", "EXPIRES", "LAST USED", "STATUS");
         for (ApiKey k : keys) {
-            out.printf(format, k.keyId(), k.name(), k.role().orElse("-"), time(Optional.of(k.createdAt())),
-                    time(k.expiresAt()), time(k.lastUsedAt()),
+            out.printf(
+                    format,
+                    k.keyId(),
+                    k.name(),
+                    k.role().orElse("-"),
+                    time(Optional.of(k.createdAt())),
+                    time(k.expiresAt()),
+                    time(k.lastUsedAt()),
                     k.revoked() ? "revoked" : k.expired(now) ? "expired" : "active");
         }
     }
@@ -133,7 +150,8 @@ public final class ApiKeyCommand implements Callable<Integer> {
         @Override
         public Expiry convert(String value) {
             String v = value.strip();
-            if (v.length() >= 2 && "mhdw".indexOf(v.charAt(v.length() - 1)) >= 0
+            if (v.length() >= 2
+                    && "mhdw".indexOf(v.charAt(v.length() - 1)) >= 0
                     && v.chars().limit(v.length() - 1).allMatch(Character::isDigit)) {
                 Optional<Duration> d;
                 try {
@@ -155,8 +173,8 @@ public final class ApiKeyCommand implements Callable<Integer> {
             try {
                 return new Expiry(Optional.empty(), Optional.of(Instant.parse(v)));
             } catch (DateTimeParseException e) {
-                throw new CommandLine.TypeConversionException("'" + value
-                        + "' is not a duration (30d, 12h, 90m, 2w) or an instant (2030-01-01T00:00:00Z)");
+                throw new CommandLine.TypeConversionException(
+                        "'" + value + "' is not a duration (30d, 12h, 90m, 2w) or an instant (2030-01-01T00:00:00Z)");
             }
         }
     }

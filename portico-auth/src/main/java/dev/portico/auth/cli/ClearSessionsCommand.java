@@ -20,7 +20,9 @@ import picocli.CommandLine.Command;
  * // ./manage clearsessions
  * }</pre>
  */
-@Command(name = "clearsessions", mixinStandardHelpOptions = true,
+@Command(
+        name = "clearsessions",
+        mixinStandardHelpOptions = true,
         description = "Delete expired sessions, refresh tokens and password-reset and confirmation links.")
 public final class ClearSessionsCommand implements Callable<Integer> {
     private final Supplier<PorticoConfig> config;

@@ -31,7 +31,9 @@ import picocli.CommandLine.Option;
  * // ./manage createuser --username ci --no-password --role deployer
  * }</pre>
  */
-@Command(name = "createuser", mixinStandardHelpOptions = true,
+@Command(
+        name = "createuser",
+        mixinStandardHelpOptions = true,
         description = "Create a user. The password comes from standard input (--password-stdin) or, on a terminal, "
                 + "is asked for twice.")
 public final class CreateUserCommand implements Callable<Integer> {
@@ -81,16 +83,15 @@ public final class CreateUserCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (passwordStdin && noPassword) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--password-stdin and --no-password cannot be used together");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--password-stdin and --no-password cannot be used together");
         }
         return AccountsCommands.run(spec, "createuser", config, this::create);
     }
 
     private int create(Accounts accounts, PrintWriter out) {
         String password = password();
-        NewUser user = new NewUser(username, email, password, staff || superuser, superuser,
-                Optional.ofNullable(role));
+        NewUser user = new NewUser(username, email, password, staff || superuser, superuser, Optional.ofNullable(role));
         User made = accounts.users().create(user);
         out.println(superuser ? "Superuser created successfully." : "User \"" + made.username() + "\" created.");
         return 0;
@@ -103,8 +104,9 @@ public final class CreateUserCommand implements Callable<Integer> {
         if (passwordStdin) {
             return firstLine().orElseThrow(() -> new AccountsCommands.Failure("no password on standard input"));
         }
-        char[] first = terminal.readPassword("Password: ").orElseThrow(() -> new AccountsCommands.Failure(
-                "standard input is not a terminal: pass --password-stdin (or --no-password)"));
+        char[] first = terminal.readPassword("Password: ")
+                .orElseThrow(() -> new AccountsCommands.Failure(
+                        "standard input is not a terminal: pass --password-stdin (or --no-password)"));
         char[] again = terminal.readPassword("Password (again): ").orElse(new char[0]);
         try {
             if (!Arrays.equals(first, again)) {

@@ -22,7 +22,9 @@ import picocli.CommandLine.Parameters;
  * // ./manage role grant --user ada editor
  * }</pre>
  */
-@Command(name = "role", mixinStandardHelpOptions = true,
+@Command(
+        name = "role",
+        mixinStandardHelpOptions = true,
         description = "Define roles and their scopes, grant them to users, list them.")
 public final class RoleCommand implements Callable<Integer> {
     private final Supplier<PorticoConfig> config;
@@ -45,11 +47,18 @@ public final class RoleCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: define, grant or list");
     }
 
-    @Command(name = "define", mixinStandardHelpOptions = true,
+    @Command(
+            name = "define",
+            mixinStandardHelpOptions = true,
             description = "Create a role, or replace the scopes of an existing one.")
-    int define(@Parameters(paramLabel = "NAME", description = "The role's name.") String name,
-               @Option(names = "--scopes", split = ",", paramLabel = "SCOPE",
-                       description = "Its scopes, separated by commas (none when left out).") List<String> scopes) {
+    int define(
+            @Parameters(paramLabel = "NAME", description = "The role's name.") String name,
+            @Option(
+                            names = "--scopes",
+                            split = ",",
+                            paramLabel = "SCOPE",
+                            description = "Its scopes, separated by commas (none when left out).")
+                    List<String> scopes) {
         return AccountsCommands.run(spec, "role define", config, (accounts, out) -> {
             boolean existed = accounts.roles().find(name).isPresent();
             Role role = accounts.roles().define(name, new LinkedHashSet<>(scopes == null ? List.of() : scopes));
@@ -59,8 +68,9 @@ public final class RoleCommand implements Callable<Integer> {
     }
 
     @Command(name = "grant", mixinStandardHelpOptions = true, description = "Give a user a role.")
-    int grant(@Option(names = "--user", required = true, description = "The username.") String username,
-              @Parameters(paramLabel = "NAME", description = "The role's name.") String name) {
+    int grant(
+            @Option(names = "--user", required = true, description = "The username.") String username,
+            @Parameters(paramLabel = "NAME", description = "The role's name.") String name) {
         return AccountsCommands.run(spec, "role grant", config, (accounts, out) -> {
             User user = AccountsCommands.user(accounts, username);
             accounts.users().grant(user.id(), name);
@@ -82,6 +92,8 @@ public final class RoleCommand implements Callable<Integer> {
     }
 
     private static String scopes(Role role) {
-        return role.scopes().isEmpty() ? "no scopes" : String.join(" ", role.scopes().stream().sorted().toList());
+        return role.scopes().isEmpty()
+                ? "no scopes"
+                : String.join(" ", role.scopes().stream().sorted().toList());
     }
 }

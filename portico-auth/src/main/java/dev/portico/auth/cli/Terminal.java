@@ -30,8 +30,8 @@ interface Terminal {
      */
     private static boolean interactive(Console console) {
         try {
-            MethodHandle isTerminal = MethodHandles.publicLookup().findVirtual(Console.class, "isTerminal",
-                    MethodType.methodType(boolean.class));
+            MethodHandle isTerminal = MethodHandles.publicLookup()
+                    .findVirtual(Console.class, "isTerminal", MethodType.methodType(boolean.class));
             return (boolean) isTerminal.invoke(console);
         } catch (NoSuchMethodException | IllegalAccessException e) {
             return true; // Java 21: a console is only given to a terminal

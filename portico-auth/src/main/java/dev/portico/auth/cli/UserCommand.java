@@ -18,7 +18,9 @@ import picocli.CommandLine.Parameters;
  * // ./manage user deactivate ada
  * }</pre>
  */
-@Command(name = "user", mixinStandardHelpOptions = true,
+@Command(
+        name = "user",
+        mixinStandardHelpOptions = true,
         description = "Deactivate or activate a user, or end every session and token of theirs.")
 public final class UserCommand implements Callable<Integer> {
     private final Supplier<PorticoConfig> config;
@@ -38,11 +40,13 @@ public final class UserCommand implements Callable<Integer> {
     /** Without a subcommand: a usage error. */
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing subcommand: deactivate, activate or logout-everywhere");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "Missing subcommand: deactivate, activate or logout-everywhere");
     }
 
-    @Command(name = "deactivate", mixinStandardHelpOptions = true,
+    @Command(
+            name = "deactivate",
+            mixinStandardHelpOptions = true,
             description = "Deactivate a user: their sessions, tokens and API keys stop working at once.")
     int deactivate(@Parameters(paramLabel = "USERNAME", description = "The username.") String username) {
         return AccountsCommands.run(spec, "user deactivate", config, (accounts, out) -> {
@@ -53,7 +57,9 @@ public final class UserCommand implements Callable<Integer> {
         });
     }
 
-    @Command(name = "activate", mixinStandardHelpOptions = true,
+    @Command(
+            name = "activate",
+            mixinStandardHelpOptions = true,
             description = "Activate a user again (sessions and tokens ended by deactivation stay ended).")
     int activate(@Parameters(paramLabel = "USERNAME", description = "The username.") String username) {
         return AccountsCommands.run(spec, "user activate", config, (accounts, out) -> {
@@ -64,7 +70,9 @@ public final class UserCommand implements Callable<Integer> {
         });
     }
 
-    @Command(name = "logout-everywhere", mixinStandardHelpOptions = true,
+    @Command(
+            name = "logout-everywhere",
+            mixinStandardHelpOptions = true,
             description = "End every session and token of a user at once (their API keys go on working).")
     int logoutEverywhere(@Parameters(paramLabel = "USERNAME", description = "The username.") String username) {
         return AccountsCommands.run(spec, "user logout-everywhere", config, (accounts, out) -> {

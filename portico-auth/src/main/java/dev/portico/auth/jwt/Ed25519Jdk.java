@@ -23,8 +23,7 @@ final class Ed25519Jdk {
     private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.EdDSA);
     private static final String JDK_NAME = "Ed25519";
 
-    private Ed25519Jdk() {
-    }
+    private Ed25519Jdk() {}
 
     static void checkKey(java.security.Key key) {
         if (!"EdDSA".equals(key.getAlgorithm()) && !JDK_NAME.equals(key.getAlgorithm())) {

@@ -42,8 +42,12 @@ public final class JwtAuthenticator implements Authenticator {
     public Optional<Principal> authenticate(Request request) {
         // simplejwt's one sentence for "Bearer" alone or "Bearer a b", whichever it was
         for (String type : tokens.headerTypes()) {
-            Optional<String> token = AuthorizationHeader.credentials(request, type, problem -> new AuthenticationFailed(
-                    "bad_authorization_header", "Authorization header must contain two space-delimited values"));
+            Optional<String> token = AuthorizationHeader.credentials(
+                    request,
+                    type,
+                    problem -> new AuthenticationFailed(
+                            "bad_authorization_header",
+                            "Authorization header must contain two space-delimited values"));
             if (token.isPresent()) {
                 return token.<Principal>map(value -> tokens.authenticate(request, value));
             }

@@ -28,6 +28,7 @@ public final class JwtEndpoints {
     public static final String REFRESH = "/auth/refresh_token/";
     /** The verify view's path. */
     public static final String VERIFY = "/auth/verify_token/";
+
     static final String NO_ACTIVE_ACCOUNT = "No active account found with the given credentials";
     private static final String TAG = "auth";
 
@@ -54,26 +55,48 @@ public final class JwtEndpoints {
             throw new IllegalStateException("the JWT endpoints issue tokens, but " + tokens.keys() + " has no private"
                     + " key: set " + JwtSettings.PRIVATE_KEY.key() + ", or mount only the JwtAuthenticator here");
         }
-        return app
-                .post(OBTAIN, TokenObtain.class, TokenPair.class, (req, in) -> obtain(req, in), e -> e
-                        .authenticators().permissions().throttle(accounts.throttle().orElse(null))
-                        .operationId("obtainToken").tags(TAG)
-                        .summary("Obtain an access and a refresh token")
-                        .description("Trades a username and password for a short-lived access token, sent as "
-                                + "`Authorization: Bearer <access>`, and a refresh token for `" + REFRESH + "`.")
-                        .response(401, AuthenticationFailed.class))
-                .post(REFRESH, TokenRefresh.class, TokenRefreshed.class, (req, in) -> tokens.refresh(req, in.refresh()),
-                        e -> e.authenticators().permissions().operationId("refreshToken").tags(TAG)
+        return app.post(
+                        OBTAIN,
+                        TokenObtain.class,
+                        TokenPair.class,
+                        (req, in) -> obtain(req, in),
+                        e -> e.authenticators()
+                                .permissions()
+                                .throttle(accounts.throttle().orElse(null))
+                                .operationId("obtainToken")
+                                .tags(TAG)
+                                .summary("Obtain an access and a refresh token")
+                                .description("Trades a username and password for a short-lived access token, sent as "
+                                        + "`Authorization: Bearer <access>`, and a refresh token for `" + REFRESH
+                                        + "`.")
+                                .response(401, AuthenticationFailed.class))
+                .post(
+                        REFRESH,
+                        TokenRefresh.class,
+                        TokenRefreshed.class,
+                        (req, in) -> tokens.refresh(req, in.refresh()),
+                        e -> e.authenticators()
+                                .permissions()
+                                .operationId("refreshToken")
+                                .tags(TAG)
                                 .summary("Refresh an access token")
                                 .description("Trades a refresh token for a new access token. When refresh tokens "
                                         + "rotate, a new refresh token comes too and the one sent is spent: sending a "
                                         + "spent one again revokes every refresh token descended from the same login.")
                                 .response(401, InvalidToken.class))
-                .post(VERIFY, TokenVerify.class, TokenVerified.class, (req, in) -> verify(req, in), e -> e
-                        .authenticators().permissions().operationId("verifyToken").tags(TAG)
-                        .summary("Verify a token")
-                        .description("Answers `{}` when the access or refresh token is valid now, 401 otherwise.")
-                        .response(401, InvalidToken.class));
+                .post(
+                        VERIFY,
+                        TokenVerify.class,
+                        TokenVerified.class,
+                        (req, in) -> verify(req, in),
+                        e -> e.authenticators()
+                                .permissions()
+                                .operationId("verifyToken")
+                                .tags(TAG)
+                                .summary("Verify a token")
+                                .description(
+                                        "Answers `{}` when the access or refresh token is valid now, 401 otherwise.")
+                                .response(401, InvalidToken.class));
     }
 
     private TokenPair obtain(Request request, TokenObtain in) {

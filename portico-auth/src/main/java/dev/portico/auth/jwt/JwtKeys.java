@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class JwtKeys {
     /** HS256 needs a key as long as its hash (RFC 7518 3.2). */
     public static final int MIN_SECRET_BYTES = 32;
+
     private static final int RSA_MIN_BITS = 2048;
     private static final Logger LOG = LoggerFactory.getLogger(JwtKeys.class);
 
@@ -44,6 +45,7 @@ public final class JwtKeys {
     private final JWSVerifier verifier;
     /** For {@link #deferred} keys: what makes them, on first use; null for keys made at once. */
     private final java.util.function.Supplier<JwtKeys> maker;
+
     private final boolean issues;
     private volatile JwtKeys made;
 
@@ -71,7 +73,8 @@ public final class JwtKeys {
     public static JwtKeys deferred(PorticoConfig config, java.util.function.Supplier<JwtKeys> maker) {
         config.register(JwtSettings.ALL.toArray(dev.portico.config.Setting<?>[]::new));
         JwtAlgorithm algorithm = config.get(JwtSettings.ALGORITHM);
-        boolean issues = algorithm == JwtAlgorithm.HS256 || !config.get(JwtSettings.PRIVATE_KEY).isBlank();
+        boolean issues = algorithm == JwtAlgorithm.HS256
+                || !config.get(JwtSettings.PRIVATE_KEY).isBlank();
         return new JwtKeys(algorithm, issues, maker);
     }
 
@@ -125,7 +128,8 @@ public final class JwtKeys {
         }
         PublicKey publicKey = Pem.publicKey(Path.of(publicPath), keyType, JwtSettings.PUBLIC_KEY.key());
         String privatePath = config.get(JwtSettings.PRIVATE_KEY);
-        Optional<PrivateKey> privateKey = privatePath.isEmpty() ? Optional.empty()
+        Optional<PrivateKey> privateKey = privatePath.isEmpty()
+                ? Optional.empty()
                 : Optional.of(Pem.privateKey(Path.of(privatePath), keyType, JwtSettings.PRIVATE_KEY.key()));
         return algorithm == JwtAlgorithm.RS256 ? rsa(publicKey, privateKey) : ed25519(publicKey, privateKey);
     }
@@ -142,8 +146,11 @@ public final class JwtKeys {
         if (!config.get(JwtSettings.SECRET).isEmpty() || config.get(JwtSettings.ALGORITHM) != JwtAlgorithm.HS256) {
             return create(config);
         }
-        LOG.warn("{} is not set: signing tokens with the development secret in {}; set {} in production",
-                JwtSettings.SECRET.key(), secretFile, JwtSettings.SECRET.key());
+        LOG.warn(
+                "{} is not set: signing tokens with the development secret in {}; set {} in production",
+                JwtSettings.SECRET.key(),
+                secretFile,
+                JwtSettings.SECRET.key());
         return hmac(developmentSecret(secretFile));
     }
 
@@ -179,7 +186,8 @@ public final class JwtKeys {
                     Files.deleteIfExists(temp); // another process made it first: use theirs
                 }
             }
-            byte[] secret = Files.readString(file, StandardCharsets.US_ASCII).trim().getBytes(StandardCharsets.US_ASCII);
+            byte[] secret =
+                    Files.readString(file, StandardCharsets.US_ASCII).trim().getBytes(StandardCharsets.US_ASCII);
             if (secret.length < MIN_SECRET_BYTES) {
                 throw new IllegalStateException(file + " holds a development secret shorter than " + MIN_SECRET_BYTES
                         + " bytes; delete it to have a new one made");
@@ -248,8 +256,8 @@ public final class JwtKeys {
     }
 
     private static JwtKeys ed25519(PublicKey publicKey, Optional<PrivateKey> privateKey) {
-        return new JwtKeys(JwtAlgorithm.EDDSA, privateKey.map(Ed25519Jdk.Signer::new),
-                new Ed25519Jdk.Verifier(publicKey));
+        return new JwtKeys(
+                JwtAlgorithm.EDDSA, privateKey.map(Ed25519Jdk.Signer::new), new Ed25519Jdk.Verifier(publicKey));
     }
 
     /** The pinned algorithm. */

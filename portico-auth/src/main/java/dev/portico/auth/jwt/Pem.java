@@ -17,8 +17,7 @@ import java.util.Base64;
  * {@code PRIVATE KEY} and an X.509 {@code PUBLIC KEY}. Failures name the setting and the file, never the key.
  */
 final class Pem {
-    private Pem() {
-    }
+    private Pem() {}
 
     static PrivateKey privateKey(Path file, String algorithm, String setting) {
         byte[] der = der(file, "PRIVATE KEY", setting);
@@ -41,7 +40,8 @@ final class Pem {
     }
 
     static String hint(String algorithm) {
-        return "RSA".equals(algorithm) ? "openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out private.pem"
+        return "RSA".equals(algorithm)
+                ? "openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out private.pem"
                 : "openssl genpkey -algorithm ed25519 -out private.pem";
     }
 

@@ -17,7 +17,12 @@ final class RefreshTokens {
     private static final Logger LOG = LoggerFactory.getLogger(RefreshTokens.class);
 
     /** The state of a refresh token the database knows. */
-    enum State { LIVE, USED, REVOKED, UNKNOWN }
+    enum State {
+        LIVE,
+        USED,
+        REVOKED,
+        UNKNOWN
+    }
 
     private final Jdbi jdbi;
 
@@ -28,7 +33,10 @@ final class RefreshTokens {
     /** Records the first token of a new family (a login). */
     void start(Handle h, String family, long userId, String jti, Instant now, Instant expires) {
         h.createUpdate("insert into auth_refresh_families (id, user_id, created_at) values (:id, :user, :now)")
-                .bind("id", family).bind("user", userId).bind("now", Rows.timestamp(now)).execute();
+                .bind("id", family)
+                .bind("user", userId)
+                .bind("now", Rows.timestamp(now))
+                .execute();
         add(h, family, userId, jti, now, expires);
     }
 
@@ -36,8 +44,12 @@ final class RefreshTokens {
     void add(Handle h, String family, long userId, String jti, Instant now, Instant expires) {
         h.createUpdate("insert into auth_refresh_tokens (jti, family_id, user_id, issued_at, expires_at) "
                         + "values (:jti, :family, :user, :now, :expires)")
-                .bind("jti", jti).bind("family", family).bind("user", userId).bind("now", Rows.timestamp(now))
-                .bind("expires", Rows.timestamp(expires)).execute();
+                .bind("jti", jti)
+                .bind("family", family)
+                .bind("user", userId)
+                .bind("now", Rows.timestamp(now))
+                .bind("expires", Rows.timestamp(expires))
+                .execute();
     }
 
     /**
@@ -48,22 +60,28 @@ final class RefreshTokens {
     Optional<String> spend(Handle h, String jti, Instant now) {
         int won = h.createUpdate("update auth_refresh_tokens set used_at = :now where jti = :jti and used_at is null "
                         + "and family_id in (select id from auth_refresh_families where revoked_at is null)")
-                .bind("now", Rows.timestamp(now)).bind("jti", jti).execute();
+                .bind("now", Rows.timestamp(now))
+                .bind("jti", jti)
+                .execute();
         if (won == 0) {
             return Optional.empty();
         }
-        return h.createQuery("select family_id from auth_refresh_tokens where jti = :jti").bind("jti", jti)
-                .mapTo(String.class).findOne();
+        return h.createQuery("select family_id from auth_refresh_tokens where jti = :jti")
+                .bind("jti", jti)
+                .mapTo(String.class)
+                .findOne();
     }
 
     /** What the database knows of {@code jti}. */
     State state(String jti) {
         return jdbi.withHandle(h -> h.createQuery("select t.used_at is not null as used, f.revoked_at is not null as "
                         + "revoked from auth_refresh_tokens t join auth_refresh_families f on f.id = t.family_id "
-                        + "where t.jti = :jti").bind("jti", jti)
-                .map((rs, ctx) -> rs.getBoolean("revoked") ? State.REVOKED
-                        : rs.getBoolean("used") ? State.USED : State.LIVE)
-                .findOne().orElse(State.UNKNOWN));
+                        + "where t.jti = :jti")
+                .bind("jti", jti)
+                .map((rs, ctx) ->
+                        rs.getBoolean("revoked") ? State.REVOKED : rs.getBoolean("used") ? State.USED : State.LIVE)
+                .findOne()
+                .orElse(State.UNKNOWN));
     }
 
     /** Reuse of a spent token: the family of {@code jti} is revoked, so no token of it refreshes again. */
@@ -75,18 +93,23 @@ final class RefreshTokens {
 
     /** Revokes the family of {@code jti} (a logout); how many families were live, 0 or 1. */
     int revokeFamily(String jti, Instant now) {
-        return jdbi.withHandle(h -> h.createUpdate("update auth_refresh_families set revoked_at = :now "
-                        + "where revoked_at is null and id = (select family_id from auth_refresh_tokens where jti = :jti)")
-                .bind("now", Rows.timestamp(now)).bind("jti", jti).execute());
+        return jdbi.withHandle(h -> h.createUpdate(
+                        "update auth_refresh_families set revoked_at = :now where revoked_at is null and id = (select"
+                                + " family_id from auth_refresh_tokens where jti = :jti)")
+                .bind("now", Rows.timestamp(now))
+                .bind("jti", jti)
+                .execute());
     }
 
     /** Deletes tokens that expired before {@code cutoff}, and the families left empty; the number of tokens deleted. */
     int deleteExpired(Instant cutoff) {
         return jdbi.inTransaction(h -> {
             int tokens = h.createUpdate("delete from auth_refresh_tokens where expires_at < :cutoff")
-                    .bind("cutoff", Rows.timestamp(cutoff)).execute();
+                    .bind("cutoff", Rows.timestamp(cutoff))
+                    .execute();
             h.createUpdate("delete from auth_refresh_families f where not exists "
-                    + "(select 1 from auth_refresh_tokens t where t.family_id = f.id)").execute();
+                            + "(select 1 from auth_refresh_tokens t where t.family_id = f.id)")
+                    .execute();
             return tokens;
         });
     }

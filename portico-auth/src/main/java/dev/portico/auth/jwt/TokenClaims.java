@@ -12,5 +12,4 @@ import java.time.Instant;
  * @param issuedAt {@code iat}
  * @param expiresAt {@code exp}
  */
-public record TokenClaims(TokenType type, long userId, String jti, long epoch, Instant issuedAt, Instant expiresAt) {
-}
+public record TokenClaims(TokenType type, long userId, String jti, long epoch, Instant issuedAt, Instant expiresAt) {}

@@ -67,7 +67,9 @@ final class TokenCodec {
                 .audience(audience)
                 .claim(EPOCH_CLAIM, epoch)
                 .build();
-        JWSHeader header = new JWSHeader.Builder(keys.algorithm().jws()).type(JOSEObjectType.JWT).build();
+        JWSHeader header = new JWSHeader.Builder(keys.algorithm().jws())
+                .type(JOSEObjectType.JWT)
+                .build();
         SignedJWT jwt = new SignedJWT(header, claims);
         try {
             jwt.sign(keys.signer());
@@ -98,8 +100,8 @@ final class TokenCodec {
             throw TokenRejected.forged("malformed");
         }
         if (!keys.algorithm().jws().equals(jwt.getHeader().getAlgorithm())) {
-            throw TokenRejected.forged("algorithm " + jwt.getHeader().getAlgorithm() + " is not the pinned "
-                    + keys.algorithm());
+            throw TokenRejected.forged(
+                    "algorithm " + jwt.getHeader().getAlgorithm() + " is not the pinned " + keys.algorithm());
         }
         try {
             if (!jwt.verify(keys.verifier())) {
@@ -146,8 +148,9 @@ final class TokenCodec {
             if (jti == null || jti.isEmpty() || epoch == null || user == null) {
                 throw new TokenRejected("jti, ep or " + userIdClaim + " missing");
             }
-            long userId = user instanceof Number n && n.longValue() == n.doubleValue() ? n.longValue()
-                    : Long.parseLong((String) user);   // anything else: a ClassCastException, refused below
+            long userId = user instanceof Number n && n.longValue() == n.doubleValue()
+                    ? n.longValue()
+                    : Long.parseLong((String) user); // anything else: a ClassCastException, refused below
             return new TokenClaims(type, userId, jti, epoch, iat, exp);
         } catch (ParseException | RuntimeException e) { // a claim of the wrong JSON type, a sub that is no number
             throw new TokenRejected("a claim has the wrong type");

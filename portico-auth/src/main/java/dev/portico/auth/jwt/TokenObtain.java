@@ -9,7 +9,8 @@ import jakarta.validation.constraints.NotBlank;
  * @param username the username, exactly as registered
  * @param password the password
  */
-public record TokenObtain(@NotBlank String username, @NotBlank @WriteOnly String password) {
+public record TokenObtain(
+        @NotBlank String username, @NotBlank @WriteOnly String password) {
     @Override
     public String toString() {
         return "TokenObtain[username=" + username + ", password hidden]";

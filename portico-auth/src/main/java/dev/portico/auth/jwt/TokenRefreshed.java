@@ -10,7 +10,9 @@ import java.util.Optional;
  * @param refresh a new refresh token of the same family, when {@code auth.jwt.rotate-refresh} is on (the one sent
  *     is spent)
  */
-public record TokenRefreshed(String access, @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> refresh) {
+public record TokenRefreshed(
+        String access,
+        @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> refresh) {
     @Override
     public String toString() {
         return "TokenRefreshed[tokens hidden]";

@@ -53,13 +53,18 @@ public final class Tokens {
                     + " must not be blank: every token names and is checked against both");
         }
         String userIdClaim = config.get(JwtSettings.USER_ID_CLAIM).strip();
-        if (userIdClaim.isEmpty() || java.util.Set.of(TokenCodec.TYPE_CLAIM, TokenCodec.EPOCH_CLAIM, "jti", "iat",
-                "nbf", "exp", "iss", "aud").contains(userIdClaim)) {
+        if (userIdClaim.isEmpty()
+                || java.util.Set.of(
+                                TokenCodec.TYPE_CLAIM, TokenCodec.EPOCH_CLAIM, "jti", "iat", "nbf", "exp", "iss", "aud")
+                        .contains(userIdClaim)) {
             throw new IllegalStateException(JwtSettings.USER_ID_CLAIM.key() + " must name a claim of its own, such as "
                     + "user_id or sub, not \"" + userIdClaim + "\"");
         }
-        this.headerTypes = java.util.Arrays.stream(config.get(JwtSettings.HEADER_TYPES).split(","))
-                .map(String::strip).filter(t -> !t.isEmpty()).toList();
+        this.headerTypes = java.util.Arrays.stream(
+                        config.get(JwtSettings.HEADER_TYPES).split(","))
+                .map(String::strip)
+                .filter(t -> !t.isEmpty())
+                .toList();
         if (headerTypes.isEmpty() || headerTypes.stream().anyMatch(t -> !t.matches("[A-Za-z][A-Za-z0-9-]*"))) {
             throw new IllegalStateException(JwtSettings.HEADER_TYPES.key() + " must list one or more keywords, such as "
                     + "Bearer or Bearer,JWT, not \"" + config.get(JwtSettings.HEADER_TYPES) + "\"");
@@ -68,12 +73,12 @@ public final class Tokens {
         this.store = new RefreshTokens(accounts.database().jdbi());
     }
 
-    private static Duration positive(PorticoConfig config, dev.portico.config.Setting<Duration> setting,
-                                     boolean zeroAllowed) {
+    private static Duration positive(
+            PorticoConfig config, dev.portico.config.Setting<Duration> setting, boolean zeroAllowed) {
         Duration d = config.get(setting);
         if (d.isNegative() || !zeroAllowed && d.isZero()) {
-            throw new IllegalStateException(setting.key() + " must be " + (zeroAllowed ? "zero or more" : "positive")
-                    + ", not " + d);
+            throw new IllegalStateException(
+                    setting.key() + " must be " + (zeroAllowed ? "zero or more" : "positive") + ", not " + d);
         }
         return d;
     }
@@ -148,7 +153,7 @@ public final class Tokens {
 
     /** The claims of a valid token of {@code type}, of either type when it is null. */
     private TokenClaims claims(String token, TokenType type) {
-        return claims(token, type, () -> { });
+        return claims(token, type, () -> {});
     }
 
     /** As above, running {@code forged} first when the token is not one this server made. */
@@ -169,7 +174,7 @@ public final class Tokens {
      * @throws InvalidToken ({@code Given token not valid for any token type}) otherwise
      */
     public Caller authenticate(String accessToken) {
-        return authenticate(accessToken, () -> { });
+        return authenticate(accessToken, () -> {});
     }
 
     /**
@@ -209,7 +214,7 @@ public final class Tokens {
      * @throws InvalidToken ({@code Token is invalid or expired}) when the token is not valid, spent or revoked
      */
     public TokenRefreshed refresh(String refreshToken) {
-        return refresh(refreshToken, () -> { });
+        return refresh(refreshToken, () -> {});
     }
 
     /**
@@ -255,7 +260,7 @@ public final class Tokens {
      * @throws InvalidToken ({@code Token is invalid or expired}) otherwise
      */
     public void check(String token) {
-        check(token, () -> { });
+        check(token, () -> {});
     }
 
     /** {@link #check(String)} with a forged token counted as a failed authentication of the request's address. */
@@ -316,7 +321,8 @@ public final class Tokens {
     private User currentUser(TokenClaims claims) {
         Optional<User> user = users.find(claims.userId()).filter(User::active);
         if (user.isEmpty() || user.get().authEpoch() != claims.epoch()) {
-            throw rejected("user " + claims.userId() + " is gone, inactive or ended their sessions",
+            throw rejected(
+                    "user " + claims.userId() + " is gone, inactive or ended their sessions",
                     InvalidToken.atEndpoint());
         }
         return user.get();

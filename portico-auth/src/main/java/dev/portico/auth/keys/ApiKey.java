@@ -16,8 +16,15 @@ import java.util.Optional;
  * @param revokedAt when it was revoked, if it was
  * @param lastUsedAt the last accepted use, to within {@link ApiKeys#LAST_USED_RESOLUTION}
  */
-public record ApiKey(String keyId, long userId, String name, Optional<String> role, Instant createdAt,
-                     Optional<Instant> expiresAt, Optional<Instant> revokedAt, Optional<Instant> lastUsedAt) {
+public record ApiKey(
+        String keyId,
+        long userId,
+        String name,
+        Optional<String> role,
+        Instant createdAt,
+        Optional<Instant> expiresAt,
+        Optional<Instant> revokedAt,
+        Optional<Instant> lastUsedAt) {
 
     /** Whether the key was revoked. */
     public boolean revoked() {

@@ -49,7 +49,7 @@ public final class ApiKeyAuthenticator implements Authenticator {
         }
         Optional<Caller> caller = keys.authenticate(credential.get());
         if (caller.isEmpty()) {
-            Guesses.of(request).failed(request);   // counted by address; 429 once over the limit
+            Guesses.of(request).failed(request); // counted by address; 429 once over the limit
             throw new AuthenticationFailed(INVALID);
         }
         return Optional.of(caller.get());

@@ -3,11 +3,11 @@ package dev.portico.auth.keys;
 import dev.portico.auth.accounts.Accounts;
 import dev.portico.auth.accounts.Caller;
 import dev.portico.auth.accounts.Rows;
+import dev.portico.auth.accounts.Secrets;
 import dev.portico.auth.accounts.User;
 import dev.portico.auth.accounts.Users;
 import dev.portico.error.NotFound;
 import dev.portico.error.ValidationFailed;
-import dev.portico.auth.accounts.Secrets;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.ResultSet;
@@ -46,12 +46,14 @@ public final class ApiKeys {
     public static final int SECRET_LENGTH = 40;
     /** The latest expiry a key may have: the timestamp columns and their drivers stop at the year 9999. */
     public static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
+
     private static final int ID_LENGTH = 18;
     private static final int NAME_MAX = 100;
     /** Compared against when the key id is unknown, so an unknown id costs what a wrong secret costs. */
     private static final byte[] DECOY = hash("no such key").getBytes(StandardCharsets.US_ASCII);
-    private static final String COLUMNS = "key_id, user_id, name, role_name, created_at, expires_at, revoked_at, "
-            + "last_used_at";
+
+    private static final String COLUMNS =
+            "key_id, user_id, name, role_name, created_at, expires_at, revoked_at, " + "last_used_at";
 
     private final Jdbi jdbi;
     private final Users users;
@@ -102,9 +104,14 @@ public final class ApiKeys {
                 jdbi.useHandle(h -> h.createUpdate("insert into auth_api_keys (key_id, user_id, name, secret_hash, "
                                 + "role_name, created_at, expires_at) values (:key, :user, :name, :hash, :role, :now, "
                                 + ":expires)")
-                        .bind("key", keyId).bind("user", userId).bind("name", name).bind("hash", hash(secret))
-                        .bind("role", role.orElse(null)).bind("now", Rows.timestamp(now))
-                        .bind("expires", Rows.timestamp(expiresAt.orElse(null))).execute());
+                        .bind("key", keyId)
+                        .bind("user", userId)
+                        .bind("name", name)
+                        .bind("hash", hash(secret))
+                        .bind("role", role.orElse(null))
+                        .bind("now", Rows.timestamp(now))
+                        .bind("expires", Rows.timestamp(expiresAt.orElse(null)))
+                        .execute());
                 return new CreatedApiKey(find(keyId).orElseThrow(), secret);
             } catch (RuntimeException e) {
                 if (!Rows.uniqueViolation(e) || attempt == 3) { // 2^64 ids: a repeat is a broken random source
@@ -116,14 +123,19 @@ public final class ApiKeys {
 
     /** The user's keys, oldest first, revoked and expired ones included. */
     public List<ApiKey> list(long userId) {
-        return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from auth_api_keys where user_id = :user "
-                + "order by created_at, id").bind("user", userId).map((rs, ctx) -> key(rs)).list());
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select " + COLUMNS + " from auth_api_keys where user_id = :user " + "order by created_at, id")
+                .bind("user", userId)
+                .map((rs, ctx) -> key(rs))
+                .list());
     }
 
     /** The key with this id. */
     public Optional<ApiKey> find(String keyId) {
         return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from auth_api_keys where key_id = :key")
-                .bind("key", keyId).map((rs, ctx) -> key(rs)).findOne());
+                .bind("key", keyId)
+                .map((rs, ctx) -> key(rs))
+                .findOne());
     }
 
     /**
@@ -131,8 +143,11 @@ public final class ApiKeys {
      * empty when there is no such key.
      */
     public Optional<ApiKey> revoke(String keyId) {
-        jdbi.useHandle(h -> h.createUpdate("update auth_api_keys set revoked_at = :now where key_id = :key "
-                + "and revoked_at is null").bind("now", Rows.timestamp(clock.instant())).bind("key", keyId).execute());
+        jdbi.useHandle(h -> h.createUpdate(
+                        "update auth_api_keys set revoked_at = :now where key_id = :key " + "and revoked_at is null")
+                .bind("now", Rows.timestamp(clock.instant()))
+                .bind("key", keyId)
+                .execute());
         return find(keyId);
     }
 
@@ -144,7 +159,10 @@ public final class ApiKeys {
     public ApiKey revoke(long userId, String keyId) {
         jdbi.useHandle(h -> h.createUpdate("update auth_api_keys set revoked_at = :now where key_id = :key "
                         + "and user_id = :user and revoked_at is null")
-                .bind("now", Rows.timestamp(clock.instant())).bind("key", keyId).bind("user", userId).execute());
+                .bind("now", Rows.timestamp(clock.instant()))
+                .bind("key", keyId)
+                .bind("user", userId)
+                .execute());
         return find(keyId).filter(k -> k.userId() == userId).orElseThrow(NotFound::new);
     }
 
@@ -163,7 +181,8 @@ public final class ApiKeys {
 
     private Optional<Caller> authenticate(String credential, Predicate<Caller> accept) {
         int colon = credential.indexOf(':');
-        return colon < 0 ? authenticate(credential, "", accept) // still hashed: a malformed one costs the same
+        return colon < 0
+                ? authenticate(credential, "", accept) // still hashed: a malformed one costs the same
                 : authenticate(credential.substring(0, colon), credential.substring(colon + 1), accept);
     }
 
@@ -180,14 +199,16 @@ public final class ApiKeys {
     private Optional<Caller> authenticate(String keyId, String secret, Predicate<Caller> accept) {
         byte[] presented = hash(secret).getBytes(StandardCharsets.US_ASCII);
         Optional<Stored> found = wellFormedId(keyId) ? stored(keyId) : Optional.empty();
-        byte[] expected = found.map(s -> s.hash().getBytes(StandardCharsets.US_ASCII)).orElse(DECOY);
+        byte[] expected =
+                found.map(s -> s.hash().getBytes(StandardCharsets.US_ASCII)).orElse(DECOY);
         boolean matches = MessageDigest.isEqual(presented, expected);
         Instant now = clock.instant();
         if (found.isEmpty() || !matches || !found.get().key().usable(now)) {
             return Optional.empty();
         }
         ApiKey key = found.get().key();
-        Optional<Caller> caller = users.caller(key.userId(), key.role(), key.keyId()).filter(accept);
+        Optional<Caller> caller =
+                users.caller(key.userId(), key.role(), key.keyId()).filter(accept);
         caller.ifPresent(c -> touch(key, now)); // only an accepted use is recorded
         return caller;
     }
@@ -197,13 +218,14 @@ public final class ApiKeys {
         return text.length() > ID_LENGTH && text.charAt(ID_LENGTH) == ':' && wellFormedId(text.substring(0, ID_LENGTH));
     }
 
-    private record Stored(ApiKey key, String hash) {
-    }
+    private record Stored(ApiKey key, String hash) {}
 
     private Optional<Stored> stored(String keyId) {
-        return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + ", secret_hash from auth_api_keys "
-                        + "where key_id = :key").bind("key", keyId)
-                .map((rs, ctx) -> new Stored(key(rs), rs.getString("secret_hash"))).findOne());
+        return jdbi.withHandle(
+                h -> h.createQuery("select " + COLUMNS + ", secret_hash from auth_api_keys " + "where key_id = :key")
+                        .bind("key", keyId)
+                        .map((rs, ctx) -> new Stored(key(rs), rs.getString("secret_hash")))
+                        .findOne());
     }
 
     /** Records the use when the stored time is stale; the condition keeps concurrent instances to one write. */
@@ -214,14 +236,22 @@ public final class ApiKeys {
         }
         jdbi.useHandle(h -> h.createUpdate("update auth_api_keys set last_used_at = :now where key_id = :key "
                         + "and (last_used_at is null or last_used_at < :stale)")
-                .bind("now", Rows.timestamp(now)).bind("stale", Rows.timestamp(stale)).bind("key", key.keyId())
+                .bind("now", Rows.timestamp(now))
+                .bind("stale", Rows.timestamp(stale))
+                .bind("key", key.keyId())
                 .execute());
     }
 
     private static ApiKey key(ResultSet rs) throws SQLException {
-        return new ApiKey(rs.getString("key_id"), rs.getLong("user_id"), rs.getString("name"),
-                Optional.ofNullable(rs.getString("role_name")), Rows.instant(rs, "created_at").orElseThrow(),
-                Rows.instant(rs, "expires_at"), Rows.instant(rs, "revoked_at"), Rows.instant(rs, "last_used_at"));
+        return new ApiKey(
+                rs.getString("key_id"),
+                rs.getLong("user_id"),
+                rs.getString("name"),
+                Optional.ofNullable(rs.getString("role_name")),
+                Rows.instant(rs, "created_at").orElseThrow(),
+                Rows.instant(rs, "expires_at"),
+                Rows.instant(rs, "revoked_at"),
+                Rows.instant(rs, "last_used_at"));
     }
 
     private static boolean wellFormedId(String keyId) {

@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class FormKeyAuthenticator implements Authenticator {
     /** The field's name, as the seed spells it. */
     public static final String FIELD = "authorisation";
+
     private static final Logger LOG = LoggerFactory.getLogger(FormKeyAuthenticator.class);
 
     private final ApiKeys keys;
@@ -58,7 +59,7 @@ public final class FormKeyAuthenticator implements Authenticator {
         }
         Optional<Caller> caller = keys.authenticate(credential.get());
         if (caller.isEmpty()) {
-            Guesses.of(request).failed(request);   // counted by address; 429 once over the limit
+            Guesses.of(request).failed(request); // counted by address; 429 once over the limit
             throw new AuthenticationFailed(ApiKeyAuthenticator.INVALID);
         }
         return Optional.of(caller.get());
@@ -67,9 +68,12 @@ public final class FormKeyAuthenticator implements Authenticator {
     private void warnOnce(Request request) {
         String endpoint = request.route();
         if (warned.add(endpoint)) {
-            LOG.warn("{}: an API key came in the query string ('{}'), where server and proxy logs keep it; send it "
-                    + "as a form field of the body or in an 'Authorization: Api-Key' header (logged once per endpoint)",
-                    endpoint, FIELD);
+            LOG.warn(
+                    "{}: an API key came in the query string ('{}'), where server and proxy logs keep it; send it as a"
+                            + " form field of the body or in an 'Authorization: Api-Key' header (logged once per"
+                            + " endpoint)",
+                    endpoint,
+                    FIELD);
         }
     }
 
@@ -80,10 +84,13 @@ public final class FormKeyAuthenticator implements Authenticator {
      */
     @Override
     public Optional<SecurityScheme> scheme() {
-        return queryString ? Optional.of(SecurityScheme.apiKeyQuery("formApiKey", FIELD).description("Seed 002's "
-                + "`authorisation=keyid:secret`: best as a field of a form body (listed in the body's schema, and"
-                + " since OpenAPI has no scheme for a body field, such operations also list the empty requirement);"
-                + " the query string works too, but server logs keep it.")) : Optional.empty();
+        return queryString
+                ? Optional.of(SecurityScheme.apiKeyQuery("formApiKey", FIELD)
+                        .description("Seed 002's `authorisation=keyid:secret`: best as a field of a form body (listed"
+                                + " in the body's schema, and since OpenAPI has no scheme for a body field,"
+                                + " such operations also list the empty requirement); the query string works"
+                                + " too, but server logs keep it."))
+                : Optional.empty();
     }
 
     /** The {@code authorisation} field, which the endpoint's own input leaves out. */

@@ -27,13 +27,22 @@ public final class ConsoleMailBackend implements MailBackend {
     @Override
     public void send(Email email) {
         StringBuilder s = new StringBuilder()
-                .append("Subject: ").append(email.subject()).append('\n')
-                .append("From: ").append(email.from()).append('\n')
-                .append("To: ").append(email.to()).append('\n')
-                .append('\n').append(email.text()).append('\n');
-        email.html().ifPresent(html -> s.append("\n-- text/html --\n").append(html).append('\n'));
+                .append("Subject: ")
+                .append(email.subject())
+                .append('\n')
+                .append("From: ")
+                .append(email.from())
+                .append('\n')
+                .append("To: ")
+                .append(email.to())
+                .append('\n')
+                .append('\n')
+                .append(email.text())
+                .append('\n');
+        email.html()
+                .ifPresent(html -> s.append("\n-- text/html --\n").append(html).append('\n'));
         s.append("-".repeat(79)).append('\n');
-        synchronized (out) {   // two messages printed at once must not interleave
+        synchronized (out) { // two messages printed at once must not interleave
             out.print(s);
             out.flush();
         }

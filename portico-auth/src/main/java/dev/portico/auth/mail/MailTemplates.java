@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class MailTemplates {
     /** Where an application's own templates live on the classpath. */
     public static final String APP_ROOT = "mail/";
+
     private static final String DEFAULT_ROOT = "dev/portico/auth/mail/";
 
     private final ClassLoader loader;
@@ -57,8 +58,11 @@ public final class MailTemplates {
      * @throws IllegalStateException when the message has no subject or text template
      */
     public Email render(String name, Map<String, ?> values, String from, String to) {
-        String subject = required(name + "_subject.txt").map(m -> run(m, values)).orElseThrow()
-                .strip().replaceAll("[\\r\\n]+", " ");   // as Django's send_mail: the subject is one line
+        String subject = required(name + "_subject.txt")
+                .map(m -> run(m, values))
+                .orElseThrow()
+                .strip()
+                .replaceAll("[\\r\\n]+", " "); // as Django's send_mail: the subject is one line
         String body = required(name + "_message.txt").map(m -> run(m, values)).orElseThrow();
         Optional<String> htmlBody = template(name + "_message.html").map(m -> run(m, values));
         return new Email(from, to, subject, body, htmlBody);
@@ -67,15 +71,16 @@ public final class MailTemplates {
     private Optional<Mustache> required(String file) {
         Optional<Mustache> m = template(file);
         if (m.isEmpty()) {
-            throw new IllegalStateException("no mail template " + file + " under " + APP_ROOT + " or "
-                    + DEFAULT_ROOT + " on the class path");
+            throw new IllegalStateException(
+                    "no mail template " + file + " under " + APP_ROOT + " or " + DEFAULT_ROOT + " on the class path");
         }
         return m;
     }
 
     private Optional<Mustache> template(String file) {
         return compiled.computeIfAbsent(file, f -> {
-            String path = loader.getResource(APP_ROOT + f) != null ? APP_ROOT + f
+            String path = loader.getResource(APP_ROOT + f) != null
+                    ? APP_ROOT + f
                     : loader.getResource(DEFAULT_ROOT + f) != null ? DEFAULT_ROOT + f : null;
             if (path == null) {
                 return Optional.empty();

@@ -34,7 +34,8 @@ public final class SmtpMailBackend implements MailBackend {
         this.clock = config.clock();
         boolean ssl = MailSettings.value(config, MailSettings.SSL);
         String protocol = ssl ? "smtps" : "smtp";
-        String timeout = Long.toString(MailSettings.value(config, MailSettings.TIMEOUT).toMillis());
+        String timeout =
+                Long.toString(MailSettings.value(config, MailSettings.TIMEOUT).toMillis());
         String username = MailSettings.value(config, MailSettings.USERNAME);
         String password = MailSettings.value(config, MailSettings.PASSWORD);
         Properties p = new Properties();

@@ -53,8 +53,10 @@ import java.util.stream.Stream;
  */
 public final class AuthModule implements Module {
     /** Every setting the module reads, in documentation order. */
-    public static final List<Setting<?>> SETTINGS = Stream.of(AuthSettings.ALL, JwtSettings.ALL, SessionSettings.ALL,
-            AccountSettings.ALL, MailSettings.ALL).flatMap(List::stream).toList();
+    public static final List<Setting<?>> SETTINGS = Stream.of(
+                    AuthSettings.ALL, JwtSettings.ALL, SessionSettings.ALL, AccountSettings.ALL, MailSettings.ALL)
+            .flatMap(List::stream)
+            .toList();
 
     private final Database db;
     private final PorticoConfig config;
@@ -89,7 +91,8 @@ public final class AuthModule implements Module {
         if (!db.inProcess()) {
             return JwtKeys.create(config);
         }
-        return db.inMemory() ? JwtKeys.ephemeral(config)
+        return db.inMemory()
+                ? JwtKeys.ephemeral(config)
                 : JwtKeys.localDevelopment(config, Path.of("data", "jwt-secret"));
     }
 
@@ -139,8 +142,9 @@ public final class AuthModule implements Module {
      * HTTP Basic with a password or a key. What {@code Portico.builder().authenticators(...)} usually takes.
      */
     public Authenticator[] callers() {
-        return new Authenticator[] {jwt, sessions.authenticator(), ApiKeyAuthenticator.create(keys),
-                BasicAuthenticator.create(accounts, keys)};
+        return new Authenticator[] {
+            jwt, sessions.authenticator(), ApiKeyAuthenticator.create(keys), BasicAuthenticator.create(accounts, keys)
+        };
     }
 
     @Override
@@ -155,8 +159,12 @@ public final class AuthModule implements Module {
 
     @Override
     public List<Object> commands(Supplier<PorticoConfig> config) {
-        return List.of(CreateUserCommand.create(config), ApiKeyCommand.create(config), RoleCommand.create(config),
-                UserCommand.create(config), ClearSessionsCommand.create(config));
+        return List.of(
+                CreateUserCommand.create(config),
+                ApiKeyCommand.create(config),
+                RoleCommand.create(config),
+                UserCommand.create(config),
+                ClearSessionsCommand.create(config));
     }
 
     /**
@@ -165,12 +173,19 @@ public final class AuthModule implements Module {
      */
     @Override
     public void install(Portico.Builder app) {
-        app.onBuild(tokens.keys()::resolve);   // a missing auth.jwt.secret fails the build, naming the setting
+        app.onBuild(tokens.keys()::resolve); // a missing auth.jwt.secret fails the build, naming the setting
         db.migrations(Accounts.MIGRATIONS);
         app.onStop(mailer);
         JwtEndpoints.create(accounts, tokens).addTo(app);
-        AccountEndpoints.create(accounts, sessions).config(config).tokens(tokens).mailer(mailer)
-                .authenticators(sessions.authenticator(), jwt).addTo(app);
-        KeysPages.create(accounts, keys, sessions).prefix("/account/keys/").title(title).addTo(app);
+        AccountEndpoints.create(accounts, sessions)
+                .config(config)
+                .tokens(tokens)
+                .mailer(mailer)
+                .authenticators(sessions.authenticator(), jwt)
+                .addTo(app);
+        KeysPages.create(accounts, keys, sessions)
+                .prefix("/account/keys/")
+                .title(title)
+                .addTo(app);
     }
 }

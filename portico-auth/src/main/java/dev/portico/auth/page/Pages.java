@@ -39,8 +39,7 @@ public final class Pages {
         return in == null ? null : new java.io.InputStreamReader(in, StandardCharsets.UTF_8);
     });
 
-    private Pages() {
-    }
+    private Pages() {}
 
     /** The template at a class path name ({@code dev/portico/auth/browsable/api.mustache}), compiled once. */
     public static Mustache template(String classpathName) {
@@ -72,12 +71,20 @@ public final class Pages {
      */
     public static Endpoint asset(String path, Class<?> owner, String name, String contentType) {
         byte[] bytes = read(owner, name);
-        String etag = "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Secrets.sha256(bytes))
-                .substring(0, 22) + "\"";
-        return Endpoint.builder(HttpMethod.GET, path).output(Response.class).produces(contentType.split(";")[0])
+        String etag = "\""
+                + Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(Secrets.sha256(bytes))
+                        .substring(0, 22) + "\"";
+        return Endpoint.builder(HttpMethod.GET, path)
+                .output(Response.class)
+                .produces(contentType.split(";")[0])
                 .handle((Request request) -> serve(request, bytes, contentType, etag))
-                .authenticators(new Authenticator[0]).permissions(Permission.allowAny())
-                .hidden(true).source("Pages").build();
+                .authenticators(new Authenticator[0])
+                .permissions(Permission.allowAny())
+                .hidden(true)
+                .source("Pages")
+                .build();
     }
 
     private static Response serve(Request request, byte[] bytes, String contentType, String etag) {
@@ -89,8 +96,8 @@ public final class Pages {
     private static byte[] read(Class<?> owner, String name) {
         try (InputStream in = owner.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + owner.getPackageName().replace('.', '/')
-                        + "/" + name);
+                throw new IllegalStateException(
+                        "missing classpath resource " + owner.getPackageName().replace('.', '/') + "/" + name);
             }
             return in.readAllBytes();
         } catch (IOException e) {

@@ -40,6 +40,7 @@ public final class Csrf {
     public static final String HEADER = "X-CSRFToken";
     /** The form field that carries the token (Django's {@code csrfmiddlewaretoken}). */
     public static final String FIELD = "csrf_token";
+
     static final int SECRET_LENGTH = 32;
     private static final char[] CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
     private static final int[] INDEX = new int[128];
@@ -56,7 +57,7 @@ public final class Csrf {
     private final Duration cookieAge;
     private final boolean https;
     private final Set<String> allowedHosts;
-    private final List<String> trusted = new ArrayList<>();            // scheme://host[:port]
+    private final List<String> trusted = new ArrayList<>(); // scheme://host[:port]
     private final List<String[]> trustedSubdomains = new ArrayList<>(); // {scheme, ".example.com"}
     private final Clock clock;
 
@@ -102,7 +103,8 @@ public final class Csrf {
      * The response sets the CSRF cookie (anew when the request had none), so the session middleware must run.
      */
     public String token(Request request) {
-        String secret = request.attribute(SECRET).or(() -> cookieSecret(request)).orElseGet(Csrf::newSecret);
+        String secret =
+                request.attribute(SECRET).or(() -> cookieSecret(request)).orElseGet(Csrf::newSecret);
         sendCookie(request, secret);
         return mask(secret);
     }
@@ -143,7 +145,8 @@ public final class Csrf {
             checkReferer(request);
         }
         String secret = cookieSecret(request).orElseThrow(() -> new CsrfFailed("CSRF cookie not set."));
-        String sent = request.header(HEADER).or(() -> request.form().flatMap(f -> f.first(FIELD)))
+        String sent = request.header(HEADER)
+                .or(() -> request.form().flatMap(f -> f.first(FIELD)))
                 .filter(t -> !t.isEmpty())
                 .orElseThrow(() -> new CsrfFailed("CSRF token missing."));
         if (!matches(sent, secret)) {
@@ -165,8 +168,10 @@ public final class Csrf {
         }
         Optional<String> origin = request.header("Origin");
         if (origin.isPresent()) {
-            checkOrigin(request, origin.get());   // decisive: a trusted origin of another site passes
-        } else if (request.header("Sec-Fetch-Site").filter(site -> site.equalsIgnoreCase("cross-site")).isPresent()) {
+            checkOrigin(request, origin.get()); // decisive: a trusted origin of another site passes
+        } else if (request.header("Sec-Fetch-Site")
+                .filter(site -> site.equalsIgnoreCase("cross-site"))
+                .isPresent()) {
             throw new CsrfFailed("Origin checking failed - the request came from another site.");
         }
     }
@@ -180,8 +185,8 @@ public final class Csrf {
     }
 
     private void checkReferer(Request request) {
-        String referer = request.header("Referer")
-                .orElseThrow(() -> new CsrfFailed("Referer checking failed - no Referer."));
+        String referer =
+                request.header("Referer").orElseThrow(() -> new CsrfFailed("Referer checking failed - no Referer."));
         URI uri;
         try {
             uri = new URI(referer);
@@ -264,8 +269,8 @@ public final class Csrf {
             return false;
         }
         String candidate = sent.length() == SECRET_LENGTH ? sent : unmask(sent);
-        return MessageDigest.isEqual(candidate.getBytes(StandardCharsets.US_ASCII),
-                secret.getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                candidate.getBytes(StandardCharsets.US_ASCII), secret.getBytes(StandardCharsets.US_ASCII));
     }
 
     private static boolean wellFormed(String token) {

@@ -20,11 +20,10 @@ final class ResponseCookies {
     static final Request.Attribute<ResponseCookies> KEY = Request.Attribute.create("response cookies");
     private static final DateTimeFormatter EXPIRES = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
-    private final Map<String, String> cookies = new LinkedHashMap<>(4);  // by name: the last decision wins
+    private final Map<String, String> cookies = new LinkedHashMap<>(4); // by name: the last decision wins
     private boolean varyCookie;
 
-    private ResponseCookies() {
-    }
+    private ResponseCookies() {}
 
     /** The global middleware that writes them; installed twice, the inner one does the work. */
     static Middleware middleware() {
@@ -47,8 +46,10 @@ final class ResponseCookies {
 
     /** The same, for work that is pointless without it (a login that could not set its cookie). */
     static ResponseCookies required(Request request) {
-        return of(request).orElseThrow(() -> new IllegalStateException("the session cookies cannot be written: "
-                + "install the session middleware with sessions.install(builder) (AccountEndpoints.addTo does it)"));
+        return of(request)
+                .orElseThrow(() -> new IllegalStateException(
+                        "the session cookies cannot be written: install the session middleware with"
+                                + " sessions.install(builder) (AccountEndpoints.addTo does it)"));
     }
 
     void set(String name, String setCookie) {
@@ -62,7 +63,10 @@ final class ResponseCookies {
 
     private void writeTo(Response response) {
         cookies.values().forEach(value -> response.header("Set-Cookie", value));
-        if (varyCookie && response.headerValue("Vary").filter(v -> v.toLowerCase(java.util.Locale.ROOT).contains("cookie")).isEmpty()) {
+        if (varyCookie
+                && response.headerValue("Vary")
+                        .filter(v -> v.toLowerCase(java.util.Locale.ROOT).contains("cookie"))
+                        .isEmpty()) {
             response.header("Vary", "Cookie");
         }
     }

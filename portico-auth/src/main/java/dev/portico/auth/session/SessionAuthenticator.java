@@ -39,9 +39,9 @@ public final class SessionAuthenticator implements Authenticator {
     @Override
     public Optional<SecurityScheme> scheme() {
         return Optional.of(SecurityScheme.apiKeyCookie("sessionAuth", sessions.cookieName())
-                .description("The session cookie of a login. Unsafe methods (POST, PUT, PATCH, DELETE) also need "
-                        + "the X-CSRFToken header, from GET /auth/csrf/ (at the account endpoints' default prefix) or the "
-                        + "csrftoken cookie."));
+                .description("The session cookie of a login. Unsafe methods (POST, PUT, PATCH, DELETE) also need the"
+                        + " X-CSRFToken header, from GET /auth/csrf/ (at the account endpoints' default"
+                        + " prefix) or the csrftoken cookie."));
     }
 
     /** The CSRF token of an HTML form, which the endpoint's own input leaves out. */
@@ -53,9 +53,11 @@ public final class SessionAuthenticator implements Authenticator {
     /** {@code X-CSRFToken}: a session caller's unsafe request is refused without it (or the form's field). */
     @Override
     public Map<String, String> unsafeMethodHeaders() {
-        return Map.of(Csrf.HEADER, "The CSRF token (the csrftoken cookie, or GET /auth/csrf/ at the account "
-                + "endpoints' default prefix): required with the session cookie, as Django's CSRF check; other "
-                + "credentials do without it.");
+        return Map.of(
+                Csrf.HEADER,
+                "The CSRF token (the csrftoken cookie, or GET /auth/csrf/ at the account "
+                        + "endpoints' default prefix): required with the session cookie, as Django's CSRF check; other "
+                        + "credentials do without it.");
     }
 
     @Override

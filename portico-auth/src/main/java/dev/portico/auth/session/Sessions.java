@@ -30,9 +30,10 @@ import java.util.Optional;
  */
 public final class Sessions {
     private static final int ID_BYTES = 32;
-    private static final int ID_LENGTH = 43;   // 32 bytes in unpadded base64url
+    private static final int ID_LENGTH = 43; // 32 bytes in unpadded base64url
     /** dj-rest-auth's sentence for a refused login, whichever part was wrong. */
     public static final String BAD_LOGIN = "Unable to log in with provided credentials.";
+
     private static final Request.Attribute<Current> CURRENT = Request.Attribute.create("session");
 
     private final Accounts accounts;
@@ -49,8 +50,8 @@ public final class Sessions {
         this.store = new SessionStore(accounts.database().jdbi());
         this.csrf = Csrf.create(config, clock);
         this.lifetime = config.get(SessionSettings.LIFETIME);
-        this.cookie = new ResponseCookies.Spec(config.get(SessionSettings.COOKIE_NAME), true,
-                config.get(SessionSettings.SECURE));
+        this.cookie = new ResponseCookies.Spec(
+                config.get(SessionSettings.COOKIE_NAME), true, config.get(SessionSettings.SECURE));
         this.authenticator = new SessionAuthenticator(this);
     }
 
@@ -94,7 +95,10 @@ public final class Sessions {
      */
     public void login(Request request, User user) {
         ResponseCookies jar = ResponseCookies.required(request);
-        request.cookie(cookie.name()).filter(Sessions::wellFormed).map(Sessions::hash).ifPresent(store::delete);
+        request.cookie(cookie.name())
+                .filter(Sessions::wellFormed)
+                .map(Sessions::hash)
+                .ifPresent(store::delete);
         String id = newId();
         Instant now = clock.instant();
         if (!store.insert(hash(id), user.id(), now, now.plus(lifetime))) {
@@ -125,7 +129,10 @@ public final class Sessions {
     /** Logs out: deletes the request's session, if any, and clears the cookie (also when it was unknown). */
     public void logout(Request request) {
         ResponseCookies jar = ResponseCookies.required(request);
-        request.cookie(cookie.name()).filter(Sessions::wellFormed).map(Sessions::hash).ifPresent(store::delete);
+        request.cookie(cookie.name())
+                .filter(Sessions::wellFormed)
+                .map(Sessions::hash)
+                .ifPresent(store::delete);
         if (request.cookie(cookie.name()).isPresent()) {
             jar.set(cookie.name(), cookie.clear());
         }
@@ -138,7 +145,8 @@ public final class Sessions {
 
     /** The live session of a cookie's value, if it is one. */
     public Optional<Session> find(String sessionId) {
-        return wellFormed(sessionId) ? store.find(hash(sessionId)).filter(s -> !s.expiredAt(clock.instant()))
+        return wellFormed(sessionId)
+                ? store.find(hash(sessionId)).filter(s -> !s.expiredAt(clock.instant()))
                 : Optional.empty();
     }
 
@@ -179,7 +187,8 @@ public final class Sessions {
         if (session.get().expiredAt(now)) {
             return forget(request, session.map(s -> hash));
         }
-        Optional<Caller> caller = accounts.users().caller(session.get().userId())
+        Optional<Caller> caller = accounts.users()
+                .caller(session.get().userId())
                 .filter(c -> c.user().authEpoch() == session.get().authEpoch());
         if (caller.isEmpty()) {
             return forget(request, Optional.of(hash));
@@ -228,6 +237,5 @@ public final class Sessions {
         return Secrets.sha256Hex(id);
     }
 
-    private record Current(String hash, Session session) {
-    }
+    private record Current(String hash, Session session) {}
 }

@@ -39,11 +39,15 @@ final class Asset {
     Response serve(Request request) {
         boolean fresh = request.headers("If-None-Match").stream().anyMatch(v -> v.contains(etag));
         Response response = fresh ? Response.of(304) : Response.of(200, contentType, bytes);
-        return response.header("ETag", etag).header("Cache-Control", "no-cache")
+        return response.header("ETag", etag)
+                .header("Cache-Control", "no-cache")
                 .header("X-Content-Type-Options", "nosniff");
     }
 
     private static String digest(byte[] bytes) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(Secrets.sha256(bytes)).substring(0, 22);
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(Secrets.sha256(bytes))
+                .substring(0, 22);
     }
 }

@@ -18,11 +18,11 @@ final class Html {
      */
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'none'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
-    private Html() {
-    }
+    private static final DateTimeFormatter SHOWN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private Html() {}
 
     /** Escapes text for an element's content or a quoted attribute value (core's one escape). */
     static String text(String text) {

@@ -9,8 +9,7 @@ import dev.portico.http.Middleware;
  * the API's JSON. The detail is escaped like any other text.
  */
 final class HtmlErrors {
-    private HtmlErrors() {
-    }
+    private HtmlErrors() {}
 
     static Middleware of(KeysView view) {
         return next -> request -> {

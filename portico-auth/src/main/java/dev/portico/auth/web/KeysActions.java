@@ -49,7 +49,8 @@ final class KeysActions {
         if (user.isEmpty()) {
             return Html.page(200, view.signIn(token(request), "", Optional.empty()));
         }
-        Optional<ApiKey> revoked = request.query("revoked").flatMap(keys::find)
+        Optional<ApiKey> revoked = request.query("revoked")
+                .flatMap(keys::find)
                 .filter(k -> k.userId() == user.get().id() && k.revoked());
         return listPage(request, user.get(), 200, Optional.empty(), revoked, KeysView.Entered.NONE);
     }
@@ -80,16 +81,23 @@ final class KeysActions {
             return Html.seeOther(prefix);
         }
         FormData form = form(request);
-        KeysView.Entered entered = new KeysView.Entered(field(form, "name").strip(), field(form, "expires_on").strip(),
-                field(form, "role").strip(), Map.of());
+        KeysView.Entered entered = new KeysView.Entered(
+                field(form, "name").strip(),
+                field(form, "expires_on").strip(),
+                field(form, "role").strip(),
+                Map.of());
         try {
-            CreatedApiKey made = keys.create(user.get().id(), entered.name(), expiry(entered.expiresOn()),
+            CreatedApiKey made = keys.create(
+                    user.get().id(),
+                    entered.name(),
+                    expiry(entered.expiresOn()),
                     Optional.of(entered.role()).filter(r -> !r.isEmpty()));
             return listPage(request, user.get(), 201, Optional.of(made), Optional.empty(), KeysView.Entered.NONE);
         } catch (ValidationFailed e) {
             Map<String, List<String>> errors = new LinkedHashMap<>();
-            e.errors().forEach((field, sentences) -> errors.put(field.equals("expires_at") ? "expires_on" : field,
-                    sentences));
+            e.errors()
+                    .forEach((field, sentences) ->
+                            errors.put(field.equals("expires_at") ? "expires_on" : field, sentences));
             KeysView.Entered again = new KeysView.Entered(entered.name(), entered.expiresOn(), entered.role(), errors);
             return listPage(request, user.get(), 400, Optional.empty(), Optional.empty(), again);
         }
@@ -105,10 +113,15 @@ final class KeysActions {
         return Html.seeOther(prefix + "?revoked=" + key.keyId()); // a key id is public; a secret never goes here
     }
 
-    private Response listPage(Request request, User user, int status, Optional<CreatedApiKey> created,
-                              Optional<ApiKey> revoked, KeysView.Entered entered) {
-        KeysView.ListPage page = new KeysView.ListPage(user, keys.list(user.id()), clock.instant(), token(request),
-                created, revoked, entered);
+    private Response listPage(
+            Request request,
+            User user,
+            int status,
+            Optional<CreatedApiKey> created,
+            Optional<ApiKey> revoked,
+            KeysView.Entered entered) {
+        KeysView.ListPage page = new KeysView.ListPage(
+                user, keys.list(user.id()), clock.instant(), token(request), created, revoked, entered);
         return Html.page(status, view.list(page));
     }
 
@@ -118,7 +131,8 @@ final class KeysActions {
             return Optional.empty();
         }
         try {
-            return Optional.of(LocalDate.parse(date).atStartOfDay(ZoneOffset.UTC).toInstant());
+            return Optional.of(
+                    LocalDate.parse(date).atStartOfDay(ZoneOffset.UTC).toInstant());
         } catch (DateTimeParseException e) {
             throw ValidationFailed.of("expires_at", "Enter a valid date.");
         }
@@ -126,8 +140,11 @@ final class KeysActions {
 
     /** The signed-in user: a session's caller acting as themselves (the pages admit no other authenticator). */
     private static Optional<User> user(Request request) {
-        return request.principal().filter(Caller.class::isInstance).map(Caller.class::cast)
-                .filter(c -> !c.viaKey()).map(Caller::user);
+        return request.principal()
+                .filter(Caller.class::isInstance)
+                .map(Caller.class::cast)
+                .filter(c -> !c.viaKey())
+                .map(Caller::user);
     }
 
     private String token(Request request) {

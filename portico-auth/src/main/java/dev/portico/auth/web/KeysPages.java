@@ -46,7 +46,7 @@ public final class KeysPages {
     private final Sessions sessions;
     private String prefix = DEFAULT_PREFIX;
     private String title = "Portico";
-    private Consumer<EndpointBuilder> customizer = e -> { };
+    private Consumer<EndpointBuilder> customizer = e -> {};
 
     private KeysPages(Accounts accounts, ApiKeys keys, Sessions sessions) {
         this.accounts = accounts;
@@ -94,13 +94,18 @@ public final class KeysPages {
         Middleware errors = HtmlErrors.of(view);
         List<Endpoint> all = new ArrayList<>();
         all.add(page(HttpMethod.GET, prefix, actions::show, errors));
-        all.add(build(pageBuilder(HttpMethod.POST, prefix + "login/", actions::login, errors, sessions.csrf().protect())
-                .throttle(accounts.throttle().orElse(null))));   // a password form: by client IP, as /auth/login/
+        all.add(build(pageBuilder(
+                        HttpMethod.POST,
+                        prefix + "login/",
+                        actions::login,
+                        errors,
+                        sessions.csrf().protect())
+                .throttle(accounts.throttle().orElse(null)))); // a password form: by client IP, as /auth/login/
         all.add(page(HttpMethod.POST, prefix + "logout/", actions::logout, errors));
         all.add(page(HttpMethod.POST, prefix + "create/", actions::create, errors));
         all.add(page(HttpMethod.POST, prefix + "{key}/revoke/", actions::revoke, errors));
-        all.add(asset(prefix + "keys.js", Asset.resource("keys.js", "text/javascript; charset=utf-8"),
-                "text/javascript"));
+        all.add(asset(
+                prefix + "keys.js", Asset.resource("keys.js", "text/javascript; charset=utf-8"), "text/javascript"));
         all.add(asset(prefix + "keys.css", Asset.resource("keys.css", "text/css; charset=utf-8"), "text/css"));
         return all;
     }
@@ -117,13 +122,22 @@ public final class KeysPages {
     }
 
     private EndpointBuilder pageBuilder(HttpMethod method, String path, Invoker handler, Middleware... middlewares) {
-        return Endpoint.builder(method, path).output(Response.class).produces("text/html").handle(handler)
-                .middleware(middlewares).authenticators(sessions.authenticator()).permissions(Permission.allowAny());
+        return Endpoint.builder(method, path)
+                .output(Response.class)
+                .produces("text/html")
+                .handle(handler)
+                .middleware(middlewares)
+                .authenticators(sessions.authenticator())
+                .permissions(Permission.allowAny());
     }
 
     private Endpoint asset(String path, Asset asset, String mediaType) {
-        return build(Endpoint.builder(HttpMethod.GET, path).output(Response.class).produces(mediaType)
-                .handle(asset::serve).authenticators(new Authenticator[0]).permissions(Permission.allowAny()));
+        return build(Endpoint.builder(HttpMethod.GET, path)
+                .output(Response.class)
+                .produces(mediaType)
+                .handle(asset::serve)
+                .authenticators(new Authenticator[0])
+                .permissions(Permission.allowAny()));
     }
 
     private Endpoint build(EndpointBuilder builder) {

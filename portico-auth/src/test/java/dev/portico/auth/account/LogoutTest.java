@@ -35,16 +35,20 @@ class LogoutTest {
     private record Setup(Accounts accounts, Tokens tokens, Portico app) implements AutoCloseable {
         static Setup of(TestDatabase test) {
             MutableClock clock = MutableClock.startingNow();
-            PorticoConfig config = AuthTestSupport.config(test, b -> JwtSettings.register(SessionSettings.register(b))
-                    .set(JwtSettings.SECRET, "test-secret-0123456789abcdef-0123456789abcdef"));
+            PorticoConfig config = AuthTestSupport.config(
+                    test,
+                    b -> JwtSettings.register(SessionSettings.register(b))
+                            .set(JwtSettings.SECRET, "test-secret-0123456789abcdef-0123456789abcdef"));
             Accounts accounts = Accounts.create(Database.create(config, Accounts.MIGRATIONS), config, clock);
             Tokens tokens = Tokens.create(accounts, config);
             Sessions sessions = Sessions.create(accounts, config);
             Authenticator jwt = JwtAuthenticator.create(tokens);
             Portico.Builder builder = Portico.builder().config(config).shutdownHook(false);
             JwtEndpoints.create(accounts, tokens).addTo(builder);
-            AccountEndpoints.create(accounts, sessions).authenticators(sessions.authenticator(), jwt)
-                    .tokens(tokens).addTo(builder);
+            AccountEndpoints.create(accounts, sessions)
+                    .authenticators(sessions.authenticator(), jwt)
+                    .tokens(tokens)
+                    .addTo(builder);
             return new Setup(accounts, tokens, builder.build());
         }
 
@@ -70,8 +74,10 @@ class LogoutTest {
         try (Setup s = Setup.of(test)) {
             TokenPair login = s.tokens().obtain(s.accounts().users().create(NewUser.of("ada", "", PASSWORD)));
             String rotated = json(s.post(JwtEndpoints.REFRESH, "", "{\"refresh\":\"" + login.refresh() + "\"}"))
-                    .get("refresh").asText();
-            TokenPair otherLogin = s.tokens().obtain(s.accounts().users().find("ada").orElseThrow());
+                    .get("refresh")
+                    .asText();
+            TokenPair otherLogin =
+                    s.tokens().obtain(s.accounts().users().find("ada").orElseThrow());
 
             Response out = s.post("/auth/logout/", "Bearer " + login.access(), "{\"refresh\":\"" + rotated + "\"}");
             assertThat(out.status()).isEqualTo(200);
@@ -81,8 +87,10 @@ class LogoutTest {
             assertBlacklisted(s.post(JwtEndpoints.REFRESH, "", "{\"refresh\":\"" + login.refresh() + "\"}"));
             assertBlacklisted(s.post(JwtEndpoints.VERIFY, "", "{\"token\":\"" + rotated + "\"}"));
             assertBlacklisted(s.post("/auth/logout/", "Bearer " + login.access(), "{\"refresh\":\"" + rotated + "\"}"));
-            assertThat(s.post(JwtEndpoints.REFRESH, "", "{\"refresh\":\"" + otherLogin.refresh() + "\"}").status())
-                    .as("another device's login lives on").isEqualTo(200);
+            assertThat(s.post(JwtEndpoints.REFRESH, "", "{\"refresh\":\"" + otherLogin.refresh() + "\"}")
+                            .status())
+                    .as("another device's login lives on")
+                    .isEqualTo(200);
         }
     }
 
@@ -90,11 +98,15 @@ class LogoutTest {
     void aFormBodyWorksAndNoBodyIsAPlainLogout(TestDatabase test) {
         try (Setup s = Setup.of(test)) {
             TokenPair login = s.tokens().obtain(s.accounts().users().create(NewUser.of("ada", "", PASSWORD)));
-            assertThat(s.app().handle(TestRequest.of("POST", "/auth/logout/")).status()).isEqualTo(200);
-            assertThat(s.app().handle(TestRequest.of("POST", "/auth/logout/")
-                    .header("Authorization", "Bearer " + login.access())
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .body(("refresh=" + login.refresh()).getBytes(StandardCharsets.UTF_8))).status()).isEqualTo(200);
+            assertThat(s.app().handle(TestRequest.of("POST", "/auth/logout/")).status())
+                    .isEqualTo(200);
+            assertThat(s.app()
+                            .handle(TestRequest.of("POST", "/auth/logout/")
+                                    .header("Authorization", "Bearer " + login.access())
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .body(("refresh=" + login.refresh()).getBytes(StandardCharsets.UTF_8)))
+                            .status())
+                    .isEqualTo(200);
             assertBlacklisted(s.post(JwtEndpoints.REFRESH, "", "{\"refresh\":\"" + login.refresh() + "\"}"));
 
             Response forged = s.post("/auth/logout/", "", "{\"refresh\":\"not-a-token\"}");

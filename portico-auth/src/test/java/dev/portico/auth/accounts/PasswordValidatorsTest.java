@@ -15,12 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Django's four default password validators, their exact sentences, and the setting that configures them. */
 class PasswordValidatorsTest {
-    private static final Map<String, String> ADA = Map.of("username", "ada", "email", "ada@example.com",
-            "first_name", "Ada", "last_name", "Lovelace");
+    private static final Map<String, String> ADA =
+            Map.of("username", "ada", "email", "ada@example.com", "first_name", "Ada", "last_name", "Lovelace");
 
     private static PasswordValidators validators(String setting) {
         return PasswordValidators.create(AuthSettings.register(PorticoConfig.builder())
-                .set(AuthSettings.PASSWORD_VALIDATORS, setting).build());
+                .set(AuthSettings.PASSWORD_VALIDATORS, setting)
+                .build());
     }
 
     private static final PasswordValidators DEFAULTS = PasswordValidators.create(
@@ -29,21 +30,27 @@ class PasswordValidatorsTest {
     @Test
     void theIssuesPasswordsAreRefusedInDjangosSentences() {
         for (String common : List.of("password", "aaaaaaaa", "qwertyui", "12345678a", "PassWord")) {
-            assertThat(DEFAULTS.problems(common, Map.of("username", "bob"))).as(common)
+            assertThat(DEFAULTS.problems(common, Map.of("username", "bob")))
+                    .as(common)
                     .containsExactly("This password is too common.");
         }
         assertThat(DEFAULTS.problems("alicealice", Map.of("username", "alice")))
-                .as("the username twice").containsExactly("The password is too similar to the username.");
+                .as("the username twice")
+                .containsExactly("The password is too similar to the username.");
         assertThat(DEFAULTS.problems("ada@example.com", ADA))
                 .containsExactly("The password is too similar to the email address.");
-        assertThat(DEFAULTS.problems("lovelace1815", ADA)).containsExactly("The password is too similar to the last name.");
+        assertThat(DEFAULTS.problems("lovelace1815", ADA))
+                .containsExactly("The password is too similar to the last name.");
         assertThat(DEFAULTS.problems("short", ADA))
                 .containsExactly("This password is too short. It must contain at least 8 characters.");
         assertThat(DEFAULTS.problems("90817263544", ADA)).containsExactly("This password is entirely numeric.");
-        assertThat(DEFAULTS.problems("12345678", ADA)).as("every reason, in Django's order")
+        assertThat(DEFAULTS.problems("12345678", ADA))
+                .as("every reason, in Django's order")
                 .containsExactly("This password is too common.", "This password is entirely numeric.");
         assertThat(DEFAULTS.problems("correct horse battery", ADA)).isEmpty();
-        assertThat(DEFAULTS.problems("ada's own words", ADA)).as("a part far shorter than the password").isEmpty();
+        assertThat(DEFAULTS.problems("ada's own words", ADA))
+                .as("a part far shorter than the password")
+                .isEmpty();
     }
 
     @Test
@@ -59,7 +66,9 @@ class PasswordValidatorsTest {
     @Test
     void djangosListIsShippedAndRead() {
         assertThat(CommonPasswords.django().size()).isGreaterThan(19_000);
-        assertThat(PasswordValidators.class.getResource("common-passwords.README.md")).as("source and licence").isNotNull();
+        assertThat(PasswordValidators.class.getResource("common-passwords.README.md"))
+                .as("source and licence")
+                .isNotNull();
     }
 
     @Test
@@ -70,10 +79,14 @@ class PasswordValidatorsTest {
                 + "django.contrib.auth.password_validation.CommonPasswordValidator(password_list_path=" + list + "), "
                 + "UserAttributeSimilarityValidator(user_attributes=username; max_similarity=0.5)");
         assertThat(ours.problems("Hunter2Hunter2", Map.of())).containsExactly("This password is too common.");
-        assertThat(ours.problems("password1234", Map.of())).as("not on this list").isEmpty();
+        assertThat(ours.problems("password1234", Map.of()))
+                .as("not on this list")
+                .isEmpty();
         assertThat(ours.problems("eleven char", Map.of()))
                 .containsExactly("This password is too short. It must contain at least 12 characters.");
-        assertThat(ours.problems("lovelace1815abc", ADA)).as("last_name is not looked at").isEmpty();
+        assertThat(ours.problems("lovelace1815abc", ADA))
+                .as("last_name is not looked at")
+                .isEmpty();
         assertThat(validators("").problems("x", ADA)).as("none: anything goes").isEmpty();
         assertThat(validators("MinimumLengthValidator(min_length=1)").problems("", ADA))
                 .containsExactly("This password is too short. It must contain at least 1 character.");
@@ -81,10 +94,11 @@ class PasswordValidatorsTest {
 
     @Test
     void aBadSettingFailsAtStartupNamingIt() {
-        assertThatThrownBy(() -> validators("LengthValidator")).hasMessageStartingWith("auth.password.validators: "
-                + "unknown password validator 'LengthValidator'");
+        assertThatThrownBy(() -> validators("LengthValidator"))
+                .hasMessageStartingWith("auth.password.validators: " + "unknown password validator 'LengthValidator'");
         assertThatThrownBy(() -> validators("MinimumLengthValidator(length=3)")).hasMessageContaining("has no option");
-        assertThatThrownBy(() -> validators("MinimumLengthValidator(min_length=x)")).hasMessageContaining("a number");
+        assertThatThrownBy(() -> validators("MinimumLengthValidator(min_length=x)"))
+                .hasMessageContaining("a number");
         assertThatThrownBy(() -> validators("UserAttributeSimilarityValidator(max_similarity=0.05)"))
                 .hasMessageContaining("at least 0.1");
     }
@@ -92,7 +106,9 @@ class PasswordValidatorsTest {
     @Test
     void validateNamesTheField() {
         assertThatThrownBy(() -> DEFAULTS.validate("password", ADA, "new_password2"))
-                .isInstanceOfSatisfying(ValidationFailed.class, e -> assertThat(e.errors())
-                        .containsEntry("new_password2", List.of("This password is too common.")));
+                .isInstanceOfSatisfying(
+                        ValidationFailed.class,
+                        e -> assertThat(e.errors())
+                                .containsEntry("new_password2", List.of("This password is too common.")));
     }
 }

@@ -10,12 +10,15 @@ class PasswordsTest {
 
     private static Passwords passwords(int memory) {
         return new Passwords(AuthSettings.register(PorticoConfig.builder())
-                .set(AuthSettings.ARGON2_MEMORY, memory).set(AuthSettings.ARGON2_ITERATIONS, 1).build());
+                .set(AuthSettings.ARGON2_MEMORY, memory)
+                .set(AuthSettings.ARGON2_ITERATIONS, 1)
+                .build());
     }
 
     @Test
     void theDefaultsAreOwaspsArgon2idCosts() {
-        String hash = new Passwords(AuthSettings.register(PorticoConfig.builder()).build()).hash("correct horse");
+        String hash =
+                new Passwords(AuthSettings.register(PorticoConfig.builder()).build()).hash("correct horse");
         assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
     }
 
@@ -39,7 +42,8 @@ class PasswordsTest {
         Passwords.Verdict verdict = stronger.verify("correct horse", old);
         assertThat(verdict.matches()).isTrue();
         assertThat(verdict.rehashed()).hasValueSatisfying(h -> assertThat(h).contains("m=2048,"));
-        assertThat(stronger.verify("correct horse", verdict.rehashed().get()).rehashed()).isEmpty();
+        assertThat(stronger.verify("correct horse", verdict.rehashed().get()).rehashed())
+                .isEmpty();
         assertThat(stronger.verify("wrong", old).rehashed()).isEmpty();
     }
 
@@ -50,7 +54,8 @@ class PasswordsTest {
         assertThat(com.password4j.Argon2Function.getInstanceFromHash(p.decoy()))
                 .isEqualTo(com.password4j.Argon2Function.getInstanceFromHash(p.hash("x")));
         assertThat(p.decoy()).isNotEqualTo(passwords(1024).decoy());
-        assertThat(p.verify("decoy password, never anyone's", p.decoy()).matches()).isFalse();
+        assertThat(p.verify("decoy password, never anyone's", p.decoy()).matches())
+                .isFalse();
         assertThat(p.verify("", p.decoy()).matches()).isFalse();
     }
 }

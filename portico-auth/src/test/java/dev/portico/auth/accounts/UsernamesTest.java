@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +39,9 @@ class UsernamesTest {
         assertThat(Usernames.key("\u0430lice")).as("a Cyrillic a").isEqualTo(alice);
         assertThat(Usernames.key("alicia")).isNotEqualTo(alice);
         assertThat(Usernames.normalize("ａｌｉｃｅ")).isEqualTo("alice");
-        assertThat(Usernames.normalize("\u0430lice")).as("NFKC keeps the script").isEqualTo("\u0430lice");
+        assertThat(Usernames.normalize("\u0430lice"))
+                .as("NFKC keeps the script")
+                .isEqualTo("\u0430lice");
     }
 
     private static ValidationFailed refused(Runnable create) {
@@ -59,31 +60,46 @@ class UsernamesTest {
             Users users = accounts.users();
             User alice = users.create(NewUser.of("alice", "", "correct horse battery"));
             for (String twin : List.of("ALICE", "Alice", "ａｌｉｃｅ", "\u0430lice", "\u0430l\u0456ce")) {
-                assertThat(refused(() -> users.create(NewUser.of(twin, "", "correct horse battery"))).errors())
-                        .as(twin).containsEntry("username", List.of(TAKEN));
+                assertThat(refused(() -> users.create(NewUser.of(twin, "", "correct horse battery")))
+                                .errors())
+                        .as(twin)
+                        .containsEntry("username", List.of(TAKEN));
             }
             User bob = users.create(NewUser.of("ｂｏｂ", "", "correct horse battery"));
             assertThat(bob.username()).as("stored in NFKC").isEqualTo("bob");
-            assertThat(users.authenticate("ｂｏｂ", "correct horse battery")).as("a login is normalised too").isPresent();
-            assertThat(refused(() -> users.updateProfile(bob.id(), java.util.Optional.of("Alice"),
-                    java.util.Optional.empty())).errors()).containsEntry("username", List.of(TAKEN));
+            assertThat(users.authenticate("ｂｏｂ", "correct horse battery"))
+                    .as("a login is normalised too")
+                    .isPresent();
+            assertThat(refused(() -> users.updateProfile(
+                                    bob.id(), java.util.Optional.of("Alice"), java.util.Optional.empty()))
+                            .errors())
+                    .containsEntry("username", List.of(TAKEN));
             assertThat(users.updateProfile(alice.id(), java.util.Optional.of("Alice"), java.util.Optional.empty())
-                    .username()).as("one's own name in another case").isEqualTo("Alice");
+                            .username())
+                    .as("one's own name in another case")
+                    .isEqualTo("Alice");
         }
     }
 
     @DatabaseTest
     void theMigrationKeepsEveryExistingAccountWhenNamesAlreadyCollide(TestDatabase test) throws Exception {
-        PorticoConfig config = AuthTestSupport.config(test, b -> { });
+        PorticoConfig config = AuthTestSupport.config(test, b -> {});
         String url = config.get(DatabaseSettings.URL);
         String user = config.get(DatabaseSettings.USER);
-        Flyway.configure().dataSource(url, user, "").locations("classpath:db/portico/auth")
-                .table("portico_auth_schema_history").baselineOnMigrate(true).baselineVersion("0").target("4")
-                .load().migrate();
+        Flyway.configure()
+                .dataSource(url, user, "")
+                .locations("classpath:db/portico/auth")
+                .table("portico_auth_schema_history")
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .target("4")
+                .load()
+                .migrate();
         List<String> legacy = List.of("alice", "ALICE", "ａｌｉｃｅ", "\u0430lice", "ｃａｒｏｌ", "bob");
         try (Connection c = DriverManager.getConnection(url, user, "");
-             PreparedStatement insert = c.prepareStatement("insert into auth_users (public_id, username, password_hash, "
-                     + "created_at, updated_at) values (?, ?, '!', ?, ?)")) {
+                PreparedStatement insert =
+                        c.prepareStatement("insert into auth_users (public_id, username, password_hash, "
+                                + "created_at, updated_at) values (?, ?, '!', ?, ?)")) {
             for (int i = 0; i < legacy.size(); i++) {
                 insert.setString(1, "u-" + "0".repeat(23) + i);
                 insert.setString(2, legacy.get(i));
@@ -93,31 +109,40 @@ class UsernamesTest {
             }
         }
         Accounts accounts = Accounts.create(Database.create(config, Accounts.MIGRATIONS), config, Clock.systemUTC());
-        try (var db = accounts.database(); Connection c = DriverManager.getConnection(url, user, "");
-             Statement s = c.createStatement();
-             ResultSet rows = s.executeQuery("select username, username_key from auth_users order by id")) {
+        try (var db = accounts.database();
+                Connection c = DriverManager.getConnection(url, user, "");
+                Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery("select username, username_key from auth_users order by id")) {
             List<String> kept = new ArrayList<>();
             List<String> keys = new ArrayList<>();
             while (rows.next()) {
                 kept.add(rows.getString(1));
                 keys.add(rows.getString(2));
             }
-            assertThat(kept).as("every account kept; ｃａｒｏｌ normalised, ａｌｉｃｅ not (alice is taken)")
+            assertThat(kept)
+                    .as("every account kept; ｃａｒｏｌ normalised, ａｌｉｃｅ not (alice is taken)")
                     .containsExactly("alice", "ALICE", "ａｌｉｃｅ", "\u0430lice", "carol", "bob");
             assertThat(keys.get(0)).isEqualTo(Usernames.key("alice"));
             assertThat(keys.subList(1, 4)).allSatisfy(k -> assertThat(k).startsWith(Usernames.key("alice") + "#"));
             assertThat(accounts.users().find("ALICE").orElseThrow().username()).isEqualTo("ALICE");
-            assertThat(accounts.users().find("ａｌｉｃｅ").orElseThrow().username()).as("found as it was stored")
+            assertThat(accounts.users().find("ａｌｉｃｅ").orElseThrow().username())
+                    .as("found as it was stored")
                     .isEqualTo("ａｌｉｃｅ");
-            assertThat(refused(() -> accounts.users().create(NewUser.of("Alice", "", "correct horse battery"))).errors())
+            assertThat(refused(() -> accounts.users().create(NewUser.of("Alice", "", "correct horse battery")))
+                            .errors())
                     .containsEntry("username", List.of(TAKEN));
-            assertThat(refused(() -> accounts.users().create(NewUser.of("CAROL", "", "correct horse battery"))).errors())
+            assertThat(refused(() -> accounts.users().create(NewUser.of("CAROL", "", "correct horse battery")))
+                            .errors())
                     .containsEntry("username", List.of(TAKEN));
-            assertThat(accounts.users().create(NewUser.of("dave", "", "correct horse battery")).username())
+            assertThat(accounts.users()
+                            .create(NewUser.of("dave", "", "correct horse battery"))
+                            .username())
                     .isEqualTo("dave");
             assertThatThrownBy(() -> s.execute("insert into auth_users (public_id, username, username_key, "
-                    + "password_hash, created_at, updated_at) values ('u-x', 'zed', '" + Usernames.key("bob")
-                    + "', '!', current_timestamp, current_timestamp)")).as("the unique index").isNotNull();
+                            + "password_hash, created_at, updated_at) values ('u-x', 'zed', '" + Usernames.key("bob")
+                            + "', '!', current_timestamp, current_timestamp)"))
+                    .as("the unique index")
+                    .isNotNull();
         }
     }
 }

@@ -29,7 +29,6 @@ class BasicAuthenticatorTest {
         return "Basic " + Base64.getEncoder().encodeToString(userPass.getBytes(StandardCharsets.UTF_8));
     }
 
-
     private static void assertRefused(Response response, String detail) {
         CallerApp.assertRefused(response, detail);
         assertThat(response.headerValue("WWW-Authenticate")).contains(BasicAuthenticator.CHALLENGE);
@@ -41,7 +40,8 @@ class BasicAuthenticatorTest {
         try (var db = accounts.database()) {
             accounts.roles().define("reader", Set.of("posts:read"));
             accounts.roles().define("writer", Set.of("posts:write"));
-            User ada = accounts.users().create(NewUser.of("ada", "", "pass:with:colons").withDefaultRole("reader"));
+            User ada = accounts.users()
+                    .create(NewUser.of("ada", "", "pass:with:colons").withDefaultRole("reader"));
             accounts.users().grant(ada.id(), "writer");
             ApiKeys keys = ApiKeys.create(accounts);
             CreatedApiKey key = keys.create(ada.id(), "", Optional.empty(), Optional.of("writer"));
@@ -52,13 +52,17 @@ class BasicAuthenticatorTest {
             assertThat(self.get("key").asText()).isEqualTo("-");
             assertThat(self.get("scopes").toString()).isEqualTo("[\"posts:read\",\"posts:write\"]");
 
-            Response viaKey = CallerApp.me(app, "basic " + basic("ada:" + key.credential()).substring(6));
+            Response viaKey = CallerApp.me(
+                    app, "basic " + basic("ada:" + key.credential()).substring(6));
             assertThat(viaKey.status()).isEqualTo(200);
             assertThat(json(viaKey).get("key").asText()).isEqualTo(key.key().keyId());
             assertThat(json(viaKey).get("role").asText()).isEqualTo("writer");
             assertThat(json(viaKey).get("scopes").toString()).isEqualTo("[\"posts:write\"]");
 
-            assertThat(json(CallerApp.me(app, "Api-Key " + key.credential())).get("user").asText()).isEqualTo("anonymous");
+            assertThat(json(CallerApp.me(app, "Api-Key " + key.credential()))
+                            .get("user")
+                            .asText())
+                    .isEqualTo("anonymous");
             assertThat(BasicAuthenticator.create(accounts, keys).challenge()).contains(BasicAuthenticator.CHALLENGE);
         }
     }
@@ -75,16 +79,22 @@ class BasicAuthenticatorTest {
             Portico app = CallerApp.app(BasicAuthenticator.create(accounts, keys));
 
             assertRefused(CallerApp.me(app, "Basic"), "Invalid basic header. No credentials provided.");
-            assertRefused(CallerApp.me(app, "Basic a b"), "Invalid basic header. Credentials string should not contain spaces.");
-            assertRefused(CallerApp.me(app, "Basic !!!"), "Invalid basic header. Credentials not correctly base64 encoded.");
+            assertRefused(
+                    CallerApp.me(app, "Basic a b"),
+                    "Invalid basic header. Credentials string should not contain spaces.");
+            assertRefused(
+                    CallerApp.me(app, "Basic !!!"), "Invalid basic header. Credentials not correctly base64 encoded.");
             assertRefused(CallerApp.me(app, basic("nocolon")), "Invalid username/password.");
             assertRefused(CallerApp.me(app, basic("ada:wrong horse")), "Invalid username/password.");
             assertRefused(CallerApp.me(app, basic("nobody:correct horse")), "Invalid username/password.");
             assertRefused(CallerApp.me(app, basic("bob:" + adas.credential())), "Invalid username/password.");
             assertThat(keys.find(adas.key().keyId()).orElseThrow().lastUsedAt())
-                    .as("a key refused under another name is no use of it").isEmpty();
-            assertRefused(CallerApp.me(app, basic("ada:" + adas.key().keyId() + ":wrong")), "Invalid username/password.");
-            assertThat(CallerApp.me(app, basic("ada:" + adas.credential())).status()).isEqualTo(200);
+                    .as("a key refused under another name is no use of it")
+                    .isEmpty();
+            assertRefused(
+                    CallerApp.me(app, basic("ada:" + adas.key().keyId() + ":wrong")), "Invalid username/password.");
+            assertThat(CallerApp.me(app, basic("ada:" + adas.credential())).status())
+                    .isEqualTo(200);
             accounts.users().setActive(ada.id(), false);
             assertRefused(CallerApp.me(app, basic("ada:correct horse")), "Invalid username/password.");
             assertRefused(CallerApp.me(app, basic("ada:" + adas.credential())), "Invalid username/password.");
@@ -101,7 +111,8 @@ class BasicAuthenticatorTest {
             for (String bad : new String[] {basic("ada:wrong horse"), "Basic !!!", "Basic"}) {
                 Response refused = CallerApp.me(app, bad);
                 assertThat(refused.status()).isEqualTo(401);
-                assertThat(refused.headerValue("WWW-Authenticate")).as("no Basic prompt in a browser")
+                assertThat(refused.headerValue("WWW-Authenticate"))
+                        .as("no Basic prompt in a browser")
                         .contains(ApiKeyAuthenticator.CHALLENGE);
             }
         }

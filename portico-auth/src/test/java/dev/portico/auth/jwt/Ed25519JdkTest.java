@@ -27,12 +27,14 @@ class Ed25519JdkTest {
             + "hgyY0il_MGCjP0JzlnLWG1PPOt7-09PGcvMg3AIbQR6dWbhijcNR4ki4iylGjg5BhVsPt9g7sVvpAr_MuM0KAg";
 
     static PrivateKey privateKey(byte[] raw) throws Exception {
-        byte[] der = HexFormat.of().parseHex("302e020100300506032b657004220420" + HexFormat.of().formatHex(raw));
+        byte[] der = HexFormat.of()
+                .parseHex("302e020100300506032b657004220420" + HexFormat.of().formatHex(raw));
         return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(der));
     }
 
     static PublicKey publicKey(byte[] raw) throws Exception {
-        byte[] der = HexFormat.of().parseHex("302a300506032b6570032100" + HexFormat.of().formatHex(raw));
+        byte[] der = HexFormat.of()
+                .parseHex("302a300506032b6570032100" + HexFormat.of().formatHex(raw));
         return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der));
     }
 
@@ -54,12 +56,17 @@ class Ed25519JdkTest {
         JwtKeys keys = JwtKeys.ed25519(generator.generateKeyPair());
         MutableClock clock = MutableClock.at("2030-01-01T00:00:00Z");
         TokenCodec codec = new TokenCodec(keys, "portico", "api", Duration.ZERO, clock);
-        String token = codec.sign(TokenType.ACCESS, 1, 0, "j", Instant.parse("2030-01-01T00:00:00Z"), Duration.ofMinutes(5));
+        String token =
+                codec.sign(TokenType.ACCESS, 1, 0, "j", Instant.parse("2030-01-01T00:00:00Z"), Duration.ofMinutes(5));
         assertThat(token).startsWith("eyJ");
         assertThat(codec.verify(token, TokenType.ACCESS).userId()).isEqualTo(1);
 
-        TokenCodec other = new TokenCodec(JwtKeys.ed25519Verifier(generator.generateKeyPair().getPublic()), "portico",
-                "api", Duration.ZERO, clock);
+        TokenCodec other = new TokenCodec(
+                JwtKeys.ed25519Verifier(generator.generateKeyPair().getPublic()),
+                "portico",
+                "api",
+                Duration.ZERO,
+                clock);
         try {
             other.verify(token, TokenType.ACCESS);
             throw new AssertionError("another key's token was accepted");

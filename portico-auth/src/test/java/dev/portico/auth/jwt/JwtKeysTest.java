@@ -31,7 +31,7 @@ class JwtKeysTest {
 
     @Test
     void withoutASecretStartupFailsNamingTheSettingAndHowToMakeOne() {
-        assertThatThrownBy(() -> JwtKeys.create(config(b -> { })))
+        assertThatThrownBy(() -> JwtKeys.create(config(b -> {})))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("auth.jwt.secret is not set")
                 .hasMessageContaining("openssl rand -base64 48")
@@ -43,25 +43,32 @@ class JwtKeysTest {
         assertThatThrownBy(() -> JwtKeys.create(config(b -> b.set(JwtSettings.SECRET, "too-short-secret"))))
                 .hasMessageContaining("auth.jwt.secret is 16 bytes: HS256 needs at least 32")
                 .hasMessageNotContaining("too-short-secret");
-        assertThat(JwtKeys.create(config(b -> b.set(JwtSettings.SECRET, "x".repeat(32)))).algorithm())
+        assertThat(JwtKeys.create(config(b -> b.set(JwtSettings.SECRET, "x".repeat(32))))
+                        .algorithm())
                 .isEqualTo(JwtAlgorithm.HS256);
     }
 
     @Test
     void rs256AndEddsaNeedTheirPublicKeyFile() {
         for (String alg : new String[] {"rs256", "EdDSA"}) {
-            PorticoConfig config = PorticoConfig.builder().register(JwtSettings.ALL.toArray(dev.portico.config.Setting[]::new))
-                    .fromEnvironment(java.util.Map.of("PORTICO_AUTH_JWT_ALGORITHM", alg)).build();
-            assertThatThrownBy(() -> JwtKeys.create(config)).hasMessageContaining("auth.jwt.public-key is not set")
+            PorticoConfig config = PorticoConfig.builder()
+                    .register(JwtSettings.ALL.toArray(dev.portico.config.Setting[]::new))
+                    .fromEnvironment(java.util.Map.of("PORTICO_AUTH_JWT_ALGORITHM", alg))
+                    .build();
+            assertThatThrownBy(() -> JwtKeys.create(config))
+                    .hasMessageContaining("auth.jwt.public-key is not set")
                     .hasMessageContaining("openssl genpkey");
         }
     }
 
     private Path pem(String name, String label, Key key) throws Exception {
         Path file = dir.resolve(name);
-        Files.writeString(file, "-----BEGIN " + label + "-----\n"
-                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(key.getEncoded())
-                + "\n-----END " + label + "-----\n", StandardCharsets.US_ASCII);
+        Files.writeString(
+                file,
+                "-----BEGIN " + label + "-----\n"
+                        + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(key.getEncoded())
+                        + "\n-----END " + label + "-----\n",
+                StandardCharsets.US_ASCII);
         return file;
     }
 
@@ -73,18 +80,27 @@ class JwtKeysTest {
             Path priv = pem(alg + "-private.pem", "PRIVATE KEY", pair.getPrivate());
             Path pub = pem(alg + "-public.pem", "PUBLIC KEY", pair.getPublic());
             JwtKeys keys = JwtKeys.create(config(b -> b.set(JwtSettings.ALGORITHM, alg)
-                    .set(JwtSettings.PRIVATE_KEY, priv.toString()).set(JwtSettings.PUBLIC_KEY, pub.toString())));
+                    .set(JwtSettings.PRIVATE_KEY, priv.toString())
+                    .set(JwtSettings.PUBLIC_KEY, pub.toString())));
             assertThat(keys.algorithm()).isEqualTo(alg);
             assertThat(keys.canIssue()).isTrue();
-            TokenCodec codec = new TokenCodec(keys, "portico", "api", Duration.ZERO, MutableClock.at("2030-01-01T00:00:00Z"));
+            TokenCodec codec =
+                    new TokenCodec(keys, "portico", "api", Duration.ZERO, MutableClock.at("2030-01-01T00:00:00Z"));
             String token = codec.sign(TokenType.ACCESS, 5, 0, "j", codec.now(), Duration.ofMinutes(1));
             assertThat(codec.verify(token, TokenType.ACCESS).userId()).isEqualTo(5);
 
-            JwtKeys verifyOnly = JwtKeys.create(config(b -> b.set(JwtSettings.ALGORITHM, alg)
-                    .set(JwtSettings.PUBLIC_KEY, pub.toString())));
+            JwtKeys verifyOnly = JwtKeys.create(
+                    config(b -> b.set(JwtSettings.ALGORITHM, alg).set(JwtSettings.PUBLIC_KEY, pub.toString())));
             assertThat(verifyOnly.canIssue()).isFalse();
-            assertThat(new TokenCodec(verifyOnly, "portico", "api", Duration.ZERO, MutableClock.at("2030-01-01T00:00:00Z"))
-                    .verify(token, TokenType.ACCESS).userId()).isEqualTo(5);
+            assertThat(new TokenCodec(
+                                    verifyOnly,
+                                    "portico",
+                                    "api",
+                                    Duration.ZERO,
+                                    MutableClock.at("2030-01-01T00:00:00Z"))
+                            .verify(token, TokenType.ACCESS)
+                            .userId())
+                    .isEqualTo(5);
         }
     }
 
@@ -92,23 +108,26 @@ class JwtKeysTest {
     void aKeyFileOfTheWrongKindFailsNamingTheSetting() throws Exception {
         KeyPair ed = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         Path pub = pem("ed-public.pem", "PUBLIC KEY", ed.getPublic());
+        assertThatThrownBy(() -> JwtKeys.create(config(b ->
+                        b.set(JwtSettings.ALGORITHM, JwtAlgorithm.RS256).set(JwtSettings.PUBLIC_KEY, pub.toString()))))
+                .hasMessageContaining("auth.jwt.public-key")
+                .hasMessageContaining("is not an X.509 RSA public key");
         assertThatThrownBy(() -> JwtKeys.create(config(b -> b.set(JwtSettings.ALGORITHM, JwtAlgorithm.RS256)
-                .set(JwtSettings.PUBLIC_KEY, pub.toString()))))
-                .hasMessageContaining("auth.jwt.public-key").hasMessageContaining("is not an X.509 RSA public key");
-        assertThatThrownBy(() -> JwtKeys.create(config(b -> b.set(JwtSettings.ALGORITHM, JwtAlgorithm.RS256)
-                .set(JwtSettings.PUBLIC_KEY, dir.resolve("missing.pem").toString()))))
-                .hasMessageContaining("auth.jwt.public-key names").hasMessageContaining("cannot be read");
+                        .set(JwtSettings.PUBLIC_KEY, dir.resolve("missing.pem").toString()))))
+                .hasMessageContaining("auth.jwt.public-key names")
+                .hasMessageContaining("cannot be read");
         KeyPairGenerator small = KeyPairGenerator.getInstance("RSA");
         small.initialize(1024);
         Path weak = pem("weak.pem", "PUBLIC KEY", small.generateKeyPair().getPublic());
-        assertThatThrownBy(() -> JwtKeys.create(config(b -> b.set(JwtSettings.ALGORITHM, JwtAlgorithm.RS256)
-                .set(JwtSettings.PUBLIC_KEY, weak.toString())))).hasMessageContaining("at least 2048 bits");
+        assertThatThrownBy(() -> JwtKeys.create(config(b ->
+                        b.set(JwtSettings.ALGORITHM, JwtAlgorithm.RS256).set(JwtSettings.PUBLIC_KEY, weak.toString()))))
+                .hasMessageContaining("at least 2048 bits");
     }
 
     @Test
     void localDevelopmentKeepsAGeneratedSecretOnlyItsOwnerReads() throws Exception {
         Path file = dir.resolve("data/jwt-secret");
-        PorticoConfig unset = config(b -> { });
+        PorticoConfig unset = config(b -> {});
         JwtKeys first = JwtKeys.localDevelopment(unset, file);
         assertThat(file).exists();
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
@@ -119,12 +138,17 @@ class JwtKeysTest {
         String token = new TokenCodec(first, "portico", "api", Duration.ZERO, clock)
                 .sign(TokenType.ACCESS, 1, 0, "j", clock.instant(), Duration.ofMinutes(1));
         JwtKeys again = JwtKeys.localDevelopment(unset, file);
-        assertThat(new TokenCodec(again, "portico", "api", Duration.ZERO, clock).verify(token, TokenType.ACCESS).userId())
-                .as("the same secret after a restart").isEqualTo(1);
+        assertThat(new TokenCodec(again, "portico", "api", Duration.ZERO, clock)
+                        .verify(token, TokenType.ACCESS)
+                        .userId())
+                .as("the same secret after a restart")
+                .isEqualTo(1);
 
         PorticoConfig configured = config(b -> b.set(JwtSettings.SECRET, "y".repeat(40)));
-        assertThatThrownBy(() -> new TokenCodec(JwtKeys.localDevelopment(configured, file), "portico", "api",
-                Duration.ZERO, clock).verify(token, TokenType.ACCESS))
-                .as("a configured secret wins over the file").isInstanceOf(TokenRejected.class);
+        assertThatThrownBy(() -> new TokenCodec(
+                                JwtKeys.localDevelopment(configured, file), "portico", "api", Duration.ZERO, clock)
+                        .verify(token, TokenType.ACCESS))
+                .as("a configured secret wins over the file")
+                .isInstanceOf(TokenRejected.class);
     }
 }

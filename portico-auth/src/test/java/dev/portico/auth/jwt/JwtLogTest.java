@@ -34,15 +34,15 @@ class JwtLogTest {
         root.setLevel(Level.DEBUG);
         List<String> secrets = new ArrayList<>(List.of(JwtTestSupport.SECRET, "correct horse"));
         try {
-            var s = JwtTestSupport.setup(test, MutableClock.at("2030-01-01T00:00:00Z"), b -> { });
+            var s = JwtTestSupport.setup(test, MutableClock.at("2030-01-01T00:00:00Z"), b -> {});
             try (var db = s.accounts().database()) {
                 var ada = s.accounts().users().create(NewUser.of("ada", "", "correct horse"));
                 Portico app = JwtEndpointsTest.app(s);
-                var pair = pair(JwtEndpointsTest.post(app, "/auth/obtain_token/",
-                        "{\"username\":\"ada\",\"password\":\"correct horse\"}"));
+                var pair = pair(JwtEndpointsTest.post(
+                        app, "/auth/obtain_token/", "{\"username\":\"ada\",\"password\":\"correct horse\"}"));
                 secrets.addAll(pair);
-                var next = dev.portico.testing.Bodies.json(JwtEndpointsTest.post(app, "/auth/refresh_token/",
-                        "{\"refresh\":\"" + pair.get(0) + "\"}"));
+                var next = dev.portico.testing.Bodies.json(
+                        JwtEndpointsTest.post(app, "/auth/refresh_token/", "{\"refresh\":\"" + pair.get(0) + "\"}"));
                 secrets.add(next.get("access").asText());
                 secrets.add(next.get("refresh").asText());
                 JwtEndpointsTest.post(app, "/auth/refresh_token/", "{\"refresh\":\"" + pair.get(0) + "\"}"); // reuse
@@ -50,22 +50,28 @@ class JwtLogTest {
                 JwtEndpointsTest.me(app, "Bearer " + pair.get(1));
                 JwtEndpointsTest.me(app, "Bearer " + pair.get(0));
                 JwtEndpointsTest.me(app, "Bearer " + pair.get(1) + "x");
-                JwtEndpointsTest.post(app, "/auth/obtain_token/", "{\"username\":\"ada\",\"password\":\"wrong horse\"}");
+                JwtEndpointsTest.post(
+                        app, "/auth/obtain_token/", "{\"username\":\"ada\",\"password\":\"wrong horse\"}");
                 secrets.add("wrong horse");
                 s.accounts().users().endAllSessions(ada.id());
                 JwtEndpointsTest.me(app, "Bearer " + pair.get(1));
                 app.handle(TestRequest.get("/api/schema/"));
             }
             Path devSecret = dir.resolve("jwt-secret");
-            JwtKeys.localDevelopment(JwtKeysTest.config(b -> { }), devSecret);
+            JwtKeys.localDevelopment(JwtKeysTest.config(b -> {}), devSecret);
             secrets.add(Files.readString(devSecret).trim());
         } finally {
             root.setLevel(before);
             root.detachAppender(appender);
         }
-        List<String> lines = appender.list.stream().map(e -> e.getFormattedMessage()
-                + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage())).toList();
-        assertThat(lines).as("the session logged something, so the check means something")
+        List<String> lines = appender.list.stream()
+                .map(e -> e.getFormattedMessage()
+                        + (e.getThrowableProxy() == null
+                                ? ""
+                                : " " + e.getThrowableProxy().getMessage()))
+                .toList();
+        assertThat(lines)
+                .as("the session logged something, so the check means something")
                 .anyMatch(l -> l.contains("token refused"))
                 .anyMatch(l -> l.contains("its token family is revoked"))
                 .anyMatch(l -> l.contains("development secret"));

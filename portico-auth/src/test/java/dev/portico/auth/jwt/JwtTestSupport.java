@@ -12,12 +12,10 @@ import java.util.function.Consumer;
 final class JwtTestSupport {
     static final String SECRET = "test-secret-0123456789abcdef-0123456789abcdef";
 
-    private JwtTestSupport() {
-    }
+    private JwtTestSupport() {}
 
     /** Open, migrated accounts with their tokens; close {@code accounts().database()} afterwards. */
-    record Setup(Accounts accounts, Tokens tokens, PorticoConfig config) {
-    }
+    record Setup(Accounts accounts, Tokens tokens, PorticoConfig config) {}
 
     static Setup setup(TestDatabase test, Clock clock, Consumer<PorticoConfig.Builder> more) {
         PorticoConfig config = AuthTestSupport.config(test, b -> {

@@ -1,7 +1,6 @@
 package dev.portico.auth.jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -54,8 +53,15 @@ class TokenCodecTest {
 
     private JWTClaimsSet.Builder claims() {
         Date now = Date.from(clock.instant());
-        return new JWTClaimsSet.Builder().claim("token_type", "access").claim("user_id", 7).jwtID("j").claim("ep", 0)
-                .issuer("portico").audience("api").issueTime(now).notBeforeTime(now)
+        return new JWTClaimsSet.Builder()
+                .claim("token_type", "access")
+                .claim("user_id", 7)
+                .jwtID("j")
+                .claim("ep", 0)
+                .issuer("portico")
+                .audience("api")
+                .issueTime(now)
+                .notBeforeTime(now)
                 .expirationTime(Date.from(clock.instant().plus(FIVE_MINUTES)));
     }
 
@@ -70,11 +76,19 @@ class TokenCodecTest {
     void aTokenItSignedVerifiesWithEveryClaim() throws Exception {
         String token = access();
         TokenClaims claims = codec.verify(token, TokenType.ACCESS);
-        assertThat(claims).isEqualTo(new TokenClaims(TokenType.ACCESS, 7, "a".repeat(32), 3,
-                clock.instant(), clock.instant().plus(FIVE_MINUTES)));
+        assertThat(claims)
+                .isEqualTo(new TokenClaims(
+                        TokenType.ACCESS,
+                        7,
+                        "a".repeat(32),
+                        3,
+                        clock.instant(),
+                        clock.instant().plus(FIVE_MINUTES)));
         JWTClaimsSet set = SignedJWT.parse(token).getJWTClaimsSet();
-        assertThat(set.getClaims()).containsOnlyKeys("token_type", "user_id", "jti", "iat", "nbf", "exp", "iss", "aud", "ep");
-        assertThat(SignedJWT.parse(token).getHeader().toJSONObject()).containsEntry("alg", "HS256")
+        assertThat(set.getClaims())
+                .containsOnlyKeys("token_type", "user_id", "jti", "iat", "nbf", "exp", "iss", "aud", "ep");
+        assertThat(SignedJWT.parse(token).getHeader().toJSONObject())
+                .containsEntry("alg", "HS256")
                 .containsEntry("typ", "JWT");
     }
 
@@ -83,20 +97,23 @@ class TokenCodecTest {
         String payload = Base64URL.encode(claims().build().toString()).toString();
         String none = Base64URL.encode("{\"alg\":\"none\"}") + "." + payload + ".";
         assertThat(reason(codec, none, TokenType.ACCESS)).isEqualTo("malformed");
-        String noneSigned = Base64URL.encode("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + payload + "."
-                + access().split("\\.")[2];
-        assertThat(reason(codec, noneSigned, TokenType.ACCESS)).isIn("malformed", "algorithm none is not the pinned HS256");
+        String noneSigned =
+                Base64URL.encode("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + payload + "." + access().split("\\.")[2];
+        assertThat(reason(codec, noneSigned, TokenType.ACCESS))
+                .isIn("malformed", "algorithm none is not the pinned HS256");
     }
 
     @Test
     void refusesHs256SignedWithTheRsaPublicKeyWhenRs256IsPinned() throws Exception {
         KeyPair pair = rsaKeys();
         TokenCodec rs = codec(JwtKeys.rsa(pair), "portico", "api");
-        assertThat(rs.verify(rs.sign(TokenType.ACCESS, 7, 0, "j", rs.now(), FIVE_MINUTES), TokenType.ACCESS).userId())
+        assertThat(rs.verify(rs.sign(TokenType.ACCESS, 7, 0, "j", rs.now(), FIVE_MINUTES), TokenType.ACCESS)
+                        .userId())
                 .isEqualTo(7);
         byte[] der = pair.getPublic().getEncoded();
-        String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(der) + "\n-----END PUBLIC KEY-----\n";
+        String pem = "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der) + "\n-----END PUBLIC KEY-----\n";
         for (byte[] key : new byte[][] {der, pem.getBytes(StandardCharsets.US_ASCII)}) {
             String forged = signed(JWSAlgorithm.HS256, new MACSigner(key), claims().build());
             assertThat(reason(rs, forged, TokenType.ACCESS)).isEqualTo("algorithm HS256 is not the pinned RS256");
@@ -117,8 +134,10 @@ class TokenCodecTest {
 
     @Test
     void refusesAnotherKeyOfThePinnedAlgorithm() throws Exception {
-        String other = signed(JWSAlgorithm.HS256, new MACSigner("another secret of at least 32 bytes, yes".getBytes(
-                StandardCharsets.UTF_8)), claims().build());
+        String other = signed(
+                JWSAlgorithm.HS256,
+                new MACSigner("another secret of at least 32 bytes, yes".getBytes(StandardCharsets.UTF_8)),
+                claims().build());
         assertThat(reason(codec, other, TokenType.ACCESS)).isEqualTo("bad signature");
     }
 
@@ -131,7 +150,8 @@ class TokenCodecTest {
         assertThat(reasonOrNull(token)).as("exp + leeway is expired").isEqualTo("expired");
 
         clock.set(Instant.parse("2030-01-01T00:00:00Z"));
-        String future = codec.sign(TokenType.ACCESS, 7, 0, "j", clock.instant().plus(Duration.ofMinutes(1)), FIVE_MINUTES);
+        String future =
+                codec.sign(TokenType.ACCESS, 7, 0, "j", clock.instant().plus(Duration.ofMinutes(1)), FIVE_MINUTES);
         assertThat(reasonOrNull(future)).as("nbf a minute ahead").isEqualTo("not yet valid");
         clock.advance(Duration.ofSeconds(29));
         assertThat(reasonOrNull(future)).as("nbf 31s ahead").isEqualTo("not yet valid");
@@ -162,7 +182,10 @@ class TokenCodecTest {
         assertThat(reason(codec, refresh, TokenType.ACCESS)).isEqualTo("a refresh token where access was wanted");
         assertThat(reason(codec, access(), TokenType.REFRESH)).isEqualTo("a access token where refresh was wanted");
         assertThat(codec.verify(refresh, null).type()).isEqualTo(TokenType.REFRESH);
-        String untyped = signed(JWSAlgorithm.HS256, new MACSigner(SECRET), claims().claim("token_type", null).build());
+        String untyped = signed(
+                JWSAlgorithm.HS256,
+                new MACSigner(SECRET),
+                claims().claim("token_type", null).build());
         assertThat(reason(codec, untyped, null)).isEqualTo("no token_type");
     }
 
@@ -171,28 +194,64 @@ class TokenCodecTest {
         String token = access();
         String[] parts = token.split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-        String tampered = parts[0] + "." + Base64URL.encode(payload.replace("\"user_id\":7", "\"user_id\":1")) + "."
-                + parts[2];
+        String tampered =
+                parts[0] + "." + Base64URL.encode(payload.replace("\"user_id\":7", "\"user_id\":1")) + "." + parts[2];
         assertThat(tampered).isNotEqualTo(token);
         assertThat(reason(codec, tampered, TokenType.ACCESS)).isEqualTo("bad signature");
-        assertThat(reason(codec, token.substring(0, token.length() - 5), TokenType.ACCESS)).isEqualTo("bad signature");
+        assertThat(reason(codec, token.substring(0, token.length() - 5), TokenType.ACCESS))
+                .isEqualTo("bad signature");
         assertThat(reason(codec, parts[0] + "." + parts[1], TokenType.ACCESS)).isEqualTo("malformed");
-        for (String garbage : new String[] {"", "garbage", "a.b.c", "....", "eyJ.eyJ.eyJ", "{}", "\u00e9.\u00e9.\u00e9",
-                Base64URL.encode("[1]") + "." + parts[1] + "." + parts[2], "x".repeat(5000)}) {
-            assertThat(reasonOrNull(garbage)).as(garbage.length() > 40 ? "long" : garbage).isNotNull();
+        for (String garbage : new String[] {
+            "",
+            "garbage",
+            "a.b.c",
+            "....",
+            "eyJ.eyJ.eyJ",
+            "{}",
+            "\u00e9.\u00e9.\u00e9",
+            Base64URL.encode("[1]") + "." + parts[1] + "." + parts[2],
+            "x".repeat(5000)
+        }) {
+            assertThat(reasonOrNull(garbage))
+                    .as(garbage.length() > 40 ? "long" : garbage)
+                    .isNotNull();
         }
     }
 
     @Test
     void refusesClaimsOfTheWrongShape() throws Exception {
         MACSigner signer = new MACSigner(SECRET);
-        assertThat(reason(codec, signed(JWSAlgorithm.HS256, signer, claims().claim("user_id", "ada").build()), TokenType.ACCESS))
+        assertThat(reason(
+                        codec,
+                        signed(
+                                JWSAlgorithm.HS256,
+                                signer,
+                                claims().claim("user_id", "ada").build()),
+                        TokenType.ACCESS))
                 .isEqualTo("a claim has the wrong type");
-        assertThat(reason(codec, signed(JWSAlgorithm.HS256, signer, claims().claim("ep", "x").build()), TokenType.ACCESS))
+        assertThat(reason(
+                        codec,
+                        signed(
+                                JWSAlgorithm.HS256,
+                                signer,
+                                claims().claim("ep", "x").build()),
+                        TokenType.ACCESS))
                 .isEqualTo("a claim has the wrong type");
-        assertThat(reason(codec, signed(JWSAlgorithm.HS256, signer, claims().expirationTime(null).build()),
-                TokenType.ACCESS)).isEqualTo("exp missing");
-        assertThat(reason(codec, signed(JWSAlgorithm.HS256, signer, claims().claim("ep", null).build()),
-                TokenType.ACCESS)).isEqualTo("jti, ep or user_id missing");
+        assertThat(reason(
+                        codec,
+                        signed(
+                                JWSAlgorithm.HS256,
+                                signer,
+                                claims().expirationTime(null).build()),
+                        TokenType.ACCESS))
+                .isEqualTo("exp missing");
+        assertThat(reason(
+                        codec,
+                        signed(
+                                JWSAlgorithm.HS256,
+                                signer,
+                                claims().claim("ep", null).build()),
+                        TokenType.ACCESS))
+                .isEqualTo("jti, ep or user_id missing");
     }
 }

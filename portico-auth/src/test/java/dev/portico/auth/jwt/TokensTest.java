@@ -23,7 +23,9 @@ class TokensTest {
     private final MutableClock clock = MutableClock.at("2030-01-01T00:00:00Z");
 
     private static void invalid(Runnable r, String sentence) {
-        assertThatThrownBy(r::run).isInstanceOf(InvalidToken.class).hasMessage(sentence)
+        assertThatThrownBy(r::run)
+                .isInstanceOf(InvalidToken.class)
+                .hasMessage(sentence)
                 .satisfies(e -> assertThat(((InvalidToken) e).code()).isEqualTo("token_not_valid"));
     }
 
@@ -33,7 +35,7 @@ class TokensTest {
 
     @DatabaseTest
     void anAccessTokenSpeaksForItsActiveUserUntilItExpires(TestDatabase test) {
-        var s = setup(test, b -> { });
+        var s = setup(test, b -> {});
         try (var db = s.accounts().database()) {
             User ada = s.accounts().users().create(NewUser.of("ada", "", "correct horse"));
             TokenPair pair = s.tokens().obtain(ada);
@@ -48,11 +50,12 @@ class TokensTest {
 
     @DatabaseTest
     void endingSessionsChangingThePasswordOrDeactivatingEndsEveryTokenAtOnce(TestDatabase test) {
-        var s = setup(test, b -> { });
+        var s = setup(test, b -> {});
         try (var db = s.accounts().database()) {
             var users = s.accounts().users();
             User ada = users.create(NewUser.of("ada", "", "correct horse"));
-            List<Runnable> revocations = List.of(() -> users.endAllSessions(ada.id()),
+            List<Runnable> revocations = List.of(
+                    () -> users.endAllSessions(ada.id()),
                     () -> users.setPassword(ada.id(), "another horse"),
                     () -> users.setActive(ada.id(), false));
             for (Runnable revoke : revocations) {
@@ -68,21 +71,23 @@ class TokensTest {
             }
             users.setActive(ada.id(), true);
             TokenPair fresh = s.tokens().obtain(users.find(ada.id()).orElseThrow());
-            assertThat(s.tokens().authenticate(fresh.access()).user().id()).as("a new login works again")
+            assertThat(s.tokens().authenticate(fresh.access()).user().id())
+                    .as("a new login works again")
                     .isEqualTo(ada.id());
         }
     }
 
     @DatabaseTest
     void aTokenOfAnUnknownUserIsRefused(TestDatabase test) {
-        var s = setup(test, b -> { });
+        var s = setup(test, b -> {});
         try (var db = s.accounts().database()) {
             TokenCodec codec = new TokenCodec(s.tokens().keys(), "portico", "api", Duration.ZERO, clock);
             String ghost = codec.sign(TokenType.ACCESS, 424242, 0, "j", codec.now(), Duration.ofMinutes(1));
             invalid(() -> s.tokens().authenticate(ghost), InvalidToken.NOT_VALID_FOR_ANY_TYPE);
             invalid(() -> s.tokens().check(ghost), InvalidToken.INVALID_OR_EXPIRED);
             User ada = s.accounts().users().create(NewUser.of("ada", "", "correct horse"));
-            String unrecorded = codec.sign(TokenType.REFRESH, ada.id(), 0, "f".repeat(32), codec.now(), Duration.ofDays(1));
+            String unrecorded =
+                    codec.sign(TokenType.REFRESH, ada.id(), 0, "f".repeat(32), codec.now(), Duration.ofDays(1));
             invalid(() -> s.tokens().refresh(unrecorded), InvalidToken.INVALID_OR_EXPIRED);
             invalid(() -> s.tokens().check(unrecorded), InvalidToken.INVALID_OR_EXPIRED);
         }
@@ -90,7 +95,7 @@ class TokensTest {
 
     @DatabaseTest
     void rotationSpendsTheTokenAndReuseRevokesTheWholeFamily(TestDatabase test) {
-        var s = setup(test, b -> { });
+        var s = setup(test, b -> {});
         try (var db = s.accounts().database()) {
             User ada = s.accounts().users().create(NewUser.of("ada", "", "correct horse"));
             TokenPair login = s.tokens().obtain(ada);
@@ -104,9 +109,12 @@ class TokensTest {
             invalid(() -> s.tokens().refresh(login.refresh()), InvalidToken.BLACKLISTED); // reuse: a thief
             invalid(() -> s.tokens().refresh(second.refresh().orElseThrow()), InvalidToken.BLACKLISTED);
             invalid(() -> s.tokens().check(second.refresh().orElseThrow()), InvalidToken.BLACKLISTED);
-            assertThat(s.tokens().refresh(other.refresh()).refresh()).as("another login's family lives on").isPresent();
+            assertThat(s.tokens().refresh(other.refresh()).refresh())
+                    .as("another login's family lives on")
+                    .isPresent();
             assertThat(s.tokens().authenticate(second.access()).user().id())
-                    .as("access tokens live out their five minutes").isEqualTo(ada.id());
+                    .as("access tokens live out their five minutes")
+                    .isEqualTo(ada.id());
         }
     }
 
@@ -130,8 +138,9 @@ class TokensTest {
 
     @DatabaseTest
     void ofTwoConcurrentRefreshesOfOneTokenExactlyOneWins(TestDatabase test) throws Exception {
-        var s = setup(test, b -> { });
-        try (var db = s.accounts().database(); ExecutorService pool = Executors.newFixedThreadPool(2)) {
+        var s = setup(test, b -> {});
+        try (var db = s.accounts().database();
+                ExecutorService pool = Executors.newFixedThreadPool(2)) {
             User ada = s.accounts().users().create(NewUser.of("ada", "", "correct horse"));
             for (int round = 0; round < 5; round++) {
                 String refresh = s.tokens().obtain(ada).refresh();

@@ -30,18 +30,16 @@ import org.slf4j.LoggerFactory;
 /** {@code Authorization: Api-Key} and the {@code authorisation} field, through a real app in-process. */
 class KeyAuthenticatorsTest {
 
-    private record Fixture(Accounts accounts, ApiKeys keys, User ada, CreatedApiKey key) {
-    }
+    private record Fixture(Accounts accounts, ApiKeys keys, User ada, CreatedApiKey key) {}
 
     private static Fixture fixture(TestDatabase test) {
         Accounts accounts = AuthTestSupport.accounts(test, Clock.systemUTC());
         accounts.roles().define("reader", Set.of("posts:read"));
-        User ada = accounts.users().create(NewUser.of("ada", "", "correct horse").withDefaultRole("reader"));
+        User ada =
+                accounts.users().create(NewUser.of("ada", "", "correct horse").withDefaultRole("reader"));
         ApiKeys keys = ApiKeys.create(accounts);
         return new Fixture(accounts, keys, ada, keys.create(ada.id(), "ci", Optional.empty(), Optional.of("reader")));
     }
-
-
 
     @DatabaseTest
     void theApiKeyHeaderAuthenticatesAsTheKeyAndItsRole(TestDatabase test) {
@@ -57,8 +55,10 @@ class KeyAuthenticatorsTest {
                 assertThat(me.get("role").asText()).isEqualTo("reader");
                 assertThat(me.get("scopes").toString()).isEqualTo("[\"posts:read\"]");
             }
-            assertThat(json(app.handle(TestRequest.get("/api/me/"))).get("user").asText()).isEqualTo("anonymous");
-            assertThat(json(CallerApp.me(app, "Bearer abc")).get("user").asText()).as("another scheme is not ours")
+            assertThat(json(app.handle(TestRequest.get("/api/me/"))).get("user").asText())
+                    .isEqualTo("anonymous");
+            assertThat(json(CallerApp.me(app, "Bearer abc")).get("user").asText())
+                    .as("another scheme is not ours")
                     .isEqualTo("anonymous");
             assertThat(ApiKeyAuthenticator.create(f.keys()).challenge()).contains("Api-Key realm=\"api\"");
         }
@@ -71,10 +71,19 @@ class KeyAuthenticatorsTest {
             Portico app = CallerApp.app(ApiKeyAuthenticator.create(f.keys()));
             assertRefused(CallerApp.me(app, "Api-Key"), "Invalid API key header. No credentials provided.");
             assertRefused(CallerApp.me(app, "Api-Key   "), "Invalid API key header. No credentials provided.");
-            assertRefused(CallerApp.me(app, "Api-Key a b"), "Invalid API key header. Credentials string should not contain spaces.");
+            assertRefused(
+                    CallerApp.me(app, "Api-Key a b"),
+                    "Invalid API key header. Credentials string should not contain spaces.");
             String id = f.key().key().keyId();
-            for (String bad : new String[] {":", id, id + ":", id + ":wrong", "k-0000000000000000:" + f.key().secret(),
-                    "nonsense", f.key().credential() + "x"}) {
+            for (String bad : new String[] {
+                ":",
+                id,
+                id + ":",
+                id + ":wrong",
+                "k-0000000000000000:" + f.key().secret(),
+                "nonsense",
+                f.key().credential() + "x"
+            }) {
                 Response response = CallerApp.me(app, "Api-Key " + bad);
                 assertRefused(response, "Invalid API key.");
                 assertThat(response.headerValue("WWW-Authenticate")).contains(ApiKeyAuthenticator.CHALLENGE);
@@ -94,21 +103,28 @@ class KeyAuthenticatorsTest {
                     .body(("title=Hello&authorisation=" + f.key().credential()).getBytes(StandardCharsets.UTF_8)));
             assertThat(urlencoded.status()).isEqualTo(200);
             assertThat(json(urlencoded).get("title").asText()).isEqualTo("Hello");
-            assertThat(json(urlencoded).at("/caller/key").asText()).isEqualTo(f.key().key().keyId());
+            assertThat(json(urlencoded).at("/caller/key").asText())
+                    .isEqualTo(f.key().key().keyId());
 
-            Multipart body = Multipart.create().field("title", "Multi").field("authorisation", f.key().credential());
+            Multipart body = Multipart.create()
+                    .field("title", "Multi")
+                    .field("authorisation", f.key().credential());
             Response multipart = app.handle(TestRequest.of("POST", "/api/notes/")
-                    .header("Content-Type", Multipart.contentType()).body(body.build()));
+                    .header("Content-Type", Multipart.contentType())
+                    .body(body.build()));
             assertThat(multipart.status()).isEqualTo(200);
             assertThat(json(multipart).get("title").asText()).isEqualTo("Multi");
             assertThat(json(multipart).at("/caller/user").asText()).isEqualTo("ada");
 
             Response json = app.handle(TestRequest.of("POST", "/api/notes/").json("{\"title\":\"J\"}"));
-            assertThat(json(json).at("/caller/user").asText()).as("no form, no field").isEqualTo("anonymous");
+            assertThat(json(json).at("/caller/user").asText())
+                    .as("no form, no field")
+                    .isEqualTo("anonymous");
 
             Response wrong = app.handle(TestRequest.of("POST", "/api/notes/")
                     .header("Content-Type", MediaType.FORM_URLENCODED)
-                    .body(("title=Hello&authorisation=" + f.key().key().keyId() + ":nope").getBytes(StandardCharsets.UTF_8)));
+                    .body(("title=Hello&authorisation=" + f.key().key().keyId() + ":nope")
+                            .getBytes(StandardCharsets.UTF_8)));
             // a form field has no challenge, so where it is the only scheme a refusal is a 403, as in DRF
             assertThat(wrong.status()).isEqualTo(403);
             assertThat(json(wrong).get("detail").asText()).isEqualTo("Invalid API key.");
@@ -120,19 +136,28 @@ class KeyAuthenticatorsTest {
     @DatabaseTest
     void theQueryStringWorksWithOneWarningPerEndpointUnlessBodyOnly(TestDatabase test) {
         Fixture f = fixture(test);
-        try (var db = f.accounts().database(); var logs = Logs.capture()) {
+        try (var db = f.accounts().database();
+                var logs = Logs.capture()) {
             FormKeyAuthenticator form = FormKeyAuthenticator.create(f.keys());
             Portico app = CallerApp.app(form);
             for (int i = 0; i < 3; i++) {
-                Response response = app.handle(TestRequest.get("/api/me/?authorisation=" + f.key().credential()));
+                Response response = app.handle(
+                        TestRequest.get("/api/me/?authorisation=" + f.key().credential()));
                 assertThat(json(response).get("user").asText()).isEqualTo("ada");
             }
-            assertThat(logs.messages()).filteredOn(m -> m.contains("query string")).singleElement()
-                    .satisfies(m -> assertThat(m).contains("GET /api/me/").doesNotContain(f.key().secret()));
+            assertThat(logs.messages())
+                    .filteredOn(m -> m.contains("query string"))
+                    .singleElement()
+                    .satisfies(m -> assertThat(m)
+                            .contains("GET /api/me/")
+                            .doesNotContain(f.key().secret()));
 
             Portico strict = CallerApp.app(form.bodyOnly());
-            assertThat(json(strict.handle(TestRequest.get("/api/me/?authorisation=" + f.key().credential())))
-                    .get("user").asText()).isEqualTo("anonymous");
+            assertThat(json(strict.handle(TestRequest.get(
+                                    "/api/me/?authorisation=" + f.key().credential())))
+                            .get("user")
+                            .asText())
+                    .isEqualTo("anonymous");
         }
     }
 
@@ -140,7 +165,8 @@ class KeyAuthenticatorsTest {
     void theSecretNeverAppearsInTheLogsOrInAnyResponse(TestDatabase test) {
         Fixture f = fixture(test);
         String secret = f.key().secret();
-        try (var db = f.accounts().database(); var logs = Logs.capture()) {
+        try (var db = f.accounts().database();
+                var logs = Logs.capture()) {
             Portico app = CallerApp.app(ApiKeyAuthenticator.create(f.keys()), FormKeyAuthenticator.create(f.keys()));
             String id = f.key().key().keyId();
             Response[] responses = {
@@ -150,7 +176,8 @@ class KeyAuthenticatorsTest {
                 CallerApp.me(app, "Api-Key " + id + ":" + secret + " extra"),
                 app.handle(TestRequest.get("/api/me/?authorisation=" + f.key().credential())),
                 app.handle(TestRequest.get("/api/me/?authorisation=" + secret)),
-                app.handle(TestRequest.of("POST", "/api/notes/").header("Content-Type", MediaType.FORM_URLENCODED)
+                app.handle(TestRequest.of("POST", "/api/notes/")
+                        .header("Content-Type", MediaType.FORM_URLENCODED)
                         .body(("title=" + "x".repeat(300) + "&authorisation=" + id + ":" + secret + "!")
                                 .getBytes(StandardCharsets.UTF_8))),
             };
@@ -160,7 +187,9 @@ class KeyAuthenticatorsTest {
                     assertThat(r.headerValue(i)).doesNotContain(secret);
                 }
             }
-            assertThat(logs.messages()).isNotEmpty().allSatisfy(m -> assertThat(m).doesNotContain(secret));
+            assertThat(logs.messages())
+                    .isNotEmpty()
+                    .allSatisfy(m -> assertThat(m).doesNotContain(secret));
         }
     }
 
@@ -179,8 +208,12 @@ class KeyAuthenticatorsTest {
         }
 
         java.util.List<String> messages() {
-            return appender.list.stream().map(e -> e.getFormattedMessage()
-                    + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage())).toList();
+            return appender.list.stream()
+                    .map(e -> e.getFormattedMessage()
+                            + (e.getThrowableProxy() == null
+                                    ? ""
+                                    : " " + e.getThrowableProxy().getMessage()))
+                    .toList();
         }
 
         @Override

@@ -16,13 +16,22 @@ import org.junit.jupiter.api.Test;
 
 /** The mailer through a real SMTP server on loopback (GreenMail), and through the console backend. */
 class MailerTest {
-    private static final Map<String, String> VALUES = Map.of("username", "ada <&>",
-            "password_reset_url", "https://example.com/reset/MQ/abc/", "timeout_description", "3 days");
+    private static final Map<String, String> VALUES = Map.of(
+            "username",
+            "ada <&>",
+            "password_reset_url",
+            "https://example.com/reset/MQ/abc/",
+            "timeout_description",
+            "3 days");
 
     private static PorticoConfig config(int port) {
-        return MailSettings.register(PorticoConfig.builder()).set(MailSettings.BACKEND, MailSettings.Backend.SMTP)
-                .set(MailSettings.HOST, "127.0.0.1").set(MailSettings.PORT, port)
-                .set(MailSettings.FROM, "site@example.com").set(MailSettings.SITE_NAME, "Site").build();
+        return MailSettings.register(PorticoConfig.builder())
+                .set(MailSettings.BACKEND, MailSettings.Backend.SMTP)
+                .set(MailSettings.HOST, "127.0.0.1")
+                .set(MailSettings.PORT, port)
+                .set(MailSettings.FROM, "site@example.com")
+                .set(MailSettings.SITE_NAME, "Site")
+                .build();
     }
 
     @Test
@@ -39,9 +48,13 @@ class MailerTest {
             assertThat(parts.getContentType()).startsWith("multipart/alternative");
             String text = (String) parts.getBodyPart(0).getContent();
             String html = (String) parts.getBodyPart(1).getContent();
-            assertThat(text).contains("your username is ada <&>.").contains("https://example.com/reset/MQ/abc/")
+            assertThat(text)
+                    .contains("your username is ada <&>.")
+                    .contains("https://example.com/reset/MQ/abc/")
                     .startsWith("Hello from Site!");
-            assertThat(html).as("values escaped in HTML").contains("ada &lt;&amp;&gt;")
+            assertThat(html)
+                    .as("values escaped in HTML")
+                    .contains("ada &lt;&amp;&gt;")
                     .contains("href=\"https://example.com/reset/MQ/abc/\"");
         } finally {
             smtp.stop();
@@ -52,8 +65,9 @@ class MailerTest {
     void aServerThatIsNotThereIsAMailFailedNamingItAndSendSwallowsItIntoTheLog() {
         Mailer mailer = Mailer.create(config(1));
         assertThatThrownBy(() -> mailer.sendNow("password_reset_key", "ada@example.com", VALUES))
-                .isInstanceOf(MailFailed.class).hasMessageContaining("127.0.0.1:1");
-        mailer.send("password_reset_key", "ada@example.com", VALUES);   // logged, never thrown at the request
+                .isInstanceOf(MailFailed.class)
+                .hasMessageContaining("127.0.0.1:1");
+        mailer.send("password_reset_key", "ada@example.com", VALUES); // logged, never thrown at the request
         mailer.close();
     }
 
@@ -61,23 +75,34 @@ class MailerTest {
     void theConsoleBackendPrintsTheMessageAsDjangosDoes() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PorticoConfig config = MailSettings.register(PorticoConfig.builder()).build();
-        Mailer mailer = Mailer.create(ConsoleMailBackend.create(new PrintStream(out, true, StandardCharsets.UTF_8)),
-                config);
-        mailer.sendNow("email_confirmation_signup", "ada@example.com", Map.of("username", "ada",
-                "activate_url", "http://localhost:8000/auth/registration/account-confirm-email/k/",
-                "timeout_description", "3 days"));
+        Mailer mailer =
+                Mailer.create(ConsoleMailBackend.create(new PrintStream(out, true, StandardCharsets.UTF_8)), config);
+        mailer.sendNow(
+                "email_confirmation_signup",
+                "ada@example.com",
+                Map.of(
+                        "username",
+                        "ada",
+                        "activate_url",
+                        "http://localhost:8000/auth/registration/account-confirm-email/k/",
+                        "timeout_description",
+                        "3 days"));
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("Subject: [example.com] Please confirm your e-mail address")
-                .contains("From: webmaster@localhost").contains("To: ada@example.com")
+                .contains("From: webmaster@localhost")
+                .contains("To: ada@example.com")
                 .contains("http://localhost:8000/auth/registration/account-confirm-email/k/")
-                .contains("-- text/html --").endsWith("-".repeat(79) + "\n");
+                .contains("-- text/html --")
+                .endsWith("-".repeat(79) + "\n");
     }
 
     @Test
     void aSiteUrlThatIsNoHttpAddressFailsAtStartup() {
-        PorticoConfig config = MailSettings.register(PorticoConfig.builder()).set(MailSettings.SITE_URL, "example.com")
+        PorticoConfig config = MailSettings.register(PorticoConfig.builder())
+                .set(MailSettings.SITE_URL, "example.com")
                 .build();
-        assertThatThrownBy(() -> Mailer.create(config)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> Mailer.create(config))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("site.url");
     }
 }

@@ -34,8 +34,11 @@ class SessionsTest {
             assertThat(session.has("HttpOnly")).isTrue();
             assertThat(session.attribute("SameSite")).contains("Lax");
             assertThat(session.attribute("Path")).contains("/");
-            assertThat(session.attribute("Max-Age")).contains(Long.toString(Duration.ofDays(14).toSeconds()));
-            assertThat(session.has("Secure")).as("off by default, for the local example over HTTP").isFalse();
+            assertThat(session.attribute("Max-Age"))
+                    .contains(Long.toString(Duration.ofDays(14).toSeconds()));
+            assertThat(session.has("Secure"))
+                    .as("off by default, for the local example over HTTP")
+                    .isFalse();
             SetCookie csrf = SetCookie.find(cookies, "csrftoken").orElseThrow();
             assertThat(csrf.has("HttpOnly")).as("pages read the CSRF cookie").isFalse();
             assertThat(csrf.attribute("SameSite")).contains("Lax");
@@ -46,24 +49,36 @@ class SessionsTest {
             assertThat(json(me).get("username").asText()).isEqualTo("ada");
             assertThat(Bodies.text(me)).doesNotContain("argon2").doesNotContain("password");
             assertThat(me.headerValue("Vary")).contains("Cookie");
-            assertThat(t.sessions.find(browser.cookie("sessionid"))).map(s -> s.userId()).contains(ada.id());
+            assertThat(t.sessions.find(browser.cookie("sessionid")))
+                    .map(s -> s.userId())
+                    .contains(ada.id());
         }
     }
 
     @DatabaseTest
     void cookiesAreSecureWhenConfigured(TestDatabase test) {
-        try (SessionTestApp t = SessionTestApp.create(test, MutableClock.startingNow(),
-                b -> b.set(SessionSettings.SECURE, true))) {
+        try (SessionTestApp t =
+                SessionTestApp.create(test, MutableClock.startingNow(), b -> b.set(SessionSettings.SECURE, true))) {
             t.user("ada");
             Browser browser = t.browser();
             browser.send(TestRequest.get("/auth/csrf/"));
-            assertThat(SetCookie.find(browser.lastCookies(), "csrftoken").orElseThrow().has("Secure")).isTrue();
+            assertThat(SetCookie.find(browser.lastCookies(), "csrftoken")
+                            .orElseThrow()
+                            .has("Secure"))
+                    .isTrue();
             Response login = browser.send(TestRequest.of("POST", "/auth/login/")
                     .json("{\"username\":\"ada\",\"password\":\"" + SessionTestApp.PASSWORD + "\"}")
-                    .header(Csrf.HEADER, browser.cookie("csrftoken")).header("Referer", "https://localhost/login"));
+                    .header(Csrf.HEADER, browser.cookie("csrftoken"))
+                    .header("Referer", "https://localhost/login"));
             assertThat(login.status()).isEqualTo(200);
-            assertThat(SetCookie.find(browser.lastCookies(), "sessionid").orElseThrow().has("Secure")).isTrue();
-            assertThat(SetCookie.find(browser.lastCookies(), "csrftoken").orElseThrow().has("Secure")).isTrue();
+            assertThat(SetCookie.find(browser.lastCookies(), "sessionid")
+                            .orElseThrow()
+                            .has("Secure"))
+                    .isTrue();
+            assertThat(SetCookie.find(browser.lastCookies(), "csrftoken")
+                            .orElseThrow()
+                            .has("Secure"))
+                    .isTrue();
         }
     }
 
@@ -72,8 +87,12 @@ class SessionsTest {
         try (SessionTestApp t = SessionTestApp.create(test, MutableClock.startingNow())) {
             t.user("ada");
             String id = t.loggedIn("ada").cookie("sessionid");
-            List<String> stored = t.accounts.database().jdbi().withHandle(h ->
-                    h.createQuery("select id_hash from auth_sessions").mapTo(String.class).list());
+            List<String> stored = t.accounts
+                    .database()
+                    .jdbi()
+                    .withHandle(h -> h.createQuery("select id_hash from auth_sessions")
+                            .mapTo(String.class)
+                            .list());
             assertThat(stored).containsExactly(Sessions.hash(id)).doesNotContain(id);
         }
     }
@@ -89,16 +108,19 @@ class SessionsTest {
             Browser victim = t.browser();
             victim.send(TestRequest.get("/auth/csrf/"));
             victim.cookie("sessionid", planted);
-            Response login = victim.json("POST", "/auth/login/",
-                    "{\"username\":\"ada\",\"password\":\"" + SessionTestApp.PASSWORD + "\"}");
+            Response login = victim.json(
+                    "POST", "/auth/login/", "{\"username\":\"ada\",\"password\":\"" + SessionTestApp.PASSWORD + "\"}");
             assertThat(login.status()).isEqualTo(200);
             assertThat(victim.cookie("sessionid")).isNotEqualTo(planted);
-            assertThat(t.sessions.find(planted)).as("the id the request came with is deleted").isEmpty();
+            assertThat(t.sessions.find(planted))
+                    .as("the id the request came with is deleted")
+                    .isEmpty();
             assertThat(me(eve).status()).as("the planted id logs nobody in").isEqualTo(403);
             assertThat(json(me(victim)).get("pk").asLong()).isEqualTo(ada.id());
 
             String first = victim.cookie("sessionid");
-            victim.json("POST", "/auth/login/", "{\"username\":\"ada\",\"password\":\"" + SessionTestApp.PASSWORD + "\"}");
+            victim.json(
+                    "POST", "/auth/login/", "{\"username\":\"ada\",\"password\":\"" + SessionTestApp.PASSWORD + "\"}");
             assertThat(victim.cookie("sessionid")).isNotEqualTo(first);
             Browser replay = t.browser();
             replay.cookie("sessionid", first);
@@ -116,7 +138,8 @@ class SessionsTest {
             Response logout = browser.json("POST", "/auth/logout/", "");
             assertThat(logout.status()).isEqualTo(200);
             assertThat(json(logout).get("detail").asText()).isEqualTo("Successfully logged out.");
-            SetCookie cleared = SetCookie.find(browser.lastCookies(), "sessionid").orElseThrow();
+            SetCookie cleared =
+                    SetCookie.find(browser.lastCookies(), "sessionid").orElseThrow();
             assertThat(cleared.clears()).isTrue();
             assertThat(cleared.value()).isEmpty();
             assertThat(t.sessions.find(id)).isEmpty();
@@ -132,36 +155,47 @@ class SessionsTest {
     void aSessionWorksOnASecondInstanceOfTheSameDatabase(TestDatabase test) {
         MutableClock clock = MutableClock.startingNow();
         try (SessionTestApp one = SessionTestApp.create(test, clock);
-             SessionTestApp two = SessionTestApp.create(test, clock)) {
+                SessionTestApp two = SessionTestApp.create(test, clock)) {
             User ada = one.user("ada");
             Browser onOne = one.loggedIn("ada");
             Browser onTwo = two.browser();
             onTwo.cookie("sessionid", onOne.cookie("sessionid"));
             onTwo.cookie("csrftoken", onOne.cookie("csrftoken"));
             assertThat(json(me(onTwo)).get("pk").asLong()).isEqualTo(ada.id());
-            assertThat(onTwo.json("POST", "/api/notes/", "{\"title\":\"from two\"}").status()).isEqualTo(200);
+            assertThat(onTwo.json("POST", "/api/notes/", "{\"title\":\"from two\"}")
+                            .status())
+                    .isEqualTo(200);
             assertThat(onTwo.json("POST", "/auth/logout/", "").status()).isEqualTo(200);
-            assertThat(me(onOne).status()).as("logged out on the other instance").isEqualTo(403);
+            assertThat(me(onOne).status())
+                    .as("logged out on the other instance")
+                    .isEqualTo(403);
         }
     }
 
     @DatabaseTest
     void anExpiredSessionIsAnonymousItsCookieClearedAndItsRowDeleted(TestDatabase test) {
         MutableClock clock = MutableClock.startingNow();
-        try (SessionTestApp t = SessionTestApp.create(test, clock, b -> b.set(SessionSettings.LIFETIME,
-                Duration.ofHours(1)))) {
+        try (SessionTestApp t =
+                SessionTestApp.create(test, clock, b -> b.set(SessionSettings.LIFETIME, Duration.ofHours(1)))) {
             User ada = t.user("ada");
             Browser browser = t.loggedIn("ada");
             clock.advance(Duration.ofMinutes(59));
             assertThat(me(browser).status()).isEqualTo(200);
-            assertThat(t.sessions.find(browser.cookie("sessionid")).orElseThrow().lastSeenAt())
+            assertThat(t.sessions
+                            .find(browser.cookie("sessionid"))
+                            .orElseThrow()
+                            .lastSeenAt())
                     .isEqualTo(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
             clock.advance(Duration.ofMinutes(1));
             Response expired = me(browser);
             assertThat(expired.status()).isEqualTo(403);
-            assertThat(expired.headerValue("WWW-Authenticate")).as("a session alone has no challenge, so no 401")
+            assertThat(expired.headerValue("WWW-Authenticate"))
+                    .as("a session alone has no challenge, so no 401")
                     .isEmpty();
-            assertThat(SetCookie.find(browser.lastCookies(), "sessionid").orElseThrow().clears()).isTrue();
+            assertThat(SetCookie.find(browser.lastCookies(), "sessionid")
+                            .orElseThrow()
+                            .clears())
+                    .isTrue();
             assertThat(browser.hasCookie("sessionid")).isFalse();
             assertThat(t.sessions.count(ada.id())).isZero();
         }
@@ -170,8 +204,8 @@ class SessionsTest {
     @DatabaseTest
     void clearExpiredDeletesOnlyExpiredSessions(TestDatabase test) {
         MutableClock clock = MutableClock.startingNow();
-        try (SessionTestApp t = SessionTestApp.create(test, clock, b -> b.set(SessionSettings.LIFETIME,
-                Duration.ofHours(1)))) {
+        try (SessionTestApp t =
+                SessionTestApp.create(test, clock, b -> b.set(SessionSettings.LIFETIME, Duration.ofHours(1)))) {
             User ada = t.user("ada");
             t.loggedIn("ada");
             clock.advance(Duration.ofMinutes(30));
@@ -188,13 +222,23 @@ class SessionsTest {
             User ada = t.user("ada");
             Browser laptop = t.loggedIn("ada");
             Browser phone = t.loggedIn("ada");
-            Response change = phone.json("POST", "/auth/password/change/", "{\"old_password\":\""
-                    + SessionTestApp.PASSWORD + "\",\"new_password1\":\"another horse\",\"new_password2\":\"another horse\"}");
+            Response change = phone.json(
+                    "POST",
+                    "/auth/password/change/",
+                    "{\"old_password\":\"" + SessionTestApp.PASSWORD
+                            + "\",\"new_password1\":\"another horse\",\"new_password2\":\"another horse\"}");
             assertThat(change.status()).isEqualTo(200);
-            assertThat(me(phone).status()).as("the changing session goes on, re-issued").isEqualTo(200);
+            assertThat(me(phone).status())
+                    .as("the changing session goes on, re-issued")
+                    .isEqualTo(200);
             Response stale = me(laptop);
-            assertThat(stale.status()).as("a session from before the epoch was raised").isEqualTo(403);
-            assertThat(SetCookie.find(laptop.lastCookies(), "sessionid").orElseThrow().clears()).isTrue();
+            assertThat(stale.status())
+                    .as("a session from before the epoch was raised")
+                    .isEqualTo(403);
+            assertThat(SetCookie.find(laptop.lastCookies(), "sessionid")
+                            .orElseThrow()
+                            .clears())
+                    .isTrue();
 
             t.accounts.users().setActive(ada.id(), false);
             assertThat(me(phone).status()).isEqualTo(403);
@@ -209,7 +253,10 @@ class SessionsTest {
                 browser.cookie("sessionid", value);
                 Response response = me(browser);
                 assertThat(response.status()).isEqualTo(403);
-                assertThat(SetCookie.find(browser.lastCookies(), "sessionid").orElseThrow().clears()).isTrue();
+                assertThat(SetCookie.find(browser.lastCookies(), "sessionid")
+                                .orElseThrow()
+                                .clears())
+                        .isTrue();
             }
             Browser none = t.browser();
             assertThat(me(none).status()).isEqualTo(403);

@@ -27,8 +27,7 @@ final class KeysPagesApp implements AutoCloseable {
     static final String PASSWORD = "correct horse battery";
 
     /** Who called {@code /api/whoami/}, and with which key. */
-    record WhoAmI(String username, String key) {
-    }
+    record WhoAmI(String username, String key) {}
 
     final Accounts accounts;
     final ApiKeys keys;
@@ -45,7 +44,9 @@ final class KeysPagesApp implements AutoCloseable {
         this.accounts = Accounts.create(Database.create(config, Accounts.MIGRATIONS), config, clock);
         this.keys = ApiKeys.create(accounts);
         this.sessions = Sessions.create(accounts, config);
-        Portico.Builder builder = Portico.builder().config(config).shutdownHook(false)
+        Portico.Builder builder = Portico.builder()
+                .config(config)
+                .shutdownHook(false)
                 .authenticators(ApiKeyAuthenticator.create(keys))
                 .permissions(Permission.authenticated())
                 .get("/api/whoami/", WhoAmI.class, request -> {

@@ -31,8 +31,8 @@ class KeysPagesBrowserTest {
         database = TestDatabase.h2();
         app = KeysPagesApp.started(database);
         app.user("ada");
-        report = KeysPageScript.run(app.app.port(), KeysPagesApp.PREFIX, SCREENSHOTS, "ada", KeysPagesApp.PASSWORD,
-                "/api/whoami/");
+        report = KeysPageScript.run(
+                app.app.port(), KeysPagesApp.PREFIX, SCREENSHOTS, "ada", KeysPagesApp.PASSWORD, "/api/whoami/");
     }
 
     @AfterAll
@@ -51,8 +51,8 @@ class KeysPagesBrowserTest {
         assertThat(signIn.path("hasForm").asBoolean()).isTrue();
         assertThat(signIn.path("title").asText()).isEqualTo("API keys · Test site");
         assertThat(signIn.path("signedInAs").asText()).isEqualTo("ada");
-        assertThat(texts(report.path("navigations"))).contains("js: POST /account/keys/login/ 303",
-                "js: GET /account/keys/ 200");
+        assertThat(texts(report.path("navigations")))
+                .contains("js: POST /account/keys/login/ 303", "js: GET /account/keys/ 200");
         assertThat(SCREENSHOTS.resolve("keys-sign-in.png")).isNotEmptyFile();
         assertThat(SCREENSHOTS.resolve("keys-empty.png")).isNotEmptyFile();
     }
@@ -64,7 +64,9 @@ class KeysPagesBrowserTest {
         assertThat(credential).matches("k-[0-9a-f]{16}:[A-Za-z0-9]{40}");
         assertThat(created.path("heading").asText()).isEqualTo("New key “" + KEY_NAME + "”");
         assertThat(created.path("rowName").asText()).isEqualTo(KEY_NAME);
-        assertThat(created.path("injected").isNull()).as("the name's script never ran").isTrue();
+        assertThat(created.path("injected").isNull())
+                .as("the name's script never ran")
+                .isTrue();
         assertThat(created.path("inlineScripts").asInt()).isZero();
         assertThat(created.path("copyButtonVisible").asBoolean()).isTrue();
         assertThat(created.path("copyButton").asText()).isEqualTo("Copied");
@@ -73,8 +75,8 @@ class KeysPagesBrowserTest {
         assertThat(texts(report.path("navigations"))).contains("js: POST /account/keys/create/ 201");
         assertThat(report.path("js").path("listShowsSecret").asBoolean()).isFalse();
         assertThat(report.path("js").path("revokedPageShowsSecret").asBoolean()).isFalse();
-        assertThat(texts(report.path("navigations"))).allSatisfy(n -> assertThat(n)
-                .doesNotContain(credential.substring(credential.indexOf(':') + 1)));
+        assertThat(texts(report.path("navigations")))
+                .allSatisfy(n -> assertThat(n).doesNotContain(credential.substring(credential.indexOf(':') + 1)));
         assertThat(SCREENSHOTS.resolve("keys-created.png")).isNotEmptyFile();
     }
 
@@ -82,13 +84,20 @@ class KeysPagesBrowserTest {
     void theKeyWorksUntilItIsRevokedOnThePage() {
         JsonNode js = report.path("js");
         assertThat(js.path("apiWithKey").path("status").asInt()).isEqualTo(200);
-        assertThat(Bodies.json(js.path("apiWithKey").path("body").asText()).path("username").asText())
+        assertThat(Bodies.json(js.path("apiWithKey").path("body").asText())
+                        .path("username")
+                        .asText())
                 .isEqualTo("ada");
-        assertThat(Bodies.json(js.path("apiWithKey").path("body").asText()).path("key").asText())
+        assertThat(Bodies.json(js.path("apiWithKey").path("body").asText())
+                        .path("key")
+                        .asText())
                 .isEqualTo(js.path("keyId").asText());
         assertThat(js.path("apiWithoutKey").path("status").asInt()).isEqualTo(401);
-        assertThat(js.path("listRow").asText()).contains(js.path("keyId").asText()).contains("active");
-        assertThat(js.path("revoked").path("notice").asText()).contains(js.path("keyId").asText())
+        assertThat(js.path("listRow").asText())
+                .contains(js.path("keyId").asText())
+                .contains("active");
+        assertThat(js.path("revoked").path("notice").asText())
+                .contains(js.path("keyId").asText())
                 .contains("is revoked");
         assertThat(js.path("revoked").path("status").asText()).startsWith("revoked");
         assertThat(js.path("revoked").path("revokeButtons").asInt()).isZero();
@@ -103,7 +112,8 @@ class KeysPagesBrowserTest {
         assertThat(noJs.path("signIn").path("signedInAs").asText()).isEqualTo("ada");
         assertThat(noJs.path("created").path("credential").asText()).matches("k-[0-9a-f]{16}:[A-Za-z0-9]{40}");
         assertThat(noJs.path("created").path("copyButtonVisible").asBoolean())
-                .as("the copy button needs the script, so it stays hidden without it").isFalse();
+                .as("the copy button needs the script, so it stays hidden without it")
+                .isFalse();
         assertThat(noJs.path("apiWithKey").asInt()).isEqualTo(200);
         assertThat(noJs.path("revoked").path("status").asText()).startsWith("revoked");
         assertThat(noJs.path("apiAfterRevoke").asInt()).isEqualTo(401);

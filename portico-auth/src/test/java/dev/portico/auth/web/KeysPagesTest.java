@@ -46,9 +46,11 @@ class KeysPagesTest {
         for (int i = 0; i < fields.length; i += 2) {
             form.put(fields[i], fields[i + 1]);
         }
-        String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+        String body = form.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return browser.send(TestRequest.of("POST", path).header("Accept", "text/html")
+        return browser.send(TestRequest.of("POST", path)
+                .header("Accept", "text/html")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .body(body.getBytes(StandardCharsets.UTF_8)));
     }
@@ -66,8 +68,15 @@ class KeysPagesTest {
     private static Browser signedIn(KeysPagesApp t, String username) {
         Browser browser = t.browser();
         Response form = get(browser, P);
-        Response login = post(browser, P + "login/", "csrf_token", token(form), "username", username,
-                "password", KeysPagesApp.PASSWORD);
+        Response login = post(
+                browser,
+                P + "login/",
+                "csrf_token",
+                token(form),
+                "username",
+                username,
+                "password",
+                KeysPagesApp.PASSWORD);
         assertThat(login.status()).as(Bodies.text(login)).isEqualTo(303);
         assertThat(login.headerValue("Location")).contains(P);
         return browser;
@@ -91,10 +100,15 @@ class KeysPagesTest {
             Response page = get(browser, P);
             assertThat(page.status()).isEqualTo(200);
             assertThat(page.contentType()).contains("text/html; charset=utf-8");
-            assertThat(Bodies.text(page)).contains("<form method=\"post\" action=\"" + P + "login/\"")
-                    .contains("name=\"username\"").contains("type=\"password\"").doesNotContain("Your keys");
+            assertThat(Bodies.text(page))
+                    .contains("<form method=\"post\" action=\"" + P + "login/\"")
+                    .contains("name=\"username\"")
+                    .contains("type=\"password\"")
+                    .doesNotContain("Your keys");
             assertThat(token(page)).hasSize(64);
-            assertThat(browser.hasCookie("csrftoken")).as("the form's token needs its cookie").isTrue();
+            assertThat(browser.hasCookie("csrftoken"))
+                    .as("the form's token needs its cookie")
+                    .isTrue();
             assertThat(page.headerValue("Cache-Control")).contains("no-store");
             assertThat(page.headerValue("Content-Security-Policy")).contains(Html.CSP);
             assertThat(page.headerValue("X-Frame-Options")).contains("DENY");
@@ -106,11 +120,20 @@ class KeysPagesTest {
         try (KeysPagesApp t = KeysPagesApp.create(test, MutableClock.startingNow())) {
             t.user("ada");
             Browser browser = t.browser();
-            Response refused = post(browser, P + "login/", "csrf_token", token(get(browser, P)),
-                    "username", "ada\"><script>x()</script>", "password", "wrong");
+            Response refused = post(
+                    browser,
+                    P + "login/",
+                    "csrf_token",
+                    token(get(browser, P)),
+                    "username",
+                    "ada\"><script>x()</script>",
+                    "password",
+                    "wrong");
             assertThat(refused.status()).isEqualTo(400);
-            assertThat(Bodies.text(refused)).contains(Sessions.BAD_LOGIN)
-                    .contains("value=\"ada&quot;&gt;&lt;script&gt;x()&lt;/script&gt;\"").doesNotContain("<script>x");
+            assertThat(Bodies.text(refused))
+                    .contains(Sessions.BAD_LOGIN)
+                    .contains("value=\"ada&quot;&gt;&lt;script&gt;x()&lt;/script&gt;\"")
+                    .doesNotContain("<script>x");
             assertThat(browser.hasCookie("sessionid")).isFalse();
         }
     }
@@ -139,7 +162,9 @@ class KeysPagesTest {
             assertThat(made.headerValue("Cache-Control")).contains("no-store");
             assertThat(made.headerValue("Location")).isEmpty();
             String html = Bodies.text(made);
-            assertThat(html).contains("ci &lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert");
+            assertThat(html)
+                    .contains("ci &lt;script&gt;alert(1)&lt;/script&gt;")
+                    .doesNotContain("<script>alert");
             String credential = secretShown(made);
             ApiKey key = t.keys.list(ada.id()).getFirst();
             assertThat(credential).startsWith(key.keyId() + ":");
@@ -147,8 +172,11 @@ class KeysPagesTest {
 
             String secret = credential.substring(credential.indexOf(':') + 1);
             Response list = get(browser, P);
-            assertThat(Bodies.text(list)).contains(key.keyId()).contains("ci &lt;script&gt;")
-                    .doesNotContain(secret).doesNotContain("id=\"new-key\"");
+            assertThat(Bodies.text(list))
+                    .contains(key.keyId())
+                    .contains("ci &lt;script&gt;")
+                    .doesNotContain(secret)
+                    .doesNotContain("id=\"new-key\"");
             Response again = create(browser, "laptop", "");
             assertThat(Bodies.text(again)).doesNotContain(secret);
         }
@@ -160,7 +188,9 @@ class KeysPagesTest {
             t.user("ada");
             Browser browser = signedIn(t, "ada");
             String html = Bodies.text(create(browser, "ci", ""));
-            assertThat(Pattern.compile("<script(?![^>]*\\ssrc=)").matcher(html).find()).as(html).isFalse();
+            assertThat(Pattern.compile("<script(?![^>]*\\ssrc=)").matcher(html).find())
+                    .as(html)
+                    .isFalse();
             assertThat(html).doesNotContain(" onclick=").doesNotContain(" style=");
             Response script = browser.send(TestRequest.get(P + "keys.js").header("Accept", "*/*"));
             assertThat(script.status()).isEqualTo(200);
@@ -170,7 +200,8 @@ class KeysPagesTest {
                     .header("If-None-Match", script.headerValue("ETag").orElseThrow()));
             assertThat(fresh.status()).isEqualTo(304);
             assertThat(browser.send(TestRequest.get(P + "keys.css").header("Accept", "text/css,*/*;q=0.1"))
-                    .contentType()).contains("text/css; charset=utf-8");
+                            .contentType())
+                    .contains("text/css; charset=utf-8");
         }
     }
 
@@ -195,10 +226,15 @@ class KeysPagesTest {
             CreatedApiKey key = t.keys.create(ada.id(), "ci", Optional.empty(), Optional.empty());
             Browser browser = t.browser();
             String token = token(get(browser, P));
-            assertThat(post(browser, P + "create/", "csrf_token", token, "name", "ci").status()).isEqualTo(303);
-            assertThat(post(browser, P + key.key().keyId() + "/revoke/", "csrf_token", token).status())
+            assertThat(post(browser, P + "create/", "csrf_token", token, "name", "ci")
+                            .status())
                     .isEqualTo(303);
-            assertThat(t.keys.list(ada.id())).singleElement().satisfies(k -> assertThat(k.revoked()).isFalse());
+            assertThat(post(browser, P + key.key().keyId() + "/revoke/", "csrf_token", token)
+                            .status())
+                    .isEqualTo(303);
+            assertThat(t.keys.list(ada.id()))
+                    .singleElement()
+                    .satisfies(k -> assertThat(k.revoked()).isFalse());
         }
     }
 
@@ -208,7 +244,9 @@ class KeysPagesTest {
             User ada = t.user("ada");
             CreatedApiKey key = t.keys.create(ada.id(), "ci", Optional.empty(), Optional.empty());
             Response page = t.browser().send(TestRequest.get(P).header("Authorization", "Api-Key " + key.credential()));
-            assertThat(Bodies.text(page)).contains("Sign in").doesNotContain(key.key().keyId());
+            assertThat(Bodies.text(page))
+                    .contains("Sign in")
+                    .doesNotContain(key.key().keyId());
         }
     }
 
@@ -223,7 +261,9 @@ class KeysPagesTest {
             assertThat(refused.status()).isEqualTo(404);
             assertThat(refused.contentType()).contains("text/html; charset=utf-8");
             Response unknown = post(ada, P + "k-0000000000000000/revoke/", "csrf_token", token(get(ada, P)));
-            assertThat(unknown.status()).as("the same answer as for a key that does not exist").isEqualTo(404);
+            assertThat(unknown.status())
+                    .as("the same answer as for a key that does not exist")
+                    .isEqualTo(404);
             assertThat(Bodies.text(unknown)).isEqualTo(Bodies.text(refused));
             assertThat(t.keys.authenticate(bobs.credential())).isPresent();
             assertThat(Bodies.text(get(ada, P))).doesNotContain(bobs.key().keyId());
@@ -240,10 +280,13 @@ class KeysPagesTest {
             assertThat(Bodies.text(page)).contains("action=\"" + P + key.key().keyId() + "/revoke/\"");
             Response revoked = post(browser, P + key.key().keyId() + "/revoke/", "csrf_token", token(page));
             assertThat(revoked.status()).isEqualTo(303);
-            assertThat(revoked.headerValue("Location")).contains(P + "?revoked=" + key.key().keyId());
+            assertThat(revoked.headerValue("Location"))
+                    .contains(P + "?revoked=" + key.key().keyId());
             assertThat(t.keys.authenticate(key.credential())).isEmpty();
             Response after = get(browser, P + "?revoked=" + key.key().keyId());
-            assertThat(Bodies.text(after)).contains("is revoked").contains("badge revoked")
+            assertThat(Bodies.text(after))
+                    .contains("is revoked")
+                    .contains("badge revoked")
                     .doesNotContain("action=\"" + P + key.key().keyId() + "/revoke/\"");
         }
     }
@@ -253,16 +296,21 @@ class KeysPagesTest {
         MutableClock clock = MutableClock.startingNow();
         try (KeysPagesApp t = KeysPagesApp.create(test, clock)) {
             User ada = t.user("ada");
-            LocalDate tomorrow = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(2);
+            LocalDate tomorrow =
+                    LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(2);
             Browser browser = signedIn(t, "ada");
             assertThat(Bodies.text(get(browser, P))).contains("You have no API keys yet.");
             assertThat(create(browser, "ci", tomorrow.toString()).status()).isEqualTo(201);
             ApiKey key = t.keys.list(ada.id()).getFirst();
-            assertThat(key.expiresAt()).contains(tomorrow.atStartOfDay(ZoneOffset.UTC).toInstant());
+            assertThat(key.expiresAt())
+                    .contains(tomorrow.atStartOfDay(ZoneOffset.UTC).toInstant());
             String credential = secretShown(create(browser, "unused", ""));
             String html = Bodies.text(get(browser, P));
-            assertThat(html).contains("<code>" + key.keyId() + "</code>").contains(tomorrow + " 00:00 UTC")
-                    .contains("badge active").contains("never");
+            assertThat(html)
+                    .contains("<code>" + key.keyId() + "</code>")
+                    .contains(tomorrow + " 00:00 UTC")
+                    .contains("badge active")
+                    .contains("never");
             t.keys.authenticate(t.keys.list(ada.id()).getFirst().keyId() + ":wrong");
             t.keys.authenticate(credential);
             clock.advance(Duration.ofDays(3));
@@ -278,18 +326,22 @@ class KeysPagesTest {
             Browser browser = signedIn(t, "ada");
             Response past = create(browser, "old <b>", "2001-01-01");
             assertThat(past.status()).isEqualTo(400);
-            assertThat(Bodies.text(past)).contains("Ensure the expiry is in the future.")
-                    .contains("value=\"old &lt;b&gt;\"").contains("value=\"2001-01-01\"");
+            assertThat(Bodies.text(past))
+                    .contains("Ensure the expiry is in the future.")
+                    .contains("value=\"old &lt;b&gt;\"")
+                    .contains("value=\"2001-01-01\"");
             Response garbled = create(browser, "ci", "tomorrow\"><script>");
             assertThat(garbled.status()).isEqualTo(400);
             assertThat(Bodies.text(garbled)).contains("Enter a valid date.").doesNotContain("\"><script>");
             for (String far : new String[] {"+300000-01-01", "+999999999-12-31", "+10000-01-01"}) {
                 Response tooFar = create(browser, "ci", far);
                 assertThat(tooFar.status()).as(far).isEqualTo(400);
-                assertThat(Bodies.text(tooFar)).as("the sentence beside the expiry field")
+                assertThat(Bodies.text(tooFar))
+                        .as("the sentence beside the expiry field")
                         .contains("name=\"expires_on\" type=\"date\" value=\"" + far + "\">\n<p class=\"error\" "
                                 + "role=\"alert\">Ensure the expiry is before the year 10000.</p>")
-                        .doesNotContainIgnoringCase("sql").doesNotContain("server_error");
+                        .doesNotContainIgnoringCase("sql")
+                        .doesNotContain("server_error");
             }
             Response tooLong = create(browser, "x".repeat(101), "");
             assertThat(Bodies.text(tooLong)).contains("Ensure this field has no more than 100 characters.");
@@ -333,7 +385,8 @@ class KeysPagesTest {
             User ada = t.user("ada");
             Browser browser = signedIn(t, "ada");
             Response made = browser.send(TestRequest.of("POST", P + "create/")
-                    .header("Content-Type", "application/x-www-form-urlencoded").body("name=ci".getBytes())
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .body("name=ci".getBytes())
                     .header(Csrf.HEADER, browser.cookie("csrftoken")));
             assertThat(made.status()).isEqualTo(201);
             assertThat(t.keys.list(ada.id())).hasSize(1);
@@ -344,10 +397,16 @@ class KeysPagesTest {
     void thePrefixIsConfigurableAndChecked(TestDatabase test) {
         try (KeysPagesApp t = KeysPagesApp.create(test, MutableClock.startingNow())) {
             KeysPages pages = KeysPages.create(t.accounts, t.keys, t.sessions).prefix("/me/api-keys/");
-            assertThat(pages.endpoints()).extracting(e -> e.method() + " " + e.path().template()).containsExactly(
-                    "GET /me/api-keys/", "POST /me/api-keys/login/", "POST /me/api-keys/logout/",
-                    "POST /me/api-keys/create/", "POST /me/api-keys/{key}/revoke/", "GET /me/api-keys/keys.js",
-                    "GET /me/api-keys/keys.css");
+            assertThat(pages.endpoints())
+                    .extracting(e -> e.method() + " " + e.path().template())
+                    .containsExactly(
+                            "GET /me/api-keys/",
+                            "POST /me/api-keys/login/",
+                            "POST /me/api-keys/logout/",
+                            "POST /me/api-keys/create/",
+                            "POST /me/api-keys/{key}/revoke/",
+                            "GET /me/api-keys/keys.js",
+                            "GET /me/api-keys/keys.css");
             assertThatThrownBy(() -> pages.prefix("/keys")).hasMessageContaining("start and end with /");
             assertThatThrownBy(() -> pages.prefix("/a\"b/")).hasMessageContaining("such as /account/keys/");
             assertThat(t.app.openapi().text(dev.portico.openapi.OpenApiDocument.Format.JSON))

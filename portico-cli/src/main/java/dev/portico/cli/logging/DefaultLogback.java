@@ -38,8 +38,7 @@ public final class DefaultLogback extends ContextAwareBase implements Configurat
             "org.openapitools", Level.WARN);
 
     /** Logback calls this (the service loader needs a public no-argument constructor). */
-    public DefaultLogback() {
-    }
+    public DefaultLogback() {}
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
@@ -56,7 +55,8 @@ public final class DefaultLogback extends ContextAwareBase implements Configurat
     /** Whether the app brings a configuration of its own, which Logback then reads instead. */
     static boolean configurationFileGiven(ClassLoader loader) {
         return System.getProperty("logback.configurationFile") != null
-                || loader.getResource("logback-test.xml") != null || loader.getResource("logback.xml") != null;
+                || loader.getResource("logback-test.xml") != null
+                || loader.getResource("logback.xml") != null;
     }
 
     private static ConsoleAppender<ILoggingEvent> console(LoggerContext context) {

@@ -17,8 +17,7 @@ import java.util.Iterator;
  * nanoseconds and the context block, which repeat on every line and tell a reader nothing.
  */
 final class LogbackJson {
-    private LogbackJson() {
-    }
+    private LogbackJson() {}
 
     /** Sets each of {@code names} to WARN, unless the configuration gave it a level of its own. */
     static void quiet(Object backend, java.util.List<String> names) {
@@ -40,11 +39,13 @@ final class LogbackJson {
 
     @SuppressWarnings("unchecked")
     private static void switchEncoder(LoggerContext context, Appender<ILoggingEvent> appender) {
-        if (appender instanceof OutputStreamAppender<ILoggingEvent> stream && !(stream.getEncoder() instanceof JsonEncoder)) {
+        if (appender instanceof OutputStreamAppender<ILoggingEvent> stream
+                && !(stream.getEncoder() instanceof JsonEncoder)) {
             stream.setEncoder(encoder(context));
         }
         if (appender instanceof AppenderAttachable<?> holder) {
-            Iterator<Appender<ILoggingEvent>> inner = ((AppenderAttachable<ILoggingEvent>) holder).iteratorForAppenders();
+            Iterator<Appender<ILoggingEvent>> inner =
+                    ((AppenderAttachable<ILoggingEvent>) holder).iteratorForAppenders();
             inner.forEachRemaining(a -> switchEncoder(context, a));
         }
     }

@@ -13,8 +13,7 @@ import org.slf4j.LoggerFactory;
 public final class Logging {
     private static final String LOGBACK = "ch.qos.logback.classic.LoggerContext";
 
-    private Logging() {
-    }
+    private Logging() {}
 
     /**
      * Applies the configuration's {@code logging.format}.

@@ -11,15 +11,18 @@ import java.util.List;
  */
 public final class LoggingSettings {
     /** {@code logging.format}: text (Portico's lines, or the app's logback.xml) or json (one object per line). */
-    public static final Setting<LogFormat> FORMAT = Setting.choice("logging.format", LogFormat.class, LogFormat.TEXT,
-            "text: Portico's default lines, or the app's logback.xml as written; json: one JSON object per line (timestamp, level, logger, thread, "
-                    + "message, the request id in mdc, the access line's fields in kvpList, an exception as throwable).");
+    public static final Setting<LogFormat> FORMAT = Setting.choice(
+            "logging.format",
+            LogFormat.class,
+            LogFormat.TEXT,
+            "text: Portico's default lines, or the app's logback.xml as written; json: one JSON object per line"
+                    + " (timestamp, level, logger, thread, message, the request id in mdc, the access line's fields in"
+                    + " kvpList, an exception as throwable).");
 
     /** Every {@code logging.*} setting. */
     public static final List<Setting<?>> ALL = List.of(FORMAT);
 
-    private LoggingSettings() {
-    }
+    private LoggingSettings() {}
 
     /** Registers the {@code logging.*} settings. */
     public static PorticoConfig.Builder register(PorticoConfig.Builder builder) {

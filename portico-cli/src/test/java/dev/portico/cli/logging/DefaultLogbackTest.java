@@ -44,7 +44,8 @@ class DefaultLogbackTest {
                 .isEqualTo("%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n");
         assertThat(context.getLogger("org.flywaydb").getLevel()).isEqualTo(Level.WARN);
         assertThat(context.getLogger("com.zaxxer.hikari").getLevel()).isEqualTo(Level.WARN);
-        assertThat(context.getLogger("org.eclipse.jetty.http.HttpParser").getLevel()).isEqualTo(Level.ERROR);
+        assertThat(context.getLogger("org.eclipse.jetty.http.HttpParser").getLevel())
+                .isEqualTo(Level.ERROR);
         assertThat(context.getLogger("dev.portico").getEffectiveLevel()).isEqualTo(Level.INFO);
     }
 

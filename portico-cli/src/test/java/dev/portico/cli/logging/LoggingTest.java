@@ -6,7 +6,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.AsyncAppenderBase;
 import ch.qos.logback.core.OutputStreamAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -75,7 +74,9 @@ class LoggingTest {
 
     @Test
     void jsonWritesOneObjectPerLineWithTheMdcTheKeyValuesAndTheException() throws Exception {
-        Logging.apply(PorticoConfig.builder().register(LoggingSettings.FORMAT).set(LoggingSettings.FORMAT, LogFormat.JSON)
+        Logging.apply(PorticoConfig.builder()
+                .register(LoggingSettings.FORMAT)
+                .set(LoggingSettings.FORMAT, LogFormat.JSON)
                 .build());
         MDC.put("request_id", "r-1");
         try {
@@ -94,7 +95,9 @@ class LoggingTest {
         assertThat(first.get("formattedMessage").asText()).isEqualTo("GET /api/ done");
         assertThat(first.get("mdc").get("request_id").asText()).isEqualTo("r-1");
         assertThat(first.get("kvpList").toString()).contains("\"status\":\"200\"");
-        assertThat(first.has("arguments")).as("the message is written once, formatted").isFalse();
+        assertThat(first.has("arguments"))
+                .as("the message is written once, formatted")
+                .isFalse();
         JsonNode error = lines.get(1).get("throwable");
         assertThat(error.get("className").asText()).isEqualTo("java.lang.IllegalStateException");
         assertThat(error.get("message").asText()).isEqualTo("broken pipe");

@@ -29,8 +29,7 @@ import org.openapitools.openapidiff.core.model.Endpoint;
 final class ChangeLines {
     private final List<Change> lines = new ArrayList<>();
 
-    private ChangeLines() {
-    }
+    private ChangeLines() {}
 
     static List<Change> of(ChangedOpenApi diff) {
         ChangeLines out = new ChangeLines();
@@ -52,15 +51,22 @@ final class ChangeLines {
     private void operation(ChangedOperation op) {
         String name = name(op.getHttpMethod().name(), op.getPathUrl(), op.getNewOperation());
         if (Changed.result(op.getOperationId()).isDifferent()) {
-            add(op.getOperationId(), name + ": operationId was " + op.getOldOperation().getOperationId()
-                    + " (generated clients rename the method)");
+            add(
+                    op.getOperationId(),
+                    name + ": operationId was " + op.getOldOperation().getOperationId()
+                            + " (generated clients rename the method)");
         }
         parameters(name, op.getParameters());
         if (op.getRequestBody() != null && op.getRequestBody().isDifferent()) {
             if (op.getRequestBody().isChangeRequired()) {
-                add(op.getRequestBody(), name + ": request body "
-                        + (Boolean.TRUE.equals(op.getRequestBody().getNewRequestBody().getRequired())
-                        ? "now required" : "now optional"));
+                add(
+                        op.getRequestBody(),
+                        name + ": request body "
+                                + (Boolean.TRUE.equals(op.getRequestBody()
+                                                .getNewRequestBody()
+                                                .getRequired())
+                                        ? "now required"
+                                        : "now optional"));
             }
             content(name + ": request", op.getRequestBody().getContent());
         }
@@ -84,14 +90,20 @@ final class ChangeLines {
         }
         for (Parameter p : parameters.getIncreased()) {
             boolean required = Boolean.TRUE.equals(p.getRequired());
-            add(required, name + ": " + (required ? "required " : "optional ") + p.getIn() + " parameter "
-                    + p.getName() + " added");
+            add(
+                    required,
+                    name + ": " + (required ? "required " : "optional ") + p.getIn() + " parameter " + p.getName()
+                            + " added");
         }
         for (ChangedParameter p : parameters.getChanged()) {
             String where = name + ": " + p.getIn() + " parameter " + p.getName();
             if (p.isChangeRequired()) {
-                add(p, where + (Boolean.TRUE.equals(p.getNewParameter().getRequired())
-                        ? " now required" : " now optional"));
+                add(
+                        p,
+                        where
+                                + (Boolean.TRUE.equals(p.getNewParameter().getRequired())
+                                        ? " now required"
+                                        : " now optional"));
             }
             if (p.getSchema() != null) {
                 new SchemaLines(this::add).schema(where, p.getSchema());
@@ -120,7 +132,8 @@ final class ChangeLines {
         content.getIncreased().keySet().forEach(type -> add(false, where + " " + type + " added"));
         for (Map.Entry<String, ChangedMediaType> e : content.getChanged().entrySet()) {
             if (e.getValue().getSchema() != null) {
-                new SchemaLines(this::add).schema(where + " " + e.getKey(), e.getValue().getSchema());
+                new SchemaLines(this::add)
+                        .schema(where + " " + e.getKey(), e.getValue().getSchema());
             }
         }
     }
@@ -142,20 +155,27 @@ final class ChangeLines {
 
         void schema(String where, ChangedSchema schema) {
             if (schema.isChangedType()) {
-                sink.add(schema.isCoreChanged().isIncompatible(), where + ": type changed from "
-                        + type(schema.getOldSchema()) + " to " + type(schema.getNewSchema()));
+                sink.add(
+                        schema.isCoreChanged().isIncompatible(),
+                        where + ": type changed from " + type(schema.getOldSchema()) + " to "
+                                + type(schema.getNewSchema()));
             }
-            List<String> newlyRequired = schema.getRequired() == null ? List.of() : schema.getRequired().getIncreased();
+            List<String> newlyRequired = schema.getRequired() == null
+                    ? List.of()
+                    : schema.getRequired().getIncreased();
             boolean request = schema.getContext() != null && schema.getContext().isRequest();
-            for (Map.Entry<String, Schema<?>> e : schema.getIncreasedProperties().entrySet()) {
+            for (Map.Entry<String, Schema<?>> e :
+                    schema.getIncreasedProperties().entrySet()) {
                 boolean required = newlyRequired.contains(e.getKey());
-                sink.add(required && request, where + ": " + (required ? "required" : "optional")
-                        + " property " + e.getKey() + " added");
+                sink.add(
+                        required && request,
+                        where + ": " + (required ? "required" : "optional") + " property " + e.getKey() + " added");
             }
             for (String property : schema.getMissingProperties().keySet()) {
                 // a request property removed breaks old clients that still send it: Portico refuses unknown
                 // fields by default (json.fail-on-unknown-fields); a response one breaks clients only if required
-                sink.add(request || required(schema.getOldSchema(), property),
+                sink.add(
+                        request || required(schema.getOldSchema(), property),
                         where + ": property " + property + " removed");
             }
             if (schema.getRequired() != null) {
@@ -182,10 +202,13 @@ final class ChangeLines {
             leaf(where + ": writeOnly", schema.getWriteOnly());
             leaf(where + ": oneOf", schema.getOneOfSchema());
             if (schema.isChangeFormat()) {
-                sink.add(schema.isCoreChanged().isIncompatible(), where + ": format changed from "
-                        + schema.getOldSchema().getFormat() + " to " + schema.getNewSchema().getFormat());
+                sink.add(
+                        schema.isCoreChanged().isIncompatible(),
+                        where + ": format changed from " + schema.getOldSchema().getFormat() + " to "
+                                + schema.getNewSchema().getFormat());
             }
-            schema.getChangedProperties().forEach((property, changed) -> schema(where + ": property " + property, changed));
+            schema.getChangedProperties()
+                    .forEach((property, changed) -> schema(where + ": property " + property, changed));
             if (schema.getItems() != null) {
                 schema(where + "[]", schema.getItems());
             }
@@ -202,7 +225,9 @@ final class ChangeLines {
         }
 
         private static boolean required(Schema<?> schema, String property) {
-            return schema != null && schema.getRequired() != null && schema.getRequired().contains(property);
+            return schema != null
+                    && schema.getRequired() != null
+                    && schema.getRequired().contains(property);
         }
 
         private static String type(Schema<?> schema) {

@@ -20,8 +20,7 @@ import java.util.List;
 final class Downgrade {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private Downgrade() {
-    }
+    private Downgrade() {}
 
     /** True when {@code document} declares OpenAPI 3.1. */
     static boolean is31(JsonNode document) {

@@ -68,8 +68,10 @@ public record SchemaDiff(List<Change> changes) {
         // the lines itemise the common kinds; openapi-diff's own verdict covers the rest (uniqueItems,
         // min/maxProperties, multipleOf, discriminators), so a breaking change is never reported as none
         if (diff.isIncompatible() && changes.stream().noneMatch(Change::breaking)) {
-            changes.add(new Change(true, "openapi-diff judges the new document incompatible with the old one "
-                    + "(a change of a kind not itemised above, e.g. uniqueItems, min/maxProperties or multipleOf)"));
+            changes.add(new Change(
+                    true,
+                    "openapi-diff judges the new document incompatible with the old one (a change of a kind"
+                            + " not itemised above, e.g. uniqueItems, min/maxProperties or multipleOf)"));
         }
         return new SchemaDiff(changes);
     }
@@ -94,7 +96,9 @@ public record SchemaDiff(List<Change> changes) {
         } else if (breaking == 0) {
             text.append(changes.size()).append(" changes, none breaking.\n");
         } else {
-            text.append(changes.size()).append(" changes, ").append(breaking)
+            text.append(changes.size())
+                    .append(" changes, ")
+                    .append(breaking)
                     .append(" breaking: clients made from the old document may fail against the new one.\n");
         }
         return text.toString();
@@ -108,7 +112,8 @@ public record SchemaDiff(List<Change> changes) {
         } catch (JsonProcessingException e) {
             throw new UnreadableDocumentException(name + " is neither YAML nor JSON: " + e.getOriginalMessage());
         }
-        if (!(tree instanceof ObjectNode document) || !document.path("openapi").asText().startsWith("3.")) {
+        if (!(tree instanceof ObjectNode document)
+                || !document.path("openapi").asText().startsWith("3.")) {
             throw new UnreadableDocumentException(name + " is not an OpenAPI 3 document (no `openapi: 3.x` field)");
         }
         if (Downgrade.is31(document)) {

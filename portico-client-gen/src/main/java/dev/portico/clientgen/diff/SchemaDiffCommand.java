@@ -23,9 +23,13 @@ import picocli.CommandLine.Parameters;
  * committed document. A URL's user information ({@code user:password@}) is printed as {@code ***@}. Added to an
  * app with {@code manage.schemaCommand(SchemaDiffCommand.create(manage))}.
  */
-@Command(name = "diff", mixinStandardHelpOptions = true,
-        description = {"List the changes between two OpenAPI documents, marking the breaking ones.",
-                "Exit 0 when nothing breaks, 1 when something does, 2 on bad usage or an unreadable document."})
+@Command(
+        name = "diff",
+        mixinStandardHelpOptions = true,
+        description = {
+            "List the changes between two OpenAPI documents, marking the breaking ones.",
+            "Exit 0 when nothing breaks, 1 when something does, 2 on bad usage or an unreadable document."
+        })
 public final class SchemaDiffCommand implements Callable<Integer> {
     private final Manage manage;
 
@@ -35,7 +39,10 @@ public final class SchemaDiffCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "OLD", description = "The old document: a file or an http(s) URL.")
     String oldDocument;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "NEW",
+    @Parameters(
+            index = "1",
+            arity = "0..1",
+            paramLabel = "NEW",
             description = "The new document: a file or an http(s) URL. Without it: the app's live model.")
     String newDocument;
 
@@ -93,8 +100,8 @@ public final class SchemaDiffCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             throw new SchemaDiff.UnreadableDocumentException("interrupted while reading " + location);
         } catch (IllegalArgumentException e) {
-            throw new SchemaDiff.UnreadableDocumentException("not a file or URL: " + location + " (" + e.getMessage()
-                    + ")");
+            throw new SchemaDiff.UnreadableDocumentException(
+                    "not a file or URL: " + location + " (" + e.getMessage() + ")");
         }
     }
 }

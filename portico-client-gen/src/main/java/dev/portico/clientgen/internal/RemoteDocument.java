@@ -15,8 +15,7 @@ import java.time.Duration;
 public final class RemoteDocument {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private RemoteDocument() {
-    }
+    private RemoteDocument() {}
 
     /** Whether {@code location} is an http or https URL rather than a file. */
     public static boolean isUrl(String location) {
@@ -25,10 +24,16 @@ public final class RemoteDocument {
 
     /** The text a {@code GET} of {@code url} answered with 200; {@link NotOk} for another status. */
     public static String fetch(String url) throws IOException, InterruptedException {
-        try (HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NORMAL).build()) {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
-                    .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        try (HttpClient client = HttpClient.newBuilder()
+                .connectTimeout(TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build()) {
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(TIMEOUT)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (response.statusCode() != 200) {
                 throw new NotOk(UserInfo.redacted(url) + " answered " + response.statusCode());
             }

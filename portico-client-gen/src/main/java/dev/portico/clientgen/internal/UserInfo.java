@@ -13,8 +13,7 @@ public final class UserInfo {
      */
     private static final Pattern USER_INFO = Pattern.compile("\\b([a-zA-Z][a-zA-Z0-9+.-]*://)[^/?#\\s]*@");
 
-    private UserInfo() {
-    }
+    private UserInfo() {}
 
     /** {@code text} with every URL's user information replaced by {@code ***}: {@code http://***@host/...}. */
     public static String redacted(String text) {

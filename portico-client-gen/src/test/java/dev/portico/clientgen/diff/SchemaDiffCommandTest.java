@@ -33,6 +33,7 @@ class SchemaDiffCommandTest {
     /** The old API: read, create and delete a note. */
     static final class V1 {
         record Note(long id, String title, String text) {}
+
         record NewNote(String title, Optional<String> text) {}
 
         static Portico.Builder routes(Portico.Builder app) {
@@ -45,6 +46,7 @@ class SchemaDiffCommandTest {
     /** A required request field added: old clients do not send it. */
     static final class RequiredAuthor {
         record Note(long id, String title, String text) {}
+
         record NewNote(String title, Optional<String> text, String author) {}
 
         static Portico.Builder routes(Portico.Builder app) {
@@ -57,6 +59,7 @@ class SchemaDiffCommandTest {
     /** A response field removed, and the id's type changed: old clients read what is no longer there. */
     static final class NoTextStringId {
         record Note(String id, String title) {}
+
         record NewNote(String title, Optional<String> text) {}
 
         static Portico.Builder routes(Portico.Builder app) {
@@ -80,6 +83,7 @@ class SchemaDiffCommandTest {
     /** Only additions: a list operation and an optional field in the request. */
     static final class Additions {
         record Note(long id, String title, String text) {}
+
         record NewNote(String title, Optional<String> text, Optional<String> colour) {}
 
         static Portico.Builder routes(Portico.Builder app) {
@@ -91,7 +95,8 @@ class SchemaDiffCommandTest {
     }
 
     private static Manage manage(UnaryOperator<Portico.Builder> routes) {
-        Manage manage = Manage.create(config -> routes.apply(Portico.builder().config(config))).name("./manage");
+        Manage manage = Manage.create(config -> routes.apply(Portico.builder().config(config)))
+                .name("./manage");
         return manage.schemaCommand(SchemaDiffCommand.create(manage));
     }
 
@@ -122,18 +127,21 @@ class SchemaDiffCommandTest {
     @Test
     void aRequestFieldRemovedBreaksBecauseOldClientsStillSendIt() throws IOException {
         assertThat(diff(document("old.yaml", V1::routes), document("new.yaml", NoTextInRequest::routes)))
-                .as(out.toString()).isEqualTo(1);
+                .as(out.toString())
+                .isEqualTo(1);
         assertThat(out.toString()).containsPattern("(?m)^BREAKING +POST /api/notes/ .*property text removed$");
     }
 
     @Test
     void aRemovedOperationBreaks() throws IOException {
         String old = document("old.yaml", V1::routes);
-        String removed = document("new.yaml", app -> app
-                .get("/api/notes/{id:long}/", V1.Note.class, r -> new V1.Note(1, "t", "x"))
-                .post("/api/notes/", V1.NewNote.class, V1.Note.class, (r, n) -> new V1.Note(1, "t", "")));
+        String removed = document(
+                "new.yaml",
+                app -> app.get("/api/notes/{id:long}/", V1.Note.class, r -> new V1.Note(1, "t", "x"))
+                        .post("/api/notes/", V1.NewNote.class, V1.Note.class, (r, n) -> new V1.Note(1, "t", "")));
         assertThat(diff(old, removed)).as(err.toString()).isEqualTo(1);
-        assertThat(out.toString()).contains("Changes from " + old + " to " + removed)
+        assertThat(out.toString())
+                .contains("Changes from " + old + " to " + removed)
                 .containsPattern("(?m)^BREAKING +DELETE /api/notes/\\{id}/ \\(\\w+\\): operation removed$")
                 .contains("1 changes, 1 breaking");
     }
@@ -141,15 +149,19 @@ class SchemaDiffCommandTest {
     @Test
     void aRequiredFieldAddedToTheRequestBodyBreaks() throws IOException {
         assertThat(diff(document("old.yaml", V1::routes), document("new.yaml", RequiredAuthor::routes)))
-                .as(err.toString()).isEqualTo(1);
-        assertThat(out.toString()).containsPattern(
-                "(?m)^BREAKING +POST /api/notes/ \\(\\w+\\): request application/json: required property author added$");
+                .as(err.toString())
+                .isEqualTo(1);
+        assertThat(out.toString())
+                .containsPattern(
+                        "(?m)^BREAKING +POST /api/notes/ \\(\\w+\\): request application/json: required property"
+                                + " author added$");
     }
 
     @Test
     void aResponseFieldRemovedAndATypeChangedBreak() throws IOException {
         assertThat(diff(document("old.yaml", V1::routes), document("new.yaml", NoTextStringId::routes)))
-                .as(err.toString()).isEqualTo(1);
+                .as(err.toString())
+                .isEqualTo(1);
         assertThat(out.toString())
                 .containsPattern("(?m)^BREAKING +GET /api/notes/\\{id}/ \\(\\w+\\): response 200 application/json: "
                         + "property text removed$")
@@ -160,7 +172,8 @@ class SchemaDiffCommandTest {
     @Test
     void anAddedOperationAndAnOptionalFieldAreCompatible() throws IOException {
         assertThat(diff(document("old.yaml", V1::routes), document("new.yaml", Additions::routes)))
-                .as(out + "" + err).isZero();
+                .as(out + "" + err)
+                .isZero();
         assertThat(out.toString())
                 .containsPattern("(?m)^compatible +GET /api/notes/ \\(\\w+\\): operation added$")
                 .containsPattern("(?m)^compatible +POST /api/notes/ \\(\\w+\\): request application/json: "
@@ -173,7 +186,8 @@ class SchemaDiffCommandTest {
     void aDocumentIn31ComparesEqualToThe303OneOfTheSameAppAndItsTypeChangesAreSeen() throws IOException {
         String v31 = document("v31.yaml", NoTextStringId::routes, SpecVersion.V3_1);
         assertThat(Files.readString(Path.of(v31))).startsWith("openapi: 3.1.0").contains("- \"null\"");
-        assertThat(diff(v31, document("v30.yaml", NoTextStringId::routes, SpecVersion.V3_0))).isZero();
+        assertThat(diff(v31, document("v30.yaml", NoTextStringId::routes, SpecVersion.V3_0)))
+                .isZero();
         assertThat(out.toString()).contains("No changes.");
         // a type change inside 3.1's type arrays ([integer] to [string]), which openapi-diff alone reads as no type
         out.getBuffer().setLength(0);
@@ -192,14 +206,21 @@ class SchemaDiffCommandTest {
 
     @Test
     void aUrlIsReadOverHttpAsTheSchemaEndpointServesIt() throws IOException {
-        Portico deployed = V1.routes(Portico.builder().config(PorticoConfig.builder()
-                .set(Settings.SERVER_HOST, "127.0.0.1").set(Settings.SERVER_PORT, 0).build()).shutdownHook(false))
-                .build().start();
+        Portico deployed = V1.routes(Portico.builder()
+                        .config(PorticoConfig.builder()
+                                .set(Settings.SERVER_HOST, "127.0.0.1")
+                                .set(Settings.SERVER_PORT, 0)
+                                .build())
+                        .shutdownHook(false))
+                .build()
+                .start();
         try {
             String url = "http://127.0.0.1:" + deployed.port() + "/api/schema/";
-            assertThat(diff(manage(RequiredAuthor::routes), url)).as(err.toString()).isEqualTo(1);
-            assertThat(out.toString()).contains("Changes from " + url + " to the app's model:",
-                    "required property author added");
+            assertThat(diff(manage(RequiredAuthor::routes), url))
+                    .as(err.toString())
+                    .isEqualTo(1);
+            assertThat(out.toString())
+                    .contains("Changes from " + url + " to the app's model:", "required property author added");
             assertThat(diff(url + "nothing-here/", url)).isEqualTo(2);
             assertThat(err.toString()).contains("schema diff: " + url + "nothing-here/ answered 404");
         } finally {
@@ -209,13 +230,20 @@ class SchemaDiffCommandTest {
 
     @Test
     void aUrlsUserInformationIsNeverPrinted() throws IOException {
-        Portico deployed = V1.routes(Portico.builder().config(PorticoConfig.builder()
-                .set(Settings.SERVER_HOST, "127.0.0.1").set(Settings.SERVER_PORT, 0).build()).shutdownHook(false))
-                .build().start();
+        Portico deployed = V1.routes(Portico.builder()
+                        .config(PorticoConfig.builder()
+                                .set(Settings.SERVER_HOST, "127.0.0.1")
+                                .set(Settings.SERVER_PORT, 0)
+                                .build())
+                        .shutdownHook(false))
+                .build()
+                .start();
         try {
             String url = "http://ada:s3cret@127.0.0.1:" + deployed.port() + "/api/schema/";
             String shown = "http://***@127.0.0.1:" + deployed.port() + "/api/schema/";
-            assertThat(diff(manage(RequiredAuthor::routes), url)).as(err.toString()).isEqualTo(1);
+            assertThat(diff(manage(RequiredAuthor::routes), url))
+                    .as(err.toString())
+                    .isEqualTo(1);
             assertThat(out.toString()).contains("Changes from " + shown + " to the app's model:");
             assertThat(diff(url, url + "nothing-here/")).isEqualTo(2);
             assertThat(err.toString()).contains("schema diff: " + shown + "nothing-here/ answered 404");

@@ -97,11 +97,10 @@ public final class DocsPages {
         private String swaggerUiPath = DEFAULT_SWAGGER_UI_PATH;
         private String redocPath = DEFAULT_REDOC_PATH;
         private String title = "API documentation";
-        private Consumer<EndpointBuilder> customizer = e -> { };
+        private Consumer<EndpointBuilder> customizer = e -> {};
         private String csrfCookie = "csrftoken";
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * The CSRF cookie Swagger UI's "Try it out" copies into the {@code X-CSRFToken} header of unsafe requests, as
@@ -149,8 +148,8 @@ public final class DocsPages {
             checkPagePath("swaggerUiPath", swaggerUiPath);
             checkPagePath("redocPath", redocPath);
             if (swaggerUiPath.equals(redocPath)) {
-                throw new IllegalArgumentException("DocsPages: Swagger UI and Redoc are both at " + redocPath
-                        + "; give them different paths");
+                throw new IllegalArgumentException(
+                        "DocsPages: Swagger UI and Redoc are both at " + redocPath + "; give them different paths");
             }
             List<Endpoint> endpoints = new ArrayList<>();
             swaggerUi(endpoints);
@@ -164,26 +163,33 @@ public final class DocsPages {
             for (String file : SWAGGER_UI_FILES) {
                 endpoints.add(endpoint(swaggerUiPath + file, StaticAsset.resource(webJar.resource(file))));
             }
-            endpoints.add(endpoint(swaggerUiPath + "portico-swagger-ui.js",
-                    StaticAsset.resource(OWN + "portico-swagger-ui.js")));
+            endpoints.add(endpoint(
+                    swaggerUiPath + "portico-swagger-ui.js", StaticAsset.resource(OWN + "portico-swagger-ui.js")));
         }
 
         private void redoc(List<Endpoint> endpoints) {
             WebJar webJar = WebJar.find("org.webjars.npm", "redoc");
             endpoints.add(endpoint(redocPath, page("redoc.html", redocPath, REDOC_CSP)));
-            endpoints.add(endpoint(redocPath + "redoc.standalone.js",
+            endpoints.add(endpoint(
+                    redocPath + "redoc.standalone.js",
                     StaticAsset.resource(webJar.resource("bundles/redoc.standalone.js"))));
             endpoints.add(endpoint(redocPath + "portico-redoc.css", StaticAsset.resource(OWN + "portico-redoc.css")));
         }
 
         private StaticAsset page(String template, String path, String csp) {
             String html = new String(StaticAsset.read(OWN + template), StandardCharsets.UTF_8);
-            for (Map.Entry<String, String> value : Map.of("title", title,
-                    "schemaUrl", RelativeUrl.from(path, schemaUrl), "csrfCookie", csrfCookie).entrySet()) {
+            for (Map.Entry<String, String> value : Map.of(
+                            "title", title, "schemaUrl", RelativeUrl.from(path, schemaUrl), "csrfCookie", csrfCookie)
+                    .entrySet()) {
                 html = html.replace("{{" + value.getKey() + "}}", dev.portico.http.Html.escape(value.getValue()));
             }
-            return StaticAsset.bytes(html.getBytes(StandardCharsets.UTF_8), "text/html",
-                    "Content-Security-Policy", csp, "Referrer-Policy", "same-origin");
+            return StaticAsset.bytes(
+                    html.getBytes(StandardCharsets.UTF_8),
+                    "text/html",
+                    "Content-Security-Policy",
+                    csp,
+                    "Referrer-Policy",
+                    "same-origin");
         }
 
         private Endpoint endpoint(String path, StaticAsset asset) {
@@ -206,8 +212,13 @@ public final class DocsPages {
     }
 
     private static void checkPagePath(String option, String path) {
-        if (path == null || !path.startsWith("/") || !path.endsWith("/") || path.contains("//")
-                || path.contains("?") || path.contains("#") || path.contains("{")) {
+        if (path == null
+                || !path.startsWith("/")
+                || !path.endsWith("/")
+                || path.contains("//")
+                || path.contains("?")
+                || path.contains("#")
+                || path.contains("{")) {
             throw new IllegalArgumentException("DocsPages: " + option + " must be a plain path that starts and ends"
                     + " with '/', such as " + DEFAULT_SWAGGER_UI_PATH + ", not " + path);
         }

@@ -9,8 +9,7 @@ import java.util.List;
  */
 final class RelativeUrl {
 
-    private RelativeUrl() {
-    }
+    private RelativeUrl() {}
 
     /**
      * {@code target} relative to the page at {@code page} (a directory path ending in {@code /}):

@@ -29,11 +29,9 @@ final class StaticAsset {
     private final List<String> headers; // name, value, name, value
     private volatile Representations loaded;
 
-    private record Representation(byte[] bytes, String etag) {
-    }
+    private record Representation(byte[] bytes, String etag) {}
 
-    private record Representations(Representation identity, Representation gzip) {
-    }
+    private record Representations(Representation identity, Representation gzip) {}
 
     private StaticAsset(String mediaType, Supplier<byte[]> source, List<String> headers) {
         this.mediaType = mediaType;
@@ -67,7 +65,8 @@ final class StaticAsset {
         Representation chosen = gzip ? all.gzip() : all.identity();
         boolean fresh = matches(request.headers("If-None-Match"), chosen.etag());
         Response response = fresh ? Response.of(304) : Response.of(200, contentType, chosen.bytes());
-        response.header("ETag", chosen.etag()).header("Cache-Control", "no-cache")
+        response.header("ETag", chosen.etag())
+                .header("Cache-Control", "no-cache")
                 .header("X-Content-Type-Options", "nosniff");
         if (all.gzip() != null) {
             response.header("Vary", "Accept-Encoding");
@@ -99,7 +98,8 @@ final class StaticAsset {
         String etag = etag(bytes);
         Representation identity = new Representation(bytes, "\"" + etag + "\"");
         boolean compressible = !mediaType.startsWith("image/") && bytes.length >= GZIP_THRESHOLD;
-        return new Representations(identity, compressible ? new Representation(gzip(bytes), "\"" + etag + "-gz\"") : null);
+        return new Representations(
+                identity, compressible ? new Representation(gzip(bytes), "\"" + etag + "-gz\"") : null);
     }
 
     static boolean acceptsGzip(List<String> acceptEncoding) {

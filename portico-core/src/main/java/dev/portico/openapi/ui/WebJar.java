@@ -23,8 +23,8 @@ record WebJar(String coordinates, String root) {
             }
             Properties pom = new Properties();
             pom.load(in);
-            return new WebJar(coordinates, "META-INF/resources/webjars/" + artifactId + "/"
-                    + pom.getProperty("version") + "/");
+            return new WebJar(
+                    coordinates, "META-INF/resources/webjars/" + artifactId + "/" + pom.getProperty("version") + "/");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + properties, e);
         }
@@ -34,8 +34,8 @@ record WebJar(String coordinates, String root) {
     String resource(String file) {
         String resource = root + file;
         if (loader().getResource(resource) == null) {
-            throw new IllegalStateException("the WebJar " + coordinates + " has no " + file
-                    + "; use the version that portico-core declares");
+            throw new IllegalStateException(
+                    "the WebJar " + coordinates + " has no " + file + "; use the version that portico-core declares");
         }
         return resource;
     }

@@ -4,8 +4,7 @@ import dev.portico.archfixture.b.Down;
 
 /** A fixture for ArchitectureRulesTest: uses {@link Down}, which uses this back, a cycle between two packages. */
 public final class Up {
-    private Up() {
-    }
+    private Up() {}
 
     /** Calls into the other package. */
     public static int up() {

@@ -34,8 +34,7 @@ import org.junit.jupiter.api.Test;
  * from the app's endpoints, which must also pass {@code redocly lint}.
  */
 class DocsPagesBrowserTest {
-    record Item(String name, int quantity) {
-    }
+    record Item(String name, int quantity) {}
 
     private static final List<Item> ITEMS = List.of(new Item("apple", 3), new Item("pear", 5));
     private static final Path SCREENSHOTS = Path.of("target/screenshots").toAbsolutePath();
@@ -59,17 +58,31 @@ class DocsPagesBrowserTest {
     }
 
     private static Portico app() {
-        return Portico.builder().shutdownHook(false).config(PorticoConfig.builder()
-                        .set(Settings.SERVER_HOST, "127.0.0.1").set(Settings.SERVER_PORT, 0).build())
-                .schema(s -> s.title("Items API").description("The test application of the docs pages."))
-                .endpoint(Endpoint.builder(HttpMethod.GET, "/api/items/").output(new TypeRef<List<Item>>() { })
-                        .query("search", String.class, "").summary("List items")
-                        .handle(request -> ITEMS.stream()
-                                .filter(i -> i.name().contains((String) request.input("search"))).toList())
+        return Portico.builder()
+                .shutdownHook(false)
+                .config(PorticoConfig.builder()
+                        .set(Settings.SERVER_HOST, "127.0.0.1")
+                        .set(Settings.SERVER_PORT, 0)
                         .build())
-                .post("/api/items/", Item.class, Item.class, (request, item) -> item,
+                .schema(s -> s.title("Items API").description("The test application of the docs pages."))
+                .endpoint(Endpoint.builder(HttpMethod.GET, "/api/items/")
+                        .output(new TypeRef<List<Item>>() {})
+                        .query("search", String.class, "")
+                        .summary("List items")
+                        .handle(request -> ITEMS.stream()
+                                .filter(i -> i.name().contains((String) request.input("search")))
+                                .toList())
+                        .build())
+                .post(
+                        "/api/items/",
+                        Item.class,
+                        Item.class,
+                        (request, item) -> item,
                         e -> e.status(201).summary("Create an item"))
-                .get("/api/items/{id:int}/", Item.class, request -> ITEMS.get(request.pathParam("id", Integer.class)),
+                .get(
+                        "/api/items/{id:int}/",
+                        Item.class,
+                        request -> ITEMS.get(request.pathParam("id", Integer.class)),
                         e -> e.summary("Retrieve an item"))
                 .build();
     }
@@ -80,13 +93,17 @@ class DocsPagesBrowserTest {
         assertThat(swagger.path("title").asText()).startsWith("Items API");
         List<JsonNode> operations = new ArrayList<>();
         swagger.path("operations").forEach(operations::add);
-        assertThat(operations).extracting(o -> o.path("method").asText(), o -> o.path("path").asText(),
-                o -> o.path("summary").asText()).containsExactlyInAnyOrder(
-                tuple("GET", "/api/items/", "List items"),
-                tuple("POST", "/api/items/", "Create an item"),
-                tuple("GET", "/api/items/{id}/", "Retrieve an item"),
-                tuple("OPTIONS", "/api/items/", "Describe this path (DRF's metadata)"),
-                tuple("OPTIONS", "/api/items/{id}/", "Describe this path (DRF's metadata)"));
+        assertThat(operations)
+                .extracting(
+                        o -> o.path("method").asText(),
+                        o -> o.path("path").asText(),
+                        o -> o.path("summary").asText())
+                .containsExactlyInAnyOrder(
+                        tuple("GET", "/api/items/", "List items"),
+                        tuple("POST", "/api/items/", "Create an item"),
+                        tuple("GET", "/api/items/{id}/", "Retrieve an item"),
+                        tuple("OPTIONS", "/api/items/", "Describe this path (DRF's metadata)"),
+                        tuple("OPTIONS", "/api/items/{id}/", "Describe this path (DRF's metadata)"));
         assertThat(SCREENSHOTS.resolve("swagger-ui.png")).isNotEmptyFile();
     }
 
@@ -94,8 +111,8 @@ class DocsPagesBrowserTest {
     void swaggerUiTryItOutCallsTheApi() {
         JsonNode tryItOut = report.path("swaggerUi").path("tryItOut");
         assertThat(tryItOut.path("status").asText()).isEqualTo("200");
-        assertThat(Bodies.json(tryItOut.path("body").asText())).isEqualTo(Bodies.json(
-                "[{\"name\":\"apple\",\"quantity\":3},{\"name\":\"pear\",\"quantity\":5}]"));
+        assertThat(Bodies.json(tryItOut.path("body").asText()))
+                .isEqualTo(Bodies.json("[{\"name\":\"apple\",\"quantity\":3},{\"name\":\"pear\",\"quantity\":5}]"));
         assertThat(SCREENSHOTS.resolve("swagger-ui-try-it-out.png")).isNotEmptyFile();
     }
 
@@ -103,9 +120,14 @@ class DocsPagesBrowserTest {
     void redocShowsEveryOperation() {
         JsonNode redoc = report.path("redoc");
         assertThat(redoc.path("title").asText()).startsWith("Items API");
-        assertThat(texts(redoc.path("menu"))).containsExactly("items", "GET List items", "POST Create an item",
-                "OPTS Describe this path (DRF's metadata)", "GET Retrieve an item",
-                "OPTS Describe this path (DRF's metadata)");
+        assertThat(texts(redoc.path("menu")))
+                .containsExactly(
+                        "items",
+                        "GET List items",
+                        "POST Create an item",
+                        "OPTS Describe this path (DRF's metadata)",
+                        "GET Retrieve an item",
+                        "OPTS Describe this path (DRF's metadata)");
         assertThat(texts(redoc.path("operations"))).contains("List items", "Create an item", "Retrieve an item");
         assertThat(redoc.path("text").asText()).contains("/api/items/{id}/");
         assertThat(SCREENSHOTS.resolve("redoc.png")).isNotEmptyFile();

@@ -25,8 +25,11 @@ class DocsPagesTest {
 
     private static Portico app(DocsPages pages) {
         // the pages on their own, as an app that registers them itself sees them (no built-in schema view)
-        Portico.Builder builder = Portico.builder().config(PorticoConfig.builder().set(Settings.OPENAPI_ENABLED, false)
-                .build()).shutdownHook(false);
+        Portico.Builder builder = Portico.builder()
+                .config(PorticoConfig.builder()
+                        .set(Settings.OPENAPI_ENABLED, false)
+                        .build())
+                .shutdownHook(false);
         pages.endpoints().forEach(builder::endpoint);
         return builder.build();
     }
@@ -53,9 +56,15 @@ class DocsPagesTest {
         assertThat(response.headerValue("Content-Security-Policy")).contains(DocsPages.SWAGGER_UI_CSP);
         assertThat(DocsPages.SWAGGER_UI_CSP).contains("script-src 'self';").doesNotContain("unsafe-eval");
         String html = text(response);
-        assertThat(html).contains("data-schema-url=\"../\"", "src=\"swagger-ui-bundle.js\"",
-                "src=\"portico-swagger-ui.js\"", "href=\"swagger-ui.css\"");
-        assertThat(INLINE_SCRIPT.matcher(html).find()).as("inline script in %s", html).isFalse();
+        assertThat(html)
+                .contains(
+                        "data-schema-url=\"../\"",
+                        "src=\"swagger-ui-bundle.js\"",
+                        "src=\"portico-swagger-ui.js\"",
+                        "href=\"swagger-ui.css\"");
+        assertThat(INLINE_SCRIPT.matcher(html).find())
+                .as("inline script in %s", html)
+                .isFalse();
         assertThat(html).doesNotContain("http://", "https://");
     }
 
@@ -78,7 +87,8 @@ class DocsPagesTest {
         assertThat(bundle.body()).isEqualTo(webJarFile("org.webjars", "swagger-ui", "swagger-ui-bundle.js"));
         assertThat(bundle.headerValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(get("/api/schema/swagger-ui/swagger-ui.css").contentType()).contains("text/css; charset=utf-8");
-        assertThat(get("/api/schema/swagger-ui/favicon-32x32.png").contentType()).contains("image/png");
+        assertThat(get("/api/schema/swagger-ui/favicon-32x32.png").contentType())
+                .contains("image/png");
         Response redoc = get("/api/schema/redoc/redoc.standalone.js");
         assertThat(redoc.body()).isEqualTo(webJarFile("org.webjars.npm", "redoc", "bundles/redoc.standalone.js"));
         assertThat(text(get("/api/schema/swagger-ui/portico-swagger-ui.js"))).contains("SwaggerUIBundle(");
@@ -108,33 +118,42 @@ class DocsPagesTest {
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
             assertThat(in.readAllBytes()).isEqualTo(get(BUNDLE).body());
         }
-        assertThat(get(BUNDLE, "Accept-Encoding", "gzip;q=0").headerValue("Content-Encoding")).isEmpty();
+        assertThat(get(BUNDLE, "Accept-Encoding", "gzip;q=0").headerValue("Content-Encoding"))
+                .isEmpty();
         assertThat(get("/api/schema/swagger-ui/favicon-32x32.png", "Accept-Encoding", "gzip")
-                .headerValue("Content-Encoding")).isEmpty();
+                        .headerValue("Content-Encoding"))
+                .isEmpty();
     }
 
     @Test
     void onlyTheListedFilesAreServed() {
-        assertThat(get("/api/schema/swagger-ui/swagger-initializer.js").status()).isEqualTo(404);
+        assertThat(get("/api/schema/swagger-ui/swagger-initializer.js").status())
+                .isEqualTo(404);
         assertThat(get("/api/schema/swagger-ui/index.html").status()).isEqualTo(404);
-        assertThat(get("/api/schema/redoc/bundles/redoc.standalone.js").status()).isEqualTo(404);
+        assertThat(get("/api/schema/redoc/bundles/redoc.standalone.js").status())
+                .isEqualTo(404);
         assertThat(get("/api/schema/redoc/redoc.standalone.js.map").status()).isEqualTo(404);
     }
 
     @Test
     void pathTraversalFindsNothingOverTheWire() throws IOException {
-        Portico.Builder builder = Portico.builder().config(PorticoConfig.builder()
-                .set(Settings.SERVER_HOST, "127.0.0.1").set(Settings.SERVER_PORT, 0).build()).shutdownHook(false);
+        Portico.Builder builder = Portico.builder()
+                .config(PorticoConfig.builder()
+                        .set(Settings.SERVER_HOST, "127.0.0.1")
+                        .set(Settings.SERVER_PORT, 0)
+                        .build())
+                .shutdownHook(false);
         Portico app = builder.build().start();
         try {
-            for (String path : List.of("/api/schema/swagger-ui/../../../META-INF/MANIFEST.MF",
+            for (String path : List.of(
+                    "/api/schema/swagger-ui/../../../META-INF/MANIFEST.MF",
                     "/api/schema/swagger-ui/..%2f..%2f..%2fMETA-INF%2fMANIFEST.MF",
                     "/api/schema/swagger-ui/%2e%2e/%2e%2e/pom.properties",
                     "/api/schema/swagger-ui/%252e%252e%252fswagger-initializer.js",
                     "/api/schema/swagger-ui/..\\swagger-initializer.js",
                     "/api/schema/swagger-ui/.%2e/redoc/redoc.standalone.js")) {
-                RawHttp.Reply reply = RawHttp.send(app.port(), "GET " + path + " HTTP/1.1\r\nHost: x\r\n"
-                        + "Connection: close\r\n\r\n");
+                RawHttp.Reply reply = RawHttp.send(
+                        app.port(), "GET " + path + " HTTP/1.1\r\nHost: x\r\n" + "Connection: close\r\n\r\n");
                 assertThat(reply.status()).as(path).isIn(400, 404);
                 assertThat(reply.body()).as(path).doesNotContain("Manifest-Version", "version=");
             }
@@ -146,28 +165,43 @@ class DocsPagesTest {
     @Test
     void everyEndpointIsHiddenFromTheSchemaAndReadOnly() {
         List<Endpoint> endpoints = DocsPages.create().endpoints();
-        assertThat(endpoints).hasSize(10).allSatisfy(e -> assertThat(e.docs().hidden()).isTrue());
-        assertThat(APP.handle(TestRequest.of("POST", "/api/schema/swagger-ui/")).status()).isEqualTo(405);
+        assertThat(endpoints)
+                .hasSize(10)
+                .allSatisfy(e -> assertThat(e.docs().hidden()).isTrue());
+        assertThat(APP.handle(TestRequest.of("POST", "/api/schema/swagger-ui/")).status())
+                .isEqualTo(405);
     }
 
     @Test
     void pathsTitleAndSchemaUrlAreConfigurable() {
-        DocsPages pages = DocsPages.builder().schemaUrl("/openapi.json?format=json&v=1").swaggerUiPath("/docs/")
-                .redocPath("/docs/reference/").title("Blog <API> & \"friends\"").build();
+        DocsPages pages = DocsPages.builder()
+                .schemaUrl("/openapi.json?format=json&v=1")
+                .swaggerUiPath("/docs/")
+                .redocPath("/docs/reference/")
+                .title("Blog <API> & \"friends\"")
+                .build();
         Portico app = app(pages);
         String swagger = text(app.handle(TestRequest.get("/docs/")));
-        assertThat(swagger).contains("data-schema-url=\"../openapi.json?format=json&amp;v=1\"",
-                "<title>Blog &lt;API&gt; &amp; &quot;friends&quot; · Swagger UI</title>");
+        assertThat(swagger)
+                .contains(
+                        "data-schema-url=\"../openapi.json?format=json&amp;v=1\"",
+                        "<title>Blog &lt;API&gt; &amp; &quot;friends&quot; · Swagger UI</title>");
         assertThat(text(app.handle(TestRequest.get("/docs/reference/")))).contains("spec-url=\"../../openapi.json?");
-        assertThat(app.handle(TestRequest.get("/docs/swagger-ui-bundle.js")).status()).isEqualTo(200);
-        assertThat(app.handle(TestRequest.get("/docs/reference/redoc.standalone.js")).status()).isEqualTo(200);
+        assertThat(app.handle(TestRequest.get("/docs/swagger-ui-bundle.js")).status())
+                .isEqualTo(200);
+        assertThat(app.handle(TestRequest.get("/docs/reference/redoc.standalone.js"))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
     void theApplicationCanGuardThePages() {
-        Portico app = app(DocsPages.builder().customize(e -> e.middleware(next -> request ->
-                next.handle(request).header("X-Guarded", "yes"))).build());
-        assertThat(app.handle(TestRequest.get("/api/schema/redoc/")).headerValue("X-Guarded")).contains("yes");
+        Portico app = app(DocsPages.builder()
+                .customize(e ->
+                        e.middleware(next -> request -> next.handle(request).header("X-Guarded", "yes")))
+                .build());
+        assertThat(app.handle(TestRequest.get("/api/schema/redoc/")).headerValue("X-Guarded"))
+                .contains("yes");
         assertThat(app.handle(TestRequest.get(BUNDLE)).headerValue("X-Guarded")).contains("yes");
     }
 
@@ -175,9 +209,12 @@ class DocsPagesTest {
     void malformedPathsFailAtBuildNamingTheOption() {
         assertThatThrownBy(() -> DocsPages.builder().swaggerUiPath("/docs").build())
                 .hasMessageContaining("swaggerUiPath must be a plain path that starts and ends with '/'");
-        assertThatThrownBy(() -> DocsPages.builder().schemaUrl("https://example.com/schema").build())
+        assertThatThrownBy(() -> DocsPages.builder()
+                        .schemaUrl("https://example.com/schema")
+                        .build())
                 .hasMessageContaining("the schema URL must be an absolute path on this server");
-        assertThatThrownBy(() -> DocsPages.builder().redocPath("/api/schema/swagger-ui/").build())
+        assertThatThrownBy(() ->
+                        DocsPages.builder().redocPath("/api/schema/swagger-ui/").build())
                 .hasMessageContaining("give them different paths");
     }
 }

@@ -13,7 +13,8 @@ class RelativeUrlTest {
 
     @Test
     void queryIsKept() {
-        assertThat(RelativeUrl.from("/api/schema/redoc/", "/api/schema/?format=json")).isEqualTo("../?format=json");
+        assertThat(RelativeUrl.from("/api/schema/redoc/", "/api/schema/?format=json"))
+                .isEqualTo("../?format=json");
     }
 
     @Test

@@ -14,8 +14,7 @@ import java.time.ZoneOffset;
  */
 public final class JdbcValues {
 
-    private JdbcValues() {
-    }
+    private JdbcValues() {}
 
     /** Binds {@code value} to placeholder {@code index} (from 1); null is SQL NULL. */
     public static void bind(PreparedStatement st, int index, Object value) throws SQLException {

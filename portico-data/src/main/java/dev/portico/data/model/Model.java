@@ -41,8 +41,13 @@ public final class Model<T extends Record> {
     private final MethodHandle constructor;
     private final String columnList;
 
-    private Model(Class<T> type, String table, List<ModelField> fields, MethodHandle constructor,
-                  ModelField publicId, String publicPrefix) {
+    private Model(
+            Class<T> type,
+            String table,
+            List<ModelField> fields,
+            MethodHandle constructor,
+            ModelField publicId,
+            String publicPrefix) {
         this.type = type;
         this.table = table;
         this.fields = List.copyOf(fields);
@@ -53,7 +58,8 @@ public final class Model<T extends Record> {
         this.createdAt = managed("createdAt", Instant.class, false);
         this.updatedAt = managed("updatedAt", Instant.class, false);
         this.version = managed("version", long.class, false);
-        this.columnList = String.join(", ", fields.stream().map(ModelField::column).toList());
+        this.columnList =
+                String.join(", ", fields.stream().map(ModelField::column).toList());
     }
 
     /** The model of {@code type}; fails naming the record and the fix when it cannot be mapped. */
@@ -62,7 +68,8 @@ public final class Model<T extends Record> {
             throw new IllegalArgumentException(type.getName() + " is not a record; models are records");
         }
         Table t = type.getAnnotation(Table.class);
-        String table = Names.identifier("table of " + type.getSimpleName(),
+        String table = Names.identifier(
+                "table of " + type.getSimpleName(),
                 t != null ? t.value() : Names.plural(Names.snake(type.getSimpleName())));
         RecordComponent[] components = type.getRecordComponents();
         List<ModelField> fields = new ArrayList<>(components.length);
@@ -76,20 +83,27 @@ public final class Model<T extends Record> {
                 RecordComponent rc = components[i];
                 types[i] = rc.getType();
                 Column c = rc.getAnnotation(Column.class);
-                String column = Names.identifier("column of " + type.getSimpleName() + "." + rc.getName(),
+                String column = Names.identifier(
+                        "column of " + type.getSimpleName() + "." + rc.getName(),
                         c != null ? c.value() : Names.snake(rc.getName()));
                 if (!columns.add(column.toLowerCase(java.util.Locale.ROOT))) {
                     throw new IllegalArgumentException(type.getSimpleName() + " maps two components to column \""
                             + column + "\"; rename one with @Column");
                 }
                 rc.getAccessor().setAccessible(true);
-                MethodHandle accessor = lookup.unreflect(rc.getAccessor())
-                        .asType(MethodType.methodType(Object.class, Object.class));
-                fields.add(new ModelField(rc.getName(), column, MethodType.methodType(rc.getType()).wrap().returnType(),
-                        i, accessor));
+                MethodHandle accessor =
+                        lookup.unreflect(rc.getAccessor()).asType(MethodType.methodType(Object.class, Object.class));
+                fields.add(new ModelField(
+                        rc.getName(),
+                        column,
+                        MethodType.methodType(rc.getType()).wrap().returnType(),
+                        i,
+                        accessor));
                 PublicId p = rc.getAnnotation(PublicId.class);
                 if (p != null) {
-                    if (publicId != null || rc.getType() != String.class || !p.value().matches("[a-z]{1,8}")) {
+                    if (publicId != null
+                            || rc.getType() != String.class
+                            || !p.value().matches("[a-z]{1,8}")) {
                         throw new IllegalArgumentException(type.getSimpleName() + "." + rc.getName() + ": @PublicId "
                                 + "goes on one String component, with a prefix of 1 to 8 lower-case letters");
                     }
@@ -99,7 +113,8 @@ public final class Model<T extends Record> {
             }
             Constructor<T> ctor = type.getDeclaredConstructor(types);
             ctor.setAccessible(true);
-            MethodHandle constructor = lookup.unreflectConstructor(ctor).asSpreader(Object[].class, types.length)
+            MethodHandle constructor = lookup.unreflectConstructor(ctor)
+                    .asSpreader(Object[].class, types.length)
                     .asType(MethodType.methodType(Object.class, Object[].class));
             return new Model<>(type, table, fields, constructor, publicId, publicPrefix);
         } catch (ReflectiveOperationException e) {
@@ -115,8 +130,9 @@ public final class Model<T extends Record> {
         }
         Class<?> boxed = MethodType.methodType(expected).wrap().returnType();
         if (f != null && f.type() != boxed) {
-            throw new IllegalArgumentException(type.getSimpleName() + "." + name + " is " + f.type().getSimpleName()
-                    + "; the framework manages \"" + name + "\" as " + expected.getSimpleName() + ": change its type");
+            throw new IllegalArgumentException(
+                    type.getSimpleName() + "." + name + " is " + f.type().getSimpleName() + "; the framework manages \""
+                            + name + "\" as " + expected.getSimpleName() + ": change its type");
         }
         return f;
     }

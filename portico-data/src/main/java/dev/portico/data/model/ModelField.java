@@ -11,5 +11,4 @@ import java.lang.invoke.MethodHandle;
  * @param index its position among the record's components, from 0
  * @param accessor the record's accessor, as {@code (T) -> Object}
  */
-public record ModelField(String name, String column, Class<?> type, int index, MethodHandle accessor) {
-}
+public record ModelField(String name, String column, Class<?> type, int index, MethodHandle accessor) {}

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** The naming rules of models: Java names to snake_case, English plurals, and the SQL identifier allow-list. */
 final class Names {
 
-    private Names() {
-    }
+    private Names() {}
 
     /** {@code BlogPost} → {@code blog_post}, {@code createdAt} → {@code created_at}, {@code userID} → {@code user_id}. */
     static String snake(String name) {

@@ -17,7 +17,8 @@ public record BaseUrl(String origin) {
 
     /** Checks the origin: http or https, a host of letters, digits, dots, dashes (or an IPv6 literal), a port. */
     public BaseUrl {
-        String rest = origin.startsWith("https://") ? origin.substring(8)
+        String rest = origin.startsWith("https://")
+                ? origin.substring(8)
                 : origin.startsWith("http://") ? origin.substring(7) : null;
         if (rest == null || !validHost(rest)) {
             throw new IllegalArgumentException("base URL \"" + origin + "\" must be scheme://host[:port] "
@@ -61,8 +62,14 @@ public record BaseUrl(String origin) {
         }
         for (int i = 0; i < host.length(); i++) {
             char c = host.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '.' || c == '-' || c == ':' || c == '[' || c == ']';
+            boolean ok = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '.'
+                    || c == '-'
+                    || c == ':'
+                    || c == '['
+                    || c == ']';
             if (!ok) {
                 return false;
             }

@@ -9,5 +9,4 @@ package dev.portico.data.query;
  * @param value the typed value: the field's type, a {@code List} of it for {@link Lookup#IN}, a
  *     {@code Boolean} for {@link Lookup#ISNULL}, the raw text for {@link Lookup#ICONTAINS}
  */
-public record Condition(String parameter, String column, Lookup lookup, Object value) {
-}
+public record Condition(String parameter, String column, Lookup lookup, Object value) {}

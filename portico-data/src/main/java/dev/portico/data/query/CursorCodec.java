@@ -20,8 +20,7 @@ final class CursorCodec {
     private static final int VERSION = 1;
     private static final int MAX_LENGTH = 2048;
 
-    private CursorCodec() {
-    }
+    private CursorCodec() {}
 
     static String encode(boolean forward, String signature, List<Object> values) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -44,7 +43,8 @@ final class CursorCodec {
         if (cursor.length() > MAX_LENGTH) {
             throw invalid();
         }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Base64.getUrlDecoder().decode(cursor)))) {
+        try (DataInputStream in = new DataInputStream(
+                new ByteArrayInputStream(Base64.getUrlDecoder().decode(cursor)))) {
             if (in.readByte() != VERSION) {
                 throw invalid();
             }

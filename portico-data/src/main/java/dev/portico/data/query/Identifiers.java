@@ -7,14 +7,13 @@ package dev.portico.data.query;
  */
 final class Identifiers {
 
-    private Identifiers() {
-    }
+    private Identifiers() {}
 
     /** Returns {@code name} when it is a plain or qualified SQL identifier; fails with the fix otherwise. */
     static String sql(String what, String name) {
         int dot = name.indexOf('.');
-        boolean ok = dot < 0 ? plain(name, 0, name.length())
-                : plain(name, 0, dot) && plain(name, dot + 1, name.length());
+        boolean ok =
+                dot < 0 ? plain(name, 0, name.length()) : plain(name, 0, dot) && plain(name, dot + 1, name.length());
         if (!ok) {
             throw new IllegalArgumentException(what + " \"" + name + "\" is not a plain SQL identifier "
                     + "([A-Za-z_][A-Za-z0-9_]*, optionally qualified as table.column); rename it or use a view");

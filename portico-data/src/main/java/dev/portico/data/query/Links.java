@@ -10,8 +10,7 @@ import java.util.Map;
  */
 final class Links {
 
-    private Links() {
-    }
+    private Links() {}
 
     /** The URL with each parameter of {@code set} given that value, null values removing the parameter. */
     static String with(BaseUrl base, QueryInput input, Map<String, String> set) {
@@ -44,12 +43,15 @@ final class Links {
         StringBuilder out = new StringBuilder(path.length() + 8);
         for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            boolean safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            boolean safe = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
                     || "-._~/!$&'()*+,;=:@".indexOf(c) >= 0;
             if (safe) {
                 out.append((char) c);
             } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                out.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
             }
         }

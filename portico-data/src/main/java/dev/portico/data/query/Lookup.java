@@ -46,8 +46,11 @@ public enum Lookup {
         Class<?> boxed = MethodType.methodType(type).wrap().returnType();
         return switch (this) {
             case ICONTAINS -> boxed == String.class;
-            case GT, GTE, LT, LTE -> Comparable.class.isAssignableFrom(boxed) && boxed != Boolean.class
-                    && boxed != UUID.class && !boxed.isEnum();
+            case GT, GTE, LT, LTE ->
+                Comparable.class.isAssignableFrom(boxed)
+                        && boxed != Boolean.class
+                        && boxed != UUID.class
+                        && !boxed.isEnum();
             case EXACT, IN, ISNULL -> true;
         };
     }

@@ -13,8 +13,7 @@ public sealed interface PageRequest {
      * @param last whether {@code page=last} was asked for
      * @param size the page size, clamped
      */
-    record PageNumber(long page, boolean last, int size) implements PageRequest {
-    }
+    record PageNumber(long page, boolean last, int size) implements PageRequest {}
 
     /**
      * {@code ?limit=L&offset=O}.
@@ -22,8 +21,7 @@ public sealed interface PageRequest {
      * @param limit the number of rows, clamped
      * @param offset the number of rows skipped
      */
-    record LimitOffset(int limit, long offset) implements PageRequest {
-    }
+    record LimitOffset(int limit, long offset) implements PageRequest {}
 
     /**
      * {@code ?cursor=C&page_size=S}.
@@ -31,8 +29,7 @@ public sealed interface PageRequest {
      * @param position where the cursor points; empty for the first page
      * @param size the page size, clamped
      */
-    record Cursor(Optional<Position> position, int size) implements PageRequest {
-    }
+    record Cursor(Optional<Position> position, int size) implements PageRequest {}
 
     /**
      * A decoded cursor: the ordering key values of a boundary row and the direction to walk from it.

@@ -17,8 +17,7 @@ import java.util.List;
  */
 public final class Pager {
 
-    private Pager() {
-    }
+    private Pager() {}
 
     /** Maps the current row of a result set to an item. */
     @FunctionalInterface
@@ -31,13 +30,15 @@ public final class Pager {
     public static <T> Page<T> page(Connection connection, Query query, RowMapper<T> mapper, BaseUrl base)
             throws SQLException {
         long count;
-        try (PreparedStatement st = prepare(connection, query.count()); ResultSet rs = st.executeQuery()) {
+        try (PreparedStatement st = prepare(connection, query.count());
+                ResultSet rs = st.executeQuery()) {
             rs.next();
             count = rs.getLong(1);
         }
         Window window = query.window(count);
         List<T> rows = new ArrayList<>(window.limit() > 1000 ? 1000 : window.limit());
-        try (PreparedStatement st = prepare(connection, query.select(window)); ResultSet rs = st.executeQuery()) {
+        try (PreparedStatement st = prepare(connection, query.select(window));
+                ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 rows.add(mapper.map(rs));
             }
@@ -51,7 +52,8 @@ public final class Pager {
         List<FieldDef> keyFields = query.keyFields();
         List<T> rows = new ArrayList<>();
         List<List<Object>> keys = new ArrayList<>();
-        try (PreparedStatement st = prepare(connection, query.cursorSelect()); ResultSet rs = st.executeQuery()) {
+        try (PreparedStatement st = prepare(connection, query.cursorSelect());
+                ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 rows.add(mapper.map(rs));
                 List<Object> key = new ArrayList<>(keyFields.size());

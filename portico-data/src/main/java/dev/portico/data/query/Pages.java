@@ -6,18 +6,20 @@ import java.util.Optional;
 /** Reads the page parameters of each pagination style, as DRF's paginators read them. */
 final class Pages {
 
-    private Pages() {
-    }
+    private Pages() {}
 
     static PageRequest request(QuerySpec spec, QueryInput input, List<Order> ordering) {
         return switch (spec.pagination) {
             case Pagination.PageNumber p -> pageNumber(p, input);
-            case Pagination.LimitOffset p -> new PageRequest.LimitOffset(
-                    clamp(input.last(QuerySpec.LIMIT), p.defaultLimit(), p.maxLimit()),
-                    QueryParser.positiveInt(input.last(QuerySpec.OFFSET), false).orElse(0));
-            case Pagination.Cursor p -> new PageRequest.Cursor(
-                    cursor(spec, input.last(QuerySpec.CURSOR), ordering),
-                    clamp(input.last(QuerySpec.PAGE_SIZE), p.pageSize(), p.maxPageSize()));
+            case Pagination.LimitOffset p ->
+                new PageRequest.LimitOffset(
+                        clamp(input.last(QuerySpec.LIMIT), p.defaultLimit(), p.maxLimit()),
+                        QueryParser.positiveInt(input.last(QuerySpec.OFFSET), false)
+                                .orElse(0));
+            case Pagination.Cursor p ->
+                new PageRequest.Cursor(
+                        cursor(spec, input.last(QuerySpec.CURSOR), ordering),
+                        clamp(input.last(QuerySpec.PAGE_SIZE), p.pageSize(), p.maxPageSize()));
         };
     }
 
@@ -75,8 +77,9 @@ final class Pages {
                 yield new Window(number, p.size(), (number - 1) * p.size(), count);
             }
             case PageRequest.LimitOffset p -> new Window(0, p.limit(), p.offset(), count);
-            case PageRequest.Cursor c -> throw new IllegalStateException(
-                    "this list uses cursor pagination: use Query.cursorSelect() and Query.cursorPage(...)");
+            case PageRequest.Cursor c ->
+                throw new IllegalStateException(
+                        "this list uses cursor pagination: use Query.cursorSelect() and Query.cursorPage(...)");
         };
     }
 }

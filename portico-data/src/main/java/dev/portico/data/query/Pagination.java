@@ -87,8 +87,8 @@ public sealed interface Pagination {
 
     private static void checkSizes(int size, int max) {
         if (size < 1 || max < size) {
-            throw new IllegalArgumentException("pagination needs 1 <= default size <= maximum size, not " + size
-                    + " and " + max);
+            throw new IllegalArgumentException(
+                    "pagination needs 1 <= default size <= maximum size, not " + size + " and " + max);
         }
     }
 }

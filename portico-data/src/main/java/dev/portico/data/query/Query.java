@@ -28,8 +28,13 @@ public final class Query {
     private final QueryInput input;
     private final List<Sql> scopes;
 
-    Query(QuerySpec spec, List<Condition> conditions, List<String> searchTerms, List<Order> ordering,
-          PageRequest page, QueryInput input) {
+    Query(
+            QuerySpec spec,
+            List<Condition> conditions,
+            List<String> searchTerms,
+            List<Order> ordering,
+            PageRequest page,
+            QueryInput input) {
         this.spec = spec;
         this.conditions = List.copyOf(conditions);
         this.searchTerms = List.copyOf(searchTerms);
@@ -128,8 +133,11 @@ public final class Query {
             previous.put(QuerySpec.LIMIT, limit);
             previous.put(QuerySpec.OFFSET, w.offset() - w.limit() <= 0 ? null : Long.toString(w.offset() - w.limit()));
         }
-        return new Page<>(w.count(), hasNext ? Links.with(base, input, next) : null,
-                hasPrevious ? Links.with(base, input, previous) : null, rows);
+        return new Page<>(
+                w.count(),
+                hasNext ? Links.with(base, input, next) : null,
+                hasPrevious ? Links.with(base, input, previous) : null,
+                rows);
     }
 
     /**
@@ -150,9 +158,11 @@ public final class Query {
         boolean hasPrevious = forward ? c.position().isPresent() : more;
         String signature = Pages.signature(ordering);
         String next = hasNext && !results.isEmpty()
-                ? cursorLink(base, CursorCodec.encode(true, signature, bounds.get(bounds.size() - 1))) : null;
+                ? cursorLink(base, CursorCodec.encode(true, signature, bounds.get(bounds.size() - 1)))
+                : null;
         String previous = hasPrevious && !results.isEmpty()
-                ? cursorLink(base, CursorCodec.encode(false, signature, bounds.get(0))) : null;
+                ? cursorLink(base, CursorCodec.encode(false, signature, bounds.get(0)))
+                : null;
         return new CursorPage<>(next, previous, results);
     }
 
@@ -166,8 +176,9 @@ public final class Query {
         if (page instanceof PageRequest.Cursor c) {
             return c;
         }
-        throw new IllegalStateException("this list uses " + spec.pagination.getClass().getSimpleName()
-                + " pagination: use count(), window(count), select(window) and page(...)");
+        throw new IllegalStateException(
+                "this list uses " + spec.pagination.getClass().getSimpleName()
+                        + " pagination: use count(), window(count), select(window) and page(...)");
     }
 
     /** The declared fields of the ordering keys, in order (their types read the keys back from a row). */

@@ -7,5 +7,4 @@ package dev.portico.data.query;
  * @param type the Java type of its value ({@code String} for comma-separated lists and free text)
  * @param description one sentence for the reader of the documentation
  */
-public record QueryParameter(String name, Class<?> type, String description) {
-}
+public record QueryParameter(String name, Class<?> type, String description) {}

@@ -72,8 +72,8 @@ final class QueryParser {
             int comma = text.indexOf(',', from);
             int to = comma < 0 ? text.length() : comma;
             if (values.size() == spec.maxInValues) {
-                throw new IllegalArgumentException("Ensure this field has no more than " + spec.maxInValues
-                        + " elements.");
+                throw new IllegalArgumentException(
+                        "Ensure this field has no more than " + spec.maxInValues + " elements.");
             }
             values.add(field.converter().convert(text.substring(from, to)));
             from = to + 1;

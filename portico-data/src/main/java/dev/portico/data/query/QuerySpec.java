@@ -60,12 +60,15 @@ public final class QuerySpec {
     final Set<String> allowed;
 
     /** A declared filter parameter: {@code salary__gte} is the field {@code salary} with {@link Lookup#GTE}. */
-    record Filter(FieldDef field, Lookup lookup) {
-    }
+    record Filter(FieldDef field, Lookup lookup) {}
 
     /** {@code fields} and {@code ordering} by their wire names, as requests name them. */
-    QuerySpec(QuerySpecBuilder b, Map<String, FieldDef> fields, Set<String> ordering, Map<String, Filter> filters,
-              Set<String> allowed) {
+    QuerySpec(
+            QuerySpecBuilder b,
+            Map<String, FieldDef> fields,
+            Set<String> ordering,
+            Map<String, Filter> filters,
+            Set<String> allowed) {
         this.table = b.table;
         this.select = b.select;
         this.id = b.id;
@@ -122,12 +125,20 @@ public final class QuerySpec {
         filters.forEach((name, f) -> out.add(describe(name, f)));
         out.sort(java.util.Comparator.comparing(QueryParameter::name));
         if (!orderingFields.isEmpty()) {
-            out.add(new QueryParameter(ORDERING, String.class, "Which fields to order by, comma-separated, "
-                    + "\"-\" for descending: " + String.join(", ", new java.util.TreeSet<>(orderingFields)) + "."));
+            out.add(new QueryParameter(
+                    ORDERING,
+                    String.class,
+                    "Which fields to order by, comma-separated, " + "\"-\" for descending: "
+                            + String.join(", ", new java.util.TreeSet<>(orderingFields)) + "."));
         }
         if (!searchFields.isEmpty()) {
-            out.add(new QueryParameter(SEARCH, String.class, "Words that must each appear in one of: "
-                    + String.join(", ", searchFields.stream().map(FieldDef::name).toList()) + " (ignoring case)."));
+            out.add(new QueryParameter(
+                    SEARCH,
+                    String.class,
+                    "Words that must each appear in one of: "
+                            + String.join(
+                                    ", ",
+                                    searchFields.stream().map(FieldDef::name).toList()) + " (ignoring case)."));
         }
         out.addAll(paginationParameters());
         return List.copyOf(out);
@@ -137,33 +148,48 @@ public final class QuerySpec {
         String field = f.field().name();
         return switch (f.lookup()) {
             case EXACT -> new QueryParameter(name, f.field().type(), "Only items whose " + field + " equals this.");
-            case GT -> new QueryParameter(name, f.field().type(), "Only items whose " + field + " is greater than this.");
+            case GT ->
+                new QueryParameter(name, f.field().type(), "Only items whose " + field + " is greater than this.");
             case GTE -> new QueryParameter(name, f.field().type(), "Only items whose " + field + " is at least this.");
             case LT -> new QueryParameter(name, f.field().type(), "Only items whose " + field + " is less than this.");
             case LTE -> new QueryParameter(name, f.field().type(), "Only items whose " + field + " is at most this.");
-            case ICONTAINS -> new QueryParameter(name, String.class,
-                    "Only items whose " + field + " contains this text, ignoring case.");
-            case IN -> new QueryParameter(name, String.class,
-                    "Only items whose " + field + " is one of these comma-separated values.");
-            case ISNULL -> new QueryParameter(name, Boolean.class,
-                    "Only items whose " + field + " is empty (true) or set (false).");
+            case ICONTAINS ->
+                new QueryParameter(
+                        name, String.class, "Only items whose " + field + " contains this text, ignoring case.");
+            case IN ->
+                new QueryParameter(
+                        name, String.class, "Only items whose " + field + " is one of these comma-separated values.");
+            case ISNULL ->
+                new QueryParameter(
+                        name, Boolean.class, "Only items whose " + field + " is empty (true) or set (false).");
         };
     }
 
     private List<QueryParameter> paginationParameters() {
         return switch (pagination) {
-            case Pagination.PageNumber p -> List.of(
-                    new QueryParameter(PAGE, String.class, "A page number within the paginated result set, or \"last\"."),
-                    new QueryParameter(PAGE_SIZE, Integer.class, "Number of results to return per page (at most "
-                            + p.maxPageSize() + ")."));
-            case Pagination.LimitOffset p -> List.of(
-                    new QueryParameter(LIMIT, Integer.class, "Number of results to return per page (at most "
-                            + p.maxLimit() + ")."),
-                    new QueryParameter(OFFSET, Integer.class, "The initial index from which to return the results."));
-            case Pagination.Cursor p -> List.of(
-                    new QueryParameter(CURSOR, String.class, "The pagination cursor value."),
-                    new QueryParameter(PAGE_SIZE, Integer.class, "Number of results to return per page (at most "
-                            + p.maxPageSize() + ")."));
+            case Pagination.PageNumber p ->
+                List.of(
+                        new QueryParameter(
+                                PAGE, String.class, "A page number within the paginated result set, or \"last\"."),
+                        new QueryParameter(
+                                PAGE_SIZE,
+                                Integer.class,
+                                "Number of results to return per page (at most " + p.maxPageSize() + ")."));
+            case Pagination.LimitOffset p ->
+                List.of(
+                        new QueryParameter(
+                                LIMIT,
+                                Integer.class,
+                                "Number of results to return per page (at most " + p.maxLimit() + ")."),
+                        new QueryParameter(
+                                OFFSET, Integer.class, "The initial index from which to return the results."));
+            case Pagination.Cursor p ->
+                List.of(
+                        new QueryParameter(CURSOR, String.class, "The pagination cursor value."),
+                        new QueryParameter(
+                                PAGE_SIZE,
+                                Integer.class,
+                                "Number of results to return per page (at most " + p.maxPageSize() + ")."));
         };
     }
 }

@@ -153,16 +153,17 @@ public final class QuerySpecBuilder {
     public QuerySpec build() {
         String where = "query spec of table " + table + ": ";
         if (id == null) {
-            throw new IllegalStateException(where + "declare the unique key with id(name, type); it orders ties "
-                    + "so pages are stable");
+            throw new IllegalStateException(
+                    where + "declare the unique key with id(name, type); it orders ties " + "so pages are stable");
         }
         Map<String, QuerySpec.Filter> filters = new LinkedHashMap<>();
         lookups.forEach((name, list) -> {
             FieldDef f = known(where, "filters", name);
             for (Lookup lookup : list) {
                 if (!lookup.appliesTo(f.type())) {
-                    throw new IllegalStateException(where + "lookup " + lookup + " does not apply to field \"" + name
-                            + "\" of type " + f.type().getSimpleName() + "; remove it from filters(\"" + name + "\", ...)");
+                    throw new IllegalStateException(
+                            where + "lookup " + lookup + " does not apply to field \"" + name + "\" of type "
+                                    + f.type().getSimpleName() + "; remove it from filters(\"" + name + "\", ...)");
                 }
                 filters.put(lookup.parameter(f.name()), new QuerySpec.Filter(f, lookup));
             }
@@ -172,8 +173,8 @@ public final class QuerySpecBuilder {
         Map<String, FieldDef> byWire = new LinkedHashMap<>();
         for (FieldDef f : fields.values()) {
             if (byWire.put(f.name(), f) != null) {
-                throw new IllegalStateException(where + "two fields are named \"" + f.name() + "\" on the wire"
-                        + MODEL_HINT);
+                throw new IllegalStateException(
+                        where + "two fields are named \"" + f.name() + "\" on the wire" + MODEL_HINT);
             }
         }
         for (String name : searchNames) {

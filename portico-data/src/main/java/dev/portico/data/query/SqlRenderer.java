@@ -127,7 +127,8 @@ final class SqlRenderer {
         sql.append(" ORDER BY ");
         for (int i = 0; i < ordering.size(); i++) {
             Order o = reversed ? ordering.get(i).reversed() : ordering.get(i);
-            sql.append(i == 0 ? "" : ", ").append(o.column())
+            sql.append(i == 0 ? "" : ", ")
+                    .append(o.column())
                     .append(o.descending() ? " DESC NULLS FIRST" : " ASC NULLS LAST");
         }
     }

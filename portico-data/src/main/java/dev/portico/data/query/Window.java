@@ -8,5 +8,4 @@ package dev.portico.data.query;
  * @param offset the rows to skip
  * @param count the total count of matching rows
  */
-public record Window(long number, int limit, long offset, long count) {
-}
+public record Window(long number, int limit, long offset, long count) {}

@@ -10,8 +10,7 @@ final class ETags {
     /** An {@code If-Match} no version can match (malformed or weak tags only: weak tags never match If-Match). */
     private static final long[] NONE = {};
 
-    private ETags() {
-    }
+    private ETags() {}
 
     static String of(long version) {
         return "\"" + version + "\"";

@@ -24,7 +24,9 @@ record Generic(Class<?> raw, Type argument) implements ParameterizedType {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ParameterizedType p && p.getRawType().equals(raw) && p.getOwnerType() == null
+        return o instanceof ParameterizedType p
+                && p.getRawType().equals(raw)
+                && p.getOwnerType() == null
                 && Arrays.equals(p.getActualTypeArguments(), getActualTypeArguments());
     }
 

@@ -1,6 +1,8 @@
 package dev.portico.data.resource;
 
 import dev.portico.Portico;
+import dev.portico.auth.ObjectPermission;
+import dev.portico.config.Naming;
 import dev.portico.data.Database;
 import dev.portico.data.model.Model;
 import dev.portico.data.model.ModelField;
@@ -12,7 +14,6 @@ import dev.portico.data.query.Query;
 import dev.portico.data.query.QuerySpec;
 import dev.portico.data.query.QuerySpecBuilder;
 import dev.portico.data.query.Sql;
-import dev.portico.auth.ObjectPermission;
 import dev.portico.endpoint.Docs;
 import dev.portico.endpoint.Endpoint;
 import dev.portico.endpoint.EndpointBuilder;
@@ -20,7 +21,6 @@ import dev.portico.error.PermissionDenied;
 import dev.portico.http.HttpMethod;
 import dev.portico.http.Request;
 import dev.portico.input.Scalars;
-import dev.portico.config.Naming;
 import dev.portico.pagination.Page;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -86,24 +86,37 @@ public final class Resource<T extends Record> {
                 case LIST -> list(b, where);
                 case CREATE -> {
                     Writes w = Writes.plan(where, model, need(b.createInput, where, "create(Input.class)"), serverSet);
-                    yield Endpoint.builder(HttpMethod.POST, prefix).body(b.createInput).output(model.type())
-                            .status(201).handle(r -> create(r, w));
+                    yield Endpoint.builder(HttpMethod.POST, prefix)
+                            .body(b.createInput)
+                            .output(model.type())
+                            .status(201)
+                            .handle(r -> create(r, w));
                 }
-                case RETRIEVE -> Endpoint.builder(HttpMethod.GET, item).output(model.type()).handle(this::retrieve);
+                case RETRIEVE ->
+                    Endpoint.builder(HttpMethod.GET, item).output(model.type()).handle(this::retrieve);
                 case UPDATE -> {
-                    Class<?> in = b.updateInput != null ? b.updateInput : need(b.createInput, where, "update(Input.class)");
+                    Class<?> in =
+                            b.updateInput != null ? b.updateInput : need(b.createInput, where, "update(Input.class)");
                     Writes w = Writes.plan(where, model, in, serverSet);
-                    yield Endpoint.builder(HttpMethod.PUT, item).body(in).output(model.type())
-                            .response(412, PreconditionFailed.class).handle(r -> update(r, w));
+                    yield Endpoint.builder(HttpMethod.PUT, item)
+                            .body(in)
+                            .output(model.type())
+                            .response(412, PreconditionFailed.class)
+                            .handle(r -> update(r, w));
                 }
                 case PARTIAL_UPDATE -> {
                     Class<?> in = need(b.patchInput, where, "partialUpdate(Patch.class)");
                     Writes w = Writes.plan(where, model, in, serverSet);
-                    yield Endpoint.builder(HttpMethod.PATCH, item).body(in).output(model.type())
-                            .response(412, PreconditionFailed.class).handle(r -> update(r, w));
+                    yield Endpoint.builder(HttpMethod.PATCH, item)
+                            .body(in)
+                            .output(model.type())
+                            .response(412, PreconditionFailed.class)
+                            .handle(r -> update(r, w));
                 }
-                case DESTROY -> Endpoint.builder(HttpMethod.DELETE, item).response(412, PreconditionFailed.class)
-                        .handle(this::destroy);
+                case DESTROY ->
+                    Endpoint.builder(HttpMethod.DELETE, item)
+                            .response(412, PreconditionFailed.class)
+                            .handle(this::destroy);
             };
             e.source("resource " + name).summary(summary(a));
             headers(a, e);
@@ -125,12 +138,14 @@ public final class Resource<T extends Record> {
             e.documentHeader(Docs.Header.response(201, "Location", "The new row's URL."));
         }
         if (model.version().isPresent() && a != Action.LIST && a != Action.DESTROY) {
-            e.documentHeader(Docs.Header.response(a == Action.CREATE ? 201 : 200, "ETag",
-                    "The row's version, for If-Match."));
+            e.documentHeader(
+                    Docs.Header.response(a == Action.CREATE ? 201 : 200, "ETag", "The row's version, for If-Match."));
         }
         if (a == Action.UPDATE || a == Action.PARTIAL_UPDATE || a == Action.DESTROY) {
-            e.documentHeader(Docs.Header.request("If-Match", "Writes only if the row's version (its ETag) is one"
-                    + " of these; 412 otherwise. Absent or *: the write is unconditional."));
+            e.documentHeader(Docs.Header.request(
+                    "If-Match",
+                    "Writes only if the row's version (its ETag) is one"
+                            + " of these; 412 otherwise. Absent or *: the write is unconditional."));
         }
     }
 
@@ -176,8 +191,8 @@ public final class Resource<T extends Record> {
 
     /** The record a client sends to replace a row: the update input, else the create input. */
     public java.util.Optional<Class<?>> updateInput() {
-        return java.util.Optional.ofNullable(declaration.updateInput != null ? declaration.updateInput
-                : declaration.createInput);
+        return java.util.Optional.ofNullable(
+                declaration.updateInput != null ? declaration.updateInput : declaration.createInput);
     }
 
     /**
@@ -288,8 +303,7 @@ public final class Resource<T extends Record> {
         boolean cursor = spec.pagination() instanceof Pagination.Cursor;
         EndpointBuilder endpoint = Endpoint.builder(HttpMethod.GET, prefix);
         spec.parameters().forEach(p -> endpoint.documentQuery(p.name(), p.type(), p.description()));
-        return endpoint
-                .output(new Generic(cursor ? CursorPage.class : Page.class, model.type()))
+        return endpoint.output(new Generic(cursor ? CursorPage.class : Page.class, model.type()))
                 .handle(r -> {
                     Query query = spec.parse(r);
                     Sql scope = scope(r);
@@ -297,7 +311,8 @@ public final class Resource<T extends Record> {
                         query = query.where(scope);
                     }
                     try (Connection c = b.db.dataSource().getConnection()) {
-                        return cursor ? Pager.cursorPage(c, query, model::read, base.apply(r))
+                        return cursor
+                                ? Pager.cursorPage(c, query, model::read, base.apply(r))
                                 : Pager.page(c, query, model::read, base.apply(r));
                     }
                 });

@@ -28,18 +28,18 @@ public final class ResourceBuilder<T extends Record> {
     Class<?> createInput;
     Class<?> updateInput;
     Class<?> patchInput;
-    Consumer<QuerySpecBuilder> list = q -> { };
+    Consumer<QuerySpecBuilder> list = q -> {};
     Function<Request, BaseUrl> baseUrl;
     final List<Function<Request, Sql>> scopes = new ArrayList<>();
     final Map<ModelField, Function<Request, Object>> onCreate = new LinkedHashMap<>();
-    Consumer<EndpointBuilder> options = e -> { };
+    Consumer<EndpointBuilder> options = e -> {};
     ObjectPermission<? super T> objectPermission; // null when none
     java.time.Duration cacheReads; // null: reads not cached
 
     ResourceBuilder(Model<T> model, Database db, String prefix) {
         if (!prefix.startsWith("/") || !prefix.endsWith("/")) {
-            throw new IllegalArgumentException("resource prefix \"" + prefix + "\" must start and end with /, "
-                    + "as in /api/posts/");
+            throw new IllegalArgumentException(
+                    "resource prefix \"" + prefix + "\" must start and end with /, " + "as in /api/posts/");
         }
         this.model = model;
         this.db = db;
@@ -164,8 +164,9 @@ public final class ResourceBuilder<T extends Record> {
     }
 
     private ModelField field(String name, String where) {
-        return model.field(name).orElseThrow(() -> new IllegalArgumentException(where + "(\"" + name
-                + "\"): " + model.type().getSimpleName() + " has no component of that name"));
+        return model.field(name)
+                .orElseThrow(() -> new IllegalArgumentException(where + "(\"" + name + "\"): "
+                        + model.type().getSimpleName() + " has no component of that name"));
     }
 
     /** The checked resource and its endpoints. */

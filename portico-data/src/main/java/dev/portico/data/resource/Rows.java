@@ -106,12 +106,13 @@ public final class Rows<T extends Record> {
      * followed by {@code then}, all in one transaction: if one changed since it was read ({@link PreconditionFailed}),
      * none is deleted. Rows already gone are skipped; the answer says, per key, whether it was deleted.
      */
-    public java.util.List<Boolean> deleteAll(java.util.List<Object> keys, java.util.List<Long> expectedVersions,
-                                             EachDeleted then) throws SQLException {
+    public java.util.List<Boolean> deleteAll(
+            java.util.List<Object> keys, java.util.List<Long> expectedVersions, EachDeleted then) throws SQLException {
         if (keys.size() != expectedVersions.size()) {
             throw new IllegalArgumentException(keys.size() + " keys but " + expectedVersions.size() + " versions");
         }
-        return store.deleteAll(keys, expectedVersions.stream().map(this::expected).toList(), then);
+        return store.deleteAll(
+                keys, expectedVersions.stream().map(this::expected).toList(), then);
     }
 
     /** The data source of the rows, for queries about them (the rows that refer to one). */
@@ -127,8 +128,9 @@ public final class Rows<T extends Record> {
     private Map<ModelField, Object> fields(Map<String, Object> values) {
         Map<ModelField, Object> out = new LinkedHashMap<>();
         values.forEach((name, value) -> {
-            ModelField f = model.field(name).orElseThrow(() -> new IllegalArgumentException(
-                    model.type().getSimpleName() + " has no component " + name));
+            ModelField f = model.field(name)
+                    .orElseThrow(() ->
+                            new IllegalArgumentException(model.type().getSimpleName() + " has no component " + name));
             if (model.managed(f)) {
                 throw new IllegalArgumentException(name + " is written by the framework");
             }

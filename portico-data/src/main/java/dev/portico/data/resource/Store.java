@@ -75,16 +75,29 @@ final class Store<T extends Record> {
             columns.add(f.column());
             binds.add(v);
         });
-        model.createdAt().ifPresent(f -> { columns.add(f.column()); binds.add(now); });
-        model.updatedAt().ifPresent(f -> { columns.add(f.column()); binds.add(now); });
-        model.version().ifPresent(f -> { columns.add(f.column()); binds.add(1L); });
+        model.createdAt().ifPresent(f -> {
+            columns.add(f.column());
+            binds.add(now);
+        });
+        model.updatedAt().ifPresent(f -> {
+            columns.add(f.column());
+            binds.add(now);
+        });
+        model.version().ifPresent(f -> {
+            columns.add(f.column());
+            binds.add(1L);
+        });
         String publicId = model.publicId().isPresent() ? model.newPublicId() : null;
-        model.publicId().ifPresent(f -> { columns.add(f.column()); binds.add(publicId); });
+        model.publicId().ifPresent(f -> {
+            columns.add(f.column());
+            binds.add(publicId);
+        });
         String sql = "INSERT INTO " + model.table() + " (" + String.join(", ", columns) + ") VALUES ("
                 + "?, ".repeat(columns.size()).substring(0, Math.max(0, columns.size() * 3 - 2)) + ")";
         return inTransaction(c -> {
             Object id = publicId;
-            String[] generated = publicId != null ? new String[0] : new String[] {model.key().column()};
+            String[] generated =
+                    publicId != null ? new String[0] : new String[] {model.key().column()};
             try (PreparedStatement st = c.prepareStatement(sql, generated)) {
                 bind(st, binds);
                 st.executeUpdate();
@@ -108,13 +121,20 @@ final class Store<T extends Record> {
      * {@code expected} is not null (an {@code If-Match} was sent), if its version is still one of {@code expected}; answers the row as
      * written. 404 when the caller cannot see it, 412 when its version moved on.
      */
-    T update(Object id, Map<ModelField, Object> values, long[] expected, Sql scope, Check<T> check) throws SQLException {
+    T update(Object id, Map<ModelField, Object> values, long[] expected, Sql scope, Check<T> check)
+            throws SQLException {
         return update(id, values, expected, scope, check, null);
     }
 
     /** {@link #update}, then {@code then} on the row as written in the same transaction (null for nothing). */
-    T update(Object id, Map<ModelField, Object> values, long[] expected, Sql scope, Check<T> check,
-             Rows.InTransaction<? super T> then) throws SQLException {
+    T update(
+            Object id,
+            Map<ModelField, Object> values,
+            long[] expected,
+            Sql scope,
+            Check<T> check,
+            Rows.InTransaction<? super T> then)
+            throws SQLException {
         StringBuilder sql = new StringBuilder("UPDATE ").append(model.table()).append(" SET ");
         List<Object> binds = new ArrayList<>();
         String comma = "";
@@ -148,8 +168,15 @@ final class Store<T extends Record> {
     /** {@link #delete}, then {@code then} (with no row) in the same transaction (null for nothing). */
     void delete(Object id, long[] expected, Sql scope, Check<T> check, Rows.InTransaction<? super T> then)
             throws SQLException {
-        write(new StringBuilder("DELETE FROM ").append(model.table()), new ArrayList<>(), id, expected, scope, check,
-                then, false);
+        write(
+                new StringBuilder("DELETE FROM ").append(model.table()),
+                new ArrayList<>(),
+                id,
+                expected,
+                scope,
+                check,
+                then,
+                false);
     }
 
     /**
@@ -163,9 +190,19 @@ final class Store<T extends Record> {
             for (int i = 0; i < ids.size(); i++) {
                 int index = i;
                 try {
-                    write(c, statement(new StringBuilder("DELETE FROM ").append(model.table()), new ArrayList<>(),
-                            ids.get(i), expected.get(i), null), ids.get(i), null, null,
-                            (connection, gone) -> then.run(connection, index), false);
+                    write(
+                            c,
+                            statement(
+                                    new StringBuilder("DELETE FROM ").append(model.table()),
+                                    new ArrayList<>(),
+                                    ids.get(i),
+                                    expected.get(i),
+                                    null),
+                            ids.get(i),
+                            null,
+                            null,
+                            (connection, gone) -> then.run(connection, index),
+                            false);
                     deleted.add(true);
                 } catch (NotFound gone) {
                     deleted.add(false);
@@ -179,15 +216,22 @@ final class Store<T extends Record> {
      * Without a check, one conditional statement. With one, the row is first read and locked ({@code FOR UPDATE}:
      * no writer can change it between the check and the write), 404 when the caller cannot see it, then checked.
      */
-    private T write(StringBuilder sql, List<Object> binds, Object id, long[] expected, Sql scope, Check<T> check,
-                    Rows.InTransaction<? super T> then, boolean reread) throws SQLException {
+    private T write(
+            StringBuilder sql,
+            List<Object> binds,
+            Object id,
+            long[] expected,
+            Sql scope,
+            Check<T> check,
+            Rows.InTransaction<? super T> then,
+            boolean reread)
+            throws SQLException {
         Statement statement = statement(sql, binds, id, expected, scope);
         return inTransaction(c -> write(c, statement, id, scope, check, then, reread));
     }
 
     /** A write's SQL and binds: the row by key, at one of the expected versions, within the scope. */
-    private record Statement(String sql, List<Object> binds) {
-    }
+    private record Statement(String sql, List<Object> binds) {}
 
     private Statement statement(StringBuilder sql, List<Object> binds, Object id, long[] expected, Sql scope) {
         sql.append(" WHERE ").append(model.key().column()).append(" = ?");
@@ -196,8 +240,11 @@ final class Store<T extends Record> {
             if (model.version().isEmpty() || expected.length == 0) {
                 sql.append(" AND 1 = 0");
             } else {
-                sql.append(" AND ").append(model.version().get().column()).append(" IN (")
-                        .append("?, ".repeat(expected.length), 0, expected.length * 3 - 2).append(')');
+                sql.append(" AND ")
+                        .append(model.version().get().column())
+                        .append(" IN (")
+                        .append("?, ".repeat(expected.length), 0, expected.length * 3 - 2)
+                        .append(')');
                 for (long v : expected) {
                     binds.add(v);
                 }
@@ -207,8 +254,15 @@ final class Store<T extends Record> {
         return new Statement(sql.toString(), binds);
     }
 
-    private T write(Connection c, Statement statement, Object id, Sql scope, Check<T> check,
-                    Rows.InTransaction<? super T> then, boolean reread) throws SQLException {
+    private T write(
+            Connection c,
+            Statement statement,
+            Object id,
+            Sql scope,
+            Check<T> check,
+            Rows.InTransaction<? super T> then,
+            boolean reread)
+            throws SQLException {
         if (check != null) {
             T current = select(c, id, scope, " FOR UPDATE");
             if (current == null) {
@@ -309,7 +363,9 @@ final class Store<T extends Record> {
      */
     private static SQLException integrity(SQLException e) {
         if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
-            throw new dev.portico.error.ApiException(409, "conflict",
+            throw new dev.portico.error.ApiException(
+                    409,
+                    "conflict",
                     "The data conflicts with a rule of the database: a value that must be unique or present.");
         }
         return e;

@@ -28,10 +28,13 @@ import java.util.Set;
  */
 final class Writes {
     /** How a component's value becomes a write: as it is, or unwrapped (nothing when not sent). */
-    private enum Kind { PLAIN, OPTIONAL, OMITTABLE }
-
-    private record Slot(MethodHandle accessor, ModelField field, Kind kind) {
+    private enum Kind {
+        PLAIN,
+        OPTIONAL,
+        OMITTABLE
     }
+
+    private record Slot(MethodHandle accessor, ModelField field, Kind kind) {}
 
     private final List<Slot> slots;
 
@@ -46,20 +49,23 @@ final class Writes {
         List<Slot> slots = new ArrayList<>();
         for (RecordComponent rc : input.getRecordComponents()) {
             String what = where + ": " + input.getSimpleName() + "." + rc.getName();
-            ModelField f = model.field(rc.getName()).orElseThrow(() -> new IllegalArgumentException(what
-                    + " names no component of " + model.type().getSimpleName() + "; rename or remove it"));
+            ModelField f = model.field(rc.getName())
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            what + " names no component of " + model.type().getSimpleName() + "; rename or remove it"));
             if (model.managed(f)) {
                 throw new IllegalArgumentException(what + " is written by the framework, never by clients; remove it");
             }
             if (serverSet.contains(f.name())) {
                 throw new IllegalArgumentException(what + " is set by the server (onCreate); remove it from the input");
             }
-            Kind kind = rc.getType() == Optional.class ? Kind.OPTIONAL
+            Kind kind = rc.getType() == Optional.class
+                    ? Kind.OPTIONAL
                     : rc.getType() == Omittable.class ? Kind.OMITTABLE : Kind.PLAIN;
             Class<?> type = kind == Kind.PLAIN ? rc.getType() : typeArgument(rc);
             if (MethodType.methodType(type).wrap().returnType() != f.type()) {
                 throw new IllegalArgumentException(what + " is " + type.getSimpleName() + " but "
-                        + model.type().getSimpleName() + "." + f.name() + " is " + f.type().getSimpleName()
+                        + model.type().getSimpleName() + "." + f.name() + " is "
+                        + f.type().getSimpleName()
                         + "; give them one type");
             }
             if (kind == Kind.OMITTABLE) {
@@ -67,7 +73,8 @@ final class Writes {
             }
             try {
                 rc.getAccessor().setAccessible(true);
-                MethodHandle accessor = MethodHandles.lookup().unreflect(rc.getAccessor())
+                MethodHandle accessor = MethodHandles.lookup()
+                        .unreflect(rc.getAccessor())
                         .asType(MethodType.methodType(Object.class, Object.class));
                 slots.add(new Slot(accessor, f, kind));
             } catch (IllegalAccessException e) {

@@ -8,28 +8,21 @@ import org.junit.jupiter.api.Test;
 
 /** What a model derives from its record, and the records it refuses at startup. */
 class ModelTest {
-    record BlogPost(long id, String title, Instant createdAt, Instant updatedAt, long version) {
-    }
+    record BlogPost(long id, String title, Instant createdAt, Instant updatedAt, long version) {}
 
-    record Category(Long id, String name) {
-    }
+    record Category(Long id, String name) {}
 
     @Table("entries")
-    record Entry(long id, @Column("heading") String title, String userID) {
-    }
+    record Entry(long id, @Column("heading") String title, String userID) {}
 
-    record NoId(String title) {
-    }
+    record NoId(String title) {}
 
-    record BadVersion(long id, int version) {
-    }
+    record BadVersion(long id, int version) {}
 
     @Table("posts; drop table x")
-    record Evil(long id) {
-    }
+    record Evil(long id) {}
 
-    record Twice(long id, @Column("id") String other) {
-    }
+    record Twice(long id, @Column("id") String other) {}
 
     @Test
     void tableAndColumnsAreSnakeCaseUnlessOverridden() {
@@ -52,14 +45,16 @@ class ModelTest {
     @Test
     void valuesAreReadThroughTheAccessors() {
         Model<Category> m = Model.of(Category.class);
-        assertThat(m.value(new Category(3L, "tea"), m.field("name").orElseThrow())).isEqualTo("tea");
+        assertThat(m.value(new Category(3L, "tea"), m.field("name").orElseThrow()))
+                .isEqualTo("tea");
     }
 
     @Test
     void recordsThatCannotBeMappedFailAtStartupNamingTheFix() {
         assertThatThrownBy(() -> Model.of(NoId.class)).hasMessageContaining("needs a `long id` component");
         assertThatThrownBy(() -> Model.of(BadVersion.class))
-                .hasMessageContaining("BadVersion.version is Integer").hasMessageContaining("change its type");
+                .hasMessageContaining("BadVersion.version is Integer")
+                .hasMessageContaining("change its type");
         assertThatThrownBy(() -> Model.of(Evil.class)).hasMessageContaining("is not a plain SQL identifier");
         assertThatThrownBy(() -> Model.of(Twice.class)).hasMessageContaining("two components to column \"id\"");
     }

@@ -17,7 +17,9 @@ class BaseUrlTest {
     /** A request with a Host header and a query, answering only what the query component reads. */
     private static Request request(String host) {
         Map<String, List<String>> query = Map.of("page", List.of("2"));
-        return (Request) Proxy.newProxyInstance(Request.class.getClassLoader(), new Class<?>[] {Request.class},
+        return (Request) Proxy.newProxyInstance(
+                Request.class.getClassLoader(),
+                new Class<?>[] {Request.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "header" -> Optional.ofNullable(host);
                     case "path" -> "/posts";
@@ -30,10 +32,12 @@ class BaseUrlTest {
 
     @Test
     void theHostHeaderIsTrustedOnlyWhenAllowed() {
-        assertThat(BaseUrl.fromHost(request("API.example.com:8443"), "https", Set.of("api.example.com")).origin())
+        assertThat(BaseUrl.fromHost(request("API.example.com:8443"), "https", Set.of("api.example.com"))
+                        .origin())
                 .isEqualTo("https://api.example.com:8443");
         assertThatThrownBy(() -> BaseUrl.fromHost(request("evil.example"), "https", Set.of("api.example.com")))
-                .isInstanceOf(BadRequest.class).hasMessage("Invalid Host header.");
+                .isInstanceOf(BadRequest.class)
+                .hasMessage("Invalid Host header.");
         assertThatThrownBy(() -> BaseUrl.fromHost(request("api.example.com/x?"), "https", Set.of("api.example.com")))
                 .isInstanceOf(BadRequest.class);
         assertThatThrownBy(() -> BaseUrl.fromHost(request(null), "https", Set.of("api.example.com")))
@@ -42,9 +46,10 @@ class BaseUrlTest {
 
     @Test
     void theAllowedHostsSettingIsACommaSeparatedList() {
-        assertThat(BaseUrl.hosts(" API.example.com, localhost,,[::1] ")).containsExactlyInAnyOrder("api.example.com",
-                "localhost", "[::1]");
-        assertThat(BaseUrl.fromHost(request("[::1]:8000"), "http", BaseUrl.hosts("[::1]")).origin())
+        assertThat(BaseUrl.hosts(" API.example.com, localhost,,[::1] "))
+                .containsExactlyInAnyOrder("api.example.com", "localhost", "[::1]");
+        assertThat(BaseUrl.fromHost(request("[::1]:8000"), "http", BaseUrl.hosts("[::1]"))
+                        .origin())
                 .isEqualTo("http://[::1]:8000");
     }
 

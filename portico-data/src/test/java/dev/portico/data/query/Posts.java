@@ -12,19 +12,24 @@ final class Posts {
     static final int ROWS = 25;
     static final BaseUrl BASE = BaseUrl.of("https://api.example.com");
 
-    private Posts() {
-    }
+    private Posts() {}
 
     static QuerySpecBuilder spec() {
-        return QuerySpec.builder("posts").id("id", Long.class)
-                .field("title", String.class).filters("title", Lookup.EXACT, Lookup.ICONTAINS, Lookup.IN)
+        return QuerySpec.builder("posts")
+                .id("id", Long.class)
+                .field("title", String.class)
+                .filters("title", Lookup.EXACT, Lookup.ICONTAINS, Lookup.IN)
                 .field("content", String.class)
                 .field("salary", BigDecimal.class)
                 .filters("salary", Lookup.EXACT, Lookup.GT, Lookup.GTE, Lookup.LT, Lookup.LTE)
-                .field("views", Integer.class).filters("views", Lookup.IN, Lookup.GT)
-                .field("published", Boolean.class).filters("published", Lookup.EXACT)
-                .field("created_on", LocalDate.class).filters("created_on", Lookup.GTE, Lookup.LT)
-                .field("author", String.class).filters("author", Lookup.EXACT, Lookup.ISNULL)
+                .field("views", Integer.class)
+                .filters("views", Lookup.IN, Lookup.GT)
+                .field("published", Boolean.class)
+                .filters("published", Lookup.EXACT)
+                .field("created_on", LocalDate.class)
+                .filters("created_on", Lookup.GTE, Lookup.LT)
+                .field("author", String.class)
+                .filters("author", Lookup.EXACT, Lookup.ISNULL)
                 .ordering("created_on", "title", "salary", "id")
                 .search("title", "content")
                 .defaultOrdering("-created_on");

@@ -19,9 +19,12 @@ import org.junit.jupiter.api.TestInstance;
 /** The same behaviours run on each database: every lookup, ordering, search, pagination and the injection corpus. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class QueryExecutionContract {
-    static final QuerySpec PAGED = Posts.spec().pagination(Pagination.pageNumber(10, 20)).build();
-    static final QuerySpec LIMITED = Posts.spec().pagination(Pagination.limitOffset(10, 20)).build();
-    static final QuerySpec CURSOR = Posts.spec().pagination(Pagination.cursor(4, 20)).build();
+    static final QuerySpec PAGED =
+            Posts.spec().pagination(Pagination.pageNumber(10, 20)).build();
+    static final QuerySpec LIMITED =
+            Posts.spec().pagination(Pagination.limitOffset(10, 20)).build();
+    static final QuerySpec CURSOR =
+            Posts.spec().pagination(Pagination.cursor(4, 20)).build();
 
     Connection connection;
 
@@ -144,7 +147,8 @@ abstract class QueryExecutionContract {
             assertThat(url).contains("author__isnull=false");
             p = cursor(url);
         }
-        List<Long> expected = page(PAGED, "/posts?page_size=20&ordering=-created_on&author__isnull=false").results();
+        List<Long> expected = page(PAGED, "/posts?page_size=20&ordering=-created_on&author__isnull=false")
+                .results();
         assertThat(seen).containsExactlyElementsOf(expected);
         assertThat(pages).hasSize(5);
         assertThat(p.results()).containsExactly(expected.get(16));
@@ -155,8 +159,12 @@ abstract class QueryExecutionContract {
             assertThat(back.next()).isNotNull();
             backwards.add(0, back.results());
         }
-        assertThat(backwards).containsExactly(expected.subList(0, 4), expected.subList(4, 8), expected.subList(8, 12),
-                expected.subList(12, 16));
+        assertThat(backwards)
+                .containsExactly(
+                        expected.subList(0, 4),
+                        expected.subList(4, 8),
+                        expected.subList(8, 12),
+                        expected.subList(12, 16));
         assertThat(cursor(back.next().substring(23)).results()).containsExactlyElementsOf(expected.subList(4, 8));
         ApiException e = catchThrowableOfType(ApiException.class, () -> cursor("/posts?cursor=AAAAAA"));
         assertThat(e.detail()).isEqualTo("Invalid cursor.");
@@ -164,10 +172,24 @@ abstract class QueryExecutionContract {
 
     @Test
     void injectionThroughEveryParameterIsA4xxOrMatchesNothing() throws SQLException {
-        List<String> corpus = List.of("' OR 1=1--", "'; DROP TABLE posts;--", "1 OR 1=1", "-(select 1)", "(select 1)",
-                "id; DROP TABLE posts", "title) OR (1=1", "\" OR \"\"=\"", "1' UNION SELECT password FROM posts--",
-                "password", "-password", "created_on desc", "title,(CASE WHEN 1=1 THEN id END)", "1/0", "id--");
-        List<String> parameters = new ArrayList<>(PAGED.parameters().stream().map(QueryParameter::name).toList());
+        List<String> corpus = List.of(
+                "' OR 1=1--",
+                "'; DROP TABLE posts;--",
+                "1 OR 1=1",
+                "-(select 1)",
+                "(select 1)",
+                "id; DROP TABLE posts",
+                "title) OR (1=1",
+                "\" OR \"\"=\"",
+                "1' UNION SELECT password FROM posts--",
+                "password",
+                "-password",
+                "created_on desc",
+                "title,(CASE WHEN 1=1 THEN id END)",
+                "1/0",
+                "id--");
+        List<String> parameters = new ArrayList<>(
+                PAGED.parameters().stream().map(QueryParameter::name).toList());
         parameters.add("password");
         parameters.add("' OR 1=1--");
         for (String payload : corpus) {
@@ -188,7 +210,8 @@ abstract class QueryExecutionContract {
             assertThat(e.status()).isEqualTo(404);
         }
         assertThat(page(PAGED, "/posts").count()).isEqualTo(Posts.ROWS);
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM posts")) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM posts")) {
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(Posts.ROWS);
         }

@@ -21,7 +21,9 @@ class ConcurrencyTest {
     @DatabaseTest
     void ifMatchWithAStaleVersionIs412AndWritesNothing(TestDatabase test) {
         try (Blog blog = new Blog(test)) {
-            long id = json(blog.send("alice", "POST", "/api/posts/", "{\"title\":\"v1\"}")).get("id").asLong();
+            long id = json(blog.send("alice", "POST", "/api/posts/", "{\"title\":\"v1\"}"))
+                    .get("id")
+                    .asLong();
             String item = "/api/posts/" + id + "/";
             Response ok = blog.send("alice", "PATCH", item, "{\"title\":\"v2\"}", "If-Match", "\"1\"");
             assertThat(ok.status()).isEqualTo(200);
@@ -31,28 +33,42 @@ class ConcurrencyTest {
             JsonNode error = json(stale);
             assertThat(error.get("detail").asText()).isEqualTo("Precondition failed.");
             assertThat(error.get("code").asText()).isEqualTo("precondition_failed");
-            assertThat(blog.send("alice", "PUT", item, "{\"title\":\"lost\"}", "If-Match", "\"1\"").status()).isEqualTo(412);
-            assertThat(blog.send("alice", "DELETE", item, null, "If-Match", "\"1\"").status()).isEqualTo(412);
-            assertThat(blog.send("alice", "PATCH", item, "{}", "If-Match", "W/\"2\"").status()).isEqualTo(412);
-            assertThat(blog.send("alice", "PATCH", item, "{}", "If-Match", "nonsense").status()).isEqualTo(412);
+            assertThat(blog.send("alice", "PUT", item, "{\"title\":\"lost\"}", "If-Match", "\"1\"")
+                            .status())
+                    .isEqualTo(412);
+            assertThat(blog.send("alice", "DELETE", item, null, "If-Match", "\"1\"")
+                            .status())
+                    .isEqualTo(412);
+            assertThat(blog.send("alice", "PATCH", item, "{}", "If-Match", "W/\"2\"")
+                            .status())
+                    .isEqualTo(412);
+            assertThat(blog.send("alice", "PATCH", item, "{}", "If-Match", "nonsense")
+                            .status())
+                    .isEqualTo(412);
             JsonNode row = json(blog.send("alice", "GET", item, null));
             assertThat(row.get("title").asText()).isEqualTo("v2");
             assertThat(row.get("version").asLong()).isEqualTo(2);
-            assertThat(blog.send("alice", "PATCH", item, "{}", "If-Match", "\"7\", \"2\"").status()).isEqualTo(200);
-            assertThat(blog.send("alice", "PATCH", item, "{}", "If-Match", "*").status()).isEqualTo(200);
-            assertThat(blog.send("alice", "DELETE", item, null, "If-Match", "\"4\"").status()).isEqualTo(204);
+            assertThat(blog.send("alice", "PATCH", item, "{}", "If-Match", "\"7\", \"2\"")
+                            .status())
+                    .isEqualTo(200);
+            assertThat(blog.send("alice", "PATCH", item, "{}", "If-Match", "*").status())
+                    .isEqualTo(200);
+            assertThat(blog.send("alice", "DELETE", item, null, "If-Match", "\"4\"")
+                            .status())
+                    .isEqualTo(204);
         }
     }
 
     @DatabaseTest
     void concurrentWritersWithoutIfMatchLoseNothing(TestDatabase test) throws Exception {
         try (Blog blog = new Blog(test)) {
-            long id = json(blog.send("alice", "POST", "/api/posts/", "{\"title\":\"t\",\"content\":\"c\"}")).get("id").asLong();
+            long id = json(blog.send("alice", "POST", "/api/posts/", "{\"title\":\"t\",\"content\":\"c\"}"))
+                    .get("id")
+                    .asLong();
             String item = "/api/posts/" + id + "/";
             int rounds = 25;
             List<Integer> statuses = race(
-                    () -> writes(blog, item, "title", "a", rounds),
-                    () -> writes(blog, item, "content", "b", rounds));
+                    () -> writes(blog, item, "title", "a", rounds), () -> writes(blog, item, "content", "b", rounds));
             assertThat(statuses).containsOnly(200);
             JsonNode row = json(blog.send("alice", "GET", item, null));
             assertThat(row.get("title").asText()).isEqualTo("a" + (rounds - 1));
@@ -65,15 +81,21 @@ class ConcurrencyTest {
     void ofTwoWritersWithTheSameIfMatchExactlyOneWins(TestDatabase test) throws Exception {
         try (Blog blog = new Blog(test)) {
             for (int round = 0; round < 10; round++) {
-                long id = json(blog.send("alice", "POST", "/api/posts/", "{\"title\":\"t\"}")).get("id").asLong();
+                long id = json(blog.send("alice", "POST", "/api/posts/", "{\"title\":\"t\"}"))
+                        .get("id")
+                        .asLong();
                 String item = "/api/posts/" + id + "/";
                 List<Integer> statuses = race(
-                        () -> List.of(blog.send("alice", "PATCH", item, "{\"title\":\"x\"}", "If-Match", "\"1\"").status()),
-                        () -> List.of(blog.send("alice", "PATCH", item, "{\"content\":\"y\"}", "If-Match", "\"1\"").status()));
+                        () -> List.of(blog.send("alice", "PATCH", item, "{\"title\":\"x\"}", "If-Match", "\"1\"")
+                                .status()),
+                        () -> List.of(blog.send("alice", "PATCH", item, "{\"content\":\"y\"}", "If-Match", "\"1\"")
+                                .status()));
                 assertThat(statuses).containsExactlyInAnyOrder(200, 412);
                 JsonNode row = json(blog.send("alice", "GET", item, null));
                 assertThat(row.get("version").asLong()).isEqualTo(2);
-                assertThat(row.get("title").asText().equals("x") ^ row.get("content").asText().equals("y")).isTrue();
+                assertThat(row.get("title").asText().equals("x")
+                                ^ row.get("content").asText().equals("y"))
+                        .isTrue();
             }
         }
     }
@@ -81,7 +103,8 @@ class ConcurrencyTest {
     private static List<Integer> writes(Blog blog, String item, String field, String prefix, int rounds) {
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < rounds; i++) {
-            statuses.add(blog.send("alice", "PATCH", item, "{\"" + field + "\":\"" + prefix + i + "\"}").status());
+            statuses.add(blog.send("alice", "PATCH", item, "{\"" + field + "\":\"" + prefix + i + "\"}")
+                    .status());
         }
         return statuses;
     }

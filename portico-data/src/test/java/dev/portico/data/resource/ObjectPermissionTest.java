@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.portico.Portico;
 import dev.portico.auth.ObjectPermission;
 import dev.portico.auth.Permission;
-import dev.portico.http.Principal;
 import dev.portico.config.PorticoConfig;
 import dev.portico.data.Database;
 import dev.portico.data.DatabaseSettings;
@@ -18,6 +17,7 @@ import dev.portico.data.query.BaseUrl;
 import dev.portico.data.resource.Blog.Post;
 import dev.portico.data.resource.Blog.PostInput;
 import dev.portico.data.resource.Blog.PostPatch;
+import dev.portico.http.Principal;
 import dev.portico.http.Response;
 import dev.portico.testing.TestCaller;
 import dev.portico.testing.TestRequest;
@@ -38,8 +38,12 @@ class ObjectPermissionTest {
         Posts(TestDatabase test) {
             db = Database.create(test.config(b -> b.set(DatabaseSettings.MIGRATIONS, "db/resource")
                     .set(DatabaseSettings.MIGRATE_ON_START, DatabaseSettings.MigrateOnStart.TRUE)));
-            app = resource(db).addTo(Portico.builder().config(PorticoConfig.defaults()).shutdownHook(false)
-                    .authenticators(TestCaller.session(), TestCaller.bearer())).build();
+            app = resource(db)
+                    .addTo(Portico.builder()
+                            .config(PorticoConfig.defaults())
+                            .shutdownHook(false)
+                            .authenticators(TestCaller.session(), TestCaller.bearer()))
+                    .build();
         }
 
         Response send(String caller, String method, String target, String json, String... headers) {
@@ -59,13 +63,18 @@ class ObjectPermissionTest {
         /** Retrieve, update, partial update (with and without a stale If-Match) and destroy of {@code item}. */
         List<Response> everyItemAction(String caller, String item) {
             String body = "{\"title\":\"taken\"}";
-            return List.of(send(caller, "GET", item, null), send(caller, "PUT", item, body),
-                    send(caller, "PATCH", item, body), send(caller, "PATCH", item, body, "If-Match", "\"9\""),
+            return List.of(
+                    send(caller, "GET", item, null),
+                    send(caller, "PUT", item, body),
+                    send(caller, "PATCH", item, body),
+                    send(caller, "PATCH", item, body, "If-Match", "\"9\""),
                     send(caller, "DELETE", item, null));
         }
 
         long create(String caller, String title) {
-            return json(send(caller, "POST", "/api/posts/", "{\"title\":\"" + title + "\"}")).get("id").asLong();
+            return json(send(caller, "POST", "/api/posts/", "{\"title\":\"" + title + "\"}"))
+                    .get("id")
+                    .asLong();
         }
 
         @Override
@@ -76,7 +85,8 @@ class ObjectPermissionTest {
 
     private static Resource<Post> resource(Database db) {
         return Resource.of(Model.of(Post.class), db, "/api/posts/")
-                .create(PostInput.class).partialUpdate(PostPatch.class)
+                .create(PostInput.class)
+                .partialUpdate(PostPatch.class)
                 .baseUrl(BaseUrl.of("https://api.example.com"))
                 .onCreate("owner", r -> r.principal().map(Principal::id).orElse(null))
                 .objectPermission(ObjectPermission.isOwner(Post::owner).or(ObjectPermission.of(Permission.isAdmin())))
@@ -90,8 +100,12 @@ class ObjectPermissionTest {
             String item = "/api/posts/" + id + "/";
             assertThat(posts.send("alice", "GET", item, null).status()).isEqualTo(200);
             assertThat(posts.send("root;admin", "GET", item, null).status()).isEqualTo(200);
-            assertThat(posts.send("alice", "PATCH", item, "{\"title\":\"still mine\"}").status()).isEqualTo(200);
-            assertThat(posts.send("root;admin", "PUT", item, "{\"title\":\"moderated\"}").status()).isEqualTo(200);
+            assertThat(posts.send("alice", "PATCH", item, "{\"title\":\"still mine\"}")
+                            .status())
+                    .isEqualTo(200);
+            assertThat(posts.send("root;admin", "PUT", item, "{\"title\":\"moderated\"}")
+                            .status())
+                    .isEqualTo(200);
             assertThat(posts.send("alice", "DELETE", item, null).status()).isEqualTo(204);
         }
     }
@@ -128,10 +142,13 @@ class ObjectPermissionTest {
     @DatabaseTest
     void aMissingRowIs404AndAStaleOwnerWriteIs412(TestDatabase test) {
         try (Posts posts = new Posts(test)) {
-            assertThat(posts.send("bob", "GET", "/api/posts/999/", null).status()).isEqualTo(404);
-            assertThat(posts.send("bob", "DELETE", "/api/posts/999/", null).status()).isEqualTo(404);
+            assertThat(posts.send("bob", "GET", "/api/posts/999/", null).status())
+                    .isEqualTo(404);
+            assertThat(posts.send("bob", "DELETE", "/api/posts/999/", null).status())
+                    .isEqualTo(404);
             long id = posts.create("alice", "mine");
-            Response stale = posts.send("alice", "PATCH", "/api/posts/" + id + "/", "{\"title\":\"x\"}", "If-Match", "\"9\"");
+            Response stale =
+                    posts.send("alice", "PATCH", "/api/posts/" + id + "/", "{\"title\":\"x\"}", "If-Match", "\"9\"");
             assertThat(stale.status()).isEqualTo(412);
         }
     }
@@ -143,12 +160,20 @@ class ObjectPermissionTest {
             String item = "/api/posts/" + posts.create("alice", "mine") + "/";
             JsonNode own = json(posts.send("alice", "OPTIONS", item, null));
             assertThat(own.get("actions").has("PUT")).isTrue();
-            assertThat(json(posts.send("root;admin", "OPTIONS", item, null)).get("actions").has("PUT")).isTrue();
+            assertThat(json(posts.send("root;admin", "OPTIONS", item, null))
+                            .get("actions")
+                            .has("PUT"))
+                    .isTrue();
             Response other = posts.send("bob", "OPTIONS", item, null);
             assertThat(other.status()).isEqualTo(200);
             assertThat(json(other).has("actions")).isFalse();
-            assertThat(json(posts.send("bob", "OPTIONS", "/api/posts/999/", null)).has("actions")).isFalse();
-            assertThat(json(posts.send("bob", "OPTIONS", "/api/posts/", null)).get("actions").has("POST")).isTrue();
+            assertThat(json(posts.send("bob", "OPTIONS", "/api/posts/999/", null))
+                            .has("actions"))
+                    .isFalse();
+            assertThat(json(posts.send("bob", "OPTIONS", "/api/posts/", null))
+                            .get("actions")
+                            .has("POST"))
+                    .isTrue();
         }
     }
 
@@ -164,12 +189,23 @@ class ObjectPermissionTest {
 
     @Test
     void theItemOperationsDocument403() {
-        Database db = Database.lazy(DatabaseSettings.register(PorticoConfig.builder()).build()); // never opened
-        var doc = resource(db).addTo(Portico.builder().config(PorticoConfig.defaults()).shutdownHook(false)
-                .authenticators(TestCaller.bearer())).build().openapi().model();
-        assertThat(doc.getPaths().get("/api/posts/{id}/").getGet().getResponses()).containsKeys("401", "403");
-        assertThat(doc.getPaths().get("/api/posts/{id}/").getDelete().getResponses()).containsKeys("401", "403");
-        assertThat(doc.getPaths().get("/api/posts/").getGet().getResponses()).containsKey("401").doesNotContainKey("403");
+        Database db =
+                Database.lazy(DatabaseSettings.register(PorticoConfig.builder()).build()); // never opened
+        var doc = resource(db)
+                .addTo(Portico.builder()
+                        .config(PorticoConfig.defaults())
+                        .shutdownHook(false)
+                        .authenticators(TestCaller.bearer()))
+                .build()
+                .openapi()
+                .model();
+        assertThat(doc.getPaths().get("/api/posts/{id}/").getGet().getResponses())
+                .containsKeys("401", "403");
+        assertThat(doc.getPaths().get("/api/posts/{id}/").getDelete().getResponses())
+                .containsKeys("401", "403");
+        assertThat(doc.getPaths().get("/api/posts/").getGet().getResponses())
+                .containsKey("401")
+                .doesNotContainKey("403");
         assertThat(doc.getPaths().get("/api/posts/").getPost().getResponses()).doesNotContainKey("403");
     }
 }

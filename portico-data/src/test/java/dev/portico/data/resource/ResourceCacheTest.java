@@ -17,7 +17,9 @@ class ResourceCacheTest {
     @DatabaseTest
     void readsAreCachedPerCallerWithTheirETag(TestDatabase test) {
         try (Blog blog = new Blog(test, Duration.ofMinutes(1))) {
-            long id = json(blog.send("alice", "POST", "/api/posts/", "{\"title\":\"Hello\"}")).get("id").asLong();
+            long id = json(blog.send("alice", "POST", "/api/posts/", "{\"title\":\"Hello\"}"))
+                    .get("id")
+                    .asLong();
             String item = "/api/posts/" + id + "/";
             assertThat(cache(blog.send("alice", "GET", item, null))).isEqualTo("MISS");
             Response hit = blog.send("alice", "GET", item, null);
@@ -29,14 +31,19 @@ class ResourceCacheTest {
             Response list = blog.send("alice", "GET", "/api/posts/", null);
             assertThat(cache(list)).isEqualTo("HIT");
             assertThat(json(list).get("count").asInt()).isEqualTo(1);
-            assertThat(json(blog.send("bob", "GET", "/api/posts/", null)).get("count").asInt()).isZero();
+            assertThat(json(blog.send("bob", "GET", "/api/posts/", null))
+                            .get("count")
+                            .asInt())
+                    .isZero();
         }
     }
 
     @DatabaseTest
     void everyWriteDropsTheCachedListAndItems(TestDatabase test) {
         try (Blog blog = new Blog(test, Duration.ofMinutes(1))) {
-            long id = json(blog.send("alice", "POST", "/api/posts/", "{\"title\":\"Hello\"}")).get("id").asLong();
+            long id = json(blog.send("alice", "POST", "/api/posts/", "{\"title\":\"Hello\"}"))
+                    .get("id")
+                    .asLong();
             String item = "/api/posts/" + id + "/";
             String[][] writes = {
                 {"PATCH", item, "{\"title\":\"Patched\"}", "Patched"},
@@ -47,25 +54,37 @@ class ResourceCacheTest {
                 blog.send("alice", "GET", item, null);
                 blog.send("alice", "GET", "/api/posts/", null);
                 assertThat(cache(blog.send("alice", "GET", item, null))).isEqualTo("HIT");
-                assertThat(blog.send("alice", write[0], write[1], write[2]).status()).isBetween(200, 201);
+                assertThat(blog.send("alice", write[0], write[1], write[2]).status())
+                        .isBetween(200, 201);
                 Response after = blog.send("alice", "GET", item, null);
                 assertThat(cache(after)).as(write[0]).isEqualTo("MISS");
                 assertThat(json(after).get("title").asText()).isEqualTo(write[3]);
-                assertThat(cache(blog.send("alice", "GET", "/api/posts/", null))).as(write[0]).isEqualTo("MISS");
+                assertThat(cache(blog.send("alice", "GET", "/api/posts/", null)))
+                        .as(write[0])
+                        .isEqualTo("MISS");
             }
-            assertThat(json(blog.send("alice", "GET", "/api/posts/", null)).get("count").asInt()).isEqualTo(2);
+            assertThat(json(blog.send("alice", "GET", "/api/posts/", null))
+                            .get("count")
+                            .asInt())
+                    .isEqualTo(2);
             assertThat(blog.send("alice", "DELETE", item, null).status()).isEqualTo(204);
             assertThat(blog.send("alice", "GET", item, null).status()).isEqualTo(404);
-            assertThat(json(blog.send("alice", "GET", "/api/posts/", null)).get("count").asInt()).isEqualTo(1);
+            assertThat(json(blog.send("alice", "GET", "/api/posts/", null))
+                            .get("count")
+                            .asInt())
+                    .isEqualTo(1);
         }
     }
 
     @DatabaseTest
     void withoutCacheReadsNothingIsCached(TestDatabase test) {
         try (Blog blog = new Blog(test)) {
-            long id = json(blog.send("alice", "POST", "/api/posts/", "{\"title\":\"Hello\"}")).get("id").asLong();
+            long id = json(blog.send("alice", "POST", "/api/posts/", "{\"title\":\"Hello\"}"))
+                    .get("id")
+                    .asLong();
             blog.send("alice", "GET", "/api/posts/" + id + "/", null);
-            assertThat(blog.send("alice", "GET", "/api/posts/" + id + "/", null).headerValue("X-Cache")).isEmpty();
+            assertThat(blog.send("alice", "GET", "/api/posts/" + id + "/", null).headerValue("X-Cache"))
+                    .isEmpty();
         }
     }
 }

@@ -17,50 +17,78 @@ import java.util.Optional;
 
 /** The endpoints a declaration gives, their documentation, and the declarations that fail at build. */
 class ResourceDeclarationTest {
-    record Sneaky(String title, String owner) {
-    }
+    record Sneaky(String title, String owner) {}
 
-    record Managed(String title, long version) {
-    }
+    record Managed(String title, long version) {}
 
-    record Unknown(String summary) {
-    }
+    record Unknown(String summary) {}
 
-    record WrongType(Optional<Integer> title) {
-    }
+    record WrongType(Optional<Integer> title) {}
 
-    record ClearsTitle(dev.portico.input.Omittable<String> title) {
-    }
+    record ClearsTitle(dev.portico.input.Omittable<String> title) {}
 
-    record ClearsPublished(dev.portico.input.Omittable<Boolean> published) {
-    }
+    record ClearsPublished(dev.portico.input.Omittable<Boolean> published) {}
 
     @DatabaseTest
     void theDocumentNamesTheOperationsAsDrfDoes(TestDatabase test) {
         try (Blog blog = new Blog(test)) {
             JsonNode doc = json(blog.app.handle(TestRequest.get("/api/schema/?format=json")));
             List<String> ids = new ArrayList<>();
-            doc.get("paths").forEach(path -> path.forEach(op -> ids.add(op.get("operationId").asText())));
-            assertThat(ids).containsExactlyInAnyOrder("listPosts", "createPost", "retrievePost", "updatePost",
-                    "partialUpdatePost", "destroyPost", "optionsListPosts", "optionsRetrievePost");
+            doc.get("paths")
+                    .forEach(path ->
+                            path.forEach(op -> ids.add(op.get("operationId").asText())));
+            assertThat(ids)
+                    .containsExactlyInAnyOrder(
+                            "listPosts",
+                            "createPost",
+                            "retrievePost",
+                            "updatePost",
+                            "partialUpdatePost",
+                            "destroyPost",
+                            "optionsListPosts",
+                            "optionsRetrievePost");
             JsonNode create = doc.get("paths").get("/api/posts/").get("post");
             assertThat(create.get("responses").has("201")).isTrue();
-            assertThat(doc.get("paths").get("/api/posts/{id}/").get("delete").get("responses").has("204")).isTrue();
-            assertThat(doc.get("components").get("schemas").has("PaginatedPostList")).isTrue();
+            assertThat(doc.get("paths")
+                            .get("/api/posts/{id}/")
+                            .get("delete")
+                            .get("responses")
+                            .has("204"))
+                    .isTrue();
+            assertThat(doc.get("components").get("schemas").has("PaginatedPostList"))
+                    .isTrue();
             assertThat(doc.get("components").get("schemas").has("PostInput")).isTrue();
             // the writes document the stale If-Match answer with the error body; the list its query parameters
             JsonNode update = doc.get("paths").get("/api/posts/{id}/").get("put");
-            assertThat(update.get("responses").get("412").get("content").get("application/json").get("schema")
-                    .get("$ref").asText()).isEqualTo("#/components/schemas/Error");
+            assertThat(update.get("responses")
+                            .get("412")
+                            .get("content")
+                            .get("application/json")
+                            .get("schema")
+                            .get("$ref")
+                            .asText())
+                    .isEqualTo("#/components/schemas/Error");
             List<String> listParameters = new ArrayList<>();
-            doc.get("paths").get("/api/posts/").get("get").get("parameters")
+            doc.get("paths")
+                    .get("/api/posts/")
+                    .get("get")
+                    .get("parameters")
                     .forEach(p -> listParameters.add(p.get("name").asText()));
             assertThat(listParameters).contains("page", "ordering");
             List<String> summaries = new ArrayList<>();
-            doc.get("paths").forEach(path -> path.forEach(op -> summaries.add(op.get("summary").asText())));
-            assertThat(summaries).as("a summary per operation by default, as linters and docs pages want")
-                    .containsExactlyInAnyOrder("List posts", "Create a post", "Retrieve a post", "Replace a post",
-                            "Update part of a post", "Delete a post", "Describe this path (DRF's metadata)",
+            doc.get("paths")
+                    .forEach(path ->
+                            path.forEach(op -> summaries.add(op.get("summary").asText())));
+            assertThat(summaries)
+                    .as("a summary per operation by default, as linters and docs pages want")
+                    .containsExactlyInAnyOrder(
+                            "List posts",
+                            "Create a post",
+                            "Retrieve a post",
+                            "Replace a post",
+                            "Update part of a post",
+                            "Delete a post",
+                            "Describe this path (DRF's metadata)",
                             "Describe this path (DRF's metadata)");
         }
     }
@@ -70,8 +98,10 @@ class ResourceDeclarationTest {
         try (Database db = Database.create(test.config(b -> b.set(DatabaseSettings.MIGRATIONS, "db/resource")
                 .set(DatabaseSettings.MIGRATE_ON_START, DatabaseSettings.MigrateOnStart.TRUE)))) {
             Resource<Blog.Post> r = Resource.of(Model.of(Blog.Post.class), db, "/api/posts/")
-                    .actions(Action.RETRIEVE, Action.DESTROY).build();
-            assertThat(r.endpoints()).extracting(e -> e.method() + " " + e.path().toString())
+                    .actions(Action.RETRIEVE, Action.DESTROY)
+                    .build();
+            assertThat(r.endpoints())
+                    .extracting(e -> e.method() + " " + e.path().toString())
                     .containsExactly("GET /api/posts/{id:long}/", "DELETE /api/posts/{id:long}/");
         }
     }
@@ -81,26 +111,45 @@ class ResourceDeclarationTest {
         try (Database db = Database.create(test.config(b -> b.set(DatabaseSettings.MIGRATIONS, "db/resource")
                 .set(DatabaseSettings.MIGRATE_ON_START, DatabaseSettings.MigrateOnStart.TRUE)))) {
             Model<Blog.Post> m = Model.of(Blog.Post.class);
-            assertThatThrownBy(() -> Resource.of(m, db, "/api/posts/").create(Sneaky.class)
-                    .onCreate("owner", r -> "x").actions(Action.CREATE).build())
+            assertThatThrownBy(() -> Resource.of(m, db, "/api/posts/")
+                            .create(Sneaky.class)
+                            .onCreate("owner", r -> "x")
+                            .actions(Action.CREATE)
+                            .build())
                     .hasMessageContaining("Sneaky.owner is set by the server");
-            assertThatThrownBy(() -> Resource.of(m, db, "/api/posts/").create(Managed.class).actions(Action.CREATE).build())
+            assertThatThrownBy(() -> Resource.of(m, db, "/api/posts/")
+                            .create(Managed.class)
+                            .actions(Action.CREATE)
+                            .build())
                     .hasMessageContaining("Managed.version is written by the framework");
-            assertThatThrownBy(() -> Resource.of(m, db, "/api/posts/").create(Unknown.class).actions(Action.CREATE).build())
+            assertThatThrownBy(() -> Resource.of(m, db, "/api/posts/")
+                            .create(Unknown.class)
+                            .actions(Action.CREATE)
+                            .build())
                     .hasMessageContaining("Unknown.summary names no component of Post");
-            assertThatThrownBy(() -> Resource.of(m, db, "/api/posts/").partialUpdate(WrongType.class)
-                    .actions(Action.PARTIAL_UPDATE).build())
+            assertThatThrownBy(() -> Resource.of(m, db, "/api/posts/")
+                            .partialUpdate(WrongType.class)
+                            .actions(Action.PARTIAL_UPDATE)
+                            .build())
                     .hasMessageContaining("WrongType.title is Integer but Post.title is String");
-            assertThatThrownBy(() -> Resource.of(m, db, "/api/posts/").partialUpdate(ClearsTitle.class)
-                    .actions(Action.PARTIAL_UPDATE).build())
+            assertThatThrownBy(() -> Resource.of(m, db, "/api/posts/")
+                            .partialUpdate(ClearsTitle.class)
+                            .actions(Action.PARTIAL_UPDATE)
+                            .build())
                     .hasMessageContaining("ClearsTitle.title is Omittable, so a client may send null, but Post.title "
                             + "cannot hold null; mark it @Nullable, or make the input's component Optional");
-            assertThatThrownBy(() -> Resource.of(m, db, "/api/posts/").partialUpdate(ClearsPublished.class)
-                    .actions(Action.PARTIAL_UPDATE).build())
+            assertThatThrownBy(() -> Resource.of(m, db, "/api/posts/")
+                            .partialUpdate(ClearsPublished.class)
+                            .actions(Action.PARTIAL_UPDATE)
+                            .build())
                     .hasMessageContaining("Post.published cannot hold null; mark it @Nullable with a boxed type");
-            assertThatThrownBy(() -> Resource.of(m, db, "/api/posts/").actions(Action.CREATE).build())
+            assertThatThrownBy(() -> Resource.of(m, db, "/api/posts/")
+                            .actions(Action.CREATE)
+                            .build())
                     .hasMessageContaining("call create(Input.class)");
-            assertThatThrownBy(() -> Resource.of(m, db, "/api/posts/").actions(Action.LIST).build())
+            assertThatThrownBy(() -> Resource.of(m, db, "/api/posts/")
+                            .actions(Action.LIST)
+                            .build())
                     .hasMessageContaining("call baseUrl(...)");
             assertThatThrownBy(() -> Resource.of(m, db, "/api/posts/").scope("nobody", r -> 1))
                     .hasMessageContaining("Post has no component of that name");

@@ -31,14 +31,16 @@ class ResourceTest {
             assertThat(post.get("owner").asText()).isEqualTo("alice");
             assertThat(post.get("published").asBoolean()).isFalse();
             assertThat(post.get("version").asLong()).isEqualTo(1);
-            assertThat(post.get("createdAt").asText()).isEqualTo(post.get("updatedAt").asText());
+            assertThat(post.get("createdAt").asText())
+                    .isEqualTo(post.get("updatedAt").asText());
 
             Response got = blog.send("alice", "GET", "/api/posts/" + id + "/", null);
             assertThat(got.status()).isEqualTo(200);
             assertThat(got.headerValue("ETag")).contains("\"1\"");
             assertThat(json(got)).isEqualTo(post);
 
-            Response put = blog.send("alice", "PUT", "/api/posts/" + id + "/", "{\"title\":\"Replaced\",\"published\":true}");
+            Response put =
+                    blog.send("alice", "PUT", "/api/posts/" + id + "/", "{\"title\":\"Replaced\",\"published\":true}");
             assertThat(put.status()).isEqualTo(200);
             assertThat(put.headerValue("ETag")).contains("\"2\"");
             JsonNode replaced = json(put);
@@ -53,12 +55,18 @@ class ResourceTest {
             assertThat(json(patch).get("content").asText()).isEqualTo("second");
             assertThat(json(patch).get("version").asLong()).isEqualTo(3);
 
-            assertThat(blog.send("alice", "DELETE", "/api/posts/" + id + "/", null).status()).isEqualTo(204);
+            assertThat(blog.send("alice", "DELETE", "/api/posts/" + id + "/", null)
+                            .status())
+                    .isEqualTo(204);
             Response gone = blog.send("alice", "GET", "/api/posts/" + id + "/", null);
             assertThat(gone.status()).isEqualTo(404);
             assertThat(json(gone).get("code").asText()).isEqualTo("not_found");
-            assertThat(blog.send("alice", "DELETE", "/api/posts/" + id + "/", null).status()).isEqualTo(404);
-            assertThat(blog.send("alice", "PATCH", "/api/posts/" + id + "/", "{}").status()).isEqualTo(404);
+            assertThat(blog.send("alice", "DELETE", "/api/posts/" + id + "/", null)
+                            .status())
+                    .isEqualTo(404);
+            assertThat(blog.send("alice", "PATCH", "/api/posts/" + id + "/", "{}")
+                            .status())
+                    .isEqualTo(404);
         }
     }
 
@@ -76,10 +84,17 @@ class ResourceTest {
     @DatabaseTest
     void anOmittableFieldIsSetByAValueClearedByNullAndLeftAloneWhenAbsent(TestDatabase test) {
         try (Blog blog = new Blog(test)) {
-            long id = json(blog.send("alice", "POST", "/api/posts/", "{\"title\":\"Hello\"}")).get("id").asLong();
+            long id = json(blog.send("alice", "POST", "/api/posts/", "{\"title\":\"Hello\"}"))
+                    .get("id")
+                    .asLong();
             String item = "/api/posts/" + id + "/";
-            assertThat(json(blog.send("alice", "GET", item, null)).get("subtitle").isNull()).isTrue();
-            assertThat(json(blog.send("alice", "PATCH", item, "{\"subtitle\":\"a start\"}")).get("subtitle").asText())
+            assertThat(json(blog.send("alice", "GET", item, null))
+                            .get("subtitle")
+                            .isNull())
+                    .isTrue();
+            assertThat(json(blog.send("alice", "PATCH", item, "{\"subtitle\":\"a start\"}"))
+                            .get("subtitle")
+                            .asText())
                     .isEqualTo("a start");
             JsonNode absent = json(blog.send("alice", "PATCH", item, "{\"title\":\"Renamed\"}"));
             assertThat(absent.get("subtitle").asText()).isEqualTo("a start");
@@ -98,25 +113,36 @@ class ResourceTest {
 
     /** The posts table seen by a model that (wrongly) lets content be null, while its column is NOT NULL. */
     @dev.portico.data.model.Table("posts")
-    public record LaxPost(long id, String title, @Nullable String content, String owner, Instant createdAt,
-                          Instant updatedAt, long version) {
-    }
+    public record LaxPost(
+            long id,
+            String title,
+            @Nullable String content,
+            String owner,
+            Instant createdAt,
+            Instant updatedAt,
+            long version) {}
 
-    public record LaxPatch(Omittable<String> content) {
-    }
+    public record LaxPatch(Omittable<String> content) {}
 
     @DatabaseTest
     void aSentNullTheColumnRefusesIsAConflictNotAServerError(TestDatabase test) {
         try (Blog blog = new Blog(test)) {
             long id = json(blog.send("alice", "POST", "/api/posts/", "{\"title\":\"Hello\",\"content\":\"body\"}"))
-                    .get("id").asLong();
+                    .get("id")
+                    .asLong();
             Portico lax = Resource.of(Model.of(LaxPost.class), blog.db, "/api/posts/")
-                    .actions(Action.PARTIAL_UPDATE).partialUpdate(LaxPatch.class).build()
-                    .addTo(Portico.builder().config(PorticoConfig.defaults())).build();
-            Response r = lax.handle(TestRequest.of("PATCH", "/api/posts/" + id + "/").json("{\"content\":null}"));
+                    .actions(Action.PARTIAL_UPDATE)
+                    .partialUpdate(LaxPatch.class)
+                    .build()
+                    .addTo(Portico.builder().config(PorticoConfig.defaults()))
+                    .build();
+            Response r =
+                    lax.handle(TestRequest.of("PATCH", "/api/posts/" + id + "/").json("{\"content\":null}"));
             assertThat(r.status()).isEqualTo(409);
             assertThat(json(r).get("code").asText()).isEqualTo("conflict");
-            assertThat(json(blog.send("alice", "GET", "/api/posts/" + id + "/", null)).get("content").asText())
+            assertThat(json(blog.send("alice", "GET", "/api/posts/" + id + "/", null))
+                            .get("content")
+                            .asText())
                     .isEqualTo("body");
         }
     }
@@ -124,12 +150,18 @@ class ResourceTest {
     @DatabaseTest
     void fieldsTheClientMayNotSetAreRejectedNotWritten(TestDatabase test) {
         try (Blog blog = new Blog(test)) {
-            for (String body : new String[] {"{\"title\":\"x\",\"owner\":\"mallory\"}", "{\"title\":\"x\",\"id\":7}",
-                    "{\"title\":\"x\",\"version\":9}", "{\"title\":\"x\",\"createdAt\":\"2020-01-01T00:00:00Z\"}"}) {
+            for (String body : new String[] {
+                "{\"title\":\"x\",\"owner\":\"mallory\"}",
+                "{\"title\":\"x\",\"id\":7}",
+                "{\"title\":\"x\",\"version\":9}",
+                "{\"title\":\"x\",\"createdAt\":\"2020-01-01T00:00:00Z\"}"
+            }) {
                 Response r = blog.send("alice", "POST", "/api/posts/", body);
                 assertThat(r.status()).as(body).isEqualTo(400);
             }
-            long id = json(blog.send("alice", "POST", "/api/posts/", "{\"title\":\"mine\"}")).get("id").asLong();
+            long id = json(blog.send("alice", "POST", "/api/posts/", "{\"title\":\"mine\"}"))
+                    .get("id")
+                    .asLong();
             Response r = blog.send("alice", "PATCH", "/api/posts/" + id + "/", "{\"owner\":\"mallory\"}");
             assertThat(r.status()).isEqualTo(400);
             JsonNode row = json(blog.send("alice", "GET", "/api/posts/" + id + "/", null));
@@ -137,7 +169,8 @@ class ResourceTest {
             assertThat(row.get("version").asLong()).isEqualTo(1);
             Response blank = blog.send("alice", "POST", "/api/posts/", "{\"title\":\"\"}");
             assertThat(blank.status()).isEqualTo(400);
-            assertThat(json(blank).get("errors").get("title").get(0).asText()).isEqualTo("This field may not be blank.");
+            assertThat(json(blank).get("errors").get("title").get(0).asText())
+                    .isEqualTo("This field may not be blank.");
             assertThat(blog.send("alice", "POST", "/api/posts/", "{}").status()).isEqualTo(400);
         }
     }
@@ -145,21 +178,31 @@ class ResourceTest {
     @DatabaseTest
     void theScopeHidesOtherCallersRowsAndCreateSetsTheOwner(TestDatabase test) {
         try (Blog blog = new Blog(test)) {
-            long alices = json(blog.send("alice", "POST", "/api/posts/", "{\"title\":\"a\"}")).get("id").asLong();
+            long alices = json(blog.send("alice", "POST", "/api/posts/", "{\"title\":\"a\"}"))
+                    .get("id")
+                    .asLong();
             JsonNode bobs = json(blog.send("bob", "POST", "/api/posts/", "{\"title\":\"b\"}"));
             assertThat(bobs.get("owner").asText()).isEqualTo("bob");
             String item = "/api/posts/" + alices + "/";
             assertThat(blog.send("bob", "GET", item, null).status()).isEqualTo(404);
-            assertThat(blog.send("bob", "PUT", item, "{\"title\":\"taken\"}").status()).isEqualTo(404);
-            assertThat(blog.send("bob", "PATCH", item, "{\"title\":\"taken\"}").status()).isEqualTo(404);
+            assertThat(blog.send("bob", "PUT", item, "{\"title\":\"taken\"}").status())
+                    .isEqualTo(404);
+            assertThat(blog.send("bob", "PATCH", item, "{\"title\":\"taken\"}").status())
+                    .isEqualTo(404);
             assertThat(blog.send("bob", "DELETE", item, null).status()).isEqualTo(404);
-            assertThat(blog.send("bob", "PATCH", item, "{}", "If-Match", "\"1\"").status()).isEqualTo(404);
+            assertThat(blog.send("bob", "PATCH", item, "{}", "If-Match", "\"1\"")
+                            .status())
+                    .isEqualTo(404);
             assertThat(blog.send(null, "GET", item, null).status()).isEqualTo(404);
             JsonNode list = json(blog.send("bob", "GET", "/api/posts/", null));
             assertThat(list.get("count").asLong()).isEqualTo(1);
             assertThat(list.get("results").get(0).get("title").asText()).isEqualTo("b");
-            assertThat(json(blog.send(null, "GET", "/api/posts/", null)).get("count").asLong()).isZero();
-            assertThat(json(blog.send("alice", "GET", item, null)).get("title").asText()).isEqualTo("a");
+            assertThat(json(blog.send(null, "GET", "/api/posts/", null))
+                            .get("count")
+                            .asLong())
+                    .isZero();
+            assertThat(json(blog.send("alice", "GET", item, null)).get("title").asText())
+                    .isEqualTo("a");
         }
     }
 
@@ -172,14 +215,20 @@ class ResourceTest {
             blog.send("bob", "POST", "/api/posts/", "{\"title\":\"Java by bob\"}");
             JsonNode page = json(blog.send("alice", "GET", "/api/posts/?title__icontains=java&ordering=-id", null));
             assertThat(page.get("count").asLong()).isEqualTo(3);
-            assertThat(page.get("results")).extracting(n -> n.get("title").asText()).containsExactly("Java three", "java two");
+            assertThat(page.get("results"))
+                    .extracting(n -> n.get("title").asText())
+                    .containsExactly("Java three", "java two");
             assertThat(page.get("next").asText())
                     .isEqualTo("https://api.example.com/api/posts/?title__icontains=java&ordering=-id&page=2");
-            JsonNode second = json(blog.send("alice", "GET", "/api/posts/?title__icontains=java&ordering=-id&page=2", null));
-            assertThat(second.get("results")).extracting(n -> n.get("title").asText()).containsExactly("Java one");
+            JsonNode second =
+                    json(blog.send("alice", "GET", "/api/posts/?title__icontains=java&ordering=-id&page=2", null));
+            assertThat(second.get("results"))
+                    .extracting(n -> n.get("title").asText())
+                    .containsExactly("Java one");
             Response bad = blog.send("alice", "GET", "/api/posts/?owner=bob", null);
             assertThat(bad.status()).isEqualTo(400);
-            assertThat(blog.send("alice", "GET", "/api/posts/?page=9", null).status()).isEqualTo(404);
+            assertThat(blog.send("alice", "GET", "/api/posts/?page=9", null).status())
+                    .isEqualTo(404);
         }
     }
 }

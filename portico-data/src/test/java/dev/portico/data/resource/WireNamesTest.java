@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portico.Portico;
 import dev.portico.annotation.Nullable;
+import dev.portico.config.Naming;
 import dev.portico.config.PorticoConfig;
 import dev.portico.config.Settings;
 import dev.portico.data.Database;
@@ -17,7 +18,6 @@ import dev.portico.data.model.Model;
 import dev.portico.data.query.BaseUrl;
 import dev.portico.data.query.Lookup;
 import dev.portico.http.Response;
-import dev.portico.config.Naming;
 import dev.portico.testing.TestRequest;
 import jakarta.validation.constraints.NotBlank;
 import java.nio.charset.StandardCharsets;
@@ -34,11 +34,9 @@ import java.util.Optional;
  * names them as the record does.
  */
 class WireNamesTest {
-    record Note(long id, String title, @Nullable LocalDate dueOn, Instant createdAt, Instant updatedAt, long version) {
-    }
+    record Note(long id, String title, @Nullable LocalDate dueOn, Instant createdAt, Instant updatedAt, long version) {}
 
-    record NoteInput(@NotBlank String title, Optional<LocalDate> dueOn) {
-    }
+    record NoteInput(@NotBlank String title, Optional<LocalDate> dueOn) {}
 
     /** The app on a database with {@code naming}, both built from the same configuration. */
     private static final class Notes implements AutoCloseable {
@@ -56,13 +54,15 @@ class WireNamesTest {
             db = Database.create(config);
             Resource<Note> notes = Resource.of(Model.of(Note.class), db, "/api/notes/")
                     .create(NoteInput.class)
-                    .list(q -> q.filters("dueOn", Lookup.GTE, Lookup.ISNULL).ordering("id", "createdAt", "dueOn")
+                    .list(q -> q.filters("dueOn", Lookup.GTE, Lookup.ISNULL)
+                            .ordering("id", "createdAt", "dueOn")
                             .defaultOrdering("-createdAt"))
                     .baseUrl(BaseUrl.of("https://api.example.com"))
                     .build();
             Portico built;
             try {
-                built = notes.addTo(Portico.builder().config(test.config(b -> b.set(Settings.JSON_NAMING, application))))
+                built = notes.addTo(
+                                Portico.builder().config(test.config(b -> b.set(Settings.JSON_NAMING, application))))
                         .build();
             } catch (RuntimeException e) {
                 db.close();
@@ -90,8 +90,8 @@ class WireNamesTest {
     @DatabaseTest
     void snakeCaseNamesEveryWireNameOfACamelCaseRecord(TestDatabase test) {
         try (Notes notes = new Notes(test, Naming.SNAKE_CASE)) {
-            Response created = notes.send(TestRequest.of("POST", "/api/notes/")
-                    .json("{\"title\":\"early\",\"due_on\":\"2026-01-02\"}"));
+            Response created = notes.send(
+                    TestRequest.of("POST", "/api/notes/").json("{\"title\":\"early\",\"due_on\":\"2026-01-02\"}"));
             assertThat(created.status()).as(new String(created.body())).isEqualTo(201);
             JsonNode early = json(created);
             assertThat(early.get("due_on").asText()).isEqualTo("2026-01-02");
@@ -104,36 +104,54 @@ class WireNamesTest {
             assertThat(json(form).get("due_on").asText()).isEqualTo("2026-03-04");
 
             // the Java name is not a wire name: unknown in JSON and in a form
-            Response camel = notes.send(TestRequest.of("POST", "/api/notes/").json("{\"title\":\"x\",\"dueOn\":\"2026-01-02\"}"));
+            Response camel = notes.send(
+                    TestRequest.of("POST", "/api/notes/").json("{\"title\":\"x\",\"dueOn\":\"2026-01-02\"}"));
             assertThat(camel.status()).isEqualTo(400);
             assertThat(json(camel).get("errors").has("dueOn")).isTrue();
             assertThat(notes.postForm("title=x&dueOn=2026-01-02").status()).isEqualTo(400);
 
-            assertThat(titles(notes.send(TestRequest.get("/api/notes/?due_on__gte=2026-02-01")))).containsExactly("late");
-            assertThat(titles(notes.send(TestRequest.get("/api/notes/?ordering=due_on")))).containsExactly("early", "late");
-            assertThat(titles(notes.send(TestRequest.get("/api/notes/?ordering=-due_on")))).containsExactly("late", "early");
-            assertThat(titles(notes.send(TestRequest.get("/api/notes/")))).containsExactly("late", "early"); // -created_at
-            assertThat(notes.send(TestRequest.get("/api/notes/?dueOn__gte=2026-02-01")).status()).isEqualTo(400);
+            assertThat(titles(notes.send(TestRequest.get("/api/notes/?due_on__gte=2026-02-01"))))
+                    .containsExactly("late");
+            assertThat(titles(notes.send(TestRequest.get("/api/notes/?ordering=due_on"))))
+                    .containsExactly("early", "late");
+            assertThat(titles(notes.send(TestRequest.get("/api/notes/?ordering=-due_on"))))
+                    .containsExactly("late", "early");
+            assertThat(titles(notes.send(TestRequest.get("/api/notes/"))))
+                    .containsExactly("late", "early"); // -created_at
+            assertThat(notes.send(TestRequest.get("/api/notes/?dueOn__gte=2026-02-01"))
+                            .status())
+                    .isEqualTo(400);
             Response byJavaName = notes.send(TestRequest.get("/api/notes/?ordering=createdAt"));
             assertThat(byJavaName.status()).isEqualTo(400);
             assertThat(json(byJavaName).get("errors").get("ordering").get(0).asText())
                     .isEqualTo("\"createdAt\" is not a field you can order by.");
 
             JsonNode doc = json(notes.send(TestRequest.get("/api/schema/?format=json")));
-            assertThat(fieldNames(doc.get("components").get("schemas").get("Note").get("properties")))
+            assertThat(fieldNames(
+                            doc.get("components").get("schemas").get("Note").get("properties")))
                     .containsExactly("id", "title", "due_on", "created_at", "updated_at", "version");
-            assertThat(fieldNames(doc.get("components").get("schemas").get("NoteInput").get("properties")))
+            assertThat(fieldNames(doc.get("components")
+                            .get("schemas")
+                            .get("NoteInput")
+                            .get("properties")))
                     .containsExactly("title", "due_on");
             List<String> parameters = new ArrayList<>();
-            doc.get("paths").get("/api/notes/").get("get").get("parameters")
+            doc.get("paths")
+                    .get("/api/notes/")
+                    .get("get")
+                    .get("parameters")
                     .forEach(p -> parameters.add(p.get("name").asText()));
             assertThat(parameters).contains("due_on__gte", "due_on__isnull", "ordering");
-            JsonNode ordering = doc.get("paths").get("/api/notes/").get("get").get("parameters").findValues("description")
-                    .stream().filter(d -> d.asText().startsWith("Which fields")).findFirst().orElseThrow();
+            JsonNode ordering =
+                    doc.get("paths").get("/api/notes/").get("get").get("parameters").findValues("description").stream()
+                            .filter(d -> d.asText().startsWith("Which fields"))
+                            .findFirst()
+                            .orElseThrow();
             assertThat(ordering.asText()).contains("created_at, due_on, id");
 
             JsonNode metadata = json(notes.send(TestRequest.of("OPTIONS", "/api/notes/")));
-            assertThat(fieldNames(metadata.get("actions").get("POST"))).contains("title", "due_on", "created_at")
+            assertThat(fieldNames(metadata.get("actions").get("POST")))
+                    .contains("title", "due_on", "created_at")
                     .doesNotContain("dueOn", "createdAt");
         }
     }
@@ -141,14 +159,18 @@ class WireNamesTest {
     @DatabaseTest
     void camelCaseKeepsTheJavaNames(TestDatabase test) {
         try (Notes notes = new Notes(test, Naming.CAMEL_CASE)) {
-            Response created = notes.send(TestRequest.of("POST", "/api/notes/")
-                    .json("{\"title\":\"early\",\"dueOn\":\"2026-01-02\"}"));
+            Response created = notes.send(
+                    TestRequest.of("POST", "/api/notes/").json("{\"title\":\"early\",\"dueOn\":\"2026-01-02\"}"));
             assertThat(created.status()).as(new String(created.body())).isEqualTo(201);
             assertThat(json(created).has("createdAt")).isTrue();
             assertThat(notes.postForm("title=late&dueOn=2026-03-04").status()).isEqualTo(201);
-            assertThat(titles(notes.send(TestRequest.get("/api/notes/?dueOn__gte=2026-02-01")))).containsExactly("late");
-            assertThat(titles(notes.send(TestRequest.get("/api/notes/?ordering=-dueOn")))).containsExactly("late", "early");
-            assertThat(notes.send(TestRequest.get("/api/notes/?due_on__gte=2026-02-01")).status()).isEqualTo(400);
+            assertThat(titles(notes.send(TestRequest.get("/api/notes/?dueOn__gte=2026-02-01"))))
+                    .containsExactly("late");
+            assertThat(titles(notes.send(TestRequest.get("/api/notes/?ordering=-dueOn"))))
+                    .containsExactly("late", "early");
+            assertThat(notes.send(TestRequest.get("/api/notes/?due_on__gte=2026-02-01"))
+                            .status())
+                    .isEqualTo(400);
         }
     }
 
@@ -162,18 +184,20 @@ class WireNamesTest {
 
     @DatabaseTest
     void aFieldTheModelHasAlreadyIsRefusedNamingTheFix(TestDatabase test) {
-        PorticoConfig config = test.config(b -> b.set(DatabaseSettings.MIGRATIONS, "db/naming")
-                .set(Settings.JSON_NAMING, Naming.SNAKE_CASE));
+        PorticoConfig config = test.config(
+                b -> b.set(DatabaseSettings.MIGRATIONS, "db/naming").set(Settings.JSON_NAMING, Naming.SNAKE_CASE));
         try (Database db = Database.lazy(config)) {
             // the old spelling: a wire name declared again beside the model's createdAt
             assertThatThrownBy(() -> Resource.of(Model.of(Note.class), db, "/api/notes/")
-                    .list(q -> q.field("created_at", Instant.class).ordering("created_at"))
-                    .baseUrl(BaseUrl.of("https://api.example.com")).build())
+                            .list(q -> q.field("created_at", Instant.class).ordering("created_at"))
+                            .baseUrl(BaseUrl.of("https://api.example.com"))
+                            .build())
                     .hasMessageContaining("two fields are named \"created_at\" on the wire")
                     .hasMessageContaining("drop field(...) for those and name them as the record does");
             assertThatThrownBy(() -> Resource.of(Model.of(Note.class), db, "/api/notes/")
-                    .list(q -> q.field("title", String.class))
-                    .baseUrl(BaseUrl.of("https://api.example.com")).build())
+                            .list(q -> q.field("title", String.class))
+                            .baseUrl(BaseUrl.of("https://api.example.com"))
+                            .build())
                     .hasMessageContaining("field \"title\" is declared twice");
         }
     }

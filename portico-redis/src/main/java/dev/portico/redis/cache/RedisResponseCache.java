@@ -55,6 +55,7 @@ public final class RedisResponseCache implements ResponseCache {
     private static final String FEATURE = "the response cache";
     /** A lookup that could not read Redis: there is nothing to store under. */
     private static final long UNREAD = -1;
+
     private static final Duration GENERATION_TTL = MAX_TTL.plusHours(1);
     /** The bytes before the encoded response in an entry: the generation it was made in. */
     private static final int HEADER = Long.BYTES;
@@ -83,22 +84,33 @@ public final class RedisResponseCache implements ResponseCache {
     @Override
     public Lookup lookup(CacheKey key) {
         if (!pending.isEmpty()) {
-            redis.call(FEATURE, policy, commands -> {
-                flushPending(commands);
-                return true;
-            }, () -> false);
+            redis.call(
+                    FEATURE,
+                    policy,
+                    commands -> {
+                        flushPending(commands);
+                        return true;
+                    },
+                    () -> false);
         }
         String entry = entryKey(key);
-        return redis.binaryCall(FEATURE, policy, commands -> {
-            List<KeyValue<String, byte[]>> found = commands.mget(generationKey(key.tag()), entry);
-            long generation = found.get(0).hasValue() ? Long.parseLong(
-                    new String(found.get(0).getValue(), StandardCharsets.US_ASCII)) : 0;
-            byte[] stored = found.get(1).getValueOrElse(null);
-            Optional<CachedResponse> hit = stored != null && stored.length > HEADER
-                    && ByteBuffer.wrap(stored).getLong() == generation
-                    ? CachedResponse.decode(stored, HEADER) : Optional.empty();
-            return new Lookup(key, generation, hit);
-        }, () -> new Lookup(key, UNREAD, Optional.empty()));
+        return redis.binaryCall(
+                FEATURE,
+                policy,
+                commands -> {
+                    List<KeyValue<String, byte[]>> found = commands.mget(generationKey(key.tag()), entry);
+                    long generation = found.get(0).hasValue()
+                            ? Long.parseLong(new String(found.get(0).getValue(), StandardCharsets.US_ASCII))
+                            : 0;
+                    byte[] stored = found.get(1).getValueOrElse(null);
+                    Optional<CachedResponse> hit = stored != null
+                                    && stored.length > HEADER
+                                    && ByteBuffer.wrap(stored).getLong() == generation
+                            ? CachedResponse.decode(stored, HEADER)
+                            : Optional.empty();
+                    return new Lookup(key, generation, hit);
+                },
+                () -> new Lookup(key, UNREAD, Optional.empty()));
     }
 
     @Override
@@ -107,9 +119,15 @@ public final class RedisResponseCache implements ResponseCache {
             return;
         }
         byte[] encoded = response.encode();
-        byte[] value = ByteBuffer.allocate(HEADER + encoded.length).putLong(lookup.generation()).put(encoded).array();
+        byte[] value = ByteBuffer.allocate(HEADER + encoded.length)
+                .putLong(lookup.generation())
+                .put(encoded)
+                .array();
         String entry = entryKey(lookup.key());
-        redis.binaryCall(FEATURE, FailurePolicy.OPEN, commands -> commands.set(entry, value, SetArgs.Builder.px(ttl)),
+        redis.binaryCall(
+                FEATURE,
+                FailurePolicy.OPEN,
+                commands -> commands.set(entry, value, SetArgs.Builder.px(ttl)),
                 () -> null); // the response is made already: a store that fails only costs a later miss
     }
 
@@ -119,14 +137,20 @@ public final class RedisResponseCache implements ResponseCache {
 
     @Override
     public void invalidate(String tag) {
-        boolean sent = redis.call(FEATURE, FailurePolicy.OPEN, commands -> {
-            newGeneration(commands, tag);
-            flushPending(commands);
-            return true;
-        }, () -> false);
+        boolean sent = redis.call(
+                FEATURE,
+                FailurePolicy.OPEN,
+                commands -> {
+                    newGeneration(commands, tag);
+                    flushPending(commands);
+                    return true;
+                },
+                () -> false);
         if (!sent) {
             pending.add(tag);
-            LOG.warn("could not invalidate the cached responses of {} in Redis; sending it again once Redis answers", tag);
+            LOG.warn(
+                    "could not invalidate the cached responses of {} in Redis; sending it again once Redis answers",
+                    tag);
         }
     }
 
@@ -171,6 +195,5 @@ public final class RedisResponseCache implements ResponseCache {
 
     /** Not closed here: the {@link Redis} holder is the application's, shared with throttling. */
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

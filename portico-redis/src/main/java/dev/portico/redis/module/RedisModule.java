@@ -21,8 +21,7 @@ import java.util.List;
  */
 public final class RedisModule implements Module {
 
-    private RedisModule() {
-    }
+    private RedisModule() {}
 
     /** The module; it reads the {@code redis.*} settings when installed. */
     public static RedisModule create() {
@@ -41,9 +40,11 @@ public final class RedisModule implements Module {
 
     @Override
     public void install(Portico.Builder app) {
-        Redis.create(app.config()).ifPresent(redis -> app.onStart(redis::connect).onStop(redis)
-                .healthCheck(redis.healthCheck())
-                .throttleStore(RedisThrottleStore.create(redis))
-                .responseCache(RedisResponseCache.create(redis)));
+        Redis.create(app.config())
+                .ifPresent(redis -> app.onStart(redis::connect)
+                        .onStop(redis)
+                        .healthCheck(redis.healthCheck())
+                        .throttleStore(RedisThrottleStore.create(redis))
+                        .responseCache(RedisResponseCache.create(redis)));
     }
 }

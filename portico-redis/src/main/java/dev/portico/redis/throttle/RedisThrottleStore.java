@@ -28,28 +28,29 @@ import java.util.List;
  */
 public final class RedisThrottleStore implements ThrottleStore {
     private static final RedisScript HIT = RedisScript.of("""
-            local banned = redis.call('PTTL', KEYS[2])
-            if banned > 0 then return {-1, banned} end
-            local n = redis.call('INCR', KEYS[1])
-            if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
-            local ban = tonumber(ARGV[3])
-            if ban > 0 and n > tonumber(ARGV[1]) then
-              redis.call('SET', KEYS[2], '1', 'PX', ban)
-              return {n, ban}
-            end
-            return {n, 0}
-            """, ScriptOutputType.MULTI);
+        local banned = redis.call('PTTL', KEYS[2])
+        if banned > 0 then return {-1, banned} end
+        local n = redis.call('INCR', KEYS[1])
+        if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+        local ban = tonumber(ARGV[3])
+        if ban > 0 and n > tonumber(ARGV[1]) then
+          redis.call('SET', KEYS[2], '1', 'PX', ban)
+          return {n, ban}
+        end
+        return {n, 0}
+        """, ScriptOutputType.MULTI);
     /** {@link #HIT} for a throttle without a ban, which never reads one, as the memory store's: a third less work. */
     private static final RedisScript COUNT = RedisScript.of("""
-            local n = redis.call('INCR', KEYS[1])
-            if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-            return n
-            """, ScriptOutputType.INTEGER);
+        local n = redis.call('INCR', KEYS[1])
+        if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+        return n
+        """, ScriptOutputType.INTEGER);
+
     private static final RedisScript PEEK = RedisScript.of("""
-            local banned = redis.call('PTTL', KEYS[2])
-            if banned > 0 then return {-1, banned} end
-            return {tonumber(redis.call('GET', KEYS[1]) or '0'), 0}
-            """, ScriptOutputType.MULTI);
+        local banned = redis.call('PTTL', KEYS[2])
+        if banned > 0 then return {-1, banned} end
+        return {tonumber(redis.call('GET', KEYS[1]) or '0'), 0}
+        """, ScriptOutputType.MULTI);
     private static final long EXPIRY_MARGIN_MILLIS = 1000;
 
     private final Redis redis;
@@ -81,14 +82,20 @@ public final class RedisThrottleStore implements ThrottleStore {
         String[] keys = keys(bucket, rate, now);
         if (!ban) {
             String[] window = {keys[0]};
-            Long count = redis.call("throttling", policy,
-                    c -> COUNT.<Long>run(c, window, Long.toString(toEnd + EXPIRY_MARGIN_MILLIS)), () -> null);
-            return decision(count == null ? 0 : count, rate, toEnd);   // null: fail-open, the count unknown
+            Long count = redis.call(
+                    "throttling",
+                    policy,
+                    c -> COUNT.<Long>run(c, window, Long.toString(toEnd + EXPIRY_MARGIN_MILLIS)),
+                    () -> null);
+            return decision(count == null ? 0 : count, rate, toEnd); // null: fail-open, the count unknown
         }
-        String[] args = {Long.toString(rate.limit()), Long.toString(toEnd + EXPIRY_MARGIN_MILLIS),
-                Long.toString(rate.duration().toMillis())};
+        String[] args = {
+            Long.toString(rate.limit()),
+            Long.toString(toEnd + EXPIRY_MARGIN_MILLIS),
+            Long.toString(rate.duration().toMillis())
+        };
         List<Object> reply = redis.call("throttling", policy, c -> HIT.run(c, keys, args), () -> null);
-        if (reply == null) {   // fail-open: let it through, the count unknown
+        if (reply == null) { // fail-open: let it through, the count unknown
             return new Throttle.Decision(true, rate.limit(), rate.limit(), Rate.seconds(toEnd));
         }
         long count = (Long) reply.get(0);
@@ -110,9 +117,9 @@ public final class RedisThrottleStore implements ThrottleStore {
     public Throttle.Decision peek(String bucket, Rate rate) {
         long now = clock.millis();
         long toEnd = rate.millisToWindowEnd(now);
-        List<Object> reply = redis.call("throttling", policy, c -> PEEK.run(c, keys(bucket, rate, now), new String[0]),
-                () -> null);
-        if (reply == null) {   // fail-open
+        List<Object> reply =
+                redis.call("throttling", policy, c -> PEEK.run(c, keys(bucket, rate, now), new String[0]), () -> null);
+        if (reply == null) { // fail-open
             return new Throttle.Decision(true, rate.limit(), rate.limit(), Rate.seconds(toEnd));
         }
         long count = (Long) reply.get(0);
@@ -120,13 +127,14 @@ public final class RedisThrottleStore implements ThrottleStore {
         if (banned > 0) {
             return new Throttle.Decision(false, rate.limit(), 0, Rate.seconds(banned));
         }
-        return new Throttle.Decision(count < rate.limit(), rate.limit(), Math.max(0, rate.limit() - count),
-                Rate.seconds(toEnd));
+        return new Throttle.Decision(
+                count < rate.limit(), rate.limit(), Math.max(0, rate.limit() - count), Rate.seconds(toEnd));
     }
 
     /** The window's count and the ban; two rates never share a key. */
     private String[] keys(String bucket, Rate rate, long now) {
-        String base = prefix + bucket + "}:" + rate.limit() + "/" + rate.duration().toMillis() + ":";
+        String base =
+                prefix + bucket + "}:" + rate.limit() + "/" + rate.duration().toMillis() + ":";
         return new String[] {base + rate.window(now), base + "ban"};
     }
 }

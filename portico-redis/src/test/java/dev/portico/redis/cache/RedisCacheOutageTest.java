@@ -37,7 +37,9 @@ class RedisCacheOutageTest {
     void stop() throws Exception {
         try {
             if (server != null) {
-                assertThat(server.keysWithoutTtl()).as("Redis keys without a TTL").isEmpty();
+                assertThat(server.keysWithoutTtl())
+                        .as("Redis keys without a TTL")
+                        .isEmpty();
             }
         } finally {
             if (redis != null) {
@@ -82,7 +84,8 @@ class RedisCacheOutageTest {
         assertThat(Duration.ofNanos(took)).isLessThan(Duration.ofMillis(1400)); // the command timeout, not the pause
         Thread.sleep(1600 - Duration.ofNanos(System.nanoTime() - start).toMillis());
         Duration recovery = untilHit(app, System.nanoTime());
-        System.out.println("[cache] fail-open, CLIENT PAUSE 1500 ms: recovered " + recovery.toMillis() + " ms after it ended");
+        System.out.println(
+                "[cache] fail-open, CLIENT PAUSE 1500 ms: recovered " + recovery.toMillis() + " ms after it ended");
         assertThat(recovery).isLessThan(RECOVERY_BOUND);
     }
 
@@ -96,9 +99,11 @@ class RedisCacheOutageTest {
         assertThat(during.status()).isEqualTo(503);
         assertThat(during.headerValue("Retry-After")).contains("1");
         assertThat(app.runs).hasValue(1); // the endpoint did not run without its cache
-        Thread.sleep(Math.max(0, 1600 - Duration.ofNanos(System.nanoTime() - start).toMillis()));
+        Thread.sleep(
+                Math.max(0, 1600 - Duration.ofNanos(System.nanoTime() - start).toMillis()));
         Duration recovery = untilHit(app, System.nanoTime());
-        System.out.println("[cache] fail-closed, CLIENT PAUSE 1500 ms: recovered " + recovery.toMillis() + " ms after it ended");
+        System.out.println(
+                "[cache] fail-closed, CLIENT PAUSE 1500 ms: recovered " + recovery.toMillis() + " ms after it ended");
         assertThat(recovery).isLessThan(RECOVERY_BOUND);
     }
 
@@ -118,7 +123,8 @@ class RedisCacheOutageTest {
         long back = System.nanoTime();
         app.get("alice");
         Duration recovery = untilHit(app, back);
-        System.out.println("[cache] fail-open, redis-server restarted: recovered " + recovery.toMillis() + " ms after it answered");
+        System.out.println("[cache] fail-open, redis-server restarted: recovered " + recovery.toMillis()
+                + " ms after it answered");
         assertThat(recovery).isLessThan(RECOVERY_BOUND);
     }
 }

@@ -51,7 +51,8 @@ class RedisResponseCacheTest {
 
     private static CachedResponse json(String body) {
         return CachedResponse.of(Response.of(200, "application/json", body.getBytes(StandardCharsets.UTF_8))
-                .header("ETag", "\"1\"").header("Set-Cookie", "sessionid=secret"));
+                .header("ETag", "\"1\"")
+                .header("Set-Cookie", "sessionid=secret"));
     }
 
     @Test
@@ -82,7 +83,8 @@ class RedisResponseCacheTest {
         Lookup stale = cache.lookup(key);
         assertThat(stale.hit()).isEmpty();
         cache.store(stale, json("new"), Duration.ofSeconds(30));
-        assertThat(new String(cache.lookup(key).hit().orElseThrow().body(), StandardCharsets.UTF_8)).isEqualTo("new");
+        assertThat(new String(cache.lookup(key).hit().orElseThrow().body(), StandardCharsets.UTF_8))
+                .isEqualTo("new");
         assertThat(server.keys()).hasSize(2); // the generation and the one entry, overwritten in place
     }
 
@@ -95,7 +97,8 @@ class RedisResponseCacheTest {
         b.write();
         assertThat(outcome(a.get("alice"))).isEqualTo("MISS");
         assertThat(outcome(b.get("alice"))).isEqualTo("HIT");
-        assertThat(server.raw().pttl(server.prefix() + "cache:me:gen")).isGreaterThan(Duration.ofHours(24).toMillis());
+        assertThat(server.raw().pttl(server.prefix() + "cache:me:gen"))
+                .isGreaterThan(Duration.ofHours(24).toMillis());
     }
 
     @Test
@@ -104,7 +107,7 @@ class RedisResponseCacheTest {
         RedisResponseCache other = RedisResponseCache.create(second);
         CacheKey key = new CacheKey("t", "user:1", "/a?");
         Lookup before = one.lookup(key);
-        other.invalidate("t");                       // a write on another instance, while the read ran
+        other.invalidate("t"); // a write on another instance, while the read ran
         one.store(before, json("old"), Duration.ofSeconds(30));
         assertThat(other.lookup(key).hit()).isEmpty();
         assertThat(one.lookup(key).hit()).isEmpty();

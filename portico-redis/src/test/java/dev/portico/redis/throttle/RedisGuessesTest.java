@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.portico.Portico;
 import dev.portico.auth.Authenticator;
 import dev.portico.auth.Guesses;
-import dev.portico.http.Principal;
 import dev.portico.config.PorticoConfig;
 import dev.portico.error.AuthenticationFailed;
+import dev.portico.http.Principal;
 import dev.portico.redis.FailurePolicy;
 import dev.portico.redis.Redis;
 import dev.portico.redis.RedisTest;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 @RedisTest
 class RedisGuessesTest {
-    private static final long T0 = 1_700_000_040_000L;   // a minute boundary
+    private static final long T0 = 1_700_000_040_000L; // a minute boundary
     private final MutableClock clock = MutableClock.at(T0);
     private final TestRedis server = TestRedis.create();
     private final Redis redis = Redis.create(server.settings());
@@ -85,13 +85,20 @@ class RedisGuessesTest {
             }
             return Optional.of(Principal.of(user.get(), Set.of()));
         };
-        return Portico.builder().config(PorticoConfig.builder().clock(clock).build()).shutdownHook(false)
-                .throttleStore(store).authenticators(checking)
-                .get("/me/", String.class, r -> r.principal().map(Principal::id).orElse("anonymous")).build();
+        return Portico.builder()
+                .config(PorticoConfig.builder().clock(clock).build())
+                .shutdownHook(false)
+                .throttleStore(store)
+                .authenticators(checking)
+                .get("/me/", String.class, r -> r.principal().map(Principal::id).orElse("anonymous"))
+                .build();
     }
 
     private static int call(Portico app, String address, String user, String secret) {
-        return app.handle(TestRequest.get("/me/").from(address).header("X-User", user).header("X-Secret", secret))
+        return app.handle(TestRequest.get("/me/")
+                        .from(address)
+                        .header("X-User", user)
+                        .header("X-Secret", secret))
                 .status();
     }
 
@@ -104,10 +111,15 @@ class RedisGuessesTest {
             assertThat(call(a, "203.0.113.1", "ada", "wrong")).isEqualTo(403);
             assertThat(call(b, "203.0.113.1", "ada", "wrong")).isEqualTo(403);
         }
-        assertThat(call(a, "203.0.113.1", "bob", "right")).as("the address spent ten, across both").isEqualTo(429);
-        assertThat(call(b, "198.51.100.2", "ada", "right")).as("so did ada's name, from anywhere").isEqualTo(429);
+        assertThat(call(a, "203.0.113.1", "bob", "right"))
+                .as("the address spent ten, across both")
+                .isEqualTo(429);
+        assertThat(call(b, "198.51.100.2", "ada", "right"))
+                .as("so did ada's name, from anywhere")
+                .isEqualTo(429);
         assertThat(call(b, "198.51.100.2", "bob", "right")).isEqualTo(200);
-        assertThat(server.keys()).anySatisfy(k -> assertThat(k).contains("failed-address:203.0.113.1"))
+        assertThat(server.keys())
+                .anySatisfy(k -> assertThat(k).contains("failed-address:203.0.113.1"))
                 .anySatisfy(k -> assertThat(k).contains("failed-username:ada"));
     }
 }

@@ -29,34 +29,34 @@ import org.junit.jupiter.api.Test;
  */
 @RedisTest
 class RedisOutageTest {
-    record Ok(String ok) {
-    }
+    record Ok(String ok) {}
 
     private static final Duration RECOVERY_BOUND = Duration.ofSeconds(5);
 
     /** What one request saw: when it ended (nanoTime), its status and RateLimit-Remaining. */
-    record Seen(long at, int status, long remaining) {
-    }
+    record Seen(long at, int status, long remaining) {}
 
     /** Every request's view, and the nanoseconds from Redis answering again to the first request counted in it. */
-    record Load(List<Seen> seen, long recoveryNanos) {
-    }
+    record Load(List<Seen> seen, long recoveryNanos) {}
 
     private static Portico app(Redis redis, FailurePolicy policy) {
-        return Portico.builder().config(PorticoConfig.defaults())
+        return Portico.builder()
+                .config(PorticoConfig.defaults())
                 .throttleStore(RedisThrottleStore.create(redis, policy, java.time.Clock.systemUTC()))
-                .throttle(Throttle.of(1_000_000, Duration.ofHours(1)))   // never reached: every 200 is counted or failed open
+                .throttle(Throttle.of(
+                        1_000_000, Duration.ofHours(1))) // never reached: every 200 is counted or failed open
                 .get("/api/x/", Ok.class, r -> new Ok("yes"))
                 .build();
     }
 
     @Test
     void pausedFailOpenLetsRequestsThroughAndCountingResumes() throws Exception {
-        try (TestRedisServer server = TestRedisServer.start(); TestRedis keys = TestRedis.create(server.url());
-             Redis redis = Redis.create(keys.settings())) {
+        try (TestRedisServer server = TestRedisServer.start();
+                TestRedis keys = TestRedis.create(server.url());
+                Redis redis = Redis.create(keys.settings())) {
             Load load = underLoad(app(redis, FailurePolicy.OPEN), () -> pause(keys, 1500), 1500);
             assertThat(load.seen()).allMatch(s -> s.status() == 200);
-            assertThat(load.seen()).anyMatch(s -> s.remaining() == 1_000_000);   // failed open: the count unknown
+            assertThat(load.seen()).anyMatch(s -> s.remaining() == 1_000_000); // failed open: the count unknown
             report("pause, fail-open", load);
             assertThat(keys.keysWithoutTtl()).isEmpty();
         }
@@ -64,8 +64,9 @@ class RedisOutageTest {
 
     @Test
     void pausedFailClosedAnswers503ThenRecovers() throws Exception {
-        try (TestRedisServer server = TestRedisServer.start(); TestRedis keys = TestRedis.create(server.url());
-             Redis redis = Redis.create(keys.settings())) {
+        try (TestRedisServer server = TestRedisServer.start();
+                TestRedis keys = TestRedis.create(server.url());
+                Redis redis = Redis.create(keys.settings())) {
             Load load = underLoad(app(redis, FailurePolicy.CLOSED), () -> pause(keys, 1500), 1500);
             assertThat(load.seen()).anyMatch(s -> s.status() == 503);
             assertThat(load.seen()).allMatch(s -> s.status() == 200 || s.status() == 503);
@@ -76,8 +77,9 @@ class RedisOutageTest {
 
     @Test
     void killedAndRestartedFailClosedRecoversWithinSeconds() throws Exception {
-        try (TestRedisServer server = TestRedisServer.start(); TestRedis keys = TestRedis.create(server.url());
-             Redis redis = Redis.create(keys.settings())) {
+        try (TestRedisServer server = TestRedisServer.start();
+                TestRedis keys = TestRedis.create(server.url());
+                Redis redis = Redis.create(keys.settings())) {
             Load load = underLoad(app(redis, FailurePolicy.CLOSED), () -> killFor(server, 1500), 1500);
             assertThat(load.seen()).anyMatch(s -> s.status() == 503);
             report("restart, fail-closed", load);
@@ -87,8 +89,9 @@ class RedisOutageTest {
 
     @Test
     void killedAndRestartedFailOpenNeverRefusesAndRecoversWithinSeconds() throws Exception {
-        try (TestRedisServer server = TestRedisServer.start(); TestRedis keys = TestRedis.create(server.url());
-             Redis redis = Redis.create(keys.settings())) {
+        try (TestRedisServer server = TestRedisServer.start();
+                TestRedis keys = TestRedis.create(server.url());
+                Redis redis = Redis.create(keys.settings())) {
             Load load = underLoad(app(redis, FailurePolicy.OPEN), () -> killFor(server, 1500), 1500);
             assertThat(load.seen()).allMatch(s -> s.status() == 200);
             assertThat(load.seen()).anyMatch(s -> s.remaining() == 1_000_000);
@@ -110,15 +113,19 @@ class RedisOutageTest {
                 pool.submit(() -> {
                     while (running.get()) {
                         Response r = app.handle(TestRequest.get("/api/x/").from("203.0.113.7"));
-                        seen.add(new Seen(System.nanoTime(), r.status(),
-                                r.headerValue("RateLimit-Remaining").map(Long::parseLong).orElse(-1L)));
-                        Thread.sleep(2);   // a steady load, not a spin that starves the other builds
+                        seen.add(new Seen(
+                                System.nanoTime(),
+                                r.status(),
+                                r.headerValue("RateLimit-Remaining")
+                                        .map(Long::parseLong)
+                                        .orElse(-1L)));
+                        Thread.sleep(2); // a steady load, not a spin that starves the other builds
                     }
                     return null;
                 });
             }
             Thread.sleep(300);
-            back[0] = outage.run();   // when Redis answers again
+            back[0] = outage.run(); // when Redis answers again
             long deadline = back[0] + RECOVERY_BOUND.toNanos();
             while (System.nanoTime() < deadline && recovered(seen, back[0]) < 0) {
                 Thread.sleep(10);
@@ -129,7 +136,9 @@ class RedisOutageTest {
             assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
         }
         long recovered = recovered(seen, back[0]);
-        assertThat(recovered).as("counting in Redis again within %s of its return", RECOVERY_BOUND).isNotNegative();
+        assertThat(recovered)
+                .as("counting in Redis again within %s of its return", RECOVERY_BOUND)
+                .isNotNegative();
         return new Load(new ArrayList<>(seen), recovered);
     }
 
@@ -145,9 +154,13 @@ class RedisOutageTest {
 
     private static void report(String what, Load load) {
         List<Seen> requests = load.seen();
-        System.out.printf("[outage] %s: %d requests, %d x 200, %d x 503; counted again %d ms after Redis answered%n",
-                what, requests.size(), requests.stream().filter(s -> s.status() == 200).count(),
-                requests.stream().filter(s -> s.status() == 503).count(), TimeUnit.NANOSECONDS.toMillis(load.recoveryNanos()));
+        System.out.printf(
+                "[outage] %s: %d requests, %d x 200, %d x 503; counted again %d ms after Redis answered%n",
+                what,
+                requests.size(),
+                requests.stream().filter(s -> s.status() == 200).count(),
+                requests.stream().filter(s -> s.status() == 503).count(),
+                TimeUnit.NANOSECONDS.toMillis(load.recoveryNanos()));
     }
 
     @FunctionalInterface

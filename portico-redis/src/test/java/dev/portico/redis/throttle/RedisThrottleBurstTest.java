@@ -28,8 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 @RedisTest
 class RedisThrottleBurstTest {
-    record Ok(String ok) {
-    }
+    record Ok(String ok) {}
 
     private static final int LIMIT = 300;
     private static final int THREADS_PER_INSTANCE = 16;
@@ -37,7 +36,8 @@ class RedisThrottleBurstTest {
     private final MutableClock clock = MutableClock.at(1_700_000_070_000L);
 
     private Portico instance(Redis redis) {
-        return Portico.builder().config(PorticoConfig.defaults())
+        return Portico.builder()
+                .config(PorticoConfig.defaults())
                 .throttleStore(RedisThrottleStore.create(redis, FailurePolicy.CLOSED, clock))
                 .throttle(Throttle.of(LIMIT, Duration.ofMinutes(1)))
                 .get("/api/x/", Ok.class, r -> new Ok("yes"))
@@ -46,27 +46,31 @@ class RedisThrottleBurstTest {
 
     @Test
     void oneInstance() throws Exception {
-        try (TestRedis server = TestRedis.create(); Redis redis = Redis.create(server.settings())) {
+        try (TestRedis server = TestRedis.create();
+                Redis redis = Redis.create(server.settings())) {
             int[] statuses = burst(List.of(instance(redis)));
             assertThat(statuses[200]).isEqualTo(LIMIT);
             assertThat(statuses[429]).isEqualTo(THREADS_PER_INSTANCE * REQUESTS_PER_THREAD - LIMIT);
             assertThat(server.keysWithoutTtl()).isEmpty();
-            System.out.printf("[burst] one instance: %d of %d passed (limit %d)%n", statuses[200],
-                    THREADS_PER_INSTANCE * REQUESTS_PER_THREAD, LIMIT);
+            System.out.printf(
+                    "[burst] one instance: %d of %d passed (limit %d)%n",
+                    statuses[200], THREADS_PER_INSTANCE * REQUESTS_PER_THREAD, LIMIT);
         }
     }
 
     @Test
     void twoInstancesSharingRedis() throws Exception {
-        try (TestRedis server = TestRedis.create(); Redis first = Redis.create(server.settings());
-             Redis second = Redis.create(server.settings())) {
+        try (TestRedis server = TestRedis.create();
+                Redis first = Redis.create(server.settings());
+                Redis second = Redis.create(server.settings())) {
             int[] statuses = burst(List.of(instance(first), instance(second)));
             assertThat(statuses[200]).isEqualTo(LIMIT);
             assertThat(statuses[429]).isEqualTo(2 * THREADS_PER_INSTANCE * REQUESTS_PER_THREAD - LIMIT);
             assertThat(server.keys()).hasSize(1);
             assertThat(server.keysWithoutTtl()).isEmpty();
-            System.out.printf("[burst] two instances: %d of %d passed (limit %d)%n", statuses[200],
-                    2 * THREADS_PER_INSTANCE * REQUESTS_PER_THREAD, LIMIT);
+            System.out.printf(
+                    "[burst] two instances: %d of %d passed (limit %d)%n",
+                    statuses[200], 2 * THREADS_PER_INSTANCE * REQUESTS_PER_THREAD, LIMIT);
         }
     }
 
@@ -81,7 +85,9 @@ class RedisThrottleBurstTest {
                         start.await(10, TimeUnit.SECONDS);
                         int[] statuses = new int[600];
                         for (int i = 0; i < REQUESTS_PER_THREAD; i++) {
-                            statuses[app.handle(TestRequest.get("/api/x/").from("203.0.113.7")).status()]++;
+                            statuses[
+                                    app.handle(TestRequest.get("/api/x/").from("203.0.113.7"))
+                                            .status()]++;
                         }
                         return statuses;
                     }));

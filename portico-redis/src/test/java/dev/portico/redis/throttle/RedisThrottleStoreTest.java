@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The Lua script's answers at the exact edges of a window, on the real Redis, with the app's clock injected. */
 @RedisTest
 class RedisThrottleStoreTest {
-    private static final long T0 = 1_700_000_040_000L;   // a minute boundary
+    private static final long T0 = 1_700_000_040_000L; // a minute boundary
     private final MutableClock clock = MutableClock.at(T0);
     private final TestRedis server = TestRedis.create();
     private final Redis redis = Redis.create(server.settings());
@@ -55,11 +55,11 @@ class RedisThrottleStoreTest {
         }
         clock.set(T0 + 50_000);
         assertThat(store.hit("ip:1", threePerMinute, true)).isEqualTo(new Decision(false, 3, 0, 60));
-        clock.set(T0 + 65_000);   // the next window: still banned, and the refusals are not counted
+        clock.set(T0 + 65_000); // the next window: still banned, and the refusals are not counted
         assertThat(store.hit("ip:1", threePerMinute, true).allowed()).isFalse();
         String ban = server.prefix() + "throttle:{ip:1}:3/60000:ban";
         assertThat(server.raw().pttl(ban)).isBetween(1L, 60_000L);
-        server.raw().del(ban);   // as if its 60 s had passed: Redis's expiry, not the clock, ends a ban
+        server.raw().del(ban); // as if its 60 s had passed: Redis's expiry, not the clock, ends a ban
         assertThat(store.hit("ip:1", threePerMinute, true)).isEqualTo(new Decision(true, 3, 2, 55));
     }
 
@@ -69,6 +69,6 @@ class RedisThrottleStoreTest {
         String counter = server.prefix() + "throttle:{user:7}:3/60000:" + (T0 / 60_000);
         assertThat(server.keys()).containsExactly(counter);
         assertThat(server.raw().get(counter)).isEqualTo("1");
-        assertThat(server.raw().pttl(counter)).isBetween(60_000L, 61_000L);   // the window's end plus a second
+        assertThat(server.raw().pttl(counter)).isBetween(60_000L, 61_000L); // the window's end plus a second
     }
 }

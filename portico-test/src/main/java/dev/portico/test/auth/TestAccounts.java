@@ -65,20 +65,24 @@ public final class TestAccounts implements AutoCloseable {
     }
 
     private User create(String username, boolean staff, boolean superuser) {
-        return accounts.users().create(new NewUser(username, username + "@example.com", PASSWORD, staff, superuser,
-                Optional.empty()));
+        return accounts.users()
+                .create(new NewUser(username, username + "@example.com", PASSWORD, staff, superuser, Optional.empty()));
     }
 
     /** A new API key of {@code user}, as {@code keyid:secret}. */
     public String apiKey(User user) {
-        return ApiKeys.create(accounts).create(user.id(), "tests", Optional.empty(), Optional.empty()).credential();
+        return ApiKeys.create(accounts)
+                .create(user.id(), "tests", Optional.empty(), Optional.empty())
+                .credential();
     }
 
     /** A new API key acting as {@code role} only (defined with {@code scopes} and granted to the user first). */
     public String apiKey(User user, String role, Set<String> scopes) {
         accounts.roles().define(role, scopes);
         accounts.users().grant(user.id(), role);
-        return ApiKeys.create(accounts).create(user.id(), role, Optional.empty(), Optional.of(role)).credential();
+        return ApiKeys.create(accounts)
+                .create(user.id(), role, Optional.empty(), Optional.of(role))
+                .credential();
     }
 
     /** An access token of {@code user}, as {@code /auth/obtain_token/} would give, on the configuration's clock. */
@@ -95,10 +99,11 @@ public final class TestAccounts implements AutoCloseable {
         return switch (user) {
             case User u -> u;
             case Caller c -> accounts.users().find(c.user().id()).orElseThrow();
-            case String username -> accounts.users().find(username)
-                    .orElseThrow(() -> new IllegalArgumentException("no user " + username));
-            default -> throw new IllegalArgumentException("as(...) takes a portico-auth User, Caller or username, not "
-                    + user.getClass().getName());
+            case String username ->
+                accounts.users().find(username).orElseThrow(() -> new IllegalArgumentException("no user " + username));
+            default ->
+                throw new IllegalArgumentException("as(...) takes a portico-auth User, Caller or username, not "
+                        + user.getClass().getName());
         };
     }
 

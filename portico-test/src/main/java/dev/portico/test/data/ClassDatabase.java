@@ -18,8 +18,9 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class ClassDatabase implements AutoCloseable {
     /** The PostgreSQL server the schemas are made on. */
-    public static final String POSTGRESQL = System.getProperty("portico.test.postgresql",
-            "jdbc:postgresql://127.0.0.1:5432/test");
+    public static final String POSTGRESQL =
+            System.getProperty("portico.test.postgresql", "jdbc:postgresql://127.0.0.1:5432/test");
+
     private static final String PG_USER = System.getProperty("portico.test.postgresql.user", "postgres");
     private static final String PG_PASSWORD = System.getProperty("portico.test.postgresql.password", "");
 
@@ -39,7 +40,8 @@ public final class ClassDatabase implements AutoCloseable {
 
     /** A new H2 database in memory, kept until {@link #close()}. */
     public static ClassDatabase h2() {
-        String name = "portico_test_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+        String name = "portico_test_"
+                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
         String url = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
                 + ";DEFAULT_NULL_ORDERING=HIGH";
         return new ClassDatabase("h2", url, "", "", "SHUTDOWN");
@@ -51,12 +53,15 @@ public final class ClassDatabase implements AutoCloseable {
      * @throws IllegalStateException when the server cannot be reached, naming it and how to point elsewhere
      */
     public static ClassDatabase postgresql() {
-        String schema = "portico_test_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        String schema = "portico_test_"
+                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         try {
             execute(POSTGRESQL, PG_USER, PG_PASSWORD, "create schema " + schema);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot make a schema on " + POSTGRESQL + " as " + PG_USER + ": "
-                    + e.getMessage() + " (start PostgreSQL there, or set -Dportico.test.postgresql=URL)", e);
+            throw new IllegalStateException(
+                    "cannot make a schema on " + POSTGRESQL + " as " + PG_USER + ": " + e.getMessage()
+                            + " (start PostgreSQL there, or set -Dportico.test.postgresql=URL)",
+                    e);
         }
         String url = POSTGRESQL + (POSTGRESQL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         return new ClassDatabase("postgresql", url, PG_USER, PG_PASSWORD, "drop schema " + schema + " cascade");
@@ -83,7 +88,9 @@ public final class ClassDatabase implements AutoCloseable {
 
     /** Sets {@code database.url}, {@code .user} and {@code .password} (registering the {@code database.*} settings). */
     public PorticoConfig.Builder configure(PorticoConfig.Builder builder) {
-        return DatabaseSettings.register(builder).set(DatabaseSettings.URL, url).set(DatabaseSettings.USER, user)
+        return DatabaseSettings.register(builder)
+                .set(DatabaseSettings.URL, url)
+                .set(DatabaseSettings.USER, user)
                 .set(DatabaseSettings.PASSWORD, password);
     }
 
@@ -98,7 +105,8 @@ public final class ClassDatabase implements AutoCloseable {
     }
 
     private static void execute(String url, String user, String password, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, user, password);
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

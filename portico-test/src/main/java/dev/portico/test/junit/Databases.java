@@ -11,8 +11,7 @@ import org.opentest4j.TestAbortedException;
  */
 final class Databases {
 
-    private Databases() {
-    }
+    private Databases() {}
 
     /** Whether portico-data is on the class path. */
     static boolean available() {
@@ -25,9 +24,10 @@ final class Databases {
     }
 
     /** A class's database, in types the extension can hold without loading portico-data. */
-    record Prepared(String url, java.util.function.Consumer<dev.portico.config.PorticoConfig.Builder> configure,
-                    AutoCloseable drop) {
-    }
+    record Prepared(
+            String url,
+            java.util.function.Consumer<dev.portico.config.PorticoConfig.Builder> configure,
+            AutoCloseable drop) {}
 
     /** A fresh database of {@code kind}, or none; PostgreSQL unreachable aborts the class (skipped) unless CI=true. */
     static Optional<Prepared> prepare(TestDatabase kind, Class<?> testClass) {
@@ -48,7 +48,7 @@ final class Databases {
          */
         static Prepared none() {
             String url = ClassDatabase.h2().url().replace(";DB_CLOSE_DELAY=-1", "");
-            return new Prepared(null, b -> b.set(DatabaseSettings.URL, url), () -> { });
+            return new Prepared(null, b -> b.set(DatabaseSettings.URL, url), () -> {});
         }
 
         static Prepared of(TestDatabase kind, Class<?> testClass) {

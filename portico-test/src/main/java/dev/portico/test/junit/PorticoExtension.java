@@ -28,13 +28,13 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * after it, the application stopped, the class's resources closed and the database dropped. Resolves {@link PorticoClient} (a new one per parameter), {@link Portico},
  * {@link MutableClock} and {@link TestSetup} parameters.
  */
-public final class PorticoExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
-        AfterEachCallback, ParameterResolver {
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PorticoExtension.class);
+public final class PorticoExtension
+        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(PorticoExtension.class);
 
     /** What one class runs on. */
-    private record State(Portico app, TestSetup setup, boolean overTheWire, List<AutoCloseable> closing) {
-    }
+    private record State(Portico app, TestSetup setup, boolean overTheWire, List<AutoCloseable> closing) {}
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -55,7 +55,8 @@ public final class PorticoExtension implements BeforeAllCallback, AfterAllCallba
     public void beforeEach(ExtensionContext context) throws Exception {
         Optional<Class<?>> declaring = declaring(context.getRequiredTestClass());
         if (declaring.isPresent()) {
-            PorticoTest options = AnnotationSupport.findAnnotation(declaring.get(), PorticoTest.class).orElseThrow();
+            PorticoTest options = AnnotationSupport.findAnnotation(declaring.get(), PorticoTest.class)
+                    .orElseThrow();
             if (options.isolation() == Isolation.PER_TEST) {
                 context.getStore(NAMESPACE).put(State.class, prepare(context, declaring.get(), options));
             }
@@ -65,8 +66,11 @@ public final class PorticoExtension implements BeforeAllCallback, AfterAllCallba
     @Override
     public void afterEach(ExtensionContext context) throws Exception {
         Optional<Class<?>> declaring = declaring(context.getRequiredTestClass());
-        if (declaring.isPresent() && AnnotationSupport.findAnnotation(declaring.get(), PorticoTest.class).orElseThrow()
-                .isolation() == Isolation.PER_TEST) {
+        if (declaring.isPresent()
+                && AnnotationSupport.findAnnotation(declaring.get(), PorticoTest.class)
+                                .orElseThrow()
+                                .isolation()
+                        == Isolation.PER_TEST) {
             finish(context.getStore(NAMESPACE).remove(State.class, State.class));
         }
     }
@@ -88,7 +92,9 @@ public final class PorticoExtension implements BeforeAllCallback, AfterAllCallba
         try {
             Optional<Databases.Prepared> database = Databases.prepare(options.database(), appClass);
             database.ifPresent(d -> closing.add(d.drop()));
-            setup = new TestSetup(MutableClock.now(), b -> database.ifPresent(d -> d.configure().accept(b)),
+            setup = new TestSetup(
+                    MutableClock.now(),
+                    b -> database.ifPresent(d -> d.configure().accept(b)),
                     database.map(Databases.Prepared::url).orElse(null));
             Portico app = build(context, appClass, setup);
             closing.add(app::stop);
@@ -114,8 +120,8 @@ public final class PorticoExtension implements BeforeAllCallback, AfterAllCallba
     }
 
     private static Portico build(ExtensionContext context, Class<?> testClass, TestSetup setup) throws Exception {
-        List<Method> methods = ReflectionSupport.findMethods(testClass, m -> m.isAnnotationPresent(App.class),
-                HierarchyTraversalMode.BOTTOM_UP);
+        List<Method> methods = ReflectionSupport.findMethods(
+                testClass, m -> m.isAnnotationPresent(App.class), HierarchyTraversalMode.BOTTOM_UP);
         if (methods.isEmpty()) {
             throw new ExtensionConfigurationException(testClass.getName() + " has no @App method: add"
                     + " `@App static Portico app(TestSetup setup) { ... }` that builds the application");
@@ -123,9 +129,11 @@ public final class PorticoExtension implements BeforeAllCallback, AfterAllCallba
         Method method = methods.getFirst(); // the subclass's, when it overrides
         Object target = null;
         if (!Modifier.isStatic(method.getModifiers())) {
-            target = context.getTestInstances().flatMap(i -> i.findInstance(testClass)).orElseThrow(() -> new ExtensionConfigurationException("@App method "
-                    + method.getName() + " of " + testClass.getName() + " must be static, or the class must be"
-                    + " @TestInstance(PER_CLASS), or @PorticoTest(isolation = PER_TEST)"));
+            target = context.getTestInstances()
+                    .flatMap(i -> i.findInstance(testClass))
+                    .orElseThrow(() -> new ExtensionConfigurationException("@App method "
+                            + method.getName() + " of " + testClass.getName() + " must be static, or the class must be"
+                            + " @TestInstance(PER_CLASS), or @PorticoTest(isolation = PER_TEST)"));
         }
         Object[] arguments = new Object[method.getParameterCount()];
         for (int i = 0; i < arguments.length; i++) {
@@ -149,8 +157,9 @@ public final class PorticoExtension implements BeforeAllCallback, AfterAllCallba
         return switch (result) {
             case Portico app -> app;
             case Portico.Builder builder -> builder.shutdownHook(false).build();
-            case null, default -> throw new ExtensionConfigurationException("@App method " + method.getName()
-                    + " must return a Portico or a Portico.Builder, not " + result);
+            case null, default ->
+                throw new ExtensionConfigurationException("@App method " + method.getName()
+                        + " must return a Portico or a Portico.Builder, not " + result);
         };
     }
 
@@ -192,7 +201,9 @@ public final class PorticoExtension implements BeforeAllCallback, AfterAllCallba
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == PorticoClient.class || type == Portico.class || type == MutableClock.class
+        return type == PorticoClient.class
+                || type == Portico.class
+                || type == MutableClock.class
                 || type == TestSetup.class;
     }
 
@@ -200,9 +211,11 @@ public final class PorticoExtension implements BeforeAllCallback, AfterAllCallba
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         State state = context.getStore(NAMESPACE).get(State.class, State.class);
         if (state == null) {
-            throw new ExtensionConfigurationException("the application of " + context.getRequiredTestClass().getName()
-                    + " is not built yet (a static @BeforeAll runs after the extension, a constructor does not; under"
-                    + " @PorticoTest(isolation = PER_TEST) each test gets its own, so ask for it in @BeforeEach or the test)");
+            throw new ExtensionConfigurationException(
+                    "the application of " + context.getRequiredTestClass().getName()
+                            + " is not built yet (a static @BeforeAll runs after the extension, a constructor does"
+                            + " not; under @PorticoTest(isolation = PER_TEST) each test gets its own, so ask for it in"
+                            + " @BeforeEach or the test)");
         }
         Class<?> type = parameter.getParameter().getType();
         if (type == Portico.class) {
@@ -214,8 +227,8 @@ public final class PorticoExtension implements BeforeAllCallback, AfterAllCallba
         if (type == TestSetup.class) {
             return state.setup();
         }
-        PorticoClient client = state.overTheWire() ? PorticoClient.overTheWire(state.app())
-                : PorticoClient.inProcess(state.app());
+        PorticoClient client =
+                state.overTheWire() ? PorticoClient.overTheWire(state.app()) : PorticoClient.inProcess(state.app());
         return state.setup().configure(client);
     }
 }

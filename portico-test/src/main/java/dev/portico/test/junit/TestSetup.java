@@ -43,8 +43,10 @@ public final class TestSetup {
      * developer's {@code portico.properties} cannot change a test.
      */
     public PorticoConfig.Builder config() {
-        PorticoConfig.Builder builder = PorticoConfig.builder().clock(clock)
-                .set(Settings.SERVER_HOST, "127.0.0.1").set(Settings.SERVER_PORT, 0);
+        PorticoConfig.Builder builder = PorticoConfig.builder()
+                .clock(clock)
+                .set(Settings.SERVER_HOST, "127.0.0.1")
+                .set(Settings.SERVER_PORT, 0);
         database.accept(builder);
         return builder;
     }

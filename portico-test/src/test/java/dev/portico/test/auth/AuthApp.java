@@ -25,17 +25,16 @@ import dev.portico.data.Database;
 final class AuthApp {
     static final String SECRET = "portico-test's own token secret, 32+ bytes";
 
-    record Me(String username, String via) {
-    }
+    record Me(String username, String via) {}
 
-    private AuthApp() {
-    }
+    private AuthApp() {}
 
     /** The settings an app with portico-auth registers, with the tests' secret and cheap password hashing. */
     static PorticoConfig.Builder settings(PorticoConfig.Builder builder) {
         return SessionSettings.register(JwtSettings.register(AuthSettings.register(builder)))
                 .set(JwtSettings.SECRET, SECRET)
-                .set(AuthSettings.ARGON2_MEMORY, 1024).set(AuthSettings.ARGON2_ITERATIONS, 1);
+                .set(AuthSettings.ARGON2_MEMORY, 1024)
+                .set(AuthSettings.ARGON2_ITERATIONS, 1);
     }
 
     static Portico.Builder builder(PorticoConfig config) {
@@ -44,14 +43,28 @@ final class AuthApp {
         Sessions sessions = Sessions.create(accounts, config);
         Tokens tokens = Tokens.create(accounts, config);
         Authenticator jwt = JwtAuthenticator.create(tokens);
-        Authenticator[] everyone = {jwt, sessions.authenticator(), ApiKeyAuthenticator.create(ApiKeys.create(accounts))};
-        Portico.Builder app = Portico.builder().config(config).onStart(db::open).onStop(db).shutdownHook(false)
-                .get("/api/me/", Me.class, r -> me(r.principal().orElseThrow()),
+        Authenticator[] everyone = {jwt, sessions.authenticator(), ApiKeyAuthenticator.create(ApiKeys.create(accounts))
+        };
+        Portico.Builder app = Portico.builder()
+                .config(config)
+                .onStart(db::open)
+                .onStop(db)
+                .shutdownHook(false)
+                .get(
+                        "/api/me/",
+                        Me.class,
+                        r -> me(r.principal().orElseThrow()),
                         e -> e.authenticators(everyone).permissions(Permission.authenticated()))
-                .post("/api/me/", Me.class, Me.class, (r, body) -> me(r.principal().orElseThrow()),
+                .post(
+                        "/api/me/",
+                        Me.class,
+                        Me.class,
+                        (r, body) -> me(r.principal().orElseThrow()),
                         e -> e.authenticators(everyone).permissions(Permission.authenticated()));
         JwtEndpoints.create(accounts, tokens).addTo(app);
-        AccountEndpoints.create(accounts, sessions).authenticators(sessions.authenticator(), jwt).addTo(app);
+        AccountEndpoints.create(accounts, sessions)
+                .authenticators(sessions.authenticator(), jwt)
+                .addTo(app);
         return app;
     }
 

@@ -44,16 +44,22 @@ class TestAccountsTest {
         assertThat(client.get("/api/me/").send()).isProblem(401).hasCode("not_authenticated");
         assertThat(client.as(ada).get("/api/me/").send()).hasStatus(200).hasJsonPath("$.username", "ada");
         assertThat(client.get("/api/me/").as("boss").send()).hasJsonPath("$.username", "boss");
-        assertThat(client.post("/api/me/").json(Map.of("username", "x", "via", "y")).send())
-                .as("a token needs no CSRF token").hasStatus(200);
+        assertThat(client.post("/api/me/")
+                        .json(Map.of("username", "x", "via", "y"))
+                        .send())
+                .as("a token needs no CSRF token")
+                .hasStatus(200);
     }
 
     @Test
     void withApiKeyAndWithJwt(PorticoClient client) {
-        assertThat(client.withApiKey(accounts.apiKey(ada)).get("/api/me/").send()).hasJsonPath("$.via", "key");
+        assertThat(client.withApiKey(accounts.apiKey(ada)).get("/api/me/").send())
+                .hasJsonPath("$.via", "key");
         assertThat(client.withApiKey("k-0000000000000000:wrong").get("/api/me/").send())
-                .isProblem(401).hasCode("authentication_failed");
-        assertThat(client.withJwt(accounts.accessToken(ada)).get("/api/me/").send()).hasJsonPath("$.via", "person");
+                .isProblem(401)
+                .hasCode("authentication_failed");
+        assertThat(client.withJwt(accounts.accessToken(ada)).get("/api/me/").send())
+                .hasJsonPath("$.via", "person");
     }
 
     @Test
@@ -61,10 +67,17 @@ class TestAccountsTest {
         client.login("ada", TestAccounts.PASSWORD);
         assertThat(client.cookies().get("sessionid")).isPresent();
         assertThat(client.get("/api/me/").send()).hasStatus(200).hasJsonPath("$.username", "ada");
-        assertThat(client.post("/api/me/").json(Map.of("username", "x", "via", "y")).send()).hasStatus(200);
-        assertThat(client.post("/api/me/").header("X-CSRFToken", "x".repeat(32))
-                .json(Map.of("username", "x", "via", "y")).send())
-                .as("a session without the right CSRF token is refused").isProblem(403).hasCode("csrf_failed");
+        assertThat(client.post("/api/me/")
+                        .json(Map.of("username", "x", "via", "y"))
+                        .send())
+                .hasStatus(200);
+        assertThat(client.post("/api/me/")
+                        .header("X-CSRFToken", "x".repeat(32))
+                        .json(Map.of("username", "x", "via", "y"))
+                        .send())
+                .as("a session without the right CSRF token is refused")
+                .isProblem(403)
+                .hasCode("csrf_failed");
         client.logout();
         assertThat(client.get("/api/me/").send()).hasStatus(401);
     }
@@ -72,7 +85,8 @@ class TestAccountsTest {
     @Test
     void aTokenExpiresWhenTheClockPassesItsLifetime(PorticoClient client, MutableClock clock) {
         TestResponse pair = client.post("/auth/obtain_token/")
-                .json(Map.of("username", "ada", "password", TestAccounts.PASSWORD)).send();
+                .json(Map.of("username", "ada", "password", TestAccounts.PASSWORD))
+                .send();
         assertThat(pair).hasStatus(200).hasJsonPath("$.access");
         client.withJwt(pair.json().path("access").asText());
         assertThat(client.get("/api/me/").send()).hasStatus(200);

@@ -18,12 +18,14 @@ import org.junit.jupiter.api.Test;
 @PorticoTest(database = TestDatabase.NONE)
 class TestingGuideToolsTest {
     record Flavour(String name) {}
+
     record Count(int value) {}
 
     @App
     static Portico app(TestSetup setup) {
         AtomicInteger counter = new AtomicInteger();
-        return Portico.builder().config(setup.config().build())
+        return Portico.builder()
+                .config(setup.config().build())
                 .get("/api/flavour/", Flavour.class, r -> {
                     r.responseHeader("Set-Cookie", "flavour=oat; Path=/; Max-Age=3600; HttpOnly; SameSite=Lax");
                     return new Flavour("oat");
@@ -32,7 +34,10 @@ class TestingGuideToolsTest {
                     r.responseHeader("Set-Cookie", "flavour=; Path=/; Max-Age=0");
                     return null;
                 })
-                .get("/api/count/", Count.class, r -> new Count(counter.incrementAndGet()),
+                .get(
+                        "/api/count/",
+                        Count.class,
+                        r -> new Count(counter.incrementAndGet()),
                         e -> e.throttle(Throttle.of("1/min")))
                 .build();
     }
@@ -43,7 +48,7 @@ class TestingGuideToolsTest {
         assertThat(client.get("/api/flavour/").send())
                 .setsCookie("flavour", "oat")
                 .setsCookieWith("flavour", "HttpOnly", "SameSite=Lax");
-        assertThat(client.cookies().get("flavour")).contains("oat");   // sent back from now on
+        assertThat(client.cookies().get("flavour")).contains("oat"); // sent back from now on
         assertThat(client.delete("/api/flavour/").send()).clearsCookie("flavour");
         // endregion cookies
         assertThat(client.cookies().all()).isEmpty();
@@ -52,11 +57,11 @@ class TestingGuideToolsTest {
     @Test
     void addresses(PorticoClient client) {
         // region address
-        PorticoClient here = client.fork().remoteAddress("192.0.2.1");     // Django's REMOTE_ADDR, in-process
+        PorticoClient here = client.fork().remoteAddress("192.0.2.1"); // Django's REMOTE_ADDR, in-process
         PorticoClient there = client.fork().remoteAddress("203.0.113.7");
         assertThat(here.get("/api/count/").send()).hasStatus(200);
-        assertThat(here.get("/api/count/").send()).isProblem(429);       // 1/min for this address
-        assertThat(there.get("/api/count/").send()).hasStatus(200);      // another address, another count
+        assertThat(here.get("/api/count/").send()).isProblem(429); // 1/min for this address
+        assertThat(there.get("/api/count/").send()).hasStatus(200); // another address, another count
         // endregion address
     }
 
@@ -65,9 +70,9 @@ class TestingGuideToolsTest {
         Portico second = app(setup);
         try {
             // region instances
-            PorticoClient onSecond = client.on(second);   // one browser, balanced across two instances
-            onSecond.get("/api/flavour/").send();         // a cookie set by the second...
-            assertThat(client.cookies().get("flavour")).contains("oat");   // ...is sent to the first
+            PorticoClient onSecond = client.on(second); // one browser, balanced across two instances
+            onSecond.get("/api/flavour/").send(); // a cookie set by the second...
+            assertThat(client.cookies().get("flavour")).contains("oat"); // ...is sent to the first
             // endregion instances
         } finally {
             second.stop();
@@ -76,7 +81,7 @@ class TestingGuideToolsTest {
 
     // region isolation
     @Nested
-    @PorticoTest(database = TestDatabase.NONE, isolation = Isolation.PER_TEST)   // all anew for every test
+    @PorticoTest(database = TestDatabase.NONE, isolation = Isolation.PER_TEST) // all anew for every test
     class EveryTestAfresh {
         @App
         static Portico app(TestSetup setup) {

@@ -25,18 +25,25 @@ class NoDatabaseTest {
     private static final Path SECRET = Path.of("data", "jwt-secret");
     /** Whether the developer's files were there before the class: they must be as they were after. */
     private static final boolean HAD_DATABASE = Files.exists(DATABASE);
+
     private static final boolean HAD_SECRET = Files.exists(SECRET);
 
-    record Me(String username) {
-    }
+    record Me(String username) {}
 
     @App
     static Portico app(TestSetup setup) {
         PorticoConfig config = setup.config().build();
         Database db = Database.lazy(config);
         AuthModule auth = AuthModule.create(db);
-        return Portico.builder().config(config).install(db).install(auth).authenticators(auth.callers())
-                .get("/api/me/", Me.class, request -> new Me(request.principal().orElseThrow().name()),
+        return Portico.builder()
+                .config(config)
+                .install(db)
+                .install(auth)
+                .authenticators(auth.callers())
+                .get(
+                        "/api/me/",
+                        Me.class,
+                        request -> new Me(request.principal().orElseThrow().name()),
                         e -> e.permissions(Permission.authenticated()))
                 .build();
     }
@@ -46,12 +53,20 @@ class NoDatabaseTest {
         assertThat(app.config().get(DatabaseSettings.URL)).startsWith("jdbc:h2:mem:");
         // the database opened and migrated: registration writes a user, and its token is accepted
         String password = "correct horse battery staple";
-        var registered = client.post("/auth/registration/").json(Map.of("username", "ada", "email", "ada@example.com",
-                "password1", password, "password2", password)).send();
+        var registered = client.post("/auth/registration/")
+                .json(Map.of(
+                        "username", "ada", "email", "ada@example.com", "password1", password, "password2", password))
+                .send();
         assertThat(registered.status()).isIn(200, 201);
-        var token = client.post("/auth/obtain_token/").json(Map.of("username", "ada", "password", password)).send();
+        var token = client.post("/auth/obtain_token/")
+                .json(Map.of("username", "ada", "password", password))
+                .send();
         assertThat(token.status()).isEqualTo(200);
-        assertThat(client.fork().withJwt(token.json().path("access").asText()).get("/api/me/").send().status())
+        assertThat(client.fork()
+                        .withJwt(token.json().path("access").asText())
+                        .get("/api/me/")
+                        .send()
+                        .status())
                 .isEqualTo(200);
         assertThat(Files.exists(DATABASE)).as("no ./data/portico made").isEqualTo(HAD_DATABASE);
         assertThat(Files.exists(SECRET)).as("no ./data/jwt-secret made").isEqualTo(HAD_SECRET);

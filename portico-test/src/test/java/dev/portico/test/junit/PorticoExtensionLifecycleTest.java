@@ -29,12 +29,14 @@ class PorticoExtensionLifecycleTest {
         return IN_KIT.get();
     }
 
-    record Pong(String value) {
-    }
+    record Pong(String value) {}
 
     static Portico app(TestSetup setup) {
-        return Portico.builder().config(setup.config().build()).shutdownHook(false)
-                .get("/api/ping/", Pong.class, r -> new Pong("pong")).build();
+        return Portico.builder()
+                .config(setup.config().build())
+                .shutdownHook(false)
+                .get("/api/ping/", Pong.class, r -> new Pong("pong"))
+                .build();
     }
 
     /** Run by the test kit below, never by itself. */
@@ -48,8 +50,7 @@ class PorticoExtensionLifecycleTest {
         }
 
         @Test
-        void never() {
-        }
+        void never() {}
     }
 
     @Test
@@ -57,9 +58,16 @@ class PorticoExtensionLifecycleTest {
         CLOSED.set(false);
         IN_KIT.set(true);
         try {
-            EngineTestKit.engine("junit-jupiter").selectors(selectClass(FailingApp.class)).execute().containerEvents()
-                    .assertThatEvents().haveExactly(1, event(container(FailingApp.class),
-                            finishedWithFailure(message("the app cannot be built"))));
+            EngineTestKit.engine("junit-jupiter")
+                    .selectors(selectClass(FailingApp.class))
+                    .execute()
+                    .containerEvents()
+                    .assertThatEvents()
+                    .haveExactly(
+                            1,
+                            event(
+                                    container(FailingApp.class),
+                                    finishedWithFailure(message("the app cannot be built"))));
         } finally {
             IN_KIT.set(false);
         }

@@ -17,20 +17,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class Endpoints {
     /** One item. */
-    record Item(long id, String title, String content, Instant createdAt) {
-    }
+    record Item(long id, String title, String content, Instant createdAt) {}
 
     /** A DRF page. */
-    record Page<T>(long count, String next, String previous, List<T> results) {
-    }
+    record Page<T>(long count, String next, String previous, List<T> results) {}
 
     /** The answer of {@code /json}. */
-    record Message(String message) {
-    }
+    record Message(String message) {}
 
     /** One post, as Portico's model writes it. */
-    record Post(long id, String title, String content, boolean draft, Instant createdAt) {
-    }
+    record Post(long id, String title, String content, boolean draft, Instant createdAt) {}
 
     private static final List<Item> ALL = items();
     private static final Set<String> ALLOWED_HOSTS = Set.of("127.0.0.1", "localhost");
@@ -55,10 +51,14 @@ class Endpoints {
     }
 
     @GetMapping("/api/items")
-    ResponseEntity<?> items(@RequestHeader(value = "Authorization", required = false) String authorization,
-            @RequestParam(defaultValue = "20") int limit, @RequestParam(defaultValue = "0") int offset) {
+    ResponseEntity<?> items(
+            @RequestHeader(value = "Authorization", required = false) String authorization,
+            @RequestParam(defaultValue = "20") int limit,
+            @RequestParam(defaultValue = "0") int offset) {
         if (!"Api-Key test-key".equals(authorization)) {
-            return ResponseEntity.status(401).contentType(MediaType.APPLICATION_JSON).body(UNAUTHORIZED);
+            return ResponseEntity.status(401)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(UNAUTHORIZED);
         }
         int from = Math.min(Math.max(offset, 0), ALL.size());
         int to = Math.min(from + Math.max(limit, 0), ALL.size());
@@ -72,13 +72,16 @@ class Endpoints {
      * {@code page_size} and {@code page}, the only parameters this endpoint takes (the raw floor keeps any others).
      */
     @GetMapping("/api/posts/")
-    ResponseEntity<?> posts(@RequestHeader(value = "Host", required = false) String hostHeader,
+    ResponseEntity<?> posts(
+            @RequestHeader(value = "Host", required = false) String hostHeader,
             @RequestParam(name = "page_size", defaultValue = "10") int pageSize,
             @RequestParam(defaultValue = "1") int page) {
         String host = hostHeader == null ? "" : hostHeader.toLowerCase(Locale.ROOT);
         int colon = host.lastIndexOf(':');
         if (!ALLOWED_HOSTS.contains(colon > 0 ? host.substring(0, colon) : host)) {
-            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(BAD_HOST);
+            return ResponseEntity.badRequest()
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(BAD_HOST);
         }
         int size = Math.min(pageSize > 0 ? pageSize : 10, 100);
         int number = page > 0 ? page : 1;
@@ -86,12 +89,17 @@ class Endpoints {
         List<Post> rows = db.sql("SELECT id, title, content, draft, created_at FROM posts"
                         + " ORDER BY created_at DESC NULLS FIRST, id ASC NULLS LAST LIMIT ? OFFSET ?")
                 .params(size, (long) (number - 1) * size)
-                .query((rs, i) -> new Post(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                .query((rs, i) -> new Post(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getBoolean(4),
                         rs.getObject(5, java.time.OffsetDateTime.class).toInstant()))
                 .list();
         String self = "http://" + host + "/api/posts/?page_size=" + size + "&";
         String next = (long) number * size < count ? self + "page=" + (number + 1) : null;
-        String previous = number > 1 ? (number == 2 ? self.substring(0, self.length() - 1) : self + "page=" + (number - 1))
+        String previous = number > 1
+                ? (number == 2 ? self.substring(0, self.length() - 1) : self + "page=" + (number - 1))
                 : null;
         return ResponseEntity.ok(new Page<>(count, next, previous, rows));
     }
@@ -100,7 +108,10 @@ class Endpoints {
         List<Item> items = new ArrayList<>(1000);
         Instant base = Instant.parse("2026-01-01T00:00:00Z");
         for (int i = 1; i <= 1000; i++) {
-            items.add(new Item(i, "Item " + i, "Content of item " + i + ", long enough to look like a post.",
+            items.add(new Item(
+                    i,
+                    "Item " + i,
+                    "Content of item " + i + ", long enough to look like a post.",
                     base.plusSeconds(i * 60L)));
         }
         return List.copyOf(items);

@@ -29,14 +29,20 @@ import org.springframework.security.web.SecurityFilterChain;
 class Security {
     @Bean
     SecurityFilterChain filters(HttpSecurity http, JdbcClient db) throws Exception {
-        return http
-                .authorizeHttpRequests(a -> a.requestMatchers("/api/posts/**").authenticated().anyRequest().permitAll())
+        return http.authorizeHttpRequests(a -> a.requestMatchers("/api/posts/**")
+                        .authenticated()
+                        .anyRequest()
+                        .permitAll())
                 .oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(jwt -> {
                     Long user = jwt.getClaim("user_id");
                     Long epoch = jwt.getClaim("ep");
-                    boolean active = user != null && epoch != null && db.sql(
-                                    "SELECT count(*) FROM auth_users WHERE id = ? AND active AND auth_epoch = ?")
-                            .params(user, epoch).query(Long.class).single() == 1;
+                    boolean active = user != null
+                            && epoch != null
+                            && db.sql("SELECT count(*) FROM auth_users WHERE id = ? AND active AND auth_epoch = ?")
+                                            .params(user, epoch)
+                                            .query(Long.class)
+                                            .single()
+                                    == 1;
                     if (!active) {
                         throw new InvalidBearerTokenException("user gone, inactive or signed out");
                     }
@@ -49,10 +55,12 @@ class Security {
 
     @Bean
     JwtDecoder jwtDecoder(@Value("${bench.jwt-secret}") String secret) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder
-                .withSecretKey(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
-                .macAlgorithm(MacAlgorithm.HS256).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer("portico"),
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(
+                        new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer("portico"),
                 new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains("api")),
                 new JwtClaimValidator<String>("token_type", "access"::equals)));
         return decoder;

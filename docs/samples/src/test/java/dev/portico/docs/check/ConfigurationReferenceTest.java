@@ -36,9 +36,19 @@ import org.junit.jupiter.api.Test;
 class ConfigurationReferenceTest {
 
     /** Every setting of the framework's modules, in the order the reference lists them. */
-    static final List<Setting<?>> DECLARED = Stream.of(Settings.ALL, DatabaseSettings.ALL, AuthSettings.ALL,
-            JwtSettings.ALL, SessionSettings.ALL, AccountSettings.ALL, MailSettings.ALL,
-            RedisSettings.ALL, LoggingSettings.ALL, MetricsSettings.ALL).flatMap(List::stream).toList();
+    static final List<Setting<?>> DECLARED = Stream.of(
+                    Settings.ALL,
+                    DatabaseSettings.ALL,
+                    AuthSettings.ALL,
+                    JwtSettings.ALL,
+                    SessionSettings.ALL,
+                    AccountSettings.ALL,
+                    MailSettings.ALL,
+                    RedisSettings.ALL,
+                    LoggingSettings.ALL,
+                    MetricsSettings.ALL)
+            .flatMap(List::stream)
+            .toList();
 
     private static final Pattern ALL_LIST = Pattern.compile("public static final List<Setting<\\?>> ALL\\b");
 
@@ -47,17 +57,22 @@ class ConfigurationReferenceTest {
         List<String> missed = new ArrayList<>();
         Path root = Repository.root();
         try (Stream<Path> modules = Files.list(root)) {
-            for (Path module : modules.filter(m -> m.getFileName().toString().startsWith("portico-")).toList()) {
+            for (Path module : modules.filter(m -> m.getFileName().toString().startsWith("portico-"))
+                    .toList()) {
                 Path sources = module.resolve("src/main/java");
                 if (!Files.isDirectory(sources)) {
                     continue;
                 }
                 try (Stream<Path> files = Files.walk(sources)) {
-                    for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    for (Path file :
+                            files.filter(f -> f.toString().endsWith(".java")).toList()) {
                         if (!ALL_LIST.matcher(Files.readString(file)).find()) {
                             continue;
                         }
-                        String name = sources.relativize(file).toString().replace('/', '.').replace(".java", "");
+                        String name = sources.relativize(file)
+                                .toString()
+                                .replace('/', '.')
+                                .replace(".java", "");
                         if (!checked(name)) {
                             missed.add(root.relativize(file) + " declares settings (ALL) that the configuration "
                                     + "reference check does not read: add " + name + ".ALL to DECLARED (and its module"
@@ -86,12 +101,14 @@ class ConfigurationReferenceTest {
         List<String> problems = new ArrayList<>();
         for (Setting<?> setting : DECLARED) {
             if (!rows.containsKey(setting.key())) {
-                problems.add(page + " has no row for " + setting.key() + " (| `" + setting.key()
-                        + "` | default | `" + setting.envName() + "` | what |)");
+                problems.add(page + " has no row for " + setting.key() + " (| `" + setting.key() + "` | default | `"
+                        + setting.envName() + "` | what |)");
             }
         }
         problems.addAll(rowProblems(page, rows));
-        assertThat(problems).as("the configuration reference against the declared settings").isEmpty();
+        assertThat(problems)
+                .as("the configuration reference against the declared settings")
+                .isEmpty();
     }
 
     /**
@@ -103,21 +120,25 @@ class ConfigurationReferenceTest {
         String page = "docs/operations.md";
         Map<String, List<String>> rows = rows(Repository.read(Repository.root().resolve(page)));
         assertThat(rows).as(page + "'s settings table").containsKeys("logging.format", "metrics.enabled");
-        assertThat(rowProblems(page, rows)).as(page + "'s settings against the declared ones").isEmpty();
+        assertThat(rowProblems(page, rows))
+                .as(page + "'s settings against the declared ones")
+                .isEmpty();
     }
 
     /** What is wrong with rows {@code | `key` | default | environment | what |}: unknown keys, defaults, names. */
     static List<String> rowProblems(String page, Map<String, List<String>> rows) {
         List<String> problems = new ArrayList<>();
         rows.forEach((key, row) -> {
-            Optional<Setting<?>> declared = DECLARED.stream().filter(s -> s.key().equals(key)).findFirst();
+            Optional<Setting<?>> declared =
+                    DECLARED.stream().filter(s -> s.key().equals(key)).findFirst();
             if (declared.isEmpty()) {
                 problems.add(page + " documents " + key + ", which no module declares");
                 return;
             }
             Setting<?> setting = declared.get();
             defaultProblem(page, setting, row.get(1)).ifPresent(problems::add);
-            for (String env : Stream.concat(Stream.of(setting.envName()), setting.envAliases().stream()).toList()) {
+            for (String env : Stream.concat(Stream.of(setting.envName()), setting.envAliases().stream())
+                    .toList()) {
                 if (!row.get(2).contains("`" + env + "`")) {
                     problems.add(page + ": the row of " + key + " does not name `" + env + "`");
                 }
@@ -129,13 +150,14 @@ class ConfigurationReferenceTest {
     @Test
     void aMissingRowAndAWrongDefaultAreFound() {
         Map<String, List<String>> rows = rows("""
-                | key | default | environment | what |
-                |---|---|---|---|
-                | `server.port` | `8080` | `PORTICO_SERVER_PORT` | x |
-                """);
+            | key | default | environment | what |
+            |---|---|---|---|
+            | `server.port` | `8080` | `PORTICO_SERVER_PORT` | x |
+            """);
         assertThat(rows).containsOnlyKeys("server.port");
-        assertThat(defaultProblem(Settings.SERVER_PORT, rows.get("server.port").get(1))).hasValueSatisfying(p ->
-                assertThat(p).contains("server.port").contains("8080").contains("8000"));
+        assertThat(defaultProblem(Settings.SERVER_PORT, rows.get("server.port").get(1)))
+                .hasValueSatisfying(p ->
+                        assertThat(p).contains("server.port").contains("8080").contains("8000"));
         assertThat(defaultProblem(Settings.OPENAPI_DESCRIPTION, "`x`")).isPresent();
         assertThat(defaultProblem(Settings.OPENAPI_DESCRIPTION, "empty")).isEmpty();
         assertThat(defaultProblem(Settings.CACHE_MEMORY_MAX_SIZE, "`64MiB`")).isEmpty();
@@ -150,7 +172,8 @@ class ConfigurationReferenceTest {
             if (!s.startsWith("|") || !s.endsWith("|")) {
                 continue;
             }
-            List<String> cells = Stream.of(s.substring(1, s.length() - 1).split("(?<!\\\\)\\|")).map(String::strip)
+            List<String> cells = Stream.of(s.substring(1, s.length() - 1).split("(?<!\\\\)\\|"))
+                    .map(String::strip)
                     .toList();
             if (cells.size() >= 3 && cells.get(0).matches("`[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)+`")) {
                 rows.put(cells.get(0).substring(1, cells.get(0).length() - 1), cells);
@@ -168,8 +191,7 @@ class ConfigurationReferenceTest {
         String where = page + ": the default of " + setting.key() + " is " + cell + ", ";
         Object declared = setting.defaultValue();
         if (cell.equals("empty")) {
-            return "".equals(declared) ? Optional.empty()
-                    : Optional.of(where + "but it is `" + declared + "`");
+            return "".equals(declared) ? Optional.empty() : Optional.of(where + "but it is `" + declared + "`");
         }
         if (!cell.startsWith("`") || !cell.endsWith("`") || cell.length() < 3) {
             return Optional.of(where + "write it as `value` (or empty)");
@@ -177,7 +199,8 @@ class ConfigurationReferenceTest {
         String text = cell.substring(1, cell.length() - 1);
         try {
             Object parsed = setting.parse(text);
-            return Objects.equals(parsed, declared) ? Optional.empty()
+            return Objects.equals(parsed, declared)
+                    ? Optional.empty()
                     : Optional.of(where + "but the declared default is " + declared);
         } catch (IllegalArgumentException e) {
             return Optional.of(where + "which " + setting.key() + " does not accept: " + e.getMessage());

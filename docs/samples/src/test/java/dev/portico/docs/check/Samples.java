@@ -49,8 +49,7 @@ final class Samples {
     }
 
     /** A fenced block: where it starts (1-based line of the fence), its language, its text, the line above. */
-    record Block(int line, String language, List<String> text, Optional<String> marker) {
-    }
+    record Block(int line, String language, List<String> text, Optional<String> marker) {}
 
     /** Every fenced block of a Markdown text, each with its text (the fence's indentation removed). */
     static List<Block> blocks(List<String> lines) {
@@ -67,10 +66,13 @@ final class Samples {
             }
             List<String> text = new ArrayList<>();
             for (String line : lines.subList(i + 1, Math.min(end, lines.size()))) {
-                text.add(line.length() >= indent && line.substring(0, indent).isBlank()
-                        ? line.substring(indent) : line.stripLeading());
+                text.add(
+                        line.length() >= indent && line.substring(0, indent).isBlank()
+                                ? line.substring(indent)
+                                : line.stripLeading());
             }
-            Optional<String> marker = i == 0 ? Optional.empty() : Optional.of(lines.get(i - 1).strip());
+            Optional<String> marker =
+                    i == 0 ? Optional.empty() : Optional.of(lines.get(i - 1).strip());
             blocks.add(new Block(i + 1, fence.substring(3).strip(), text, marker));
             i = end;
         }
@@ -99,15 +101,20 @@ final class Samples {
         boolean marked = ANY_MARKER.matcher(above).matches();
         String language = block.language();
         if (language.equals("text")) {
-            return javaLike(block.text()).map(line -> "a ```text block that looks like Java (" + line.strip()
-                    + "): make it a ```java block, a <!-- sample: --> region of a test that compiles it");
+            return javaLike(block.text())
+                    .map(line -> "a ```text block that looks like Java (" + line.strip()
+                            + "): make it a ```java block, a <!-- sample: --> region of a test that compiles it");
         }
         if (!CHECKABLE.contains(language)) {
-            return marked ? Optional.of("a ```" + language + " block is never checked, so it takes no marker (markers"
-                    + " are for " + String.join(", ", CHECKABLE.stream().sorted().toList()) + ")") : Optional.empty();
+            return marked
+                    ? Optional.of("a ```" + language + " block is never checked, so it takes no marker (markers"
+                            + " are for "
+                            + String.join(", ", CHECKABLE.stream().sorted().toList()) + ")")
+                    : Optional.empty();
         }
         if (language.equals("java")) {
-            return sample.matches() ? javaRegion(block, sample.group(1), sample.group(2))
+            return sample.matches()
+                    ? javaRegion(block, sample.group(1), sample.group(2))
                     : Optional.of("a ```java block must be preceded by <!-- sample: path#region --> on the line above");
         }
         if (sample.matches()) {
@@ -116,13 +123,16 @@ final class Samples {
         if (file.matches()) {
             return existing(file.group(1)).or(() -> compareFile(block, file.group(1)));
         }
-        return marked ? Optional.of("the marker above is neither <!-- sample: path#region --> nor <!-- file: path -->")
+        return marked
+                ? Optional.of("the marker above is neither <!-- sample: path#region --> nor <!-- file: path -->")
                 : Optional.empty();
     }
 
     /** The first line of {@code text} that reads as Java, if one does. */
     static Optional<String> javaLike(List<String> text) {
-        return text.stream().filter(l -> JAVA_LIKE.stream().anyMatch(p -> p.matcher(l).find())).findFirst();
+        return text.stream()
+                .filter(l -> JAVA_LIKE.stream().anyMatch(p -> p.matcher(l).find()))
+                .findFirst();
     }
 
     private Optional<String> javaRegion(Block block, String path, String region) {
@@ -148,18 +158,20 @@ final class Samples {
     }
 
     private Optional<String> compare(Block block, String path, String region) {
-        Optional<List<String>> lines = region(Repository.read(root.resolve(path)).lines().toList(), region);
+        Optional<List<String>> lines =
+                region(Repository.read(root.resolve(path)).lines().toList(), region);
         if (lines.isEmpty()) {
             String open = comment(path, "region " + region);
             String close = comment(path, "endregion " + region);
-            return Optional.of(path + " has no region '" + region + "' (a line " + open + " and, below it, a line "
-                    + close + ")");
+            return Optional.of(
+                    path + " has no region '" + region + "' (a line " + open + " and, below it, a line " + close + ")");
         }
         return difference(dedent(lines.get()), block, path + "#" + region);
     }
 
     private Optional<String> compareFile(Block block, String path) {
-        List<String> lines = new ArrayList<>(trimTrailing(Repository.read(root.resolve(path)).lines().toList()));
+        List<String> lines = new ArrayList<>(
+                trimTrailing(Repository.read(root.resolve(path)).lines().toList()));
         while (!lines.isEmpty() && lines.getLast().isEmpty()) {
             lines.removeLast();
         }
@@ -212,14 +224,20 @@ final class Samples {
                 return true;
             }
         }
-        return s.startsWith("<!--") && s.endsWith("-->") && s.substring(4, s.length() - 3).strip().equals(text);
+        return s.startsWith("<!--")
+                && s.endsWith("-->")
+                && s.substring(4, s.length() - 3).strip().equals(text);
     }
 
     /** The lines with their common leading indentation removed (blank lines do not count), trailing spaces too. */
     static List<String> dedent(List<String> lines) {
-        int common = lines.stream().filter(l -> !l.isBlank())
-                .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
-        return trimTrailing(lines.stream().map(l -> l.isBlank() ? "" : l.substring(common)).toList());
+        int common = lines.stream()
+                .filter(l -> !l.isBlank())
+                .mapToInt(l -> l.length() - l.stripLeading().length())
+                .min()
+                .orElse(0);
+        return trimTrailing(
+                lines.stream().map(l -> l.isBlank() ? "" : l.substring(common)).toList());
     }
 
     private static List<String> trimTrailing(List<String> lines) {

@@ -22,15 +22,15 @@ public final class Notes {
     private final Map<Long, Note> notes = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
 
-    public record Author(@NotBlank String name, Optional<String> email) {
-    }
+    public record Author(@NotBlank String name, Optional<String> email) {}
 
-    public record NewNote(@NotBlank @Size(max = 50) String title, Optional<String> text,
-                          Optional<Author> author, List<@NotBlank String> tags) {
-    }
+    public record NewNote(
+            @NotBlank @Size(max = 50) String title,
+            Optional<String> text,
+            Optional<Author> author,
+            List<@NotBlank String> tags) {}
 
-    public record Note(long id, String title, Optional<String> text, Optional<Author> author, List<String> tags) {
-    }
+    public record Note(long id, String title, Optional<String> text, Optional<Author> author, List<String> tags) {}
 
     @Post("/api/notes/")
     @Status(201)

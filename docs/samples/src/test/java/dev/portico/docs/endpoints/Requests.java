@@ -15,8 +15,7 @@ import java.util.Optional;
 public final class Requests {
 
     // region header-cookie
-    public record Preferences(String tenant, String theme) {
-    }
+    public record Preferences(String tenant, String theme) {}
 
     @Get("/api/preferences/")
     public Preferences preferences(@Header("X-Tenant") String tenant, @Cookie(defaultValue = "light") String theme) {
@@ -25,17 +24,15 @@ public final class Requests {
     // endregion header-cookie
 
     // region upload
-    public record UploadForm(FileUpload file, Optional<@Size(max = 200) String> note) {
-    }
+    public record UploadForm(FileUpload file, Optional<@Size(max = 200) String> note) {}
 
-    public record Receipt(String name, String contentType, long size, Optional<String> note) {
-    }
+    public record Receipt(String name, String contentType, long size, Optional<String> note) {}
 
     @Post("/api/uploads/")
     @Status(201)
     public Receipt upload(UploadForm form) throws IOException {
         long size = 0;
-        try (InputStream in = form.file().stream()) {   // spooled to disk past 64 KiB, removed after the request
+        try (InputStream in = form.file().stream()) { // spooled to disk past 64 KiB, removed after the request
             size = in.transferTo(java.io.OutputStream.nullOutputStream());
         }
         return new Receipt(form.file().name(), form.file().contentType(), size, form.note());

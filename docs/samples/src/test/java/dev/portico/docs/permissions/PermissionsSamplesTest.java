@@ -24,11 +24,9 @@ import org.junit.jupiter.api.Test;
 @PorticoTest(database = TestDatabase.NONE)
 class PermissionsSamplesTest {
 
-    record Report(long id, String owner, String title) {
-    }
+    record Report(long id, String owner, String title) {}
 
-    record Status(String status) {
-    }
+    record Status(String status) {}
 
     static final Map<Long, Report> REPORTS = Map.of(1L, new Report(1, "ada", "Q1"), 2L, new Report(2, "bob", "Q2"));
 
@@ -45,7 +43,7 @@ class PermissionsSamplesTest {
         }
 
         @Override
-        public Optional<String> challenge() {    // names the scheme on a 401; without one, a refusal is a 403
+        public Optional<String> challenge() { // names the scheme on a 401; without one, a refusal is a 403
             return Optional.of("X-Token");
         }
     };
@@ -60,21 +58,36 @@ class PermissionsSamplesTest {
         PorticoConfig config = setup.config().build();
         Portico app;
         // region rules
-        app = Portico.builder().config(config)
+        app = Portico.builder()
+                .config(config)
                 .authenticators(X_TOKEN)
-                .permissions(Permission.authenticated())                // every endpoint, unless it says otherwise
-                .get("/api/status/", Status.class, request -> new Status("ok"),
-                        e -> e.permissions(Permission.allowAny()))        // anyone, even anonymous
-                .get("/api/reports/{id:long}/", Report.class, request -> {
-                    Report report = Optional.ofNullable(REPORTS.get(request.pathParam("id", Long.class)))
-                            .orElseThrow(NotFound::new);
-                    OWNER.check(request, report);                         // 403 unless the caller owns it
-                    return report;
-                }, e -> e.permissions(Permission.authenticated().and(Permission.hasScope("reports:read"))))
-                .get("/api/admin/", Status.class, request -> new Status("admin"),
+                .permissions(Permission.authenticated()) // every endpoint, unless it says otherwise
+                .get(
+                        "/api/status/",
+                        Status.class,
+                        request -> new Status("ok"),
+                        e -> e.permissions(Permission.allowAny())) // anyone, even anonymous
+                .get(
+                        "/api/reports/{id:long}/",
+                        Report.class,
+                        request -> {
+                            Report report = Optional.ofNullable(REPORTS.get(request.pathParam("id", Long.class)))
+                                    .orElseThrow(NotFound::new);
+                            OWNER.check(request, report); // 403 unless the caller owns it
+                            return report;
+                        },
+                        e -> e.permissions(Permission.authenticated().and(Permission.hasScope("reports:read"))))
+                .get(
+                        "/api/admin/",
+                        Status.class,
+                        request -> new Status("admin"),
                         e -> e.permissions(Permission.isAdmin()))
-                .get("/api/internal/", Status.class, request -> new Status("internal"),
-                        e -> e.permissions(request -> request.header("X-Internal").isPresent()))
+                .get(
+                        "/api/internal/",
+                        Status.class,
+                        request -> new Status("internal"),
+                        e -> e.permissions(
+                                request -> request.header("X-Internal").isPresent()))
                 .build();
         // endregion rules
         return app;
@@ -83,20 +96,33 @@ class PermissionsSamplesTest {
     @Test
     void eachCallerGetsItsStatus(PorticoClient client) {
         assertThat(client.get("/api/status/").send()).hasStatus(200);
-        assertThat(client.get("/api/reports/1/").send()).isProblem(401).hasCode("not_authenticated")
+        assertThat(client.get("/api/reports/1/").send())
+                .isProblem(401)
+                .hasCode("not_authenticated")
                 .hasDetail("Authentication credentials were not provided.");
-        assertThat(client.get("/api/reports/1/").header("X-Token", "t-ada").send()).hasStatus(200)
+        assertThat(client.get("/api/reports/1/").header("X-Token", "t-ada").send())
+                .hasStatus(200)
                 .hasJsonPath("$.title", "Q1");
-        assertThat(client.get("/api/reports/2/").header("X-Token", "t-ada").send()).as("not the owner")
-                .isProblem(403).hasCode("permission_denied")
+        assertThat(client.get("/api/reports/2/").header("X-Token", "t-ada").send())
+                .as("not the owner")
+                .isProblem(403)
+                .hasCode("permission_denied")
                 .hasDetail("You do not have permission to perform this action.");
-        assertThat(client.get("/api/reports/2/").header("X-Token", "t-bob").send()).as("no scope").isProblem(403);
-        assertThat(client.get("/api/reports/9/").header("X-Token", "t-ada").send()).isProblem(404);
+        assertThat(client.get("/api/reports/2/").header("X-Token", "t-bob").send())
+                .as("no scope")
+                .isProblem(403);
+        assertThat(client.get("/api/reports/9/").header("X-Token", "t-ada").send())
+                .isProblem(404);
         assertThat(client.get("/api/admin/").header("X-Token", "t-ada").send()).isProblem(403);
-        assertThat(client.get("/api/internal/").header("X-Token", "t-bob").send()).isProblem(403);
-        assertThat(client.get("/api/internal/").header("X-Token", "t-bob").header("X-Internal", "1").send())
+        assertThat(client.get("/api/internal/").header("X-Token", "t-bob").send())
+                .isProblem(403);
+        assertThat(client.get("/api/internal/")
+                        .header("X-Token", "t-bob")
+                        .header("X-Internal", "1")
+                        .send())
                 .hasStatus(200);
-        assertThat(client.get("/api/reports/1/").header("X-Token", "t-eve").send()).as("an unknown token")
+        assertThat(client.get("/api/reports/1/").header("X-Token", "t-eve").send())
+                .as("an unknown token")
                 .isProblem(401);
     }
 }

@@ -16,11 +16,9 @@ import org.junit.jupiter.api.Test;
 /** docs/schema.md: the document's settings in code, an operation's documentation, and the three pages, in-process. */
 class SchemaSamplesTest {
 
-    record Health(String status) {
-    }
+    record Health(String status) {}
 
-    record Item(long id, String name) {
-    }
+    record Item(long id, String name) {}
 
     // region controller
     public static class Items {
@@ -35,15 +33,19 @@ class SchemaSamplesTest {
 
     static Portico.Builder app(PorticoConfig config) {
         // region schema
-        return Portico.builder().config(config)
+        return Portico.builder()
+                .config(config)
                 .schema(s -> s.title("Shop API")
                         .description("Products and orders.")
                         .version("2.1.0")
-                        .patterns("/api/**")                              // /health stays out of the document
+                        .patterns("/api/**") // /health stays out of the document
                         .customizer(openapi -> openapi.getInfo()
                                 .contact(new Contact().name("Shop team").email("api@example.com"))))
                 .get("/health", Health.class, request -> new Health("ok"))
-                .get("/api/items/", Item[].class, request -> new Item[0],
+                .get(
+                        "/api/items/",
+                        Item[].class,
+                        request -> new Item[0],
                         e -> e.operationId("listItems").tags("catalogue").summary("Lists the items"))
                 .controller(new Items());
         // endregion schema
@@ -56,12 +58,21 @@ class SchemaSamplesTest {
             PorticoClient client = PorticoClient.inProcess(app);
             TestResponse yaml = client.get("/api/schema/").send();
             assertThat(yaml).hasStatus(200);
-            assertThat(yaml.text()).contains("title: Shop API").contains("version: 2.1.0").contains("api@example.com")
-                    .contains("operationId: listItems").contains("- catalogue").contains("summary: Fetches an item")
-                    .contains("/api/items/{id}/").doesNotContain("/health");
+            assertThat(yaml.text())
+                    .contains("title: Shop API")
+                    .contains("version: 2.1.0")
+                    .contains("api@example.com")
+                    .contains("operationId: listItems")
+                    .contains("- catalogue")
+                    .contains("summary: Fetches an item")
+                    .contains("/api/items/{id}/")
+                    .doesNotContain("/health");
             assertThat(client.get("/api/schema/").query("format", "json").send())
-                    .hasJsonPath("$.info.title", "Shop API").hasJsonPath("$.openapi", "3.1.0");
-            assertThat(client.get("/api/schema/swagger-ui/").send()).hasStatus(200).hasContentType("text/html");
+                    .hasJsonPath("$.info.title", "Shop API")
+                    .hasJsonPath("$.openapi", "3.1.0");
+            assertThat(client.get("/api/schema/swagger-ui/").send())
+                    .hasStatus(200)
+                    .hasContentType("text/html");
             assertThat(client.get("/api/schema/redoc/").send()).hasStatus(200).hasContentType("text/html");
         } finally {
             app.stop();
@@ -71,7 +82,7 @@ class SchemaSamplesTest {
     @Test
     void theDocumentInCode() {
         // region in-code
-        Portico app = app(PorticoConfig.builder().build()).build();   // built, not started: no port, no database
+        Portico app = app(PorticoConfig.builder().build()).build(); // built, not started: no port, no database
         String yaml = app.openapi().text(OpenApiDocument.Format.YAML);
         // endregion in-code
         assertThat(yaml).startsWith("openapi: 3.1.0");
@@ -79,7 +90,10 @@ class SchemaSamplesTest {
 
     @Test
     void openApi30() {
-        PorticoConfig config = PorticoConfig.builder().set(Settings.OPENAPI_SPEC_VERSION, "3.0.3").build();
-        assertThat(app(config).build().openapi().text(OpenApiDocument.Format.YAML)).startsWith("openapi: 3.0.3");
+        PorticoConfig config = PorticoConfig.builder()
+                .set(Settings.OPENAPI_SPEC_VERSION, "3.0.3")
+                .build();
+        assertThat(app(config).build().openapi().text(OpenApiDocument.Format.YAML))
+                .startsWith("openapi: 3.0.3");
     }
 }

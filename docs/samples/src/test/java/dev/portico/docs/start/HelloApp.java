@@ -8,15 +8,16 @@ import dev.portico.config.PorticoConfig;
 public final class HelloApp {
 
     /** What GET /api/hello/{name}/ answers, as JSON. */
-    public record Greeting(String message) {
-    }
+    public record Greeting(String message) {}
 
     /** The application, for the server, the commands and the tests. */
     public static Portico.Builder app(PorticoConfig config) {
         return Portico.builder()
                 .config(config)
                 .schema(s -> s.title("Hello API"))
-                .get("/api/hello/{name}/", Greeting.class,
+                .get(
+                        "/api/hello/{name}/",
+                        Greeting.class,
                         request -> new Greeting("Hello, " + request.pathParam("name") + "!"),
                         e -> e.operationId("hello").summary("Greets someone by name"));
     }

@@ -24,9 +24,13 @@ class HelloAppOverTheWireTest {
 
     @Test
     void theServerAnswersWhatCurlShows(PorticoClient client) {
-        assertThat(client.get("/api/hello/ada/").send()).hasStatus(200).hasContentType("application/json")
+        assertThat(client.get("/api/hello/ada/").send())
+                .hasStatus(200)
+                .hasContentType("application/json")
                 .hasBody("{\"message\":\"Hello, ada!\"}");
         assertThat(client.get("/api/hello/ada").send()).hasStatus(308).hasHeader("Location");
-        assertThat(client.get("/api/nope/").send()).isProblem(404).hasBody("{\"detail\":\"Not found.\",\"code\":\"not_found\"}");
+        assertThat(client.get("/api/nope/").send())
+                .isProblem(404)
+                .hasBody("{\"detail\":\"Not found.\",\"code\":\"not_found\"}");
     }
 }

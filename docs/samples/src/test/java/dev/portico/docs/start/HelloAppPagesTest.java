@@ -24,9 +24,13 @@ class HelloAppPagesTest {
 
     @Test
     void servesTheSchemaAndTheDocsPages(PorticoClient client) {
-        assertThat(client.get("/api/schema/").send().text()).contains("openapi: 3.1.0").contains("title: Hello API")
-                .contains("/api/hello/{name}/").contains("operationId: hello");
-        assertThat(client.get("/api/schema/").query("format", "json").send().text()).startsWith("{");
+        assertThat(client.get("/api/schema/").send().text())
+                .contains("openapi: 3.1.0")
+                .contains("title: Hello API")
+                .contains("/api/hello/{name}/")
+                .contains("operationId: hello");
+        assertThat(client.get("/api/schema/").query("format", "json").send().text())
+                .startsWith("{");
         assertThat(client.get("/api/schema/swagger-ui/").send()).hasStatus(200);
         assertThat(client.get("/api/schema/redoc/").send()).hasStatus(200);
         assertThat(client.get("/api/hello/ada").send()).hasStatus(308);
@@ -36,8 +40,11 @@ class HelloAppPagesTest {
     @Test
     void theSchemaCommandWritesTheDocumentWithoutServing() {
         StringWriter out = new StringWriter();
-        int code = Manage.create(HelloApp::app).run(new String[] {"schema", "--format", "json"},
-                new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
+        int code = Manage.create(HelloApp::app)
+                .run(
+                        new String[] {"schema", "--format", "json"},
+                        new PrintWriter(out, true),
+                        new PrintWriter(new StringWriter(), true));
         assertThat(code).isZero();
         assertThat(out.toString()).contains("\"/api/hello/{name}/\"").contains("\"Hello API\"");
     }

@@ -11,12 +11,12 @@ import dev.portico.test.junit.TestDatabase;
 import dev.portico.test.junit.TestSetup;
 import org.junit.jupiter.api.Test;
 
-@PorticoTest(database = TestDatabase.NONE)   // this app has no database
+@PorticoTest(database = TestDatabase.NONE) // this app has no database
 class HelloAppTest {
 
     @App
     static Portico app(TestSetup setup) {
-        return HelloApp.app(setup.config().build()).build();   // main's app, on a test configuration
+        return HelloApp.app(setup.config().build()).build(); // main's app, on a test configuration
     }
 
     @Test

@@ -18,16 +18,21 @@ class ClientChoicesTest {
 
     @Test
     void theThreeClientsGetTheSameAnswer() {
-        Portico app = HelloApp.app(PorticoConfig.builder().set(Settings.SERVER_HOST, "127.0.0.1")
-                .set(Settings.SERVER_PORT, 0).build()).build();
+        Portico app = HelloApp.app(PorticoConfig.builder()
+                        .set(Settings.SERVER_HOST, "127.0.0.1")
+                        .set(Settings.SERVER_PORT, 0)
+                        .build())
+                .build();
         try {
             // region clients
-            PorticoClient inProcess = PorticoClient.inProcess(app);     // runs app.prepare(): onStart tasks, no port
+            PorticoClient inProcess = PorticoClient.inProcess(app); // runs app.prepare(): onStart tasks, no port
             PorticoClient wire = PorticoClient.overTheWire(app.start()); // app.start() first
-            PorticoClient any = PorticoClient.http("http://127.0.0.1:" + app.port());  // any server
+            PorticoClient any = PorticoClient.http("http://127.0.0.1:" + app.port()); // any server
             // endregion clients
             for (PorticoClient client : List.of(inProcess, wire, any)) {
-                assertThat(client.get("/api/hello/ada/").send()).as(client.toString()).hasStatus(200)
+                assertThat(client.get("/api/hello/ada/").send())
+                        .as(client.toString())
+                        .hasStatus(200)
                         .hasJsonPath("$.message", "Hello, ada!");
             }
         } finally {

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.portico.Portico;
 import dev.portico.config.PorticoConfig;
 import dev.portico.redis.RedisSettings;
-import dev.portico.redis.module.RedisModule;
 import dev.portico.redis.RedisTest;
 import dev.portico.redis.TestRedis;
+import dev.portico.redis.module.RedisModule;
 import dev.portico.test.PorticoClient;
 import dev.portico.throttle.Throttle;
 import org.junit.jupiter.api.Test;
@@ -17,15 +17,18 @@ import org.junit.jupiter.api.Test;
 @RedisTest
 class RedisSamplesTest {
 
-    record Hello(String message) {
-    }
+    record Hello(String message) {}
 
     // region redis
     static Portico.Builder app(PorticoConfig config) {
-        return Portico.builder().config(config)
-                .install(RedisModule.create())    // with redis.url: counts and cached responses in Redis, /ready too
+        return Portico.builder()
+                .config(config)
+                .install(RedisModule.create()) // with redis.url: counts and cached responses in Redis, /ready too
                 .throttle(Throttle.anonymous("3/min"))
-                .get("/api/hello/", Hello.class, request -> new Hello("hi"),
+                .get(
+                        "/api/hello/",
+                        Hello.class,
+                        request -> new Hello("hi"),
                         e -> e.cacheFor(java.time.Duration.ofSeconds(30)));
     }
     // endregion redis
@@ -40,12 +43,14 @@ class RedisSamplesTest {
             Portico one = app(config).build();
             Portico two = app(config).build();
             try {
-                PorticoClient a = PorticoClient.inProcess(one);   // connects to Redis (the app's onStart)
+                PorticoClient a = PorticoClient.inProcess(one); // connects to Redis (the app's onStart)
                 PorticoClient b = PorticoClient.inProcess(two);
                 assertThat(a.get("/api/hello/").send()).hasHeader("X-Cache", "MISS");
                 assertThat(b.get("/api/hello/").send()).hasHeader("X-Cache", "HIT");
                 assertThat(a.get("/api/hello/").send()).hasStatus(200);
-                assertThat(b.get("/api/hello/").send()).as("the fourth call of 3/min, across both").isProblem(429);
+                assertThat(b.get("/api/hello/").send())
+                        .as("the fourth call of 3/min, across both")
+                        .isProblem(429);
             } finally {
                 one.stop();
                 two.stop();

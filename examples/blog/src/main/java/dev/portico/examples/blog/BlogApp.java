@@ -14,8 +14,8 @@ import dev.portico.auth.module.AuthModule;
 import dev.portico.cli.Manage;
 import dev.portico.clientgen.ClientCommand;
 import dev.portico.clientgen.diff.SchemaDiffCommand;
-import dev.portico.config.PorticoConfig;
 import dev.portico.config.Naming;
+import dev.portico.config.PorticoConfig;
 import dev.portico.config.Settings;
 import dev.portico.data.Database;
 import dev.portico.data.query.BaseUrl;
@@ -36,8 +36,7 @@ import java.util.stream.Stream;
  */
 public final class BlogApp {
 
-    private BlogApp() {
-    }
+    private BlogApp() {}
 
     /** The application, for the server, the management commands and the tests alike. */
     public static Portico.Builder app(PorticoConfig config) {
@@ -45,32 +44,43 @@ public final class BlogApp {
         Database db = Database.lazy(config);
         AuthModule auth = AuthModule.create(db);
         Set<String> hosts = BaseUrl.hosts(config.get(Settings.SERVER_ALLOWED_HOSTS));
-        Portico.Builder app = Portico.builder().config(config)
-                .install(db)                            // database.*, migrate, /ready's check, opened on start
+        Portico.Builder app = Portico.builder()
+                .config(config)
+                .install(db) // database.*, migrate, /ready's check, opened on start
                 .schema(s -> s.title("Blog API")
-                        .description("The example application of Portico: a blog with posts, employees and file uploads.")
+                        .description(
+                                "The example application of Portico: a blog with posts, employees and file uploads.")
                         .version("1.0.0")
                         .customizer(openapi -> openapi.getInfo() // the document-level hook, as DRF's get_schema
                                 .termsOfService("https://example.com/terms/")
                                 .license(new License().name("MIT").url("https://opensource.org/license/mit"))))
-                .get("/api/hello/{name}/", Greeting.class,
+                .get(
+                        "/api/hello/{name}/",
+                        Greeting.class,
                         request -> new Greeting("Hello, " + request.pathParam("name") + "!"),
                         e -> e.operationId("hello").summary("Greets someone by name"))
                 .controller(new Uploads())
-                .install(RedisModule.create())          // with redis.url: throttles and cached reads shared in Redis
-                .install(MetricsModule.create()         // with metrics.enabled: Prometheus at /metrics, the pool's too
+                .install(RedisModule.create()) // with redis.url: throttles and cached reads shared in Redis
+                .install(MetricsModule.create() // with metrics.enabled: Prometheus at /metrics, the pool's too
                         .bind(registry -> db.poolMetrics(new MicrometerMetricsTrackerFactory(registry))))
-                .install(auth);                         // accounts, JWT, sessions, API keys and their commands
+                .install(auth); // accounts, JWT, sessions, API keys and their commands
         var posts = Posts.resource(db, hosts, auth.people());
         var employees = Employees.resource(db, hosts, peopleAndKeys(auth));
         posts.addTo(app);
         employees.addTo(app);
         // seed 004's "admin.site.register(Post)": the admin site at /admin/, for staff (./manage createuser --staff)
-        app.install(Admin.module(auth, db).title("Blog administration")
-                .register(posts, m -> m.columns("title", "draft", "publishDate", "createdAt").label(Posts.Post::title))
+        app.install(Admin.module(auth, db)
+                .title("Blog administration")
+                .register(
+                        posts,
+                        m -> m.columns("title", "draft", "publishDate", "createdAt")
+                                .label(Posts.Post::title))
                 .register(employees, m -> m.columns("name", "department", "salary", "hireDate")));
         // DRF's browsable API: a browser sees every JSON endpoint as a page, logs in at /api-auth/login/
-        BrowsableApi.create(auth.sessions()).title("Blog API").home("/api/posts/").addTo(app);
+        BrowsableApi.create(auth.sessions())
+                .title("Blog API")
+                .home("/api/posts/")
+                .addTo(app);
         app.endpoints(() -> api(auth, config.naming()).endpoints()); // made at build: commands never need them
         EmployeesPage.addTo(app);
         return app;
@@ -81,7 +91,9 @@ public final class BlogApp {
      * the {@code Api-Key} header, HTTP Basic with a password or a key, or seed 002's {@code authorisation} field.
      */
     static Authenticator[] peopleAndKeys(AuthModule auth) {
-        return Stream.concat(Stream.of(auth.callers()), Stream.of(FormKeyAuthenticator.create(auth.keys()).bodyOnly()))
+        return Stream.concat(
+                        Stream.of(auth.callers()),
+                        Stream.of(FormKeyAuthenticator.create(auth.keys()).bodyOnly()))
                 .toArray(Authenticator[]::new);
     }
 
@@ -93,9 +105,12 @@ public final class BlogApp {
      * recommended, {@code username:password}.
      */
     static Api api(AuthModule auth, Naming naming) {
-        return Api.builder().naming(naming)
+        return Api.builder()
+                .naming(naming)
                 .resolver(IdResolver.of(User.class, auth.accounts().users()::findByPublicId, User::publicId))
-                .authenticators(auth.sessions().authenticator(), FormKeyAuthenticator.create(auth.keys()),
+                .authenticators(
+                        auth.sessions().authenticator(),
+                        FormKeyAuthenticator.create(auth.keys()),
                         BasicAuthenticator.create(auth.accounts(), auth.keys()))
                 .module(new Home(auth.accounts()))
                 .module(new Types())
@@ -107,13 +122,12 @@ public final class BlogApp {
      * createuser, apikey, role, user and clearsessions.
      */
     public static Manage manage() {
-        return manage(b -> { });
+        return manage(b -> {});
     }
 
     /** The management commands with more code-level defaults (a test's own {@code database.url}, say). */
     public static Manage manage(Consumer<PorticoConfig.Builder> defaults) {
-        Manage manage = Manage.create(BlogApp::app).name("./manage")
-                .settings(b -> defaults.accept(settings(b)));
+        Manage manage = Manage.create(BlogApp::app).name("./manage").settings(b -> defaults.accept(settings(b)));
         return manage.command(ClientCommand.create(manage)).schemaCommand(SchemaDiffCommand.create(manage));
     }
 
@@ -123,12 +137,11 @@ public final class BlogApp {
      * The installed modules register their own settings.
      */
     public static PorticoConfig.Builder settings(PorticoConfig.Builder builder) {
-        return builder
-                .set(MailSettings.SITE_NAME, "Blog")
-                .set(JwtSettings.HEADER_TYPES, "Bearer,JWT")   // seed 004's tutorial sends "JWT <token>"
+        return builder.set(MailSettings.SITE_NAME, "Blog")
+                .set(JwtSettings.HEADER_TYPES, "Bearer,JWT") // seed 004's tutorial sends "JWT <token>"
                 .set(Settings.THROTTLE_ANONYMOUS, ANONYMOUS_RATE)
                 .set(Settings.THROTTLE_AUTHENTICATED, AUTHENTICATED_RATE)
-                .set(Settings.JSON_NAMING, Naming.SNAKE_CASE);   // publishDate is publish_date, as seed 004 names it
+                .set(Settings.JSON_NAMING, Naming.SNAKE_CASE); // publishDate is publish_date, as seed 004 names it
     }
 
     /** Anonymous callers, by client IP, across every endpoint. */
@@ -145,6 +158,5 @@ public final class BlogApp {
     }
 
     /** The answer of the hello endpoint. */
-    public record Greeting(String message) {
-    }
+    public record Greeting(String message) {}
 }

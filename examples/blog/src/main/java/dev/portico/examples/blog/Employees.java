@@ -1,10 +1,10 @@
 package dev.portico.examples.blog;
 
+import dev.portico.annotation.Nullable;
 import dev.portico.auth.Authenticator;
 import dev.portico.auth.Permission;
 import dev.portico.auth.accounts.Caller;
 import dev.portico.data.Database;
-import dev.portico.annotation.Nullable;
 import dev.portico.data.model.Column;
 import dev.portico.data.model.Model;
 import dev.portico.data.query.BaseUrl;
@@ -34,39 +34,54 @@ import java.util.Set;
 public final class Employees {
     /** The scope a role key needs to create, change or delete employees. */
     public static final String WRITE_SCOPE = "employees:write";
+
     private static final Set<HttpMethod> SAFE = EnumSet.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
-    private Employees() {
-    }
+    private Employees() {}
 
     /** A stored employee; the salary is exact (NUMERIC(12, 2)), never a floating-point number. */
-    public record Employee(long id, String name, String department, BigDecimal salary,
-                           LocalDate hireDate, Instant createdAt, Instant updatedAt, long version,
-                           @Column("owner_id") @Nullable Long owner) {
-    }
+    public record Employee(
+            long id,
+            String name,
+            String department,
+            BigDecimal salary,
+            LocalDate hireDate,
+            Instant createdAt,
+            Instant updatedAt,
+            long version,
+            @Column("owner_id") @Nullable Long owner) {}
 
     /** What a client sends to create or replace an employee. */
-    public record EmployeeInput(@NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 50) String department,
-                                @NotNull @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal salary,
-                                @NotNull LocalDate hireDate) {
-    }
+    public record EmployeeInput(
+            @NotBlank @Size(max = 100) String name,
+            @NotBlank @Size(max = 50) String department,
+
+            @NotNull @DecimalMin("0") @Digits(integer = 10, fraction = 2)
+            BigDecimal salary,
+
+            @NotNull LocalDate hireDate) {}
 
     /** What a client sends to patch an employee: only the fields sent change. */
-    public record EmployeePatch(Optional<@NotBlank @Size(max = 100) String> name,
-                                Optional<@NotBlank @Size(max = 50) String> department,
-                                Optional<@DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal> salary,
-                                Optional<LocalDate> hireDate) {
-    }
+    public record EmployeePatch(
+            Optional<@NotBlank @Size(max = 100) String> name,
+            Optional<@NotBlank @Size(max = 50) String> department,
+            Optional<@DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal> salary,
+            Optional<LocalDate> hireDate) {}
 
     /** Reads for everyone let in; writes for a caller acting as a role only when the role has the scope. */
     static Permission roleKeysWriteWithTheScope() {
-        return Permission.of(request -> {
-            if (SAFE.contains(request.method())) {
-                return true;
-            }
-            Optional<Caller> caller = request.principal().filter(Caller.class::isInstance).map(Caller.class::cast);
-            return caller.isEmpty() || caller.get().role().isEmpty() || caller.get().hasScope(WRITE_SCOPE);
-        }, method -> true);
+        return Permission.of(
+                request -> {
+                    if (SAFE.contains(request.method())) {
+                        return true;
+                    }
+                    Optional<Caller> caller =
+                            request.principal().filter(Caller.class::isInstance).map(Caller.class::cast);
+                    return caller.isEmpty()
+                            || caller.get().role().isEmpty()
+                            || caller.get().hasScope(WRITE_SCOPE);
+                },
+                method -> true);
     }
 
     /** The resource on {@code db}, for callers the authenticators recognise; declaring it needs no connection. */
@@ -85,7 +100,8 @@ public final class Employees {
                 .baseUrl(r -> BaseUrl.fromHost(r, "http", allowedHosts))
                 .onCreate("owner", Owners::callerId)
                 .scope("owner", Owners::callerId)
-                .endpoints(e -> e.tags("employees").authenticators(authenticators)
+                .endpoints(e -> e.tags("employees")
+                        .authenticators(authenticators)
                         .permissions(Permission.authenticated().and(roleKeysWriteWithTheScope())))
                 .build();
     }

@@ -25,12 +25,10 @@ public final class Home implements HomeApi {
     }
 
     /** The site, and who is asking: seed 002's {@code site_description.name} and {@code .users.count}. */
-    public record SiteDescription(String name, UserCount users, String caller, Optional<String> role) {
-    }
+    public record SiteDescription(String name, UserCount users, String caller, Optional<String> role) {}
 
     /** How many users the site has. */
-    public record UserCount(int count) {
-    }
+    public record UserCount(int count) {}
 
     /** A user as the API shows one: the public id, never the sequence number. */
     public record UserDescription(String id, String username) {
@@ -40,13 +38,13 @@ public final class Home implements HomeApi {
     }
 
     /** Seed 002's dataclass: users whose names sort after {@code name_gt} and before {@code name_lt}. */
-    public record UserFilter(Optional<String> name_gt, Optional<String> name_lt) {
-    }
+    public record UserFilter(Optional<String> name_gt, Optional<String> name_lt) {}
 
     /** Describes the site; the role is the key's, or the user's default role. */
     @Override
     public SiteDescription describeSite(Caller caller) {
-        Optional<String> role = caller.role().map(Role::name).or(() -> caller.user().defaultRole());
+        Optional<String> role =
+                caller.role().map(Role::name).or(() -> caller.user().defaultRole());
         return new SiteDescription("Blog", new UserCount(accounts.users().all().size()), caller.name(), role);
     }
 
@@ -67,8 +65,12 @@ public final class Home implements HomeApi {
         long self = caller.user().id();
         return accounts.users().all().stream()
                 .filter(u -> staff || u.id() == self)
-                .filter(u -> filter.name_gt().map(gt -> u.username().compareTo(gt) > 0).orElse(true))
-                .filter(u -> filter.name_lt().map(lt -> u.username().compareTo(lt) < 0).orElse(true))
+                .filter(u -> filter.name_gt()
+                        .map(gt -> u.username().compareTo(gt) > 0)
+                        .orElse(true))
+                .filter(u -> filter.name_lt()
+                        .map(lt -> u.username().compareTo(lt) < 0)
+                        .orElse(true))
                 .map(UserDescription::of)
                 .toList();
     }
@@ -80,7 +82,9 @@ public final class Home implements HomeApi {
      */
     @Override
     public List<UserDescription> listNamedUsers(Caller caller, List<String> usernames) {
-        return usernames.stream().flatMap(name -> accounts.users().find(name).stream()).map(UserDescription::of)
+        return usernames.stream()
+                .flatMap(name -> accounts.users().find(name).stream())
+                .map(UserDescription::of)
                 .toList();
     }
 

@@ -2,10 +2,10 @@ package dev.portico.examples.blog;
 
 import dev.portico.auth.accounts.Caller;
 import dev.portico.auth.accounts.User;
+import dev.portico.error.NotFound;
 import dev.portico.examples.blog.Home.SiteDescription;
 import dev.portico.examples.blog.Home.UserDescription;
 import dev.portico.examples.blog.Home.UserFilter;
-import dev.portico.error.NotFound;
 import dev.portico.http.FileUpload;
 import dev.portico.rpc.ApiMethod;
 import dev.portico.rpc.ApiModule;

@@ -7,8 +7,7 @@ import dev.portico.http.Request;
 
 /** Who owns a row: the caller's user id, as the {@code owner_id} columns hold it. */
 final class Owners {
-    private Owners() {
-    }
+    private Owners() {}
 
     /** The caller's user id; null for an anonymous request (which the permissions never let this far). */
     static Long callerId(Request request) {
@@ -17,7 +16,8 @@ final class Owners {
 
     /** Reads of any row: GET, HEAD and OPTIONS. */
     static <T> ObjectPermission<T> readOnly() {
-        return (request, row) -> request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD
+        return (request, row) -> request.method() == HttpMethod.GET
+                || request.method() == HttpMethod.HEAD
                 || request.method() == HttpMethod.OPTIONS;
     }
 }

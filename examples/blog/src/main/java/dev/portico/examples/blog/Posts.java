@@ -39,32 +39,40 @@ public final class Posts {
     /** What {@code draft} means, for the OpenAPI document, OPTIONS and the forms. */
     static final String DRAFT = "A draft is seen only by its author and staff.";
 
-    private Posts() {
-    }
+    private Posts() {}
 
     /**
      * A stored post. The server sets its id, timestamps and version (the ETag); a draft may have no publish
      * date yet ({@code @Nullable}). The app's {@code json.naming=snake_case} names fields in JSON, forms, filters and
      * ordering as seed 004's model does ({@code publishDate} is {@code publish_date}).
      */
-    public record Post(long id, String title, String content, @JsonPropertyDescription(DRAFT) boolean draft,
-                       @Nullable LocalDate publishDate, Instant createdAt, Instant updatedAt,
-                       long version,
-                       @Column("owner_id") @Nullable Long owner) {
-    }
+    public record Post(
+            long id,
+            String title,
+            String content,
+            @JsonPropertyDescription(DRAFT) boolean draft,
+            @Nullable LocalDate publishDate,
+            Instant createdAt,
+            Instant updatedAt,
+            long version,
+            @Column("owner_id") @Nullable Long owner) {}
 
     /** What a client sends to create or replace a post; a post is published (not a draft) unless it says so. */
-    public record PostInput(@NotBlank @Size(max = 50) String title, @NotNull String content,
-                            @JsonPropertyDescription(DRAFT) Optional<Boolean> draft, Optional<LocalDate> publishDate) {
-    }
+    public record PostInput(
+            @NotBlank @Size(max = 50) String title,
+            @NotNull String content,
+            @JsonPropertyDescription(DRAFT) Optional<Boolean> draft,
+            Optional<LocalDate> publishDate) {}
 
     /**
      * What a client sends to patch a post: only the fields sent change, and those are checked. The publish date
      * may also be cleared: {@code {"publish_date": null}} in JSON, {@code publish_date=} in a form.
      */
-    public record PostPatch(Optional<@NotBlank @Size(max = 50) String> title, Optional<String> content,
-                            @JsonPropertyDescription(DRAFT) Optional<Boolean> draft, Omittable<LocalDate> publishDate) {
-    }
+    public record PostPatch(
+            Optional<@NotBlank @Size(max = 50) String> title,
+            Optional<String> content,
+            @JsonPropertyDescription(DRAFT) Optional<Boolean> draft,
+            Omittable<LocalDate> publishDate) {}
 
     /** The posts a caller may see: staff all of them, anyone else the published ones and their own drafts. */
     static Sql visible(Request request) {
@@ -72,7 +80,8 @@ public final class Posts {
             return new Sql("1 = 1", List.of());
         }
         Long caller = Owners.callerId(request);
-        return caller == null ? new Sql("draft = ?", List.of(false))
+        return caller == null
+                ? new Sql("draft = ?", List.of(false))
                 : new Sql("draft = ? OR owner_id = ?", List.of(false, caller));
     }
 
@@ -93,7 +102,8 @@ public final class Posts {
                 .cacheReads(CACHE_READS)
                 .onCreate("owner", Owners::callerId)
                 .scope(Posts::visible)
-                .objectPermission(Owners.<Post>readOnly().or(ObjectPermission.isOwner(p -> String.valueOf(p.owner())))
+                .objectPermission(Owners.<Post>readOnly()
+                        .or(ObjectPermission.isOwner(p -> String.valueOf(p.owner())))
                         .or(ObjectPermission.of(Permission.isAdmin())))
                 .endpoints(e -> e.tags("posts").authenticators(authenticators).permissions(Permission.authenticated()))
                 .build();

@@ -19,12 +19,10 @@ import java.util.Optional;
 public final class Uploads {
 
     /** The form: one file and an optional note. */
-    public record UploadForm(FileUpload file, Optional<@Size(max = 200) String> note) {
-    }
+    public record UploadForm(FileUpload file, Optional<@Size(max = 200) String> note) {}
 
     /** What the server received: the file's name, type, size and SHA-256 digest. */
-    public record UploadReceipt(String name, String contentType, long size, String sha256, Optional<String> note) {
-    }
+    public record UploadReceipt(String name, String contentType, long size, String sha256, Optional<String> note) {}
 
     @Post("/api/uploads/")
     @Status(201)

@@ -55,26 +55,39 @@ class AccountMailTest {
 
     /** The uid and token of a reset link {@code <site>/auth/password/reset/confirm/<uid>/<token>/}. */
     private static String[] uidAndToken(String link) {
-        assertThat(link).startsWith(MailedBlog.SITE + "/auth/password/reset/confirm/").endsWith("/");
-        String[] parts = link.substring((MailedBlog.SITE + "/auth/password/reset/confirm/").length()).split("/");
+        assertThat(link)
+                .startsWith(MailedBlog.SITE + "/auth/password/reset/confirm/")
+                .endsWith("/");
+        String[] parts = link.substring((MailedBlog.SITE + "/auth/password/reset/confirm/").length())
+                .split("/");
         return new String[] {parts[0], parts[1]};
     }
 
     private static String[] requestReset(String name, int nth) throws Exception {
-        assertThat(blog.client().post("/auth/password/reset/").json(Map.of("email", name + "@example.com")).send())
-                .hasStatus(200).hasJson("{\"detail\":\"Password reset e-mail has been sent.\"}");
+        assertThat(blog.client()
+                        .post("/auth/password/reset/")
+                        .json(Map.of("email", name + "@example.com"))
+                        .send())
+                .hasStatus(200)
+                .hasJson("{\"detail\":\"Password reset e-mail has been sent.\"}");
         MimeMessage mail = blog.awaitMail(name + "@example.com", nth);
         return uidAndToken(MailedBlog.link(MailedBlog.text(mail)));
     }
 
     private static TestResponse login(String name, String password) {
-        return blog.client().post("/auth/login/").json(Map.of("username", name, "password", password)).send();
+        return blog.client()
+                .post("/auth/login/")
+                .json(Map.of("username", name, "password", password))
+                .send();
     }
 
     @Test
     void registrationMailsAVerificationLinkWhoseKeyConfirmsTheAddress() throws Exception {
         TestResponse created = register(blog.client(), "vera");
-        assertThat(created).hasStatus(201).hasJsonPath("$.user.username", "vera").hasJsonPath("$.access")
+        assertThat(created)
+                .hasStatus(201)
+                .hasJsonPath("$.user.username", "vera")
+                .hasJsonPath("$.access")
                 .hasJsonPath("$.refresh");
         MimeMessage mail = blog.awaitMail("vera@example.com", 1);
         assertThat(mail.getSubject()).isEqualTo("[Blog] Please confirm your e-mail address");
@@ -84,30 +97,55 @@ class AccountMailTest {
         assertThat(MailedBlog.html(mail)).contains("href=\"" + link + "\"").contains("vera");
         String key = link.substring(link.lastIndexOf('/', link.length() - 2) + 1, link.length() - 1);
 
-        assertThat(blog.client().post("/auth/registration/verify-email/").json(Map.of("key", key + "x")).send())
-                .isProblem(404).hasDetail("Not found.");
+        assertThat(blog.client()
+                        .post("/auth/registration/verify-email/")
+                        .json(Map.of("key", key + "x"))
+                        .send())
+                .isProblem(404)
+                .hasDetail("Not found.");
         Map<String, String> twin = new LinkedHashMap<>();
         twin.put("username", "vera2");
         twin.put("email", "vera@example.com");
         twin.put("password1", "correct horse battery");
         twin.put("password2", "correct horse battery");
-        assertThat(blog.client().post("/auth/registration/").json(twin).send()).as("an unconfirmed address is free")
+        assertThat(blog.client().post("/auth/registration/").json(twin).send())
+                .as("an unconfirmed address is free")
                 .hasStatus(201);
-        assertThat(blog.client().post("/auth/registration/verify-email/").json(Map.of("key", key)).send())
-                .hasStatus(200).hasJson("{\"detail\":\"ok\"}");
+        assertThat(blog.client()
+                        .post("/auth/registration/verify-email/")
+                        .json(Map.of("key", key))
+                        .send())
+                .hasStatus(200)
+                .hasJson("{\"detail\":\"ok\"}");
         twin.put("username", "vera3");
-        assertThat(blog.client().post("/auth/registration/").json(twin).send()).isProblem(400)
+        assertThat(blog.client().post("/auth/registration/").json(twin).send())
+                .isProblem(400)
                 .hasFieldError("email", "A user is already registered with this e-mail address.");
-        assertThat(blog.client().post("/auth/registration/resend-email/").json(Map.of("email", "vera@example.com"))
-                .send()).hasStatus(200).hasJson("{\"detail\":\"ok\"}");
-        assertThat(blog.client().post("/auth/registration/resend-email/").json(Map.of("email", "nobody@example.com"))
-                .send()).as("the same answer for an unknown address").hasStatus(200).hasJson("{\"detail\":\"ok\"}");
-        assertThat(blog.client().post("/auth/registration/resend-email/").json(Map.of("email", "nope")).send())
-                .isProblem(400).hasFieldError("email", "Enter a valid email address.");
+        assertThat(blog.client()
+                        .post("/auth/registration/resend-email/")
+                        .json(Map.of("email", "vera@example.com"))
+                        .send())
+                .hasStatus(200)
+                .hasJson("{\"detail\":\"ok\"}");
+        assertThat(blog.client()
+                        .post("/auth/registration/resend-email/")
+                        .json(Map.of("email", "nobody@example.com"))
+                        .send())
+                .as("the same answer for an unknown address")
+                .hasStatus(200)
+                .hasJson("{\"detail\":\"ok\"}");
+        assertThat(blog.client()
+                        .post("/auth/registration/resend-email/")
+                        .json(Map.of("email", "nope"))
+                        .send())
+                .isProblem(400)
+                .hasFieldError("email", "Enter a valid email address.");
         blog.awaitMail("vera@example.com", 3);
         Thread.sleep(300);
-        assertThat(blog.inbox("vera@example.com")).as("vera's and vera2's; a confirmed address gets no new one, "
-                + "vera2's unconfirmed account one more").hasSize(3);
+        assertThat(blog.inbox("vera@example.com"))
+                .as("vera's and vera2's; a confirmed address gets no new one, "
+                        + "vera2's unconfirmed account one more")
+                .hasSize(3);
         assertThat(blog.inbox("nobody@example.com")).isEmpty();
     }
 
@@ -116,8 +154,10 @@ class AccountMailTest {
         TestResponse created = register(blog.client(), "rhea");
         String access = created.json().path("access").asText();
         PorticoClient browser = blog.client();
-        assertThat(browser.post("/auth/login/").json(Map.of("email", "RHEA@example.com",
-                "password", "correct horse battery")).send()).hasStatus(200);
+        assertThat(browser.post("/auth/login/")
+                        .json(Map.of("email", "RHEA@example.com", "password", "correct horse battery"))
+                        .send())
+                .hasStatus(200);
         PorticoClient jwt = blog.client().withJwt(access);
         String key;
         try (TestAccounts accounts = TestAccounts.on(blog.app.config())) {
@@ -125,35 +165,56 @@ class AccountMailTest {
         }
         assertThat(blog.client().get("/api/employees/").withApiKey(key).send()).hasStatus(200);
 
-        assertThat(blog.client().post("/auth/password/reset/").json(Map.of("email", "nobody@example.com")).send())
-                .as("an unknown address answers the same").hasStatus(200)
+        assertThat(blog.client()
+                        .post("/auth/password/reset/")
+                        .json(Map.of("email", "nobody@example.com"))
+                        .send())
+                .as("an unknown address answers the same")
+                .hasStatus(200)
                 .hasJson("{\"detail\":\"Password reset e-mail has been sent.\"}");
-        String[] link = requestReset("rhea", 2);   // the first e-mail was the verification
+        String[] link = requestReset("rhea", 2); // the first e-mail was the verification
         MimeMessage mail = blog.inbox("rhea@example.com").get(1);
         assertThat(mail.getSubject()).isEqualTo("[Blog] Password reset e-mail");
         assertThat(MailedBlog.text(mail)).contains("your username is rhea").contains("3 days");
         assertThat(blog.inbox("nobody@example.com")).isEmpty();
 
-        assertThat(blog.client().post("/auth/password/reset/confirm/")
-                .json(confirm(link[0], link[1], "new horse battery", "new hose battery")).send())
-                .isProblem(400).hasFieldError("new_password2", "The two password fields didn’t match.");
-        assertThat(blog.client().post("/auth/password/reset/confirm/")
-                .json(confirm("Zm9v", link[1], "new horse battery", "new horse battery")).send())
-                .isProblem(400).hasFieldError("uid", "Invalid value");
-        assertThat(blog.client().post("/auth/password/reset/confirm/")
-                .json(confirm(link[0], link[1] + "x", "new horse battery", "new horse battery")).send())
-                .isProblem(400).hasFieldError("token", "Invalid value");
-        assertThat(blog.client().post("/auth/password/reset/confirm/")
-                .json(confirm(link[0], link[1], "new horse battery", "new horse battery")).send())
-                .as("a refused password did not spend the link").hasStatus(200)
+        assertThat(blog.client()
+                        .post("/auth/password/reset/confirm/")
+                        .json(confirm(link[0], link[1], "new horse battery", "new hose battery"))
+                        .send())
+                .isProblem(400)
+                .hasFieldError("new_password2", "The two password fields didn’t match.");
+        assertThat(blog.client()
+                        .post("/auth/password/reset/confirm/")
+                        .json(confirm("Zm9v", link[1], "new horse battery", "new horse battery"))
+                        .send())
+                .isProblem(400)
+                .hasFieldError("uid", "Invalid value");
+        assertThat(blog.client()
+                        .post("/auth/password/reset/confirm/")
+                        .json(confirm(link[0], link[1] + "x", "new horse battery", "new horse battery"))
+                        .send())
+                .isProblem(400)
+                .hasFieldError("token", "Invalid value");
+        assertThat(blog.client()
+                        .post("/auth/password/reset/confirm/")
+                        .json(confirm(link[0], link[1], "new horse battery", "new horse battery"))
+                        .send())
+                .as("a refused password did not spend the link")
+                .hasStatus(200)
                 .hasJson("{\"detail\":\"Password has been reset with the new password.\"}");
 
-        assertThat(blog.client().post("/auth/password/reset/confirm/")
-                .json(confirm(link[0], link[1], "third horse battery", "third horse battery")).send())
-                .as("the link works once").isProblem(400).hasFieldError("token", "Invalid value");
+        assertThat(blog.client()
+                        .post("/auth/password/reset/confirm/")
+                        .json(confirm(link[0], link[1], "third horse battery", "third horse battery"))
+                        .send())
+                .as("the link works once")
+                .isProblem(400)
+                .hasFieldError("token", "Invalid value");
         assertThat(jwt.get("/auth/user/").send()).as("the access token ended").isProblem(401);
         assertThat(browser.get("/auth/user/").send()).as("the session ended").isProblem(401);
-        assertThat(blog.client().get("/api/employees/").withApiKey(key).send()).as("the API key revoked")
+        assertThat(blog.client().get("/api/employees/").withApiKey(key).send())
+                .as("the API key revoked")
                 .isProblem(401);
         assertThat(login("rhea", "correct horse battery")).isProblem(400);
         assertThat(login("rhea", "new horse battery")).hasStatus(200);
@@ -169,7 +230,7 @@ class AccountMailTest {
         PorticoClient client = blog.client();
         long[] known = new long[15];
         long[] unknown = new long[15];
-        for (int i = 0; i < known.length; i++) {   // the order alternates, so neither follows the other's mail always
+        for (int i = 0; i < known.length; i++) { // the order alternates, so neither follows the other's mail always
             if (i % 2 == 0) {
                 known[i] = timed(client, "tina@example.com");
                 unknown[i] = timed(client, "nobody" + i + "@example.com");
@@ -182,15 +243,21 @@ class AccountMailTest {
         java.util.Arrays.sort(unknown);
         long k = known[known.length / 2];
         long u = unknown[unknown.length / 2];
-        System.out.printf("password/reset/ median: %.2f ms for an account's address, %.2f ms for an unknown one%n",
+        System.out.printf(
+                "password/reset/ median: %.2f ms for an account's address, %.2f ms for an unknown one%n",
                 k / 1e6, u / 1e6);
-        assertThat(Math.abs(k - u)).as("medians %d ns and %d ns", k, u).isLessThan(Duration.ofMillis(25).toNanos());
-        blog.awaitMail("tina@example.com", 16);   // the verification and the 15 resets, all sent after the answers
+        assertThat(Math.abs(k - u))
+                .as("medians %d ns and %d ns", k, u)
+                .isLessThan(Duration.ofMillis(25).toNanos());
+        blog.awaitMail("tina@example.com", 16); // the verification and the 15 resets, all sent after the answers
     }
 
     private static long timed(PorticoClient client, String email) {
         long start = System.nanoTime();
-        assertThat(client.post("/auth/password/reset/").json(Map.of("email", email)).send()).hasStatus(200);
+        assertThat(client.post("/auth/password/reset/")
+                        .json(Map.of("email", email))
+                        .send())
+                .hasStatus(200);
         return System.nanoTime() - start;
     }
 
@@ -199,47 +266,84 @@ class AccountMailTest {
         register(blog.client(), "tess");
         String[] first = requestReset("tess", 2);
         blog.clock.advance(Duration.ofDays(3).plusSeconds(1));
-        assertThat(blog.client().post("/auth/password/reset/confirm/")
-                .json(confirm(first[0], first[1], "new horse battery", "new horse battery")).send())
-                .as("expired").isProblem(400).hasFieldError("token", "Invalid value");
+        assertThat(blog.client()
+                        .post("/auth/password/reset/confirm/")
+                        .json(confirm(first[0], first[1], "new horse battery", "new horse battery"))
+                        .send())
+                .as("expired")
+                .isProblem(400)
+                .hasFieldError("token", "Invalid value");
 
         String[] second = requestReset("tess", 3);
         blog.clock.advance(Duration.ofDays(3).minusSeconds(5));
         assertThat(login("tess", "correct horse battery")).hasStatus(200);
-        assertThat(blog.client().post("/auth/password/reset/confirm/")
-                .json(confirm(second[0], second[1], "new horse battery", "new horse battery")).send())
-                .as("a login since").isProblem(400).hasFieldError("token", "Invalid value");
+        assertThat(blog.client()
+                        .post("/auth/password/reset/confirm/")
+                        .json(confirm(second[0], second[1], "new horse battery", "new horse battery"))
+                        .send())
+                .as("a login since")
+                .isProblem(400)
+                .hasFieldError("token", "Invalid value");
 
         String[] third = requestReset("tess", 4);
-        assertThat(blog.client().post("/auth/password/reset/confirm/")
-                .json(confirm(third[0], third[1], "new horse battery", "new horse battery")).send()).hasStatus(200);
+        assertThat(blog.client()
+                        .post("/auth/password/reset/confirm/")
+                        .json(confirm(third[0], third[1], "new horse battery", "new horse battery"))
+                        .send())
+                .hasStatus(200);
     }
 
     @Test
     void withMandatoryVerificationRegistrationLogsNoOneInAndLoginWaitsForTheConfirmation() throws Exception {
         try (MailedBlog strict = MailedBlog.start(AccountSettings.EmailVerification.MANDATORY)) {
             PorticoClient client = strict.client();
-            assertThat(strict.client().post("/auth/registration/").json(Map.of("username", "nomail", "password1",
-                    "correct horse battery", "password2", "correct horse battery")).send()).isProblem(400)
+            assertThat(strict.client()
+                            .post("/auth/registration/")
+                            .json(Map.of(
+                                    "username",
+                                    "nomail",
+                                    "password1",
+                                    "correct horse battery",
+                                    "password2",
+                                    "correct horse battery"))
+                            .send())
+                    .isProblem(400)
                     .hasFieldError("email", "This field is required.");
-            assertThat(register(client, "mona")).hasStatus(201)
-                    .hasJson("{\"detail\":\"Verification e-mail sent.\"}").doesNotSetCookie("sessionid");
-            TestResponse refused = strict.client().post("/auth/login/")
-                    .json(Map.of("username", "mona", "password", "correct horse battery")).send();
-            assertThat(refused).isProblem(400).hasFieldError("non_field_errors", "E-mail is not verified.")
+            assertThat(register(client, "mona"))
+                    .hasStatus(201)
+                    .hasJson("{\"detail\":\"Verification e-mail sent.\"}")
+                    .doesNotSetCookie("sessionid");
+            TestResponse refused = strict.client()
+                    .post("/auth/login/")
+                    .json(Map.of("username", "mona", "password", "correct horse battery"))
+                    .send();
+            assertThat(refused)
+                    .isProblem(400)
+                    .hasFieldError("non_field_errors", "E-mail is not verified.")
                     .hasErrorsOnlyOn("non_field_errors");
             assertThat(refused).doesNotSetCookie("sessionid");
             String link = MailedBlog.link(MailedBlog.text(strict.awaitMail("mona@example.com", 1)));
             String key = link.substring(link.lastIndexOf('/', link.length() - 2) + 1, link.length() - 1);
-            assertThat(strict.client().post("/auth/registration/verify-email/").json(Map.of("key", key)).send())
+            assertThat(strict.client()
+                            .post("/auth/registration/verify-email/")
+                            .json(Map.of("key", key))
+                            .send())
                     .hasStatus(200);
-            assertThat(strict.client().post("/auth/login/")
-                    .json(Map.of("username", "mona", "password", "correct horse battery")).send()).hasStatus(200)
-                    .hasJsonPath("$.user.username", "mona").setsCookie("sessionid");
+            assertThat(strict.client()
+                            .post("/auth/login/")
+                            .json(Map.of("username", "mona", "password", "correct horse battery"))
+                            .send())
+                    .hasStatus(200)
+                    .hasJsonPath("$.user.username", "mona")
+                    .setsCookie("sessionid");
 
             strict.clock.advance(Duration.ofDays(3).plusSeconds(1));
-            assertThat(strict.client().post("/auth/registration/verify-email/").json(Map.of("key", key)).send())
-                    .as("a key expires").isProblem(404);
+            assertThat(strict.client()
+                            .post("/auth/registration/verify-email/")
+                            .json(Map.of("key", key))
+                            .send())
+                    .as("a key expires")
+                    .isProblem(404);
         }
     }
 }

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 @PorticoTest
 class AccountsEndToEndTest {
-    private static final String EMPLOYEE = "{\"name\":\"Ada\",\"department\":\"eng\",\"salary\":100,\"hire_date\":\"2020-01-15\"}";
+    private static final String EMPLOYEE =
+            "{\"name\":\"Ada\",\"department\":\"eng\",\"salary\":100,\"hire_date\":\"2020-01-15\"}";
     private static final String POST = "{\"title\":\"Sally's\",\"content\":\"x\"}";
     private static TestAccounts accounts;
     /** A new anonymous client per test; {@link PorticoClient#fork()} gives each caller its own cookies. */
@@ -53,8 +54,11 @@ class AccountsEndToEndTest {
 
     /** The body of {@code /auth/obtain_token/}: {@code {"access": ..., "refresh": ...}}. */
     private TestResponse tokens(String username, String password) {
-        TestResponse pair = anonymous.fork().post("/auth/obtain_token/")
-                .json(Map.of("username", username, "password", password)).send();
+        TestResponse pair = anonymous
+                .fork()
+                .post("/auth/obtain_token/")
+                .json(Map.of("username", username, "password", password))
+                .send();
         assertThat(pair).hasStatus(200);
         return pair;
     }
@@ -66,22 +70,37 @@ class AccountsEndToEndTest {
     @Test
     void aSessionLogsInWithItsCsrfTokenAndWritesPostsOnlyWithIt() {
         accounts.createUser("sally");
-        assertThat(anonymous.fork().post("/auth/login/")
-                .form(Map.of("username", "sally", "password", TestAccounts.PASSWORD)).send())
-                .as("a login form needs the CSRF token").isProblem(403).hasCode("csrf_failed");
+        assertThat(anonymous
+                        .fork()
+                        .post("/auth/login/")
+                        .form(Map.of("username", "sally", "password", TestAccounts.PASSWORD))
+                        .send())
+                .as("a login form needs the CSRF token")
+                .isProblem(403)
+                .hasCode("csrf_failed");
 
         PorticoClient browser = loggedIn("sally", TestAccounts.PASSWORD);
         assertThat(browser.get("/api/posts/").send()).hasStatus(200);
-        assertThat(browser.post("/api/posts/").withoutCsrfToken().json(POST).send()).isProblem(403)
+        assertThat(browser.post("/api/posts/").withoutCsrfToken().json(POST).send())
+                .isProblem(403)
                 .hasCode("csrf_failed");
-        assertThat(browser.post("/api/posts/").header("X-CSRFToken", "a".repeat(64)).json(POST).send())
-                .as("a forged token").isProblem(403).hasCode("csrf_failed");
+        assertThat(browser.post("/api/posts/")
+                        .header("X-CSRFToken", "a".repeat(64))
+                        .json(POST)
+                        .send())
+                .as("a forged token")
+                .isProblem(403)
+                .hasCode("csrf_failed");
 
         TestResponse created = browser.post("/api/posts/").json(POST).send(); // the token of the secret login rotated
         assertThat(created).hasStatus(201);
         long sally = browser.get("/auth/user/").send().json().path("pk").asLong();
         assertThat(created).hasJsonPath("$.owner", sally);
-        assertThat(browser.get("/api/posts/?search=Sally").send().json().path("results").findValuesAsText("title"))
+        assertThat(browser.get("/api/posts/?search=Sally")
+                        .send()
+                        .json()
+                        .path("results")
+                        .findValuesAsText("title"))
                 .containsExactly("Sally's");
 
         assertThat(browser.post("/auth/logout/").json("{}").send()).hasStatus(200);
@@ -95,28 +114,45 @@ class AccountsEndToEndTest {
         PorticoClient browser = anonymous.fork();
         browser.get("/auth/csrf/").send();
         TestResponse login = browser.post("/auth/login/")
-                .json(Map.of("username", "cora", "password", TestAccounts.PASSWORD)).send();
+                .json(Map.of("username", "cora", "password", TestAccounts.PASSWORD))
+                .send();
         assertThat(login).hasStatus(200);
-        assertThat(login.headers("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie).startsWith("sessionid=")
-                .containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax"));
+        assertThat(login.headers("Set-Cookie"))
+                .anySatisfy(cookie -> assertThat(cookie)
+                        .startsWith("sessionid=")
+                        .containsIgnoringCase("HttpOnly")
+                        .containsIgnoringCase("SameSite=Lax"));
         TestResponse logout = browser.post("/auth/logout/").json("{}").send();
-        assertThat(logout.headers("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie).startsWith("sessionid=")
-                .contains("Max-Age=0"));
+        assertThat(logout.headers("Set-Cookie"))
+                .anySatisfy(
+                        cookie -> assertThat(cookie).startsWith("sessionid=").contains("Max-Age=0"));
     }
 
     @Test
     void aRefreshTokenGivesANewAccessTokenThatWorks() {
         accounts.createUser("rita");
-        String refresh = tokens("rita", TestAccounts.PASSWORD).json().path("refresh").asText();
-        TestResponse refreshed = anonymous.post("/auth/refresh_token/").json(Map.of("refresh", refresh)).send();
+        String refresh =
+                tokens("rita", TestAccounts.PASSWORD).json().path("refresh").asText();
+        TestResponse refreshed = anonymous
+                .post("/auth/refresh_token/")
+                .json(Map.of("refresh", refresh))
+                .send();
         assertThat(refreshed).hasStatus(200);
         String access = refreshed.json().path("access").asText();
         assertThat(access).isNotBlank();
         assertThat(anonymous.get("/api/posts/").withJwt(access).send()).hasStatus(200);
-        assertThat(anonymous.post("/auth/refresh_token/").json(Map.of("refresh", refresh)).send())
-                .as("a rotated refresh token is spent").isProblem(401);
-        assertThat(anonymous.post("/auth/refresh_token/").json(Map.of("refresh", access)).send())
-                .as("an access token is no refresh token").isProblem(401);
+        assertThat(anonymous
+                        .post("/auth/refresh_token/")
+                        .json(Map.of("refresh", refresh))
+                        .send())
+                .as("a rotated refresh token is spent")
+                .isProblem(401);
+        assertThat(anonymous
+                        .post("/auth/refresh_token/")
+                        .json(Map.of("refresh", access))
+                        .send())
+                .as("an access token is no refresh token")
+                .isProblem(401);
     }
 
     @Test
@@ -130,18 +166,23 @@ class AccountsEndToEndTest {
         change.put("new_password1", "another horse");
         change.put("new_password2", "another horse");
         assertThat(jo.post("/auth/password/change/").json(change).send()).hasStatus(200);
-        assertThat(jo.get("/auth/user/").send()).as("a password change ends every token").isProblem(401);
+        assertThat(jo.get("/auth/user/").send())
+                .as("a password change ends every token")
+                .isProblem(401);
 
         PorticoClient again = anonymous.fork().withJwt(bearer("jo", "another horse"));
         PorticoClient session = loggedIn("jo", "another horse");
         assertThat(session.get("/api/posts/").send()).hasStatus(200);
         assertThat(again.get("/api/posts/").send()).hasStatus(200);
 
-        assertThat(again.post("/auth/logout_everywhere/").json("{}").send()).hasStatus(200)
+        assertThat(again.post("/auth/logout_everywhere/").json("{}").send())
+                .hasStatus(200)
                 .hasJsonPath("$.detail", "Successfully logged out.");
         assertThat(again.get("/api/posts/").send()).as("the token ended").isProblem(401);
         assertThat(session.get("/api/posts/").send()).as("the session ended").isProblem(401);
-        assertThat(session.cookies().get("sessionid")).as("its dead cookie cleared").isEmpty();
+        assertThat(session.cookies().get("sessionid"))
+                .as("its dead cookie cleared")
+                .isEmpty();
     }
 
     @Test
@@ -149,8 +190,13 @@ class AccountsEndToEndTest {
         accounts.createUser("sam");
         PorticoClient token = anonymous.fork().withJwt(bearer("sam", TestAccounts.PASSWORD));
         PorticoClient browser = loggedIn("sam", TestAccounts.PASSWORD);
-        assertThat(browser.post("/auth/logout_everywhere/").withoutCsrfToken().json("{}").send())
-                .as("no CSRF token").isProblem(403).hasCode("csrf_failed");
+        assertThat(browser.post("/auth/logout_everywhere/")
+                        .withoutCsrfToken()
+                        .json("{}")
+                        .send())
+                .as("no CSRF token")
+                .isProblem(403)
+                .hasCode("csrf_failed");
         assertThat(browser.post("/auth/logout_everywhere/").json("{}").send()).hasStatus(200);
         assertThat(browser.get("/auth/user/").send()).isProblem(401);
         assertThat(token.get("/api/posts/").send()).isProblem(401);
@@ -166,10 +212,13 @@ class AccountsEndToEndTest {
         form.put("department", "forms");
         form.put("salary", "6000");
         form.put("hire_date", "2021-03-01");
-        assertThat(anonymous.post("/api/employees/").form(form).send()).hasStatus(201)
-                .hasJsonPath("$.owner", fay.id()).hasJsonPath("$.name", "Grace");
+        assertThat(anonymous.post("/api/employees/").form(form).send())
+                .hasStatus(201)
+                .hasJsonPath("$.owner", fay.id())
+                .hasJsonPath("$.name", "Grace");
         form.put("authorisation", key.split(":")[0] + ":wrong");
-        assertThat(anonymous.post("/api/employees/").form(form).send()).isProblem(401)
+        assertThat(anonymous.post("/api/employees/").form(form).send())
+                .isProblem(401)
                 .hasHeader("WWW-Authenticate", "Bearer realm=\"api\"");
     }
 
@@ -180,9 +229,20 @@ class AccountsEndToEndTest {
         String writer = accounts.apiKey(hal, "hr-writer", Set.of(Employees.WRITE_SCOPE));
 
         assertThat(anonymous.get("/api/employees/").withApiKey(reader).send()).hasStatus(200);
-        assertThat(anonymous.post("/api/employees/").withApiKey(reader).json(EMPLOYEE).send())
-                .as("the role has no %s", Employees.WRITE_SCOPE).isProblem(403).hasCode("permission_denied");
-        assertThat(anonymous.post("/api/employees/").withApiKey(writer).json(EMPLOYEE).send()).hasStatus(201)
+        assertThat(anonymous
+                        .post("/api/employees/")
+                        .withApiKey(reader)
+                        .json(EMPLOYEE)
+                        .send())
+                .as("the role has no %s", Employees.WRITE_SCOPE)
+                .isProblem(403)
+                .hasCode("permission_denied");
+        assertThat(anonymous
+                        .post("/api/employees/")
+                        .withApiKey(writer)
+                        .json(EMPLOYEE)
+                        .send())
+                .hasStatus(201)
                 .hasJsonPath("$.owner", hal.id());
     }
 }

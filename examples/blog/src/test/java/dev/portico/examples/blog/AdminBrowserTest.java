@@ -29,12 +29,20 @@ class AdminBrowserTest {
         NodeTools.chromium();
         server = BlogServer.start(BlogDatabases.h2());
         try (var db = dev.portico.data.Database.connect(server.config, dev.portico.auth.accounts.Accounts.MIGRATIONS)) {
-            dev.portico.auth.accounts.Accounts.create(db, server.config).users().create(dev.portico.auth.accounts
-                    .NewUser.of("grace", "grace@example.com", BlogUsers.PASSWORD).asSuperuser());
+            dev.portico.auth.accounts.Accounts.create(db, server.config)
+                    .users()
+                    .create(dev.portico.auth.accounts.NewUser.of("grace", "grace@example.com", BlogUsers.PASSWORD)
+                            .asSuperuser());
         }
         BlogUsers.create(server.config, "ada", false);
-        report = NodeTools.browserReport("admin.mjs", "http://127.0.0.1:" + server.port(), "/admin/",
-                SCREENSHOTS.toString(), "grace", "ada", BlogUsers.PASSWORD);
+        report = NodeTools.browserReport(
+                "admin.mjs",
+                "http://127.0.0.1:" + server.port(),
+                "/admin/",
+                SCREENSHOTS.toString(),
+                "grace",
+                "ada",
+                BlogUsers.PASSWORD);
     }
 
     @AfterAll
@@ -72,8 +80,8 @@ class AdminBrowserTest {
         assertThat(step("filterLink").path("current").asText()).isEqualTo("Yes");
         assertThat(step("searchKeepsFilters").asText()).isEqualTo("?search=notes&draft=true");
         String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
-        assertThat(step("today").path("query").asText()).startsWith("?search=notes&draft=true&created_at__gte="
-                + today + "T00:00:00Z&created_at__lt=");
+        assertThat(step("today").path("query").asText())
+                .startsWith("?search=notes&draft=true&created_at__gte=" + today + "T00:00:00Z&created_at__lt=");
         assertThat(texts(step("today").path("rows"))).containsExactly("Draft <b>notes</b>");
         assertThat(texts(step("ordered").path("rows"))).containsExactly("Draft <b>notes</b>", "Hello from the admin");
         assertThat(step("ordered").path("sort").asInt()).isEqualTo(1);
@@ -82,7 +90,9 @@ class AdminBrowserTest {
     @Test
     void anEditIsInTheHistory() {
         assertThat(step("edited").asText()).contains("was changed");
-        assertThat(texts(step("history"))).hasSize(2).anySatisfy(r -> assertThat(r).contains("grace", "added"))
+        assertThat(texts(step("history")))
+                .hasSize(2)
+                .anySatisfy(r -> assertThat(r).contains("grace", "added"))
                 .anySatisfy(r -> assertThat(r).contains("changed", "Changed content."));
     }
 
@@ -117,9 +127,22 @@ class AdminBrowserTest {
     @Test
     void noPageHasASeriousOrCriticalAccessibilityViolation() {
         assertThat(report.path("axe").size()).isGreaterThanOrEqualTo(10);
-        report.path("axe").properties().forEach(e -> assertThat(texts(e.getValue())).as(e.getKey()).isEmpty());
-        for (String shot : List.of("login", "index", "list", "add-errors", "change", "history", "conflict", "delete",
-                "bulk-delete", "users", "user", "roles")) {
+        report.path("axe")
+                .properties()
+                .forEach(e -> assertThat(texts(e.getValue())).as(e.getKey()).isEmpty());
+        for (String shot : List.of(
+                "login",
+                "index",
+                "list",
+                "add-errors",
+                "change",
+                "history",
+                "conflict",
+                "delete",
+                "bulk-delete",
+                "users",
+                "user",
+                "roles")) {
             assertThat(SCREENSHOTS.resolve("admin-" + shot + ".png")).isNotEmptyFile();
         }
     }
@@ -130,7 +153,9 @@ class AdminBrowserTest {
         assertThat(texts(report.path("pageErrors"))).isEmpty();
         // Chromium logs each 4xx page it is shown (the refused sign-in, the form with errors, the conflict, the forged
         // post); anything else, a policy refusal included, is a failure
-        assertThat(texts(report.path("consoleErrors"))).allSatisfy(e -> assertThat(e)
-                .matches("[a-z0-9]+: Failed to load resource: the server responded with a status of 4\\d\\d .*"));
+        assertThat(texts(report.path("consoleErrors")))
+                .allSatisfy(e -> assertThat(e)
+                        .matches("[a-z0-9]+: Failed to load resource: the server responded with a status of"
+                                + " 4\\d\\d .*"));
     }
 }

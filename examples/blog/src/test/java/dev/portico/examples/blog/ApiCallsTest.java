@@ -48,22 +48,24 @@ class ApiCallsTest {
 
     @BeforeAll
     void start() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/curl")) || System.getenv("CI") != null,
-                "curl is not installed");
+        Assumptions.assumeTrue(
+                Files.isExecutable(Path.of("/usr/bin/curl")) || System.getenv("CI") != null, "curl is not installed");
         database = BlogDatabases.h2();
         app = BlogApp.app(database.serverConfig()).shutdownHook(false).build().start();
         try (Database db = Database.connect(database.serverConfig(), Accounts.MIGRATIONS)) {
             Accounts accounts = Accounts.create(db, database.serverConfig());
             accounts.roles().define("reader", Set.of("site:read"));
-            joe = BlogUsers.create(database.serverConfig(), "joebloggs", true);   // staff: list_users shows all
+            joe = BlogUsers.create(database.serverConfig(), "joebloggs", true); // staff: list_users shows all
             accounts.users().grant(joe.id(), "reader");
             john = BlogUsers.create(database.serverConfig(), "johndoe", false);
             BlogUsers.create(database.serverConfig(), "alice", false);
             BlogUsers.create(database.serverConfig(), "zoe", false);
             key = dev.portico.auth.keys.ApiKeys.create(accounts)
-                    .create(joe.id(), "seed", Optional.empty(), Optional.of("reader")).credential();
+                    .create(joe.id(), "seed", Optional.empty(), Optional.of("reader"))
+                    .credential();
             johnsKey = dev.portico.auth.keys.ApiKeys.create(accounts)
-                    .create(john.id(), "his", Optional.empty(), Optional.empty()).credential();
+                    .create(john.id(), "his", Optional.empty(), Optional.empty())
+                    .credential();
         }
     }
 
@@ -85,8 +87,7 @@ class ApiCallsTest {
     }
 
     private Answer curl(String seedLine) throws Exception {
-        String line = seedLine
-                .replace("https://mywonderfulsite.com", "http://127.0.0.1:" + app.port())
+        String line = seedLine.replace("https://mywonderfulsite.com", "http://127.0.0.1:" + app.port())
                 .replace("htt...api", "http://127.0.0.1:" + app.port() + "/api")
                 .replace("u-12346789", joe.publicId())
                 .replace("k-12345679:0123....def", key)
@@ -133,8 +134,9 @@ class ApiCallsTest {
 
     @Test
     void describeSiteWithTheAuthorisationFieldActsAsTheKeysRole() throws Exception {
-        Answer answer = curl("curl -X POST -d 'authorisation=k-0123456789abcdef:abcdefghijklmnopqrstABCDEFGHIJKLMNOPQRST'"
-                + " https://mywonderfulsite.com/api/home/describe_site");
+        Answer answer =
+                curl("curl -X POST -d 'authorisation=k-0123456789abcdef:abcdefghijklmnopqrstABCDEFGHIJKLMNOPQRST'"
+                        + " https://mywonderfulsite.com/api/home/describe_site");
         assertThat(answer.status()).isEqualTo(200);
         JsonNode site = answer.json();
         assertThat(site.get("name").asText()).isEqualTo("Blog");
@@ -218,7 +220,8 @@ class ApiCallsTest {
         Answer answer = curl("curl -X POST -d 'filter.username=joebloggs&autho...' "
                 + "https://mywonderfulsite.com/api/home/list_users");
         assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.json().get("errors").get("filter.username").get(0).asText()).isEqualTo("Unknown field.");
+        assertThat(answer.json().get("errors").get("filter.username").get(0).asText())
+                .isEqualTo("Unknown field.");
     }
 
     @Test
@@ -247,7 +250,8 @@ class ApiCallsTest {
 
     @Test
     void theEmptyList() throws Exception {
-        Answer answer = curl("curl -X POST -d 'usernames.=&autho...' https://mywonderfulsite.com/api/home/list_named_users");
+        Answer answer =
+                curl("curl -X POST -d 'usernames.=&autho...' https://mywonderfulsite.com/api/home/list_named_users");
         assertThat(answer.status()).isEqualTo(200);
         assertThat(usernames(answer)).isEmpty();
     }
@@ -281,7 +285,8 @@ class ApiCallsTest {
 
     @Test
     void basicWithThePasswordActsAsTheDefaultRole() throws Exception {
-        Answer answer = curl("curl -X POST -u joebloggs:password -d ... https://mywonderfulsite.com/api/home/describe_site");
+        Answer answer =
+                curl("curl -X POST -u joebloggs:password -d ... https://mywonderfulsite.com/api/home/describe_site");
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().get("caller").asText()).isEqualTo("joebloggs");
         assertThat(answer.json().get("role").isNull()).isTrue(); // joebloggs has no default role: full access
@@ -303,8 +308,11 @@ class ApiCallsTest {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().get("size").asLong()).isEqualTo(5);
         assertThat(answer.json().get("note").asText()).isEqualTo("hi");
-        assertThat(answer.json().get("content_type") == null ? answer.json().get("contentType").asText()
-                : answer.json().get("content_type").asText()).isEqualTo("text/plain");
+        assertThat(
+                        answer.json().get("content_type") == null
+                                ? answer.json().get("contentType").asText()
+                                : answer.json().get("content_type").asText())
+                .isEqualTo("text/plain");
     }
 
     @TempDir
@@ -313,31 +321,51 @@ class ApiCallsTest {
     @Test
     void aWebPagesPostWithTheSessionAndItsCsrfTokenActsAsTheUser() throws Exception {
         String base = "http://127.0.0.1:" + app.port();
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+        HttpClient browser = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
                 .build();
-        String token = JSON.readTree(browser.send(HttpRequest.newBuilder(URI.create(base + "/auth/csrf/")).build(),
-                HttpResponse.BodyHandlers.ofString()).body()).get("csrf_token").asText();
-        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(base + "/auth/login/"))
-                .header("Content-Type", "application/json").header("X-CSRFToken", token)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"joebloggs\",\"password\":\""
-                        + BlogUsers.PASSWORD + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        String token = JSON.readTree(browser.send(
+                                HttpRequest.newBuilder(URI.create(base + "/auth/csrf/"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body())
+                .get("csrf_token")
+                .asText();
+        HttpResponse<String> login = browser.send(
+                HttpRequest.newBuilder(URI.create(base + "/auth/login/"))
+                        .header("Content-Type", "application/json")
+                        .header("X-CSRFToken", token)
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"username\":\"joebloggs\",\"password\":\"" + BlogUsers.PASSWORD + "\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).isEqualTo(200);
-        String fresh = JSON.readTree(browser.send(HttpRequest.newBuilder(URI.create(base + "/auth/csrf/")).build(),
-                HttpResponse.BodyHandlers.ofString()).body()).get("csrf_token").asText();
+        String fresh = JSON.readTree(browser.send(
+                                HttpRequest.newBuilder(URI.create(base + "/auth/csrf/"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body())
+                .get("csrf_token")
+                .asText();
         // the seed's page: <form method="POST" action="{% url 'api:home/describe_user' %}"> with {% csrf_token %}
-        dev.portico.rpc.Api api = BlogApp.api(AuthModule.create(Database.lazy(database.serverConfig())),
+        dev.portico.rpc.Api api = BlogApp.api(
+                AuthModule.create(Database.lazy(database.serverConfig())),
                 database.serverConfig().naming());
         String action = base + api.url("api:home/describe_user");
-        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(action))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("csrf_token=" + fresh + "&user=" + joe.publicId())).build(),
+        HttpResponse<String> page = browser.send(
+                HttpRequest.newBuilder(URI.create(action))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("csrf_token=" + fresh + "&user=" + joe.publicId()))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(page.body()).get("username").asText()).isEqualTo("joebloggs");
 
-        HttpResponse<String> forged = browser.send(HttpRequest.newBuilder(URI.create(action))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("user=" + joe.publicId())).build(),
+        HttpResponse<String> forged = browser.send(
+                HttpRequest.newBuilder(URI.create(action))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("user=" + joe.publicId()))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(JSON.readTree(forged.body()).get("code").asText()).isEqualTo("csrf_failed");
@@ -345,9 +373,13 @@ class ApiCallsTest {
 
     @Test
     void theSeedsUrlsHaveNoTrailingSlashAndTheOtherFormIsRedirected() throws Exception {
-        HttpResponse<String> slashed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + app.port() + "/api/home/describe_site/"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> slashed = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://127.0.0.1:" + app.port() + "/api/home/describe_site/"))
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(slashed.statusCode()).isEqualTo(308);
         assertThat(slashed.headers().firstValue("Location")).contains("/api/home/describe_site");
     }

@@ -8,5 +8,4 @@ import dev.portico.test.junit.TestDatabase;
  * is unreachable, unless {@code CI=true} (then it fails).
  */
 @PorticoTest(database = TestDatabase.POSTGRESQL)
-class BlogAppPostgresTest extends BlogAppTest {
-}
+class BlogAppPostgresTest extends BlogAppTest {}

@@ -27,8 +27,8 @@ class BlogAppRedisTest {
     @App
     static Portico app(TestSetup setup) {
         redis = setup.closeAfterAll(TestRedis.create());
-        BlogTesting.Built built = BlogTesting.app(setup, b -> b.set(RedisSettings.URL, TestRedis.URL)
-                .set(RedisSettings.KEY_PREFIX, redis.prefix()));
+        BlogTesting.Built built = BlogTesting.app(
+                setup, b -> b.set(RedisSettings.URL, TestRedis.URL).set(RedisSettings.KEY_PREFIX, redis.prefix()));
         accounts = built.accounts();
         two = BlogApp.app(built.app().config()).shutdownHook(false).build();
         AutoCloseable stopTwo = two::stop;
@@ -42,10 +42,17 @@ class BlogAppRedisTest {
         PorticoClient one = client.as("writer");
         PorticoClient other = one.fork().on(two);
         assertThat(one.get("/api/posts/").send()).hasHeader("X-Cache", "MISS");
-        assertThat(other.get("/api/posts/").send()).as("cached by the first instance").hasHeader("X-Cache", "HIT");
-        assertThat(other.post("/api/posts/").json("{\"title\":\"shared\",\"content\":\"c\"}").send()).hasStatus(201);
-        assertThat(one.get("/api/posts/").send()).as("dropped by the second instance's write")
-                .hasHeader("X-Cache", "MISS").hasJsonPath("$.count", 1);
+        assertThat(other.get("/api/posts/").send())
+                .as("cached by the first instance")
+                .hasHeader("X-Cache", "HIT");
+        assertThat(other.post("/api/posts/")
+                        .json("{\"title\":\"shared\",\"content\":\"c\"}")
+                        .send())
+                .hasStatus(201);
+        assertThat(one.get("/api/posts/").send())
+                .as("dropped by the second instance's write")
+                .hasHeader("X-Cache", "MISS")
+                .hasJsonPath("$.count", 1);
         assertThat(redis.keys()).isNotEmpty();
         assertThat(redis.keysWithoutTtl()).isEmpty();
     }

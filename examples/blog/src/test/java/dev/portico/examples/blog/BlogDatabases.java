@@ -1,9 +1,9 @@
 package dev.portico.examples.blog;
 
-import dev.portico.config.PorticoConfig;
-import dev.portico.config.Settings;
 import dev.portico.auth.accounts.AuthSettings;
 import dev.portico.auth.jwt.JwtSettings;
+import dev.portico.config.PorticoConfig;
+import dev.portico.config.Settings;
 import dev.portico.data.DatabaseSettings;
 import dev.portico.data.TestDatabase;
 import java.io.IOException;
@@ -28,7 +28,8 @@ final class BlogDatabases implements AutoCloseable {
      * BlogThrottleTest pins the example's own rates.
      */
     static PorticoConfig.Builder unthrottled(PorticoConfig.Builder builder) {
-        return builder.set(Settings.THROTTLE_ANONYMOUS, "100000/min").set(Settings.THROTTLE_AUTHENTICATED, "100000/min");
+        return builder.set(Settings.THROTTLE_ANONYMOUS, "100000/min")
+                .set(Settings.THROTTLE_AUTHENTICATED, "100000/min");
     }
 
     /** The configuration builder every test of the example starts from: Portico's settings and the database's. */
@@ -42,14 +43,17 @@ final class BlogDatabases implements AutoCloseable {
 
     /** A configuration on this database, served on a free loopback port, migrated on start. */
     PorticoConfig serverConfig() {
-        return serverConfig(b -> { });
+        return serverConfig(b -> {});
     }
 
     /** {@link #serverConfig()} with {@code more} on top (environment variables, say). */
     PorticoConfig serverConfig(java.util.function.Consumer<PorticoConfig.Builder> more) {
-        return database.config(b -> more.accept(unthrottled(BlogApp.settings(b)).set(JwtSettings.SECRET, TEST_JWT_SECRET)
-                .set(AuthSettings.ARGON2_MEMORY, 1024).set(AuthSettings.ARGON2_ITERATIONS, 1)
-                .set(Settings.SERVER_HOST, "127.0.0.1").set(Settings.SERVER_PORT, 0)
+        return database.config(b -> more.accept(unthrottled(BlogApp.settings(b))
+                .set(JwtSettings.SECRET, TEST_JWT_SECRET)
+                .set(AuthSettings.ARGON2_MEMORY, 1024)
+                .set(AuthSettings.ARGON2_ITERATIONS, 1)
+                .set(Settings.SERVER_HOST, "127.0.0.1")
+                .set(Settings.SERVER_PORT, 0)
                 .set(DatabaseSettings.MIGRATE_ON_START, DatabaseSettings.MigrateOnStart.TRUE)));
     }
 

@@ -14,12 +14,10 @@ import java.util.function.UnaryOperator;
  */
 final class BlogTesting {
 
-    private BlogTesting() {
-    }
+    private BlogTesting() {}
 
     /** The app and its accounts, both closed after the class. */
-    record Built(Portico app, TestAccounts accounts) {
-    }
+    record Built(Portico app, TestAccounts accounts) {}
 
     static Built app(TestSetup setup) {
         return app(setup, builder -> builder);
@@ -28,8 +26,11 @@ final class BlogTesting {
     /** The same with {@code more} on top of the suite's settings (an operator's environment, say). */
     static Built app(TestSetup setup, UnaryOperator<PorticoConfig.Builder> more) {
         Portico app = BlogApp.app(more.apply(BlogDatabases.unthrottled(BlogApp.settings(setup.config())))
-                .set(JwtSettings.SECRET, BlogDatabases.TEST_JWT_SECRET)
-                .set(AuthSettings.ARGON2_MEMORY, 1024).set(AuthSettings.ARGON2_ITERATIONS, 1).build()).build();
+                        .set(JwtSettings.SECRET, BlogDatabases.TEST_JWT_SECRET)
+                        .set(AuthSettings.ARGON2_MEMORY, 1024)
+                        .set(AuthSettings.ARGON2_ITERATIONS, 1)
+                        .build())
+                .build();
         TestAccounts accounts = setup.closeAfterAll(TestAccounts.on(app.config()));
         setup.clients(client -> client.impersonation(accounts.jwt()));
         return new Built(app, accounts);

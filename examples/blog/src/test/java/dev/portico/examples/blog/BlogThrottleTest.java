@@ -32,8 +32,9 @@ import org.junit.jupiter.api.Test;
 @PorticoTest
 class BlogThrottleTest {
     /** The example's rates overridden by an operator's environment. */
-    private static final Map<String, String> RATES = Map.of("PORTICO_THROTTLE_ANONYMOUS", "5/min",
-            "PORTICO_THROTTLE_AUTHENTICATED", "3/min");
+    private static final Map<String, String> RATES =
+            Map.of("PORTICO_THROTTLE_ANONYMOUS", "5/min", "PORTICO_THROTTLE_AUTHENTICATED", "3/min");
+
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static TestAccounts accounts;
 
@@ -57,15 +58,20 @@ class BlogThrottleTest {
     }
 
     @Test
-    void inMemoryAnonymousAndSignedInCallersHaveTheRatesTheEnvironmentSetsUntilTheMinuteEnds(PorticoClient client,
-            MutableClock clock) {
+    void inMemoryAnonymousAndSignedInCallersHaveTheRatesTheEnvironmentSetsUntilTheMinuteEnds(
+            PorticoClient client, MutableClock clock) {
         for (int i = 1; i <= 5; i++) {
             assertThat(client.get("/api/hello/ada/").send()).hasStatus(200);
         }
-        assertThat(client.get("/api/hello/ada/").send()).isProblem(429).hasCode("throttled").hasHeader("Retry-After");
+        assertThat(client.get("/api/hello/ada/").send())
+                .isProblem(429)
+                .hasCode("throttled")
+                .hasHeader("Retry-After");
         // the same address signed in counts in the user's scope: 3 per minute
         PorticoClient reader = client.fork().as("reader");
-        assertThat(reader.get("/api/posts/").send()).hasStatus(200).hasHeader("RateLimit-Limit", "3")
+        assertThat(reader.get("/api/posts/").send())
+                .hasStatus(200)
+                .hasHeader("RateLimit-Limit", "3")
                 .hasHeader("RateLimit-Remaining", "2");
         reader.get("/api/posts/").send();
         reader.get("/api/posts/").send();
@@ -83,9 +89,10 @@ class BlogThrottleTest {
             System.err.println("[blog] skipping the Redis throttle test: " + unreachable);
             org.junit.jupiter.api.Assumptions.abort(unreachable);
         }
-        try (BlogDatabases database = BlogDatabases.h2(); TestRedis redis = TestRedis.create()) {
-            Map<String, String> env = Map.of("PORTICO_REDIS_URL", TestRedis.URL,
-                    "PORTICO_REDIS_KEY_PREFIX", redis.prefix());
+        try (BlogDatabases database = BlogDatabases.h2();
+                TestRedis redis = TestRedis.create()) {
+            Map<String, String> env =
+                    Map.of("PORTICO_REDIS_URL", TestRedis.URL, "PORTICO_REDIS_KEY_PREFIX", redis.prefix());
             Portico one = start(database, env);
             Portico two = start(database, env);
             try {
@@ -95,7 +102,9 @@ class BlogThrottleTest {
                     statuses.add(get(two, "/api/hello/ada/").statusCode());
                 }
                 assertThat(statuses).containsExactly(200, 200, 200, 200, 200, 429, 429, 429);
-                assertThat(redis.keys()).isNotEmpty().allMatch(k -> k.startsWith(redis.prefix() + "throttle:{anon:ip:"));
+                assertThat(redis.keys())
+                        .isNotEmpty()
+                        .allMatch(k -> k.startsWith(redis.prefix() + "throttle:{anon:ip:"));
                 assertThat(redis.keysWithoutTtl()).isEmpty();
             } finally {
                 one.stop();
@@ -109,12 +118,15 @@ class BlogThrottleTest {
         Map<String, String> env = new HashMap<>(more);
         env.putAll(RATES);
         PorticoConfig config = database.serverConfig(b -> b.fromEnvironment(env));
-        assertThat(RedisSettings.from(config).configuredUrl().isPresent()).isEqualTo(more.containsKey("PORTICO_REDIS_URL"));
+        assertThat(RedisSettings.from(config).configuredUrl().isPresent())
+                .isEqualTo(more.containsKey("PORTICO_REDIS_URL"));
         return BlogApp.app(config).shutdownHook(false).build().start();
     }
 
     private static HttpResponse<String> get(Portico app, String path) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).build(),
+        return CLIENT.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -18,14 +18,13 @@ final class BlogUsers {
     static final String PASSWORD = "correct horse battery";
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
-    private BlogUsers() {
-    }
+    private BlogUsers() {}
 
     /** Makes a user (staff when asked) in the app's database. */
     static User create(PorticoConfig config, String username, boolean staff) {
         try (Database db = Database.connect(config, Accounts.MIGRATIONS)) {
-            NewUser user = new NewUser(username, username + "@example.com", PASSWORD, staff, false,
-                    java.util.Optional.empty());
+            NewUser user = new NewUser(
+                    username, username + "@example.com", PASSWORD, staff, false, java.util.Optional.empty());
             return Accounts.create(db, config).users().create(user);
         }
     }
@@ -34,7 +33,8 @@ final class BlogUsers {
     static String key(PorticoConfig config, long userId) {
         try (Database db = Database.connect(config, Accounts.MIGRATIONS)) {
             return dev.portico.auth.keys.ApiKeys.create(Accounts.create(db, config))
-                    .create(userId, "tests", java.util.Optional.empty(), java.util.Optional.empty()).credential();
+                    .create(userId, "tests", java.util.Optional.empty(), java.util.Optional.empty())
+                    .credential();
         }
     }
 
@@ -48,20 +48,23 @@ final class BlogUsers {
             accounts.roles().define(role, scopes);
             accounts.users().grant(userId, role);
             return dev.portico.auth.keys.ApiKeys.create(accounts)
-                    .create(userId, role, java.util.Optional.empty(), java.util.Optional.of(role)).credential();
+                    .create(userId, role, java.util.Optional.empty(), java.util.Optional.of(role))
+                    .credential();
         }
     }
 
     /** An access token from the running app's {@code /auth/obtain_token/}. */
     static String token(int port, String username) throws Exception {
-        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/auth/obtain_token/"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}")).build(),
+        HttpResponse<String> response = CLIENT.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/auth/obtain_token/"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("obtain_token for " + username + ": " + response.statusCode() + " " + response.body());
+            throw new IllegalStateException(
+                    "obtain_token for " + username + ": " + response.statusCode() + " " + response.body());
         }
         return response.body().replaceAll(".*\"access\":\"([^\"]+)\".*", "$1");
     }

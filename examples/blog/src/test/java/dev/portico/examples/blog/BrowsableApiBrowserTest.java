@@ -31,8 +31,13 @@ class BrowsableApiBrowserTest {
         NodeTools.chromium();
         server = BlogServer.start(BlogDatabases.h2());
         BlogUsers.create(server.config, "ada", false);
-        report = NodeTools.browserReport("browsable-api.mjs", "http://127.0.0.1:" + server.port(),
-                "/api/posts/", SCREENSHOTS.toString(), "ada", BlogUsers.PASSWORD);
+        report = NodeTools.browserReport(
+                "browsable-api.mjs",
+                "http://127.0.0.1:" + server.port(),
+                "/api/posts/",
+                SCREENSHOTS.toString(),
+                "ada",
+                BlogUsers.PASSWORD);
     }
 
     @AfterAll
@@ -50,7 +55,8 @@ class BrowsableApiBrowserTest {
         assertThat(report.path("loggedIn").path("who").asText()).isEqualTo("ada");
         assertThat(report.path("created").path("status").asInt()).isEqualTo(201);
         assertThat(report.path("item").path("status").asInt()).isEqualTo(200);
-        assertThat(report.path("item").path("url").asText()).isEqualTo(report.path("created").path("location").asText());
+        assertThat(report.path("item").path("url").asText())
+                .isEqualTo(report.path("created").path("location").asText());
         assertThat(report.path("item").path("title").asText()).isEqualTo("From the browser");
         assertThat(report.path("replaced").path("status").asInt()).isEqualTo(200);
         assertThat(report.path("replaced").path("body").asText()).contains("\"Replaced in the browser\"");
@@ -98,11 +104,13 @@ class BrowsableApiBrowserTest {
     @Test
     void axeFindsNoSeriousOrCriticalViolationOnAnyPage() {
         List<String> found = new ArrayList<>();
-        report.path("axe").properties().forEach(page -> page.getValue().forEach(v -> {
-            if (List.of("serious", "critical").contains(v.path("impact").asText())) {
-                found.add(page.getKey() + ": " + v.path("id").asText() + " " + v.path("nodes"));
-            }
-        }));
+        report.path("axe")
+                .properties()
+                .forEach(page -> page.getValue().forEach(v -> {
+                    if (List.of("serious", "critical").contains(v.path("impact").asText())) {
+                        found.add(page.getKey() + ": " + v.path("id").asText() + " " + v.path("nodes"));
+                    }
+                }));
         assertThat(report.path("axe").size()).isEqualTo(9);
         assertThat(found).isEmpty();
     }
@@ -111,8 +119,10 @@ class BrowsableApiBrowserTest {
     void nothingLeftTheSiteAndNothingWasRefusedByThePolicy() {
         assertThat(texts(report.path("external"))).isEmpty();
         assertThat(texts(report.path("pageErrors"))).isEmpty();
-        assertThat(texts(report.path("consoleErrors"))).allSatisfy(e -> assertThat(e)
-                .as("only the answers' own statuses may be logged").containsPattern("status of (400|401|403)"));
+        assertThat(texts(report.path("consoleErrors")))
+                .allSatisfy(e -> assertThat(e)
+                        .as("only the answers' own statuses may be logged")
+                        .containsPattern("status of (400|401|403)"));
         assertThat(SCREENSHOTS.resolve("browsable-list.png")).isNotEmptyFile();
     }
 }

@@ -18,8 +18,7 @@ final class ClientTools {
     /** Surefire runs in the module directory. */
     static final Path PROJECT = Path.of("src/test/node").toAbsolutePath();
 
-    private ClientTools() {
-    }
+    private ClientTools() {}
 
     /** The project's folder, once its packages are installed. */
     static Path project() {

@@ -30,15 +30,47 @@ import org.junit.jupiter.api.Test;
 class DocsPagesBrowserTest {
     private static final Path SCREENSHOTS = Path.of("target/screenshots").toAbsolutePath();
     /** The example's operations, by operationId; the rest of what is shown is read from its document. */
-    private static final List<String> OPERATION_IDS = List.of("hello", "createUpload",
-            "obtainToken", "refreshToken", "verifyToken", "retrieveCsrfToken", "register", "verifyEmail", "resendEmail",
-            "login", "logout", "logoutEverywhere",
-            "retrieveCurrentUser", "updateCurrentUser", "partialUpdateCurrentUser", "changePassword",
-            "requestPasswordReset", "confirmPasswordReset", "refreshJwt", "verifyJwt",
-            "listPosts", "createPost", "retrievePost", "updatePost", "partialUpdatePost", "destroyPost",
-            "listEmployees", "createEmployee", "retrieveEmployee", "updateEmployee", "partialUpdateEmployee",
-            "destroyEmployee", "homeDescribeSite", "homeDescribeUser", "homeFindUser", "homeListNamedUsers",
-            "homeListUsers", "homeUpload", "typesEcho", "apiIndex");
+    private static final List<String> OPERATION_IDS = List.of(
+            "hello",
+            "createUpload",
+            "obtainToken",
+            "refreshToken",
+            "verifyToken",
+            "retrieveCsrfToken",
+            "register",
+            "verifyEmail",
+            "resendEmail",
+            "login",
+            "logout",
+            "logoutEverywhere",
+            "retrieveCurrentUser",
+            "updateCurrentUser",
+            "partialUpdateCurrentUser",
+            "changePassword",
+            "requestPasswordReset",
+            "confirmPasswordReset",
+            "refreshJwt",
+            "verifyJwt",
+            "listPosts",
+            "createPost",
+            "retrievePost",
+            "updatePost",
+            "partialUpdatePost",
+            "destroyPost",
+            "listEmployees",
+            "createEmployee",
+            "retrieveEmployee",
+            "updateEmployee",
+            "partialUpdateEmployee",
+            "destroyEmployee",
+            "homeDescribeSite",
+            "homeDescribeUser",
+            "homeFindUser",
+            "homeListNamedUsers",
+            "homeListUsers",
+            "homeUpload",
+            "typesEcho",
+            "apiIndex");
 
     /** One operation of the document, as the pages should show it. */
     record Operation(String tag, String operationId, String method, String path, String summary) {
@@ -81,20 +113,34 @@ class DocsPagesBrowserTest {
     /** The document's operations, in its order. */
     private static List<Operation> operations(JsonNode document) {
         List<Operation> found = new ArrayList<>();
-        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> found.add(
-                new Operation(op.getValue().path("tags").path(0).asText(), op.getValue().path("operationId").asText(),
-                        op.getKey().toUpperCase(Locale.ROOT), path.getKey(), op.getValue().path("summary").asText()))));
+        document.path("paths")
+                .properties()
+                .forEach(path -> path.getValue()
+                        .properties()
+                        .forEach(op -> found.add(new Operation(
+                                op.getValue().path("tags").path(0).asText(),
+                                op.getValue().path("operationId").asText(),
+                                op.getKey().toUpperCase(Locale.ROOT),
+                                path.getKey(),
+                                op.getValue().path("summary").asText()))));
         return found;
     }
 
     @Test
     void theDocumentHasTheExamplesOperations() {
-        assertThat(operations).filteredOn(o -> !o.method().equals("OPTIONS")).extracting(Operation::operationId)
+        assertThat(operations)
+                .filteredOn(o -> !o.method().equals("OPTIONS"))
+                .extracting(Operation::operationId)
                 .containsExactlyInAnyOrderElementsOf(OPERATION_IDS);
         // every path also documents its OPTIONS answer (DRF's metadata), named after the path's main operation
-        assertThat(operations).filteredOn(o -> o.method().equals("OPTIONS")).extracting(Operation::path)
-                .containsExactlyInAnyOrderElementsOf(operations.stream().map(Operation::path).distinct().toList());
-        assertThat(operations).filteredOn(o -> o.method().equals("OPTIONS")).extracting(Operation::operationId)
+        assertThat(operations)
+                .filteredOn(o -> o.method().equals("OPTIONS"))
+                .extracting(Operation::path)
+                .containsExactlyInAnyOrderElementsOf(
+                        operations.stream().map(Operation::path).distinct().toList());
+        assertThat(operations)
+                .filteredOn(o -> o.method().equals("OPTIONS"))
+                .extracting(Operation::operationId)
                 .allMatch(id -> id.startsWith("options"));
         assertThat(operations).extracting(Operation::summary).doesNotContain("");
     }
@@ -104,10 +150,16 @@ class DocsPagesBrowserTest {
         JsonNode swagger = report.path("swaggerUi");
         assertThat(swagger.path("title").asText()).startsWith("Blog API");
         List<Tuple> shown = new ArrayList<>();
-        swagger.path("operations").forEach(o -> shown.add(tuple(o.path("id").asText(), o.path("method").asText(),
-                o.path("path").asText(), o.path("summary").asText())));
-        assertThat(shown).containsExactlyInAnyOrderElementsOf(operations.stream()
-                .map(o -> tuple(o.swaggerUiId(), o.method(), o.path(), o.summary())).toList());
+        swagger.path("operations")
+                .forEach(o -> shown.add(tuple(
+                        o.path("id").asText(),
+                        o.path("method").asText(),
+                        o.path("path").asText(),
+                        o.path("summary").asText())));
+        assertThat(shown)
+                .containsExactlyInAnyOrderElementsOf(operations.stream()
+                        .map(o -> tuple(o.swaggerUiId(), o.method(), o.path(), o.summary()))
+                        .toList());
         assertThat(SCREENSHOTS.resolve("swagger-ui.png")).isNotEmptyFile();
     }
 
@@ -115,8 +167,7 @@ class DocsPagesBrowserTest {
     void swaggerUiTryItOutCallsTheHelloEndpoint() {
         JsonNode tryItOut = report.path("swaggerUi").path("tryItOut");
         assertThat(tryItOut.path("status").asText()).isEqualTo("200");
-        assertThat(Bodies.json(tryItOut.path("body").asText()))
-                .isEqualTo(Bodies.json("{\"message\":\"Hello, ada!\"}"));
+        assertThat(Bodies.json(tryItOut.path("body").asText())).isEqualTo(Bodies.json("{\"message\":\"Hello, ada!\"}"));
         assertThat(SCREENSHOTS.resolve("swagger-ui-try-it-out.png")).isNotEmptyFile();
     }
 
@@ -125,15 +176,18 @@ class DocsPagesBrowserTest {
         JsonNode redoc = report.path("redoc");
         assertThat(redoc.path("title").asText()).startsWith("Blog API");
         Map<String, List<String>> byTag = new LinkedHashMap<>();
-        operations.forEach(o -> byTag.computeIfAbsent(o.tag(), t -> new ArrayList<>()).add(o.redocMenuEntry()));
+        operations.forEach(
+                o -> byTag.computeIfAbsent(o.tag(), t -> new ArrayList<>()).add(o.redocMenuEntry()));
         List<String> menu = new ArrayList<>();
         byTag.forEach((tag, entries) -> {
             menu.add(tag);
             menu.addAll(entries);
         });
         assertThat(texts(redoc.path("menu"))).containsExactlyElementsOf(menu);
-        assertThat(texts(redoc.path("operations"))).containsAll(operations.stream().map(Operation::summary).toList());
-        assertThat(redoc.path("text").asText()).contains(operations.stream().map(Operation::path).toList());
+        assertThat(texts(redoc.path("operations")))
+                .containsAll(operations.stream().map(Operation::summary).toList());
+        assertThat(redoc.path("text").asText())
+                .contains(operations.stream().map(Operation::path).toList());
         assertThat(SCREENSHOTS.resolve("redoc.png")).isNotEmptyFile();
     }
 

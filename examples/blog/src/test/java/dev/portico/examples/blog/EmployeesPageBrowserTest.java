@@ -22,15 +22,18 @@ class EmployeesPageBrowserTest {
     void thePageListsCreatesEditsAndDeletesEmployeesThroughTheGeneratedClient() throws Exception {
         NodeTools.chromium();
         Path script = ClientTools.project().resolve("employees-page.mjs");
-        assertThat(Path.of("target/classes/frontend/employees.js")).as("the bundle the build makes").isRegularFile();
+        assertThat(Path.of("target/classes/frontend/employees.js"))
+                .as("the bundle the build makes")
+                .isRegularFile();
         try (BlogServer server = BlogServer.start(BlogDatabases.h2())) {
             BlogUsers.create(server.config, "ada", false);
-            NodeTools.Result run = ClientTools.run("node", script.toString(), "http://127.0.0.1:" + server.port(),
-                    "ada", BlogUsers.PASSWORD);
+            NodeTools.Result run = ClientTools.run(
+                    "node", script.toString(), "http://127.0.0.1:" + server.port(), "ada", BlogUsers.PASSWORD);
             assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
             JsonNode report = JSON.readTree(run.stdout());
             assertThat(report.path("anonymous").asText()).as(report.toString()).startsWith("401: ");
-            assertThat(report.path("created").toString()).as(report.toString())
+            assertThat(report.path("created").toString())
+                    .as(report.toString())
                     .isEqualTo("[[\"Ada <img src=x onerror=\\\"window.__injected=1\\\">\",\"R&D\",\"5000\"]]");
             assertThat(report.path("edited").path(0).path(2).asText()).isEqualTo("6000.5");
             assertThat(report.path("withoutCsrf").asInt()).isEqualTo(403);

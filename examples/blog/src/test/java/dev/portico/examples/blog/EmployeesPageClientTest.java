@@ -27,7 +27,9 @@ class EmployeesPageClientTest {
     void regeneratingTheClientAfterAnEndpointChangeMakesTscFailWhereThePageUsesIt() throws Exception {
         Path tsc = FRONTEND.resolve("node_modules/typescript/bin/tsc");
         ClientTools.project();
-        assertThat(tsc).as("typescript, installed by the build (src/main/frontend/build.sh)").isRegularFile();
+        assertThat(tsc)
+                .as("typescript, installed by the build (src/main/frontend/build.sh)")
+                .isRegularFile();
         OtherClientsTest.clean(WORK);
         Path document = Path.of("openapi.yaml").toAbsolutePath();
         assertThat(typeCheck(tsc, document, "unchanged").exitCode()).isZero();
@@ -46,27 +48,35 @@ class EmployeesPageClientTest {
         Yaml.mapper().writeValue(renamed.toFile(), changed);
         NodeTools.Result broken = typeCheck(tsc, renamed, "renamed");
         assertThat(broken.exitCode()).isNotZero();
-        assertThat(broken.stdout()).contains("employees.ts(").contains("annualSalary").contains("salary: number");
+        assertThat(broken.stdout())
+                .contains("employees.ts(")
+                .contains("annualSalary")
+                .contains("salary: number");
     }
 
     /** Generates the client from {@code document} as the build does, and runs tsc over the page with it. */
     private static NodeTools.Result typeCheck(Path tsc, Path document, String name) throws Exception {
         Path client = WORK.resolve(name + "/api-client");
         StringWriter err = new StringWriter();
-        int code = BlogApp.manage().run(new String[] {"client", "typescript", "--schema", document.toString(),
-                "--out", client.toString()}, new PrintWriter(new StringWriter()), new PrintWriter(err));
+        int code = BlogApp.manage()
+                .run(
+                        new String[] {
+                            "client", "typescript", "--schema", document.toString(), "--out", client.toString()
+                        },
+                        new PrintWriter(new StringWriter()),
+                        new PrintWriter(err));
         assertThat(code).as(err.toString()).isZero();
         Path config = WORK.resolve(name + "/tsconfig.json");
         Files.writeString(config, """
-                {
-                  "compilerOptions": {
-                    "strict": true, "target": "es2022", "module": "es2022", "moduleResolution": "bundler",
-                    "lib": ["es2022", "dom", "dom.iterable"], "types": [], "noEmit": true, "skipLibCheck": true,
-                    "baseUrl": ".", "paths": { "api-client": ["./api-client"] }
-                  },
-                  "files": ["%s"]
-                }
-                """.formatted(FRONTEND.resolve("employees.ts")));
+            {
+              "compilerOptions": {
+                "strict": true, "target": "es2022", "module": "es2022", "moduleResolution": "bundler",
+                "lib": ["es2022", "dom", "dom.iterable"], "types": [], "noEmit": true, "skipLibCheck": true,
+                "baseUrl": ".", "paths": { "api-client": ["./api-client"] }
+              },
+              "files": ["%s"]
+            }
+            """.formatted(FRONTEND.resolve("employees.ts")));
         return NodeTools.run(FRONTEND, List.of("node", tsc.toString(), "-p", config.toString()));
     }
 }

@@ -32,9 +32,11 @@ import org.junit.jupiter.api.TestInstance;
 class HostileBodiesTest {
     /** The methods that take a body (a DELETE's body is ignored, and a DELETE with credentials rightly deletes). */
     private static final Set<HttpMethod> WRITES = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
+
     private static final String BOUNDARY = "XyZ";
     private static final String MULTIPART = "multipart/form-data; boundary=" + BOUNDARY;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private BlogDatabases database;
     private Portico app;
     private String token;
@@ -55,8 +57,12 @@ class HostileBodiesTest {
         token = BlogUsers.token(app.port(), "hostile");
         key = BlogUsers.key(database.serverConfig(), user.id());
         send("POST", "/api/posts/", "application/json", "{\"title\":\"kept\",\"content\":\"c\"}".getBytes(), bearer());
-        send("POST", "/api/employees/", "application/json",
-                "{\"name\":\"kept\",\"department\":\"d\",\"salary\":1,\"hire_date\":\"2024-01-01\"}".getBytes(), bearer());
+        send(
+                "POST",
+                "/api/employees/",
+                "application/json",
+                "{\"name\":\"kept\",\"department\":\"d\",\"salary\":1,\"hire_date\":\"2024-01-01\"}".getBytes(),
+                bearer());
     }
 
     @AfterAll
@@ -82,27 +88,65 @@ class HostileBodiesTest {
                 Body.of("deep array", json, "[".repeat(50_000) + "]".repeat(50_000)),
                 Body.of("deep object", json, "{\"a\":".repeat(20_000) + "1" + "}".repeat(20_000)),
                 Body.of("huge number", json, "{\"salary\": 1" + "0".repeat(100_000) + ", \"title\": 1e999999999}"),
-                Body.of("huge exponent", json, "{\"salary\": 1e2147483647, \"hire_date\": \"2024-01-01\", \"name\": \"n\", "
-                        + "\"department\": \"d\"}"),
-                new Body("invalid utf-8", json, new byte[] {'{', '"', 't', 'i', 't', 'l', 'e', '"', ':', '"', (byte) 0xff,
-                        (byte) 0xfe, (byte) 0xc3, '(', '"', '}'}),
+                Body.of(
+                        "huge exponent",
+                        json,
+                        "{\"salary\": 1e2147483647, \"hire_date\": \"2024-01-01\", \"name\": \"n\", "
+                                + "\"department\": \"d\"}"),
+                new Body("invalid utf-8", json, new byte[] {
+                    '{',
+                    '"',
+                    't',
+                    'i',
+                    't',
+                    'l',
+                    'e',
+                    '"',
+                    ':',
+                    '"',
+                    (byte) 0xff,
+                    (byte) 0xfe,
+                    (byte) 0xc3,
+                    '(',
+                    '"',
+                    '}'
+                }),
                 Body.of("lone surrogate", json, "{\"title\": \"\\ud800\", \"content\": \"x\"}"),
-                Body.of("wrong types", json, "{\"title\": {\"a\": 1}, \"content\": [1], \"draft\": \"maybe\", \"salary\": \"x\"}"),
+                Body.of(
+                        "wrong types",
+                        json,
+                        "{\"title\": {\"a\": 1}, \"content\": [1], \"draft\": \"maybe\", \"salary\": \"x\"}"),
                 Body.of("huge string", json, "{\"title\": \"" + "a".repeat(2_000_000) + "\"}"),
-                Body.of("form bomb", form, IntStream.range(0, 100_000).mapToObj(i -> "a" + i + "=b")
-                        .collect(Collectors.joining("&"))),
+                Body.of(
+                        "form bomb",
+                        form,
+                        IntStream.range(0, 100_000)
+                                .mapToObj(i -> "a" + i + "=b")
+                                .collect(Collectors.joining("&"))),
                 Body.of("form deep", form, "a" + "[a]".repeat(10_000) + "=1"),
                 Body.of("form huge index", form, "a[99999999999]=1"),
                 Body.of("form bad percent", form, "title=%zz%&content=%"),
-                Body.of("multipart many parts", MULTIPART, IntStream.range(0, 5_000).mapToObj(i -> part("f" + i, "v"))
-                        .collect(Collectors.joining()) + "--" + BOUNDARY + "--\r\n"),
+                Body.of(
+                        "multipart many parts",
+                        MULTIPART,
+                        IntStream.range(0, 5_000)
+                                        .mapToObj(i -> part("f" + i, "v"))
+                                        .collect(Collectors.joining()) + "--" + BOUNDARY + "--\r\n"),
                 Body.of("multipart traversal", MULTIPART, traversal + "--" + BOUNDARY + "--\r\n"),
-                Body.of("multipart nul file name", MULTIPART, part("file\"; filename=\"a\u0000.txt", "x") + "--" + BOUNDARY
-                        + "--\r\n"),
-                Body.of("multipart no end", MULTIPART, "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nv"),
+                Body.of(
+                        "multipart nul file name",
+                        MULTIPART,
+                        part("file\"; filename=\"a\u0000.txt", "x") + "--" + BOUNDARY + "--\r\n"),
+                Body.of(
+                        "multipart no end",
+                        MULTIPART,
+                        "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nv"),
                 Body.of("multipart no boundary", "multipart/form-data", "--x\r\n\r\n"),
                 Body.of("unknown type", "application/x-evil", "\u0000\u0001"),
-                Body.of("xml entity", "application/xml", "<!DOCTYPE a [<!ENTITY e SYSTEM 'file:///etc/passwd'>]><a>&e;</a>"));
+                Body.of(
+                        "xml entity",
+                        "application/xml",
+                        "<!DOCTYPE a [<!ENTITY e SYSTEM 'file:///etc/passwd'>]><a>&e;</a>"));
     }
 
     private static String part(String name, String value) {
@@ -119,7 +163,8 @@ class HostileBodiesTest {
                 continue;
             }
             String path = endpoint.path().template().replaceAll("\\{[^}]+}", "1");
-            for (String[] credentials : List.of(new String[0], bearer(), new String[] {"Authorization", "Api-Key " + key})) {
+            for (String[] credentials :
+                    List.of(new String[0], bearer(), new String[] {"Authorization", "Api-Key " + key})) {
                 for (Body body : corpus()) {
                     int status = send(endpoint.method().name(), path, body.contentType(), body.bytes(), credentials);
                     sent++;
@@ -140,25 +185,47 @@ class HostileBodiesTest {
 
     private int send(String method, String path, String contentType, byte[] body, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", contentType)
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", contentType)
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         if (headers.length > 0) {
             request.headers(headers);
         }
-        return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return client.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     /** The example's and the accounts' rows, as text, without the columns a refused request may touch (last use). */
     private String rows() {
         try (Database db = Database.connect(database.serverConfig())) {
-            return db.jdbi().withHandle(h -> String.join("\n",
-                    h.createQuery("select * from posts order by id").mapToMap().list().toString(),
-                    h.createQuery("select * from employees order by id").mapToMap().list().toString(),
-                    h.createQuery("select id, username, email, password_hash, active from auth_users order by id")
-                            .mapToMap().list().toString(),
-                    h.createQuery("select id, key_id, revoked_at from auth_api_keys order by id").mapToMap().list().toString(),
-                    h.createQuery("select count(*) from auth_refresh_tokens").mapTo(Long.class).one().toString(),
-                    h.createQuery("select count(*) from auth_sessions").mapTo(Long.class).one().toString()));
+            return db.jdbi()
+                    .withHandle(h -> String.join(
+                            "\n",
+                            h.createQuery("select * from posts order by id")
+                                    .mapToMap()
+                                    .list()
+                                    .toString(),
+                            h.createQuery("select * from employees order by id")
+                                    .mapToMap()
+                                    .list()
+                                    .toString(),
+                            h.createQuery("select id, username, email, password_hash, active from auth_users order"
+                                            + " by id")
+                                    .mapToMap()
+                                    .list()
+                                    .toString(),
+                            h.createQuery("select id, key_id, revoked_at from auth_api_keys order by id")
+                                    .mapToMap()
+                                    .list()
+                                    .toString(),
+                            h.createQuery("select count(*) from auth_refresh_tokens")
+                                    .mapTo(Long.class)
+                                    .one()
+                                    .toString(),
+                            h.createQuery("select count(*) from auth_sessions")
+                                    .mapTo(Long.class)
+                                    .one()
+                                    .toString()));
         }
     }
 }

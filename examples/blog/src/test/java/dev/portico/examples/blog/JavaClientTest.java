@@ -10,7 +10,6 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portico.auth.accounts.User;
 import dev.portico.client.ApiClient;
-import dev.portico.config.Naming;
 import dev.portico.client.ApiConnectionException;
 import dev.portico.client.ApiErrorException;
 import dev.portico.client.ApiSession;
@@ -18,6 +17,7 @@ import dev.portico.client.ClientFile;
 import dev.portico.client.Outcome;
 import dev.portico.client.RemoteMethod;
 import dev.portico.client.UnknownMethodException;
+import dev.portico.config.Naming;
 import dev.portico.examples.blog.Home.SiteDescription;
 import dev.portico.examples.blog.Home.UserDescription;
 import dev.portico.examples.blog.Home.UserFilter;
@@ -59,19 +59,26 @@ class JavaClientTest {
     void start(@TempDir Path temp) throws Exception {
         server = BlogServer.start(BlogDatabases.h2());
         root = "http://127.0.0.1:" + server.port() + "/api";
-        joe = BlogUsers.create(server.config, "joebloggs", true);    // staff: list_users shows everyone
+        joe = BlogUsers.create(server.config, "joebloggs", true); // staff: list_users shows everyone
         User alice = BlogUsers.create(server.config, "alice", true);
         BlogUsers.create(server.config, "zoe", false);
         joeKey = BlogUsers.roleKey(server.config, joe.id(), "reader", Set.of("site:read"));
         aliceKey = BlogUsers.key(server.config, alice.id());
         home = temp;
         Files.createDirectories(home.resolve(".mysite"));
-        Files.writeString(home.resolve(".mysite/config"), "[default]\n"
-                + "access_key_id = " + id(joeKey) + "\naccess_key_secret = " + secret(joeKey) + "\n\n"
-                + "[day to day working]\naccess_key_id = " + id(aliceKey) + "\naccess_key_secret = " + secret(aliceKey)
-                + "\n");
-        api = ApiClient.builder(root).home(home).credentialsFile(Path.of("~/.mysite/config"))
-                .model(User.class, User::publicId).naming(Naming.SNAKE_CASE).build();   // the blog's json.naming
+        Files.writeString(
+                home.resolve(".mysite/config"),
+                "[default]\n"
+                        + "access_key_id = " + id(joeKey) + "\naccess_key_secret = " + secret(joeKey) + "\n\n"
+                        + "[day to day working]\naccess_key_id = " + id(aliceKey) + "\naccess_key_secret = "
+                        + secret(aliceKey)
+                        + "\n");
+        api = ApiClient.builder(root)
+                .home(home)
+                .credentialsFile(Path.of("~/.mysite/config"))
+                .model(User.class, User::publicId)
+                .naming(Naming.SNAKE_CASE)
+                .build(); // the blog's json.naming
     }
 
     @AfterAll
@@ -100,8 +107,9 @@ class JavaClientTest {
         try {
             // region create
             try (ApiClient api = ApiClient.create(url, List.of(Path.of("~/.mysite/config")))) {
-                JsonNode site = api.call("home.describe_site");         // the [default] profile
-                System.out.println(site.get("name").asText() + ": " + site.get("users").get("count").asInt() + " users");
+                JsonNode site = api.call("home.describe_site"); // the [default] profile
+                System.out.println(site.get("name").asText() + ": "
+                        + site.get("users").get("count").asInt() + " users");
             }
             // endregion create
             try (ApiClient api = ApiClient.create(url, List.of(Path.of("~/.mysite/config")))) {
@@ -112,7 +120,8 @@ class JavaClientTest {
                 assertThat(site.get("role").asText()).isEqualTo("reader");
             }
             try (ApiClient strings = ApiClient.create(url, "~/.mysite/config")) {
-                assertThat(strings.call("home.describe_site").get("caller").asText()).isEqualTo("joebloggs");
+                assertThat(strings.call("home.describe_site").get("caller").asText())
+                        .isEqualTo("joebloggs");
             }
         } finally {
             System.setProperty("user.home", previousHome);
@@ -124,27 +133,35 @@ class JavaClientTest {
         String keyId = id(aliceKey);
         String keySecret = secret(aliceKey);
         // region sessions
-        ApiSession work = api.session("day to day working");           // a named profile
-        ApiSession direct = api.session(keyId, keySecret);             // a key you store yourself
-        ApiSession traced = work.header("X-Trace", "nightly-report");  // over the client's headers
+        ApiSession work = api.session("day to day working"); // a named profile
+        ApiSession direct = api.session(keyId, keySecret); // a key you store yourself
+        ApiSession traced = work.header("X-Trace", "nightly-report"); // over the client's headers
         // endregion sessions
         assertThat(work.call("home.describe_site").get("caller").asText()).isEqualTo("alice");
         assertThat(direct.call("home.describe_site").get("caller").asText()).isEqualTo("alice");
         assertThat(traced.call("home.describe_site").get("caller").asText()).isEqualTo("alice");
-        assertThatThrownBy(() -> api.session("weekend")).hasMessageContaining("no profile [weekend]")
+        assertThatThrownBy(() -> api.session("weekend"))
+                .hasMessageContaining("no profile [weekend]")
                 .hasMessageContaining("[default, day to day working]");
     }
 
     @Test
     void headersOfTheClientReachTheServerAndTheSessionsOverrideThem() {
-        try (ApiClient xml = ApiClient.builder(root).home(home).credentialsFile(Path.of("~/.mysite/config"))
-                .header("Accept", "application/xml").build()) {
+        try (ApiClient xml = ApiClient.builder(root)
+                .home(home)
+                .credentialsFile(Path.of("~/.mysite/config"))
+                .header("Accept", "application/xml")
+                .build()) {
             // a proxy, so the first request is the call itself (a dynamic call would first read the index)
-            ApiErrorException refused = catchThrowableOfType(ApiErrorException.class,
-                    () -> xml.proxy(HomeApi.class).describeSite(null));
+            ApiErrorException refused = catchThrowableOfType(
+                    ApiErrorException.class, () -> xml.proxy(HomeApi.class).describeSite(null));
             assertThat(refused.status()).isEqualTo(406);
-            assertThat(xml.session().header("accept", "application/json").proxy(HomeApi.class).describeSite(null)
-                    .caller()).isEqualTo("joebloggs");
+            assertThat(xml.session()
+                            .header("accept", "application/json")
+                            .proxy(HomeApi.class)
+                            .describeSite(null)
+                            .caller())
+                    .isEqualTo("joebloggs");
         }
     }
 
@@ -154,35 +171,54 @@ class JavaClientTest {
         JsonNode users = api.call("home.list_users", Map.of("filter", Map.of("name_gt", "a", "name_lt", "p")));
         SiteDescription site = api.call("home.describe_site", Map.of(), SiteDescription.class);
         // endregion dynamic
-        assertThat(users.findValuesAsText("username")).contains("alice", "joebloggs").doesNotContain("zoe");
+        assertThat(users.findValuesAsText("username"))
+                .contains("alice", "joebloggs")
+                .doesNotContain("zoe");
         assertThat(site.caller()).isEqualTo("joebloggs");
         assertThat(site.role()).contains("reader");
         assertThat(api.call("home.list_named_users", Map.of("usernames", List.of("zoe", "nobody", "alice")))
-                .findValuesAsText("username")).containsExactly("zoe", "alice");
-        assertThat(api.call("home.list_named_users", Map.of("usernames", List.of())).size()).isZero();
-        assertThat(api.call("home.describe_user", Map.of("user", joe.publicId())).get("username").asText())
+                        .findValuesAsText("username"))
+                .containsExactly("zoe", "alice");
+        assertThat(api.call("home.list_named_users", Map.of("usernames", List.of()))
+                        .size())
+                .isZero();
+        assertThat(api.call("home.describe_user", Map.of("user", joe.publicId()))
+                        .get("username")
+                        .asText())
                 .isEqualTo("joebloggs");
     }
 
     @Test
     void everyKindOfArgumentThroughTheExamplesEcho() {
-        JsonNode echo = api.anonymous().call("types.echo", Map.ofEntries(Map.entry("flag", true),
-                Map.entry("count", 3), Map.entry("ratio", 0.5), Map.entry("name", "a&b=c"),
-                Map.entry("data", "hi".getBytes(StandardCharsets.UTF_8)), Map.entry("color", Types.Color.GREEN),
-                Map.entry("when", Instant.ofEpochSecond(1_700_000_000L, 250_000_000)),
-                Map.entry("owner", joe.publicId()), Map.entry("tags", List.of("x", "y")),
-                Map.entry("people", List.of(new Types.Person("ada", 36))), Map.entry("scores", Map.of("alice", 3)),
-                Map.entry("filter", new UserFilter(Optional.of("a"), Optional.empty())),
-                Map.entry("empty", new Types.Empty()), Map.entry("note", Optional.of("n")),
-                Map.entry("file", ClientFile.of("a.txt", "text/plain", "abc".getBytes(StandardCharsets.UTF_8)))));
+        JsonNode echo = api.anonymous()
+                .call(
+                        "types.echo",
+                        Map.ofEntries(
+                                Map.entry("flag", true),
+                                Map.entry("count", 3),
+                                Map.entry("ratio", 0.5),
+                                Map.entry("name", "a&b=c"),
+                                Map.entry("data", "hi".getBytes(StandardCharsets.UTF_8)),
+                                Map.entry("color", Types.Color.GREEN),
+                                Map.entry("when", Instant.ofEpochSecond(1_700_000_000L, 250_000_000)),
+                                Map.entry("owner", joe.publicId()),
+                                Map.entry("tags", List.of("x", "y")),
+                                Map.entry("people", List.of(new Types.Person("ada", 36))),
+                                Map.entry("scores", Map.of("alice", 3)),
+                                Map.entry("filter", new UserFilter(Optional.of("a"), Optional.empty())),
+                                Map.entry("empty", new Types.Empty()),
+                                Map.entry("note", Optional.of("n")),
+                                Map.entry(
+                                        "file",
+                                        ClientFile.of("a.txt", "text/plain", "abc".getBytes(StandardCharsets.UTF_8)))));
         assertThat(echo.get("flag").asBoolean()).isTrue();
         assertThat(echo.get("count").asInt()).isEqualTo(3);
         assertThat(echo.get("ratio").asDouble()).isEqualTo(0.5);
         assertThat(echo.get("name").asText()).isEqualTo("a&b=c");
         assertThat(echo.get("data").asText()).isEqualTo("aGk=");
         assertThat(echo.get("color").asText()).isEqualTo("GREEN");
-        assertThat(Instant.parse(echo.get("when").asText())).isEqualTo(Instant.ofEpochSecond(1_700_000_000L,
-                250_000_000));
+        assertThat(Instant.parse(echo.get("when").asText()))
+                .isEqualTo(Instant.ofEpochSecond(1_700_000_000L, 250_000_000));
         assertThat(echo.get("owner").get("username").asText()).isEqualTo("joebloggs");
         assertThat(echo.get("tags").toString()).isEqualTo("[\"x\",\"y\"]");
         assertThat(echo.get("people").get(0).get("age").asInt()).isEqualTo(36);
@@ -197,17 +233,21 @@ class JavaClientTest {
     void aTypedProxyFromTheServersOwnInterface() throws Exception {
         // region proxy
         HomeApi home = api.session("day to day working").proxy(HomeApi.class);
-        SiteDescription site = home.describeSite(null);                // the server fills the caller
+        SiteDescription site = home.describeSite(null); // the server fills the caller
         List<UserDescription> users = home.listUsers(null, new UserFilter(Optional.of("a"), Optional.of("p")));
         // endregion proxy
         assertThat(site.caller()).isEqualTo("alice");
-        assertThat(users).extracting(UserDescription::username).contains("alice", "joebloggs")
+        assertThat(users)
+                .extracting(UserDescription::username)
+                .contains("alice", "joebloggs")
                 .doesNotContain("zoe");
         assertThat(home.findUser(null, "joe", "bloggs").id()).isEqualTo(joe.publicId());
         assertThat(home.describeUser(null, joe).username()).isEqualTo("joebloggs"); // a model, by its public id
         assertThat(home.listNamedUsers(null, List.of())).isEmpty();
-        Uploads.UploadReceipt receipt = home.upload(null, ClientFile.of("notes.txt", "text/plain",
-                "hello".getBytes(StandardCharsets.UTF_8)), Optional.of("weekly"));
+        Uploads.UploadReceipt receipt = home.upload(
+                null,
+                ClientFile.of("notes.txt", "text/plain", "hello".getBytes(StandardCharsets.UTF_8)),
+                Optional.of("weekly"));
         assertThat(receipt.toString()).contains("notes.txt").contains("weekly");
     }
 
@@ -216,11 +256,11 @@ class JavaClientTest {
         List<String> roots = List.of(root, "http://localhost:" + server.port() + "/api");
         // region per-method
         RemoteMethod<JsonNode> describe = api.method("home.describe_site");
-        CompletableFuture<JsonNode> later = describe.callAsync();      // on a virtual thread
-        String json = describe.json();                                 // the raw JSON text
-        FormData fields = api.method("home.list_users")               // what it would send
+        CompletableFuture<JsonNode> later = describe.callAsync(); // on a virtual thread
+        String json = describe.json(); // the raw JSON text
+        FormData fields = api.method("home.list_users") // what it would send
                 .collate(Map.of("filter", Map.of("name_gt", "a", "name_lt", "p")));
-        List<Outcome<JsonNode>> each = describe.broadcast(roots);      // every root, in parallel
+        List<Outcome<JsonNode>> each = describe.broadcast(roots); // every root, in parallel
         // endregion per-method
         assertThat(describe.name()).isEqualTo("home.describe_site");
         assertThat(later.get(10, TimeUnit.SECONDS).get("caller").asText()).isEqualTo("joebloggs");
@@ -237,11 +277,12 @@ class JavaClientTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             dead = socket.getLocalPort();
         }
-        List<Outcome<JsonNode>> each = api.method("home.describe_site")
-                .broadcast(List.of(root, "http://127.0.0.1:" + dead + "/api"));
+        List<Outcome<JsonNode>> each =
+                api.method("home.describe_site").broadcast(List.of(root, "http://127.0.0.1:" + dead + "/api"));
         assertThat(each.get(0)).isInstanceOf(Outcome.Success.class);
-        assertThat(each.get(1)).isInstanceOfSatisfying(Outcome.Failure.class,
-                f -> assertThat(f.error()).isInstanceOf(ApiConnectionException.class));
+        assertThat(each.get(1))
+                .isInstanceOfSatisfying(
+                        Outcome.Failure.class, f -> assertThat(f.error()).isInstanceOf(ApiConnectionException.class));
     }
 
     @Test
@@ -250,15 +291,17 @@ class JavaClientTest {
         try {
             api.proxy(HomeApi.class).findUser(null, " ", "bloggs");
         } catch (ApiErrorException e) {
-            System.out.println(e.status() + " " + e.code().orElse("") + ": " + e.errors().get("firstname"));
+            System.out.println(
+                    e.status() + " " + e.code().orElse("") + ": " + e.errors().get("firstname"));
         }
         // endregion errors
-        ApiErrorException blank = catchThrowableOfType(ApiErrorException.class,
-                () -> api.proxy(HomeApi.class).findUser(null, " ", "bloggs"));
+        ApiErrorException blank = catchThrowableOfType(
+                ApiErrorException.class, () -> api.proxy(HomeApi.class).findUser(null, " ", "bloggs"));
         assertThat(blank.status()).isEqualTo(400);
         assertThat(blank.code()).contains("invalid");
         assertThat(blank.errors()).containsOnlyKeys("firstname");
-        ApiErrorException missing = catchThrowableOfType(ApiErrorException.class,
+        ApiErrorException missing = catchThrowableOfType(
+                ApiErrorException.class,
                 () -> api.call("home.find_user", Map.of("firstname", "nobody", "lastname", "here")));
         assertThat(missing.status()).isEqualTo(404);
 
@@ -269,15 +312,22 @@ class JavaClientTest {
         appender.start();
         logger.addAppender(appender);
         try {
-            ApiErrorException refused = catchThrowableOfType(ApiErrorException.class,
-                    () -> bad.call("home.describe_site"));
+            ApiErrorException refused =
+                    catchThrowableOfType(ApiErrorException.class, () -> bad.call("home.describe_site"));
             assertThat(refused.status()).isEqualTo(401);
             assertThat(bad.method("home.describe_site").callAsync()).failsWithin(10, TimeUnit.SECONDS);
             assertThat(appender.list).hasSize(1);
-            String printed = refused.getMessage() + refused + bad + api + appender.list.getFirst().getFormattedMessage()
+            String printed = refused.getMessage()
+                    + refused
+                    + bad
+                    + api
+                    + appender.list.getFirst().getFormattedMessage()
                     + appender.list.getFirst().getThrowableProxy().getMessage()
-                    + api.session().toString() + api.session("day to day working");
-            assertThat(printed).doesNotContain(wrong).doesNotContain(secret(joeKey))
+                    + api.session().toString()
+                    + api.session("day to day working");
+            assertThat(printed)
+                    .doesNotContain(wrong)
+                    .doesNotContain(secret(joeKey))
                     .doesNotContain(secret(aliceKey));
         } finally {
             logger.detachAppender(appender);

@@ -35,7 +35,8 @@ import org.openapitools.codegen.config.GlobalSettings;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JavaNativeClientTest {
     private static final Path WORK = Path.of("target/java-native-client").toAbsolutePath();
-    private static final Path RUNNER = Path.of("src/test/java-client/NativeClientRun.java").toAbsolutePath();
+    private static final Path RUNNER =
+            Path.of("src/test/java-client/NativeClientRun.java").toAbsolutePath();
     private static final ObjectMapper JSON = new ObjectMapper();
     private BlogServer server;
     private String[] arguments;
@@ -45,8 +46,9 @@ class JavaNativeClientTest {
         OtherClientsTest.clean(WORK);
         server = BlogServer.start(BlogDatabases.h2());
         User ada = BlogUsers.create(server.config, "ada", false);
-        arguments = new String[] {"http://127.0.0.1:" + server.port(), "ada", BlogUsers.PASSWORD,
-                BlogUsers.key(server.config, ada.id())};
+        arguments = new String[] {
+            "http://127.0.0.1:" + server.port(), "ada", BlogUsers.PASSWORD, BlogUsers.key(server.config, ada.id())
+        };
     }
 
     @AfterAll
@@ -64,14 +66,17 @@ class JavaNativeClientTest {
         generate(document, dir.resolve("client"));
         Path classes = compile(dir.resolve("client/src/main/java"), dir.resolve("classes"));
         String tag = "j" + OtherClientsTest.tag(version);
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
-                getClass().getClassLoader())) {
-            Object report = loader.loadClass("NativeClientRun").getMethod("run", String.class, String.class,
-                    String.class, String.class, String.class).invoke(null, arguments[0], arguments[1], arguments[2],
-                    arguments[3], tag);
+        try (URLClassLoader loader = new URLClassLoader(
+                new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+            Object report = loader.loadClass("NativeClientRun")
+                    .getMethod("run", String.class, String.class, String.class, String.class, String.class)
+                    .invoke(null, arguments[0], arguments[1], arguments[2], arguments[3], tag);
             JsonNode json = JSON.valueToTree(report);
-            ((com.fasterxml.jackson.databind.node.ObjectNode) json.path("invalid")).set("errors",
-                    JSON.readTree(json.path("invalid").path("body").asText()).path("errors"));
+            ((com.fasterxml.jackson.databind.node.ObjectNode) json.path("invalid"))
+                    .set(
+                            "errors",
+                            JSON.readTree(json.path("invalid").path("body").asText())
+                                    .path("errors"));
             OtherClientsTest.assertReport(json, "From Java " + tag);
         }
     }
@@ -82,9 +87,13 @@ class JavaNativeClientTest {
         GlobalSettings.setProperty("apiDocs", "false");
         GlobalSettings.setProperty("modelDocs", "false");
         try {
-            CodegenConfigurator configurator = new CodegenConfigurator().setGeneratorName("java").setLibrary("native")
-                    .setInputSpec(document.toString()).setOutputDir(out.toString())
-                    .setApiPackage("blog.client.api").setModelPackage("blog.client.model")
+            CodegenConfigurator configurator = new CodegenConfigurator()
+                    .setGeneratorName("java")
+                    .setLibrary("native")
+                    .setInputSpec(document.toString())
+                    .setOutputDir(out.toString())
+                    .setApiPackage("blog.client.api")
+                    .setModelPackage("blog.client.model")
                     .setInvokerPackage("blog.client")
                     .addAdditionalProperty("openApiNullable", false)
                     .addAdditionalProperty("useJakartaEe", true)
@@ -103,16 +112,30 @@ class JavaNativeClientTest {
     /** javac over the generated sources and the runner, against this test's class path (Jackson, httpmime). */
     private static Path compile(Path sources, Path classes) throws IOException {
         Files.createDirectories(classes);
-        List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-proc:none", "-nowarn",
-                "-classpath", System.getProperty("java.class.path"), RUNNER.toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "-d",
+                classes.toString(),
+                "-proc:none",
+                "-nowarn",
+                "-classpath",
+                System.getProperty("java.class.path"),
+                RUNNER.toString()));
         try (Stream<Path> files = Files.walk(sources)) {
-            files.filter(p -> p.toString().endsWith(".java")).map(Path::toString).forEach(args::add);
+            files.filter(p -> p.toString().endsWith(".java"))
+                    .map(Path::toString)
+                    .forEach(args::add);
         }
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         StringWriter errors = new StringWriter();
-        boolean ok = javac.getTask(errors, null, null, args.subList(0, 6), null,
-                javac.getStandardFileManager(null, null, null).getJavaFileObjectsFromStrings(args.subList(6,
-                        args.size()))).call();
+        boolean ok = javac.getTask(
+                        errors,
+                        null,
+                        null,
+                        args.subList(0, 6),
+                        null,
+                        javac.getStandardFileManager(null, null, null)
+                                .getJavaFileObjectsFromStrings(args.subList(6, args.size())))
+                .call();
         assertThat(ok).as(errors.toString()).isTrue();
         return classes;
     }

@@ -45,8 +45,11 @@ class KeysPageBrowserTest {
         assertThat(signIn.path("hasForm").asBoolean()).isTrue();
         assertThat(signIn.path("title").asText()).isEqualTo("API keys · Blog");
         assertThat(signIn.path("signedInAs").asText()).isEqualTo("ada");
-        assertThat(texts(report.path("navigations"))).contains("js: POST /account/keys/login/ 303",
-                "js: GET /account/keys/ 200", "js: POST /account/keys/create/ 201");
+        assertThat(texts(report.path("navigations")))
+                .contains(
+                        "js: POST /account/keys/login/ 303",
+                        "js: GET /account/keys/ 200",
+                        "js: POST /account/keys/create/ 201");
         assertThat(SCREENSHOTS.resolve("keys-sign-in.png")).isNotEmptyFile();
         assertThat(SCREENSHOTS.resolve("keys-created.png")).isNotEmptyFile();
     }
@@ -55,14 +58,17 @@ class KeysPageBrowserTest {
     void theKeyReadsTheUsersEmployeesUntilItIsRevoked() {
         JsonNode js = report.path("js");
         assertThat(js.path("created").path("credential").asText()).matches("k-[0-9a-f]{16}:[A-Za-z0-9]{40}");
-        assertThat(js.path("created").path("clipboard").asText()).isEqualTo(js.path("created").path("credential")
-                .asText());
+        assertThat(js.path("created").path("clipboard").asText())
+                .isEqualTo(js.path("created").path("credential").asText());
         assertThat(js.path("apiWithKey").path("status").asInt()).isEqualTo(200);
-        assertThat(Bodies.json(js.path("apiWithKey").path("body").asText()).has("results")).isTrue();
+        assertThat(Bodies.json(js.path("apiWithKey").path("body").asText()).has("results"))
+                .isTrue();
         assertThat(js.path("apiWithoutKey").path("status").asInt()).isEqualTo(401);
         assertThat(js.path("revoked").path("status").asText()).startsWith("revoked");
         assertThat(js.path("apiAfterRevoke").path("status").asInt()).isEqualTo(401);
-        assertThat(Bodies.json(js.path("apiAfterRevoke").path("body").asText()).path("detail").asText())
+        assertThat(Bodies.json(js.path("apiAfterRevoke").path("body").asText())
+                        .path("detail")
+                        .asText())
                 .isEqualTo("Invalid API key.");
         assertThat(js.path("listShowsSecret").asBoolean()).isFalse();
         assertThat(SCREENSHOTS.resolve("keys-revoked.png")).isNotEmptyFile();

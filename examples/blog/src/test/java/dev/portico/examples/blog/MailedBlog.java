@@ -40,14 +40,20 @@ final class MailedBlog implements AutoCloseable {
 
     private MailedBlog(UnaryOperator<PorticoConfig.Builder> more) {
         smtp.start();
-        PorticoConfig config = more.apply(database.configure(BlogDatabases.unthrottled(BlogApp.settings(
-                        PorticoConfig.builder())))
-                .clock(clock).set(JwtSettings.SECRET, BlogDatabases.TEST_JWT_SECRET)
-                .set(AuthSettings.ARGON2_MEMORY, 1024).set(AuthSettings.ARGON2_ITERATIONS, 1)
-                .set(Settings.SERVER_HOST, "127.0.0.1").set(Settings.SERVER_PORT, 0)
-                .set(MailSettings.BACKEND, MailSettings.Backend.SMTP).set(MailSettings.HOST, "127.0.0.1")
-                .set(MailSettings.PORT, smtp.getSmtp().getPort()).set(MailSettings.FROM, "blog@example.com")
-                .set(MailSettings.SITE_URL, SITE)).build();
+        PorticoConfig config = more.apply(
+                        database.configure(BlogDatabases.unthrottled(BlogApp.settings(PorticoConfig.builder())))
+                                .clock(clock)
+                                .set(JwtSettings.SECRET, BlogDatabases.TEST_JWT_SECRET)
+                                .set(AuthSettings.ARGON2_MEMORY, 1024)
+                                .set(AuthSettings.ARGON2_ITERATIONS, 1)
+                                .set(Settings.SERVER_HOST, "127.0.0.1")
+                                .set(Settings.SERVER_PORT, 0)
+                                .set(MailSettings.BACKEND, MailSettings.Backend.SMTP)
+                                .set(MailSettings.HOST, "127.0.0.1")
+                                .set(MailSettings.PORT, smtp.getSmtp().getPort())
+                                .set(MailSettings.FROM, "blog@example.com")
+                                .set(MailSettings.SITE_URL, SITE))
+                .build();
         this.app = BlogApp.app(config).shutdownHook(false).build().start();
     }
 
@@ -72,7 +78,8 @@ final class MailedBlog implements AutoCloseable {
     List<MimeMessage> inbox(String address) throws Exception {
         List<MimeMessage> found = new ArrayList<>();
         for (MimeMessage m : smtp.getReceivedMessages()) {
-            if (Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(address))) {
+            if (Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+                    .anyMatch(a -> a.toString().equals(address))) {
                 found.add(m);
             }
         }

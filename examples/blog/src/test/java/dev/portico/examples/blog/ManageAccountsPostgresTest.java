@@ -5,5 +5,4 @@ import dev.portico.test.junit.TestDatabase;
 
 /** {@link ManageAccountsTest} on the real PostgreSQL (skipped with the reason when unreachable, unless CI=true). */
 @PorticoTest(database = TestDatabase.POSTGRESQL)
-class ManageAccountsPostgresTest extends ManageAccountsTest {
-}
+class ManageAccountsPostgresTest extends ManageAccountsTest {}

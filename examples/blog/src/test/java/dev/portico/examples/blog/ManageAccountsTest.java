@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 @PorticoTest
 class ManageAccountsTest {
     private static final Pattern CREDENTIAL = Pattern.compile("^k-[0-9a-f]{16}:[A-Za-z0-9]{40}$", Pattern.MULTILINE);
-    private static final String EMPLOYEE = "{\"name\":\"Ci\",\"department\":\"ops\",\"salary\":1,\"hire_date\":\"2020-01-15\"}";
+    private static final String EMPLOYEE =
+            "{\"name\":\"Ci\",\"department\":\"ops\",\"salary\":1,\"hire_date\":\"2020-01-15\"}";
     private static PorticoConfig config;
     private static TestAccounts accounts;
     private final StringWriter out = new StringWriter();
@@ -56,7 +57,8 @@ class ManageAccountsTest {
         Manage manage = BlogApp.manage(b -> b.set(DatabaseSettings.URL, config.get(DatabaseSettings.URL))
                 .set(DatabaseSettings.USER, config.get(DatabaseSettings.USER))
                 .set(DatabaseSettings.PASSWORD, config.get(DatabaseSettings.PASSWORD))
-                .set(AuthSettings.ARGON2_MEMORY, 1024).set(AuthSettings.ARGON2_ITERATIONS, 1));
+                .set(AuthSettings.ARGON2_MEMORY, 1024)
+                .set(AuthSettings.ARGON2_ITERATIONS, 1));
         return manage.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
     }
 
@@ -74,19 +76,25 @@ class ManageAccountsTest {
     @Test
     void aKeyMadeForARoleActsWithThatRolesScopes() {
         assertThat(manage("role", "define", "deployer", "--scopes", "employees:read," + Employees.WRITE_SCOPE))
-                .as(err.toString()).isZero();
-        assertThat(manage("role", "define", "auditor", "--scopes", "employees:read")).isZero();
-        assertThat(manage("createuser", "--username", "ci", "--no-password", "--role", "deployer")).as(err.toString())
+                .as(err.toString())
+                .isZero();
+        assertThat(manage("role", "define", "auditor", "--scopes", "employees:read"))
+                .isZero();
+        assertThat(manage("createuser", "--username", "ci", "--no-password", "--role", "deployer"))
+                .as(err.toString())
                 .isZero();
         assertThat(manage("role", "grant", "--user", "ci", "auditor")).isZero();
         assertThat(manage("role", "list")).isZero();
-        assertThat(out.toString()).containsPattern("auditor +employees:read\n")
+        assertThat(out.toString())
+                .containsPattern("auditor +employees:read\n")
                 .containsPattern("deployer +employees:read employees:write\n");
 
-        assertThat(manage("apikey", "create", "--user", "ci", "--name", "deploy", "--role", "deployer")).isZero();
+        assertThat(manage("apikey", "create", "--user", "ci", "--name", "deploy", "--role", "deployer"))
+                .isZero();
         assertThat(out.toString()).contains("acting as role deployer");
         String deployer = createdKey();
-        assertThat(manage("apikey", "create", "--user", "ci", "--role", "auditor")).isZero();
+        assertThat(manage("apikey", "create", "--user", "ci", "--role", "auditor"))
+                .isZero();
         String auditor = createdKey();
 
         assertThat(employees("GET", deployer)).isEqualTo(200);
@@ -99,10 +107,13 @@ class ManageAccountsTest {
         assertThat(manage("user", "activate", "ci")).isZero();
         assertThat(employees("GET", deployer)).isEqualTo(200);
 
-        assertThat(manage("apikey", "create", "--user", "ci", "--role", "nosuch")).isEqualTo(1);
+        assertThat(manage("apikey", "create", "--user", "ci", "--role", "nosuch"))
+                .isEqualTo(1);
         assertThat(err.toString()).isEqualTo("apikey create: role: \"nosuch\" is not one of this user's roles.\n");
-        assertThat(manage("apikey", "create", "--user", "ci", "--expires", "99999999999d")).isEqualTo(1);
-        assertThat(err.toString()).isEqualTo("apikey create: expires_at: Ensure the expiry is before the year 10000.\n");
+        assertThat(manage("apikey", "create", "--user", "ci", "--expires", "99999999999d"))
+                .isEqualTo(1);
+        assertThat(err.toString())
+                .isEqualTo("apikey create: expires_at: Ensure the expiry is before the year 10000.\n");
     }
 
     @Test
@@ -114,9 +125,13 @@ class ManageAccountsTest {
         assertThat(out.toString()).isEqualTo("Ended every session and token of lee.\n");
         assertThat(lee.get("/api/posts/").send()).as("the token minted before").isProblem(401);
 
-        assertThat(manage("createuser", "--username", "mod", "--no-password", "--staff")).isZero();
+        assertThat(manage("createuser", "--username", "mod", "--no-password", "--staff"))
+                .isZero();
         assertThat(manage("clearsessions")).as(err.toString()).isZero();
-        assertThat(out.toString()).startsWith("Deleted ").contains("expired session").contains("expired refresh token");
+        assertThat(out.toString())
+                .startsWith("Deleted ")
+                .contains("expired session")
+                .contains("expired refresh token");
         assertThat(manage("--help")).isZero();
         assertThat(out.toString()).contains("role").contains("user").contains("clearsessions");
     }

@@ -50,15 +50,24 @@ class ManageAotTest {
         Result second = manage(root, jdk, Map.of("JDK_JAVA_OPTIONS", "-XX:AOTMode=on"), "--version");
         assertThat(second.code()).as(second.err()).isZero();
         assertThat(second.err()).doesNotContain("training").doesNotContain("[error]");
-        assertThat(Files.getLastModifiedTime(cache)).as("reused, not trained again").isEqualTo(trained);
+        assertThat(Files.getLastModifiedTime(cache))
+                .as("reused, not trained again")
+                .isEqualTo(trained);
 
         // the commands' training ran the read-only commands: a command's own classes come from the cache, not the jars
         Path loaded = root.resolve("classes.log");
-        Result command = manage(root, jdk, Map.of("JDK_JAVA_OPTIONS", "-XX:AOTMode=on -Xlog:class+load=info:file="
-                + loaded), "migrate", "--info");
+        Result command = manage(
+                root,
+                jdk,
+                Map.of("JDK_JAVA_OPTIONS", "-XX:AOTMode=on -Xlog:class+load=info:file=" + loaded),
+                "migrate",
+                "--info");
         assertThat(command.code()).as(command.err()).isZero();
-        assertThat(Files.readAllLines(loaded)).filteredOn(line -> line.contains(" dev.portico.data.MigrateCommand "))
-                .singleElement().asString().contains("source: shared objects file");
+        assertThat(Files.readAllLines(loaded))
+                .filteredOn(line -> line.contains(" dev.portico.data.MigrateCommand "))
+                .singleElement()
+                .asString()
+                .contains("source: shared objects file");
 
         Files.delete(cache);
         Result off = manage(root, jdk, Map.of("MANAGE_AOT", "0"), "--version");
@@ -67,11 +76,11 @@ class ManageAotTest {
         assertThat(cache).doesNotExist();
     }
 
-    private record Result(int code, String out, String err) {
-    }
+    private record Result(int code, String out, String err) {}
 
     private static Result manage(Path root, Path jdk, Map<String, String> env, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("bash", root.resolve("manage").toString()));
+        List<String> command =
+                new ArrayList<>(List.of("bash", root.resolve("manage").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
         builder.environment().put("JAVA_HOME", jdk.toString());
@@ -81,7 +90,8 @@ class ManageAotTest {
         builder.environment().putAll(env);
         Path out = Files.createTempFile(root, "out", ".txt");
         Path err = Files.createTempFile(root, "err", ".txt");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process =
+                builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new AssertionError("./manage " + String.join(" ", args) + " did not finish in 5 minutes");
@@ -117,10 +127,12 @@ class ManageAotTest {
     }
 
     private static void jar(Path classes, Path jar) throws IOException {
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file);
-             Stream<Path> files = Files.walk(classes)) {
+        try (OutputStream file = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(file);
+                Stream<Path> files = Files.walk(classes)) {
             for (Path path : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
-                out.putNextEntry(new ZipEntry(classes.relativize(path).toString().replace('\\', '/')));
+                out.putNextEntry(
+                        new ZipEntry(classes.relativize(path).toString().replace('\\', '/')));
                 Files.copy(path, out);
                 out.closeEntry();
             }
@@ -143,7 +155,8 @@ class ManageAotTest {
             if (Files.isRegularFile(release) && Files.isExecutable(home.resolve("bin/java"))) {
                 for (String line : Files.readAllLines(release)) {
                     if (line.startsWith("JAVA_VERSION=\"")) {
-                        String major = line.substring("JAVA_VERSION=\"".length()).split("[.\"]")[0];
+                        String major =
+                                line.substring("JAVA_VERSION=\"".length()).split("[.\"]")[0];
                         if (major.matches("\\d+") && Integer.parseInt(major) >= 25) {
                             return Optional.of(home);
                         }

@@ -53,17 +53,40 @@ class ManageCommandsTest {
     @Test
     void everyCommandAndSubcommandPrintsItsUsageOnHelpAndExits0() {
         Manage manage = BlogApp.manage();
-        List<String> all = commands(manage.commandLine(new PrintWriter(out), new PrintWriter(err)), "", new ArrayList<>());
-        assertThat(all).contains("serve", "schema", "schema diff", "migrate", "createuser", "apikey", "apikey create", "apikey list",
-                "apikey revoke", "role", "role define", "role grant", "role list", "user", "user deactivate",
-                "user activate", "user logout-everywhere", "clearsessions", "client", "client typescript");
+        List<String> all =
+                commands(manage.commandLine(new PrintWriter(out), new PrintWriter(err)), "", new ArrayList<>());
+        assertThat(all)
+                .contains(
+                        "serve",
+                        "schema",
+                        "schema diff",
+                        "migrate",
+                        "createuser",
+                        "apikey",
+                        "apikey create",
+                        "apikey list",
+                        "apikey revoke",
+                        "role",
+                        "role define",
+                        "role grant",
+                        "role list",
+                        "user",
+                        "user deactivate",
+                        "user activate",
+                        "user logout-everywhere",
+                        "clearsessions",
+                        "client",
+                        "client typescript");
         all.add(0, "");
         for (String command : all) {
             for (String help : List.of("--help", "-h")) {
                 List<String> args = new ArrayList<>(command.isEmpty() ? List.of() : Arrays.asList(command.split(" ")));
                 args.add(help);
-                assertThat(manage(args.toArray(String[]::new))).as("./manage %s %s", command, help).isZero();
-                assertThat(out.toString()).as("./manage %s %s", command, help)
+                assertThat(manage(args.toArray(String[]::new)))
+                        .as("./manage %s %s", command, help)
+                        .isZero();
+                assertThat(out.toString())
+                        .as("./manage %s %s", command, help)
                         .startsWith("Usage: ./manage" + (command.isEmpty() ? "" : " " + command) + " ");
                 assertThat(err.toString()).as("./manage %s %s", command, help).isEmpty();
             }
@@ -72,22 +95,41 @@ class ManageCommandsTest {
 
     @Test
     void printConfigListsTheLoggingAndMetricsKeysWithTheTokenMasked() {
-        assertThat(manage(b -> b.set(MetricsSettings.TOKEN, "scraper-secret"), "--print-config")).isZero();
-        assertThat(out.toString()).contains("logging.format = text", "metrics.enabled = false", "metrics.path = /metrics",
-                "metrics.token = ********").doesNotContain("scraper-secret");
+        assertThat(manage(b -> b.set(MetricsSettings.TOKEN, "scraper-secret"), "--print-config"))
+                .isZero();
+        assertThat(out.toString())
+                .contains(
+                        "logging.format = text",
+                        "metrics.enabled = false",
+                        "metrics.path = /metrics",
+                        "metrics.token = ********")
+                .doesNotContain("scraper-secret");
     }
 
     @Test
     void badUsageExits2WithOneLineAndTheUsage() {
-        List<List<String>> cases = List.of(List.of("nope"), List.of("--nope"), List.of("apikey"),
-                List.of("apikey", "create"), List.of("apikey", "create", "--user", "ada", "--expires", "banana"),
-                List.of("role", "grant"), List.of("schema", "--format", "xml"), List.of("migrate", "--info", "extra"),
-                List.of("client"), List.of("client", "typescript"), List.of("createuser", "--username", "x", "--bogus"),
+        List<List<String>> cases = List.of(
+                List.of("nope"),
+                List.of("--nope"),
+                List.of("apikey"),
+                List.of("apikey", "create"),
+                List.of("apikey", "create", "--user", "ada", "--expires", "banana"),
+                List.of("role", "grant"),
+                List.of("schema", "--format", "xml"),
+                List.of("migrate", "--info", "extra"),
+                List.of("client"),
+                List.of("client", "typescript"),
+                List.of("createuser", "--username", "x", "--bogus"),
                 List.of("user", "activate"));
         for (List<String> args : cases) {
-            assertThat(manage(args.toArray(String[]::new))).as("./manage %s", args).isEqualTo(2);
+            assertThat(manage(args.toArray(String[]::new)))
+                    .as("./manage %s", args)
+                    .isEqualTo(2);
             String[] lines = err.toString().split("\n");
-            assertThat(lines[0]).as("./manage %s", args).doesNotContain("Exception").isNotBlank();
+            assertThat(lines[0])
+                    .as("./manage %s", args)
+                    .doesNotContain("Exception")
+                    .isNotBlank();
             assertThat(lines[1]).as("./manage %s", args).startsWith("Usage: ./manage");
             assertThat(err.toString()).as("./manage %s", args).doesNotContain("\tat ");
             assertThat(out.toString()).isEmpty();
@@ -96,31 +138,51 @@ class ManageCommandsTest {
 
     @Test
     void aFailureWhileRunningExits1WithOneLineNamingTheCommand(@TempDir Path dir) {
-        List<List<String>> unreachable = List.of(List.of("migrate"), List.of("migrate", "--info"),
-                List.of("apikey", "list", "--user", "ada"), List.of("apikey", "revoke", "k-0123456789abcdef"),
-                List.of("createuser", "--username", "ada", "--no-password"), List.of("role", "list"),
-                List.of("user", "activate", "ada"), List.of("clearsessions"));
+        List<List<String>> unreachable = List.of(
+                List.of("migrate"),
+                List.of("migrate", "--info"),
+                List.of("apikey", "list", "--user", "ada"),
+                List.of("apikey", "revoke", "k-0123456789abcdef"),
+                List.of("createuser", "--username", "ada", "--no-password"),
+                List.of("role", "list"),
+                List.of("user", "activate", "ada"),
+                List.of("clearsessions"));
         for (List<String> args : unreachable) {
-            assertThat(manage(args.toArray(String[]::new))).as("./manage %s", args).isEqualTo(1);
-            assertThat(err.toString()).as("./manage %s", args)
+            assertThat(manage(args.toArray(String[]::new)))
+                    .as("./manage %s", args)
+                    .isEqualTo(1);
+            assertThat(err.toString())
+                    .as("./manage %s", args)
                     .matches(String.join(" ", args.subList(0, args.get(0).matches("apikey|role|user") ? 2 : 1))
                             + ": cannot connect to the database at database.url = " + UNREACHABLE.replace(".", "\\.")
-                            + ".*\n").doesNotContain("\tat ");
+                            + ".*\n")
+                    .doesNotContain("\tat ");
         }
-        assertThat(manage("client", "typescript", "--out", dir.resolve("ts").toString(), "--schema",
-                dir.resolve("missing.yaml").toString())).isEqualTo(1);
+        assertThat(manage(
+                        "client",
+                        "typescript",
+                        "--out",
+                        dir.resolve("ts").toString(),
+                        "--schema",
+                        dir.resolve("missing.yaml").toString()))
+                .isEqualTo(1);
         assertThat(err.toString()).endsWith("client typescript: no such file: " + dir.resolve("missing.yaml") + "\n");
     }
 
     @Test
     void migrateShowsEachMigrationAsItIsAppliedWithItsTime(@TempDir Path dir) throws Exception {
-        String url = DatabaseSettings.EMBEDDED_URL.replace("./data/portico", dir.resolve("blog").toString());
-        assertThat(manage(b -> b.set(DatabaseSettings.URL, url), "migrate")).as("%s", err).isZero();
+        String url = DatabaseSettings.EMBEDDED_URL.replace(
+                "./data/portico", dir.resolve("blog").toString());
+        assertThat(manage(b -> b.set(DatabaseSettings.URL, url), "migrate"))
+                .as("%s", err)
+                .isZero();
         String[] lines = out.toString().split("\n");
         assertThat(lines[0]).matches("Applying \\d+ migration\\(s\\) to jdbc:h2:.*:");
         int count = Integer.parseInt(lines[0].replaceAll("Applying (\\d+) .*", "$1"));
-        assertThat(Arrays.asList(lines).subList(1, 1 + count)).allMatch(l -> l.matches(
-                "  (auth/|admin/)?(V\\d+(_\\d+)*__\\w+\\.sql|[\\w.]+\\.V\\d+(_\\d+)?__\\w+) \\(\\d+ ms\\)"));   // SQL or Java
+        assertThat(Arrays.asList(lines).subList(1, 1 + count))
+                .allMatch(l ->
+                        l.matches("  (auth/|admin/)?(V\\d+(_\\d+)*__\\w+\\.sql|[\\w.]+\\.V\\d+(_\\d+)?__\\w+) \\(\\d+"
+                                + " ms\\)")); // SQL or Java
         assertThat(lines[1 + count]).matches("Applied " + count + " migration\\(s\\) to jdbc:h2:.* in \\d+ ms\\.");
         assertThat(manage(b -> b.set(DatabaseSettings.URL, url), "migrate")).isZero();
         assertThat(out.toString()).startsWith("No migrations to apply");

@@ -47,15 +47,33 @@ class NullCharactersTest {
     }
 
     private static void refused(TestResponse response, String field) {
-        assertThat(response).hasStatus(400).hasJsonPath("$.code", "null_characters_not_allowed")
-                .satisfiesJsonPath("$.errors", errors -> assertThat(errors.path(field).path(0).asText())
-                        .as(errors.toString()).isEqualTo(NUL));
+        assertThat(response)
+                .hasStatus(400)
+                .hasJsonPath("$.code", "null_characters_not_allowed")
+                .satisfiesJsonPath(
+                        "$.errors",
+                        errors -> assertThat(errors.path(field).path(0).asText())
+                                .as(errors.toString())
+                                .isEqualTo(NUL));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"title", "title__icontains", "search", "ordering", "draft", "publish_date",
-        "publish_date__gte", "publish_date__lte", "publish_date__isnull", "created_at__gte", "created_at__lt", "page",
-        "page_size"})
+    @ValueSource(
+            strings = {
+                "title",
+                "title__icontains",
+                "search",
+                "ordering",
+                "draft",
+                "publish_date",
+                "publish_date__gte",
+                "publish_date__lte",
+                "publish_date__isnull",
+                "created_at__gte",
+                "created_at__lt",
+                "page",
+                "page_size"
+            })
     void everyParameterOfThePostsListRefusesNul(String name) {
         refused(client.get("/api/posts/").query(name, "a\0b").send(), name);
     }
@@ -68,27 +86,54 @@ class NullCharactersTest {
 
     @Test
     void jsonAndFormFieldsRefuseNulAndNothingIsStored() {
-        refused(client.post("/api/posts/").json(Map.of("title", "nul\0title", "content", "c")).send(), "title");
-        refused(client.post("/api/posts/").form(Map.of("title", "nultitle", "content", "c\0")).send(), "content");
-        refused(client.post("/api/posts/").multipart(Multipart.create().field("title", "nul\0title")
-                .field("content", "c")).send(), "title");
-        refused(client.post("/api/employees/").json(Map.of("name", "n\0", "department", "d", "salary", 1,
-                "hire_date", "2024-01-01")).send(), "name");
-        assertThat(client.get("/api/posts/").query("search", "nultitle").send()).hasStatus(200)
+        refused(
+                client.post("/api/posts/")
+                        .json(Map.of("title", "nul\0title", "content", "c"))
+                        .send(),
+                "title");
+        refused(
+                client.post("/api/posts/")
+                        .form(Map.of("title", "nultitle", "content", "c\0"))
+                        .send(),
+                "content");
+        refused(
+                client.post("/api/posts/")
+                        .multipart(
+                                Multipart.create().field("title", "nul\0title").field("content", "c"))
+                        .send(),
+                "title");
+        refused(
+                client.post("/api/employees/")
+                        .json(Map.of("name", "n\0", "department", "d", "salary", 1, "hire_date", "2024-01-01"))
+                        .send(),
+                "name");
+        assertThat(client.get("/api/posts/").query("search", "nultitle").send())
+                .hasStatus(200)
                 .hasJsonPath("$.count", 0);
     }
 
     @Test
     void anUpdateRefusesNulAndKeepsTheRow() {
-        TestResponse created = client.post("/api/posts/").json(Map.of("title", "kept-nul", "content", "c")).send();
+        TestResponse created = client.post("/api/posts/")
+                .json(Map.of("title", "kept-nul", "content", "c"))
+                .send();
         String id = created.json().path("id").asText();
-        refused(client.patch("/api/posts/" + id + "/").json(Map.of("title", "x\0")).send(), "title");
+        refused(
+                client.patch("/api/posts/" + id + "/")
+                        .json(Map.of("title", "x\0"))
+                        .send(),
+                "title");
         assertThat(client.get("/api/posts/" + id + "/").send()).hasStatus(200).hasJsonPath("$.title", "kept-nul");
     }
 
     @Test
     void aPathSegmentAndAHeaderRefuseNul() {
         refused(client.get("/api/hello/a%00b/").send(), "name");
-        refused(client.get("/api/posts/").anonymous().header("Authorization", "Bearer a\0b").send(), "Authorization");
+        refused(
+                client.get("/api/posts/")
+                        .anonymous()
+                        .header("Authorization", "Bearer a\0b")
+                        .send(),
+                "Authorization");
     }
 }

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OpenApiDocumentTest {
     /** The committed snapshot; surefire runs in the module directory. */
     private static final Path SNAPSHOT = Path.of("openapi.yaml");
+
     private static final String UPDATE = "portico.updateSnapshot";
 
     private static Portico app(PorticoConfig config) {
@@ -48,11 +49,16 @@ class OpenApiDocumentTest {
     void theDocumentIsValidIn31And30() {
         for (SpecVersion version : SpecVersion.values()) {
             PorticoConfig config = BlogDatabases.config()
-                    .set(dev.portico.config.Settings.OPENAPI_SPEC_VERSION, version.number()).build();
+                    .set(dev.portico.config.Settings.OPENAPI_SPEC_VERSION, version.number())
+                    .build();
             OpenApiDocument document = app(config).openapi();
             assertThat(document.version()).isEqualTo(version);
-            assertThat(problems(document.text(OpenApiDocument.Format.YAML))).as(version.number()).isEmpty();
-            assertThat(problems(document.text(OpenApiDocument.Format.JSON))).as(version.number()).isEmpty();
+            assertThat(problems(document.text(OpenApiDocument.Format.YAML)))
+                    .as(version.number())
+                    .isEmpty();
+            assertThat(problems(document.text(OpenApiDocument.Format.JSON)))
+                    .as(version.number())
+                    .isEmpty();
         }
     }
 
@@ -73,14 +79,14 @@ class OpenApiDocumentTest {
         String current = app(BlogDatabases.config().build()).openapi().text(OpenApiDocument.Format.YAML);
         // the committed document as it would be with one more operation, which the app no longer has
         String withExtraOperation = current.replace("  /api/employees/{id}/:\n", """
-                  /api/employees/{id}/archive/:
-                    post:
-                      operationId: archiveEmployee
-                      responses:
-                        "204":
-                          description: No Content
-                  /api/employees/{id}/:
-                """);
+              /api/employees/{id}/archive/:
+                post:
+                  operationId: archiveEmployee
+                  responses:
+                    "204":
+                      description: No Content
+              /api/employees/{id}/:
+            """);
         assertThat(withExtraOperation).isNotEqualTo(current);
         String message = snapshotMessage(withExtraOperation, current);
         assertThat(message)
@@ -90,7 +96,10 @@ class OpenApiDocumentTest {
                 .contains("./manage schema --file examples/blog/openapi.yaml");
         assertThat(snapshotMessage(current.replace("title: Blog API", "title: The blog API"), current))
                 .as("a change that is no API change")
-                .contains("only its text", "line 3 was `  title: The blog API`, is `  title: Blog API`", "No changes.",
+                .contains(
+                        "only its text",
+                        "line 3 was `  title: The blog API`, is `  title: Blog API`",
+                        "No changes.",
                         "./manage schema --file");
         assertThat(snapshotMessage("", current)).contains("no committed snapshot", "./manage schema --file");
     }
@@ -112,7 +121,8 @@ class OpenApiDocumentTest {
         Path json = dir.resolve("openapi.json");
         Manage manage = BlogApp.manage();
         assertThat(run(manage, "schema", "--file", yaml.toString())).isZero();
-        assertThat(run(manage, "schema", "--file", json.toString(), "--format", "json")).isZero();
+        assertThat(run(manage, "schema", "--file", json.toString(), "--format", "json"))
+                .isZero();
         OpenApiDocument served = app(BlogDatabases.config().build()).openapi();
         assertThat(Files.readAllBytes(yaml)).isEqualTo(served.bytes(OpenApiDocument.Format.YAML));
         assertThat(Files.readAllBytes(json)).isEqualTo(served.bytes(OpenApiDocument.Format.JSON));
@@ -121,8 +131,8 @@ class OpenApiDocumentTest {
     @Test
     void theSchemaCommandValidates() {
         StringWriter err = new StringWriter();
-        int code = BlogApp.manage().run(new String[] {"schema", "--validate"}, new PrintWriter(new StringWriter()),
-                new PrintWriter(err));
+        int code = BlogApp.manage()
+                .run(new String[] {"schema", "--validate"}, new PrintWriter(new StringWriter()), new PrintWriter(err));
         assertThat(code).isZero();
         assertThat(err.toString()).contains("The OpenAPI 3.1.0 document is valid");
     }
@@ -132,7 +142,8 @@ class OpenApiDocumentTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Manage manage = BlogApp.manage();
-        assertThat(manage.run(new String[] {"schema"}, new PrintWriter(out), new PrintWriter(err))).isZero();
+        assertThat(manage.run(new String[] {"schema"}, new PrintWriter(out), new PrintWriter(err)))
+                .isZero();
         assertThat(out.toString()).startsWith("openapi: 3.1.0");
         assertThat(manage.run(new String[] {"schema", "--format", "xml"}, new PrintWriter(out), new PrintWriter(err)))
                 .isEqualTo(2);
@@ -146,11 +157,16 @@ class OpenApiDocumentTest {
                 .set(dev.portico.auth.jwt.JwtSettings.SECRET, BlogDatabases.TEST_JWT_SECRET)
                 .set(DatabaseSettings.MIGRATE_ON_START, DatabaseSettings.MigrateOnStart.TRUE));
         StringWriter err = new StringWriter();
-        assertThat(manage.run(new String[] {"schema", "--file", yaml.toString()}, new PrintWriter(new StringWriter()),
-                new PrintWriter(err))).as(err.toString()).isZero();
+        assertThat(manage.run(
+                        new String[] {"schema", "--file", yaml.toString()},
+                        new PrintWriter(new StringWriter()),
+                        new PrintWriter(err)))
+                .as(err.toString())
+                .isZero();
         assertThat(Files.readString(yaml)).contains("operationId: listPosts", "operationId: listEmployees");
         assertThat(manage.run(new String[] {"migrate"}, new PrintWriter(new StringWriter()), new PrintWriter(err)))
-                .as("the same configuration does point at a dead database").isEqualTo(1);
+                .as("the same configuration does point at a dead database")
+                .isEqualTo(1);
         assertThat(err.toString()).contains("database.url = jdbc:postgresql://127.0.0.1:1/nothing");
     }
 
@@ -174,10 +190,12 @@ class OpenApiDocumentTest {
             return "There is no committed snapshot " + SNAPSHOT.toAbsolutePath() + ". " + accept;
         }
         SchemaDiff diff = SchemaDiff.compare(committed, current);
-        String summary = diff.unchanged() ? "only its text (descriptions, titles or order): " + firstDifference(
-                committed, current)
-                : diff.changes().size() + " changes, " + diff.changes().stream().filter(SchemaDiff.Change::breaking)
-                .count() + " breaking";
+        String summary = diff.unchanged()
+                ? "only its text (descriptions, titles or order): " + firstDifference(committed, current)
+                : diff.changes().size() + " changes, "
+                        + diff.changes().stream()
+                                .filter(SchemaDiff.Change::breaking)
+                                .count() + " breaking";
         return "The example app's OpenAPI document changed (" + summary + "); from openapi.yaml to the app's model:\n"
                 + diff.report() + accept;
     }

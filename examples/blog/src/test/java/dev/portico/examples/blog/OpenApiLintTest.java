@@ -23,7 +23,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 class OpenApiLintTest {
 
     private static Path written(SpecVersion version) throws Exception {
-        PorticoConfig config = BlogDatabases.config().set(Settings.OPENAPI_SPEC_VERSION, version.number()).build();
+        PorticoConfig config = BlogDatabases.config()
+                .set(Settings.OPENAPI_SPEC_VERSION, version.number())
+                .build();
         String text = BlogApp.app(config).shutdownHook(false).build().openapi().text(OpenApiDocument.Format.YAML);
         Path file = Path.of("target", "openapi-" + version.number() + ".yaml").toAbsolutePath();
         Files.createDirectories(file.getParent());
@@ -37,8 +39,8 @@ class OpenApiLintTest {
         Path document = written(version);
         assertThat(document).content().startsWith("openapi: " + version.number());
         RedoclyLint.Report report = RedoclyLint.assertNoErrors(document);
-        System.out.println("[redocly] " + document.getFileName() + ": " + report.errors().size() + " errors, "
-                + report.warnings().size() + " warnings");
+        System.out.println("[redocly] " + document.getFileName() + ": "
+                + report.errors().size() + " errors, " + report.warnings().size() + " warnings");
     }
 
     @ParameterizedTest

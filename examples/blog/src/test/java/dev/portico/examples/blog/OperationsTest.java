@@ -52,7 +52,8 @@ class OperationsTest {
 
     /** The value of one Prometheus series on the page, 0 when it is not there yet. */
     private static double count(PorticoClient client, String series) {
-        Matcher value = Pattern.compile(Pattern.quote(series) + " ([0-9.eE+]+)").matcher(client.get("/metrics").send().text());
+        Matcher value = Pattern.compile(Pattern.quote(series) + " ([0-9.eE+]+)")
+                .matcher(client.get("/metrics").send().text());
         return value.find() ? Double.parseDouble(value.group(1)) : 0;
     }
 
@@ -84,21 +85,35 @@ class OperationsTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ListAppender<ILoggingEvent> events = new ListAppender<>();
         try (Capture capture = Capture.start(out, events)) {
-            JsonNode tokens = client.post("/auth/obtain_token/").json(Map.of("username", "grace", "password", password))
-                    .send().json();
+            JsonNode tokens = client.post("/auth/obtain_token/")
+                    .json(Map.of("username", "grace", "password", password))
+                    .send()
+                    .json();
             String access = tokens.path("access").asText();
             String refresh = tokens.path("refresh").asText();
-            client.post("/auth/obtain_token/").header("X-Request-Id", "req-secret-test")
-                    .json(Map.of("username", "grace", "password", "wrong " + password)).send();
+            client.post("/auth/obtain_token/")
+                    .header("X-Request-Id", "req-secret-test")
+                    .json(Map.of("username", "grace", "password", "wrong " + password))
+                    .send();
             client.get("/api/posts/").withJwt(access).send();
             client.get("/api/employees/").withApiKey(key).send();
             client.post("/api/home/describe_site?authorisation=" + key).send(); // logs a warning, never the key
-            client.post("/api/home/describe_site").body("application/x-www-form-urlencoded",
-                    ("authorisation=" + key).getBytes(StandardCharsets.UTF_8)).send();
-            client.get("/api/employees/").header("Authorization", "Basic "
-                    + Base64.getEncoder().encodeToString(("grace:" + key).getBytes(StandardCharsets.UTF_8))).send();
+            client.post("/api/home/describe_site")
+                    .body(
+                            "application/x-www-form-urlencoded",
+                            ("authorisation=" + key).getBytes(StandardCharsets.UTF_8))
+                    .send();
+            client.get("/api/employees/")
+                    .header(
+                            "Authorization",
+                            "Basic "
+                                    + Base64.getEncoder()
+                                            .encodeToString(("grace:" + key).getBytes(StandardCharsets.UTF_8)))
+                    .send();
             client.post("/auth/refresh_token/").json(Map.of("refresh", refresh)).send();
-            client.post("/auth/login/").json(Map.of("username", "grace", "password", password)).send();
+            client.post("/auth/login/")
+                    .json(Map.of("username", "grace", "password", password))
+                    .send();
             String logged = out.toString(StandardCharsets.UTF_8);
             assertThat(events.list).hasSizeGreaterThanOrEqualTo(9);
             for (String secret : List.of(password, key, key.split(":")[1], access, refresh)) {
@@ -113,13 +128,21 @@ class OperationsTest {
             for (String line : logged.split("\n")) {
                 lines.add(new ObjectMapper().readTree(line)); // every line is one JSON object
             }
-            JsonNode refused = lines.stream().filter(l -> l.path("loggerName").asText().equals("portico.access")
-                    && l.path("mdc").path("request_id").asText().equals("req-secret-test")).findFirst().orElseThrow();
+            JsonNode refused = lines.stream()
+                    .filter(l -> l.path("loggerName").asText().equals("portico.access")
+                            && l.path("mdc").path("request_id").asText().equals("req-secret-test"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(refused.get("formattedMessage").asText()).startsWith("POST /auth/obtain_token/ 401 ");
-            assertThat(refused.get("kvpList").toString()).contains("\"status\":\"401\"", "\"path\":\"/auth/obtain_token/\"");
-            assertThat(lines).anySatisfy(l -> assertThat(l.path("formattedMessage").asText()).startsWith("GET /api/employees/ 200"));
+            assertThat(refused.get("kvpList").toString())
+                    .contains("\"status\":\"401\"", "\"path\":\"/auth/obtain_token/\"");
+            assertThat(lines)
+                    .anySatisfy(
+                            l -> assertThat(l.path("formattedMessage").asText()).startsWith("GET /api/employees/ 200"));
             assertThat(logged).doesNotContain("authorisation=k-");
-            assertThat(lines).anySatisfy(l -> assertThat(l.path("formattedMessage").asText()).contains("query string"));
+            assertThat(lines)
+                    .anySatisfy(
+                            l -> assertThat(l.path("formattedMessage").asText()).contains("query string"));
         }
     }
 
@@ -149,8 +172,10 @@ class OperationsTest {
             events.start();
             root.addAppender(stream);
             root.addAppender(events);
-            Logging.apply(PorticoConfig.builder().register(LoggingSettings.FORMAT)
-                    .set(LoggingSettings.FORMAT, LogFormat.JSON).build());
+            Logging.apply(PorticoConfig.builder()
+                    .register(LoggingSettings.FORMAT)
+                    .set(LoggingSettings.FORMAT, LogFormat.JSON)
+                    .build());
         }
 
         static Capture start(ByteArrayOutputStream out, ListAppender<ILoggingEvent> events) {
@@ -164,7 +189,8 @@ class OperationsTest {
                     encoders.put(o, o.getEncoder());
                 }
                 if (a instanceof ch.qos.logback.core.spi.AppenderAttachable<?> holder) {
-                    remember(((ch.qos.logback.core.spi.AppenderAttachable<ILoggingEvent>) holder).iteratorForAppenders());
+                    remember(((ch.qos.logback.core.spi.AppenderAttachable<ILoggingEvent>) holder)
+                            .iteratorForAppenders());
                 }
             });
         }

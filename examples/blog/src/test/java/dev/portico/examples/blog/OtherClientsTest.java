@@ -44,8 +44,8 @@ class OtherClientsTest {
         clean(WORK);
         server = BlogServer.start(BlogDatabases.h2());
         User ada = BlogUsers.create(server.config, "ada", false);
-        arguments = List.of("http://127.0.0.1:" + server.port(), "ada", BlogUsers.PASSWORD,
-                BlogUsers.key(server.config, ada.id()));
+        arguments = List.of(
+                "http://127.0.0.1:" + server.port(), "ada", BlogUsers.PASSWORD, BlogUsers.key(server.config, ada.id()));
     }
 
     @AfterAll
@@ -60,7 +60,12 @@ class OtherClientsTest {
     void heyApi(SpecVersion version) throws Exception {
         Path dir = WORK.resolve("hey-api-" + version.number());
         Path document = document(dir, version);
-        run(ClientTools.bin("openapi-ts"), "--input", document.toString(), "--output", dir.resolve("client").toString());
+        run(
+                ClientTools.bin("openapi-ts"),
+                "--input",
+                document.toString(),
+                "--output",
+                dir.resolve("client").toString());
         assertReport(compileAndRun(dir, "heyapi-run", "h" + tag(version)), "From hey-api h" + tag(version));
     }
 
@@ -69,9 +74,13 @@ class OtherClientsTest {
     void openapiTypescriptWithOpenapiFetch(SpecVersion version) throws Exception {
         Path dir = WORK.resolve("openapi-fetch-" + version.number());
         Path document = document(dir, version);
-        run(ClientTools.bin("openapi-typescript"), document.toString(), "-o", dir.resolve("schema.d.ts").toString());
-        assertReport(compileAndRun(dir, "openapi-fetch-run", "f" + tag(version)),
-                "From openapi-fetch f" + tag(version));
+        run(
+                ClientTools.bin("openapi-typescript"),
+                document.toString(),
+                "-o",
+                dir.resolve("schema.d.ts").toString());
+        assertReport(
+                compileAndRun(dir, "openapi-fetch-run", "f" + tag(version)), "From openapi-fetch f" + tag(version));
     }
 
     /** A word that makes one run's post titles its own ({@code v310}): the runs share one server. */
@@ -83,8 +92,11 @@ class OtherClientsTest {
     static Path document(Path dir, SpecVersion version) throws IOException {
         Files.createDirectories(dir);
         Path document = dir.resolve("openapi.yaml");
-        Files.write(document, BlogApp.manage(b -> b.set(JwtSettings.SECRET, BlogDatabases.TEST_JWT_SECRET))
-                .openapi(version).bytes(OpenApiDocument.Format.YAML));
+        Files.write(
+                document,
+                BlogApp.manage(b -> b.set(JwtSettings.SECRET, BlogDatabases.TEST_JWT_SECRET))
+                        .openapi(version)
+                        .bytes(OpenApiDocument.Format.YAML));
         return document;
     }
 
@@ -93,17 +105,23 @@ class OtherClientsTest {
         Files.copy(SCRIPTS.resolve(script + ".ts"), dir.resolve(script + ".ts"));
         Files.createSymbolicLink(dir.resolve("node_modules"), ClientTools.PROJECT.resolve("node_modules"));
         Files.writeString(dir.resolve("tsconfig.json"), """
-                {
-                  "compilerOptions": {
-                    "strict": true, "target": "es2022", "module": "commonjs", "moduleResolution": "node10",
-                    "lib": ["es2022", "dom", "dom.iterable"], "types": [], "skipLibCheck": true, "esModuleInterop": true,
-                    "rootDir": ".", "outDir": "out"
-                  },
-                  "files": ["%s.ts"]
-                }
-                """.formatted(script));
-        run("node", ClientTools.bin("tsc"), "--strict", "-p", dir.resolve("tsconfig.json").toString());
-        List<String> command = new ArrayList<>(List.of("node", dir.resolve("out/" + script + ".js").toString()));
+            {
+              "compilerOptions": {
+                "strict": true, "target": "es2022", "module": "commonjs", "moduleResolution": "node10",
+                "lib": ["es2022", "dom", "dom.iterable"], "types": [], "skipLibCheck": true, "esModuleInterop": true,
+                "rootDir": ".", "outDir": "out"
+              },
+              "files": ["%s.ts"]
+            }
+            """.formatted(script));
+        run(
+                "node",
+                ClientTools.bin("tsc"),
+                "--strict",
+                "-p",
+                dir.resolve("tsconfig.json").toString());
+        List<String> command = new ArrayList<>(
+                List.of("node", dir.resolve("out/" + script + ".js").toString()));
         command.addAll(arguments);
         command.add(tag);
         return JSON.readTree(run(command.toArray(String[]::new)));
@@ -111,7 +129,8 @@ class OtherClientsTest {
 
     private static String run(String... command) throws Exception {
         NodeTools.Result result = ClientTools.run(command);
-        assertThat(result.exitCode()).as("%s%n%s%s", String.join(" ", command), result.stdout(), result.stderr())
+        assertThat(result.exitCode())
+                .as("%s%n%s%s", String.join(" ", command), result.stdout(), result.stderr())
                 .isZero();
         return result.stdout();
     }
@@ -122,12 +141,14 @@ class OtherClientsTest {
         assertThat(report.path("listed").path("titles").toString()).isEqualTo("[\"" + title + "\"]");
         assertThat(report.path("invalid").path("status").asInt()).isEqualTo(400);
         assertThat(report.path("invalid").path("errors").path("title").path(0).asText())
-                .as(report.toString()).isEqualTo("This field may not be blank.");
+                .as(report.toString())
+                .isEqualTo("This field may not be blank.");
         assertThat(report.path("employees").path("count").asInt()).isZero();
         assertThat(report.path("upload").path("size").asInt()).isEqualTo(5);
         assertThat(report.path("upload").path("note").asText()).startsWith("from ");
-        assertThat(report.path("echo").toString()).isEqualTo("{\"name\":\"ada\",\"tags\":[\"a\",\"b\"],"
-                + "\"people\":[{\"name\":\"ada\",\"age\":36}],\"scores\":{\"alice\":3}}");
+        assertThat(report.path("echo").toString())
+                .isEqualTo("{\"name\":\"ada\",\"tags\":[\"a\",\"b\"],"
+                        + "\"people\":[{\"name\":\"ada\",\"age\":36}],\"scores\":{\"alice\":3}}");
     }
 
     static void clean(Path dir) throws IOException {

@@ -32,32 +32,46 @@ class OwaspLintTest {
     void theDocumentHasFewerThanFiftyErrorsAndEveryRemainingRuleIsExplained() throws Exception {
         Path v30 = Path.of("target/openapi-3.0.yaml").toAbsolutePath();
         Files.createDirectories(v30.getParent());
-        Files.write(v30, BlogApp.manage(b -> b.set(JwtSettings.SECRET, BlogDatabases.TEST_JWT_SECRET))
-                .openapi(SpecVersion.V3_0).bytes(OpenApiDocument.Format.YAML));
+        Files.write(
+                v30,
+                BlogApp.manage(b -> b.set(JwtSettings.SECRET, BlogDatabases.TEST_JWT_SECRET))
+                        .openapi(SpecVersion.V3_0)
+                        .bytes(OpenApiDocument.Format.YAML));
         String explained = Files.readString(SCHEMA_DOC, StandardCharsets.UTF_8);
         for (Path document : new Path[] {SNAPSHOT, v30}) {
             Map<String, Integer> errors = errorsByRule(document);
             int total = errors.values().stream().mapToInt(Integer::intValue).sum();
             System.out.println("[spectral owasp] " + document.getFileName() + ": " + total + " errors " + errors);
             assertThat(total).as("OWASP errors in %s: %s", document, errors).isLessThan(MOST_ERRORS);
-            assertThat(errors.keySet()).as("rules with errors that docs/schema.md does not explain")
+            assertThat(errors.keySet())
+                    .as("rules with errors that docs/schema.md does not explain")
                     .allSatisfy(rule -> assertThat(explained).contains("`" + rule + "`"));
         }
-        Matcher off = Pattern.compile("(owasp:[\\w:-]+): \"off\"").matcher(
-                Files.readString(ClientTools.PROJECT.resolve("owasp.spectral.yaml"), StandardCharsets.UTF_8));
+        Matcher off = Pattern.compile("(owasp:[\\w:-]+): \"off\"")
+                .matcher(Files.readString(ClientTools.PROJECT.resolve("owasp.spectral.yaml"), StandardCharsets.UTF_8));
         int turnedOff = 0;
         while (off.find()) {
-            assertThat(explained).as("docs/schema.md explains the rule turned off").contains("`" + off.group(1) + "`");
+            assertThat(explained)
+                    .as("docs/schema.md explains the rule turned off")
+                    .contains("`" + off.group(1) + "`");
             turnedOff++;
         }
         assertThat(turnedOff).isEqualTo(2);
     }
 
     private static Map<String, Integer> errorsByRule(Path document) throws Exception {
-        NodeTools.Result result = ClientTools.run(ClientTools.bin("spectral"), "lint", "--ruleset",
-                "owasp.spectral.yaml", "--format", "json", "--quiet", document.toString());
+        NodeTools.Result result = ClientTools.run(
+                ClientTools.bin("spectral"),
+                "lint",
+                "--ruleset",
+                "owasp.spectral.yaml",
+                "--format",
+                "json",
+                "--quiet",
+                document.toString());
         String out = result.stdout();
-        assertThat(out).as("spectral printed no report (exit %d): %s", result.exitCode(), result.stderr())
+        assertThat(out)
+                .as("spectral printed no report (exit %d): %s", result.exitCode(), result.stderr())
                 .contains("[");
         Map<String, Integer> errors = new TreeMap<>();
         for (JsonNode problem : JSON.readTree(out.substring(out.indexOf('[')))) {

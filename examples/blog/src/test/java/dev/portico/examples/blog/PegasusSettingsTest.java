@@ -31,9 +31,10 @@ class PegasusSettingsTest {
 
     @App
     static Portico app(TestSetup setup) {
-        BlogTesting.Built built = BlogTesting.app(setup, b -> b
-                .set(Settings.OPENAPI_OPERATION_ID_STYLE, OperationIdStyle.SPECTACULAR)
-                .set(Settings.JSON_DECIMALS_AS_STRINGS, true));
+        BlogTesting.Built built = BlogTesting.app(
+                setup,
+                b -> b.set(Settings.OPENAPI_OPERATION_ID_STYLE, OperationIdStyle.SPECTACULAR)
+                        .set(Settings.JSON_DECIMALS_AS_STRINGS, true));
         accounts = built.accounts();
         app = built.app();
         return app;
@@ -43,17 +44,23 @@ class PegasusSettingsTest {
     void decimalsAreWrittenAsStringsAndReadBackFromThem(PorticoClient client) {
         accounts.createUser("pegasus");
         PorticoClient pegasus = client.as("pegasus");
-        TestResponse created = pegasus.post("/api/employees/").json("{\"name\":\"Ada\",\"department\":\"pegasus\","
-                + "\"salary\":\"5000.00\",\"hire_date\":\"2020-01-15\"}").send();
+        TestResponse created = pegasus.post("/api/employees/")
+                .json("{\"name\":\"Ada\",\"department\":\"pegasus\","
+                        + "\"salary\":\"5000.00\",\"hire_date\":\"2020-01-15\"}")
+                .send();
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         assertThat(created.json().path("salary").asText()).isEqualTo("5000.00");
         assertThat(created.json().path("salary").isTextual()).isTrue();
         String id = created.json().path("id").asText();
         TestResponse read = pegasus.get("/api/employees/" + id + "/").send();
         TestResponse updated = pegasus.patch("/api/employees/" + id + "/")
-                .json("{\"salary\":" + read.json().path("salary") + "}").send(); // what it read, sent back
+                .json("{\"salary\":" + read.json().path("salary") + "}")
+                .send(); // what it read, sent back
         assertThat(updated.status()).as(updated.text()).isEqualTo(200);
-        assertThat(pegasus.patch("/api/employees/" + id + "/").json("{\"salary\":\"lots\"}").send().status())
+        assertThat(pegasus.patch("/api/employees/" + id + "/")
+                        .json("{\"salary\":\"lots\"}")
+                        .send()
+                        .status())
                 .isEqualTo(400);
     }
 
@@ -71,10 +78,22 @@ class PegasusSettingsTest {
         Path document = dir.resolve("openapi.json");
         Files.write(document, app.openapi().bytes(OpenApiDocument.Format.JSON));
         StringWriter err = new StringWriter();
-        assertThat(BlogApp.manage().run(new String[] {"client", "typescript", "--schema", document.toString(),
-                "--out", dir.resolve("client").toString()}, new PrintWriter(new StringWriter()), new PrintWriter(err)))
-                .as(err.toString()).isZero();
-        assertThat(dir.resolve("client/apis/EmployeesApi.ts")).content()
+        assertThat(BlogApp.manage()
+                        .run(
+                                new String[] {
+                                    "client",
+                                    "typescript",
+                                    "--schema",
+                                    document.toString(),
+                                    "--out",
+                                    dir.resolve("client").toString()
+                                },
+                                new PrintWriter(new StringWriter()),
+                                new PrintWriter(err)))
+                .as(err.toString())
+                .isZero();
+        assertThat(dir.resolve("client/apis/EmployeesApi.ts"))
+                .content()
                 .contains("async employeesList(", "async employeesPartialUpdate(");
     }
 }

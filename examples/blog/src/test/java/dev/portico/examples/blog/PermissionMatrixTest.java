@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 @PorticoTest
 class PermissionMatrixTest {
-    private static final String EMPLOYEE = "{\"name\":\"Ada\",\"department\":\"eng\",\"salary\":100,\"hire_date\":\"2020-01-15\"}";
+    private static final String EMPLOYEE =
+            "{\"name\":\"Ada\",\"department\":\"eng\",\"salary\":100,\"hire_date\":\"2020-01-15\"}";
     private static TestAccounts accounts;
     private static User adaUser;
     private static String adaKey;
@@ -72,13 +73,18 @@ class PermissionMatrixTest {
     @Test
     void anonymousCallersAre401WithTheFirstSchemesChallengeAndNothingIsWritten() {
         for (String path : new String[] {"/api/posts/", "/api/employees/"}) {
-            assertThat(anonymous.get(path).send()).isProblem(401).hasCode("not_authenticated")
+            assertThat(anonymous.get(path).send())
+                    .isProblem(401)
+                    .hasCode("not_authenticated")
                     .hasHeader("WWW-Authenticate", "Bearer realm=\"api\"");
         }
         int before = count(ada, "/api/employees/");
-        assertThat(anonymous.post("/api/employees/").json(EMPLOYEE).send()).isProblem(401).hasCode("not_authenticated");
+        assertThat(anonymous.post("/api/employees/").json(EMPLOYEE).send())
+                .isProblem(401)
+                .hasCode("not_authenticated");
         assertThat(count(ada, "/api/employees/")).as("nothing written").isEqualTo(before);
-        assertThat(ada.post("/api/employees/").json(EMPLOYEE).send()).as("the owner is set from the caller")
+        assertThat(ada.post("/api/employees/").json(EMPLOYEE).send())
+                .as("the owner is set from the caller")
                 .hasJsonPath("$.owner", adaUser.id());
         TestResponse mine = ada.get("/api/employees/").send();
         assertThat(mine).hasJsonPath("$.results[0]");
@@ -88,7 +94,10 @@ class PermissionMatrixTest {
     @Test
     void aBadBasicHeaderGetsTheFirstSchemesChallengeNotABasicPrompt() {
         for (String bad : new String[] {basic("ada:wrong horse"), "Basic !!!", basic("bob:" + adaKey)}) {
-            TestResponse refused = anonymous.get("/api/employees/").header("Authorization", bad).send();
+            TestResponse refused = anonymous
+                    .get("/api/employees/")
+                    .header("Authorization", bad)
+                    .send();
             assertThat(refused).isProblem(401).hasCode("authentication_failed");
             assertThat(refused.headers("WWW-Authenticate")).containsExactly("Bearer realm=\"api\"");
         }
@@ -96,31 +105,43 @@ class PermissionMatrixTest {
 
     @Test
     void postsAreReadByEveryoneSignedInAndChangedOnlyByTheirAuthorOrStaff() {
-        TestResponse created = ada.post("/api/posts/").json("{\"title\":\"Ada's\",\"content\":\"x\"}").send();
+        TestResponse created = ada.post("/api/posts/")
+                .json("{\"title\":\"Ada's\",\"content\":\"x\"}")
+                .send();
         assertThat(created).hasStatus(201).hasJsonPath("$.owner", adaUser.id());
         String post = "/api/posts/" + id(created) + "/";
         assertThat(bob.get(post).send()).hasStatus(200);
-        assertThat(bob.patch(post).json("{\"title\":\"Bob's now\"}").send()).isProblem(403)
+        assertThat(bob.patch(post).json("{\"title\":\"Bob's now\"}").send())
+                .isProblem(403)
                 .hasDetail("You do not have permission to perform this action.");
         assertThat(bob.delete(post).send()).hasStatus(403);
         assertThat(ada.get(post).send()).as("nothing written by the refusals").hasJsonPath("$.title", "Ada's");
         assertThat(ada.patch(post).json("{\"content\":\"edited\"}").send()).hasStatus(200);
         assertThat(staff.patch(post).json("{\"content\":\"moderated\"}").send()).hasStatus(200);
-        assertThat(ada.post("/api/posts/").json("{\"title\":\"x\",\"content\":\"y\",\"owner\":999}").send())
-                .as("the owner is the server's to set").isProblem(400).hasFieldError("owner");
+        assertThat(ada.post("/api/posts/")
+                        .json("{\"title\":\"x\",\"content\":\"y\",\"owner\":999}")
+                        .send())
+                .as("the owner is the server's to set")
+                .isProblem(400)
+                .hasFieldError("owner");
         assertThat(ada.delete(post).send()).hasStatus(204);
     }
 
     @Test
     void aDraftIsSeenOnlyByItsAuthorAndStaffAndAPublishedPostByEveryone() {
-        TestResponse draft = ada.post("/api/posts/").json("{\"title\":\"Ada's draft\",\"content\":\"x\",\"draft\":true}")
+        TestResponse draft = ada.post("/api/posts/")
+                .json("{\"title\":\"Ada's draft\",\"content\":\"x\",\"draft\":true}")
                 .send();
         assertThat(draft).hasStatus(201);
-        TestResponse published = ada.post("/api/posts/").json("{\"title\":\"Ada's published\",\"content\":\"x\"}").send();
+        TestResponse published = ada.post("/api/posts/")
+                .json("{\"title\":\"Ada's published\",\"content\":\"x\"}")
+                .send();
         String draftPath = "/api/posts/" + id(draft) + "/";
         String publishedPath = "/api/posts/" + id(published) + "/";
 
-        assertThat(bob.get(draftPath).send()).as("another user's draft is not found").isProblem(404);
+        assertThat(bob.get(draftPath).send())
+                .as("another user's draft is not found")
+                .isProblem(404);
         assertThat(bob.patch(draftPath).json("{\"draft\":false}").send()).hasStatus(404);
         assertThat(bob.delete(draftPath).send()).hasStatus(404);
         assertThat(titles(bob)).contains("Ada's published").doesNotContain("Ada's draft");
@@ -150,10 +171,21 @@ class PermissionMatrixTest {
         String employee = "/api/employees/" + id(created) + "/";
         assertThat(ada.get(employee).send()).as("the key acts as its user").hasStatus(200);
         String keyId = adaKey.split(":")[0];
-        assertThat(anonymous.get(employee).header("Authorization", basic("ada:" + adaKey)).send()).hasStatus(200);
-        assertThat(anonymous.get(employee).header("Authorization", basic("bob:" + adaKey)).send())
-                .as("a key under another user's name").hasStatus(401);
-        assertThat(anonymous.get(employee).header("Authorization", basic("ada:" + TestAccounts.PASSWORD)).send())
+        assertThat(anonymous
+                        .get(employee)
+                        .header("Authorization", basic("ada:" + adaKey))
+                        .send())
+                .hasStatus(200);
+        assertThat(anonymous
+                        .get(employee)
+                        .header("Authorization", basic("bob:" + adaKey))
+                        .send())
+                .as("a key under another user's name")
+                .hasStatus(401);
+        assertThat(anonymous
+                        .get(employee)
+                        .header("Authorization", basic("ada:" + TestAccounts.PASSWORD))
+                        .send())
                 .hasStatus(200);
         assertThat(anonymous.get(employee).withApiKey(keyId + ":wrong").send()).hasStatus(401);
         assertThat(anonymous.get(employee).withApiKey("garbage").send()).hasStatus(401);
@@ -162,7 +194,9 @@ class PermissionMatrixTest {
 
     @Test
     void noOneReachesAnotherUsersEmployeesNotEvenStaff() {
-        TestResponse created = ada.post("/api/employees/").json(EMPLOYEE.replace("Ada", "Grace")).send();
+        TestResponse created = ada.post("/api/employees/")
+                .json(EMPLOYEE.replace("Ada", "Grace"))
+                .send();
         assertThat(created).hasStatus(201);
         String employee = "/api/employees/" + id(created) + "/";
         for (PorticoClient other : List.of(bob, staff)) {
@@ -179,9 +213,12 @@ class PermissionMatrixTest {
         String key = accounts.apiKey(adaUser);
         assertThat(anonymous.get("/api/employees/").withApiKey(key).send()).hasStatus(200);
         dev.portico.auth.keys.ApiKeys.create(accounts.accounts()).revoke(key.split(":")[0]);
-        assertThat(anonymous.get("/api/employees/").withApiKey(key).send()).isProblem(401)
+        assertThat(anonymous.get("/api/employees/").withApiKey(key).send())
+                .isProblem(401)
                 .hasJson("{\"detail\":\"Invalid API key.\",\"code\":\"authentication_failed\"}")
                 .hasHeader("WWW-Authenticate", "Bearer realm=\"api\"");
-        assertThat(ada.get("/api/employees/").send()).as("only the key is refused").hasStatus(200);
+        assertThat(ada.get("/api/employees/").send())
+                .as("only the key is refused")
+                .hasStatus(200);
     }
 }

@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * failed under CI=true.
  */
 class PrismProxyTest {
-    private static final Path EXCHANGES = Path.of("../../.ci/prism-exchanges.sh").toAbsolutePath().normalize();
+    private static final Path EXCHANGES =
+            Path.of("../../.ci/prism-exchanges.sh").toAbsolutePath().normalize();
 
     @ParameterizedTest
     @EnumSource(SpecVersion.class)
@@ -39,22 +40,32 @@ class PrismProxyTest {
             long ada = BlogUsers.create(server.config, "ada", false).id();
             BlogUsers.create(server.config, "joebloggs", false);
             String key = BlogUsers.roleKey(server.config, ada, "reader", Set.of("site:read"));
-            ProcessBuilder exchanges = new ProcessBuilder(List.of("bash", EXCHANGES.toString(), document.toString(),
-                    "http://127.0.0.1:" + server.port(), key, BlogUsers.PASSWORD, version.number()))
+            ProcessBuilder exchanges = new ProcessBuilder(List.of(
+                            "bash",
+                            EXCHANGES.toString(),
+                            document.toString(),
+                            "http://127.0.0.1:" + server.port(),
+                            key,
+                            BlogUsers.PASSWORD,
+                            version.number()))
                     .redirectErrorStream(true);
             exchanges.environment().put("PRISM", prism.toString());
             Process process = exchanges.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int exit = process.waitFor();
             System.out.println("[prism] " + version.number() + "\n" + output);
-            assertThat(output).as("the script's summary").contains("prism proxy, OpenAPI " + version.number())
+            assertThat(output)
+                    .as("the script's summary")
+                    .contains("prism proxy, OpenAPI " + version.number())
                     .contains(", 0 unexpected findings on requests, 0 response violations");
             assertThat(exit).as("prism-exchanges.sh failed:%n%s", output).isZero();
         }
     }
 
     private static Path written(SpecVersion version) throws Exception {
-        PorticoConfig config = BlogDatabases.config().set(Settings.OPENAPI_SPEC_VERSION, version.number()).build();
+        PorticoConfig config = BlogDatabases.config()
+                .set(Settings.OPENAPI_SPEC_VERSION, version.number())
+                .build();
         String text = BlogApp.app(config).shutdownHook(false).build().openapi().text(OpenApiDocument.Format.YAML);
         Path file = Path.of("target", "prism-" + version.number() + ".yaml").toAbsolutePath();
         Files.createDirectories(file.getParent());

@@ -35,7 +35,8 @@ class SigtermTest {
         StringBuffer output = new StringBuffer();
         CompletableFuture<Integer> port = new CompletableFuture<>();
         Thread.ofVirtual().start(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader out =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
                     output.append(line).append('\n');
                     Matcher m = SERVING.matcher(line);
@@ -49,17 +50,23 @@ class SigtermTest {
         });
         try {
             int bound = port.get(30, TimeUnit.SECONDS);
-            HttpResponse<String> health = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bound + "/health")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> health = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bound + "/health"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
 
             process.destroy(); // SIGTERM
-            assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("stopped within 20 s; output:\n%s", output).isTrue();
+            assertThat(process.waitFor(20, TimeUnit.SECONDS))
+                    .as("stopped within 20 s; output:\n%s", output)
+                    .isTrue();
             // 143 = 128 + SIGTERM: the JVM ran its shutdown hooks (Portico's graceful stop) and exited.
             assertThat(process.exitValue()).as("exit code; output:\n%s", output).isIn(0, 143);
             assertThat(output.toString()).doesNotContain("Exception");
-            assertThat(dir.resolve("data/portico.mv.db")).as("the database file, under the working directory").exists();
+            assertThat(dir.resolve("data/portico.mv.db"))
+                    .as("the database file, under the working directory")
+                    .exists();
         } finally {
             process.destroyForcibly();
         }

@@ -30,12 +30,18 @@ class SwaggerUiAuthorizeBrowserTest {
         server = BlogServer.start(BlogDatabases.h2());
         long ada = BlogUsers.create(server.config, "ada", false).id();
         String key = BlogUsers.key(server.config, ada);
-        String credentials = new ObjectMapper().writeValueAsString(List.of(
-                Map.of("scheme", "jwtAuth", "token", BlogUsers.token(server.port(), "ada")),
-                Map.of("scheme", "basicAuth", "username", "ada", "password", BlogUsers.PASSWORD),
-                Map.of("scheme", "apiKeyAuth", "value", "Api-Key " + key)));
-        report = NodeTools.browserReport("swagger-ui-authorize.mjs", "http://127.0.0.1:" + server.port(),
-                SCREENSHOTS.toString(), "operations-employees-listEmployees", "/api/employees/", credentials);
+        String credentials = new ObjectMapper()
+                .writeValueAsString(List.of(
+                        Map.of("scheme", "jwtAuth", "token", BlogUsers.token(server.port(), "ada")),
+                        Map.of("scheme", "basicAuth", "username", "ada", "password", BlogUsers.PASSWORD),
+                        Map.of("scheme", "apiKeyAuth", "value", "Api-Key " + key)));
+        report = NodeTools.browserReport(
+                "swagger-ui-authorize.mjs",
+                "http://127.0.0.1:" + server.port(),
+                SCREENSHOTS.toString(),
+                "operations-employees-listEmployees",
+                "/api/employees/",
+                credentials);
     }
 
     @AfterAll

@@ -27,8 +27,14 @@ class SwaggerUiSessionBrowserTest {
         NodeTools.chromium();
         server = BlogServer.start(BlogDatabases.h2());
         BlogUsers.create(server.config, "ada", false);
-        report = NodeTools.browserReport("swagger-ui-session.mjs", "http://127.0.0.1:" + server.port(),
-                SCREENSHOTS.toString(), "ada", BlogUsers.PASSWORD, "operations-posts-createPost", "{\"title\": \"From Swagger UI\", \"content\": \"Tried it out.\"}");
+        report = NodeTools.browserReport(
+                "swagger-ui-session.mjs",
+                "http://127.0.0.1:" + server.port(),
+                SCREENSHOTS.toString(),
+                "ada",
+                BlogUsers.PASSWORD,
+                "operations-posts-createPost",
+                "{\"title\": \"From Swagger UI\", \"content\": \"Tried it out.\"}");
     }
 
     @AfterAll
@@ -42,7 +48,9 @@ class SwaggerUiSessionBrowserTest {
     void aSessionUserCreatesAPostWithTryItOut() {
         assertThat(report.path("login").asInt()).isEqualTo(200);
         assertThat(report.path("tryItOut").path("status").asText()).isEqualTo("201");
-        assertThat(Bodies.json(report.path("tryItOut").path("body").asText()).path("title").asText())
+        assertThat(Bodies.json(report.path("tryItOut").path("body").asText())
+                        .path("title")
+                        .asText())
                 .isEqualTo("From Swagger UI");
         assertThat(SCREENSHOTS.resolve("swagger-ui-session-post.png")).isNotEmptyFile();
     }

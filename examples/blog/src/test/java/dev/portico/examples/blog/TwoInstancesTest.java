@@ -47,35 +47,65 @@ class TwoInstancesTest {
         String session = onA.cookies().get("sessionid").orElseThrow();
         PorticoClient onB = onA.on(b); // one browser, its requests balanced across both
         assertThat(onB.get("/auth/user/").send()).hasStatus(200).hasJsonPath("$.username", "sam");
-        assertThat(onB.post("/api/posts/").json("{\"title\":\"from b\",\"content\":\"c\"}").send())
-                .as("B accepts A's session and A's CSRF secret").hasStatus(201);
+        assertThat(onB.post("/api/posts/")
+                        .json("{\"title\":\"from b\",\"content\":\"c\"}")
+                        .send())
+                .as("B accepts A's session and A's CSRF secret")
+                .hasStatus(201);
 
         assertThat(onB.post("/auth/logout/").json("{}").send()).hasStatus(200).clearsCookie("sessionid");
-        assertThat(onA.fork().logout().get("/auth/user/").cookie("sessionid", session).send())
-                .as("logged out on B, so the session is gone on A too").isProblem(401);
+        assertThat(onA.fork()
+                        .logout()
+                        .get("/auth/user/")
+                        .cookie("sessionid", session)
+                        .send())
+                .as("logged out on B, so the session is gone on A too")
+                .isProblem(401);
     }
 
     @Test
     void refreshFamiliesAndLogoutEverywhereHoldAcrossInstances(PorticoClient onA) {
         accounts.createUser("tess");
         PorticoClient onB = onA.fork().on(b);
-        TestResponse pair = onA.post("/auth/obtain_token/").json(password("tess", TestAccounts.PASSWORD)).send();
+        TestResponse pair = onA.post("/auth/obtain_token/")
+                .json(password("tess", TestAccounts.PASSWORD))
+                .send();
         String refresh = pair.json().path("refresh").asText();
-        assertThat(onB.get("/api/posts/").withJwt(pair.json().path("access").asText()).send()).hasStatus(200);
+        assertThat(onB.get("/api/posts/")
+                        .withJwt(pair.json().path("access").asText())
+                        .send())
+                .hasStatus(200);
 
-        TestResponse rotated = onB.post("/auth/refresh_token/").json(Map.of("refresh", refresh)).send();
+        TestResponse rotated = onB.post("/auth/refresh_token/")
+                .json(Map.of("refresh", refresh))
+                .send();
         assertThat(rotated).hasStatus(200);
-        assertThat(onA.post("/auth/refresh_token/").json(Map.of("refresh", refresh)).send())
-                .as("spent on B, so refused on A (and its family revoked)").isProblem(401);
+        assertThat(onA.post("/auth/refresh_token/")
+                        .json(Map.of("refresh", refresh))
+                        .send())
+                .as("spent on B, so refused on A (and its family revoked)")
+                .isProblem(401);
         String next = rotated.json().path("refresh").asText();
-        assertThat(onB.post("/auth/refresh_token/").json(Map.of("refresh", next)).send())
-                .as("the whole family is revoked, on every instance").isProblem(401);
+        assertThat(onB.post("/auth/refresh_token/")
+                        .json(Map.of("refresh", next))
+                        .send())
+                .as("the whole family is revoked, on every instance")
+                .isProblem(401);
 
-        String fresh = onB.post("/auth/obtain_token/").json(password("tess", TestAccounts.PASSWORD)).send().json()
-                .path("access").asText();
-        assertThat(onA.post("/auth/logout_everywhere/").withJwt(fresh).json("{}").send()).hasStatus(200);
+        String fresh = onB.post("/auth/obtain_token/")
+                .json(password("tess", TestAccounts.PASSWORD))
+                .send()
+                .json()
+                .path("access")
+                .asText();
+        assertThat(onA.post("/auth/logout_everywhere/")
+                        .withJwt(fresh)
+                        .json("{}")
+                        .send())
+                .hasStatus(200);
         assertThat(onB.get("/api/posts/").withJwt(fresh).send())
-                .as("logged out everywhere on A: B refuses the token at once").isProblem(401);
+                .as("logged out everywhere on A: B refuses the token at once")
+                .isProblem(401);
     }
 
     @Test

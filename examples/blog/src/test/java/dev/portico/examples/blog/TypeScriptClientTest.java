@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 class TypeScriptClientTest {
     /** Surefire runs in the module directory. */
     private static final Path WORK = Path.of("target/typescript-client").toAbsolutePath();
+
     private static final Path SCRIPT = Path.of("src/test/typescript/client-run.ts");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,8 +43,13 @@ class TypeScriptClientTest {
         try (BlogServer server = BlogServer.start(BlogDatabases.h2())) {
             User ada = BlogUsers.create(server.config, "ada", false);
             String key = BlogUsers.key(server.config, ada.id());
-            NodeTools.Result run = NodeTools.run(List.of("node", WORK.resolve("out/client-run.js").toString(),
-                    "http://127.0.0.1:" + server.port(), "ada", BlogUsers.PASSWORD, key));
+            NodeTools.Result run = NodeTools.run(List.of(
+                    "node",
+                    WORK.resolve("out/client-run.js").toString(),
+                    "http://127.0.0.1:" + server.port(),
+                    "ada",
+                    BlogUsers.PASSWORD,
+                    key));
             assertThat(run.exitCode()).as(run.stderr()).isZero();
             assertReport(JSON.readTree(run.stdout()));
         }
@@ -54,16 +60,28 @@ class TypeScriptClientTest {
         Path dir = WORK.resolveSibling("typescript-client-from-file");
         clean(dir);
         Path document = dir.resolve("openapi.json");
-        Files.write(document, BlogApp.manage(b -> b.set(JwtSettings.SECRET, BlogDatabases.TEST_JWT_SECRET))
-                .openapi(SpecVersion.V3_0).bytes(OpenApiDocument.Format.JSON));
-        assertThat(client("--schema", document.toString(), "--out", dir.resolve("client").toString())).isZero();
+        Files.write(
+                document,
+                BlogApp.manage(b -> b.set(JwtSettings.SECRET, BlogDatabases.TEST_JWT_SECRET))
+                        .openapi(SpecVersion.V3_0)
+                        .bytes(OpenApiDocument.Format.JSON));
+        assertThat(client(
+                        "--schema",
+                        document.toString(),
+                        "--out",
+                        dir.resolve("client").toString()))
+                .isZero();
         assertThat(dir.resolve("client/apis/PostsApi.ts")).content().contains("async listPosts(");
-        assertThat(client("--schema", dir.resolve("missing.yaml").toString(), "--out", dir.toString())).isEqualTo(1);
-        assertThat(client("--schema", document.toString())).as("--out is required").isEqualTo(2);
+        assertThat(client("--schema", dir.resolve("missing.yaml").toString(), "--out", dir.toString()))
+                .isEqualTo(1);
+        assertThat(client("--schema", document.toString()))
+                .as("--out is required")
+                .isEqualTo(2);
     }
 
     private static int client(String... args) {
-        String[] line = Stream.concat(Stream.of("client", "typescript"), Stream.of(args)).toArray(String[]::new);
+        String[] line = Stream.concat(Stream.of("client", "typescript"), Stream.of(args))
+                .toArray(String[]::new);
         return BlogApp.manage().run(line, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
     }
 
@@ -72,13 +90,16 @@ class TypeScriptClientTest {
         StringWriter stdout = new StringWriter();
         StringWriter stderr = new StringWriter();
         int code = BlogApp.manage(b -> b.set(JwtSettings.SECRET, BlogDatabases.TEST_JWT_SECRET))
-                .run(new String[] {"client", "typescript", "--out", out.toString()},
-                        new PrintWriter(stdout, true), new PrintWriter(stderr, true));
+                .run(
+                        new String[] {"client", "typescript", "--out", out.toString()},
+                        new PrintWriter(stdout, true),
+                        new PrintWriter(stderr, true));
         assertThat(code).as(stderr.toString()).isZero();
         assertThat(stdout.toString()).isEmpty();
         assertThat(stderr.toString()).contains("typescript-fetch", "OpenAPI Generator 7.", "Wrote");
         // seed 000's client: one class per tag, camelCase methods from the operationIds
-        assertThat(out.resolve("apis/PostsApi.ts")).content()
+        assertThat(out.resolve("apis/PostsApi.ts"))
+                .content()
                 .contains("export class PostsApi", "async listPosts(", "async partialUpdatePost(");
         assertThat(out.resolve("apis/HomeApi.ts")).content().contains("async homeDescribeSite(");
         assertThat(out.resolve("runtime.ts")).content().contains("export class Configuration", "headers?: HTTPHeaders");
@@ -87,17 +108,23 @@ class TypeScriptClientTest {
     private static void compile(Path tsc) throws IOException, InterruptedException {
         Files.copy(SCRIPT, WORK.resolve("client-run.ts"));
         Files.writeString(WORK.resolve("tsconfig.json"), """
-                {
-                  "compilerOptions": {
-                    "strict": true, "target": "es2020", "module": "commonjs", "lib": ["es2020", "dom"],
-                    "types": [], "rootDir": ".", "outDir": "out"
-                  },
-                  "files": ["client-run.ts"]
-                }
-                """);
-        NodeTools.Result compiled = NodeTools.run(List.of("node", tsc.toString(), "--strict", "-p",
+            {
+              "compilerOptions": {
+                "strict": true, "target": "es2020", "module": "commonjs", "lib": ["es2020", "dom"],
+                "types": [], "rootDir": ".", "outDir": "out"
+              },
+              "files": ["client-run.ts"]
+            }
+            """);
+        NodeTools.Result compiled = NodeTools.run(List.of(
+                "node",
+                tsc.toString(),
+                "--strict",
+                "-p",
                 WORK.resolve("tsconfig.json").toString()));
-        assertThat(compiled.exitCode()).as(compiled.stdout() + compiled.stderr()).isZero();
+        assertThat(compiled.exitCode())
+                .as(compiled.stdout() + compiled.stderr())
+                .isZero();
     }
 
     private static void assertReport(JsonNode report) {
@@ -116,7 +143,9 @@ class TypeScriptClientTest {
         JsonNode invalid = report.path("invalid");
         assertThat(invalid.path("typed").asBoolean()).as(invalid.toString()).isTrue();
         assertThat(invalid.path("status").asInt()).isEqualTo(400);
-        assertThat(invalid.path("errors").path("title").isArray()).as(invalid.toString()).isTrue();
+        assertThat(invalid.path("errors").path("title").isArray())
+                .as(invalid.toString())
+                .isTrue();
         assertThat(report.path("employees").path("count").asInt()).isZero();
         assertThat(report.path("describeSite").path("name").asText()).isNotEmpty();
         assertThat(report.path("describeSite").path("caller").asText()).contains("ada");
