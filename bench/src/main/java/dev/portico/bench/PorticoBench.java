@@ -65,7 +65,8 @@ public final class PorticoBench {
                         AuthSettings.register(DatabaseSettings.register(PorticoConfig.builder())))
                 .set(JwtSettings.SECRET, Posts.jwtSecret())
                 .set(Settings.SERVER_PORT, port)
-                .set(Settings.ACCESS_LOG_ENABLED, false);
+                .set(Settings.ACCESS_LOG_ENABLED, false)
+                .set(Settings.SERVER_ACCEPT_QUEUE, 1024); // wrk's 256 connections at once, as the raw baselines
         Posts.url()
                 .ifPresent(url -> settings.set(DatabaseSettings.URL, url)
                         .set(DatabaseSettings.USER, Posts.user())

@@ -46,9 +46,12 @@ final class JettyServer implements dev.portico.server.HttpServer {
         connector.setHost(options.host());
         connector.setPort(options.port());
         connector.setIdleTimeout(options.idleTimeout().toMillis());
-        // Jetty's default, 0, leaves the JDK's backlog of 50: 256 clients connecting at once had hundreds of SYNs
-        // dropped (TcpExtListenDrops), each retried a second later, which was the 1 s p99 of bench/'s first rounds
-        connector.setAcceptQueueSize(options.acceptQueue());
+        // 0 leaves the JDK's backlog of 50: 256 clients connecting at once had hundreds of SYNs dropped
+        // (TcpExtListenDrops), each retried a second later. Not raised by default: under ulimit -n 256, a queue of 1024
+        // held a flood that the server at its descriptor limit never worked through (DescriptorExhaustionTest)
+        if (options.acceptQueue() > 0) {
+            connector.setAcceptQueueSize(options.acceptQueue());
+        }
         server.addConnector(connector);
         NetworkConnectionLimit limit = new NetworkConnectionLimit(maxConnections(options.maxConnections()), connector);
         limit.setEndPointIdleTimeout(

@@ -79,7 +79,9 @@ class DrainAndLimitTest {
     void aBurstOfConnectionsWaitsInTheListenQueueRatherThanLosingItsHandshakes() throws Exception {
         // one connection open, so the server accepts no more: every other one must wait in the kernel's queue, whose
         // length is server.accept-queue; with the JDK's default backlog of 50 the 52nd handshake was dropped
-        Portico app = app(PorticoConfig.builder().set(Settings.SERVER_MAX_CONNECTIONS, 1));
+        Portico app = app(PorticoConfig.builder()
+                .set(Settings.SERVER_MAX_CONNECTIONS, 1)
+                .set(Settings.SERVER_ACCEPT_QUEUE, 1024));
         List<Socket> burst = new ArrayList<>();
         try (Wire first = Wire.open(app.port())) {
             assertThat(first.send(GET).readResponse().status()).isEqualTo(200);
