@@ -56,12 +56,13 @@ class ErrorsTest {
     }
 
     @Test
-    void aWrongSecretIs401WithoutTheSecretInMessageToStringOrLog() {
+    void aWrongSecretIsRefusedWithoutTheSecretInMessageToStringOrLog() {
         String secret = "wrong-secret-0123456789";
         ApiSession session = api.session(TestServer.KEY_ID, secret);
         try (LogCapture log = new LogCapture(RemoteMethod.LOGGER)) {
             ApiErrorException e = catchThrowableOfType(ApiErrorException.class, () -> session.call("shop.who_am_i"));
-            assertThat(e.status()).isEqualTo(401);
+            // a form field has no HTTP challenge, so bad credentials are a 403 (auth.Refusal, as DRF)
+            assertThat(e.status()).isEqualTo(403);
             assertThat(e.detail()).isEqualTo("Invalid API key.");
             CompletionException async = catchThrowableOfType(
                     CompletionException.class,
@@ -87,10 +88,10 @@ class ErrorsTest {
                 ApiClient client = ApiClient.builder(guarded.root()).build()) {
             ApiSession session = client.session(TestServer.KEY_ID, TestServer.SECRET);
             ApiErrorException e = catchThrowableOfType(ApiErrorException.class, () -> session.call("shop.greet"));
-            assertThat(e.status()).isEqualTo(401);
+            assertThat(e.status()).isEqualTo(403); // the form-field key has no challenge (auth.Refusal)
             assertThat(e.url()).isEqualTo("GET " + guarded.root() + "/_index");
             assertThat(e.getMessage())
-                    .startsWith("GET " + guarded.root() + "/_index: 401 ")
+                    .startsWith("GET " + guarded.root() + "/_index: 403 ")
                     .endsWith("; " + MethodIndex.PROTECTED)
                     .doesNotContain(TestServer.SECRET);
             assertThat(e.detail()).doesNotContain("method index");
