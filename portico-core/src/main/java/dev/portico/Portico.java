@@ -411,10 +411,12 @@ public final class Portico {
                 Class<?> output,
                 Handler0<?> handler,
                 Consumer<EndpointBuilder> options) {
-            EndpointBuilder builder =
-                    Endpoint.builder(method, path).output(output).handle(handler::handle);
-            options.accept(builder);
-            return endpoint(builder.build());
+            return endpoints(() -> {
+                EndpointBuilder builder =
+                        Endpoint.builder(method, path).output(output).handle(handler::handle);
+                options.accept(builder);
+                return List.of(builder.build());
+            });
         }
 
         private <I, O> Builder withBody(
@@ -424,10 +426,14 @@ public final class Portico {
                 Class<O> output,
                 Handler1<I, O> handler,
                 Consumer<EndpointBuilder> options) {
-            EndpointBuilder builder =
-                    Endpoint.builder(method, path).output(output).body(input).<I>handleBody(handler::handle);
-            options.accept(builder);
-            return endpoint(builder.build());
+            return endpoints(() -> {
+                EndpointBuilder builder = Endpoint.builder(method, path)
+                        .output(output)
+                        .body(input)
+                        .<I>handleBody(handler::handle);
+                options.accept(builder);
+                return List.of(builder.build());
+            });
         }
 
         /** Adds a fully described endpoint. */
@@ -446,7 +452,9 @@ public final class Portico {
         /**
          * Adds endpoints made by {@code later} when the app is built, in this place of the order: for a module whose
          * endpoints cost start-up time to make (forms, validators), which a command that only lists the modules never
-         * needs. Still made once, at {@link #build()}, never per request; a mistake in them fails the build.
+         * needs. Still made once, at {@link #build()}, never per request; a mistake in them fails the build. The verbs
+         * ({@link #get}, {@link #post}, ...) and {@link #controller} declare their endpoints this way, so a management
+         * command, which asks the builder for its modules and never builds it, makes none of them.
          * <pre>{@code
          * app.endpoints(() -> site.endpoints());
          * }</pre>
@@ -474,7 +482,8 @@ public final class Portico {
 
         /** Adds the endpoints of an annotated controller, each customised (middlewares, policies). */
         public Builder controller(Object controller, Consumer<EndpointBuilder> customizer) {
-            return endpoints(Controllers.endpoints(controller, customizer));
+            java.util.Objects.requireNonNull(controller, "controller");
+            return endpoints(() -> Controllers.endpoints(controller, customizer));
         }
 
         /** Adds global middlewares, outermost first; they run before the method check, for every request. */

@@ -64,4 +64,41 @@ class PorticoDeferredEndpointsTest {
                 builder().get("/b/", String.class, r -> "first").endpoints(this::group);
         assertThatThrownBy(builder::build).hasMessageContaining("/b/");
     }
+
+    @Test
+    void theVerbsAndControllersAreMadeByBuildToo() {
+        AtomicInteger options = new AtomicInteger();
+        Portico.Builder builder = builder()
+                .get("/a/", String.class, r -> "a", e -> options.incrementAndGet())
+                .post("/b/", Input.class, String.class, (r, in) -> in.name(), e -> options.incrementAndGet())
+                .put("/b/", Input.class, String.class, (r, in) -> in.name(), e -> options.incrementAndGet())
+                .patch("/b/", Input.class, String.class, (r, in) -> in.name(), e -> options.incrementAndGet())
+                .delete("/b/", r -> null, e -> options.incrementAndGet())
+                .controller(new Hello(), e -> options.incrementAndGet());
+        builder.modules();
+        assertThat(options)
+                .as("a command asks for the modules only: no endpoint is made")
+                .hasValue(0);
+
+        Portico app = builder.build();
+        assertThat(options).hasValue(6);
+        assertThat(app.endpoints())
+                .extracting(e -> e.method() + " " + e.path().template())
+                .startsWith("GET /a/", "POST /b/", "PUT /b/", "PATCH /b/", "DELETE /b/", "GET /hello/");
+    }
+
+    @Test
+    void aControllerWithoutEndpointsStillFailsTheBuild() {
+        Portico.Builder builder = builder().controller(new Object());
+        assertThatThrownBy(builder::build).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    record Input(String name) {}
+
+    public static final class Hello {
+        @dev.portico.annotation.Get("/hello/")
+        public String hello() {
+            return "hello";
+        }
+    }
 }
