@@ -63,9 +63,16 @@ public final class Resource<T extends Record> {
     private final List<Function<Request, Sql>> scopes;
     private final Map<ModelField, Function<Request, Object>> onCreate;
     private final ObjectPermission<? super T> objectPermission; // null when none
-    private final List<Endpoint> endpoints = new ArrayList<>();
     private final ResourceBuilder<T> declaration;
     private final Naming naming;
+    private final List<Plan> plans;
+    private List<Endpoint> endpoints; // guarded by this: made on the first call of endpoints()
+
+    /**
+     * One action, checked when the resource is built (an input that would write what it may not, a list without its
+     * base URL): its input record and the plan of its writes, or its query. The endpoint itself is made later.
+     */
+    private record Plan(Action action, Class<?> input, Writes writes, QuerySpec query) {}
 
     Resource(ResourceBuilder<T> b) {
         this.model = b.model;
@@ -76,60 +83,67 @@ public final class Resource<T extends Record> {
         this.objectPermission = b.objectPermission;
         this.declaration = b;
         this.naming = b.db.config().naming();
-        String item = prefix + (model.publicId().isPresent() ? "{id:slug}/" : "{id:long}/");
-        String name = model.type().getSimpleName();
         Set<String> serverSet = new java.util.HashSet<>();
         onCreate.keySet().forEach(f -> serverSet.add(f.name()));
+        List<Plan> planned = new ArrayList<>();
         for (Action a : b.actions) {
             String where = "resource " + prefix + " (" + a + ")";
-            EndpointBuilder e = switch (a) {
-                case LIST -> list(b, where);
-                case CREATE -> {
-                    Writes w = Writes.plan(where, model, need(b.createInput, where, "create(Input.class)"), serverSet);
-                    yield Endpoint.builder(HttpMethod.POST, prefix)
-                            .body(b.createInput)
-                            .output(model.type())
-                            .status(201)
-                            .handle(r -> create(r, w));
-                }
-                case RETRIEVE ->
-                    Endpoint.builder(HttpMethod.GET, item).output(model.type()).handle(this::retrieve);
-                case UPDATE -> {
-                    Class<?> in =
-                            b.updateInput != null ? b.updateInput : need(b.createInput, where, "update(Input.class)");
-                    Writes w = Writes.plan(where, model, in, serverSet);
-                    yield Endpoint.builder(HttpMethod.PUT, item)
-                            .body(in)
-                            .output(model.type())
-                            .response(412, PreconditionFailed.class)
-                            .handle(r -> update(r, w));
-                }
-                case PARTIAL_UPDATE -> {
-                    Class<?> in = need(b.patchInput, where, "partialUpdate(Patch.class)");
-                    Writes w = Writes.plan(where, model, in, serverSet);
-                    yield Endpoint.builder(HttpMethod.PATCH, item)
-                            .body(in)
-                            .output(model.type())
-                            .response(412, PreconditionFailed.class)
-                            .handle(r -> update(r, w));
-                }
-                case DESTROY ->
-                    Endpoint.builder(HttpMethod.DELETE, item)
-                            .response(412, PreconditionFailed.class)
-                            .handle(this::destroy);
+            Class<?> in = switch (a) {
+                case CREATE -> need(b.createInput, where, "create(Input.class)");
+                case UPDATE ->
+                    b.updateInput != null ? b.updateInput : need(b.createInput, where, "update(Input.class)");
+                case PARTIAL_UPDATE -> need(b.patchInput, where, "partialUpdate(Patch.class)");
+                case LIST, RETRIEVE, DESTROY -> null;
             };
-            e.source("resource " + name).summary(summary(a));
-            headers(a, e);
-            cache(b, a, e);
-            if (objectPermission != null && a.isItem()) {
-                e.response(403, PermissionDenied.class);
-            }
-            if (a == Action.UPDATE || a == Action.PARTIAL_UPDATE || a == Action.DESTROY) {
-                e.objectAccess(this::mayChange);
-            }
-            b.options.accept(e);
-            endpoints.add(e.build());
+            planned.add(new Plan(
+                    a,
+                    in,
+                    in == null ? null : Writes.plan(where, model, in, serverSet),
+                    a == Action.LIST ? listQuery(b, where) : null));
         }
+        this.plans = List.copyOf(planned);
+    }
+
+    /**
+     * The endpoint of one checked action. Made on the first call of {@link #endpoints()}, which {@link #addTo} leaves
+     * to the app's build: a management command declares the app's resources but never builds it, and the endpoints'
+     * body readers and validators were a tenth of its start.
+     */
+    private Endpoint endpoint(Plan p) {
+        Action a = p.action();
+        String item = prefix + (model.publicId().isPresent() ? "{id:slug}/" : "{id:long}/");
+        EndpointBuilder e = switch (a) {
+            case LIST -> list(p.query());
+            case CREATE ->
+                Endpoint.builder(HttpMethod.POST, prefix)
+                        .body(p.input())
+                        .output(model.type())
+                        .status(201)
+                        .handle(r -> create(r, p.writes()));
+            case RETRIEVE ->
+                Endpoint.builder(HttpMethod.GET, item).output(model.type()).handle(this::retrieve);
+            case UPDATE, PARTIAL_UPDATE ->
+                Endpoint.builder(a == Action.UPDATE ? HttpMethod.PUT : HttpMethod.PATCH, item)
+                        .body(p.input())
+                        .output(model.type())
+                        .response(412, PreconditionFailed.class)
+                        .handle(r -> update(r, p.writes()));
+            case DESTROY ->
+                Endpoint.builder(HttpMethod.DELETE, item)
+                        .response(412, PreconditionFailed.class)
+                        .handle(this::destroy);
+        };
+        e.source("resource " + model.type().getSimpleName()).summary(summary(a));
+        headers(a, e);
+        cache(declaration, a, e);
+        if (objectPermission != null && a.isItem()) {
+            e.response(403, PermissionDenied.class);
+        }
+        if (a == Action.UPDATE || a == Action.PARTIAL_UPDATE || a == Action.DESTROY) {
+            e.objectAccess(this::mayChange);
+        }
+        declaration.options.accept(e);
+        return e.build();
     }
 
     /** The headers the handlers read and write themselves: Location on create, the row's version as ETag and If-Match. */
@@ -169,9 +183,12 @@ public final class Resource<T extends Record> {
         return new ResourceBuilder<>(model, db, prefix);
     }
 
-    /** The endpoints, in the order of {@link Action}. */
-    public List<Endpoint> endpoints() {
-        return List.copyOf(endpoints);
+    /** The endpoints, in the order of {@link Action}: made on the first call, once. */
+    public synchronized List<Endpoint> endpoints() {
+        if (endpoints == null) {
+            endpoints = plans.stream().map(this::endpoint).toList();
+        }
+        return endpoints;
     }
 
     /** The model the resource serves. */
@@ -245,7 +262,7 @@ public final class Resource<T extends Record> {
      * database's configuration, which named the filters and {@code ordering}: JSON and the query would disagree.
      */
     public Portico.Builder addTo(Portico.Builder app) {
-        endpoints.forEach(app::endpoint);
+        app.endpoints(this::endpoints); // made when the app is built
         app.onBuild(() -> {
             Naming used = app.config().naming();
             if (used != naming) {
@@ -292,13 +309,18 @@ public final class Resource<T extends Record> {
         return type;
     }
 
-    private EndpointBuilder list(ResourceBuilder<T> b, String where) {
+    /** The list's query, checked: its fields, filters and ordering against the model. */
+    private QuerySpec listQuery(ResourceBuilder<T> b, String where) {
         if (b.baseUrl == null) {
             throw new IllegalStateException(where + " needs the origin of its page links: call baseUrl(...)");
         }
         QuerySpecBuilder q = modelQuery();
         b.list.accept(q);
-        QuerySpec spec = q.build();
+        return q.build();
+    }
+
+    private EndpointBuilder list(QuerySpec spec) {
+        ResourceBuilder<T> b = declaration;
         Function<Request, BaseUrl> base = b.baseUrl;
         boolean cursor = spec.pagination() instanceof Pagination.Cursor;
         EndpointBuilder endpoint = Endpoint.builder(HttpMethod.GET, prefix);

@@ -107,6 +107,28 @@ class ResourceDeclarationTest {
     }
 
     @DatabaseTest
+    void theEndpointsAreMadeWhenFirstAskedForOnceAndAddToLeavesThemToTheAppsBuild(TestDatabase test) {
+        try (Database db = Database.lazy(test.config(b -> b.set(DatabaseSettings.MIGRATIONS, "db/resource")))) {
+            java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+            Resource<Blog.Post> r = Resource.of(Model.of(Blog.Post.class), db, "/api/posts/")
+                    .create(Blog.PostInput.class)
+                    .baseUrl(dev.portico.data.query.BaseUrl.of("https://api.example.com"))
+                    .endpoints(e -> made.incrementAndGet())
+                    .build();
+            dev.portico.Portico.Builder app =
+                    dev.portico.Portico.builder().config(db.config()).shutdownHook(false);
+            r.addTo(app);
+            assertThat(made)
+                    .as("a command declares the resource and never builds the app")
+                    .hasValue(0);
+            List<dev.portico.endpoint.Endpoint> endpoints = app.build().endpoints();
+            assertThat(made).as("list, create, retrieve, update and destroy").hasValue(5);
+            assertThat(r.endpoints()).as("made once").hasSize(5).allMatch(endpoints::contains);
+            assertThat(made).hasValue(5);
+        }
+    }
+
+    @DatabaseTest
     void inputsThatWouldWriteWhatTheyMayNotFailAtBuild(TestDatabase test) {
         try (Database db = Database.create(test.config(b -> b.set(DatabaseSettings.MIGRATIONS, "db/resource")
                 .set(DatabaseSettings.MIGRATE_ON_START, DatabaseSettings.MigrateOnStart.TRUE)))) {
