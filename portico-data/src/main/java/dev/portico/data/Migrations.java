@@ -17,8 +17,37 @@ import org.flywaydb.core.api.output.ValidateResult;
 public final class Migrations {
     private final List<Set> sets;
 
-    /** One location and its history table. */
-    private record Set(String module, String location, Flyway flyway) {}
+    /**
+     * One location and its history table. Its Flyway is configured on first use: configuring one cost a command about
+     * a twentieth of its start, and a command that needs one module's tables reads only that set.
+     */
+    private static final class Set {
+        private final String module;
+        private final String location;
+        private final java.util.function.Supplier<Flyway> configure;
+        private Flyway flyway; // guarded by this
+
+        Set(String module, String location, java.util.function.Supplier<Flyway> configure) {
+            this.module = module;
+            this.location = location;
+            this.configure = configure;
+        }
+
+        String module() {
+            return module;
+        }
+
+        String location() {
+            return location;
+        }
+
+        synchronized Flyway flyway() {
+            if (flyway == null) {
+                flyway = configure.get();
+            }
+            return flyway;
+        }
+    }
 
     /** Told of each migration as soon as it is applied, for a command's progress lines. */
     @FunctionalInterface
@@ -42,7 +71,11 @@ public final class Migrations {
     }
 
     private Set set(DataSource dataSource, String module, String location, String table) {
-        Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
+        return new Set(module, location, () -> flyway(dataSource, module, location, table));
+    }
+
+    private Flyway flyway(DataSource dataSource, String module, String location, String table) {
+        return Flyway.configure(Migrations.class.getClassLoader())
                 .callbacks(new ProgressCallback(module, () -> progress))
                 .dataSource(dataSource)
                 .locations(location)
@@ -55,7 +88,6 @@ public final class Migrations {
                 // dropping every table is never one typo away
                 .cleanDisabled(true)
                 .load();
-        return new Set(module, location, flyway);
     }
 
     /** {@code db/migration} means the classpath; {@code filesystem:/x} and {@code classpath:x} are kept. */
@@ -166,6 +198,22 @@ public final class Migrations {
     /** The migrations not applied yet. */
     public List<Migration> pending() {
         return all().stream().filter(m -> m.state().equals("pending")).toList();
+    }
+
+    /**
+     * The migrations of {@code module} not applied yet, from that set's files and history alone: a command that
+     * needs one module's tables reads one location, where {@link #pending()} reads every set (Flyway scans each
+     * location's files on the classpath and reads its history table).
+     *
+     * @throws IllegalArgumentException when this database was not given {@code module}
+     */
+    public List<Migration> pending(MigrationSet module) {
+        Set set = sets.stream()
+                .filter(s -> s.module().equals(module.module()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the database was not given the migrations of module "
+                        + module.module() + "; pass " + module.module() + "'s MigrationSet to Database.lazy(...)"));
+        return pending(set);
     }
 
     private static List<Migration> pending(Set set) {

@@ -59,6 +59,21 @@ class MigrationSetTest {
     }
 
     @DatabaseTest
+    void aModulesPendingMigrationsAreReadFromItsSetAlone(TestDatabase test) {
+        PorticoConfig config = test.config(b -> b.set(DatabaseSettings.MIGRATIONS, "db/modules/app"));
+        try (Database db = Database.connect(config, TAGS)) {
+            assertThat(db.migrations().pending(TAGS))
+                    .extracting(Migration::name)
+                    .containsExactly("tags/V1__create_tag.sql", "tags/V2__seed_tag.sql");
+            assertThat(db.migrations().pending()).hasSize(3);
+            db.migrations().migrate();
+            assertThat(db.migrations().pending(TAGS)).isEmpty();
+            assertThatThrownBy(() -> db.migrations().pending(new MigrationSet("other", "db/modules/other")))
+                    .hasMessageContaining("not given the migrations of module other");
+        }
+    }
+
+    @DatabaseTest
     void theMigrateCommandAppliesAndListsTheModulesMigrations(TestDatabase test) {
         PorticoConfig config = test.config(b -> b.set(DatabaseSettings.MIGRATIONS, "db/modules/app"));
         java.io.StringWriter out = new java.io.StringWriter();

@@ -40,9 +40,7 @@ final class AccountsCommands {
         try {
             PorticoConfig settings = config.get();
             try (Database db = Database.connect(settings, Accounts.MIGRATIONS)) {
-                List<Migration> pending = db.migrations().pending().stream()
-                        .filter(m -> m.module().equals(Accounts.MIGRATIONS.module()))
-                        .toList();
+                List<Migration> pending = db.migrations().pending(Accounts.MIGRATIONS);
                 if (!pending.isEmpty()) {
                     throw new Failure("the accounts tables of " + db.url() + " are not migrated (" + pending.size()
                             + " pending); run migrate first");
