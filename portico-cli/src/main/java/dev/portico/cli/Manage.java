@@ -76,9 +76,10 @@ public final class Manage {
 
     /**
      * The system property naming commands that {@link #run} runs first, their output discarded, in a training run of
-     * the JDK's ahead-of-time cache ({@code ./manage} sets it): commands separated by {@code ;}, read-only ones such as
-     * {@code --help;migrate --info;schema}. The cache then holds the classes of every command, so a command does not
-     * load and verify a thousand classes from the jars at every start.
+     * the JDK's ahead-of-time cache ({@code ./manage} sets it): commands separated by {@code ;}, such as
+     * {@code --help;migrate;schema;createuser --username x --no-password}. The cache then holds the classes of every
+     * command, so a command does not load and verify a thousand classes from the jars at every start. Commands that
+     * write belong on a database of the training's own: {@code ./manage} points {@code PORTICO_DATABASE_URL} at one.
      */
     public static final String TRAINING_COMMANDS = "portico.manage.training-commands";
 

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * trains the cache, the next ones use it as it is, and {@code MANAGE_AOT=0} leaves it out. The script runs on a copy
  * of the build's layout ({@code examples/blog/target/} with the app's jar and {@code classpath.txt}) made from this
  * test's classpath, so it needs no Maven and leaves the real build alone; it needs a JDK 25 or newer. The commands'
- * cache holds their own classes: its training run runs read-only commands. serve's cache is trained by serve.
+ * cache holds their own classes: its training run runs the commands, those that write included, on a database of its
+ * own. serve's cache is trained by serve.
  */
 class ManageAotTest {
 
@@ -44,6 +45,9 @@ class ManageAotTest {
         assertThat(first.out()).contains("Portico");
         assertThat(first.err()).contains("training the JDK's ahead-of-time cache");
         assertThat(cache).isNotEmptyFile();
+        assertThat(root.resolve("data/portico.mv.db"))
+                .as("the training's commands write, so they ran on a database of their own")
+                .doesNotExist();
         FileTime trained = Files.getLastModifiedTime(cache);
 
         // AOTMode=on: the JVM refuses to start rather than run without a cache it cannot use
@@ -54,7 +58,7 @@ class ManageAotTest {
                 .as("reused, not trained again")
                 .isEqualTo(trained);
 
-        // the commands' training ran the read-only commands: a command's own classes come from the cache, not the jars
+        // the commands' training ran the commands: a command's own classes come from the cache, not the jars
         Path loaded = root.resolve("classes.log");
         Result command = manage(
                 root,
@@ -69,11 +73,42 @@ class ManageAotTest {
                 .asString()
                 .contains("source: shared objects file");
 
+        // and the commands that write: creating a user checks its name's look-alikes, first done in the training
+        assertThat(manage(root, jdk, Map.of(), "migrate").code()).isZero();
+        Result created = manage(
+                root,
+                jdk,
+                Map.of("JDK_JAVA_OPTIONS", "-XX:AOTMode=on -Xlog:class+load=info:file=" + loaded),
+                "createuser",
+                "--username",
+                "ada",
+                "--no-password");
+        assertThat(created.code()).as(created.err()).isZero();
+        assertThat(Files.readAllLines(loaded))
+                .filteredOn(line -> line.contains(" dev.portico.auth.accounts.Usernames "))
+                .singleElement()
+                .asString()
+                .contains("source: shared objects file");
+
         Files.delete(cache);
         Result off = manage(root, jdk, Map.of("MANAGE_AOT", "0"), "--version");
         assertThat(off.code()).as(off.err()).isZero();
         assertThat(off.err()).doesNotContain("training");
         assertThat(cache).doesNotExist();
+    }
+
+    /**
+     * The training's own database is the embedded default's (DatabaseSettings.EMBEDDED_URL) in a folder of its own:
+     * the same options, so its migrations run as the developer's would.
+     */
+    @Test
+    void theTrainingsDatabaseHasTheEmbeddedDefaultsOptions() throws IOException {
+        String script = Files.readString(Path.of("../../manage"));
+        java.util.regex.Matcher url = java.util.regex.Pattern.compile("TRAIN_DATABASE_URL=\"([^\"]+)\"")
+                .matcher(script);
+        assertThat(url.find()).as("TRAIN_DATABASE_URL in ./manage").isTrue();
+        assertThat(url.group(1).replace("@DIR@/portico", "./data/portico"))
+                .isEqualTo(dev.portico.data.DatabaseSettings.EMBEDDED_URL);
     }
 
     private record Result(int code, String out, String err) {}
