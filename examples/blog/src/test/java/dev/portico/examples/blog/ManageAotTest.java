@@ -59,36 +59,11 @@ class ManageAotTest {
                 .isEqualTo(trained);
 
         // the commands' training ran the commands: a command's own classes come from the cache, not the jars
-        Path loaded = root.resolve("classes.log");
-        Result command = manage(
-                root,
-                jdk,
-                Map.of("JDK_JAVA_OPTIONS", "-XX:AOTMode=on -Xlog:class+load=info:file=" + loaded),
-                "migrate",
-                "--info");
-        assertThat(command.code()).as(command.err()).isZero();
-        assertThat(Files.readAllLines(loaded))
-                .filteredOn(line -> line.contains(" dev.portico.data.MigrateCommand "))
-                .singleElement()
-                .asString()
-                .contains("source: shared objects file");
-
+        assertLoadedFromCache(root, jdk, "dev.portico.data.MigrateCommand", "migrate", "--info");
         // and the commands that write: creating a user checks its name's look-alikes, first done in the training
         assertThat(manage(root, jdk, Map.of(), "migrate").code()).isZero();
-        Result created = manage(
-                root,
-                jdk,
-                Map.of("JDK_JAVA_OPTIONS", "-XX:AOTMode=on -Xlog:class+load=info:file=" + loaded),
-                "createuser",
-                "--username",
-                "ada",
-                "--no-password");
-        assertThat(created.code()).as(created.err()).isZero();
-        assertThat(Files.readAllLines(loaded))
-                .filteredOn(line -> line.contains(" dev.portico.auth.accounts.Usernames "))
-                .singleElement()
-                .asString()
-                .contains("source: shared objects file");
+        assertLoadedFromCache(
+                root, jdk, "dev.portico.auth.accounts.Usernames", "createuser", "--username", "ada", "--no-password");
 
         Files.delete(cache);
         Result off = manage(root, jdk, Map.of("MANAGE_AOT", "0"), "--version");
@@ -112,6 +87,19 @@ class ManageAotTest {
     }
 
     private record Result(int code, String out, String err) {}
+
+    /** Runs a command with the cache required, and checks that {@code type} came from it rather than from a jar. */
+    private static void assertLoadedFromCache(Path root, Path jdk, String type, String... command) throws Exception {
+        Path loaded = root.resolve("classes.log");
+        Result result = manage(
+                root, jdk, Map.of("JDK_JAVA_OPTIONS", "-XX:AOTMode=on -Xlog:class+load=info:file=" + loaded), command);
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(Files.readAllLines(loaded))
+                .filteredOn(line -> line.contains(" " + type + " "))
+                .singleElement()
+                .asString()
+                .contains("source: shared objects file");
+    }
 
     private static Result manage(Path root, Path jdk, Map<String, String> env, String... args) throws Exception {
         List<String> command =
