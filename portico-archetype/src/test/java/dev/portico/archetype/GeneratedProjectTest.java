@@ -50,6 +50,7 @@ class GeneratedProjectTest {
                 "-DarchetypeGroupId=dev.portico",
                 "-DarchetypeArtifactId=portico-archetype",
                 "-DarchetypeVersion=" + VERSION,
+                "-DarchetypeCatalog=local",
                 "-DgroupId=com.example",
                 "-DartifactId=myapi",
                 "-Dpackage=com.example.myapi");
