@@ -59,18 +59,21 @@ x0=$(commits) x1=$(commits) OWN=$((x1 - x0))
 
 taskset -c 1 wrk -t1 -c64 -d"${WARMUP}s" -H "$AUTH" "http://127.0.0.1:$PORT$ROW" > /dev/null
 BACKENDS=$(backends) # the pool's connections, all open after the warm-up
-printf '| server | conns | requests | req/s | server CPU us/req | PostgreSQL CPU us/req | statements/req | ctx switches/req |\n'
-printf '|---|---|---|---|---|---|---|---|\n'
+printf '| server | conns | requests | req/s | p99 | server CPU us/req | PostgreSQL CPU us/req | statements/req | ctx switches/req |\n'
+printf '|---|---|---|---|---|---|---|---|---|\n'
 for c in $CONNS; do
   x0=$(commits) s0=$(ticks $PID) w0=$(switches $PID) p0=$(backend_ticks)
-  out=$(taskset -c 1 wrk -t1 -c"$c" -d"${DURATION}s" -H "$AUTH" "http://127.0.0.1:$PORT$ROW")
+  out=$(taskset -c 1 wrk -t1 -c"$c" -d"${DURATION}s" --latency -H "$AUTH" "http://127.0.0.1:$PORT$ROW")
   s1=$(ticks $PID) w1=$(switches $PID) p1=$(backend_ticks)
   x1=$(commits)
-  if echo "$out" | grep -q "Non-2xx\|Socket errors"; then echo "$out" >&2; fi
+  if echo "$out" | grep -q "Non-2xx"; then echo "$out" >&2; exit 1; fi
   n=$(echo "$out" | awk '/requests in/ {print $1}')
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
-  awk -v s="$SERVER" -v c="$c" -v n="$n" -v r="$rps" -v hz="$hz" -v cpu=$((s1 - s0)) -v pg=$((p1 - p0)) \
+  p99=$(echo "$out" | awk '$1=="99%" {print $2}')
+  timeouts=$(echo "$out" | awk '/Socket errors/ {gsub(",", ""); print $NF}')
+  [ -z "$timeouts" ] || [ "$timeouts" = 0 ] || p99="$p99 ($timeouts timeouts)"
+  awk -v s="$SERVER" -v c="$c" -v n="$n" -v r="$rps" -v p99="$p99" -v hz="$hz" -v cpu=$((s1 - s0)) -v pg=$((p1 - p0)) \
     -v x=$((x1 - x0 - OWN)) -v w=$((w1 - w0)) 'BEGIN {
-      printf "| %s | %s | %d | %.0f | %.1f | %.1f | %.2f | %.2f |\n", s, c, n, r, cpu * 1e6 / hz / n, pg * 1e6 / hz / n,
+      printf "| %s | %s | %d | %.0f | %s | %.1f | %.1f | %.2f | %.2f |\n", s, c, n, r, p99, cpu * 1e6 / hz / n, pg * 1e6 / hz / n,
         x / n, w / n }'
 done
