@@ -8,7 +8,9 @@
 #   SERVER=portico bash bench/count.sh          (or raw; ROW="/api/posts/?page_size=20" WARMUP=60 DURATION=20
 #                                                CONNS="64 256" by default; JAVA_OPTS adds JVM options, such as
 #                                                -Xlog:gc:file=/tmp/gc.log; NO_BUILD=1 skips the build; PGDATABASE
-#                                                names the database schema bench is made in, test by default)
+#                                                names the database schema bench is made in, test by default; CP
+#                                                runs a build copied elsewhere, so a build in progress cannot
+#                                                replace its jars under the server)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=bench/lib.sh
@@ -38,8 +40,8 @@ case $ROW in /api/posts/*) AUTH="Authorization: Bearer $TOKEN" ;; *) AUTH="Autho
 
 mkdir -p bench/results
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-taskset -c 0 "$JAVA" -Xms256m -Xmx256m ${JAVA_OPTS:-} -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
-  "$MAIN" $PORT > "bench/results/count-$SERVER.log" 2>&1 &
+CP=${CP:-bench/target/classes:$(cat bench/target/classpath.txt)}
+taskset -c 0 "$JAVA" -Xms256m -Xmx256m ${JAVA_OPTS:-} -cp "$CP" "$MAIN" $PORT > "bench/results/count-$SERVER.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
 until curl -sf -o /dev/null "http://127.0.0.1:$PORT/json"; do sleep 0.1; done
