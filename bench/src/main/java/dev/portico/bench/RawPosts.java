@@ -22,14 +22,23 @@ import java.util.Locale;
  * to the same record, the same DRF page written by the same Jackson mapper. The page parameters and the
  * {@code next}/{@code previous} links follow DRF's page-number pagination, as the resource does: {@code page_size}
  * defaults to 10 and is clamped to 100, the links start with the checked Host header and keep the other
- * parameters. The caller shows a bearer JWT ({@link RawToken}) whose user, read on the same connection, is active and
- * of the token's epoch. It skips what Portico does besides (strict parameter checks, 404 past the last page, ...).
+ * parameters. The caller shows a bearer JWT ({@link RawToken}) whose user, read on the same connection with their
+ * roles as Portico reads a caller, is active and of the token's epoch. It skips what Portico does besides (strict
+ * parameter checks, 404 past the last page, ...).
  */
 final class RawPosts {
     private static final String COUNT = "SELECT COUNT(*) FROM posts";
     private static final String SELECT = "SELECT id, title, content, draft, created_at FROM posts"
             + " ORDER BY created_at DESC NULLS FIRST, id ASC NULLS LAST LIMIT ? OFFSET ?";
-    private static final String USER = "SELECT active, auth_epoch FROM auth_users WHERE id = ?";
+    /**
+     * The user with their roles, as portico-auth's {@code Users} reads a token's caller (its statement, word for word):
+     * Portico must read the roles to know the caller's scopes, so the floor reads them too.
+     */
+    private static final String USER = "select u.id, u.public_id, u.username, u.email, u.active, u.staff, u.superuser,"
+            + " u.default_role, u.auth_epoch, u.created_at, u.last_login, r.name as role_name, r.scopes as role_scopes"
+            + " from auth_users u left join auth_user_roles ur on ur.user_id = u.id left join auth_roles r on r.name ="
+            + " ur.role_name where u.id = ?";
+
     private static final byte[] NOT_AUTHENTICATED =
             "{\"detail\":\"Authentication credentials were not provided.\",\"code\":\"not_authenticated\"}"
                     .getBytes(StandardCharsets.UTF_8);
@@ -99,12 +108,26 @@ final class RawPosts {
         return new Answer(200, writer.writeValueAsBytes(new Page<>(count, next, previous, rows)));
     }
 
-    /** Whether the token's user exists, is active and has not ended their sessions since it was signed. */
+    /**
+     * Whether the token's user exists, is active and has not ended their sessions since it was signed; their roles
+     * are read to the end, as a caller's scopes are.
+     */
     private static boolean activeUser(Connection c, RawToken.Claims claims) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(USER)) {
             st.setLong(1, claims.userId());
             try (ResultSet rs = st.executeQuery()) {
-                return rs.next() && rs.getBoolean(1) && rs.getLong(2) == claims.epoch();
+                boolean active = false;
+                List<String> roles = new ArrayList<>(2);
+                for (boolean first = true; rs.next(); first = false) {
+                    if (first) {
+                        active = rs.getBoolean(5) && rs.getLong(9) == claims.epoch();
+                    }
+                    String role = rs.getString(12);
+                    if (role != null) {
+                        roles.add(role + " " + rs.getString(13));
+                    }
+                }
+                return active;
             }
         }
     }

@@ -4,9 +4,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.portico.error.PoolSaturated;
 import java.io.PrintWriter;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -14,7 +11,6 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -103,26 +99,7 @@ final class LazyDataSource implements DataSource {
 
     /** The connection, whose {@code close} also gives the turn back (once, however often it is called). */
     private Connection turnGivenBackOnClose(Connection connection) {
-        AtomicBoolean given = new AtomicBoolean();
-        InvocationHandler handler = (proxy, method, args) -> {
-            if (method.getName().equals("close") && method.getParameterCount() == 0) {
-                try {
-                    connection.close();
-                } finally {
-                    if (given.compareAndSet(false, true)) {
-                        turns.release();
-                    }
-                }
-                return null;
-            }
-            try {
-                return method.invoke(connection, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        };
-        return (Connection)
-                Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, handler);
+        return new TurnConnection(connection, turns::release);
     }
 
     /** The pool's numbers; the waiting ones are those in line for a turn and those HikariCP holds. */

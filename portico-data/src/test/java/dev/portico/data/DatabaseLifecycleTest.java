@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.portico.Portico;
 import dev.portico.config.PorticoConfig;
 import dev.portico.config.Settings;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -202,6 +204,32 @@ class DatabaseLifecycleTest {
                 assertThat(insert.get()).isEqualTo(1);
             }
             assertThat(notes(db)).isEqualTo(61);
+        }
+    }
+
+    /**
+     * Issue 17: every JDBC call of every request goes through the pool's connection, so it is a plain class, not a
+     * reflective proxy; closing it twice is harmless, and a pool of one then serves the next borrowers.
+     */
+    @DatabaseTest
+    void aPooledConnectionIsNoReflectiveProxy(TestDatabase test) throws Exception {
+        PorticoConfig config = test.config(b -> b.set(DatabaseSettings.POOL_SIZE, 1)
+                .set(DatabaseSettings.MIGRATE_ON_START, DatabaseSettings.MigrateOnStart.FALSE));
+        try (Database db = Database.create(config)) {
+            Connection first = db.dataSource().getConnection();
+            assertThat(Proxy.isProxyClass(first.getClass())).isFalse();
+            assertThat(first.isWrapperFor(Connection.class)).isTrue();
+            first.close();
+            first.close();
+            try (Connection second = db.dataSource().getConnection();
+                    var st = second.prepareStatement("select 1");
+                    var rs = st.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isEqualTo(1);
+            }
+            try (Connection third = db.dataSource().getConnection()) {
+                assertThat(third.isClosed()).isFalse();
+            }
         }
     }
 

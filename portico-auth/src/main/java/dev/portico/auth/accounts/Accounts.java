@@ -34,7 +34,7 @@ public final class Accounts {
         this.clock = clock;
         this.passwords = new Passwords(config);
         this.roles = new Roles(db.jdbi());
-        this.users = new Users(db.jdbi(), passwords, roles, config, clock);
+        this.users = new Users(db.jdbi(), db.dataSource(), passwords, roles, config, clock);
     }
 
     /**

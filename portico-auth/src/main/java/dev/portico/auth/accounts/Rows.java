@@ -33,6 +33,11 @@ public final class Rows {
         return Optional.ofNullable(rs.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
     }
 
+    /** A nullable timestamp column, by position. */
+    static Optional<Instant> instant(ResultSet rs, int column) throws SQLException {
+        return Optional.ofNullable(rs.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
+    }
+
     /** The scopes of a {@code scopes} column. */
     public static Set<String> scopes(String text) {
         return text == null || text.isBlank()

@@ -4,6 +4,8 @@ import dev.portico.auth.Guesses;
 import dev.portico.config.PorticoConfig;
 import dev.portico.error.ValidationFailed;
 import dev.portico.http.Request;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
@@ -35,15 +38,21 @@ public final class Users {
                 + " u.auth_epoch, u.created_at, u.last_login, r.name as role_name, r.scopes as role_scopes from"
                 + " auth_users u left join auth_user_roles ur on ur.user_id = u.id left join auth_roles r on r.name ="
                 + " ur.role_name ";
+    /** The positions of the role's columns in {@link #SELECT}; {@link #user} reads the ones before them. */
+    private static final int ROLE_NAME = 12;
+
+    private static final int ROLE_SCOPES = 13;
 
     private final Jdbi jdbi;
+    private final DataSource dataSource;
     private final Passwords passwords;
     private final Roles roles;
     private final Clock clock;
     private final PasswordValidators validators;
 
-    Users(Jdbi jdbi, Passwords passwords, Roles roles, PorticoConfig config, Clock clock) {
+    Users(Jdbi jdbi, DataSource dataSource, Passwords passwords, Roles roles, PorticoConfig config, Clock clock) {
         this.jdbi = jdbi;
+        this.dataSource = dataSource;
         this.passwords = passwords;
         this.roles = roles;
         this.clock = clock;
@@ -179,15 +188,12 @@ public final class Users {
 
     /** The user with this id. */
     public Optional<User> find(long id) {
-        return account(h -> h.createQuery(SELECT + "where u.id = :id").bind("id", id))
-                .map(Account::user);
+        return account("where u.id = ?", id).map(Account::user);
     }
 
     /** The user with this public id ({@code u-...}), as API calls name users. */
     public Optional<User> findByPublicId(String publicId) {
-        return account(h ->
-                        h.createQuery(SELECT + "where u.public_id = :publicId").bind("publicId", publicId))
-                .map(Account::user);
+        return account("where u.public_id = ?", publicId).map(Account::user);
     }
 
     /** A new public id: {@code u-} and 24 random hex digits (96 bits), as portico-data's {@code @PublicId}. */
@@ -204,8 +210,7 @@ public final class Users {
      */
     public Optional<User> find(String username) {
         return candidates(username).stream()
-                .map(name -> account(h -> h.createQuery(SELECT + "where u.username = " + ":username")
-                        .bind("username", name)))
+                .map(name -> account("where u.username = ?", name))
                 .flatMap(Optional::stream)
                 .findFirst()
                 .map(Account::user);
@@ -456,32 +461,55 @@ public final class Users {
         });
     }
 
+    /**
+     * The active account of {@code id}, in plain JDBC on the pool: every authenticated request reads one, and through a
+     * JDBI handle (its configuration copied, the statement bound by name, the columns found by label) the handle cost
+     * more than the query (issue 17, counted in bench/README.md). No caller runs inside a JDBI transaction, so it needs
+     * no handle of the thread's.
+     */
     private Optional<Account> active(long id) {
-        return account(h -> h.createQuery(SELECT + "where u.id = :id").bind("id", id))
-                .filter(a -> a.user().active());
+        try (Connection c = dataSource.getConnection()) {
+            return account(c, "where u.id = ?", id).filter(a -> a.user().active());
+        } catch (SQLException e) {
+            throw failed("user " + id, e);
+        }
     }
 
-    private Optional<Account> account(java.util.function.Function<Handle, Query> query) {
-        return jdbi.withHandle(h -> {
-            User[] found = {null};
-            Map<String, Role> held = new LinkedHashMap<>();
-            query.apply(h)
-                    .map((rs, ctx) -> {
-                        if (found[0] == null) {
-                            found[0] = user(rs);
-                        }
-                        String role = rs.getString("role_name");
-                        if (role != null) {
-                            held.put(role, new Role(role, Rows.scopes(rs.getString("role_scopes"))));
-                        }
-                        return role;
-                    })
-                    .list();
-            if (found[0] == null) {
-                return Optional.empty();
+    /** The same lookup on the JDBI handle, so that inside a transaction it reads on the transaction's connection. */
+    private Optional<Account> account(String where, Object value) {
+        try {
+            return jdbi.withHandle(h -> account(h.getConnection(), where, value));
+        } catch (SQLException e) {
+            throw failed(where, e);
+        }
+    }
+
+    /** A failed read; the JDBC exception stays the cause, so a connection that failed is still answered 503. */
+    private static IllegalStateException failed(String which, SQLException e) {
+        return new IllegalStateException("reading the account " + which + " failed: " + e.getMessage(), e);
+    }
+
+    /** The account a query of {@link #SELECT} ending in {@code where} finds for {@code value}, with its roles. */
+    private static Optional<Account> account(Connection c, String where, Object value) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(SELECT + where)) {
+            st.setObject(1, value);
+            try (ResultSet rs = st.executeQuery()) {
+                User found = null;
+                Map<String, Role> held = new LinkedHashMap<>();
+                while (rs.next()) {
+                    if (found == null) {
+                        found = user(rs);
+                    }
+                    String role = rs.getString(ROLE_NAME);
+                    if (role != null) {
+                        held.put(role, new Role(role, Rows.scopes(rs.getString(ROLE_SCOPES))));
+                    }
+                }
+                return found == null
+                        ? Optional.empty()
+                        : Optional.of(new Account(withRoles(found, held.keySet()), Map.copyOf(held)));
             }
-            return Optional.of(new Account(withRoles(found[0], held.keySet()), Map.copyOf(held)));
-        });
+        }
     }
 
     /**
@@ -494,12 +522,12 @@ public final class Users {
             Map<Long, Set<String>> held = new HashMap<>();
             query.apply(h)
                     .map((rs, ctx) -> {
-                        User user = found.get(rs.getLong("id"));
+                        User user = found.get(rs.getLong(1));
                         if (user == null) {
                             user = user(rs);
                             found.put(user.id(), user);
                         }
-                        String role = rs.getString("role_name");
+                        String role = rs.getString(ROLE_NAME);
                         if (role != null) {
                             held.computeIfAbsent(user.id(), id -> new java.util.LinkedHashSet<>())
                                     .add(role);
@@ -529,19 +557,20 @@ public final class Users {
                 u.lastLogin());
     }
 
+    /** The user of a row of {@link #SELECT}, read by position (a label is a lookup per column and row). */
     private static User user(ResultSet rs) throws SQLException {
         return new User(
-                rs.getLong("id"),
-                rs.getString("public_id"),
-                rs.getString("username"),
-                rs.getString("email"),
-                rs.getBoolean("active"),
-                rs.getBoolean("staff"),
-                rs.getBoolean("superuser"),
-                Optional.ofNullable(rs.getString("default_role")),
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getBoolean(5),
+                rs.getBoolean(6),
+                rs.getBoolean(7),
+                Optional.ofNullable(rs.getString(8)),
                 Set.of(),
-                rs.getLong("auth_epoch"),
-                Rows.instant(rs, "created_at").orElseThrow(),
-                Rows.instant(rs, "last_login"));
+                rs.getLong(9),
+                Rows.instant(rs, 10).orElseThrow(),
+                Rows.instant(rs, 11));
     }
 }

@@ -12,11 +12,16 @@ import dev.portico.data.TestDatabase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleListener;
+import org.jdbi.v3.core.Handles;
 
 /** Tokens on H2 and PostgreSQL: the auth epoch, refresh-token families, rotation and concurrent refreshes. */
 class TokensTest {
@@ -45,6 +50,33 @@ class TokensTest {
             invalid(() -> s.tokens().authenticate(pair.refresh()), InvalidToken.NOT_VALID_FOR_ANY_TYPE);
             clock.advance(Duration.ofMinutes(5).plusSeconds(30));
             invalid(() -> s.tokens().authenticate(pair.access()), InvalidToken.NOT_VALID_FOR_ANY_TYPE);
+        }
+    }
+
+    /**
+     * Issue 17: every request with a token reads its user and their roles. That read is one statement in plain JDBC
+     * and opens no JDBI handle, whose set-up cost the server more than the query.
+     */
+    @DatabaseTest
+    void authenticatingATokenReadsTheUserAndRolesWithoutAJdbiHandle(TestDatabase test) {
+        var s = setup(test, b -> {});
+        try (var db = s.accounts().database()) {
+            User ada = s.accounts().users().create(NewUser.of("ada", "", "correct horse"));
+            s.accounts().roles().define("editor", Set.of("posts:write", "posts:read"));
+            s.accounts().users().grant(ada.id(), "editor");
+            String access = s.tokens().access(ada);
+            AtomicInteger handles = new AtomicInteger();
+            db.jdbi().getConfig(Handles.class).addListener(new HandleListener() {
+                @Override
+                public void handleCreated(Handle handle) {
+                    handles.incrementAndGet();
+                }
+            });
+            Caller caller = s.tokens().authenticate(access);
+            assertThat(caller.user().username()).isEqualTo("ada");
+            assertThat(caller.roles()).containsExactly("editor");
+            assertThat(caller.scopes()).containsExactlyInAnyOrder("posts:write", "posts:read");
+            assertThat(handles).hasValue(0);
         }
     }
 
