@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,7 +26,7 @@ class DescriptorExhaustionTest {
     @Test
     void theListenerOutlivesRunningOutOfDescriptors() throws Exception {
         // a connection limit above the descriptors, so the process really runs out
-        try (Child child = Child.start("5000")) {
+        try (Child child = Child.start("5000", "0")) {
             List<Socket> flood = flood(child.port, 2 * DESCRIPTORS);
             Thread.sleep(3000); // accept fails with EMFILE meanwhile
             assertThat(child.process.isAlive()).isTrue();
@@ -39,8 +40,37 @@ class DescriptorExhaustionTest {
     }
 
     @Test
+    @Disabled("issue 17, open: at server.accept-queue 1024 the server at its descriptor limit holds closed sockets'"
+            + " descriptors and never answers again (docs/decisions/server.md); 8 of 10 runs failed on 2026-12-07")
+    void aDeepQueueIsWorkedThroughAtTheDescriptorLimit() throws Exception {
+        // a connection limit above the descriptors, so the process really runs out; a queue deep enough to hold the
+        // whole flood, so the server must work through hundreds of queued connections at its descriptor limit
+        try (Child child = Child.start("5000", "1024")) {
+            long baseline = child.sockets();
+            List<Socket> flood = flood(child.port, 2 * DESCRIPTORS);
+            Thread.sleep(3000); // accept fails with EMFILE meanwhile
+            assertThat(child.process.isAlive()).isTrue();
+            for (Socket socket : flood) {
+                socket.close();
+            }
+            assertThat(answered(child.port, 20_000))
+                    .as("a normal client is answered after the flood")
+                    .isTrue();
+            // the failure seen: ~189 of 256 descriptors held by sockets the server had closed (server-side TIME-WAIT),
+            // the rest of the flood waiting in the queue, and every accept failing with EMFILE
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (child.sockets() > baseline + 8 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(child.sockets())
+                    .as("the closed connections' descriptors are released")
+                    .isLessThanOrEqualTo(baseline + 8);
+        }
+    }
+
+    @Test
     void theDefaultLimitKeepsDescriptorsInHandAndServesDuringTheFlood() throws Exception {
-        try (Child child = Child.start("0")) {
+        try (Child child = Child.start("0", "0")) {
             assertThat(child.limit).isLessThanOrEqualTo(DESCRIPTORS * 3 / 4);
             List<Socket> flood = flood(child.port, 2 * DESCRIPTORS);
             try {
@@ -97,11 +127,19 @@ class DescriptorExhaustionTest {
                 if (RawHttp.read(socket.getInputStream()).status() == 200) {
                     return true;
                 }
-            } catch (IOException notYet) {
+            } catch (IOException | RuntimeException notYet) { // refused, timed out, or closed without an answer
                 Thread.sleep(250);
             }
         }
         return false;
+    }
+
+    private static boolean isSocket(java.nio.file.Path descriptor) {
+        try {
+            return java.nio.file.Files.readSymbolicLink(descriptor).toString().startsWith("socket:");
+        } catch (IOException closedMeanwhile) {
+            return false;
+        }
     }
 
     /** The server in its own JVM, under the low descriptor limit. */
@@ -116,10 +154,10 @@ class DescriptorExhaustionTest {
             this.limit = limit;
         }
 
-        static Child start(String maxConnections) throws IOException {
+        static Child start(String maxConnections, String acceptQueue) throws IOException {
             String java = ProcessHandle.current().info().command().orElse("java");
             String command = "ulimit -n " + DESCRIPTORS + " && exec \"$0\" -cp \"$1\" "
-                    + LowDescriptorsServer.class.getName() + " " + maxConnections;
+                    + LowDescriptorsServer.class.getName() + " " + maxConnections + " " + acceptQueue;
             Process process = new ProcessBuilder("bash", "-c", command, java, System.getProperty("java.class.path"))
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
@@ -151,6 +189,13 @@ class DescriptorExhaustionTest {
                                 }
                             });
             return new Child(process, port, limit);
+        }
+
+        /** How many sockets the child holds open (its listener among them), read from {@code /proc}. */
+        long sockets() throws IOException {
+            try (var descriptors = java.nio.file.Files.list(java.nio.file.Path.of("/proc", "" + process.pid(), "fd"))) {
+                return descriptors.filter(DescriptorExhaustionTest::isSocket).count();
+            }
         }
 
         @Override
