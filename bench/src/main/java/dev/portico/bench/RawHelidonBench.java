@@ -7,6 +7,8 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -34,14 +36,8 @@ public final class RawHelidonBench {
                 .port(port)
                 .routing(r -> {
                     r.get("/cached", (req, res) -> {
-                        int limit = req.query()
-                                .first("limit")
-                                .map(Integer::parseInt)
-                                .orElse(20);
-                        int offset = req.query()
-                                .first("offset")
-                                .map(Integer::parseInt)
-                                .orElse(0);
+                        int limit = number(req, "limit", 20);
+                        int offset = number(req, "offset", 0);
                         byte[] body = cached.memory(
                                 req.remotePeer().host(), req.query().rawValue(), limit, offset);
                         res.header(HeaderValues.CONTENT_TYPE_JSON);
@@ -49,14 +45,8 @@ public final class RawHelidonBench {
                     });
                     if (redis != null) {
                         r.get(Cached.REDIS_PATH, (req, res) -> {
-                            int limit = req.query()
-                                    .first("limit")
-                                    .map(Integer::parseInt)
-                                    .orElse(20);
-                            int offset = req.query()
-                                    .first("offset")
-                                    .map(Integer::parseInt)
-                                    .orElse(0);
+                            int limit = number(req, "limit", 20);
+                            int offset = number(req, "offset", 0);
                             byte[] body = cached.redis(
                                     redis, req.remotePeer().host(), req.query().rawValue(), limit, offset);
                             res.header(HeaderValues.CONTENT_TYPE_JSON);
@@ -79,21 +69,13 @@ public final class RawHelidonBench {
                     }
                     r.get("/throttled", (req, res) -> {
                         long[] values = throttled.memory(req.remotePeer().host());
-                        for (int i = 0; i < values.length; i++) {
-                            res.header(Throttled.HEADERS.get(i), Long.toString(values[i]));
-                        }
-                        res.header(HeaderValues.CONTENT_TYPE_JSON);
-                        res.send(message.writeValueAsBytes(new Items.Message("Hello, World!")));
+                        sendThrottled(res, values, message);
                     });
                     if (redis != null) {
                         r.get("/throttled-redis", (req, res) -> {
                             long[] values =
                                     throttled.redis(redis, req.remotePeer().host());
-                            for (int i = 0; i < values.length; i++) {
-                                res.header(Throttled.HEADERS.get(i), Long.toString(values[i]));
-                            }
-                            res.header(HeaderValues.CONTENT_TYPE_JSON);
-                            res.send(message.writeValueAsBytes(new Items.Message("Hello, World!")));
+                            sendThrottled(res, values, message);
                         });
                     }
                     r.get("/plaintext", (req, res) -> {
@@ -114,19 +96,27 @@ public final class RawHelidonBench {
                                     .send(UNAUTHORIZED);
                             return;
                         }
-                        int limit = req.query()
-                                .first("limit")
-                                .map(Integer::parseInt)
-                                .orElse(20);
-                        int offset = req.query()
-                                .first("offset")
-                                .map(Integer::parseInt)
-                                .orElse(0);
+                        int limit = number(req, "limit", 20);
+                        int offset = number(req, "offset", 0);
                         res.header(HeaderValues.CONTENT_TYPE_JSON);
                         res.send(page.writeValueAsBytes(Items.page(limit, offset)));
                     });
                 })
                 .build()
                 .start();
+    }
+
+    /** A whole-number query parameter, or {@code orElse} when absent. */
+    private static int number(ServerRequest req, String name, int orElse) {
+        return req.query().first(name).map(Integer::parseInt).orElse(orElse);
+    }
+
+    /** The throttled rows' answer: the rate-limit headers of {@code values}, then the greeting. */
+    private static void sendThrottled(ServerResponse res, long[] values, ObjectWriter message) throws Exception {
+        for (int i = 0; i < values.length; i++) {
+            res.header(Throttled.HEADERS.get(i), Long.toString(values[i]));
+        }
+        res.header(HeaderValues.CONTENT_TYPE_JSON);
+        res.send(message.writeValueAsBytes(new Items.Message("Hello, World!")));
     }
 }
