@@ -62,10 +62,10 @@ public final class Settings {
                     + "0: three quarters of the process's file-descriptor limit, at most 10000.");
     public static final Setting<Integer> SERVER_ACCEPT_QUEUE = Setting.integer(
             "server.accept-queue",
-            0,
+            1024,
             "Connections the kernel holds, handshake done, until the server accepts them (the listen backlog), "
                     + "capped by net.core.somaxconn; past it, handshakes are dropped and each such client tries "
-                    + "again a second later. 0: the JDK's 50. Raise it (1024) for bursts of hundreds of connections.");
+                    + "again a second later. 0: the JDK's 50, which drops a burst of a few hundred connections.");
     public static final Setting<String> SERVER_ALLOWED_HOSTS = Setting.string(
             "server.allowed-hosts",
             "localhost,127.0.0.1,[::1]",

@@ -1,6 +1,7 @@
 package dev.portico.server;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -31,14 +32,24 @@ final class ConnectionWatch extends HttpConnectionFactory {
     private static final int WRITE = 3;
     private static final long BODY_GRACE_NANOS = 2_000_000_000L;
 
+    private final Forget forget = new Forget(open);
     private final Timeouts timeouts;
     private final long headerNanos;
     private final long bodyNanos;
     private final long writeNanos;
     private volatile Scheduler scheduler;
+    private volatile Runnable everySweep = () -> {};
 
     /** The three deadlines, each for the whole of its phase. */
     record Timeouts(Duration header, Duration body, Duration write) {}
+
+    /**
+     * The classes every new connection needs, loaded with this one rather than by the first connection. Loading a class
+     * from a folder of classes (tests, an IDE) opens its file: a server out of descriptors failed to load
+     * {@link Progress} for its first connections, the JVM then failed every later use of it the same way, and every
+     * connection was closed unanswered for as long as the process lived (issue 17, {@code DescriptorExhaustionTest}).
+     */
+    private static final List<Class<?>> PER_CONNECTION = List.of(Progress.class, Forget.class);
 
     ConnectionWatch(HttpConfiguration configuration, Timeouts timeouts) {
         super(configuration);
@@ -55,18 +66,31 @@ final class ConnectionWatch extends HttpConnectionFactory {
         Connection connection = super.newConnection(connector, endPoint);
         if (connection instanceof HttpConnection http) {
             open.put(http, new Progress(http, System.nanoTime()));
-            http.addEventListener(new Connection.Listener() {
-                @Override
-                public void onClosed(Connection closed) {
-                    open.remove(closed);
-                }
-            });
+            http.addEventListener(forget);
         }
         return connection;
     }
 
-    /** Starts the sweeps on the server's scheduler; they stop with it. */
-    void start(Scheduler scheduler) {
+    /** Forgets a connection once it closes. */
+    private static final class Forget implements Connection.Listener {
+        private final Map<Connection, Progress> open;
+
+        Forget(Map<Connection, Progress> open) {
+            this.open = open;
+        }
+
+        @Override
+        public void onClosed(Connection closed) {
+            open.remove(closed);
+        }
+    }
+
+    /**
+     * Starts the sweeps on the server's scheduler; they stop with it. Each sweep also runs {@code everySweep} (the
+     * selectors' wake-up, see {@link JettyServer}).
+     */
+    void start(Scheduler scheduler, Runnable everySweep) {
+        this.everySweep = everySweep;
         this.scheduler = scheduler;
         scheduler.schedule(this::sweep, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
     }
@@ -78,6 +102,7 @@ final class ConnectionWatch extends HttpConnectionFactory {
 
     private void sweep() {
         try {
+            everySweep.run();
             long now = System.nanoTime();
             int[] closed = new int[3];
             for (Progress progress : open.values()) {

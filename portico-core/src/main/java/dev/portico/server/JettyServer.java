@@ -4,6 +4,7 @@ import dev.portico.pipeline.Application;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.jetty.http.HttpCompliance;
+import org.eclipse.jetty.io.ManagedSelector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
@@ -23,6 +24,8 @@ final class JettyServer implements dev.portico.server.HttpServer {
     private static final Logger LOG = LoggerFactory.getLogger(JettyServer.class);
     /** While the connection limit is reached, an idle connection is closed after this long (a slowloris sender's). */
     private static final long LIMITED_IDLE_MILLIS = 2_000;
+    /** A selector update that does nothing but wake the selector (see {@link #wakeSelectors}). */
+    private static final ManagedSelector.SelectorUpdate NOTHING = selector -> {};
 
     private final Options options;
     private final Server server;
@@ -46,9 +49,8 @@ final class JettyServer implements dev.portico.server.HttpServer {
         connector.setHost(options.host());
         connector.setPort(options.port());
         connector.setIdleTimeout(options.idleTimeout().toMillis());
-        // 0 leaves the JDK's backlog of 50: 256 clients connecting at once had hundreds of SYNs dropped
-        // (TcpExtListenDrops), each retried a second later. Not raised by default: under ulimit -n 256, a queue of 1024
-        // held a flood that the server at its descriptor limit never worked through (DescriptorExhaustionTest)
+        // 1024 by default; 0 leaves the JDK's backlog of 50, where 256 clients connecting at once had hundreds of SYNs
+        // dropped (TcpExtListenDrops), each retried a second later
         if (options.acceptQueue() > 0) {
             connector.setAcceptQueueSize(options.acceptQueue());
         }
@@ -100,8 +102,23 @@ final class JettyServer implements dev.portico.server.HttpServer {
             throw new IllegalStateException(
                     "cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage(), e);
         }
-        watch.start(server.getScheduler());
+        watch.start(server.getScheduler(), this::wakeSelectors);
         return this;
+    }
+
+    /**
+     * Wakes each selector once a second, so that the descriptors of connections closed meanwhile are released. The JDK
+     * keeps a closed channel's descriptor until its selector next selects and deregisters it. Jetty wakes the selector
+     * when an open endpoint closes, but not when it gives up a connection it could not set up (its accept task closes
+     * the registered channel on another thread): under {@code ulimit -n 256}, a server whose first connections failed
+     * so held 189 closed sockets' descriptors, every key cancelled, its selector parked with nothing to wake it, since
+     * accepting had failed with EMFILE (issue 17, docs/decisions/server.md). This bounds the wait to a second, at the
+     * cost of one wake-up a second when idle.
+     */
+    private void wakeSelectors() {
+        for (ManagedSelector selector : connector.getSelectorManager().getBeans(ManagedSelector.class)) {
+            selector.submit(NOTHING);
+        }
     }
 
     @Override

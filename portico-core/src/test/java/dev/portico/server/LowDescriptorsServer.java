@@ -8,7 +8,7 @@ import java.time.Duration;
 /**
  * A small app for {@link DescriptorExhaustionTest}, run in a JVM of its own under a low {@code ulimit -n}: prints its
  * port, then serves until its standard input closes. Arguments: {@code server.max-connections}, then optionally
- * {@code server.accept-queue}.
+ * {@code server.accept-queue} (its default if not given).
  */
 public final class LowDescriptorsServer {
     record Hello(String message) {}
@@ -22,7 +22,11 @@ public final class LowDescriptorsServer {
                         .set(Settings.SERVER_PORT, 0)
                         .set(Settings.SERVER_MAX_CONNECTIONS, Integer.parseInt(args[0]))
                         .set(Settings.SERVER_HEADER_TIMEOUT, Duration.ofSeconds(2))
-                        .set(Settings.SERVER_ACCEPT_QUEUE, args.length > 1 ? Integer.parseInt(args[1]) : 0)
+                        .set(
+                                Settings.SERVER_ACCEPT_QUEUE,
+                                args.length > 1
+                                        ? Integer.parseInt(args[1])
+                                        : Settings.SERVER_ACCEPT_QUEUE.defaultValue())
                         .build())
                 .shutdownHook(false)
                 .get("/api/hello/", Hello.class, request -> new Hello("Hello!"))
