@@ -5,6 +5,9 @@ import dev.portico.pipeline.Application;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -33,6 +36,13 @@ final class JettyHandler extends Handler.Abstract {
     static final long DRAIN_MILLIS = 1_000;
     /** The header every answer carries (see {@code Application}), encoded once. */
     private static final HttpField NOSNIFF = new PreEncodedHttpField("X-Content-Type-Options", "nosniff");
+
+    /** The Content-Type fields made so far, by value (see {@link #contentType}). */
+    private static final ConcurrentMap<String, HttpField> CONTENT_TYPES = new ConcurrentHashMap<>();
+
+    private static final int CONTENT_TYPES_KEPT = 64;
+    /** Loaded with the handler, not by a first request that may come when no descriptor is left to open a class. */
+    private static final List<Class<?>> PER_REQUEST = List.of(JettyTransport.class, RequestBody.class, Sent.class);
 
     private final Application application;
     private final HttpServer.Options options;
@@ -153,14 +163,26 @@ final class JettyHandler extends Handler.Abstract {
     }
 
     /**
-     * The Content-Type field; Jetty's own pre-encoded one for the common types (JSON, UTF-8 text), so the usual answer
-     * neither builds a field nor encodes its bytes again.
+     * The Content-Type field, made once per type and kept: an endpoint answers with the few types its model declares,
+     * and looking the type up in Jetty's table per answer cost more than the rest of the headers (JFR, /plaintext).
+     * Jetty's own pre-encoded field where its spelling is ours, so the usual answer's bytes are not encoded again. At
+     * most {@link #CONTENT_TYPES_KEPT} types are kept, so types made per request (a multipart boundary) cannot grow it.
      */
     private static HttpField contentType(String type) {
+        HttpField kept = CONTENT_TYPES.get(type);
+        if (kept != null) {
+            return kept;
+        }
         MimeTypes.Type known = MimeTypes.CACHE.get(type);
         HttpField field = known == null ? null : known.getContentTypeField();
         // Jetty files "text/plain; charset=utf-8" under its spelling without the space: the value sent stays ours
-        return field != null && field.getValue().equals(type) ? field : new HttpField(HttpHeader.CONTENT_TYPE, type);
+        HttpField made = field != null && field.getValue().equals(type)
+                ? field
+                : new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, type);
+        if (CONTENT_TYPES.size() < CONTENT_TYPES_KEPT) {
+            CONTENT_TYPES.putIfAbsent(type, made);
+        }
+        return made;
     }
 
     private static void stream(Response answer, org.eclipse.jetty.server.Response response, Sent sent) {
