@@ -26,12 +26,11 @@ import javax.sql.DataSource;
  *
  * <p>Requests take their turns at the pool in arrival order (a fair semaphore with a permit per connection, given back
  * when the connection is closed): HikariCP lets a newcomer take a connection returned while others wait, so under 256
- * concurrent requests a few starved past the pool timeout while the mean wait was 0.1 s. A waiter gives up at once
- * when a connection attempt has just failed, so an outage is still answered at the connection timeout.
+ * concurrent requests a few starved past the pool timeout while the mean wait was 0.1 s. A request given its turn
+ * within a second of a failed connection attempt is answered at once, so an outage is still answered at the connection
+ * timeout.
  */
 final class LazyDataSource implements DataSource {
-    /** How often a request waiting for its turn looks whether the database was found down meanwhile. */
-    private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** A failed connection attempt this recent means the database is down: waiters answer at once. */
     private static final long OUTAGE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -60,22 +59,25 @@ final class LazyDataSource implements DataSource {
         }
     }
 
-    /** Waits for a turn, in arrival order, up to the pool timeout; at once when the database was just found down. */
+    /**
+     * Waits for a turn, in arrival order, up to the pool timeout; then, if a connection attempt failed within the last
+     * second, answers the outage at once. One wait per request: a waiter that gave up a slice of it to look for an
+     * outage would rejoin the fair queue at its end (a timer and a wake-up each time, and its place lost), so an outage
+     * reaches the waiters in turn instead: each turn handed on during one is refused and handed on again at once.
+     */
     private void awaitTurn(HikariDataSource pool, long start) throws SQLException {
         try {
-            while (!turns.tryAcquire(SLICE_NANOS, TimeUnit.NANOSECONDS)) {
-                SQLTransientConnectionException down = outage;
-                if (down != null && System.nanoTime() - outageAt < OUTAGE_NANOS) {
-                    throw new SQLTransientConnectionException("the database is unavailable", down);
-                }
-                long waited = System.nanoTime() - start;
-                if (waited >= poolTimeoutNanos) {
-                    throw saturated(pool, Duration.ofNanos(waited), null);
-                }
+            if (!turns.tryAcquire(poolTimeoutNanos, TimeUnit.NANOSECONDS)) {
+                throw saturated(pool, Duration.ofNanos(System.nanoTime() - start), null);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SQLTransientConnectionException("interrupted while waiting for a database connection", e);
+        }
+        SQLTransientConnectionException down = outage;
+        if (down != null && System.nanoTime() - outageAt < OUTAGE_NANOS) {
+            turns.release();
+            throw new SQLTransientConnectionException("the database is unavailable", down);
         }
     }
 
