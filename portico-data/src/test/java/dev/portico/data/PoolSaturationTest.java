@@ -171,6 +171,47 @@ class PoolSaturationTest {
         }
     }
 
+    @Test
+    void anOutageReachesTheWaitersInTurnNotAConnectionTimeoutEach() throws Exception {
+        try (Forwarder port = new Forwarder(5432)) {
+            PorticoConfig config = config(database.url().replace("127.0.0.1:5432", "127.0.0.1:" + port.port()));
+            Database db = Database.lazy(config);
+            Portico app = app(config, db);
+            try {
+                assertThat(get(app, "/one").statusCode()).isEqualTo(200);
+                port.close();
+                // twelve requests on a pool of two: the two with a turn find the database gone after the connection
+                // timeout (250 ms); the ten in line must be answered then, not after a connection timeout each
+                List<Thread> callers = new ArrayList<>();
+                List<String> answers = new CopyOnWriteArrayList<>();
+                long begin = System.nanoTime();
+                for (int i = 0; i < 12; i++) {
+                    callers.add(Thread.ofVirtual().start(() -> {
+                        try {
+                            HttpResponse<String> down = get(app, "/one");
+                            answers.add(down.statusCode() + " " + down.body());
+                        } catch (Exception e) {
+                            answers.add(e.toString());
+                        }
+                    }));
+                }
+                for (Thread caller : callers) {
+                    caller.join();
+                }
+                long millis = (System.nanoTime() - begin) / 1_000_000;
+                assertThat(answers)
+                        .hasSize(12)
+                        .allSatisfy(
+                                answer -> assertThat(answer).startsWith("503").contains("service_unavailable"));
+                assertThat(millis)
+                        .as("all answered at about one connection timeout")
+                        .isLessThan(1_000L);
+            } finally {
+                app.stop();
+            }
+        }
+    }
+
     private HttpResponse<String> get(Portico app, String path) throws Exception {
         return client.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
