@@ -38,7 +38,6 @@ final class ConnectionWatch extends HttpConnectionFactory {
     private final long bodyNanos;
     private final long writeNanos;
     private volatile Scheduler scheduler;
-    private volatile Runnable everySweep = () -> {};
 
     /** The three deadlines, each for the whole of its phase. */
     record Timeouts(Duration header, Duration body, Duration write) {}
@@ -85,12 +84,8 @@ final class ConnectionWatch extends HttpConnectionFactory {
         }
     }
 
-    /**
-     * Starts the sweeps on the server's scheduler; they stop with it. Each sweep also runs {@code everySweep} (the
-     * selectors' wake-up, see {@link JettyServer}).
-     */
-    void start(Scheduler scheduler, Runnable everySweep) {
-        this.everySweep = everySweep;
+    /** Starts the sweeps on the server's scheduler; they stop with it. */
+    void start(Scheduler scheduler) {
         this.scheduler = scheduler;
         scheduler.schedule(this::sweep, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
     }
@@ -102,7 +97,6 @@ final class ConnectionWatch extends HttpConnectionFactory {
 
     private void sweep() {
         try {
-            everySweep.run();
             long now = System.nanoTime();
             int[] closed = new int[3];
             for (Progress progress : open.values()) {

@@ -5,7 +5,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.jetty.http.HttpCompliance;
-import org.eclipse.jetty.io.ManagedSelector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
@@ -25,8 +24,6 @@ final class JettyServer implements dev.portico.server.HttpServer {
     private static final Logger LOG = LoggerFactory.getLogger(JettyServer.class);
     /** While the connection limit is reached, an idle connection is closed after this long (a slowloris sender's). */
     private static final long LIMITED_IDLE_MILLIS = 2_000;
-    /** A selector update that does nothing but wake the selector (see {@link #wakeSelectors}). */
-    private static final ManagedSelector.SelectorUpdate NOTHING = selector -> {};
 
     private final Options options;
     private final Server server;
@@ -107,23 +104,8 @@ final class JettyServer implements dev.portico.server.HttpServer {
             throw new IllegalStateException(
                     "cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage(), e);
         }
-        watch.start(server.getScheduler(), this::wakeSelectors);
+        watch.start(server.getScheduler());
         return this;
-    }
-
-    /**
-     * Wakes each selector once a second, so that the descriptors of connections closed meanwhile are released. The JDK
-     * keeps a closed channel's descriptor until its selector next selects and deregisters it. Jetty wakes the selector
-     * when an open endpoint closes, but not when it gives up a connection it could not set up (its accept task closes
-     * the registered channel on another thread): under {@code ulimit -n 256}, a server whose first connections failed
-     * so held 189 closed sockets' descriptors, every key cancelled, its selector parked with nothing to wake it, since
-     * accepting had failed with EMFILE (issue 17, docs/decisions/server.md). This bounds the wait to a second, at the
-     * cost of one wake-up a second when idle.
-     */
-    private void wakeSelectors() {
-        for (ManagedSelector selector : connector.getSelectorManager().getBeans(ManagedSelector.class)) {
-            selector.submit(NOTHING);
-        }
     }
 
     @Override
