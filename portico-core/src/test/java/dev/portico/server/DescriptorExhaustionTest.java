@@ -26,15 +26,7 @@ class DescriptorExhaustionTest {
     void theListenerOutlivesRunningOutOfDescriptors() throws Exception {
         // a connection limit above the descriptors, so the process really runs out
         try (Child child = Child.start("5000", "0")) {
-            List<Socket> flood = flood(child.port, 2 * DESCRIPTORS);
-            Thread.sleep(3000); // accept fails with EMFILE meanwhile
-            assertThat(child.process.isAlive()).isTrue();
-            for (Socket socket : flood) {
-                socket.close();
-            }
-            assertThat(answered(child.port, 20_000))
-                    .as("a normal client is answered after the flood")
-                    .isTrue();
+            floodThenAnswer(child);
         }
     }
 
@@ -46,15 +38,7 @@ class DescriptorExhaustionTest {
         // later one, and never answered again; the closed connections' descriptors were held too (issue 17)
         try (Child child = Child.start("5000", null)) {
             long baseline = child.sockets();
-            List<Socket> flood = flood(child.port, 2 * DESCRIPTORS);
-            Thread.sleep(3000); // accept fails with EMFILE meanwhile
-            assertThat(child.process.isAlive()).isTrue();
-            for (Socket socket : flood) {
-                socket.close();
-            }
-            assertThat(answered(child.port, 20_000))
-                    .as("a normal client is answered after the flood")
-                    .isTrue();
+            floodThenAnswer(child);
             // the failure seen: ~189 of 256 descriptors held by sockets the server had closed (server-side TIME-WAIT)
             long deadline = System.nanoTime() + 5_000_000_000L;
             while (child.sockets() > baseline + 8 && System.nanoTime() < deadline) {
@@ -82,6 +66,19 @@ class DescriptorExhaustionTest {
                 }
             }
         }
+    }
+
+    /** Floods the child past its descriptors for 3 s, closes the flood, and asserts a normal client is then answered. */
+    private static void floodThenAnswer(Child child) throws Exception {
+        List<Socket> flood = flood(child.port, 2 * DESCRIPTORS);
+        Thread.sleep(3000); // accept fails with EMFILE meanwhile
+        assertThat(child.process.isAlive()).isTrue();
+        for (Socket socket : flood) {
+            socket.close();
+        }
+        assertThat(answered(child.port, 20_000))
+                .as("a normal client is answered after the flood")
+                .isTrue();
     }
 
     /**

@@ -144,35 +144,65 @@ class PoolSaturationTest {
 
     @Test
     void aDatabaseGoneIsStillAFastOutageNotABusyPool() throws Exception {
-        try (Forwarder port = new Forwarder(5432)) {
-            PorticoConfig config = config(database.url().replace("127.0.0.1:5432", "127.0.0.1:" + port.port()));
-            Database db = Database.lazy(config);
-            Portico app = app(config, db);
-            try {
-                assertThat(get(app, "/one").statusCode()).isEqualTo(200);
-                port.close(); // the port refuses, and the pool's connections are cut
-                for (int i = 0; i < 3; i++) {
-                    long begin = System.nanoTime();
-                    HttpResponse<String> down = get(app, "/one");
-                    long millis = (System.nanoTime() - begin) / 1_000_000;
-                    assertThat(down.statusCode()).as(down.body()).isEqualTo(503);
-                    assertThat(down.body()).contains("\"code\":\"service_unavailable\"");
-                    assertThat(millis)
-                            .as("about database.connection-timeout, not pool-timeout")
-                            .isLessThan(1_200L);
-                }
-                assertThat(log.list)
-                        .extracting(ILoggingEvent::getFormattedMessage)
-                        .anySatisfy(line -> assertThat(line).contains("database is unavailable"))
-                        .noneSatisfy(line -> assertThat(line).contains("saturated"));
-            } finally {
-                app.stop();
+        withTheDatabaseGone(app -> {
+            for (int i = 0; i < 3; i++) {
+                long begin = System.nanoTime();
+                HttpResponse<String> down = get(app, "/one");
+                long millis = (System.nanoTime() - begin) / 1_000_000;
+                assertThat(down.statusCode()).as(down.body()).isEqualTo(503);
+                assertThat(down.body()).contains("\"code\":\"service_unavailable\"");
+                assertThat(millis)
+                        .as("about database.connection-timeout, not pool-timeout")
+                        .isLessThan(1_200L);
             }
-        }
+            assertThat(log.list)
+                    .extracting(ILoggingEvent::getFormattedMessage)
+                    .anySatisfy(line -> assertThat(line).contains("database is unavailable"))
+                    .noneSatisfy(line -> assertThat(line).contains("saturated"));
+        });
     }
 
     @Test
     void anOutageReachesTheWaitersInTurnNotAConnectionTimeoutEach() throws Exception {
+        withTheDatabaseGone(app -> {
+            // twelve requests on a pool of two: the two with a turn find the database gone after the connection
+            // timeout (250 ms); the ten in line must be answered then, not after a connection timeout each
+            List<Thread> callers = new ArrayList<>();
+            List<String> answers = new CopyOnWriteArrayList<>();
+            long begin = System.nanoTime();
+            for (int i = 0; i < 12; i++) {
+                callers.add(Thread.ofVirtual().start(() -> {
+                    try {
+                        HttpResponse<String> down = get(app, "/one");
+                        answers.add(down.statusCode() + " " + down.body());
+                    } catch (Exception e) {
+                        answers.add(e.toString());
+                    }
+                }));
+            }
+            for (Thread caller : callers) {
+                caller.join();
+            }
+            long millis = (System.nanoTime() - begin) / 1_000_000;
+            assertThat(answers)
+                    .hasSize(12)
+                    .allSatisfy(answer -> assertThat(answer).startsWith("503").contains("service_unavailable"));
+            assertThat(millis)
+                    .as("all answered at about one connection timeout")
+                    .isLessThan(1_000L);
+        });
+    }
+
+    /** What a test does with an app whose database answered once, then went away. */
+    private interface Outage {
+        void check(Portico app) throws Exception;
+    }
+
+    /**
+     * Runs {@code check} against an app on PostgreSQL through a port that answered once and was then closed: the port
+     * refuses, and the pool's connections are cut.
+     */
+    private void withTheDatabaseGone(Outage check) throws Exception {
         try (Forwarder port = new Forwarder(5432)) {
             PorticoConfig config = config(database.url().replace("127.0.0.1:5432", "127.0.0.1:" + port.port()));
             Database db = Database.lazy(config);
@@ -180,32 +210,7 @@ class PoolSaturationTest {
             try {
                 assertThat(get(app, "/one").statusCode()).isEqualTo(200);
                 port.close();
-                // twelve requests on a pool of two: the two with a turn find the database gone after the connection
-                // timeout (250 ms); the ten in line must be answered then, not after a connection timeout each
-                List<Thread> callers = new ArrayList<>();
-                List<String> answers = new CopyOnWriteArrayList<>();
-                long begin = System.nanoTime();
-                for (int i = 0; i < 12; i++) {
-                    callers.add(Thread.ofVirtual().start(() -> {
-                        try {
-                            HttpResponse<String> down = get(app, "/one");
-                            answers.add(down.statusCode() + " " + down.body());
-                        } catch (Exception e) {
-                            answers.add(e.toString());
-                        }
-                    }));
-                }
-                for (Thread caller : callers) {
-                    caller.join();
-                }
-                long millis = (System.nanoTime() - begin) / 1_000_000;
-                assertThat(answers)
-                        .hasSize(12)
-                        .allSatisfy(
-                                answer -> assertThat(answer).startsWith("503").contains("service_unavailable"));
-                assertThat(millis)
-                        .as("all answered at about one connection timeout")
-                        .isLessThan(1_000L);
+                check.check(app);
             } finally {
                 app.stop();
             }
