@@ -68,7 +68,10 @@ public interface Request {
     /** The request body, bounded by the body-size limit; an {@link dev.portico.error.PayloadTooLarge} past it. */
     InputStream body();
 
-    /** The whole body, bounded by the body-size limit. */
+    /**
+     * The whole body, bounded by the body-size limit, read once and kept. A body that could not be read (cut short,
+     * too large) throws the same 4xx again on every later call.
+     */
     byte[] bodyBytes();
 
     /**

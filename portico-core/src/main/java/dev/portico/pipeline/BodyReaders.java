@@ -27,6 +27,7 @@ import java.util.function.Function;
  */
 public final class BodyReaders {
     private static final Request.Attribute<FormData> FORM = Request.Attribute.create("form body");
+    private static final Request.Attribute<RuntimeException> FORM_REFUSED = Request.Attribute.create("form refused");
 
     private final ObjectMapper mapper;
     private final FormParser forms;
@@ -81,18 +82,31 @@ public final class BodyReaders {
      * It is parsed once per request, within the form limits, and kept: an authenticator that reads one field
      * ({@code authorisation}, {@code csrf_token}) and the endpoint's input then share the one parse, where reading
      * the body twice would find it gone.
+     *
+     * <p>A body that could not be read (cut short, too large, a bad part) is answered by the first read's 4xx; a later
+     * read, such as the browsable page refilling its form for that answer, finds no form rather than a body already
+     * consumed.
      */
     public Optional<FormData> form(Request request) {
         Optional<FormData> kept = request.attribute(FORM);
         if (kept.isPresent()) {
             return kept;
         }
+        if (request.attribute(FORM_REFUSED).isPresent()) {
+            return Optional.empty();
+        }
         String essence = MediaType.essence(request.contentType().orElse(""));
-        FormData parsed = switch (essence) {
-            case MediaType.FORM_URLENCODED -> forms.parse(new String(request.bodyBytes(), StandardCharsets.UTF_8));
-            case MediaType.MULTIPART_FORM_DATA -> multipart.parse(request);
-            default -> null;
-        };
+        FormData parsed;
+        try {
+            parsed = switch (essence) {
+                case MediaType.FORM_URLENCODED -> forms.parse(new String(request.bodyBytes(), StandardCharsets.UTF_8));
+                case MediaType.MULTIPART_FORM_DATA -> multipart.parse(request);
+                default -> null;
+            };
+        } catch (RuntimeException refused) {
+            request.attribute(FORM_REFUSED, refused);
+            throw refused;
+        }
         if (parsed == null) {
             return Optional.empty();
         }

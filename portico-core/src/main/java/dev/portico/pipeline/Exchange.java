@@ -51,6 +51,7 @@ public final class Exchange implements Request {
     private FormData query;
     private byte[] body;
     private boolean bodyTaken;
+    private RuntimeException bodyRefused; // why bodyBytes() could not read the body, given again to a later read
     private Endpoint endpoint;
     private RequestObserver.Recorder recorder;
     private Object[] pathValues = NONE;
@@ -265,11 +266,18 @@ public final class Exchange implements Request {
 
     @Override
     public byte[] bodyBytes() {
+        if (bodyRefused != null) {
+            throw bodyRefused;
+        }
         if (body == null) {
             try (InputStream in = body()) {
                 body = in.readAllBytes();
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                bodyRefused = new UncheckedIOException(e);
+                throw bodyRefused;
+            } catch (RuntimeException e) {
+                bodyRefused = e;
+                throw e;
             }
         }
         return body;

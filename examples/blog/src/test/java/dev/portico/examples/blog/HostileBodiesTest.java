@@ -7,6 +7,7 @@ import dev.portico.auth.accounts.User;
 import dev.portico.data.Database;
 import dev.portico.endpoint.Endpoint;
 import dev.portico.http.HttpMethod;
+import dev.portico.testing.Wire;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -176,6 +178,61 @@ class HostileBodiesTest {
         }
         assertThat(sent).isGreaterThan(1_000);
         assertThat(failures).as("answers that were 5xx").isEmpty();
+        assertThat(rows()).as("every row as before").isEqualTo(before);
+    }
+
+    /**
+     * Issue 17: a body that stops short of its {@code Content-Length} because the client went away, sent on a raw
+     * socket to every write endpoint, as a browser (the browsable page refills its form for the 4xx, which used to
+     * find the body consumed and answer 500) and as an API client, in each body type, anonymous and with a JWT.
+     */
+    @Test
+    void noBodyCutShortGetsA5xxEvenOnTheBrowsablePage() throws Exception {
+        String before = rows();
+        List<String> failures = new ArrayList<>();
+        int sent = 0;
+        int incomplete = 0;
+        Map<String, String> cutBodies = Map.of(
+                "application/x-www-form-urlencoded",
+                "title=cut&content=sho",
+                MULTIPART,
+                part("title", "cut") + "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"con",
+                "application/json",
+                "{\"title\":\"cut\",\"content\":\"sho");
+        for (Endpoint endpoint : app.endpoints()) {
+            if (!WRITES.contains(endpoint.method())) {
+                continue;
+            }
+            String path = endpoint.path().template().replaceAll("\\{[^}]+}", "1");
+            for (String credentials : List.of("", "Authorization: Bearer " + token + "\r\n")) {
+                for (String accept : List.of("text/html", "application/json")) {
+                    for (Map.Entry<String, String> body : cutBodies.entrySet()) {
+                        String head = endpoint.method() + " " + path + " HTTP/1.1\r\nHost: x\r\n" + credentials
+                                + "Accept: " + accept + "\r\nContent-Type: " + body.getKey()
+                                + "\r\nContent-Length: 1000\r\n\r\n";
+                        Wire.Received received;
+                        try (Wire wire = Wire.open(app.port())) {
+                            received = wire.send(head + body.getValue())
+                                    .endOutput()
+                                    .readUntilClosed(Duration.ofSeconds(10));
+                        }
+                        sent++;
+                        int status = received.text().isEmpty() ? 0 : received.status();
+                        incomplete += received.text().contains("incomplete_body") ? 1 : 0;
+                        if (!received.closed() || status >= 500) {
+                            failures.add(endpoint.method() + " " + path + " " + accept + " " + body.getKey()
+                                    + (credentials.isEmpty() ? "" : " with a JWT") + " -> "
+                                    + (received.closed() ? status : "left open"));
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(sent).isGreaterThan(100);
+        assertThat(failures).as("5xx answers, or connections left open").isEmpty();
+        assertThat(incomplete)
+                .as("answers that read the body and said it was cut")
+                .isGreaterThan(sent / 4);
         assertThat(rows()).as("every row as before").isEqualTo(before);
     }
 
