@@ -152,14 +152,19 @@ def analyse(out, event_file, kind):
 
 
 def normal(base, seconds):
-    stop = time.time() + seconds
+    start = time.time()
+    stop = start + seconds
     good = total = 0
+    failures = []  # the first few: seconds into the run, status, error
     while time.time() < stop:
-        status, _, _ = request(base, "GET", "/api/hello/normal/", timeout=5.0)
+        sent = time.time()
+        status, body, _ = request(base, "GET", "/api/hello/normal/", timeout=5.0)
         total += 1
         good += 200 <= status < 300
+        if not 200 <= status < 300 and len(failures) < 10:
+            failures.append([round(sent - start, 1), status, body[:80].decode("utf-8", "replace")])
         time.sleep(0.05)
-    print(json.dumps({"requests": total, "ok": good, "ratio": round(good / max(total, 1), 4)}))
+    print(json.dumps({"requests": total, "ok": good, "ratio": round(good / max(total, 1), 4), "failures": failures}))
 
 
 def hostile_bodies():

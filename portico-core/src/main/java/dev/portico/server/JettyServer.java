@@ -43,6 +43,11 @@ final class JettyServer implements dev.portico.server.HttpServer {
         // the server's CPU on /plaintext, JFR); a dump still says which threads are the server's
         threads.setVirtualThreadsExecutor(Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("portico-http").factory()));
+        // no cap on tasks: Jetty's default of 200 let 200 requests that wait (slow bodies, a saturated pool) hold every
+        // permit, and the selector's next task queued behind them, so no connection was read until one finished (a
+        // normal client 0 % answered under slowhttptest -B). The connection limit below bounds the requests instead:
+        // HTTP/1.1 runs one request at a time per connection.
+        threads.setMaxConcurrentTasks(0);
         this.server = new Server(threads);
         this.watch = new ConnectionWatch(
                 configuration(options),

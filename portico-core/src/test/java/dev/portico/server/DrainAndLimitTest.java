@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 class DrainAndLimitTest {
     record Hello(String message) {}
 
+    record Note(String text) {}
+
     private static final String GET = "GET /api/hello/ HTTP/1.1\r\nHost: x\r\n\r\n";
 
     private static Portico app(PorticoConfig.Builder config) {
@@ -29,6 +31,7 @@ class DrainAndLimitTest {
                         .build())
                 .shutdownHook(false)
                 .get("/api/hello/", Hello.class, request -> new Hello("Hello!"))
+                .post("/api/notes/", Note.class, Note.class, (request, note) -> note)
                 .build()
                 .start();
     }
@@ -46,6 +49,34 @@ class DrainAndLimitTest {
             assertThat(during.headers()).containsEntry("connection", "close");
             assertThat(wire.readUntilClosed(Duration.ofSeconds(2)).closed()).isTrue();
             stopping.get();
+        }
+    }
+
+    /**
+     * More requests waiting at once than Jetty's default task cap (200), here for bodies that trickle: the server still
+     * reads and answers a new connection at once, rather than when the first of them ends (the body timeout, 60 s).
+     */
+    @Test
+    void requestsThatWaitNeverStopTheServerReadingOthers() throws Exception {
+        Portico app = app(PorticoConfig.builder());
+        List<Wire> waiting = new ArrayList<>();
+        try {
+            for (int i = 0; i < 250; i++) {
+                waiting.add(Wire.open(app.port())
+                        .send("POST /api/notes/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                                + "Content-Length: 100\r\n\r\n{\"text\":"));
+            }
+            Thread.sleep(1_000); // every one of them read and waiting for the rest of its body
+            long start = System.nanoTime();
+            try (Wire wire = Wire.open(app.port())) {
+                assertThat(wire.send(GET).readResponse().status()).isEqualTo(200);
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        } finally {
+            for (Wire wire : waiting) {
+                wire.close();
+            }
+            app.stop();
         }
     }
 
