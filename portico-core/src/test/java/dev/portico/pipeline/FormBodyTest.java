@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.portico.Portico;
 import dev.portico.auth.Authenticator;
 import dev.portico.config.PorticoConfig;
+import dev.portico.config.Settings;
+import dev.portico.error.ApiException;
 import dev.portico.http.MediaType;
 import dev.portico.http.Principal;
 import dev.portico.http.Request;
@@ -13,6 +15,8 @@ import dev.portico.http.Response;
 import dev.portico.testing.Multipart;
 import dev.portico.testing.TestRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -109,17 +113,17 @@ class FormBodyTest {
      */
     @Test
     void aBodyRefusedOnceIsNoFormAndTheSameRefusalLater() {
-        java.util.List<Object> seenAfter = new java.util.ArrayList<>();
+        List<Object> seenAfter = new ArrayList<>();
         Portico small = Portico.builder()
                 .config(PorticoConfig.builder()
-                        .set(dev.portico.config.Settings.LIMITS_BODY_SIZE, 8L)
+                        .set(Settings.LIMITS_BODY_SIZE, 8L)
                         .build())
                 .middleware(next -> request -> {
                     Response answer = next.handle(request);
                     seenAfter.add(request.form());
                     try {
                         request.bodyBytes();
-                    } catch (dev.portico.error.ApiException again) {
+                    } catch (ApiException again) {
                         seenAfter.add(again.status());
                     }
                     return answer;
