@@ -36,7 +36,8 @@ public final class RawJettyBench {
         String mode = System.getProperty("bench.pool", "vtpool"); // Portico's: every thread virtual
         org.eclipse.jetty.util.thread.ThreadPool threads;
         if (mode.equals("vtpool")) {
-            org.eclipse.jetty.util.thread.VirtualThreadPool pool = new org.eclipse.jetty.util.thread.VirtualThreadPool();
+            org.eclipse.jetty.util.thread.VirtualThreadPool pool =
+                    new org.eclipse.jetty.util.thread.VirtualThreadPool();
             pool.setMaxConcurrentTasks(0); // as Portico's: Jetty's cap of 200 stalls the selector behind 200 waiters
             threads = pool;
         } else {
