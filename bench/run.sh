@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Portico against a raw Jetty server (the server under Portico) serving the same endpoints, in one run.
 # Each server is pinned to CPU 0, wrk to CPU 1; per endpoint a warm-up of each, then DURATION seconds at 64
-# and 256 connections, ROUNDS times per server, interleaved (raw, Portico, Portico, raw, ...). Prints req/s, p99 latency and the Portico/raw ratio, startup time to first response and RSS.
+# and 256 connections, ROUNDS times per server, interleaved (raw, Portico, Portico, raw, ...). Prints req/s, p99 latency and the Portico/raw ratio, each server's CPU per request (user + system time from /proc around each round) and
+# the ratio at equal CPU, startup time to first response and RSS.
 # The row /api/posts/?page_size=20 (with a bearer JWT: bench/jwt.sh) reads PostgreSQL (PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres PGDATABASE=test
 # by default, PGPASSWORD if needed): the script recreates the schema bench with 1000 posts (prepare-postgres.sql)
 # before the servers start; without psql or a reachable database it says why and leaves that row out.
@@ -60,18 +61,26 @@ start() { # name main port -> sets PID, STARTUP_MS
   STARTUP_MS=$(( $(now_ms) - begin ))
 }
 
-measure() { # port path connections -> "reqs p99ms"
-  local out
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system time of a process, in clock ticks
+TICK_US=$(( 1000000 / $(getconf CLK_TCK) ))
+
+measure() { # port path connections pid -> "reqs p99ms cpu-us-per-request"
+  local out before after
+  before=$(cpu_ticks "$4")
   out=$(taskset -c 1 wrk -t1 -c"$3" -d"${DURATION}s" --latency -H "$(header "$2")" "http://127.0.0.1:$1$2")
-  local rps p99
+  after=$(cpu_ticks "$4")
+  local rps p99 cpu
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  cpu=$(echo "$out" | awk -v t=$(( (after - before) * TICK_US )) '/requests in/ {printf "%.1f", t / $1}')
   p99=$(echo "$out" | awk '$1=="99%" {print $2}')
   if echo "$out" | grep -q "Non-2xx"; then echo "non-2xx responses on $2" >&2; echo "$out" >&2; exit 1; fi
   # wrk gives up on a request after 2 s and leaves it out of the latencies: say so in the p99 cell
   timeouts=$(echo "$out" | awk '/Socket errors/ {gsub(",", ""); print $NF}')
   [ -n "$timeouts" ] && [ "$timeouts" != 0 ] && p99="$p99(timeouts:$timeouts)"
-  echo "$rps $p99"
+  echo "$rps $p99 $cpu"
 }
+
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {printf "%.1f", (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
 warm() { # port path
   local seconds=$WARMUP
@@ -92,31 +101,35 @@ for path in "${PATHS[@]}"; do
     for ((round = 1; round <= ROUNDS; round++)); do # raw, Portico, Portico, raw, ...: each side first in turn
       if ((round % 2 == 1)); then order="raw portico"; else order="portico raw"; fi
       for name in $order; do
-        port=$RAW_PORT; [ $name = portico ] && port=$PORTICO_PORT
-        RESULT[$name,$path,$c,$round]=$(measure $port "$path" "$c")
+        port=$RAW_PORT pid=$RAW_PID; [ $name = portico ] && port=$PORTICO_PORT pid=$PORTICO_PID
+        RESULT[$name,$path,$c,$round]=$(measure $port "$path" "$c" $pid)
       done
     done
-    for name in raw portico; do # the median req/s of the rounds, and every round's p99
-      rates=() p99s=()
+    for name in raw portico; do # the median req/s and CPU per request of the rounds, and every round's p99
+      rates=() p99s=() cpus=()
       for ((round = 1; round <= ROUNDS; round++)); do
-        read -r r p <<<"${RESULT[$name,$path,$c,$round]}"
-        rates+=("$r"); p99s+=("$p")
+        read -r r p u <<<"${RESULT[$name,$path,$c,$round]}"
+        rates+=("$r"); p99s+=("$p"); cpus+=("$u")
       done
-      RESULT[$name,$path,$c]="$(printf '%s\n' "${rates[@]}" | sort -g | awk '{a[NR]=$1} END {printf "%.0f", (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}') $(IFS=/; echo "${p99s[*]}")"
+      RESULT[$name,$path,$c]="$(median "${rates[@]}") $(IFS=/; echo "${p99s[*]}") $(median "${cpus[@]}")"
     done
   done
 done
 RESULT[raw,rss]=$(rss_mb $RAW_PID)
 RESULT[portico,rss]=$(rss_mb $PORTICO_PID)
 
-printf '\n| endpoint | conns | raw Jetty req/s | raw p99 | Portico req/s | Portico p99 | Portico/raw |\n'
-printf '|---|---|---|---|---|---|---|\n'
+# Portico/raw: the ratio of the median req/s; and at equal CPU, raw's CPU per request over Portico's (the server is
+# pinned to one core it saturates, so this is the ratio a round would show without the host's noise)
+printf '\n| endpoint | conns | raw Jetty req/s | raw p99 | Portico req/s | Portico p99 | Portico/raw | CPU us/req raw, Portico | Portico/raw at equal CPU |\n'
+printf '|---|---|---|---|---|---|---|---|---|\n'
 for path in "${PATHS[@]}"; do
   for c in 64 256; do
-    read -r rr rp <<<"${RESULT[raw,$path,$c]}"
-    read -r pr pp <<<"${RESULT[portico,$path,$c]}"
+    read -r rr rp ru <<<"${RESULT[raw,$path,$c]}"
+    read -r pr pp pu <<<"${RESULT[portico,$path,$c]}"
     ratio=$(awk -v a="$pr" -v b="$rr" 'BEGIN {printf "%.2f", a/b}')
-    printf '| %s | %s | %.0f | %s | %.0f | %s | %s |\n' "$path" "$c" "$rr" "$rp" "$pr" "$pp" "$ratio"
+    cpu_ratio=$(awk -v a="$ru" -v b="$pu" 'BEGIN {printf "%.2f", a/b}')
+    printf '| %s | %s | %.0f | %s | %.0f | %s | %s | %s, %s | %s |\n' \
+      "$path" "$c" "$rr" "$rp" "$pr" "$pp" "$ratio" "$ru" "$pu" "$cpu_ratio"
   done
 done
 printf '\nstartup to first response: raw %s ms, Portico %s ms\n' "${RESULT[raw,startup]}" "${RESULT[portico,startup]}"
