@@ -119,7 +119,7 @@ RESULT[raw,rss]=$(rss_mb $RAW_PID)
 RESULT[portico,rss]=$(rss_mb $PORTICO_PID)
 
 # Portico/raw: the ratio of the median req/s; and at equal CPU, raw's CPU per request over Portico's (the server is
-# pinned to one core it saturates, so this is the ratio a round would show without the host's noise)
+# pinned to one core it saturates, so this ratio moves much less with the host's noise than req/s does)
 printf '\n| endpoint | conns | raw Jetty req/s | raw p99 | Portico req/s | Portico p99 | Portico/raw | CPU us/req raw, Portico | Portico/raw at equal CPU |\n'
 printf '|---|---|---|---|---|---|---|---|---|\n'
 for path in "${PATHS[@]}"; do
