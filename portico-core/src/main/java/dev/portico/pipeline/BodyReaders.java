@@ -27,7 +27,7 @@ import java.util.function.Function;
  */
 public final class BodyReaders {
     private static final Request.Attribute<FormData> FORM = Request.Attribute.create("form body");
-    private static final Request.Attribute<RuntimeException> FORM_REFUSED = Request.Attribute.create("form refused");
+    private static final Request.Attribute<Boolean> FORM_REFUSED = Request.Attribute.create("form refused");
 
     private final ObjectMapper mapper;
     private final FormParser forms;
@@ -104,7 +104,7 @@ public final class BodyReaders {
                 default -> null;
             };
         } catch (RuntimeException refused) {
-            request.attribute(FORM_REFUSED, refused);
+            request.attribute(FORM_REFUSED, Boolean.TRUE);
             throw refused;
         }
         if (parsed == null) {
