@@ -1,23 +1,28 @@
 #!/usr/bin/env bash
 # Portico against a raw Jetty server (the server under Portico) serving the same endpoints, in one run.
 # Each server is pinned to CPU 0, wrk to CPU 1; per endpoint a warm-up of each, then DURATION seconds at 64
-# and 256 connections, ROUNDS times per server, interleaved (raw, Portico, Portico, raw, ...). Prints req/s, p99 latency and the Portico/raw ratio, each server's CPU per request (user + system time from /proc around each round) and
-# the ratio at equal CPU, startup time to first response and RSS.
+# and 256 connections, ROUNDS times per server, interleaved (raw, Portico, Portico, raw, ...). All of it FORKS times,
+# each time on a fresh pair of JVMs: one JVM's JIT makes its own choices, and two starts of the same app differed by
+# up to 30 % on a row for their whole life (bench/README.md, 2026-12-07 fourth stop), which more rounds on one JVM
+# cannot average out. Prints req/s (the median of every fork's rounds), p99 latency and the Portico/raw ratio, each
+# server's CPU per request (user + system time from /proc around each round) and the ratio at equal CPU, startup time
+# to first response and RSS (medians over the forks).
 # The row /api/posts/?page_size=20 (with a bearer JWT: bench/jwt.sh) reads PostgreSQL (PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres PGDATABASE=test
 # by default, PGPASSWORD if needed): the script recreates the schema bench with 1000 posts (prepare-postgres.sql)
 # before the servers start; without psql or a reachable database it says why and leaves that row out.
-#   bash bench/run.sh            (DURATION=15 WARMUP=5 WARMUP_DB=60 ROUNDS=3 by default; ROWS="/json /throttled" for some
+#   bash bench/run.sh            (DURATION=10 WARMUP=5 WARMUP_DB=60 ROUNDS=1 FORKS=4 by default; ROWS="/json /throttled" for some
 #                                 rows only; MVN="flock /tmp/mvn.lock mvn" says how to call Maven)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=bench/lib.sh
 source bench/lib.sh
-DURATION=${DURATION:-15}
+DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-5}
 # the database row's warm-up: both servers went from 1.3k to 3.9k req/s over their first 30 s there (the JIT, on the
 # one CPU the server has), so a 5 s warm-up measured the end of the warm-up, not the server
 WARMUP_DB=${WARMUP_DB:-60}
-ROUNDS=${ROUNDS:-3} # rounds per server and row, interleaved; the table gives their median
+ROUNDS=${ROUNDS:-1} # rounds per server, row and fork, interleaved
+FORKS=${FORKS:-4}   # fresh JVM pairs (an even number: each side goes first in half of them); the table gives the median of every fork's rounds
 PORTICO_PORT=18081
 RAW_PORT=18082
 
@@ -32,6 +37,7 @@ bench_java
 CP="bench/target/classes:$(cat bench/target/classpath.txt)"
 OUT=bench/results
 mkdir -p "$OUT"
+ROUNDS_FILE=$OUT/run-$(date +%Y%m%d-%H%M%S).txt # every round: fork round app path connections req/s p99 cpu-us
 
 PATHS=(/plaintext /json "/api/items?limit=20")
 bench_postgres "/api/posts/" && PATHS+=("/api/posts/?page_size=20")
@@ -91,32 +97,46 @@ warm() { # port path
 # Both servers run side by side (idle one costs nothing), and each row is measured on raw then Portico back to
 # back, so a machine whose speed drifts over minutes (a shared host) moves both sides of a ratio alike.
 declare -A RESULT
-start raw dev.portico.bench.RawJettyBench $RAW_PORT; RAW_PID=$PID; RESULT[raw,startup]=$STARTUP_MS
-start portico dev.portico.bench.PorticoBench $PORTICO_PORT; PORTICO_PID=$PID; RESULT[portico,startup]=$STARTUP_MS
+RAW_PID="" PORTICO_PID=""
 trap 'kill $RAW_PID $PORTICO_PID 2>/dev/null || true' EXIT
-for path in "${PATHS[@]}"; do
-  warm $RAW_PORT "$path"
-  warm $PORTICO_PORT "$path"
-  for c in 64 256; do
-    for ((round = 1; round <= ROUNDS; round++)); do # raw, Portico, Portico, raw, ...: each side first in turn
-      if ((round % 2 == 1)); then order="raw portico"; else order="portico raw"; fi
-      for name in $order; do
-        port=$RAW_PORT pid=$RAW_PID; [ $name = portico ] && port=$PORTICO_PORT pid=$PORTICO_PID
-        RESULT[$name,$path,$c,$round]=$(measure $port "$path" "$c" $pid)
+startups_raw=() startups_portico=() rss_raw=() rss_portico=()
+for ((fork = 1; fork <= FORKS; fork++)); do
+  start raw dev.portico.bench.RawJettyBench $RAW_PORT; RAW_PID=$PID; startups_raw+=("$STARTUP_MS")
+  start portico dev.portico.bench.PorticoBench $PORTICO_PORT; PORTICO_PID=$PID; startups_portico+=("$STARTUP_MS")
+  for path in "${PATHS[@]}"; do
+    warm $RAW_PORT "$path"
+    warm $PORTICO_PORT "$path"
+    for c in 64 256; do
+      for ((round = 1; round <= ROUNDS; round++)); do # raw, Portico, Portico, raw, ...: each side first in turn
+        if (((fork + round) % 2 == 0)); then order="raw portico"; else order="portico raw"; fi
+        for name in $order; do
+          port=$RAW_PORT pid=$RAW_PID; [ $name = portico ] && port=$PORTICO_PORT pid=$PORTICO_PID
+          RESULT[$name,$path,$c,$fork,$round]=$(measure $port "$path" "$c" $pid)
+          echo "$fork $round $name $path $c ${RESULT[$name,$path,$c,$fork,$round]}" >>"$ROUNDS_FILE"
+        done
       done
     done
-    for name in raw portico; do # the median req/s and CPU per request of the rounds, and every round's p99
+  done
+  rss_raw+=("$(rss_mb $RAW_PID)") rss_portico+=("$(rss_mb $PORTICO_PID)")
+  kill $RAW_PID $PORTICO_PID; wait $RAW_PID $PORTICO_PID 2>/dev/null || true
+  RAW_PID="" PORTICO_PID=""
+done
+for path in "${PATHS[@]}"; do
+  for c in 64 256; do
+    for name in raw portico; do # the median req/s and CPU per request of every fork's rounds, and every round's p99
       rates=() p99s=() cpus=()
-      for ((round = 1; round <= ROUNDS; round++)); do
-        read -r r p u <<<"${RESULT[$name,$path,$c,$round]}"
-        rates+=("$r"); p99s+=("$p"); cpus+=("$u")
+      for ((fork = 1; fork <= FORKS; fork++)); do
+        for ((round = 1; round <= ROUNDS; round++)); do
+          read -r r p u <<<"${RESULT[$name,$path,$c,$fork,$round]}"
+          rates+=("$r"); p99s+=("$p"); cpus+=("$u")
+        done
       done
       RESULT[$name,$path,$c]="$(median "${rates[@]}") $(IFS=/; echo "${p99s[*]}") $(median "${cpus[@]}")"
     done
   done
 done
-RESULT[raw,rss]=$(rss_mb $RAW_PID)
-RESULT[portico,rss]=$(rss_mb $PORTICO_PID)
+RESULT[raw,startup]=$(median "${startups_raw[@]}") RESULT[portico,startup]=$(median "${startups_portico[@]}")
+RESULT[raw,rss]=$(median "${rss_raw[@]}") RESULT[portico,rss]=$(median "${rss_portico[@]}")
 
 # Portico/raw: the ratio of the median req/s; and at equal CPU, raw's CPU per request over Portico's (the server is
 # pinned to one core it saturates, so this ratio moves much less with the host's noise than req/s does)
@@ -132,5 +152,6 @@ for path in "${PATHS[@]}"; do
       "$path" "$c" "$rr" "$rp" "$pr" "$pp" "$ratio" "$ru" "$pu" "$cpu_ratio"
   done
 done
-printf '\nstartup to first response: raw %s ms, Portico %s ms\n' "${RESULT[raw,startup]}" "${RESULT[portico,startup]}"
-printf 'RSS after the run: raw %s MiB, Portico %s MiB\n' "${RESULT[raw,rss]}" "${RESULT[portico,rss]}"
+printf '\n%s forks of %s rounds per cell; medians over the forks:\n' "$FORKS" "$ROUNDS"
+printf 'startup to first response: raw %.0f ms, Portico %.0f ms\n' "${RESULT[raw,startup]}" "${RESULT[portico,startup]}"
+printf 'RSS after the run: raw %.0f MiB, Portico %.0f MiB\n' "${RESULT[raw,rss]}" "${RESULT[portico,rss]}"
