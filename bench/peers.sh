@@ -3,13 +3,15 @@
 # Jetty non-blocking, Vert.x, raw Helidon and Spring Boot, each a minimal app of its own serving the same endpoints.
 # Every app runs pinned to CPU 0 with -Xmx512m on a JDK 21+ (the newest found: 25 here), wrk pinned to CPU 1. Per
 # row, a warm-up of each app, then ROUNDS rounds of DURATION seconds per app at 64 and at 256 connections, the
-# order of the apps rotated each round, so a host whose speed drifts moves every app alike. Before measuring, it
+# order of the apps rotated each round, so a host whose speed drifts moves every app alike. All of it FORKS times on
+# fresh JVMs: one JVM keeps what its JIT compiled first, and two starts of one app differ by up to 30 % on a row
+# (bench/README.md, "one JVM is one sample"), which rounds on the same JVM cannot average out. Before measuring, it
 # checks that every app answers every row 200 with the same body, and 401 without credentials. Prints the median
-# req/s and median p99 per app, the ratio of Portico to each peer, the time from launch to the first answer and
-# the RSS after the run.
+# req/s and median p99 per app over every fork's rounds, the ratio of Portico to each peer, the time from launch to
+# the first answer and the RSS after the run (medians over the forks).
 #
-#   bash bench/peers.sh                        DURATION=15 WARMUP=5 ROUNDS=3 by default
-#   DURATION=3 WARMUP=1 ROUNDS=1 bash bench/peers.sh            a smoke run
+#   bash bench/peers.sh                        DURATION=15 WARMUP=5 ROUNDS=1 FORKS=3 by default
+#   DURATION=3 WARMUP=1 FORKS=1 bash bench/peers.sh             a smoke run
 #   APPS="portico vertx" ROWS="/json" bash bench/peers.sh       some apps, some rows
 #   MVN="flock /tmp/mvn.lock mvn" bash bench/peers.sh           how to call Maven (NO_BUILD=1: use what is built)
 #
@@ -21,7 +23,8 @@ cd "$(dirname "$0")/.."
 source bench/lib.sh
 DURATION=${DURATION:-15}
 WARMUP=${WARMUP:-5}
-ROUNDS=${ROUNDS:-3}
+ROUNDS=${ROUNDS:-1}
+FORKS=${FORKS:-3}
 MVN=${MVN:-mvn}
 ALL_APPS="portico raw-jetty jetty-nb vertx helidon spring"
 APPS=${APPS:-$ALL_APPS}
@@ -86,6 +89,11 @@ start() { # app: launched pinned to CPU 0, timed to its first answered /json
   STARTUP[$1]=$(( $(now_ms) - begin ))
 }
 stop_all() { for app in "${!PID[@]}"; do kill "${PID[$app]}" 2>/dev/null || true; done; }
+stop_fork() { # every app stopped and waited for, so the next fork's starts have CPU 0 to themselves
+  local app
+  for app in "${!PID[@]}"; do kill "${PID[$app]}" 2>/dev/null || true; wait "${PID[$app]}" 2>/dev/null || true; done
+  PID=()
+}
 trap stop_all EXIT
 
 to_ms() { awk '{ v = $1; if (v ~ /us$/) printf "%.3f", v / 1000; else if (v ~ /ms$/) printf "%.3f", v + 0;
@@ -101,14 +109,12 @@ measure() { # app path connections: one round, appended to the app's lists
   RUNS[$1,$2,$3]+="$rps "
   P99S[$1,$2,$3]+="$p99 "
   [ "$bad" = 0 ] || PROBLEMS[$1,$2,$3]=$(( ${PROBLEMS[$1,$2,$3]:-0} + bad ))
-  echo "$1 $2 c$3 $rps req/s p99 ${p99}ms errors $bad" >> "$ROUNDS_LOG"
+  echo "fork ${fork:-1} $1 $2 c$3 $rps req/s p99 ${p99}ms errors $bad" >> "$ROUNDS_LOG"
 }
 warm() { taskset -c 1 wrk -t1 -c64 -d"${WARMUP}s" -H "$(header "$2")" "http://127.0.0.1:${PORT[$1]}$2" >/dev/null; }
 median() { tr ' ' '\n' <<<"$1" | awk 'NF' | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "nan";
   else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-# each app starts alone (the others already up sit idle), so its start-up is timed on a quiet CPU 0
-for app in $APPS; do start "$app"; done
 read -r -a order <<<"$APPS"
 
 same_answers() { # every app answers every row 200 with the same body (Host fixed), and 401 without credentials
@@ -131,22 +137,32 @@ same_answers() { # every app answers every row 200 with the same body (Host fixe
     done
   done
 }
-same_answers
-for path in "${PATHS[@]}"; do
-  apps=()
-  for app in "${order[@]}"; do serves "$app" "$path" && apps+=("$app"); done
-  [ ${#apps[@]} -gt 0 ] || continue
-  for app in "${apps[@]}"; do warm "$app" "$path"; done
-  for c in 64 256; do
-    for ((round = 0; round < ROUNDS; round++)); do # the order rotated by one each round
-      for ((i = 0; i < ${#apps[@]}; i++)); do
-        measure "${apps[(i + round) % ${#apps[@]}]}" "$path" "$c"
+declare -A STARTUPS RSSES
+for ((fork = 1; fork <= FORKS; fork++)); do
+  # each app starts alone (the others already up sit idle), so its start-up is timed on a quiet CPU 0
+  for app in $APPS; do start "$app"; STARTUPS[$app]+="${STARTUP[$app]} "; done
+  same_answers
+  for path in "${PATHS[@]}"; do
+    apps=()
+    for app in "${order[@]}"; do serves "$app" "$path" && apps+=("$app"); done
+    [ ${#apps[@]} -gt 0 ] || continue
+    for app in "${apps[@]}"; do warm "$app" "$path"; done
+    for c in 64 256; do
+      for ((round = 0; round < ROUNDS; round++)); do # the order rotated by one each round and each fork
+        for ((i = 0; i < ${#apps[@]}; i++)); do
+          measure "${apps[(i + round + fork) % ${#apps[@]}]}" "$path" "$c"
+        done
       done
     done
   done
+  for app in $APPS; do RSSES[$app]+="$(rss_mb "${PID[$app]}") "; done
+  stop_fork
 done
 declare -A RSS
-for app in $APPS; do RSS[$app]=$(rss_mb "${PID[$app]}"); done
+for app in $APPS; do
+  STARTUP[$app]=$(median "${STARTUPS[$app]}")
+  RSS[$app]=$(median "${RSSES[$app]}")
+done
 
 cell() { # app path c -> "median req/s (median p99)" or "-"
   local runs=${RUNS[$1,$2,$3]:-}
@@ -154,8 +170,8 @@ cell() { # app path c -> "median req/s (median p99)" or "-"
   local mark=""; [ -z "${PROBLEMS[$1,$2,$3]:-}" ] || mark=" (${PROBLEMS[$1,$2,$3]} errors)"
   printf '%.0f (%.1f ms)%s' "$(median "$runs")" "$(median "${P99S[$1,$2,$3]}")" "$mark"
 }
-printf '\n%s rounds of %s s per app and row; median req/s (median p99), CPU 0 for the apps, CPU 1 for wrk\n\n' \
-  "$ROUNDS" "$DURATION"
+printf '\n%s forks of %s rounds of %s s per app and row; median req/s (median p99), CPU 0 for the apps, CPU 1 for wrk\n\n' \
+  "$FORKS" "$ROUNDS" "$DURATION"
 line="| endpoint | conns |"; rule="|---|---|"
 for app in $APPS; do line+=" ${LABEL[$app]} |"; rule+="---:|"; done
 echo "$line"; echo "$rule"
@@ -186,5 +202,5 @@ if [[ " $APPS " == *" portico "* ]]; then
   done
 fi
 printf '\n| app | start to first answer | RSS after the run |\n|---|---:|---:|\n'
-for app in $APPS; do printf '| %s | %s ms | %s MiB |\n' "${LABEL[$app]}" "${STARTUP[$app]}" "${RSS[$app]}"; done
+for app in $APPS; do printf '| %s | %.0f ms | %.0f MiB |\n' "${LABEL[$app]}" "${STARTUP[$app]}" "${RSS[$app]}"; done
 printf '\nevery round: %s\n' "$ROUNDS_LOG"
