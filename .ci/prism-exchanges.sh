@@ -19,15 +19,24 @@ here="$(cd "${0%/*}/.." && pwd)"
 document="$1"; app="$2"; key="$3"; password="$4"; version="${5:-$(head -1 "$1" | awk '{print $2}')}"
 prism="${PRISM:-$here/portico-core/src/test/browser/node_modules/.bin/prism}"
 work="$(mktemp -d)"
-proxy_port=$((30000 + RANDOM % 20000))
+# a port the kernel says is free now: a random one could be in use (a random pick in 30000-50000 overlaps the
+# ephemeral range), and Prism then never answered, every exchange timing out (a CI run on 2026-12-07)
+proxy_port="$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
 trap cleanup EXIT
 "$prism" proxy "$document" "$app" --port "$proxy_port" --host 127.0.0.1 >"$work/prism.log" 2>&1 & pids+=($!)
+up=0
 for _ in $(seq 1 120); do
-  curl -s "http://127.0.0.1:$proxy_port/api/hello/x/" >/dev/null 2>&1 && break
+  if curl -s "http://127.0.0.1:$proxy_port/api/hello/x/" >/dev/null 2>&1; then up=1; break; fi
+  kill -0 "${pids[0]}" 2>/dev/null || break # Prism stopped: no use waiting
   sleep 0.5
 done
+if [ "$up" = 0 ]; then
+  echo "prism proxy did not answer on port $proxy_port; its log:" >&2
+  cat "$work/prism.log" >&2
+  exit 1
+fi
 
 base="http://127.0.0.1:$proxy_port"
 set +e # from here on, a failed exchange is reported, not the end of the run
