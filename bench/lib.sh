@@ -39,4 +39,8 @@ bench_select_rows() { # keeps in PATHS only the rows named in ROWS, when ROWS is
 }
 
 now_ms() { date +%s%3N; }
+bench_median() { # values as arguments -> their median, "nan" for none
+  printf '%s\n' "$@" | awk 'NF' | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "nan";
+    else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }

@@ -100,7 +100,7 @@ to_ms() { awk '{ v = $1; if (v ~ /us$/) printf "%.3f", v / 1000; else if (v ~ /m
                  else if (v ~ /s$/) printf "%.3f", v * 1000; else print "nan" }' <<<"$1"; }
 
 declare -A RUNS P99S PROBLEMS
-measure() { # app path connections: one round, appended to the app's lists
+measure() { # app path connections fork: one round, appended to the app's lists
   local out rps p99 bad
   out=$(taskset -c 1 wrk -t1 -c"$3" -d"${DURATION}s" --latency -H "$(header "$2")" "http://127.0.0.1:${PORT[$1]}$2")
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
@@ -109,11 +109,11 @@ measure() { # app path connections: one round, appended to the app's lists
   RUNS[$1,$2,$3]+="$rps "
   P99S[$1,$2,$3]+="$p99 "
   [ "$bad" = 0 ] || PROBLEMS[$1,$2,$3]=$(( ${PROBLEMS[$1,$2,$3]:-0} + bad ))
-  echo "fork ${fork:-1} $1 $2 c$3 $rps req/s p99 ${p99}ms errors $bad" >> "$ROUNDS_LOG"
+  echo "fork $4 $1 $2 c$3 $rps req/s p99 ${p99}ms errors $bad" >> "$ROUNDS_LOG"
 }
 warm() { taskset -c 1 wrk -t1 -c64 -d"${WARMUP}s" -H "$(header "$2")" "http://127.0.0.1:${PORT[$1]}$2" >/dev/null; }
-median() { tr ' ' '\n' <<<"$1" | awk 'NF' | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "nan";
-  else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+# a list kept as one string of words (RUNS, P99S, STARTUPS, RSSES) -> its median
+median() { read -r -a values <<<"$1"; bench_median "${values[@]}"; }
 
 read -r -a order <<<"$APPS"
 
@@ -150,7 +150,7 @@ for ((fork = 1; fork <= FORKS; fork++)); do
     for c in 64 256; do
       for ((round = 0; round < ROUNDS; round++)); do # the order rotated by one each round and each fork
         for ((i = 0; i < ${#apps[@]}; i++)); do
-          measure "${apps[(i + round + fork) % ${#apps[@]}]}" "$path" "$c"
+          measure "${apps[(i + round + fork) % ${#apps[@]}]}" "$path" "$c" "$fork"
         done
       done
     done

@@ -86,8 +86,6 @@ measure() { # port path connections pid -> "reqs p99ms cpu-us-per-request"
   echo "$rps $p99 $cpu"
 }
 
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {printf "%.1f", (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-
 warm() { # port path
   local seconds=$WARMUP
   case $2 in /api/posts/*) seconds=$WARMUP_DB ;; esac
@@ -131,12 +129,12 @@ for path in "${PATHS[@]}"; do
           rates+=("$r"); p99s+=("$p"); cpus+=("$u")
         done
       done
-      RESULT[$name,$path,$c]="$(median "${rates[@]}") $(IFS=/; echo "${p99s[*]}") $(median "${cpus[@]}")"
+      RESULT[$name,$path,$c]="$(bench_median "${rates[@]}") $(IFS=/; echo "${p99s[*]}") $(bench_median "${cpus[@]}")"
     done
   done
 done
-RESULT[raw,startup]=$(median "${startups_raw[@]}") RESULT[portico,startup]=$(median "${startups_portico[@]}")
-RESULT[raw,rss]=$(median "${rss_raw[@]}") RESULT[portico,rss]=$(median "${rss_portico[@]}")
+RESULT[raw,startup]=$(bench_median "${startups_raw[@]}") RESULT[portico,startup]=$(bench_median "${startups_portico[@]}")
+RESULT[raw,rss]=$(bench_median "${rss_raw[@]}") RESULT[portico,rss]=$(bench_median "${rss_portico[@]}")
 
 # Portico/raw: the ratio of the median req/s; and at equal CPU, raw's CPU per request over Portico's (the server is
 # pinned to one core it saturates, so this ratio moves much less with the host's noise than req/s does)
