@@ -10,7 +10,11 @@
 # The row /api/posts/?page_size=20 (with a bearer JWT: bench/jwt.sh) reads PostgreSQL (PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres PGDATABASE=test
 # by default, PGPASSWORD if needed): the script recreates the schema bench with 1000 posts (prepare-postgres.sql)
 # before the servers start; without psql or a reachable database it says why and leaves that row out.
-#   bash bench/run.sh            (DURATION=10 WARMUP=5 WARMUP_DB=60 ROUNDS=1 FORKS=4 by default; ROWS="/json /throttled" for some
+# Each server is warmed up per row until its JIT compilers are quiet (below JIT_QUIET_MS of CPU in a 2 s slice, at
+# most WARMUP_MAX seconds): pinned to one CPU, C2 compiling Portico's longer paths took 1 us of every request's 10 us
+# in the first 10 s of /cached (bench/README.md, 2026-12-07 fifth stop), so a fixed 5 s measured the compiler. The
+# seconds each took and the JIT's CPU within each measured round are printed.
+#   bash bench/run.sh            (DURATION=10 WARMUP=5 WARMUP_MAX=40 WARMUP_DB=60 ROUNDS=1 FORKS=4 by default; ROWS="/json /throttled" for some
 #                                 rows only; MVN="flock /tmp/mvn.lock mvn" says how to call Maven)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +25,8 @@ WARMUP=${WARMUP:-5}
 # the database row's warm-up: both servers went from 1.3k to 3.9k req/s over their first 30 s there (the JIT, on the
 # one CPU the server has), so a 5 s warm-up measured the end of the warm-up, not the server
 WARMUP_DB=${WARMUP_DB:-60}
+WARMUP_MAX=${WARMUP_MAX:-40}       # the longest warm-up of a row, in seconds
+JIT_QUIET_MS=${JIT_QUIET_MS:-40}   # the JIT is quiet when its compilers used less than this in a 2 s slice (2 %)
 ROUNDS=${ROUNDS:-1} # rounds per server, row and fork, interleaved
 FORKS=${FORKS:-4}   # fresh JVM pairs (an even number: each side goes first in half of them); the table gives the median of every fork's rounds
 PORTICO_PORT=18081
@@ -37,7 +43,7 @@ bench_java
 CP="bench/target/classes:$(cat bench/target/classpath.txt)"
 OUT=bench/results
 mkdir -p "$OUT"
-ROUNDS_FILE=$OUT/run-$(date +%Y%m%d-%H%M%S).txt # every round: fork round app path connections req/s p99 cpu-us
+ROUNDS_FILE=$OUT/run-$(date +%Y%m%d-%H%M%S).txt # every round: fork round app path connections req/s p99 cpu-us jit-ms
 
 PATHS=(/plaintext /json "/api/items?limit=20")
 bench_postgres "/api/posts/" && PATHS+=("/api/posts/?page_size=20")
@@ -68,13 +74,22 @@ start() { # name main port -> sets PID, STARTUP_MS
 }
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system time of a process, in clock ticks
+jit_ticks() { # user + system time of a process's JIT compiler threads, in clock ticks
+  local task sum=0
+  for task in /proc/"$1"/task/*; do
+    case $(cat "$task/comm" 2>/dev/null) in
+      C1\ Compiler* | C2\ Compiler*) sum=$((sum + $(sed 's/.*) //' "$task/stat" | awk '{print $12 + $13}'))) ;;
+    esac
+  done
+  echo "$sum"
+}
 TICK_US=$(( 1000000 / $(getconf CLK_TCK) ))
 
-measure() { # port path connections pid -> "reqs p99ms cpu-us-per-request"
-  local out before after
-  before=$(cpu_ticks "$4")
+measure() { # port path connections pid -> "reqs p99ms cpu-us-per-request jit-ms"
+  local out before after jit_before jit
+  before=$(cpu_ticks "$4") jit_before=$(jit_ticks "$4")
   out=$(taskset -c 1 wrk -t1 -c"$3" -d"${DURATION}s" --latency -H "$(header "$2")" "http://127.0.0.1:$1$2")
-  after=$(cpu_ticks "$4")
+  after=$(cpu_ticks "$4") jit=$(( ($(jit_ticks "$4") - jit_before) * TICK_US / 1000 ))
   local rps p99 cpu
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   cpu=$(echo "$out" | awk -v t=$(( (after - before) * TICK_US )) '/requests in/ {printf "%.1f", t / $1}')
@@ -83,18 +98,25 @@ measure() { # port path connections pid -> "reqs p99ms cpu-us-per-request"
   # wrk gives up on a request after 2 s and leaves it out of the latencies: say so in the p99 cell
   timeouts=$(echo "$out" | awk '/Socket errors/ {gsub(",", ""); print $NF}')
   [ -n "$timeouts" ] && [ "$timeouts" != 0 ] && p99="$p99(timeouts:$timeouts)"
-  echo "$rps $p99 $cpu"
+  echo "$rps $p99 $cpu $jit"
 }
 
-warm() { # port path
-  local seconds=$WARMUP
+warm() { # port path pid -> the seconds it took: WARMUP (WARMUP_DB), then 2 s slices until the JIT is quiet
+  local seconds=$WARMUP before
   case $2 in /api/posts/*) seconds=$WARMUP_DB ;; esac
   taskset -c 1 wrk -t1 -c64 -d"${seconds}s" -H "$(header "$2")" "http://127.0.0.1:$1$2" >/dev/null
+  while ((seconds < WARMUP_MAX)); do
+    before=$(jit_ticks "$3")
+    taskset -c 1 wrk -t1 -c64 -d2s -H "$(header "$2")" "http://127.0.0.1:$1$2" >/dev/null
+    seconds=$((seconds + 2))
+    (( ($(jit_ticks "$3") - before) * TICK_US / 1000 < JIT_QUIET_MS )) && break
+  done
+  echo "$seconds"
 }
 
 # Both servers run side by side (idle one costs nothing), and each row is measured on raw then Portico back to
 # back, so a machine whose speed drifts over minutes (a shared host) moves both sides of a ratio alike.
-declare -A RESULT
+declare -A RESULT WARMED
 RAW_PID="" PORTICO_PID=""
 trap 'kill $RAW_PID $PORTICO_PID 2>/dev/null || true' EXIT
 startups_raw=() startups_portico=() rss_raw=() rss_portico=()
@@ -102,8 +124,9 @@ for ((fork = 1; fork <= FORKS; fork++)); do
   start raw dev.portico.bench.RawJettyBench $RAW_PORT; RAW_PID=$PID; startups_raw+=("$STARTUP_MS")
   start portico dev.portico.bench.PorticoBench $PORTICO_PORT; PORTICO_PID=$PID; startups_portico+=("$STARTUP_MS")
   for path in "${PATHS[@]}"; do
-    warm $RAW_PORT "$path"
-    warm $PORTICO_PORT "$path"
+    WARMED[raw,$path,$fork]=$(warm $RAW_PORT "$path" $RAW_PID)
+    WARMED[portico,$path,$fork]=$(warm $PORTICO_PORT "$path" $PORTICO_PID)
+    echo "$fork - raw $path warm-up ${WARMED[raw,$path,$fork]}s, portico ${WARMED[portico,$path,$fork]}s" >>"$ROUNDS_FILE"
     for c in 64 256; do
       for ((round = 1; round <= ROUNDS; round++)); do # raw, Portico, Portico, raw, ...: each side first in turn
         if (((fork + round) % 2 == 0)); then order="raw portico"; else order="portico raw"; fi
@@ -122,14 +145,15 @@ done
 for path in "${PATHS[@]}"; do
   for c in 64 256; do
     for name in raw portico; do # the median req/s and CPU per request of every fork's rounds, and every round's p99
-      rates=() p99s=() cpus=()
+      rates=() p99s=() cpus=() jit=0 warmed=()
       for ((fork = 1; fork <= FORKS; fork++)); do
+        warmed+=("${WARMED[$name,$path,$fork]}")
         for ((round = 1; round <= ROUNDS; round++)); do
-          read -r r p u <<<"${RESULT[$name,$path,$c,$fork,$round]}"
-          rates+=("$r"); p99s+=("$p"); cpus+=("$u")
+          read -r r p u j <<<"${RESULT[$name,$path,$c,$fork,$round]}"
+          rates+=("$r"); p99s+=("$p"); cpus+=("$u"); ((j > jit)) && jit=$j
         done
       done
-      RESULT[$name,$path,$c]="$(bench_median "${rates[@]}") $(IFS=/; echo "${p99s[*]}") $(bench_median "${cpus[@]}")"
+      RESULT[$name,$path,$c]="$(bench_median "${rates[@]}") $(IFS=/; echo "${p99s[*]}") $(bench_median "${cpus[@]}") $jit $(bench_median "${warmed[@]}")"
     done
   done
 done
@@ -138,16 +162,17 @@ RESULT[raw,rss]=$(bench_median "${rss_raw[@]}") RESULT[portico,rss]=$(bench_medi
 
 # Portico/raw: the ratio of the median req/s; and at equal CPU, raw's CPU per request over Portico's (the server is
 # pinned to one core it saturates, so this ratio moves much less with the host's noise than req/s does)
-printf '\n| endpoint | conns | raw Jetty req/s | raw p99 | Portico req/s | Portico p99 | Portico/raw | CPU us/req raw, Portico | Portico/raw at equal CPU |\n'
-printf '|---|---|---|---|---|---|---|---|---|\n'
+# warm-up: the median seconds each took to quiet its JIT; JIT ms: the most its compilers used in one measured round
+printf '\n| endpoint | conns | raw Jetty req/s | raw p99 | Portico req/s | Portico p99 | Portico/raw | CPU us/req raw, Portico | Portico/raw at equal CPU | warm-up s raw, Portico | JIT ms in a round raw, Portico |\n'
+printf '|---|---|---|---|---|---|---|---|---|---|---|\n'
 for path in "${PATHS[@]}"; do
   for c in 64 256; do
-    read -r rr rp ru <<<"${RESULT[raw,$path,$c]}"
-    read -r pr pp pu <<<"${RESULT[portico,$path,$c]}"
+    read -r rr rp ru rj rw <<<"${RESULT[raw,$path,$c]}"
+    read -r pr pp pu pj pw <<<"${RESULT[portico,$path,$c]}"
     ratio=$(awk -v a="$pr" -v b="$rr" 'BEGIN {printf "%.2f", a/b}')
     cpu_ratio=$(awk -v a="$ru" -v b="$pu" 'BEGIN {printf "%.2f", a/b}')
-    printf '| %s | %s | %.0f | %s | %.0f | %s | %s | %s, %s | %s |\n' \
-      "$path" "$c" "$rr" "$rp" "$pr" "$pp" "$ratio" "$ru" "$pu" "$cpu_ratio"
+    printf '| %s | %s | %.0f | %s | %.0f | %s | %s | %s, %s | %s | %s, %s | %s, %s |\n' \
+      "$path" "$c" "$rr" "$rp" "$pr" "$pp" "$ratio" "$ru" "$pu" "$cpu_ratio" "$rw" "$pw" "$rj" "$pj"
   done
 done
 printf '\n%s forks of %s rounds per cell; medians over the forks:\n' "$FORKS" "$ROUNDS"
