@@ -14,6 +14,7 @@ import dev.portico.health.HealthEndpoints;
 import dev.portico.http.ClientAddress;
 import dev.portico.http.HttpMethod;
 import dev.portico.http.Middleware;
+import dev.portico.http.Principal;
 import dev.portico.http.Request;
 import dev.portico.http.Response;
 import dev.portico.json.Json;
@@ -660,8 +661,10 @@ public final class Portico {
 
         private static Function<Request, String> defaultCallerKey(PorticoConfig config) {
             ClientAddress client = clientAddress(config);
-            return request ->
-                    request.principal().map(p -> "user:" + p.id()).orElseGet(() -> "ip:" + client.of(request));
+            return request -> {
+                Optional<Principal> caller = request.principal();
+                return caller.isPresent() ? "user:" + caller.get().id() : "ip:" + client.of(request);
+            };
         }
 
         /** The code's default throttle, else the one the throttle.* settings describe, else none. */

@@ -50,7 +50,7 @@ public record CachedResponse(int status, Optional<String> contentType, List<Stri
     /** A new response to send: its headers may be added to without touching what is kept. */
     public Response toResponse() {
         Response response =
-                contentType.map(type -> Response.of(status, type, body)).orElseGet(() -> Response.of(status));
+                contentType.isPresent() ? Response.of(status, contentType.get(), body) : Response.of(status);
         for (int i = 0; i < headers.size(); i += 2) {
             response.header(headers.get(i), headers.get(i + 1));
         }

@@ -49,7 +49,7 @@ public final class ClientAddress {
 
     /** The client's address in canonical text ({@code 203.0.113.7}, {@code 2001:db8::1}). */
     public String of(Request request) {
-        String peer = request.remoteAddress().getAddress().getHostAddress();
+        String peer = request.peerAddress();
         if (trustedProxies == 0) {
             return peer;
         }

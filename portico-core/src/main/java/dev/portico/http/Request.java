@@ -97,12 +97,17 @@ public interface Request {
     /** The address of the peer that opened the connection (a proxy, when there is one). */
     InetSocketAddress remoteAddress();
 
+    /** {@link #remoteAddress()}'s IP address in canonical text ({@code 203.0.113.7}, {@code 2001:db8::1}). */
+    default String peerAddress() {
+        return remoteAddress().getAddress().getHostAddress();
+    }
+
     /**
      * The client's IP address in canonical text, as throttles key on it: the peer's, or behind
      * {@code server.trusted-proxies} proxies the one they saw (see {@link ClientAddress}).
      */
     default String clientAddress() {
-        return remoteAddress().getAddress().getHostAddress();
+        return peerAddress();
     }
 
     /** The request id: the incoming {@code X-Request-Id} when valid, otherwise generated. */

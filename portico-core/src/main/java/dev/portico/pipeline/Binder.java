@@ -183,9 +183,14 @@ public final class Binder {
         Scalars.Converter converter = Scalars.converter(elementClass);
         boolean list = Scalars.isList(type);
         boolean optional = Scalars.isOptional(type);
+        Object preset = preset(converter, defaultValue, list, optional, endpoint);
+        boolean shared = elementClass != byte[].class; // an array is the one scalar a request could change
         return request -> {
             List<String> texts = source.of(request);
             if (texts.isEmpty() && defaultValue != null) {
+                if (shared) {
+                    return preset;
+                }
                 texts = List.of(defaultValue);
             }
             if (list) {
@@ -204,6 +209,25 @@ public final class Binder {
             Object value = convert(converter, texts.get(0));
             return optional ? Optional.of(value) : value;
         };
+    }
+
+    /**
+     * The value a default gives, converted once at startup: the same for every request that leaves the input out (every
+     * scalar type but {@code byte[]} is immutable), and a default its type cannot read fails the build, not every request with a 400.
+     */
+    private static Object preset(
+            Scalars.Converter converter, String defaultValue, boolean list, boolean optional, Endpoint endpoint) {
+        if (defaultValue == null) {
+            return null;
+        }
+        Object value;
+        try {
+            value = converter.convert(defaultValue);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(endpoint.describe() + ": the default '" + defaultValue
+                    + "' cannot be read as its input's type (" + e.getMessage() + "); give a default of that type");
+        }
+        return list ? List.of(value) : optional ? Optional.of(value) : value;
     }
 
     /** A cookie carries one value; a {@code List} type would silently see only the first. */

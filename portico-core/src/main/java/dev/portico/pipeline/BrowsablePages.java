@@ -137,5 +137,10 @@ final class BrowsablePages {
         public InetSocketAddress remoteAddress() {
             return transport.remoteAddress();
         }
+
+        @Override
+        public String peerAddress() {
+            return transport.peerAddress();
+        }
     }
 }

@@ -141,8 +141,10 @@ final class CacheStage implements Middleware {
         if (request.principal().isPresent()) {
             response.setHeader("Cache-Control", privately(response.headerValue("Cache-Control")));
         }
-        vary.ifPresent(v -> response.setHeader(
-                "Vary", response.headerValue("Vary").map(old -> merge(old, v)).orElse(v)));
+        if (vary.isPresent()) {
+            Optional<String> old = response.headerValue("Vary");
+            response.setHeader("Vary", old.isPresent() ? merge(old.get(), vary.get()) : vary.get());
+        }
         return response.setHeader("X-Cache", outcome);
     }
 

@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -34,7 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class Exchange implements Request {
     private static final Logger LOG = LoggerFactory.getLogger(Exchange.class);
     private static final Object[] NONE = new Object[0];
-    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
+    private static final java.util.HexFormat HEX = java.util.HexFormat.of();
     private static final long GOLDEN = 0x9E3779B97F4A7C15L; // SplitMix64's step, odd: the counter visits every long
     private static final AtomicLong NEXT_ID =
             new AtomicLong(ThreadLocalRandom.current().nextLong());
@@ -86,13 +85,7 @@ public final class Exchange implements Request {
         if (incoming.isPresent() && valid(incoming.get())) {
             return incoming.get();
         }
-        long bits = mix(NEXT_ID.getAndAdd(GOLDEN));
-        byte[] out = new byte[16];
-        for (int i = 15; i >= 0; i--) {
-            out[i] = HEX[(int) (bits & 0xF)];
-            bits >>>= 4;
-        }
-        return new String(out, StandardCharsets.ISO_8859_1); // Latin-1 bytes become the string's own, uncompressed
+        return HEX.toHexDigits(mix(NEXT_ID.getAndAdd(GOLDEN))); // 16 digits, the string made without a copy
     }
 
     /**
@@ -334,6 +327,11 @@ public final class Exchange implements Request {
     @Override
     public InetSocketAddress remoteAddress() {
         return transport.remoteAddress();
+    }
+
+    @Override
+    public String peerAddress() {
+        return transport.peerAddress();
     }
 
     @Override

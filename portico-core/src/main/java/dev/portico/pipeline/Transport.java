@@ -35,4 +35,9 @@ public interface Transport {
 
     /** The peer that opened the connection. */
     InetSocketAddress remoteAddress();
+
+    /** The peer's IP address in canonical text; a server may keep it per connection rather than make it per request. */
+    default String peerAddress() {
+        return remoteAddress().getAddress().getHostAddress();
+    }
 }

@@ -2,7 +2,7 @@ package dev.portico.server;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpParser;
@@ -28,7 +28,7 @@ final class ConnectionWatch extends HttpConnectionFactory {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionWatch.class);
     private static final long SWEEP_MILLIS = 1_000;
 
-    private final Map<Connection, Progress> open = new ConcurrentHashMap<>();
+    private final Set<Watched> open = ConcurrentHashMap.newKeySet();
     private static final int WRITE = 3;
     private static final long BODY_GRACE_NANOS = 2_000_000_000L;
 
@@ -48,7 +48,7 @@ final class ConnectionWatch extends HttpConnectionFactory {
      * {@link Progress} for its first connections, the JVM then failed every later use of it the same way, and every
      * connection was closed unanswered for as long as the process lived (issue 17, {@code DescriptorExhaustionTest}).
      */
-    private static final List<Class<?>> PER_CONNECTION = List.of(Progress.class, Forget.class);
+    private static final List<Class<?>> PER_CONNECTION = List.of(Watched.class, Progress.class, Forget.class);
 
     ConnectionWatch(HttpConfiguration configuration, Timeouts timeouts) {
         super(configuration);
@@ -60,21 +60,46 @@ final class ConnectionWatch extends HttpConnectionFactory {
         this.writeNanos = timeouts.write().toNanos();
     }
 
+    /**
+     * What {@link HttpConnectionFactory#newConnection} does (Jetty 12.1), on a connection that carries its own
+     * progress, so a request finds it in a field rather than in a map shared by every connection.
+     */
     @Override
     public Connection newConnection(Connector connector, EndPoint endPoint) {
-        Connection connection = super.newConnection(connector, endPoint);
-        if (connection instanceof HttpConnection http) {
-            open.put(http, new Progress(http, System.nanoTime()));
-            http.addEventListener(forget);
-        }
+        Watched connection = new Watched(getHttpConfiguration(), connector, endPoint);
+        connection.setTransferEncodingChunkMaxLength(getTransferEncodingChunkMaxLength());
+        configure(connection, connector, endPoint);
+        open.add(connection);
+        connection.addEventListener(forget);
         return connection;
+    }
+
+    /** Jetty's HTTP/1.1 connection, with what Portico keeps per connection. */
+    static final class Watched extends HttpConnection {
+        private final Progress progress;
+        private String peer; // made by the first request that asks; a race makes the same text twice
+
+        Watched(HttpConfiguration configuration, Connector connector, EndPoint endPoint) {
+            super(configuration, connector, endPoint);
+            this.progress = new Progress(this, System.nanoTime());
+        }
+
+        /** The peer's IP address in canonical text, made once per connection, not per request. */
+        String peerAddress() {
+            String text = peer;
+            if (text == null) {
+                text = JettyTransport.hostAddress(getRemoteSocketAddress());
+                peer = text;
+            }
+            return text;
+        }
     }
 
     /** Forgets a connection once it closes. */
     private static final class Forget implements Connection.Listener {
-        private final Map<Connection, Progress> open;
+        private final Set<Watched> open;
 
-        Forget(Map<Connection, Progress> open) {
+        Forget(Set<Watched> open) {
             this.open = open;
         }
 
@@ -91,15 +116,16 @@ final class ConnectionWatch extends HttpConnectionFactory {
     }
 
     /** The progress of the connection a request came on, for the handler to mark its response's write. */
-    Progress progress(Request request) {
-        return open.get(request.getConnectionMetaData().getConnection());
+    static Progress progress(Request request) {
+        return request.getConnectionMetaData().getConnection() instanceof Watched watched ? watched.progress : null;
     }
 
     private void sweep() {
         try {
             long now = System.nanoTime();
             int[] closed = new int[3];
-            for (Progress progress : open.values()) {
+            for (Watched connection : open) {
+                Progress progress = connection.progress;
                 int phase = progress.overdue(now, headerNanos, bodyNanos);
                 if (phase == Progress.NONE && progress.writeOverdue(now, writeNanos)) {
                     phase = WRITE;

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CountDownLatch;
@@ -34,8 +35,14 @@ import org.eclipse.jetty.util.Callback;
 final class JettyHandler extends Handler.Abstract {
     /** How long an unread body is waited for before the connection is given up instead (see {@link #drained}). */
     static final long DRAIN_MILLIS = 1_000;
-    /** The header every answer carries (see {@code Application}), encoded once. */
-    private static final HttpField NOSNIFF = new PreEncodedHttpField("X-Content-Type-Options", "nosniff");
+    /**
+     * The fields Portico itself sends with a fixed value, encoded once: the header every answer carries (see
+     * {@code Application}) and the response cache's outcome. Any other field is encoded as it is written.
+     */
+    private static final List<HttpField> FIXED = List.of(
+            new PreEncodedHttpField("X-Content-Type-Options", "nosniff"),
+            new PreEncodedHttpField("X-Cache", "HIT"),
+            new PreEncodedHttpField("X-Cache", "MISS"));
 
     /** The Content-Type fields made so far, by value (see {@link #contentType}). */
     private static final ConcurrentMap<String, HttpField> CONTENT_TYPES = new ConcurrentHashMap<>();
@@ -47,19 +54,12 @@ final class JettyHandler extends Handler.Abstract {
     private final Application application;
     private final HttpServer.Options options;
     private final LongAdder inFlight;
-    private final ConnectionWatch watch;
     private final BooleanSupplier stopping;
 
-    JettyHandler(
-            Application application,
-            HttpServer.Options options,
-            LongAdder inFlight,
-            ConnectionWatch watch,
-            BooleanSupplier stopping) {
+    JettyHandler(Application application, HttpServer.Options options, LongAdder inFlight, BooleanSupplier stopping) {
         this.application = application;
         this.options = options;
         this.inFlight = inFlight;
-        this.watch = watch;
         this.stopping = stopping;
     }
 
@@ -73,7 +73,7 @@ final class JettyHandler extends Handler.Abstract {
             inFlight.decrement();
             throw e;
         }
-        Sent sent = new Sent(answer, callback, inFlight, watch.progress(request));
+        Sent sent = new Sent(answer, callback, inFlight, ConnectionWatch.progress(request));
         headers(answer, response);
         if (!drained(request)) {
             response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
@@ -153,13 +153,25 @@ final class JettyHandler extends Handler.Abstract {
             // add, not put: a name given twice (two Set-Cookie) must reach the client twice
             String name = answer.headerName(i);
             String value = answer.headerValue(i);
-            headers.add(NOSNIFF.is(name) && NOSNIFF.getValue().equals(value) ? NOSNIFF : new HttpField(name, value));
+            headers.add(field(name, value));
         }
-        answer.contentType().ifPresent(type -> headers.put(contentType(type)));
+        Optional<String> type = answer.contentType();
+        if (type.isPresent()) {
+            headers.put(contentType(type.get()));
+        }
         if (stopping.getAsBoolean() || options.draining().getAsBoolean()) {
             // a client that sends its next request on this connection would lose it when the port closes
             headers.put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         }
+    }
+
+    private static HttpField field(String name, String value) {
+        for (HttpField fixed : FIXED) {
+            if (fixed.is(name) && fixed.getValue().equals(value)) {
+                return fixed;
+            }
+        }
+        return new HttpField(name, value);
     }
 
     /**

@@ -66,7 +66,7 @@ final class JettyServer implements dev.portico.server.HttpServer {
         limit.setEndPointIdleTimeout(
                 Math.min(LIMITED_IDLE_MILLIS, options.idleTimeout().toMillis()));
         server.addBean(limit);
-        server.setHandler(new JettyHandler(application, options, inFlight, watch, () -> draining));
+        server.setHandler(new JettyHandler(application, options, inFlight, () -> draining));
         server.setErrorHandler(new JettyErrors(application.errors()));
         server.setStopAtShutdown(false);
         server.setStopTimeout(0); // the grace is ours (stop()): Jetty's own would refuse late requests with 503

@@ -58,7 +58,22 @@ final class JettyTransport implements Transport {
 
     @Override
     public InetSocketAddress remoteAddress() {
-        SocketAddress address = request.getConnectionMetaData().getRemoteSocketAddress();
+        return inet(request.getConnectionMetaData().getRemoteSocketAddress());
+    }
+
+    @Override
+    public String peerAddress() {
+        return request.getConnectionMetaData().getConnection() instanceof ConnectionWatch.Watched watched
+                ? watched.peerAddress()
+                : hostAddress(request.getConnectionMetaData().getRemoteSocketAddress());
+    }
+
+    /** The text of a socket address's IP address, as {@link #remoteAddress()} gives it. */
+    static String hostAddress(SocketAddress address) {
+        return inet(address).getAddress().getHostAddress();
+    }
+
+    private static InetSocketAddress inet(SocketAddress address) {
         return address instanceof InetSocketAddress inet ? inet : new InetSocketAddress(0);
     }
 }

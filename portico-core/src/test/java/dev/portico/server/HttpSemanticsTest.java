@@ -56,6 +56,12 @@ class HttpSemanticsTest {
                         request -> "hi",
                         e -> e.produces(dev.portico.http.MediaType.TEXT_PLAIN_UTF8))
                 .get(
+                        "/api/peer/",
+                        String.class,
+                        request -> request.peerAddress() + " " + request.clientAddress() + " "
+                                + request.remoteAddress().getAddress().getHostAddress(),
+                        e -> e.produces(dev.portico.http.MediaType.TEXT_PLAIN_UTF8))
+                .get(
                         "/api/cookies/",
                         dev.portico.http.Response.class,
                         request -> dev.portico.http.Response.of(204)
@@ -68,6 +74,15 @@ class HttpSemanticsTest {
     @AfterAll
     static void stop() {
         app.stop();
+    }
+
+    /** The peer's address, kept per connection by the server, is the socket's: on every request of a connection. */
+    @Test
+    void thePeersAddressIsTheSocketsOnEveryRequestOfAConnection() throws Exception {
+        for (int i = 0; i < 3; i++) { // the client keeps one connection alive across these
+            HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/peer/")));
+            assertThat(response.body()).isEqualTo("127.0.0.1 127.0.0.1 127.0.0.1");
+        }
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
