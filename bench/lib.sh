@@ -44,3 +44,29 @@ bench_median() { # values as arguments -> their median, "nan" for none
     else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
+
+bench_jit_ticks() { # pid -> user + system time of the process's JIT compiler threads, in clock ticks
+  local task sum=0
+  for task in /proc/"$1"/task/*; do
+    case $(cat "$task/comm" 2>/dev/null) in
+      C1\ Compiler* | C2\ Compiler*) sum=$((sum + $(sed 's/.*) //' "$task/stat" | awk '{print $12 + $13}'))) ;;
+    esac
+  done
+  echo "$sum"
+}
+
+# Warms a server up (wrk, 64 connections, pinned to CPU 1): the given seconds, then 2 s slices until its JIT compilers
+# used under JIT_QUIET_MS (40 ms, 2 %) of CPU in one, at most WARMUP_MAX (40) seconds in all. Pinned to one CPU, a
+# server's compiling takes from its requests: C2 took 1 us of each 10 us of Portico's /cached in the 10 s after a
+# fixed 5 s warm-up (bench/README.md, 2026-12-07 fifth stop). Echoes the seconds it took.
+bench_warm() { # url header seconds pid
+  local seconds=$3 before tick_us=$((1000000 / $(getconf CLK_TCK)))
+  taskset -c 1 wrk -t1 -c64 -d"${seconds}s" -H "$2" "$1" >/dev/null
+  while ((seconds < ${WARMUP_MAX:-40})); do
+    before=$(bench_jit_ticks "$4")
+    taskset -c 1 wrk -t1 -c64 -d2s -H "$2" "$1" >/dev/null
+    seconds=$((seconds + 2))
+    (( ($(bench_jit_ticks "$4") - before) * tick_us / 1000 < ${JIT_QUIET_MS:-40} )) && break
+  done
+  echo "$seconds"
+}

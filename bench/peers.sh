@@ -2,15 +2,16 @@
 # Portico against every peer in one run (issue 22): raw Jetty (the baseline, and the floor of the realistic row),
 # Jetty non-blocking, Vert.x, raw Helidon and Spring Boot, each a minimal app of its own serving the same endpoints.
 # Every app runs pinned to CPU 0 with -Xmx512m on a JDK 21+ (the newest found: 25 here), wrk pinned to CPU 1. Per
-# row, a warm-up of each app, then ROUNDS rounds of DURATION seconds per app at 64 and at 256 connections, the
-# order of the apps rotated each round, so a host whose speed drifts moves every app alike. All of it FORKS times on
+# row, a warm-up of each app until its JIT is quiet (bench_warm in lib.sh), then ROUNDS rounds of DURATION seconds
+# per app at 64 and at 256 connections, the order of the apps rotated each round, so a host whose speed drifts moves
+# every app alike. All of it FORKS times on
 # fresh JVMs: one JVM keeps what its JIT compiled first, and two starts of one app differ by up to 30 % on a row
 # (bench/README.md, "one JVM is one sample"), which rounds on the same JVM cannot average out. Before measuring, it
 # checks that every app answers every row 200 with the same body, and 401 without credentials. Prints the median
 # req/s and median p99 per app over every fork's rounds, the ratio of Portico to each peer, the time from launch to
 # the first answer and the RSS after the run (medians over the forks).
 #
-#   bash bench/peers.sh                        DURATION=15 WARMUP=5 ROUNDS=1 FORKS=3 by default
+#   bash bench/peers.sh                        DURATION=15 WARMUP=5 WARMUP_MAX=40 ROUNDS=1 FORKS=3 by default
 #   DURATION=3 WARMUP=1 FORKS=1 bash bench/peers.sh             a smoke run
 #   APPS="portico vertx" ROWS="/json" bash bench/peers.sh       some apps, some rows
 #   MVN="flock /tmp/mvn.lock mvn" bash bench/peers.sh           how to call Maven (NO_BUILD=1: use what is built)
@@ -111,7 +112,11 @@ measure() { # app path connections fork: one round, appended to the app's lists
   [ "$bad" = 0 ] || PROBLEMS[$1,$2,$3]=$(( ${PROBLEMS[$1,$2,$3]:-0} + bad ))
   echo "fork $4 $1 $2 c$3 $rps req/s p99 ${p99}ms errors $bad" >> "$ROUNDS_LOG"
 }
-warm() { taskset -c 1 wrk -t1 -c64 -d"${WARMUP}s" -H "$(header "$2")" "http://127.0.0.1:${PORT[$1]}$2" >/dev/null; }
+warm() { # app path fork: WARMUP seconds, then on until the app's JIT is quiet (bench_warm), logged
+  local seconds
+  seconds=$(bench_warm "http://127.0.0.1:${PORT[$1]}$2" "$(header "$2")" "$WARMUP" "${PID[$1]}")
+  echo "fork $3 $1 $2 warm-up ${seconds}s" >> "$ROUNDS_LOG"
+}
 # a list kept as one string of words (RUNS, P99S, STARTUPS, RSSES) -> its median
 median() { read -r -a values <<<"$1"; bench_median "${values[@]}"; }
 
@@ -146,7 +151,7 @@ for ((fork = 1; fork <= FORKS; fork++)); do
     apps=()
     for app in "${order[@]}"; do serves "$app" "$path" && apps+=("$app"); done
     [ ${#apps[@]} -gt 0 ] || continue
-    for app in "${apps[@]}"; do warm "$app" "$path"; done
+    for app in "${apps[@]}"; do warm "$app" "$path" "$fork"; done
     for c in 64 256; do
       for ((round = 0; round < ROUNDS; round++)); do # the order rotated by one each round and each fork
         for ((i = 0; i < ${#apps[@]}; i++)); do

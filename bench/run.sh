@@ -25,8 +25,7 @@ WARMUP=${WARMUP:-5}
 # the database row's warm-up: both servers went from 1.3k to 3.9k req/s over their first 30 s there (the JIT, on the
 # one CPU the server has), so a 5 s warm-up measured the end of the warm-up, not the server
 WARMUP_DB=${WARMUP_DB:-60}
-WARMUP_MAX=${WARMUP_MAX:-40}       # the longest warm-up of a row, in seconds
-JIT_QUIET_MS=${JIT_QUIET_MS:-40}   # the JIT is quiet when its compilers used less than this in a 2 s slice (2 %)
+# WARMUP_MAX (40 s) and JIT_QUIET_MS (40 ms a 2 s slice): see bench_warm in bench/lib.sh
 ROUNDS=${ROUNDS:-1} # rounds per server, row and fork, interleaved
 FORKS=${FORKS:-4}   # fresh JVM pairs (an even number: each side goes first in half of them); the table gives the median of every fork's rounds
 PORTICO_PORT=18081
@@ -74,22 +73,13 @@ start() { # name main port -> sets PID, STARTUP_MS
 }
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system time of a process, in clock ticks
-jit_ticks() { # user + system time of a process's JIT compiler threads, in clock ticks
-  local task sum=0
-  for task in /proc/"$1"/task/*; do
-    case $(cat "$task/comm" 2>/dev/null) in
-      C1\ Compiler* | C2\ Compiler*) sum=$((sum + $(sed 's/.*) //' "$task/stat" | awk '{print $12 + $13}'))) ;;
-    esac
-  done
-  echo "$sum"
-}
 TICK_US=$(( 1000000 / $(getconf CLK_TCK) ))
 
 measure() { # port path connections pid -> "reqs p99ms cpu-us-per-request jit-ms"
   local out before after jit_before jit
-  before=$(cpu_ticks "$4") jit_before=$(jit_ticks "$4")
+  before=$(cpu_ticks "$4") jit_before=$(bench_jit_ticks "$4")
   out=$(taskset -c 1 wrk -t1 -c"$3" -d"${DURATION}s" --latency -H "$(header "$2")" "http://127.0.0.1:$1$2")
-  after=$(cpu_ticks "$4") jit=$(( ($(jit_ticks "$4") - jit_before) * TICK_US / 1000 ))
+  after=$(cpu_ticks "$4") jit=$(( ($(bench_jit_ticks "$4") - jit_before) * TICK_US / 1000 ))
   local rps p99 cpu
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   cpu=$(echo "$out" | awk -v t=$(( (after - before) * TICK_US )) '/requests in/ {printf "%.1f", t / $1}')
@@ -101,17 +91,10 @@ measure() { # port path connections pid -> "reqs p99ms cpu-us-per-request jit-ms
   echo "$rps $p99 $cpu $jit"
 }
 
-warm() { # port path pid -> the seconds it took: WARMUP (WARMUP_DB), then 2 s slices until the JIT is quiet
-  local seconds=$WARMUP before
+warm() { # port path pid -> the seconds it took: WARMUP (WARMUP_DB), then on until the JIT is quiet (bench_warm)
+  local seconds=$WARMUP
   case $2 in /api/posts/*) seconds=$WARMUP_DB ;; esac
-  taskset -c 1 wrk -t1 -c64 -d"${seconds}s" -H "$(header "$2")" "http://127.0.0.1:$1$2" >/dev/null
-  while ((seconds < WARMUP_MAX)); do
-    before=$(jit_ticks "$3")
-    taskset -c 1 wrk -t1 -c64 -d2s -H "$(header "$2")" "http://127.0.0.1:$1$2" >/dev/null
-    seconds=$((seconds + 2))
-    (( ($(jit_ticks "$3") - before) * TICK_US / 1000 < JIT_QUIET_MS )) && break
-  done
-  echo "$seconds"
+  bench_warm "http://127.0.0.1:$1$2" "$(header "$2")" "$seconds" "$3"
 }
 
 # Both servers run side by side (idle one costs nothing), and each row is measured on raw then Portico back to
