@@ -10,10 +10,8 @@
 # The row /api/posts/?page_size=20 (with a bearer JWT: bench/jwt.sh) reads PostgreSQL (PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres PGDATABASE=test
 # by default, PGPASSWORD if needed): the script recreates the schema bench with 1000 posts (prepare-postgres.sql)
 # before the servers start; without psql or a reachable database it says why and leaves that row out.
-# Each server is warmed up per row until its JIT compilers are quiet (below JIT_QUIET_MS of CPU in a 2 s slice, at
-# most WARMUP_MAX seconds): pinned to one CPU, C2 compiling Portico's longer paths took 1 us of every request's 10 us
-# in the first 10 s of /cached (bench/README.md, 2026-12-07 fifth stop), so a fixed 5 s measured the compiler. The
-# seconds each took and the JIT's CPU within each measured round are printed.
+# Each server is warmed up per row until its JIT is quiet (bench_warm in bench/lib.sh says why); the seconds that
+# took and the JIT's CPU within each measured round are printed.
 #   bash bench/run.sh            (DURATION=10 WARMUP=5 WARMUP_MAX=40 WARMUP_DB=60 ROUNDS=1 FORKS=4 by default; ROWS="/json /throttled" for some
 #                                 rows only; MVN="flock /tmp/mvn.lock mvn" says how to call Maven)
 set -euo pipefail

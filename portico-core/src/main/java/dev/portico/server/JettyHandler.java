@@ -35,14 +35,8 @@ import org.eclipse.jetty.util.Callback;
 final class JettyHandler extends Handler.Abstract {
     /** How long an unread body is waited for before the connection is given up instead (see {@link #drained}). */
     static final long DRAIN_MILLIS = 1_000;
-    /**
-     * The fields Portico itself sends with a fixed value, encoded once: the header every answer carries (see
-     * {@code Application}) and the response cache's outcome. Any other field is encoded as it is written.
-     */
-    private static final List<HttpField> FIXED = List.of(
-            new PreEncodedHttpField("X-Content-Type-Options", "nosniff"),
-            new PreEncodedHttpField("X-Cache", "HIT"),
-            new PreEncodedHttpField("X-Cache", "MISS"));
+    /** The header every answer carries (see {@code Application}), encoded once. */
+    private static final HttpField NOSNIFF = new PreEncodedHttpField("X-Content-Type-Options", "nosniff");
 
     /** The Content-Type fields made so far, by value (see {@link #contentType}). */
     private static final ConcurrentMap<String, HttpField> CONTENT_TYPES = new ConcurrentHashMap<>();
@@ -153,7 +147,7 @@ final class JettyHandler extends Handler.Abstract {
             // add, not put: a name given twice (two Set-Cookie) must reach the client twice
             String name = answer.headerName(i);
             String value = answer.headerValue(i);
-            headers.add(field(name, value));
+            headers.add(NOSNIFF.is(name) && NOSNIFF.getValue().equals(value) ? NOSNIFF : new HttpField(name, value));
         }
         Optional<String> type = answer.contentType();
         if (type.isPresent()) {
@@ -163,15 +157,6 @@ final class JettyHandler extends Handler.Abstract {
             // a client that sends its next request on this connection would lose it when the port closes
             headers.put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         }
-    }
-
-    private static HttpField field(String name, String value) {
-        for (HttpField fixed : FIXED) {
-            if (fixed.is(name) && fixed.getValue().equals(value)) {
-                return fixed;
-            }
-        }
-        return new HttpField(name, value);
     }
 
     /**
