@@ -37,7 +37,8 @@ final class JettyServer implements dev.portico.server.HttpServer {
         // every thread virtual, the selector's included, as Helidon's thread per connection: a request is parsed,
         // handled and answered on one virtual thread with no hand-off, about twice the speed of handing each request
         // from a platform pool to a new virtual thread (bench/, 2026-12-06)
-        VirtualThreadPool threads = new VirtualThreadPool();
+        // with a selector's take-overs folded while one waits: one fewer virtual thread per request (ServerThreads)
+        VirtualThreadPool threads = new ServerThreads();
         threads.setName("portico-http");
         // one name for them all: Jetty's named executor numbers each new thread, a string built per request (2.6 % of
         // the server's CPU on /plaintext, JFR); a dump still says which threads are the server's
