@@ -34,22 +34,7 @@ final class JettyServer implements dev.portico.server.HttpServer {
 
     JettyServer(Application application, Options options) {
         this.options = options;
-        // every thread virtual, the selector's included, as Helidon's thread per connection: a request is parsed,
-        // handled and answered on one virtual thread with no hand-off, about twice the speed of handing each request
-        // from a platform pool to a new virtual thread (bench/, 2026-12-06)
-        // with a selector's take-overs folded while one waits: one fewer virtual thread per request (ServerThreads)
-        VirtualThreadPool threads = new ServerThreads();
-        threads.setName("portico-http");
-        // one name for them all: Jetty's named executor numbers each new thread, a string built per request (2.6 % of
-        // the server's CPU on /plaintext, JFR); a dump still says which threads are the server's
-        threads.setVirtualThreadsExecutor(Executors.newThreadPerTaskExecutor(
-                Thread.ofVirtual().name("portico-http").factory()));
-        // no cap on tasks: Jetty's default of 200 let 200 requests that wait (slow bodies, a saturated pool) hold every
-        // permit, and the selector's next task queued behind them, so no connection was read until one finished (a
-        // normal client 0 % answered under slowhttptest -B). The connection limit below bounds the requests instead:
-        // HTTP/1.1 runs one request at a time per connection.
-        threads.setMaxConcurrentTasks(0);
-        this.server = new Server(threads);
+        this.server = new Server(threads());
         this.watch = new ConnectionWatch(
                 configuration(options),
                 new ConnectionWatch.Timeouts(options.headerTimeout(), options.bodyTimeout(), options.writeTimeout()));
@@ -71,6 +56,27 @@ final class JettyServer implements dev.portico.server.HttpServer {
         server.setErrorHandler(new JettyErrors(application.errors()));
         server.setStopAtShutdown(false);
         server.setStopTimeout(0); // the grace is ours (stop()): Jetty's own would refuse late requests with 503
+    }
+
+    /**
+     * The server's threads: every one virtual, the selector's included, as Helidon's thread per connection, so a
+     * request is parsed, handled and answered on one virtual thread with no hand-off (about twice the speed of handing
+     * each request from a platform pool to a new virtual thread, bench/, 2026-12-06); a selector's take-overs folded
+     * while one waits, one fewer virtual thread per request ({@link ServerThreads}).
+     */
+    static VirtualThreadPool threads() {
+        VirtualThreadPool threads = new ServerThreads();
+        threads.setName("portico-http");
+        // one name for them all: Jetty's named executor numbers each new thread, a string built per request (2.6 % of
+        // the server's CPU on /plaintext, JFR); a dump still says which threads are the server's
+        threads.setVirtualThreadsExecutor(Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("portico-http").factory()));
+        // no cap on tasks: Jetty's default of 200 let 200 requests that wait (slow bodies, a saturated pool) hold every
+        // permit, and the selector's next task queued behind them, so no connection was read until one finished (a
+        // normal client 0 % answered under slowhttptest -B). The connection limit bounds the requests instead:
+        // HTTP/1.1 runs one request at a time per connection.
+        threads.setMaxConcurrentTasks(0);
+        return threads;
     }
 
     /**

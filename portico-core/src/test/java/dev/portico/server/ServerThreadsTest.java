@@ -89,4 +89,12 @@ class ServerThreadsTest {
 
         assertThat(started).hasSize(1);
     }
+
+    @Test
+    void theServerRunsOnThem() {
+        var pool = JettyServer.threads();
+
+        assertThat(pool).isInstanceOf(ServerThreads.class);
+        assertThat(pool.getMaxConcurrentTasks()).isZero(); // no cap: see JettyServer.threads
+    }
 }
