@@ -18,20 +18,58 @@ public final class Passwords {
     public static final String UNUSABLE = "!";
 
     private static final int HASH_LENGTH = 32;
+    /** RFC 9106's bound on lanes. */
+    private static final int MAX_PARALLELISM = (1 << 24) - 1;
 
-    private final Argon2Function function;
+    private final int memory;
+    private final int iterations;
+    private final int parallelism;
     /** Verified against when the user does not exist, so an unknown username costs as much as a wrong password. */
     private final String decoy;
+    /**
+     * Made at the first hash or check, not here: Password4j's {@code Argon2Function} allocates, and keeps for its
+     * life, a zeroed template of the whole memory cost (19 MiB by default, 19,456 arrays) that every start paid for
+     * in young collections copying it (a sixth of the example's start-up pauses) and every process that never sees a
+     * password kept. Password4j caches one per set of costs, so this is made once.
+     */
+    private volatile Argon2Function function;
 
-    /** The hasher for the configured costs. */
+    /**
+     * The hasher for the configured costs, checked here (as RFC 9106 bounds them) so that a wrong setting stops the
+     * start rather than the first login.
+     */
     public Passwords(PorticoConfig config) {
-        this.function = Argon2Function.getInstance(
-                config.get(AuthSettings.ARGON2_MEMORY),
-                config.get(AuthSettings.ARGON2_ITERATIONS),
-                config.get(AuthSettings.ARGON2_PARALLELISM),
-                HASH_LENGTH,
-                Argon2.ID);
-        this.decoy = decoy(function);
+        this.memory = config.get(AuthSettings.ARGON2_MEMORY);
+        this.iterations = config.get(AuthSettings.ARGON2_ITERATIONS);
+        this.parallelism = config.get(AuthSettings.ARGON2_PARALLELISM);
+        if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
+            throw new IllegalArgumentException(
+                    "auth.password.argon2-parallelism must be 1 to " + MAX_PARALLELISM + " (was " + parallelism + ")");
+        }
+        if (iterations < 1) {
+            throw new IllegalArgumentException(
+                    "auth.password.argon2-iterations must be at least 1 (was " + iterations + ")");
+        }
+        if (memory < 8L * parallelism) {
+            throw new IllegalArgumentException("auth.password.argon2-memory must be at least 8 KiB per lane, "
+                    + 8L * parallelism + " with auth.password.argon2-parallelism " + parallelism + " (was " + memory
+                    + ")");
+        }
+        this.decoy = decoy(memory, iterations, parallelism);
+    }
+
+    private Argon2Function function() {
+        Argon2Function made = function;
+        if (made == null) {
+            synchronized (this) {
+                made = function;
+                if (made == null) {
+                    made = Argon2Function.getInstance(memory, iterations, parallelism, HASH_LENGTH, Argon2.ID);
+                    function = made;
+                }
+            }
+        }
+        return made;
     }
 
     /**
@@ -39,16 +77,15 @@ public final class Passwords {
      * Argon2 writes. Checking a password against it costs exactly one verification, which is all a decoy is for;
      * hashing a real one here cost every start an Argon2 run (a third of the example's start-up).
      */
-    static String decoy(Argon2Function function) {
+    static String decoy(int memory, int iterations, int parallelism) {
         SecureRandom random = new SecureRandom();
         byte[] salt = new byte[16];
         byte[] digest = new byte[HASH_LENGTH];
         random.nextBytes(salt);
         random.nextBytes(digest);
         Base64.Encoder base64 = Base64.getEncoder().withoutPadding();
-        return "$argon2id$v=" + function.getVersion() + "$m=" + function.getMemory() + ",t=" + function.getIterations()
-                + ",p=" + function.getParallelism() + "$" + base64.encodeToString(salt) + "$"
-                + base64.encodeToString(digest);
+        return "$argon2id$v=" + Argon2Function.ARGON2_VERSION_13 + "$m=" + memory + ",t=" + iterations + ",p="
+                + parallelism + "$" + base64.encodeToString(salt) + "$" + base64.encodeToString(digest);
     }
 
     /** The decoy this hasher verifies against (for tests: it must carry the configured costs). */
@@ -58,7 +95,7 @@ public final class Passwords {
 
     /** A new salted hash of {@code password}. */
     public String hash(String password) {
-        return Password.hash(password).addRandomSalt(16).with(function).getResult();
+        return Password.hash(password).addRandomSalt(16).with(function()).getResult();
     }
 
     /**
@@ -67,7 +104,7 @@ public final class Passwords {
      */
     public Verdict verify(String password, String stored) {
         if (stored == null || !stored.startsWith("$argon2")) {
-            Password.check(password, decoy).with(function); // the same work, whatever the outcome
+            Password.check(password, decoy).with(function()); // the same work, whatever the outcome
             return Verdict.WRONG;
         }
         Argon2Function used;
@@ -79,12 +116,12 @@ public final class Passwords {
         if (!Password.check(password, stored).with(used)) {
             return Verdict.WRONG;
         }
-        return used.equals(function) ? Verdict.RIGHT : new Verdict(true, Optional.of(hash(password)));
+        return used.equals(function()) ? Verdict.RIGHT : new Verdict(true, Optional.of(hash(password)));
     }
 
     /** Spends the time of one verification, for a login whose user does not exist. */
     public void verifyDecoy(String password) {
-        Password.check(password, decoy).with(function);
+        Password.check(password, decoy).with(function());
     }
 
     /**
