@@ -39,6 +39,32 @@ bench_select_rows() { # keeps in PATHS only the rows named in ROWS, when ROWS is
 }
 
 now_ms() { date +%s%3N; }
+# Waits for the first 200 of GET path on 127.0.0.1:port from one process that polls every 5 ms, so that measuring a
+# start takes little of the CPU the start needs: a loop of curl runs took 1.5 s of CPU in 2 s here (a fork and an
+# exec each 10 ms), on a machine of two cores. Fails when the server's process (pid) ends first.
+bench_first_answer() { # port path pid
+  python3 - "$@" <<'PY'
+import os, socket, sys, time
+port, path, pid = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+request = f"GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n".encode()
+while True:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=30) as s:
+            s.sendall(request)
+            head = s.recv(12)
+            while s.recv(65536):
+                pass
+        if head.startswith(b"HTTP/1.1 200"):
+            sys.exit(0)
+    except OSError:
+        pass
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        sys.exit(1)
+    time.sleep(0.005)
+PY
+}
 bench_median() { # values as arguments -> their median, "nan" for none
   printf '%s\n' "$@" | awk 'NF' | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "nan";
     else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'

@@ -3,10 +3,14 @@
 # (MANAGE_AOT=0), interleaved. For each start: wall time from launching ./manage to the first 200 answer of
 # GET /api/hello/x/, the CPU seconds the process had used by then (user + system, from /proc/<pid>/stat, which a
 # busy machine does not inflate as it does wall time), and its RSS at that moment. Prints every start, then medians.
+# The first answer is waited for by one polling process (bench_first_answer), not a loop of curl runs, which took
+# most of a core from the start it measured.
 #   bash bench/startup.sh            (RUNS=5; PATH_=/api/hello/x/ the first request; the build and the cache's
 #                                     training happen once before the first measured start)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 RUNS=${RUNS:-5}
 URL_PATH=${PATH_:-/api/hello/x/}
 TICK=$(getconf CLK_TCK)
@@ -22,10 +26,7 @@ measure() {
   t0=$(date +%s%N)
   MANAGE_AOT=$aot PORT=$port ./manage serve >/dev/null 2>&1 &
   pid=$!
-  until curl -fs -o /dev/null "http://127.0.0.1:$port$URL_PATH"; do
-    kill -0 "$pid" 2>/dev/null || { echo "the app stopped before answering" >&2; return 1; }
-    sleep 0.01
-  done
+  bench_first_answer "$port" "$URL_PATH" "$pid" || { echo "the app stopped before answering" >&2; return 1; }
   t1=$(date +%s%N)
   stat=$(cut -d')' -f2- "/proc/$pid/stat")
   cpu=$(awk -v tick="$TICK" '{ printf "%d", ($12 + $13) * 1000 / tick }' <<< "$stat") # utime, stime
