@@ -26,13 +26,6 @@ public final class Passwords {
     private final int parallelism;
     /** Verified against when the user does not exist, so an unknown username costs as much as a wrong password. */
     private final String decoy;
-    /**
-     * Made at the first hash or check, not here: Password4j's {@code Argon2Function} allocates, and keeps for its
-     * life, a zeroed template of the whole memory cost (19 MiB by default, 19,456 arrays) that every start paid for
-     * in young collections copying it (a sixth of the example's start-up pauses) and every process that never sees a
-     * password kept. Password4j caches one per set of costs, so this is made once.
-     */
-    private volatile Argon2Function function;
 
     /**
      * The hasher for the configured costs, checked here (as RFC 9106 bounds them) so that a wrong setting stops the
@@ -58,18 +51,14 @@ public final class Passwords {
         this.decoy = decoy(memory, iterations, parallelism);
     }
 
+    /**
+     * The Argon2 function of the configured costs, asked of Password4j at each hash or check rather than made here:
+     * its {@code Argon2Function} allocates, and keeps for its life, a zeroed template of the whole memory cost (19 MiB
+     * by default, 19,456 arrays), which every start paid for in young collections copying it and every process that
+     * never sees a password kept. Password4j keeps one per set of costs, so it is made once, at the first use.
+     */
     private Argon2Function function() {
-        Argon2Function made = function;
-        if (made == null) {
-            synchronized (this) {
-                made = function;
-                if (made == null) {
-                    made = Argon2Function.getInstance(memory, iterations, parallelism, HASH_LENGTH, Argon2.ID);
-                    function = made;
-                }
-            }
-        }
-        return made;
+        return Argon2Function.getInstance(memory, iterations, parallelism, HASH_LENGTH, Argon2.ID);
     }
 
     /**
