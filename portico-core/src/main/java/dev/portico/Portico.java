@@ -64,6 +64,7 @@ public final class Portico {
     private final OpenApiDocument openapi;
     private final boolean shutdownHook;
     private final List<AutoCloseable> onStop;
+    private final ConcurrentStart concurrentStart;
     private final List<Runnable> onStart;
     private final AtomicBoolean draining;
     private HttpServer server;
@@ -78,6 +79,7 @@ public final class Portico {
             OpenApiDocument openapi,
             boolean shutdownHook,
             List<AutoCloseable> onStop,
+            ConcurrentStart concurrentStart,
             List<Runnable> onStart,
             AtomicBoolean draining) {
         this.config = config;
@@ -86,6 +88,7 @@ public final class Portico {
         this.openapi = openapi;
         this.shutdownHook = shutdownHook;
         this.onStop = onStop;
+        this.concurrentStart = concurrentStart;
         this.onStart = onStart;
         this.draining = draining;
     }
@@ -124,12 +127,14 @@ public final class Portico {
     }
 
     /**
-     * Runs the {@link Builder#onStart} tasks (connecting a database, say) without opening a port, once: what serving
-     * in-process ({@link #handle}, portico-test's client) needs. {@link #start()} after it does not run them again;
-     * {@link #stop()} releases what they opened.
+     * Runs the start tasks (connecting a database, say) without opening a port, once: what serving in-process
+     * ({@link #handle}, portico-test's client) needs. The {@link Builder#onStartConcurrent} tasks come first, waited
+     * for when {@link Builder#start()} began them during the build, then the {@link Builder#onStart} tasks.
+     * {@link #start()} after it does not run them again; {@link #stop()} releases what they opened.
      */
     public synchronized Portico prepare() {
         if (!prepared) {
+            concurrentStart.finish();
             onStart.forEach(Runnable::run);
             prepared = true;
         }
@@ -137,7 +142,7 @@ public final class Portico {
     }
 
     /**
-     * Runs the {@link Builder#onStart} tasks (connecting a database, say), then starts the server on the
+     * Runs the start tasks as {@link #prepare()} does (connecting a database, say), then starts the server on the
      * configured host and port; stops gracefully on SIGTERM. A task that throws stops the start before the
      * port is opened, and the exception propagates.
      */
@@ -280,6 +285,7 @@ public final class Portico {
         private boolean shutdownHook = true;
         private final List<AutoCloseable> onStop = new ArrayList<>();
         private final List<Runnable> onStart = new ArrayList<>();
+        private final List<Runnable> onStartConcurrent = new ArrayList<>();
         private final List<HealthCheck> healthChecks = new ArrayList<>();
         private final List<Module> modules = new ArrayList<>();
         private final List<Runnable> checks = new ArrayList<>();
@@ -587,6 +593,19 @@ public final class Portico {
         }
 
         /**
+         * A start task that needs nothing the build makes, only what was declared before it (its configuration, a
+         * pool's metrics): {@link #start()} runs these, in the order given, on a thread of their own while it builds
+         * the application, so that connecting a database and applying its migrations overlap with composing the
+         * pipelines. The port opens only after they succeeded, and before the {@link #onStart} tasks run; when the
+         * application is built first and started later ({@code build().start()}), they run at its start, first.
+         * Building alone never runs them.
+         */
+        public Builder onStartConcurrent(Runnable task) {
+            onStartConcurrent.add(java.util.Objects.requireNonNull(task, "task"));
+            return this;
+        }
+
+        /**
          * A dependency {@code /ready} checks, such as {@code db.healthCheck()} or {@code redis.healthCheck()}: the
          * instance is ready when every check answers within {@code health.timeout}.
          */
@@ -695,10 +714,31 @@ public final class Portico {
 
         /** Checks everything and composes every pipeline; fails with a message naming the endpoint and the fix. */
         public Portico build() {
+            return build(new ConcurrentStart(onStartConcurrent));
+        }
+
+        /**
+         * Builds and starts the application ({@link #build()}, then {@link Portico#start()}), with the
+         * {@link #onStartConcurrent} tasks running while it builds: the quicker start, for an application that is
+         * built to serve. A start that fails closes what the application gave to {@link #onStop}, as a failed build
+         * does, since no application is returned to stop.
+         */
+        public Portico start() {
+            Portico app = build(new ConcurrentStart(onStartConcurrent).begin());
+            try {
+                return app.start();
+            } catch (RuntimeException e) {
+                app.stop();
+                throw e;
+            }
+        }
+
+        private Portico build(ConcurrentStart concurrentStart) {
             try {
                 checks.forEach(Runnable::run);
-                return resolve();
+                return resolve(concurrentStart);
             } catch (RuntimeException e) {
+                concurrentStart.settle(e); // what they open must be there to be closed
                 closeOnFailedBuild(e);
                 throw e;
             }
@@ -715,7 +755,7 @@ public final class Portico {
             }
         }
 
-        private Portico resolve() {
+        private Portico resolve(ConcurrentStart concurrentStart) {
             PorticoConfig resolved = config().checkKnown(); // every module's settings are registered by now
             ObjectMapper mapper = Json.mapper(Json.Limits.of(resolved), resolved.naming());
             ErrorRenderer errors = new ErrorRenderer(
@@ -787,6 +827,7 @@ public final class Portico {
                     document[0],
                     shutdownHook,
                     List.copyOf(closing),
+                    concurrentStart,
                     List.copyOf(onStart),
                     draining);
         }

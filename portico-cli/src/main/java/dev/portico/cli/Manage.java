@@ -279,7 +279,7 @@ public final class Manage {
     /** Starts the app and serves until the process stops, or stops at once after starting when asked. */
     private int serve(boolean exitAfterStart, PrintWriter out) throws InterruptedException {
         PorticoConfig config = config();
-        Portico portico = survey().takeBuilder(this).config(config).build().start();
+        Portico portico = survey().takeBuilder(this).config(config).start(); // the database opens while it builds
         if (exitAfterStart) {
             portico.stop();
             return 0;

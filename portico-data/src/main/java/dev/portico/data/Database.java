@@ -278,10 +278,14 @@ public final class Database implements AutoCloseable, Module {
         return List.of(MigrateCommand.create(config, migrationSets().toArray(MigrationSet[]::new)));
     }
 
-    /** Opens (and migrates, as {@code database.migrate-on-start} says) on start, closes on stop, checked by /ready. */
+    /**
+     * Opens (and migrates, as {@code database.migrate-on-start} says) on start, while the application is built when
+     * it is built to start ({@link Portico.Builder#onStartConcurrent}: the migration sets and the pool's metrics are
+     * declared by then); closes on stop; checked by /ready.
+     */
     @Override
     public void install(Portico.Builder app) {
-        app.onStart(this::open).onStop(this).healthCheck(healthCheck());
+        app.onStartConcurrent(this::open).onStop(this).healthCheck(healthCheck());
     }
 
     /**

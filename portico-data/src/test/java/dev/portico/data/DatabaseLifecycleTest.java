@@ -177,6 +177,39 @@ class DatabaseLifecycleTest {
     }
 
     @DatabaseTest
+    void anInstalledDatabaseOpensAndMigratesWhileTheApplicationIsBuiltToStart(TestDatabase test) {
+        PorticoConfig config = test.config(b -> b.set(Settings.SERVER_PORT, 0)
+                .set(DatabaseSettings.MIGRATE_ON_START, DatabaseSettings.MigrateOnStart.TRUE));
+        Database db = Database.lazy(config);
+        java.util.concurrent.atomic.AtomicBoolean openDuringTheBuild = new java.util.concurrent.atomic.AtomicBoolean();
+        Portico.Builder builder = Portico.builder()
+                .config(config)
+                .shutdownHook(false)
+                .install(db)
+                .onBuild(() -> openDuringTheBuild.set(waitFor(db::isOpen)))
+                .get("/ready", Boolean.class, request -> db.ping());
+        Portico app = builder.start();
+        try {
+            assertThat(openDuringTheBuild).isTrue();
+            assertThat(notes(db)).isEqualTo(1);
+        } finally {
+            app.stop();
+        }
+        assertThat(db.closed()).isTrue();
+    }
+
+    private static boolean waitFor(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+        }
+        return true;
+    }
+
+    @DatabaseTest
     void aLazyDatabaseOpensOnTheFirstUseOfItsConnections(TestDatabase test) {
         PorticoConfig config =
                 test.config(b -> b.set(DatabaseSettings.MIGRATE_ON_START, DatabaseSettings.MigrateOnStart.TRUE));

@@ -41,10 +41,11 @@ public final class RedisModule implements Module {
     @Override
     public void install(Portico.Builder app) {
         Redis.create(app.config())
-                .ifPresent(redis -> app.onStart(redis::connect)
-                        .onStop(redis)
-                        .healthCheck(redis.healthCheck())
-                        .throttleStore(RedisThrottleStore.create(redis))
-                        .responseCache(RedisResponseCache.create(redis)));
+                .ifPresent(
+                        redis -> app.onStartConcurrent(redis::connect) // Netty and the connection while the app builds
+                                .onStop(redis)
+                                .healthCheck(redis.healthCheck())
+                                .throttleStore(RedisThrottleStore.create(redis))
+                                .responseCache(RedisResponseCache.create(redis)));
     }
 }
