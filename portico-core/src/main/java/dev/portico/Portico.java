@@ -54,6 +54,7 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  * Everything is computed by {@link Builder#build()}: conflicting routes or an input that cannot be bound
  * fail there, with a message that names the endpoint and the fix, never on the first request.
+ * {@link Builder#start()} builds and starts in one call, opening the database while it builds.
  */
 public final class Portico {
     private static final Logger LOG = LoggerFactory.getLogger(Portico.class);
