@@ -57,6 +57,11 @@ import org.slf4j.LoggerFactory;
  * {@link Builder#start()} builds and starts in one call, opening the database while it builds.
  */
 public final class Portico {
+    static {
+        // before any virtual thread: one carrier starved the acceptor under load (VirtualThreadCarriers)
+        dev.portico.server.VirtualThreadCarriers.atLeastTwo();
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(Portico.class);
 
     private final PorticoConfig config;
