@@ -9,7 +9,8 @@ import java.util.concurrent.FutureTask;
  * of their own from {@link #begin()}, while the build composes the pipelines on the caller's, or else on the caller's
  * thread when the application is prepared. The example's database opens and applies its migrations in about 0.15 s
  * of a start that answers in about one second; the build takes longer than that and needs none of it, so with a
- * second core the two overlap (bench/README.md, "Start-up").
+ * free core the two overlap. On two cores the JIT takes most of the second during a start: there the main thread's
+ * CPU fell 910 to 770 ms and the wall little (bench/README.md, "eighth stop: the database beside the build").
  *
  * <p>Whichever thread runs them, {@link #finish()} returns only after they succeeded, so the port never opens before
  * the database is migrated, and a task's failure is thrown from there as it was thrown, before any other start task.
