@@ -8,8 +8,10 @@ package dev.portico.server;
  * woke waited behind it (they are queued apart from the ones started on the carrier, which it runs first): the
  * acceptor, so new connections, and any request woken from a socket read. On one CPU at 256 connections, one 15 s
  * round in four left 6 new connections unread for over 2 s (wrk's timeouts; {@code ss} showed their first request
- * unread), none in 12 rounds with two carriers, at the same throughput and p99 (bench/README.md, "A carrier never
- * given back"). A yield in the selector between rounds did not help (a round in 12 still stuck): by the JDK's code a
+ * unread), none in 17 rounds with two carriers (bench/README.md, "A carrier never given back"). Two carriers on one
+ * CPU are time-sliced by the OS: the items page at 64 connections read 8 % fewer requests a second (medians of five
+ * pairs), one round in five much fewer; a steady load of a few connections locking every new one out is the worse
+ * failure. A yield in the selector between rounds did not help (the second round of two stuck): by the JDK's code a
  * yield goes to the carrier's own queue when that holds a task, as the selector's next reader mostly is, and a
  * carrier runs its own queue before the one woken threads are put on.
  *
