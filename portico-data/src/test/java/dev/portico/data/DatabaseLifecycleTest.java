@@ -12,6 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /** Startup, migrations on start, failures and stop: each run on H2 and on PostgreSQL. */
@@ -181,7 +185,7 @@ class DatabaseLifecycleTest {
         PorticoConfig config = test.config(b -> b.set(Settings.SERVER_PORT, 0)
                 .set(DatabaseSettings.MIGRATE_ON_START, DatabaseSettings.MigrateOnStart.TRUE));
         Database db = Database.lazy(config);
-        java.util.concurrent.atomic.AtomicBoolean openDuringTheBuild = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean openDuringTheBuild = new AtomicBoolean();
         Portico.Builder builder = Portico.builder()
                 .config(config)
                 .shutdownHook(false)
@@ -198,13 +202,14 @@ class DatabaseLifecycleTest {
         assertThat(db.closed()).isTrue();
     }
 
-    private static boolean waitFor(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+    /** Whether {@code condition} holds within 20 s, looked at every 5 ms. */
+    private static boolean waitFor(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() - deadline > 0) {
                 return false;
             }
-            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+            LockSupport.parkNanos(5_000_000);
         }
         return true;
     }
