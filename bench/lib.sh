@@ -96,3 +96,16 @@ bench_warm() { # url header seconds pid
   done
   echo "$seconds"
 }
+
+bench_app_command() { # app port -> the java command line after the JVM options (the bench module and the peers built)
+  local cp="bench/target/classes:$(cat bench/target/classpath.txt)"
+  case $1 in
+    portico) echo "-cp $cp dev.portico.bench.PorticoBench $2" ;;
+    raw-jetty) echo "-cp $cp dev.portico.bench.RawJettyBench $2" ;;
+    jetty-nb) echo "-cp $cp dev.portico.bench.JettyNonBlockingBench $2" ;;
+    helidon) echo "-cp $cp dev.portico.bench.RawHelidonBench $2" ;;
+    vertx) echo "-cp bench/vertx/target/classes:$(cat bench/vertx/target/classpath.txt) dev.portico.bench.vertx.VertxBench $2" ;;
+    spring) echo "-cp bench/spring/target/classes:$(cat bench/spring/target/classpath.txt) dev.portico.bench.spring.SpringBench --server.port=$2" ;;
+    *) echo "unknown app $1" >&2; return 1 ;;
+  esac
+}

@@ -65,23 +65,11 @@ bench_select_rows
 serves() { [ "$2" != "$POSTS" ] || [[ " $DB_APPS " == *" $1 "* ]]; }
 header() { if [ "$1" = "$POSTS" ]; then echo "Authorization: Bearer $TOKEN"; else echo "Authorization: Api-Key test-key"; fi; }
 
-command_of() { # app -> the java command line after the JVM options
-  local port=${PORT[$1]} cp="bench/target/classes:$(cat bench/target/classpath.txt)"
-  case $1 in
-    portico) echo "-cp $cp dev.portico.bench.PorticoBench $port" ;;
-    raw-jetty) echo "-cp $cp dev.portico.bench.RawJettyBench $port" ;;
-    jetty-nb) echo "-cp $cp dev.portico.bench.JettyNonBlockingBench $port" ;;
-    helidon) echo "-cp $cp dev.portico.bench.RawHelidonBench $port" ;;
-    vertx) echo "-cp bench/vertx/target/classes:$(cat bench/vertx/target/classpath.txt) dev.portico.bench.vertx.VertxBench $port" ;;
-    spring) echo "-cp bench/spring/target/classes:$(cat bench/spring/target/classpath.txt) dev.portico.bench.spring.SpringBench --server.port=$port" ;;
-  esac
-}
-
 declare -A PID STARTUP
 start() { # app: launched pinned to CPU 0, timed to its first answered /json
   local begin; begin=$(now_ms)
   # shellcheck disable=SC2046
-  taskset -c 0 "$JAVA" -Xmx512m $(command_of "$1") > "$OUT/peers-$1.log" 2>&1 &
+  taskset -c 0 "$JAVA" -Xmx512m $(bench_app_command "$1" "${PORT[$1]}") > "$OUT/peers-$1.log" 2>&1 &
   PID[$1]=$!
   until curl -sf -o /dev/null "http://127.0.0.1:${PORT[$1]}/json"; do
     kill -0 "${PID[$1]}" 2>/dev/null || { echo "$1 died at start:" >&2; tail -20 "$OUT/peers-$1.log" >&2; exit 1; }
