@@ -34,11 +34,11 @@ final class JettyServer implements dev.portico.server.HttpServer {
 
     JettyServer(Application application, Options options) {
         this.options = options;
-        this.server = new Server(threads());
+        this.server = new Server(Boolean.getBoolean("portico.qtp") ? qtp() : threads()); // THROWAWAY
         this.watch = new ConnectionWatch(
                 configuration(options),
                 new ConnectionWatch.Timeouts(options.headerTimeout(), options.bodyTimeout(), options.writeTimeout()));
-        this.connector = new ServerConnector(server, 1, 1, watch);
+        this.connector = new JettyConnector(server, watch);
         connector.setHost(options.host());
         connector.setPort(options.port());
         connector.setIdleTimeout(options.idleTimeout().toMillis());
@@ -64,6 +64,13 @@ final class JettyServer implements dev.portico.server.HttpServer {
      * each request from a platform pool to a new virtual thread, bench/, 2026-12-06); a selector's take-overs folded
      * while one waits, one fewer virtual thread per request ({@link ServerThreads}).
      */
+    static org.eclipse.jetty.util.thread.QueuedThreadPool qtp() { // THROWAWAY
+        org.eclipse.jetty.util.thread.QueuedThreadPool pool = new org.eclipse.jetty.util.thread.QueuedThreadPool();
+        pool.setVirtualThreadsExecutor(Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("portico-http").factory()));
+        return pool;
+    }
+
     static VirtualThreadPool threads() {
         VirtualThreadPool threads = new ServerThreads();
         threads.setName("portico-http");
