@@ -10,10 +10,11 @@ package dev.portico.server;
  * round in four left 6 new connections unread for over 2 s (wrk's timeouts; {@code ss} showed their first request
  * unread), none in 17 rounds with two carriers (bench/README.md, "A carrier never given back"). Two carriers on one
  * CPU are time-sliced by the OS: the items page at 64 connections read 8 % fewer requests a second (medians of five
- * pairs), one round in five much fewer; a steady load of a few connections locking every new one out is the worse
- * failure. A yield in the selector between rounds did not help (the second round of two stuck): by the JDK's code a
- * yield goes to the carrier's own queue when that holds a task, as the selector's next reader mostly is, and a
- * carrier runs its own queue before the one woken threads are put on.
+ * pairs), one round in five much fewer. New connections no longer need it ({@link JettyConnector} accepts and sets them
+ * up on the selector's thread), but every thread the poller wakes still does: with one carrier, a request waiting on
+ * Redis during a pipelined load went 5 s unanswered; with two, at most 0.5 s. A yield in the selector between rounds
+ * did not help (the second round of two stuck): by the JDK's code a yielding thread goes back on the queue the carrier
+ * was taking from, and the carrier runs that before the one woken threads are put on.
  *
  * <p>The scheduler reads {@code jdk.virtualThreadScheduler.parallelism} when the process starts its first virtual
  * thread, so this is applied when Portico's classes load, before any of its threads; a value the user set is kept.
