@@ -39,9 +39,10 @@ load() { # name wrk-arguments... -> "name req/s timeouts | new connections: medi
   shift
   out=$(mktemp)
   taskset -c 1 wrk -t1 -d"${DURATION}s" -H "$HEADER" "$@" > "$out" &
+  local load_pid=$!
   sleep 1
   times=$(probe $((DURATION - 3)))
-  wait
+  wait "$load_pid" # not a bare wait: the app runs in the background too
   local rps timeouts ok failed median max
   rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$out")
   timeouts=$(awk '/Socket errors/ {gsub(",", ""); print $NF}' "$out")
