@@ -38,7 +38,10 @@ final class JettyConnector extends ServerConnector {
     static final long ACCEPT_PAUSE_MILLIS = 100;
 
     private static final Logger LOG = LoggerFactory.getLogger(JettyConnector.class);
-    /** Jetty's task that sets up an accepted connection (a private class of {@code ManagedSelector}). */
+    /**
+     * Jetty's task that sets up an accepted connection, a private class of {@code ManagedSelector} matched by name: if
+     * an upgrade renames it, the set-up goes back to a thread of its own and {@code JettyConnectorTest} fails.
+     */
     private static final String SET_UP = "org.eclipse.jetty.io.ManagedSelector$Accept";
 
     private volatile ManagedSelector selector;

@@ -69,14 +69,14 @@ class DescriptorExhaustionTest {
     /** Floods the child past its descriptors for 3 s, closes the flood, and asserts a normal client is then answered. */
     private static void floodThenAnswer(ChildServer.Running child) throws Exception {
         List<Socket> flood = flood(child.port(), 2 * DESCRIPTORS);
-        long ticks = child.cpuTicks();
+        long ticks = child.carrierCpuTicks();
         Thread.sleep(3000); // accept fails with EMFILE meanwhile
         assertThat(child.process().isAlive()).isTrue();
         // the selector accepts (JettyConnector): with no pause after a failed accept it found the listener ready again
-        // at once and spent a whole core failing (3 s of CPU in these 3 s); paused, it retries ten times a second
-        assertThat(child.cpuTicks() - ticks)
-                .as("the child's CPU time while out of descriptors, in clock ticks (100 a second)")
-                .isLessThan(100);
+        // at once and spent a whole core failing; paused, it retries ten times a second
+        assertThat(child.carrierCpuTicks() - ticks)
+                .as("the CPU time of the child's carriers while out of descriptors, in clock ticks (100 a second)")
+                .isLessThan(150);
         for (Socket socket : flood) {
             socket.close();
         }
