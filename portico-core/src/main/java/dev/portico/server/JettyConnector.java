@@ -128,8 +128,13 @@ final class JettyConnector extends ServerConnector {
         }
     }
 
-    /** Sets the listener's interest in the selector to what {@link #isAccepting()} says, once it is registered. */
-    private void updateInterest() {
+    /**
+     * Sets the listener's interest in the selector to what {@link #isAccepting()} says, once it is registered. One
+     * caller at a time: the limit and the pause's timer run on different threads, and an interest computed before the
+     * other's change but set after it would leave the listener accepting past the limit. Called only when accepting
+     * changes, never per connection.
+     */
+    private synchronized void updateInterest() {
         Selector nio = nioSelector();
         Object listener = getTransport();
         SelectionKey key = nio == null || listener == null ? null : ((ServerSocketChannel) listener).keyFor(nio);

@@ -34,7 +34,7 @@ final class JettyServer implements dev.portico.server.HttpServer {
 
     JettyServer(Application application, Options options) {
         this.options = options;
-        this.server = new Server(Boolean.getBoolean("portico.qtp") ? qtp() : threads()); // THROWAWAY
+        this.server = new Server(threads());
         this.watch = new ConnectionWatch(
                 configuration(options),
                 new ConnectionWatch.Timeouts(options.headerTimeout(), options.bodyTimeout(), options.writeTimeout()));
@@ -64,13 +64,6 @@ final class JettyServer implements dev.portico.server.HttpServer {
      * each request from a platform pool to a new virtual thread, bench/, 2026-12-06); a selector's take-overs folded
      * while one waits, one fewer virtual thread per request ({@link ServerThreads}).
      */
-    static org.eclipse.jetty.util.thread.QueuedThreadPool qtp() { // THROWAWAY
-        org.eclipse.jetty.util.thread.QueuedThreadPool pool = new org.eclipse.jetty.util.thread.QueuedThreadPool();
-        pool.setVirtualThreadsExecutor(Executors.newThreadPerTaskExecutor(
-                Thread.ofVirtual().name("portico-http").factory()));
-        return pool;
-    }
-
     static VirtualThreadPool threads() {
         VirtualThreadPool threads = new ServerThreads();
         threads.setName("portico-http");
