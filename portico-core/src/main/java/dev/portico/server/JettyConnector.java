@@ -74,6 +74,9 @@ final class JettyConnector extends ServerConnector {
 
             @Override
             protected SelectableChannel doAccept(SelectableChannel listener) throws IOException {
+                if (!isAccepting()) {
+                    return null; // Jetty's loop accepts until none is left: past the limit, the rest wait in the queue
+                }
                 try {
                     return super.doAccept(listener);
                 } catch (IOException e) {
