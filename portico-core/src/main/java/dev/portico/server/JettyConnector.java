@@ -6,10 +6,12 @@ import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.io.ManagedSelector;
 import org.eclipse.jetty.io.SelectorManager;
+import org.eclipse.jetty.io.SocketChannelEndPoint;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -33,6 +35,11 @@ import org.slf4j.LoggerFactory;
  * interest; Jetty's own way for a selector that accepts closes the listening socket. A failed accept pauses accepting
  * for {@link #ACCEPT_PAUSE_MILLIS}: the selector would otherwise find the listener ready again at once and fail on every
  * select, spinning a core.
+ *
+ * <p>A connection set up while the limit holds gets the limit's short idle timeout. Jetty's limit sets it on the
+ * connections open when the limit is reached, and the selector accepts a round of connections before it sets any of
+ * them up: those accepted in the round that reached the limit were left the full idle timeout, and a few keep-alive
+ * clients held every place for minutes while the rest of the queue waited.
  */
 final class JettyConnector extends ServerConnector {
     static final long ACCEPT_PAUSE_MILLIS = 100;
@@ -49,9 +56,26 @@ final class JettyConnector extends ServerConnector {
     private volatile boolean limited;
     /** Accepting paused after a failed accept, until {@link #ACCEPT_PAUSE_MILLIS} have passed. */
     private volatile boolean failing;
+    /** The idle timeout of a connection while the limit holds, the limit's own. */
+    private final long limitedIdleMillis;
 
-    JettyConnector(Server server, ConnectionFactory factory) {
+    JettyConnector(Server server, ConnectionFactory factory, long limitedIdleMillis) {
         super(server, 0, 1, factory);
+        this.limitedIdleMillis = limitedIdleMillis;
+    }
+
+    /**
+     * Jetty's endpoint, with the limit's idle timeout if the limit holds. The limit is reached, and the endpoint made,
+     * on the selector's thread, so no endpoint is missed between the two.
+     */
+    @Override
+    protected SocketChannelEndPoint newEndPoint(SocketChannel channel, ManagedSelector on, SelectionKey key)
+            throws IOException {
+        SocketChannelEndPoint endPoint = super.newEndPoint(channel, on, key);
+        if (limited) {
+            endPoint.setIdleTimeout(limitedIdleMillis);
+        }
+        return endPoint;
     }
 
     @Override

@@ -38,7 +38,9 @@ final class JettyServer implements dev.portico.server.HttpServer {
         this.watch = new ConnectionWatch(
                 configuration(options),
                 new ConnectionWatch.Timeouts(options.headerTimeout(), options.bodyTimeout(), options.writeTimeout()));
-        this.connector = new JettyConnector(server, watch);
+        long limitedIdleMillis =
+                Math.min(LIMITED_IDLE_MILLIS, options.idleTimeout().toMillis());
+        this.connector = new JettyConnector(server, watch, limitedIdleMillis);
         connector.setHost(options.host());
         connector.setPort(options.port());
         connector.setIdleTimeout(options.idleTimeout().toMillis());
@@ -49,8 +51,7 @@ final class JettyServer implements dev.portico.server.HttpServer {
         }
         server.addConnector(connector);
         NetworkConnectionLimit limit = new NetworkConnectionLimit(maxConnections(options.maxConnections()), connector);
-        limit.setEndPointIdleTimeout(
-                Math.min(LIMITED_IDLE_MILLIS, options.idleTimeout().toMillis()));
+        limit.setEndPointIdleTimeout(limitedIdleMillis);
         server.addBean(limit);
         server.setHandler(new JettyHandler(application, options, inFlight, () -> draining));
         server.setErrorHandler(new JettyErrors(application.errors()));

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link JettyConnector}: a new connection is accepted and set up by the selector itself, so it is answered while
  * requests keep the server's threads busy, even on the one carrier of a one-CPU JVM. The server runs in a JVM of its
- * own (the JDK makes its scheduler once per process), given one carrier.
+ * own (the JDK makes its scheduler once per process), given one carrier. Past the connection limit the listen queue
+ * waits its turn.
  */
 class JettyConnectorTest {
     private static final String REQUEST = "GET /api/hello/ HTTP/1.1\r\nHost: x\r\n\r\n";
@@ -36,6 +37,53 @@ class JettyConnectorTest {
             long before = load.answered();
             Thread.sleep(200);
             assertThat(load.answered()).as("the load is still being served").isGreaterThan(before);
+        }
+    }
+
+    /**
+     * Forty keep-alive clients queued at a limit of three, each having sent its request: none is closed unanswered, and
+     * the idle ones make room, so more than three are answered. Two faults of the selector accepting, each failing this:
+     * it took the whole queue in one round, and Jetty's limit closed each connection past it at once (checked: 34 of
+     * 40 closed unanswered); and the three accepted in the round that reached the limit kept the full idle timeout
+     * (five minutes), so nobody else was answered (checked: 3 answered in 6 s).
+     */
+    @Test
+    void theQueueWaitsAtTheConnectionLimitAndIdleConnectionsMakeRoom() throws Exception {
+        int limit = 3;
+        try (ChildServer.Running child = ChildServer.start("", List.of(), List.of("" + limit))) {
+            List<Socket> queued = new ArrayList<>();
+            LongAdder answered = new LongAdder();
+            LongAdder closedUnanswered = new LongAdder();
+            try {
+                for (int i = 0; i < 40; i++) {
+                    Socket socket = new Socket("127.0.0.1", child.port()); // the kernel completes the handshake
+                    queued.add(socket);
+                    socket.getOutputStream().write(REQUEST.getBytes(StandardCharsets.ISO_8859_1));
+                    Thread.ofVirtual().start(() -> awaitAnswer(socket, answered, closedUnanswered));
+                }
+                Thread.sleep(6_000); // the limit's idle timeout is 2 s
+                assertThat(closedUnanswered.sum())
+                        .as("connections closed before their answer")
+                        .isZero();
+                assertThat(answered.sum()).as("connections answered in 6 s").isGreaterThan(limit);
+            } finally {
+                for (Socket socket : queued) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
+    /** Reads the one answer a connection is owed, then waits for the server to close it, and counts what happened. */
+    private static void awaitAnswer(Socket socket, LongAdder answered, LongAdder closedUnanswered) {
+        try {
+            RawHttp.Reply reply = RawHttp.read(socket.getInputStream());
+            assertThat(reply.status()).isEqualTo(200);
+            answered.increment();
+        } catch (IOException | RuntimeException | AssertionError closed) {
+            if (!socket.isClosed()) { // not the test's own close at its end
+                closedUnanswered.increment();
+            }
         }
     }
 
