@@ -66,7 +66,8 @@ final class JettyConnector extends ServerConnector {
 
     /**
      * Jetty's endpoint, with the limit's idle timeout if the limit holds. The limit is reached, and the endpoint made,
-     * on the selector's thread, so no endpoint is missed between the two.
+     * on the selector's thread, so no endpoint is missed between the two. The limit is lifted on the thread of a
+     * connection that closed: one made meanwhile may keep the short timeout, which closes it early only if it idles.
      */
     @Override
     protected SocketChannelEndPoint newEndPoint(SocketChannel channel, ManagedSelector on, SelectionKey key)
