@@ -44,7 +44,7 @@ public final class ChildServer {
                 .build()
                 .start();
         System.out.println("PORT " + app.port());
-        System.out.println("LIMIT " + JettyServer.maxConnections(0));
+        System.out.println("LIMIT " + JettyServer.maxConnections(Integer.parseInt(args[0])));
         System.out.flush();
         while (System.in.read() >= 0) {
             // serve until the test closes our input
