@@ -46,10 +46,10 @@ final class JettyConnector extends ServerConnector {
 
     private static final Logger LOG = LoggerFactory.getLogger(JettyConnector.class);
     /**
-     * Jetty's task that sets up an accepted connection, a private class of {@code ManagedSelector} matched by name: if
-     * an upgrade renames it, the set-up goes back to a thread of its own and {@code JettyConnectorTest} fails.
+     * Jetty's task that sets up an accepted connection, a private class of {@code ManagedSelector}, found by name once:
+     * an upgrade that renames it fails the server's start rather than putting the set-up back on a thread of its own.
      */
-    private static final String SET_UP = "org.eclipse.jetty.io.ManagedSelector$Accept";
+    private static final Class<?> SET_UP = setUpTask("org.eclipse.jetty.io.ManagedSelector$Accept");
 
     private volatile ManagedSelector selector;
     /** Accepting paused by the connection limit ({@link #setAccepting}). */
@@ -90,7 +90,7 @@ final class JettyConnector extends ServerConnector {
 
             @Override
             protected void execute(Runnable task) {
-                if (task.getClass().getName().equals(SET_UP)) {
+                if (task.getClass() == SET_UP) {
                     task.run(); // making the endpoint and the connection does not block
                 } else {
                     super.execute(task);
@@ -174,6 +174,17 @@ final class JettyConnector extends ServerConnector {
             nio.wakeup(); // a selector blocked in select takes the change at its next one
         } catch (CancelledKeyException stopped) {
             // the listener is closed
+        }
+    }
+
+    private static Class<?> setUpTask(String name) {
+        try {
+            return Class.forName(name, false, ManagedSelector.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(
+                    "Jetty's " + name + " is gone: JettyConnector runs it on the selector's thread; find the task"
+                            + " that now sets up an accepted connection and name it there (JettyConnectorTest checks)",
+                    e);
         }
     }
 

@@ -74,7 +74,10 @@ class JettyConnectorTest {
         }
     }
 
-    /** Reads the one answer a connection is owed, then waits for the server to close it, and counts what happened. */
+    /**
+     * Reads the one answer a connection is owed and counts it, or counts the connection closed unanswered (the test's
+     * own close at its end aside); a close after the answer is not looked for.
+     */
     private static void awaitAnswer(Socket socket, LongAdder answered, LongAdder closedUnanswered) {
         try {
             RawHttp.Reply reply = RawHttp.read(socket.getInputStream());
