@@ -56,13 +56,9 @@ load() { # name wrk-arguments... -> "name req/s timeouts | new connections: medi
 }
 
 for app in $APPS; do
-  # shellcheck disable=SC2046,SC2086
-  taskset -c 0 "$JAVA" -Xmx512m ${JVM_OPTS:-} $(bench_app_command "$app" "$PORT") > "/tmp/fairness-$app.log" 2>&1 &
-  pid=$!
-  until curl -sf -o /dev/null -H "$HEADER" "http://127.0.0.1:$PORT/json"; do
-    kill -0 "$pid" 2>/dev/null || { echo "$app died at start:" >&2; tail -20 "/tmp/fairness-$app.log" >&2; exit 1; }
-    sleep 0.05
-  done
+  # shellcheck disable=SC2086
+  bench_launch "$app" "$PORT" "/tmp/fairness-$app.log" ${JVM_OPTS:-}
+  pid=$BENCH_PID
   taskset -c 1 wrk -t1 -c64 -d"${WARMUP}s" -H "$HEADER" "http://127.0.0.1:$PORT/api/items?limit=20" > /dev/null
   echo "== $app ${JVM_OPTS:-}"
   load items -c256 "http://127.0.0.1:$PORT/api/items?limit=20"

@@ -109,3 +109,16 @@ bench_app_command() { # app port -> the java command line after the JVM options 
     *) echo "unknown app $1" >&2; return 1 ;;
   esac
 }
+
+bench_launch() { # app port log [JVM options...] -> BENCH_PID, once it answered /json; launched pinned to CPU 0 with
+  # -Xmx512m. Not in a subshell ($(...)): the caller waits for and kills the process, so it must be the caller's child
+  local app=$1 port=$2 log=$3
+  shift 3
+  # shellcheck disable=SC2046
+  taskset -c 0 "$JAVA" -Xmx512m "$@" $(bench_app_command "$app" "$port") > "$log" 2>&1 &
+  BENCH_PID=$!
+  until curl -sf -o /dev/null "http://127.0.0.1:$port/json"; do
+    kill -0 "$BENCH_PID" 2>/dev/null || { echo "$app died at start:" >&2; tail -20 "$log" >&2; exit 1; }
+    sleep 0.01
+  done
+}

@@ -33,17 +33,16 @@ rps() { # wrk-arguments... -> req/s
 one() { # options -> "items64 items256 json256 collections rss"
   local log pid items64 items256 json256 rss
   log=$(mktemp)
-  # shellcheck disable=SC2046,SC2086
-  taskset -c 0 "$JAVA" -Xmx512m $1 -Xlog:gc:file="$log" $(bench_app_command "$APP" "$PORT") >/dev/null 2>&1 &
-  pid=$!
-  bench_first_answer "$PORT" /json "$pid"
+  # shellcheck disable=SC2086
+  bench_launch "$APP" "$PORT" /tmp/memory-app.log $1 -Xlog:gc:file="$log"
+  pid=$BENCH_PID
   taskset -c 1 wrk -t1 -c64 -d"${WARMUP}s" -H "$HEADER" "http://127.0.0.1:$PORT/api/items?limit=20" >/dev/null
   items64=$(rps -c64 "http://127.0.0.1:$PORT/api/items?limit=20")
   items256=$(rps -c256 "http://127.0.0.1:$PORT/api/items?limit=20")
   json256=$(rps -c256 "http://127.0.0.1:$PORT/json")
   rss=$(rss_mb "$pid")
   kill "$pid"
-  wait "$pid" 2>/dev/null || true # not a bare wait: only the app runs in the background here, but say which
+  wait "$pid" 2>/dev/null || true
   echo "$items64 $items256 $json256 $(grep -c 'Pause Young' "$log") $rss"
   rm -f "$log"
 }

@@ -68,13 +68,8 @@ header() { if [ "$1" = "$POSTS" ]; then echo "Authorization: Bearer $TOKEN"; els
 declare -A PID STARTUP
 start() { # app: launched pinned to CPU 0, timed to its first answered /json
   local begin; begin=$(now_ms)
-  # shellcheck disable=SC2046
-  taskset -c 0 "$JAVA" -Xmx512m $(bench_app_command "$1" "${PORT[$1]}") > "$OUT/peers-$1.log" 2>&1 &
-  PID[$1]=$!
-  until curl -sf -o /dev/null "http://127.0.0.1:${PORT[$1]}/json"; do
-    kill -0 "${PID[$1]}" 2>/dev/null || { echo "$1 died at start:" >&2; tail -20 "$OUT/peers-$1.log" >&2; exit 1; }
-    sleep 0.01
-  done
+  bench_launch "$1" "${PORT[$1]}" "$OUT/peers-$1.log"
+  PID[$1]=$BENCH_PID
   STARTUP[$1]=$(( $(now_ms) - begin ))
 }
 stop_all() { for app in "${!PID[@]}"; do kill "${PID[$app]}" 2>/dev/null || true; done; }
